@@ -1,0 +1,288 @@
+#include "cli/commands.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "core/error.hpp"
+#include "ingest/collect.hpp"
+#include "ingest/markdown_export.hpp"
+#include "store/store.hpp"
+#include "web/article_json.hpp"
+#include "web/server.hpp"
+
+namespace symptomdb::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+int fail(const std::string& message) {
+  std::cerr << "symptomdb: " << message << "\n";
+  return 1;
+}
+
+// Word-wraps a paragraph for the terminal.
+void print_wrapped(std::ostream& out, std::string_view text, std::string_view indent,
+                   std::size_t width = 78) {
+  std::size_t col = 0;
+  std::string word;
+  auto flush_word = [&] {
+    if (word.empty()) return;
+    if (col > 0 && col + 1 + word.size() > width) {
+      out << "\n";
+      col = 0;
+    }
+    if (col == 0) {
+      out << indent;
+      col = indent.size();
+    } else {
+      out << ' ';
+      ++col;
+    }
+    out << word;
+    col += word.size();
+    word.clear();
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      flush_word();
+      const bool paragraph = i + 1 < text.size() && text[i + 1] == '\n';
+      out << "\n";
+      if (paragraph) {
+        out << "\n";
+        ++i;
+      }
+      col = 0;
+    } else if (c == ' ') {
+      flush_word();
+    } else {
+      word.push_back(c);
+    }
+  }
+  flush_word();
+  if (col > 0) out << "\n";
+}
+
+std::FILE* open_log(const std::string& where, std::FILE*& owned) {
+  owned = nullptr;
+  if (where == "off") return nullptr;
+  if (where == "-") {
+    // Fully buffered: the log flushes itself at least once a second.
+    static char buffer[1 << 16];
+    std::setvbuf(stderr, buffer, _IOFBF, sizeof buffer);
+    return stderr;
+  }
+  owned = std::fopen(where.c_str(), "a");
+  if (!owned) throw std::runtime_error("cannot open access log '" + where + "'");
+  return owned;
+}
+
+}  // namespace
+
+std::string default_content_dir() {
+  std::error_code ec;
+  if (fs::is_directory("content", ec)) return "content";
+  return std::string(SYMPTOMDB_SOURCE_DIR) + "/content";
+}
+
+int import_files(const std::string& db, const std::vector<std::string>& paths, bool markdown) {
+  try {
+    const auto files = ingest::collect_files(paths, markdown ? ".md" : ".txt");
+    if (files.empty()) return fail("no " + std::string(markdown ? ".md" : ".txt") + " files found");
+    // Parse everything before opening a transaction: a bad file leaves the
+    // database exactly as it was.
+    const auto articles =
+        ingest::parse_files(files, markdown ? ingest::Format::markdown : ingest::Format::seed_text);
+    auto store = store::open_store(db);
+    const auto summary = store->put_articles(articles);
+    std::cout << fmt::format("imported {} article{} into {} ({} new, {} replaced)\n",
+                             articles.size(), articles.size() == 1 ? "" : "s", db, summary.added,
+                             summary.replaced);
+    for (const auto& a : articles) std::cout << "  " << a.slug << "  " << a.title << "\n";
+    return 0;
+  } catch (const ParseError& e) {
+    return fail(std::string(e.what()) + " (nothing was imported)");
+  } catch (const StoreError& e) {
+    return fail(std::string(e.what()) + " (nothing was imported)");
+  }
+}
+
+int show(const std::string& db, const std::string& slug, bool json) {
+  try {
+    if (!fs::exists(db)) return fail("no database at '" + db + "'");
+    auto store = store::open_store(db);
+    const auto article = store->find_article(slug);
+    if (!article) return fail("no article '" + slug + "' in " + db + " (try: symptomdb list)");
+    if (json) {
+      std::cout << web::article_json(*article).dump(2) << "\n";
+      return 0;
+    }
+    const Article& a = *article;
+    auto& out = std::cout;
+    if (a.sample) out << "[Sample content, not clinically reviewed]\n";
+    out << a.title << "\n" << std::string(std::min<std::size_t>(a.title.size(), 78), '=') << "\n";
+    out << "Condition: " << a.condition.name;
+    if (!a.condition.synonyms.empty()) {
+      out << " (also: ";
+      for (std::size_t i = 0; i < a.condition.synonyms.size(); ++i)
+        out << (i ? ", " : "") << a.condition.synonyms[i];
+      out << ")";
+    }
+    out << "\n";
+    if (!a.author.empty()) {
+      out << "By " << a.author.name;
+      if (!a.author.credential.empty()) out << ", " << a.author.credential;
+      if (!a.author.affiliation.empty()) out << " - " << a.author.affiliation;
+      out << "\n";
+    }
+    out << "\n";
+    print_wrapped(out, a.introduction, "");
+    for (const auto& s : a.sections) {
+      const auto heading = s.display_heading();
+      out << "\n" << heading << " [" << to_string(s.type) << "]\n"
+          << std::string(std::min<std::size_t>(heading.size(), 78), '-') << "\n";
+      if (!s.intro.empty()) print_wrapped(out, s.intro, "");
+      for (const auto& item : s.items) {
+        out << "\n  * " << (item.heading.empty() ? "(no heading in source)" : item.heading) << "\n";
+        print_wrapped(out, item.text, "    ");
+      }
+    }
+    out << "\nSource: " << a.provenance.source_file << " (" << a.provenance.format
+        << "), imported " << a.provenance.imported_at << "\n";
+    out << "This is health information, not a diagnosis. In an emergency call your local "
+           "emergency number.\n";
+    return 0;
+  } catch (const StoreError& e) {
+    return fail(e.what());
+  }
+}
+
+int list(const std::string& db) {
+  try {
+    if (!fs::exists(db)) return fail("no database at '" + db + "'");
+    auto store = store::open_store(db);
+    for (const auto& a : store->load_articles())
+      std::cout << a.slug << "\t" << a.condition.name << "\t" << a.title << "\n";
+    return 0;
+  } catch (const StoreError& e) {
+    return fail(e.what());
+  }
+}
+
+int export_markdown(const std::string& db, const std::string& out_dir) {
+  try {
+    if (!fs::exists(db)) return fail("no database at '" + db + "'");
+    auto store = store::open_store(db);
+    fs::create_directories(out_dir);
+    const auto articles = store->load_articles();
+    for (const auto& a : articles) {
+      const fs::path path = fs::path(out_dir) / (a.slug + ".md");
+      // Write to a temporary file and rename, so a crash never leaves half a file.
+      const fs::path tmp = path.string() + ".tmp";
+      {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        f << ingest::to_markdown(a) << "\n";
+        if (!f) return fail("cannot write " + tmp.string());
+      }
+      fs::rename(tmp, path);
+    }
+    std::cout << fmt::format("exported {} article{} to {}\n", articles.size(),
+                             articles.size() == 1 ? "" : "s", out_dir);
+    return 0;
+  } catch (const StoreError& e) {
+    return fail(e.what());
+  } catch (const fs::filesystem_error& e) {
+    return fail(e.what());
+  }
+}
+
+int serve(const ServeOptions& o) {
+  std::FILE* owned_log = nullptr;
+  try {
+    auto store = store::open_store(o.db);
+    std::FILE* log_file = open_log(o.access_log, owned_log);
+    web::AccessLog log(log_file);
+
+    if (o.import_sample && store->count_articles() == 0) {
+      std::error_code ec;
+      if (fs::is_directory(o.content_dir, ec)) {
+        const auto files = ingest::collect_files({o.content_dir}, ".md");
+        const auto articles = ingest::parse_files(files, ingest::Format::markdown);
+        store->put_articles(articles);
+        log.event("sample-content", fmt::format("imported {} articles from {} into an empty database",
+                                                articles.size(), o.content_dir));
+      } else {
+        log.event("sample-content", "no content folder at " + o.content_dir + "; starting empty");
+      }
+    }
+
+    std::uint64_t seen = store->change_counter();
+    web::App app(std::make_shared<const web::Site>(store->load_articles()),
+                 {SYMPTOMDB_VERSION, store->schema_version()});
+
+    // Rebuilds the site off the request threads when another process (an
+    // import) has committed to the database, then swaps it in atomically.
+    std::mutex m;
+    std::condition_variable cv;
+    bool done = false;
+    std::thread refresher([&] {
+      std::unique_lock lock(m);
+      while (!cv.wait_for(lock, std::chrono::duration<double>(o.refresh_seconds), [&] { return done; })) {
+        lock.unlock();
+        try {
+          if (const auto now = store->change_counter(); now != seen) {
+            seen = now;
+            const auto started = std::chrono::steady_clock::now();
+            app.publish(std::make_shared<const web::Site>(store->load_articles()));
+            const auto ms = std::chrono::duration<double, std::milli>(
+                                std::chrono::steady_clock::now() - started).count();
+            log.event("snapshot", fmt::format("rebuilt with {} articles in {:.1f} ms",
+                                              app.site()->snapshot().articles().size(), ms));
+          }
+        } catch (const std::exception& e) {
+          log.event("snapshot-error", e.what());  // keep serving the old snapshot
+        }
+        log.flush();
+        lock.lock();
+      }
+    });
+
+    web::ServerOptions so;
+    so.host = o.host;
+    so.port = o.port;
+    so.threads = o.threads;
+    int rc = 0;
+    try {
+      web::run_server(app, log, so, [&](std::uint16_t port) {
+        std::cout << "symptomdb listening on http://" << o.host << ":" << port << "/ (database "
+                  << o.db << ")" << std::endl;
+      });
+    } catch (const std::exception& e) {
+      rc = fail(e.what());
+    }
+    {
+      std::lock_guard lock(m);
+      done = true;
+    }
+    cv.notify_all();
+    refresher.join();
+    log.flush();
+    if (owned_log) std::fclose(owned_log);
+    return rc;
+  } catch (const ParseError& e) {
+    return fail(std::string("sample content: ") + e.what());
+  } catch (const std::exception& e) {
+    if (owned_log) std::fclose(owned_log);
+    return fail(e.what());
+  }
+}
+
+}  // namespace symptomdb::cli

@@ -1,0 +1,32 @@
+// The `symptomdb` subcommands. Each returns the process exit code; errors a
+// user can fix are printed as one clear line on stderr.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace symptomdb::cli {
+
+struct ServeOptions {
+  std::string db = "symptomdb.db";
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  int threads = 0;
+  std::string content_dir;  // bundled sample content, imported into an empty database
+  bool import_sample = true;
+  std::string access_log = "-";  // "-" = stderr, "off", or a file path
+  double refresh_seconds = 2.0;
+};
+
+int serve(const ServeOptions& options);
+int import_files(const std::string& db, const std::vector<std::string>& paths, bool markdown);
+int show(const std::string& db, const std::string& slug, bool json);
+int list(const std::string& db);
+int export_markdown(const std::string& db, const std::string& out_dir);
+
+// Where the bundled content lives: ./content when run from the source tree,
+// else the source directory the binary was built from.
+std::string default_content_dir();
+
+}  // namespace symptomdb::cli

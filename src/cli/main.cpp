@@ -1,0 +1,73 @@
+// symptomdb: the command-line front end. Argument parsing only; the work is
+// in commands.cpp and the libraries under src/.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace symptomdb::cli;
+  CLI::App app{"symptomdb: a self-hosted medical knowledge base"};
+  app.set_version_flag("--version", std::string(SYMPTOMDB_VERSION));
+  app.require_subcommand(1);
+  std::string db = "symptomdb.db";
+
+  ServeOptions serve_opts;
+  auto* serve_cmd = app.add_subcommand("serve", "Run the web server");
+  serve_cmd->add_option("--db", serve_opts.db, "SQLite database file (created if missing)")
+      ->capture_default_str();
+  serve_cmd->add_option("--host", serve_opts.host, "Address to listen on")->capture_default_str();
+  serve_cmd->add_option("--port", serve_opts.port, "Port to listen on (0 picks a free one)")
+      ->capture_default_str();
+  serve_cmd->add_option("--threads", serve_opts.threads, "Worker threads (0 = one per core)")
+      ->check(CLI::Range(0, 256));
+  serve_cmd->add_option("--content", serve_opts.content_dir,
+                        "Sample content imported into an empty database");
+  serve_cmd->add_flag("!--no-sample", serve_opts.import_sample,
+                      "Do not import sample content into an empty database");
+  serve_cmd->add_option("--access-log", serve_opts.access_log,
+                        "Access log: '-' for stderr, 'off', or a file")
+      ->capture_default_str();
+  serve_cmd->add_option("--refresh-seconds", serve_opts.refresh_seconds,
+                        "How often to look for changes made by imports")
+      ->check(CLI::Range(0.05, 3600.0))
+      ->capture_default_str();
+
+  auto* import_cmd = app.add_subcommand("import", "Import articles into the database");
+  import_cmd->require_subcommand(1);
+  std::vector<std::string> seed_paths, md_paths;
+  auto* seed_cmd = import_cmd->add_subcommand("seed", "Plain-text article pages (like the seed)");
+  seed_cmd->add_option("files", seed_paths, "Files or folders of .txt files")->required();
+  seed_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
+  auto* md_cmd = import_cmd->add_subcommand("markdown", "Articles in the native Markdown format");
+  md_cmd->add_option("paths", md_paths, "Files or folders of .md files")->required();
+  md_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
+
+  std::string slug;
+  bool as_json = false;
+  auto* show_cmd = app.add_subcommand("show", "Print an article in the terminal");
+  show_cmd->add_option("slug", slug, "Article slug, e.g. muscle-atrophy")->required();
+  show_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
+  show_cmd->add_flag("--json", as_json, "Print the API's JSON instead");
+
+  auto* list_cmd = app.add_subcommand("list", "List the articles in the database");
+  list_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
+
+  std::string out_dir;
+  auto* export_cmd = app.add_subcommand("export", "Write every article out as Markdown");
+  export_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
+  export_cmd->add_option("--out", out_dir, "Folder to write <slug>.md files into")->required();
+
+  CLI11_PARSE(app, argc, argv);
+  if (*serve_cmd) {
+    if (serve_opts.content_dir.empty()) serve_opts.content_dir = default_content_dir();
+    return serve(serve_opts);
+  }
+  if (*seed_cmd) return import_files(db, seed_paths, false);
+  if (*md_cmd) return import_files(db, md_paths, true);
+  if (*show_cmd) return show(db, slug, as_json);
+  if (*list_cmd) return list(db);
+  if (*export_cmd) return export_markdown(db, out_dir);
+  return 2;
+}

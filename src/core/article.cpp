@@ -1,0 +1,58 @@
+#include "core/article.hpp"
+
+#include "core/slug.hpp"
+
+namespace symptomdb {
+
+std::string Section::display_heading() const {
+  return heading.empty() ? std::string(default_heading(type)) : heading;
+}
+
+std::string Author::slug() const { return slugify(name); }
+
+std::string Condition::slug() const { return slugify(name); }
+
+const Section* Article::find_section(SectionType type) const {
+  for (const auto& s : sections)
+    if (s.type == type) return &s;
+  return nullptr;
+}
+
+std::string Article::conclusion_text() const {
+  const Section* s = find_section(SectionType::conclusion);
+  if (!s) return {};
+  std::string out = s->intro;
+  for (const auto& item : s->items) {
+    if (!out.empty()) out += "\n\n";
+    out += item.text;
+  }
+  return out;
+}
+
+bool is_iso_date(std::string_view d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (std::size_t i = 0; i < d.size(); ++i)
+    if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9')) return false;
+  const int month = (d[5] - '0') * 10 + (d[6] - '0');
+  const int day = (d[8] - '0') * 10 + (d[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+std::string validate(const Article& a) {
+  if (a.title.empty()) return "article has no title";
+  if (a.condition.name.empty()) return "article names no condition";
+  if (!is_valid_slug(a.slug)) return "article slug '" + a.slug + "' is not a valid slug";
+  if (a.introduction.empty() && a.sections.empty()) return "article has no text";
+  for (const auto& s : a.sections) {
+    if (s.intro.empty() && s.items.empty())
+      return "section '" + s.display_heading() + "' has no text";
+    for (const auto& item : s.items)
+      if (item.text.empty())
+        return "item '" + item.heading + "' in section '" + s.display_heading() + "' has no text";
+  }
+  if (!a.reviewed_on.empty() && !is_iso_date(a.reviewed_on))
+    return "reviewed date '" + a.reviewed_on + "' is not YYYY-MM-DD";
+  return {};
+}
+
+}  // namespace symptomdb

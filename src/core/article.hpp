@@ -1,0 +1,96 @@
+// The domain model: an article answers one consumer question about one
+// condition, in typed sections made of items. Plain value types with no I/O,
+// shared by importers, the store, the engines and the pages.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/section_type.hpp"
+
+namespace symptomdb {
+
+// One unit of content inside a section: a cause, a treatment option...
+// `heading` is empty when the source had none (the seed drops two of them);
+// the text is still placed in the right section.
+struct Item {
+  std::string heading;
+  std::string text;  // Markdown source (plain paragraphs for imported text)
+
+  bool operator==(const Item&) const = default;
+};
+
+struct Section {
+  SectionType type = SectionType::other;
+  std::string heading;  // as written; empty when the source gave none
+  std::string intro;    // paragraphs before the first item
+  std::vector<Item> items;
+
+  // The heading to show: the source's own, or the type's label.
+  std::string display_heading() const;
+  bool operator==(const Section&) const = default;
+};
+
+struct Author {
+  std::string name;
+  std::string credential;   // "MD", "RN", ... as the byline gives it
+  std::string affiliation;  // "Urgent Care Center of Arlington, VA"
+
+  std::string slug() const;
+  bool empty() const { return name.empty(); }
+  bool operator==(const Author&) const = default;
+};
+
+struct SourceRef {
+  std::string title;
+  std::string url;
+  bool operator==(const SourceRef&) const = default;
+};
+
+struct Condition {
+  std::string name;
+  std::vector<std::string> synonyms;
+
+  std::string slug() const;
+  bool operator==(const Condition&) const = default;
+};
+
+// Where an article came from, kept from the importer to the page.
+struct Provenance {
+  std::string format;       // "seed-text", "markdown"
+  std::string source_file;  // file name as given to the importer
+  std::string imported_at;  // ISO 8601 UTC, set by the store on write
+  bool operator==(const Provenance&) const = default;
+};
+
+struct Article {
+  std::string slug;
+  std::string title;  // the question
+  Condition condition;
+  std::string site;   // publisher line of the source page, if any
+  std::string introduction;
+  std::vector<Section> sections;
+  Author author;
+  std::string reviewed_on;  // YYYY-MM-DD or empty
+  std::string license;
+  bool sample = false;  // bundled demo content, marked as such on every page
+  std::vector<SourceRef> sources;
+  Provenance provenance;
+
+  // First section of the given type, or nullptr.
+  const Section* find_section(SectionType type) const;
+  // The conclusion's text (intro and items joined), empty when there is none.
+  std::string conclusion_text() const;
+  bool operator==(const Article&) const = default;
+};
+
+// True for a calendar date written YYYY-MM-DD (month 1-12, day 1-31).
+bool is_iso_date(std::string_view text);
+
+// Checks invariants every stored article must meet; returns a message for the
+// first one broken, or an empty string. Importers call it before writing.
+std::string validate(const Article& article);
+
+}  // namespace symptomdb

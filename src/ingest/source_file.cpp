@@ -1,0 +1,75 @@
+#include "ingest/source_file.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "core/utf8.hpp"
+
+namespace symptomdb::ingest {
+
+SourceFile read_source_file(const std::filesystem::path& path, std::size_t max_bytes) {
+  const std::string name = path.string();
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw ParseError(name, 0, "is a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ParseError(name, 0, "cannot open file");
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > max_bytes)
+    throw ParseError(name, 0, "file is larger than " + std::to_string(max_bytes) + " bytes");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  std::string text = std::move(buf).str();
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+  if (auto bad = find_invalid_utf8(text)) {
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(*bad), '\n');
+    throw ParseError(name, static_cast<int>(line), "invalid UTF-8 (byte offset " +
+                                                       std::to_string(*bad) + ")");
+  }
+  if (text.find('\0') != std::string::npos) throw ParseError(name, 0, "file contains NUL bytes");
+  // Normalise CRLF and lone CR to LF.
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out.push_back('\n');
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return {name, std::move(out)};
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string_view trim(std::string_view s) {
+  auto is_space = [](std::string_view v, std::size_t i) -> std::size_t {
+    if (i < v.size() && (v[i] == ' ' || v[i] == '\t' || v[i] == '\f' || v[i] == '\v')) return 1;
+    if (i + 1 < v.size() && v.substr(i, 2) == "\xC2\xA0") return 2;
+    return 0;
+  };
+  while (auto n = is_space(s, 0)) s.remove_prefix(n);
+  while (!s.empty()) {
+    if (s.back() == ' ' || s.back() == '\t' || s.back() == '\f' || s.back() == '\v')
+      s.remove_suffix(1);
+    else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0")
+      s.remove_suffix(2);
+    else
+      break;
+  }
+  return s;
+}
+
+}  // namespace symptomdb::ingest

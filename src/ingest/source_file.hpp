@@ -1,0 +1,28 @@
+// Reading an input file for an importer: whole file, validated as UTF-8 and
+// with line endings normalised, so parsers can report FILE:LINE precisely.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace symptomdb::ingest {
+
+struct SourceFile {
+  std::string name;  // as given by the user, used in error messages
+  std::string text;  // UTF-8, "\n" line endings, no byte-order mark
+};
+
+// Throws ParseError (with the line of the first bad byte) when the file cannot
+// be read or is not valid UTF-8, or when it is larger than max_bytes.
+SourceFile read_source_file(const std::filesystem::path& path,
+                            std::size_t max_bytes = 16 * 1024 * 1024);
+
+// Splits text into lines without their "\n" (a final newline adds no line).
+std::vector<std::string_view> split_lines(std::string_view text);
+
+// Trims ASCII white space (and non-breaking spaces) from both ends.
+std::string_view trim(std::string_view s);
+
+}  // namespace symptomdb::ingest

@@ -1,0 +1,272 @@
+#include "store/sqlite_store.hpp"
+
+#include <fmt/chrono.h>
+#include <sqlite3.h>
+
+#include <ctime>
+#include <map>
+
+#include "core/embedded.hpp"
+#include "core/error.hpp"
+
+namespace symptomdb::store {
+namespace {
+
+// Migrations in order; each runs once, in its own transaction, and is
+// recorded in schema_migrations. Add new files at the end, never edit old ones.
+constexpr std::string_view kMigrations[] = {
+    "src/store/migrations/001_initial.sql",
+};
+
+std::string utc_now() {
+  return fmt::format("{:%FT%TZ}", fmt::gmtime(std::time(nullptr)));
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(const std::string& path) : db_(path) {
+  db_.exec("PRAGMA foreign_keys = ON");
+  {
+    auto st = db_.prepare("PRAGMA journal_mode = WAL");
+    st.step();
+  }
+  db_.exec("PRAGMA synchronous = NORMAL");
+  migrate();
+}
+
+void SqliteStore::migrate() {
+  db_.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  const int current = schema_version();
+  const int known = static_cast<int>(std::size(kMigrations));
+  if (current > known)
+    throw StoreError("database schema version " + std::to_string(current) +
+                     " is newer than this symptomdb (" + std::to_string(known) + ")");
+  for (int v = current + 1; v <= known; ++v) {
+    const auto name = kMigrations[v - 1];
+    const auto sql = embedded_file(name);
+    if (!sql) throw StoreError("migration " + std::string(name) + " is not built in");
+    Transaction tx(db_);
+    db_.exec(std::string(*sql));
+    db_.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
+        .bind(1, v)
+        .bind(2, name)
+        .bind(3, utc_now())
+        .run();
+    tx.commit();
+  }
+}
+
+int SqliteStore::schema_version() {
+  auto st = db_.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  st.step();
+  return static_cast<int>(st.integer(0));
+}
+
+WriteSummary SqliteStore::put_articles(std::span<const Article> articles) {
+  std::lock_guard lock(mutex_);
+  WriteSummary summary;
+  const std::string now = utc_now();
+  Transaction tx(db_);
+  auto upsert_author = db_.prepare(
+      "INSERT INTO authors (slug, name, credential, affiliation) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT(slug) DO UPDATE SET name = excluded.name, credential = excluded.credential, "
+      "affiliation = excluded.affiliation RETURNING id");
+  auto upsert_condition = db_.prepare(
+      "INSERT INTO conditions (slug, name) VALUES (?, ?) "
+      "ON CONFLICT(slug) DO UPDATE SET name = excluded.name RETURNING id");
+  auto clear_synonyms = db_.prepare("DELETE FROM condition_synonyms WHERE condition_id = ?");
+  auto add_synonym = db_.prepare(
+      "INSERT INTO condition_synonyms (condition_id, position, synonym) VALUES (?, ?, ?)");
+  auto delete_article = db_.prepare("DELETE FROM articles WHERE slug = ?");
+  auto add_article = db_.prepare(
+      "INSERT INTO articles (slug, title, condition_id, author_id, site, introduction, "
+      "reviewed_on, license, is_sample, format, source_file, imported_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto add_section = db_.prepare(
+      "INSERT INTO sections (article_id, position, type, heading, intro) VALUES (?, ?, ?, ?, ?)");
+  auto add_item = db_.prepare(
+      "INSERT INTO items (section_id, position, heading, body) VALUES (?, ?, ?, ?)");
+  auto add_source = db_.prepare(
+      "INSERT INTO article_sources (article_id, position, title, url) VALUES (?, ?, ?, ?)");
+
+  for (const Article& a : articles) {
+    if (auto problem = validate(a); !problem.empty())
+      throw StoreError("article '" + a.slug + "': " + problem);
+
+    std::optional<std::int64_t> author_id;
+    if (!a.author.empty()) {
+      upsert_author.bind(1, a.author.slug())
+          .bind(2, a.author.name)
+          .bind(3, a.author.credential)
+          .bind(4, a.author.affiliation);
+      upsert_author.step();
+      author_id = upsert_author.integer(0);
+      upsert_author.reset();
+    }
+    upsert_condition.bind(1, a.condition.slug()).bind(2, a.condition.name);
+    upsert_condition.step();
+    const auto condition_id = upsert_condition.integer(0);
+    upsert_condition.reset();
+    clear_synonyms.bind(1, condition_id).run();
+    for (std::size_t i = 0; i < a.condition.synonyms.size(); ++i)
+      add_synonym.bind(1, condition_id)
+          .bind(2, static_cast<std::int64_t>(i))
+          .bind(3, a.condition.synonyms[i])
+          .run();
+
+    delete_article.bind(1, a.slug).run();
+    if (sqlite3_changes(db_.handle()) > 0)
+      ++summary.replaced;
+    else
+      ++summary.added;
+
+    add_article.bind(1, a.slug).bind(2, a.title).bind(3, condition_id);
+    if (author_id)
+      add_article.bind(4, *author_id);
+    else
+      add_article.bind_null(4);
+    add_article.bind(5, a.site)
+        .bind(6, a.introduction)
+        .bind(7, a.reviewed_on)
+        .bind(8, a.license)
+        .bind(9, a.sample ? 1 : 0)
+        .bind(10, a.provenance.format)
+        .bind(11, a.provenance.source_file)
+        .bind(12, now)
+        .run();
+    const auto article_id = db_.last_insert_id();
+    for (std::size_t si = 0; si < a.sections.size(); ++si) {
+      const Section& s = a.sections[si];
+      add_section.bind(1, article_id)
+          .bind(2, static_cast<std::int64_t>(si))
+          .bind(3, to_string(s.type))
+          .bind(4, s.heading)
+          .bind(5, s.intro)
+          .run();
+      const auto section_id = db_.last_insert_id();
+      for (std::size_t ii = 0; ii < s.items.size(); ++ii)
+        add_item.bind(1, section_id)
+            .bind(2, static_cast<std::int64_t>(ii))
+            .bind(3, s.items[ii].heading)
+            .bind(4, s.items[ii].text)
+            .run();
+    }
+    for (std::size_t i = 0; i < a.sources.size(); ++i)
+      add_source.bind(1, article_id)
+          .bind(2, static_cast<std::int64_t>(i))
+          .bind(3, a.sources[i].title)
+          .bind(4, a.sources[i].url)
+          .run();
+  }
+  tx.commit();
+  return summary;
+}
+
+std::vector<Article> SqliteStore::load_where(std::string_view where, std::string_view param) {
+  std::string sql =
+      "SELECT a.id, a.slug, a.title, c.name, c.id, COALESCE(au.name, ''), "
+      "COALESCE(au.credential, ''), COALESCE(au.affiliation, ''), a.site, a.introduction, "
+      "a.reviewed_on, a.license, a.is_sample, a.format, a.source_file, a.imported_at "
+      "FROM articles a JOIN conditions c ON c.id = a.condition_id "
+      "LEFT JOIN authors au ON au.id = a.author_id ";
+  sql += where;
+  sql += " ORDER BY a.slug";
+  auto st = db_.prepare(sql);
+  if (!param.empty()) st.bind(1, param);
+
+  std::vector<Article> out;
+  std::map<std::int64_t, std::size_t> by_id;
+  std::map<std::int64_t, std::vector<std::size_t>> by_condition;
+  while (st.step()) {
+    Article a;
+    a.slug = st.text(1);
+    a.title = st.text(2);
+    a.condition.name = st.text(3);
+    a.author = {st.text(5), st.text(6), st.text(7)};
+    a.site = st.text(8);
+    a.introduction = st.text(9);
+    a.reviewed_on = st.text(10);
+    a.license = st.text(11);
+    a.sample = st.integer(12) != 0;
+    a.provenance = {st.text(13), st.text(14), st.text(15)};
+    by_id[st.integer(0)] = out.size();
+    by_condition[st.integer(4)].push_back(out.size());
+    out.push_back(std::move(a));
+  }
+  if (out.empty()) return out;
+
+  // Children are loaded in one pass per table and attached by id, rather
+  // than one query per article, so a full load stays fast for large imports.
+  auto syn = db_.prepare(
+      "SELECT condition_id, synonym FROM condition_synonyms ORDER BY condition_id, position");
+  while (syn.step()) {
+    auto it = by_condition.find(syn.integer(0));
+    if (it == by_condition.end()) continue;
+    for (auto idx : it->second) out[idx].condition.synonyms.push_back(syn.text(1));
+  }
+  std::map<std::int64_t, std::pair<std::size_t, std::size_t>> section_at;
+  auto sec = db_.prepare(
+      "SELECT id, article_id, type, heading, intro FROM sections ORDER BY article_id, position");
+  while (sec.step()) {
+    auto it = by_id.find(sec.integer(1));
+    if (it == by_id.end()) continue;
+    Article& a = out[it->second];
+    Section s;
+    s.type = section_type_from_string(sec.text(2)).value_or(SectionType::other);
+    s.heading = sec.text(3);
+    s.intro = sec.text(4);
+    section_at[sec.integer(0)] = {it->second, a.sections.size()};
+    a.sections.push_back(std::move(s));
+  }
+  auto items = db_.prepare(
+      "SELECT section_id, heading, body FROM items ORDER BY section_id, position");
+  while (items.step()) {
+    auto it = section_at.find(items.integer(0));
+    if (it == section_at.end()) continue;
+    out[it->second.first].sections[it->second.second].items.push_back(
+        {items.text(1), items.text(2)});
+  }
+  auto src = db_.prepare(
+      "SELECT article_id, title, url FROM article_sources ORDER BY article_id, position");
+  while (src.step()) {
+    auto it = by_id.find(src.integer(0));
+    if (it == by_id.end()) continue;
+    out[it->second].sources.push_back({src.text(1), src.text(2)});
+  }
+  return out;
+}
+
+std::vector<Article> SqliteStore::load_articles() {
+  std::lock_guard lock(mutex_);
+  return load_where("", "");
+}
+
+std::optional<Article> SqliteStore::find_article(std::string_view slug) {
+  std::lock_guard lock(mutex_);
+  if (slug.empty()) return std::nullopt;
+  auto found = load_where("WHERE a.slug = ?", slug);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+std::size_t SqliteStore::count_articles() {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare("SELECT COUNT(*) FROM articles");
+  st.step();
+  return static_cast<std::size_t>(st.integer(0));
+}
+
+std::uint64_t SqliteStore::change_counter() {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare("PRAGMA data_version");
+  st.step();
+  return static_cast<std::uint64_t>(st.integer(0));
+}
+
+std::unique_ptr<Store> open_store(const std::string& location) {
+  return std::make_unique<SqliteStore>(location);
+}
+
+}  // namespace symptomdb::store

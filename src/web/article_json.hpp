@@ -1,0 +1,19 @@
+// The JSON shapes of the public API (/api/v1/...). One place, so the API,
+// the CLI's --json output and the tests agree on field names.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/article.hpp"
+#include "engine/snapshot.hpp"
+
+namespace symptomdb::web {
+
+nlohmann::json article_json(const Article& article);
+nlohmann::json condition_json(const ConditionEntry& condition);
+nlohmann::json search_json(std::string_view query, const std::vector<SearchResult>& results);
+
+// {"error": {"code": ..., "message": ...}} as every API error is shaped.
+nlohmann::json error_json(std::string_view code, std::string_view message);
+
+}  // namespace symptomdb::web

@@ -1,0 +1,264 @@
+#include "web/pages.hpp"
+
+#include <kainjow/mustache.hpp>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <stdexcept>
+
+#include "core/embedded.hpp"
+#include "core/slug.hpp"
+#include "web/markdown_html.hpp"
+
+namespace symptomdb::web {
+namespace {
+
+namespace mu = kainjow::mustache;
+
+std::string render_template(std::string_view name, const mu::data& data) {
+  const auto source = embedded_file("web/templates/" + std::string(name) + ".mustache");
+  if (!source) throw std::logic_error("template not built in: " + std::string(name));
+  mu::mustache tmpl{std::string(*source)};
+  if (!tmpl.is_valid()) throw std::logic_error("template " + std::string(name) + ": " + tmpl.error_message());
+  return tmpl.render(data);
+}
+
+struct Layout {
+  std::string page_title;
+  std::string description;
+  std::string canonical;
+  std::string query;
+  std::string head_extra;  // trusted HTML
+};
+
+std::string render_layout(const Layout& l, const std::string& body) {
+  mu::data d;
+  d.set("page_title", l.page_title);
+  d.set("description", l.description);
+  d.set("canonical", l.canonical);
+  d.set("query", l.query);
+  d.set("head_extra", l.head_extra);
+  d.set("body", body);
+  return render_template("layout", d);
+}
+
+std::string join(const std::vector<std::string>& v, std::string_view sep) {
+  std::string out;
+  for (const auto& s : v) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+// A short plain-text description for <meta name="description">.
+std::string first_sentence(std::string_view text, std::size_t max = 200) {
+  auto end = text.find(". ");
+  std::string s(text.substr(0, end == std::string_view::npos ? text.size() : end + 1));
+  if (s.size() > max) {
+    auto cut = s.rfind(' ', max);
+    s = s.substr(0, cut == std::string::npos ? max : cut) + "…";
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string article_json_ld(const Article& a) {
+  using nlohmann::json;
+  json condition = {{"@type", "MedicalCondition"}, {"name", a.condition.name}};
+  if (!a.condition.synonyms.empty()) condition["alternateName"] = a.condition.synonyms;
+  auto entries = [&](SectionType type, const char* kind) {
+    json list = json::array();
+    for (const auto& s : a.sections) {
+      if (s.type != type) continue;
+      for (const auto& item : s.items) {
+        json e = {{"@type", kind}};
+        if (!item.heading.empty())
+          e["name"] = item.heading;
+        else
+          e["name"] = first_sentence(item.text, 120);
+        e["description"] = first_sentence(item.text);
+        list.push_back(std::move(e));
+      }
+    }
+    return list;
+  };
+  if (auto causes = entries(SectionType::causes, "MedicalCause"); !causes.empty())
+    condition["cause"] = std::move(causes);
+  if (auto treatments = entries(SectionType::treatment, "MedicalTherapy"); !treatments.empty())
+    condition["possibleTreatment"] = std::move(treatments);
+  json page = {{"@context", "https://schema.org"},
+               {"@type", "MedicalWebPage"},
+               {"name", a.title},
+               {"headline", a.title},
+               {"url", "/articles/" + a.slug},
+               {"about", std::move(condition)},
+               {"audience", {{"@type", "PeopleAudience"}, {"audienceType", "Patient"}}}};
+  if (!a.author.empty()) {
+    json author = {{"@type", "Person"}, {"name", a.author.name}};
+    if (!a.author.credential.empty()) author["honorificSuffix"] = a.author.credential;
+    if (!a.author.affiliation.empty())
+      author["affiliation"] = {{"@type", "Organization"}, {"name", a.author.affiliation}};
+    page["author"] = std::move(author);
+  }
+  if (!a.reviewed_on.empty()) page["lastReviewed"] = a.reviewed_on;
+  if (!a.license.empty()) page["license"] = a.license;
+  if (!a.provenance.imported_at.empty()) page["dateModified"] = a.provenance.imported_at;
+  std::string out = page.dump();
+  // Inside <script>, "</" could close the element early: escape it (still
+  // the same JSON string, since "\/" means "/").
+  std::string safe;
+  safe.reserve(out.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '<' && i + 1 < out.size() && (out[i + 1] == '/' || out[i + 1] == '!'))
+      safe += "\\u003c";
+    else
+      safe.push_back(out[i]);
+  }
+  return safe;
+}
+
+std::string render_article_page(const Article& a) {
+  mu::data d;
+  d.set("slug", a.slug);
+  d.set("title", a.title);
+  d.set("condition", a.condition.name);
+  d.set("has_synonyms", !a.condition.synonyms.empty());
+  d.set("synonyms_text", join(a.condition.synonyms, ", "));
+  d.set("sample", a.sample);
+  d.set("intro_html", markdown_to_html(a.introduction));
+  if (!a.author.empty()) {
+    mu::data author;
+    author.set("name", a.author.name);
+    author.set("credential", a.author.credential);
+    author.set("affiliation", a.author.affiliation);
+    d.set("author", author);
+  }
+  d.set("reviewed_on", a.reviewed_on);
+
+  mu::data sections{mu::data::type::list};
+  std::map<std::string, int> used;  // keeps anchors unique on the page
+  auto anchor_for = [&](const std::string& text) {
+    std::string base = slugify(text);
+    if (base.empty()) base = "part";
+    const int n = used[base]++;
+    return n == 0 ? base : base + "-" + std::to_string(n + 1);
+  };
+  for (const auto& s : a.sections) {
+    mu::data sd;
+    const std::string heading = s.display_heading();
+    sd.set("heading", heading);
+    sd.set("anchor", anchor_for(heading));
+    sd.set("type", std::string(to_string(s.type)));
+    sd.set("intro_html", markdown_to_html(s.intro));
+    mu::data items{mu::data::type::list};
+    for (const auto& item : s.items) {
+      mu::data id;
+      id.set("heading", item.heading);
+      if (!item.heading.empty()) id.set("anchor", anchor_for(item.heading));
+      id.set("html", markdown_to_html(item.text));
+      items.push_back(id);
+    }
+    sd.set("items", items);
+    sections.push_back(sd);
+  }
+  d.set("sections", sections);
+  d.set("has_toc", a.sections.size() >= 3);
+
+  mu::data sources{mu::data::type::list};
+  for (const auto& s : a.sources) {
+    mu::data sd;
+    sd.set("label", s.title.empty() ? s.url : s.title);
+    sd.set("url", s.url);
+    sources.push_back(sd);
+  }
+  d.set("sources", sources);
+  d.set("has_sources", !a.sources.empty());
+  d.set("site", a.site);
+  d.set("source_file", a.provenance.source_file);
+  d.set("format", a.provenance.format);
+  d.set("imported_at", a.provenance.imported_at);
+  d.set("imported_date", a.provenance.imported_at.substr(0, 10));
+  d.set("license", a.license);
+
+  Layout l;
+  l.page_title = a.title;
+  l.description = first_sentence(a.introduction);
+  l.canonical = "/articles/" + a.slug;
+  l.head_extra = "<script type=\"application/ld+json\">" + article_json_ld(a) + "</script>";
+  return render_layout(l, render_template("article", d));
+}
+
+std::string render_home_page(const Snapshot& snap) {
+  mu::data letters{mu::data::type::list};
+  std::string current;
+  mu::data group{mu::data::type::list};
+  auto close_group = [&] {
+    if (current.empty()) return;
+    mu::data ld;
+    ld.set("letter", current);
+    ld.set("conditions", group);
+    letters.push_back(ld);
+    group = mu::data{mu::data::type::list};
+  };
+  for (const auto& c : snap.conditions()) {
+    const unsigned char first = c.name.empty() ? '#' : static_cast<unsigned char>(c.name[0]);
+    std::string letter = std::isalpha(first) ? std::string(1, static_cast<char>(std::toupper(first))) : "#";
+    if (letter != current) {
+      close_group();
+      current = letter;
+    }
+    mu::data cd;
+    cd.set("name", c.name);
+    cd.set("article_slug", c.article_slug);
+    cd.set("has_synonyms", !c.synonyms.empty());
+    cd.set("synonyms_text", join(c.synonyms, ", "));
+    group.push_back(cd);
+  }
+  close_group();
+  mu::data d;
+  d.set("letters", letters);
+  d.set("has_conditions", !snap.conditions().empty());
+  Layout l;
+  l.page_title = "Health questions, answered with sources";
+  l.description = "Consumer health articles on symptoms and conditions, with their sources.";
+  l.canonical = "/";
+  return render_layout(l, render_template("home", d));
+}
+
+std::string render_search_page(std::string_view query, const std::vector<SearchResult>& results) {
+  mu::data list{mu::data::type::list};
+  for (const auto& r : results) {
+    mu::data rd;
+    rd.set("slug", r.article->slug);
+    rd.set("title", r.article->title);
+    rd.set("condition", r.article->condition.name);
+    rd.set("snippet", r.snippet);
+    list.push_back(rd);
+  }
+  mu::data d;
+  d.set("query", std::string(query));
+  d.set("results", list);
+  d.set("has_results", !results.empty());
+  d.set("count", std::to_string(results.size()));
+  d.set("plural", results.size() == 1 ? "" : "s");
+  Layout l;
+  l.page_title = query.empty() ? "Search" : "Search: " + std::string(query);
+  l.query = std::string(query);
+  return render_layout(l, render_template("search", d));
+}
+
+std::string render_error_page(int status, std::string_view title, std::string_view message,
+                              std::string_view request_id) {
+  mu::data d;
+  d.set("status", std::to_string(status));
+  d.set("title", std::string(title));
+  d.set("message", std::string(message));
+  d.set("request_id", std::string(request_id));
+  Layout l;
+  l.page_title = std::string(title);
+  return render_layout(l, render_template("error", d));
+}
+
+}  // namespace symptomdb::web

@@ -1,0 +1,25 @@
+// HTML pages, rendered from the mustache templates in web/templates (built
+// into the binary). Every value is escaped by the template engine; the only
+// unescaped inserts are HTML we produced ourselves (Markdown rendered with raw
+// HTML disabled, and JSON-LD with "</" escaped).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/article.hpp"
+#include "engine/snapshot.hpp"
+
+namespace symptomdb::web {
+
+std::string render_article_page(const Article& article);
+std::string render_home_page(const Snapshot& snapshot);
+std::string render_search_page(std::string_view query, const std::vector<SearchResult>& results);
+std::string render_error_page(int status, std::string_view title, std::string_view message,
+                              std::string_view request_id);
+
+// schema.org MedicalWebPage JSON-LD for an article (exposed for tests).
+std::string article_json_ld(const Article& article);
+
+}  // namespace symptomdb::web

@@ -1,0 +1,165 @@
+#include "web/routes.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+#include "core/embedded.hpp"
+#include "core/slug.hpp"
+#include "web/article_json.hpp"
+#include "web/http_util.hpp"
+#include "web/pages.hpp"
+
+namespace symptomdb::web {
+namespace {
+
+constexpr std::string_view kJson = "application/json; charset=utf-8";
+constexpr std::string_view kHtml = "text/html; charset=utf-8";
+constexpr std::size_t kMaxQueryChars = 200;
+constexpr std::size_t kDefaultLimit = 10;
+constexpr std::size_t kMaxLimit = 50;
+
+std::string_view reason(int status) {
+  switch (status) {
+    case 400: return "Bad request";
+    case 404: return "Not found";
+    case 405: return "Method not allowed";
+    case 406: return "Not acceptable";
+    case 413: return "Request too large";
+    case 414: return "Request target too long";
+    case 431: return "Request headers too large";
+    case 500: return "Internal error";
+    case 503: return "Service unavailable";
+    default: return "Error";
+  }
+}
+
+bool is_api(std::string_view path) { return path.starts_with("/api/"); }
+
+Response shared(std::shared_ptr<const Site> site, const std::string& body, std::string_view type,
+                const std::string& etag) {
+  Response r;
+  r.content_type = std::string(type);
+  r.shared_body = body;
+  r.keep_alive = std::move(site);
+  if (!etag.empty()) {
+    r.headers.emplace_back("ETag", etag);
+    r.headers.emplace_back("Cache-Control", "public, max-age=60");
+  }
+  return r;
+}
+
+Response owned(std::string body, std::string_view type) {
+  Response r;
+  r.content_type = std::string(type);
+  r.body = std::move(body);
+  return r;
+}
+
+// Parses ?limit=N; nullopt for anything but a whole number in range.
+std::optional<std::size_t> parse_limit(const Target& t) {
+  auto v = t.param("limit");
+  if (!v) return kDefaultLimit;
+  std::size_t n = 0;
+  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || p != v->data() + v->size() || n == 0 || n > kMaxLimit)
+    return std::nullopt;
+  return n;
+}
+
+}  // namespace
+
+App::App(std::shared_ptr<const Site> site, HealthInfo health)
+    : site_(std::move(site)), health_(std::move(health)) {}
+
+void App::publish(std::shared_ptr<const Site> site) { site_.store(std::move(site)); }
+
+Response App::error(const Request& req, int status, std::string_view code,
+                    std::string_view message) const {
+  Response r;
+  r.status = status;
+  const bool api = is_api(req.target) || req.accept.find("application/json") != std::string::npos;
+  if (api) {
+    auto j = error_json(code, message);
+    if (!req.request_id.empty()) j["error"]["request_id"] = req.request_id;
+    r.content_type = std::string(kJson);
+    r.body = j.dump();
+  } else {
+    r.content_type = std::string(kHtml);
+    r.body = render_error_page(status, reason(status), message, status >= 500 ? req.request_id : "");
+  }
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+Response App::handle(const Request& req) const {
+  if (req.method != "GET" && req.method != "HEAD") {
+    auto r = error(req, 405, "method_not_allowed", "Only GET and HEAD are supported here.");
+    r.headers.emplace_back("Allow", "GET, HEAD");
+    return r;
+  }
+  auto r = route(req, site_.load());
+  // A matching validator saves sending the body again.
+  if (r.status == 200 && !req.if_none_match.empty()) {
+    for (const auto& [k, v] : r.headers) {
+      if (k == "ETag" && req.if_none_match == v) {
+        Response nm;
+        nm.status = 304;
+        nm.headers = r.headers;
+        return nm;
+      }
+    }
+  }
+  return r;
+}
+
+Response App::route(const Request& req, const std::shared_ptr<const Site>& site) const {
+  const auto target = parse_target(req.target);
+  if (!target) return error(req, 400, "bad_target", "The address is malformed.");
+  const std::string& path = target->path;
+
+  if (path == "/") return shared(site, site->home_html(), kHtml, site->etag());
+  if (path == "/healthz") {
+    nlohmann::json j = {{"status", "ok"},
+                        {"version", health_.version},
+                        {"schema_version", health_.schema_version},
+                        {"articles", site->snapshot().articles().size()}};
+    auto r = owned(j.dump(), kJson);
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+  }
+  if (path == "/static/style.css") {
+    static const auto css = embedded_file("web/static/style.css");
+    Response r;
+    r.content_type = "text/css; charset=utf-8";
+    r.shared_body = *css;  // embedded data lives as long as the process
+    r.headers.emplace_back("Cache-Control", "public, max-age=3600");
+    return r;
+  }
+  if (path.starts_with("/articles/") || path.starts_with("/api/v1/articles/")) {
+    const bool api = path.starts_with("/api/");
+    const std::string_view slug = std::string_view(path).substr(api ? 17 : 10);
+    const RenderedPage* page = is_valid_slug(slug) ? site->article(slug) : nullptr;
+    if (!page) return error(req, 404, "article_not_found", "No article is published at this address.");
+    return api ? shared(site, page->json, kJson, page->etag)
+               : shared(site, page->html, kHtml, page->etag);
+  }
+  if (path == "/api/v1/articles") return shared(site, site->articles_json(), kJson, site->etag());
+  if (path == "/api/v1/conditions")
+    return shared(site, site->conditions_json(), kJson, site->etag());
+  if (path == "/api/v1/search" || path == "/search") {
+    const bool api = path == "/api/v1/search";
+    const std::string q = target->param("q").value_or("");
+    if (q.size() > kMaxQueryChars)
+      return error(req, 400, "query_too_long", "Search text is limited to 200 characters.");
+    const auto limit = parse_limit(*target);
+    if (!limit) return error(req, 400, "bad_limit", "limit must be a whole number from 1 to 50.");
+    if (api && q.empty()) return error(req, 400, "missing_query", "Give the search text as ?q=...");
+    const auto results = q.empty() ? std::vector<SearchResult>{} : site->snapshot().search(q, *limit);
+    if (api) return owned(search_json(q, results).dump(), kJson);
+    return owned(render_search_page(q, results), kHtml);
+  }
+  return error(req, 404, "not_found", "There is no page at this address.");
+}
+
+}  // namespace symptomdb::web

@@ -1,0 +1,62 @@
+// The application: maps a request to a response using the current Site.
+// Independent of the network code, so it can be exercised directly in tests
+// and driven by the Beast server in production.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "web/site.hpp"
+
+namespace symptomdb::web {
+
+struct Request {
+  std::string method;  // "GET", "HEAD", ...
+  std::string target;  // raw request target
+  std::string accept;
+  std::string if_none_match;
+  std::string request_id;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::string body;                        // owned body, or...
+  std::string_view shared_body;            // ...a view into memory that outlives the write:
+  std::shared_ptr<const void> keep_alive;  // the Site it points into (or embedded data)
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  std::string_view payload() const {
+    return shared_body.data() ? shared_body : std::string_view(body);
+  }
+};
+
+struct HealthInfo {
+  std::string version;
+  int schema_version = 0;
+};
+
+class App {
+ public:
+  App(std::shared_ptr<const Site> site, HealthInfo health);
+
+  Response handle(const Request& request) const;
+  // An error response in the form the client asked for (JSON under /api/).
+  Response error(const Request& request, int status, std::string_view code,
+                 std::string_view message) const;
+
+  // Swaps in a newly built site; requests already running keep the old one.
+  void publish(std::shared_ptr<const Site> site);
+  std::shared_ptr<const Site> site() const { return site_.load(); }
+
+ private:
+  Response route(const Request& request, const std::shared_ptr<const Site>& site) const;
+
+  std::atomic<std::shared_ptr<const Site>> site_;
+  HealthInfo health_;
+};
+
+}  // namespace symptomdb::web

@@ -1,0 +1,272 @@
+#include "web/server.hpp"
+
+// Boost 1.74's asio/awaitable.hpp uses std::exchange without including
+// <utility>; GCC 12 no longer pulls it in transitively.
+#include <utility>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <fmt/format.h>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <random>
+#include <thread>
+#include <vector>
+
+namespace symptomdb::web {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+struct Shared {
+  App& app;
+  AccessLog& log;
+  const ServerOptions& options;
+  std::string id_prefix;  // random per process, so ids from several nodes do not collide
+  std::atomic<std::uint64_t> next_id{0};
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> stopping{false};
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = ep.address().to_string();
+    stream_.socket().set_option(tcp::no_delay(true), ec);
+  }
+
+  void start() { read(); }
+
+ private:
+  void read() {
+    parser_.emplace();
+    parser_->body_limit(shared_.options.max_body_bytes);
+    parser_->header_limit(static_cast<std::uint32_t>(shared_.options.max_header_bytes));
+    stream_.expires_after(std::chrono::seconds(shared_.options.idle_timeout_seconds));
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&Session::on_read, shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+        ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+        ec == asio::error::eof)
+      return close();
+    start_ = std::chrono::steady_clock::now();
+    Request req;
+    req.request_id = fmt::format("{}-{:06d}", shared_.id_prefix, ++shared_.next_id);
+    if (ec) {
+      // Malformed or oversized request: answer once, then close.
+      int status = 400;
+      std::string code = "bad_request", message = "The request could not be read.";
+      if (ec == http::error::body_limit) {
+        status = 413, code = "body_too_large", message = "The request body is too large.";
+      } else if (ec == http::error::header_limit) {
+        status = 431, code = "headers_too_large", message = "The request headers are too large.";
+      }
+      req.method = "?";
+      if (parser_->is_header_done()) req.target = std::string(parser_->get().target());
+      keep_alive_ = false;
+      return respond(req, shared_.app.error(req, status, code, message));
+    }
+    const auto& msg = parser_->get();
+    req.method = std::string(msg.method_string());
+    req.target = std::string(msg.target());
+    req.accept = std::string(msg[http::field::accept]);
+    req.if_none_match = std::string(msg[http::field::if_none_match]);
+    user_agent_ = std::string(msg[http::field::user_agent]);
+    keep_alive_ = msg.keep_alive() && !shared_.stopping;
+    head_ = msg.method() == http::verb::head;
+    version_ = msg.version();
+    ++shared_.in_flight;
+    counted_ = true;
+    Response res;
+    try {
+      res = shared_.app.handle(req);
+    } catch (const std::exception& e) {
+      shared_.log.event("error", req.request_id + ": " + e.what());
+      res = shared_.app.error(req, 500, "internal_error",
+                              "Something went wrong on our side. The request id is in the log.");
+    }
+    respond(req, std::move(res));
+  }
+
+  void respond(const Request& req, Response res) {
+    response_ = std::move(res);
+    auto& r = reply_;
+    r = {};
+    r.version(version_);
+    r.result(static_cast<http::status>(response_.status));
+    r.set(http::field::server, "symptomdb");
+    r.set(http::field::content_type, response_.content_type);
+    r.set("X-Request-Id", req.request_id);
+    r.set("X-Content-Type-Options", "nosniff");
+    r.set("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (response_.content_type.starts_with("text/html"))
+      r.set("Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+    for (const auto& [k, v] : response_.headers) r.set(k, v);
+    const auto body = response_.payload();
+    if (response_.status == 304) {
+      r.body() = {};
+    } else {
+      r.body() = head_ ? http::span_body<const char>::value_type{}
+                       : http::span_body<const char>::value_type(body.data(), body.size());
+    }
+    r.keep_alive(keep_alive_);
+    if (head_ && response_.status != 304)
+      r.content_length(body.size());
+    else
+      r.prepare_payload();
+
+    record_.target = req.target;
+    record_.method = req.method;
+    record_.request_id = req.request_id;
+    record_.status = response_.status;
+    record_.bytes = head_ ? 0 : body.size();
+    http::async_write(stream_, r, beast::bind_front_handler(&Session::on_write, shared_from_this()));
+  }
+
+  void on_write(beast::error_code ec, std::size_t) {
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
+    shared_.log.write({record_.request_id, remote_, record_.method, record_.target, record_.status,
+                       record_.bytes, ms, user_agent_});
+    if (counted_) {
+      --shared_.in_flight;
+      counted_ = false;
+    }
+    response_ = {};  // release the site this response pointed into
+    if (ec || !keep_alive_) return close();
+    read();
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  struct Record {
+    std::string request_id, method, target;
+    int status = 0;
+    std::size_t bytes = 0;
+  };
+
+  beast::tcp_stream stream_;
+  Shared& shared_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  http::response<http::span_body<const char>> reply_;
+  Response response_;
+  Record record_;
+  std::string remote_, user_agent_;
+  std::chrono::steady_clock::time_point start_;
+  unsigned version_ = 11;
+  bool keep_alive_ = true, head_ = false, counted_ = false;
+};
+
+class Listener : public std::enable_shared_from_this<Listener> {
+ public:
+  Listener(asio::io_context& ioc, tcp::endpoint ep, Shared& shared)
+      : ioc_(ioc), acceptor_(asio::make_strand(ioc)), shared_(shared) {
+    beast::error_code ec;
+    acceptor_.open(ep.protocol(), ec);
+    if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_.bind(ep, ec);
+    if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec)
+      throw std::runtime_error(fmt::format("cannot listen on {}:{}: {}", ep.address().to_string(),
+                                           ep.port(), ec.message()));
+  }
+
+  std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
+  void start() { accept(); }
+  void stop() {
+    asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
+      beast::error_code ec;
+      self->acceptor_.close(ec);
+    });
+  }
+
+ private:
+  void accept() {
+    acceptor_.async_accept(asio::make_strand(ioc_),
+                           beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+  }
+  void on_accept(beast::error_code ec, tcp::socket socket) {
+    if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
+    if (!ec) std::make_shared<Session>(std::move(socket), shared_)->start();
+    accept();
+  }
+
+  asio::io_context& ioc_;
+  tcp::acceptor acceptor_;
+  Shared& shared_;
+};
+
+std::string random_prefix() {
+  std::random_device rd;
+  return fmt::format("{:06x}", rd() & 0xFFFFFF);
+}
+
+}  // namespace
+
+void run_server(App& app, AccessLog& log, const ServerOptions& options,
+                const std::function<void(std::uint16_t)>& on_listening) {
+  const int threads = options.threads > 0
+                          ? options.threads
+                          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  asio::io_context ioc(threads);
+  Shared shared{app, log, options, random_prefix()};
+
+  beast::error_code ec;
+  const auto address =
+      asio::ip::make_address(options.host == "localhost" ? "127.0.0.1" : options.host, ec);
+  if (ec) throw std::runtime_error("invalid --host address '" + options.host + "'");
+  auto listener = std::make_shared<Listener>(ioc, tcp::endpoint(address, options.port), shared);
+  listener->start();
+
+  // Graceful shutdown: stop accepting, then wait (bounded) for requests in
+  // flight before stopping the loop.
+  asio::signal_set signals(ioc, SIGINT, SIGTERM);
+  asio::steady_timer drain(ioc);
+  auto deadline = std::make_shared<std::chrono::steady_clock::time_point>();
+  std::function<void()> wait_drained = [&] {
+    if (shared.in_flight == 0 || std::chrono::steady_clock::now() >= *deadline) {
+      log.event("stopped", fmt::format("in flight at stop: {}", shared.in_flight.load()));
+      ioc.stop();
+      return;
+    }
+    drain.expires_after(std::chrono::milliseconds(20));
+    drain.async_wait([&](beast::error_code) { wait_drained(); });
+  };
+  signals.async_wait([&](beast::error_code e, int sig) {
+    if (e) return;
+    log.event("shutdown", fmt::format("signal {}: no longer accepting", sig));
+    shared.stopping = true;
+    listener->stop();
+    *deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.shutdown_grace_seconds);
+    wait_drained();
+  });
+
+  const auto port = listener->port();
+  log.event("listening", fmt::format("http://{}:{} with {} threads", options.host, port, threads));
+  if (on_listening) on_listening(port);
+
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&] { ioc.run(); });
+  ioc.run();
+  for (auto& t : pool) t.join();
+  log.flush();
+}
+
+}  // namespace symptomdb::web
