@@ -1,8 +1,11 @@
 #include "core/slug.hpp"
 
+#include "core/fold.hpp"
+
 namespace symptomdb {
 
-std::string slugify(std::string_view text) {
+std::string slugify(std::string_view raw) {
+  const std::string text = fold_text(raw);  // "Sjögren" -> "sjogren"
   std::string out;
   out.reserve(text.size());
   bool dash = false;
@@ -17,7 +20,7 @@ std::string slugify(std::string_view text) {
       dash = false;
     } else if (c == '\'' || c >= 0x80) {
       // Apostrophes vanish ("Parkinson's" -> "parkinsons"); so do the bytes of
-      // non-ASCII characters, including curly quotes.
+      // non-ASCII characters that fold_text could not map.
       continue;
     } else {
       dash = true;

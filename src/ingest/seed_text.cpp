@@ -156,7 +156,7 @@ Author parse_byline(const Block& b) {
 // "Muscle atrophy, also known as muscle wasting or muscle loss, refers to..."
 bool condition_from_intro(std::string_view intro, Condition& c) {
   static const std::regex re(
-      R"(^(?:The |An? )?([A-Z][^,.;]{1,60}?) *(?:\(([^)]{1,40})\))?, *(?:also|sometimes|often|commonly) +(?:known|called|referred to) +as +([^,.;]{1,120}?)(?:,|\.|;| is | are | refers))");
+      R"(^(?:The |An? )?([A-Z][^,.;]{1,60}?) *(?:\(([^)]{1,40})\))?, *(?:also|sometimes|often|commonly) +(?:known +as|called|referred +to +as) +([^,.;]{1,120}?)(?:,|\.|;| is | are | refers))");
   std::match_results<std::string_view::const_iterator> m;
   if (!std::regex_search(intro.begin(), intro.end(), m, re)) return false;
   c.name = m[1].str();

@@ -15,6 +15,12 @@ namespace {
 
 namespace mu = kainjow::mustache;
 
+// Sets a template value only when there is one: the template engine treats
+// any string, even an empty one, as true in {{#section}} tests.
+void set_if(mu::data& d, const std::string& key, const std::string& value) {
+  if (!value.empty()) d.set(key, value);
+}
+
 std::string render_template(std::string_view name, const mu::data& data) {
   const auto source = embedded_file("web/templates/" + std::string(name) + ".mustache");
   if (!source) throw std::logic_error("template not built in: " + std::string(name));
@@ -34,10 +40,10 @@ struct Layout {
 std::string render_layout(const Layout& l, const std::string& body) {
   mu::data d;
   d.set("page_title", l.page_title);
-  d.set("description", l.description);
-  d.set("canonical", l.canonical);
-  d.set("query", l.query);
-  d.set("head_extra", l.head_extra);
+  set_if(d, "description", l.description);
+  set_if(d, "canonical", l.canonical);
+  set_if(d, "query", l.query);
+  set_if(d, "head_extra", l.head_extra);
   d.set("body", body);
   return render_template("layout", d);
 }
@@ -106,15 +112,18 @@ std::string article_json_ld(const Article& a) {
   if (!a.license.empty()) page["license"] = a.license;
   if (!a.provenance.imported_at.empty()) page["dateModified"] = a.provenance.imported_at;
   std::string out = page.dump();
-  // Inside <script>, "</" could close the element early: escape it (still
-  // the same JSON string, since "\/" means "/").
+  // Inside <script> the text is not HTML-escaped, and "</script" or "<!--"
+  // would change how it is parsed. Writing <, > and & as JSON \u escapes
+  // keeps the same JSON value with none of those characters left.
   std::string safe;
   safe.reserve(out.size());
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (out[i] == '<' && i + 1 < out.size() && (out[i + 1] == '/' || out[i + 1] == '!'))
-      safe += "\\u003c";
-    else
-      safe.push_back(out[i]);
+  for (char c : out) {
+    switch (c) {
+      case '<': safe += "\\u003c"; break;
+      case '>': safe += "\\u003e"; break;
+      case '&': safe += "\\u0026"; break;
+      default: safe.push_back(c);
+    }
   }
   return safe;
 }
@@ -131,11 +140,11 @@ std::string render_article_page(const Article& a) {
   if (!a.author.empty()) {
     mu::data author;
     author.set("name", a.author.name);
-    author.set("credential", a.author.credential);
-    author.set("affiliation", a.author.affiliation);
+    set_if(author, "credential", a.author.credential);
+    set_if(author, "affiliation", a.author.affiliation);
     d.set("author", author);
   }
-  d.set("reviewed_on", a.reviewed_on);
+  set_if(d, "reviewed_on", a.reviewed_on);
 
   mu::data sections{mu::data::type::list};
   std::map<std::string, int> used;  // keeps anchors unique on the page
@@ -156,6 +165,7 @@ std::string render_article_page(const Article& a) {
     for (const auto& item : s.items) {
       mu::data id;
       id.set("heading", item.heading);
+      id.set("has_heading", !item.heading.empty());  // never fall back to the section's
       if (!item.heading.empty()) id.set("anchor", anchor_for(item.heading));
       id.set("html", markdown_to_html(item.text));
       items.push_back(id);
@@ -170,17 +180,17 @@ std::string render_article_page(const Article& a) {
   for (const auto& s : a.sources) {
     mu::data sd;
     sd.set("label", s.title.empty() ? s.url : s.title);
-    sd.set("url", s.url);
+    set_if(sd, "url", s.url);
     sources.push_back(sd);
   }
   d.set("sources", sources);
   d.set("has_sources", !a.sources.empty());
-  d.set("site", a.site);
+  set_if(d, "site", a.site);
   d.set("source_file", a.provenance.source_file);
   d.set("format", a.provenance.format);
   d.set("imported_at", a.provenance.imported_at);
   d.set("imported_date", a.provenance.imported_at.substr(0, 10));
-  d.set("license", a.license);
+  set_if(d, "license", a.license);
 
   Layout l;
   l.page_title = a.title;
@@ -238,7 +248,7 @@ std::string render_search_page(std::string_view query, const std::vector<SearchR
     list.push_back(rd);
   }
   mu::data d;
-  d.set("query", std::string(query));
+  set_if(d, "query", std::string(query));
   d.set("results", list);
   d.set("has_results", !results.empty());
   d.set("count", std::to_string(results.size()));
@@ -255,7 +265,7 @@ std::string render_error_page(int status, std::string_view title, std::string_vi
   d.set("status", std::to_string(status));
   d.set("title", std::string(title));
   d.set("message", std::string(message));
-  d.set("request_id", std::string(request_id));
+  set_if(d, "request_id", std::string(request_id));
   Layout l;
   l.page_title = std::string(title);
   return render_layout(l, render_template("error", d));

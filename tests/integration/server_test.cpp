@@ -1,0 +1,213 @@
+// The real server on a loopback port with a real SQLite file: JSON, HTML,
+// errors, limits, live refresh after an import, and graceful shutdown.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <thread>
+
+#include "support/http_client.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace symptomdb::test {
+namespace {
+
+using nlohmann::json;
+
+class ServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    db_ = dir_->file("server.db");
+    // The seed-like fixture stands in for the seed so the suite runs without ../shared.
+    const auto r = run({binary(), "import", "seed",
+                        (source_dir() / "tests/fixtures/seed_like.txt").string(), "--db", db_});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    server_ = new ServerProcess({"--db", db_, "--content", (source_dir() / "content").string(),
+                                 "--refresh-seconds", "0.2"});
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+  static std::uint16_t port() { return server_->port(); }
+
+  static inline TempDir* dir_ = nullptr;
+  static inline std::string db_;
+  static inline ServerProcess* server_ = nullptr;
+};
+
+TEST_F(ServerTest, HealthzReportsOk) {
+  const auto r = http_get(port(), "/healthz");
+  ASSERT_EQ(r.status, 200);
+  const auto j = json::parse(r.body);
+  EXPECT_EQ(j["status"], "ok");
+  EXPECT_EQ(j["schema_version"], 1);
+}
+
+TEST_F(ServerTest, ArticleJsonIsStructured) {
+  const auto r = http_get(port(), "/api/v1/articles/shin-splints");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("content-type"), "application/json; charset=utf-8");
+  const auto j = json::parse(r.body);
+  EXPECT_EQ(j["title"], "How can I ease shin splints?");
+  EXPECT_EQ(j["condition"]["name"], "Shin splints");
+  EXPECT_EQ(j["condition"]["synonyms"][0], "medial tibial stress syndrome");
+  EXPECT_EQ(j["sections"][0]["type"], "causes");
+  EXPECT_EQ(j["sections"][0]["items"][1]["heading"], "Hard Surfaces");
+  EXPECT_EQ(j["sections"][1]["type"], "treatment");
+  EXPECT_EQ(j["author"]["name"], "Sam Example");
+  EXPECT_EQ(j["author"]["credential"], "PT");
+  EXPECT_FALSE(j["conclusion"].is_null());
+  EXPECT_EQ(j["provenance"]["format"], "seed-text");
+  EXPECT_EQ(j["provenance"]["imported_at"].get<std::string>().size(), 20u);
+  EXPECT_NE(j["provenance"]["source_file"].get<std::string>().find("seed_like.txt"), std::string::npos);
+}
+
+TEST_F(ServerTest, ArticlePageIsLaidOutLikeTheSeed) {
+  const auto r = http_get(port(), "/articles/shin-splints");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("content-type"), "text/html; charset=utf-8");
+  const auto& h = r.body;
+  EXPECT_EQ(h.rfind("<!doctype html>", 0), 0u);
+  EXPECT_NE(h.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(h.find("name=\"viewport\""), std::string::npos);
+  EXPECT_NE(h.find(">How can I ease shin splints?</h1>"), std::string::npos);
+  EXPECT_NE(h.find(">Causes of Shin Splints</h2>"), std::string::npos);
+  EXPECT_NE(h.find(">Hard Surfaces</h3>"), std::string::npos);
+  EXPECT_NE(h.find("class=\"byline\""), std::string::npos);
+  EXPECT_NE(h.find("Example Sports Clinic, Springfield"), std::string::npos);
+  EXPECT_NE(h.find("Rate author"), std::string::npos);
+  EXPECT_NE(h.find("Add a comment"), std::string::npos);
+  EXPECT_NE(h.find("not a diagnosis"), std::string::npos);
+  EXPECT_NE(h.find("<main id=\"main\""), std::string::npos);
+  EXPECT_NE(h.find("\"@type\":\"MedicalWebPage\""), std::string::npos);
+  EXPECT_NE(h.find("\"possibleTreatment\""), std::string::npos);
+  EXPECT_EQ(h.find("<script src"), std::string::npos);  // usable without JavaScript
+  EXPECT_NE(r.header("content-security-policy").find("default-src 'self'"), std::string::npos);
+  EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
+}
+
+TEST_F(ServerTest, SampleContentWasNotImportedIntoANonEmptyDatabase) {
+  // The database had the fixture, so the sample content stays out.
+  const auto j = json::parse(http_get(port(), "/api/v1/conditions").body);
+  EXPECT_EQ(j["count"], 1);
+}
+
+TEST_F(ServerTest, HomeListsConditionsAndSearchFindsThem) {
+  const auto home = http_get(port(), "/");
+  ASSERT_EQ(home.status, 200);
+  EXPECT_NE(home.body.find("Conditions A&ndash;Z"), std::string::npos);
+  EXPECT_NE(home.body.find("href=\"/articles/shin-splints\""), std::string::npos);
+  const auto s = json::parse(http_get(port(), "/api/v1/search?q=mtss").body);
+  ASSERT_EQ(s["count"], 1);
+  EXPECT_EQ(s["results"][0]["slug"], "shin-splints");
+  const auto page = http_get(port(), "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_EQ(page.body.find("<script>alert(1)"), std::string::npos);  // reflected text is escaped
+  EXPECT_NE(page.body.find("&lt;script&gt;alert(1)"), std::string::npos);
+}
+
+TEST_F(ServerTest, UnknownPagesAre404InTheRightFormat) {
+  auto r = http_get(port(), "/api/v1/articles/no-such-thing");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(json::parse(r.body)["error"]["code"], "article_not_found");
+  r = http_get(port(), "/articles/no-such-thing");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NE(r.body.find("<h1 id=\"error-h\">404"), std::string::npos);
+  r = http_get(port(), "/nothing/here", {{"Accept", "application/json"}});
+  EXPECT_EQ(r.status, 404);
+  EXPECT_TRUE(json::parse(r.body).contains("error"));
+}
+
+TEST_F(ServerTest, BadRequestsGet4xxAndTheServerCarriesOn) {
+  EXPECT_EQ(http_request(port(), "POST", "/api/v1/articles/shin-splints", {}, "{}").status, 405);
+  EXPECT_EQ(http_request(port(), "DELETE", "/").status, 405);
+  EXPECT_EQ(http_get(port(), "/api/v1/search?q=%E0%A4").status, 400);
+  EXPECT_EQ(http_get(port(), "/api/v1/search?q=a&limit=9999").status, 400);
+  // Oversized body.
+  EXPECT_EQ(http_request(port(), "POST", "/", {}, std::string(2 * 1024 * 1024, 'x')).status, 413);
+  // Oversized headers and garbage on the wire, sent raw.
+  const auto big = raw_exchange(port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " +
+                                            std::string(64 * 1024, 'a') + "\r\n\r\n");
+  EXPECT_EQ(big.rfind("HTTP/1.1 431", 0), 0u) << big.substr(0, 80);
+  const auto garbage = raw_exchange(port(), "\x16\x03\x01 not http at all\r\n\r\n");
+  EXPECT_EQ(garbage.rfind("HTTP/1.1 400", 0), 0u) << garbage.substr(0, 80);
+  // Still serving.
+  EXPECT_EQ(http_get(port(), "/healthz").status, 200);
+}
+
+TEST_F(ServerTest, HeadAndConditionalGet) {
+  const auto full = http_get(port(), "/api/v1/articles/shin-splints");
+  const auto head = http_request(port(), "HEAD", "/api/v1/articles/shin-splints");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.header("content-length"), std::to_string(full.body.size()));
+  const auto etag = full.header("etag");
+  ASSERT_FALSE(etag.empty());
+  EXPECT_EQ(http_get(port(), "/api/v1/articles/shin-splints", {{"If-None-Match", etag}}).status, 304);
+}
+
+TEST_F(ServerTest, AccessLogIsOneJsonObjectPerLine) {
+  http_get(port(), "/healthz");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the log flushes each second
+  http_get(port(), "/healthz");
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  std::istringstream lines(server_->log());
+  std::string line;
+  int access = 0;
+  while (std::getline(lines, line)) {
+    if (line.empty()) continue;
+    const auto j = json::parse(line);  // throws (fails the test) if not JSON
+    if (j["type"] == "access") {
+      ++access;
+      EXPECT_TRUE(j.contains("status"));
+      EXPECT_TRUE(j.contains("ms"));
+      EXPECT_TRUE(j.contains("id"));
+    }
+  }
+  EXPECT_GT(access, 0);
+}
+
+TEST_F(ServerTest, ZzImportWhileRunningIsServedWithoutRestart) {
+  const std::string md = "---\ntitle: Is this live?\ncondition: Liveness\n---\nIntro text.\n";
+  const auto path = dir_->write("live/liveness.md", md);
+  ASSERT_EQ(run({binary(), "import", "markdown", path, "--db", db_}).exit_code, 0);
+  int status = 0;
+  for (int i = 0; i < 100 && status != 200; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    status = http_get(port(), "/api/v1/articles/liveness").status;
+  }
+  EXPECT_EQ(status, 200);
+}
+
+TEST(ServerLifecycle, FirstStartFillsAnEmptyDatabaseWithSampleContent) {
+  TempDir dir;
+  ServerProcess server({"--db", dir.file("fresh.db"), "--content", (source_dir() / "content").string()});
+  const auto j = json::parse(http_get(server.port(), "/api/v1/conditions").body);
+  EXPECT_GE(j["count"].get<int>(), 12);
+  const auto a = json::parse(http_get(server.port(), "/api/v1/articles/muscle-atrophy").body);
+  EXPECT_TRUE(a["sample"].get<bool>());
+  EXPECT_NE(http_get(server.port(), "/articles/muscle-atrophy").body.find("Sample content"),
+            std::string::npos);
+}
+
+TEST(ServerLifecycle, SigtermFinishesGracefully) {
+  TempDir dir;
+  ServerProcess server({"--db", dir.file("s.db"), "--no-sample"});
+  EXPECT_EQ(http_get(server.port(), "/healthz").status, 200);
+  EXPECT_EQ(server.terminate(), 0);
+  EXPECT_NE(server.log().find("\"event\":\"stopped\""), std::string::npos) << server.log();
+}
+
+TEST(ServerLifecycle, BusyPortIsAClearError) {
+  TempDir dir;
+  ServerProcess first({"--db", dir.file("a.db"), "--no-sample"});
+  const auto r = run({binary(), "serve", "--db", dir.file("b.db"), "--no-sample", "--port",
+                      std::to_string(first.port())});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("cannot listen"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace symptomdb::test
