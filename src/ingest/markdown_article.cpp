@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include <filesystem>
+
 #include "core/error.hpp"
 #include "core/slug.hpp"
 
@@ -162,7 +164,8 @@ Article parse_markdown_article(const SourceFile& file) {
 
   Article a;
   a.provenance.format = "markdown";
-  a.provenance.source_file = file.name;
+  // Only the file name: the server's paths are nobody else's business.
+  a.provenance.source_file = std::filesystem::path(file.name).filename().string();
   {
     FrontMatter fm(file, yaml);
     a.title = fm.string("title", true);

@@ -23,6 +23,8 @@
 #include <cctype>
 #include <regex>
 
+#include <filesystem>
+
 #include "core/error.hpp"
 #include "core/slug.hpp"
 #include "text/normalize.hpp"
@@ -216,7 +218,8 @@ Article parse_seed_text(const SourceFile& file) {
 
   Article a;
   a.provenance.format = "seed-text";
-  a.provenance.source_file = file.name;
+  // Only the file name: the server's paths are nobody else's business.
+  a.provenance.source_file = std::filesystem::path(file.name).filename().string();
 
   // Title: the first line, a question or a heading.
   Block& first = blocks.front();
