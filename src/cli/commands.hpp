@@ -20,6 +20,7 @@ struct ServeOptions {
 };
 
 int serve(const ServeOptions& options);
+int import_medquad(const std::string& db, const std::string& dir);
 int import_files(const std::string& db, const std::vector<std::string>& paths, bool markdown);
 int show(const std::string& db, const std::string& slug, bool json);
 int list(const std::string& db);

@@ -44,6 +44,11 @@ int main(int argc, char** argv) {
   md_cmd->add_option("paths", md_paths, "Files or folders of .md files")->required();
   md_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
 
+  std::string medquad_dir;
+  auto* mq_cmd = import_cmd->add_subcommand("medquad", "The MedQuAD dataset (a folder of XML files)");
+  mq_cmd->add_option("dir", medquad_dir, "The MedQuAD folder, e.g. ../shared/data/medquad")->required();
+  mq_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
+
   std::string slug;
   bool as_json = false;
   auto* show_cmd = app.add_subcommand("show", "Print an article in the terminal");
@@ -66,6 +71,7 @@ int main(int argc, char** argv) {
   }
   if (*seed_cmd) return import_files(db, seed_paths, false);
   if (*md_cmd) return import_files(db, md_paths, true);
+  if (*mq_cmd) return import_medquad(db, medquad_dir);
   if (*show_cmd) return show(db, slug, as_json);
   if (*list_cmd) return list(db);
   if (*export_cmd) return export_markdown(db, out_dir);

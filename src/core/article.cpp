@@ -1,6 +1,7 @@
 #include "core/article.hpp"
 
 #include "core/slug.hpp"
+#include "core/spelling.hpp"
 
 namespace symptomdb {
 
@@ -10,7 +11,7 @@ std::string Section::display_heading() const {
 
 std::string Author::slug() const { return slugify(name); }
 
-std::string Condition::slug() const { return slugify(name); }
+std::string Condition::slug() const { return condition_key(name); }
 
 const Section* Article::find_section(SectionType type) const {
   for (const auto& s : sections)
@@ -42,7 +43,8 @@ std::string validate(const Article& a) {
   if (a.title.empty()) return "article has no title";
   if (a.condition.name.empty()) return "article names no condition";
   if (!is_valid_slug(a.slug)) return "article slug '" + a.slug + "' is not a valid slug";
-  if (a.introduction.empty() && a.sections.empty()) return "article has no text";
+  if (a.introduction.empty() && a.sections.empty() && a.open_questions.empty())
+    return "article has no text";
   for (const auto& s : a.sections) {
     if (s.intro.empty() && s.items.empty())
       return "section '" + s.display_heading() + "' has no text";

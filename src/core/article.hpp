@@ -22,11 +22,24 @@ struct Item {
   bool operator==(const Item&) const = default;
 };
 
+// Where one section came from, when that differs section by section: each
+// MedQuAD question-answer pair is its own section with its own source.
+struct SectionSource {
+  std::string collection;  // as the dataset names it: "NINDS", "GHR", ...
+  std::string document;    // document id within the collection
+  std::string pair;        // QA pair id (pid)
+  std::string url;
+  bool empty() const { return collection.empty() && document.empty() && url.empty(); }
+  bool operator==(const SectionSource&) const = default;
+};
+
 struct Section {
   SectionType type = SectionType::other;
   std::string heading;  // as written; empty when the source gave none
   std::string intro;    // paragraphs before the first item
   std::vector<Item> items;
+  std::string original_type;  // the source's own type ("exams and tests"), if any
+  SectionSource source;
 
   // The heading to show: the source's own, or the type's label.
   std::string display_heading() const;
@@ -52,7 +65,11 @@ struct SourceRef {
 struct Condition {
   std::string name;
   std::vector<std::string> synonyms;
+  std::string kind = "disease";   // disease, drug, other (MedQuAD's focus category)
+  std::vector<std::string> cuis;  // UMLS concept ids, where the source gives them
 
+  // Identity across sources: condition_key(name), so "Parkinson's Disease"
+  // from one collection and "Parkinson disease" from another are one condition.
   std::string slug() const;
   bool operator==(const Condition&) const = default;
 };
@@ -63,6 +80,16 @@ struct Provenance {
   std::string source_file;  // file name as given to the importer
   std::string imported_at;  // ISO 8601 UTC, set by the store on write
   bool operator==(const Provenance&) const = default;
+};
+
+// A question a source asks about the condition but does not answer (MedQuAD
+// subsets whose answers were removed by their publisher). Kept as metadata,
+// never shown as an answer.
+struct OpenQuestion {
+  std::string pair;
+  std::string qtype;
+  std::string text;
+  bool operator==(const OpenQuestion&) const = default;
 };
 
 struct Article {
@@ -78,6 +105,12 @@ struct Article {
   bool sample = false;  // bundled demo content, marked as such on every page
   std::vector<SourceRef> sources;
   Provenance provenance;
+  // Document-level origin for imported datasets (MedQuAD): collection,
+  // document id and the page the text was taken from.
+  std::string collection;
+  std::string document_id;
+  std::string url;
+  std::vector<OpenQuestion> open_questions;
 
   // First section of the given type, or nullptr.
   const Section* find_section(SectionType type) const;

@@ -13,7 +13,7 @@ struct TypeInfo {
   std::string_view label;
 };
 
-constexpr std::array<TypeInfo, 11> kTypes = {{
+constexpr std::array<TypeInfo, 15> kTypes = {{
     {SectionType::overview, "overview", "Overview"},
     {SectionType::causes, "causes", "Causes"},
     {SectionType::symptoms, "symptoms", "Symptoms"},
@@ -23,15 +23,20 @@ constexpr std::array<TypeInfo, 11> kTypes = {{
     {SectionType::outlook, "outlook", "Outlook"},
     {SectionType::complications, "complications", "Complications"},
     {SectionType::when_to_see_a_doctor, "when-to-see-a-doctor", "When to see a doctor"},
+    {SectionType::susceptibility, "susceptibility", "Who is at risk"},
+    {SectionType::genetics, "genetics", "Genetics and inheritance"},
+    {SectionType::frequency, "frequency", "How common is it"},
+    {SectionType::research, "research", "Research"},
     {SectionType::conclusion, "conclusion", "Conclusion"},
     {SectionType::other, "other", "More information"},
 }};
 
-constexpr std::array<SectionType, 11> kOrder = {
-    SectionType::overview,        SectionType::symptoms,   SectionType::causes,
-    SectionType::exams_and_tests, SectionType::treatment,  SectionType::prevention,
-    SectionType::outlook,         SectionType::complications, SectionType::when_to_see_a_doctor,
-    SectionType::conclusion,      SectionType::other};
+constexpr std::array<SectionType, 15> kOrder = {
+    SectionType::overview,       SectionType::symptoms,        SectionType::causes,
+    SectionType::susceptibility, SectionType::genetics,        SectionType::frequency,
+    SectionType::exams_and_tests, SectionType::treatment,      SectionType::prevention,
+    SectionType::outlook,        SectionType::complications,   SectionType::when_to_see_a_doctor,
+    SectionType::research,       SectionType::conclusion,      SectionType::other};
 
 // Heading prefixes, lower-cased, longest-first within a type is not needed
 // because we stop at the first type whose prefix matches at a word boundary.
@@ -40,13 +45,23 @@ struct Prefix {
   std::string_view words;
   SectionType type;
 };
-constexpr std::array<Prefix, 37> kPrefixes = {{
+constexpr std::array<Prefix, 47> kPrefixes = {{
     {"overview", SectionType::overview},
     {"about", SectionType::overview},
     {"introduction", SectionType::overview},
     {"causes", SectionType::causes},
     {"cause", SectionType::causes},
-    {"risk factors", SectionType::causes},
+    {"risk factors", SectionType::susceptibility},
+    {"who is at risk", SectionType::susceptibility},
+    {"who gets", SectionType::susceptibility},
+    {"genetics", SectionType::genetics},
+    {"genetic changes", SectionType::genetics},
+    {"inheritance", SectionType::genetics},
+    {"inheritance pattern", SectionType::genetics},
+    {"frequency", SectionType::frequency},
+    {"how common", SectionType::frequency},
+    {"research", SectionType::research},
+    {"clinical trials", SectionType::research},
     {"signs and symptoms", SectionType::symptoms},
     {"symptoms", SectionType::symptoms},
     {"signs", SectionType::symptoms},
@@ -150,10 +165,13 @@ std::optional<SectionType> classify_heading(std::string_view heading) {
     std::string_view stem;
     SectionType type;
   };
-  static constexpr std::array<Keyword, 10> kKeywords = {{
+  static constexpr std::array<Keyword, 14> kKeywords = {{
       {"symptom", SectionType::symptoms},
+      {"at risk", SectionType::susceptibility},
+      {"inherit", SectionType::genetics},
+      {"genetic", SectionType::genetics},
+      {"how common", SectionType::frequency},
       {"cause", SectionType::causes},
-      {"risk", SectionType::causes},
       {"diagnos", SectionType::exams_and_tests},
       {"test", SectionType::exams_and_tests},
       {"treat", SectionType::treatment},
@@ -161,6 +179,7 @@ std::optional<SectionType> classify_heading(std::string_view heading) {
       {"outlook", SectionType::outlook},
       {"prognosis", SectionType::outlook},
       {"complication", SectionType::complications},
+      {"research", SectionType::research},
   }};
   for (const auto& k : kKeywords)
     if (h.find(k.stem) != std::string::npos) return k.type;

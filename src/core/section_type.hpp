@@ -20,6 +20,10 @@ enum class SectionType {
   outlook,
   complications,
   when_to_see_a_doctor,
+  susceptibility,  // who is at risk
+  genetics,        // inheritance and genetic changes
+  frequency,       // how common it is
+  research,        // studies and clinical trials
   conclusion,
   other,
 };

@@ -43,21 +43,61 @@ search::Document to_document(const Article& a) {
 Snapshot::Snapshot(std::vector<Article> articles) : articles_(std::move(articles)) {
   std::sort(articles_.begin(), articles_.end(),
             [](const Article& x, const Article& y) { return x.slug < y.slug; });
+  std::unordered_map<std::string, std::size_t> by_condition;
+  std::vector<std::size_t> raw_condition(articles_.size());
   for (std::size_t i = 0; i < articles_.size(); ++i) {
     const Article& a = articles_[i];
     by_slug_.emplace(a.slug, i);
     index_.add(to_document(a));
-    conditions_.push_back({a.condition.name, a.condition.slug(), a.condition.synonyms, a.slug});
+    const std::string cslug = a.condition.slug();
+    auto [it, fresh] = by_condition.emplace(cslug, conditions_.size());
+    if (fresh) conditions_.push_back({a.condition.name, cslug, a.condition.kind, {}, {}, {}});
+    ConditionEntry& c = conditions_[it->second];
+    // Articles written for the site name the condition best; datasets
+    // contribute synonyms.
+    if (!fresh && a.provenance.format != "medquad") c.name = a.condition.name;
+    for (const auto& s : a.condition.synonyms)
+      if (std::find(c.synonyms.begin(), c.synonyms.end(), s) == c.synonyms.end() && s != c.name)
+        c.synonyms.push_back(s);
+    for (const auto& cui : a.condition.cuis)
+      if (std::find(c.cuis.begin(), c.cuis.end(), cui) == c.cuis.end()) c.cuis.push_back(cui);
+    c.articles.push_back(i);
+    raw_condition[i] = it->second;
   }
-  std::stable_sort(conditions_.begin(), conditions_.end(),
-                   [](const ConditionEntry& x, const ConditionEntry& y) {
-                     return text::fold(x.name) < text::fold(y.name);
-                   });
+  // Sort A-Z, then remap the article -> condition links.
+  std::vector<std::size_t> order(conditions_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<std::string> keys(conditions_.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = text::fold(conditions_[i].name);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return keys[x] < keys[y]; });
+  std::vector<std::size_t> new_pos(order.size());
+  std::vector<ConditionEntry> sorted;
+  sorted.reserve(order.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    new_pos[order[k]] = k;
+    sorted.push_back(std::move(conditions_[order[k]]));
+  }
+  conditions_ = std::move(sorted);
+  condition_of_.resize(articles_.size());
+  for (std::size_t i = 0; i < articles_.size(); ++i) condition_of_[i] = new_pos[raw_condition[i]];
+  for (std::size_t k = 0; k < conditions_.size(); ++k) condition_by_slug_.emplace(conditions_[k].slug, k);
 }
 
 const Article* Snapshot::article(std::string_view slug) const {
+  auto i = article_index(slug);
+  return i ? &articles_[*i] : nullptr;
+}
+
+std::optional<std::size_t> Snapshot::article_index(std::string_view slug) const {
   auto it = by_slug_.find(std::string(slug));
-  return it == by_slug_.end() ? nullptr : &articles_[it->second];
+  if (it == by_slug_.end()) return std::nullopt;
+  return it->second;
+}
+
+const ConditionEntry* Snapshot::condition(std::string_view slug) const {
+  auto it = condition_by_slug_.find(std::string(slug));
+  return it == condition_by_slug_.end() ? nullptr : &conditions_[it->second];
 }
 
 std::vector<SearchResult> Snapshot::search(std::string_view query, std::size_t limit) const {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,11 +17,15 @@
 
 namespace symptomdb {
 
+// A condition as the site knows it: merged over every article about it, so
+// "Stroke" from NINDS, NHLBI and MedlinePlus is one entry with three sources.
 struct ConditionEntry {
   std::string name;
   std::string slug;
-  std::vector<std::string> synonyms;
-  std::string article_slug;  // the article that covers it
+  std::string kind;                   // disease, drug, other
+  std::vector<std::string> synonyms;  // union over its articles, first-seen order
+  std::vector<std::string> cuis;
+  std::vector<std::size_t> articles;  // positions in Snapshot::articles()
 };
 
 struct SearchResult {
@@ -35,14 +40,22 @@ class Snapshot {
 
   std::span<const Article> articles() const { return articles_; }
   const Article* article(std::string_view slug) const;
+  std::optional<std::size_t> article_index(std::string_view slug) const;
   // Conditions A-Z by name (case-insensitive), one entry per condition.
   std::span<const ConditionEntry> conditions() const { return conditions_; }
+  const ConditionEntry* condition(std::string_view slug) const;
+  // The condition an article is about.
+  const ConditionEntry& condition_of(std::size_t article) const {
+    return conditions_[condition_of_[article]];
+  }
   std::vector<SearchResult> search(std::string_view query, std::size_t limit) const;
 
  private:
   std::vector<Article> articles_;  // ordered by slug
   std::unordered_map<std::string, std::size_t> by_slug_;
   std::vector<ConditionEntry> conditions_;
+  std::unordered_map<std::string, std::size_t> condition_by_slug_;
+  std::vector<std::size_t> condition_of_;  // article position -> condition position
   search::Index index_;
 };
 

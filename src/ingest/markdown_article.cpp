@@ -172,7 +172,7 @@ Article parse_markdown_article(const SourceFile& file) {
     a.condition.name = fm.string("condition", true);
     a.condition.synonyms = fm.strings("synonyms");
     a.slug = fm.string("slug");
-    if (a.slug.empty()) a.slug = slugify(a.condition.name);
+    if (a.slug.empty()) a.slug = a.condition.slug();
     if (!is_valid_slug(a.slug))
       throw ParseError(file.name, fm.line_of("slug"),
                        "slug '" + a.slug + "' must be lower-case letters, digits and '-'");
@@ -233,7 +233,7 @@ Article parse_markdown_article(const SourceFile& file) {
       // A heading that is just the type's label adds nothing: store it as
       // absent so that export and re-import give back the same article.
       std::string heading = htext == default_heading(type) ? "" : std::string(htext);
-      a.sections.push_back({type, std::move(heading), {}, {}});
+      a.sections.push_back({.type = type, .heading = std::move(heading)});
       section = &a.sections.back();
       item = nullptr;
       block_line = line_no;

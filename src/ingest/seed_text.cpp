@@ -255,7 +255,7 @@ Article parse_seed_text(const SourceFile& file) {
         throw ParseError(file.name, open_item_line,
                          "heading '" + open_item->heading + "' has no text under it");
       if (auto type = classify_heading(text); type || !section) {
-        a.sections.push_back({type.value_or(SectionType::other), text, {}, {}});
+        a.sections.push_back({.type = type.value_or(SectionType::other), .heading = text});
         section = &a.sections.back();
       } else {
         section->items.push_back({text, {}});
@@ -295,7 +295,7 @@ Article parse_seed_text(const SourceFile& file) {
     Section& last = a.sections.back();
     if (last.items.size() >= 2 && last.items.back().heading.empty() &&
         (mentions(last.items.back().text, a.condition) || opens_conclusion(last.items.back().text))) {
-      Section conclusion{SectionType::conclusion, "", last.items.back().text, {}};
+      Section conclusion{.type = SectionType::conclusion, .intro = last.items.back().text};
       last.items.pop_back();
       a.sections.push_back(std::move(conclusion));
     } else if (!last.items.empty()) {
@@ -303,14 +303,14 @@ Article parse_seed_text(const SourceFile& file) {
       std::string& t = last.items.back().text;
       auto p = t.rfind("\n\n");
       if (p != std::string::npos && opens_conclusion(t.substr(p + 2))) {
-        Section conclusion{SectionType::conclusion, "", t.substr(p + 2), {}};
+        Section conclusion{.type = SectionType::conclusion, .intro = t.substr(p + 2)};
         t.erase(p);
         a.sections.push_back(std::move(conclusion));
       }
     }
   }
 
-  a.slug = slugify(a.condition.name);
+  a.slug = a.condition.slug();
   if (a.slug.empty()) a.slug = slugify(a.title);
   if (auto problem = validate(a); !problem.empty())
     throw ParseError(file.name, title_line, problem);

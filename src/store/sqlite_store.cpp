@@ -16,6 +16,7 @@ namespace {
 // recorded in schema_migrations. Add new files at the end, never edit old ones.
 constexpr std::string_view kMigrations[] = {
     "src/store/migrations/001_initial.sql",
+    "src/store/migrations/002_medquad.sql",
 };
 
 std::string utc_now() {
@@ -43,6 +44,10 @@ void SqliteStore::migrate() {
   if (current > known)
     throw StoreError("database schema version " + std::to_string(current) +
                      " is newer than this symptomdb (" + std::to_string(known) + ")");
+  if (current == known) return;
+  // Table rebuilds inside migrations need foreign keys off (a no-op inside
+  // a transaction, so it is set here); they are checked before going on.
+  db_.exec("PRAGMA foreign_keys = OFF");
   for (int v = current + 1; v <= known; ++v) {
     const auto name = kMigrations[v - 1];
     const auto sql = embedded_file(name);
@@ -54,8 +59,13 @@ void SqliteStore::migrate() {
         .bind(2, name)
         .bind(3, utc_now())
         .run();
+    auto check = db_.prepare("PRAGMA foreign_key_check");
+    if (check.step())
+      throw StoreError("migration " + std::string(name) + " left a broken reference in table " +
+                       check.text(0));
     tx.commit();
   }
+  db_.exec("PRAGMA foreign_keys = ON");
 }
 
 int SqliteStore::schema_version() {
@@ -74,18 +84,23 @@ WriteSummary SqliteStore::put_articles(std::span<const Article> articles) {
       "ON CONFLICT(slug) DO UPDATE SET name = excluded.name, credential = excluded.credential, "
       "affiliation = excluded.affiliation RETURNING id");
   auto upsert_condition = db_.prepare(
-      "INSERT INTO conditions (slug, name) VALUES (?, ?) "
-      "ON CONFLICT(slug) DO UPDATE SET name = excluded.name RETURNING id");
-  auto clear_synonyms = db_.prepare("DELETE FROM condition_synonyms WHERE condition_id = ?");
+      "INSERT INTO conditions (slug, name, kind) VALUES (?, ?, ?) "
+      "ON CONFLICT(slug) DO UPDATE SET name = excluded.name, kind = excluded.kind RETURNING id");
   auto add_synonym = db_.prepare(
-      "INSERT INTO condition_synonyms (condition_id, position, synonym) VALUES (?, ?, ?)");
+      "INSERT INTO article_synonyms (article_id, position, synonym) VALUES (?, ?, ?)");
+  auto add_cui = db_.prepare("INSERT OR IGNORE INTO article_cuis (article_id, cui) VALUES (?, ?)");
+  auto add_question = db_.prepare(
+      "INSERT INTO open_questions (article_id, position, pair, qtype, question) "
+      "VALUES (?, ?, ?, ?, ?)");
   auto delete_article = db_.prepare("DELETE FROM articles WHERE slug = ?");
   auto add_article = db_.prepare(
       "INSERT INTO articles (slug, title, condition_id, author_id, site, introduction, "
-      "reviewed_on, license, is_sample, format, source_file, imported_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "reviewed_on, license, is_sample, format, source_file, imported_at, collection, "
+      "document_id, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   auto add_section = db_.prepare(
-      "INSERT INTO sections (article_id, position, type, heading, intro) VALUES (?, ?, ?, ?, ?)");
+      "INSERT INTO sections (article_id, position, type, heading, intro, original_type, "
+      "source_collection, source_document, source_pair, source_url) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   auto add_item = db_.prepare(
       "INSERT INTO items (section_id, position, heading, body) VALUES (?, ?, ?, ?)");
   auto add_source = db_.prepare(
@@ -105,16 +120,10 @@ WriteSummary SqliteStore::put_articles(std::span<const Article> articles) {
       author_id = upsert_author.integer(0);
       upsert_author.reset();
     }
-    upsert_condition.bind(1, a.condition.slug()).bind(2, a.condition.name);
+    upsert_condition.bind(1, a.condition.slug()).bind(2, a.condition.name).bind(3, a.condition.kind);
     upsert_condition.step();
     const auto condition_id = upsert_condition.integer(0);
     upsert_condition.reset();
-    clear_synonyms.bind(1, condition_id).run();
-    for (std::size_t i = 0; i < a.condition.synonyms.size(); ++i)
-      add_synonym.bind(1, condition_id)
-          .bind(2, static_cast<std::int64_t>(i))
-          .bind(3, a.condition.synonyms[i])
-          .run();
 
     delete_article.bind(1, a.slug).run();
     if (sqlite3_changes(db_.handle()) > 0)
@@ -135,8 +144,26 @@ WriteSummary SqliteStore::put_articles(std::span<const Article> articles) {
         .bind(10, a.provenance.format)
         .bind(11, a.provenance.source_file)
         .bind(12, now)
+        .bind(13, a.collection)
+        .bind(14, a.document_id)
+        .bind(15, a.url)
         .run();
     const auto article_id = db_.last_insert_id();
+    for (std::size_t i = 0; i < a.condition.synonyms.size(); ++i)
+      add_synonym.bind(1, article_id)
+          .bind(2, static_cast<std::int64_t>(i))
+          .bind(3, a.condition.synonyms[i])
+          .run();
+    for (const auto& cui : a.condition.cuis) add_cui.bind(1, article_id).bind(2, cui).run();
+    for (std::size_t i = 0; i < a.open_questions.size(); ++i) {
+      const auto& q = a.open_questions[i];
+      add_question.bind(1, article_id)
+          .bind(2, static_cast<std::int64_t>(i))
+          .bind(3, q.pair)
+          .bind(4, q.qtype)
+          .bind(5, q.text)
+          .run();
+    }
     for (std::size_t si = 0; si < a.sections.size(); ++si) {
       const Section& s = a.sections[si];
       add_section.bind(1, article_id)
@@ -144,6 +171,11 @@ WriteSummary SqliteStore::put_articles(std::span<const Article> articles) {
           .bind(3, to_string(s.type))
           .bind(4, s.heading)
           .bind(5, s.intro)
+          .bind(6, s.original_type)
+          .bind(7, s.source.collection)
+          .bind(8, s.source.document)
+          .bind(9, s.source.pair)
+          .bind(10, s.source.url)
           .run();
       const auto section_id = db_.last_insert_id();
       for (std::size_t ii = 0; ii < s.items.size(); ++ii)
@@ -168,7 +200,8 @@ std::vector<Article> SqliteStore::load_where(std::string_view where, std::string
   std::string sql =
       "SELECT a.id, a.slug, a.title, c.name, c.id, COALESCE(au.name, ''), "
       "COALESCE(au.credential, ''), COALESCE(au.affiliation, ''), a.site, a.introduction, "
-      "a.reviewed_on, a.license, a.is_sample, a.format, a.source_file, a.imported_at "
+      "a.reviewed_on, a.license, a.is_sample, a.format, a.source_file, a.imported_at, "
+      "c.kind, a.collection, a.document_id, a.url "
       "FROM articles a JOIN conditions c ON c.id = a.condition_id "
       "LEFT JOIN authors au ON au.id = a.author_id ";
   sql += where;
@@ -178,7 +211,6 @@ std::vector<Article> SqliteStore::load_where(std::string_view where, std::string
 
   std::vector<Article> out;
   std::map<std::int64_t, std::size_t> by_id;
-  std::map<std::int64_t, std::vector<std::size_t>> by_condition;
   while (st.step()) {
     Article a;
     a.slug = st.text(1);
@@ -191,8 +223,11 @@ std::vector<Article> SqliteStore::load_where(std::string_view where, std::string
     a.license = st.text(11);
     a.sample = st.integer(12) != 0;
     a.provenance = {st.text(13), st.text(14), st.text(15)};
+    a.condition.kind = st.text(16);
+    a.collection = st.text(17);
+    a.document_id = st.text(18);
+    a.url = st.text(19);
     by_id[st.integer(0)] = out.size();
-    by_condition[st.integer(4)].push_back(out.size());
     out.push_back(std::move(a));
   }
   if (out.empty()) return out;
@@ -200,15 +235,28 @@ std::vector<Article> SqliteStore::load_where(std::string_view where, std::string
   // Children are loaded in one pass per table and attached by id, rather
   // than one query per article, so a full load stays fast for large imports.
   auto syn = db_.prepare(
-      "SELECT condition_id, synonym FROM condition_synonyms ORDER BY condition_id, position");
+      "SELECT article_id, synonym FROM article_synonyms ORDER BY article_id, position");
   while (syn.step()) {
-    auto it = by_condition.find(syn.integer(0));
-    if (it == by_condition.end()) continue;
-    for (auto idx : it->second) out[idx].condition.synonyms.push_back(syn.text(1));
+    auto it = by_id.find(syn.integer(0));
+    if (it != by_id.end()) out[it->second].condition.synonyms.push_back(syn.text(1));
+  }
+  auto cuis = db_.prepare("SELECT article_id, cui FROM article_cuis ORDER BY article_id, cui");
+  while (cuis.step()) {
+    auto it = by_id.find(cuis.integer(0));
+    if (it != by_id.end()) out[it->second].condition.cuis.push_back(cuis.text(1));
+  }
+  auto questions = db_.prepare(
+      "SELECT article_id, pair, qtype, question FROM open_questions ORDER BY article_id, position");
+  while (questions.step()) {
+    auto it = by_id.find(questions.integer(0));
+    if (it != by_id.end())
+      out[it->second].open_questions.push_back(
+          {questions.text(1), questions.text(2), questions.text(3)});
   }
   std::map<std::int64_t, std::pair<std::size_t, std::size_t>> section_at;
   auto sec = db_.prepare(
-      "SELECT id, article_id, type, heading, intro FROM sections ORDER BY article_id, position");
+      "SELECT id, article_id, type, heading, intro, original_type, source_collection, "
+      "source_document, source_pair, source_url FROM sections ORDER BY article_id, position");
   while (sec.step()) {
     auto it = by_id.find(sec.integer(1));
     if (it == by_id.end()) continue;
@@ -217,6 +265,8 @@ std::vector<Article> SqliteStore::load_where(std::string_view where, std::string
     s.type = section_type_from_string(sec.text(2)).value_or(SectionType::other);
     s.heading = sec.text(3);
     s.intro = sec.text(4);
+    s.original_type = sec.text(5);
+    s.source = {sec.text(6), sec.text(7), sec.text(8), sec.text(9)};
     section_at[sec.integer(0)] = {it->second, a.sections.size()};
     a.sections.push_back(std::move(s));
   }

@@ -10,7 +10,9 @@
 namespace symptomdb::web {
 
 nlohmann::json article_json(const Article& article);
-nlohmann::json condition_json(const ConditionEntry& condition);
+nlohmann::json condition_json(const Snapshot& snapshot, const ConditionEntry& condition);
+// JSON for one section's provenance; null when the article-level one applies.
+nlohmann::json section_source_json(const Article& article, const Section& section);
 nlohmann::json search_json(std::string_view query, const std::vector<SearchResult>& results);
 
 // {"error": {"code": ..., "message": ...}} as every API error is shaped.

@@ -57,6 +57,30 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
   return out;
 }
 
+// Element ids for an article's section and item headings, unique on the
+// page; the condition page links to the same ids.
+struct Anchors {
+  std::vector<std::string> sections;
+  std::vector<std::vector<std::string>> items;  // empty string for headless items
+};
+
+Anchors anchors_for(const Article& a) {
+  Anchors out;
+  std::map<std::string, int> used;
+  auto anchor = [&](const std::string& text) {
+    std::string base = slugify(text);
+    if (base.empty()) base = "part";
+    const int n = used[base]++;
+    return n == 0 ? base : base + "-" + std::to_string(n + 1);
+  };
+  for (const auto& s : a.sections) {
+    out.sections.push_back(anchor(s.display_heading()));
+    auto& items = out.items.emplace_back();
+    for (const auto& item : s.items) items.push_back(item.heading.empty() ? "" : anchor(item.heading));
+  }
+  return out;
+}
+
 // A short plain-text description for <meta name="description">.
 std::string first_sentence(std::string_view text, std::size_t max = 200) {
   auto end = text.find(". ");
@@ -128,8 +152,11 @@ std::string article_json_ld(const Article& a) {
   return safe;
 }
 
-std::string render_article_page(const Article& a) {
+std::string render_article_page(const Snapshot& snap, std::size_t index) {
+  const Article& a = snap.articles()[index];
+  const ConditionEntry& condition = snap.condition_of(index);
   mu::data d;
+  d.set("condition_slug", condition.slug);
   d.set("slug", a.slug);
   d.set("title", a.title);
   d.set("condition", a.condition.name);
@@ -147,26 +174,32 @@ std::string render_article_page(const Article& a) {
   set_if(d, "reviewed_on", a.reviewed_on);
 
   mu::data sections{mu::data::type::list};
-  std::map<std::string, int> used;  // keeps anchors unique on the page
-  auto anchor_for = [&](const std::string& text) {
-    std::string base = slugify(text);
-    if (base.empty()) base = "part";
-    const int n = used[base]++;
-    return n == 0 ? base : base + "-" + std::to_string(n + 1);
-  };
-  for (const auto& s : a.sections) {
+  const Anchors anchors = anchors_for(a);
+  for (std::size_t si = 0; si < a.sections.size(); ++si) {
+    const Section& s = a.sections[si];
     mu::data sd;
     const std::string heading = s.display_heading();
     sd.set("heading", heading);
-    sd.set("anchor", anchor_for(heading));
+    sd.set("anchor", anchors.sections[si]);
     sd.set("type", std::string(to_string(s.type)));
     sd.set("intro_html", markdown_to_html(s.intro));
+    if (!s.source.empty()) {
+      mu::data src;
+      src.set("publisher", a.author.name);
+      src.set("collection", s.source.collection);
+      src.set("document", s.source.document);
+      src.set("pair", s.source.pair);
+      set_if(src, "url", s.source.url);
+      src.set("license", a.license);
+      sd.set("source", src);
+    }
     mu::data items{mu::data::type::list};
-    for (const auto& item : s.items) {
+    for (std::size_t ii = 0; ii < s.items.size(); ++ii) {
+      const Item& item = s.items[ii];
       mu::data id;
       id.set("heading", item.heading);
       id.set("has_heading", !item.heading.empty());  // never fall back to the section's
-      if (!item.heading.empty()) id.set("anchor", anchor_for(item.heading));
+      if (!item.heading.empty()) id.set("anchor", anchors.items[si][ii]);
       id.set("html", markdown_to_html(item.text));
       items.push_back(id);
     }
@@ -192,6 +225,28 @@ std::string render_article_page(const Article& a) {
   d.set("imported_date", a.provenance.imported_at.substr(0, 10));
   set_if(d, "license", a.license);
 
+  mu::data open{mu::data::type::list};
+  for (const auto& q : a.open_questions) {
+    mu::data qd;
+    qd.set("text", q.text);
+    open.push_back(qd);
+  }
+  d.set("open_questions", open);
+  d.set("has_open_questions", !a.open_questions.empty());
+  set_if(d, "origin_url", a.url);
+  mu::data related{mu::data::type::list};
+  for (auto other : condition.articles) {
+    if (other == index) continue;
+    const Article& o = snap.articles()[other];
+    mu::data rd;
+    rd.set("slug", o.slug);
+    rd.set("title", o.title);
+    rd.set("publisher", o.author.empty() ? std::string("symptomdb") : o.author.name);
+    related.push_back(rd);
+  }
+  d.set("related", related);
+  d.set("has_related", condition.articles.size() > 1);
+
   Layout l;
   l.page_title = a.title;
   l.description = first_sentence(a.introduction);
@@ -200,41 +255,119 @@ std::string render_article_page(const Article& a) {
   return render_layout(l, render_template("article", d));
 }
 
-std::string render_home_page(const Snapshot& snap) {
+namespace {
+
+char letter_of(std::string_view name) {
+  const unsigned char first = name.empty() ? '#' : static_cast<unsigned char>(name[0]);
+  return std::isalpha(first) ? static_cast<char>(std::toupper(first)) : '#';
+}
+
+mu::data letters_nav(const Snapshot& snap, char current) {
+  std::map<char, int> counts;
+  for (const auto& c : snap.conditions()) ++counts[letter_of(c.name)];
   mu::data letters{mu::data::type::list};
-  std::string current;
-  mu::data group{mu::data::type::list};
-  auto close_group = [&] {
-    if (current.empty()) return;
+  for (auto [letter, count] : counts) {
     mu::data ld;
-    ld.set("letter", current);
-    ld.set("conditions", group);
+    ld.set("letter", std::string(1, letter));
+    ld.set("count", std::to_string(count));
+    ld.set("current", letter == current);
     letters.push_back(ld);
-    group = mu::data{mu::data::type::list};
-  };
-  for (const auto& c : snap.conditions()) {
-    const unsigned char first = c.name.empty() ? '#' : static_cast<unsigned char>(c.name[0]);
-    std::string letter = std::isalpha(first) ? std::string(1, static_cast<char>(std::toupper(first))) : "#";
-    if (letter != current) {
-      close_group();
-      current = letter;
-    }
-    mu::data cd;
-    cd.set("name", c.name);
-    cd.set("article_slug", c.article_slug);
-    cd.set("has_synonyms", !c.synonyms.empty());
-    cd.set("synonyms_text", join(c.synonyms, ", "));
-    group.push_back(cd);
   }
-  close_group();
+  return letters;
+}
+
+}  // namespace
+
+std::string render_home_page(const Snapshot& snap) {
+  mu::data featured{mu::data::type::list};
+  std::size_t medquad = 0;
+  for (const auto& a : snap.articles()) {
+    if (a.provenance.format == "medquad") {
+      ++medquad;
+      continue;
+    }
+    mu::data fd;
+    fd.set("slug", a.slug);
+    fd.set("title", a.title);
+    fd.set("sample", a.sample);
+    featured.push_back(fd);
+  }
   mu::data d;
-  d.set("letters", letters);
+  d.set("featured", featured);
+  d.set("has_featured", snap.articles().size() > medquad);
+  d.set("letters", letters_nav(snap, 0));
   d.set("has_conditions", !snap.conditions().empty());
+  d.set("condition_count", std::to_string(snap.conditions().size()));
+  d.set("has_medquad", medquad > 0);
+  d.set("medquad_count", std::to_string(medquad));
   Layout l;
   l.page_title = "Health questions, answered with sources";
   l.description = "Consumer health articles on symptoms and conditions, with their sources.";
   l.canonical = "/";
   return render_layout(l, render_template("home", d));
+}
+
+std::string render_letter_page(const Snapshot& snap, char letter) {
+  mu::data list{mu::data::type::list};
+  for (const auto& c : snap.conditions()) {
+    if (letter_of(c.name) != letter) continue;
+    mu::data cd;
+    cd.set("name", c.name);
+    cd.set("slug", c.slug);
+    cd.set("has_synonyms", !c.synonyms.empty());
+    std::vector<std::string> few(c.synonyms.begin(),
+                                 c.synonyms.begin() + std::min<std::size_t>(3, c.synonyms.size()));
+    cd.set("synonyms_text", join(few, ", "));
+    list.push_back(cd);
+  }
+  mu::data d;
+  d.set("letter", std::string(1, letter));
+  d.set("letters", letters_nav(snap, letter));
+  d.set("conditions", list);
+  Layout l;
+  l.page_title = std::string("Conditions: ") + letter;
+  l.canonical = std::string("/conditions?letter=") + letter;
+  return render_layout(l, render_template("letter", d));
+}
+
+std::string render_condition_page(const Snapshot& snap, const ConditionEntry& c) {
+  mu::data d;
+  d.set("name", c.name);
+  d.set("has_synonyms", !c.synonyms.empty());
+  d.set("synonyms_text", join(c.synonyms, ", "));
+  std::string kind = c.kind.empty() ? "disease" : c.kind;
+  kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
+  d.set("kind_label", kind);
+  d.set("article_count", std::to_string(c.articles.size()));
+  d.set("plural", c.articles.size() == 1 ? "" : "s");
+  d.set("has_cuis", !c.cuis.empty());
+  d.set("cuis_text", join(c.cuis, ", "));
+  mu::data topics{mu::data::type::list}, articles{mu::data::type::list};
+  for (auto i : c.articles) {
+    const Article& a = snap.articles()[i];
+    const std::string publisher = a.author.empty() ? std::string("symptomdb") : a.author.name;
+    mu::data ad;
+    ad.set("slug", a.slug);
+    ad.set("title", a.title);
+    ad.set("publisher", publisher);
+    articles.push_back(ad);
+    const Anchors anchors = anchors_for(a);
+    for (std::size_t si = 0; si < a.sections.size(); ++si) {
+      const Section& s = a.sections[si];
+      mu::data td;
+      td.set("slug", a.slug);
+      td.set("anchor", anchors.sections[si]);
+      td.set("label", s.display_heading());
+      td.set("publisher", publisher);
+      topics.push_back(td);
+    }
+  }
+  d.set("topics", topics);
+  d.set("articles", articles);
+  Layout l;
+  l.page_title = c.name;
+  l.canonical = "/conditions/" + c.slug;
+  return render_layout(l, render_template("condition", d));
 }
 
 std::string render_search_page(std::string_view query, const std::vector<SearchResult>& results) {

@@ -13,8 +13,13 @@
 
 namespace symptomdb::web {
 
-std::string render_article_page(const Article& article);
+// The page of the article at `index` in the snapshot (which also supplies
+// the other articles about the same condition).
+std::string render_article_page(const Snapshot& snapshot, std::size_t index);
 std::string render_home_page(const Snapshot& snapshot);
+std::string render_condition_page(const Snapshot& snapshot, const ConditionEntry& condition);
+// Conditions whose name starts with `letter` ('#' for digits and symbols).
+std::string render_letter_page(const Snapshot& snapshot, char letter);
 std::string render_search_page(std::string_view query, const std::vector<SearchResult>& results);
 std::string render_error_page(int status, std::string_view title, std::string_view message,
                               std::string_view request_id);

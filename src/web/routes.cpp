@@ -139,10 +139,27 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
   if (path.starts_with("/articles/") || path.starts_with("/api/v1/articles/")) {
     const bool api = path.starts_with("/api/");
     const std::string_view slug = std::string_view(path).substr(api ? 17 : 10);
-    const RenderedPage* page = is_valid_slug(slug) ? site->article(slug) : nullptr;
+    auto page = is_valid_slug(slug) ? site->article(slug) : nullptr;
     if (!page) return error(req, 404, "article_not_found", "No article is published at this address.");
-    return api ? shared(site, page->json, kJson, page->etag)
-               : shared(site, page->html, kHtml, page->etag);
+    const std::string& body = api ? page->json : page->html;
+    auto r = shared(site, body, api ? kJson : kHtml, page->etag);
+    r.keep_alive = page;  // the page outlives the site only through this
+    return r;
+  }
+  if (path == "/conditions") {
+    const std::string letter = target->param("letter").value_or("A");
+    const bool ok = letter.size() == 1 && (std::isupper(static_cast<unsigned char>(letter[0])) ||
+                                           letter[0] == '#');
+    if (!ok) return error(req, 400, "bad_letter", "letter must be one of A-Z or #.");
+    return owned(render_letter_page(site->snapshot(), letter[0]), kHtml);
+  }
+  if (path.starts_with("/conditions/") || path.starts_with("/api/v1/conditions/")) {
+    const bool api = path.starts_with("/api/");
+    const std::string_view slug = std::string_view(path).substr(api ? 19 : 12);
+    const ConditionEntry* c = is_valid_slug(slug) ? site->snapshot().condition(slug) : nullptr;
+    if (!c) return error(req, 404, "condition_not_found", "No condition is known by this name.");
+    if (api) return owned(condition_json(site->snapshot(), *c).dump(), kJson);
+    return owned(render_condition_page(site->snapshot(), *c), kHtml);
   }
   if (path == "/api/v1/articles") return shared(site, site->articles_json(), kJson, site->etag());
   if (path == "/api/v1/conditions")

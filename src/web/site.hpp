@@ -1,11 +1,13 @@
-// What the server serves: a snapshot plus every page and JSON document that
-// depends only on it, rendered once when the snapshot is built. Serving an
-// article is then a hash lookup and a write, as fast as a static file.
+// What the server serves: a snapshot plus the pages and JSON documents that
+// depend only on it. Each is rendered the first time it is asked for and
+// kept for the life of the snapshot, so serving an article is then a lookup
+// and a write, as fast as a static file, while start-up stays quick even
+// with tens of thousands of articles.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/snapshot.hpp"
@@ -23,7 +25,8 @@ class Site {
   explicit Site(std::vector<Article> articles);
 
   const Snapshot& snapshot() const { return snapshot_; }
-  const RenderedPage* article(std::string_view slug) const;
+  // Null when there is no such article. Thread-safe; renders on first use.
+  std::shared_ptr<const RenderedPage> article(std::string_view slug) const;
   const std::string& home_html() const { return home_html_; }
   const std::string& conditions_json() const { return conditions_json_; }
   const std::string& articles_json() const { return articles_json_; }
@@ -31,7 +34,9 @@ class Site {
 
  private:
   Snapshot snapshot_;
-  std::unordered_map<std::string, RenderedPage> pages_;
+  // One slot per article (snapshot order), filled on first request. Two
+  // threads may render the same page at once; both results are identical.
+  mutable std::vector<std::atomic<std::shared_ptr<const RenderedPage>>> pages_;
   std::string home_html_;
   std::string conditions_json_;
   std::string articles_json_;

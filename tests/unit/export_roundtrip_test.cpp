@@ -44,10 +44,11 @@ TEST(ExportRoundTrip, AwkwardValuesSurviveYaml) {
   Article a;
   a.slug = "odd";
   a.title = "Is \"quoting\": ok? # not a comment";
-  a.condition = {"Odd: condition", {"a, b", "[c]", "yes"}};
+  a.condition.name = "Odd: condition";
+  a.condition.synonyms = {"a, b", "[c]", "yes"};
   a.introduction = "Intro with *emphasis* and a list:\n\n- one\n- two";
   a.author = {"Dr. O'Neil", "MD, PhD", "Clinic: North"};
-  a.sections.push_back({SectionType::other, "Living with it", "Prose.", {}});
+  a.sections.push_back({.type = SectionType::other, .heading = "Living with it", .intro = "Prose."});
   expect_round_trip(a);
 }
 

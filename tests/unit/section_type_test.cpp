@@ -25,7 +25,9 @@ TEST(SectionType, ClassifiesHeadingsByLeadingWords) {
   EXPECT_EQ(classify_heading("When to Contact a Medical Professional"),
             SectionType::when_to_see_a_doctor);
   EXPECT_EQ(classify_heading("In conclusion"), SectionType::conclusion);
-  EXPECT_EQ(classify_heading("  risk   factors "), SectionType::causes);
+  EXPECT_EQ(classify_heading("  risk   factors "), SectionType::susceptibility);
+  EXPECT_EQ(classify_heading("Inheritance pattern"), SectionType::genetics);
+  EXPECT_EQ(classify_heading("Who is at risk?"), SectionType::susceptibility);
 }
 
 TEST(SectionType, ClassifiesQuestionHeadingsByTopic) {

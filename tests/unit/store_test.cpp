@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "ingest/collect.hpp"
 #include "ingest/seed_text.hpp"
@@ -96,12 +97,12 @@ TEST(SqliteStore, UsesWalForeignKeysAndVersionedMigrations) {
   const auto db = dir.file("t.db");
   {
     auto store = store::open_store(db);
-    EXPECT_EQ(store->schema_version(), 1);
+    EXPECT_EQ(store->schema_version(), 2);
   }
   EXPECT_EQ(pragma(db, "journal_mode"), "wal");
   // Opening again does not re-run migrations.
   auto store = store::open_store(db);
-  EXPECT_EQ(store->schema_version(), 1);
+  EXPECT_EQ(store->schema_version(), 2);
 }
 
 TEST(SqliteStore, ChangeCounterMovesWhenAnotherConnectionCommits) {
@@ -120,6 +121,48 @@ TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
   test::TempDir dir;
   const auto path = dir.write("junk.db", std::string(4096, 'x'));
   EXPECT_THROW(store::open_store(path), StoreError);
+}
+
+}  // namespace
+}  // namespace symptomdb
+
+namespace symptomdb {
+namespace {
+
+// A database written by the first schema comes through migration 002 with
+// its articles and synonyms intact.
+TEST(SqliteStore, MigratesAVersionOneDatabase) {
+  test::TempDir dir;
+  const auto db = dir.file("v1.db");
+  {
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+    const std::string v1(*embedded_file("src/store/migrations/001_initial.sql"));
+    const std::string setup =
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at TEXT NOT NULL);" + v1 +
+        "INSERT INTO schema_migrations VALUES (1, '001', '2026-01-01T00:00:00Z');"
+        "INSERT INTO conditions (id, slug, name) VALUES (1, 'old-condition', 'Old condition');"
+        "INSERT INTO condition_synonyms VALUES (1, 0, 'former name');"
+        "INSERT INTO articles (id, slug, title, condition_id, introduction, format, imported_at) "
+        "VALUES (1, 'old-condition', 'What is it?', 1, 'Intro.', 'markdown', '2026-01-01T00:00:00Z');"
+        "INSERT INTO sections (id, article_id, position, type, heading, intro) "
+        "VALUES (1, 1, 0, 'causes', '', 'Because.');"
+        "INSERT INTO items (section_id, position, heading, body) VALUES (1, 0, 'One', 'Text.');";
+    char* err = nullptr;
+    ASSERT_EQ(sqlite3_exec(h, setup.c_str(), nullptr, nullptr, &err), SQLITE_OK) << err;
+    sqlite3_close(h);
+  }
+  auto store = store::open_store(db);
+  EXPECT_EQ(store->schema_version(), 2);
+  const auto a = store->find_article("old-condition");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->condition.synonyms, std::vector<std::string>{"former name"});
+  ASSERT_EQ(a->sections.size(), 1u);
+  EXPECT_EQ(a->sections[0].type, SectionType::causes);
+  ASSERT_EQ(a->sections[0].items.size(), 1u);
+  EXPECT_EQ(a->sections[0].items[0].text, "Text.");
+  EXPECT_EQ(pragma(db, "foreign_key_check"), "");
 }
 
 }  // namespace

@@ -53,7 +53,8 @@ TEST(Pages, ArticlePageEscapesEverythingFromTheArticle) {
   a.condition.synonyms.push_back("\"><img src=x onerror=alert(1)>");
   a.author.name = "<b>Bold</b>";
   a.sections[0].items[1].heading = "</h3><script>x()</script>";
-  const std::string html = render_article_page(a);
+  const Snapshot snap(std::vector<Article>{a});
+  const std::string html = render_article_page(snap, 0);
   EXPECT_EQ(html.find("<script>alert"), std::string::npos);
   EXPECT_EQ(html.find("<img src=x"), std::string::npos);
   EXPECT_EQ(html.find("<b>Bold"), std::string::npos);

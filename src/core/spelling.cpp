@@ -1,0 +1,61 @@
+#include "core/spelling.hpp"
+
+#include <array>
+#include <cctype>
+#include <utility>
+
+#include "core/fold.hpp"
+
+namespace symptomdb {
+namespace {
+
+// Substring rewrites, tried in order. Each is specific enough not to touch
+// ordinary words ("exercise" keeps its "ise"; only "-isation" changes).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 27> kVariants = {{
+    {"aemia", "emia"},     {"aemic", "emic"},       {"haem", "hem"},       {"oesoph", "esoph"},
+    {"oedem", "edem"},     {"oestr", "estr"},       {"diarrhoe", "diarrhe"}, {"rrhoea", "rrhea"},
+    {"pnoea", "pnea"},     {"paed", "ped"},         {"coeliac", "celiac"}, {"foetal", "fetal"},
+    {"foetus", "fetus"},   {"aetiol", "etiol"},     {"gynaec", "gynec"},   {"anaesth", "anesth"},
+    {"caesar", "cesar"},   {"tumour", "tumor"},     {"behaviour", "behavior"}, {"colour", "color"},
+    {"fibre", "fiber"},    {"centre", "center"},    {"ageing", "aging"},   {"isation", "ization"},
+    {"sulph", "sulf"},     {"leukaem", "leukem"},   {"ischaem", "ischem"},
+}};
+
+}  // namespace
+
+std::string american_spelling(std::string_view word) {
+  std::string w(word);
+  for (const auto& [from, to] : kVariants) {
+    for (auto pos = w.find(from); pos != std::string::npos; pos = w.find(from, pos + to.size()))
+      w.replace(pos, from.size(), to);
+  }
+  return w;
+}
+
+std::string condition_key(std::string_view name) {
+  const std::string folded = fold_text(name);
+  std::string key, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!key.empty()) key.push_back('-');
+    key += american_spelling(word);
+    word.clear();
+  };
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    const auto c = static_cast<unsigned char>(folded[i]);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word.push_back(static_cast<char>(c));
+    } else if (c == '\'') {
+      // "parkinson's" -> "parkinson"; "alzheimer's" -> "alzheimer".
+      if (i + 1 < folded.size() && folded[i + 1] == 's' &&
+          (i + 2 >= folded.size() || !std::isalnum(static_cast<unsigned char>(folded[i + 2]))))
+        ++i;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return key;
+}
+
+}  // namespace symptomdb

@@ -1,0 +1,49 @@
+// Importer for MedQuAD (Ben Abacha & Demner-Fushman, 2019; CC BY 4.0):
+// 11,274 XML documents from 12 NIH collections, each a focus (a condition,
+// drug or other topic) with question-answer pairs.
+//
+// Each document becomes an article; each answered pair becomes a section of
+// the matching type with its own provenance (collection, document, pair,
+// URL); pairs whose answers the publisher removed are kept as open
+// questions. Documents about the same focus in several collections (by name,
+// or by a single shared UMLS CUI) share one condition.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/article.hpp"
+
+namespace symptomdb::ingest {
+
+struct MedquadImport {
+  std::vector<Article> articles;
+  std::size_t documents = 0;
+  std::size_t answered_pairs = 0;
+  std::size_t open_pairs = 0;
+  std::size_t conditions = 0;
+  std::map<std::string, std::size_t> documents_by_collection;
+  std::vector<std::string> skipped;  // "FILE: reason" for documents left out
+};
+
+// Our section type for a MedQuAD qtype ("exams and tests" -> exams_and_tests).
+SectionType section_type_for_qtype(std::string_view qtype);
+
+// The institute that published a collection, shown as the answers' author.
+std::string publisher_of(std::string_view collection);
+
+// Turns MedQuAD's flattened answer text into Markdown: list items and
+// paragraphs that were run together with spaces get their line breaks back,
+// and characters Markdown would treat as markup are escaped.
+std::string medquad_answer_markdown(std::string_view answer);
+
+// Reads every .xml file below `dir`. Throws ParseError naming the file and
+// line of the first malformed document; nothing is returned half-read.
+// `progress(done, total)` is called as files are parsed.
+MedquadImport read_medquad(const std::filesystem::path& dir,
+                           const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+}  // namespace symptomdb::ingest
