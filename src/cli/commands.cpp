@@ -17,6 +17,8 @@
 #include "ingest/medquad.hpp"
 #include "store/store.hpp"
 #include "web/article_json.hpp"
+#include "web/qa_json.hpp"
+#include "web/site.hpp"
 #include "web/server.hpp"
 
 namespace symptomdb::cli {
@@ -196,6 +198,63 @@ int show(const std::string& db, const std::string& slug, bool json) {
         << "), imported " << a.provenance.imported_at << "\n";
     out << "This is health information, not a diagnosis. In an emergency call your local "
            "emergency number.\n";
+    return 0;
+  } catch (const StoreError& e) {
+    return fail(e.what());
+  }
+}
+
+int ask(const std::string& db, const std::string& question, std::size_t limit, bool json) {
+  try {
+    if (!fs::exists(db)) return fail("no database at '" + db + "'");
+    auto store = store::open_store(db);
+    const qa::Engine engine(std::make_shared<const Snapshot>(store->load_articles()));
+    const auto r = engine.ask(question, limit);
+    if (json) {
+      std::cout << web::ask_json(engine, r).dump(2) << "\n";
+      return 0;
+    }
+    auto& out = std::cout;
+    const auto& conditions = engine.snapshot().conditions();
+    if (r.emergency) out << "!! " << r.emergency->message << "\n\n";
+    if (!r.focus.empty()) {
+      out << "About: " << conditions[r.focus.front().condition].name << " (matched \""
+          << r.focus.front().matched << "\")";
+      if (!r.intents.empty()) {
+        out << "; asking about:";
+        for (const auto& i : r.intents) out << " " << to_string(i.type);
+      }
+      out << "\n";
+    }
+    for (const auto& c : r.corrections) out << "(read \"" << c.from << "\" as \"" << c.to << "\")\n";
+    for (std::size_t k = 0; k < r.answers.size(); ++k) {
+      const auto& a = r.answers[k];
+      out << "\n" << k + 1 << ". [" << to_string(a.type) << (a.asked ? "" : ", offered instead") << "] "
+          << a.heading << "\n";
+      print_wrapped(out, a.text, "   ");
+      out << "   Source: " << (a.source.author.empty() ? a.source.collection : a.source.author);
+      if (!a.source.document.empty()) out << ", " << a.source.collection << " " << a.source.document;
+      if (!a.source.pair.empty()) out << " pair " << a.source.pair;
+      if (!a.source.url.empty()) out << " <" << a.source.url << ">";
+      if (!a.source.license.empty()) out << " (" << a.source.license << ")";
+      out << "\n";
+    }
+    for (auto t : r.missing)
+      out << "\nNo answer about " << to_string(t) << " is held for this condition.\n";
+    if (r.reverse) {
+      out << "\nConditions whose articles mention it:\n";
+      for (const auto& h : r.conditions)
+        out << "  - " << conditions[h.condition].name << ": \"" << h.passage << "\"\n";
+    }
+    if (r.answers.empty() && !r.reverse) {
+      out << "No answer found: the question names no condition this knowledge base covers.\n";
+      if (!r.suggestions.empty()) {
+        out << "Did you mean:";
+        for (auto c : r.suggestions) out << " " << conditions[c].name << ";";
+        out << "\n";
+      }
+    }
+    out << "\nHealth information, not a diagnosis. In an emergency call your local emergency number.\n";
     return 0;
   } catch (const StoreError& e) {
     return fail(e.what());

@@ -24,6 +24,7 @@ int import_medquad(const std::string& db, const std::string& dir);
 int import_files(const std::string& db, const std::vector<std::string>& paths, bool markdown);
 int show(const std::string& db, const std::string& slug, bool json);
 int list(const std::string& db);
+int ask(const std::string& db, const std::string& question, std::size_t limit, bool json);
 int export_markdown(const std::string& db, const std::string& out_dir);
 
 // Where the bundled content lives: ./content when run from the source tree,

@@ -56,6 +56,14 @@ int main(int argc, char** argv) {
   show_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
   show_cmd->add_flag("--json", as_json, "Print the API's JSON instead");
 
+  std::string question;
+  std::size_t ask_limit = 5;
+  auto* ask_cmd = app.add_subcommand("ask", "Answer a health question from the knowledge base");
+  ask_cmd->add_option("question", question, "The question, in quotes")->required();
+  ask_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
+  ask_cmd->add_option("--limit", ask_limit, "How many answers")->check(CLI::Range(1, 50));
+  ask_cmd->add_flag("--json", as_json, "Print the API's JSON instead");
+
   auto* list_cmd = app.add_subcommand("list", "List the articles in the database");
   list_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
 
@@ -74,6 +82,7 @@ int main(int argc, char** argv) {
   if (*mq_cmd) return import_medquad(db, medquad_dir);
   if (*show_cmd) return show(db, slug, as_json);
   if (*list_cmd) return list(db);
+  if (*ask_cmd) return ask(db, question, ask_limit, as_json);
   if (*export_cmd) return export_markdown(db, out_dir);
   return 2;
 }

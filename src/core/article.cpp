@@ -1,5 +1,7 @@
 #include "core/article.hpp"
 
+#include <map>
+
 #include "core/slug.hpp"
 #include "core/spelling.hpp"
 
@@ -26,6 +28,25 @@ std::string Article::conclusion_text() const {
   for (const auto& item : s->items) {
     if (!out.empty()) out += "\n\n";
     out += item.text;
+  }
+  return out;
+}
+
+ArticleAnchors anchors_of(const Article& a) {
+  ArticleAnchors out;
+  std::map<std::string, int> used;
+  auto anchor = [&](const std::string& text) {
+    std::string base = slugify(text);
+    if (base.empty()) base = "part";
+    if (base.size() > 60) base.resize(60);
+    while (!base.empty() && base.back() == '-') base.pop_back();
+    const int n = used[base]++;
+    return n == 0 ? base : base + "-" + std::to_string(n + 1);
+  };
+  for (const auto& s : a.sections) {
+    out.sections.push_back(anchor(s.display_heading()));
+    auto& items = out.items.emplace_back();
+    for (const auto& item : s.items) items.push_back(item.heading.empty() ? "" : anchor(item.heading));
   }
   return out;
 }

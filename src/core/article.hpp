@@ -119,6 +119,14 @@ struct Article {
   bool operator==(const Article&) const = default;
 };
 
+// Element ids for an article's section and item headings, unique within the
+// article; pages use them as anchors and answers link to them.
+struct ArticleAnchors {
+  std::vector<std::string> sections;
+  std::vector<std::vector<std::string>> items;  // empty string for headless items
+};
+ArticleAnchors anchors_of(const Article& article);
+
 // True for a calendar date written YYYY-MM-DD (month 1-12, day 1-31).
 bool is_iso_date(std::string_view text);
 

@@ -1,5 +1,6 @@
-// The immutable read side of symptomdb: every published article plus the
-// indexes built over them. Built from the store, then shared read-only by all
+// The immutable read side of symptomdb: every published article and the
+// conditions they are about, merged across sources. Engines (qa/, search/)
+// build their indexes from it. Built from the store, then shared read-only by all
 // request threads (std::shared_ptr<const Snapshot>); a change to the store
 // builds a new snapshot rather than editing this one, so readers never lock.
 #pragma once
@@ -13,7 +14,6 @@
 #include <vector>
 
 #include "core/article.hpp"
-#include "search/index.hpp"
 
 namespace symptomdb {
 
@@ -26,12 +26,6 @@ struct ConditionEntry {
   std::vector<std::string> synonyms;  // union over its articles, first-seen order
   std::vector<std::string> cuis;
   std::vector<std::size_t> articles;  // positions in Snapshot::articles()
-};
-
-struct SearchResult {
-  const Article* article = nullptr;
-  double score = 0;
-  std::string snippet;
 };
 
 class Snapshot {
@@ -48,7 +42,6 @@ class Snapshot {
   const ConditionEntry& condition_of(std::size_t article) const {
     return conditions_[condition_of_[article]];
   }
-  std::vector<SearchResult> search(std::string_view query, std::size_t limit) const;
 
  private:
   std::vector<Article> articles_;  // ordered by slug
@@ -56,7 +49,6 @@ class Snapshot {
   std::vector<ConditionEntry> conditions_;
   std::unordered_map<std::string, std::size_t> condition_by_slug_;
   std::vector<std::size_t> condition_of_;  // article position -> condition position
-  search::Index index_;
 };
 
 }  // namespace symptomdb

@@ -1,58 +1,76 @@
-// A small in-memory full-text index with BM25F ranking over weighted fields.
-// Built once per snapshot and then only read, so searches need no locks.
+// An in-memory inverted index with positions and BM25F ranking over weighted
+// fields. Built once per snapshot and then only read, so queries need no
+// locks. Documents are identified by the order they were added.
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "text/analyzer.hpp"
+
 namespace symptomdb::search {
 
+using TermId = std::uint32_t;
+using DocId = std::uint32_t;
+
 struct Field {
-  std::string text;
-  double weight = 1.0;  // how much one occurrence here counts (title > body)
+  std::string_view text;
+  double weight = 1.0;  // how much one occurrence here counts (a title > body)
 };
 
-// What the index knows of one document: fields to rank on, and passages
-// (paragraphs) from which a result snippet is chosen.
-struct Document {
-  std::string id;
-  std::vector<Field> fields;
-  std::vector<std::string> passages;
-};
-
-struct Hit {
-  std::uint32_t doc = 0;  // position of the document as added
+struct Scored {
+  DocId doc = 0;
   double score = 0;
-  std::string snippet;  // the passage that best matches, trimmed
 };
 
 class Index {
  public:
-  // Adds a document; returns its position, used in Hit::doc.
-  std::uint32_t add(Document doc);
-  // Ranks documents for a free-text query; empty when nothing matches.
-  std::vector<Hit> search(std::string_view query, std::size_t limit) const;
-  std::size_t size() const { return docs_.size(); }
-  const std::string& id(std::uint32_t doc) const { return docs_[doc].id; }
+  DocId add(std::span<const Field> fields, text::Analyzer& analyzer);
+  void finish();  // after the last add(): fixes the length normalisation
+
+  std::size_t size() const { return lengths_.size(); }
+  std::optional<TermId> term(std::string_view stem) const;
+  const std::string& term_text(TermId t) const { return terms_[t]; }
+  std::size_t term_count() const { return terms_.size(); }
+  std::size_t df(TermId t) const { return postings_[t].size(); }
+  // How many times the term occurs in the whole collection.
+  std::uint64_t collection_frequency(TermId t) const { return cf_[t]; }
+  double idf(TermId t) const;
+
+  // BM25F over the given terms (each counted once); `keep` filters
+  // documents before they are ranked. Best first, at most `limit`.
+  std::vector<Scored> rank(std::span<const TermId> terms, std::size_t limit,
+                           const std::function<bool(DocId)>& keep = {}) const;
+
+  // Documents containing the term, in order.
+  std::vector<DocId> docs(TermId t) const;
+  // The document's terms in order, fields separated by kBoundary.
+  std::span<const TermId> tokens(DocId doc) const;
+  // Token position where `phrase` starts in the document, if it does; no
+  // phrase crosses a field boundary.
+  std::optional<std::size_t> find_phrase(DocId doc, std::span<const TermId> phrase) const;
+
+  static constexpr TermId kBoundary = 0xFFFFFFFFu;
 
  private:
   struct Posting {
-    std::uint32_t doc;
+    DocId doc;
     float tf;  // field-weighted term frequency
   };
-  struct Stored {
-    std::string id;
-    double length = 0;  // field-weighted length
-    std::vector<std::string> passages;
-  };
-  std::string best_passage(const Stored& d, const std::vector<std::string>& stems) const;
-
-  std::unordered_map<std::string, std::vector<Posting>> postings_;
-  std::vector<Stored> docs_;
-  double total_length_ = 0;
+  std::unordered_map<std::string, TermId> term_ids_;
+  std::vector<std::string> terms_;
+  std::vector<std::vector<Posting>> postings_;
+  std::vector<std::uint64_t> cf_;
+  std::vector<float> lengths_;  // field-weighted
+  std::vector<std::uint32_t> token_start_;
+  std::vector<TermId> tokens_;
+  double avg_length_ = 1;
 };
 
 }  // namespace symptomdb::search

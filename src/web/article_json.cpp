@@ -89,18 +89,6 @@ json condition_json(const Snapshot& snap, const ConditionEntry& c) {
           {"url", "/conditions/" + c.slug}};
 }
 
-json search_json(std::string_view query, const std::vector<SearchResult>& results) {
-  json hits = json::array();
-  for (const auto& r : results)
-    hits.push_back({{"slug", r.article->slug},
-                    {"title", r.article->title},
-                    {"condition", r.article->condition.name},
-                    {"score", r.score},
-                    {"snippet", r.snippet},
-                    {"url", "/articles/" + r.article->slug}});
-  return {{"query", query}, {"count", hits.size()}, {"results", std::move(hits)}};
-}
-
 json error_json(std::string_view code, std::string_view message) {
   return {{"error", {{"code", code}, {"message", message}}}};
 }

@@ -13,7 +13,6 @@ nlohmann::json article_json(const Article& article);
 nlohmann::json condition_json(const Snapshot& snapshot, const ConditionEntry& condition);
 // JSON for one section's provenance; null when the article-level one applies.
 nlohmann::json section_source_json(const Article& article, const Section& section);
-nlohmann::json search_json(std::string_view query, const std::vector<SearchResult>& results);
 
 // {"error": {"code": ..., "message": ...}} as every API error is shaped.
 nlohmann::json error_json(std::string_view code, std::string_view message);

@@ -8,7 +8,9 @@
 
 #include "core/embedded.hpp"
 #include "core/slug.hpp"
+#include "web/http_util.hpp"
 #include "web/markdown_html.hpp"
+#include "web/qa_json.hpp"
 
 namespace symptomdb::web {
 namespace {
@@ -57,28 +59,9 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
   return out;
 }
 
-// Element ids for an article's section and item headings, unique on the
-// page; the condition page links to the same ids.
-struct Anchors {
-  std::vector<std::string> sections;
-  std::vector<std::vector<std::string>> items;  // empty string for headless items
-};
-
-Anchors anchors_for(const Article& a) {
-  Anchors out;
-  std::map<std::string, int> used;
-  auto anchor = [&](const std::string& text) {
-    std::string base = slugify(text);
-    if (base.empty()) base = "part";
-    const int n = used[base]++;
-    return n == 0 ? base : base + "-" + std::to_string(n + 1);
-  };
-  for (const auto& s : a.sections) {
-    out.sections.push_back(anchor(s.display_heading()));
-    auto& items = out.items.emplace_back();
-    for (const auto& item : s.items) items.push_back(item.heading.empty() ? "" : anchor(item.heading));
-  }
-  return out;
+std::string text_lower(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+  return s;
 }
 
 // A short plain-text description for <meta name="description">.
@@ -174,7 +157,7 @@ std::string render_article_page(const Snapshot& snap, std::size_t index) {
   set_if(d, "reviewed_on", a.reviewed_on);
 
   mu::data sections{mu::data::type::list};
-  const Anchors anchors = anchors_for(a);
+  const ArticleAnchors anchors = anchors_of(a);
   for (std::size_t si = 0; si < a.sections.size(); ++si) {
     const Section& s = a.sections[si];
     mu::data sd;
@@ -351,7 +334,7 @@ std::string render_condition_page(const Snapshot& snap, const ConditionEntry& c)
     ad.set("title", a.title);
     ad.set("publisher", publisher);
     articles.push_back(ad);
-    const Anchors anchors = anchors_for(a);
+    const ArticleAnchors anchors = anchors_of(a);
     for (std::size_t si = 0; si < a.sections.size(); ++si) {
       const Section& s = a.sections[si];
       mu::data td;
@@ -370,26 +353,191 @@ std::string render_condition_page(const Snapshot& snap, const ConditionEntry& c)
   return render_layout(l, render_template("condition", d));
 }
 
-std::string render_search_page(std::string_view query, const std::vector<SearchResult>& results) {
+std::string render_search_page(const qa::Engine& engine, const qa::SearchPage& page,
+                               const qa::SearchFilters& filters) {
+  const auto articles = engine.snapshot().articles();
   mu::data list{mu::data::type::list};
-  for (const auto& r : results) {
+  for (const auto& h : page.hits) {
+    const Article& a = articles[h.article];
     mu::data rd;
-    rd.set("slug", r.article->slug);
-    rd.set("title", r.article->title);
-    rd.set("condition", r.article->condition.name);
-    rd.set("snippet", r.snippet);
+    rd.set("slug", a.slug);
+    rd.set("title", a.title);
+    rd.set("condition", a.condition.name);
+    rd.set("section", engine.unit_heading(h.unit));
+    rd.set("collection", a.collection.empty() ? std::string("symptomdb") : a.collection);
+    rd.set("snippet", h.snippet);
     list.push_back(rd);
   }
   mu::data d;
-  set_if(d, "query", std::string(query));
+  set_if(d, "query", page.query);
+  d.set("query_url", url_encode(page.query));
   d.set("results", list);
-  d.set("has_results", !results.empty());
-  d.set("count", std::to_string(results.size()));
-  d.set("plural", results.size() == 1 ? "" : "s");
+  d.set("has_results", !page.hits.empty());
+  d.set("total", std::to_string(page.total));
+  d.set("plural", page.total == 1 ? "" : "s");
+  d.set("filtered", !filters.collection.empty() || filters.type.has_value());
+  mu::data collections{mu::data::type::list}, types{mu::data::type::list};
+  for (const auto& [c, n] : page.collections) {
+    mu::data cd;
+    cd.set("value", url_encode(c));
+    cd.set("label", c);
+    cd.set("count", std::to_string(n));
+    cd.set("active", c == filters.collection);
+    collections.push_back(cd);
+  }
+  for (const auto& [t, n] : page.types) {
+    mu::data td;
+    td.set("value", std::string(to_string(t)));
+    td.set("label", std::string(default_heading(t)));
+    td.set("count", std::to_string(n));
+    td.set("active", filters.type == t);
+    types.push_back(td);
+  }
+  d.set("collections", collections);
+  d.set("types", types);
+  d.set("has_collections", page.collections.size() > 1);
+  d.set("has_types", page.types.size() > 1);
+  std::string corrections;
+  for (const auto& c : page.corrections) {
+    if (!corrections.empty()) corrections += ", ";
+    corrections += "\u201c" + c.to + "\u201d instead of \u201c" + c.from + "\u201d";
+  }
+  d.set("has_corrections", !corrections.empty());
+  d.set("corrections_text", corrections);
   Layout l;
-  l.page_title = query.empty() ? "Search" : "Search: " + std::string(query);
-  l.query = std::string(query);
+  l.page_title = page.query.empty() ? "Search" : "Search: " + page.query;
+  l.query = page.query;
   return render_layout(l, render_template("search", d));
+}
+
+namespace {
+
+std::string intent_label(SectionType t) {
+  switch (t) {
+    case SectionType::overview: return "What it is";
+    case SectionType::exams_and_tests: return "Diagnosis and tests";
+    default: return std::string(default_heading(t));
+  }
+}
+
+mu::data source_data(const qa::Source& s) {
+  mu::data d;
+  d.set("author", s.author.empty() ? std::string("symptomdb") : s.author);
+  set_if(d, "collection", s.collection);
+  set_if(d, "document", s.document);
+  set_if(d, "pair", s.pair);
+  if (s.url.starts_with("http")) d.set("url", s.url);
+  d.set("article", "/articles/" + s.article + (s.anchor.empty() ? "" : "#" + s.anchor));
+  set_if(d, "license", s.license);
+  return d;
+}
+
+}  // namespace
+
+std::string render_ask_page(const qa::Engine& engine, const qa::Result* r) {
+  mu::data d;
+  const auto& conditions = engine.snapshot().conditions();
+  if (r) {
+    set_if(d, "question", r->question);
+    if (r->emergency) {
+      mu::data e;
+      e.set("message", r->emergency->message);
+      e.set("matched", r->emergency->matched);
+      d.set("emergency", e);
+    }
+    std::vector<std::string> names, intents;
+    for (std::size_t i = 0; i < r->focus.size() && i < 3; ++i) names.push_back(conditions[r->focus[i].condition].name);
+    for (const auto& i : r->intents) intents.push_back(intent_label(i.type));
+    d.set("has_reading", !names.empty());
+    d.set("focus_names", join(names, ", "));
+    d.set("has_intents", !intents.empty());
+    d.set("intent_names", join(intents, ", "));
+    std::string corrections;
+    for (const auto& c : r->corrections) {
+      if (!corrections.empty()) corrections += ", ";
+      corrections += "\u201c" + c.from + "\u201d as \u201c" + c.to + "\u201d";
+    }
+    d.set("has_corrections", !corrections.empty());
+    d.set("corrections_text", corrections);
+    // Answers grouped by intent, in the order of first appearance.
+    std::vector<SectionType> order;
+    for (const auto& a : r->answers)
+      if (std::find(order.begin(), order.end(), a.type) == order.end()) order.push_back(a.type);
+    mu::data groups{mu::data::type::list};
+    bool medquad = false;
+    for (auto t : order) {
+      mu::data g;
+      g.set("type", std::string(to_string(t)));
+      mu::data answers{mu::data::type::list};
+      bool offered = false;
+      for (const auto& a : r->answers) {
+        if (a.type != t) continue;
+        offered = offered || !a.asked;
+        mu::data ad = source_data(a.source);
+        ad.set("heading", a.heading);
+        ad.set("html", markdown_to_html(a.text));
+        medquad = medquad || a.source.license == "CC BY 4.0";
+        answers.push_back(ad);
+      }
+      g.set("label", offered ? intent_label(t) + " (what we have instead)" : intent_label(t));
+      g.set("answers", answers);
+      groups.push_back(g);
+    }
+    d.set("groups", groups);
+    if (!r->missing.empty() && !r->focus.empty()) {
+      std::vector<std::string> missing;
+      for (auto t : r->missing) missing.push_back(text_lower(intent_label(t)));
+      d.set("has_missing", true);
+      d.set("missing_text", join(missing, ", "));
+      const auto& primary = conditions[r->focus.front().condition];
+      d.set("primary_name", primary.name);
+      mu::data available{mu::data::type::list};
+      for (std::size_t i = 0; i < r->available.size(); ++i) {
+        mu::data ad;
+        ad.set("label", text_lower(intent_label(r->available[i])));
+        ad.set("url", "/conditions/" + primary.slug);
+        ad.set("last", i + 1 == r->available.size());
+        available.push_back(ad);
+      }
+      d.set("available", available);
+      d.set("has_available", !r->available.empty());
+    }
+    if (r->reverse) {
+      mu::data rev;
+      rev.set("findings_text", join(r->findings, ", "));
+      mu::data list{mu::data::type::list};
+      for (const auto& h : r->conditions) {
+        mu::data cd;
+        cd.set("name", conditions[h.condition].name);
+        cd.set("id", conditions[h.condition].slug);
+        cd.set("findings", join(h.findings, ", "));
+        cd.set("passage", h.passage);
+        const auto src = engine.unit_source(h.unit);
+        cd.set("source", src.author.empty() ? src.collection : src.author);
+        medquad = medquad || src.license == "CC BY 4.0";
+        list.push_back(cd);
+      }
+      rev.set("conditions", list);
+      d.set("reverse", rev);
+    }
+    if (r->answers.empty() && !r->reverse) {
+      d.set("no_answer", true);
+      mu::data sugg{mu::data::type::list};
+      for (std::size_t i = 0; i < r->suggestions.size(); ++i) {
+        mu::data sd;
+        sd.set("name", conditions[r->suggestions[i]].name);
+        sd.set("id", conditions[r->suggestions[i]].slug);
+        sd.set("last", i + 1 == r->suggestions.size());
+        sugg.push_back(sd);
+      }
+      d.set("suggestions", sugg);
+      d.set("has_suggestions", !r->suggestions.empty());
+    }
+    if (medquad) d.set("attribution", std::string(web::medquad_attribution()));
+  }
+  Layout l;
+  l.page_title = r ? "Answers: " + r->question : "Ask a health question";
+  return render_layout(l, render_template("ask", d));
 }
 
 std::string render_error_page(int status, std::string_view title, std::string_view message,

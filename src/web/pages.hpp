@@ -10,6 +10,7 @@
 
 #include "core/article.hpp"
 #include "engine/snapshot.hpp"
+#include "qa/engine.hpp"
 
 namespace symptomdb::web {
 
@@ -20,7 +21,10 @@ std::string render_home_page(const Snapshot& snapshot);
 std::string render_condition_page(const Snapshot& snapshot, const ConditionEntry& condition);
 // Conditions whose name starts with `letter` ('#' for digits and symbols).
 std::string render_letter_page(const Snapshot& snapshot, char letter);
-std::string render_search_page(std::string_view query, const std::vector<SearchResult>& results);
+std::string render_search_page(const qa::Engine& engine, const qa::SearchPage& page,
+                               const qa::SearchFilters& filters);
+// The answers page; `question` empty shows just the form.
+std::string render_ask_page(const qa::Engine& engine, const qa::Result* result);
 std::string render_error_page(int status, std::string_view title, std::string_view message,
                               std::string_view request_id);
 

@@ -9,6 +9,7 @@
 #include "web/article_json.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
+#include "web/qa_json.hpp"
 
 namespace symptomdb::web {
 namespace {
@@ -16,6 +17,7 @@ namespace {
 constexpr std::string_view kJson = "application/json; charset=utf-8";
 constexpr std::string_view kHtml = "text/html; charset=utf-8";
 constexpr std::size_t kMaxQueryChars = 200;
+constexpr std::size_t kMaxQuestionChars = 500;
 constexpr std::size_t kDefaultLimit = 10;
 constexpr std::size_t kMaxLimit = 50;
 
@@ -128,11 +130,12 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
     r.headers.emplace_back("Cache-Control", "no-store");
     return r;
   }
-  if (path == "/static/style.css") {
-    static const auto css = embedded_file("web/static/style.css");
+  if (path == "/static/style.css" || path == "/static/suggest.js") {
+    const auto file = embedded_file("web" + path);
     Response r;
-    r.content_type = "text/css; charset=utf-8";
-    r.shared_body = *css;  // embedded data lives as long as the process
+    r.content_type = path.ends_with(".css") ? "text/css; charset=utf-8"
+                                            : "text/javascript; charset=utf-8";
+    r.shared_body = *file;  // embedded data lives as long as the process
     r.headers.emplace_back("Cache-Control", "public, max-age=3600");
     return r;
   }
@@ -172,9 +175,38 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
     const auto limit = parse_limit(*target);
     if (!limit) return error(req, 400, "bad_limit", "limit must be a whole number from 1 to 50.");
     if (api && q.empty()) return error(req, 400, "missing_query", "Give the search text as ?q=...");
-    const auto results = q.empty() ? std::vector<SearchResult>{} : site->snapshot().search(q, *limit);
-    if (api) return owned(search_json(q, results).dump(), kJson);
-    return owned(render_search_page(q, results), kHtml);
+    qa::SearchFilters filters;
+    filters.collection = target->param("collection").value_or("");
+    if (auto t = target->param("type"); t && !t->empty()) {
+      filters.type = section_type_from_string(*t);
+      if (!filters.type) return error(req, 400, "bad_type", "Unknown section type in ?type=.");
+    }
+    const auto page = q.empty() ? qa::SearchPage{} : site->engine().search(q, filters, *limit);
+    if (api) return owned(search_json(site->engine(), page).dump(), kJson);
+    return owned(render_search_page(site->engine(), page, filters), kHtml);
+  }
+  if (path == "/api/v1/ask" || path == "/ask") {
+    const bool api = path == "/api/v1/ask";
+    const std::string q = target->param("q").value_or("");
+    if (q.size() > kMaxQuestionChars)
+      return error(req, 400, "question_too_long", "Questions are limited to 500 characters.");
+    const auto limit = parse_limit(*target);
+    if (!limit) return error(req, 400, "bad_limit", "limit must be a whole number from 1 to 50.");
+    if (q.find_first_not_of(" \t") == std::string::npos) {
+      if (api) return error(req, 400, "missing_question", "Give the question as ?q=...");
+      return owned(render_ask_page(site->engine(), nullptr), kHtml);
+    }
+    const auto result = site->engine().ask(q, *limit);
+    if (api) return owned(ask_json(site->engine(), result).dump(), kJson);
+    return owned(render_ask_page(site->engine(), &result), kHtml);
+  }
+  if (path == "/api/v1/suggest") {
+    const std::string prefix = target->param("prefix").value_or("");
+    if (prefix.empty() || prefix.size() > 100)
+      return error(req, 400, "bad_prefix", "Give 1 to 100 characters as ?prefix=...");
+    const auto limit = parse_limit(*target);
+    if (!limit) return error(req, 400, "bad_limit", "limit must be a whole number from 1 to 50.");
+    return owned(suggest_json(site->engine(), prefix, site->engine().suggest(prefix, *limit)).dump(), kJson);
   }
   return error(req, 404, "not_found", "There is no page at this address.");
 }

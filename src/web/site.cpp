@@ -20,10 +20,12 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ULL
 }  // namespace
 
 Site::Site(std::vector<Article> articles)
-    : snapshot_(std::move(articles)), pages_(snapshot_.articles().size()) {
+    : snapshot_(std::make_shared<const Snapshot>(std::move(articles))),
+      engine_(std::make_unique<qa::Engine>(snapshot_)),
+      pages_(snapshot_->articles().size()) {
   nlohmann::json list = nlohmann::json::array();
   std::uint64_t site_hash = fnv1a("symptomdb");
-  for (const auto& a : snapshot_.articles()) {
+  for (const auto& a : snapshot_->articles()) {
     site_hash = fnv1a(a.provenance.imported_at, fnv1a(a.slug, site_hash));
     list.push_back({{"slug", a.slug},
                     {"title", a.title},
@@ -33,21 +35,21 @@ Site::Site(std::vector<Article> articles)
                     {"url", "/articles/" + a.slug}});
   }
   nlohmann::json conditions = nlohmann::json::array();
-  for (const auto& c : snapshot_.conditions()) conditions.push_back(condition_json(snapshot_, c));
+  for (const auto& c : snapshot_->conditions()) conditions.push_back(condition_json(*snapshot_, c));
   conditions_json_ = nlohmann::json{{"count", conditions.size()}, {"conditions", conditions}}.dump();
   articles_json_ = nlohmann::json{{"count", list.size()}, {"articles", list}}.dump();
-  home_html_ = render_home_page(snapshot_);
+  home_html_ = render_home_page(*snapshot_);
   etag_ = fmt::format("\"{:016x}\"", site_hash);
 }
 
 std::shared_ptr<const RenderedPage> Site::article(std::string_view slug) const {
-  const auto index = snapshot_.article_index(slug);
+  const auto index = snapshot_->article_index(slug);
   if (!index) return nullptr;
   auto& slot = pages_[*index];
   if (auto page = slot.load(std::memory_order_acquire)) return page;
-  const Article& a = snapshot_.articles()[*index];
+  const Article& a = snapshot_->articles()[*index];
   auto page = std::make_shared<RenderedPage>();
-  page->html = render_article_page(snapshot_, *index);
+  page->html = render_article_page(*snapshot_, *index);
   page->json = article_json(a).dump();
   page->etag = fmt::format("\"{:016x}\"", fnv1a(page->json, fnv1a(page->html)));
   std::shared_ptr<const RenderedPage> done = std::move(page);

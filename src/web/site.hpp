@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/snapshot.hpp"
+#include "qa/engine.hpp"
 
 namespace symptomdb::web {
 
@@ -24,7 +25,8 @@ class Site {
  public:
   explicit Site(std::vector<Article> articles);
 
-  const Snapshot& snapshot() const { return snapshot_; }
+  const Snapshot& snapshot() const { return *snapshot_; }
+  const qa::Engine& engine() const { return *engine_; }
   // Null when there is no such article. Thread-safe; renders on first use.
   std::shared_ptr<const RenderedPage> article(std::string_view slug) const;
   const std::string& home_html() const { return home_html_; }
@@ -33,7 +35,8 @@ class Site {
   const std::string& etag() const { return etag_; }  // of the whole site (home, lists)
 
  private:
-  Snapshot snapshot_;
+  std::shared_ptr<const Snapshot> snapshot_;
+  std::unique_ptr<qa::Engine> engine_;
   // One slot per article (snapshot order), filled on first request. Two
   // threads may render the same page at once; both results are identical.
   mutable std::vector<std::atomic<std::shared_ptr<const RenderedPage>>> pages_;

@@ -83,7 +83,18 @@ TEST_F(ServerTest, ArticlePageIsLaidOutLikeTheSeed) {
   EXPECT_NE(h.find("<main id=\"main\""), std::string::npos);
   EXPECT_NE(h.find("\"@type\":\"MedicalWebPage\""), std::string::npos);
   EXPECT_NE(h.find("\"possibleTreatment\""), std::string::npos);
-  EXPECT_EQ(h.find("<script src"), std::string::npos);  // usable without JavaScript
+  // Usable without JavaScript: forms are plain GET forms, and the only
+  // script is the optional, deferred autocomplete.
+  EXPECT_NE(h.find("action=\"/search\" method=\"get\""), std::string::npos);
+  std::size_t scripts = 0;
+  for (auto p = h.find("<script"); p != std::string::npos; p = h.find("<script", p + 1)) {
+    const auto tag = h.substr(p, h.find('>', p) - p);
+    EXPECT_TRUE(tag.find("application/ld+json") != std::string::npos ||
+                tag.find("src=\"/static/suggest.js\" defer") != std::string::npos)
+        << tag;
+    ++scripts;
+  }
+  EXPECT_EQ(scripts, 2u);
   EXPECT_NE(r.header("content-security-policy").find("default-src 'self'"), std::string::npos);
   EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
 }

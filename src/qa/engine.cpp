@@ -1,0 +1,581 @@
+#include "qa/engine.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <unordered_map>
+
+#include "core/spelling.hpp"
+#include "text/normalize.hpp"
+
+namespace symptomdb::qa {
+namespace {
+
+constexpr double kHeadingWeight = 2.0;
+constexpr double kBodyWeight = 1.0;
+
+bool is_native(const Article& a) { return a.provenance.format != "medquad"; }
+
+// Which source to show first when several answer the same question: the
+// site's own articles, then consumer-facing NIH sites, then the more
+// technical ones. (Only ordering; every source is shown.)
+double source_preference(const Article& a) {
+  if (is_native(a)) return 3.0;
+  const std::string& c = a.collection;
+  if (c == "MPlusHealthTopics" || c == "NIHSeniorHealth") return 2.0;
+  if (c == "NHLBI" || c == "NINDS" || c == "NIDDK") return 1.5;
+  if (c == "CancerGov" || c == "CDC") return 1.2;
+  return 1.0;
+}
+
+std::string trim_to(std::string s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t cut = s.rfind(' ', max);
+  if (cut == std::string::npos || cut < max / 2) cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "…";
+}
+
+// Sentences of a Markdown text, roughly: split at ". ", "? ", "! " and line breaks.
+std::vector<std::string> sentences(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+      continue;
+    }
+    cur.push_back(c);
+    if ((c == '.' || c == '?' || c == '!') && i + 1 < text.size() && text[i + 1] == ' ') {
+      out.push_back(std::move(cur));
+      cur.clear();
+      ++i;
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+// Marks the words of the sentence that asks: the last one ending in '?', or
+// the last sentence. Empty when the question is a single sentence.
+std::vector<bool> asking_sentence(std::string_view question, const std::vector<text::Term>& terms) {
+  const std::string folded = text::fold(question);
+  std::vector<std::size_t> ends;  // byte offsets just past each sentence
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
+    if ((c == '.' || c == '?' || c == '!') && (i + 1 == folded.size() || folded[i + 1] == ' '))
+      ends.push_back(i + 1);
+  }
+  if (ends.empty() || ends.back() != folded.size()) ends.push_back(folded.size());
+  if (ends.size() < 2) return {};
+  std::size_t pick = ends.size() - 1;
+  for (std::size_t s = ends.size(); s-- > 0;)
+    if (folded[ends[s] - 1] == '?') {
+      pick = s;
+      break;
+    }
+  const std::size_t begin = pick == 0 ? 0 : ends[pick - 1], end = ends[pick];
+  std::vector<bool> mask(terms.size(), false);
+  for (std::size_t k = 0; k < terms.size(); ++k) mask[k] = terms[k].offset >= begin && terms[k].offset < end;
+  return mask;
+}
+
+}  // namespace
+
+Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(snapshot)) {
+  text::Analyzer analyzer;
+  const auto articles = snapshot_->articles();
+  condition_units_.resize(snapshot_->conditions().size());
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    const Article& a = articles[i];
+    const auto cond = static_cast<std::uint32_t>(
+        &snapshot_->condition_of(i) - snapshot_->conditions().data());
+    const ArticleAnchors anchors = anchors_of(a);
+    if (is_native(a) && !a.introduction.empty()) {
+      units_.push_back({static_cast<std::uint32_t>(i), -1, SectionType::overview, cond});
+      anchors_.push_back("");
+    }
+    for (std::size_t s = 0; s < a.sections.size(); ++s) {
+      if (a.sections[s].type == SectionType::conclusion) continue;  // a summary, not an answer
+      units_.push_back({static_cast<std::uint32_t>(i), static_cast<std::int32_t>(s), a.sections[s].type, cond});
+      anchors_.push_back(anchors.sections[s]);
+    }
+  }
+  for (std::size_t u = 0; u < units_.size(); ++u) {
+    const std::string heading = unit_heading(u), body = unit_text(u);
+    const search::Field fields[] = {{heading, kHeadingWeight}, {body, kBodyWeight}};
+    index_.add(fields, analyzer);
+    condition_units_[units_[u].condition].push_back(u);
+  }
+  index_.finish();
+
+  red_flags_ = std::make_unique<RedFlags>(analyzer);
+  intents_ = std::make_unique<IntentDetector>(analyzer);
+  CorpusStats stats;
+  stats.known_word = [this](std::string_view stem) {
+    const auto t = index_.term(stem);
+    return t && index_.collection_frequency(*t) >= 3;
+  };
+  stats.weight = [this](std::size_t c) { return static_cast<double>(condition_units_[c].size()); };
+  stats.specificity = [this](std::string_view stem) {
+    // Inverse document frequency over the answer units, scaled so that a
+    // word in fewer than about 1 in 400 units counts fully.
+    const auto t = index_.term(stem);
+    if (!t) return 1.0;
+    const double idf = std::log(static_cast<double>(index_.size()) / static_cast<double>(index_.df(*t)));
+    return std::clamp(idf / 6.0, 0.3, 1.0);
+  };
+  stats.has_answers = [this](std::size_t c) { return !condition_units_[c].empty(); };
+  stats.follows = [this](std::string_view a, std::string_view b) {
+    const auto ta = index_.term(a), tb = index_.term(b);
+    if (!ta || !tb || index_.df(*ta) > 300) return false;
+    std::size_t total = 0, followed = 0;
+    for (auto d : index_.docs(*ta)) {
+      const auto toks = index_.tokens(d);
+      for (std::size_t k = 0; k < toks.size(); ++k) {
+        if (toks[k] != *ta) continue;
+        ++total;
+        if (k + 1 < toks.size() && toks[k + 1] == *tb) ++followed;
+      }
+    }
+    return total >= 3 && followed * 2 >= total;
+  };
+  focus_ = std::make_unique<FocusDictionary>(*snapshot_, analyzer, std::move(stats));
+
+  // Autocomplete: every name and synonym, findable from the start of any word.
+  const auto conditions = snapshot_->conditions();
+  for (std::size_t c = 0; c < conditions.size(); ++c) {
+    std::vector<std::string> labels = {conditions[c].name};
+    labels.insert(labels.end(), conditions[c].synonyms.begin(), conditions[c].synonyms.end());
+    for (const auto& label : labels) {
+      const std::string folded = text::fold(label);
+      for (std::size_t k = 0; k < folded.size(); ++k) {
+        const bool word_start = k == 0 || (!std::isalnum(static_cast<unsigned char>(folded[k - 1])) &&
+                                           folded[k - 1] != '\'');
+        if (word_start && std::isalnum(static_cast<unsigned char>(folded[k])))
+          names_.push_back({folded, static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(k), label});
+      }
+    }
+  }
+  std::sort(names_.begin(), names_.end(), [](const Name& x, const Name& y) {
+    return std::string_view(x.folded).substr(x.offset) < std::string_view(y.folded).substr(y.offset);
+  });
+}
+
+std::string Engine::unit_heading(std::size_t u) const {
+  const Unit& unit = units_[u];
+  const Article& a = snapshot_->articles()[unit.article];
+  if (unit.section < 0) return a.title;
+  return a.sections[static_cast<std::size_t>(unit.section)].display_heading();
+}
+
+std::string Engine::unit_text(std::size_t u) const {
+  const Unit& unit = units_[u];
+  const Article& a = snapshot_->articles()[unit.article];
+  if (unit.section < 0) return a.introduction;
+  const Section& s = a.sections[static_cast<std::size_t>(unit.section)];
+  std::string out = s.intro;
+  for (const auto& item : s.items) {
+    if (!out.empty()) out += "\n\n";
+    if (!item.heading.empty()) out += "**" + item.heading + ".** ";
+    out += item.text;
+  }
+  return out;
+}
+
+Source Engine::unit_source(std::size_t u) const {
+  const Unit& unit = units_[u];
+  const Article& a = snapshot_->articles()[unit.article];
+  Source src;
+  src.article = a.slug;
+  src.anchor = anchors_[u];
+  src.license = a.license;
+  src.author = a.author.name;
+  if (unit.section >= 0) {
+    const Section& s = a.sections[static_cast<std::size_t>(unit.section)];
+    if (!s.source.empty()) {
+      src.collection = s.source.collection;
+      src.document = s.source.document;
+      src.pair = s.source.pair;
+      src.url = s.source.url;
+      return src;
+    }
+  }
+  src.collection = a.collection.empty() ? (a.sample ? "symptomdb sample content" : "symptomdb")
+                                        : a.collection;
+  src.document = a.document_id.empty() ? a.slug : a.document_id;
+  src.url = a.url.empty() ? "/articles/" + a.slug + (src.anchor.empty() ? "" : "#" + src.anchor) : a.url;
+  return src;
+}
+
+std::vector<std::size_t> Engine::units_of(std::size_t condition, SectionType type) const {
+  std::vector<std::size_t> out;
+  for (auto u : condition_units_[condition])
+    if (units_[u].type == type) out.push_back(u);
+  return out;
+}
+
+double Engine::answer_score(std::size_t u, const std::vector<search::TermId>& terms) const {
+  // Among answers of the right type about the right condition: prefer the
+  // one that shares the question's other words, then the preferred source.
+  double overlap = 0;
+  const auto toks = index_.tokens(static_cast<search::DocId>(u));
+  for (auto t : terms)
+    if (std::find(toks.begin(), toks.end(), t) != toks.end()) overlap += index_.idf(t);
+  return source_preference(snapshot_->articles()[units_[u].article]) + 0.3 * overlap;
+}
+
+std::string Engine::best_sentence(std::size_t u, const std::vector<std::string>& stems,
+                                  text::Analyzer& analyzer) const {
+  const auto all = sentences(unit_text(u));
+  std::size_t best = 0, best_hits = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    std::set<std::string> seen;
+    for (auto& s : analyzer.stems(all[i]))
+      if (std::find(stems.begin(), stems.end(), s) != stems.end()) seen.insert(s);
+    if (seen.size() > best_hits) {
+      best = i;
+      best_hits = seen.size();
+    }
+  }
+  return all.empty() ? std::string() : trim_to(all[best], 300);
+}
+
+Result Engine::ask(std::string_view question, std::size_t limit) const {
+  Result r;
+  r.question = std::string(question);
+  text::Analyzer analyzer;
+  r.emergency = red_flags_->check(question, analyzer);
+  // Words that ask (cues) are found first, so that names can leave them be.
+  std::vector<bool> cue_tokens;
+  {
+    const auto raw = analyzer.terms(question);
+    cue_tokens.assign(raw.size(), false);
+    intents_->detect(raw, std::string::npos, {}, &cue_tokens);
+  }
+  auto reading = focus_->read(question, analyzer, cue_tokens);
+  r.corrections = reading.corrections;
+  const auto& terms = reading.terms;
+  cue_tokens.resize(terms.size(), false);
+
+  // A "condition" made only of words that ask the question ("Treatment",
+  // "Symptoms" are MedlinePlus topics) is the question, not its focus.
+  const std::vector<bool> asking = asking_sentence(question, terms);
+  if (reading.matches.size() > 1)
+    std::erase_if(reading.matches, [&](const FocusMatch& m) {
+      for (std::size_t k = m.begin; k < m.end; ++k)
+        if (!cue_tokens[k]) return false;
+      return true;
+    });
+  std::vector<bool> skip(terms.size(), false);
+  for (const auto& m : reading.matches)
+    for (std::size_t k = m.begin; k < m.end; ++k) skip[k] = true;
+  const std::size_t focus_begin = reading.matches.empty() ? std::string::npos : reading.matches.front().begin;
+  r.intents = intents_->detect(terms, focus_begin, skip, nullptr, asking);
+  std::vector<SectionType> wanted;
+  for (const auto& i : r.intents) wanted.push_back(i.type);
+  if (wanted.empty()) wanted.push_back(SectionType::overview);
+
+  // "What can cause muscle weakness", "conditions with joint pain and fever".
+  std::optional<std::size_t> reverse_from;
+  for (std::size_t k = 0; k + 2 < terms.size() && !reverse_from; ++k) {
+    const auto& w = terms[k].surface;
+    const auto& next = terms[k + 1].surface;
+    if (w == "what" && (next == "can" || next == "could" || next == "might" || next == "may" ||
+                        next == "would" || next == "else") && terms[k + 2].stem == "caus")
+      reverse_from = k + 3;
+  }
+  for (std::size_t k = 0; k + 1 < terms.size() && !reverse_from; ++k) {
+    const auto& s = terms[k].stem;
+    const bool group = s == "condit" || s == "diseas" || s == "ill" || s == "disord" || s == "problem";
+    const auto& next = terms[k + 1].stem;
+    if (group && (next == "with" || next == "caus" || next == "involv" || next == "associ" ||
+                  next == "link" || next == "that" || next == "where" || next == "have"))
+      reverse_from = k + 1;
+  }
+  if (!reverse_from) {
+    // "What causes X" where X names no condition we know.
+    for (std::size_t k = 0; k + 1 < terms.size(); ++k)
+      if (terms[k].surface == "what" && terms[k + 1].stem == "caus" &&
+          std::none_of(reading.matches.begin(), reading.matches.end(),
+                       [&](const FocusMatch& m) { return m.begin > k; }))
+        reverse_from = k + 2;
+  }
+  if (reverse_from && *reverse_from < terms.size()) reverse_lookup(r, terms, *reverse_from, analyzer);
+
+  // The main focus: the best match, unless another reading of the same
+  // words (or one nearly as good) holds what was asked.
+  auto matches = std::move(reading.matches);
+  if (matches.size() > 1 && units_of(matches.front().condition, wanted.front()).empty()) {
+    for (std::size_t i = 1; i < matches.size(); ++i) {
+      const bool same_words = matches[i].begin == matches.front().begin && matches[i].end == matches.front().end;
+      if (same_words && !units_of(matches[i].condition, wanted.front()).empty()) {
+        std::rotate(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
+                    matches.begin() + static_cast<std::ptrdiff_t>(i + 1));
+        break;
+      }
+    }
+  }
+  if (matches.size() > 1) {
+    const double top = matches.front().score;
+    for (std::size_t i = 1; i < matches.size(); ++i) {
+      if (matches[i].score < 0.8 * top) break;
+      const bool front_has = !units_of(matches.front().condition, wanted.front()).empty();
+      if (!front_has && !units_of(matches[i].condition, wanted.front()).empty()) {
+        std::rotate(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
+                    matches.begin() + static_cast<std::ptrdiff_t>(i + 1));
+        break;
+      }
+    }
+  }
+  r.focus = matches;
+  if (r.focus.empty()) {
+    // Honest "no answer", with conditions whose names are near the words used.
+    for (const auto& t : terms) {
+      if (t.surface.size() < 4 || text::is_stopword(t.surface)) continue;
+      for (auto c : focus_->near(t.surface, 3))
+        if (std::find(r.suggestions.begin(), r.suggestions.end(), c) == r.suggestions.end())
+          r.suggestions.push_back(c);
+      if (r.suggestions.size() >= 5) break;
+    }
+    if (r.suggestions.size() > 5) r.suggestions.resize(5);
+    return r;
+  }
+
+  const std::size_t primary = r.focus.front().condition;
+  for (auto t : all_section_types())
+    if (!units_of(primary, t).empty()) r.available.push_back(t);
+
+  // The question's own words beyond the focus and the cues: they pick the
+  // best of several answers of the same kind.
+  std::vector<search::TermId> extra;
+  for (std::size_t k = 0; k < terms.size(); ++k) {
+    if (skip[k] || text::is_stopword(terms[k].surface)) continue;
+    if (auto id = index_.term(terms[k].stem)) extra.push_back(*id);
+  }
+  auto ranked = [&](std::size_t condition, SectionType type) {
+    auto units = units_of(condition, type);
+    std::vector<std::pair<double, std::size_t>> scored;
+    for (auto u : units) scored.emplace_back(answer_score(u, extra), u);
+    std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first > b.first; });
+    return scored;
+  };
+  std::set<std::size_t> taken;
+  auto push = [&](std::size_t u, double score, bool asked) {
+    if (!taken.insert(u).second) return;
+    Answer a;
+    a.unit = u;
+    a.score = score;
+    a.type = units_[u].type;
+    a.condition = units_[u].condition;
+    a.heading = unit_heading(u);
+    a.text = unit_text(u);
+    a.source = unit_source(u);
+    a.asked = asked;
+    r.answers.push_back(std::move(a));
+  };
+  const double focus_score = r.focus.front().score;
+  // The best answer for each intent first, in the order asked...
+  std::vector<std::vector<std::pair<double, std::size_t>>> per_type;
+  for (auto t : wanted) {
+    per_type.push_back(ranked(primary, t));
+    if (per_type.back().empty()) {
+      r.missing.push_back(t);
+      continue;
+    }
+    push(per_type.back().front().second, 10 * focus_score + per_type.back().front().first, true);
+  }
+  // ...then the other sources for the same intents...
+  for (const auto& list : per_type)
+    for (std::size_t k = 1; k < list.size(); ++k) push(list[k].second, 5 * focus_score + list[k].first, true);
+  // ...then other conditions the question names.
+  for (std::size_t f = 1; f < r.focus.size(); ++f)
+    for (auto t : wanted) {
+      auto list = ranked(r.focus[f].condition, t);
+      if (!list.empty()) push(list.front().second, 3 * r.focus[f].score + list.front().first, true);
+    }
+  // Nothing of the kind asked: offer what there is, marked as such.
+  if (r.answers.empty()) {
+    for (auto t : {SectionType::overview, SectionType::symptoms, SectionType::causes, SectionType::treatment}) {
+      auto list = ranked(primary, t);
+      if (!list.empty()) {
+        push(list.front().second, list.front().first, false);
+        break;
+      }
+    }
+    if (r.answers.empty() && !condition_units_[primary].empty())
+      push(condition_units_[primary].front(), 0, false);
+  }
+  if (r.answers.size() > limit) r.answers.resize(limit);
+  return r;
+}
+
+void Engine::reverse_lookup(Result& r, const std::vector<text::Term>& terms, std::size_t from,
+                            text::Analyzer& analyzer) const {
+  // Findings are the phrases after the trigger, split at "and", "or", "with", "plus".
+  std::vector<std::vector<text::Term>> findings(1);
+  for (std::size_t k = from; k < terms.size(); ++k) {
+    const auto& w = terms[k].surface;
+    if (w == "and" || w == "or" || w == "with" || w == "plus" || w == "also") {
+      if (!findings.back().empty()) findings.emplace_back();
+      continue;
+    }
+    if (text::is_stopword(w) || w == "symptoms" || w == "symptom" || w == "signs" || w == "like" ||
+        w == "such" || w == "having" || w == "cause" || w == "causes")
+      continue;
+    findings.back().push_back(terms[k]);
+  }
+  if (findings.back().empty()) findings.pop_back();
+  if (findings.empty()) return;
+  r.reverse = true;
+  struct Acc {
+    double score = 0;
+    std::set<std::size_t> found;
+    std::size_t unit = 0;
+    double best_unit = -1;
+  };
+  std::unordered_map<std::size_t, Acc> by_condition;
+  std::vector<std::string> all_stems;
+  for (std::size_t f = 0; f < findings.size(); ++f) {
+    std::string label;
+    std::vector<search::TermId> ids;
+    for (const auto& t : findings[f]) {
+      if (!label.empty()) label.push_back(' ');
+      label += t.surface;
+      all_stems.push_back(t.stem);
+      if (auto id = index_.term(t.stem)) ids.push_back(*id);
+    }
+    r.findings.push_back(label);
+    if (ids.size() != findings[f].size()) continue;  // a word no article uses
+    auto keep = [this](search::DocId d) {
+      const auto t = units_[d].type;
+      return t == SectionType::symptoms || t == SectionType::causes || t == SectionType::overview;
+    };
+    for (const auto& hit : index_.rank(ids, 400, keep)) {
+      double match = 0;
+      if (index_.find_phrase(hit.doc, ids))
+        match = 1.0;
+      else
+        continue;  // scattered words are not a mention of the finding
+      const auto type = units_[hit.doc].type;
+      const double type_weight = type == SectionType::symptoms ? 1.0 : type == SectionType::causes ? 0.8 : 0.6;
+      auto& acc = by_condition[units_[hit.doc].condition];
+      const double s = match * type_weight * hit.score;
+      acc.found.insert(f);
+      acc.score += s;
+      if (s > acc.best_unit) {
+        acc.best_unit = s;
+        acc.unit = hit.doc;
+      }
+    }
+  }
+  std::vector<ReverseHit> hits;
+  for (auto& [c, acc] : by_condition) {
+    ReverseHit h;
+    h.condition = c;
+    h.score = static_cast<double>(acc.found.size()) * 100 + acc.score;
+    for (auto f : acc.found) h.findings.push_back(r.findings[f]);
+    h.unit = acc.unit;
+    hits.push_back(std::move(h));
+  }
+  std::sort(hits.begin(), hits.end(), [&](const ReverseHit& a, const ReverseHit& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return snapshot_->conditions()[a.condition].name < snapshot_->conditions()[b.condition].name;
+  });
+  if (hits.size() > 10) hits.resize(10);
+  for (auto& h : hits) h.passage = best_sentence(h.unit, all_stems, analyzer);
+  r.conditions = std::move(hits);
+}
+
+std::vector<Suggestion> Engine::suggest(std::string_view prefix, std::size_t limit) const {
+  std::vector<Suggestion> out;
+  std::string p = text::fold(prefix);
+  while (!p.empty() && p.front() == ' ') p.erase(0, 1);
+  if (p.empty()) return out;
+  auto key = [](const Name& n) { return std::string_view(n.folded).substr(n.offset); };
+  auto it = std::lower_bound(names_.begin(), names_.end(), p,
+                             [&](const Name& n, const std::string& v) { return key(n) < v; });
+  struct Cand {
+    const Name* name;
+    double rank;
+  };
+  std::vector<Cand> cands;
+  for (; it != names_.end() && key(*it).starts_with(p) && cands.size() < 2000; ++it) {
+    const double popularity = std::log1p(static_cast<double>(condition_units_[it->condition].size()));
+    const double rank = (it->offset == 0 ? 10.0 : 0.0) + popularity - 0.01 * static_cast<double>(it->folded.size());
+    cands.push_back({&*it, rank});
+  }
+  std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.rank > b.rank; });
+  std::set<std::size_t> seen;
+  for (const auto& c : cands) {
+    if (!seen.insert(c.name->condition).second) continue;
+    out.push_back({c.name->condition, c.name->label});
+    if (out.size() >= limit) break;
+  }
+  return out;
+}
+
+SearchPage Engine::search(std::string_view query, const SearchFilters& filters, std::size_t limit) const {
+  SearchPage page;
+  page.query = std::string(query);
+  text::Analyzer analyzer;
+  auto reading = focus_->read(query, analyzer);
+  page.corrections = reading.corrections;
+  std::vector<search::TermId> ids;
+  std::vector<std::string> stems;
+  for (const auto& t : reading.terms) {
+    if (text::is_stopword(t.surface)) continue;
+    stems.push_back(t.stem);
+    if (auto id = index_.term(t.stem)) ids.push_back(*id);
+  }
+  if (stems.empty())
+    for (const auto& t : reading.terms) {
+      stems.push_back(t.stem);
+      if (auto id = index_.term(t.stem)) ids.push_back(*id);
+    }
+  std::unordered_map<std::size_t, double> score;  // unit -> score
+  for (const auto& hit : index_.rank(ids, 5000)) score[hit.doc] = hit.score;
+  // A query naming a condition (or a synonym of it) finds its articles
+  // even when their text uses another name.
+  for (std::size_t m = 0; m < reading.matches.size() && m < 3; ++m)
+    for (auto u : condition_units_[reading.matches[m].condition]) score[u] += 4.0 * reading.matches[m].score;
+
+  struct Best {
+    std::size_t unit;
+    double score;
+  };
+  std::unordered_map<std::size_t, Best> by_article;
+  for (auto [u, s] : score) {
+    const Unit& unit = units_[u];
+    const Article& a = snapshot_->articles()[unit.article];
+    ++page.types[unit.type];
+    const bool keep = (filters.collection.empty() ||
+                       (filters.collection == "symptomdb" ? is_native(a) : a.collection == filters.collection)) &&
+                      (!filters.type || unit.type == *filters.type);
+    if (!keep) continue;
+    auto [it, fresh] = by_article.try_emplace(unit.article, Best{u, s});
+    if (!fresh) {
+      if (s > it->second.score) it->second.unit = u;
+      it->second.score = std::max(it->second.score, s) + 0.1 * std::min(s, it->second.score);
+    }
+  }
+  std::set<std::size_t> counted;
+  for (auto [u, s] : score) {
+    const Article& a = snapshot_->articles()[units_[u].article];
+    if (counted.insert(units_[u].article).second) ++page.collections[is_native(a) ? "symptomdb" : a.collection];
+  }
+  std::vector<std::pair<std::size_t, Best>> ordered(by_article.begin(), by_article.end());
+  std::sort(ordered.begin(), ordered.end(), [&](const auto& x, const auto& y) {
+    if (x.second.score != y.second.score) return x.second.score > y.second.score;
+    return x.first < y.first;
+  });
+  page.total = ordered.size();
+  for (std::size_t i = 0; i < ordered.size() && i < limit; ++i)
+    page.hits.push_back({ordered[i].first, ordered[i].second.unit, ordered[i].second.score,
+                         best_sentence(ordered[i].second.unit, stems, analyzer)});
+  return page;
+}
+
+}  // namespace symptomdb::qa

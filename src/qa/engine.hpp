@@ -1,0 +1,144 @@
+// The question-answering engine: reads a question (red flags, focus,
+// intents), picks answers from the snapshot's articles, and says where each
+// came from. Built once per snapshot; ask() and search() are const and
+// thread-safe, and do no I/O.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/snapshot.hpp"
+#include "qa/focus.hpp"
+#include "qa/intent.hpp"
+#include "qa/red_flags.hpp"
+#include "search/index.hpp"
+
+namespace symptomdb::qa {
+
+// Something that can be given as an answer: one section of an article, or
+// the introduction of an article written for the site (its overview).
+struct Unit {
+  std::uint32_t article = 0;
+  std::int32_t section = -1;  // -1: the article's introduction
+  SectionType type = SectionType::overview;
+  std::uint32_t condition = 0;
+};
+
+struct Source {
+  std::string collection;  // "NINDS", or "symptomdb" for the site's own articles
+  std::string document;
+  std::string pair;
+  std::string url;       // where the text was published (or the article's page here)
+  std::string license;
+  std::string author;
+  std::string article;   // slug of the article on this site
+  std::string anchor;    // element id of the section on the article page
+};
+
+struct Answer {
+  std::size_t unit = 0;
+  double score = 0;
+  SectionType type = SectionType::overview;
+  std::size_t condition = 0;
+  std::string heading;
+  std::string text;  // Markdown
+  Source source;
+  bool asked = true;  // of a type the question asked for (false: offered instead)
+};
+
+struct ReverseHit {
+  std::size_t condition = 0;
+  double score = 0;
+  std::vector<std::string> findings;  // which of the asked findings it mentions
+  std::string passage;                // the sentence that mentions them
+  std::size_t unit = 0;
+};
+
+struct Result {
+  std::string question;
+  std::vector<FocusMatch> focus;
+  std::vector<Correction> corrections;
+  std::vector<Intent> intents;  // as detected; empty means "what is it"
+  std::vector<Answer> answers;
+  std::vector<SectionType> missing;    // asked about the focus but not held
+  std::vector<SectionType> available;  // what is held about the main focus
+  std::vector<std::size_t> suggestions;  // conditions, when the focus is unclear
+  std::optional<Emergency> emergency;
+  bool reverse = false;  // "what can cause X": conditions are the answer
+  std::vector<std::string> findings;
+  std::vector<ReverseHit> conditions;
+};
+
+struct Suggestion {
+  std::size_t condition = 0;
+  std::string label;  // the name or synonym that matched the prefix
+};
+
+struct SearchFilters {
+  std::string collection;
+  std::optional<SectionType> type;
+};
+
+struct SearchHit {
+  std::size_t article = 0;
+  std::size_t unit = 0;  // the best-matching part of the article
+  double score = 0;
+  std::string snippet;
+};
+
+struct SearchPage {
+  std::string query;
+  std::vector<Correction> corrections;
+  std::size_t total = 0;  // matching articles before the limit
+  std::vector<SearchHit> hits;
+  std::map<std::string, std::size_t> collections;  // facet counts (articles)
+  std::map<SectionType, std::size_t> types;        // facet counts (sections)
+};
+
+class Engine {
+ public:
+  explicit Engine(std::shared_ptr<const Snapshot> snapshot);
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  Result ask(std::string_view question, std::size_t limit = 5) const;
+  std::vector<Suggestion> suggest(std::string_view prefix, std::size_t limit = 8) const;
+  SearchPage search(std::string_view query, const SearchFilters& filters, std::size_t limit) const;
+
+  const Snapshot& snapshot() const { return *snapshot_; }
+  std::size_t unit_count() const { return units_.size(); }
+  const Unit& unit(std::size_t u) const { return units_[u]; }
+  std::string unit_text(std::size_t u) const;
+  std::string unit_heading(std::size_t u) const;
+  Source unit_source(std::size_t u) const;
+
+ private:
+  std::vector<std::size_t> units_of(std::size_t condition, SectionType type) const;
+  double answer_score(std::size_t unit, const std::vector<search::TermId>& terms) const;
+  void reverse_lookup(Result& r, const std::vector<text::Term>& terms, std::size_t from,
+                      text::Analyzer& analyzer) const;
+  std::string best_sentence(std::size_t unit, const std::vector<std::string>& stems,
+                            text::Analyzer& analyzer) const;
+
+  std::shared_ptr<const Snapshot> snapshot_;
+  std::vector<Unit> units_;
+  std::vector<std::vector<std::size_t>> condition_units_;  // condition -> units
+  std::vector<std::string> anchors_;                       // unit -> element id
+  search::Index index_;
+  std::unique_ptr<RedFlags> red_flags_;
+  std::unique_ptr<IntentDetector> intents_;
+  std::unique_ptr<FocusDictionary> focus_;
+  struct Name {
+    std::string folded;
+    std::uint32_t condition;
+    std::uint32_t offset;  // where the matching word starts in `folded`
+    std::string label;
+  };
+  std::vector<Name> names_;  // for autocomplete, sorted by folded[offset:]
+};
+
+}  // namespace symptomdb::qa

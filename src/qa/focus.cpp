@@ -1,0 +1,330 @@
+#include "qa/focus.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <set>
+
+#include "core/embedded.hpp"
+#include "core/spelling.hpp"
+#include "text/normalize.hpp"
+
+namespace symptomdb::qa {
+namespace {
+
+bool all_caps_word(std::string_view s) {
+  bool letter = false;
+  for (unsigned char c : s) {
+    if (std::islower(c)) return false;
+    letter = letter || std::isupper(c);
+  }
+  return letter;
+}
+
+// Head words that lay people often leave out: "Parkinson's" for
+// "Parkinson's disease". Only dropped when what is left is an eponym or
+// nearly always followed by the head in the corpus (so "heart disease"
+// keeps its head).
+constexpr std::string_view kHeads[] = {"disease", "syndrome", "disorder", "disorders", "infection",
+                                       "infections"};
+
+// Names are sometimes page titles: "What I need to know about Hepatitis C",
+// "Parasites - Lice - Head Lice", "Tuberculosis (TB)", "Pyelonephritis:
+// Kidney Infection", "Meningitis and Encephalitis". Each part is an alias.
+void aliases_of(const std::string& name, std::vector<std::string>& out, int depth = 0) {
+  if (depth > 3) return;
+  auto emit = [&](std::string part) {
+    while (!part.empty() && part.back() == ' ') part.pop_back();
+    while (!part.empty() && part.front() == ' ') part.erase(0, 1);
+    if (part.size() < 3 || part == name) return;
+    if (std::find(out.begin(), out.end(), part) != out.end()) return;
+    out.push_back(part);
+    aliases_of(part, out, depth + 1);
+  };
+  const std::string lower = text::fold(name);
+  for (std::string_view prefix : {"what i need to know about ", "what you need to know about ",
+                                  "questions and answers about ", "about ", "living with ",
+                                  "also known as ", "also called ", "or "}) {
+    if (lower.starts_with(prefix) && lower.size() > prefix.size() + 2) emit(name.substr(prefix.size()));
+  }
+  if (auto dash = name.rfind(" - "); dash != std::string::npos) {
+    emit(name.substr(dash + 3));
+    emit(name.substr(0, dash));
+  }
+  if (auto colon = name.find(": "); colon != std::string::npos) {
+    emit(name.substr(0, colon));
+    emit(name.substr(colon + 2));
+  }
+  if (auto open = name.find(" ("); open != std::string::npos && name.back() == ')') {
+    emit(name.substr(0, open));
+    emit(name.substr(open + 2, name.size() - open - 3));
+  }
+  if (auto amp = lower.find(" and "); amp != std::string::npos && lower.find(',') == std::string::npos) {
+    emit(name.substr(0, amp));
+    emit(name.substr(amp + 5));
+  }
+}
+
+}  // namespace
+
+// Names and questions are compared on their content words only, so "blood
+// in the urine" meets "blood in your urine".
+std::string FocusDictionary::key_of(const std::vector<text::Term>& terms, std::size_t b, std::size_t e) {
+  std::string out;
+  for (std::size_t i = b; i < e; ++i) {
+    if (text::is_stopword(terms[i].surface)) continue;
+    if (!out.empty()) out.push_back(' ');
+    out += terms[i].stem;
+  }
+  return out;
+}
+
+void FocusDictionary::add(const std::string& name, std::size_t condition, NameKind kind,
+                          text::Analyzer& analyzer) {
+  std::vector<text::Term> terms;
+  for (auto& t : analyzer.terms(name))
+    if (!text::is_stopword(t.surface)) terms.push_back(std::move(t));
+  if (terms.empty()) return;
+  // A single short word is no name to find in a question, and a common one
+  // ("disease", "total") is only a name when it is the condition's own.
+  if (terms.size() == 1 && terms.front().surface.size() < 2) return;
+  if (terms.size() == 1 && kind != NameKind::name && kind != NameKind::abbreviation &&
+      stats_.specificity && stats_.specificity(terms.front().stem) < 0.5)
+    return;
+  const bool caps = all_caps_word(name) && terms.size() == 1;
+  const bool needs_capitals =
+      caps && (stats_.known_word(terms.front().stem) || terms.front().surface.size() <= 2);
+  const std::string key = key_of(terms, 0, terms.size());
+  auto& list = entries_[key];
+  for (const auto& e : list)
+    if (e.condition == condition) return;  // already reachable this way
+  list.push_back({static_cast<std::uint32_t>(condition), kind, needs_capitals, name});
+  ++entry_count_;
+  max_words_ = std::max(max_words_, terms.size());
+  for (const auto& t : terms) {
+    if (t.surface.size() < 4) continue;
+    surface_stem_.emplace(t.surface, t.stem);
+    auto& conds = word_conditions_[t.surface];
+    if (conds.empty() || conds.back() != condition) conds.push_back(static_cast<std::uint32_t>(condition));
+  }
+}
+
+FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer, CorpusStats stats)
+    : stats_(std::move(stats)) {
+  const auto conditions = snap.conditions();
+  std::unordered_map<std::string, std::size_t> by_key;  // condition_key -> condition
+  for (std::size_t c = 0; c < conditions.size(); ++c) {
+    const auto& cond = conditions[c];
+    by_key.emplace(condition_key(cond.name), c);
+    add(cond.name, c, NameKind::name, analyzer);
+    for (const auto& s : cond.synonyms) {
+      by_key.emplace(condition_key(s), c);
+      add(s, c, NameKind::synonym, analyzer);
+    }
+    std::vector<std::string> names = {cond.name};
+    names.insert(names.end(), cond.synonyms.begin(), cond.synonyms.end());
+    std::vector<std::string> aliases;
+    for (const auto& n : names) aliases_of(n, aliases);
+    names.insert(names.end(), aliases.begin(), aliases.end());
+    for (const auto& a : aliases) {
+      // A one-word alias must be a specific word: "Spinal and bulbar
+      // muscular atrophy" does not make "spinal" a name.
+      const auto words = analyzer.terms(a);
+      if (words.size() == 1 && stats_.specificity && stats_.specificity(words.front().stem) < 0.8) continue;
+      add(a, c, NameKind::alias, analyzer);
+    }
+    for (const auto& n : names) {
+      // "Parkinson's disease" -> "Parkinson's"; "Lyme disease" -> "Lyme".
+      const auto terms = analyzer.terms(n);
+      if (terms.size() < 2 || terms.size() > 4) continue;
+      const auto& head = terms.back().surface;
+      if (std::find(std::begin(kHeads), std::end(kHeads), head) == std::end(kHeads)) continue;
+      const auto& first = terms[terms.size() - 2];
+      const bool possessive = n.find('\'') != std::string::npos;
+      if (possessive || (stats_.follows && stats_.follows(first.stem, terms.back().stem)))
+        add(text::fold(n).substr(0, terms.back().offset), c, NameKind::alias, analyzer);
+    }
+  }
+  // Abbreviations and lay names, attached only to conditions that exist.
+  if (const auto tsv = embedded_file("src/qa/data/abbreviations.tsv")) {
+    std::string_view rest = *tsv;
+    while (!rest.empty()) {
+      const auto nl = rest.find('\n');
+      const auto line = rest.substr(0, nl);
+      rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
+      if (line.empty() || line.front() == '#') continue;
+      const auto tab = line.find('\t');
+      if (tab == std::string_view::npos) continue;
+      auto it = by_key.find(condition_key(line.substr(tab + 1)));
+      if (it != by_key.end()) add(std::string(line.substr(0, tab)), it->second, NameKind::abbreviation, analyzer);
+    }
+  }
+  for (const auto& [surface, conds] : word_conditions_)
+    fuzzy_.add(surface, static_cast<std::uint32_t>(conds.size()));
+  fuzzy_.finish();
+}
+
+FocusDictionary::Reading FocusDictionary::read(std::string_view question,
+                                               text::Analyzer& analyzer,
+                                               const std::vector<bool>& cue_tokens) const {
+  Reading r;
+  r.terms = analyzer.terms(question);
+  const std::size_t n = r.terms.size();
+  // Which words the asker wrote in capitals ("ALL" the leukemia, not "all").
+  // The k-th run of letters and digits in the original is the k-th term.
+  std::vector<bool> capitalised(n, false);
+  {
+    std::size_t i = 0;
+    auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+    for (std::size_t k = 0; k < n; ++k) {
+      while (i < question.size() && !is_word(static_cast<unsigned char>(question[i]))) ++i;
+      const std::size_t start = i;
+      while (i < question.size() && (is_word(static_cast<unsigned char>(question[i])) ||
+                                     (question[i] == '\'' && i + 1 < question.size() &&
+                                      is_word(static_cast<unsigned char>(question[i + 1])))))
+        ++i;
+      capitalised[k] = all_caps_word(question.substr(start, i - start));
+    }
+  }
+  std::vector<bool> corrected(n, false);
+  auto correct = [&](std::size_t k, const std::string& to) {
+    auto st = surface_stem_.find(to);
+    if (st == surface_stem_.end()) return;
+    r.corrections.push_back({k, r.terms[k].surface, to});
+    r.terms[k].surface = to;
+    r.terms[k].stem = st->second;
+    corrected[k] = true;
+  };
+  // Words that are neither part of any name nor ordinary vocabulary are
+  // misspellings: correct them against the names' vocabulary.
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto& t = r.terms[k];
+    if (t.surface.size() < 4 || surface_stem_.count(t.surface) || text::is_stopword(t.surface)) continue;
+    if (entries_.count(t.stem) || (stats_.known_word && stats_.known_word(t.stem))) continue;
+    const auto found = fuzzy_.lookup(t.surface, 1);
+    if (!found.empty()) correct(k, found.front().word);
+  }
+  // A real word can still be a slip when a neighbour turns it into a name
+  // ("multiple sclerosus" -> "multiple sclerosis"), unless the word already
+  // takes part in a name as written ("spina bifida").
+  auto in_name_as_written = [&](std::size_t k) {
+    for (std::size_t b = k >= 3 ? k - 3 : 0; b <= k; ++b)
+      for (std::size_t e = k + 1; e <= std::min(n, k + 4); ++e) {
+        const std::string key = key_of(r.terms, b, e);
+        if (key.find(' ') != std::string::npos && entries_.count(key)) return true;
+      }
+    return false;
+  };
+  for (std::size_t k = 0; k < n; ++k) {
+    if (corrected[k] || r.terms[k].surface.size() < 5 || text::is_stopword(r.terms[k].surface)) continue;
+    if (in_name_as_written(k)) continue;
+    const auto original = r.terms[k];
+    bool done = false;
+    for (const auto& cand : fuzzy_.neighbours(original.surface, 3)) {
+      auto st = surface_stem_.find(cand.word);
+      if (st == surface_stem_.end()) continue;
+      for (std::size_t b = k >= 3 ? k - 3 : 0; b <= k && !done; ++b)
+        for (std::size_t e = k + 1; e <= std::min(n, k + 4) && !done; ++e) {
+          const std::string as_written = key_of(r.terms, b, e);
+          if (std::count(as_written.begin(), as_written.end(), ' ') < 1) continue;  // 2+ content words
+          if (entries_.count(as_written)) continue;  // fine as written
+          r.terms[k].stem = st->second;
+          const bool fits = entries_.count(key_of(r.terms, b, e)) > 0;
+          r.terms[k].stem = original.stem;
+          if (fits) {
+            correct(k, cand.word);
+            done = true;
+          }
+        }
+      if (done) break;
+    }
+  }
+
+  // Every span whose content words are a name.
+  std::vector<FocusMatch> candidates;
+  for (std::size_t b = 0; b < n; ++b) {
+    if (text::is_stopword(r.terms[b].surface)) continue;
+    std::size_t words = 0;
+    for (std::size_t e = b + 1; e <= n && words < max_words_; ++e) {
+      if (text::is_stopword(r.terms[e - 1].surface)) continue;
+      ++words;
+      auto it = entries_.find(key_of(r.terms, b, e));
+      if (it == entries_.end()) continue;
+      bool any_corrected = false;
+      for (std::size_t k = b; k < e; ++k) any_corrected = any_corrected || corrected[k];
+      for (const auto& entry : it->second) {
+        if (entry.needs_capitals && !capitalised[b]) continue;
+        const double kind = entry.kind == NameKind::name           ? 1.0
+                            : entry.kind == NameKind::synonym      ? 0.95
+                            : entry.kind == NameKind::abbreviation ? 0.9
+                                                                   : 0.85;
+        // A one-word match is only as good as the word is specific.
+        const double specific =
+            words == 1 && entry.kind != NameKind::abbreviation && stats_.specificity
+                ? stats_.specificity(r.terms[b].stem)
+                : 1.0;
+        FocusMatch m;
+        m.condition = entry.condition;
+        m.begin = b;
+        m.end = e;
+        m.kind = entry.kind;
+        m.name = entry.name;
+        m.corrected = any_corrected;
+        for (std::size_t k = b; k < e; ++k) {
+          if (!m.matched.empty()) m.matched.push_back(' ');
+          m.matched += r.terms[k].surface;
+        }
+        // Longer matches are more specific; corrections cost a little; the
+        // weight (answers held) breaks ties between equal names.
+        bool swallows_cue = false;
+        for (std::size_t k = b; k < e && k < cue_tokens.size(); ++k) swallows_cue = swallows_cue || cue_tokens[k];
+        const bool answered = !stats_.has_answers || stats_.has_answers(entry.condition);
+        m.score = kind * specific * (1.0 + 0.75 * static_cast<double>(words - 1)) *
+                      (any_corrected ? 0.9 : 1.0) * (swallows_cue ? 0.3 : 1.0) * (answered ? 1.0 : 0.3) +
+                  0.01 * std::log1p(stats_.weight ? stats_.weight(entry.condition) : 0.0);
+        candidates.push_back(std::move(m));
+      }
+    }
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const FocusMatch& a, const FocusMatch& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.begin < b.begin;
+  });
+  // Greedy non-overlapping choice; a condition is reported once. Another
+  // condition named by exactly the same words is an alternative reading
+  // (a name shared by two conditions) and is kept too.
+  std::vector<bool> used(n, false);
+  std::set<std::size_t> seen;
+  for (auto& m : candidates) {
+    bool free = true;
+    for (std::size_t k = m.begin; k < m.end; ++k) free = free && !used[k];
+    if (!free) {
+      const bool same_span = std::any_of(r.matches.begin(), r.matches.end(), [&](const FocusMatch& x) {
+        return x.begin == m.begin && x.end == m.end;
+      });
+      if (!same_span) continue;
+    }
+    if (!seen.insert(m.condition).second) continue;
+    for (std::size_t k = m.begin; k < m.end; ++k) used[k] = true;
+    r.matches.push_back(std::move(m));
+  }
+  return r;
+}
+
+std::vector<std::size_t> FocusDictionary::near(std::string_view word, std::size_t limit) const {
+  std::vector<std::size_t> out;
+  std::string w = american_spelling(text::fold(word));
+  std::vector<std::string> words = {w};
+  for (const auto& m : fuzzy_.lookup(w, 3)) words.push_back(m.word);
+  for (const auto& cand : words) {
+    auto it = word_conditions_.find(cand);
+    if (it == word_conditions_.end()) continue;
+    for (auto c : it->second) {
+      if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+      if (out.size() >= limit) return out;
+    }
+  }
+  return out;
+}
+
+}  // namespace symptomdb::qa

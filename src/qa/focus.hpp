@@ -1,0 +1,95 @@
+// Question understanding, part two: what the question is about. Every
+// condition's name, synonyms and derived aliases ("Parkinson's" for
+// "Parkinson's disease", "TB" for "Tuberculosis (TB)", abbreviations from
+// qa/data/abbreviations.tsv) are indexed as stemmed phrases; a question's
+// word n-grams are looked up, misspelt words corrected against the names'
+// vocabulary first.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/snapshot.hpp"
+#include "text/analyzer.hpp"
+#include "text/fuzzy.hpp"
+
+namespace symptomdb::qa {
+
+enum class NameKind : std::uint8_t { name, synonym, alias, abbreviation };
+
+struct FocusMatch {
+  std::size_t condition = 0;  // index into Snapshot::conditions()
+  double score = 0;
+  std::size_t begin = 0, end = 0;  // token span in the question
+  std::string matched;             // the question's words (as corrected)
+  std::string name;                // the name or synonym that matched
+  NameKind kind = NameKind::name;
+  bool corrected = false;          // a misspelling was fixed to match
+};
+
+struct Correction {
+  std::size_t token;
+  std::string from, to;
+};
+
+// What the dictionary needs to know of the corpus it serves.
+struct CorpusStats {
+  // Is this stem ordinary vocabulary of the corpus (so not "corrected"
+  // into a condition name)?
+  std::function<bool(std::string_view)> known_word;
+  // Ranks equally good matches (e.g. by answers held about the condition).
+  std::function<double(std::size_t)> weight;
+  // Is stem a nearly always followed by b? ("lyme" by "disease": then
+  // "Lyme" alone names Lyme disease.)
+  std::function<bool(std::string_view, std::string_view)> follows;
+  // 0..1: how specific a single word is (rare words name things; "falls"
+  // and "total" are everywhere).
+  std::function<double(std::string_view)> specificity;
+  // Does the knowledge base hold any answer about the condition? A name
+  // with nothing behind it yields to a reading that has answers.
+  std::function<bool(std::size_t)> has_answers;
+};
+
+class FocusDictionary {
+ public:
+  FocusDictionary(const Snapshot& snapshot, text::Analyzer& analyzer, CorpusStats stats);
+
+  struct Reading {
+    std::vector<text::Term> terms;  // the question's words, misspellings corrected
+    std::vector<Correction> corrections;
+    std::vector<FocusMatch> matches;  // best first, non-overlapping spans
+  };
+  // `cue_tokens` marks words that ask the question ("causes", "treatment"):
+  // a name that swallows them loses to one that leaves them as cues
+  // ("Causes of Diabetes" vs "diabetes" in "what causes diabetes").
+  Reading read(std::string_view question, text::Analyzer& analyzer,
+               const std::vector<bool>& cue_tokens = {}) const;
+
+  // Condition names whose words are near the given word (for "did you mean").
+  std::vector<std::size_t> near(std::string_view word, std::size_t limit) const;
+  std::size_t entry_count() const { return entry_count_; }
+
+ private:
+  struct Entry {
+    std::uint32_t condition;
+    NameKind kind;
+    bool needs_capitals;  // an abbreviation that is also a common word ("ALL", "SAD")
+    std::string name;
+  };
+  void add(const std::string& name, std::size_t condition, NameKind kind, text::Analyzer& analyzer);
+  static std::string key_of(const std::vector<text::Term>& terms, std::size_t b, std::size_t e);
+
+  std::unordered_map<std::string, std::vector<Entry>> entries_;  // stem phrase -> entries
+  std::unordered_map<std::string, std::vector<std::uint32_t>> word_conditions_;  // surface -> conditions
+  std::unordered_map<std::string, std::string> surface_stem_;
+  text::FuzzyIndex fuzzy_;
+  CorpusStats stats_;
+  std::size_t max_words_ = 1;
+  std::size_t entry_count_ = 0;
+};
+
+}  // namespace symptomdb::qa

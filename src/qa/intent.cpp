@@ -1,0 +1,265 @@
+#include "qa/intent.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace symptomdb::qa {
+namespace {
+
+struct CueSpec {
+  const char* words;
+  SectionType type;
+  double weight;
+  int side = 0;
+  SectionType other_side = SectionType::other;
+};
+
+using T = SectionType;
+
+// How consumers ask for each kind of answer. Strong cues (2) name the kind
+// outright; weak ones (1, or 0.5) only hint and lose to any strong cue.
+// Longer cues win over the shorter ones they contain ("reduce the risk" is
+// prevention, not "risk").
+const CueSpec kCues[] = {
+    // Context, not a question: "she was diagnosed with X", "he is being
+    // treated for X". These claim their words so they ask nothing.
+    {"diagnosed with", T::other, 0}, {"was diagnosed", T::other, 0}, {"been diagnosed", T::other, 0},
+    {"got diagnosed", T::other, 0}, {"is being treated", T::other, 0}, {"was treated", T::other, 0},
+    {"treated for", T::other, 0}, {"told him", T::other, 0},
+    {"told her", T::other, 0}, {"told me", T::other, 0}, {"doctor says", T::other, 0},
+    {"doctor said", T::other, 0}, {"doctor thinks", T::other, 0}, {"says it", T::other, 0},
+    // overview
+    {"what is", T::overview, 1}, {"what are", T::overview, 1},
+    {"what is a", T::overview, 1}, {"tell me about", T::overview, 2}, {"information about", T::overview, 2},
+    {"information on", T::overview, 2}, {"info on", T::overview, 2}, {"explain", T::overview, 1},
+    {"definition", T::overview, 2}, {"define", T::overview, 2}, {"meaning of", T::overview, 2},
+    {"what does mean", T::overview, 2}, {"learn about", T::overview, 2}, {"know about", T::overview, 1},
+    {"overview", T::overview, 2}, {"what kind of", T::overview, 1}, {"what type of", T::overview, 1},
+    {"i have heard of", T::overview, 1}, {"never heard of", T::overview, 1},
+    // causes
+    {"cause", T::causes, 2}, {"causes", T::causes, 2}, {"caused", T::causes, 2}, {"causing", T::causes, 2},
+    {"why do", T::causes, 1.5}, {"why does", T::causes, 1.5}, {"why did", T::causes, 1.5},
+    {"why am i", T::causes, 1.5}, {"why would", T::causes, 1}, {"reason", T::causes, 1.5},
+    {"reasons", T::causes, 1.5}, {"trigger", T::causes, 1.5}, {"triggers", T::causes, 1.5},
+    {"what makes", T::causes, 1.5}, {"sets off", T::causes, 2}, {"set off", T::causes, 2}, {"born with", T::causes, 1.5}, {"end up with", T::causes, 1.5},
+    {"how do you get", T::causes, 2}, {"how do i get", T::causes, 1.5}, {"how does someone get", T::causes, 2},
+    {"how do people get", T::causes, 2}, {"how did i get", T::causes, 2}, {"how did he get", T::causes, 2},
+    {"how did she get", T::causes, 2}, {"how can you get", T::causes, 2}, {"how can i catch", T::causes, 2},
+    {"how do you catch", T::causes, 2}, {"where does come from", T::causes, 2}, {"come from", T::causes, 1},
+    {"brings on", T::causes, 1.5}, {"what leads to", T::causes, 2, -1, T::complications},
+    {"lead to", T::causes, 1.5, -1, T::complications}, {"leads to", T::causes, 1.5, -1, T::complications},
+    {"result in", T::causes, 1, -1, T::complications}, {"to blame", T::causes, 1},
+    {"etiology", T::causes, 2}, {"responsible for", T::causes, 1}, {"contagious", T::causes, 1.5},
+    {"spread", T::causes, 1.5}, {"catch it", T::causes, 1.5},
+    // symptoms
+    {"symptom", T::symptoms, 2}, {"symptoms", T::symptoms, 2}, {"sign", T::symptoms, 2},
+    {"signs", T::symptoms, 2}, {"warning signs", T::symptoms, 2}, {"how do i know if", T::symptoms, 2},
+    {"how do you know if", T::symptoms, 2}, {"how can i tell if", T::symptoms, 2},
+    {"how would i know", T::symptoms, 2}, {"how can you tell", T::symptoms, 2},
+    {"do i have", T::symptoms, 1}, {"could i have", T::symptoms, 1}, {"feel like", T::symptoms, 1.5},
+    {"look like", T::symptoms, 1.5}, {"looks like", T::symptoms, 1.5}, {"what happens", T::symptoms, 1},
+    {"first signs", T::symptoms, 2}, {"early signs", T::symptoms, 2}, {"telltale", T::symptoms, 1.5},
+    {"what are the effects", T::symptoms, 1}, {"affect the body", T::symptoms, 1},
+    {"manifestations", T::symptoms, 2}, {"features", T::symptoms, 1},
+    // exams and tests
+    {"diagnose", T::exams_and_tests, 2}, {"diagnosed", T::exams_and_tests, 2},
+    {"diagnosis", T::exams_and_tests, 2}, {"diagnosing", T::exams_and_tests, 2},
+    {"test", T::exams_and_tests, 2}, {"tests", T::exams_and_tests, 2}, {"tested", T::exams_and_tests, 2},
+    {"testing", T::exams_and_tests, 2}, {"exam", T::exams_and_tests, 2}, {"examination", T::exams_and_tests, 2},
+    {"detect", T::exams_and_tests, 2}, {"detected", T::exams_and_tests, 2}, {"screening", T::exams_and_tests, 2},
+    {"screened", T::exams_and_tests, 2}, {"check for", T::exams_and_tests, 1.5},
+    {"find out if", T::exams_and_tests, 1.5}, {"confirm", T::exams_and_tests, 1.5},
+    {"scan", T::exams_and_tests, 1.5}, {"biopsy", T::exams_and_tests, 1.5}, {"blood work", T::exams_and_tests, 1.5},
+    {"how do doctors know", T::exams_and_tests, 2}, {"how do doctors tell", T::exams_and_tests, 2},
+    {"figure out", T::exams_and_tests, 1.5}, {"work out", T::exams_and_tests, 1.5},
+    {"how can they tell", T::exams_and_tests, 2}, {"can they tell", T::exams_and_tests, 2},
+    {"can they even tell", T::exams_and_tests, 2}, {"find out", T::exams_and_tests, 1},
+    {"identify", T::exams_and_tests, 1},
+    // treatment
+    {"treat", T::treatment, 2}, {"treated", T::treatment, 2}, {"treating", T::treatment, 2},
+    {"treatment", T::treatment, 2}, {"treatments", T::treatment, 2}, {"treatment options", T::treatment, 2},
+    {"cure", T::treatment, 2}, {"cured", T::treatment, 2}, {"therapy", T::treatment, 2},
+    {"therapies", T::treatment, 2}, {"medicine", T::treatment, 2}, {"medicines", T::treatment, 2},
+    {"medication", T::treatment, 2}, {"medications", T::treatment, 2}, {"drug", T::treatment, 1.5},
+    {"drugs", T::treatment, 1.5}, {"pill", T::treatment, 1}, {"pills", T::treatment, 1},
+    {"manage", T::treatment, 2}, {"managed", T::treatment, 2}, {"managing", T::treatment, 2},
+    {"management", T::treatment, 2}, {"relief", T::treatment, 2}, {"relieve", T::treatment, 2},
+    {"get rid of", T::treatment, 2}, {"how do i get rid of", T::treatment, 2.5},
+    {"how do you get rid of", T::treatment, 2.5}, {"how to get rid of", T::treatment, 2.5},
+    {"how can i get rid of", T::treatment, 2.5}, {"what helps", T::treatment, 2},
+    {"what can help", T::treatment, 2}, {"be done", T::treatment, 1.5}, {"bring it down", T::treatment, 2},
+    {"other ways to", T::treatment, 1}, {"what will help", T::treatment, 2}, {"anything help", T::treatment, 2}, {"remedy", T::treatment, 2}, {"remedies", T::treatment, 2},
+    {"what can be done", T::treatment, 2}, {"what can i do", T::treatment, 1.5},
+    {"what can we do", T::treatment, 1.5}, {"what should i do", T::treatment, 1},
+    {"surgery", T::treatment, 1.5}, {"operation", T::treatment, 1}, {"fix", T::treatment, 1.5},
+    {"heal", T::treatment, 1.5}, {"help", T::treatment, 0.5}, {"helps", T::treatment, 0.5},
+    {"anything that helps", T::treatment, 2}, {"anything that can help", T::treatment, 2},
+    {"deal with", T::treatment, 1.5}, {"cope with", T::treatment, 1.5}, {"coping", T::treatment, 1},
+    {"ease", T::treatment, 1.5}, {"best way to", T::treatment, 1}, {"options", T::treatment, 1},
+    {"stop it", T::treatment, 1}, {"make it go away", T::treatment, 1.5}, {"improve", T::treatment, 1},
+    {"control", T::treatment, 1}, {"get better", T::treatment, 1}, {"care for", T::treatment, 1},
+    {"rehabilitation", T::treatment, 1.5}, {"exercises", T::treatment, 1},
+    // prevention
+    {"prevent", T::prevention, 2}, {"prevented", T::prevention, 2}, {"preventing", T::prevention, 2},
+    {"prevention", T::prevention, 2}, {"avoid", T::prevention, 2}, {"avoiding", T::prevention, 2},
+    {"reduce the risk", T::prevention, 2.5}, {"reduce my risk", T::prevention, 2.5},
+    {"lower the risk", T::prevention, 2.5}, {"lower my risk", T::prevention, 2.5},
+    {"lower my chances", T::prevention, 2.5}, {"reduce my chances", T::prevention, 2.5},
+    {"protect", T::prevention, 2}, {"keep from getting", T::prevention, 2.5},
+    {"stop from getting", T::prevention, 2.5}, {"stop getting", T::prevention, 2.5},
+    {"stop them coming", T::prevention, 2.5}, {"in the first place", T::prevention, 2},
+    {"keep it from", T::prevention, 2}, {"from coming back", T::prevention, 2},
+    {"stop him from", T::prevention, 2}, {"stop her from", T::prevention, 2},
+    {"stop them from", T::prevention, 2}, {"stop me from", T::prevention, 2}, {"not get", T::prevention, 1}, {"vaccine", T::prevention, 1.5},
+    {"vaccination", T::prevention, 1.5}, {"vaccinated", T::prevention, 1.5}, {"immunization", T::prevention, 1.5},
+    {"ward off", T::prevention, 2}, {"stay safe", T::prevention, 1},
+    // outlook
+    {"outlook", T::outlook, 2}, {"prognosis", T::outlook, 2}, {"life expectancy", T::outlook, 2.5},
+    {"survival", T::outlook, 2}, {"survive", T::outlook, 2}, {"go away", T::outlook, 1.5},
+    {"goes away", T::outlook, 1.5}, {"how long will", T::outlook, 1.5}, {"how long does it last", T::outlook, 2},
+    {"fatal", T::outlook, 2}, {"deadly", T::outlook, 2}, {"die from", T::outlook, 2}, {"die of", T::outlook, 2},
+    {"life threatening", T::outlook, 2}, {"recover", T::outlook, 1.5}, {"recovery", T::outlook, 1.5},
+    {"chances", T::outlook, 1}, {"future", T::outlook, 1}, {"expect", T::outlook, 1.5},
+    {"permanent", T::outlook, 1.5}, {"long term", T::outlook, 1}, {"get worse", T::outlook, 1.5},
+    {"gets worse", T::outlook, 1.5}, {"progress", T::outlook, 1}, {"live a normal life", T::outlook, 2},
+    {"how long can", T::outlook, 1.5}, {"outcome", T::outlook, 2}, {"serious", T::outlook, 1},
+    {"how long", T::outlook, 1.5}, {"what are the chances", T::outlook, 2}, {"get back to", T::outlook, 1.5},
+    {"dangerous", T::outlook, 1.5}, {"be cured", T::outlook, 2}, {"curable", T::outlook, 2}, {"be okay", T::outlook, 1.5}, {"be ok", T::outlook, 1.5},
+    {"feel normal again", T::outlook, 2}, {"survival rate", T::outlook, 2.5}, {"last", T::outlook, 1},
+    // who is at risk
+    {"who gets", T::susceptibility, 2}, {"who get", T::susceptibility, 2}, {"who is at risk", T::susceptibility, 2.5},
+    {"who are at risk", T::susceptibility, 2.5}, {"at risk", T::susceptibility, 2}, {"risk", T::susceptibility, 1},
+    {"risk factors", T::susceptibility, 2}, {"more likely", T::susceptibility, 2},
+    {"most likely", T::susceptibility, 2}, {"susceptible", T::susceptibility, 2},
+    {"who can get", T::susceptibility, 2}, {"who is affected", T::susceptibility, 1.5},
+    {"who develops", T::susceptibility, 2}, {"am i at risk", T::susceptibility, 2.5},
+    {"higher chance", T::susceptibility, 2}, {"prone", T::susceptibility, 2},
+    {"who tends to get", T::susceptibility, 2.5}, {"tend to get", T::susceptibility, 2},
+    // genetics
+    {"inherit", T::genetics, 2}, {"inherited", T::genetics, 2}, {"inheritance", T::genetics, 2},
+    {"genetic", T::genetics, 2}, {"hereditary", T::genetics, 2}, {"run in families", T::genetics, 2.5},
+    {"runs in families", T::genetics, 2.5}, {"run in the family", T::genetics, 2.5},
+    {"runs in the family", T::genetics, 2.5}, {"runs in my family", T::genetics, 2.5},
+    {"pass on", T::genetics, 2}, {"pass it on", T::genetics, 2}, {"passed down", T::genetics, 2},
+    {"passed on", T::genetics, 2}, {"gene", T::genetics, 2}, {"genes", T::genetics, 2},
+    {"mutation", T::genetics, 2}, {"dna", T::genetics, 1.5}, {"chromosome", T::genetics, 1.5},
+    {"my children get", T::genetics, 1.5}, {"my kids get", T::genetics, 1.5},
+    // complications
+    {"complication", T::complications, 2}, {"complications", T::complications, 2},
+    {"other problems", T::complications, 1.5}, {"go wrong", T::complications, 1.5},
+    {"risks of", T::complications, 1}, {"side effects", T::complications, 1.5},
+    {"long term effects", T::complications, 2}, {"damage", T::complications, 1},
+    {"long term problems", T::complications, 2}, {"after effect", T::complications, 2},
+    {"after effects", T::complications, 2}, {"aftereffects", T::complications, 2},
+    // how common
+    {"how common", T::frequency, 2.5}, {"how many people", T::frequency, 2.5}, {"prevalence", T::frequency, 2.5},
+    {"how rare", T::frequency, 2.5}, {"is it rare", T::frequency, 2}, {"how often", T::frequency, 1.5},
+    {"how frequent", T::frequency, 2.5}, {"incidence", T::frequency, 2}, {"number of people", T::frequency, 2},
+    {"is it common", T::frequency, 2}, {"how widespread", T::frequency, 2}, {"how many americans", T::frequency, 2.5},
+    // when to see a doctor
+    {"when should i see", T::when_to_see_a_doctor, 2.5}, {"see a doctor", T::when_to_see_a_doctor, 2},
+    {"see my doctor", T::when_to_see_a_doctor, 2}, {"call a doctor", T::when_to_see_a_doctor, 2},
+    {"call my doctor", T::when_to_see_a_doctor, 2}, {"go to the er", T::when_to_see_a_doctor, 2},
+    {"go to the hospital", T::when_to_see_a_doctor, 2}, {"go to a doctor", T::when_to_see_a_doctor, 2},
+    {"should i worry", T::when_to_see_a_doctor, 2}, {"when to worry", T::when_to_see_a_doctor, 2},
+    {"when to call", T::when_to_see_a_doctor, 2}, {"when to seek", T::when_to_see_a_doctor, 2},
+    {"need a doctor", T::when_to_see_a_doctor, 2}, {"see a gp", T::when_to_see_a_doctor, 2},
+    {"medical attention", T::when_to_see_a_doctor, 2}, {"medical help", T::when_to_see_a_doctor, 2},
+    {"urgent care", T::when_to_see_a_doctor, 1.5}, {"how serious", T::when_to_see_a_doctor, 1},
+    {"go to the doctor", T::when_to_see_a_doctor, 2}, {"see the doctor", T::when_to_see_a_doctor, 2},
+    {"to the doctor", T::when_to_see_a_doctor, 1.5}, {"seen by a doctor", T::when_to_see_a_doctor, 2},
+    {"checked out", T::when_to_see_a_doctor, 1.5}, {"at what point", T::when_to_see_a_doctor, 1},
+    {"when should", T::when_to_see_a_doctor, 1},
+    // research
+    {"research", T::research, 2}, {"clinical trial", T::research, 2}, {"clinical trials", T::research, 2},
+    {"studies", T::research, 1.5}, {"new treatments", T::research, 1.5},
+};
+
+}  // namespace
+
+IntentDetector::IntentDetector(text::Analyzer& analyzer) {
+  for (const auto& spec : kCues)
+    cues_.push_back({analyzer.stems(spec.words), spec.type, spec.weight, spec.words, spec.side,
+                     spec.other_side});
+  // Longest cues first, so a cue claims its words before a shorter one can.
+  std::stable_sort(cues_.begin(), cues_.end(),
+                   [](const Cue& a, const Cue& b) { return a.stems.size() > b.stems.size(); });
+}
+
+std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
+                                           std::size_t focus_begin,
+                                           const std::vector<bool>& skip,
+                                           std::vector<bool>* cue_tokens,
+                                           const std::vector<bool>& asking) const {
+  std::vector<bool> taken(terms.size(), false);
+  for (std::size_t i = 0; i < skip.size() && i < taken.size(); ++i) taken[i] = skip[i];
+  struct Hit {
+    SectionType type;
+    double weight;
+    std::size_t pos;
+    std::string cue;
+  };
+  std::vector<Hit> hits;
+  for (const auto& cue : cues_) {
+    const std::size_t n = cue.stems.size();
+    if (n == 0 || n > terms.size()) continue;
+    for (std::size_t i = 0; i + n <= terms.size(); ++i) {
+      bool match = true;
+      for (std::size_t k = 0; k < n && match; ++k)
+        match = !taken[i + k] && terms[i + k].stem == cue.stems[k];
+      if (!match) continue;
+      SectionType type = cue.type;
+      if (cue.side != 0 && focus_begin != std::string::npos) {
+        const bool before = i < focus_begin;
+        if ((cue.side < 0 && !before) || (cue.side > 0 && before)) {
+          if (cue.other_side == SectionType::other) continue;
+          type = cue.other_side;
+        }
+      } else if (cue.side > 0) {
+        continue;  // "X leads to" needs a focus to tell which side it is on
+      }
+      for (std::size_t k = 0; k < n; ++k) taken[i + k] = true;
+      if (cue_tokens) {
+        cue_tokens->resize(terms.size(), false);
+        for (std::size_t k = 0; k < n; ++k) (*cue_tokens)[i + k] = true;
+      }
+      if (cue.weight > 0) hits.push_back({type, cue.weight, i, cue.text});
+    }
+  }
+  // Long questions give context first and ask last: when the asking
+  // sentence has cues of its own, cues elsewhere are only context.
+  if (!asking.empty() &&
+      std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.pos < asking.size() && asking[h.pos]; }))
+    std::erase_if(hits, [&](const Hit& h) { return h.pos >= asking.size() || !asking[h.pos]; });
+  // Sum the evidence per type; keep strong types, or the best weak one.
+  std::map<SectionType, Intent> by_type;
+  for (const auto& h : hits) {
+    auto [it, fresh] = by_type.try_emplace(h.type, Intent{h.type, 0, h.pos, h.cue});
+    it->second.weight += h.weight;
+    if (h.pos < it->second.position) {
+      it->second.position = h.pos;
+      it->second.cue = h.cue;
+    }
+  }
+  std::vector<Intent> out;
+  double best = 0;
+  for (auto& [t, in] : by_type) best = std::max(best, in.weight);
+  for (auto& [t, in] : by_type)
+    if (in.weight >= 1.5 || in.weight >= best) out.push_back(in);
+  // "What are the symptoms of X" asks for symptoms, not an overview. A weak
+  // overview cue stays beside other intents only when the focus follows it
+  // directly ("What is X, and how is it treated?").
+  if (out.size() > 1)
+    std::erase_if(out, [&](const Intent& i) {
+      if (i.type != SectionType::overview || i.weight >= 2) return false;
+      const bool names_focus = focus_begin != std::string::npos && focus_begin >= i.position &&
+                               focus_begin <= i.position + 3;
+      return !names_focus;
+    });
+  std::sort(out.begin(), out.end(), [](const Intent& a, const Intent& b) {
+    return a.position != b.position ? a.position < b.position : a.weight > b.weight;
+  });
+  return out;
+}
+
+}  // namespace symptomdb::qa

@@ -1,0 +1,112 @@
+#include "qa/red_flags.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "core/embedded.hpp"
+
+namespace symptomdb::qa {
+namespace {
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (true) {
+    const auto p = s.find(sep, start);
+    out.push_back(s.substr(start, p == std::string_view::npos ? p : p - start));
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+bool contains_phrase(const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
+  if (needle.empty() || needle.size() > hay.size()) return false;
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i)
+    if (std::equal(needle.begin(), needle.end(), hay.begin() + static_cast<std::ptrdiff_t>(i)))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+std::string_view emergency_message(std::string_view kind) {
+  // Standard first-aid guidance, stated conservatively: when in doubt, call.
+  if (kind == "cardiac")
+    return "Chest pain or pressure with shortness of breath, sweating, nausea, or pain spreading to "
+           "the arm or jaw can be a heart attack. Call your local emergency number now (911 in the "
+           "US, 999 in the UK, 112 in the EU).";
+  if (kind == "stroke")
+    return "Face drooping, weakness or numbness on one side, or trouble speaking can be signs of a "
+           "stroke. Call your local emergency number now and note the time the symptoms started.";
+  if (kind == "breathing")
+    return "Severe trouble breathing is an emergency. Call your local emergency number now.";
+  if (kind == "suicide")
+    return "If you are thinking about suicide or about harming yourself, help is available right "
+           "now: in the US call or text 988 (Suicide & Crisis Lifeline); in the UK and Ireland call "
+           "Samaritans on 116 123; anywhere, call your local emergency number.";
+  if (kind == "bleeding")
+    return "Heavy bleeding that will not stop, or coughing up or vomiting blood, needs emergency "
+           "care. Call your local emergency number now.";
+  if (kind == "allergy")
+    return "Swelling of the throat or tongue can be a severe allergic reaction (anaphylaxis). Use "
+           "an adrenaline auto-injector if you have one and call your local emergency number now.";
+  if (kind == "consciousness")
+    return "Someone who is unconscious or cannot be woken needs emergency care. Call your local "
+           "emergency number now.";
+  if (kind == "poisoning")
+    return "For a possible overdose or poisoning, call your local emergency number now (in the US "
+           "you can also call Poison Control at 1-800-222-1222).";
+  if (kind == "head")
+    return "A sudden, severe headache, or a head injury followed by vomiting, confusion or "
+           "drowsiness, needs emergency care. Call your local emergency number now.";
+  if (kind == "meningitis")
+    return "A stiff neck with fever, headache or a rash can be meningitis. Get emergency care now.";
+  if (kind == "seizure")
+    return "A seizure that lasts more than five minutes, repeated seizures, or a first seizure need "
+           "emergency care. Call your local emergency number.";
+  if (kind == "pregnancy")
+    return "Heavy bleeding, severe abdominal pain, or a baby that has stopped moving during "
+           "pregnancy needs urgent care. Call your maternity unit or local emergency number now.";
+  return "This may be an emergency. Call your local emergency number now.";
+}
+
+RedFlags::RedFlags(text::Analyzer& analyzer) {
+  const auto data = embedded_file("src/qa/data/red_flags.tsv");
+  if (!data) throw std::logic_error("red_flags.tsv is not built in");
+  for (auto line : split(*data, '\n')) {
+    if (line.empty() || line.front() == '#') continue;
+    auto cols = split(line, '\t');
+    if (cols.size() < 2) continue;
+    Rule rule{std::string(cols[0]), {}};
+    for (std::size_t c = 1; c < cols.size(); ++c) {
+      std::vector<Phrase> group;
+      for (auto alt : split(cols[c], '|'))
+        if (!alt.empty()) group.push_back({analyzer.stems(alt), std::string(alt)});
+      if (!group.empty()) rule.groups.push_back(std::move(group));
+    }
+    rules_.push_back(std::move(rule));
+  }
+}
+
+std::optional<Emergency> RedFlags::check(std::string_view question, text::Analyzer& analyzer) const {
+  const auto stems = analyzer.stems(question);
+  for (const auto& rule : rules_) {
+    std::string matched;
+    bool all = true;
+    for (const auto& group : rule.groups) {
+      const auto hit = std::find_if(group.begin(), group.end(),
+                                    [&](const Phrase& p) { return contains_phrase(stems, p.stems); });
+      if (hit == group.end()) {
+        all = false;
+        break;
+      }
+      if (!matched.empty()) matched += " + ";
+      matched += hit->text;
+    }
+    if (all) return Emergency{rule.kind, std::string(emergency_message(rule.kind)), matched};
+  }
+  return std::nullopt;
+}
+
+}  // namespace symptomdb::qa
