@@ -35,7 +35,7 @@ class AccessLog {
   void flush();
 
  private:
-  void emit(const std::string& line);
+  void emit(std::string_view line);
   std::FILE* out_;
   std::mutex mutex_;
   std::chrono::steady_clock::time_point last_flush_;

@@ -2,7 +2,6 @@
 
 #include <md4c-html.h>
 
-#include <regex>
 
 namespace symptomdb::web {
 namespace {
@@ -30,21 +29,27 @@ std::string markdown_to_html(std::string_view markdown) {
   html.reserve(markdown.size() + markdown.size() / 4);
   const unsigned parser_flags = MD_DIALECT_COMMONMARK | MD_FLAG_NOHTML;
   md_html(markdown.data(), static_cast<MD_SIZE>(markdown.size()), append, &html, parser_flags, 0);
-  static const std::regex attr(R"((href|src)="([^"]*)\")");
+  // Neutralise unsafe link and image targets. md4c writes every attribute
+  // value double-quoted and escaped, so scanning for href="..." and
+  // src="..." finds them all.
+  if (html.find("href=\"") == std::string::npos && html.find("src=\"") == std::string::npos) return html;
   std::string out;
   out.reserve(html.size());
-  auto it = std::sregex_iterator(html.begin(), html.end(), attr);
-  std::size_t last = 0;
-  for (; it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    out.append(html, last, static_cast<std::size_t>(m.position()) - last);
-    if (safe_url(m[2].str()))
-      out.append(m.str());
-    else
-      out.append(m[1].str() + "=\"#\"");
-    last = static_cast<std::size_t>(m.position() + m.length());
+  std::size_t i = 0;
+  while (i < html.size()) {
+    const std::size_t h = html.find("href=\"", i), sr = html.find("src=\"", i);
+    const std::size_t at = std::min(h, sr);
+    if (at == std::string::npos) break;
+    const std::size_t value = at + (at == h ? 6 : 5);
+    const std::size_t end = html.find('"', value);
+    if (end == std::string::npos) break;
+    out.append(html, i, value - i);
+    const std::string_view url(html.data() + value, end - value);
+    if (safe_url(url)) out.append(url);
+    else out.push_back('#');
+    i = end;
   }
-  out.append(html, last);
+  out.append(html, i);
   return out;
 }
 

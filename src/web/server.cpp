@@ -174,10 +174,12 @@ class Session : public std::enable_shared_from_this<Session> {
   bool keep_alive_ = true, head_ = false, counted_ = false;
 };
 
+// Accepts on one io_context and hands each connection, round robin, to
+// one of the workers' io_contexts, where it then lives.
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
-  Listener(asio::io_context& ioc, tcp::endpoint ep, Shared& shared)
-      : ioc_(ioc), acceptor_(asio::make_strand(ioc)), shared_(shared) {
+  Listener(std::vector<asio::io_context*> workers, tcp::endpoint ep, Shared& shared)
+      : workers_(std::move(workers)), acceptor_(*workers_.front()), shared_(shared) {
     beast::error_code ec;
     acceptor_.open(ep.protocol(), ec);
     if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
@@ -199,16 +201,17 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
  private:
   void accept() {
-    acceptor_.async_accept(asio::make_strand(ioc_),
-                           beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
-  }
-  void on_accept(beast::error_code ec, tcp::socket socket) {
-    if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
-    if (!ec) std::make_shared<Session>(std::move(socket), shared_)->start();
-    accept();
+    auto& target = *workers_[next_++ % workers_.size()];
+    acceptor_.async_accept(target, [self = shared_from_this(), &target](beast::error_code ec, tcp::socket socket) {
+      if (ec == asio::error::operation_aborted || !self->acceptor_.is_open()) return;
+      if (!ec)
+        asio::post(target, [s = std::make_shared<Session>(std::move(socket), self->shared_)] { s->start(); });
+      self->accept();
+    });
   }
 
-  asio::io_context& ioc_;
+  std::vector<asio::io_context*> workers_;
+  std::size_t next_ = 0;
   tcp::acceptor acceptor_;
   Shared& shared_;
 };
@@ -225,25 +228,42 @@ void run_server(App& app, AccessLog& log, const ServerOptions& options,
   const int threads = options.threads > 0
                           ? options.threads
                           : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  asio::io_context ioc(threads);
   Shared shared{app, log, options, random_prefix()};
 
   beast::error_code ec;
   const auto address =
       asio::ip::make_address(options.host == "localhost" ? "127.0.0.1" : options.host, ec);
   if (ec) throw std::runtime_error("invalid --host address '" + options.host + "'");
-  auto listener = std::make_shared<Listener>(ioc, tcp::endpoint(address, options.port), shared);
+
+  // One single-threaded io_context per thread: a connection lives on one
+  // thread, so nothing is handed between threads mid-request and no strand
+  // or lock is needed on the request path.
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<asio::io_context*> workers;
+  for (int i = 0; i < threads; ++i) {
+    contexts.push_back(std::make_unique<asio::io_context>(1));
+    workers.push_back(contexts.back().get());
+  }
+  // Keeps worker loops running while they have no connection yet.
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  for (auto* w : workers) guards.push_back(asio::make_work_guard(*w));
+  auto listener = std::make_shared<Listener>(workers, tcp::endpoint(address, options.port), shared);
   listener->start();
+  const std::uint16_t port = listener->port();
+  asio::io_context& main = *contexts.front();
 
   // Graceful shutdown: stop accepting, then wait (bounded) for requests in
-  // flight before stopping the loop.
-  asio::signal_set signals(ioc, SIGINT, SIGTERM);
-  asio::steady_timer drain(ioc);
-  auto deadline = std::make_shared<std::chrono::steady_clock::time_point>();
+  // flight before stopping every loop.
+  asio::signal_set signals(main, SIGINT, SIGTERM);
+  asio::steady_timer drain(main);
+  const auto stop_all = [&] {
+    for (auto& c : contexts) c->stop();
+  };
+  std::chrono::steady_clock::time_point deadline;
   std::function<void()> wait_drained = [&] {
-    if (shared.in_flight == 0 || std::chrono::steady_clock::now() >= *deadline) {
+    if (shared.in_flight == 0 || std::chrono::steady_clock::now() >= deadline) {
       log.event("stopped", fmt::format("in flight at stop: {}", shared.in_flight.load()));
-      ioc.stop();
+      stop_all();
       return;
     }
     drain.expires_after(std::chrono::milliseconds(20));
@@ -254,17 +274,17 @@ void run_server(App& app, AccessLog& log, const ServerOptions& options,
     log.event("shutdown", fmt::format("signal {}: no longer accepting", sig));
     shared.stopping = true;
     listener->stop();
-    *deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.shutdown_grace_seconds);
+    deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.shutdown_grace_seconds);
     wait_drained();
   });
 
-  const auto port = listener->port();
   log.event("listening", fmt::format("http://{}:{} with {} threads", options.host, port, threads));
   if (on_listening) on_listening(port);
 
   std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i) pool.emplace_back([&] { ioc.run(); });
-  ioc.run();
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&, i] { contexts[static_cast<std::size_t>(i)]->run(); });
+  main.run();
+  stop_all();
   for (auto& t : pool) t.join();
   log.flush();
 }
