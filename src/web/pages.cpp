@@ -446,7 +446,7 @@ std::string render_ask_page(const qa::Engine& engine, const qa::Result* r) {
       d.set("emergency", e);
     }
     std::vector<std::string> names, intents;
-    for (std::size_t i = 0; i < r->focus.size() && i < 3; ++i) names.push_back(conditions[r->focus[i].condition].name);
+    if (!r->focus.empty()) names.push_back(conditions[r->focus.front().condition].name);
     for (const auto& i : r->intents) intents.push_back(intent_label(i.type));
     d.set("has_reading", !names.empty());
     d.set("focus_names", join(names, ", "));
