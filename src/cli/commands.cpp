@@ -139,7 +139,7 @@ int import_medquad(const std::string& db, const std::string& dir) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cout << fmt::format(
         "imported MedQuAD into {}: {} documents, {} answered pairs, {} open questions, {} "
-        "conditions ({} new, {} replaced) in {:.1f} s\n",
+        "conditions; articles {} new, {} replaced; in {:.1f} s\n",
         db, mq.documents, mq.answered_pairs, mq.open_pairs, mq.conditions, summary.added,
         summary.replaced, secs);
     // Name the skipped files (a handful in the published dataset).

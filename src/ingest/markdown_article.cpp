@@ -32,6 +32,8 @@ class FrontMatter {
         "title",  "condition", "synonyms", "slug",   "author",  "credential", "affiliation",
         "reviewed", "license", "sample",   "sources", "site"};
     for (const auto& kv : root_) {
+      if (!kv.first.IsScalar())
+        throw ParseError(file_.name, file_line(kv.first.Mark()), "front-matter keys must be plain words");
       const auto key = kv.first.as<std::string>();
       if (!kKnown.count(key))
         throw ParseError(file_.name, file_line(kv.first.Mark()),
@@ -84,6 +86,9 @@ class FrontMatter {
       if (v.IsScalar()) {
         ref.url = v.as<std::string>();
       } else if (v.IsMap()) {
+        for (const char* field : {"title", "url"})
+          if (v[field] && !v[field].IsScalar())
+            fail(v[field], std::string("a source's '") + field + "' must be a single value");
         if (v["title"]) ref.title = v["title"].as<std::string>();
         if (v["url"]) ref.url = v["url"].as<std::string>();
       } else {
@@ -166,7 +171,9 @@ Article parse_markdown_article(const SourceFile& file) {
   a.provenance.format = "markdown";
   // Only the file name: the server's paths are nobody else's business.
   a.provenance.source_file = std::filesystem::path(file.name).filename().string();
-  {
+  // yaml-cpp reports conversion problems as exceptions of its own; any that
+  // a check below does not catch first still becomes a FILE:LINE error.
+  try {
     FrontMatter fm(file, yaml);
     a.title = fm.string("title", true);
     a.condition.name = fm.string("condition", true);
@@ -190,6 +197,8 @@ Article parse_markdown_article(const SourceFile& file) {
     if (!a.reviewed_on.empty() && !is_iso_date(a.reviewed_on))
       throw ParseError(file.name, fm.line_of("reviewed"),
                        "reviewed date '" + a.reviewed_on + "' is not YYYY-MM-DD");
+  } catch (const YAML::Exception& e) {
+    throw ParseError(file.name, file_line(e.mark), "front matter: " + e.msg);
   }
 
   TextBuffer buf;

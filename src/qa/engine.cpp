@@ -128,6 +128,36 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
     return std::clamp(idf / 6.0, 0.3, 1.0);
   };
   stats.has_answers = [this](std::size_t c) { return !condition_units_[c].empty(); };
+  // How each abbreviation-like name word is written in the corpus: mostly
+  // in lower case ("child", "all") means an ordinary word.
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> cases;  // word -> (lower, other)
+  for (const auto& c : snapshot_->conditions()) {
+    auto consider = [&](const std::string& n) {
+      if (n.find(' ') == std::string::npos && looks_like_abbreviation(n)) cases.emplace(text::fold(n), std::pair{0, 0});
+    };
+    consider(c.name);
+    for (const auto& s : c.synonyms) consider(s);
+  }
+  for (const auto& a : built_in_abbreviations())
+    if (looks_like_abbreviation(a)) cases.emplace(text::fold(a), std::pair{0, 0});
+  for (std::size_t u = 0; u < units_.size() && !cases.empty(); ++u) {
+    const std::string body = unit_heading(u) + "\n" + unit_text(u);
+    std::size_t i = 0;
+    while (i < body.size()) {
+      while (i < body.size() && !std::isalnum(static_cast<unsigned char>(body[i]))) ++i;
+      const std::size_t start = i;
+      while (i < body.size() && std::isalnum(static_cast<unsigned char>(body[i]))) ++i;
+      if (i == start) continue;
+      const std::string_view word(body.data() + start, i - start);
+      auto it = cases.find(text::fold(word));
+      if (it == cases.end()) continue;
+      (looks_like_abbreviation(word) ? it->second.second : it->second.first)++;
+    }
+  }
+  stats.mostly_lowercase = [cases = std::move(cases)](std::string_view w) {
+    auto it = cases.find(std::string(w));
+    return it == cases.end() || it->second.first > it->second.second;
+  };
   stats.follows = [this](std::string_view a, std::string_view b) {
     const auto ta = index_.term(a), tb = index_.term(b);
     if (!ta || !tb || index_.df(*ta) > 300) return false;

@@ -28,6 +28,20 @@ bool all_caps_word(std::string_view s) {
 constexpr std::string_view kHeads[] = {"disease", "syndrome", "disorder", "disorders", "infection",
                                        "infections"};
 
+// Right-hand parts of page titles that are no name of their own:
+// "Stroke - discharge", "Flu - what you need to know".
+bool generic_title_part(std::string_view part) {
+  static constexpr std::string_view kGeneric[] = {
+      "what to know", "what you need to know", "what to expect", "what to ask", "discharge",
+      "resources", "home care", "self-care", "self care", "aftercare", "overview", "series",
+      "slideshow", "questions", "children", "adults", "older adults", "in children", "in adults",
+      "at home", "series-procedure", "procedure", "recovery", "tips", "facts"};
+  const std::string f = text::fold(part);
+  for (auto g : kGeneric)
+    if (f.starts_with(g)) return true;
+  return false;
+}
+
 // Names are sometimes page titles: "What I need to know about Hepatitis C",
 // "Parasites - Lice - Head Lice", "Tuberculosis (TB)", "Pyelonephritis:
 // Kidney Infection", "Meningitis and Encephalitis". Each part is an alias.
@@ -48,7 +62,7 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, int dept
     if (lower.starts_with(prefix) && lower.size() > prefix.size() + 2) emit(name.substr(prefix.size()));
   }
   if (auto dash = name.rfind(" - "); dash != std::string::npos) {
-    emit(name.substr(dash + 3));
+    if (!generic_title_part(name.substr(dash + 3))) emit(name.substr(dash + 3));
     emit(name.substr(0, dash));
   }
   if (auto colon = name.find(": "); colon != std::string::npos) {
@@ -66,6 +80,30 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, int dept
 }
 
 }  // namespace
+
+bool looks_like_abbreviation(std::string_view word) {
+  int capitals = 0;
+  for (unsigned char c : word) {
+    if (!std::isalnum(c) && c != '-' && c != '/') return false;
+    capitals += std::isupper(c) ? 1 : 0;
+  }
+  return capitals >= 2;
+}
+
+std::vector<std::string> built_in_abbreviations() {
+  std::vector<std::string> out;
+  const auto tsv = embedded_file("src/qa/data/abbreviations.tsv");
+  if (!tsv) return out;
+  std::string_view rest = *tsv;
+  while (!rest.empty()) {
+    const auto nl = rest.find('\n');
+    const auto line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
+    if (line.empty() || line.front() == '#') continue;
+    out.emplace_back(line.substr(0, line.find('\t')));
+  }
+  return out;
+}
 
 // Names and questions are compared on their content words only, so "blood
 // in the urine" meets "blood in your urine".
@@ -91,9 +129,14 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
   if (terms.size() == 1 && kind != NameKind::name && kind != NameKind::abbreviation &&
       stats_.specificity && stats_.specificity(terms.front().stem) < 0.5)
     return;
-  const bool caps = all_caps_word(name) && terms.size() == 1;
+  // An abbreviation that is also an ordinary word ("ALL", "SAD", "ChILD")
+  // is only that condition when the asker writes it in capitals; one that
+  // is not ("COPD", "GERD") is found in any case.
+  const bool caps = terms.size() == 1 && looks_like_abbreviation(name);
   const bool needs_capitals =
-      caps && (stats_.known_word(terms.front().stem) || terms.front().surface.size() <= 2);
+      caps && (terms.front().surface.size() <= 2 ||
+               (stats_.mostly_lowercase ? stats_.mostly_lowercase(terms.front().surface)
+                                        : stats_.known_word(terms.front().stem)));
   const std::string key = key_of(terms, 0, terms.size());
   auto& list = entries_[key];
   for (const auto& e : list)

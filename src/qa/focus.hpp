@@ -52,7 +52,18 @@ struct CorpusStats {
   // Does the knowledge base hold any answer about the condition? A name
   // with nothing behind it yields to a reading that has answers.
   std::function<bool(std::size_t)> has_answers;
+  // For a word some name writes in capitals ("ALL", "ChILD", "COPD"): is it
+  // written in lower case more often than not in the corpus, i.e. is it an
+  // ordinary word ("all", "child") unless the asker capitalises it?
+  std::function<bool(std::string_view folded_word)> mostly_lowercase;
 };
+
+// Whether a single-word name is written like an abbreviation: two or more
+// capital letters ("COPD", "ChILD", "MS").
+bool looks_like_abbreviation(std::string_view word);
+
+// The abbreviations of qa/data/abbreviations.tsv (first column).
+std::vector<std::string> built_in_abbreviations();
 
 class FocusDictionary {
  public:

@@ -165,7 +165,7 @@ const CueSpec kCues[] = {
     {"when to call", T::when_to_see_a_doctor, 2}, {"when to seek", T::when_to_see_a_doctor, 2},
     {"need a doctor", T::when_to_see_a_doctor, 2}, {"see a gp", T::when_to_see_a_doctor, 2},
     {"medical attention", T::when_to_see_a_doctor, 2}, {"medical help", T::when_to_see_a_doctor, 2},
-    {"urgent care", T::when_to_see_a_doctor, 1.5}, {"how serious", T::when_to_see_a_doctor, 1},
+    {"urgent care", T::when_to_see_a_doctor, 1.5}, {"how serious", T::outlook, 1.5},
     {"go to the doctor", T::when_to_see_a_doctor, 2}, {"see the doctor", T::when_to_see_a_doctor, 2},
     {"to the doctor", T::when_to_see_a_doctor, 1.5}, {"seen by a doctor", T::when_to_see_a_doctor, 2},
     {"checked out", T::when_to_see_a_doctor, 1.5}, {"at what point", T::when_to_see_a_doctor, 1},

@@ -32,7 +32,10 @@ HttpResponse http_request(std::uint16_t port, const std::string& method, const s
   for (const auto& [k, v] : headers) req.set(k, v);
   req.body() = body;
   req.prepare_payload();
-  http::write(stream, req);
+  // A server may answer (413, say) and close before a large body is sent;
+  // the write then fails, but the answer is still there to read.
+  beast::error_code write_ec;
+  http::write(stream, req, write_ec);
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;
   parser.body_limit(64 * 1024 * 1024);

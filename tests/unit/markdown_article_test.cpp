@@ -144,3 +144,18 @@ TEST(Collect, DuplicateSlugsAcrossFilesAreRejected) {
 
 }  // namespace
 }  // namespace symptomdb
+
+namespace symptomdb {
+namespace {
+
+// Found by fuzz/markdown_fuzzer: YAML values of the wrong shape used to
+// escape as yaml-cpp exceptions and abort the import.
+TEST(MarkdownArticle, FrontMatterOfTheWrongShapeIsAParseError) {
+  expect_error("---\n? [a]\n: b\ntitle: T\ncondition: C\n---\ntext\n", 2, "plain words");
+  expect_error("---\ntitle: T\ncondition: C\nsources:\n  - title: {a: b}\n    url: https://x.org\n---\ntext\n", 5,
+               "single value");
+  expect_error("---\ntitle: T\ncondition: C\nsources:\n  - url: [https://x.org]\n---\ntext\n", 5, "single value");
+}
+
+}  // namespace
+}  // namespace symptomdb
