@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include <fmt/format.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <condition_variable>
@@ -16,9 +17,11 @@
 #include "ingest/markdown_export.hpp"
 #include "ingest/medquad.hpp"
 #include "store/store.hpp"
+#include "web/accounts.hpp"
 #include "web/article_json.hpp"
 #include "web/qa_json.hpp"
 #include "web/site.hpp"
+#include "web/security.hpp"
 #include "web/server.hpp"
 
 namespace symptomdb::cli {
@@ -300,6 +303,86 @@ int export_markdown(const std::string& db, const std::string& out_dir) {
   }
 }
 
+namespace {
+
+// Reads one line from stdin without echoing it when stdin is a terminal.
+std::string read_secret(const char* prompt) {
+  const bool tty = ::isatty(STDIN_FILENO);
+  termios old{};
+  if (tty) {
+    std::cerr << prompt << std::flush;
+    ::tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  std::getline(std::cin, line);
+  if (tty) {
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::cerr << "\n";
+  }
+  return line;
+}
+
+}  // namespace
+
+int user_add_command(const std::string& db, const std::string& username, const std::string& display_name,
+                     const std::string& role_name) {
+  try {
+    const auto role = role_from_string(role_name);
+    if (!role) return fail("unknown role '" + role_name + "' (reader, author, editor, admin)");
+    if (auto problem = check_username(username); !problem.empty()) return fail(problem);
+    const std::string password = read_secret("Password: ");
+    if (auto problem = check_password(password); !problem.empty()) return fail(problem);
+    auto store = store::open_store(db);
+    User u;
+    u.username = username;
+    u.display_name = display_name.empty() ? username : display_name;
+    u.role = *role;
+    store->create_user(u, web::hash_password(password));
+    std::cout << "created " << to_string(*role) << " '" << username << "'\n";
+    return 0;
+  } catch (const store::AccountExists& e) {
+    return fail(e.what());
+  } catch (const StoreError& e) {
+    return fail(e.what());
+  }
+}
+
+int user_set_role(const std::string& db, const std::string& username, const std::string& role_name) {
+  try {
+    const auto role = role_from_string(role_name);
+    if (!role) return fail("unknown role '" + role_name + "' (reader, author, editor, admin)");
+    if (!store::open_store(db)->set_role(username, *role)) return fail("no account '" + username + "'");
+    std::cout << "'" << username << "' is now " << to_string(*role) << "\n";
+    return 0;
+  } catch (const StoreError& e) {
+    return fail(e.what());
+  }
+}
+
+int user_set_disabled(const std::string& db, const std::string& username, bool disabled) {
+  try {
+    if (!store::open_store(db)->set_disabled(username, disabled)) return fail("no account '" + username + "'");
+    std::cout << "'" << username << "' is " << (disabled ? "disabled" : "enabled") << "\n";
+    return 0;
+  } catch (const StoreError& e) {
+    return fail(e.what());
+  }
+}
+
+int user_link_author(const std::string& db, const std::string& username, const std::string& author) {
+  try {
+    if (!store::open_store(db)->link_author(username, author))
+      return fail("no account '" + username + "' or no author '" + author + "'");
+    std::cout << "'" << username << "' writes as author '" << author << "'\n";
+    return 0;
+  } catch (const StoreError& e) {
+    return fail(e.what());
+  }
+}
+
 int serve(const ServeOptions& o) {
   std::FILE* owned_log = nullptr;
   try {
@@ -321,8 +404,9 @@ int serve(const ServeOptions& o) {
     }
 
     std::uint64_t seen = store->change_counter();
+    const web::Accounts accounts(*store);
     web::App app(std::make_shared<const web::Site>(store->load_articles()),
-                 {SYMPTOMDB_VERSION, store->schema_version()});
+                 {SYMPTOMDB_VERSION, store->schema_version()}, &accounts);
 
     // Rebuilds the site off the request threads when another process (an
     // import) has committed to the database, then swaps it in atomically.

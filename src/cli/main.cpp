@@ -67,6 +67,29 @@ int main(int argc, char** argv) {
   auto* list_cmd = app.add_subcommand("list", "List the articles in the database");
   list_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
 
+  auto* user_cmd = app.add_subcommand("user", "Manage accounts (the first admin is made here)");
+  user_cmd->require_subcommand(1);
+  std::string username, display_name, role_name = "reader", author_slug;
+  auto* user_add = user_cmd->add_subcommand("add", "Create an account; the password is read from stdin");
+  user_add->add_option("username", username, "Login name")->required();
+  user_add->add_option("--display-name", display_name, "Name shown on comments (default: the username)");
+  user_add->add_option("--role", role_name, "reader, author, editor or admin")->capture_default_str();
+  user_add->add_option("--db", db, "SQLite database file")->capture_default_str();
+  auto* user_role = user_cmd->add_subcommand("role", "Change an account's role");
+  user_role->add_option("username", username)->required();
+  user_role->add_option("role", role_name, "reader, author, editor or admin")->required();
+  user_role->add_option("--db", db, "SQLite database file")->capture_default_str();
+  auto* user_disable = user_cmd->add_subcommand("disable", "Disable an account (signs it out everywhere)");
+  user_disable->add_option("username", username)->required();
+  user_disable->add_option("--db", db, "SQLite database file")->capture_default_str();
+  auto* user_enable = user_cmd->add_subcommand("enable", "Enable a disabled account");
+  user_enable->add_option("username", username)->required();
+  user_enable->add_option("--db", db, "SQLite database file")->capture_default_str();
+  auto* user_author = user_cmd->add_subcommand("link-author", "Let an account write as an author profile");
+  user_author->add_option("username", username)->required();
+  user_author->add_option("author", author_slug, "Author slug, e.g. haroon-rashid")->required();
+  user_author->add_option("--db", db, "SQLite database file")->capture_default_str();
+
   std::string out_dir;
   auto* export_cmd = app.add_subcommand("export", "Write every article out as Markdown");
   export_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
@@ -84,5 +107,10 @@ int main(int argc, char** argv) {
   if (*list_cmd) return list(db);
   if (*ask_cmd) return ask(db, question, ask_limit, as_json);
   if (*export_cmd) return export_markdown(db, out_dir);
+  if (*user_add) return user_add_command(db, username, display_name, role_name);
+  if (*user_role) return user_set_role(db, username, role_name);
+  if (*user_disable) return user_set_disabled(db, username, true);
+  if (*user_enable) return user_set_disabled(db, username, false);
+  if (*user_author) return user_link_author(db, username, author_slug);
   return 2;
 }

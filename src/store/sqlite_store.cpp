@@ -17,6 +17,7 @@ namespace {
 constexpr std::string_view kMigrations[] = {
     "src/store/migrations/001_initial.sql",
     "src/store/migrations/002_medquad.sql",
+    "src/store/migrations/003_accounts.sql",
 };
 
 std::string utc_now() {
@@ -313,6 +314,194 @@ std::uint64_t SqliteStore::change_counter() {
   auto st = db_.prepare("PRAGMA data_version");
   st.step();
   return static_cast<std::uint64_t>(st.integer(0));
+}
+
+namespace {
+
+constexpr const char* kUserColumns =
+    "id, username, display_name, role, disabled, author_id, created_at, password_hash";
+
+User user_from(const Statement& st) {
+  User u;
+  u.id = st.integer(0);
+  u.username = st.text(1);
+  u.display_name = st.text(2);
+  u.role = role_from_string(st.text(3)).value_or(Role::reader);
+  u.disabled = st.integer(4) != 0;
+  if (!st.is_null(5)) u.author_id = st.integer(5);
+  u.created_at = st.text(6);
+  return u;
+}
+
+}  // namespace
+
+std::int64_t SqliteStore::create_user(const User& u, const std::string& password_hash) {
+  std::lock_guard lock(mutex_);
+  auto exists = db_.prepare("SELECT 1 FROM users WHERE username = ?");
+  exists.bind(1, u.username);
+  if (exists.step()) throw AccountExists("the username '" + u.username + "' is taken");
+  const std::string now = utc_now();
+  auto st = db_.prepare(
+      "INSERT INTO users (username, display_name, password_hash, role, disabled, created_at, "
+      "password_changed_at) VALUES (?, ?, ?, ?, 0, ?, ?)");
+  st.bind(1, u.username).bind(2, u.display_name).bind(3, password_hash).bind(4, to_string(u.role));
+  st.bind(5, now).bind(6, now).run();
+  return db_.last_insert_id();
+}
+
+std::optional<std::pair<User, std::string>> SqliteStore::find_user(std::string_view username) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?");
+  st.bind(1, username);
+  if (!st.step()) return std::nullopt;
+  return std::pair{user_from(st), st.text(7)};
+}
+
+bool SqliteStore::set_role(std::string_view username, Role role) {
+  std::lock_guard lock(mutex_);
+  db_.prepare("UPDATE users SET role = ? WHERE username = ?").bind(1, to_string(role)).bind(2, username).run();
+  return sqlite3_changes(db_.handle()) > 0;
+}
+
+bool SqliteStore::set_disabled(std::string_view username, bool disabled) {
+  std::lock_guard lock(mutex_);
+  Transaction tx(db_);
+  db_.prepare("UPDATE users SET disabled = ? WHERE username = ?").bind(1, disabled ? 1 : 0).bind(2, username).run();
+  const bool changed = sqlite3_changes(db_.handle()) > 0;
+  // A disabled account is signed out everywhere at once.
+  if (disabled)
+    db_.prepare("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?)")
+        .bind(1, username)
+        .run();
+  tx.commit();
+  return changed;
+}
+
+void SqliteStore::set_password_hash(std::int64_t user_id, const std::string& hash) {
+  std::lock_guard lock(mutex_);
+  db_.prepare("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?")
+      .bind(1, hash)
+      .bind(2, utc_now())
+      .bind(3, user_id)
+      .run();
+}
+
+bool SqliteStore::link_author(std::string_view username, std::string_view author_slug) {
+  std::lock_guard lock(mutex_);
+  db_.prepare("UPDATE users SET author_id = (SELECT id FROM authors WHERE slug = ?) WHERE username = ? "
+              "AND EXISTS (SELECT 1 FROM authors WHERE slug = ?)")
+      .bind(1, author_slug)
+      .bind(2, username)
+      .bind(3, author_slug)
+      .run();
+  return sqlite3_changes(db_.handle()) > 0;
+}
+
+void SqliteStore::create_session(const std::string& id_hash, std::int64_t user_id,
+                                 const std::string& csrf_token, std::int64_t expires_at,
+                                 std::string_view address, std::string_view user_agent) {
+  std::lock_guard lock(mutex_);
+  db_.prepare("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at, address, "
+              "user_agent) VALUES (?, ?, ?, strftime('%s', 'now'), ?, ?, ?)")
+      .bind(1, id_hash)
+      .bind(2, user_id)
+      .bind(3, csrf_token)
+      .bind(4, expires_at)
+      .bind(5, address)
+      .bind(6, user_agent.substr(0, 300))
+      .run();
+}
+
+std::optional<Session> SqliteStore::find_session(const std::string& id_hash, std::int64_t now) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(
+      "SELECT u.id, u.username, u.display_name, u.role, u.disabled, u.author_id, u.created_at, "
+      "s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
+      "WHERE s.id_hash = ? AND s.expires_at > ? AND u.disabled = 0");
+  st.bind(1, id_hash).bind(2, now);
+  if (!st.step()) return std::nullopt;
+  Session s;
+  s.user = user_from(st);
+  s.csrf_token = st.text(7);
+  s.expires_at = st.integer(8);
+  return s;
+}
+
+void SqliteStore::delete_session(const std::string& id_hash) {
+  std::lock_guard lock(mutex_);
+  db_.prepare("DELETE FROM sessions WHERE id_hash = ?").bind(1, id_hash).run();
+}
+
+void SqliteStore::delete_sessions_of(std::int64_t user_id, const std::string& keep) {
+  std::lock_guard lock(mutex_);
+  db_.prepare("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?").bind(1, user_id).bind(2, keep).run();
+}
+
+int SqliteStore::failures(const std::string& key, std::int64_t now, std::int64_t window) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare("SELECT count FROM login_failures WHERE key = ? AND first_at > ?");
+  st.bind(1, key).bind(2, now - window);
+  return st.step() ? static_cast<int>(st.integer(0)) : 0;
+}
+
+void SqliteStore::record_failure(const std::string& key, std::int64_t now, std::int64_t window) {
+  std::lock_guard lock(mutex_);
+  // A failure after the window has passed starts a new window.
+  db_.prepare("INSERT INTO login_failures (key, count, first_at) VALUES (?, 1, ?) "
+              "ON CONFLICT(key) DO UPDATE SET "
+              "count = CASE WHEN first_at > ? THEN count + 1 ELSE 1 END, "
+              "first_at = CASE WHEN first_at > ? THEN first_at ELSE excluded.first_at END")
+      .bind(1, key)
+      .bind(2, now)
+      .bind(3, now - window)
+      .bind(4, now - window)
+      .run();
+}
+
+void SqliteStore::clear_failures(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  db_.prepare("DELETE FROM login_failures WHERE key = ?").bind(1, key).run();
+}
+
+std::optional<AuthorProfile> SqliteStore::author(std::string_view slug) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(
+      "SELECT a.id, a.slug, a.name, a.credential, a.affiliation, a.bio, "
+      "(SELECT AVG(stars) FROM author_ratings r WHERE r.author_id = a.id), "
+      "(SELECT COUNT(*) FROM author_ratings r WHERE r.author_id = a.id), "
+      "(SELECT id FROM users u WHERE u.author_id = a.id LIMIT 1) FROM authors a WHERE a.slug = ?");
+  st.bind(1, slug);
+  if (!st.step()) return std::nullopt;
+  AuthorProfile p;
+  p.id = st.integer(0);
+  p.slug = st.text(1);
+  p.name = st.text(2);
+  p.credential = st.text(3);
+  p.affiliation = st.text(4);
+  p.bio = st.text(5);
+  p.rating.count = st.integer(7);
+  if (p.rating.count > 0) p.rating.average = std::stod(st.text(6));
+  if (!st.is_null(8)) p.user_id = st.integer(8);
+  return p;
+}
+
+void SqliteStore::rate_author(std::int64_t author_id, std::int64_t user_id, int stars) {
+  std::lock_guard lock(mutex_);
+  db_.prepare("INSERT INTO author_ratings (author_id, user_id, stars, rated_at) VALUES (?, ?, ?, ?) "
+              "ON CONFLICT(author_id, user_id) DO UPDATE SET stars = excluded.stars, rated_at = excluded.rated_at")
+      .bind(1, author_id)
+      .bind(2, user_id)
+      .bind(3, stars)
+      .bind(4, utc_now())
+      .run();
+}
+
+std::optional<int> SqliteStore::rating_by(std::int64_t author_id, std::int64_t user_id) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare("SELECT stars FROM author_ratings WHERE author_id = ? AND user_id = ?");
+  st.bind(1, author_id).bind(2, user_id);
+  if (!st.step()) return std::nullopt;
+  return static_cast<int>(st.integer(0));
 }
 
 std::unique_ptr<Store> open_store(const std::string& location) {

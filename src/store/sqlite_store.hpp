@@ -21,6 +21,25 @@ class SqliteStore final : public Store {
   std::uint64_t change_counter() override;
   int schema_version() override;
 
+  std::int64_t create_user(const User& user, const std::string& password_hash) override;
+  std::optional<std::pair<User, std::string>> find_user(std::string_view username) override;
+  bool set_role(std::string_view username, Role role) override;
+  bool set_disabled(std::string_view username, bool disabled) override;
+  void set_password_hash(std::int64_t user_id, const std::string& hash) override;
+  bool link_author(std::string_view username, std::string_view author_slug) override;
+  void create_session(const std::string& id_hash, std::int64_t user_id, const std::string& csrf_token,
+                      std::int64_t expires_at, std::string_view address,
+                      std::string_view user_agent) override;
+  std::optional<Session> find_session(const std::string& id_hash, std::int64_t now) override;
+  void delete_session(const std::string& id_hash) override;
+  void delete_sessions_of(std::int64_t user_id, const std::string& keep) override;
+  int failures(const std::string& key, std::int64_t now, std::int64_t window) override;
+  void record_failure(const std::string& key, std::int64_t now, std::int64_t window) override;
+  void clear_failures(const std::string& key) override;
+  std::optional<AuthorProfile> author(std::string_view slug) override;
+  void rate_author(std::int64_t author_id, std::int64_t user_id, int stars) override;
+  std::optional<int> rating_by(std::int64_t author_id, std::int64_t user_id) override;
+
  private:
   void migrate();
   std::vector<Article> load_where(std::string_view where, std::string_view param);

@@ -6,11 +6,13 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/account.hpp"
 #include "core/article.hpp"
 
 namespace symptomdb::store {
@@ -38,6 +40,46 @@ class Store {
   // when to rebuild its snapshot after an import from the command line.
   virtual std::uint64_t change_counter() = 0;
   virtual int schema_version() = 0;
+
+  // --- Accounts. Passwords arrive already hashed (argon2id); session ids
+  // arrive hashed too, so the store never sees a secret. ---
+
+  // Throws AccountExists when the username is taken.
+  virtual std::int64_t create_user(const User& user, const std::string& password_hash) = 0;
+  // The user and their password hash.
+  virtual std::optional<std::pair<User, std::string>> find_user(std::string_view username) = 0;
+  virtual bool set_role(std::string_view username, Role role) = 0;
+  virtual bool set_disabled(std::string_view username, bool disabled) = 0;
+  virtual void set_password_hash(std::int64_t user_id, const std::string& hash) = 0;
+  // Lets an author account write as (and be rated as) an author profile.
+  virtual bool link_author(std::string_view username, std::string_view author_slug) = 0;
+
+  virtual void create_session(const std::string& id_hash, std::int64_t user_id,
+                              const std::string& csrf_token, std::int64_t expires_at,
+                              std::string_view address, std::string_view user_agent) = 0;
+  // A live session of an enabled user, or nothing.
+  virtual std::optional<Session> find_session(const std::string& id_hash, std::int64_t now) = 0;
+  virtual void delete_session(const std::string& id_hash) = 0;
+  // Ends every session of a user but `keep` (after a password change).
+  virtual void delete_sessions_of(std::int64_t user_id, const std::string& keep) = 0;
+
+  // Failed sign-ins per key ("user:x", "addr:y") within a window; old
+  // windows expire by themselves.
+  virtual int failures(const std::string& key, std::int64_t now, std::int64_t window) = 0;
+  virtual void record_failure(const std::string& key, std::int64_t now, std::int64_t window) = 0;
+  virtual void clear_failures(const std::string& key) = 0;
+
+  // --- Authors and ratings. ---
+  virtual std::optional<AuthorProfile> author(std::string_view slug) = 0;
+  // One rating per reader and author: rating again replaces the earlier one.
+  virtual void rate_author(std::int64_t author_id, std::int64_t user_id, int stars) = 0;
+  virtual std::optional<int> rating_by(std::int64_t author_id, std::int64_t user_id) = 0;
+};
+
+// A username that is already taken.
+class AccountExists : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 // Opens (creating if needed) the store at `location` and brings its schema up

@@ -49,7 +49,14 @@ std::optional<Target> parse_target(std::string_view target) {
   if (!path) return std::nullopt;
   t.path = std::move(*path);
   if (q == std::string_view::npos) return t;
-  std::string_view rest = target.substr(q + 1);
+  auto query = parse_form(target.substr(q + 1));
+  if (!query) return std::nullopt;
+  t.query = std::move(*query);
+  return t;
+}
+
+std::optional<std::multimap<std::string, std::string>> parse_form(std::string_view rest) {
+  std::multimap<std::string, std::string> out;
   while (!rest.empty()) {
     const auto amp = rest.find('&');
     const std::string_view pair = rest.substr(0, amp);
@@ -59,9 +66,21 @@ std::optional<Target> parse_target(std::string_view target) {
     auto key = percent_decode(pair.substr(0, eq), true);
     auto value = percent_decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
     if (!key || !value) return std::nullopt;
-    t.query.emplace(std::move(*key), std::move(*value));
+    out.emplace(std::move(*key), std::move(*value));
   }
-  return t;
+  return out;
+}
+
+std::optional<std::string> cookie_value(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    const auto semi = header.find(';');
+    std::string_view part = header.substr(0, semi);
+    header = semi == std::string_view::npos ? std::string_view{} : header.substr(semi + 1);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    const auto eq = part.find('=');
+    if (eq != std::string_view::npos && part.substr(0, eq) == name) return std::string(part.substr(eq + 1));
+  }
+  return std::nullopt;
 }
 
 std::string html_escape(std::string_view text) {

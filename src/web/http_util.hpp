@@ -23,6 +23,13 @@ struct Target {
 // caller can answer 400 instead of passing garbage on.
 std::optional<std::string> percent_decode(std::string_view in, bool plus_is_space);
 
+// Parses "a=1&b=two+words" (a query string or an urlencoded form body);
+// nullopt when an escape is malformed or a value is not UTF-8.
+std::optional<std::multimap<std::string, std::string>> parse_form(std::string_view text);
+
+// The value of one cookie in a Cookie header, if present.
+std::optional<std::string> cookie_value(std::string_view header, std::string_view name);
+
 // Parses a request target ("/search?q=muscle+loss"); nullopt when malformed.
 std::optional<Target> parse_target(std::string_view target);
 

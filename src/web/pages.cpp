@@ -150,6 +150,7 @@ std::string render_article_page(const Snapshot& snap, std::size_t index) {
   if (!a.author.empty()) {
     mu::data author;
     author.set("name", a.author.name);
+    author.set("slug", a.author.slug());
     set_if(author, "credential", a.author.credential);
     set_if(author, "affiliation", a.author.affiliation);
     d.set("author", author);
@@ -538,6 +539,65 @@ std::string render_ask_page(const qa::Engine& engine, const qa::Result* r) {
   Layout l;
   l.page_title = r ? "Answers: " + r->question : "Ask a health question";
   return render_layout(l, render_template("ask", d));
+}
+
+std::string render_login_page(std::string_view error, std::string_view csrf, std::string_view next,
+                              std::string_view username) {
+  mu::data d;
+  set_if(d, "error", std::string(error));
+  d.set("csrf", std::string(csrf));
+  d.set("next", std::string(next));
+  d.set("username", std::string(username));
+  Layout l;
+  l.page_title = "Sign in";
+  return render_layout(l, render_template("login", d));
+}
+
+std::string render_register_page(std::string_view error, std::string_view csrf, std::string_view username,
+                                 std::string_view display_name) {
+  mu::data d;
+  set_if(d, "error", std::string(error));
+  d.set("csrf", std::string(csrf));
+  d.set("username", std::string(username));
+  d.set("display_name", std::string(display_name));
+  Layout l;
+  l.page_title = "Create an account";
+  return render_layout(l, render_template("register", d));
+}
+
+std::string render_account_page(const User& user, std::string_view csrf, std::string_view message,
+                                std::string_view error) {
+  mu::data d;
+  d.set("username", user.username);
+  d.set("display_name", user.display_name);
+  d.set("role", std::string(to_string(user.role)));
+  d.set("csrf", std::string(csrf));
+  set_if(d, "message", std::string(message));
+  set_if(d, "error", std::string(error));
+  Layout l;
+  l.page_title = "Your account";
+  return render_layout(l, render_template("account", d));
+}
+
+std::string render_author_page(const Snapshot& snap, const AuthorProfile& p) {
+  mu::data d;
+  d.set("name", p.name);
+  set_if(d, "credential", p.credential);
+  set_if(d, "affiliation", p.affiliation);
+  set_if(d, "bio", p.bio);
+  mu::data list{mu::data::type::list};
+  for (const auto& a : snap.articles()) {
+    if (a.author.empty() || a.author.slug() != p.slug) continue;
+    mu::data ad;
+    ad.set("slug", a.slug);
+    ad.set("title", a.title);
+    list.push_back(ad);
+  }
+  d.set("articles", list);
+  Layout l;
+  l.page_title = p.name;
+  l.canonical = "/authors/" + p.slug;
+  return render_layout(l, render_template("author", d));
 }
 
 std::string render_error_page(int status, std::string_view title, std::string_view message,

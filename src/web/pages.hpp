@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/account.hpp"
 #include "core/article.hpp"
 #include "engine/snapshot.hpp"
 #include "qa/engine.hpp"
@@ -27,6 +28,17 @@ std::string render_search_page(const qa::Engine& engine, const qa::SearchPage& p
 std::string render_ask_page(const qa::Engine& engine, const qa::Result* result);
 std::string render_error_page(int status, std::string_view title, std::string_view message,
                               std::string_view request_id);
+
+// Account pages. `csrf` goes into each form's hidden field.
+std::string render_login_page(std::string_view error, std::string_view csrf, std::string_view next,
+                              std::string_view username);
+std::string render_register_page(std::string_view error, std::string_view csrf, std::string_view username,
+                                 std::string_view display_name);
+std::string render_account_page(const User& user, std::string_view csrf, std::string_view message,
+                                std::string_view error);
+// The author's profile; the rating block is the "<!--sdb:rating-->" marker,
+// filled per request.
+std::string render_author_page(const Snapshot& snapshot, const AuthorProfile& profile);
 
 // schema.org MedicalWebPage JSON-LD for an article (exposed for tests).
 std::string article_json_ld(const Article& article);

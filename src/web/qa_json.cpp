@@ -18,7 +18,7 @@ json source_json(const qa::Source& s) {
           {"article", "/articles/" + s.article + (s.anchor.empty() ? "" : "#" + s.anchor)}};
 }
 
-json ask_json(const qa::Engine& engine, const qa::Result& r) {
+json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
   const auto& conditions = engine.snapshot().conditions();
   json focus = json::array();
   for (const auto& f : r.focus)
@@ -35,16 +35,17 @@ json ask_json(const qa::Engine& engine, const qa::Result& r) {
   for (std::size_t k = 0; k < r.answers.size(); ++k) {
     const auto& a = r.answers[k];
     any_medquad = any_medquad || a.source.license == "CC BY 4.0";
-    answers.push_back({{"rank", k + 1},
-                       {"score", a.score},
-                       {"focus", conditions[a.condition].name},
-                       {"focus_id", conditions[a.condition].slug},
-                       {"type", to_string(a.type)},
-                       {"asked", a.asked},
-                       {"heading", a.heading},
-                       {"text", a.text},
-                       {"html", markdown_to_html(a.text)},
-                       {"source", source_json(a.source)}});
+    json answer = {{"rank", k + 1},
+                   {"score", a.score},
+                   {"focus", conditions[a.condition].name},
+                   {"focus_id", conditions[a.condition].slug},
+                   {"type", to_string(a.type)},
+                   {"asked", a.asked},
+                   {"heading", a.heading},
+                   {"text", a.text},
+                   {"source", source_json(a.source)}};
+    if (with_html) answer["html"] = markdown_to_html(a.text);
+    answers.push_back(std::move(answer));
   }
   json suggestions = json::array();
   for (auto c : r.suggestions)

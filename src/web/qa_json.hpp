@@ -8,7 +8,9 @@
 
 namespace symptomdb::web {
 
-nlohmann::json ask_json(const qa::Engine& engine, const qa::Result& result);
+// `with_html` adds each answer's text rendered to HTML (?html=1); the
+// Markdown text is always there.
+nlohmann::json ask_json(const qa::Engine& engine, const qa::Result& result, bool with_html = false);
 nlohmann::json suggest_json(const qa::Engine& engine, std::string_view prefix,
                             const std::vector<qa::Suggestion>& suggestions);
 nlohmann::json search_json(const qa::Engine& engine, const qa::SearchPage& page);

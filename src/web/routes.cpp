@@ -6,6 +6,7 @@
 
 #include "core/embedded.hpp"
 #include "core/slug.hpp"
+#include "web/accounts.hpp"
 #include "web/article_json.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
@@ -19,6 +20,7 @@ constexpr std::string_view kHtml = "text/html; charset=utf-8";
 constexpr std::size_t kMaxQueryChars = 200;
 constexpr std::size_t kMaxQuestionChars = 500;
 constexpr std::size_t kDefaultLimit = 10;
+constexpr std::size_t kDefaultAnswers = 5;
 constexpr std::size_t kMaxLimit = 50;
 
 std::string_view reason(int status) {
@@ -59,9 +61,9 @@ Response owned(std::string body, std::string_view type) {
 }
 
 // Parses ?limit=N; nullopt for anything but a whole number in range.
-std::optional<std::size_t> parse_limit(const Target& t) {
+std::optional<std::size_t> parse_limit(const Target& t, std::size_t fallback = kDefaultLimit) {
   auto v = t.param("limit");
-  if (!v) return kDefaultLimit;
+  if (!v) return fallback;
   std::size_t n = 0;
   auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
   if (ec != std::errc() || p != v->data() + v->size() || n == 0 || n > kMaxLimit)
@@ -71,8 +73,8 @@ std::optional<std::size_t> parse_limit(const Target& t) {
 
 }  // namespace
 
-App::App(std::shared_ptr<const Site> site, HealthInfo health)
-    : site_(std::move(site)), health_(std::move(health)) {}
+App::App(std::shared_ptr<const Site> site, HealthInfo health, const Accounts* accounts)
+    : site_(std::move(site)), health_(std::move(health)), accounts_(accounts) {}
 
 void App::publish(std::shared_ptr<const Site> site) { site_.store(std::move(site)); }
 
@@ -95,12 +97,15 @@ Response App::error(const Request& req, int status, std::string_view code,
 }
 
 Response App::handle(const Request& req) const {
+  const auto site = site_.load();
+  if (accounts_)
+    if (auto r = accounts_->handle(*this, req, *site)) return with_account_nav(std::move(*r), req);
   if (req.method != "GET" && req.method != "HEAD") {
     auto r = error(req, 405, "method_not_allowed", "Only GET and HEAD are supported here.");
     r.headers.emplace_back("Allow", "GET, HEAD");
     return r;
   }
-  auto r = route(req, site_.load());
+  auto r = with_account_nav(route(req, site), req);
   // A matching validator saves sending the body again.
   if (r.status == 200 && !req.if_none_match.empty()) {
     for (const auto& [k, v] : r.headers) {
@@ -111,6 +116,34 @@ Response App::handle(const Request& req) const {
         return nm;
       }
     }
+  }
+  return r;
+}
+
+Response App::with_account_nav(Response r, const Request& req) const {
+  // Cached pages carry markers where per-reader parts go: the header's
+  // account links and, on article pages, the "Rate author" block.
+  if (!accounts_ || !r.content_type.starts_with("text/html")) return r;
+  const std::string_view body = r.payload();
+  const auto nav = body.find("<!--sdb:account-->");
+  const auto rating = body.find("<!--sdb:rating-->");
+  if (nav == std::string_view::npos && rating == std::string_view::npos) return r;
+  const auto session = accounts_->session_of(req);
+  std::string out(body);
+  if (rating != std::string_view::npos && !r.rating_author.empty()) {
+    std::string unused;
+    const auto at = out.find("<!--sdb:rating-->");
+    out.replace(at, 17, accounts_->rating_block(session, req, r.rating_author, r.rating_back_to, unused));
+  }
+  if (const auto at = out.find("<!--sdb:account-->"); at != std::string::npos)
+    out.replace(at, 18, accounts_->account_nav(session));
+  r.body = std::move(out);
+  r.shared_body = {};
+  r.keep_alive.reset();
+  if (session) {
+    // A page for one reader must not be cached for another.
+    std::erase_if(r.headers, [](const auto& h) { return h.first == "Cache-Control" || h.first == "ETag"; });
+    r.headers.emplace_back("Cache-Control", "private, no-store");
   }
   return r;
 }
@@ -147,6 +180,15 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
     const std::string& body = api ? page->json : page->html;
     auto r = shared(site, body, api ? kJson : kHtml, page->etag);
     r.keep_alive = page;  // the page outlives the site only through this
+    if (!api) {
+      if (const Article* a = site->snapshot().article(slug); a && !a->author.empty()) {
+        r.rating_author = a->author.slug();
+        r.rating_back_to = "/articles/" + a->slug;
+        // Ratings change without the article changing: no shared caching.
+        std::erase_if(r.headers, [](const auto& h) { return h.first == "Cache-Control" || h.first == "ETag"; });
+        r.headers.emplace_back("Cache-Control", "no-cache");
+      }
+    }
     return r;
   }
   if (path == "/conditions") {
@@ -190,14 +232,14 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
     const std::string q = target->param("q").value_or("");
     if (q.size() > kMaxQuestionChars)
       return error(req, 400, "question_too_long", "Questions are limited to 500 characters.");
-    const auto limit = parse_limit(*target);
+    const auto limit = parse_limit(*target, kDefaultAnswers);
     if (!limit) return error(req, 400, "bad_limit", "limit must be a whole number from 1 to 50.");
     if (q.find_first_not_of(" \t") == std::string::npos) {
       if (api) return error(req, 400, "missing_question", "Give the question as ?q=...");
       return owned(render_ask_page(site->engine(), nullptr), kHtml);
     }
     const auto result = site->engine().ask(q, *limit);
-    if (api) return owned(ask_json(site->engine(), result).dump(), kJson);
+    if (api) return owned(ask_json(site->engine(), result, target->param("html") == "1").dump(), kJson);
     return owned(render_ask_page(site->engine(), &result), kHtml);
   }
   if (path == "/api/v1/suggest") {

@@ -19,6 +19,13 @@ struct Request {
   std::string accept;
   std::string if_none_match;
   std::string request_id;
+  std::string cookie;           // the Cookie header
+  std::string content_type;
+  std::string body;
+  std::string csrf_header;      // X-CSRF-Token, for JSON API writes
+  std::string forwarded_proto;  // X-Forwarded-Proto from a proxy that terminates TLS
+  std::string remote;           // peer address
+  std::string user_agent;
 };
 
 struct Response {
@@ -28,6 +35,9 @@ struct Response {
   std::string_view shared_body;            // ...a view into memory that outlives the write:
   std::shared_ptr<const void> keep_alive;  // the Site it points into (or embedded data)
   std::vector<std::pair<std::string, std::string>> headers;
+  // For article pages: whose "Rate author" block to fill in, and where its
+  // form returns to.
+  std::string rating_author, rating_back_to;
 
   std::string_view payload() const {
     return shared_body.data() ? shared_body : std::string_view(body);
@@ -39,9 +49,12 @@ struct HealthInfo {
   int schema_version = 0;
 };
 
+class Accounts;
+
 class App {
  public:
-  App(std::shared_ptr<const Site> site, HealthInfo health);
+  // `accounts` may be null (no sign-in, read-only site: tests, benchmarks).
+  App(std::shared_ptr<const Site> site, HealthInfo health, const Accounts* accounts = nullptr);
 
   Response handle(const Request& request) const;
   // An error response in the form the client asked for (JSON under /api/).
@@ -54,9 +67,11 @@ class App {
 
  private:
   Response route(const Request& request, const std::shared_ptr<const Site>& site) const;
+  Response with_account_nav(Response r, const Request& request) const;
 
   std::atomic<std::shared_ptr<const Site>> site_;
   HealthInfo health_;
+  const Accounts* accounts_;
 };
 
 }  // namespace symptomdb::web

@@ -82,7 +82,14 @@ class Session : public std::enable_shared_from_this<Session> {
     req.target = std::string(msg.target());
     req.accept = std::string(msg[http::field::accept]);
     req.if_none_match = std::string(msg[http::field::if_none_match]);
+    req.cookie = std::string(msg[http::field::cookie]);
+    req.content_type = std::string(msg[http::field::content_type]);
+    req.csrf_header = std::string(msg["X-CSRF-Token"]);
+    req.forwarded_proto = std::string(msg["X-Forwarded-Proto"]);
+    req.remote = remote_;
+    req.body = msg.body();
     user_agent_ = std::string(msg[http::field::user_agent]);
+    req.user_agent = user_agent_;
     keep_alive_ = msg.keep_alive() && !shared_.stopping;
     head_ = msg.method() == http::verb::head;
     version_ = msg.version();
@@ -114,7 +121,12 @@ class Session : public std::enable_shared_from_this<Session> {
       r.set("Content-Security-Policy",
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
-    for (const auto& [k, v] : response_.headers) r.set(k, v);
+    for (const auto& [k, v] : response_.headers) {
+      if (k == "Set-Cookie")
+        r.insert(k, v);  // one header line per cookie
+      else
+        r.set(k, v);
+    }
     const auto body = response_.payload();
     if (response_.status == 304) {
       r.body() = {};

@@ -1,0 +1,34 @@
+// Accounts on the web: sign-in, registration, sign-out, password change,
+// author profiles and ratings, with sessions in the store, CSRF tokens on
+// every state-changing request and sign-in throttling. The routes here are
+// tried before the read-only ones in routes.cpp.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/account.hpp"
+#include "store/store.hpp"
+#include "web/routes.hpp"
+
+namespace symptomdb::web {
+
+class Accounts {
+ public:
+  explicit Accounts(store::Store& store) : store_(store) {}
+
+  // The signed-in user's session, from the request's cookie.
+  std::optional<Session> session_of(const Request& req) const;
+  // Handles the account routes; nullopt when the path is not one of them.
+  std::optional<Response> handle(const App& app, const Request& req, const Site& site) const;
+  // Per-request parts of cached pages: the header's account links and the
+  // "Rate author" block.
+  std::string account_nav(const std::optional<Session>& s) const;
+  std::string rating_block(const std::optional<Session>& s, const Request& req, std::string_view author_slug,
+                           std::string_view back_to, std::string& csrf_cookie) const;
+
+ private:
+  store::Store& store_;
+};
+
+}  // namespace symptomdb::web
