@@ -276,7 +276,9 @@ std::string Engine::best_sentence(std::size_t u, const std::vector<std::string>&
 Result Engine::ask(std::string_view question, std::size_t limit) const {
   Result r;
   r.question = std::string(question);
-  text::Analyzer analyzer;
+  // One analyzer per thread: a Snowball stemmer is not thread-safe, and its
+  // word cache makes repeated words cheap.
+  thread_local text::Analyzer analyzer;
   r.emergency = red_flags_->check(question, analyzer);
   // Words that ask (cues) are found first, so that names can leave them be.
   std::vector<bool> cue_tokens;
@@ -550,7 +552,7 @@ std::vector<Suggestion> Engine::suggest(std::string_view prefix, std::size_t lim
 SearchPage Engine::search(std::string_view query, const SearchFilters& filters, std::size_t limit) const {
   SearchPage page;
   page.query = std::string(query);
-  text::Analyzer analyzer;
+  thread_local text::Analyzer analyzer;
   auto reading = focus_->read(query, analyzer);
   page.corrections = reading.corrections;
   std::vector<search::TermId> ids;

@@ -143,6 +143,19 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
     if (e.condition == condition) return;  // already reachable this way
   list.push_back({static_cast<std::uint32_t>(condition), kind, needs_capitals, name});
   ++entry_count_;
+  for (std::size_t p = key.find(' '); p != std::string::npos; p = key.find(' ', p + 1))
+    prefixes_.insert(key.substr(0, p));
+  if (terms.size() >= 2)
+    for (const auto& t : terms) phrase_stems_.insert(t.stem);
+  if (terms.size() == 2 || terms.size() == 3)
+    for (std::size_t w = 0; w < terms.size(); ++w) {
+      std::string pattern;
+      for (std::size_t i = 0; i < terms.size(); ++i) {
+        if (i) pattern.push_back(' ');
+        pattern += i == w ? std::string("*") : terms[i].stem;
+      }
+      wildcards_.insert(std::move(pattern));
+    }
   max_words_ = std::max(max_words_, terms.size());
   for (const auto& t : terms) {
     if (t.surface.size() < 4) continue;
@@ -258,9 +271,29 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question,
       }
     return false;
   };
+  // Could some name of two or three words have this word's place, given
+  // its neighbours? Checked on patterns before any costly neighbour search.
+  auto fits_a_pattern = [&](std::size_t k) {
+    std::vector<std::size_t> content;  // content-word positions around k
+    for (std::size_t j = k >= 4 ? k - 4 : 0; j < std::min(n, k + 5); ++j)
+      if (!text::is_stopword(r.terms[j].surface)) content.push_back(j);
+    const auto at = std::find(content.begin(), content.end(), k) - content.begin();
+    for (std::ptrdiff_t b = std::max<std::ptrdiff_t>(0, at - 2); b <= at; ++b)
+      for (std::ptrdiff_t e = at + 1; e <= std::min<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(content.size()), b + 3); ++e) {
+        if (e - b < 2) continue;
+        std::string pattern;
+        for (auto i = b; i < e; ++i) {
+          if (i > b) pattern.push_back(' ');
+          pattern += i == at ? std::string("*") : r.terms[content[static_cast<std::size_t>(i)]].stem;
+        }
+        if (wildcards_.count(pattern)) return true;
+      }
+    return false;
+  };
+  auto next_to_phrase_word = [&](std::size_t k) { return fits_a_pattern(k); };
   for (std::size_t k = 0; k < n; ++k) {
     if (corrected[k] || r.terms[k].surface.size() < 5 || text::is_stopword(r.terms[k].surface)) continue;
-    if (in_name_as_written(k)) continue;
+    if (!next_to_phrase_word(k) || in_name_as_written(k)) continue;
     const auto original = r.terms[k];
     bool done = false;
     for (const auto& cand : fuzzy_.neighbours(original.surface, 3)) {
@@ -291,8 +324,12 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question,
     for (std::size_t e = b + 1; e <= n && words < max_words_; ++e) {
       if (text::is_stopword(r.terms[e - 1].surface)) continue;
       ++words;
-      auto it = entries_.find(key_of(r.terms, b, e));
-      if (it == entries_.end()) continue;
+      const std::string key = key_of(r.terms, b, e);
+      auto it = entries_.find(key);
+      if (it == entries_.end()) {
+        if (!prefixes_.count(key)) break;  // no name goes on from here
+        continue;
+      }
       bool any_corrected = false;
       for (std::size_t k = b; k < e; ++k) any_corrected = any_corrected || corrected[k];
       for (const auto& entry : it->second) {

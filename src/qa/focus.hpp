@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/snapshot.hpp"
@@ -95,6 +96,15 @@ class FocusDictionary {
   static std::string key_of(const std::vector<text::Term>& terms, std::size_t b, std::size_t e);
 
   std::unordered_map<std::string, std::vector<Entry>> entries_;  // stem phrase -> entries
+  // Every word-prefix of every key ("multipl", "multipl sclerosi"), so a
+  // scan of the question stops growing a phrase as soon as no name starts so.
+  std::unordered_set<std::string> prefixes_;
+  // Stems that occur in names of two or more words: only next to one of
+  // these can a real word be a slip for part of a name.
+  std::unordered_set<std::string> phrase_stems_;
+  // Keys of two or three words with one word replaced by "*" ("multipl *"):
+  // a real word is only worth correcting where such a pattern fits.
+  std::unordered_set<std::string> wildcards_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> word_conditions_;  // surface -> conditions
   std::unordered_map<std::string, std::string> surface_stem_;
   text::FuzzyIndex fuzzy_;

@@ -184,6 +184,8 @@ IntentDetector::IntentDetector(text::Analyzer& analyzer) {
   // Longest cues first, so a cue claims its words before a shorter one can.
   std::stable_sort(cues_.begin(), cues_.end(),
                    [](const Cue& a, const Cue& b) { return a.stems.size() > b.stems.size(); });
+  for (std::size_t c = 0; c < cues_.size(); ++c)
+    if (!cues_[c].stems.empty()) by_first_[cues_[c].stems.front()].push_back(c);
 }
 
 std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
@@ -200,31 +202,44 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
     std::string cue;
   };
   std::vector<Hit> hits;
-  for (const auto& cue : cues_) {
-    const std::size_t n = cue.stems.size();
-    if (n == 0 || n > terms.size()) continue;
-    for (std::size_t i = 0; i + n <= terms.size(); ++i) {
+  // Every place a cue's words appear, found through the cue's first word;
+  // then claimed in the order of the cue list (longest first), so a cue
+  // takes its words before a shorter one can.
+  std::vector<std::pair<std::size_t, std::size_t>> found;  // (cue, position)
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    auto it = by_first_.find(terms[i].stem);
+    if (it == by_first_.end()) continue;
+    for (auto c : it->second) {
+      const auto& stems = cues_[c].stems;
+      if (i + stems.size() > terms.size()) continue;
       bool match = true;
-      for (std::size_t k = 0; k < n && match; ++k)
-        match = !taken[i + k] && terms[i + k].stem == cue.stems[k];
-      if (!match) continue;
-      SectionType type = cue.type;
-      if (cue.side != 0 && focus_begin != std::string::npos) {
-        const bool before = i < focus_begin;
-        if ((cue.side < 0 && !before) || (cue.side > 0 && before)) {
-          if (cue.other_side == SectionType::other) continue;
-          type = cue.other_side;
-        }
-      } else if (cue.side > 0) {
-        continue;  // "X leads to" needs a focus to tell which side it is on
-      }
-      for (std::size_t k = 0; k < n; ++k) taken[i + k] = true;
-      if (cue_tokens) {
-        cue_tokens->resize(terms.size(), false);
-        for (std::size_t k = 0; k < n; ++k) (*cue_tokens)[i + k] = true;
-      }
-      if (cue.weight > 0) hits.push_back({type, cue.weight, i, cue.text});
+      for (std::size_t k = 1; k < stems.size() && match; ++k) match = terms[i + k].stem == stems[k];
+      if (match) found.emplace_back(c, i);
     }
+  }
+  std::sort(found.begin(), found.end());
+  for (const auto& [c, i] : found) {
+    const Cue& cue = cues_[c];
+    const std::size_t n = cue.stems.size();
+    bool free = true;
+    for (std::size_t k = 0; k < n && free; ++k) free = !taken[i + k];
+    if (!free) continue;
+    SectionType type = cue.type;
+    if (cue.side != 0 && focus_begin != std::string::npos) {
+      const bool before = i < focus_begin;
+      if ((cue.side < 0 && !before) || (cue.side > 0 && before)) {
+        if (cue.other_side == SectionType::other) continue;
+        type = cue.other_side;
+      }
+    } else if (cue.side > 0) {
+      continue;  // "X leads to" needs a focus to tell which side it is on
+    }
+    for (std::size_t k = 0; k < n; ++k) taken[i + k] = true;
+    if (cue_tokens) {
+      cue_tokens->resize(terms.size(), false);
+      for (std::size_t k = 0; k < n; ++k) (*cue_tokens)[i + k] = true;
+    }
+    if (cue.weight > 0) hits.push_back({type, cue.weight, i, cue.text});
   }
   // Long questions give context first and ask last: when the asking
   // sentence has cues of its own, cues elsewhere are only context.

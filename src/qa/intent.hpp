@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/section_type.hpp"
@@ -44,7 +45,8 @@ class IntentDetector {
     int side = 0;  // -1: only before the focus, +1: only after, 0: anywhere
     SectionType other_side = SectionType::other;  // the type on the other side, if any
   };
-  std::vector<Cue> cues_;
+  std::vector<Cue> cues_;  // longest first
+  std::unordered_map<std::string, std::vector<std::size_t>> by_first_;  // first stem -> cues
 };
 
 }  // namespace symptomdb::qa

@@ -6,14 +6,28 @@
 namespace symptomdb::text {
 namespace {
 
-// All strings reachable from `w` by deleting up to `d` characters.
-void deletions(const std::string& w, int d, std::set<std::string>& out) {
-  out.insert(w);
-  if (d == 0 || w.size() <= 1) return;
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    std::string shorter = w.substr(0, i) + w.substr(i + 1);
-    if (out.count(shorter) == 0) deletions(shorter, d - 1, out);
+// All strings reachable from `w` by deleting up to `d` characters (with
+// repeats removed), built breadth-first into one vector.
+std::vector<std::string> deletions(const std::string& w, int d) {
+  std::vector<std::string> out = {w};
+  std::size_t level_begin = 0;
+  for (int depth = 0; depth < d; ++depth) {
+    const std::size_t level_end = out.size();
+    for (std::size_t k = level_begin; k < level_end; ++k) {
+      const std::string base = out[k];
+      if (base.size() <= 1) continue;
+      for (std::size_t i = 0; i < base.size(); ++i) {
+        if (i > 0 && base[i] == base[i - 1]) continue;  // deleting either of a double letter is the same
+        std::string shorter = base;
+        shorter.erase(i, 1);
+        out.push_back(std::move(shorter));
+      }
+    }
+    level_begin = level_end;
   }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 std::uint64_t hash_of(std::string_view s) {
@@ -68,9 +82,7 @@ void FuzzyIndex::finish() {
   for (std::uint32_t i = 0; i < words_.size(); ++i) {
     const int d = allowed_edits(words_[i].size());
     if (d == 0) continue;
-    std::set<std::string> dels;
-    deletions(words_[i], d, dels);
-    for (const auto& del : dels) deletes_.emplace_back(hash_of(del), i);
+    for (const auto& del : deletions(words_[i], d)) deletes_.emplace_back(hash_of(del), i);
   }
   std::sort(deletes_.begin(), deletes_.end());
 }
@@ -84,16 +96,15 @@ std::vector<FuzzyIndex::Match> FuzzyIndex::neighbours(std::string_view word, std
   std::vector<Match> out;
   const int d = allowed_edits(word.size());
   if (d == 0) return out;
-  std::set<std::string> dels;
-  deletions(std::string(word), d, dels);
-  std::set<std::uint32_t> seen;
-  for (const auto& del : dels) {
+  std::vector<std::uint32_t> seen;
+  for (const auto& del : deletions(std::string(word), d)) {
     const auto key = hash_of(del);
     auto range = std::equal_range(deletes_.begin(), deletes_.end(), std::make_pair(key, 0u),
                                   [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto it = range.first; it != range.second; ++it) {
       const auto id = it->second;
-      if (!seen.insert(id).second) continue;
+      if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+      seen.push_back(id);
       const auto& cand = words_[id];
       if (cand == word) continue;
       // The candidate's own allowance matters too: a short vocabulary word
