@@ -19,6 +19,7 @@
 #include "store/store.hpp"
 #include "web/accounts.hpp"
 #include "web/article_json.hpp"
+#include "web/comments.hpp"
 #include "web/qa_json.hpp"
 #include "web/site.hpp"
 #include "web/security.hpp"
@@ -405,8 +406,12 @@ int serve(const ServeOptions& o) {
 
     std::uint64_t seen = store->change_counter();
     const web::Accounts accounts(*store);
+    web::CommentPolicy policy;
+    policy.hold_accounts_younger_than = static_cast<std::int64_t>(o.comment_hold_hours * 3600);
+    policy.report_threshold = o.reports_to_hide;
+    const web::Comments comments(*store, policy);
     web::App app(std::make_shared<const web::Site>(store->load_articles()),
-                 {SYMPTOMDB_VERSION, store->schema_version()}, &accounts);
+                 {SYMPTOMDB_VERSION, store->schema_version()}, &accounts, &comments);
 
     // Rebuilds the site off the request threads when another process (an
     // import) has committed to the database, then swaps it in atomically.

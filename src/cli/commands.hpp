@@ -17,6 +17,8 @@ struct ServeOptions {
   bool import_sample = true;
   std::string access_log = "-";  // "-" = stderr, "off", or a file path
   double refresh_seconds = 2.0;
+  double comment_hold_hours = 24;  // comments from younger accounts wait for a moderator
+  int reports_to_hide = 3;         // reports that hide a comment until reviewed
 };
 
 int serve(const ServeOptions& options);

@@ -34,6 +34,15 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.05, 3600.0))
       ->capture_default_str();
 
+  serve_cmd->add_option("--comment-hold-hours", serve_opts.comment_hold_hours,
+                        "Comments from accounts younger than this wait for a moderator (0: none)")
+      ->check(CLI::Range(0.0, 24.0 * 365))
+      ->capture_default_str();
+  serve_cmd->add_option("--reports-to-hide", serve_opts.reports_to_hide,
+                        "Reports that hide a comment until an editor reviews it")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+
   auto* import_cmd = app.add_subcommand("import", "Import articles into the database");
   import_cmd->require_subcommand(1);
   std::vector<std::string> seed_paths, md_paths;

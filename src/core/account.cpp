@@ -22,6 +22,22 @@ std::optional<Role> role_from_string(std::string_view s) {
   return std::nullopt;
 }
 
+std::string_view to_string(CommentStatus s) {
+  switch (s) {
+    case CommentStatus::published: return "published";
+    case CommentStatus::pending: return "pending";
+    case CommentStatus::hidden: return "hidden";
+    case CommentStatus::rejected: return "rejected";
+  }
+  return "pending";
+}
+
+std::optional<CommentStatus> comment_status_from_string(std::string_view s) {
+  for (auto c : {CommentStatus::published, CommentStatus::pending, CommentStatus::hidden, CommentStatus::rejected})
+    if (to_string(c) == s) return c;
+  return std::nullopt;
+}
+
 std::string check_username(std::string_view name) {
   if (name.size() < 3 || name.size() > 32) return "A username has 3 to 32 characters.";
   for (unsigned char c : name)

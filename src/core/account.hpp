@@ -44,6 +44,24 @@ struct AuthorProfile {
   std::optional<std::int64_t> user_id;  // the account that writes as this author, if any
 };
 
+enum class CommentStatus { published, pending, hidden, rejected };
+std::string_view to_string(CommentStatus s);
+std::optional<CommentStatus> comment_status_from_string(std::string_view s);
+
+struct Comment {
+  std::int64_t id = 0;
+  std::string article_slug;
+  std::int64_t user_id = 0;
+  std::string author_name;  // the commenter's display name
+  std::optional<std::int64_t> parent_id;
+  std::string body;  // plain text as written
+  CommentStatus status = CommentStatus::published;
+  std::string held_reason;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> edited_at;
+  std::int64_t reports = 0;
+};
+
 // Rules for what a username and a password may be; empty when fine, else
 // the message to show.
 std::string check_username(std::string_view name);

@@ -138,7 +138,7 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
     consider(c.name);
     for (const auto& s : c.synonyms) consider(s);
   }
-  for (const auto& a : built_in_abbreviations())
+  for (const auto& [a, full] : built_in_abbreviations())
     if (looks_like_abbreviation(a)) cases.emplace(text::fold(a), std::pair{0, 0});
   for (std::size_t u = 0; u < units_.size() && !cases.empty(); ++u) {
     const std::string body = unit_heading(u) + "\n" + unit_text(u);

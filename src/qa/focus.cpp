@@ -90,8 +90,8 @@ bool looks_like_abbreviation(std::string_view word) {
   return capitals >= 2;
 }
 
-std::vector<std::string> built_in_abbreviations() {
-  std::vector<std::string> out;
+std::vector<std::pair<std::string, std::string>> built_in_abbreviations() {
+  std::vector<std::pair<std::string, std::string>> out;
   const auto tsv = embedded_file("src/qa/data/abbreviations.tsv");
   if (!tsv) return out;
   std::string_view rest = *tsv;
@@ -99,8 +99,9 @@ std::vector<std::string> built_in_abbreviations() {
     const auto nl = rest.find('\n');
     const auto line = rest.substr(0, nl);
     rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
-    if (line.empty() || line.front() == '#') continue;
-    out.emplace_back(line.substr(0, line.find('\t')));
+    const auto tab = line.find('\t');
+    if (line.empty() || line.front() == '#' || tab == std::string_view::npos) continue;
+    out.emplace_back(line.substr(0, tab), line.substr(tab + 1));
   }
   return out;
 }
@@ -202,18 +203,9 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     }
   }
   // Abbreviations and lay names, attached only to conditions that exist.
-  if (const auto tsv = embedded_file("src/qa/data/abbreviations.tsv")) {
-    std::string_view rest = *tsv;
-    while (!rest.empty()) {
-      const auto nl = rest.find('\n');
-      const auto line = rest.substr(0, nl);
-      rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
-      if (line.empty() || line.front() == '#') continue;
-      const auto tab = line.find('\t');
-      if (tab == std::string_view::npos) continue;
-      auto it = by_key.find(condition_key(line.substr(tab + 1)));
-      if (it != by_key.end()) add(std::string(line.substr(0, tab)), it->second, NameKind::abbreviation, analyzer);
-    }
+  for (const auto& [abbreviation, expansion] : built_in_abbreviations()) {
+    auto it = by_key.find(condition_key(expansion));
+    if (it != by_key.end()) add(abbreviation, it->second, NameKind::abbreviation, analyzer);
   }
   for (const auto& [surface, conds] : word_conditions_)
     fuzzy_.add(surface, static_cast<std::uint32_t>(conds.size()));

@@ -63,8 +63,8 @@ struct CorpusStats {
 // capital letters ("COPD", "ChILD", "MS").
 bool looks_like_abbreviation(std::string_view word);
 
-// The abbreviations of qa/data/abbreviations.tsv (first column).
-std::vector<std::string> built_in_abbreviations();
+// qa/data/abbreviations.tsv: (abbreviation, full name) pairs.
+std::vector<std::pair<std::string, std::string>> built_in_abbreviations();
 
 class FocusDictionary {
  public:

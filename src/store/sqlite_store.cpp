@@ -18,6 +18,7 @@ constexpr std::string_view kMigrations[] = {
     "src/store/migrations/001_initial.sql",
     "src/store/migrations/002_medquad.sql",
     "src/store/migrations/003_accounts.sql",
+    "src/store/migrations/004_comments.sql",
 };
 
 std::string utc_now() {
@@ -446,6 +447,9 @@ int SqliteStore::failures(const std::string& key, std::int64_t now, std::int64_t
 
 void SqliteStore::record_failure(const std::string& key, std::int64_t now, std::int64_t window) {
   std::lock_guard lock(mutex_);
+  // Windows that have passed count for nothing: drop them, so guessing many
+  // usernames cannot grow the table without bound.
+  db_.prepare("DELETE FROM login_failures WHERE first_at <= ?").bind(1, now - window).run();
   // A failure after the window has passed starts a new window.
   db_.prepare("INSERT INTO login_failures (key, count, first_at) VALUES (?, 1, ?) "
               "ON CONFLICT(key) DO UPDATE SET "
@@ -502,6 +506,147 @@ std::optional<int> SqliteStore::rating_by(std::int64_t author_id, std::int64_t u
   st.bind(1, author_id).bind(2, user_id);
   if (!st.step()) return std::nullopt;
   return static_cast<int>(st.integer(0));
+}
+
+namespace {
+
+constexpr const char* kCommentSelect =
+    "SELECT c.id, c.article_slug, c.user_id, u.display_name, c.parent_id, c.body, c.status, "
+    "c.held_reason, c.created_at, c.edited_at, "
+    "(SELECT COUNT(*) FROM comment_reports r WHERE r.comment_id = c.id) "
+    "FROM comments c JOIN users u ON u.id = c.user_id ";
+
+Comment comment_from(const Statement& st) {
+  Comment c;
+  c.id = st.integer(0);
+  c.article_slug = st.text(1);
+  c.user_id = st.integer(2);
+  c.author_name = st.text(3);
+  if (!st.is_null(4)) c.parent_id = st.integer(4);
+  c.body = st.text(5);
+  c.status = comment_status_from_string(st.text(6)).value_or(CommentStatus::pending);
+  c.held_reason = st.text(7);
+  c.created_at = st.integer(8);
+  if (!st.is_null(9)) c.edited_at = st.integer(9);
+  c.reports = st.integer(10);
+  return c;
+}
+
+}  // namespace
+
+std::int64_t SqliteStore::add_comment(const Comment& c) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(
+      "INSERT INTO comments (article_slug, user_id, parent_id, body, status, held_reason, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  st.bind(1, c.article_slug).bind(2, c.user_id);
+  if (c.parent_id)
+    st.bind(3, *c.parent_id);
+  else
+    st.bind_null(3);
+  st.bind(4, c.body).bind(5, to_string(c.status)).bind(6, c.held_reason).bind(7, c.created_at).run();
+  return db_.last_insert_id();
+}
+
+std::optional<Comment> SqliteStore::comment(std::int64_t id) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(std::string(kCommentSelect) + "WHERE c.id = ?");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return comment_from(st);
+}
+
+std::vector<Comment> SqliteStore::comments(std::string_view slug, bool newest_first, std::size_t offset,
+                                           std::size_t limit) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(std::string(kCommentSelect) +
+                        "WHERE c.article_slug = ? AND c.parent_id IS NULL AND c.status = 'published' "
+                        "ORDER BY c.created_at " + (newest_first ? "DESC" : "ASC") + ", c.id " +
+                        (newest_first ? "DESC" : "ASC") + " LIMIT ? OFFSET ?");
+  st.bind(1, slug).bind(2, static_cast<std::int64_t>(limit)).bind(3, static_cast<std::int64_t>(offset));
+  std::vector<Comment> out;
+  while (st.step()) out.push_back(comment_from(st));
+  return out;
+}
+
+std::size_t SqliteStore::count_comments(std::string_view slug) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(
+      "SELECT COUNT(*) FROM comments WHERE article_slug = ? AND parent_id IS NULL AND status = 'published'");
+  st.bind(1, slug);
+  st.step();
+  return static_cast<std::size_t>(st.integer(0));
+}
+
+std::vector<Comment> SqliteStore::replies(std::int64_t parent_id) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(std::string(kCommentSelect) +
+                        "WHERE c.parent_id = ? AND c.status = 'published' ORDER BY c.created_at, c.id");
+  st.bind(1, parent_id);
+  std::vector<Comment> out;
+  while (st.step()) out.push_back(comment_from(st));
+  return out;
+}
+
+std::vector<Comment> SqliteStore::moderation_queue() {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(std::string(kCommentSelect) +
+                        "WHERE c.status IN ('pending', 'hidden') ORDER BY c.created_at, c.id LIMIT 200");
+  std::vector<Comment> out;
+  while (st.step()) out.push_back(comment_from(st));
+  return out;
+}
+
+void SqliteStore::set_comment_status(std::int64_t id, CommentStatus status, std::string_view reason) {
+  std::lock_guard lock(mutex_);
+  Transaction tx(db_);
+  db_.prepare("UPDATE comments SET status = ?, held_reason = ? WHERE id = ?")
+      .bind(1, to_string(status))
+      .bind(2, reason)
+      .bind(3, id)
+      .run();
+  // Reviewed: earlier reports no longer count towards hiding it again.
+  if (status == CommentStatus::published)
+    db_.prepare("DELETE FROM comment_reports WHERE comment_id = ?").bind(1, id).run();
+  tx.commit();
+}
+
+void SqliteStore::edit_comment(std::int64_t id, const std::string& body, std::int64_t now) {
+  std::lock_guard lock(mutex_);
+  db_.prepare("UPDATE comments SET body = ?, edited_at = ? WHERE id = ?").bind(1, body).bind(2, now).bind(3, id).run();
+}
+
+void SqliteStore::delete_comment(std::int64_t id) {
+  std::lock_guard lock(mutex_);
+  db_.prepare("DELETE FROM comments WHERE id = ?").bind(1, id).run();
+}
+
+std::int64_t SqliteStore::report_comment(std::int64_t id, std::int64_t user_id, std::int64_t now) {
+  std::lock_guard lock(mutex_);
+  db_.prepare("INSERT OR IGNORE INTO comment_reports (comment_id, user_id, reported_at) VALUES (?, ?, ?)")
+      .bind(1, id)
+      .bind(2, user_id)
+      .bind(3, now)
+      .run();
+  auto st = db_.prepare("SELECT COUNT(*) FROM comment_reports WHERE comment_id = ?");
+  st.bind(1, id);
+  st.step();
+  return st.integer(0);
+}
+
+std::size_t SqliteStore::comments_since(std::int64_t user_id, std::int64_t since) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare("SELECT COUNT(*) FROM comments WHERE user_id = ? AND created_at >= ?");
+  st.bind(1, user_id).bind(2, since);
+  st.step();
+  return static_cast<std::size_t>(st.integer(0));
+}
+
+std::int64_t SqliteStore::user_created_at(std::int64_t user_id) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare("SELECT CAST(strftime('%s', created_at) AS INTEGER) FROM users WHERE id = ?");
+  st.bind(1, user_id);
+  return st.step() ? st.integer(0) : 0;
 }
 
 std::unique_ptr<Store> open_store(const std::string& location) {

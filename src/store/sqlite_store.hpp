@@ -39,6 +39,19 @@ class SqliteStore final : public Store {
   std::optional<AuthorProfile> author(std::string_view slug) override;
   void rate_author(std::int64_t author_id, std::int64_t user_id, int stars) override;
   std::optional<int> rating_by(std::int64_t author_id, std::int64_t user_id) override;
+  std::int64_t add_comment(const Comment& comment) override;
+  std::optional<Comment> comment(std::int64_t id) override;
+  std::vector<Comment> comments(std::string_view article_slug, bool newest_first, std::size_t offset,
+                                std::size_t limit) override;
+  std::size_t count_comments(std::string_view article_slug) override;
+  std::vector<Comment> replies(std::int64_t parent_id) override;
+  std::vector<Comment> moderation_queue() override;
+  void set_comment_status(std::int64_t id, CommentStatus status, std::string_view reason) override;
+  void edit_comment(std::int64_t id, const std::string& body, std::int64_t now) override;
+  void delete_comment(std::int64_t id) override;
+  std::int64_t report_comment(std::int64_t id, std::int64_t user_id, std::int64_t now) override;
+  std::size_t comments_since(std::int64_t user_id, std::int64_t since) override;
+  std::int64_t user_created_at(std::int64_t user_id) override;
 
  private:
   void migrate();

@@ -74,6 +74,26 @@ class Store {
   // One rating per reader and author: rating again replaces the earlier one.
   virtual void rate_author(std::int64_t author_id, std::int64_t user_id, int stars) = 0;
   virtual std::optional<int> rating_by(std::int64_t author_id, std::int64_t user_id) = 0;
+
+  // --- Comments. ---
+  virtual std::int64_t add_comment(const Comment& comment) = 0;
+  virtual std::optional<Comment> comment(std::int64_t id) = 0;
+  // Comments of an article with one of the given statuses, oldest or newest
+  // first, `limit` from `offset` (top-level ones; replies come with them).
+  virtual std::vector<Comment> comments(std::string_view article_slug, bool newest_first,
+                                        std::size_t offset, std::size_t limit) = 0;
+  virtual std::size_t count_comments(std::string_view article_slug) = 0;  // top-level, published
+  virtual std::vector<Comment> replies(std::int64_t parent_id) = 0;       // published, oldest first
+  virtual std::vector<Comment> moderation_queue() = 0;                    // pending and hidden
+  virtual void set_comment_status(std::int64_t id, CommentStatus status, std::string_view reason) = 0;
+  virtual void edit_comment(std::int64_t id, const std::string& body, std::int64_t now) = 0;
+  virtual void delete_comment(std::int64_t id) = 0;
+  // Records a report once per reader; returns the number of reports.
+  virtual std::int64_t report_comment(std::int64_t id, std::int64_t user_id, std::int64_t now) = 0;
+  // How many comments a user wrote since a time (for rate limits).
+  virtual std::size_t comments_since(std::int64_t user_id, std::int64_t since) = 0;
+  // When the account was created, unix seconds.
+  virtual std::int64_t user_created_at(std::int64_t user_id) = 0;
 };
 
 // A username that is already taken.

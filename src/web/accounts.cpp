@@ -50,10 +50,13 @@ Response redirect(std::string_view to) {
 
 // Only paths on this site may be redirected to after signing in.
 std::string safe_next(std::string_view next) {
-  if (next.size() > 1 && next.size() < 300 && next.front() == '/' && next[1] != '/' && next[1] != '\\' &&
-      next.find_first_of("\r\n") == std::string_view::npos)
-    return std::string(next);
-  return "/";
+  // A single leading '/', then printable ASCII only: no second '/' or '\\'
+  // (protocol-relative), no control characters a browser might skip
+  // ("/\t/evil.example"), no backslashes at all.
+  if (next.size() < 2 || next.size() >= 300 || next.front() != '/' || next[1] == '/') return "/";
+  for (unsigned char c : next)
+    if (c < 0x21 || c > 0x7e || c == '\\') return "/";
+  return std::string(next);
 }
 
 std::string form_value(const std::multimap<std::string, std::string>& f, const std::string& key) {
@@ -72,6 +75,13 @@ std::optional<Session> Accounts::session_of(const Request& req) const {
 std::string Accounts::account_nav(const std::optional<Session>& s) const {
   if (!s) return "<a href=\"/login\">Sign in</a> <a href=\"/register\">Create account</a>";
   return fmt::format("<a href=\"/account\">{}</a>", html_escape(s->user.display_name));
+}
+
+std::string Accounts::byline_rating(std::string_view author_slug) const {
+  const auto profile = store_.author(author_slug);
+  if (!profile || profile->rating.count == 0) return "";
+  return fmt::format(" &middot; <span class=\"byline-rating\">rated {:.1f} of 5 ({} rating{})</span>",
+                     profile->rating.average, profile->rating.count, profile->rating.count == 1 ? "" : "s");
 }
 
 std::string Accounts::rating_block(const std::optional<Session>& s, const Request& req,
@@ -110,6 +120,11 @@ std::string Accounts::rating_block(const std::optional<Session>& s, const Reques
 }
 
 std::optional<Response> Accounts::handle(const App& app, const Request& req, const Site& site) const {
+  auto not_allowed = [&](std::string_view message, std::string_view allow) {
+    Response r = app.error(req, 405, "method_not_allowed", message);
+    r.headers.emplace_back("Allow", std::string(allow));
+    return r;
+  };
   const auto target = parse_target(req.target);
   if (!target) return std::nullopt;
   const std::string& path = target->path;
@@ -119,6 +134,8 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
                                path == "/account" || path == "/account/password" ||
                                path.starts_with("/authors/") || path.starts_with("/api/v1/authors/");
   if (!is_account_path) return std::nullopt;
+  if (req.method != "GET" && req.method != "HEAD" && req.method != "POST")
+    return not_allowed("Use GET to read and POST to send forms here.", "GET, HEAD, POST");
 
   if (post && req.body.size() > kMaxFormBytes)
     return app.error(req, 413, "body_too_large", "The form is too large.");
@@ -231,7 +248,7 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
   }
 
   if (path == "/logout") {
-    if (!post) return app.error(req, 405, "method_not_allowed", "Sign out with the button on your account page.");
+    if (!post) return not_allowed("Sign out with the button on your account page.", "POST");
     if (session && !csrf_ok()) return app.error(req, 403, "csrf", "The form expired. Reload the page and try again.");
     if (session) store_.delete_session(token_hash(cookie_value(req.cookie, "sid").value_or("")));
     Response r = redirect("/");
@@ -247,7 +264,7 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
                                       changed ? "Your password was changed; every other session was signed out." : "",
                                       ""));
     }
-    if (path != "/account/password") return app.error(req, 405, "method_not_allowed", "Nothing to post here.");
+    if (path != "/account/password") return not_allowed("Nothing to post here.", "GET, HEAD");
     if (!csrf_ok()) return app.error(req, 403, "csrf", "The form expired. Reload the page and try again.");
     const auto found = store_.find_user(session->user.username);
     const std::string current = form_value(form, "current"), fresh = form_value(form, "password");
@@ -272,7 +289,7 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
   const auto profile = store_.author(rest);
   if (!profile) return app.error(req, 404, "author_not_found", "No author has this address.");
   if (!ratings) {
-    if (post) return app.error(req, 405, "method_not_allowed", "Ratings are posted to .../ratings.");
+    if (post) return not_allowed("Ratings are posted to .../ratings.", "GET, HEAD");
     if (api) {
       nlohmann::json articles = nlohmann::json::array();
       for (const auto& a : site.snapshot().articles())
@@ -298,7 +315,7 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
       page.replace(at, 17, rating_block(session, req, profile->slug, "/authors/" + profile->slug, unused));
     return html(std::move(page));
   }
-  if (!post) return app.error(req, 405, "method_not_allowed", "Post a rating of 1 to 5 stars.");
+  if (!post) return not_allowed("Post a rating of 1 to 5 stars.", "POST");
   if (!session) return app.error(req, 401, "sign_in_required", "Sign in to rate an author.");
   if (!csrf_ok()) return app.error(req, 403, "csrf", "The request lacks a valid CSRF token.");
   if (session->user.author_id && *session->user.author_id == profile->id)
@@ -308,7 +325,8 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
     const auto j = nlohmann::json::parse(req.body, nullptr, false);
     if (j.is_discarded() || !j.is_object() || !j.contains("stars") || !j["stars"].is_number_integer())
       return app.error(req, 400, "bad_rating", "Send {\"stars\": 1..5}.");
-    stars = j["stars"].get<int>();
+    const auto wide = j["stars"].get<std::int64_t>();  // never narrowed before the range check
+    stars = wide >= 1 && wide <= 5 ? static_cast<int>(wide) : 0;
   } else {
     const std::string v = form_value(form, "stars");
     stars = v.size() == 1 && v[0] >= '1' && v[0] <= '5' ? v[0] - '0' : 0;

@@ -600,6 +600,12 @@ std::string render_author_page(const Snapshot& snap, const AuthorProfile& p) {
   return render_layout(l, render_template("author", d));
 }
 
+std::string render_plain_page(std::string_view title, const std::string& body_html) {
+  Layout l;
+  l.page_title = std::string(title);
+  return render_layout(l, body_html);
+}
+
 std::string render_error_page(int status, std::string_view title, std::string_view message,
                               std::string_view request_id) {
   mu::data d;

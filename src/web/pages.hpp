@@ -40,6 +40,9 @@ std::string render_account_page(const User& user, std::string_view csrf, std::st
 // filled per request.
 std::string render_author_page(const Snapshot& snapshot, const AuthorProfile& profile);
 
+// A page in the site's layout around HTML we built and escaped ourselves.
+std::string render_plain_page(std::string_view title, const std::string& body_html);
+
 // schema.org MedicalWebPage JSON-LD for an article (exposed for tests).
 std::string article_json_ld(const Article& article);
 

@@ -8,6 +8,7 @@
 #include "core/slug.hpp"
 #include "web/accounts.hpp"
 #include "web/article_json.hpp"
+#include "web/comments.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
 #include "web/qa_json.hpp"
@@ -73,8 +74,9 @@ std::optional<std::size_t> parse_limit(const Target& t, std::size_t fallback = k
 
 }  // namespace
 
-App::App(std::shared_ptr<const Site> site, HealthInfo health, const Accounts* accounts)
-    : site_(std::move(site)), health_(std::move(health)), accounts_(accounts) {}
+App::App(std::shared_ptr<const Site> site, HealthInfo health, const Accounts* accounts,
+         const Comments* comments)
+    : site_(std::move(site)), health_(std::move(health)), accounts_(accounts), comments_(comments) {}
 
 void App::publish(std::shared_ptr<const Site> site) { site_.store(std::move(site)); }
 
@@ -98,8 +100,15 @@ Response App::error(const Request& req, int status, std::string_view code,
 
 Response App::handle(const Request& req) const {
   const auto site = site_.load();
+  if (!parse_target(req.target)) return error(req, 400, "bad_target", "The address is malformed.");
   if (accounts_)
     if (auto r = accounts_->handle(*this, req, *site)) return with_account_nav(std::move(*r), req);
+  if (comments_ && accounts_ &&
+      (req.target.starts_with("/comments/") || req.target.starts_with("/moderation") ||
+       ((req.target.starts_with("/articles/") || req.target.starts_with("/api/v1/articles/")) &&
+        req.target.find("/comments") != std::string::npos)))
+    if (auto r = comments_->handle(*this, req, *site, accounts_->session_of(req)))
+      return with_account_nav(std::move(*r), req);
   if (req.method != "GET" && req.method != "HEAD") {
     auto r = error(req, 405, "method_not_allowed", "Only GET and HEAD are supported here.");
     r.headers.emplace_back("Allow", "GET, HEAD");
@@ -127,13 +136,22 @@ Response App::with_account_nav(Response r, const Request& req) const {
   const std::string_view body = r.payload();
   const auto nav = body.find("<!--sdb:account-->");
   const auto rating = body.find("<!--sdb:rating-->");
-  if (nav == std::string_view::npos && rating == std::string_view::npos) return r;
+  const auto talk = body.find("<!--sdb:comments-->");
+  if (nav == std::string_view::npos && rating == std::string_view::npos && talk == std::string_view::npos) return r;
+  // The page differs by reader: a shared cache must key it on the cookie.
+  r.headers.emplace_back("Vary", "Cookie");
   const auto session = accounts_->session_of(req);
   std::string out(body);
+  if (talk != std::string_view::npos && comments_ && !r.comments_of.empty()) {
+    const auto at = out.find("<!--sdb:comments-->");
+    out.replace(at, 19, comments_->block(session, req, r.comments_of));
+  }
   if (rating != std::string_view::npos && !r.rating_author.empty()) {
     std::string unused;
     const auto at = out.find("<!--sdb:rating-->");
     out.replace(at, 17, accounts_->rating_block(session, req, r.rating_author, r.rating_back_to, unused));
+    if (const auto by = out.find("<!--sdb:byline-rating-->"); by != std::string::npos)
+      out.replace(by, 24, accounts_->byline_rating(r.rating_author));
   }
   if (const auto at = out.find("<!--sdb:account-->"); at != std::string::npos)
     out.replace(at, 18, accounts_->account_nav(session));
@@ -181,6 +199,10 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
     auto r = shared(site, body, api ? kJson : kHtml, page->etag);
     r.keep_alive = page;  // the page outlives the site only through this
     if (!api) {
+      r.comments_of = std::string(slug);
+      // Comments change without the article changing: no shared caching.
+      std::erase_if(r.headers, [](const auto& h) { return h.first == "Cache-Control" || h.first == "ETag"; });
+      r.headers.emplace_back("Cache-Control", "no-cache");
       if (const Article* a = site->snapshot().article(slug); a && !a->author.empty()) {
         r.rating_author = a->author.slug();
         r.rating_back_to = "/articles/" + a->slug;

@@ -38,6 +38,7 @@ struct Response {
   // For article pages: whose "Rate author" block to fill in, and where its
   // form returns to.
   std::string rating_author, rating_back_to;
+  std::string comments_of;  // article slug whose comments fill the page's marker
 
   std::string_view payload() const {
     return shared_body.data() ? shared_body : std::string_view(body);
@@ -50,11 +51,13 @@ struct HealthInfo {
 };
 
 class Accounts;
+class Comments;
 
 class App {
  public:
-  // `accounts` may be null (no sign-in, read-only site: tests, benchmarks).
-  App(std::shared_ptr<const Site> site, HealthInfo health, const Accounts* accounts = nullptr);
+  // `accounts` and `comments` may be null (a read-only site: tests, benchmarks).
+  App(std::shared_ptr<const Site> site, HealthInfo health, const Accounts* accounts = nullptr,
+      const Comments* comments = nullptr);
 
   Response handle(const Request& request) const;
   // An error response in the form the client asked for (JSON under /api/).
@@ -72,6 +75,7 @@ class App {
   std::atomic<std::shared_ptr<const Site>> site_;
   HealthInfo health_;
   const Accounts* accounts_;
+  const Comments* comments_;
 };
 
 }  // namespace symptomdb::web

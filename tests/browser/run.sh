@@ -2,7 +2,8 @@
 # Headless-Chromium end-to-end test of the symptomdb web pages.
 # Usage: tests/browser/run.sh BIN SCREENSHOT_DIR [SEED]
 #   BIN             the symptomdb binary (e.g. build/symptomdb)
-#   SCREENSHOT_DIR  where article-desktop.png and article-phone.png are written
+#   SCREENSHOT_DIR  where article-desktop.png, article-phone.png,
+#                   accounts-register.png and accounts-rated.png are written
 #   SEED            optional plain-text seed article; without it (or if the
 #                   file is missing) the sample content in content/ is used
 # Needs node, npm and /usr/bin/chromium (scripts/install-deps.sh test).
@@ -37,5 +38,5 @@ fi
 
 status=0
 SYMPTOMDB_BIN="$bin" SCREENSHOT_DIR="$shots" SEED="$seed" CONTENT_DIR="$repo/content" \
-  node --test --test-timeout=60000 article.test.mjs || status=$?
+  node --test --test-timeout=60000 article.test.mjs accounts.test.mjs || status=$?
 exit "$status"

@@ -48,6 +48,7 @@ HttpResponse http_request(std::uint16_t port, const std::string& method, const s
     std::string name(f.name_string());
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
     out.headers[name] = std::string(f.value());
+    if (name == "set-cookie") out.set_cookies.emplace_back(f.value());
   }
   out.body = std::move(res.body());
   beast::error_code ec;
@@ -71,6 +72,96 @@ std::string raw_exchange(std::uint16_t port, const std::string& bytes, int timeo
     const auto n = stream.socket().read_some(asio::buffer(buf), ec);
     out.append(buf, n);
     if (ec) break;
+  }
+  return out;
+}
+
+std::string url_encode(const std::string& text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
+  return out;
+}
+
+std::string form_encode(const Form& fields) {
+  std::string out;
+  for (const auto& [k, v] : fields) {
+    if (!out.empty()) out.push_back('&');
+    out += url_encode(k) + "=" + url_encode(v);
+  }
+  return out;
+}
+
+std::string csrf_field(const std::string& html) {
+  static const std::string marker = "name=\"csrf\" value=\"";
+  const auto at = html.find(marker);
+  if (at == std::string::npos) return "";
+  const auto start = at + marker.size();
+  const auto end = html.find('"', start);
+  return end == std::string::npos ? "" : html.substr(start, end - start);
+}
+
+std::string set_cookie_header(const HttpResponse& r, const std::string& name) {
+  for (const auto& c : r.set_cookies)
+    if (c.rfind(name + "=", 0) == 0) return c;
+  return "";
+}
+
+HttpResponse Client::request(const std::string& method, const std::string& target,
+                             const std::map<std::string, std::string>& headers, const std::string& body) {
+  auto h = headers;
+  if (!h.count("Cookie") && !jar_.empty()) h["Cookie"] = cookie_header();
+  auto r = http_request(port_, method, target, h, body);
+  for (const auto& c : r.set_cookies) {
+    const auto semi = c.find(';');
+    const std::string pair = c.substr(0, semi);
+    const auto eq = pair.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string name = pair.substr(0, eq), value = pair.substr(eq + 1);
+    std::string attrs = semi == std::string::npos ? "" : c.substr(semi);
+    std::transform(attrs.begin(), attrs.end(), attrs.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    if (value.empty() || attrs.find("max-age=0") != std::string::npos)
+      jar_.erase(name);
+    else
+      jar_[name] = value;
+  }
+  if (r.header("content-type").rfind("text/html", 0) == 0) {
+    if (auto t = csrf_field(r.body); !t.empty()) csrf_ = t;
+  }
+  return r;
+}
+
+HttpResponse Client::post_form(const std::string& target, const Form& fields,
+                               std::map<std::string, std::string> headers) {
+  headers.emplace("Content-Type", "application/x-www-form-urlencoded");
+  return request("POST", target, headers, form_encode(fields));
+}
+
+HttpResponse Client::post_json(const std::string& target, const std::string& json,
+                               std::map<std::string, std::string> headers) {
+  headers.emplace("Content-Type", "application/json");
+  return request("POST", target, headers, json);
+}
+
+std::optional<std::string> Client::cookie(const std::string& name) const {
+  auto it = jar_.find(name);
+  if (it == jar_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string Client::cookie_header() const {
+  std::string out;
+  for (const auto& [k, v] : jar_) {
+    if (!out.empty()) out += "; ";
+    out += k + "=" + v;
   }
   return out;
 }

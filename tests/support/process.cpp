@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -19,10 +20,11 @@ extern char** environ;
 namespace symptomdb::test {
 namespace {
 
-pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd) {
+pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd,
+            const std::string& stdin_path = "/dev/null") {
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 0, stdin_path.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(&fa, out_fd, 1);
   posix_spawn_file_actions_adddup2(&fa, err_fd, 2);
   std::vector<char*> args;
@@ -45,14 +47,24 @@ std::string temp_file(const std::string& stem) {
 
 }  // namespace
 
-std::string binary() { return SYMPTOMDB_BIN; }
+std::string binary() {
+  // SYMPTOMDB_TEST_BIN points the suite at another build of the binary
+  // (e.g. to check that a test fails without a fix).
+  if (const char* other = std::getenv("SYMPTOMDB_TEST_BIN"); other && *other) return other;
+  return SYMPTOMDB_BIN;
+}
 
-CommandResult run(const std::vector<std::string>& argv) {
-  // Output goes to files rather than pipes, so a chatty child cannot block.
+CommandResult run(const std::vector<std::string>& argv) { return run(argv, std::string()); }
+
+CommandResult run(const std::vector<std::string>& argv, const std::string& stdin_text) {
+  // Input and output go through files rather than pipes, so a chatty child
+  // cannot block and nothing needs a writer thread.
+  const auto in_path = temp_file("sdb-in");
+  std::ofstream(in_path, std::ios::binary) << stdin_text;
   const auto out_path = temp_file("sdb-out"), err_path = temp_file("sdb-err");
   const int out_fd = ::open(out_path.c_str(), O_WRONLY | O_TRUNC);
   const int err_fd = ::open(err_path.c_str(), O_WRONLY | O_TRUNC);
-  const pid_t pid = spawn(argv, out_fd, err_fd);
+  const pid_t pid = spawn(argv, out_fd, err_fd, in_path);
   ::close(out_fd);
   ::close(err_fd);
   int status = 0;
@@ -62,6 +74,7 @@ CommandResult run(const std::vector<std::string>& argv) {
   std::ifstream o(out_path), e(err_path);
   r.out.assign(std::istreambuf_iterator<char>(o), {});
   r.err.assign(std::istreambuf_iterator<char>(e), {});
+  std::filesystem::remove(in_path);
   std::filesystem::remove(out_path);
   std::filesystem::remove(err_path);
   return r;

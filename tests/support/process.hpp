@@ -17,10 +17,13 @@ struct CommandResult {
   std::string err;
 };
 
-// Runs `binary args...` to completion (no shell involved).
+// Runs `binary args...` to completion (no shell involved); stdin is empty.
 CommandResult run(const std::vector<std::string>& argv);
+// The same with `stdin_text` as the child's standard input (e.g. the
+// password `symptomdb user add` reads).
+CommandResult run(const std::vector<std::string>& argv, const std::string& stdin_text);
 
-// The symptomdb binary under test.
+// The symptomdb binary under test ($SYMPTOMDB_TEST_BIN if set).
 std::string binary();
 
 class ServerProcess {
