@@ -569,10 +569,12 @@ std::vector<Comment> SqliteStore::comments(std::string_view slug, bool newest_fi
   return out;
 }
 
-std::size_t SqliteStore::count_comments(std::string_view slug) {
+std::size_t SqliteStore::count_comments(std::string_view slug, bool with_replies) {
   std::lock_guard lock(mutex_);
-  auto st = db_.prepare(
-      "SELECT COUNT(*) FROM comments WHERE article_slug = ? AND parent_id IS NULL AND status = 'published'");
+  auto st = db_.prepare(with_replies
+                            ? "SELECT COUNT(*) FROM comments WHERE article_slug = ? AND status = 'published'"
+                            : "SELECT COUNT(*) FROM comments WHERE article_slug = ? AND parent_id IS NULL AND "
+                              "status = 'published'");
   st.bind(1, slug);
   st.step();
   return static_cast<std::size_t>(st.integer(0));

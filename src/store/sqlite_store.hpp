@@ -43,7 +43,7 @@ class SqliteStore final : public Store {
   std::optional<Comment> comment(std::int64_t id) override;
   std::vector<Comment> comments(std::string_view article_slug, bool newest_first, std::size_t offset,
                                 std::size_t limit) override;
-  std::size_t count_comments(std::string_view article_slug) override;
+  std::size_t count_comments(std::string_view article_slug, bool with_replies = false) override;
   std::vector<Comment> replies(std::int64_t parent_id) override;
   std::vector<Comment> moderation_queue() override;
   void set_comment_status(std::int64_t id, CommentStatus status, std::string_view reason) override;

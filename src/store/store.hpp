@@ -82,7 +82,8 @@ class Store {
   // first, `limit` from `offset` (top-level ones; replies come with them).
   virtual std::vector<Comment> comments(std::string_view article_slug, bool newest_first,
                                         std::size_t offset, std::size_t limit) = 0;
-  virtual std::size_t count_comments(std::string_view article_slug) = 0;  // top-level, published
+  // Published comments: top-level ones (for paging), or all with replies.
+  virtual std::size_t count_comments(std::string_view article_slug, bool with_replies = false) = 0;
   virtual std::vector<Comment> replies(std::int64_t parent_id) = 0;       // published, oldest first
   virtual std::vector<Comment> moderation_queue() = 0;                    // pending and hidden
   virtual void set_comment_status(std::int64_t id, CommentStatus status, std::string_view reason) = 0;

@@ -74,7 +74,9 @@ std::optional<Session> Accounts::session_of(const Request& req) const {
 
 std::string Accounts::account_nav(const std::optional<Session>& s) const {
   if (!s) return "<a href=\"/login\">Sign in</a> <a href=\"/register\">Create account</a>";
-  return fmt::format("<a href=\"/account\">{}</a>", html_escape(s->user.display_name));
+  std::string nav = fmt::format("<a href=\"/account\">{}</a>", html_escape(s->user.display_name));
+  if (at_least(s->user.role, Role::editor)) nav += " <a href=\"/moderation\">Moderation</a>";
+  return nav;
 }
 
 std::string Accounts::byline_rating(std::string_view author_slug) const {

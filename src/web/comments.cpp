@@ -112,8 +112,9 @@ std::string comment_html(std::string_view text) {
 
 std::string Comments::render_one(const Comment& c, const std::optional<Session>& s, std::string_view slug,
                                  std::int64_t now, bool reply) const {
-  std::string out = fmt::format("<article class=\"comment{}\" id=\"comment-{}\"><p class=\"comment-meta\"><strong>{}</strong> &middot; <time>{}</time>{}</p>",
-                                reply ? " reply" : "", c.id, html_escape(c.author_name), when(c.created_at),
+  std::string out = fmt::format("<article class=\"comment{}\" id=\"comment-{}\"><p class=\"comment-meta\"><strong>{}</strong> &middot; <time datetime=\"{}\">{}</time>{}</p>",
+                                reply ? " reply" : "", c.id, html_escape(c.author_name),
+                                fmt::format("{:%FT%TZ}", fmt::gmtime(static_cast<std::time_t>(c.created_at))), when(c.created_at),
                                 c.edited_at ? " &middot; edited" : "");
   out += comment_html(c.body);
   if (s) {
@@ -155,13 +156,14 @@ std::string Comments::block(const std::optional<Session>& s, const Request& req,
   std::size_t page = 1;
   if (target)
     if (auto p = target->param("page"); p && to_id(*p)) page = static_cast<std::size_t>(*to_id(*p));
-  const std::size_t total = store_.count_comments(slug);
+  const std::size_t total = store_.count_comments(slug);  // top level: pages
+  const std::size_t shown = store_.count_comments(slug, true);  // with replies: what readers count
   const auto list = store_.comments(slug, newest, (page - 1) * policy_.page_size, policy_.page_size);
   const std::int64_t now = now_seconds();
   std::string out;
   if (target && target->param("held") == "1")
     out += "<p class=\"form-ok\" role=\"status\">Thank you. Your comment waits for a moderator.</p>";
-  out += fmt::format("<p class=\"muted\">{} comment{} &middot; {}</p>", total, total == 1 ? "" : "s",
+  out += fmt::format("<p class=\"muted\">{} comment{} &middot; {}</p>", shown, shown == 1 ? "" : "s",
                                 newest ? "newest first (<a href=\"?order=oldest#comments\">oldest first</a>)"
                                        : "oldest first (<a href=\"?order=newest#comments\">newest first</a>)");
   if (s) {

@@ -3,7 +3,8 @@
 # Usage: tests/browser/run.sh BIN SCREENSHOT_DIR [SEED]
 #   BIN             the symptomdb binary (e.g. build/symptomdb)
 #   SCREENSHOT_DIR  where article-desktop.png, article-phone.png,
-#                   accounts-register.png and accounts-rated.png are written
+#                   accounts-register.png, accounts-rated.png, comments-held.png,
+#                   comments-moderation.png and comments-thread.png are written
 #   SEED            optional plain-text seed article; without it (or if the
 #                   file is missing) the sample content in content/ is used
 # Needs node, npm and /usr/bin/chromium (scripts/install-deps.sh test).
@@ -38,5 +39,5 @@ fi
 
 status=0
 SYMPTOMDB_BIN="$bin" SCREENSHOT_DIR="$shots" SEED="$seed" CONTENT_DIR="$repo/content" \
-  node --test --test-timeout=60000 article.test.mjs accounts.test.mjs || status=$?
+  node --test --test-timeout=60000 article.test.mjs accounts.test.mjs comments.test.mjs || status=$?
 exit "$status"
