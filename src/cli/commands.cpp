@@ -405,11 +405,12 @@ int serve(const ServeOptions& o) {
     }
 
     std::uint64_t seen = store->change_counter();
-    const web::Accounts accounts(*store);
+    web::ContentGeneration generation{0};
+    const web::Accounts accounts(*store, generation);
     web::CommentPolicy policy;
     policy.hold_accounts_younger_than = static_cast<std::int64_t>(o.comment_hold_hours * 3600);
     policy.report_threshold = o.reports_to_hide;
-    const web::Comments comments(*store, policy);
+    const web::Comments comments(*store, policy, generation);
     web::App app(std::make_shared<const web::Site>(store->load_articles()),
                  {SYMPTOMDB_VERSION, store->schema_version()}, &accounts, &comments);
 

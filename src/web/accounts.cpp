@@ -335,6 +335,7 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
   }
   if (stars < 1 || stars > 5) return app.error(req, 400, "bad_rating", "A rating is 1 to 5 stars.");
   store_.rate_author(profile->id, session->user.id, stars);
+  ++generation_;
   if (api) {
     const auto after = store_.author(profile->slug);
     Response r;

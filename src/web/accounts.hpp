@@ -4,6 +4,7 @@
 // tried before the read-only ones in routes.cpp.
 #pragma once
 
+#include <atomic>
 #include <optional>
 #include <string>
 
@@ -13,9 +14,14 @@
 
 namespace symptomdb::web {
 
+// Counts writes that change what every reader sees (ratings, comments), so
+// pages rendered for signed-out readers can be kept until the next one.
+using ContentGeneration = std::atomic<std::uint64_t>;
+
 class Accounts {
  public:
-  explicit Accounts(store::Store& store) : store_(store) {}
+  Accounts(store::Store& store, ContentGeneration& generation) : store_(store), generation_(generation) {}
+  std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
   // The signed-in user's session, from the request's cookie.
   std::optional<Session> session_of(const Request& req) const;
@@ -31,6 +37,7 @@ class Accounts {
 
  private:
   store::Store& store_;
+  ContentGeneration& generation_;
 };
 
 }  // namespace symptomdb::web

@@ -273,6 +273,7 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
       c.held_reason = "contains a link";
     }
     c.id = store_.add_comment(c);
+    ++generation_;
     if (api) return json_response(201, comment_json(c));
     return redirect("/articles/" + std::string(slug) + (c.status == CommentStatus::pending ? "?held=1#comments"
                                                                                             : "#comment-" + std::to_string(c.id)));
@@ -324,6 +325,7 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
     } else {
       return app.error(req, 404, "not_found", "Unknown comment action.");
     }
+    ++generation_;
     if (api) return json_response(200, {{"id", *id}, {"action", action}});
     const std::string back = field("next");
     if (back.starts_with("/moderation")) return redirect("/moderation");

@@ -4,6 +4,7 @@
 // clickable (rel="nofollow ugc noopener"), and nothing else.
 #pragma once
 
+#include <atomic>
 #include <optional>
 #include <string>
 
@@ -28,7 +29,8 @@ std::string comment_html(std::string_view text);
 
 class Comments {
  public:
-  Comments(store::Store& store, CommentPolicy policy) : store_(store), policy_(policy) {}
+  Comments(store::Store& store, CommentPolicy policy, std::atomic<std::uint64_t>& generation)
+      : store_(store), policy_(policy), generation_(generation) {}
 
   std::optional<Response> handle(const App& app, const Request& req, const Site& site,
                                  const std::optional<Session>& session) const;
@@ -40,6 +42,7 @@ class Comments {
                          std::int64_t now, bool reply) const;
   store::Store& store_;
   CommentPolicy policy_;
+  std::atomic<std::uint64_t>& generation_;  // bumped by every write
 };
 
 }  // namespace symptomdb::web

@@ -114,7 +114,30 @@ Response App::handle(const Request& req) const {
     r.headers.emplace_back("Allow", "GET, HEAD");
     return r;
   }
+  // A signed-out reader asking for a plain article address gets the page
+  // as rendered for the last such reader, unless ratings or comments moved.
+  const bool anonymous_article = accounts_ && req.target.starts_with("/articles/") &&
+                                 req.target.find('?') == std::string::npos &&
+                                 req.cookie.find("sid=") == std::string::npos && req.method == "GET";
+  if (anonymous_article) {
+    std::lock_guard lock(anonymous_mutex_);
+    auto it = anonymous_.find(req.target);
+    if (it != anonymous_.end() && it->second.site == site && it->second.generation == accounts_->generation()) {
+      Response cached;
+      cached.shared_body = *it->second.html;
+      cached.keep_alive = it->second.html;
+      cached.headers = {{"Cache-Control", "no-cache"}, {"Vary", "Cookie"}};
+      return cached;
+    }
+  }
+  const std::uint64_t generation = accounts_ ? accounts_->generation() : 0;
   auto r = with_account_nav(route(req, site), req);
+  if (anonymous_article && r.status == 200) {
+    auto html = std::make_shared<const std::string>(r.payload());
+    std::lock_guard lock(anonymous_mutex_);
+    if (anonymous_.size() > 20000) anonymous_.clear();  // bounded: one entry per article at most
+    anonymous_[req.target] = {site, generation, std::move(html)};
+  }
   // A matching validator saves sending the body again.
   if (r.status == 200 && !req.if_none_match.empty()) {
     for (const auto& [k, v] : r.headers) {

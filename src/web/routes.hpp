@@ -4,6 +4,8 @@
 #pragma once
 
 #include <atomic>
+#include <mutex>
+#include <unordered_map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -76,6 +78,15 @@ class App {
   HealthInfo health_;
   const Accounts* accounts_;
   const Comments* comments_;
+  // Article pages as a signed-out reader sees them, valid while neither the
+  // site nor the content generation (ratings, comments) has changed.
+  struct AnonymousPage {
+    std::shared_ptr<const Site> site;
+    std::uint64_t generation = 0;
+    std::shared_ptr<const std::string> html;
+  };
+  mutable std::mutex anonymous_mutex_;
+  mutable std::unordered_map<std::string, AnonymousPage> anonymous_;
 };
 
 }  // namespace symptomdb::web
