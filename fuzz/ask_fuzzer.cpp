@@ -31,7 +31,8 @@ const symptomdb::qa::Engine& engine() {
   static const symptomdb::qa::Engine* e = [] {
     try {
       namespace ingest = symptomdb::ingest;
-      const auto files = ingest::collect_files({std::string(SYMPTOMDB_SOURCE_DIR) + "/content"}, ".md");
+      const auto files =
+          ingest::collect_files({std::string(SYMPTOMDB_SOURCE_DIR) + "/content"}, ".md");
       auto articles = ingest::parse_files(files, ingest::Format::markdown);
       if (articles.empty()) {
         std::fprintf(stderr, "ask_fuzzer: no articles in %s/content\n", SYMPTOMDB_SOURCE_DIR);

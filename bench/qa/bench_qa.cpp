@@ -6,8 +6,8 @@
 // expected foci (compared by condition key over the condition's name and
 // synonyms) and its type is one of the expected intents. For a question
 // with no answer, the right response is none.
-#include <nlohmann/json.hpp>
 #include <sys/resource.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -95,10 +95,14 @@ int main(int argc, char** argv) {
   bool verbose = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--db" && i + 1 < argc) db = argv[++i];
-    else if (a == "--questions" && i + 1 < argc) questions_path = argv[++i];
-    else if (a == "--repeat" && i + 1 < argc) repeat = std::stoi(argv[++i]);
-    else if (a == "--verbose") verbose = true;
+    if (a == "--db" && i + 1 < argc)
+      db = argv[++i];
+    else if (a == "--questions" && i + 1 < argc)
+      questions_path = argv[++i];
+    else if (a == "--repeat" && i + 1 < argc)
+      repeat = std::stoi(argv[++i]);
+    else if (a == "--verbose")
+      verbose = true;
     else {
       std::cerr << "usage: bench_qa --db FILE [--questions FILE] [--repeat N] [--verbose]\n";
       return 2;
@@ -121,7 +125,8 @@ int main(int argc, char** argv) {
   // The units every system ranks.
   std::vector<bench::PeerDoc> docs;
   const std::size_t units = engine.unit_count();
-  for (std::size_t u = 0; u < units; ++u) docs.push_back({engine.unit_heading(u), engine.unit_text(u)});
+  for (std::size_t u = 0; u < units; ++u)
+    docs.push_back({engine.unit_heading(u), engine.unit_text(u)});
   const auto& conditions = snapshot->conditions();
   // Keys of every name a condition goes by.
   std::vector<std::set<std::string>> keys(conditions.size());
@@ -135,49 +140,51 @@ int main(int argc, char** argv) {
       if (q.focus.count(k)) return true;
     return false;
   };
-  auto evaluate = [&](const std::function<std::vector<std::pair<std::size_t, SectionType>>(const Question&)>& run) {
-    Score s;
-    for (const auto& q : questions) {
-      const auto ranked = run(q);
-      if (q.no_answer()) {
-        ++s.no_answer;
-        if (ranked.empty()) ++s.abstained_right;
-      }
-      if (ranked.empty()) ++s.abstained;
-      if (q.no_answer()) continue;
-      ++s.answerable;
-      std::size_t rank = 0;
-      for (std::size_t i = 0; i < ranked.size() && i < 10; ++i)
-        if (correct(q, ranked[i].first, ranked[i].second)) {
-          rank = i + 1;
-          break;
+  auto evaluate =
+      [&](const std::function<std::vector<std::pair<std::size_t, SectionType>>(const Question&)>&
+              run) {
+        Score s;
+        for (const auto& q : questions) {
+          const auto ranked = run(q);
+          if (q.no_answer()) {
+            ++s.no_answer;
+            if (ranked.empty()) ++s.abstained_right;
+          }
+          if (ranked.empty()) ++s.abstained;
+          if (q.no_answer()) continue;
+          ++s.answerable;
+          std::size_t rank = 0;
+          for (std::size_t i = 0; i < ranked.size() && i < 10; ++i)
+            if (correct(q, ranked[i].first, ranked[i].second)) {
+              rank = i + 1;
+              break;
+            }
+          const bool hit = rank == 1;
+          s.p1 += hit ? 1 : 0;
+          s.mrr += rank ? 1.0 / static_cast<double>(rank) : 0;
+          for (const auto& t : q.tags) {
+            auto& bt = s.by_tag[t];
+            bt.first += hit ? 1 : 0;
+            ++bt.second;
+          }
+          if (!hit) {
+            std::string got = ranked.empty() ? "(nothing)"
+                                             : conditions[ranked[0].first].name + " / " +
+                                                   std::string(to_string(ranked[0].second));
+            s.misses.push_back(q.id + " " + q.text + "  ->  " + got);
+          }
         }
-      const bool hit = rank == 1;
-      s.p1 += hit ? 1 : 0;
-      s.mrr += rank ? 1.0 / static_cast<double>(rank) : 0;
-      for (const auto& t : q.tags) {
-        auto& bt = s.by_tag[t];
-        bt.first += hit ? 1 : 0;
-        ++bt.second;
-      }
-      if (!hit) {
-        std::string got = ranked.empty() ? "(nothing)"
-                                         : conditions[ranked[0].first].name + " / " +
-                                               std::string(to_string(ranked[0].second));
-        s.misses.push_back(q.id + " " + q.text + "  ->  " + got);
-      }
-    }
-    // No-answer questions count in the tags' totals as right when abstained.
-    for (const auto& q : questions)
-      if (q.no_answer()) {
-        auto& bt = s.by_tag["no-answer"];
-        ++bt.second;
-        bt.first += run(q).empty() ? 1 : 0;
-      }
-    s.p1 /= static_cast<double>(std::max<std::size_t>(1, s.answerable));
-    s.mrr /= static_cast<double>(std::max<std::size_t>(1, s.answerable));
-    return s;
-  };
+        // No-answer questions count in the tags' totals as right when abstained.
+        for (const auto& q : questions)
+          if (q.no_answer()) {
+            auto& bt = s.by_tag["no-answer"];
+            ++bt.second;
+            bt.first += run(q).empty() ? 1 : 0;
+          }
+        s.p1 /= static_cast<double>(std::max<std::size_t>(1, s.answerable));
+        s.mrr /= static_cast<double>(std::max<std::size_t>(1, s.answerable));
+        return s;
+      };
 
   auto ours = [&](const Question& q) {
     std::vector<std::pair<std::size_t, SectionType>> out;
@@ -187,7 +194,8 @@ int main(int argc, char** argv) {
   auto peer_runner = [&](bench::Peer& p) {
     return [&](const Question& q) {
       std::vector<std::pair<std::size_t, SectionType>> out;
-      for (auto u : p.rank(q.text, 10)) out.emplace_back(engine.unit(u).condition, engine.unit(u).type);
+      for (auto u : p.rank(q.text, 10))
+        out.emplace_back(engine.unit(u).condition, engine.unit(u).type);
       return out;
     };
   };
@@ -210,19 +218,22 @@ int main(int argc, char** argv) {
   };
   const auto l_ours = latencies([&](const Question& q) { (void)engine.ask(q.text, 10); });
   // What /api/v1/ask does per request beyond answering: the JSON body.
-  const auto l_json = latencies([&](const Question& q) { (void)web::ask_json(engine, engine.ask(q.text, 5)).dump(); });
+  const auto l_json = latencies(
+      [&](const Question& q) { (void)web::ask_json(engine, engine.ask(q.text, 5)).dump(); });
   const auto l_fts5 = latencies([&](const Question& q) { (void)fts5->rank(q.text, 10); });
   const auto l_xapian = latencies([&](const Question& q) { (void)xapian->rank(q.text, 10); });
 
-  std::cout << fmt::format("bench/qa: {} questions ({} answerable, {} without answer), {} answer units, "
-                           "{} conditions\n\n",
-                           questions.size(), s_ours.answerable, s_ours.no_answer, units, conditions.size());
+  std::cout << fmt::format(
+      "bench/qa: {} questions ({} answerable, {} without answer), {} answer units, "
+      "{} conditions\n\n",
+      questions.size(), s_ours.answerable, s_ours.no_answer, units, conditions.size());
   std::cout << fmt::format("{:<20} {:>6} {:>8} {:>14} {:>10} {:>10}\n", "system", "P@1", "MRR@10",
                            "no-answer prec", "p50 ms", "p99 ms");
   auto row = [&](const std::string& name, const Score& s, const std::vector<double>& l) {
-    std::cout << fmt::format("{:<20} {:>6.3f} {:>8.3f} {:>8.3f} ({:>2}/{:<2}) {:>10.3f} {:>10.3f}\n", name,
-                             s.p1, s.mrr, s.precision_no_answer(), s.abstained_right, s.abstained,
-                             percentile(l, 0.5), percentile(l, 0.99));
+    std::cout << fmt::format(
+        "{:<20} {:>6.3f} {:>8.3f} {:>8.3f} ({:>2}/{:<2}) {:>10.3f} {:>10.3f}\n", name, s.p1, s.mrr,
+        s.precision_no_answer(), s.abstained_right, s.abstained, percentile(l, 0.5),
+        percentile(l, 0.99));
   };
   row("symptomdb", s_ours, l_ours);
   row(fts5->name(), s_fts5, l_fts5);
@@ -239,11 +250,13 @@ int main(int argc, char** argv) {
       "p50 = {:.1f}x (target >= 5x: {})\n",
       p50, p50 < 1 ? "PASS" : "MISS", p99, p99 < 5 ? "PASS" : "MISS", percentile(l_fts5, 0.5) / p50,
       percentile(l_fts5, 0.5) >= 5 * p50 ? "PASS" : "MISS");
-  std::cout << fmt::format("ask + JSON body (what /api/v1/ask computes): p50 {:.3f} ms, p99 {:.3f} ms\n",
-                           percentile(l_json, 0.5), percentile(l_json, 0.99));
-  std::cout << fmt::format("engine build {:.2f} s; RSS {} MB before loading, {} MB with snapshot and engine "
-                           "(target < 300 MB: {})\n",
-                           build_s, rss_before / 1024, rss_engine / 1024, rss_engine < 300 * 1024 ? "PASS" : "MISS");
+  std::cout << fmt::format(
+      "ask + JSON body (what /api/v1/ask computes): p50 {:.3f} ms, p99 {:.3f} ms\n",
+      percentile(l_json, 0.5), percentile(l_json, 0.99));
+  std::cout << fmt::format(
+      "engine build {:.2f} s; RSS {} MB before loading, {} MB with snapshot and engine "
+      "(target < 300 MB: {})\n",
+      build_s, rss_before / 1024, rss_engine / 1024, rss_engine < 300 * 1024 ? "PASS" : "MISS");
   std::cout << "\nsymptomdb P@1 by tag:";
   for (const auto& [tag, v] : s_ours.by_tag)
     std::cout << fmt::format("  {} {}/{}", tag, v.first, v.second);
@@ -257,11 +270,13 @@ int main(int argc, char** argv) {
         if (q.id != id) continue;
         const auto r = engine.ask(q.text, 3);
         std::cout << "      intents:";
-        for (const auto& i : r.intents) std::cout << " " << to_string(i.type) << "(" << i.cue << ")";
+        for (const auto& i : r.intents)
+          std::cout << " " << to_string(i.type) << "(" << i.cue << ")";
         std::cout << "  missing:";
         for (auto t : r.missing) std::cout << " " << to_string(t);
         std::cout << "  focus:";
-        for (const auto& f : r.focus) std::cout << " [" << conditions[f.condition].name << " <- " << f.matched << "]";
+        for (const auto& f : r.focus)
+          std::cout << " [" << conditions[f.condition].name << " <- " << f.matched << "]";
         std::cout << "\n";
       }
     }

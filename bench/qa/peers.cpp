@@ -20,12 +20,14 @@ class Fts5Peer final : public Peer {
  public:
   explicit Fts5Peer(const std::vector<PeerDoc>& docs) {
     check(sqlite3_open(":memory:", &db_), db_, "open");
-    check(sqlite3_exec(db_, "CREATE VIRTUAL TABLE u USING fts5(heading, body, tokenize='porter unicode61')",
-                       nullptr, nullptr, nullptr),
+    check(sqlite3_exec(
+              db_, "CREATE VIRTUAL TABLE u USING fts5(heading, body, tokenize='porter unicode61')",
+              nullptr, nullptr, nullptr),
           db_, "create");
     check(sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr), db_, "begin");
     sqlite3_stmt* ins = nullptr;
-    check(sqlite3_prepare_v2(db_, "INSERT INTO u(rowid, heading, body) VALUES (?, ?, ?)", -1, &ins, nullptr),
+    check(sqlite3_prepare_v2(db_, "INSERT INTO u(rowid, heading, body) VALUES (?, ?, ?)", -1, &ins,
+                             nullptr),
           db_, "prepare");
     for (std::size_t i = 0; i < docs.size(); ++i) {
       sqlite3_bind_int64(ins, 1, static_cast<sqlite3_int64>(i) + 1);
@@ -36,8 +38,9 @@ class Fts5Peer final : public Peer {
     }
     sqlite3_finalize(ins);
     check(sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr), db_, "commit");
-    check(sqlite3_prepare_v2(db_, "SELECT rowid FROM u WHERE u MATCH ? ORDER BY bm25(u, 2.0, 1.0) LIMIT ?",
-                             -1, &query_, nullptr),
+    check(sqlite3_prepare_v2(
+              db_, "SELECT rowid FROM u WHERE u MATCH ? ORDER BY bm25(u, 2.0, 1.0) LIMIT ?", -1,
+              &query_, nullptr),
           db_, "prepare query");
   }
   ~Fts5Peer() override {
@@ -66,7 +69,8 @@ class Fts5Peer final : public Peer {
     if (expr.empty()) return out;
     sqlite3_bind_text(query_, 1, expr.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(query_, 2, static_cast<sqlite3_int64>(k));
-    while (sqlite3_step(query_) == SQLITE_ROW) out.push_back(static_cast<std::size_t>(sqlite3_column_int64(query_, 0) - 1));
+    while (sqlite3_step(query_) == SQLITE_ROW)
+      out.push_back(static_cast<std::size_t>(sqlite3_column_int64(query_, 0) - 1));
     sqlite3_reset(query_);
     return out;
   }
@@ -123,13 +127,15 @@ class XapianPeer final : public Peer {
  private:
   Xapian::WritableDatabase db_;
   Xapian::Stem stemmer_;
-  Xapian::SimpleStopper stopper_{kStopWords, kStopWords + sizeof(kStopWords) / sizeof(kStopWords[0])};
+  Xapian::SimpleStopper stopper_{kStopWords,
+                                 kStopWords + sizeof(kStopWords) / sizeof(kStopWords[0])};
   Xapian::QueryParser parser_;
   static constexpr const char* kStopWords[] = {
-      "a", "about", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from",
-      "has", "have", "how", "i", "if", "in", "is", "it", "its", "me", "my", "of", "on", "or", "so",
-      "that", "the", "their", "them", "there", "these", "they", "this", "to", "was", "we", "what",
-      "when", "which", "who", "why", "will", "with", "you", "your"};
+      "a",    "about", "an",    "and",   "are",   "as",   "at",   "be",  "by",  "can",
+      "do",   "does",  "for",   "from",  "has",   "have", "how",  "i",   "if",  "in",
+      "is",   "it",    "its",   "me",    "my",    "of",   "on",   "or",  "so",  "that",
+      "the",  "their", "them",  "there", "these", "they", "this", "to",  "was", "we",
+      "what", "when",  "which", "who",   "why",   "will", "with", "you", "your"};
 };
 
 }  // namespace

@@ -21,9 +21,9 @@
 #include "web/article_json.hpp"
 #include "web/comments.hpp"
 #include "web/qa_json.hpp"
-#include "web/site.hpp"
 #include "web/security.hpp"
 #include "web/server.hpp"
+#include "web/site.hpp"
 
 namespace symptomdb::cli {
 namespace {
@@ -135,7 +135,8 @@ int import_medquad(const std::string& db, const std::string& dir) {
                 << std::flush;
     };
     const auto mq = ingest::read_medquad(dir, bar);
-    if (tty) std::cerr << "\rwriting  " << mq.articles.size() << " articles...            " << std::flush;
+    if (tty)
+      std::cerr << "\rwriting  " << mq.articles.size() << " articles...            " << std::flush;
     auto store = store::open_store(db);
     const auto summary = store->put_articles(mq.articles);
     if (tty) std::cerr << "\r" << std::string(60, ' ') << "\r";
@@ -149,7 +150,8 @@ int import_medquad(const std::string& db, const std::string& dir) {
     // Name the skipped files (a handful in the published dataset).
     for (std::size_t i = 0; i < mq.skipped.size() && i < 10; ++i)
       std::cout << "  skipped " << mq.skipped[i] << "\n";
-    if (mq.skipped.size() > 10) std::cout << "  ... and " << mq.skipped.size() - 10 << " more skipped\n";
+    if (mq.skipped.size() > 10)
+      std::cout << "  ... and " << mq.skipped.size() - 10 << " more skipped\n";
     return 0;
   } catch (const ParseError& e) {
     return fail(std::string(e.what()) + " (nothing was imported)");
@@ -190,7 +192,8 @@ int show(const std::string& db, const std::string& slug, bool json) {
     print_wrapped(out, a.introduction, "");
     for (const auto& s : a.sections) {
       const auto heading = s.display_heading();
-      out << "\n" << heading << " [" << to_string(s.type) << "]\n"
+      out << "\n"
+          << heading << " [" << to_string(s.type) << "]\n"
           << std::string(std::min<std::size_t>(heading.size(), 78), '-') << "\n";
       if (!s.intro.empty()) print_wrapped(out, s.intro, "");
       for (const auto& item : s.items) {
@@ -198,8 +201,8 @@ int show(const std::string& db, const std::string& slug, bool json) {
         print_wrapped(out, item.text, "    ");
       }
     }
-    out << "\nSource: " << a.provenance.source_file << " (" << a.provenance.format
-        << "), imported " << a.provenance.imported_at << "\n";
+    out << "\nSource: " << a.provenance.source_file << " (" << a.provenance.format << "), imported "
+        << a.provenance.imported_at << "\n";
     out << "This is health information, not a diagnosis. In an emergency call your local "
            "emergency number.\n";
     return 0;
@@ -230,14 +233,17 @@ int ask(const std::string& db, const std::string& question, std::size_t limit, b
       }
       out << "\n";
     }
-    for (const auto& c : r.corrections) out << "(read \"" << c.from << "\" as \"" << c.to << "\")\n";
+    for (const auto& c : r.corrections)
+      out << "(read \"" << c.from << "\" as \"" << c.to << "\")\n";
     for (std::size_t k = 0; k < r.answers.size(); ++k) {
       const auto& a = r.answers[k];
-      out << "\n" << k + 1 << ". [" << to_string(a.type) << (a.asked ? "" : ", offered instead") << "] "
+      out << "\n"
+          << k + 1 << ". [" << to_string(a.type) << (a.asked ? "" : ", offered instead") << "] "
           << a.heading << "\n";
       print_wrapped(out, a.text, "   ");
       out << "   Source: " << (a.source.author.empty() ? a.source.collection : a.source.author);
-      if (!a.source.document.empty()) out << ", " << a.source.collection << " " << a.source.document;
+      if (!a.source.document.empty())
+        out << ", " << a.source.collection << " " << a.source.document;
       if (!a.source.pair.empty()) out << " pair " << a.source.pair;
       if (!a.source.url.empty()) out << " <" << a.source.url << ">";
       if (!a.source.license.empty()) out << " (" << a.source.license << ")";
@@ -258,7 +264,8 @@ int ask(const std::string& db, const std::string& question, std::size_t limit, b
         out << "\n";
       }
     }
-    out << "\nHealth information, not a diagnosis. In an emergency call your local emergency number.\n";
+    out << "\nHealth information, not a diagnosis. In an emergency call your local emergency "
+           "number.\n";
     return 0;
   } catch (const StoreError& e) {
     return fail(e.what());
@@ -328,8 +335,8 @@ std::string read_secret(const char* prompt) {
 
 }  // namespace
 
-int user_add_command(const std::string& db, const std::string& username, const std::string& display_name,
-                     const std::string& role_name) {
+int user_add_command(const std::string& db, const std::string& username,
+                     const std::string& display_name, const std::string& role_name) {
   try {
     const auto role = role_from_string(role_name);
     if (!role) return fail("unknown role '" + role_name + "' (reader, author, editor, admin)");
@@ -351,11 +358,13 @@ int user_add_command(const std::string& db, const std::string& username, const s
   }
 }
 
-int user_set_role(const std::string& db, const std::string& username, const std::string& role_name) {
+int user_set_role(const std::string& db, const std::string& username,
+                  const std::string& role_name) {
   try {
     const auto role = role_from_string(role_name);
     if (!role) return fail("unknown role '" + role_name + "' (reader, author, editor, admin)");
-    if (!store::open_store(db)->set_role(username, *role)) return fail("no account '" + username + "'");
+    if (!store::open_store(db)->set_role(username, *role))
+      return fail("no account '" + username + "'");
     std::cout << "'" << username << "' is now " << to_string(*role) << "\n";
     return 0;
   } catch (const StoreError& e) {
@@ -365,7 +374,8 @@ int user_set_role(const std::string& db, const std::string& username, const std:
 
 int user_set_disabled(const std::string& db, const std::string& username, bool disabled) {
   try {
-    if (!store::open_store(db)->set_disabled(username, disabled)) return fail("no account '" + username + "'");
+    if (!store::open_store(db)->set_disabled(username, disabled))
+      return fail("no account '" + username + "'");
     std::cout << "'" << username << "' is " << (disabled ? "disabled" : "enabled") << "\n";
     return 0;
   } catch (const StoreError& e) {
@@ -373,7 +383,8 @@ int user_set_disabled(const std::string& db, const std::string& username, bool d
   }
 }
 
-int user_link_author(const std::string& db, const std::string& username, const std::string& author) {
+int user_link_author(const std::string& db, const std::string& username,
+                     const std::string& author) {
   try {
     if (!store::open_store(db)->link_author(username, author))
       return fail("no account '" + username + "' or no author '" + author + "'");
@@ -397,8 +408,9 @@ int serve(const ServeOptions& o) {
         const auto files = ingest::collect_files({o.content_dir}, ".md");
         const auto articles = ingest::parse_files(files, ingest::Format::markdown);
         store->put_articles(articles);
-        log.event("sample-content", fmt::format("imported {} articles from {} into an empty database",
-                                                articles.size(), o.content_dir));
+        log.event("sample-content",
+                  fmt::format("imported {} articles from {} into an empty database",
+                              articles.size(), o.content_dir));
       } else {
         log.event("sample-content", "no content folder at " + o.content_dir + "; starting empty");
       }
@@ -421,7 +433,8 @@ int serve(const ServeOptions& o) {
     bool done = false;
     std::thread refresher([&] {
       std::unique_lock lock(m);
-      while (!cv.wait_for(lock, std::chrono::duration<double>(o.refresh_seconds), [&] { return done; })) {
+      while (!cv.wait_for(lock, std::chrono::duration<double>(o.refresh_seconds),
+                          [&] { return done; })) {
         lock.unlock();
         try {
           if (const auto now = store->change_counter(); now != seen) {
@@ -429,7 +442,8 @@ int serve(const ServeOptions& o) {
             const auto started = std::chrono::steady_clock::now();
             app.publish(std::make_shared<const web::Site>(store->load_articles()));
             const auto ms = std::chrono::duration<double, std::milli>(
-                                std::chrono::steady_clock::now() - started).count();
+                                std::chrono::steady_clock::now() - started)
+                                .count();
             log.event("snapshot", fmt::format("rebuilt with {} articles in {:.1f} ms",
                                               app.site()->snapshot().articles().size(), ms));
           }

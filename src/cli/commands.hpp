@@ -28,8 +28,8 @@ int show(const std::string& db, const std::string& slug, bool json);
 int list(const std::string& db);
 int ask(const std::string& db, const std::string& question, std::size_t limit, bool json);
 int export_markdown(const std::string& db, const std::string& out_dir);
-int user_add_command(const std::string& db, const std::string& username, const std::string& display_name,
-                     const std::string& role);
+int user_add_command(const std::string& db, const std::string& username,
+                     const std::string& display_name, const std::string& role);
 int user_set_role(const std::string& db, const std::string& username, const std::string& role);
 int user_set_disabled(const std::string& db, const std::string& username, bool disabled);
 int user_link_author(const std::string& db, const std::string& username, const std::string& author);

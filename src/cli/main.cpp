@@ -26,20 +26,24 @@ int main(int argc, char** argv) {
                         "Sample content imported into an empty database");
   serve_cmd->add_flag("!--no-sample", serve_opts.import_sample,
                       "Do not import sample content into an empty database");
-  serve_cmd->add_option("--access-log", serve_opts.access_log,
-                        "Access log: '-' for stderr, 'off', or a file")
+  serve_cmd
+      ->add_option("--access-log", serve_opts.access_log,
+                   "Access log: '-' for stderr, 'off', or a file")
       ->capture_default_str();
-  serve_cmd->add_option("--refresh-seconds", serve_opts.refresh_seconds,
-                        "How often to look for changes made by imports")
+  serve_cmd
+      ->add_option("--refresh-seconds", serve_opts.refresh_seconds,
+                   "How often to look for changes made by imports")
       ->check(CLI::Range(0.05, 3600.0))
       ->capture_default_str();
 
-  serve_cmd->add_option("--comment-hold-hours", serve_opts.comment_hold_hours,
-                        "Comments from accounts younger than this wait for a moderator (0: none)")
+  serve_cmd
+      ->add_option("--comment-hold-hours", serve_opts.comment_hold_hours,
+                   "Comments from accounts younger than this wait for a moderator (0: none)")
       ->check(CLI::Range(0.0, 24.0 * 365))
       ->capture_default_str();
-  serve_cmd->add_option("--reports-to-hide", serve_opts.reports_to_hide,
-                        "Reports that hide a comment until an editor reviews it")
+  serve_cmd
+      ->add_option("--reports-to-hide", serve_opts.reports_to_hide,
+                   "Reports that hide a comment until an editor reviews it")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
 
@@ -54,8 +58,10 @@ int main(int argc, char** argv) {
   md_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
 
   std::string medquad_dir;
-  auto* mq_cmd = import_cmd->add_subcommand("medquad", "The MedQuAD dataset (a folder of XML files)");
-  mq_cmd->add_option("dir", medquad_dir, "The MedQuAD folder, e.g. ../shared/data/medquad")->required();
+  auto* mq_cmd =
+      import_cmd->add_subcommand("medquad", "The MedQuAD dataset (a folder of XML files)");
+  mq_cmd->add_option("dir", medquad_dir, "The MedQuAD folder, e.g. ../shared/data/medquad")
+      ->required();
   mq_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
 
   std::string slug;
@@ -79,22 +85,27 @@ int main(int argc, char** argv) {
   auto* user_cmd = app.add_subcommand("user", "Manage accounts (the first admin is made here)");
   user_cmd->require_subcommand(1);
   std::string username, display_name, role_name = "reader", author_slug;
-  auto* user_add = user_cmd->add_subcommand("add", "Create an account; the password is read from stdin");
+  auto* user_add =
+      user_cmd->add_subcommand("add", "Create an account; the password is read from stdin");
   user_add->add_option("username", username, "Login name")->required();
-  user_add->add_option("--display-name", display_name, "Name shown on comments (default: the username)");
-  user_add->add_option("--role", role_name, "reader, author, editor or admin")->capture_default_str();
+  user_add->add_option("--display-name", display_name,
+                       "Name shown on comments (default: the username)");
+  user_add->add_option("--role", role_name, "reader, author, editor or admin")
+      ->capture_default_str();
   user_add->add_option("--db", db, "SQLite database file")->capture_default_str();
   auto* user_role = user_cmd->add_subcommand("role", "Change an account's role");
   user_role->add_option("username", username)->required();
   user_role->add_option("role", role_name, "reader, author, editor or admin")->required();
   user_role->add_option("--db", db, "SQLite database file")->capture_default_str();
-  auto* user_disable = user_cmd->add_subcommand("disable", "Disable an account (signs it out everywhere)");
+  auto* user_disable =
+      user_cmd->add_subcommand("disable", "Disable an account (signs it out everywhere)");
   user_disable->add_option("username", username)->required();
   user_disable->add_option("--db", db, "SQLite database file")->capture_default_str();
   auto* user_enable = user_cmd->add_subcommand("enable", "Enable a disabled account");
   user_enable->add_option("username", username)->required();
   user_enable->add_option("--db", db, "SQLite database file")->capture_default_str();
-  auto* user_author = user_cmd->add_subcommand("link-author", "Let an account write as an author profile");
+  auto* user_author =
+      user_cmd->add_subcommand("link-author", "Let an account write as an author profile");
   user_author->add_option("username", username)->required();
   user_author->add_option("author", author_slug, "Author slug, e.g. haroon-rashid")->required();
   user_author->add_option("--db", db, "SQLite database file")->capture_default_str();

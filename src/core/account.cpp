@@ -8,10 +8,14 @@ namespace symptomdb {
 
 std::string_view to_string(Role role) {
   switch (role) {
-    case Role::reader: return "reader";
-    case Role::author: return "author";
-    case Role::editor: return "editor";
-    case Role::admin: return "admin";
+    case Role::reader:
+      return "reader";
+    case Role::author:
+      return "author";
+    case Role::editor:
+      return "editor";
+    case Role::admin:
+      return "admin";
   }
   return "reader";
 }
@@ -24,16 +28,21 @@ std::optional<Role> role_from_string(std::string_view s) {
 
 std::string_view to_string(CommentStatus s) {
   switch (s) {
-    case CommentStatus::published: return "published";
-    case CommentStatus::pending: return "pending";
-    case CommentStatus::hidden: return "hidden";
-    case CommentStatus::rejected: return "rejected";
+    case CommentStatus::published:
+      return "published";
+    case CommentStatus::pending:
+      return "pending";
+    case CommentStatus::hidden:
+      return "hidden";
+    case CommentStatus::rejected:
+      return "rejected";
   }
   return "pending";
 }
 
 std::optional<CommentStatus> comment_status_from_string(std::string_view s) {
-  for (auto c : {CommentStatus::published, CommentStatus::pending, CommentStatus::hidden, CommentStatus::rejected})
+  for (auto c : {CommentStatus::published, CommentStatus::pending, CommentStatus::hidden,
+                 CommentStatus::rejected})
     if (to_string(c) == s) return c;
   return std::nullopt;
 }

@@ -14,7 +14,9 @@ enum class Role { reader, author, editor, admin };
 std::string_view to_string(Role role);
 std::optional<Role> role_from_string(std::string_view s);
 // Editors may do what authors may, admins what editors may.
-inline bool at_least(Role have, Role need) { return static_cast<int>(have) >= static_cast<int>(need); }
+inline bool at_least(Role have, Role need) {
+  return static_cast<int>(have) >= static_cast<int>(need);
+}
 
 struct User {
   std::int64_t id = 0;

@@ -11,9 +11,13 @@ std::string Section::display_heading() const {
   return heading.empty() ? std::string(default_heading(type)) : heading;
 }
 
-std::string Author::slug() const { return slugify(name); }
+std::string Author::slug() const {
+  return slugify(name);
+}
 
-std::string Condition::slug() const { return condition_key(name); }
+std::string Condition::slug() const {
+  return condition_key(name);
+}
 
 const Section* Article::find_section(SectionType type) const {
   for (const auto& s : sections)
@@ -46,7 +50,8 @@ ArticleAnchors anchors_of(const Article& a) {
   for (const auto& s : a.sections) {
     out.sections.push_back(anchor(s.display_heading()));
     auto& items = out.items.emplace_back();
-    for (const auto& item : s.items) items.push_back(item.heading.empty() ? "" : anchor(item.heading));
+    for (const auto& item : s.items)
+      items.push_back(item.heading.empty() ? "" : anchor(item.heading));
   }
   return out;
 }

@@ -96,7 +96,7 @@ struct Article {
   std::string slug;
   std::string title;  // the question
   Condition condition;
-  std::string site;   // publisher line of the source page, if any
+  std::string site;  // publisher line of the source page, if any
   std::string introduction;
   std::vector<Section> sections;
   Author author;

@@ -32,11 +32,11 @@ constexpr std::array<TypeInfo, 15> kTypes = {{
 }};
 
 constexpr std::array<SectionType, 15> kOrder = {
-    SectionType::overview,       SectionType::symptoms,        SectionType::causes,
-    SectionType::susceptibility, SectionType::genetics,        SectionType::frequency,
-    SectionType::exams_and_tests, SectionType::treatment,      SectionType::prevention,
-    SectionType::outlook,        SectionType::complications,   SectionType::when_to_see_a_doctor,
-    SectionType::research,       SectionType::conclusion,      SectionType::other};
+    SectionType::overview,        SectionType::symptoms,      SectionType::causes,
+    SectionType::susceptibility,  SectionType::genetics,      SectionType::frequency,
+    SectionType::exams_and_tests, SectionType::treatment,     SectionType::prevention,
+    SectionType::outlook,         SectionType::complications, SectionType::when_to_see_a_doctor,
+    SectionType::research,        SectionType::conclusion,    SectionType::other};
 
 // Heading prefixes, lower-cased, longest-first within a type is not needed
 // because we stop at the first type whose prefix matches at a word boundary.
@@ -121,7 +121,9 @@ bool starts_with_words(std::string_view text, std::string_view words) {
 
 }  // namespace
 
-std::span<const SectionType> all_section_types() { return kOrder; }
+std::span<const SectionType> all_section_types() {
+  return kOrder;
+}
 
 std::string_view to_string(SectionType type) {
   for (const auto& t : kTypes)

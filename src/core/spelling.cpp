@@ -12,13 +12,13 @@ namespace {
 // Substring rewrites, tried in order. Each is specific enough not to touch
 // ordinary words ("exercise" keeps its "ise"; only "-isation" changes).
 constexpr std::array<std::pair<std::string_view, std::string_view>, 27> kVariants = {{
-    {"aemia", "emia"},     {"aemic", "emic"},       {"haem", "hem"},       {"oesoph", "esoph"},
-    {"oedem", "edem"},     {"oestr", "estr"},       {"diarrhoe", "diarrhe"}, {"rrhoea", "rrhea"},
-    {"pnoea", "pnea"},     {"paed", "ped"},         {"coeliac", "celiac"}, {"foetal", "fetal"},
-    {"foetus", "fetus"},   {"aetiol", "etiol"},     {"gynaec", "gynec"},   {"anaesth", "anesth"},
-    {"caesar", "cesar"},   {"tumour", "tumor"},     {"behaviour", "behavior"}, {"colour", "color"},
-    {"fibre", "fiber"},    {"centre", "center"},    {"ageing", "aging"},   {"isation", "ization"},
-    {"sulph", "sulf"},     {"leukaem", "leukem"},   {"ischaem", "ischem"},
+    {"aemia", "emia"},   {"aemic", "emic"},     {"haem", "hem"},           {"oesoph", "esoph"},
+    {"oedem", "edem"},   {"oestr", "estr"},     {"diarrhoe", "diarrhe"},   {"rrhoea", "rrhea"},
+    {"pnoea", "pnea"},   {"paed", "ped"},       {"coeliac", "celiac"},     {"foetal", "fetal"},
+    {"foetus", "fetus"}, {"aetiol", "etiol"},   {"gynaec", "gynec"},       {"anaesth", "anesth"},
+    {"caesar", "cesar"}, {"tumour", "tumor"},   {"behaviour", "behavior"}, {"colour", "color"},
+    {"fibre", "fiber"},  {"centre", "center"},  {"ageing", "aging"},       {"isation", "ization"},
+    {"sulph", "sulf"},   {"leukaem", "leukem"}, {"ischaem", "ischem"},
 }};
 
 }  // namespace

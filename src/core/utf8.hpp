@@ -10,6 +10,8 @@ namespace symptomdb {
 // nullopt when it is all valid (overlong forms and surrogates are invalid).
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
-inline bool is_valid_utf8(std::string_view text) { return !find_invalid_utf8(text); }
+inline bool is_valid_utf8(std::string_view text) {
+  return !find_invalid_utf8(text);
+}
 
 }  // namespace symptomdb

@@ -46,7 +46,8 @@ Snapshot::Snapshot(std::vector<Article> articles) : articles_(std::move(articles
   conditions_ = std::move(sorted);
   condition_of_.resize(articles_.size());
   for (std::size_t i = 0; i < articles_.size(); ++i) condition_of_[i] = new_pos[raw_condition[i]];
-  for (std::size_t k = 0; k < conditions_.size(); ++k) condition_by_slug_.emplace(conditions_[k].slug, k);
+  for (std::size_t k = 0; k < conditions_.size(); ++k)
+    condition_by_slug_.emplace(conditions_[k].slug, k);
 }
 
 const Article* Snapshot::article(std::string_view slug) const {

@@ -20,7 +20,8 @@ std::vector<std::filesystem::path> collect_files(const std::vector<std::string>&
       std::vector<fs::path> found;
       for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::end(it);
            it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == extension) found.push_back(it->path());
+        if (it->is_regular_file() && it->path().extension() == extension)
+          found.push_back(it->path());
       if (ec) throw ParseError(p, 0, "cannot read folder: " + ec.message());
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());

@@ -16,7 +16,9 @@ namespace {
 // counts lines from 0 within the block.
 constexpr int kFrontMatterFirstLine = 2;
 
-int file_line(const YAML::Mark& m) { return m.line < 0 ? 1 : m.line + kFrontMatterFirstLine; }
+int file_line(const YAML::Mark& m) {
+  return m.line < 0 ? 1 : m.line + kFrontMatterFirstLine;
+}
 
 class FrontMatter {
  public:
@@ -26,14 +28,16 @@ class FrontMatter {
     } catch (const YAML::Exception& e) {
       throw ParseError(file_.name, file_line(e.mark), "front matter: " + e.msg);
     }
-    if (!root_.IsMap()) throw ParseError(file_.name, kFrontMatterFirstLine,
-                                         "front matter must be a set of 'key: value' lines");
-    static const std::set<std::string> kKnown = {
-        "title",  "condition", "synonyms", "slug",   "author",  "credential", "affiliation",
-        "reviewed", "license", "sample",   "sources", "site"};
+    if (!root_.IsMap())
+      throw ParseError(file_.name, kFrontMatterFirstLine,
+                       "front matter must be a set of 'key: value' lines");
+    static const std::set<std::string> kKnown = {"title",   "condition",  "synonyms",    "slug",
+                                                 "author",  "credential", "affiliation", "reviewed",
+                                                 "license", "sample",     "sources",     "site"};
     for (const auto& kv : root_) {
       if (!kv.first.IsScalar())
-        throw ParseError(file_.name, file_line(kv.first.Mark()), "front-matter keys must be plain words");
+        throw ParseError(file_.name, file_line(kv.first.Mark()),
+                         "front-matter keys must be plain words");
       const auto key = kv.first.as<std::string>();
       if (!kKnown.count(key))
         throw ParseError(file_.name, file_line(kv.first.Mark()),
@@ -257,7 +261,8 @@ Article parse_markdown_article(const SourceFile& file) {
       buf.add(line);
     }
   }
-  if (in_fence) throw ParseError(file.name, static_cast<int>(lines.size()), "code fence is not closed");
+  if (in_fence)
+    throw ParseError(file.name, static_cast<int>(lines.size()), "code fence is not closed");
   flush();
   check_section_done();
   if (auto problem = validate(a); !problem.empty())

@@ -48,7 +48,8 @@ std::string squeeze(std::string_view s) {
 
 int line_of_offset(const std::string& text, std::ptrdiff_t offset) {
   if (offset < 0) return 1;
-  const auto end = text.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(text.size()));
+  const auto end =
+      text.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(text.size()));
   return 1 + static_cast<int>(std::count(text.begin(), end, '\n'));
 }
 
@@ -137,9 +138,18 @@ class Groups {
 // Which collection's spelling of a focus name to prefer when several name
 // one condition: consumer-facing sites first.
 int collection_rank(std::string_view c) {
-  static constexpr std::array<std::string_view, 12> kOrder = {
-      "MPlusHealthTopics", "NIHSeniorHealth", "NINDS", "NHLBI", "NIDDK", "CancerGov",
-      "CDC",               "GARD",            "GHR",   "ADAM",  "MPlusDrugs", "MPlusHerbsSupplements"};
+  static constexpr std::array<std::string_view, 12> kOrder = {"MPlusHealthTopics",
+                                                              "NIHSeniorHealth",
+                                                              "NINDS",
+                                                              "NHLBI",
+                                                              "NIDDK",
+                                                              "CancerGov",
+                                                              "CDC",
+                                                              "GARD",
+                                                              "GHR",
+                                                              "ADAM",
+                                                              "MPlusDrugs",
+                                                              "MPlusHerbsSupplements"};
   const auto it = std::find(kOrder.begin(), kOrder.end(), c);
   return static_cast<int>(it - kOrder.begin());
 }
@@ -204,13 +214,15 @@ std::string medquad_answer_markdown(std::string_view answer) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       std::size_t j = i;
       bool newline = false;
-      while (j < n && (answer[j] == ' ' || answer[j] == '\t' || answer[j] == '\n' || answer[j] == '\r')) {
+      while (j < n &&
+             (answer[j] == ' ' || answer[j] == '\t' || answer[j] == '\n' || answer[j] == '\r')) {
         newline = newline || answer[j] == '\n';
         ++j;
       }
       const std::size_t run = j - i;
       if (j >= n) break;
-      const bool item = j + 1 < n && answer[j] == '-' && answer[j + 1] == ' ' && (run >= 2 || newline);
+      const bool item =
+          j + 1 < n && answer[j] == '-' && answer[j + 1] == ' ' && (run >= 2 || newline);
       if (out.empty()) {
       } else if (item) {
         out += "\n";
@@ -240,7 +252,8 @@ std::string medquad_answer_markdown(std::string_view answer) {
     if (out[k] == '\n' && k + 2 < out.size() && out[k + 1] == '-' && out[k + 2] == ' ' && k > 0 &&
         out[k - 1] != '\n') {
       const auto prev_line = out.rfind('\n', k - 1);
-      const bool prev_is_item = out.compare(prev_line == std::string::npos ? 0 : prev_line + 1, 2, "- ") == 0;
+      const bool prev_is_item =
+          out.compare(prev_line == std::string::npos ? 0 : prev_line + 1, 2, "- ") == 0;
       fixed += prev_is_item ? "\n" : "\n\n";
       continue;
     }
@@ -255,7 +268,8 @@ MedquadImport read_medquad(const std::filesystem::path& dir,
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw ParseError(dir.string(), 0, "not a folder");
   std::vector<fs::path> files;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it); it.increment(ec))
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+       it.increment(ec))
     if (it->is_regular_file() && it->path().extension() == ".xml") files.push_back(it->path());
   if (ec) throw ParseError(dir.string(), 0, "cannot read folder: " + ec.message());
   if (files.empty()) throw ParseError(dir.string(), 0, "no .xml files found");
@@ -327,10 +341,11 @@ MedquadImport read_medquad(const std::filesystem::path& dir,
       ++v.first;
       v.second = std::min(v.second, collection_rank(docs[i].collection));
     }
-    const auto best = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
-      if (a.second.first != b.second.first) return a.second.first < b.second.first;
-      return a.second.second > b.second.second;
-    });
+    const auto best =
+        std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
+          if (a.second.first != b.second.first) return a.second.first < b.second.first;
+          return a.second.second > b.second.second;
+        });
     for (auto i : list) canonical[i] = best->first;
   }
 
@@ -350,7 +365,8 @@ MedquadImport read_medquad(const std::filesystem::path& dir,
     add_synonym(d.focus);
     for (const auto& s : d.synonyms) add_synonym(s);
     std::string kind = d.category.empty() ? "disease" : d.category;
-    std::transform(kind.begin(), kind.end(), kind.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(kind.begin(), kind.end(), kind.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     a.condition.kind = kind;
     a.condition.cuis = d.cuis;
     a.site = publisher_of(d.collection);
@@ -359,9 +375,10 @@ MedquadImport read_medquad(const std::filesystem::path& dir,
     a.collection = d.collection;
     a.document_id = d.id;
     a.url = d.url;
-    a.sources = {{"MedQuAD: A Question-Entailment Approach to Question Answering (Ben Abacha and "
-                  "Demner-Fushman, 2019), CC BY 4.0",
-                  "https://github.com/abachaa/MedQuAD"}};
+    a.sources = {
+        {"MedQuAD: A Question-Entailment Approach to Question Answering (Ben Abacha and "
+         "Demner-Fushman, 2019), CC BY 4.0",
+         "https://github.com/abachaa/MedQuAD"}};
     if (!d.url.empty()) a.sources.push_back({a.site, d.url});
     a.provenance.format = "medquad";
     a.provenance.source_file = d.file;

@@ -72,13 +72,15 @@ std::vector<Block> split_blocks(std::string_view text) {
   return blocks;
 }
 
-std::string lower(std::string_view s) { return text::fold(s); }
+std::string lower(std::string_view s) {
+  return text::fold(s);
+}
 
 // Labels of page widgets that a copied page carries along with its text.
 bool is_page_chrome(std::string_view line) {
   static constexpr std::array<std::string_view, 10> kChrome = {
-      "rate author",   "rate this author", "add a comment", "leave a comment", "comments",
-      "share",         "print",            "rate this article", "reply",     "read more"};
+      "rate author", "rate this author",  "add a comment", "leave a comment", "comments", "share",
+      "print",       "rate this article", "reply",         "read more"};
   const std::string l = lower(trim(line));
   return std::find(kChrome.begin(), kChrome.end(), l) != kChrome.end();
 }
@@ -97,9 +99,9 @@ bool is_heading(const Block& b) {
 // Post-nominal letters a byline may carry after the name.
 bool is_credential(std::string_view token) {
   static constexpr std::array<std::string_view, 30> kCreds = {
-      "md",  "do",   "mbbs", "mbchb", "phd",  "rn",    "np",   "pa",   "pa-c", "dnp",
-      "pharmd", "rd", "rdn",  "mph",   "msc",  "ms",    "ma",   "bsn",  "msn",  "aprn",
-      "facp", "faafp", "frcp", "frcs", "mrcp", "mrcgp", "dpt",  "pt",   "od",   "dds"};
+      "md",     "do",    "mbbs", "mbchb", "phd",  "rn",    "np",  "pa",  "pa-c", "dnp",
+      "pharmd", "rd",    "rdn",  "mph",   "msc",  "ms",    "ma",  "bsn", "msn",  "aprn",
+      "facp",   "faafp", "frcp", "frcs",  "mrcp", "mrcgp", "dpt", "pt",  "od",   "dds"};
   std::string t = lower(trim(token));
   std::erase(t, '.');
   return std::find(kCreds.begin(), kCreds.end(), t) != kCreds.end();
@@ -294,7 +296,8 @@ Article parse_seed_text(const SourceFile& file) {
   if (!a.sections.empty() && a.sections.back().type != SectionType::conclusion) {
     Section& last = a.sections.back();
     if (last.items.size() >= 2 && last.items.back().heading.empty() &&
-        (mentions(last.items.back().text, a.condition) || opens_conclusion(last.items.back().text))) {
+        (mentions(last.items.back().text, a.condition) ||
+         opens_conclusion(last.items.back().text))) {
       Section conclusion{.type = SectionType::conclusion, .intro = last.items.back().text};
       last.items.pop_back();
       a.sections.push_back(std::move(conclusion));

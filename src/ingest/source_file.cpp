@@ -24,8 +24,8 @@ SourceFile read_source_file(const std::filesystem::path& path, std::size_t max_b
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   if (auto bad = find_invalid_utf8(text)) {
     const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(*bad), '\n');
-    throw ParseError(name, static_cast<int>(line), "invalid UTF-8 (byte offset " +
-                                                       std::to_string(*bad) + ")");
+    throw ParseError(name, static_cast<int>(line),
+                     "invalid UTF-8 (byte offset " + std::to_string(*bad) + ")");
   }
   if (text.find('\0') != std::string::npos) throw ParseError(name, 0, "file contains NUL bytes");
   // Normalise CRLF and lone CR to LF.

@@ -14,7 +14,9 @@ namespace {
 constexpr double kHeadingWeight = 2.0;
 constexpr double kBodyWeight = 1.0;
 
-bool is_native(const Article& a) { return a.provenance.format != "medquad"; }
+bool is_native(const Article& a) {
+  return a.provenance.format != "medquad";
+}
 
 // Which source to show first when several answer the same question: the
 // site's own articles, then consumer-facing NIH sites, then the more
@@ -78,7 +80,8 @@ std::vector<bool> asking_sentence(std::string_view question, const std::vector<t
     }
   const std::size_t begin = pick == 0 ? 0 : ends[pick - 1], end = ends[pick];
   std::vector<bool> mask(terms.size(), false);
-  for (std::size_t k = 0; k < terms.size(); ++k) mask[k] = terms[k].offset >= begin && terms[k].offset < end;
+  for (std::size_t k = 0; k < terms.size(); ++k)
+    mask[k] = terms[k].offset >= begin && terms[k].offset < end;
   return mask;
 }
 
@@ -90,8 +93,8 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
   condition_units_.resize(snapshot_->conditions().size());
   for (std::size_t i = 0; i < articles.size(); ++i) {
     const Article& a = articles[i];
-    const auto cond = static_cast<std::uint32_t>(
-        &snapshot_->condition_of(i) - snapshot_->conditions().data());
+    const auto cond =
+        static_cast<std::uint32_t>(&snapshot_->condition_of(i) - snapshot_->conditions().data());
     const ArticleAnchors anchors = anchors_of(a);
     if (is_native(a) && !a.introduction.empty()) {
       units_.push_back({static_cast<std::uint32_t>(i), -1, SectionType::overview, cond});
@@ -99,7 +102,8 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
     }
     for (std::size_t s = 0; s < a.sections.size(); ++s) {
       if (a.sections[s].type == SectionType::conclusion) continue;  // a summary, not an answer
-      units_.push_back({static_cast<std::uint32_t>(i), static_cast<std::int32_t>(s), a.sections[s].type, cond});
+      units_.push_back(
+          {static_cast<std::uint32_t>(i), static_cast<std::int32_t>(s), a.sections[s].type, cond});
       anchors_.push_back(anchors.sections[s]);
     }
   }
@@ -124,16 +128,19 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
     // word in fewer than about 1 in 400 units counts fully.
     const auto t = index_.term(stem);
     if (!t) return 1.0;
-    const double idf = std::log(static_cast<double>(index_.size()) / static_cast<double>(index_.df(*t)));
+    const double idf =
+        std::log(static_cast<double>(index_.size()) / static_cast<double>(index_.df(*t)));
     return std::clamp(idf / 6.0, 0.3, 1.0);
   };
   stats.has_answers = [this](std::size_t c) { return !condition_units_[c].empty(); };
   // How each abbreviation-like name word is written in the corpus: mostly
   // in lower case ("child", "all") means an ordinary word.
-  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> cases;  // word -> (lower, other)
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>>
+      cases;  // word -> (lower, other)
   for (const auto& c : snapshot_->conditions()) {
     auto consider = [&](const std::string& n) {
-      if (n.find(' ') == std::string::npos && looks_like_abbreviation(n)) cases.emplace(text::fold(n), std::pair{0, 0});
+      if (n.find(' ') == std::string::npos && looks_like_abbreviation(n))
+        cases.emplace(text::fold(n), std::pair{0, 0});
     };
     consider(c.name);
     for (const auto& s : c.synonyms) consider(s);
@@ -182,15 +189,18 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
     for (const auto& label : labels) {
       const std::string folded = text::fold(label);
       for (std::size_t k = 0; k < folded.size(); ++k) {
-        const bool word_start = k == 0 || (!std::isalnum(static_cast<unsigned char>(folded[k - 1])) &&
-                                           folded[k - 1] != '\'');
+        const bool word_start =
+            k == 0 ||
+            (!std::isalnum(static_cast<unsigned char>(folded[k - 1])) && folded[k - 1] != '\'');
         if (word_start && std::isalnum(static_cast<unsigned char>(folded[k])))
-          names_.push_back({folded, static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(k), label});
+          names_.push_back(
+              {folded, static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(k), label});
       }
     }
   }
   std::sort(names_.begin(), names_.end(), [](const Name& x, const Name& y) {
-    return std::string_view(x.folded).substr(x.offset) < std::string_view(y.folded).substr(y.offset);
+    return std::string_view(x.folded).substr(x.offset) <
+           std::string_view(y.folded).substr(y.offset);
   });
 }
 
@@ -233,10 +243,11 @@ Source Engine::unit_source(std::size_t u) const {
       return src;
     }
   }
-  src.collection = a.collection.empty() ? (a.sample ? "symptomdb sample content" : "symptomdb")
-                                        : a.collection;
+  src.collection =
+      a.collection.empty() ? (a.sample ? "symptomdb sample content" : "symptomdb") : a.collection;
   src.document = a.document_id.empty() ? a.slug : a.document_id;
-  src.url = a.url.empty() ? "/articles/" + a.slug + (src.anchor.empty() ? "" : "#" + src.anchor) : a.url;
+  src.url =
+      a.url.empty() ? "/articles/" + a.slug + (src.anchor.empty() ? "" : "#" + src.anchor) : a.url;
   return src;
 }
 
@@ -304,7 +315,8 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   std::vector<bool> skip(terms.size(), false);
   for (const auto& m : reading.matches)
     for (std::size_t k = m.begin; k < m.end; ++k) skip[k] = true;
-  const std::size_t focus_begin = reading.matches.empty() ? std::string::npos : reading.matches.front().begin;
+  const std::size_t focus_begin =
+      reading.matches.empty() ? std::string::npos : reading.matches.front().begin;
   r.intents = intents_->detect(terms, focus_begin, skip, nullptr, asking);
   std::vector<SectionType> wanted;
   for (const auto& i : r.intents) wanted.push_back(i.type);
@@ -315,13 +327,16 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   for (std::size_t k = 0; k + 2 < terms.size() && !reverse_from; ++k) {
     const auto& w = terms[k].surface;
     const auto& next = terms[k + 1].surface;
-    if (w == "what" && (next == "can" || next == "could" || next == "might" || next == "may" ||
-                        next == "would" || next == "else") && terms[k + 2].stem == "caus")
+    if (w == "what" &&
+        (next == "can" || next == "could" || next == "might" || next == "may" || next == "would" ||
+         next == "else") &&
+        terms[k + 2].stem == "caus")
       reverse_from = k + 3;
   }
   for (std::size_t k = 0; k + 1 < terms.size() && !reverse_from; ++k) {
     const auto& s = terms[k].stem;
-    const bool group = s == "condit" || s == "diseas" || s == "ill" || s == "disord" || s == "problem";
+    const bool group =
+        s == "condit" || s == "diseas" || s == "ill" || s == "disord" || s == "problem";
     const auto& next = terms[k + 1].stem;
     if (group && (next == "with" || next == "caus" || next == "involv" || next == "associ" ||
                   next == "link" || next == "that" || next == "where" || next == "have"))
@@ -335,14 +350,16 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
                        [&](const FocusMatch& m) { return m.begin > k; }))
         reverse_from = k + 2;
   }
-  if (reverse_from && *reverse_from < terms.size()) reverse_lookup(r, terms, *reverse_from, analyzer);
+  if (reverse_from && *reverse_from < terms.size())
+    reverse_lookup(r, terms, *reverse_from, analyzer);
 
   // The main focus: the best match, unless another reading of the same
   // words (or one nearly as good) holds what was asked.
   auto matches = std::move(reading.matches);
   if (matches.size() > 1 && units_of(matches.front().condition, wanted.front()).empty()) {
     for (std::size_t i = 1; i < matches.size(); ++i) {
-      const bool same_words = matches[i].begin == matches.front().begin && matches[i].end == matches.front().end;
+      const bool same_words =
+          matches[i].begin == matches.front().begin && matches[i].end == matches.front().end;
       if (same_words && !units_of(matches[i].condition, wanted.front()).empty()) {
         std::rotate(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
                     matches.begin() + static_cast<std::ptrdiff_t>(i + 1));
@@ -391,7 +408,8 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     auto units = units_of(condition, type);
     std::vector<std::pair<double, std::size_t>> scored;
     for (auto u : units) scored.emplace_back(answer_score(u, extra), u);
-    std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first > b.first; });
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](auto& a, auto& b) { return a.first > b.first; });
     return scored;
   };
   std::set<std::size_t> taken;
@@ -421,7 +439,8 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   }
   // ...then the other sources for the same intents...
   for (const auto& list : per_type)
-    for (std::size_t k = 1; k < list.size(); ++k) push(list[k].second, 5 * focus_score + list[k].first, true);
+    for (std::size_t k = 1; k < list.size(); ++k)
+      push(list[k].second, 5 * focus_score + list[k].first, true);
   // ...then other conditions the question names.
   for (std::size_t f = 1; f < r.focus.size(); ++f)
     for (auto t : wanted) {
@@ -430,7 +449,8 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     }
   // Nothing of the kind asked: offer what there is, marked as such.
   if (r.answers.empty()) {
-    for (auto t : {SectionType::overview, SectionType::symptoms, SectionType::causes, SectionType::treatment}) {
+    for (auto t : {SectionType::overview, SectionType::symptoms, SectionType::causes,
+                   SectionType::treatment}) {
       auto list = ranked(primary, t);
       if (!list.empty()) {
         push(list.front().second, list.front().first, false);
@@ -492,7 +512,9 @@ void Engine::reverse_lookup(Result& r, const std::vector<text::Term>& terms, std
       else
         continue;  // scattered words are not a mention of the finding
       const auto type = units_[hit.doc].type;
-      const double type_weight = type == SectionType::symptoms ? 1.0 : type == SectionType::causes ? 0.8 : 0.6;
+      const double type_weight = type == SectionType::symptoms ? 1.0
+                                 : type == SectionType::causes ? 0.8
+                                                               : 0.6;
       auto& acc = by_condition[units_[hit.doc].condition];
       const double s = match * type_weight * hit.score;
       acc.found.insert(f);
@@ -535,11 +557,14 @@ std::vector<Suggestion> Engine::suggest(std::string_view prefix, std::size_t lim
   };
   std::vector<Cand> cands;
   for (; it != names_.end() && key(*it).starts_with(p) && cands.size() < 2000; ++it) {
-    const double popularity = std::log1p(static_cast<double>(condition_units_[it->condition].size()));
-    const double rank = (it->offset == 0 ? 10.0 : 0.0) + popularity - 0.01 * static_cast<double>(it->folded.size());
+    const double popularity =
+        std::log1p(static_cast<double>(condition_units_[it->condition].size()));
+    const double rank =
+        (it->offset == 0 ? 10.0 : 0.0) + popularity - 0.01 * static_cast<double>(it->folded.size());
     cands.push_back({&*it, rank});
   }
-  std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.rank > b.rank; });
+  std::stable_sort(cands.begin(), cands.end(),
+                   [](const Cand& a, const Cand& b) { return a.rank > b.rank; });
   std::set<std::size_t> seen;
   for (const auto& c : cands) {
     if (!seen.insert(c.name->condition).second) continue;
@@ -549,7 +574,8 @@ std::vector<Suggestion> Engine::suggest(std::string_view prefix, std::size_t lim
   return out;
 }
 
-SearchPage Engine::search(std::string_view query, const SearchFilters& filters, std::size_t limit) const {
+SearchPage Engine::search(std::string_view query, const SearchFilters& filters,
+                          std::size_t limit) const {
   SearchPage page;
   page.query = std::string(query);
   thread_local text::Analyzer analyzer;
@@ -572,7 +598,8 @@ SearchPage Engine::search(std::string_view query, const SearchFilters& filters, 
   // A query naming a condition (or a synonym of it) finds its articles
   // even when their text uses another name.
   for (std::size_t m = 0; m < reading.matches.size() && m < 3; ++m)
-    for (auto u : condition_units_[reading.matches[m].condition]) score[u] += 4.0 * reading.matches[m].score;
+    for (auto u : condition_units_[reading.matches[m].condition])
+      score[u] += 4.0 * reading.matches[m].score;
 
   struct Best {
     std::size_t unit;
@@ -583,9 +610,10 @@ SearchPage Engine::search(std::string_view query, const SearchFilters& filters, 
     const Unit& unit = units_[u];
     const Article& a = snapshot_->articles()[unit.article];
     ++page.types[unit.type];
-    const bool keep = (filters.collection.empty() ||
-                       (filters.collection == "symptomdb" ? is_native(a) : a.collection == filters.collection)) &&
-                      (!filters.type || unit.type == *filters.type);
+    const bool keep =
+        (filters.collection.empty() ||
+         (filters.collection == "symptomdb" ? is_native(a) : a.collection == filters.collection)) &&
+        (!filters.type || unit.type == *filters.type);
     if (!keep) continue;
     auto [it, fresh] = by_article.try_emplace(unit.article, Best{u, s});
     if (!fresh) {
@@ -596,7 +624,8 @@ SearchPage Engine::search(std::string_view query, const SearchFilters& filters, 
   std::set<std::size_t> counted;
   for (auto [u, s] : score) {
     const Article& a = snapshot_->articles()[units_[u].article];
-    if (counted.insert(units_[u].article).second) ++page.collections[is_native(a) ? "symptomdb" : a.collection];
+    if (counted.insert(units_[u].article).second)
+      ++page.collections[is_native(a) ? "symptomdb" : a.collection];
   }
   std::vector<std::pair<std::size_t, Best>> ordered(by_article.begin(), by_article.end());
   std::sort(ordered.begin(), ordered.end(), [&](const auto& x, const auto& y) {

@@ -32,11 +32,11 @@ struct Source {
   std::string collection;  // "NINDS", or "symptomdb" for the site's own articles
   std::string document;
   std::string pair;
-  std::string url;       // where the text was published (or the article's page here)
+  std::string url;  // where the text was published (or the article's page here)
   std::string license;
   std::string author;
-  std::string article;   // slug of the article on this site
-  std::string anchor;    // element id of the section on the article page
+  std::string article;  // slug of the article on this site
+  std::string anchor;   // element id of the section on the article page
 };
 
 struct Answer {
@@ -64,8 +64,8 @@ struct Result {
   std::vector<Correction> corrections;
   std::vector<Intent> intents;  // as detected; empty means "what is it"
   std::vector<Answer> answers;
-  std::vector<SectionType> missing;    // asked about the focus but not held
-  std::vector<SectionType> available;  // what is held about the main focus
+  std::vector<SectionType> missing;      // asked about the focus but not held
+  std::vector<SectionType> available;    // what is held about the main focus
   std::vector<std::size_t> suggestions;  // conditions, when the focus is unclear
   std::optional<Emergency> emergency;
   bool reverse = false;  // "what can cause X": conditions are the answer

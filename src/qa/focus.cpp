@@ -25,17 +25,37 @@ bool all_caps_word(std::string_view s) {
 // "Parkinson's disease". Only dropped when what is left is an eponym or
 // nearly always followed by the head in the corpus (so "heart disease"
 // keeps its head).
-constexpr std::string_view kHeads[] = {"disease", "syndrome", "disorder", "disorders", "infection",
-                                       "infections"};
+constexpr std::string_view kHeads[] = {"disease",   "syndrome",  "disorder",
+                                       "disorders", "infection", "infections"};
 
 // Right-hand parts of page titles that are no name of their own:
 // "Stroke - discharge", "Flu - what you need to know".
 bool generic_title_part(std::string_view part) {
-  static constexpr std::string_view kGeneric[] = {
-      "what to know", "what you need to know", "what to expect", "what to ask", "discharge",
-      "resources", "home care", "self-care", "self care", "aftercare", "overview", "series",
-      "slideshow", "questions", "children", "adults", "older adults", "in children", "in adults",
-      "at home", "series-procedure", "procedure", "recovery", "tips", "facts"};
+  static constexpr std::string_view kGeneric[] = {"what to know",
+                                                  "what you need to know",
+                                                  "what to expect",
+                                                  "what to ask",
+                                                  "discharge",
+                                                  "resources",
+                                                  "home care",
+                                                  "self-care",
+                                                  "self care",
+                                                  "aftercare",
+                                                  "overview",
+                                                  "series",
+                                                  "slideshow",
+                                                  "questions",
+                                                  "children",
+                                                  "adults",
+                                                  "older adults",
+                                                  "in children",
+                                                  "in adults",
+                                                  "at home",
+                                                  "series-procedure",
+                                                  "procedure",
+                                                  "recovery",
+                                                  "tips",
+                                                  "facts"};
   const std::string f = text::fold(part);
   for (auto g : kGeneric)
     if (f.starts_with(g)) return true;
@@ -59,7 +79,8 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, int dept
   for (std::string_view prefix : {"what i need to know about ", "what you need to know about ",
                                   "questions and answers about ", "about ", "living with ",
                                   "also known as ", "also called ", "or "}) {
-    if (lower.starts_with(prefix) && lower.size() > prefix.size() + 2) emit(name.substr(prefix.size()));
+    if (lower.starts_with(prefix) && lower.size() > prefix.size() + 2)
+      emit(name.substr(prefix.size()));
   }
   if (auto dash = name.rfind(" - "); dash != std::string::npos) {
     if (!generic_title_part(name.substr(dash + 3))) emit(name.substr(dash + 3));
@@ -73,7 +94,8 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, int dept
     emit(name.substr(0, open));
     emit(name.substr(open + 2, name.size() - open - 3));
   }
-  if (auto amp = lower.find(" and "); amp != std::string::npos && lower.find(',') == std::string::npos) {
+  if (auto amp = lower.find(" and ");
+      amp != std::string::npos && lower.find(',') == std::string::npos) {
     emit(name.substr(0, amp));
     emit(name.substr(amp + 5));
   }
@@ -108,7 +130,8 @@ std::vector<std::pair<std::string, std::string>> built_in_abbreviations() {
 
 // Names and questions are compared on their content words only, so "blood
 // in the urine" meets "blood in your urine".
-std::string FocusDictionary::key_of(const std::vector<text::Term>& terms, std::size_t b, std::size_t e) {
+std::string FocusDictionary::key_of(const std::vector<text::Term>& terms, std::size_t b,
+                                    std::size_t e) {
   std::string out;
   for (std::size_t i = b; i < e; ++i) {
     if (text::is_stopword(terms[i].surface)) continue;
@@ -162,7 +185,8 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
     if (t.surface.size() < 4) continue;
     surface_stem_.emplace(t.surface, t.stem);
     auto& conds = word_conditions_[t.surface];
-    if (conds.empty() || conds.back() != condition) conds.push_back(static_cast<std::uint32_t>(condition));
+    if (conds.empty() || conds.back() != condition)
+      conds.push_back(static_cast<std::uint32_t>(condition));
   }
 }
 
@@ -187,7 +211,8 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
       // A one-word alias must be a specific word: "Spinal and bulbar
       // muscular atrophy" does not make "spinal" a name.
       const auto words = analyzer.terms(a);
-      if (words.size() == 1 && stats_.specificity && stats_.specificity(words.front().stem) < 0.8) continue;
+      if (words.size() == 1 && stats_.specificity && stats_.specificity(words.front().stem) < 0.8)
+        continue;
       add(a, c, NameKind::alias, analyzer);
     }
     for (const auto& n : names) {
@@ -212,8 +237,7 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
   fuzzy_.finish();
 }
 
-FocusDictionary::Reading FocusDictionary::read(std::string_view question,
-                                               text::Analyzer& analyzer,
+FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::Analyzer& analyzer,
                                                const std::vector<bool>& cue_tokens) const {
   Reading r;
   r.terms = analyzer.terms(question);
@@ -247,7 +271,8 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question,
   // misspellings: correct them against the names' vocabulary.
   for (std::size_t k = 0; k < n; ++k) {
     const auto& t = r.terms[k];
-    if (t.surface.size() < 4 || surface_stem_.count(t.surface) || text::is_stopword(t.surface)) continue;
+    if (t.surface.size() < 4 || surface_stem_.count(t.surface) || text::is_stopword(t.surface))
+      continue;
     if (entries_.count(t.stem) || (stats_.known_word && stats_.known_word(t.stem))) continue;
     const auto found = fuzzy_.lookup(t.surface, 1);
     if (!found.empty()) correct(k, found.front().word);
@@ -271,12 +296,14 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question,
       if (!text::is_stopword(r.terms[j].surface)) content.push_back(j);
     const auto at = std::find(content.begin(), content.end(), k) - content.begin();
     for (std::ptrdiff_t b = std::max<std::ptrdiff_t>(0, at - 2); b <= at; ++b)
-      for (std::ptrdiff_t e = at + 1; e <= std::min<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(content.size()), b + 3); ++e) {
+      for (std::ptrdiff_t e = at + 1;
+           e <= std::min<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(content.size()), b + 3); ++e) {
         if (e - b < 2) continue;
         std::string pattern;
         for (auto i = b; i < e; ++i) {
           if (i > b) pattern.push_back(' ');
-          pattern += i == at ? std::string("*") : r.terms[content[static_cast<std::size_t>(i)]].stem;
+          pattern +=
+              i == at ? std::string("*") : r.terms[content[static_cast<std::size_t>(i)]].stem;
         }
         if (wildcards_.count(pattern)) return true;
       }
@@ -284,7 +311,8 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question,
   };
   auto next_to_phrase_word = [&](std::size_t k) { return fits_a_pattern(k); };
   for (std::size_t k = 0; k < n; ++k) {
-    if (corrected[k] || r.terms[k].surface.size() < 5 || text::is_stopword(r.terms[k].surface)) continue;
+    if (corrected[k] || r.terms[k].surface.size() < 5 || text::is_stopword(r.terms[k].surface))
+      continue;
     if (!next_to_phrase_word(k) || in_name_as_written(k)) continue;
     const auto original = r.terms[k];
     bool done = false;
@@ -294,7 +322,8 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question,
       for (std::size_t b = k >= 3 ? k - 3 : 0; b <= k && !done; ++b)
         for (std::size_t e = k + 1; e <= std::min(n, k + 4) && !done; ++e) {
           const std::string as_written = key_of(r.terms, b, e);
-          if (std::count(as_written.begin(), as_written.end(), ' ') < 1) continue;  // 2+ content words
+          if (std::count(as_written.begin(), as_written.end(), ' ') < 1)
+            continue;                                // 2+ content words
           if (entries_.count(as_written)) continue;  // fine as written
           r.terms[k].stem = st->second;
           const bool fits = entries_.count(key_of(r.terms, b, e)) > 0;
@@ -349,10 +378,12 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question,
         // Longer matches are more specific; corrections cost a little; the
         // weight (answers held) breaks ties between equal names.
         bool swallows_cue = false;
-        for (std::size_t k = b; k < e && k < cue_tokens.size(); ++k) swallows_cue = swallows_cue || cue_tokens[k];
+        for (std::size_t k = b; k < e && k < cue_tokens.size(); ++k)
+          swallows_cue = swallows_cue || cue_tokens[k];
         const bool answered = !stats_.has_answers || stats_.has_answers(entry.condition);
         m.score = kind * specific * (1.0 + 0.75 * static_cast<double>(words - 1)) *
-                      (any_corrected ? 0.9 : 1.0) * (swallows_cue ? 0.3 : 1.0) * (answered ? 1.0 : 0.3) +
+                      (any_corrected ? 0.9 : 1.0) * (swallows_cue ? 0.3 : 1.0) *
+                      (answered ? 1.0 : 0.3) +
                   0.01 * std::log1p(stats_.weight ? stats_.weight(entry.condition) : 0.0);
         candidates.push_back(std::move(m));
       }
@@ -371,9 +402,9 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question,
     bool free = true;
     for (std::size_t k = m.begin; k < m.end; ++k) free = free && !used[k];
     if (!free) {
-      const bool same_span = std::any_of(r.matches.begin(), r.matches.end(), [&](const FocusMatch& x) {
-        return x.begin == m.begin && x.end == m.end;
-      });
+      const bool same_span =
+          std::any_of(r.matches.begin(), r.matches.end(),
+                      [&](const FocusMatch& x) { return x.begin == m.begin && x.end == m.end; });
       if (!same_span) continue;
     }
     if (!seen.insert(m.condition).second) continue;

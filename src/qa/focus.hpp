@@ -29,7 +29,7 @@ struct FocusMatch {
   std::string matched;             // the question's words (as corrected)
   std::string name;                // the name or synonym that matched
   NameKind kind = NameKind::name;
-  bool corrected = false;          // a misspelling was fixed to match
+  bool corrected = false;  // a misspelling was fixed to match
 };
 
 struct Correction {
@@ -105,7 +105,8 @@ class FocusDictionary {
   // Keys of two or three words with one word replaced by "*" ("multipl *"):
   // a real word is only worth correcting where such a pattern fits.
   std::unordered_set<std::string> wildcards_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> word_conditions_;  // surface -> conditions
+  std::unordered_map<std::string, std::vector<std::uint32_t>>
+      word_conditions_;  // surface -> conditions
   std::unordered_map<std::string, std::string> surface_stem_;
   text::FuzzyIndex fuzzy_;
   CorpusStats stats_;

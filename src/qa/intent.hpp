@@ -14,9 +14,9 @@ namespace symptomdb::qa {
 
 struct Intent {
   SectionType type;
-  double weight = 0;      // strength of the evidence (strong cues count 2, weak 1)
-  std::size_t position;   // token index of the first cue
-  std::string cue;        // the words that said so ("treatment options")
+  double weight = 0;     // strength of the evidence (strong cues count 2, weak 1)
+  std::size_t position;  // token index of the first cue
+  std::string cue;       // the words that said so ("treatment options")
 };
 
 class IntentDetector {
@@ -45,7 +45,7 @@ class IntentDetector {
     int side = 0;  // -1: only before the focus, +1: only after, 0: anywhere
     SectionType other_side = SectionType::other;  // the type on the other side, if any
   };
-  std::vector<Cue> cues_;  // longest first
+  std::vector<Cue> cues_;                                               // longest first
   std::unordered_map<std::string, std::vector<std::size_t>> by_first_;  // first stem -> cues
 };
 

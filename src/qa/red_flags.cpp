@@ -33,7 +33,8 @@ bool contains_phrase(const std::vector<std::string>& hay, const std::vector<std:
 std::string_view emergency_message(std::string_view kind) {
   // Standard first-aid guidance, stated conservatively: when in doubt, call.
   if (kind == "cardiac")
-    return "Chest pain or pressure with shortness of breath, sweating, nausea, or pain spreading to "
+    return "Chest pain or pressure with shortness of breath, sweating, nausea, or pain spreading "
+           "to "
            "the arm or jaw can be a heart attack. Call your local emergency number now (911 in the "
            "US, 999 in the UK, 112 in the EU).";
   if (kind == "stroke")
@@ -43,7 +44,8 @@ std::string_view emergency_message(std::string_view kind) {
     return "Severe trouble breathing is an emergency. Call your local emergency number now.";
   if (kind == "suicide")
     return "If you are thinking about suicide or about harming yourself, help is available right "
-           "now: in the US call or text 988 (Suicide & Crisis Lifeline); in the UK and Ireland call "
+           "now: in the US call or text 988 (Suicide & Crisis Lifeline); in the UK and Ireland "
+           "call "
            "Samaritans on 116 123; anywhere, call your local emergency number.";
   if (kind == "bleeding")
     return "Heavy bleeding that will not stop, or coughing up or vomiting blood, needs emergency "
@@ -63,7 +65,8 @@ std::string_view emergency_message(std::string_view kind) {
   if (kind == "meningitis")
     return "A stiff neck with fever, headache or a rash can be meningitis. Get emergency care now.";
   if (kind == "seizure")
-    return "A seizure that lasts more than five minutes, repeated seizures, or a first seizure need "
+    return "A seizure that lasts more than five minutes, repeated seizures, or a first seizure "
+           "need "
            "emergency care. Call your local emergency number.";
   if (kind == "pregnancy")
     return "Heavy bleeding, severe abdominal pain, or a baby that has stopped moving during "
@@ -89,14 +92,16 @@ RedFlags::RedFlags(text::Analyzer& analyzer) {
   }
 }
 
-std::optional<Emergency> RedFlags::check(std::string_view question, text::Analyzer& analyzer) const {
+std::optional<Emergency> RedFlags::check(std::string_view question,
+                                         text::Analyzer& analyzer) const {
   const auto stems = analyzer.stems(question);
   for (const auto& rule : rules_) {
     std::string matched;
     bool all = true;
     for (const auto& group : rule.groups) {
-      const auto hit = std::find_if(group.begin(), group.end(),
-                                    [&](const Phrase& p) { return contains_phrase(stems, p.stems); });
+      const auto hit = std::find_if(group.begin(), group.end(), [&](const Phrase& p) {
+        return contains_phrase(stems, p.stems);
+      });
       if (hit == group.end()) {
         all = false;
         break;

@@ -88,8 +88,8 @@ WriteSummary SqliteStore::put_articles(std::span<const Article> articles) {
   auto upsert_condition = db_.prepare(
       "INSERT INTO conditions (slug, name, kind) VALUES (?, ?, ?) "
       "ON CONFLICT(slug) DO UPDATE SET name = excluded.name, kind = excluded.kind RETURNING id");
-  auto add_synonym = db_.prepare(
-      "INSERT INTO article_synonyms (article_id, position, synonym) VALUES (?, ?, ?)");
+  auto add_synonym =
+      db_.prepare("INSERT INTO article_synonyms (article_id, position, synonym) VALUES (?, ?, ?)");
   auto add_cui = db_.prepare("INSERT OR IGNORE INTO article_cuis (article_id, cui) VALUES (?, ?)");
   auto add_question = db_.prepare(
       "INSERT INTO open_questions (article_id, position, pair, qtype, question) "
@@ -103,8 +103,8 @@ WriteSummary SqliteStore::put_articles(std::span<const Article> articles) {
       "INSERT INTO sections (article_id, position, type, heading, intro, original_type, "
       "source_collection, source_document, source_pair, source_url) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  auto add_item = db_.prepare(
-      "INSERT INTO items (section_id, position, heading, body) VALUES (?, ?, ?, ?)");
+  auto add_item =
+      db_.prepare("INSERT INTO items (section_id, position, heading, body) VALUES (?, ?, ?, ?)");
   auto add_source = db_.prepare(
       "INSERT INTO article_sources (article_id, position, title, url) VALUES (?, ?, ?, ?)");
 
@@ -122,7 +122,9 @@ WriteSummary SqliteStore::put_articles(std::span<const Article> articles) {
       author_id = upsert_author.integer(0);
       upsert_author.reset();
     }
-    upsert_condition.bind(1, a.condition.slug()).bind(2, a.condition.name).bind(3, a.condition.kind);
+    upsert_condition.bind(1, a.condition.slug())
+        .bind(2, a.condition.name)
+        .bind(3, a.condition.kind);
     upsert_condition.step();
     const auto condition_id = upsert_condition.integer(0);
     upsert_condition.reset();
@@ -236,8 +238,8 @@ std::vector<Article> SqliteStore::load_where(std::string_view where, std::string
 
   // Children are loaded in one pass per table and attached by id, rather
   // than one query per article, so a full load stays fast for large imports.
-  auto syn = db_.prepare(
-      "SELECT article_id, synonym FROM article_synonyms ORDER BY article_id, position");
+  auto syn =
+      db_.prepare("SELECT article_id, synonym FROM article_synonyms ORDER BY article_id, position");
   while (syn.step()) {
     auto it = by_id.find(syn.integer(0));
     if (it != by_id.end()) out[it->second].condition.synonyms.push_back(syn.text(1));
@@ -272,8 +274,8 @@ std::vector<Article> SqliteStore::load_where(std::string_view where, std::string
     section_at[sec.integer(0)] = {it->second, a.sections.size()};
     a.sections.push_back(std::move(s));
   }
-  auto items = db_.prepare(
-      "SELECT section_id, heading, body FROM items ORDER BY section_id, position");
+  auto items =
+      db_.prepare("SELECT section_id, heading, body FROM items ORDER BY section_id, position");
   while (items.step()) {
     auto it = section_at.find(items.integer(0));
     if (it == section_at.end()) continue;
@@ -360,14 +362,20 @@ std::optional<std::pair<User, std::string>> SqliteStore::find_user(std::string_v
 
 bool SqliteStore::set_role(std::string_view username, Role role) {
   std::lock_guard lock(mutex_);
-  db_.prepare("UPDATE users SET role = ? WHERE username = ?").bind(1, to_string(role)).bind(2, username).run();
+  db_.prepare("UPDATE users SET role = ? WHERE username = ?")
+      .bind(1, to_string(role))
+      .bind(2, username)
+      .run();
   return sqlite3_changes(db_.handle()) > 0;
 }
 
 bool SqliteStore::set_disabled(std::string_view username, bool disabled) {
   std::lock_guard lock(mutex_);
   Transaction tx(db_);
-  db_.prepare("UPDATE users SET disabled = ? WHERE username = ?").bind(1, disabled ? 1 : 0).bind(2, username).run();
+  db_.prepare("UPDATE users SET disabled = ? WHERE username = ?")
+      .bind(1, disabled ? 1 : 0)
+      .bind(2, username)
+      .run();
   const bool changed = sqlite3_changes(db_.handle()) > 0;
   // A disabled account is signed out everywhere at once.
   if (disabled)
@@ -389,8 +397,9 @@ void SqliteStore::set_password_hash(std::int64_t user_id, const std::string& has
 
 bool SqliteStore::link_author(std::string_view username, std::string_view author_slug) {
   std::lock_guard lock(mutex_);
-  db_.prepare("UPDATE users SET author_id = (SELECT id FROM authors WHERE slug = ?) WHERE username = ? "
-              "AND EXISTS (SELECT 1 FROM authors WHERE slug = ?)")
+  db_.prepare(
+         "UPDATE users SET author_id = (SELECT id FROM authors WHERE slug = ?) WHERE username = ? "
+         "AND EXISTS (SELECT 1 FROM authors WHERE slug = ?)")
       .bind(1, author_slug)
       .bind(2, username)
       .bind(3, author_slug)
@@ -402,8 +411,9 @@ void SqliteStore::create_session(const std::string& id_hash, std::int64_t user_i
                                  const std::string& csrf_token, std::int64_t expires_at,
                                  std::string_view address, std::string_view user_agent) {
   std::lock_guard lock(mutex_);
-  db_.prepare("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at, address, "
-              "user_agent) VALUES (?, ?, ?, strftime('%s', 'now'), ?, ?, ?)")
+  db_.prepare(
+         "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at, address, "
+         "user_agent) VALUES (?, ?, ?, strftime('%s', 'now'), ?, ?, ?)")
       .bind(1, id_hash)
       .bind(2, user_id)
       .bind(3, csrf_token)
@@ -435,7 +445,10 @@ void SqliteStore::delete_session(const std::string& id_hash) {
 
 void SqliteStore::delete_sessions_of(std::int64_t user_id, const std::string& keep) {
   std::lock_guard lock(mutex_);
-  db_.prepare("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?").bind(1, user_id).bind(2, keep).run();
+  db_.prepare("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?")
+      .bind(1, user_id)
+      .bind(2, keep)
+      .run();
 }
 
 int SqliteStore::failures(const std::string& key, std::int64_t now, std::int64_t window) {
@@ -451,10 +464,11 @@ void SqliteStore::record_failure(const std::string& key, std::int64_t now, std::
   // usernames cannot grow the table without bound.
   db_.prepare("DELETE FROM login_failures WHERE first_at <= ?").bind(1, now - window).run();
   // A failure after the window has passed starts a new window.
-  db_.prepare("INSERT INTO login_failures (key, count, first_at) VALUES (?, 1, ?) "
-              "ON CONFLICT(key) DO UPDATE SET "
-              "count = CASE WHEN first_at > ? THEN count + 1 ELSE 1 END, "
-              "first_at = CASE WHEN first_at > ? THEN first_at ELSE excluded.first_at END")
+  db_.prepare(
+         "INSERT INTO login_failures (key, count, first_at) VALUES (?, 1, ?) "
+         "ON CONFLICT(key) DO UPDATE SET "
+         "count = CASE WHEN first_at > ? THEN count + 1 ELSE 1 END, "
+         "first_at = CASE WHEN first_at > ? THEN first_at ELSE excluded.first_at END")
       .bind(1, key)
       .bind(2, now)
       .bind(3, now - window)
@@ -491,8 +505,10 @@ std::optional<AuthorProfile> SqliteStore::author(std::string_view slug) {
 
 void SqliteStore::rate_author(std::int64_t author_id, std::int64_t user_id, int stars) {
   std::lock_guard lock(mutex_);
-  db_.prepare("INSERT INTO author_ratings (author_id, user_id, stars, rated_at) VALUES (?, ?, ?, ?) "
-              "ON CONFLICT(author_id, user_id) DO UPDATE SET stars = excluded.stars, rated_at = excluded.rated_at")
+  db_.prepare(
+         "INSERT INTO author_ratings (author_id, user_id, stars, rated_at) VALUES (?, ?, ?, ?) "
+         "ON CONFLICT(author_id, user_id) DO UPDATE SET stars = excluded.stars, rated_at = "
+         "excluded.rated_at")
       .bind(1, author_id)
       .bind(2, user_id)
       .bind(3, stars)
@@ -537,14 +553,19 @@ Comment comment_from(const Statement& st) {
 std::int64_t SqliteStore::add_comment(const Comment& c) {
   std::lock_guard lock(mutex_);
   auto st = db_.prepare(
-      "INSERT INTO comments (article_slug, user_id, parent_id, body, status, held_reason, created_at) "
+      "INSERT INTO comments (article_slug, user_id, parent_id, body, status, held_reason, "
+      "created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, c.article_slug).bind(2, c.user_id);
   if (c.parent_id)
     st.bind(3, *c.parent_id);
   else
     st.bind_null(3);
-  st.bind(4, c.body).bind(5, to_string(c.status)).bind(6, c.held_reason).bind(7, c.created_at).run();
+  st.bind(4, c.body)
+      .bind(5, to_string(c.status))
+      .bind(6, c.held_reason)
+      .bind(7, c.created_at)
+      .run();
   return db_.last_insert_id();
 }
 
@@ -556,14 +577,18 @@ std::optional<Comment> SqliteStore::comment(std::int64_t id) {
   return comment_from(st);
 }
 
-std::vector<Comment> SqliteStore::comments(std::string_view slug, bool newest_first, std::size_t offset,
-                                           std::size_t limit) {
+std::vector<Comment> SqliteStore::comments(std::string_view slug, bool newest_first,
+                                           std::size_t offset, std::size_t limit) {
   std::lock_guard lock(mutex_);
-  auto st = db_.prepare(std::string(kCommentSelect) +
-                        "WHERE c.article_slug = ? AND c.parent_id IS NULL AND c.status = 'published' "
-                        "ORDER BY c.created_at " + (newest_first ? "DESC" : "ASC") + ", c.id " +
-                        (newest_first ? "DESC" : "ASC") + " LIMIT ? OFFSET ?");
-  st.bind(1, slug).bind(2, static_cast<std::int64_t>(limit)).bind(3, static_cast<std::int64_t>(offset));
+  auto st =
+      db_.prepare(std::string(kCommentSelect) +
+                  "WHERE c.article_slug = ? AND c.parent_id IS NULL AND c.status = 'published' "
+                  "ORDER BY c.created_at " +
+                  (newest_first ? "DESC" : "ASC") + ", c.id " + (newest_first ? "DESC" : "ASC") +
+                  " LIMIT ? OFFSET ?");
+  st.bind(1, slug)
+      .bind(2, static_cast<std::int64_t>(limit))
+      .bind(3, static_cast<std::int64_t>(offset));
   std::vector<Comment> out;
   while (st.step()) out.push_back(comment_from(st));
   return out;
@@ -571,10 +596,11 @@ std::vector<Comment> SqliteStore::comments(std::string_view slug, bool newest_fi
 
 std::size_t SqliteStore::count_comments(std::string_view slug, bool with_replies) {
   std::lock_guard lock(mutex_);
-  auto st = db_.prepare(with_replies
-                            ? "SELECT COUNT(*) FROM comments WHERE article_slug = ? AND status = 'published'"
-                            : "SELECT COUNT(*) FROM comments WHERE article_slug = ? AND parent_id IS NULL AND "
-                              "status = 'published'");
+  auto st = db_.prepare(
+      with_replies
+          ? "SELECT COUNT(*) FROM comments WHERE article_slug = ? AND status = 'published'"
+          : "SELECT COUNT(*) FROM comments WHERE article_slug = ? AND parent_id IS NULL AND "
+            "status = 'published'");
   st.bind(1, slug);
   st.step();
   return static_cast<std::size_t>(st.integer(0));
@@ -582,8 +608,9 @@ std::size_t SqliteStore::count_comments(std::string_view slug, bool with_replies
 
 std::vector<Comment> SqliteStore::replies(std::int64_t parent_id) {
   std::lock_guard lock(mutex_);
-  auto st = db_.prepare(std::string(kCommentSelect) +
-                        "WHERE c.parent_id = ? AND c.status = 'published' ORDER BY c.created_at, c.id");
+  auto st =
+      db_.prepare(std::string(kCommentSelect) +
+                  "WHERE c.parent_id = ? AND c.status = 'published' ORDER BY c.created_at, c.id");
   st.bind(1, parent_id);
   std::vector<Comment> out;
   while (st.step()) out.push_back(comment_from(st));
@@ -592,14 +619,16 @@ std::vector<Comment> SqliteStore::replies(std::int64_t parent_id) {
 
 std::vector<Comment> SqliteStore::moderation_queue() {
   std::lock_guard lock(mutex_);
-  auto st = db_.prepare(std::string(kCommentSelect) +
-                        "WHERE c.status IN ('pending', 'hidden') ORDER BY c.created_at, c.id LIMIT 200");
+  auto st =
+      db_.prepare(std::string(kCommentSelect) +
+                  "WHERE c.status IN ('pending', 'hidden') ORDER BY c.created_at, c.id LIMIT 200");
   std::vector<Comment> out;
   while (st.step()) out.push_back(comment_from(st));
   return out;
 }
 
-void SqliteStore::set_comment_status(std::int64_t id, CommentStatus status, std::string_view reason) {
+void SqliteStore::set_comment_status(std::int64_t id, CommentStatus status,
+                                     std::string_view reason) {
   std::lock_guard lock(mutex_);
   Transaction tx(db_);
   db_.prepare("UPDATE comments SET status = ?, held_reason = ? WHERE id = ?")
@@ -615,7 +644,11 @@ void SqliteStore::set_comment_status(std::int64_t id, CommentStatus status, std:
 
 void SqliteStore::edit_comment(std::int64_t id, const std::string& body, std::int64_t now) {
   std::lock_guard lock(mutex_);
-  db_.prepare("UPDATE comments SET body = ?, edited_at = ? WHERE id = ?").bind(1, body).bind(2, now).bind(3, id).run();
+  db_.prepare("UPDATE comments SET body = ?, edited_at = ? WHERE id = ?")
+      .bind(1, body)
+      .bind(2, now)
+      .bind(3, id)
+      .run();
 }
 
 void SqliteStore::delete_comment(std::int64_t id) {
@@ -625,7 +658,9 @@ void SqliteStore::delete_comment(std::int64_t id) {
 
 std::int64_t SqliteStore::report_comment(std::int64_t id, std::int64_t user_id, std::int64_t now) {
   std::lock_guard lock(mutex_);
-  db_.prepare("INSERT OR IGNORE INTO comment_reports (comment_id, user_id, reported_at) VALUES (?, ?, ?)")
+  db_.prepare(
+         "INSERT OR IGNORE INTO comment_reports (comment_id, user_id, reported_at) VALUES (?, ?, "
+         "?)")
       .bind(1, id)
       .bind(2, user_id)
       .bind(3, now)
@@ -646,7 +681,8 @@ std::size_t SqliteStore::comments_since(std::int64_t user_id, std::int64_t since
 
 std::int64_t SqliteStore::user_created_at(std::int64_t user_id) {
   std::lock_guard lock(mutex_);
-  auto st = db_.prepare("SELECT CAST(strftime('%s', created_at) AS INTEGER) FROM users WHERE id = ?");
+  auto st =
+      db_.prepare("SELECT CAST(strftime('%s', created_at) AS INTEGER) FROM users WHERE id = ?");
   st.bind(1, user_id);
   return st.step() ? st.integer(0) : 0;
 }

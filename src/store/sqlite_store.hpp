@@ -27,9 +27,9 @@ class SqliteStore final : public Store {
   bool set_disabled(std::string_view username, bool disabled) override;
   void set_password_hash(std::int64_t user_id, const std::string& hash) override;
   bool link_author(std::string_view username, std::string_view author_slug) override;
-  void create_session(const std::string& id_hash, std::int64_t user_id, const std::string& csrf_token,
-                      std::int64_t expires_at, std::string_view address,
-                      std::string_view user_agent) override;
+  void create_session(const std::string& id_hash, std::int64_t user_id,
+                      const std::string& csrf_token, std::int64_t expires_at,
+                      std::string_view address, std::string_view user_agent) override;
   std::optional<Session> find_session(const std::string& id_hash, std::int64_t now) override;
   void delete_session(const std::string& id_hash) override;
   void delete_sessions_of(std::int64_t user_id, const std::string& keep) override;
@@ -41,8 +41,8 @@ class SqliteStore final : public Store {
   std::optional<int> rating_by(std::int64_t author_id, std::int64_t user_id) override;
   std::int64_t add_comment(const Comment& comment) override;
   std::optional<Comment> comment(std::int64_t id) override;
-  std::vector<Comment> comments(std::string_view article_slug, bool newest_first, std::size_t offset,
-                                std::size_t limit) override;
+  std::vector<Comment> comments(std::string_view article_slug, bool newest_first,
+                                std::size_t offset, std::size_t limit) override;
   std::size_t count_comments(std::string_view article_slug, bool with_replies = false) override;
   std::vector<Comment> replies(std::int64_t parent_id) override;
   std::vector<Comment> moderation_queue() override;

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,9 +84,10 @@ class Store {
                                         std::size_t offset, std::size_t limit) = 0;
   // Published comments: top-level ones (for paging), or all with replies.
   virtual std::size_t count_comments(std::string_view article_slug, bool with_replies = false) = 0;
-  virtual std::vector<Comment> replies(std::int64_t parent_id) = 0;       // published, oldest first
-  virtual std::vector<Comment> moderation_queue() = 0;                    // pending and hidden
-  virtual void set_comment_status(std::int64_t id, CommentStatus status, std::string_view reason) = 0;
+  virtual std::vector<Comment> replies(std::int64_t parent_id) = 0;  // published, oldest first
+  virtual std::vector<Comment> moderation_queue() = 0;               // pending and hidden
+  virtual void set_comment_status(std::int64_t id, CommentStatus status,
+                                  std::string_view reason) = 0;
   virtual void edit_comment(std::int64_t id, const std::string& body, std::int64_t now) = 0;
   virtual void delete_comment(std::int64_t id) = 0;
   // Records a report once per reader; returns the number of reports.

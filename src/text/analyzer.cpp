@@ -10,7 +10,9 @@ std::vector<Term> Analyzer::terms(std::string_view text) {
   const std::string folded = fold(text);
   std::size_t i = 0;
   const std::size_t n = folded.size();
-  auto is_word = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; };
+  auto is_word = [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+  };
   while (i < n) {
     while (i < n && !is_word(static_cast<unsigned char>(folded[i]))) ++i;
     if (i >= n) break;
@@ -23,7 +25,8 @@ std::vector<Term> Analyzer::terms(std::string_view text) {
         ++i;
       } else if (c == '\'' && i + 1 < n && is_word(static_cast<unsigned char>(folded[i + 1]))) {
         // "parkinson's" -> "parkinson"; "don't" -> "dont".
-        if (folded[i + 1] == 's' && (i + 2 >= n || !is_word(static_cast<unsigned char>(folded[i + 2])))) {
+        if (folded[i + 1] == 's' &&
+            (i + 2 >= n || !is_word(static_cast<unsigned char>(folded[i + 2])))) {
           i += 2;
           break;
         }
@@ -45,7 +48,9 @@ std::vector<std::string> Analyzer::stems(std::string_view text) {
   return out;
 }
 
-std::string Analyzer::stem(std::string_view word) { return stemmer_.stem(word); }
+std::string Analyzer::stem(std::string_view word) {
+  return stemmer_.stem(word);
+}
 
 const Analyzer::Cached& Analyzer::lookup(const std::string& word) {
   auto it = cache_.find(word);

@@ -17,7 +17,8 @@ std::vector<std::string> deletions(const std::string& w, int d) {
       const std::string base = out[k];
       if (base.size() <= 1) continue;
       for (std::size_t i = 0; i < base.size(); ++i) {
-        if (i > 0 && base[i] == base[i - 1]) continue;  // deleting either of a double letter is the same
+        if (i > 0 && base[i] == base[i - 1])
+          continue;  // deleting either of a double letter is the same
         std::string shorter = base;
         shorter.erase(i, 1);
         out.push_back(std::move(shorter));
@@ -92,7 +93,8 @@ std::vector<FuzzyIndex::Match> FuzzyIndex::lookup(std::string_view word, std::si
   return neighbours(word, limit);
 }
 
-std::vector<FuzzyIndex::Match> FuzzyIndex::neighbours(std::string_view word, std::size_t limit) const {
+std::vector<FuzzyIndex::Match> FuzzyIndex::neighbours(std::string_view word,
+                                                      std::size_t limit) const {
   std::vector<Match> out;
   const int d = allowed_edits(word.size());
   if (d == 0) return out;

@@ -8,7 +8,9 @@
 
 namespace symptomdb::text {
 
-std::string fold(std::string_view input) { return fold_text(input); }
+std::string fold(std::string_view input) {
+  return fold_text(input);
+}
 
 std::vector<std::string> tokenize(std::string_view input) {
   const std::string s = fold(input);
@@ -25,8 +27,9 @@ std::vector<std::string> tokenize(std::string_view input) {
       cur.push_back(static_cast<char>(c));
     } else if (c == '\'' && !cur.empty()) {
       // Possessive 's ends the word; other apostrophes are swallowed.
-      const bool possessive = i + 1 < s.size() && s[i + 1] == 's' &&
-                              (i + 2 >= s.size() || !std::isalnum(static_cast<unsigned char>(s[i + 2])));
+      const bool possessive =
+          i + 1 < s.size() && s[i + 1] == 's' &&
+          (i + 2 >= s.size() || !std::isalnum(static_cast<unsigned char>(s[i + 2])));
       if (possessive) {
         ++i;
         flush();
@@ -41,12 +44,12 @@ std::vector<std::string> tokenize(std::string_view input) {
 
 bool is_stopword(std::string_view t) {
   static constexpr std::array<std::string_view, 58> kStop = {
-      "a",    "about", "an",   "and",   "are",  "as",    "at",   "be",    "by",    "can",
-      "could", "do",   "does", "for",   "from", "has",   "have", "how",   "i",     "if",
-      "in",   "into",  "is",   "it",    "its",  "me",    "my",   "of",    "on",    "or",
-      "our",  "should", "so",  "such",  "than", "that",  "the",  "their", "them",  "then",
-      "there", "these", "they", "this", "to",   "was",   "we",   "were",  "what",  "when",
-      "which", "who",  "why",  "will",  "with", "would", "you",  "your"};
+      "a",     "about",  "an",   "and",  "are",  "as",    "at",   "be",    "by",   "can",
+      "could", "do",     "does", "for",  "from", "has",   "have", "how",   "i",    "if",
+      "in",    "into",   "is",   "it",   "its",  "me",    "my",   "of",    "on",   "or",
+      "our",   "should", "so",   "such", "than", "that",  "the",  "their", "them", "then",
+      "there", "these",  "they", "this", "to",   "was",   "we",   "were",  "what", "when",
+      "which", "who",    "why",  "will", "with", "would", "you",  "your"};
   static_assert(std::is_sorted(kStop.begin(), kStop.end()), "binary search needs order");
   return std::binary_search(kStop.begin(), kStop.end(), t);
 }

@@ -15,7 +15,8 @@ std::string timestamp() {
   thread_local std::time_t cached_second = 0;
   thread_local std::string cached;
   const auto now = std::chrono::system_clock::now();
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % 1000;
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % 1000;
   const std::time_t second = std::chrono::system_clock::to_time_t(now);
   if (second != cached_second) {
     cached = fmt::format("{:%FT%T}", fmt::gmtime(second));
@@ -28,7 +29,9 @@ std::string timestamp() {
 
 AccessLog::AccessLog(std::FILE* out) : out_(out), last_flush_(std::chrono::steady_clock::now()) {}
 
-AccessLog::~AccessLog() { flush(); }
+AccessLog::~AccessLog() {
+  flush();
+}
 
 namespace {
 
@@ -40,11 +43,21 @@ void append_json_string(fmt::memory_buffer& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '"': out.append(std::string_view("\\\"")); break;
-      case '\\': out.append(std::string_view("\\\\")); break;
-      case '\n': out.append(std::string_view("\\n")); break;
-      case '\r': out.append(std::string_view("\\r")); break;
-      case '\t': out.append(std::string_view("\\t")); break;
+      case '"':
+        out.append(std::string_view("\\\""));
+        break;
+      case '\\':
+        out.append(std::string_view("\\\\"));
+        break;
+      case '\n':
+        out.append(std::string_view("\\n"));
+        break;
+      case '\r':
+        out.append(std::string_view("\\r"));
+        break;
+      case '\t':
+        out.append(std::string_view("\\t"));
+        break;
       default:
         if (c < 0x20 || c == 0x7f || c >= 0x80) {
           // Control bytes, and every non-ASCII byte (which may not be valid
@@ -74,8 +87,9 @@ void AccessLog::write(const AccessRecord& r) {
   append_json_string(line, r.method);
   line.append(std::string_view(",\"target\":"));
   append_json_string(line, r.target);
-  fmt::format_to(std::back_inserter(line), ",\"status\":{},\"bytes\":{},\"ms\":{:.3f},\"ua\":", r.status,
-                 r.bytes, r.duration_ms);
+  fmt::format_to(std::back_inserter(line),
+                 ",\"status\":{},\"bytes\":{},\"ms\":{:.3f},\"ua\":", r.status, r.bytes,
+                 r.duration_ms);
   append_json_string(line, r.user_agent);
   line.push_back('}');
   emit(std::string_view(line.data(), line.size()));

@@ -22,11 +22,13 @@ constexpr int kMaxFailuresPerAddress = 20;
 constexpr std::size_t kMaxFormBytes = 16 * 1024;
 
 std::int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
-std::string cookie(std::string_view name, std::string_view value, std::int64_t max_age, bool secure) {
+std::string cookie(std::string_view name, std::string_view value, std::int64_t max_age,
+                   bool secure) {
   return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}", name, value, max_age,
                      secure ? "; Secure" : "");
 }
@@ -82,8 +84,9 @@ std::string Accounts::account_nav(const std::optional<Session>& s) const {
 std::string Accounts::byline_rating(std::string_view author_slug) const {
   const auto profile = store_.author(author_slug);
   if (!profile || profile->rating.count == 0) return "";
-  return fmt::format(" &middot; <span class=\"byline-rating\">rated {:.1f} of 5 ({} rating{})</span>",
-                     profile->rating.average, profile->rating.count, profile->rating.count == 1 ? "" : "s");
+  return fmt::format(
+      " &middot; <span class=\"byline-rating\">rated {:.1f} of 5 ({} rating{})</span>",
+      profile->rating.average, profile->rating.count, profile->rating.count == 1 ? "" : "s");
 }
 
 std::string Accounts::rating_block(const std::optional<Session>& s, const Request& req,
@@ -93,8 +96,9 @@ std::string Accounts::rating_block(const std::optional<Session>& s, const Reques
   if (!profile) return "<p class=\"placeholder\">This author has no profile yet.</p>";
   std::string out;
   if (profile->rating.count > 0)
-    out += fmt::format("<p class=\"stars\">Average rating <strong>{:.1f}</strong> of 5 from {} rating{}.</p>",
-                       profile->rating.average, profile->rating.count, profile->rating.count == 1 ? "" : "s");
+    out += fmt::format(
+        "<p class=\"stars\">Average rating <strong>{:.1f}</strong> of 5 from {} rating{}.</p>",
+        profile->rating.average, profile->rating.count, profile->rating.count == 1 ? "" : "s");
   else
     out += "<p class=\"stars\">No ratings yet.</p>";
   if (!s) {
@@ -109,19 +113,22 @@ std::string Accounts::rating_block(const std::optional<Session>& s, const Reques
     return out;
   }
   const auto mine = store_.rating_by(profile->id, s->user.id);
-  out += fmt::format("<form class=\"rating-form\" method=\"post\" action=\"/authors/{}/ratings\">"
-                     "<input type=\"hidden\" name=\"csrf\" value=\"{}\">"
-                     "<input type=\"hidden\" name=\"next\" value=\"{}\"><fieldset><legend>Your rating{}</legend>",
-                     html_escape(profile->slug), html_escape(s->csrf_token), html_escape(back_to),
-                     mine ? fmt::format(" (now {} of 5)", *mine) : "");
+  out += fmt::format(
+      "<form class=\"rating-form\" method=\"post\" action=\"/authors/{}/ratings\">"
+      "<input type=\"hidden\" name=\"csrf\" value=\"{}\">"
+      "<input type=\"hidden\" name=\"next\" value=\"{}\"><fieldset><legend>Your rating{}</legend>",
+      html_escape(profile->slug), html_escape(s->csrf_token), html_escape(back_to),
+      mine ? fmt::format(" (now {} of 5)", *mine) : "");
   for (int i = 1; i <= 5; ++i)
-    out += fmt::format("<label><input type=\"radio\" name=\"stars\" value=\"{0}\"{1}> {0} star{2}</label>", i,
-                       mine && *mine == i ? " checked" : "", i == 1 ? "" : "s");
+    out += fmt::format(
+        "<label><input type=\"radio\" name=\"stars\" value=\"{0}\"{1}> {0} star{2}</label>", i,
+        mine && *mine == i ? " checked" : "", i == 1 ? "" : "s");
   out += "</fieldset><p><button type=\"submit\">Rate author</button></p></form>";
   return out;
 }
 
-std::optional<Response> Accounts::handle(const App& app, const Request& req, const Site& site) const {
+std::optional<Response> Accounts::handle(const App& app, const Request& req,
+                                         const Site& site) const {
   auto not_allowed = [&](std::string_view message, std::string_view allow) {
     Response r = app.error(req, 405, "method_not_allowed", message);
     r.headers.emplace_back("Allow", std::string(allow));
@@ -134,7 +141,8 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
   const bool secure = req.forwarded_proto == "https";
   const bool is_account_path = path == "/login" || path == "/register" || path == "/logout" ||
                                path == "/account" || path == "/account/password" ||
-                               path.starts_with("/authors/") || path.starts_with("/api/v1/authors/");
+                               path.starts_with("/authors/") ||
+                               path.starts_with("/api/v1/authors/");
   if (!is_account_path) return std::nullopt;
   if (req.method != "GET" && req.method != "HEAD" && req.method != "POST")
     return not_allowed("Use GET to read and POST to send forms here.", "GET, HEAD, POST");
@@ -167,8 +175,8 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
   auto start_session = [&](const User& user, Response& r) {
     if (session) store_.delete_session(token_hash(cookie_value(req.cookie, "sid").value_or("")));
     const std::string sid = random_token();  // a fresh id on every sign-in: no fixation
-    store_.create_session(token_hash(sid), user.id, random_token(), now_seconds() + kSessionSeconds, req.remote,
-                          req.user_agent);
+    store_.create_session(token_hash(sid), user.id, random_token(), now_seconds() + kSessionSeconds,
+                          req.remote, req.user_agent);
     r.headers.emplace_back("Set-Cookie", cookie("sid", sid, kSessionSeconds, secure));
   };
 
@@ -180,8 +188,10 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
       r.body = render_login_page("", token, safe_next(target->param("next").value_or("/")), "");
       return r;
     }
-    if (!csrf_ok()) return app.error(req, 403, "csrf", "The form expired. Reload the page and try again.");
-    const std::string username = form_value(form, "username"), password = form_value(form, "password");
+    if (!csrf_ok())
+      return app.error(req, 403, "csrf", "The form expired. Reload the page and try again.");
+    const std::string username = form_value(form, "username"),
+                      password = form_value(form, "password");
     const std::string next = safe_next(form_value(form, "next"));
     const std::int64_t now = now_seconds();
     const std::string user_key = "user:" + fold_text(username), addr_key = "addr:" + req.remote;
@@ -189,7 +199,8 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
         store_.failures(addr_key, now, kThrottleWindow) >= kMaxFailuresPerAddress) {
       Response r = html("", 429);
       const auto token = anon_form_token(r);
-      r.body = render_login_page("Too many attempts. Wait 15 minutes and try again.", token, next, username);
+      r.body = render_login_page("Too many attempts. Wait 15 minutes and try again.", token, next,
+                                 username);
       r.headers.emplace_back("Retry-After", std::to_string(kThrottleWindow));
       return r;
     }
@@ -219,10 +230,12 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
       r.body = render_register_page("", token, "", "");
       return r;
     }
-    if (!csrf_ok()) return app.error(req, 403, "csrf", "The form expired. Reload the page and try again.");
+    if (!csrf_ok())
+      return app.error(req, 403, "csrf", "The form expired. Reload the page and try again.");
     const std::string username = form_value(form, "username");
     std::string display = form_value(form, "display_name");
-    const std::string password = form_value(form, "password"), again = form_value(form, "password2");
+    const std::string password = form_value(form, "password"),
+                      again = form_value(form, "password2");
     std::string problem = check_username(username);
     if (problem.empty()) problem = check_password(password);
     if (problem.empty() && password != again) problem = "The two passwords differ.";
@@ -251,7 +264,8 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
 
   if (path == "/logout") {
     if (!post) return not_allowed("Sign out with the button on your account page.", "POST");
-    if (session && !csrf_ok()) return app.error(req, 403, "csrf", "The form expired. Reload the page and try again.");
+    if (session && !csrf_ok())
+      return app.error(req, 403, "csrf", "The form expired. Reload the page and try again.");
     if (session) store_.delete_session(token_hash(cookie_value(req.cookie, "sid").value_or("")));
     Response r = redirect("/");
     r.headers.emplace_back("Set-Cookie", cookie("sid", "", 0, secure));
@@ -262,18 +276,21 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
     if (!session) return redirect("/login?next=/account");
     if (!post) {
       const bool changed = target->param("changed") == "1";
-      return html(render_account_page(session->user, session->csrf_token,
-                                      changed ? "Your password was changed; every other session was signed out." : "",
-                                      ""));
+      return html(render_account_page(
+          session->user, session->csrf_token,
+          changed ? "Your password was changed; every other session was signed out." : "", ""));
     }
     if (path != "/account/password") return not_allowed("Nothing to post here.", "GET, HEAD");
-    if (!csrf_ok()) return app.error(req, 403, "csrf", "The form expired. Reload the page and try again.");
+    if (!csrf_ok())
+      return app.error(req, 403, "csrf", "The form expired. Reload the page and try again.");
     const auto found = store_.find_user(session->user.username);
     const std::string current = form_value(form, "current"), fresh = form_value(form, "password");
     std::string problem;
-    if (!found || !verify_password(found->second, current)) problem = "The current password is wrong.";
+    if (!found || !verify_password(found->second, current))
+      problem = "The current password is wrong.";
     if (problem.empty()) problem = check_password(fresh);
-    if (!problem.empty()) return html(render_account_page(session->user, session->csrf_token, "", problem), 400);
+    if (!problem.empty())
+      return html(render_account_page(session->user, session->csrf_token, "", problem), 400);
     store_.set_password_hash(session->user.id, hash_password(fresh));
     // Every session of the account ends; this reader gets a fresh one.
     store_.delete_sessions_of(session->user.id, "");
@@ -287,7 +304,8 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
   std::string_view rest = std::string_view(path).substr(api ? 16 : 9);
   const bool ratings = rest.ends_with("/ratings");
   if (ratings) rest.remove_suffix(8);
-  if (!is_valid_slug(rest)) return app.error(req, 404, "author_not_found", "No author has this address.");
+  if (!is_valid_slug(rest))
+    return app.error(req, 404, "author_not_found", "No author has this address.");
   const auto profile = store_.author(rest);
   if (!profile) return app.error(req, 404, "author_not_found", "No author has this address.");
   if (!ratings) {
@@ -296,7 +314,8 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
       nlohmann::json articles = nlohmann::json::array();
       for (const auto& a : site.snapshot().articles())
         if (!a.author.empty() && a.author.slug() == profile->slug)
-          articles.push_back({{"slug", a.slug}, {"title", a.title}, {"url", "/articles/" + a.slug}});
+          articles.push_back(
+              {{"slug", a.slug}, {"title", a.title}, {"url", "/articles/" + a.slug}});
       Response r;
       r.content_type = "application/json; charset=utf-8";
       r.body = nlohmann::json{{"slug", profile->slug},
@@ -304,8 +323,9 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
                               {"credential", profile->credential},
                               {"affiliation", profile->affiliation},
                               {"bio", profile->bio},
-                              {"rating", {{"average", std::round(profile->rating.average * 10) / 10},
-                                          {"count", profile->rating.count}}},
+                              {"rating",
+                               {{"average", std::round(profile->rating.average * 10) / 10},
+                                {"count", profile->rating.count}}},
                               {"articles", std::move(articles)}}
                    .dump();
       return r;
@@ -314,7 +334,8 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
     std::string unused;
     const auto at = page.find("<!--sdb:rating-->");
     if (at != std::string::npos)
-      page.replace(at, 17, rating_block(session, req, profile->slug, "/authors/" + profile->slug, unused));
+      page.replace(at, 17,
+                   rating_block(session, req, profile->slug, "/authors/" + profile->slug, unused));
     return html(std::move(page));
   }
   if (!post) return not_allowed("Post a rating of 1 to 5 stars.", "POST");
@@ -325,7 +346,8 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
   int stars = 0;
   if (json_body) {
     const auto j = nlohmann::json::parse(req.body, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("stars") || !j["stars"].is_number_integer())
+    if (j.is_discarded() || !j.is_object() || !j.contains("stars") ||
+        !j["stars"].is_number_integer())
       return app.error(req, 400, "bad_rating", "Send {\"stars\": 1..5}.");
     const auto wide = j["stars"].get<std::int64_t>();  // never narrowed before the range check
     stars = wide >= 1 && wide <= 5 ? static_cast<int>(wide) : 0;
@@ -348,7 +370,7 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req, con
     return r;
   }
   return redirect(safe_next(form_value(form, "next").empty() ? "/authors/" + profile->slug
-                                                              : form_value(form, "next")));
+                                                             : form_value(form, "next")));
 }
 
 }  // namespace symptomdb::web

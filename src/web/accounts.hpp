@@ -20,7 +20,8 @@ using ContentGeneration = std::atomic<std::uint64_t>;
 
 class Accounts {
  public:
-  Accounts(store::Store& store, ContentGeneration& generation) : store_(store), generation_(generation) {}
+  Accounts(store::Store& store, ContentGeneration& generation)
+      : store_(store), generation_(generation) {}
   std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
   // The signed-in user's session, from the request's cookie.
@@ -32,8 +33,9 @@ class Accounts {
   std::string account_nav(const std::optional<Session>& s) const;
   // " · rated 4.5 of 5 (2 ratings)" for the byline; empty without ratings.
   std::string byline_rating(std::string_view author_slug) const;
-  std::string rating_block(const std::optional<Session>& s, const Request& req, std::string_view author_slug,
-                           std::string_view back_to, std::string& csrf_cookie) const;
+  std::string rating_block(const std::optional<Session>& s, const Request& req,
+                           std::string_view author_slug, std::string_view back_to,
+                           std::string& csrf_cookie) const;
 
  private:
   store::Store& store_;

@@ -58,8 +58,7 @@ json article_json(const Article& a) {
        {{"format", a.provenance.format},
         {"source_file", a.provenance.source_file},
         {"imported_at", a.provenance.imported_at}}},
-      {"origin",
-       {{"collection", a.collection}, {"document", a.document_id}, {"url", a.url}}},
+      {"origin", {{"collection", a.collection}, {"document", a.document_id}, {"url", a.url}}},
       {"open_questions", open_questions},
       {"url", "/articles/" + a.slug},
   };
@@ -84,8 +83,12 @@ json condition_json(const Snapshot& snap, const ConditionEntry& c) {
                         {"collection", a.collection},
                         {"api", "/api/v1/articles/" + a.slug}});
   }
-  return {{"name", c.name},       {"slug", c.slug},         {"kind", c.kind},
-          {"synonyms", c.synonyms}, {"cuis", c.cuis},      {"articles", std::move(articles)},
+  return {{"name", c.name},
+          {"slug", c.slug},
+          {"kind", c.kind},
+          {"synonyms", c.synonyms},
+          {"cuis", c.cuis},
+          {"articles", std::move(articles)},
           {"url", "/conditions/" + c.slug}};
 }
 

@@ -18,21 +18,26 @@ namespace symptomdb::web {
 namespace {
 
 std::int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
-std::string when(std::int64_t t) { return fmt::format("{:%Y-%m-%d %H:%M} UTC", fmt::gmtime(static_cast<std::time_t>(t))); }
+std::string when(std::int64_t t) {
+  return fmt::format("{:%Y-%m-%d %H:%M} UTC", fmt::gmtime(static_cast<std::time_t>(t)));
+}
 
 bool has_link(std::string_view s) {
-  return s.find("http://") != std::string_view::npos || s.find("https://") != std::string_view::npos ||
-         s.find("www.") != std::string_view::npos;
+  return s.find("http://") != std::string_view::npos ||
+         s.find("https://") != std::string_view::npos || s.find("www.") != std::string_view::npos;
 }
 
 std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t'))
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t'))
     s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
     s.remove_suffix(1);
   std::string out;
   for (char c : s)
@@ -93,13 +98,15 @@ std::string comment_html(std::string_view text) {
     }
     if (text.compare(i, 7, "http://") == 0 || text.compare(i, 8, "https://") == 0) {
       std::size_t end = i;
-      while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text[end] != '<' &&
-             text[end] != '>' && text[end] != '"')
+      while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) &&
+             text[end] != '<' && text[end] != '>' && text[end] != '"')
         ++end;
       // A sentence's full stop or a closing bracket is not part of the link.
-      while (end > i && std::string_view(".,;:!?)]'").find(text[end - 1]) != std::string_view::npos) --end;
+      while (end > i && std::string_view(".,;:!?)]'").find(text[end - 1]) != std::string_view::npos)
+        --end;
       const std::string url(text.substr(i, end - i));
-      out += "<a href=\"" + html_escape(url) + "\" rel=\"nofollow ugc noopener\">" + html_escape(url) + "</a>";
+      out += "<a href=\"" + html_escape(url) + "\" rel=\"nofollow ugc noopener\">" +
+             html_escape(url) + "</a>";
       i = end;
       continue;
     }
@@ -110,12 +117,14 @@ std::string comment_html(std::string_view text) {
   return out;
 }
 
-std::string Comments::render_one(const Comment& c, const std::optional<Session>& s, std::string_view slug,
-                                 std::int64_t now, bool reply) const {
-  std::string out = fmt::format("<article class=\"comment{}\" id=\"comment-{}\"><p class=\"comment-meta\"><strong>{}</strong> &middot; <time datetime=\"{}\">{}</time>{}</p>",
-                                reply ? " reply" : "", c.id, html_escape(c.author_name),
-                                fmt::format("{:%FT%TZ}", fmt::gmtime(static_cast<std::time_t>(c.created_at))), when(c.created_at),
-                                c.edited_at ? " &middot; edited" : "");
+std::string Comments::render_one(const Comment& c, const std::optional<Session>& s,
+                                 std::string_view slug, std::int64_t now, bool reply) const {
+  std::string out = fmt::format(
+      "<article class=\"comment{}\" id=\"comment-{}\"><p "
+      "class=\"comment-meta\"><strong>{}</strong> &middot; <time datetime=\"{}\">{}</time>{}</p>",
+      reply ? " reply" : "", c.id, html_escape(c.author_name),
+      fmt::format("{:%FT%TZ}", fmt::gmtime(static_cast<std::time_t>(c.created_at))),
+      when(c.created_at), c.edited_at ? " &middot; edited" : "");
   out += comment_html(c.body);
   if (s) {
     const std::string csrf = html_escape(s->csrf_token);
@@ -123,21 +132,30 @@ std::string Comments::render_one(const Comment& c, const std::optional<Session>&
     const bool editor = at_least(s->user.role, Role::editor);
     out += "<div class=\"comment-actions\">";
     if (!reply)
-      out += fmt::format("<details><summary>Reply</summary><form method=\"post\" action=\"/articles/{}/comments\">"
-                         "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"parent\" value=\"{}\">"
-                         "<label for=\"reply-{}\">Your reply</label><textarea id=\"reply-{}\" name=\"body\" maxlength=\"{}\" required rows=\"3\"></textarea>"
-                         "<button type=\"submit\">Post reply</button></form></details>",
-                         html_escape(slug), csrf, c.id, c.id, c.id, policy_.max_length);
+      out += fmt::format(
+          "<details><summary>Reply</summary><form method=\"post\" action=\"/articles/{}/comments\">"
+          "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" "
+          "name=\"parent\" value=\"{}\">"
+          "<label for=\"reply-{}\">Your reply</label><textarea id=\"reply-{}\" name=\"body\" "
+          "maxlength=\"{}\" required rows=\"3\"></textarea>"
+          "<button type=\"submit\">Post reply</button></form></details>",
+          html_escape(slug), csrf, c.id, c.id, c.id, policy_.max_length);
     if (own && now - c.created_at < policy_.edit_window)
-      out += fmt::format("<details><summary>Edit</summary><form method=\"post\" action=\"/comments/{}/edit\">"
-                         "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><label for=\"edit-{}\">Edit your comment</label>"
-                         "<textarea id=\"edit-{}\" name=\"body\" maxlength=\"{}\" required rows=\"3\">{}</textarea>"
-                         "<button type=\"submit\">Save</button></form></details>",
-                         c.id, csrf, c.id, c.id, policy_.max_length, html_escape(c.body));
+      out += fmt::format(
+          "<details><summary>Edit</summary><form method=\"post\" action=\"/comments/{}/edit\">"
+          "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><label for=\"edit-{}\">Edit your "
+          "comment</label>"
+          "<textarea id=\"edit-{}\" name=\"body\" maxlength=\"{}\" required "
+          "rows=\"3\">{}</textarea>"
+          "<button type=\"submit\">Save</button></form></details>",
+          c.id, csrf, c.id, c.id, policy_.max_length, html_escape(c.body));
     auto button = [&](std::string_view action, std::string_view label) {
-      return fmt::format("<form class=\"inline-form\" method=\"post\" action=\"/comments/{}/{}\"><input type=\"hidden\" "
-                         "name=\"csrf\" value=\"{}\"><button type=\"submit\" class=\"link-button\">{}</button></form> ",
-                         c.id, action, csrf, label);
+      return fmt::format(
+          "<form class=\"inline-form\" method=\"post\" action=\"/comments/{}/{}\"><input "
+          "type=\"hidden\" "
+          "name=\"csrf\" value=\"{}\"><button type=\"submit\" "
+          "class=\"link-button\">{}</button></form> ",
+          c.id, action, csrf, label);
     };
     if (own || editor) out += button("delete", "Delete");
     if (!own) out += button("report", "Report");
@@ -150,30 +168,36 @@ std::string Comments::render_one(const Comment& c, const std::optional<Session>&
   return out;
 }
 
-std::string Comments::block(const std::optional<Session>& s, const Request& req, std::string_view slug) const {
+std::string Comments::block(const std::optional<Session>& s, const Request& req,
+                            std::string_view slug) const {
   const auto target = parse_target(req.target);
   const bool newest = !target || target->param("order") != "oldest";
   std::size_t page = 1;
   if (target)
     if (auto p = target->param("page"); p && to_id(*p)) page = static_cast<std::size_t>(*to_id(*p));
-  const std::size_t total = store_.count_comments(slug);  // top level: pages
+  const std::size_t total = store_.count_comments(slug);        // top level: pages
   const std::size_t shown = store_.count_comments(slug, true);  // with replies: what readers count
-  const auto list = store_.comments(slug, newest, (page - 1) * policy_.page_size, policy_.page_size);
+  const auto list =
+      store_.comments(slug, newest, (page - 1) * policy_.page_size, policy_.page_size);
   const std::int64_t now = now_seconds();
   std::string out;
   if (target && target->param("held") == "1")
-    out += "<p class=\"form-ok\" role=\"status\">Thank you. Your comment waits for a moderator.</p>";
-  out += fmt::format("<p class=\"muted\">{} comment{} &middot; {}</p>", shown, shown == 1 ? "" : "s",
-                                newest ? "newest first (<a href=\"?order=oldest#comments\">oldest first</a>)"
-                                       : "oldest first (<a href=\"?order=newest#comments\">newest first</a>)");
+    out +=
+        "<p class=\"form-ok\" role=\"status\">Thank you. Your comment waits for a moderator.</p>";
+  out +=
+      fmt::format("<p class=\"muted\">{} comment{} &middot; {}</p>", shown, shown == 1 ? "" : "s",
+                  newest ? "newest first (<a href=\"?order=oldest#comments\">oldest first</a>)"
+                         : "oldest first (<a href=\"?order=newest#comments\">newest first</a>)");
   if (s) {
-    out += fmt::format("<form class=\"comment-form\" method=\"post\" action=\"/articles/{}/comments\">"
-                       "<input type=\"hidden\" name=\"csrf\" value=\"{}\">"
-                       "<label for=\"comment-body\">Your comment (plain text, up to {} characters)</label>"
-                       "<textarea id=\"comment-body\" name=\"body\" maxlength=\"{}\" required rows=\"4\"></textarea>"
-                       "<p class=\"muted\">Comments are not medical advice. New accounts' comments and comments "
-                       "with links wait for a moderator.</p><button type=\"submit\">Add a comment</button></form>",
-                       html_escape(slug), html_escape(s->csrf_token), policy_.max_length, policy_.max_length);
+    out += fmt::format(
+        "<form class=\"comment-form\" method=\"post\" action=\"/articles/{}/comments\">"
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\">"
+        "<label for=\"comment-body\">Your comment (plain text, up to {} characters)</label>"
+        "<textarea id=\"comment-body\" name=\"body\" maxlength=\"{}\" required "
+        "rows=\"4\"></textarea>"
+        "<p class=\"muted\">Comments are not medical advice. New accounts' comments and comments "
+        "with links wait for a moderator.</p><button type=\"submit\">Add a comment</button></form>",
+        html_escape(slug), html_escape(s->csrf_token), policy_.max_length, policy_.max_length);
   } else {
     out += fmt::format("<p><a href=\"/login?next={}\">Sign in</a> to add a comment.</p>",
                        url_encode("/articles/" + std::string(slug) + "#comments"));
@@ -197,15 +221,20 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
   std::multimap<std::string, std::string> form;
   nlohmann::json body_json;
   auto field = [&](const char* key) -> std::string {
-    if (json_body) return body_json.contains(key) && body_json[key].is_string() ? body_json[key].get<std::string>() : "";
+    if (json_body)
+      return body_json.contains(key) && body_json[key].is_string()
+                 ? body_json[key].get<std::string>()
+                 : "";
     auto it = form.find(key);
     return it == form.end() ? std::string() : it->second;
   };
   auto read_body = [&]() -> std::optional<Response> {
-    if (req.body.size() > 16 * 1024) return app.error(req, 413, "body_too_large", "The comment is too large.");
+    if (req.body.size() > 16 * 1024)
+      return app.error(req, 413, "body_too_large", "The comment is too large.");
     if (json_body) {
       body_json = nlohmann::json::parse(req.body, nullptr, false);
-      if (body_json.is_discarded() || !body_json.is_object()) return app.error(req, 400, "bad_json", "Send a JSON object.");
+      if (body_json.is_discarded() || !body_json.is_object())
+        return app.error(req, 400, "bad_json", "Send a JSON object.");
       return std::nullopt;
     }
     auto parsed = parse_form(req.body);
@@ -218,7 +247,8 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
     if (!s) return app.error(req, 401, "sign_in_required", "Sign in first.");
     const std::string sent = json_body ? req.csrf_header : field("csrf");
     if (sent.empty() || !same_secret(sent, s->csrf_token))
-      return app.error(req, 403, "csrf", "The request lacks a valid CSRF token. Reload the page and try again.");
+      return app.error(req, 403, "csrf",
+                       "The request lacks a valid CSRF token. Reload the page and try again.");
     return std::nullopt;
   };
 
@@ -237,7 +267,8 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
         for (const auto& r : store_.replies(c.id)) j["replies"].push_back(comment_json(r));
         list.push_back(std::move(j));
       }
-      return json_response(200, {{"article", slug}, {"count", store_.count_comments(slug)}, {"comments", list}});
+      return json_response(
+          200, {{"article", slug}, {"count", store_.count_comments(slug)}, {"comments", list}});
     }
     if (auto bad = guard()) return bad;
     const std::string text = trimmed(field("body"));
@@ -247,20 +278,24 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
                        fmt::format("A comment has at most {} characters.", policy_.max_length));
     const std::int64_t now = now_seconds();
     if (store_.comments_since(s->user.id, now - policy_.window) >= policy_.per_window)
-      return app.error(req, 429, "too_many_comments", "You are commenting very fast; wait a few minutes.");
+      return app.error(req, 429, "too_many_comments",
+                       "You are commenting very fast; wait a few minutes.");
     Comment c;
     c.article_slug = std::string(slug);
     c.user_id = s->user.id;
     c.body = text;
     c.created_at = now;
-    const std::string parent = json_body && body_json.contains("parent") && body_json["parent"].is_number_integer()
-                                   ? std::to_string(body_json["parent"].get<std::int64_t>())
-                                   : field("parent");
+    const std::string parent =
+        json_body && body_json.contains("parent") && body_json["parent"].is_number_integer()
+            ? std::to_string(body_json["parent"].get<std::int64_t>())
+            : field("parent");
     if (!parent.empty()) {
       const auto pid = to_id(parent);
       const auto up = pid ? store_.comment(*pid) : std::nullopt;
-      if (!up || up->article_slug != slug || up->parent_id || up->status != CommentStatus::published)
-        return app.error(req, 400, "bad_parent", "Replies go under a published comment of this article.");
+      if (!up || up->article_slug != slug || up->parent_id ||
+          up->status != CommentStatus::published)
+        return app.error(req, 400, "bad_parent",
+                         "Replies go under a published comment of this article.");
       c.parent_id = *pid;
     }
     const bool trusted = at_least(s->user.role, Role::editor);
@@ -275,8 +310,9 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
     c.id = store_.add_comment(c);
     ++generation_;
     if (api) return json_response(201, comment_json(c));
-    return redirect("/articles/" + std::string(slug) + (c.status == CommentStatus::pending ? "?held=1#comments"
-                                                                                            : "#comment-" + std::to_string(c.id)));
+    return redirect("/articles/" + std::string(slug) +
+                    (c.status == CommentStatus::pending ? "?held=1#comments"
+                                                        : "#comment-" + std::to_string(c.id)));
   }
 
   // /comments/{id}/{action}
@@ -287,7 +323,8 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
     const std::string action(slash == std::string_view::npos ? "" : rest.substr(slash + 1));
     if (!id) return app.error(req, 404, "comment_not_found", "No such comment.");
     if (!post) {
-      Response r = app.error(req, 405, "method_not_allowed", "Comment actions are posted from the article page.");
+      Response r = app.error(req, 405, "method_not_allowed",
+                             "Comment actions are posted from the article page.");
       r.headers.emplace_back("Allow", "POST");
       return r;
     }
@@ -303,20 +340,23 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
         return app.error(req, 403, "edit_window_closed", "Comments can be edited for 15 minutes.");
       const std::string text = trimmed(field("body"));
       if (text.empty() || text.size() > policy_.max_length)
-        return app.error(req, 400, "bad_comment", fmt::format("A comment has 1 to {} characters.", policy_.max_length));
+        return app.error(req, 400, "bad_comment",
+                         fmt::format("A comment has 1 to {} characters.", policy_.max_length));
       store_.edit_comment(*id, text, now);
       // An edit that adds a link goes back to the moderators.
       if (!editor && has_link(text) && !has_link(c->body))
         store_.set_comment_status(*id, CommentStatus::pending, "contains a link");
     } else if (action == "delete") {
-      if (!own && !editor) return app.error(req, 403, "not_yours", "You can only delete your own comments.");
+      if (!own && !editor)
+        return app.error(req, 403, "not_yours", "You can only delete your own comments.");
       store_.delete_comment(*id);
     } else if (action == "report") {
       if (own) return app.error(req, 400, "own_comment", "You cannot report your own comment.");
       const auto reports = store_.report_comment(*id, s->user.id, now);
       if (reports >= policy_.report_threshold && c->status == CommentStatus::published)
         store_.set_comment_status(*id, CommentStatus::hidden, "reported");
-    } else if (action == "hide" || action == "unhide" || action == "approve" || action == "reject") {
+    } else if (action == "hide" || action == "unhide" || action == "approve" ||
+               action == "reject") {
       if (!editor) return app.error(req, 403, "editors_only", "Only editors moderate comments.");
       const auto status = action == "hide"     ? CommentStatus::hidden
                           : action == "reject" ? CommentStatus::rejected
@@ -334,21 +374,29 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
 
   if (path == "/moderation") {
     if (!s) return redirect("/login?next=/moderation");
-    if (!at_least(s->user.role, Role::editor)) return app.error(req, 403, "editors_only", "Only editors moderate comments.");
-    std::string out = "<section aria-labelledby=\"mod-h\"><h1 id=\"mod-h\">Comments waiting for review</h1>";
+    if (!at_least(s->user.role, Role::editor))
+      return app.error(req, 403, "editors_only", "Only editors moderate comments.");
+    std::string out =
+        "<section aria-labelledby=\"mod-h\"><h1 id=\"mod-h\">Comments waiting for review</h1>";
     const auto queue = store_.moderation_queue();
     if (queue.empty()) out += "<p>Nothing waits for review.</p>";
     for (const auto& c : queue) {
-      out += fmt::format("<article class=\"comment\" id=\"comment-{}\"><p class=\"comment-meta\"><strong>{}</strong> on "
-                         "<a href=\"/articles/{}#comments\">{}</a> &middot; {} &middot; {} ({}, {} report{})</p>{}",
-                         c.id, html_escape(c.author_name), html_escape(c.article_slug), html_escape(c.article_slug),
-                         when(c.created_at), to_string(c.status), html_escape(c.held_reason), c.reports,
-                         c.reports == 1 ? "" : "s", comment_html(c.body));
+      out += fmt::format(
+          "<article class=\"comment\" id=\"comment-{}\"><p "
+          "class=\"comment-meta\"><strong>{}</strong> on "
+          "<a href=\"/articles/{}#comments\">{}</a> &middot; {} &middot; {} ({}, {} "
+          "report{})</p>{}",
+          c.id, html_escape(c.author_name), html_escape(c.article_slug),
+          html_escape(c.article_slug), when(c.created_at), to_string(c.status),
+          html_escape(c.held_reason), c.reports, c.reports == 1 ? "" : "s", comment_html(c.body));
       for (const char* action : {"approve", "reject"})
-        out += fmt::format("<form class=\"inline-form\" method=\"post\" action=\"/comments/{}/{}\"><input type=\"hidden\" "
-                           "name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"next\" value=\"/moderation\">"
-                           "<button type=\"submit\">{}</button></form> ",
-                           c.id, action, html_escape(s->csrf_token), action == std::string("approve") ? "Approve" : "Reject");
+        out += fmt::format(
+            "<form class=\"inline-form\" method=\"post\" action=\"/comments/{}/{}\"><input "
+            "type=\"hidden\" "
+            "name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"next\" value=\"/moderation\">"
+            "<button type=\"submit\">{}</button></form> ",
+            c.id, action, html_escape(s->csrf_token),
+            action == std::string("approve") ? "Approve" : "Reject");
       out += "</article>";
     }
     out += "</section>";

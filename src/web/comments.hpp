@@ -35,7 +35,8 @@ class Comments {
   std::optional<Response> handle(const App& app, const Request& req, const Site& site,
                                  const std::optional<Session>& session) const;
   // The comments section of an article page for this reader.
-  std::string block(const std::optional<Session>& session, const Request& req, std::string_view slug) const;
+  std::string block(const std::optional<Session>& session, const Request& req,
+                    std::string_view slug) const;
 
  private:
   std::string render_one(const Comment& c, const std::optional<Session>& s, std::string_view slug,

@@ -2,7 +2,6 @@
 
 #include <md4c-html.h>
 
-
 namespace symptomdb::web {
 namespace {
 
@@ -12,7 +11,8 @@ void append(const MD_CHAR* text, MD_SIZE size, void* out) {
 
 bool safe_url(std::string_view url) {
   std::string lower;
-  for (char c : url) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : url)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   if (lower.starts_with("https://") || lower.starts_with("http://") ||
       lower.starts_with("mailto:") || lower.starts_with("#") ||
       (lower.starts_with("/") && !lower.starts_with("//")))
@@ -32,7 +32,8 @@ std::string markdown_to_html(std::string_view markdown) {
   // Neutralise unsafe link and image targets. md4c writes every attribute
   // value double-quoted and escaped, so scanning for href="..." and
   // src="..." finds them all.
-  if (html.find("href=\"") == std::string::npos && html.find("src=\"") == std::string::npos) return html;
+  if (html.find("href=\"") == std::string::npos && html.find("src=\"") == std::string::npos)
+    return html;
   std::string out;
   out.reserve(html.size());
   std::size_t i = 0;
@@ -45,8 +46,10 @@ std::string markdown_to_html(std::string_view markdown) {
     if (end == std::string::npos) break;
     out.append(html, i, value - i);
     const std::string_view url(html.data() + value, end - value);
-    if (safe_url(url)) out.append(url);
-    else out.push_back('#');
+    if (safe_url(url))
+      out.append(url);
+    else
+      out.push_back('#');
     i = end;
   }
   out.append(html, i);

@@ -27,7 +27,8 @@ std::string render_template(std::string_view name, const mu::data& data) {
   const auto source = embedded_file("web/templates/" + std::string(name) + ".mustache");
   if (!source) throw std::logic_error("template not built in: " + std::string(name));
   mu::mustache tmpl{std::string(*source)};
-  if (!tmpl.is_valid()) throw std::logic_error("template " + std::string(name) + ": " + tmpl.error_message());
+  if (!tmpl.is_valid())
+    throw std::logic_error("template " + std::string(name) + ": " + tmpl.error_message());
   return tmpl.render(data);
 }
 
@@ -126,10 +127,17 @@ std::string article_json_ld(const Article& a) {
   safe.reserve(out.size());
   for (char c : out) {
     switch (c) {
-      case '<': safe += "\\u003c"; break;
-      case '>': safe += "\\u003e"; break;
-      case '&': safe += "\\u0026"; break;
-      default: safe.push_back(c);
+      case '<':
+        safe += "\\u003c";
+        break;
+      case '>':
+        safe += "\\u003e";
+        break;
+      case '&':
+        safe += "\\u0026";
+        break;
+      default:
+        safe.push_back(c);
     }
   }
   return safe;
@@ -415,9 +423,12 @@ namespace {
 
 std::string intent_label(SectionType t) {
   switch (t) {
-    case SectionType::overview: return "What it is";
-    case SectionType::exams_and_tests: return "Diagnosis and tests";
-    default: return std::string(default_heading(t));
+    case SectionType::overview:
+      return "What it is";
+    case SectionType::exams_and_tests:
+      return "Diagnosis and tests";
+    default:
+      return std::string(default_heading(t));
   }
 }
 
@@ -553,8 +564,8 @@ std::string render_login_page(std::string_view error, std::string_view csrf, std
   return render_layout(l, render_template("login", d));
 }
 
-std::string render_register_page(std::string_view error, std::string_view csrf, std::string_view username,
-                                 std::string_view display_name) {
+std::string render_register_page(std::string_view error, std::string_view csrf,
+                                 std::string_view username, std::string_view display_name) {
   mu::data d;
   set_if(d, "error", std::string(error));
   d.set("csrf", std::string(csrf));

@@ -32,8 +32,8 @@ std::string render_error_page(int status, std::string_view title, std::string_vi
 // Account pages. `csrf` goes into each form's hidden field.
 std::string render_login_page(std::string_view error, std::string_view csrf, std::string_view next,
                               std::string_view username);
-std::string render_register_page(std::string_view error, std::string_view csrf, std::string_view username,
-                                 std::string_view display_name);
+std::string render_register_page(std::string_view error, std::string_view csrf,
+                                 std::string_view username, std::string_view display_name);
 std::string render_account_page(const User& user, std::string_view csrf, std::string_view message,
                                 std::string_view error);
 // The author's profile; the rating block is the "<!--sdb:rating-->" marker,

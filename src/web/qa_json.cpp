@@ -13,8 +13,12 @@ std::string_view medquad_attribution() {
 }
 
 json source_json(const qa::Source& s) {
-  return {{"collection", s.collection}, {"document", s.document}, {"pair", s.pair},
-          {"url", s.url},               {"license", s.license},   {"author", s.author},
+  return {{"collection", s.collection},
+          {"document", s.document},
+          {"pair", s.pair},
+          {"url", s.url},
+          {"license", s.license},
+          {"author", s.author},
           {"article", "/articles/" + s.article + (s.anchor.empty() ? "" : "#" + s.anchor)}};
 }
 
@@ -49,19 +53,25 @@ json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
   }
   json suggestions = json::array();
   for (auto c : r.suggestions)
-    suggestions.push_back({{"name", conditions[c].name}, {"id", conditions[c].slug},
+    suggestions.push_back({{"name", conditions[c].name},
+                           {"id", conditions[c].slug},
                            {"url", "/conditions/" + conditions[c].slug}});
   json corrections = json::array();
   for (const auto& c : r.corrections) corrections.push_back({{"from", c.from}, {"to", c.to}});
   json missing = json::array(), available = json::array();
   for (auto t : r.missing) missing.push_back(to_string(t));
   for (auto t : r.available) available.push_back(to_string(t));
-  json out = {{"question", r.question},       {"focus", std::move(focus)},
-              {"intents", std::move(intents)}, {"answers", std::move(answers)},
-              {"suggestions", std::move(suggestions)}, {"corrections", std::move(corrections)},
-              {"missing", std::move(missing)}, {"available", std::move(available)},
-              {"notice", "Health information, not a diagnosis. In an emergency call your local "
-                         "emergency number."}};
+  json out = {{"question", r.question},
+              {"focus", std::move(focus)},
+              {"intents", std::move(intents)},
+              {"answers", std::move(answers)},
+              {"suggestions", std::move(suggestions)},
+              {"corrections", std::move(corrections)},
+              {"missing", std::move(missing)},
+              {"available", std::move(available)},
+              {"notice",
+               "Health information, not a diagnosis. In an emergency call your local "
+               "emergency number."}};
   if (any_medquad) out["attribution"] = medquad_attribution();
   if (r.emergency)
     out["emergency"] = {{"kind", r.emergency->kind},
@@ -85,8 +95,9 @@ json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
   if (r.answers.empty() && r.focus.empty())
     out["message"] = "No answer: the question names no condition this knowledge base covers.";
   else if (!r.missing.empty())
-    out["message"] = "The knowledge base has no answer of the kind asked for this condition; "
-                     "what it does hold is listed in 'available'.";
+    out["message"] =
+        "The knowledge base has no answer of the kind asked for this condition; "
+        "what it does hold is listed in 'available'.";
   return out;
 }
 

@@ -26,20 +26,32 @@ constexpr std::size_t kMaxLimit = 50;
 
 std::string_view reason(int status) {
   switch (status) {
-    case 400: return "Bad request";
-    case 404: return "Not found";
-    case 405: return "Method not allowed";
-    case 406: return "Not acceptable";
-    case 413: return "Request too large";
-    case 414: return "Request target too long";
-    case 431: return "Request headers too large";
-    case 500: return "Internal error";
-    case 503: return "Service unavailable";
-    default: return "Error";
+    case 400:
+      return "Bad request";
+    case 404:
+      return "Not found";
+    case 405:
+      return "Method not allowed";
+    case 406:
+      return "Not acceptable";
+    case 413:
+      return "Request too large";
+    case 414:
+      return "Request target too long";
+    case 431:
+      return "Request headers too large";
+    case 500:
+      return "Internal error";
+    case 503:
+      return "Service unavailable";
+    default:
+      return "Error";
   }
 }
 
-bool is_api(std::string_view path) { return path.starts_with("/api/"); }
+bool is_api(std::string_view path) {
+  return path.starts_with("/api/");
+}
 
 Response shared(std::shared_ptr<const Site> site, const std::string& body, std::string_view type,
                 const std::string& etag) {
@@ -76,9 +88,14 @@ std::optional<std::size_t> parse_limit(const Target& t, std::size_t fallback = k
 
 App::App(std::shared_ptr<const Site> site, HealthInfo health, const Accounts* accounts,
          const Comments* comments)
-    : site_(std::move(site)), health_(std::move(health)), accounts_(accounts), comments_(comments) {}
+    : site_(std::move(site)),
+      health_(std::move(health)),
+      accounts_(accounts),
+      comments_(comments) {}
 
-void App::publish(std::shared_ptr<const Site> site) { site_.store(std::move(site)); }
+void App::publish(std::shared_ptr<const Site> site) {
+  site_.store(std::move(site));
+}
 
 Response App::error(const Request& req, int status, std::string_view code,
                     std::string_view message) const {
@@ -92,7 +109,8 @@ Response App::error(const Request& req, int status, std::string_view code,
     r.body = j.dump();
   } else {
     r.content_type = std::string(kHtml);
-    r.body = render_error_page(status, reason(status), message, status >= 500 ? req.request_id : "");
+    r.body =
+        render_error_page(status, reason(status), message, status >= 500 ? req.request_id : "");
   }
   r.headers.emplace_back("Cache-Control", "no-store");
   return r;
@@ -118,11 +136,13 @@ Response App::handle(const Request& req) const {
   // as rendered for the last such reader, unless ratings or comments moved.
   const bool anonymous_article = accounts_ && req.target.starts_with("/articles/") &&
                                  req.target.find('?') == std::string::npos &&
-                                 req.cookie.find("sid=") == std::string::npos && req.method == "GET";
+                                 req.cookie.find("sid=") == std::string::npos &&
+                                 req.method == "GET";
   if (anonymous_article) {
     std::lock_guard lock(anonymous_mutex_);
     auto it = anonymous_.find(req.target);
-    if (it != anonymous_.end() && it->second.site == site && it->second.generation == accounts_->generation()) {
+    if (it != anonymous_.end() && it->second.site == site &&
+        it->second.generation == accounts_->generation()) {
       Response cached;
       cached.shared_body = *it->second.html;
       cached.keep_alive = it->second.html;
@@ -160,7 +180,9 @@ Response App::with_account_nav(Response r, const Request& req) const {
   const auto nav = body.find("<!--sdb:account-->");
   const auto rating = body.find("<!--sdb:rating-->");
   const auto talk = body.find("<!--sdb:comments-->");
-  if (nav == std::string_view::npos && rating == std::string_view::npos && talk == std::string_view::npos) return r;
+  if (nav == std::string_view::npos && rating == std::string_view::npos &&
+      talk == std::string_view::npos)
+    return r;
   // The page differs by reader: a shared cache must key it on the cookie.
   r.headers.emplace_back("Vary", "Cookie");
   const auto session = accounts_->session_of(req);
@@ -172,7 +194,8 @@ Response App::with_account_nav(Response r, const Request& req) const {
   if (rating != std::string_view::npos && !r.rating_author.empty()) {
     std::string unused;
     const auto at = out.find("<!--sdb:rating-->");
-    out.replace(at, 17, accounts_->rating_block(session, req, r.rating_author, r.rating_back_to, unused));
+    out.replace(at, 17,
+                accounts_->rating_block(session, req, r.rating_author, r.rating_back_to, unused));
     if (const auto by = out.find("<!--sdb:byline-rating-->"); by != std::string::npos)
       out.replace(by, 24, accounts_->byline_rating(r.rating_author));
   }
@@ -183,7 +206,8 @@ Response App::with_account_nav(Response r, const Request& req) const {
   r.keep_alive.reset();
   if (session) {
     // A page for one reader must not be cached for another.
-    std::erase_if(r.headers, [](const auto& h) { return h.first == "Cache-Control" || h.first == "ETag"; });
+    std::erase_if(r.headers,
+                  [](const auto& h) { return h.first == "Cache-Control" || h.first == "ETag"; });
     r.headers.emplace_back("Cache-Control", "private, no-store");
   }
   return r;
@@ -207,8 +231,8 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
   if (path == "/static/style.css" || path == "/static/suggest.js") {
     const auto file = embedded_file("web" + path);
     Response r;
-    r.content_type = path.ends_with(".css") ? "text/css; charset=utf-8"
-                                            : "text/javascript; charset=utf-8";
+    r.content_type =
+        path.ends_with(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
     r.shared_body = *file;  // embedded data lives as long as the process
     r.headers.emplace_back("Cache-Control", "public, max-age=3600");
     return r;
@@ -217,20 +241,24 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
     const bool api = path.starts_with("/api/");
     const std::string_view slug = std::string_view(path).substr(api ? 17 : 10);
     auto page = is_valid_slug(slug) ? site->article(slug) : nullptr;
-    if (!page) return error(req, 404, "article_not_found", "No article is published at this address.");
+    if (!page)
+      return error(req, 404, "article_not_found", "No article is published at this address.");
     const std::string& body = api ? page->json : page->html;
     auto r = shared(site, body, api ? kJson : kHtml, page->etag);
     r.keep_alive = page;  // the page outlives the site only through this
     if (!api) {
       r.comments_of = std::string(slug);
       // Comments change without the article changing: no shared caching.
-      std::erase_if(r.headers, [](const auto& h) { return h.first == "Cache-Control" || h.first == "ETag"; });
+      std::erase_if(r.headers,
+                    [](const auto& h) { return h.first == "Cache-Control" || h.first == "ETag"; });
       r.headers.emplace_back("Cache-Control", "no-cache");
       if (const Article* a = site->snapshot().article(slug); a && !a->author.empty()) {
         r.rating_author = a->author.slug();
         r.rating_back_to = "/articles/" + a->slug;
         // Ratings change without the article changing: no shared caching.
-        std::erase_if(r.headers, [](const auto& h) { return h.first == "Cache-Control" || h.first == "ETag"; });
+        std::erase_if(r.headers, [](const auto& h) {
+          return h.first == "Cache-Control" || h.first == "ETag";
+        });
         r.headers.emplace_back("Cache-Control", "no-cache");
       }
     }
@@ -238,8 +266,8 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
   }
   if (path == "/conditions") {
     const std::string letter = target->param("letter").value_or("A");
-    const bool ok = letter.size() == 1 && (std::isupper(static_cast<unsigned char>(letter[0])) ||
-                                           letter[0] == '#');
+    const bool ok = letter.size() == 1 &&
+                    (std::isupper(static_cast<unsigned char>(letter[0])) || letter[0] == '#');
     if (!ok) return error(req, 400, "bad_letter", "letter must be one of A-Z or #.");
     return owned(render_letter_page(site->snapshot(), letter[0]), kHtml);
   }
@@ -284,7 +312,8 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
       return owned(render_ask_page(site->engine(), nullptr), kHtml);
     }
     const auto result = site->engine().ask(q, *limit);
-    if (api) return owned(ask_json(site->engine(), result, target->param("html") == "1").dump(), kJson);
+    if (api)
+      return owned(ask_json(site->engine(), result, target->param("html") == "1").dump(), kJson);
     return owned(render_ask_page(site->engine(), &result), kHtml);
   }
   if (path == "/api/v1/suggest") {
@@ -293,7 +322,8 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
       return error(req, 400, "bad_prefix", "Give 1 to 100 characters as ?prefix=...");
     const auto limit = parse_limit(*target);
     if (!limit) return error(req, 400, "bad_limit", "limit must be a whole number from 1 to 50.");
-    return owned(suggest_json(site->engine(), prefix, site->engine().suggest(prefix, *limit)).dump(), kJson);
+    return owned(
+        suggest_json(site->engine(), prefix, site->engine().suggest(prefix, *limit)).dump(), kJson);
   }
   return error(req, 404, "not_found", "There is no page at this address.");
 }

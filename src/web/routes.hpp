@@ -4,11 +4,11 @@
 #pragma once
 
 #include <atomic>
-#include <mutex>
-#include <unordered_map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "web/site.hpp"
@@ -21,7 +21,7 @@ struct Request {
   std::string accept;
   std::string if_none_match;
   std::string request_id;
-  std::string cookie;           // the Cookie header
+  std::string cookie;  // the Cookie header
   std::string content_type;
   std::string body;
   std::string csrf_header;      // X-CSRF-Token, for JSON API writes

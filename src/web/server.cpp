@@ -4,10 +4,10 @@
 // <utility>; GCC 12 no longer pulls it in transitively.
 #include <utility>
 
+#include <fmt/format.h>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <fmt/format.h>
 
 #include <atomic>
 #include <chrono>
@@ -145,12 +145,14 @@ class Session : public std::enable_shared_from_this<Session> {
     record_.request_id = req.request_id;
     record_.status = response_.status;
     record_.bytes = head_ ? 0 : body.size();
-    http::async_write(stream_, r, beast::bind_front_handler(&Session::on_write, shared_from_this()));
+    http::async_write(stream_, r,
+                      beast::bind_front_handler(&Session::on_write, shared_from_this()));
   }
 
   void on_write(beast::error_code ec, std::size_t) {
     const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_)
+            .count();
     shared_.log.write({record_.request_id, remote_, record_.method, record_.target, record_.status,
                        record_.bytes, ms, user_agent_});
     if (counted_) {
@@ -214,12 +216,15 @@ class Listener : public std::enable_shared_from_this<Listener> {
  private:
   void accept() {
     auto& target = *workers_[next_++ % workers_.size()];
-    acceptor_.async_accept(target, [self = shared_from_this(), &target](beast::error_code ec, tcp::socket socket) {
-      if (ec == asio::error::operation_aborted || !self->acceptor_.is_open()) return;
-      if (!ec)
-        asio::post(target, [s = std::make_shared<Session>(std::move(socket), self->shared_)] { s->start(); });
-      self->accept();
-    });
+    acceptor_.async_accept(
+        target, [self = shared_from_this(), &target](beast::error_code ec, tcp::socket socket) {
+          if (ec == asio::error::operation_aborted || !self->acceptor_.is_open()) return;
+          if (!ec)
+            asio::post(target, [s = std::make_shared<Session>(std::move(socket), self->shared_)] {
+              s->start();
+            });
+          self->accept();
+        });
   }
 
   std::vector<asio::io_context*> workers_;
@@ -286,7 +291,8 @@ void run_server(App& app, AccessLog& log, const ServerOptions& options,
     log.event("shutdown", fmt::format("signal {}: no longer accepting", sig));
     shared.stopping = true;
     listener->stop();
-    deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.shutdown_grace_seconds);
+    deadline =
+        std::chrono::steady_clock::now() + std::chrono::seconds(options.shutdown_grace_seconds);
     wait_drained();
   });
 
@@ -294,7 +300,8 @@ void run_server(App& app, AccessLog& log, const ServerOptions& options,
   if (on_listening) on_listening(port);
 
   std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i) pool.emplace_back([&, i] { contexts[static_cast<std::size_t>(i)]->run(); });
+  for (int i = 1; i < threads; ++i)
+    pool.emplace_back([&, i] { contexts[static_cast<std::size_t>(i)]->run(); });
   main.run();
   stop_all();
   for (auto& t : pool) t.join();

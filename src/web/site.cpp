@@ -36,7 +36,8 @@ Site::Site(std::vector<Article> articles)
   }
   nlohmann::json conditions = nlohmann::json::array();
   for (const auto& c : snapshot_->conditions()) conditions.push_back(condition_json(*snapshot_, c));
-  conditions_json_ = nlohmann::json{{"count", conditions.size()}, {"conditions", conditions}}.dump();
+  conditions_json_ =
+      nlohmann::json{{"count", conditions.size()}, {"conditions", conditions}}.dump();
   articles_json_ = nlohmann::json{{"count", list.size()}, {"articles", list}}.dump();
   home_html_ = render_home_page(*snapshot_);
   etag_ = fmt::format("\"{:016x}\"", site_hash);

@@ -21,24 +21,15 @@
 //
 // Usually run through tests/browser/run.sh BIN SCREENSHOT_DIR [SEED].
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+  TEST_TIMEOUT_MS, STEP_TIMEOUT_MS, DESKTOP, SLUG, READER, SCREENSHOT_DIR, SEED,
+  browserSuite, contentSource, runCli, watchPage, expectVisible, squash, submitAndWait,
+} from './support.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const TEST_TIMEOUT_MS = 60_000;   // whole-test budget
-const STEP_TIMEOUT_MS = 15_000;   // any one Playwright wait or navigation
-const SERVER_START_TIMEOUT_MS = 20_000;
-const DESKTOP = { width: 1280, height: 900 };
-const SLUG = 'muscle-atrophy';
 const HOLD_HOURS = 24;
-const READER = { username: 'reader.one', name: 'Reader One', password: 'a long enough passphrase' };
 // `user add` without --display-name: the name shown is the username.
 const EDITOR = { username: 'editor1', name: 'editor1', password: 'an editor passphrase, long' };
 const FIRST = 'First comment from a reader.';
@@ -46,113 +37,8 @@ const READER_REPLY = 'A reply from the reader.';
 const EDITOR_REPLY = 'A reply.';
 const SCRIPT = '<script>alert(1)</script>';
 
-const BIN = process.env.SYMPTOMDB_BIN ? path.resolve(process.env.SYMPTOMDB_BIN) : '';
-const CONTENT_DIR = path.resolve(process.env.CONTENT_DIR || path.join(here, '..', '..', 'content'));
-const SCREENSHOT_DIR = path.resolve(
-  process.env.SCREENSHOT_DIR || path.join(os.tmpdir(), 'symptomdb-browser-screenshots'));
-const SEED = process.env.SEED && existsSync(process.env.SEED) ? path.resolve(process.env.SEED) : '';
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
-];
-
-// Runs a symptomdb subcommand with `input` on its stdin.
-function runCli(args, input = '') {
-  return new Promise((resolve, reject) => {
-    const child = execFile(BIN, args, { timeout: 20_000 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`symptomdb ${args.join(' ')} failed: ${err.message}\n${stderr ?? ''}`));
-      else resolve({ stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
-}
-
 // ---------------------------------------------------------------------------
-// The server (as in accounts.test.mjs, with new accounts' comments held)
-
-function startServer(dbFile) {
-  const args = ['serve', '--db', dbFile, '--port', '0', '--host', '127.0.0.1', '--access-log', 'off',
-    '--comment-hold-hours', String(HOLD_HOURS)];
-  if (SEED) args.push('--no-sample');
-  else args.push('--content', CONTENT_DIR);
-  const child = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const log = { stdout: '', stderr: '' };
-  const keep = (key) => (chunk) => { log[key] = (log[key] + chunk).slice(-8000); };
-  child.stdout.setEncoding('utf8').on('data', keep('stdout'));
-  child.stderr.setEncoding('utf8').on('data', keep('stderr'));
-  const describeLog = () =>
-    `\n--- server stdout ---\n${log.stdout || '(empty)'}\n--- server stderr ---\n${log.stderr || '(empty)'}`;
-
-  const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`symptomdb serve did not print "symptomdb listening on http://HOST:PORT/" ` +
-        `within ${SERVER_START_TIMEOUT_MS / 1000} s (${BIN} ${args.join(' ')})${describeLog()}`));
-    }, SERVER_START_TIMEOUT_MS);
-    const onData = () => {
-      const m = /symptomdb listening on (http:\/\/[^\s/]+:(\d+))\//.exec(log.stdout);
-      if (!m) return;
-      clearTimeout(timer);
-      child.stdout.off('data', onData);
-      resolve({ baseUrl: m[1], port: Number(m[2]) });
-    };
-    child.stdout.on('data', onData);
-    child.once('error', (e) => { clearTimeout(timer); reject(new Error(`cannot start ${BIN}: ${e.message}`)); });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`symptomdb serve exited before listening (code ${code}, signal ${signal})${describeLog()}`));
-    });
-  });
-  return { child, ready, describeLog };
-}
-
-async function stopServer(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
-
-// ---------------------------------------------------------------------------
-// Page helpers (as in accounts.test.mjs)
-
-// Records what a reader would notice going wrong: script errors and
-// same-origin requests that fail.
-function watchPage(page, baseUrl) {
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
-  page.on('requestfailed', (r) => {
-    if (r.url().startsWith(baseUrl)) problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
-  });
-  page.on('response', (r) => {
-    const url = r.url();
-    if (url.startsWith(baseUrl) && r.status() >= 400 && !url.endsWith('/favicon.ico')) {
-      problems.push(`HTTP ${r.status()} for ${url}`);
-    }
-  });
-  return problems;
-}
-
-async function expectVisible(locator, what) {
-  try {
-    await locator.waitFor({ state: 'visible' });
-  } catch (e) {
-    throw new Error(`${what} is not visible: ${e.message.split('\n')[0]}`);
-  }
-  assert.ok(await locator.isVisible(), `${what} is not visible`);
-}
-
-const squash = (s) => s.replace(/\s+/g, ' ').trim();
-
-// Clicks something that submits a form and waits for the page it leads to.
-async function submitAndWait(page, button, pathname, what) {
-  await Promise.all([
-    page.waitForURL((u) => u.pathname === pathname, { waitUntil: 'load' }),
-    button.click(),
-  ]).catch((e) => { throw new Error(`${what}: did not land on ${pathname} (at ${page.url()}): ${e.message.split('\n')[0]}`); });
-}
+// Page helpers
 
 // Signs in on the /login form the page is showing and waits for `pathname`.
 async function signIn(page, who, pathname) {
@@ -184,57 +70,22 @@ async function heldNotice(page, what) {
 // The test
 
 describe('comments in a headless browser', { timeout: 2 * TEST_TIMEOUT_MS }, () => {
-  let tmp;
-  let server;
-  let baseUrl;
-  let browser;
-
-  const killOnExit = () => { if (server?.child && server.child.exitCode === null) server.child.kill('SIGKILL'); };
-  process.on('exit', killOnExit);
-
-  before(async () => {
-    assert.ok(BIN, 'set SYMPTOMDB_BIN to the symptomdb binary (e.g. build/symptomdb)');
-    assert.ok(existsSync(BIN), `SYMPTOMDB_BIN ${BIN} does not exist: build it first`);
-    assert.ok(existsSync(CHROMIUM),
-      `${CHROMIUM} not found: install Chromium with scripts/install-deps.sh test`);
-    if (!SEED) {
-      assert.ok(existsSync(path.join(CONTENT_DIR, `${SLUG}.md`)),
-        `CONTENT_DIR ${CONTENT_DIR} has no ${SLUG}.md`);
-    }
-
-    // A fresh database with no comments and one editor, made on the command line.
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'symptomdb-browser-comments-'));
-    const db = path.join(tmp, 'test.db');
-    if (SEED) await runCli(['import', 'seed', SEED, '--db', db]);
-    await runCli(['user', 'add', EDITOR.username, '--role', 'editor', '--db', db], `${EDITOR.password}\n`);
-    server = startServer(db);
-    ({ baseUrl } = await server.ready);
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      timeout: 30_000,
-    });
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
-    console.log(`testing comments on ${baseUrl} with ${SEED ? `seed ${SEED}` : `sample content ${CONTENT_DIR}`}; ` +
-      `screenshots in ${SCREENSHOT_DIR}`);
-  }, { timeout: TEST_TIMEOUT_MS });
-
-  after(async () => {
-    await browser?.close().catch((e) => console.error(`closing the browser: ${e.message}`));
-    const child = server?.child;
-    if (child && baseUrl && (child.exitCode !== null || child.signalCode !== null)) {
-      console.error(`symptomdb serve died during the tests (code ${child.exitCode}, signal ${child.signalCode})` +
-        server.describeLog());
-    }
-    await stopServer(server?.child).catch((e) => console.error(`stopping the server: ${e.message}`));
-    process.off('exit', killOnExit);
-    if (tmp) await rm(tmp, { recursive: true, force: true });
-  }, { timeout: 20_000 });
+  // A fresh database with no comments and one editor, made on the command line;
+  // the server holds new accounts' comments.
+  const suite = browserSuite({
+    tmpPrefix: 'symptomdb-browser-comments-',
+    prepareDb: async (db) => {
+      if (SEED) await runCli(['import', 'seed', SEED, '--db', db]);
+      await runCli(['user', 'add', EDITOR.username, '--role', 'editor', '--db', db], `${EDITOR.password}\n`);
+    },
+    serverArgs: ['--comment-hold-hours', String(HOLD_HOURS)],
+    announce: (baseUrl) => console.log(`testing comments on ${baseUrl} with ${contentSource()}; ` +
+      `screenshots in ${SCREENSHOT_DIR}`),
+  });
 
   test('a new reader\'s comment waits for an editor, is approved, gets a nested reply, and markup stays text, ' +
     'without JavaScript', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { browser, baseUrl } = suite;
     const contextA = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
     const contextB = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
     try {

@@ -19,8 +19,8 @@ using nlohmann::json;
 class Accounts : public SiteFixture {};
 
 // Posts a rating with the form on the author page (or with the given token).
-HttpResponse rate(Client& c, const std::string& stars, std::optional<std::string> csrf = std::nullopt,
-                  const std::string& next = "") {
+HttpResponse rate(Client& c, const std::string& stars,
+                  std::optional<std::string> csrf = std::nullopt, const std::string& next = "") {
   Form f = {{"csrf", csrf ? *csrf : session_csrf(c)}, {"stars", stars}};
   if (!next.empty()) f.emplace_back("next", next);
   return c.post_form("/authors/" + kAuthor + "/ratings", f);
@@ -34,8 +34,8 @@ json author_json(std::uint16_t port) {
 
 // "Average rating <strong>4.5</strong> of 5 from 2 ratings." as the page has it.
 std::string rating_line(const std::string& avg, int count) {
-  return "Average rating <strong>" + avg + "</strong> of 5 from " + std::to_string(count) + " rating" +
-         (count == 1 ? "" : "s") + ".";
+  return "Average rating <strong>" + avg + "</strong> of 5 from " + std::to_string(count) +
+         " rating" + (count == 1 ? "" : "s") + ".";
 }
 
 // ---------------------------------------------------------------------------
@@ -62,7 +62,8 @@ TEST_F(Accounts, RegisterSignsInThenLogoutAndLoginAgain) {
 
   r = c.get("/account");
   ASSERT_EQ(r.status, 200);
-  EXPECT_TRUE(contains(r.body, "Signed in as <strong>Reader One</strong> (reader1, reader)")) << r.body;
+  EXPECT_TRUE(contains(r.body, "Signed in as <strong>Reader One</strong> (reader1, reader)"))
+      << r.body;
   EXPECT_TRUE(contains(r.header("cache-control"), "no-store"));
   // The header names the reader instead of offering to sign in.
   const auto home = c.get("/");
@@ -75,7 +76,8 @@ TEST_F(Accounts, RegisterSignsInThenLogoutAndLoginAgain) {
   EXPECT_EQ(r.header("location"), "/account");
 
   // Only a hash of the password is stored.
-  const auto row = db("SELECT role, display_name, password_hash FROM users WHERE username = 'reader1'");
+  const auto row =
+      db("SELECT role, display_name, password_hash FROM users WHERE username = 'reader1'");
   ASSERT_EQ(row.size(), 1u);
   EXPECT_EQ(row[0][0], "reader");
   EXPECT_EQ(row[0][1], "Reader One");
@@ -195,9 +197,11 @@ TEST_F(Accounts, SessionCookieFlags) {
   Client tls = client();
   const std::map<std::string, std::string> https = {{"X-Forwarded-Proto", "https"}};
   const auto page = tls.get("/login", https);
-  EXPECT_TRUE(contains(set_cookie_header(page, "csrf"), "; Secure")) << set_cookie_header(page, "csrf");
+  EXPECT_TRUE(contains(set_cookie_header(page, "csrf"), "; Secure"))
+      << set_cookie_header(page, "csrf");
   const auto in = tls.post_form(
-      "/login", {{"csrf", tls.csrf()}, {"username", "flags"}, {"password", kPassword}, {"next", "/"}}, https);
+      "/login",
+      {{"csrf", tls.csrf()}, {"username", "flags"}, {"password", kPassword}, {"next", "/"}}, https);
   ASSERT_EQ(in.status, 303);
   const auto secure_sid = set_cookie_header(in, "sid");
   EXPECT_TRUE(contains(secure_sid, "HttpOnly"));
@@ -206,7 +210,8 @@ TEST_F(Accounts, SessionCookieFlags) {
 
   // The database holds only a hash of each session id.
   for (const auto& id : {*c.cookie("sid"), *tls.cookie("sid")}) {
-    EXPECT_EQ(db_value("SELECT COUNT(*) FROM sessions WHERE id_hash = '" + id + "' OR csrf_token = '" + id + "'"),
+    EXPECT_EQ(db_value("SELECT COUNT(*) FROM sessions WHERE id_hash = '" + id +
+                       "' OR csrf_token = '" + id + "'"),
               "0");
   }
   EXPECT_EQ(db_value("SELECT COUNT(*) FROM sessions WHERE length(id_hash) = 64"), "2");
@@ -235,8 +240,10 @@ TEST_F(Accounts, EverySignInGetsAFreshSessionId) {
   Client browser = client();
   browser.set_cookie("sid", attackers_sid);
   // Signed in (as mallory), so the victim signs in with that session's token.
-  const auto r = browser.post_form(
-      "/login", {{"csrf", session_csrf(browser)}, {"username", "victim"}, {"password", kPassword}, {"next", "/"}});
+  const auto r = browser.post_form("/login", {{"csrf", session_csrf(browser)},
+                                              {"username", "victim"},
+                                              {"password", kPassword},
+                                              {"next", "/"}});
   ASSERT_EQ(r.status, 303) << r.body;
   EXPECT_NE(*browser.cookie("sid"), attackers_sid);
   EXPECT_TRUE(contains(browser.get("/account").body, "(victim, reader)"));
@@ -283,9 +290,12 @@ TEST_F(Accounts, ChangingThePasswordEndsOtherSessions) {
   const std::string fresh = "a brand new passphrase";
 
   // Refused: no token, wrong current password, too short a new one.
-  EXPECT_EQ(here.post_form("/account/password", {{"current", kPassword}, {"password", fresh}}).status, 403);
-  auto r = here.post_form("/account/password",
-                          {{"csrf", session_csrf(here)}, {"current", "not my password"}, {"password", fresh}});
+  EXPECT_EQ(
+      here.post_form("/account/password", {{"current", kPassword}, {"password", fresh}}).status,
+      403);
+  auto r = here.post_form(
+      "/account/password",
+      {{"csrf", session_csrf(here)}, {"current", "not my password"}, {"password", fresh}});
   EXPECT_EQ(r.status, 400);
   EXPECT_TRUE(contains(r.body, "The current password is wrong."));
   r = here.post_form("/account/password",
@@ -350,7 +360,8 @@ TEST_F(Accounts, FiveFailuresThrottleTheAccount) {
   ASSERT_EQ(cli_add_user("target", kPassword).exit_code, 0);
   ASSERT_EQ(cli_add_user("bystander", kPassword).exit_code, 0);
   Client c = client();
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(login(c, "target", "guess number " + std::to_string(i)).status, 401);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(login(c, "target", "guess number " + std::to_string(i)).status, 401);
   // Now even the right password is refused, with a generic message.
   auto r = login(c, "target", kPassword);
   EXPECT_EQ(r.status, 429);
@@ -386,7 +397,8 @@ TEST_F(Accounts, TwentyFailuresThrottleTheAddress) {
   Client c = client();
   // Four names, five tries each would throttle each account; use twenty
   // names so only the per-address limit can be what stops the next one.
-  for (int i = 0; i < 20; ++i) EXPECT_EQ(login(c, "spray" + std::to_string(i), "guess").status, 401);
+  for (int i = 0; i < 20; ++i)
+    EXPECT_EQ(login(c, "spray" + std::to_string(i), "guess").status, 401);
   const auto r = login(c, "innocent", kPassword);
   EXPECT_EQ(r.status, 429);
   EXPECT_TRUE(contains(r.body, "Too many attempts"));
@@ -444,7 +456,8 @@ TEST_F(Accounts, CliUserAdd) {
   // The account works on the web, with its role and display name.
   Client c = client();
   ASSERT_EQ(login(c, "writer1").status, 303);
-  EXPECT_TRUE(contains(c.get("/account").body, "Signed in as <strong>Wendy Writer</strong> (writer1, author)"));
+  EXPECT_TRUE(contains(c.get("/account").body,
+                       "Signed in as <strong>Wendy Writer</strong> (writer1, author)"));
   ASSERT_EQ(cli({"user", "role", "writer1", "editor"}).exit_code, 0);
   EXPECT_TRUE(contains(c.get("/account").body, "(writer1, editor)"));
   // The duplicate attempt did not change the password.
@@ -482,7 +495,9 @@ TEST_F(Accounts, AuthorProfilePageAndJson) {
 TEST_F(Accounts, ArticleBylineLinksToTheAuthor) {
   const auto r = http_get(port(), kArticle);
   ASSERT_EQ(r.status, 200);
-  EXPECT_TRUE(contains(r.body, "<p class=\"byline\">By <a href=\"/authors/sam-example\" rel=\"author\">Sam Example</a>"))
+  EXPECT_TRUE(contains(
+      r.body,
+      "<p class=\"byline\">By <a href=\"/authors/sam-example\" rel=\"author\">Sam Example</a>"))
       << r.body;
   // Signed out: the rating block offers to sign in and come back.
   EXPECT_TRUE(contains(r.body, "href=\"/login?next=%2Farticles%2Fshin-splints\""));
@@ -497,7 +512,8 @@ TEST_F(Accounts, RatingNeedsASignedInReaderAndTheSessionsToken) {
   // Anonymous: 401, as a form or as JSON.
   Client anon = client();
   anon.get("/login");  // has a signed-out token; not good enough
-  auto r = anon.post_form("/authors/" + kAuthor + "/ratings", {{"csrf", anon.csrf()}, {"stars", "5"}});
+  auto r =
+      anon.post_form("/authors/" + kAuthor + "/ratings", {{"csrf", anon.csrf()}, {"stars", "5"}});
   EXPECT_EQ(r.status, 401);
   r = anon.post_json("/api/v1/authors/" + kAuthor + "/ratings", R"({"stars": 5})",
                      {{"X-CSRF-Token", anon.csrf()}});
@@ -527,12 +543,15 @@ TEST_F(Accounts, StarsMustBeOneToFive) {
     EXPECT_EQ(r.status, 400) << "stars=" << bad;
   }
   // Missing altogether.
-  EXPECT_EQ(c.post_form("/authors/" + kAuthor + "/ratings", {{"csrf", session_csrf(c)}}).status, 400);
+  EXPECT_EQ(c.post_form("/authors/" + kAuthor + "/ratings", {{"csrf", session_csrf(c)}}).status,
+            400);
   const std::string token = session_csrf(c);
-  for (const std::string bad : {R"({"stars": 0})", R"({"stars": 6})", R"({"stars": "4"})", R"({"stars": 4.5})",
-                                R"({"stars": null})", R"({"stars": [4]})", R"({"stars": true})", R"({})",
-                                R"([4])", "stars=4", "", R"({"stars": -4})"}) {
-    const auto r = c.post_json("/api/v1/authors/" + kAuthor + "/ratings", bad, {{"X-CSRF-Token", token}});
+  for (const std::string bad :
+       {R"({"stars": 0})", R"({"stars": 6})", R"({"stars": "4"})", R"({"stars": 4.5})",
+        R"({"stars": null})", R"({"stars": [4]})", R"({"stars": true})", R"({})", R"([4])",
+        "stars=4", "", R"({"stars": -4})"}) {
+    const auto r =
+        c.post_json("/api/v1/authors/" + kAuthor + "/ratings", bad, {{"X-CSRF-Token", token}});
     EXPECT_EQ(r.status, 400) << bad;
     EXPECT_EQ(r.header("content-type"), "application/json; charset=utf-8") << bad;
   }
@@ -546,9 +565,9 @@ TEST_F(Accounts, JsonStarsOutsideIntRangeAreRefused) {
   const std::string token = session_csrf(c);
   // 2^32 + 4 is not 4 stars, nor is -2^32 + 4, nor anything near the
   // 64-bit limits.
-  for (const std::string n : {"4294967300", "-4294967292", "9223372036854775807", "9223372036854775812",
-                              "-9223372036854775804", "18446744073709551615", "18446744073709551620",
-                              "100000000000000000000004"}) {
+  for (const std::string n : {"4294967300", "-4294967292", "9223372036854775807",
+                              "9223372036854775812", "-9223372036854775804", "18446744073709551615",
+                              "18446744073709551620", "100000000000000000000004"}) {
     const auto r = c.post_json("/api/v1/authors/" + kAuthor + "/ratings", "{\"stars\": " + n + "}",
                                {{"X-CSRF-Token", token}});
     EXPECT_EQ(r.status, 400) << n;
@@ -703,8 +722,9 @@ TEST_F(Accounts, RatingFromTheArticlePageFormReturnsToTheArticle) {
   EXPECT_EQ(csrf_field(page.body), session_csrf(c));
   // A signed-in reader's page is private to them.
   EXPECT_TRUE(contains(page.header("cache-control"), "private"));
-  const auto r = c.post_form("/authors/sam-example/ratings",
-                             {{"csrf", csrf_field(page.body)}, {"next", "/articles/shin-splints"}, {"stars", "4"}});
+  const auto r = c.post_form(
+      "/authors/sam-example/ratings",
+      {{"csrf", csrf_field(page.body)}, {"next", "/articles/shin-splints"}, {"stars", "4"}});
   ASSERT_EQ(r.status, 303);
   EXPECT_EQ(r.header("location"), kArticle);
   const auto after = c.get(kArticle);

@@ -8,8 +8,12 @@
 namespace symptomdb::test {
 namespace {
 
-std::string content_dir() { return (source_dir() / "content").string(); }
-std::string fixture() { return (source_dir() / "tests/fixtures/seed_like.txt").string(); }
+std::string content_dir() {
+  return (source_dir() / "content").string();
+}
+std::string fixture() {
+  return (source_dir() / "tests/fixtures/seed_like.txt").string();
+}
 
 TEST(Cli, ImportSeedThenShowAndList) {
   TempDir dir;
@@ -21,7 +25,8 @@ TEST(Cli, ImportSeedThenShowAndList) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("How can I ease shin splints?"), std::string::npos);
   EXPECT_NE(r.out.find("Hard Surfaces"), std::string::npos);
-  EXPECT_NE(r.out.find("By Sam Example, PT - Example Sports Clinic, Springfield"), std::string::npos);
+  EXPECT_NE(r.out.find("By Sam Example, PT - Example Sports Clinic, Springfield"),
+            std::string::npos);
   EXPECT_NE(r.out.find("(no heading in source)"), std::string::npos);
   r = run({binary(), "show", "shin-splints", "--db", db, "--json"});
   ASSERT_EQ(r.exit_code, 0);
@@ -51,12 +56,14 @@ TEST(Cli, ABadFileInAFolderImportsNothingAndNamesFileAndLine) {
   const auto before = run({binary(), "list", "--db", db}).out;
 
   dir.write("in/a-good.md", "---\ntitle: Good?\ncondition: Goodness\n---\nFine text.\n");
-  const auto bad = dir.write("in/b-bad.md", "---\ntitle: Bad?\ncondition: Badness\nreviewed: soon\n---\nText\n");
+  const auto bad =
+      dir.write("in/b-bad.md", "---\ntitle: Bad?\ncondition: Badness\nreviewed: soon\n---\nText\n");
   const auto r = run({binary(), "import", "markdown", dir.file("in"), "--db", db});
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.err.find(bad + ":4:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("nothing was imported"), std::string::npos) << r.err;
-  EXPECT_EQ(run({binary(), "list", "--db", db}).out, before);  // the good file was not written either
+  EXPECT_EQ(run({binary(), "list", "--db", db}).out,
+            before);  // the good file was not written either
 }
 
 TEST(Cli, MissingPathsAndDatabasesAreClearErrors) {

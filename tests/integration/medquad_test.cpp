@@ -21,7 +21,9 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-fs::path medquad_dir() { return shared_dir() / "data" / "medquad"; }
+fs::path medquad_dir() {
+  return shared_dir() / "data" / "medquad";
+}
 
 // Collections whose published answers were removed: their pairs are open
 // questions, never answers.
@@ -61,7 +63,8 @@ std::string xml_unescape(std::string s) {
   const std::pair<const char*, const char*> entities[] = {
       {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}};
   for (const auto& [from, to] : entities)
-    for (auto p = s.find(from); p != std::string::npos; p = s.find(from, p + 1)) s.replace(p, std::strlen(from), to);
+    for (auto p = s.find(from); p != std::string::npos; p = s.find(from, p + 1))
+      s.replace(p, std::strlen(from), to);
   return s;
 }
 
@@ -75,7 +78,7 @@ std::string attribute(const std::string& tag, const std::string& name) {
 // One question-answer pair as the dataset has it.
 struct XmlPair {
   fs::path file;
-  std::string url;    // the document's url attribute
+  std::string url;  // the document's url attribute
   std::string focus;
   std::string qtype;
   std::string answer;
@@ -132,7 +135,8 @@ class MedQuad : public ::testing::Test {
     db_ = dir_->file("medquad.db");
     first_import_ = run({binary(), "import", "medquad", medquad_dir().string(), "--db", db_});
     if (first_import_.exit_code != 0) return;
-    content_import_ = run({binary(), "import", "markdown", (source_dir() / "content").string(), "--db", db_});
+    content_import_ =
+        run({binary(), "import", "markdown", (source_dir() / "content").string(), "--db", db_});
     if (content_import_.exit_code != 0) return;
     try {
       server_ = new ServerProcess({"--db", db_, "--no-sample"}, std::chrono::seconds(180));
@@ -148,8 +152,9 @@ class MedQuad : public ::testing::Test {
   }
   void SetUp() override {
     if (!fs::is_directory(medquad_dir()))
-      GTEST_SKIP() << "MedQuAD is not available at " << medquad_dir()
-                   << " (../shared/data/medquad beside the repository); skipping the MedQuAD tests.";
+      GTEST_SKIP()
+          << "MedQuAD is not available at " << medquad_dir()
+          << " (../shared/data/medquad beside the repository); skipping the MedQuAD tests.";
     ASSERT_EQ(first_import_.exit_code, 0) << first_import_.out << first_import_.err;
     ASSERT_EQ(content_import_.exit_code, 0) << content_import_.out << content_import_.err;
     ASSERT_NE(server_, nullptr) << "server did not start: " << server_error_;
@@ -182,11 +187,15 @@ TEST_F(MedQuad, ImportReportsTheDatasetAndItsDuration) {
   // A fresh database: every document is new.
   EXPECT_NE(out.find("articles 11265 new, 0 replaced"), std::string::npos) << out;
   // The summary says how long it took, whatever the figure.
-  EXPECT_TRUE(std::regex_search(out, std::regex(R"(imported MedQuAD into .* in [0-9]+(\.[0-9]+)? s\n)"))) << out;
+  EXPECT_TRUE(
+      std::regex_search(out, std::regex(R"(imported MedQuAD into .* in [0-9]+(\.[0-9]+)? s\n)")))
+      << out;
   // The bundled content went in beside it, all new.
   std::size_t md_files = 0;
-  for (const auto& e : fs::directory_iterator(source_dir() / "content")) md_files += e.path().extension() == ".md";
-  EXPECT_NE(content_import_.out.find("(" + std::to_string(md_files) + " new, 0 replaced)"), std::string::npos)
+  for (const auto& e : fs::directory_iterator(source_dir() / "content"))
+    md_files += e.path().extension() == ".md";
+  EXPECT_NE(content_import_.out.find("(" + std::to_string(md_files) + " new, 0 replaced)"),
+            std::string::npos)
       << content_import_.out;
 }
 
@@ -239,7 +248,8 @@ TEST_F(MedQuad, AnswersConsumerQuestionsWithTraceableSources) {
     EXPECT_EQ(type_of_qtype(x->qtype), c.type) << x->file << " qtype " << x->qtype;
     const std::string served = letters(a["text"].get<std::string>());
     ASSERT_GE(served.size(), 60u);
-    EXPECT_NE(letters(x->answer).find(served.substr(0, 60)), std::string::npos) << x->file << " pair " << pair;
+    EXPECT_NE(letters(x->answer).find(served.substr(0, 60)), std::string::npos)
+        << x->file << " pair " << pair;
 
     // And the article the answer links to is served, with that section.
     const std::string link = s["article"];
@@ -279,7 +289,8 @@ TEST_F(MedQuad, OneConditionGathersArticlesFromSeveralCollections) {
   const json ans = ask("What is a stroke?");
   std::set<std::string> overview_sources;
   for (const auto& a : ans["answers"])
-    if (a["type"] == "overview" && a["focus"] == "Stroke") overview_sources.insert(a["source"]["collection"]);
+    if (a["type"] == "overview" && a["focus"] == "Stroke")
+      overview_sources.insert(a["source"]["collection"]);
   EXPECT_GE(overview_sources.size(), 2u) << ans.dump(1).substr(0, 2000);
 }
 
@@ -292,23 +303,26 @@ TEST_F(MedQuad, UnansweredPairsAreOpenQuestionsNotAnswers) {
   };
   const Case cases[] = {
       {"how do I treat an earache", "earache", "adam-0001325", "10_MPlus_ADAM_QA/0001325.xml"},
-      {"What are the side effects of abacavir?", "abacavir", "mplusdrugs-0000001", "11_MPlusDrugs_QA/0000001.xml"},
-      {"What is activated charcoal used for?", "activated-charcoal", "mplusherbssupplements-0000001",
-       "12_MPlusHerbsSupplements_QA/0000001.xml"},
+      {"What are the side effects of abacavir?", "abacavir", "mplusdrugs-0000001",
+       "11_MPlusDrugs_QA/0000001.xml"},
+      {"What is activated charcoal used for?", "activated-charcoal",
+       "mplusherbssupplements-0000001", "12_MPlusHerbsSupplements_QA/0000001.xml"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.question);
     const json j = ask(c.question);
     ASSERT_FALSE(j["focus"].empty());
     EXPECT_EQ(j["focus"][0]["id"], c.focus_id);
-    for (const auto& a : j["answers"]) EXPECT_EQ(kUnanswered.count(a["source"]["collection"]), 0u) << a.dump();
-    EXPECT_FALSE(j["missing"].empty());  // what was asked is not held
+    for (const auto& a : j["answers"])
+      EXPECT_EQ(kUnanswered.count(a["source"]["collection"]), 0u) << a.dump();
+    EXPECT_FALSE(j["missing"].empty());       // what was asked is not held
     EXPECT_FALSE(j.contains("attribution"));  // no MedQuAD text was shown
 
     // The questions are kept with the article, as metadata.
     const std::string xml = read_file(medquad_dir() / c.file);
     std::size_t pairs = 0;
-    for (auto p = xml.find("<QAPair "); p != std::string::npos; p = xml.find("<QAPair ", p + 1)) ++pairs;
+    for (auto p = xml.find("<QAPair "); p != std::string::npos; p = xml.find("<QAPair ", p + 1))
+      ++pairs;
     ASSERT_GT(pairs, 0u);
     const json art = get_json(std::string("/api/v1/articles/") + c.slug);
     ASSERT_TRUE(art.contains("open_questions"));
@@ -323,7 +337,8 @@ TEST_F(MedQuad, UnansweredPairsAreOpenQuestionsNotAnswers) {
   // A condition with answers elsewhere is answered from those, not from ADAM.
   const json stroke = ask("What are the treatments for stroke?");
   ASSERT_FALSE(stroke["answers"].empty());
-  for (const auto& a : stroke["answers"]) EXPECT_EQ(kUnanswered.count(a["source"]["collection"]), 0u) << a.dump();
+  for (const auto& a : stroke["answers"])
+    EXPECT_EQ(kUnanswered.count(a["source"]["collection"]), 0u) << a.dump();
 }
 
 TEST_F(MedQuad, SearchFacetsCountSeveralCollections) {
@@ -331,11 +346,13 @@ TEST_F(MedQuad, SearchFacetsCountSeveralCollections) {
   ASSERT_GT(j["count"].get<int>(), 0);
   const json& facets = j["facets"]["collection"];
   EXPECT_GE(facets.size(), 3u) << facets.dump();
-  for (const char* c : {"NINDS", "NHLBI", "NIHSeniorHealth"}) EXPECT_TRUE(facets.contains(c)) << c << facets.dump();
+  for (const char* c : {"NINDS", "NHLBI", "NIHSeniorHealth"})
+    EXPECT_TRUE(facets.contains(c)) << c << facets.dump();
   std::size_t sum = 0;
   for (const auto& [k, v] : facets.items()) sum += v.get<std::size_t>();
   EXPECT_EQ(sum, j["total"].get<std::size_t>());  // each matching article counted once
-  for (const auto& r : j["results"]) EXPECT_TRUE(facets.contains(r["collection"].get<std::string>())) << r.dump();
+  for (const auto& r : j["results"])
+    EXPECT_TRUE(facets.contains(r["collection"].get<std::string>())) << r.dump();
   // Filtering by one collection keeps only its articles.
   const json ninds = get_json("/api/v1/search?q=stroke&collection=NINDS&limit=50");
   ASSERT_GT(ninds["count"].get<int>(), 0);

@@ -42,22 +42,35 @@ std::string escaped(const std::string& text, const std::string& apostrophe) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += apostrophe; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += apostrophe;
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
 }
 
 // The payload never appears raw; where the page echoes it, it is there escaped.
-void expect_escaped(const HttpResponse& r, const std::string& payload, bool echoed, const std::string& where) {
+void expect_escaped(const HttpResponse& r, const std::string& payload, bool echoed,
+                    const std::string& where) {
   EXPECT_FALSE(contains(r.body, payload)) << where << ": raw payload " << payload;
   if (echoed) {
-    EXPECT_TRUE(contains(r.body, escaped(payload, "&#39;")) || contains(r.body, escaped(payload, "&apos;")))
+    EXPECT_TRUE(contains(r.body, escaped(payload, "&#39;")) ||
+                contains(r.body, escaped(payload, "&apos;")))
         << where << ": escaped " << payload << " not found in\n"
         << r.body;
   }
@@ -65,8 +78,8 @@ void expect_escaped(const HttpResponse& r, const std::string& payload, bool echo
 
 // No link, image or form on the page points at a javascript: URL.
 void expect_no_javascript_urls(const std::string& body, const std::string& where) {
-  for (const char* attr : {"href=\"javascript:", "src=\"javascript:", "action=\"javascript:", "href='javascript:",
-                           "href=javascript:"})
+  for (const char* attr : {"href=\"javascript:", "src=\"javascript:", "action=\"javascript:",
+                           "href='javascript:", "href=javascript:"})
     EXPECT_FALSE(contains(body, attr)) << where << ": " << attr;
 }
 
@@ -108,8 +121,8 @@ TEST_F(Security, StoredXssInDisplayNamesIsEscapedEverywhere) {
   // account page.
   EXPECT_EQ(db_value("SELECT display_name FROM users WHERE username = 'xss1'"), kXss[1]);
   for (std::size_t i = 0; i < kXss.size(); ++i) {
-    for (const std::string path : {"/", "/account", kArticle.c_str(), "/authors/sam-example", "/search?q=shin",
-                                   "/ask?q=shin+pain", "/no/such/page"}) {
+    for (const std::string path : {"/", "/account", kArticle.c_str(), "/authors/sam-example",
+                                   "/search?q=shin", "/ask?q=shin+pain", "/no/such/page"}) {
       const auto r = readers[i].get(path);
       EXPECT_LT(r.status, 500);
       expect_escaped(r, kXss[i], true, path + " for " + kXss[i]);
@@ -191,10 +204,11 @@ TEST_F(Security, LoginNextIsEscapedAndNeverLeavesTheSite) {
     expect_escaped(r, p, !dropped, "login next " + p);
   }
   // Off-site targets become "/", in the form and after signing in.
-  for (const std::string next : {"//evil.example", "//evil.example/path", "https://evil.example",
-                                 "https://evil.example/login", "http:evil.example", "/\\evil.example",
-                                 "\\\\evil.example", "javascript:alert(1)", "/%2F/evil.example", "evil.example",
-                                 "/\r\nSet-Cookie: owned=1", "//", "///evil.example"}) {
+  for (const std::string next :
+       {"//evil.example", "//evil.example/path", "https://evil.example",
+        "https://evil.example/login", "http:evil.example", "/\\evil.example", "\\\\evil.example",
+        "javascript:alert(1)", "/%2F/evil.example", "evil.example", "/\r\nSet-Cookie: owned=1",
+        "//", "///evil.example"}) {
     Client c = client();
     const auto page = c.get("/login?next=" + url_encode(next));
     ASSERT_EQ(page.status, 200) << next;
@@ -207,7 +221,8 @@ TEST_F(Security, LoginNextIsEscapedAndNeverLeavesTheSite) {
     expect_no_javascript_urls(page.body, next);
 
     const auto r = c.post_form(
-        "/login", {{"csrf", c.csrf()}, {"username", "traveller"}, {"password", kPassword}, {"next", next}});
+        "/login",
+        {{"csrf", c.csrf()}, {"username", "traveller"}, {"password", kPassword}, {"next", next}});
     ASSERT_EQ(r.status, 303) << next;
     EXPECT_TRUE(on_site(r.header("location"))) << next << " -> " << r.header("location");
     EXPECT_EQ(r.header("set-cookie").find("owned"), std::string::npos);
@@ -229,8 +244,9 @@ TEST_F(Security, NextWithATabDoesNotRedirectOffSite) {
   std::string rating_location;
   {
     Client reader = new_reader(port(), "tabrater");
-    const auto rr = reader.post_form("/authors/sam-example/ratings",
-                                     {{"csrf", session_csrf(reader)}, {"stars", "3"}, {"next", "/\t/evil.example"}});
+    const auto rr = reader.post_form(
+        "/authors/sam-example/ratings",
+        {{"csrf", session_csrf(reader)}, {"stars", "3"}, {"next", "/\t/evil.example"}});
     rating_location = rr.header("location");
   }
   // Found letting it through (safe_next() rejected only CR/LF); now a regression test.
@@ -282,7 +298,9 @@ TEST_F(Security, EveryStateChangingPostNeedsItsToken) {
   EXPECT_EQ(c.post_json(api, R"({"stars": 1})", {{"X-CSRF-Token", "forged"}}).status, 403);
   EXPECT_EQ(c.post_json(api, R"({"stars": 1})", {{"X-CSRF-Token", ""}}).status, 403);
   // A form sent as JSON (to dodge the field) still needs the header.
-  EXPECT_EQ(c.post_json("/account/password", R"({"current": "x", "password": "hijacked password"})").status, 403);
+  EXPECT_EQ(c.post_json("/account/password", R"({"current": "x", "password": "hijacked password"})")
+                .status,
+            403);
   EXPECT_EQ(c.post_json("/logout", "{}").status, 403);
 
   // Nothing happened: same session, same password, no ratings, no new user.
@@ -323,20 +341,28 @@ TEST_F(Security, SqlInjectionIsJustText) {
     EXPECT_EQ(http_get(port(), "/api/v1/suggest?prefix=" + url_encode(inj)).status, 200) << inj;
     EXPECT_EQ(http_get(port(), "/conditions?letter=" + url_encode(inj)).status, 400) << inj;
     // Slugs in paths.
-    for (const std::string prefix : {"/articles/", "/api/v1/articles/", "/conditions/", "/api/v1/conditions/",
-                                     "/authors/", "/api/v1/authors/"})
+    for (const std::string prefix : {"/articles/", "/api/v1/articles/", "/conditions/",
+                                     "/api/v1/conditions/", "/authors/", "/api/v1/authors/"})
       EXPECT_EQ(http_get(port(), prefix + url_encode(inj)).status, 404) << prefix << inj;
-    EXPECT_EQ(reader.post_form("/authors/" + url_encode(inj) + "/ratings", {{"csrf", token}, {"stars", "5"}}).status,
+    EXPECT_EQ(reader
+                  .post_form("/authors/" + url_encode(inj) + "/ratings",
+                             {{"csrf", token}, {"stars", "5"}})
+                  .status,
               404)
         << inj;
-    EXPECT_EQ(reader.post_json("/api/v1/authors/" + url_encode(inj) + "/ratings", R"({"stars": 5})",
-                               {{"X-CSRF-Token", token}})
+    EXPECT_EQ(reader
+                  .post_json("/api/v1/authors/" + url_encode(inj) + "/ratings", R"({"stars": 5})",
+                             {{"X-CSRF-Token", token}})
                   .status,
               404)
         << inj;
     // Stars and the password change.
-    EXPECT_EQ(reader.post_form("/authors/sam-example/ratings", {{"csrf", token}, {"stars", inj}}).status, 400);
-    EXPECT_EQ(reader.post_form("/account/password", {{"csrf", token}, {"current", inj}, {"password", inj + inj}})
+    EXPECT_EQ(
+        reader.post_form("/authors/sam-example/ratings", {{"csrf", token}, {"stars", inj}}).status,
+        400);
+    EXPECT_EQ(reader
+                  .post_form("/account/password",
+                             {{"csrf", token}, {"current", inj}, {"password", inj + inj}})
                   .status,
               400);
   }
@@ -359,9 +385,10 @@ TEST_F(Security, SqlInjectionIsJustText) {
   // Everything is still there and works.
   EXPECT_EQ(db_value("SELECT COUNT(*) FROM users"), "4");
   EXPECT_EQ(db_value("SELECT COUNT(*) FROM articles"), "1");
-  EXPECT_EQ(db_value("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN "
-                     "('users', 'sessions', 'articles', 'authors', 'author_ratings', 'login_failures')"),
-            "6");
+  EXPECT_EQ(
+      db_value("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+               "('users', 'sessions', 'articles', 'authors', 'author_ratings', 'login_failures')"),
+      "6");
   EXPECT_EQ(db_value("SELECT COUNT(*) FROM author_ratings"), "0");
   EXPECT_TRUE(signed_in(reader));
   Client admin = client();
@@ -393,8 +420,9 @@ TEST_F(Security, OneUsersCookieCannotActForAnother) {
   EXPECT_TRUE(contains(r.body, "The current password is wrong."));
   EXPECT_TRUE(signed_in(b));
   // Mixing one session's cookie with the other's token is refused.
-  EXPECT_EQ(a.post_form("/account/password",
-                        {{"csrf", session_csrf(b)}, {"current", kPassword}, {"password", "mixed tokens here"}})
+  EXPECT_EQ(a.post_form("/account/password", {{"csrf", session_csrf(b)},
+                                              {"current", kPassword},
+                                              {"password", "mixed tokens here"}})
                 .status,
             403);
   EXPECT_EQ(b.post_form("/logout", {{"csrf", session_csrf(a)}}).status, 403);
@@ -405,8 +433,9 @@ TEST_F(Security, OneUsersCookieCannotActForAnother) {
   EXPECT_EQ(login(alice_login, "alice").status, 303);
 
   // A rating goes to the session's reader, whatever the request claims.
-  r = a.post_form("/authors/sam-example/ratings",
-                  {{"csrf", session_csrf(a)}, {"stars", "2"}, {"user_id", b_id}, {"username", "bob"}});
+  r = a.post_form(
+      "/authors/sam-example/ratings",
+      {{"csrf", session_csrf(a)}, {"stars", "2"}, {"user_id", b_id}, {"username", "bob"}});
   ASSERT_EQ(r.status, 303);
   r = a.post_json("/api/v1/authors/sam-example/ratings", R"({"stars": 1, "user_id": )" + b_id + "}",
                   {{"X-CSRF-Token", session_csrf(a)}});
@@ -429,14 +458,15 @@ TEST_F(Security, OversizedBodiesAre413) {
   c.get("/register");
   const std::string token = c.csrf();
   auto big_form = [&](std::size_t bytes) {
-    Form f = {{"csrf", token}, {"username", "bigone"}, {"password", kPassword}, {"password2", kPassword}};
+    Form f = {
+        {"csrf", token}, {"username", "bigone"}, {"password", kPassword}, {"password2", kPassword}};
     const std::size_t base = form_encode(f).size() + std::string("&display_name=").size();
     f.emplace_back("display_name", std::string(bytes > base ? bytes - base : 0, 'n'));
     return f;
   };
   // Just over 16 KiB: refused before it is read as a form.
-  for (const std::string path : {"/register", "/login", "/account/password", "/logout",
-                                 "/authors/sam-example/ratings"}) {
+  for (const std::string path :
+       {"/register", "/login", "/account/password", "/logout", "/authors/sam-example/ratings"}) {
     const auto r = c.post_form(path, big_form(16 * 1024 + 1));
     EXPECT_EQ(r.status, 413) << path;
   }
@@ -444,7 +474,8 @@ TEST_F(Security, OversizedBodiesAre413) {
   // Exactly 16 KiB is read (and refused for the over-long name).
   EXPECT_EQ(c.post_form("/register", big_form(16 * 1024)).status, 400);
   // Over 1 MiB: refused by the server itself, for any address.
-  for (const std::string path : {"/register", "/login", "/", "/api/v1/authors/sam-example/ratings"}) {
+  for (const std::string path :
+       {"/register", "/login", "/", "/api/v1/authors/sam-example/ratings"}) {
     const auto r = c.post_form(path, big_form(1024 * 1024 + 1));
     EXPECT_EQ(r.status, 413) << path;
   }
@@ -461,8 +492,13 @@ TEST_F(Security, OversizedBodiesAre413) {
 }
 
 TEST_F(Security, InvalidUtf8IsRefusedAndNothingIsStored) {
-  const std::vector<std::string> bad = {"\xff", "caf\xe9", "\xc3\x28", "\xc0\xaf", "\xed\xa0\x80",
-                                        "\xf4\x90\x80\x80", std::string("nul\0byte", 8)};
+  const std::vector<std::string> bad = {"\xff",
+                                        "caf\xe9",
+                                        "\xc3\x28",
+                                        "\xc0\xaf",
+                                        "\xed\xa0\x80",
+                                        "\xf4\x90\x80\x80",
+                                        std::string("nul\0byte", 8)};
   Client reader = new_reader(port(), "utfreader");
   const std::string token = session_csrf(reader);
   for (const auto& b : bad) {
@@ -479,27 +515,34 @@ TEST_F(Security, InvalidUtf8IsRefusedAndNothingIsStored) {
     EXPECT_EQ(r.status, 400) << shown;
     r = login(c, "utf" + b, kPassword);
     EXPECT_EQ(r.status, 400) << shown;
-    EXPECT_EQ(reader.post_form("/authors/sam-example/ratings", {{"csrf", token}, {"stars", "4" + b}}).status, 400);
-    EXPECT_EQ(reader.post_form("/authors/sam-example/ratings", {{"csrf", token}, {"stars", "4"}, {"next", "/" + b}})
+    EXPECT_EQ(
+        reader.post_form("/authors/sam-example/ratings", {{"csrf", token}, {"stars", "4" + b}})
+            .status,
+        400);
+    EXPECT_EQ(reader
+                  .post_form("/authors/sam-example/ratings",
+                             {{"csrf", token}, {"stars", "4"}, {"next", "/" + b}})
                   .status,
               400);
-    EXPECT_EQ(reader.post_form("/account/password",
-                               {{"csrf", token}, {"current", kPassword}, {"password", "new password " + b}})
-                  .status,
-              400);
+    EXPECT_EQ(
+        reader
+            .post_form("/account/password",
+                       {{"csrf", token}, {"current", kPassword}, {"password", "new password " + b}})
+            .status,
+        400);
     // The same bytes sent raw, not percent-encoded.
     r = c.request("POST", "/register", {{"Content-Type", "application/x-www-form-urlencoded"}},
-                  "csrf=" + c.csrf() + "&username=rawutf&display_name=" + b + "&password=" + url_encode(kPassword) +
-                      "&password2=" + url_encode(kPassword));
+                  "csrf=" + c.csrf() + "&username=rawutf&display_name=" + b +
+                      "&password=" + url_encode(kPassword) + "&password2=" + url_encode(kPassword));
     EXPECT_EQ(r.status, 400) << shown;
     // JSON.
-    r = reader.post_json("/api/v1/authors/sam-example/ratings", "{\"stars\": 4, \"note\": \"" + b + "\"}",
-                         {{"X-CSRF-Token", token}});
+    r = reader.post_json("/api/v1/authors/sam-example/ratings",
+                         "{\"stars\": 4, \"note\": \"" + b + "\"}", {{"X-CSRF-Token", token}});
     EXPECT_EQ(r.status, 400) << shown;
     // Query strings.
-    for (const std::string path : {"/search?q=", "/api/v1/search?q=", "/ask?q=", "/api/v1/ask?q=",
-                                   "/api/v1/suggest?prefix=", "/login?next=", "/register?x=", "/account?changed=",
-                                   "/authors/sam-example?x="}) {
+    for (const std::string path :
+         {"/search?q=", "/api/v1/search?q=", "/ask?q=", "/api/v1/ask?q=", "/api/v1/suggest?prefix=",
+          "/login?next=", "/register?x=", "/account?changed=", "/authors/sam-example?x="}) {
       EXPECT_EQ(reader.get(path + url_encode(b)).status, 400) << path << shown;
     }
     EXPECT_EQ(http_get(port(), "/articles/shin-splints" + url_encode(b)).status, 400) << shown;
@@ -514,8 +557,8 @@ TEST_F(Security, InvalidUtf8IsRefusedAndNothingIsStored) {
 
 TEST_F(Security, InvalidUtf8InThePostQueryStringIs400) {
   Client reader = new_reader(port(), "utfquery");
-  const auto r = reader.post_form("/authors/sam-example/ratings?from=%FF", {{"csrf", session_csrf(reader)},
-                                                                           {"stars", "4"}});
+  const auto r = reader.post_form("/authors/sam-example/ratings?from=%FF",
+                                  {{"csrf", session_csrf(reader)}, {"stars", "4"}});
   Client anon = client();
   anon.get("/register");
   const auto reg = anon.post_form("/register?x=%FF", {{"csrf", anon.csrf()},
@@ -548,17 +591,20 @@ TEST_F(Security, PostOnlyEndpointsAnswerOtherMethodsSanely) {
     for (const std::string path : {"/login", "/register", "/account/password"}) {
       for (const std::string method : {"GET", "HEAD"}) {
         const auto r = c.request(method, path);
-        EXPECT_TRUE(r.status == 200 || r.status == 303) << method << " " << path << " -> " << r.status;
+        EXPECT_TRUE(r.status == 200 || r.status == 303)
+            << method << " " << path << " -> " << r.status;
       }
     }
     // Anything else: some 4xx or a page, never a 5xx.
     for (const std::string method : {"PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"}) {
-      for (const std::string path : {"/login", "/register", "/logout", "/account", "/account/password",
-                                     "/authors/sam-example", "/authors/sam-example/ratings",
-                                     "/api/v1/authors/sam-example/ratings"}) {
+      for (const std::string path :
+           {"/login", "/register", "/logout", "/account", "/account/password",
+            "/authors/sam-example", "/authors/sam-example/ratings",
+            "/api/v1/authors/sam-example/ratings"}) {
         // (TRACE may not carry a body.)
-        const auto r = c.request(method, path, {{"Content-Type", "application/x-www-form-urlencoded"}},
-                                 method == "TRACE" ? "" : "stars=1");
+        const auto r =
+            c.request(method, path, {{"Content-Type", "application/x-www-form-urlencoded"}},
+                      method == "TRACE" ? "" : "stars=1");
         EXPECT_LT(r.status, 500) << method << " " << path;
       }
     }
@@ -578,7 +624,8 @@ TEST_F(Security, MethodNotAllowedNamesTheAllowedMethods) {
   EXPECT_EQ(generic.status, 405);
   EXPECT_FALSE(generic.header("allow").empty());
   // Found missing on the account routes' 405s; now a regression test.
-  for (const std::string path : {"/logout", "/authors/sam-example/ratings", "/api/v1/authors/sam-example/ratings"}) {
+  for (const std::string path :
+       {"/logout", "/authors/sam-example/ratings", "/api/v1/authors/sam-example/ratings"}) {
     const auto r = http_get(port(), path);
     EXPECT_EQ(r.status, 405) << path;
     EXPECT_TRUE(contains(r.header("allow"), "POST")) << path << ": Allow: " << r.header("allow");
@@ -597,16 +644,21 @@ TEST_F(Security, HostileHeadersDoNotBreakSignIn) {
   c.get("/login");
   // A user agent that is not UTF-8 and far too long is stored cut short.
   const auto r = c.post_form(
-      "/login", {{"csrf", c.csrf()}, {"username", "headers"}, {"password", kPassword}, {"next", "/"}},
+      "/login",
+      {{"csrf", c.csrf()}, {"username", "headers"}, {"password", kPassword}, {"next", "/"}},
       {{"User-Agent", "\xff\xfe<script>" + std::string(1000, 'u')}});
   ASSERT_EQ(r.status, 303);
   EXPECT_TRUE(signed_in(c));
   EXPECT_LE(std::stoi(db_value("SELECT length(CAST(user_agent AS BLOB)) FROM sessions")), 300);
   // Cookies that are not ours, repeated, or malformed are ignored.
   Client junk = client();
-  const std::vector<std::string> cookies = {"sid", "sid=", "sid=;sid=;", "=; ;;",
-                                            std::string("sid=") + std::string(5000, 'x'),
-                                            "csrf=" + std::string(43, 'a') + "; sid=" + std::string(43, '\'')};
+  const std::vector<std::string> cookies = {
+      "sid",
+      "sid=",
+      "sid=;sid=;",
+      "=; ;;",
+      std::string("sid=") + std::string(5000, 'x'),
+      "csrf=" + std::string(43, 'a') + "; sid=" + std::string(43, '\'')};
   for (const auto& cookie : cookies) {
     const auto rr = junk.get("/account", {{"Cookie", cookie}});
     EXPECT_EQ(rr.status, 303) << cookie.substr(0, 40);

@@ -61,7 +61,8 @@ TEST_F(ServerTest, ArticleJsonIsStructured) {
   EXPECT_FALSE(j["conclusion"].is_null());
   EXPECT_EQ(j["provenance"]["format"], "seed-text");
   EXPECT_EQ(j["provenance"]["imported_at"].get<std::string>().size(), 20u);
-  EXPECT_NE(j["provenance"]["source_file"].get<std::string>().find("seed_like.txt"), std::string::npos);
+  EXPECT_NE(j["provenance"]["source_file"].get<std::string>().find("seed_like.txt"),
+            std::string::npos);
 }
 
 TEST_F(ServerTest, ArticlePageIsLaidOutLikeTheSeed) {
@@ -139,8 +140,8 @@ TEST_F(ServerTest, BadRequestsGet4xxAndTheServerCarriesOn) {
   // Oversized body.
   EXPECT_EQ(http_request(port(), "POST", "/", {}, std::string(2 * 1024 * 1024, 'x')).status, 413);
   // Oversized headers and garbage on the wire, sent raw.
-  const auto big = raw_exchange(port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " +
-                                            std::string(64 * 1024, 'a') + "\r\n\r\n");
+  const auto big = raw_exchange(
+      port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(64 * 1024, 'a') + "\r\n\r\n");
   EXPECT_EQ(big.rfind("HTTP/1.1 431", 0), 0u) << big.substr(0, 80);
   const auto garbage = raw_exchange(port(), "\x16\x03\x01 not http at all\r\n\r\n");
   EXPECT_EQ(garbage.rfind("HTTP/1.1 400", 0), 0u) << garbage.substr(0, 80);
@@ -156,7 +157,8 @@ TEST_F(ServerTest, HeadAndConditionalGet) {
   EXPECT_EQ(head.header("content-length"), std::to_string(full.body.size()));
   const auto etag = full.header("etag");
   ASSERT_FALSE(etag.empty());
-  EXPECT_EQ(http_get(port(), "/api/v1/articles/shin-splints", {{"If-None-Match", etag}}).status, 304);
+  EXPECT_EQ(http_get(port(), "/api/v1/articles/shin-splints", {{"If-None-Match", etag}}).status,
+            304);
 }
 
 TEST_F(ServerTest, AccessLogIsOneJsonObjectPerLine) {
@@ -194,7 +196,8 @@ TEST_F(ServerTest, ZzImportWhileRunningIsServedWithoutRestart) {
 
 TEST(ServerLifecycle, FirstStartFillsAnEmptyDatabaseWithSampleContent) {
   TempDir dir;
-  ServerProcess server({"--db", dir.file("fresh.db"), "--content", (source_dir() / "content").string()});
+  ServerProcess server(
+      {"--db", dir.file("fresh.db"), "--content", (source_dir() / "content").string()});
   const auto j = json::parse(http_get(server.port(), "/api/v1/conditions").body);
   EXPECT_GE(j["count"].get<int>(), 12);
   const auto a = json::parse(http_get(server.port(), "/api/v1/articles/muscle-atrophy").body);

@@ -28,8 +28,8 @@ inline const std::string& template_db() {
     static TempDir dir;  // removed when the process ends
     const std::string p = dir.file("template.db");
     std::filesystem::remove(p);
-    const auto r =
-        run({binary(), "import", "seed", (source_dir() / "tests/fixtures/seed_like.txt").string(), "--db", p});
+    const auto r = run({binary(), "import", "seed",
+                        (source_dir() / "tests/fixtures/seed_like.txt").string(), "--db", p});
     if (r.exit_code != 0) throw std::runtime_error("import of the fixture failed: " + r.err);
     return p;
   }();
@@ -50,7 +50,8 @@ class SiteFixture : public ::testing::Test {
   // `symptomdb user add` with the password on stdin.
   CommandResult cli_add_user(const std::string& username, const std::string& password,
                              const std::string& role = "reader", const std::string& display = "") {
-    std::vector<std::string> argv = {binary(), "user", "add", username, "--role", role, "--db", db_};
+    std::vector<std::string> argv = {binary(), "user", "add",  username,
+                                     "--role", role,   "--db", db_};
     if (!display.empty()) argv.insert(argv.end(), {"--display-name", display});
     return run(argv, password + "\n");
   }
@@ -70,7 +71,8 @@ class SiteFixture : public ::testing::Test {
 };
 
 // Registers through /register as a browser would; returns the POST's answer.
-inline HttpResponse register_user(Client& c, const std::string& username, const std::string& password = kPassword,
+inline HttpResponse register_user(Client& c, const std::string& username,
+                                  const std::string& password = kPassword,
                                   const std::string& display = "") {
   const auto page = c.get("/register");
   EXPECT_EQ(page.status, 200);
@@ -82,16 +84,20 @@ inline HttpResponse register_user(Client& c, const std::string& username, const 
 }
 
 // Signs in through /login as a browser would; returns the POST's answer.
-inline HttpResponse login(Client& c, const std::string& username, const std::string& password = kPassword,
-                          const std::string& next = "/") {
+inline HttpResponse login(Client& c, const std::string& username,
+                          const std::string& password = kPassword, const std::string& next = "/") {
   const auto page = c.get("/login");
   EXPECT_EQ(page.status, 200) << "GET /login (already signed in?)";
-  return c.post_form("/login", {{"csrf", c.csrf()}, {"username", username}, {"password", password}, {"next", next}});
+  return c.post_form(
+      "/login",
+      {{"csrf", c.csrf()}, {"username", username}, {"password", password}, {"next", next}});
 }
 
 // Whether the client's cookie is a live session: /account shows the account
 // to a signed-in reader and redirects anyone else to sign in.
-inline bool signed_in(Client& c) { return c.get("/account").status == 200; }
+inline bool signed_in(Client& c) {
+  return c.get("/account").status == 200;
+}
 
 // The session's CSRF token, from the account page.
 inline std::string session_csrf(Client& c) {
@@ -101,7 +107,8 @@ inline std::string session_csrf(Client& c) {
 }
 
 // A signed-in reader, registered through the web.
-inline Client new_reader(std::uint16_t port, const std::string& username, const std::string& display = "") {
+inline Client new_reader(std::uint16_t port, const std::string& username,
+                         const std::string& display = "") {
   Client c(port);
   const auto r = register_user(c, username, kPassword, display);
   EXPECT_EQ(r.status, 303) << r.body;

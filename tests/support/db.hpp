@@ -48,7 +48,8 @@ inline Rows query_db(const std::string& path, const std::string& sql) {
 inline std::string query_value(const std::string& path, const std::string& sql) {
   const auto rows = query_db(path, sql);
   if (rows.size() != 1 || rows[0].size() != 1)
-    throw std::runtime_error("test query '" + sql + "' gave " + std::to_string(rows.size()) + " rows");
+    throw std::runtime_error("test query '" + sql + "' gave " + std::to_string(rows.size()) +
+                             " rows");
   return rows[0][0];
 }
 

@@ -46,7 +46,8 @@ HttpResponse http_request(std::uint16_t port, const std::string& method, const s
   out.status = static_cast<int>(res.result_int());
   for (const auto& f : res) {
     std::string name(f.name_string());
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     out.headers[name] = std::string(f.value());
     if (name == "set-cookie") out.set_cookies.emplace_back(f.value());
   }
@@ -116,7 +117,8 @@ std::string set_cookie_header(const HttpResponse& r, const std::string& name) {
 }
 
 HttpResponse Client::request(const std::string& method, const std::string& target,
-                             const std::map<std::string, std::string>& headers, const std::string& body) {
+                             const std::map<std::string, std::string>& headers,
+                             const std::string& body) {
   auto h = headers;
   if (!h.count("Cookie") && !jar_.empty()) h["Cookie"] = cookie_header();
   auto r = http_request(port_, method, target, h, body);
@@ -127,7 +129,8 @@ HttpResponse Client::request(const std::string& method, const std::string& targe
     if (eq == std::string::npos) continue;
     const std::string name = pair.substr(0, eq), value = pair.substr(eq + 1);
     std::string attrs = semi == std::string::npos ? "" : c.substr(semi);
-    std::transform(attrs.begin(), attrs.end(), attrs.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    std::transform(attrs.begin(), attrs.end(), attrs.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
     if (value.empty() || attrs.find("max-age=0") != std::string::npos)
       jar_.erase(name);
     else

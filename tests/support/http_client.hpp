@@ -14,7 +14,7 @@ namespace symptomdb::test {
 struct HttpResponse {
   int status = 0;
   std::map<std::string, std::string> headers;  // lower-case names; the last of repeated ones
-  std::vector<std::string> set_cookies;         // every Set-Cookie header, in order
+  std::vector<std::string> set_cookies;        // every Set-Cookie header, in order
   std::string body;
   std::string header(const std::string& name) const {
     auto it = headers.find(name);
@@ -56,8 +56,10 @@ class Client {
 
   // A "Cookie" entry in `headers` replaces the jar for that request.
   HttpResponse request(const std::string& method, const std::string& target,
-                       const std::map<std::string, std::string>& headers = {}, const std::string& body = "");
-  HttpResponse get(const std::string& target, const std::map<std::string, std::string>& headers = {}) {
+                       const std::map<std::string, std::string>& headers = {},
+                       const std::string& body = "");
+  HttpResponse get(const std::string& target,
+                   const std::map<std::string, std::string>& headers = {}) {
     return request("GET", target, headers);
   }
   HttpResponse post_form(const std::string& target, const Form& fields,

@@ -54,7 +54,9 @@ std::string binary() {
   return SYMPTOMDB_BIN;
 }
 
-CommandResult run(const std::vector<std::string>& argv) { return run(argv, std::string()); }
+CommandResult run(const std::vector<std::string>& argv) {
+  return run(argv, std::string());
+}
 
 CommandResult run(const std::vector<std::string>& argv, const std::string& stdin_text) {
   // Input and output go through files rather than pipes, so a chatty child
@@ -103,7 +105,8 @@ ServerProcess::ServerProcess(const std::vector<std::string>& extra, std::chrono:
     pollfd p{out_fd_, POLLIN, 0};
     if (left.count() <= 0 || ::poll(&p, 1, static_cast<int>(left.count())) <= 0) {
       terminate();
-      throw std::runtime_error("server did not start in time; stdout: " + seen + " stderr: " + log());
+      throw std::runtime_error("server did not start in time; stdout: " + seen +
+                               " stderr: " + log());
     }
     char buf[512];
     const ssize_t n = ::read(out_fd_, buf, sizeof buf);

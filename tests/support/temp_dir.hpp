@@ -39,8 +39,12 @@ inline std::string read_file(const std::filesystem::path& p) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-inline std::filesystem::path source_dir() { return SYMPTOMDB_SOURCE_DIR; }
-inline std::filesystem::path shared_dir() { return SYMPTOMDB_SHARED_DIR; }
+inline std::filesystem::path source_dir() {
+  return SYMPTOMDB_SOURCE_DIR;
+}
+inline std::filesystem::path shared_dir() {
+  return SYMPTOMDB_SHARED_DIR;
+}
 inline std::filesystem::path seed_file() {
   return shared_dir() / "seeds" / "muscle-atrophy-article.txt";
 }

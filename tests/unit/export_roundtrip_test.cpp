@@ -48,7 +48,8 @@ TEST(ExportRoundTrip, AwkwardValuesSurviveYaml) {
   a.condition.synonyms = {"a, b", "[c]", "yes"};
   a.introduction = "Intro with *emphasis* and a list:\n\n- one\n- two";
   a.author = {"Dr. O'Neil", "MD, PhD", "Clinic: North"};
-  a.sections.push_back({.type = SectionType::other, .heading = "Living with it", .intro = "Prose."});
+  a.sections.push_back(
+      {.type = SectionType::other, .heading = "Living with it", .intro = "Prose."});
   expect_round_trip(a);
 }
 

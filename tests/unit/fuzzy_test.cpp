@@ -90,7 +90,8 @@ TEST_F(FuzzyLookup, CorrectsAMisspeltWord) {
 
 TEST_F(FuzzyLookup, PrefersTheHeavierOfEquallyNearWords) {
   // "diabetis" is one edit from both "diabetes" (10) and "diabetic" (3).
-  EXPECT_EQ(words_of(index_.lookup("diabetis", 3)), (std::vector<std::string>{"diabetes", "diabetic"}));
+  EXPECT_EQ(words_of(index_.lookup("diabetis", 3)),
+            (std::vector<std::string>{"diabetes", "diabetic"}));
   EXPECT_EQ(words_of(index_.lookup("diabetis", 1)), (std::vector<std::string>{"diabetes"}));
 }
 

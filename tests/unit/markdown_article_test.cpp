@@ -74,7 +74,8 @@ TEST(MarkdownArticle, ParsesFrontMatterSectionsAndItems) {
   EXPECT_EQ(a.sections[1].type, SectionType::treatment);
   EXPECT_EQ(a.sections[1].heading, "");  // "Treatment" is just the type's label
   EXPECT_EQ(a.sections[1].intro, "Section intro.");
-  EXPECT_EQ(a.sections[1].items[0].text, "Line one\nline two of the same paragraph.\n\nSecond paragraph.");
+  EXPECT_EQ(a.sections[1].items[0].text,
+            "Line one\nline two of the same paragraph.\n\nSecond paragraph.");
   EXPECT_EQ(a.sections[2].type, SectionType::conclusion);
   EXPECT_EQ(a.conclusion_text(), "Closing words.");
 }
@@ -96,24 +97,29 @@ TEST(MarkdownArticle, ErrorsNameTheLine) {
   expect_error("no front matter\n", 1, "front-matter");
   expect_error("---\ntitle: x\ncondition: y\n", 1, "not closed");
   expect_error("---\ntitle: x\ncondition: [unclosed\n---\nBody\n", 4, "front matter");
-  expect_error("---\ntitle: x\ncondition: y\nsynonym: z\n---\nBody\n", 4, "unknown front-matter key 'synonym'");
+  expect_error("---\ntitle: x\ncondition: y\nsynonym: z\n---\nBody\n", 4,
+               "unknown front-matter key 'synonym'");
   expect_error("---\ncondition: y\n---\nBody\n", 2, "no 'title'");
   expect_error("---\ntitle: x\ncondition: y\nreviewed: 2026-02-30x\n---\nBody\n", 4, "YYYY-MM-DD");
-  expect_error("---\ntitle: x\ncondition: y\n---\n### Item\n\ntext\n", 5, "before any '##' section");
-  expect_error("---\ntitle: x\ncondition: y\n---\nIntro\n\n## Causes\n\n## Treatment\n\nok\n", 7, "has no text");
-  expect_error("---\ntitle: x\ncondition: y\n---\nIntro\n\n## Causes\n\n### Empty\n## Treatment\n\nok\n", 9,
-               "has no text under it");
+  expect_error("---\ntitle: x\ncondition: y\n---\n### Item\n\ntext\n", 5,
+               "before any '##' section");
+  expect_error("---\ntitle: x\ncondition: y\n---\nIntro\n\n## Causes\n\n## Treatment\n\nok\n", 7,
+               "has no text");
+  expect_error(
+      "---\ntitle: x\ncondition: y\n---\nIntro\n\n## Causes\n\n### Empty\n## Treatment\n\nok\n", 9,
+      "has no text under it");
   expect_error("---\ntitle: x\ncondition: y\n---\n# Title\n", 5, "front matter");
   expect_error("---\ntitle: x\ncondition: y\nslug: Bad Slug\n---\nBody\n", 4, "slug");
   expect_error("---\ntitle: x\ncondition: y\n---\nok\n\xc3\x28\n", 6, "invalid UTF-8");
-  expect_error("---\ntitle: x\ncondition: y\nsources:\n  - javascript:alert(1)\n---\nBody\n", 5, "http");
+  expect_error("---\ntitle: x\ncondition: y\nsources:\n  - javascript:alert(1)\n---\nBody\n", 5,
+               "http");
   expect_error("---\ntitle: x\ncondition: y\n---\n", 4, "no text");
 }
 
 TEST(MarkdownArticle, HeadingsInsideCodeFencesAreText) {
   test::TempDir dir;
-  const Article a = parse_markdown_article(read_source_file(
-      dir.write("f.md", "---\ntitle: t\ncondition: c\n---\nIntro\n\n```\n## not a heading\n```\n")));
+  const Article a = parse_markdown_article(read_source_file(dir.write(
+      "f.md", "---\ntitle: t\ncondition: c\n---\nIntro\n\n```\n## not a heading\n```\n")));
   EXPECT_TRUE(a.sections.empty());
   EXPECT_NE(a.introduction.find("## not a heading"), std::string::npos);
 }
@@ -152,9 +158,12 @@ namespace {
 // escape as yaml-cpp exceptions and abort the import.
 TEST(MarkdownArticle, FrontMatterOfTheWrongShapeIsAParseError) {
   expect_error("---\n? [a]\n: b\ntitle: T\ncondition: C\n---\ntext\n", 2, "plain words");
-  expect_error("---\ntitle: T\ncondition: C\nsources:\n  - title: {a: b}\n    url: https://x.org\n---\ntext\n", 5,
+  expect_error(
+      "---\ntitle: T\ncondition: C\nsources:\n  - title: {a: b}\n    url: "
+      "https://x.org\n---\ntext\n",
+      5, "single value");
+  expect_error("---\ntitle: T\ncondition: C\nsources:\n  - url: [https://x.org]\n---\ntext\n", 5,
                "single value");
-  expect_error("---\ntitle: T\ncondition: C\nsources:\n  - url: [https://x.org]\n---\ntext\n", 5, "single value");
 }
 
 }  // namespace

@@ -23,7 +23,9 @@ using T = SectionType;
 class Intents : public ::testing::Test {
  protected:
   Intents() : detector_(analyzer_) {}
-  std::vector<qa::Intent> detect(std::string_view q) { return detector_.detect(analyzer_.terms(q)); }
+  std::vector<qa::Intent> detect(std::string_view q) {
+    return detector_.detect(analyzer_.terms(q));
+  }
   std::vector<T> types(std::string_view q) {
     std::vector<T> out;
     for (const auto& i : detect(q)) out.push_back(i.type);
@@ -39,12 +41,11 @@ std::string names(const std::vector<T>& ts) {
   return "[" + out + "]";
 }
 
-#define EXPECT_INTENTS(q, ...)                                               \
-  do {                                                                       \
-    const std::vector<T> expected = {__VA_ARGS__};                           \
-    const auto got = types(q);                                               \
-    EXPECT_EQ(got, expected) << (q) << " -> " << names(got) << ", expected " \
-                             << names(expected);                             \
+#define EXPECT_INTENTS(q, ...)                                                                   \
+  do {                                                                                           \
+    const std::vector<T> expected = {__VA_ARGS__};                                               \
+    const auto got = types(q);                                                                   \
+    EXPECT_EQ(got, expected) << (q) << " -> " << names(got) << ", expected " << names(expected); \
   } while (0)
 
 TEST_F(Intents, Causes) {
@@ -58,7 +59,8 @@ TEST_F(Intents, Causes) {
 TEST_F(Intents, Treatment) {
   EXPECT_INTENTS("how is gout treated", T::treatment);
   EXPECT_INTENTS("what helps with kidney stones", T::treatment);
-  EXPECT_INTENTS("how do I get rid of kidney stones", T::treatment);  // not "how do you get" (causes)
+  EXPECT_INTENTS("how do I get rid of kidney stones",
+                 T::treatment);  // not "how do you get" (causes)
   EXPECT_INTENTS("best medication for gout", T::treatment);
   EXPECT_INTENTS("Is there a cure for gout?", T::treatment);
 }
@@ -98,7 +100,8 @@ TEST_F(Intents, OverviewAndNothing) {
 TEST_F(Intents, SeveralInTheOrderAsked) {
   EXPECT_INTENTS("gout causes and treatment options", T::causes, T::treatment);
   EXPECT_INTENTS("treatment options and causes of gout", T::treatment, T::causes);
-  EXPECT_INTENTS("what are the symptoms of gout and how is it diagnosed", T::symptoms, T::exams_and_tests);
+  EXPECT_INTENTS("what are the symptoms of gout and how is it diagnosed", T::symptoms,
+                 T::exams_and_tests);
   const auto in = detect("gout causes and treatment options");
   ASSERT_EQ(in.size(), 2u);
   EXPECT_LT(in[0].position, in[1].position);
@@ -109,7 +112,8 @@ TEST_F(Intents, SeveralInTheOrderAsked) {
 TEST_F(Intents, ContextPhrasesAskNothing) {
   // "diagnosed with" says what happened, it does not ask about diagnosis.
   EXPECT_INTENTS("my son was diagnosed with gout, how is it treated", T::treatment);
-  EXPECT_INTENTS("I am being treated for gout, can it be prevented from coming back", T::prevention);
+  EXPECT_INTENTS("I am being treated for gout, can it be prevented from coming back",
+                 T::prevention);
 }
 
 TEST_F(Intents, SkippedTokensAreNotCues) {
@@ -153,13 +157,17 @@ class FixtureEngine : public ::testing::Test {
     engine_ = nullptr;
   }
   static const std::string& name(std::size_t c) { return engine_->snapshot().conditions()[c].name; }
-  static std::string focus_name(const qa::Result& r) { return r.focus.empty() ? "(none)" : name(r.focus[0].condition); }
+  static std::string focus_name(const qa::Result& r) {
+    return r.focus.empty() ? "(none)" : name(r.focus[0].condition);
+  }
   static std::vector<T> intent_types(const qa::Result& r) {
     std::vector<T> out;
     for (const auto& i : r.intents) out.push_back(i.type);
     return out;
   }
-  static bool has(const std::vector<T>& v, T t) { return std::find(v.begin(), v.end(), t) != v.end(); }
+  static bool has(const std::vector<T>& v, T t) {
+    return std::find(v.begin(), v.end(), t) != v.end();
+  }
 
   static inline qa::Engine* engine_ = nullptr;
 };
@@ -173,7 +181,8 @@ TEST_F(FixtureEngine, LoadsEveryFixtureArticle) {
   const ConditionEntry* gout = engine_->snapshot().condition("gout");
   ASSERT_NE(gout, nullptr);
   EXPECT_EQ(gout->articles.size(), 2u);
-  EXPECT_NE(std::find(gout->synonyms.begin(), gout->synonyms.end(), "gouty arthritis"), gout->synonyms.end());
+  EXPECT_NE(std::find(gout->synonyms.begin(), gout->synonyms.end(), "gouty arthritis"),
+            gout->synonyms.end());
   EXPECT_GT(engine_->unit_count(), 30u);
 }
 
@@ -317,7 +326,8 @@ TEST_F(FixtureEngine, FocusInTheMiddleOfAChattyQuestion) {
 }
 
 TEST_F(FixtureEngine, ContextSentenceDoesNotOutweighTheAskingOne) {
-  auto r = engine_->ask("My doctor ran some tests last week and I was diagnosed with COPD. How is it treated?");
+  auto r = engine_->ask(
+      "My doctor ran some tests last week and I was diagnosed with COPD. How is it treated?");
   EXPECT_EQ(focus_name(r), kCopd);
   EXPECT_EQ(intent_types(r), std::vector<T>{T::treatment}) << names(intent_types(r));
   ASSERT_FALSE(r.answers.empty());
@@ -325,7 +335,8 @@ TEST_F(FixtureEngine, ContextSentenceDoesNotOutweighTheAskingOne) {
   for (const auto& a : r.answers) EXPECT_NE(a.type, T::exams_and_tests);
 
   r = engine_->ask(
-      "I was diagnosed with multiple sclerosis in March and I am worried. What treatments are there?");
+      "I was diagnosed with multiple sclerosis in March and I am worried. What treatments are "
+      "there?");
   EXPECT_EQ(focus_name(r), "Multiple sclerosis");
   EXPECT_FALSE(has(intent_types(r), T::exams_and_tests)) << names(intent_types(r));
   EXPECT_TRUE(has(intent_types(r), T::treatment)) << names(intent_types(r));
@@ -376,14 +387,18 @@ TEST_F(FixtureEngine, EachAskedTypeHasItsAnswerInOrder) {
   };
   const Case cases[] = {
       {"What causes gout?", T::causes, "gout", "causes-of-gout"},
-      {"how is multiple sclerosis diagnosed", T::exams_and_tests, "multiple-sclerosis", "diagnosis"},
+      {"how is multiple sclerosis diagnosed", T::exams_and_tests, "multiple-sclerosis",
+       "diagnosis"},
       {"does multiple sclerosis run in families", T::genetics, "multiple-sclerosis", "genetics"},
-      {"how common is iron deficiency anemia", T::frequency, "iron-deficiency-anemia", "how-common-is-it"},
-      {"what is the outlook for COPD", T::outlook, "chronic-obstructive-pulmonary-disease", "outlook"},
+      {"how common is iron deficiency anemia", T::frequency, "iron-deficiency-anemia",
+       "how-common-is-it"},
+      {"what is the outlook for COPD", T::outlook, "chronic-obstructive-pulmonary-disease",
+       "outlook"},
       {"when should I see a doctor about COPD", T::when_to_see_a_doctor,
        "chronic-obstructive-pulmonary-disease", "when-to-see-a-doctor"},
       {"how can I avoid kidney stones", T::prevention, "kidney-stone", "prevention"},
-      {"what are the complications of crohns disease", T::complications, "crohns-disease", "complications"},
+      {"what are the complications of crohns disease", T::complications, "crohns-disease",
+       "complications"},
   };
   for (const auto& c : cases) {
     const auto r = engine_->ask(c.q);
@@ -432,7 +447,8 @@ TEST_F(FixtureEngine, MissingIntentIsReportedWithWhatIsAvailable) {
   EXPECT_EQ(focus_name(r), "Crohn's disease");
   EXPECT_EQ(intent_types(r), std::vector<T>{T::prevention});
   EXPECT_EQ(r.missing, std::vector<T>{T::prevention});
-  EXPECT_EQ(r.available, (std::vector<T>{T::overview, T::symptoms, T::causes, T::treatment, T::complications}))
+  EXPECT_EQ(r.available,
+            (std::vector<T>{T::overview, T::symptoms, T::causes, T::treatment, T::complications}))
       << names(r.available);
   ASSERT_FALSE(r.answers.empty());
   for (const auto& a : r.answers) {
@@ -445,7 +461,8 @@ TEST_F(FixtureEngine, MissingIntentIsReportedWithWhatIsAvailable) {
 TEST_F(FixtureEngine, PartlyMissingMultiIntent) {
   // Gout has causes but no exams-and-tests section.
   const auto r = engine_->ask("What causes gout and how is it diagnosed?");
-  EXPECT_EQ(intent_types(r), (std::vector<T>{T::causes, T::exams_and_tests})) << names(intent_types(r));
+  EXPECT_EQ(intent_types(r), (std::vector<T>{T::causes, T::exams_and_tests}))
+      << names(intent_types(r));
   EXPECT_EQ(r.missing, std::vector<T>{T::exams_and_tests});
   ASSERT_FALSE(r.answers.empty());
   EXPECT_EQ(r.answers[0].type, T::causes);
@@ -532,7 +549,8 @@ TEST_F(FixtureEngine, ReverseLookupWithSeveralFindingsRanksThoseWithMoreFirst) {
     rest.push_back(name(r.conditions[k].condition));
   }
   std::sort(rest.begin(), rest.end());
-  EXPECT_EQ(rest, (std::vector<std::string>{"Gout", "Iron deficiency anemia", "Multiple sclerosis"}));
+  EXPECT_EQ(rest,
+            (std::vector<std::string>{"Gout", "Iron deficiency anemia", "Multiple sclerosis"}));
   // Kidney stones and COPD mention neither.
 }
 
@@ -553,7 +571,7 @@ TEST_F(FixtureEngine, SuggestCompletesFirstAndLaterWords) {
   auto s = engine_->suggest("chro", 5);
   ASSERT_FALSE(s.empty());
   EXPECT_EQ(name(s[0].condition), kCopd);
-  EXPECT_EQ(s.size(), 1u);  // the name and its synonym are one condition
+  EXPECT_EQ(s.size(), 1u);         // the name and its synonym are one condition
   s = engine_->suggest("Goû", 5);  // folded like the names
   ASSERT_FALSE(s.empty());
   EXPECT_EQ(name(s[0].condition), "Gout");

@@ -58,7 +58,8 @@ class BundledEngine : public ::testing::Test {
 TEST_F(BundledEngine, SearchUsesSynonymsStemsAndFacets) {
   auto page = engine_->search("hypertension", {}, 5);
   ASSERT_FALSE(page.hits.empty());
-  EXPECT_EQ(engine_->snapshot().articles()[page.hits[0].article].condition.name, "High blood pressure");
+  EXPECT_EQ(engine_->snapshot().articles()[page.hits[0].article].condition.name,
+            "High blood pressure");
   EXPECT_FALSE(page.hits[0].snippet.empty());
   auto wasting = engine_->search("muscles wasting away", {}, 3);
   ASSERT_FALSE(wasting.hits.empty());

@@ -28,7 +28,8 @@ TEST(SeedText, FixtureWithTheSeedsQuirks) {
   EXPECT_EQ(a.title, "How can I ease shin splints?");
   EXPECT_EQ(a.site, "Test Health Site");
   EXPECT_EQ(a.condition.name, "Shin splints");
-  EXPECT_EQ(a.condition.synonyms, (std::vector<std::string>{"medial tibial stress syndrome", "MTSS"}));
+  EXPECT_EQ(a.condition.synonyms,
+            (std::vector<std::string>{"medial tibial stress syndrome", "MTSS"}));
   EXPECT_EQ(a.slug, "shin-splints");
   EXPECT_TRUE(a.introduction.starts_with("Shin splints, also called"));
 
@@ -36,7 +37,8 @@ TEST(SeedText, FixtureWithTheSeedsQuirks) {
   const Section& causes = a.sections[0];
   EXPECT_EQ(causes.type, SectionType::causes);
   EXPECT_EQ(causes.heading, "Causes of Shin Splints");
-  EXPECT_EQ(causes.intro, "Shin splints usually follow a change in activity. Here are some common causes:");
+  EXPECT_EQ(causes.intro,
+            "Shin splints usually follow a change in activity. Here are some common causes:");
   EXPECT_EQ(headings(causes), (std::vector<std::string>{"", "Hard Surfaces", "Flat Feet"}));
   EXPECT_TRUE(causes.items[0].text.starts_with("Running more"));
 
@@ -96,7 +98,8 @@ TEST(SeedText, CrLfLineEndingsParseTheSame) {
     if (c == '\n') crlf += '\r';
     crlf += c;
   }
-  const auto lf = parse_seed_text(read_source_file(test::source_dir() / "tests/fixtures/seed_like.txt"));
+  const auto lf =
+      parse_seed_text(read_source_file(test::source_dir() / "tests/fixtures/seed_like.txt"));
   auto crlf_article = parse_seed_text(read_source_file(dir.write("crlf.txt", crlf)));
   crlf_article.provenance = lf.provenance;
   EXPECT_EQ(crlf_article, lf);
@@ -120,8 +123,10 @@ TEST(SeedText, MalformedFilesNameFileAndLine) {
   expect_error("", 1, "empty");
   expect_error("\n\n   \n", 1, "empty");
   expect_error("Just a title?\n", 1, "no text");
-  expect_error("Title?\n\nIntro about Foo.\n\nCauses of Foo\n\nIntro.\n\nOrphan Heading\n\nCauses again\n\nText.\n",
-               9, "has no text under it");
+  expect_error(
+      "Title?\n\nIntro about Foo.\n\nCauses of Foo\n\nIntro.\n\nOrphan Heading\n\nCauses "
+      "again\n\nText.\n",
+      9, "has no text under it");
   expect_error("Title?\n\nfine line\n\xff\xfe broken\n", 4, "invalid UTF-8");
 }
 

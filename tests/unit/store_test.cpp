@@ -29,7 +29,8 @@ std::string pragma(const std::string& db, const std::string& name) {
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(h, ("PRAGMA " + name).c_str(), -1, &st, nullptr);
   std::string out;
-  if (sqlite3_step(st) == SQLITE_ROW) out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  if (sqlite3_step(st) == SQLITE_ROW)
+    out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
   sqlite3_finalize(st);
   sqlite3_close(h);
   return out;
@@ -140,12 +141,14 @@ TEST(SqliteStore, MigratesAVersionOneDatabase) {
     const std::string v1(*embedded_file("src/store/migrations/001_initial.sql"));
     const std::string setup =
         "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-        "applied_at TEXT NOT NULL);" + v1 +
+        "applied_at TEXT NOT NULL);" +
+        v1 +
         "INSERT INTO schema_migrations VALUES (1, '001', '2026-01-01T00:00:00Z');"
         "INSERT INTO conditions (id, slug, name) VALUES (1, 'old-condition', 'Old condition');"
         "INSERT INTO condition_synonyms VALUES (1, 0, 'former name');"
         "INSERT INTO articles (id, slug, title, condition_id, introduction, format, imported_at) "
-        "VALUES (1, 'old-condition', 'What is it?', 1, 'Intro.', 'markdown', '2026-01-01T00:00:00Z');"
+        "VALUES (1, 'old-condition', 'What is it?', 1, 'Intro.', 'markdown', "
+        "'2026-01-01T00:00:00Z');"
         "INSERT INTO sections (id, article_id, position, type, heading, intro) "
         "VALUES (1, 1, 0, 'causes', '', 'Because.');"
         "INSERT INTO items (section_id, position, heading, body) VALUES (1, 0, 'One', 'Text.');";

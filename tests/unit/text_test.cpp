@@ -27,9 +27,9 @@ TEST(Utf8, FindsInvalidSequences) {
   EXPECT_TRUE(is_valid_utf8("plain ascii"));
   EXPECT_TRUE(is_valid_utf8("individual\u2019s caf\u00e9"));
   EXPECT_EQ(find_invalid_utf8("ok\xff"), 2u);
-  EXPECT_EQ(find_invalid_utf8("\xc0\xaf"), 0u);          // overlong '/'
-  EXPECT_EQ(find_invalid_utf8("a\xed\xa0\x80"), 1u);     // surrogate
-  EXPECT_EQ(find_invalid_utf8("ab\xe2\x80"), 2u);        // truncated
+  EXPECT_EQ(find_invalid_utf8("\xc0\xaf"), 0u);       // overlong '/'
+  EXPECT_EQ(find_invalid_utf8("a\xed\xa0\x80"), 1u);  // surrogate
+  EXPECT_EQ(find_invalid_utf8("ab\xe2\x80"), 2u);     // truncated
 }
 
 TEST(IsoDate, AcceptsOnlyCalendarDates) {
@@ -42,7 +42,8 @@ TEST(IsoDate, AcceptsOnlyCalendarDates) {
 TEST(Normalize, FoldsCaseQuotesAndAccents) {
   EXPECT_EQ(text::fold("Individual\u2019s \u201cCAF\u00c9\u201d"), "individual's \"cafe\"");
   const auto toks = text::tokenize("Parkinson\u2019s disease, HIV/AIDS and don't-stop");
-  const std::vector<std::string> want = {"parkinson", "disease", "hiv", "aids", "and", "dont", "stop"};
+  const std::vector<std::string> want = {"parkinson", "disease", "hiv", "aids",
+                                         "and",       "dont",    "stop"};
   EXPECT_EQ(toks, want);
   EXPECT_TRUE(text::is_stopword("the"));
   EXPECT_FALSE(text::is_stopword("muscle"));

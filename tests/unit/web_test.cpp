@@ -28,16 +28,18 @@ TEST(HttpUtil, ParsesTargetsAndRejectsMalformedEscapes) {
   EXPECT_EQ(parse_target("/a%20b")->path, "/a b");
   EXPECT_FALSE(parse_target("/bad%zz"));
   EXPECT_FALSE(parse_target("/trunc%4"));
-  EXPECT_FALSE(parse_target("/x?q=%ff"));   // not UTF-8
-  EXPECT_FALSE(parse_target("/x?q=%00"));   // NUL
+  EXPECT_FALSE(parse_target("/x?q=%ff"));  // not UTF-8
+  EXPECT_FALSE(parse_target("/x?q=%00"));  // NUL
   EXPECT_FALSE(parse_target("no-slash"));
-  EXPECT_EQ(html_escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  EXPECT_EQ(html_escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   EXPECT_EQ(url_encode("a b/é"), "a%20b%2F%C3%A9");
 }
 
 TEST(MarkdownHtml, EscapesRawHtmlAndNeutralisesScriptLinks) {
-  const auto html = markdown_to_html("Hi <script>alert(1)</script> [x](javascript:alert(1)) "
-                                     "[y](https://example.org) ![i](data:text/html,boom) [z](/articles/a)");
+  const auto html = markdown_to_html(
+      "Hi <script>alert(1)</script> [x](javascript:alert(1)) "
+      "[y](https://example.org) ![i](data:text/html,boom) [z](/articles/a)");
   EXPECT_EQ(html.find("<script>"), std::string::npos) << html;
   EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos) << html;
   EXPECT_EQ(html.find("javascript:"), std::string::npos) << html;
@@ -64,7 +66,8 @@ TEST(Pages, ArticlePageEscapesEverythingFromTheArticle) {
   const auto ld_start = html.find("application/ld+json");
   ASSERT_NE(ld_start, std::string::npos);
   const auto ld_end = html.find("</script>", ld_start);
-  const std::string ld = html.substr(html.find('>', ld_start) + 1, ld_end - html.find('>', ld_start) - 1);
+  const std::string ld =
+      html.substr(html.find('>', ld_start) + 1, ld_end - html.find('>', ld_start) - 1);
   EXPECT_TRUE(nlohmann::json::accept(ld)) << ld;
 }
 
