@@ -188,6 +188,7 @@ std::string Comments::block(const std::optional<Session>& s, const Request& req,
       fmt::format("<p class=\"muted\">{} comment{} &middot; {}</p>", shown, shown == 1 ? "" : "s",
                   newest ? "newest first (<a href=\"?order=oldest#comments\">oldest first</a>)"
                          : "oldest first (<a href=\"?order=newest#comments\">newest first</a>)");
+  out += "<h3 id=\"add-comment\">Add a comment</h3>";
   if (s) {
     out += fmt::format(
         "<form class=\"comment-form\" method=\"post\" action=\"/articles/{}/comments\">"
