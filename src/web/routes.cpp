@@ -155,7 +155,8 @@ Response App::handle(const Request& req) const {
   if (anonymous_article && r.status == 200) {
     auto html = std::make_shared<const std::string>(r.payload());
     std::lock_guard lock(anonymous_mutex_);
-    if (anonymous_.size() > 20000) anonymous_.clear();  // bounded: one entry per article at most
+    // Bounded: cleared when full, so a crawl of every article cannot grow it.
+    if (anonymous_.size() >= 1000) anonymous_.clear();
     anonymous_[req.target] = {site, generation, std::move(html)};
   }
   // A matching validator saves sending the body again.
