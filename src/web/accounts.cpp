@@ -89,9 +89,8 @@ std::string Accounts::byline_rating(std::string_view author_slug) const {
       profile->rating.average, profile->rating.count, profile->rating.count == 1 ? "" : "s");
 }
 
-std::string Accounts::rating_block(const std::optional<Session>& s, const Request& req,
-                                   std::string_view author_slug, std::string_view back_to,
-                                   std::string& csrf_cookie) const {
+std::string Accounts::rating_block(const std::optional<Session>& s, std::string_view author_slug,
+                                   std::string_view back_to) const {
   const auto profile = store_.author(author_slug);
   if (!profile) return "<p class=\"placeholder\">This author has no profile yet.</p>";
   std::string out;
@@ -102,8 +101,6 @@ std::string Accounts::rating_block(const std::optional<Session>& s, const Reques
   else
     out += "<p class=\"stars\">No ratings yet.</p>";
   if (!s) {
-    (void)req;
-    (void)csrf_cookie;
     out += fmt::format("<p><a href=\"/login?next={}\">Sign in</a> to rate this author.</p>",
                        url_encode(std::string(back_to)));
     return out;
@@ -331,11 +328,9 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req,
       return r;
     }
     std::string page = render_author_page(site.snapshot(), *profile);
-    std::string unused;
     const auto at = page.find("<!--sdb:rating-->");
     if (at != std::string::npos)
-      page.replace(at, 17,
-                   rating_block(session, req, profile->slug, "/authors/" + profile->slug, unused));
+      page.replace(at, 17, rating_block(session, profile->slug, "/authors/" + profile->slug));
     return html(std::move(page));
   }
   if (!post) return not_allowed("Post a rating of 1 to 5 stars.", "POST");

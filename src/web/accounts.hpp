@@ -33,9 +33,8 @@ class Accounts {
   std::string account_nav(const std::optional<Session>& s) const;
   // " · rated 4.5 of 5 (2 ratings)" for the byline; empty without ratings.
   std::string byline_rating(std::string_view author_slug) const;
-  std::string rating_block(const std::optional<Session>& s, const Request& req,
-                           std::string_view author_slug, std::string_view back_to,
-                           std::string& csrf_cookie) const;
+  std::string rating_block(const std::optional<Session>& s, std::string_view author_slug,
+                           std::string_view back_to) const;
 
  private:
   store::Store& store_;

@@ -193,10 +193,8 @@ Response App::with_account_nav(Response r, const Request& req) const {
     out.replace(at, 19, comments_->block(session, req, r.comments_of));
   }
   if (rating != std::string_view::npos && !r.rating_author.empty()) {
-    std::string unused;
     const auto at = out.find("<!--sdb:rating-->");
-    out.replace(at, 17,
-                accounts_->rating_block(session, req, r.rating_author, r.rating_back_to, unused));
+    out.replace(at, 17, accounts_->rating_block(session, r.rating_author, r.rating_back_to));
     if (const auto by = out.find("<!--sdb:byline-rating-->"); by != std::string::npos)
       out.replace(by, 24, accounts_->byline_rating(r.rating_author));
   }

@@ -192,7 +192,12 @@ export function watchPage(page, baseUrl) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
   page.on('requestfailed', (r) => {
-    if (r.url().startsWith(baseUrl)) problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+    // net::ERR_ABORTED is the browser cancelling its own navigation because a
+    // newer one (a form submit, a redirect) replaced it: not a server failure.
+    // Every HTTP error status is still caught by the 'response' check below.
+    const reason = r.failure()?.errorText ?? '';
+    if (r.url().startsWith(baseUrl) && !(reason === 'net::ERR_ABORTED' && r.isNavigationRequest()))
+      problems.push(`request failed: ${r.url()} (${reason})`);
   });
   page.on('response', (r) => {
     const url = r.url();
