@@ -1,0 +1,3 @@
+#include "ontology/ontology.hpp"
+
+namespace symptomdb::ontology {}  // namespace symptomdb::ontology
