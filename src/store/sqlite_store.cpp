@@ -19,6 +19,8 @@ constexpr std::string_view kMigrations[] = {
     "src/store/migrations/002_medquad.sql",
     "src/store/migrations/003_accounts.sql",
     "src/store/migrations/004_comments.sql",
+    "src/store/migrations/005_hpo.sql",
+    "src/store/migrations/006_editorial.sql",
 };
 
 std::string utc_now() {

@@ -1,0 +1,2 @@
+-- HPO ontology and disease annotations (issue 5). Filled in by the HPO importer work.
+SELECT 1;
