@@ -63,13 +63,14 @@ struct Annotation {
   std::string sex;           // "MALE", "FEMALE" or empty
   std::string modifier;      // HPO clinical modifier ids, ';'-separated
   char aspect = 'P';         // P phenotype, I inheritance, C course, M modifier, H history
+  std::string biocuration;   // "HPO:probinson[2021-06-21]": who curated it, when
   bool operator==(const Annotation&) const = default;
 };
 
 struct AnnotationRecords {
-  std::string version;       // "#version:" header, "2025-05-06"
-  std::string hpo_version;   // the ontology release the file was made against, if stated
-  std::string source;        // file name
+  std::string version;      // "#version:" header, "2025-05-06"
+  std::string hpo_version;  // the ontology release the file was made against, if stated
+  std::string source;       // file name
   std::vector<Annotation> rows;
 };
 

@@ -689,6 +689,206 @@ std::int64_t SqliteStore::user_created_at(std::int64_t user_id) {
   return st.step() ? st.integer(0) : 0;
 }
 
+// --- Phenotype ontology and annotations. ---
+
+namespace {
+
+std::string_view scope_name(ontology::SynonymScope s) {
+  switch (s) {
+    case ontology::SynonymScope::exact:
+      return "exact";
+    case ontology::SynonymScope::related:
+      return "related";
+    case ontology::SynonymScope::broad:
+      return "broad";
+    case ontology::SynonymScope::narrow:
+      return "narrow";
+  }
+  return "exact";
+}
+
+ontology::SynonymScope scope_from(std::string_view s) {
+  if (s == "related") return ontology::SynonymScope::related;
+  if (s == "broad") return ontology::SynonymScope::broad;
+  if (s == "narrow") return ontology::SynonymScope::narrow;
+  return ontology::SynonymScope::exact;
+}
+
+}  // namespace
+
+void SqliteStore::put_ontology(const ontology::OntologyRecords& records) {
+  std::lock_guard lock(mutex_);
+  Transaction tx(db_);
+  // Children first: deleting terms would otherwise cascade row by row.
+  for (const char* table :
+       {"hpo_synonyms", "hpo_alt_ids", "hpo_xrefs", "hpo_parents", "hpo_terms", "hpo_release"})
+    db_.exec(std::string("DELETE FROM ") + table);
+  db_.prepare("INSERT INTO hpo_release (id, version, source_file, imported_at) VALUES (1, ?, ?, ?)")
+      .bind(1, records.version)
+      .bind(2, records.source)
+      .bind(3, utc_now())
+      .run();
+  auto add_term = db_.prepare(
+      "INSERT INTO hpo_terms (ordinal, id, label, definition, comment, obsolete, replaced_by) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  auto add_synonym = db_.prepare(
+      "INSERT INTO hpo_synonyms (term, ordinal, text, scope, layperson) VALUES (?, ?, ?, ?, ?)");
+  auto add_alt = db_.prepare("INSERT INTO hpo_alt_ids (term, ordinal, alt_id) VALUES (?, ?, ?)");
+  auto add_xref = db_.prepare("INSERT INTO hpo_xrefs (term, ordinal, xref) VALUES (?, ?, ?)");
+  auto add_parent = db_.prepare("INSERT INTO hpo_parents (term, ordinal, parent) VALUES (?, ?, ?)");
+  auto add_list = [](Statement& st, std::int64_t term, const std::vector<std::string>& values) {
+    for (std::size_t i = 0; i < values.size(); ++i)
+      st.bind(1, term).bind(2, static_cast<std::int64_t>(i)).bind(3, values[i]).run();
+  };
+  for (std::size_t ti = 0; ti < records.terms.size(); ++ti) {
+    const auto& t = records.terms[ti];
+    const auto term = static_cast<std::int64_t>(ti);
+    add_term.bind(1, term)
+        .bind(2, t.id)
+        .bind(3, t.label)
+        .bind(4, t.definition)
+        .bind(5, t.comment)
+        .bind(6, t.obsolete ? 1 : 0)
+        .bind(7, t.replaced_by)
+        .run();
+    for (std::size_t i = 0; i < t.synonyms.size(); ++i)
+      add_synonym.bind(1, term)
+          .bind(2, static_cast<std::int64_t>(i))
+          .bind(3, t.synonyms[i].text)
+          .bind(4, scope_name(t.synonyms[i].scope))
+          .bind(5, t.synonyms[i].layperson ? 1 : 0)
+          .run();
+    add_list(add_alt, term, t.alt_ids);
+    add_list(add_xref, term, t.xrefs);
+    add_list(add_parent, term, t.parents);
+  }
+  tx.commit();
+}
+
+std::optional<ontology::OntologyRecords> SqliteStore::load_ontology() {
+  std::lock_guard lock(mutex_);
+  ontology::OntologyRecords out;
+  {
+    auto meta = db_.prepare("SELECT version, source_file FROM hpo_release WHERE id = 1");
+    if (!meta.step()) return std::nullopt;
+    out.version = meta.text(0);
+    out.source = meta.text(1);
+  }
+  // Ordinals are 0..n-1 (put_ontology writes them so), hence direct
+  // indexing; a gap would mean someone else wrote the table.
+  auto terms = db_.prepare(
+      "SELECT ordinal, id, label, definition, comment, obsolete, replaced_by FROM hpo_terms "
+      "ORDER BY ordinal");
+  while (terms.step()) {
+    if (terms.integer(0) != static_cast<std::int64_t>(out.terms.size()))
+      throw StoreError("hpo_terms: ordinals are not contiguous");
+    ontology::TermRecord t;
+    t.id = terms.text(1);
+    t.label = terms.text(2);
+    t.definition = terms.text(3);
+    t.comment = terms.text(4);
+    t.obsolete = terms.integer(5) != 0;
+    t.replaced_by = terms.text(6);
+    out.terms.push_back(std::move(t));
+  }
+  auto term_at = [&out](std::int64_t ordinal) -> ontology::TermRecord& {
+    if (ordinal < 0 || ordinal >= static_cast<std::int64_t>(out.terms.size()))
+      throw StoreError("HPO table row refers to missing term " + std::to_string(ordinal));
+    return out.terms[static_cast<std::size_t>(ordinal)];
+  };
+  auto syn =
+      db_.prepare("SELECT term, text, scope, layperson FROM hpo_synonyms ORDER BY term, ordinal");
+  while (syn.step())
+    term_at(syn.integer(0))
+        .synonyms.push_back({syn.text(1), scope_from(syn.text(2)), syn.integer(3) != 0});
+  auto load_list = [&](const char* table, const char* column,
+                       std::vector<std::string> ontology::TermRecord::*list) {
+    auto st = db_.prepare(std::string("SELECT term, ") + column + " FROM " + table +
+                          " ORDER BY term, ordinal");
+    while (st.step()) (term_at(st.integer(0)).*list).push_back(st.text(1));
+  };
+  load_list("hpo_alt_ids", "alt_id", &ontology::TermRecord::alt_ids);
+  load_list("hpo_xrefs", "xref", &ontology::TermRecord::xrefs);
+  load_list("hpo_parents", "parent", &ontology::TermRecord::parents);
+  return out;
+}
+
+void SqliteStore::put_annotations(const ontology::AnnotationRecords& records) {
+  std::lock_guard lock(mutex_);
+  Transaction tx(db_);
+  db_.exec("DELETE FROM hpo_annotations");
+  db_.exec("DELETE FROM hpo_annotation_release");
+  db_.prepare(
+         "INSERT INTO hpo_annotation_release (id, version, hpo_version, source_file, imported_at) "
+         "VALUES (1, ?, ?, ?, ?)")
+      .bind(1, records.version)
+      .bind(2, records.hpo_version)
+      .bind(3, records.source)
+      .bind(4, utc_now())
+      .run();
+  auto add = db_.prepare(
+      "INSERT INTO hpo_annotations (ordinal, disease_id, disease_name, negated, term_id, "
+      "reference, evidence, onset, frequency, sex, modifier, aspect, biocuration) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (std::size_t i = 0; i < records.rows.size(); ++i) {
+    const auto& a = records.rows[i];
+    add.bind(1, static_cast<std::int64_t>(i))
+        .bind(2, a.disease_id)
+        .bind(3, a.disease_name)
+        .bind(4, a.negated ? 1 : 0)
+        .bind(5, a.term_id)
+        .bind(6, a.reference)
+        .bind(7, a.evidence)
+        .bind(8, a.onset)
+        .bind(9, a.frequency)
+        .bind(10, a.sex)
+        .bind(11, a.modifier)
+        .bind(12, std::string_view(&a.aspect, 1))
+        .bind(13, a.biocuration)
+        .run();
+  }
+  tx.commit();
+}
+
+std::optional<ontology::AnnotationRecords> SqliteStore::load_annotations() {
+  std::lock_guard lock(mutex_);
+  ontology::AnnotationRecords out;
+  {
+    auto meta = db_.prepare(
+        "SELECT version, hpo_version, source_file FROM hpo_annotation_release WHERE id = 1");
+    if (!meta.step()) return std::nullopt;
+    out.version = meta.text(0);
+    out.hpo_version = meta.text(1);
+    out.source = meta.text(2);
+  }
+  {
+    auto count = db_.prepare("SELECT COUNT(*) FROM hpo_annotations");
+    count.step();
+    out.rows.reserve(static_cast<std::size_t>(count.integer(0)));
+  }
+  auto st = db_.prepare(
+      "SELECT disease_id, disease_name, negated, term_id, reference, evidence, onset, frequency, "
+      "sex, modifier, aspect, biocuration FROM hpo_annotations ORDER BY ordinal");
+  while (st.step()) {
+    ontology::Annotation a;
+    a.disease_id = st.text(0);
+    a.disease_name = st.text(1);
+    a.negated = st.integer(2) != 0;
+    a.term_id = st.text(3);
+    a.reference = st.text(4);
+    a.evidence = st.text(5);
+    a.onset = st.text(6);
+    a.frequency = st.text(7);
+    a.sex = st.text(8);
+    a.modifier = st.text(9);
+    const auto aspect = st.text(10);
+    a.aspect = aspect.empty() ? 'P' : aspect[0];
+    a.biocuration = st.text(11);
+    out.rows.push_back(std::move(a));
+  }
+  return out;
+}
+
 std::unique_ptr<Store> open_store(const std::string& location) {
   return std::make_unique<SqliteStore>(location);
 }

@@ -52,6 +52,10 @@ class SqliteStore final : public Store {
   std::int64_t report_comment(std::int64_t id, std::int64_t user_id, std::int64_t now) override;
   std::size_t comments_since(std::int64_t user_id, std::int64_t since) override;
   std::int64_t user_created_at(std::int64_t user_id) override;
+  void put_ontology(const ontology::OntologyRecords& records) override;
+  std::optional<ontology::OntologyRecords> load_ontology() override;
+  void put_annotations(const ontology::AnnotationRecords& records) override;
+  std::optional<ontology::AnnotationRecords> load_annotations() override;
 
  private:
   void migrate();

@@ -14,6 +14,7 @@
 
 #include "core/account.hpp"
 #include "core/article.hpp"
+#include "ontology/ontology.hpp"
 
 namespace symptomdb::store {
 
@@ -96,6 +97,18 @@ class Store {
   virtual std::size_t comments_since(std::int64_t user_id, std::int64_t since) = 0;
   // When the account was created, unix seconds.
   virtual std::int64_t user_created_at(std::int64_t user_id) = 0;
+
+  // --- Phenotype ontology and disease annotations (HPO). One release of
+  // each is stored; records come back exactly as they were put, in order. ---
+
+  // Replaces the stored ontology in one transaction (StoreError on failure,
+  // leaving the previous one).
+  virtual void put_ontology(const ontology::OntologyRecords& records) = 0;
+  // Nothing when no ontology was imported.
+  virtual std::optional<ontology::OntologyRecords> load_ontology() = 0;
+  // Replaces all stored annotations in one transaction, like put_ontology.
+  virtual void put_annotations(const ontology::AnnotationRecords& records) = 0;
+  virtual std::optional<ontology::AnnotationRecords> load_annotations() = 0;
 };
 
 // A username that is already taken.
