@@ -1,2 +1,345 @@
-// Placeholder: the symptom checker's ranking lands here (issue 5).
-namespace symptomdb::checker {}  // namespace symptomdb::checker
+#include "checker/checker.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+
+namespace symptomdb::checker {
+namespace {
+
+std::optional<Sex> sex_of(std::string_view s) {
+  if (s == "MALE" || s == "male") return Sex::male;
+  if (s == "FEMALE" || s == "female") return Sex::female;
+  return std::nullopt;
+}
+
+void sort_unique(std::vector<TermIndex>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+// Merges two sorted ancestor lists, calling f on each common term.
+template <typename F>
+void for_each_common(std::span<const TermIndex> a, std::span<const TermIndex> b, F&& f) {
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      f(*i);
+      ++i;
+      ++j;
+    }
+  }
+}
+
+}  // namespace
+
+Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
+                       const ontology::AnnotationRecords& annotations, Parameters parameters) {
+  Checker c;
+  c.ontology_ = std::move(ontology);
+  c.parameters_ = parameters;
+  c.annotations_version_ = annotations.version;
+  const ontology::Ontology& onto = *c.ontology_;
+  const auto onset_root = onto.find("HP:0003674");  // "Onset": the branch of onset terms
+
+  // Group rows by disease, in id order so indexes do not depend on row order.
+  std::map<std::string, std::vector<const ontology::Annotation*>, std::less<>> rows;
+  for (const auto& a : annotations.rows) rows[a.disease_id].push_back(&a);
+
+  c.diseases_.reserve(rows.size());
+  for (const auto& [id, list] : rows) {
+    Disease d;
+    d.id = id;
+    d.name = list.front()->disease_name;
+    std::map<TermIndex, double> present;
+    std::optional<Sex> sex;
+    bool sex_everywhere = true;
+    std::size_t phenotype_rows = 0;
+    for (const auto* a : list) {
+      const auto t = onto.find(a->term_id);
+      if (!t) {
+        ++c.unknown_term_ids_;
+        continue;
+      }
+      if (!a->onset.empty()) {
+        if (const auto o = onto.find(a->onset)) d.onset.push_back(*o);
+      }
+      switch (a->aspect) {
+        case 'P': {
+          if (a->negated) {
+            d.excluded.push_back(*t);
+            break;
+          }
+          const double f = std::clamp(
+              ontology::frequency_value(a->frequency).value_or(parameters.default_frequency), 0.0,
+              1.0);
+          // HP:0040285 "Excluded (0%)" is a NOT annotation written as a frequency.
+          if (f <= 0.0) {
+            d.excluded.push_back(*t);
+            break;
+          }
+          ++phenotype_rows;
+          auto [it, fresh] = present.emplace(*t, f);
+          if (!fresh) it->second = std::max(it->second, f);
+          const auto s = sex_of(a->sex);
+          if (!s || (sex && *sex != *s)) sex_everywhere = false;
+          if (s && !sex) sex = s;
+          break;
+        }
+        case 'I':
+          d.inheritance.push_back(*t);
+          break;
+        case 'C':
+          if (onset_root && onto.is_ancestor_or_self(*onset_root, *t)) d.onset.push_back(*t);
+          break;
+        default:
+          break;
+      }
+    }
+    for (const auto& [t, f] : present) d.present.push_back({t, f});
+    if (phenotype_rows > 0 && sex_everywhere) d.only_sex = sex;
+    sort_unique(d.excluded);
+    sort_unique(d.inheritance);
+    sort_unique(d.onset);
+    c.by_id_.emplace(d.id, static_cast<DiseaseIndex>(c.diseases_.size()));
+    if (!d.excluded.empty()) c.with_not_.push_back(static_cast<DiseaseIndex>(c.diseases_.size()));
+    c.diseases_.push_back(std::move(d));
+  }
+
+  // Propagate each disease's frequencies to every ancestor (an annotation to
+  // t implies its ancestors; the best frequency wins), then lay the postings
+  // out term by term with a counting sort.
+  const std::size_t n_terms = onto.size();
+  const auto n_diseases = static_cast<double>(c.diseases_.size());
+  std::vector<float> best(n_terms, 0.0f);
+  std::vector<TermIndex> touched;
+  std::vector<std::pair<TermIndex, Posting>> flat;
+  for (DiseaseIndex di = 0; di < c.diseases_.size(); ++di) {
+    touched.clear();
+    for (const auto& dt : c.diseases_[di].present) {
+      for (const TermIndex a : onto.ancestors(dt.term)) {
+        if (best[a] == 0.0f) touched.push_back(a);
+        // The floor keeps a tiny frequency (0.1%) distinct from "not seen".
+        best[a] = std::max({best[a], static_cast<float>(dt.frequency), 1e-6f});
+      }
+    }
+    for (const TermIndex a : touched) {
+      flat.push_back({a, Posting{di, best[a]}});
+      best[a] = 0.0f;
+    }
+  }
+  c.posting_offset_.assign(n_terms + 1, 0);
+  for (const auto& [t, p] : flat) ++c.posting_offset_[t + 1];
+  std::partial_sum(c.posting_offset_.begin(), c.posting_offset_.end(), c.posting_offset_.begin());
+  c.postings_.resize(flat.size());
+  {
+    std::vector<std::uint32_t> next(c.posting_offset_.begin(), c.posting_offset_.end() - 1);
+    for (const auto& [t, p] : flat) c.postings_[next[t]++] = p;
+  }
+  flat = {};
+
+  c.counts_.assign(n_terms, 0);
+  c.ic_.assign(n_terms, 0.0);
+  c.background_.assign(n_terms, 0.0);
+  for (TermIndex t = 0; t < n_terms; ++t) {
+    const auto b = c.posting_offset_[t], e = c.posting_offset_[t + 1];
+    c.counts_[t] = e - b;
+    double sum = 0;
+    for (auto k = b; k < e; ++k) sum += c.postings_[k].frequency;
+    // Add-one smoothing: a term no disease carries still has a background,
+    // so an unexplained finding never divides by zero.
+    c.background_[t] = (sum + 1.0) / (n_diseases + 1.0);
+    c.ic_[t] = n_diseases > 0 ? -std::log(std::max<double>(c.counts_[t], 1.0) / n_diseases) : 0.0;
+  }
+  return c;
+}
+
+std::optional<DiseaseIndex> Checker::find_disease(std::string_view id) const {
+  const auto it = by_id_.find(std::string(id));
+  if (it == by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+bool Checker::not_annotated_above(DiseaseIndex d, TermIndex q) const {
+  for (const TermIndex t : diseases_[d].excluded)
+    if (ontology_->is_ancestor_or_self(t, q)) return true;
+  return false;
+}
+
+bool Checker::not_annotated_related(DiseaseIndex d, TermIndex q) const {
+  for (const TermIndex t : diseases_[d].excluded)
+    if (ontology_->is_ancestor_or_self(t, q) || ontology_->is_ancestor_or_self(q, t)) return true;
+  return false;
+}
+
+// The exact (per-disease) form of what rank() computes from the postings;
+// used for the explanations of the diseases rank() returns. Both take, over
+// every annotated term t and every common ancestor a of q and t, the best
+// w(a) * f(t) / bg(a), with w = 1 when a is q itself.
+Checker::Explanation Checker::explain(TermIndex q, bool excluded, DiseaseIndex d) const {
+  const Parameters& p = parameters_;
+  const Disease& dis = diseases_[d];
+  const auto q_anc = ontology_->ancestors(q);
+  double best = 0;  // best w * f / bg(a)
+  std::optional<TermIndex> best_term;
+  for (const auto& dt : dis.present) {
+    const auto f = static_cast<double>(std::max(static_cast<float>(dt.frequency), 1e-6f));
+    for_each_common(q_anc, ontology_->ancestors(dt.term), [&](TermIndex a) {
+      const double w = a == q ? 1.0 : p.imprecision;
+      const double v = w * f / background_[a];
+      if (v > best) {
+        best = v;
+        best_term = dt.term;
+      }
+    });
+  }
+  const double bg = background_[q];
+  if (!excluded) {
+    if (not_annotated_above(d, q)) {
+      const auto it = std::find_if(dis.excluded.begin(), dis.excluded.end(), [&](TermIndex t) {
+        return ontology_->is_ancestor_or_self(t, q);
+      });
+      return {std::log10(p.not_present_lr), *it};
+    }
+    if (best <= p.false_positive) return {std::log10(p.false_positive), std::nullopt};
+    return {std::log10(best), best_term};
+  }
+  const double denominator = 1.0 - std::min(bg, p.max_frequency);
+  if (not_annotated_related(d, q)) {
+    const auto it = std::find_if(dis.excluded.begin(), dis.excluded.end(), [&](TermIndex t) {
+      return ontology_->is_ancestor_or_self(t, q) || ontology_->is_ancestor_or_self(q, t);
+    });
+    return {std::log10(p.not_excluded_lr / denominator), *it};
+  }
+  const double prob = std::max(best * bg, p.false_positive * bg);
+  const double lr = (1.0 - std::min(prob, p.max_frequency)) / denominator;
+  return {std::log10(lr), best * bg > p.false_positive * bg ? best_term : std::nullopt};
+}
+
+std::vector<DiseaseTerm> Checker::missing_common(const Query& query, DiseaseIndex d) const {
+  auto mentioned = [&](TermIndex t) {
+    auto related = [&](const QueryTerm& q) {
+      return ontology_->is_ancestor_or_self(q.term, t) || ontology_->is_ancestor_or_self(t, q.term);
+    };
+    return std::any_of(query.present.begin(), query.present.end(), related) ||
+           std::any_of(query.excluded.begin(), query.excluded.end(), related);
+  };
+  std::vector<DiseaseTerm> out;
+  for (const auto& dt : diseases_[d].present)
+    if (dt.frequency >= 0.3 && !mentioned(dt.term)) out.push_back(dt);
+  // Most frequent first; among equals the most specific (informative) term.
+  std::sort(out.begin(), out.end(), [&](const DiseaseTerm& a, const DiseaseTerm& b) {
+    if (a.frequency != b.frequency) return a.frequency > b.frequency;
+    if (ic_[a.term] != ic_[b.term]) return ic_[a.term] > ic_[b.term];
+    return a.term < b.term;
+  });
+  if (out.size() > 5) out.resize(5);
+  return out;
+}
+
+std::vector<Ranked> Checker::rank(const Query& query) const {
+  const Parameters& p = parameters_;
+  const std::size_t n = diseases_.size();
+  if (n == 0 || query.limit == 0) return {};
+  // Likelihood ratios multiply in the linear domain (one log10 per disease at
+  // the end instead of one per disease and term): 20 terms at 1e-3 each stay
+  // far from double underflow.
+  std::vector<double> product(n, 1.0);
+  std::vector<float> best(n);
+
+  // For each disease the best w(a) * f_d(a) / bg(a) over q's ancestors a;
+  // ancestors whose best possible value (f = 1) cannot beat `floor` are
+  // skipped, which prunes the near-root terms that list every disease.
+  auto best_over_ancestors = [&](TermIndex q, float floor) {
+    std::fill(best.begin(), best.end(), floor);
+    for (const TermIndex a : ontology_->ancestors(q)) {
+      const double factor = (a == q ? 1.0 : p.imprecision) / background_[a];
+      if (factor <= floor) continue;
+      const auto f32 = static_cast<float>(factor);
+      for (auto k = posting_offset_[a], e = posting_offset_[a + 1]; k < e; ++k) {
+        const Posting& post = postings_[k];
+        const float v = post.frequency * f32;
+        if (v > best[post.disease]) best[post.disease] = v;
+      }
+    }
+  };
+
+  for (const auto& q : query.present) {
+    best_over_ancestors(q.term, static_cast<float>(p.false_positive));
+    for (std::size_t d = 0; d < n; ++d) product[d] *= best[d];
+    for (const DiseaseIndex d : with_not_)
+      if (not_annotated_above(d, q.term)) product[d] *= p.not_present_lr / best[d];
+  }
+  for (const auto& q : query.excluded) {
+    const double bg = background_[q.term];
+    const double denominator = 1.0 - std::min(bg, p.max_frequency);
+    best_over_ancestors(q.term, static_cast<float>(p.false_positive));
+    for (std::size_t d = 0; d < n; ++d) {
+      const double prob = static_cast<double>(best[d]) * bg;
+      product[d] *= (1.0 - std::min(prob, p.max_frequency)) / denominator;
+    }
+    for (const DiseaseIndex d : with_not_) {
+      if (!not_annotated_related(d, q.term)) continue;
+      const double prob = static_cast<double>(best[d]) * bg;
+      product[d] *= p.not_excluded_lr / (1.0 - std::min(prob, p.max_frequency));
+    }
+  }
+  if (query.sex) {
+    for (std::size_t d = 0; d < n; ++d)
+      if (diseases_[d].only_sex && *diseases_[d].only_sex != *query.sex)
+        product[d] *= p.wrong_sex_lr;
+  }
+
+  std::vector<double> score(n);
+  for (std::size_t d = 0; d < n; ++d) score[d] = std::log10(std::max(product[d], 1e-300));
+  const double top = *std::max_element(score.begin(), score.end());
+  double z = 0;
+  for (std::size_t d = 0; d < n; ++d) z += std::pow(10.0, score[d] - top);
+
+  // Take a few more than asked so the exact recomputation below can reorder
+  // near-ties at the cut without losing one.
+  std::vector<DiseaseIndex> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  const std::size_t k = std::min(n, query.limit + 5);
+  auto by_score = [&](DiseaseIndex a, DiseaseIndex b) {
+    return score[a] != score[b] ? score[a] > score[b] : a < b;
+  };
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
+                    by_score);
+  order.resize(k);
+
+  std::vector<Ranked> out;
+  out.reserve(k);
+  for (const DiseaseIndex d : order) {
+    Ranked r{.disease = d, .score = 0};
+    for (const auto& q : query.present) {
+      const auto e = explain(q.term, false, d);
+      r.matched.push_back({q.text, q.term, e.disease_term, e.log10_lr, false});
+      r.score += e.log10_lr;
+    }
+    for (const auto& q : query.excluded) {
+      const auto e = explain(q.term, true, d);
+      r.matched.push_back({q.text, q.term, e.disease_term, e.log10_lr, true});
+      r.score += e.log10_lr;
+    }
+    if (query.sex && diseases_[d].only_sex && *diseases_[d].only_sex != *query.sex) {
+      r.sex_contribution = std::log10(p.wrong_sex_lr);
+      r.score += r.sex_contribution;
+    }
+    r.probability = std::pow(10.0, r.score - top) / z;
+    r.missing_common = missing_common(query, d);
+    out.push_back(std::move(r));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Ranked& a, const Ranked& b) {
+    return a.score != b.score ? a.score > b.score : a.disease < b.disease;
+  });
+  if (out.size() > query.limit) out.resize(query.limit);
+  return out;
+}
+
+}  // namespace symptomdb::checker

@@ -1,0 +1,162 @@
+// The symptom checker: ranks diseases for a set of present and excluded HPO
+// phenotype terms with a likelihood-ratio model in the manner of LIRICAL
+// (Robinson et al., AJHG 2020). For each query term q and disease d,
+//
+//   LR(q | d) = P(q | d) / P(q | not d)
+//
+// where P(q | not d) is q's background: the mean over all diseases of the
+// frequency with which each shows q (an annotation to t implies every
+// ancestor of t). P(q | d) is the annotated frequency when d is annotated
+// with q or a descendant of q; when d is annotated only with a relative of q
+// (sharing an ancestor a below the root), the disease is taken to explain q
+// as far as a: P(q | d) = w * f_d(a) * bg(q) / bg(a), so the LR is that of
+// the common ancestor, discounted by w for the imprecision. A term the disease
+// does not explain at all is a false positive with P(q | d) = fp * bg(q).
+// Excluded terms use (1 - P(q | d)) / (1 - bg(q)); curated NOT annotations
+// reward excluded and penalise present findings.
+//
+// score = sum of log10 LR over the query terms + the demographic terms
+// (sex); with a uniform prior over diseases the post-test probability is the
+// softmax of the scores in base 10.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ontology/ontology.hpp"
+
+namespace symptomdb::checker {
+
+using ontology::TermIndex;
+using DiseaseIndex = std::uint32_t;
+enum class Sex { female, male };
+
+struct DiseaseTerm {
+  TermIndex term;
+  double frequency;  // in [0, 1]
+};
+
+struct Disease {
+  std::string id;    // "OMIM:105400"
+  std::string name;  // as the annotation file writes it
+  // Phenotype (aspect P) terms mapped to current terms, as the file gives
+  // them (their ancestors are implied, not listed): one entry per term, the
+  // highest frequency when a term repeats, sorted by term index.
+  std::vector<DiseaseTerm> present;
+  std::vector<TermIndex> excluded;     // NOT-annotated terms, sorted
+  std::vector<TermIndex> inheritance;  // aspect I terms (for display)
+  // Set when every phenotype annotation of the disease names the same sex
+  // (the file marks sex per row; a disease seen only in one sex is the case
+  // the checker can use).
+  std::optional<Sex> only_sex;
+  // Onset terms: aspect C rows under the onset branch and the per-row onset
+  // column, sorted and unique (for display; the ranking does not use age).
+  std::vector<TermIndex> onset;
+};
+
+struct QueryTerm {
+  TermIndex term;
+  std::string text;  // what the user typed, or the id
+};
+
+struct Query {
+  std::vector<QueryTerm> present, excluded;
+  std::optional<double> age_years;
+  std::optional<Sex> sex;
+  std::size_t limit = 10;
+};
+
+struct Match {
+  std::string query;  // QueryTerm::text
+  TermIndex query_term;
+  std::optional<TermIndex> disease_term;  // the annotated term that explains it, if any
+  double contribution;                    // log10 LR of this query term for the disease
+  bool excluded = false;                  // the match concerns an excluded finding
+};
+
+struct Ranked {
+  DiseaseIndex disease;
+  double score;                             // higher is better
+  std::optional<double> probability;        // post-test probability, uniform prior
+  std::vector<Match> matched;               // one per query term: present first, then excluded
+  std::vector<DiseaseTerm> missing_common;  // frequent annotated terms the query did not mention
+  // score == sum of matched[i].contribution + sex_contribution.
+  double sex_contribution = 0;
+};
+
+// Model constants, exposed so the benchmark can compare settings; the
+// defaults are what the server uses (chosen on simulated patients, see
+// bench/checker/README.md).
+struct Parameters {
+  double false_positive = 0.01;    // fp above: P(q | d) for an unexplained q, over bg(q)
+  double imprecision = 0.5;        // w above: discount for credit through a common ancestor
+  double default_frequency = 1.0;  // an annotation that gives no frequency
+  double max_frequency = 0.95;     // caps P(q | d) for excluded terms (curation is not proof)
+  double not_present_lr = 0.001;   // present q that the disease is NOT-annotated with
+  double not_excluded_lr = 2.0;    // excluded q that the disease is NOT-annotated with
+  double wrong_sex_lr = 0.001;     // a disease seen only in the other sex
+};
+
+class Checker {
+ public:
+  // Maps alternative/obsolete term ids through Ontology::find; counts and
+  // drops unknown ids (unknown_term_ids()). Only aspect P rows score; I and C
+  // rows are kept for display.
+  static Checker build(std::shared_ptr<const ontology::Ontology> ontology,
+                       const ontology::AnnotationRecords& annotations, Parameters parameters = {});
+
+  // Thread-safe: reads only immutable state and allocates its own scratch.
+  std::vector<Ranked> rank(const Query& query) const;
+
+  const ontology::Ontology& ontology() const { return *ontology_; }
+  std::shared_ptr<const ontology::Ontology> ontology_ptr() const { return ontology_; }
+  std::size_t disease_count() const { return diseases_.size(); }
+  const Disease& disease(DiseaseIndex d) const { return diseases_[d]; }
+  std::optional<DiseaseIndex> find_disease(std::string_view id) const;
+  // -ln(fraction of diseases annotated with t or a descendant); terms no
+  // disease carries get the IC of a single disease.
+  double information_content(TermIndex t) const { return ic_[t]; }
+  // How many diseases are annotated with t or a descendant.
+  std::uint32_t annotated_diseases(TermIndex t) const { return counts_[t]; }
+  // bg(t): the mean frequency of t over all diseases (smoothed).
+  double background(TermIndex t) const { return background_[t]; }
+  const std::string& annotations_version() const { return annotations_version_; }
+  std::size_t unknown_term_ids() const { return unknown_term_ids_; }
+  const Parameters& parameters() const { return parameters_; }
+
+ private:
+  struct Posting {
+    DiseaseIndex disease;
+    float frequency;  // best frequency of the term or any descendant for this disease
+  };
+  // log10 LR of one query term for one disease and the annotated term behind it.
+  struct Explanation {
+    double log10_lr;
+    std::optional<TermIndex> disease_term;
+  };
+  Explanation explain(TermIndex q, bool excluded, DiseaseIndex d) const;
+  bool not_annotated_above(DiseaseIndex d, TermIndex q) const;
+  bool not_annotated_related(DiseaseIndex d, TermIndex q) const;
+  std::vector<DiseaseTerm> missing_common(const Query& query, DiseaseIndex d) const;
+
+  std::shared_ptr<const ontology::Ontology> ontology_;
+  Parameters parameters_;
+  std::string annotations_version_;
+  std::size_t unknown_term_ids_ = 0;
+  std::vector<Disease> diseases_;
+  std::unordered_map<std::string, DiseaseIndex> by_id_;
+  // Inverted lists: for each term, the diseases annotated with it or a
+  // descendant, by disease index. Compressed like the ontology's edges.
+  std::vector<std::uint32_t> posting_offset_;
+  std::vector<Posting> postings_;
+  std::vector<std::uint32_t> counts_;
+  std::vector<double> ic_, background_;
+  std::vector<DiseaseIndex> with_not_;  // diseases that have NOT annotations
+};
+
+}  // namespace symptomdb::checker

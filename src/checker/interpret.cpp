@@ -1,0 +1,389 @@
+#include "checker/interpret.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "core/embedded.hpp"
+#include "text/analyzer.hpp"
+#include "text/normalize.hpp"
+
+namespace symptomdb::checker {
+namespace {
+
+// Scoring of a name against a phrase, in words: each phrase word the name
+// covers counts 1; each phrase word it misses and each extra name word cost
+// less, so the name that covers most with fewest extras wins. A related
+// synonym costs more than one extra word: HPO lists under "related" words
+// that are near, not equal ("Twitching" for muscle fibrillation), so an exact
+// name with one more word ("Muscle twitch") should beat it.
+constexpr double kMissingCost = 0.75;
+constexpr double kExtraCost = 0.5;
+constexpr double kRelatedCost = 0.6;
+constexpr double kCorrectedFactor = 0.9;  // confidence kept after a spelling correction
+constexpr double kMinConfidence = 0.3;
+
+std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> load_lay_words() {
+  std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> out;
+  const auto tsv = embedded_file("src/checker/data/lay_words.tsv");
+  if (!tsv) return out;
+  std::string_view rest = *tsv;
+  while (!rest.empty()) {
+    const auto nl = rest.find('\n');
+    const auto line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
+    const auto tab = line.find('\t');
+    if (line.empty() || line.front() == '#' || tab == std::string_view::npos) continue;
+    auto from = text::tokenize(text::fold(line.substr(0, tab)));
+    auto to = text::tokenize(text::fold(line.substr(tab + 1)));
+    if (!from.empty()) out.emplace_back(std::move(from), std::move(to));
+  }
+  // Longest phrasings first, so "stomach ache" is replaced before "stomach".
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  return out;
+}
+
+// Replaces every whole-word occurrence of a lay phrasing by HPO's words. The
+// same rewrite runs over names and queries, so both sides speak one language.
+std::vector<std::string> rewrite(
+    std::vector<std::string> words,
+    const std::vector<std::pair<std::vector<std::string>, std::string>>& lay) {
+  if (lay.empty()) return words;
+  std::vector<std::string> out;
+  out.reserve(words.size());
+  std::size_t i = 0;
+  while (i < words.size()) {
+    bool replaced = false;
+    for (const auto& [from, to] : lay) {
+      if (i + from.size() > words.size()) continue;
+      if (!std::equal(from.begin(), from.end(), words.begin() + static_cast<std::ptrdiff_t>(i)))
+        continue;
+      for (auto& w : text::tokenize(to)) out.push_back(std::move(w));
+      i += from.size();
+      replaced = true;
+      break;
+    }
+    if (!replaced) out.push_back(std::move(words[i++]));
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out.push_back(' ');
+    out += w;
+  }
+  return out;
+}
+
+bool iequals_at(std::string_view s, std::size_t at, std::string_view word) {
+  if (at + word.size() > s.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k)
+    if (std::tolower(static_cast<unsigned char>(s[at + k])) != word[k]) return false;
+  return true;
+}
+
+// Cuts a piece of text at the connectives " and " / " with " (whole words,
+// any case).
+std::vector<std::string_view> split_connectives(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!std::isspace(static_cast<unsigned char>(s[i]))) continue;
+    for (const std::string_view w : {std::string_view("and"), std::string_view("with")}) {
+      const std::size_t after = i + 1 + w.size();
+      if (iequals_at(s, i + 1, w) &&
+          (after == s.size() || std::isspace(static_cast<unsigned char>(s[after])))) {
+        out.push_back(s.substr(start, i - start));
+        start = after;
+        i = after - 1;
+        break;
+      }
+    }
+  }
+  out.push_back(s.substr(start));
+  return out;
+}
+
+}  // namespace
+
+Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
+                         std::vector<double> weights)
+    : ontology_(std::move(ontology)), weights_(std::move(weights)) {
+  const ontology::Ontology& onto = *ontology_;
+  weights_.resize(onto.size(), 0.0);
+  for (auto& [from, to] : load_lay_words()) lay_.emplace_back(std::move(from), join(to));
+
+  const auto phenotype_root = onto.find("HP:0000118");  // "Phenotypic abnormality"
+  text::Analyzer analyzer;
+  std::unordered_map<std::string, std::uint32_t> word_count;
+  for (TermIndex t = 0; t < onto.size(); ++t) {
+    if (phenotype_root && !onto.is_ancestor_or_self(*phenotype_root, t)) continue;
+    const ontology::Term& term = onto.term(t);
+    auto add = [&](const std::string& name, Kind kind) {
+      if (trim(name).empty()) return;
+      Name n{.term = t, .kind = kind, .text = name};
+      const auto words = rewrite(text::tokenize(text::fold(name)), lay_);
+      n.folded = join(text::tokenize(text::fold(name)));
+      for (const auto& w : words) {
+        if (text::is_stopword(w)) continue;
+        const auto terms = analyzer.terms(w);
+        if (terms.empty()) continue;
+        n.stems.push_back(terms.front().stem);
+        stem_of_word_.emplace(terms.front().surface, terms.front().stem);
+        stem_of_word_.emplace(w, terms.front().stem);  // before spelling unification
+        ++word_count[terms.front().surface];
+      }
+      std::sort(n.stems.begin(), n.stems.end());
+      n.stems.erase(std::unique(n.stems.begin(), n.stems.end()), n.stems.end());
+      if (n.stems.empty()) return;
+      names_.push_back(std::move(n));
+    };
+    add(term.label, Kind::label);
+    for (const auto& s : term.synonyms) {
+      if (s.scope == ontology::SynonymScope::exact)
+        add(s.text, s.layperson ? Kind::layperson : Kind::exact);
+      else
+        add(s.text, Kind::related);
+    }
+  }
+  for (const auto& [w, n] : word_count) fuzzy_.add(w, n);
+  fuzzy_.finish();
+
+  // Suggestion order: layperson names, then labels, then other synonyms;
+  // within each the more annotated term, then the shorter name.
+  std::vector<std::uint32_t> order(names_.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto kind_order = [](Kind k) {
+    switch (k) {
+      case Kind::layperson:
+        return 0;
+      case Kind::label:
+        return 1;
+      case Kind::exact:
+        return 2;
+      case Kind::related:
+        return 3;
+    }
+    return 3;
+  };
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const Name &x = names_[a], &y = names_[b];
+    if (kind_order(x.kind) != kind_order(y.kind)) return kind_order(x.kind) < kind_order(y.kind);
+    if (weights_[x.term] != weights_[y.term]) return weights_[x.term] > weights_[y.term];
+    if (x.text.size() != y.text.size()) return x.text.size() < y.text.size();
+    return a < b;
+  });
+  for (std::uint32_t r = 0; r < order.size(); ++r) names_[order[r]].rank = r;
+
+  for (std::uint32_t i = 0; i < names_.size(); ++i) {
+    for (const auto& s : names_[i].stems) by_stem_[s].push_back(i);
+    std::set<std::string> words;
+    for (auto& w : text::tokenize(names_[i].folded)) words.insert(std::move(w));
+    for (const auto& w : words) word_index_.emplace_back(w, i);
+  }
+  std::sort(word_index_.begin(), word_index_.end());
+}
+
+std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool& corrected) const {
+  corrected = false;
+  text::Analyzer analyzer;  // per call: the analyzer caches and is not thread-safe
+  std::vector<std::string> out;
+  for (const auto& w : rewrite(text::tokenize(text::fold(phrase)), lay_)) {
+    if (text::is_stopword(w)) continue;
+    const auto terms = analyzer.terms(w);
+    if (terms.empty()) continue;
+    const auto& t = terms.front();
+    if (by_stem_.count(t.stem)) {
+      out.push_back(t.stem);
+      continue;
+    }
+    if (const auto it = stem_of_word_.find(t.surface); it != stem_of_word_.end()) {
+      out.push_back(it->second);
+      continue;
+    }
+    // Not a word any name uses: correct it against the names' vocabulary.
+    const auto fixes = fuzzy_.lookup(t.surface, 1);
+    if (!fixes.empty()) {
+      const auto it = stem_of_word_.find(fixes.front().word);
+      if (it != stem_of_word_.end()) {
+        out.push_back(it->second);
+        corrected = true;
+        continue;
+      }
+    }
+    out.push_back(t.stem);  // unknown: counts as a word no name covers
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool Interpreter::better(const Scored& a, const Scored& b) const {
+  if (a.score != b.score) return a.score > b.score;
+  const Name &x = names_[a.name], &y = names_[b.name];
+  if (weights_[x.term] != weights_[y.term]) return weights_[x.term] > weights_[y.term];
+  return x.rank < y.rank;
+}
+
+std::optional<Interpreter::Scored> Interpreter::best_name(
+    const std::vector<std::string>& stems) const {
+  if (stems.empty()) return std::nullopt;
+  std::vector<std::uint32_t> candidates;
+  for (const auto& s : stems) {
+    const auto it = by_stem_.find(s);
+    if (it != by_stem_.end())
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::optional<Scored> best;
+  const auto q = static_cast<double>(stems.size());
+  for (const std::uint32_t c : candidates) {
+    const Name& n = names_[c];
+    std::size_t covered = 0;
+    auto i = stems.begin();
+    auto j = n.stems.begin();
+    while (i != stems.end() && j != n.stems.end()) {
+      if (*i < *j) {
+        ++i;
+      } else if (*j < *i) {
+        ++j;
+      } else {
+        ++covered;
+        ++i;
+        ++j;
+      }
+    }
+    // At least half of what the user wrote must be in the name.
+    if (covered * 2 < stems.size()) continue;
+    const auto cov = static_cast<double>(covered);
+    const double extra = static_cast<double>(n.stems.size()) - cov;
+    const bool related = n.kind == Kind::related;
+    Scored s{.name = c,
+             .score = cov - kMissingCost * (q - cov) - kExtraCost * extra -
+                      (related ? kRelatedCost : 0.0),
+             .confidence = cov / (q + extra) * (related ? 0.8 : 1.0)};
+    if (!best || better(s, *best)) best = s;
+  }
+  if (best && best->confidence < kMinConfidence) return std::nullopt;
+  return best;
+}
+
+std::optional<Interpretation> Interpreter::interpret_phrase(std::string_view phrase) const {
+  phrase = trim(phrase);
+  if (phrase.empty()) return std::nullopt;
+  if (phrase.size() == 10 && (phrase.substr(0, 3) == "HP:" || phrase.substr(0, 3) == "hp:")) {
+    std::string id(phrase);
+    id[0] = 'H';
+    id[1] = 'P';
+    if (const auto t = ontology_->find(id)) {
+      const auto& label = ontology_->term(*t).label;
+      return Interpretation{std::string(phrase), *t, label, label, 1.0};
+    }
+  }
+  bool corrected = false;
+  const auto stems = phrase_stems(phrase, corrected);
+  const auto best = best_name(stems);
+  if (!best) return std::nullopt;
+  const Name& n = names_[best->name];
+  return Interpretation{std::string(phrase), n.term, ontology_->term(n.term).label, n.text,
+                        best->confidence * (corrected ? kCorrectedFactor : 1.0)};
+}
+
+Interpreter::Result Interpreter::interpret(std::string_view text) const {
+  Result out;
+  auto emit = [&](std::optional<Interpretation> i, std::string_view piece) {
+    if (!i) {
+      out.unmatched.emplace_back(piece);
+      return;
+    }
+    const bool seen = std::any_of(out.terms.begin(), out.terms.end(),
+                                  [&](const Interpretation& x) { return x.term == i->term; });
+    if (!seen) out.terms.push_back(std::move(*i));
+  };
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find_first_of(",;\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    const auto segment = trim(text.substr(start, end - start));
+    start = end + 1;
+    if (segment.empty()) continue;
+    // A name may itself contain "and"/"with" ("Pain with exercise"): a
+    // segment that is exactly some name is kept whole.
+    auto whole = interpret_phrase(segment);
+    const auto pieces = split_connectives(segment);
+    if (pieces.size() == 1 || (whole && whole->confidence >= 0.999)) {
+      emit(std::move(whole), segment);
+      continue;
+    }
+    for (const auto piece : pieces) {
+      const auto p = trim(piece);
+      if (!p.empty()) emit(interpret_phrase(p), p);
+    }
+  }
+  return out;
+}
+
+std::vector<Suggestion> Interpreter::suggest(std::string_view prefix, std::size_t limit) const {
+  const std::string folded = text::fold(prefix);
+  auto words = text::tokenize(folded);
+  if (words.empty() || limit == 0) return {};
+  const bool last_complete =
+      !folded.empty() && std::isspace(static_cast<unsigned char>(folded.back()));
+  const std::string partial = last_complete ? std::string() : words.back();
+  if (!last_complete) words.pop_back();
+  const std::string joined = join(words);
+  const std::string typed =
+      joined.empty() ? partial : (partial.empty() ? joined + " " : joined + " " + partial);
+
+  // Candidate names: every name with a word starting with the partial word
+  // (or, when the last word is complete, with the first word).
+  const std::string& key = partial.empty() ? words.front() : partial;
+  auto lo = std::lower_bound(word_index_.begin(), word_index_.end(),
+                             std::pair<std::string, std::uint32_t>(key, 0));
+  struct Hit {
+    bool at_start;
+    std::uint32_t rank, name;
+  };
+  std::vector<Hit> hits;
+  for (auto it = lo; it != word_index_.end() && it->first.compare(0, key.size(), key) == 0; ++it) {
+    if (partial.empty() && it->first != key) break;
+    const Name& n = names_[it->second];
+    const bool at_start = n.folded.compare(0, typed.size(), typed) == 0;
+    // A single letter lists too much to be useful except at a name's start.
+    if (!at_start && key.size() < 2) continue;
+    if (!at_start) {
+      // Every complete word must be a word of the name.
+      const std::string padded = " " + n.folded + " ";
+      bool all = true;
+      for (const auto& w : words)
+        if (padded.find(" " + w + " ") == std::string::npos) all = false;
+      if (!all) continue;
+    }
+    hits.push_back({at_start, n.rank, it->second});
+  }
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    return a.at_start != b.at_start ? a.at_start : a.rank < b.rank;
+  });
+  std::vector<Suggestion> out;
+  std::vector<TermIndex> seen;
+  for (const auto& h : hits) {
+    const Name& n = names_[h.name];
+    if (std::find(seen.begin(), seen.end(), n.term) != seen.end()) continue;
+    seen.push_back(n.term);
+    out.push_back({n.term, ontology_->term(n.term).label, n.text});
+    if (out.size() >= limit) break;
+  }
+  return out;
+}
+
+}  // namespace symptomdb::checker

@@ -1,0 +1,98 @@
+// Free text to HPO terms: "muscle wasting, cramps and twitching" becomes
+// HP:0003202, HP:0003394, HP:0002380. Every label and synonym is indexed by
+// its content-word stems (folded, spelling-unified, Snowball-stemmed), so case,
+// accents, plurals and word order do not matter; misspelt words are corrected
+// against the ontology's own vocabulary (OSA distance, SymSpell index); a
+// small table of plain-English phrasings (checker/data/lay_words.tsv, language
+// only) rewrites words patients use into the words HPO labels use.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ontology/ontology.hpp"
+#include "text/fuzzy.hpp"
+
+namespace symptomdb::checker {
+
+using ontology::TermIndex;
+
+struct Interpretation {
+  std::string text;  // the phrase as the user wrote it
+  TermIndex term;
+  std::string label;    // the term's label
+  std::string matched;  // the label or synonym it was matched to
+  double confidence;    // in (0, 1]: 1 for an exact label or synonym
+};
+
+struct Suggestion {
+  TermIndex term;
+  std::string label;
+  std::string matched;  // the label or synonym whose words matched the prefix
+};
+
+class Interpreter {
+ public:
+  // `weights` (optional, indexed by TermIndex) break ties between equally
+  // good names, e.g. how many diseases are annotated with each term. Only the
+  // phenotype branch (HP:0000118) is matched when the ontology has it, so
+  // frequency, onset and inheritance terms never stand for a symptom.
+  explicit Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
+                       std::vector<double> weights = {});
+
+  // Splits free text into phrases (commas, semicolons, newlines, " and ",
+  // " with ") and reads each as its best HPO term; phrases that match nothing
+  // come back in `unmatched`.
+  struct Result {
+    std::vector<Interpretation> terms;
+    std::vector<std::string> unmatched;
+  };
+  Result interpret(std::string_view text) const;
+  // One phrase to its best term (or nothing): used for each symptom string
+  // the API receives. An HPO id ("HP:0002380") resolves directly.
+  std::optional<Interpretation> interpret_phrase(std::string_view phrase) const;
+  // Autocomplete: names whose words start with the prefix's words (the last
+  // may be partial), layperson names first, one suggestion per term.
+  std::vector<Suggestion> suggest(std::string_view prefix, std::size_t limit) const;
+
+  const ontology::Ontology& ontology() const { return *ontology_; }
+
+ private:
+  enum class Kind : std::uint8_t { label, layperson, exact, related };
+  struct Name {
+    TermIndex term;
+    Kind kind;
+    std::string text;                // as the ontology writes it
+    std::string folded;              // folded, words separated by one space
+    std::vector<std::string> stems;  // content-word stems, sorted, unique
+    std::uint32_t rank;              // position in suggestion order (lower first)
+  };
+  struct Scored {
+    std::uint32_t name;
+    double score;
+    double confidence;
+  };
+  std::vector<std::string> phrase_stems(std::string_view phrase, bool& corrected) const;
+  std::optional<Scored> best_name(const std::vector<std::string>& stems) const;
+  bool better(const Scored& a, const Scored& b) const;
+
+  std::shared_ptr<const ontology::Ontology> ontology_;
+  std::vector<double> weights_;
+  std::vector<Name> names_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_stem_;  // stem -> names
+  // Surface word -> stem, for every word in any name; the fuzzy index
+  // corrects query words against these.
+  std::unordered_map<std::string, std::string> stem_of_word_;
+  text::FuzzyIndex fuzzy_;
+  // Lay phrase (folded words) -> the words HPO uses, longest phrases first.
+  std::vector<std::pair<std::vector<std::string>, std::string>> lay_;
+  // (folded word, name) for every word position, sorted: prefix ranges.
+  std::vector<std::pair<std::string, std::uint32_t>> word_index_;
+};
+
+}  // namespace symptomdb::checker

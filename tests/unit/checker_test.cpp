@@ -1,0 +1,173 @@
+#include "checker/checker.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "unit/checker_fixture.hpp"
+
+namespace symptomdb::checker {
+namespace {
+
+class Checker_ : public ::testing::Test {
+ protected:
+  Checker_()
+      : checker_(Checker::build(testing::checker_ontology(), testing::checker_annotations())) {}
+
+  TermIndex t(std::string_view id) const { return *checker_.ontology().find(id); }
+  QueryTerm q(std::string_view id) const { return {t(id), std::string(id)}; }
+  std::string top(const std::vector<Ranked>& r) const {
+    return checker_.disease(r.at(0).disease).id;
+  }
+  // Position of a disease in a result, or -1.
+  int position(const std::vector<Ranked>& r, std::string_view id) const {
+    for (std::size_t i = 0; i < r.size(); ++i)
+      if (checker_.disease(r[i].disease).id == id) return static_cast<int>(i);
+    return -1;
+  }
+  const Ranked& of(const std::vector<Ranked>& r, std::string_view id) const {
+    return r.at(static_cast<std::size_t>(position(r, id)));
+  }
+  Query query(std::vector<QueryTerm> present, std::vector<QueryTerm> excluded = {}) const {
+    Query qu;
+    qu.present = std::move(present);
+    qu.excluded = std::move(excluded);
+    qu.limit = 100;
+    return qu;
+  }
+
+  Checker checker_;
+};
+
+TEST_F(Checker_, BuildsDiseasesAndMapsAlternativeIds) {
+  EXPECT_EQ(checker_.disease_count(), 6u);
+  EXPECT_EQ(checker_.annotations_version(), "2025-05-06");
+  EXPECT_EQ(checker_.unknown_term_ids(), 1u);
+  const auto d6 = checker_.find_disease("OMIM:6");
+  ASSERT_TRUE(d6);
+  const Disease& d = checker_.disease(*d6);
+  ASSERT_EQ(d.present.size(), 2u);  // the alternative and the obsolete id, mapped; unknown dropped
+  std::vector<TermIndex> terms = {d.present[0].term, d.present[1].term};
+  EXPECT_NE(std::find(terms.begin(), terms.end(), t("HP:0002380")), terms.end());
+  EXPECT_NE(std::find(terms.begin(), terms.end(), t("HP:0001251")), terms.end());
+  EXPECT_FALSE(checker_.find_disease("OMIM:404"));
+
+  const Disease& d1 = checker_.disease(*checker_.find_disease("OMIM:1"));
+  ASSERT_EQ(d1.inheritance.size(), 1u);
+  EXPECT_EQ(d1.inheritance[0], t("HP:0000006"));
+  EXPECT_EQ(checker_.disease(*checker_.find_disease("ORPHA:5")).only_sex, Sex::female);
+  EXPECT_FALSE(d1.only_sex);
+  // Ancestors carry their descendants' annotations: every disease with a
+  // phenotype is under "Phenotypic abnormality", so its IC is 0.
+  EXPECT_NEAR(checker_.information_content(t("HP:0000118")), 0.0, 1e-12);
+  EXPECT_GT(checker_.information_content(t("HP:0007359")),
+            checker_.information_content(t("HP:0001250")));
+}
+
+TEST_F(Checker_, AnnotatedDescendantRanksFirst) {
+  // OMIM:2 is annotated with Focal-onset seizure, a descendant of Seizure.
+  const auto r = checker_.rank(query({q("HP:0007359")}));
+  EXPECT_EQ(top(r), "OMIM:2");
+  const auto r2 = checker_.rank(query({q("HP:0003202"), q("HP:0002380")}));
+  EXPECT_EQ(top(r2), "OMIM:1");
+  ASSERT_TRUE(r2[0].matched[0].disease_term);
+  EXPECT_EQ(*r2[0].matched[0].disease_term, t("HP:0003202"));
+}
+
+TEST_F(Checker_, AncestorAndSiblingGetGradedCredit) {
+  // Query Focal-onset seizure: OMIM:2 has it; OMIM:3 only the parent
+  // Seizure; OMIM:4 the sibling Generalized-onset seizure; ORPHA:5 only the
+  // more distant Ataxia (common ancestor: nervous system abnormality).
+  const auto r = checker_.rank(query({q("HP:0007359")}));
+  const double exact = of(r, "OMIM:2").matched[0].contribution;
+  const double parent = of(r, "OMIM:3").matched[0].contribution;
+  const double sibling = of(r, "OMIM:4").matched[0].contribution;
+  const double distant = of(r, "ORPHA:5").matched[0].contribution;
+  EXPECT_GT(exact, parent);
+  EXPECT_GT(parent, sibling);  // the parent is annotated at 100%, the sibling at 90%
+  EXPECT_GT(sibling, distant);
+  EXPECT_GT(sibling, std::log10(checker_.parameters().false_positive));
+  EXPECT_EQ(of(r, "OMIM:3").matched[0].disease_term, t("HP:0001250"));
+  EXPECT_EQ(of(r, "OMIM:4").matched[0].disease_term, t("HP:0002197"));
+}
+
+TEST_F(Checker_, ExcludedFrequentFindingPushesDiseaseDown) {
+  const auto plain = checker_.rank(query({q("HP:0001250")}));
+  const auto with_excluded = checker_.rank(query({q("HP:0001250")}, {q("HP:0007359")}));
+  EXPECT_LT(position(plain, "OMIM:2"), position(plain, "OMIM:4") + 2);
+  // OMIM:2 shows Focal-onset seizure always: excluding it must rank OMIM:2
+  // below the other seizure diseases.
+  EXPECT_GT(position(with_excluded, "OMIM:2"), position(with_excluded, "OMIM:3"));
+  EXPECT_GT(position(with_excluded, "OMIM:2"), position(with_excluded, "OMIM:4"));
+  const Match& m = of(with_excluded, "OMIM:2").matched[1];
+  EXPECT_TRUE(m.excluded);
+  EXPECT_LT(m.contribution, -1.0);
+}
+
+TEST_F(Checker_, NotAnnotationsRewardExcludedAndPenalisePresent) {
+  // OMIM:4 is NOT annotated with Ataxia.
+  const auto excluded = checker_.rank(query({q("HP:0002197")}, {q("HP:0001251")}));
+  EXPECT_EQ(top(excluded), "OMIM:4");
+  EXPECT_GT(of(excluded, "OMIM:4").matched[1].contribution, 0.0);
+  EXPECT_EQ(of(excluded, "OMIM:4").matched[1].disease_term, t("HP:0001251"));
+
+  const auto present = checker_.rank(query({q("HP:0001251")}));
+  EXPECT_NEAR(of(present, "OMIM:4").matched[0].contribution,
+              std::log10(checker_.parameters().not_present_lr), 1e-9);
+  EXPECT_EQ(position(present, "OMIM:4"), static_cast<int>(present.size()) - 1);
+}
+
+TEST_F(Checker_, DiseaseSeenInOneSexIsPenalisedForTheOther) {
+  Query qu = query({q("HP:0001251"), q("HP:0003394")});
+  qu.sex = Sex::female;
+  const auto female = checker_.rank(qu);
+  EXPECT_EQ(top(female), "ORPHA:5");
+  EXPECT_EQ(female[0].sex_contribution, 0.0);
+  qu.sex = Sex::male;
+  const auto male = checker_.rank(qu);
+  EXPECT_NE(top(male), "ORPHA:5");
+  EXPECT_LT(of(male, "ORPHA:5").sex_contribution, -2.0);
+}
+
+TEST_F(Checker_, ContributionsSumToTheScoreAndScoresDescend) {
+  Query qu = query({q("HP:0007359"), q("HP:0003202"), q("HP:0001251")}, {q("HP:0003394")});
+  qu.sex = Sex::male;
+  const auto r = checker_.rank(qu);
+  ASSERT_EQ(r.size(), checker_.disease_count());
+  double total_probability = 0;
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    double sum = r[i].sex_contribution;
+    ASSERT_EQ(r[i].matched.size(), 4u);
+    for (const auto& m : r[i].matched) sum += m.contribution;
+    EXPECT_NEAR(sum, r[i].score, 1e-9);
+    if (i > 0) {
+      EXPECT_GE(r[i - 1].score, r[i].score);
+    }
+    ASSERT_TRUE(r[i].probability);
+    total_probability += *r[i].probability;
+  }
+  EXPECT_NEAR(total_probability, 1.0, 1e-4);  // every disease returned: the posterior sums to 1
+  EXPECT_EQ(r[0].matched[0].query, "HP:0007359");
+  EXPECT_TRUE(r[0].matched[3].excluded);
+}
+
+TEST_F(Checker_, LimitAndMissingCommonTerms) {
+  Query qu = query({q("HP:0003202")});
+  qu.limit = 2;
+  const auto r = checker_.rank(qu);
+  ASSERT_EQ(r.size(), 2u);
+  ASSERT_EQ(top(r), "OMIM:1");
+  // Fasciculations (1/1) is frequent and unmentioned; Ataxia (10%) is rare.
+  ASSERT_FALSE(r[0].missing_common.empty());
+  EXPECT_EQ(r[0].missing_common[0].term, t("HP:0002380"));
+  for (const auto& m : r[0].missing_common) EXPECT_NE(m.term, t("HP:0003202"));
+}
+
+TEST_F(Checker_, EmptyQueryAndRankIsConst) {
+  const Checker& c = checker_;
+  const auto r = c.rank(Query{});
+  EXPECT_EQ(r.size(), std::min<std::size_t>(10, c.disease_count()));
+}
+
+}  // namespace
+}  // namespace symptomdb::checker
