@@ -561,7 +561,31 @@ int serve(const ServeOptions& o) {
     policy.hold_accounts_younger_than = static_cast<std::int64_t>(o.comment_hold_hours * 3600);
     policy.report_threshold = o.reports_to_hide;
     const web::Comments comments(*store, policy, generation);
-    web::App app(std::make_shared<const web::Site>(store->load_articles()),
+    // The symptom checker's data changes only when HPO files are imported,
+    // far less often than articles: it is rebuilt only when its stamp moves.
+    auto load_symptoms = [&](std::shared_ptr<const web::SymptomData> current) {
+      if (current && current->stamp == store->phenotype_stamp()) return current;
+      const auto started = std::chrono::steady_clock::now();
+      std::shared_ptr<const web::SymptomData> data;
+      try {
+        data = web::load_symptom_data(*store);
+      } catch (const std::exception& e) {
+        // Articles are still worth serving; the checker says it is unavailable.
+        log.event("symptom-checker-error", e.what());
+        return current;
+      }
+      if (data)
+        log.event("symptom-checker",
+                  fmt::format("HPO {} with annotations {}: {} diseases, built in {:.0f} ms",
+                              data->hpo_version, data->annotations_version,
+                              data->checker->disease_count(),
+                              std::chrono::duration<double, std::milli>(
+                                  std::chrono::steady_clock::now() - started)
+                                  .count()));
+      return data;
+    };
+    std::shared_ptr<const web::SymptomData> symptoms = load_symptoms(nullptr);
+    web::App app(std::make_shared<const web::Site>(store->load_articles(), symptoms),
                  {SYMPTOMDB_VERSION, store->schema_version()}, &accounts, &comments);
 
     // Rebuilds the site off the request threads when another process (an
@@ -578,7 +602,8 @@ int serve(const ServeOptions& o) {
           if (const auto now = store->change_counter(); now != seen) {
             seen = now;
             const auto started = std::chrono::steady_clock::now();
-            app.publish(std::make_shared<const web::Site>(store->load_articles()));
+            symptoms = load_symptoms(symptoms);
+            app.publish(std::make_shared<const web::Site>(store->load_articles(), symptoms));
             const auto ms = std::chrono::duration<double, std::milli>(
                                 std::chrono::steady_clock::now() - started)
                                 .count();
