@@ -21,13 +21,11 @@ using nlohmann::json;
 
 constexpr std::string_view kJson = "application/json; charset=utf-8";
 constexpr std::size_t kMaxSymptoms = 30;
-constexpr std::size_t kMaxSymptomChars = 200;
 constexpr std::size_t kMaxFreeTextChars = 1000;
 constexpr std::size_t kMaxLimit = 50;
-constexpr std::size_t kMissingShown = 5;
 
 constexpr std::string_view kNotice =
-    "This list is information to discuss with a doctor, not a diagnosis. It covers rare, mostly "
+    "Not a diagnosis: this list is information to discuss with a doctor. It covers rare, mostly "
     "genetic conditions described in the Human Phenotype Ontology's disease annotations; common "
     "causes of these symptoms are not in it. If symptoms are sudden or severe, seek care now.";
 
@@ -249,6 +247,11 @@ json check_json(const SymptomData& data, const Site& site, const CheckRun& run) 
   }
   json conditions = json::array();
   for (const auto& ranked : run.ranked) {
+    // A condition none of the present findings speaks for is no answer,
+    // however the others ranked.
+    if (std::none_of(ranked.matched.begin(), ranked.matched.end(),
+                     [](const checker::Match& m) { return !m.excluded && m.contribution > 0; }))
+      continue;
     const auto& d = checker.disease(ranked.disease);
     json matched = json::array();
     for (const auto& m : ranked.matched) {
@@ -279,8 +282,9 @@ json check_json(const SymptomData& data, const Site& site, const CheckRun& run) 
     }
     json sources = json::array();
     if (const auto url = disease_source_url(d.id); !url.empty())
-      sources.push_back({{"name", d.id.substr(0, d.id.find(':'))}, {"id", d.id}, {"url", url}});
+      sources.push_back({{"name", disease_source_name(d.id)}, {"id", d.id}, {"url", url}});
     sources.push_back({{"name", "HPO annotations"},
+                       {"id", d.id},
                        {"version", data.annotations_version},
                        {"license", "HPO Consortium terms of use (https://hpo.jax.org)"},
                        {"url", "https://hpo.jax.org/browse/disease/" + d.id}});

@@ -106,4 +106,9 @@ std::string disease_source_url(std::string_view id) {
   return {};
 }
 
+std::string disease_source_name(std::string_view id) {
+  if (id.starts_with("ORPHA:")) return "Orphanet";
+  return std::string(id.substr(0, id.find(':')));
+}
+
 }  // namespace symptomdb::web

@@ -65,5 +65,7 @@ class CheckerLinks {
 
 // The page of a disease's source record (OMIM, Orphanet, DECIPHER), or empty.
 std::string disease_source_url(std::string_view disease_id);
+// The name of that source ("OMIM", "Orphanet", "DECIPHER"), or the prefix.
+std::string disease_source_name(std::string_view disease_id);
 
 }  // namespace symptomdb::web

@@ -70,7 +70,8 @@ describe('symptom checker page', () => {
       assert.match(squash(await results.first().locator('.explain').textContent()),
         /listed for this condition as Skeletal muscle atrophy/);
       assert.ok(await results.first().getByRole('link', { name: /HPO annotations/ }).count() === 1);
-      await expectVisible(page.getByText('Not a diagnosis.'), 'the notice above the list');
+      await expectVisible(page.locator('.ranked .notice-inline'), 'the notice above the list');
+      assert.match(await page.locator('.ranked .notice-inline').textContent(), /^Not a diagnosis/);
       await expectVisible(page.getByText(/HPO Consortium/), 'the HPO attribution');
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'check-results.png'), fullPage: true });
 

@@ -94,7 +94,7 @@ TEST_F(CheckerTest, PlainWordsAreReadAsTermsAndExplainTheRanking) {
   EXPECT_EQ(j["hpo_version"], "2099-01-01");
   EXPECT_EQ(j["annotations_version"], "2099-01-02");
   EXPECT_NE(j["attribution"].get<std::string>().find("HPO Consortium"), std::string::npos);
-  EXPECT_NE(j["notice"].get<std::string>().find("not a diagnosis"), std::string::npos);
+  EXPECT_NE(j["notice"].get<std::string>().find("Not a diagnosis"), std::string::npos);
   EXPECT_TRUE(j["emergency"].is_null());
 }
 
@@ -181,7 +181,7 @@ TEST_F(CheckerTest, ThePageWorksWithoutJavaScript) {
   EXPECT_NE(h.find("href=\"/check?s=HP%3A0003394&amp;age=40&amp;sex=female\""), std::string::npos)
       << h;
   EXPECT_NE(h.find("Example wasting disorder"), std::string::npos);
-  EXPECT_NE(h.find("Not a diagnosis."), std::string::npos);
+  EXPECT_NE(h.find("Not a diagnosis:"), std::string::npos);
   EXPECT_NE(h.find("HPO release 2099-01-01"), std::string::npos);
   EXPECT_NE(h.find("<option value=\"female\" selected>"), std::string::npos);
 }
