@@ -203,8 +203,12 @@ constexpr std::size_t kMaxHpoFileBytes = 512u * 1024 * 1024;
 
 }  // namespace
 
-int import_hpo(const std::string& db, const std::string& file) {
+int import_hpo(const std::string& db, const std::string& file, bool if_missing) {
   try {
+    if (if_missing && store::open_store(db)->load_ontology()) {
+      std::cout << db << " already holds an ontology; not importing " << file << "\n";
+      return 0;
+    }
     const auto started = std::chrono::steady_clock::now();
     Progress progress;
     progress.stage("reading " + file);
@@ -244,8 +248,12 @@ int import_hpo(const std::string& db, const std::string& file) {
   }
 }
 
-int import_hpoa(const std::string& db, const std::string& file) {
+int import_hpoa(const std::string& db, const std::string& file, bool if_missing) {
   try {
+    if (if_missing && store::open_store(db)->load_annotations()) {
+      std::cout << db << " already holds annotations; not importing " << file << "\n";
+      return 0;
+    }
     const auto started = std::chrono::steady_clock::now();
     Progress progress;
     progress.stage("reading " + file);

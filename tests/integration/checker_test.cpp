@@ -254,5 +254,26 @@ TEST(CheckerLifecycle, UnavailableUntilImportedThenPickedUpWhileRunning) {
   EXPECT_EQ(r.status, 200) << r.body;
 }
 
+TEST(CheckerImport, IfMissingLeavesAnImportedReleaseAlone) {
+  TempDir dir;
+  const auto db = dir.file("once.db");
+  // Into an empty database the flag imports as usual...
+  auto r = run({binary(), "import", "hpo", fixture("hp.obo"), "--db", db, "--if-missing"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("imported the Human Phenotype Ontology release 2099-01-01"),
+            std::string::npos);
+  // ...and then does not even read the file it is given.
+  r = run({binary(), "import", "hpo", dir.file("absent.obo"), "--db", db, "--if-missing"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("already holds an ontology"), std::string::npos) << r.out;
+  r = run({binary(), "import", "hpo", dir.file("absent.obo"), "--db", db});
+  EXPECT_NE(r.exit_code, 0);
+  r = run({binary(), "import", "hpoa", fixture("phenotype.hpoa"), "--db", db, "--if-missing"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run({binary(), "import", "hpoa", dir.file("absent.hpoa"), "--db", db, "--if-missing"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("already holds annotations"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace symptomdb::test
