@@ -20,6 +20,7 @@
 #include "web/accounts.hpp"
 #include "web/article_json.hpp"
 #include "web/comments.hpp"
+#include "web/editorial.hpp"
 #include "web/qa_json.hpp"
 #include "web/security.hpp"
 #include "web/server.hpp"
@@ -395,6 +396,18 @@ int user_link_author(const std::string& db, const std::string& username,
   }
 }
 
+int author_set(const std::string& db, const std::string& name, const std::string& credential,
+               const std::string& affiliation) {
+  try {
+    const auto slug = store::open_store(db)->put_author({name, credential, affiliation});
+    std::cout << "author profile '" << slug << "': " << name
+              << (credential.empty() ? "" : ", " + credential) << "\n";
+    return 0;
+  } catch (const StoreError& e) {
+    return fail(e.what());
+  }
+}
+
 int serve(const ServeOptions& o) {
   std::FILE* owned_log = nullptr;
   try {
@@ -423,8 +436,18 @@ int serve(const ServeOptions& o) {
     policy.hold_accounts_younger_than = static_cast<std::int64_t>(o.comment_hold_hours * 3600);
     policy.report_threshold = o.reports_to_hide;
     const web::Comments comments(*store, policy, generation);
+    // An approval on this server is a write on this connection, which the
+    // change counter does not see: the editorial routes rebuild the site
+    // themselves, one rebuild at a time so an older one never wins.
+    web::App* app_ptr = nullptr;
+    std::mutex republish_mutex;
+    const web::Editorial editorial(*store, [&] {
+      std::lock_guard lock(republish_mutex);
+      app_ptr->publish(std::make_shared<const web::Site>(store->load_articles()));
+    });
     web::App app(std::make_shared<const web::Site>(store->load_articles()),
-                 {SYMPTOMDB_VERSION, store->schema_version()}, &accounts, &comments);
+                 {SYMPTOMDB_VERSION, store->schema_version()}, &accounts, &comments, &editorial);
+    app_ptr = &app;
 
     // Rebuilds the site off the request threads when another process (an
     // import) has committed to the database, then swaps it in atomically.

@@ -80,6 +80,12 @@ std::string validate(const Article& a) {
   }
   if (!a.reviewed_on.empty() && !is_iso_date(a.reviewed_on))
     return "reviewed date '" + a.reviewed_on + "' is not YYYY-MM-DD";
+  // A review claim without a date, or a credential without a name, would
+  // show readers a statement nobody can check.
+  if (!a.reviewed_by.empty() && a.reviewed_on.empty())
+    return "a reviewer is named but there is no reviewed date";
+  if (a.reviewed_by.empty() && !a.reviewed_by.credential.empty())
+    return "a reviewer credential is given without the reviewer's name";
   return {};
 }
 

@@ -56,6 +56,15 @@ struct Author {
   bool operator==(const Author&) const = default;
 };
 
+// Who medically reviewed an article: set when an editor with a clinical
+// credential approves it, shown as "Medically reviewed by NAME, CREDENTIAL".
+struct Reviewer {
+  std::string name;
+  std::string credential;
+  bool empty() const { return name.empty(); }
+  bool operator==(const Reviewer&) const = default;
+};
+
 struct SourceRef {
   std::string title;
   std::string url;
@@ -101,6 +110,7 @@ struct Article {
   std::vector<Section> sections;
   Author author;
   std::string reviewed_on;  // YYYY-MM-DD or empty
+  Reviewer reviewed_by;     // empty unless a credentialed reviewer approved it
   std::string license;
   bool sample = false;  // bundled demo content, marked as such on every page
   std::vector<SourceRef> sources;

@@ -48,6 +48,8 @@ TEST(ExportRoundTrip, AwkwardValuesSurviveYaml) {
   a.condition.synonyms = {"a, b", "[c]", "yes"};
   a.introduction = "Intro with *emphasis* and a list:\n\n- one\n- two";
   a.author = {"Dr. O'Neil", "MD, PhD", "Clinic: North"};
+  a.reviewed_on = "2026-11-30";
+  a.reviewed_by = {"Jane: Roe", "MD, FRCP"};
   a.sections.push_back(
       {.type = SectionType::other, .heading = "Living with it", .intro = "Prose."});
   expect_round_trip(a);
