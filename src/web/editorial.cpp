@@ -940,9 +940,9 @@ std::optional<Response> Editorial::route(const App& app, const Request& req, con
         "<section aria-labelledby=\"diff-h\"><h1 id=\"diff-h\">Revision {0} of {1}</h1><p "
         "class=\"muted\">Saved by {2} on <time datetime=\"{3}\">{4}</time>{5} &middot; <a "
         "href=\"/articles/{6}/history\">All revisions</a></p>",
-        n, html_escape(to.slug), html_escape(to.author_name), html_escape(to.created_at),
-        when(to.created_at), to.note.empty() ? "" : " &middot; " + html_escape(to.note),
-        html_escape(slug));
+        n, html_escape(c.draft ? c.draft->title : to.slug), html_escape(to.author_name),
+        html_escape(to.created_at), when(to.created_at),
+        to.note.empty() ? "" : " &middot; " + html_escape(to.note), html_escape(slug));
     out += diff_table(hunks, n - 1, n);
     out += fmt::format(
         "<details><summary>The whole of revision {}</summary><pre class=\"markdown-source\">{}"
