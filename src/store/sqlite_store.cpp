@@ -827,14 +827,19 @@ std::int64_t SqliteStore::add_revision(const std::string& slug, const NewRevisio
   if (state == DraftState::in_review && !allow_in_review)
     throw StateConflict(
         "the article is in review; it can be changed again once an editor returns it");
-  // Revising a published article starts a new round of review; the live
-  // copy is untouched until that is approved.
-  if (state == DraftState::published) state = DraftState::draft;
+  // Revising a published article starts a new round of review, owned by
+  // whoever started it; the live copy is untouched until it is approved.
+  const bool new_round = state == DraftState::published;
+  if (new_round) state = DraftState::draft;
   insert_revision(slug, ordinal, r, state, now);
-  db_.prepare("UPDATE drafts SET state = ?, updated_at = ? WHERE slug = ?")
+  db_.prepare(
+         "UPDATE drafts SET state = ?, updated_at = ?, owner_id = CASE WHEN ? THEN ? ELSE "
+         "owner_id END WHERE slug = ?")
       .bind(1, to_string(state))
       .bind(2, now)
-      .bind(3, slug)
+      .bind(3, new_round ? 1 : 0)
+      .bind(4, r.author_id)
+      .bind(5, slug)
       .run();
   tx.commit();
   return ordinal;

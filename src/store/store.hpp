@@ -119,7 +119,8 @@ class Store {
   // StateConflict when the slug already has a draft.
   virtual void create_draft(const std::string& slug, std::int64_t owner_id,
                             std::span<const NewRevision> revisions) = 0;
-  // Appends a revision; a published draft goes back to draft. StateConflict
+  // Appends a revision; a published draft goes back to draft, owned now by
+  // the revision's author (who started the new round). StateConflict
   // when there is no draft, it is in review and `allow_in_review` is false,
   // or `base` is given and is not the latest revision (a lost update).
   // Returns the new revision's ordinal.

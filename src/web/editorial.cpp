@@ -314,9 +314,11 @@ Editorial::Context Editorial::context(const User& user, std::string_view slug,
   if (c.editor) {
     c.may_edit = c.exists();
   } else if (at_least(user.role, Role::author)) {
-    if (c.draft) {
-      c.may_edit = c.draft->owner_id == user.id;
-    } else if (c.live && user.author_id && !c.live->author.empty()) {
+    // A round of work belongs to whoever started it; once published, the
+    // article's byline may start the next one.
+    c.may_edit = c.draft && c.draft->owner_id == user.id;
+    if (!c.may_edit && (!c.draft || c.draft->state == DraftState::published) && c.live &&
+        user.author_id && !c.live->author.empty()) {
       const auto profile = store_.author_by_id(*user.author_id);
       c.may_edit = profile && profile->slug == c.live->author.slug();
     }
@@ -329,9 +331,10 @@ std::string Editorial::edit_link(const std::optional<Session>& s, std::string_vi
   if (!s || !at_least(s->user.role, Role::author)) return "";
   bool ok = at_least(s->user.role, Role::editor);
   if (!ok) {
-    if (const auto d = store_.draft(slug)) {
-      ok = d->owner_id == s->user.id;
-    } else if (s->user.author_id && !author_slug.empty()) {
+    const auto d = store_.draft(slug);
+    ok = d && d->owner_id == s->user.id;
+    if (!ok && (!d || d->state == DraftState::published) && s->user.author_id &&
+        !author_slug.empty()) {
       const auto profile = store_.author_by_id(*s->user.author_id);
       ok = profile && profile->slug == author_slug;
     }

@@ -248,6 +248,33 @@ TEST_F(Editorial, EditingAPublishedArticleKeepsTheLiveOneUntilTheNewRevisionIsPu
   EXPECT_TRUE(contains(http_get(port(), kArticle).body, "with every stride."));
 }
 
+TEST_F(Editorial, ARoundOfWorkBelongsToWhoeverStartedIt) {
+  Client sam = account("samuser", "author", "Sam Example");
+  ASSERT_EQ(cli({"user", "link-author", "samuser", kAuthor}).exit_code, 0);
+  Client editor = account("editor1", "editor", "Ed Itor");
+  Client editor2 = account("editor2", "editor", "Other Editor");
+  const std::string slug = "shin-splints";
+  const auto md =
+      json::parse(editor.get("/api/v1/drafts/" + slug).body)["markdown"].get<std::string>();
+  const std::string link = "<a href=\"/articles/shin-splints/edit\">Edit</a>";
+
+  // An editor's round: the byline's author waits until it is published.
+  ASSERT_EQ(edit(editor, slug, "submit", md + "\nAn addition by the editor.\n").status, 303);
+  EXPECT_EQ(sam.get("/articles/shin-splints/edit").status, 403);
+  EXPECT_EQ(edit(sam, slug, "save", md + "\nAn addition by Sam.\n").status, 403);
+  EXPECT_FALSE(contains(sam.get(kArticle).body, link));
+  ASSERT_EQ(review(editor2, slug, "approve", "2").status, 303);
+  EXPECT_TRUE(contains(http_get(port(), kArticle).body, "An addition by the editor."));
+
+  // Published: the author may start the next round, which is then his.
+  EXPECT_TRUE(contains(sam.get(kArticle).body, link));
+  ASSERT_EQ(edit(sam, slug, "submit", md + "\nAn addition by Sam.\n").status, 303);
+  EXPECT_EQ(db_value("SELECT u.username FROM drafts d JOIN users u ON u.id = d.owner_id"),
+            "samuser");
+  EXPECT_EQ(review(editor, slug, "approve", "3").status, 303) << "not the editor's round now";
+  EXPECT_TRUE(contains(http_get(port(), kArticle).body, "An addition by Sam."));
+}
+
 TEST_F(Editorial, EditorsReturnWithANoteAndNeverApproveTheirOwn) {
   Client writer = account("writer1", "author", "Wanda Writer");
   Client editor = account("editor1", "editor", "Ed Itor");

@@ -222,9 +222,17 @@ TEST_F(EditorialStore, PublishingWritesTheArticleStateAndReviewTogether) {
   EXPECT_EQ(events[1].note, "fine");
   // Publishing twice is a conflict; a new revision starts a new round.
   EXPECT_THROW(store_->publish_draft("shin-splints", 1, a, editor_, ""), store::StateConflict);
-  EXPECT_EQ(store_->add_revision("shin-splints", rev("two"), false), 2);
+  store::NewRevision by_editor = rev("two");
+  by_editor.author_id = editor_;
+  EXPECT_EQ(store_->add_revision("shin-splints", by_editor, false), 2);
   EXPECT_EQ(store_->draft("shin-splints")->state, DraftState::draft);
   EXPECT_EQ(store_->revision("shin-splints", 2)->state, DraftState::draft);
+  // The new round is the editor's; the live copy is the approved one.
+  EXPECT_EQ(store_->draft("shin-splints")->owner_id, editor_);
+  EXPECT_EQ(store_->find_article("shin-splints")->reviewed_by.name, "Erin Editor");
+  // Later revisions in the round do not change the owner.
+  EXPECT_EQ(store_->add_revision("shin-splints", rev("three"), false), 3);
+  EXPECT_EQ(store_->draft("shin-splints")->owner_id, editor_);
 }
 
 TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
