@@ -463,6 +463,9 @@ int serve(const ServeOptions& o) {
           if (const auto now = store->change_counter(); now != seen) {
             seen = now;
             const auto started = std::chrono::steady_clock::now();
+            // Under the editorial lock: a load that began before an approval
+            // committed must not be published after that approval's own.
+            std::lock_guard rebuild(republish_mutex);
             app.publish(std::make_shared<const web::Site>(store->load_articles()));
             const auto ms = std::chrono::duration<double, std::milli>(
                                 std::chrono::steady_clock::now() - started)
