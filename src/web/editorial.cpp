@@ -391,7 +391,7 @@ std::optional<Response> Editorial::route(const App& app, const Request& req, con
     if (api) {
       if (parts.size() == 1) {
         action = "draft";
-      } else if (parts.size() == 2) {
+      } else if (parts.size() == 2 && parts[1] != "draft" && parts[1] != "revision") {
         action = std::string(parts[1]);
       } else if (parts[1] == "revisions" && (parts.size() == 3 || parts.size() == 4)) {
         number = to_ordinal(parts[2]);
@@ -399,7 +399,8 @@ std::optional<Response> Editorial::route(const App& app, const Request& req, con
           return app.error(req, 404, "revision_not_found", "Revisions are numbered 1, 2, ...");
         action = "revision";
         if (parts.size() == 4) sub = std::string(parts[3]);
-        if (!sub.empty() && sub != "diff") return std::nullopt;
+        if (!sub.empty() && sub != "diff")
+          return app.error(req, 404, "not_found", "There is no such draft address.");
       } else {
         return app.error(req, 404, "not_found", "There is no such draft address.");
       }

@@ -117,6 +117,11 @@ std::string article_json_ld(const Article& a) {
     page["author"] = std::move(author);
   }
   if (!a.reviewed_on.empty()) page["lastReviewed"] = a.reviewed_on;
+  if (!a.reviewed_by.empty()) {
+    json reviewer = {{"@type", "Person"}, {"name", a.reviewed_by.name}};
+    if (!a.reviewed_by.credential.empty()) reviewer["honorificSuffix"] = a.reviewed_by.credential;
+    page["reviewedBy"] = std::move(reviewer);
+  }
   if (!a.license.empty()) page["license"] = a.license;
   if (!a.provenance.imported_at.empty()) page["dateModified"] = a.provenance.imported_at;
   std::string out = page.dump();

@@ -435,6 +435,8 @@ TEST_F(Editorial, JsonApi) {
   EXPECT_EQ(json::parse(editor.get("/api/v1/drafts").body)["count"], 1);
   EXPECT_EQ(writer.get("/api/v1/drafts/no-such-draft").status, 404);
   EXPECT_EQ(writer.get(url + "/submit").status, 405);
+  for (const std::string tail : {"/draft", "/revision", "/revisions/2/patch", "/nothing", "/"})
+    EXPECT_EQ(writer.get(url + tail).status, 404) << tail;
 }
 
 }  // namespace
