@@ -189,6 +189,13 @@ int show(const std::string& db, const std::string& slug, bool json) {
       if (!a.author.affiliation.empty()) out << " - " << a.author.affiliation;
       out << "\n";
     }
+    if (!a.reviewed_by.empty()) {
+      out << "Medically reviewed by " << a.reviewed_by.name;
+      if (!a.reviewed_by.credential.empty()) out << ", " << a.reviewed_by.credential;
+      out << " on " << a.reviewed_on << "\n";
+    } else if (!a.reviewed_on.empty()) {
+      out << "Last reviewed " << a.reviewed_on << "\n";
+    }
     out << "\n";
     print_wrapped(out, a.introduction, "");
     for (const auto& s : a.sections) {
