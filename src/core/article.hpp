@@ -137,6 +137,13 @@ struct ArticleAnchors {
 };
 ArticleAnchors anchors_of(const Article& article);
 
+// Copies onto `edited` what the Markdown format does not hold but `live`
+// (the published copy it was edited from) has: an imported dataset's
+// document origin, open questions, the condition's kind and UMLS CUIs (when
+// it is still the same condition) and each section's source, matched by type
+// and heading. Editing an imported article then loses none of it.
+void keep_source_metadata(const Article& live, Article& edited);
+
 // True for a calendar date written YYYY-MM-DD (month 1-12, day 1-31).
 bool is_iso_date(std::string_view text);
 

@@ -575,6 +575,7 @@ std::optional<Response> Editorial::route(const App& app, const Request& req, con
     // writer's author profile (none when the account has no profile).
     if (c.live) {
       a.author = c.live->author;
+      keep_source_metadata(*c.live, a);
     } else if (c.draft->owner_author_id) {
       if (const auto p = store_.author_by_id(*c.draft->owner_author_id))
         a.author = {p->name, p->credential, p->affiliation};
@@ -613,6 +614,7 @@ std::optional<Response> Editorial::route(const App& app, const Request& req, con
     Article a = std::move(std::get<Checked>(checked).article);
     if (c.live) {
       a.author = c.live->author;
+      keep_source_metadata(*c.live, a);
     } else if (c.draft && c.draft->owner_author_id) {
       if (const auto p = store_.author_by_id(*c.draft->owner_author_id))
         a.author = {p->name, p->credential, p->affiliation};
