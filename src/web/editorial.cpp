@@ -707,72 +707,30 @@ std::optional<Response> Editorial::route(const App& app, const Request& req, con
     return c.live ? editable_markdown(*c.live) : std::string();
   };
 
-  if (action == "/write" || (action == "/api/v1/drafts" && post)) {
-    if (post) {
-      const std::string title = trimmed(field("title").value_or(""));
-      std::string condition = trimmed(field("condition").value_or(""));
-      if (condition.empty()) condition = title;
-      std::optional<Failure> f;
-      if (title.empty() || title.size() > policy_.max_title_chars || has_control(title) ||
-          condition.size() > policy_.max_title_chars || has_control(condition))
-        f = Failure{400, "bad_title",
-                    fmt::format("A title and a condition are one line of 1 to {} characters.",
-                                policy_.max_title_chars)};
-      const std::string new_slug = f ? "" : slug_for(title);
-      if (!f && new_slug.empty())
-        f = Failure{422, "bad_title", "The title needs some letters or digits."};
-      if (!f && site.snapshot().article(new_slug))
-        f = Failure{409, "article_exists",
-                    "An article is published at /articles/" + new_slug +
-                        "; open it and choose Edit, or pick another title."};
-      if (!f) {
-        slug = new_slug;
-        const std::string md = starter_markdown(slug, title, condition);
-        auto checked = check_markdown(md, slug, policy_);
-        if (auto* bad = std::get_if<Failure>(&checked)) {
-          f = *bad;
-        } else {
-          const store::NewRevision first[] = {
-              {title, std::get<Checked>(checked).markdown, user.id, "Started the article"}};
-          try {
-            store_.create_draft(slug, user.id, first);
-          } catch (const store::StateConflict& e) {
-            f = Failure{409, "draft_exists", e.what()};
-          }
-        }
-      }
-      if (f) {
-        if (api || json_body) return fail(*f);
-        return page("Write an article",
-                    fmt::format("<section class=\"form-page\"><h1>Write an article</h1><p "
-                                "class=\"form-error\" role=\"alert\">{}</p><p><a "
-                                "href=\"/write\">Back</a></p></section>",
-                                html_escape(f->message)),
-                    f->status);
-      }
-      if (api) {
-        json j = draft_json(*store_.draft(slug));
-        j["markdown"] = store_.revision(slug, 1)->markdown;
-        return json_response(201, j);
-      }
-      return redirect("/articles/" + slug + "/edit");
-    }
+  // The /write page: the form (with what was typed and why it was refused,
+  // after a refusal) and the writer's own articles.
+  auto write_page = [&](const std::string& error, const std::string& title,
+                        const std::string& condition, int status) {
     std::string out = fmt::format(
         "<section class=\"form-page\" aria-labelledby=\"write-h\"><h1 id=\"write-h\">Write an "
         "article</h1><p>An article answers one question about one condition. Start with its "
         "title; you write the rest in the editor, preview it, and submit it for an editor's "
-        "review.</p><form method=\"post\" action=\"/write\"><input type=\"hidden\" name=\"csrf\" "
-        "value=\"{}\"><p><label for=\"title\">Title (the question it answers)</label><br><input "
-        "id=\"title\" name=\"title\" required maxlength=\"{}\"></p><p><label "
-        "for=\"condition\">Condition</label><br><input id=\"condition\" name=\"condition\" "
-        "required maxlength=\"{}\"></p><p><button type=\"submit\">Start writing</button></p>"
-        "</form>",
-        csrf, policy_.max_title_chars, policy_.max_title_chars);
+        "review.</p>{}<form method=\"post\" action=\"/write\"><input type=\"hidden\" "
+        "name=\"csrf\" value=\"{}\"><p><label for=\"title\">Title (the question it "
+        "answers)</label><br><input id=\"title\" name=\"title\" required maxlength=\"{}\" "
+        "value=\"{}\"></p><p><label for=\"condition\">Condition</label><br><input "
+        "id=\"condition\" name=\"condition\" required maxlength=\"{}\" value=\"{}\"></p><p><button "
+        "type=\"submit\">Start writing</button></p></form>",
+        error.empty()
+            ? ""
+            : fmt::format("<p class=\"form-error\" role=\"alert\">{}</p>", html_escape(error)),
+        csrf, policy_.max_title_chars, html_escape(title), policy_.max_title_chars,
+        html_escape(condition));
     const auto mine = store_.drafts(user.id, std::nullopt);
     out += "<h2>Your articles</h2>";
-    if (mine.empty())
+    if (mine.empty()) {
       out += "<p>You have not started any yet.</p>";
-    else {
+    } else {
       out += "<ul class=\"draft-list\">";
       for (const auto& d : mine)
         out += fmt::format(
@@ -783,7 +741,52 @@ std::optional<Response> Editorial::route(const App& app, const Request& req, con
       out += "</ul>";
     }
     out += "</section>";
-    return page("Write an article", out);
+    return page("Write an article", out, status);
+  };
+
+  if (action == "/write" || (action == "/api/v1/drafts" && post)) {
+    if (!post) return write_page("", "", "", 200);
+    const std::string title = trimmed(field("title").value_or(""));
+    const std::string typed_condition = trimmed(field("condition").value_or(""));
+    const std::string condition = typed_condition.empty() ? title : typed_condition;
+    std::optional<Failure> f;
+    if (title.empty() || title.size() > policy_.max_title_chars || has_control(title) ||
+        condition.size() > policy_.max_title_chars || has_control(condition))
+      f = Failure{400, "bad_title",
+                  fmt::format("A title and a condition are one line of 1 to {} characters.",
+                              policy_.max_title_chars)};
+    const std::string new_slug = f ? "" : slug_for(title);
+    if (!f && new_slug.empty())
+      f = Failure{422, "bad_title", "The title needs some letters or digits."};
+    if (!f && site.snapshot().article(new_slug))
+      f = Failure{409, "article_exists",
+                  "An article is published at /articles/" + new_slug +
+                      "; open it and choose Edit, or pick another title."};
+    if (!f) {
+      slug = new_slug;
+      auto checked = check_markdown(starter_markdown(slug, title, condition), slug, policy_);
+      if (auto* bad = std::get_if<Failure>(&checked)) {
+        f = *bad;
+      } else {
+        const store::NewRevision first[] = {
+            {title, std::get<Checked>(checked).markdown, user.id, "Started the article"}};
+        try {
+          store_.create_draft(slug, user.id, first);
+        } catch (const store::StateConflict& e) {
+          f = Failure{409, "draft_exists", e.what()};
+        }
+      }
+    }
+    if (f) {
+      if (api || json_body) return fail(*f);
+      return write_page(f->message, title, typed_condition, f->status);
+    }
+    if (api) {
+      json j = draft_json(*store_.draft(slug));
+      j["markdown"] = store_.revision(slug, 1)->markdown;
+      return json_response(201, j);
+    }
+    return redirect("/articles/" + slug + "/edit");
   }
 
   if (action == "/review") {

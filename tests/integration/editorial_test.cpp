@@ -314,8 +314,12 @@ TEST_F(Editorial, EditorsReturnWithANoteAndNeverApproveTheirOwn) {
   // A new article's address may not take a published one's.
   r = start(writer, "Can gout come back?");
   EXPECT_EQ(r.status, 409);
+  EXPECT_TRUE(contains(r.body, "An article is published at /articles/can-gout-come-back"));
+  EXPECT_TRUE(contains(r.body, "value=\"Can gout come back?\"")) << "the form keeps the title";
   r = start(writer, "How is gout treated?");
   EXPECT_EQ(r.status, 409) << "a draft has that address";
+  EXPECT_EQ(start(writer, "???").status, 422);
+  EXPECT_EQ(start(writer, "").status, 400);
 }
 
 TEST_F(Editorial, FieldsSymptomdbFillsInCannotBeTyped) {
