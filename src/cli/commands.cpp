@@ -27,6 +27,7 @@
 #include "web/accounts.hpp"
 #include "web/article_json.hpp"
 #include "web/comments.hpp"
+#include "web/editorial.hpp"
 #include "web/qa_json.hpp"
 #include "web/security.hpp"
 #include "web/server.hpp"
@@ -334,6 +335,13 @@ int show(const std::string& db, const std::string& slug, bool json) {
       if (!a.author.affiliation.empty()) out << " - " << a.author.affiliation;
       out << "\n";
     }
+    if (!a.reviewed_by.empty()) {
+      out << "Medically reviewed by " << a.reviewed_by.name;
+      if (!a.reviewed_by.credential.empty()) out << ", " << a.reviewed_by.credential;
+      out << " on " << a.reviewed_on << "\n";
+    } else if (!a.reviewed_on.empty()) {
+      out << "Last reviewed " << a.reviewed_on << "\n";
+    }
     out << "\n";
     print_wrapped(out, a.introduction, "");
     for (const auto& s : a.sections) {
@@ -541,6 +549,18 @@ int user_link_author(const std::string& db, const std::string& username,
   }
 }
 
+int author_set(const std::string& db, const std::string& name, const std::string& credential,
+               const std::string& affiliation) {
+  try {
+    const auto slug = store::open_store(db)->put_author({name, credential, affiliation});
+    std::cout << "author profile '" << slug << "': " << name
+              << (credential.empty() ? "" : ", " + credential) << "\n";
+    return 0;
+  } catch (const StoreError& e) {
+    return fail(e.what());
+  }
+}
+
 int serve(const ServeOptions& o) {
   std::FILE* owned_log = nullptr;
   try {
@@ -593,8 +613,20 @@ int serve(const ServeOptions& o) {
       return data;
     };
     std::shared_ptr<const web::SymptomData> symptoms = load_symptoms(nullptr);
+    // An approval on this server is a write on this connection, which the
+    // change counter does not see: the editorial routes rebuild the site
+    // themselves, one rebuild at a time so an older one never wins. The
+    // checker's data stays what the current site has.
+    web::App* app_ptr = nullptr;
+    std::mutex republish_mutex;
+    const web::Editorial editorial(*store, [&] {
+      std::lock_guard lock(republish_mutex);
+      app_ptr->publish(
+          std::make_shared<const web::Site>(store->load_articles(), app_ptr->site()->symptoms()));
+    });
     web::App app(std::make_shared<const web::Site>(store->load_articles(), symptoms),
-                 {SYMPTOMDB_VERSION, store->schema_version()}, &accounts, &comments);
+                 {SYMPTOMDB_VERSION, store->schema_version()}, &accounts, &comments, &editorial);
+    app_ptr = &app;
 
     // Rebuilds the site off the request threads when another process (an
     // import) has committed to the database, then swaps it in atomically.
@@ -611,6 +643,9 @@ int serve(const ServeOptions& o) {
             seen = now;
             const auto started = std::chrono::steady_clock::now();
             symptoms = load_symptoms(symptoms);
+            // Under the editorial lock: a load that began before an approval
+            // committed must not be published after that approval's own.
+            std::lock_guard rebuild(republish_mutex);
             app.publish(std::make_shared<const web::Site>(store->load_articles(), symptoms));
             const auto ms = std::chrono::duration<double, std::milli>(
                                 std::chrono::steady_clock::now() - started)

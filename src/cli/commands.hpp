@@ -38,6 +38,10 @@ int user_add_command(const std::string& db, const std::string& username,
                      const std::string& display_name, const std::string& role);
 int user_set_role(const std::string& db, const std::string& username, const std::string& role);
 int user_set_disabled(const std::string& db, const std::string& username, bool disabled);
+// Creates or updates an author profile (an editor's credential makes their
+// approvals "medically reviewed").
+int author_set(const std::string& db, const std::string& name, const std::string& credential,
+               const std::string& affiliation);
 int user_link_author(const std::string& db, const std::string& username, const std::string& author);
 
 // Where the bundled content lives: ./content when run from the source tree,

@@ -124,6 +124,16 @@ int main(int argc, char** argv) {
   user_author->add_option("author", author_slug, "Author slug, e.g. haroon-rashid")->required();
   user_author->add_option("--db", db, "SQLite database file")->capture_default_str();
 
+  std::string author_name, author_credential, author_affiliation;
+  auto* author_cmd = app.add_subcommand("author", "Manage author profiles");
+  author_cmd->require_subcommand(1);
+  auto* author_set_cmd =
+      author_cmd->add_subcommand("set", "Create or update the profile with this name");
+  author_set_cmd->add_option("name", author_name, "Name as the byline shows it")->required();
+  author_set_cmd->add_option("--credential", author_credential, "MD, RN, PharmD, ...");
+  author_set_cmd->add_option("--affiliation", author_affiliation, "Clinic or institution");
+  author_set_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
+
   std::string out_dir;
   auto* export_cmd = app.add_subcommand("export", "Write every article out as Markdown");
   export_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
@@ -148,5 +158,6 @@ int main(int argc, char** argv) {
   if (*user_disable) return user_set_disabled(db, username, true);
   if (*user_enable) return user_set_disabled(db, username, false);
   if (*user_author) return user_link_author(db, username, author_slug);
+  if (*author_set_cmd) return author_set(db, author_name, author_credential, author_affiliation);
   return 2;
 }

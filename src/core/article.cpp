@@ -56,6 +56,28 @@ ArticleAnchors anchors_of(const Article& a) {
   return out;
 }
 
+void keep_source_metadata(const Article& live, Article& edited) {
+  edited.collection = live.collection;
+  edited.document_id = live.document_id;
+  edited.url = live.url;
+  edited.open_questions = live.open_questions;
+  if (edited.condition.slug() == live.condition.slug()) {
+    edited.condition.kind = live.condition.kind;
+    edited.condition.cuis = live.condition.cuis;
+  }
+  std::vector<bool> used(live.sections.size(), false);
+  for (auto& s : edited.sections) {
+    for (std::size_t i = 0; i < live.sections.size(); ++i) {
+      const Section& old = live.sections[i];
+      if (used[i] || old.type != s.type || old.display_heading() != s.display_heading()) continue;
+      s.source = old.source;
+      s.original_type = old.original_type;
+      used[i] = true;
+      break;
+    }
+  }
+}
+
 bool is_iso_date(std::string_view d) {
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
   for (std::size_t i = 0; i < d.size(); ++i)
@@ -80,6 +102,12 @@ std::string validate(const Article& a) {
   }
   if (!a.reviewed_on.empty() && !is_iso_date(a.reviewed_on))
     return "reviewed date '" + a.reviewed_on + "' is not YYYY-MM-DD";
+  // A review claim without a date, or a credential without a name, would
+  // show readers a statement nobody can check.
+  if (!a.reviewed_by.empty() && a.reviewed_on.empty())
+    return "a reviewer is named but there is no reviewed date";
+  if (a.reviewed_by.empty() && !a.reviewed_by.credential.empty())
+    return "a reviewer credential is given without the reviewer's name";
   return {};
 }
 

@@ -56,6 +56,15 @@ struct Author {
   bool operator==(const Author&) const = default;
 };
 
+// Who medically reviewed an article: set when an editor with a clinical
+// credential approves it, shown as "Medically reviewed by NAME, CREDENTIAL".
+struct Reviewer {
+  std::string name;
+  std::string credential;
+  bool empty() const { return name.empty(); }
+  bool operator==(const Reviewer&) const = default;
+};
+
 struct SourceRef {
   std::string title;
   std::string url;
@@ -101,6 +110,7 @@ struct Article {
   std::vector<Section> sections;
   Author author;
   std::string reviewed_on;  // YYYY-MM-DD or empty
+  Reviewer reviewed_by;     // empty unless a credentialed reviewer approved it
   std::string license;
   bool sample = false;  // bundled demo content, marked as such on every page
   std::vector<SourceRef> sources;
@@ -126,6 +136,13 @@ struct ArticleAnchors {
   std::vector<std::vector<std::string>> items;  // empty string for headless items
 };
 ArticleAnchors anchors_of(const Article& article);
+
+// Copies onto `edited` what the Markdown format does not hold but `live`
+// (the published copy it was edited from) has: an imported dataset's
+// document origin, open questions, the condition's kind and UMLS CUIs (when
+// it is still the same condition) and each section's source, matched by type
+// and heading. Editing an imported article then loses none of it.
+void keep_source_metadata(const Article& live, Article& edited);
 
 // True for a calendar date written YYYY-MM-DD (month 1-12, day 1-31).
 bool is_iso_date(std::string_view text);

@@ -31,9 +31,10 @@ class FrontMatter {
     if (!root_.IsMap())
       throw ParseError(file_.name, kFrontMatterFirstLine,
                        "front matter must be a set of 'key: value' lines");
-    static const std::set<std::string> kKnown = {"title",   "condition",  "synonyms",    "slug",
-                                                 "author",  "credential", "affiliation", "reviewed",
-                                                 "license", "sample",     "sources",     "site"};
+    static const std::set<std::string> kKnown = {
+        "title",       "condition",          "synonyms", "slug",   "author",  "credential",
+        "affiliation", "reviewed",           "license",  "sample", "sources", "site",
+        "reviewed_by", "reviewer_credential"};
     for (const auto& kv : root_) {
       if (!kv.first.IsScalar())
         throw ParseError(file_.name, file_line(kv.first.Mark()),
@@ -191,6 +192,8 @@ Article parse_markdown_article(const SourceFile& file) {
     a.author.credential = fm.string("credential");
     a.author.affiliation = fm.string("affiliation");
     a.reviewed_on = fm.string("reviewed");
+    a.reviewed_by.name = fm.string("reviewed_by");
+    a.reviewed_by.credential = fm.string("reviewer_credential");
     a.license = fm.string("license");
     a.sample = fm.boolean("sample");
     a.sources = fm.sources();
@@ -198,6 +201,12 @@ Article parse_markdown_article(const SourceFile& file) {
     if (a.author.name.empty() && (!a.author.credential.empty() || !a.author.affiliation.empty()))
       throw ParseError(file.name, fm.line_of("credential"),
                        "'credential' and 'affiliation' need an 'author'");
+    if (a.reviewed_by.empty() && !a.reviewed_by.credential.empty())
+      throw ParseError(file.name, fm.line_of("reviewer_credential"),
+                       "'reviewer_credential' needs a 'reviewed_by'");
+    if (!a.reviewed_by.empty() && a.reviewed_on.empty())
+      throw ParseError(file.name, fm.line_of("reviewed_by"),
+                       "'reviewed_by' needs the 'reviewed' date");
     if (!a.reviewed_on.empty() && !is_iso_date(a.reviewed_on))
       throw ParseError(file.name, fm.line_of("reviewed"),
                        "reviewed date '" + a.reviewed_on + "' is not YYYY-MM-DD");

@@ -30,6 +30,8 @@ std::string to_markdown(const Article& a) {
   emit_if(fm, "credential", a.author.credential);
   emit_if(fm, "affiliation", a.author.affiliation);
   emit_if(fm, "reviewed", a.reviewed_on);
+  emit_if(fm, "reviewed_by", a.reviewed_by.name);
+  emit_if(fm, "reviewer_credential", a.reviewed_by.credential);
   emit_if(fm, "license", a.license);
   if (a.sample) fm << YAML::Key << "sample" << YAML::Value << true;
   if (!a.sources.empty()) {

@@ -20,14 +20,19 @@ SourceFile read_source_file(const std::filesystem::path& path, std::size_t max_b
     throw ParseError(name, 0, "file is larger than " + std::to_string(max_bytes) + " bytes");
   std::ostringstream buf;
   buf << in.rdbuf();
-  std::string text = std::move(buf).str();
+  return source_from_text(name, std::move(buf).str(), max_bytes);
+}
+
+SourceFile source_from_text(std::string name, std::string text, std::size_t max_bytes) {
+  if (text.size() > max_bytes)
+    throw ParseError(name, 0, "text is larger than " + std::to_string(max_bytes) + " bytes");
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   if (auto bad = find_invalid_utf8(text)) {
     const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(*bad), '\n');
     throw ParseError(name, static_cast<int>(line),
                      "invalid UTF-8 (byte offset " + std::to_string(*bad) + ")");
   }
-  if (text.find('\0') != std::string::npos) throw ParseError(name, 0, "file contains NUL bytes");
+  if (text.find('\0') != std::string::npos) throw ParseError(name, 0, "text contains NUL bytes");
   // Normalise CRLF and lone CR to LF.
   std::string out;
   out.reserve(text.size());
@@ -39,7 +44,7 @@ SourceFile read_source_file(const std::filesystem::path& path, std::size_t max_b
       out.push_back(text[i]);
     }
   }
-  return {name, std::move(out)};
+  return {std::move(name), std::move(out)};
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {

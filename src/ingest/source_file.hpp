@@ -19,6 +19,11 @@ struct SourceFile {
 SourceFile read_source_file(const std::filesystem::path& path,
                             std::size_t max_bytes = 16 * 1024 * 1024);
 
+// The same checks and normalisation for text that arrived some other way
+// (an editor's form): `name` is what error messages call it.
+SourceFile source_from_text(std::string name, std::string text,
+                            std::size_t max_bytes = 16 * 1024 * 1024);
+
 // Splits text into lines without their "\n" (a final newline adds no line).
 std::vector<std::string_view> split_lines(std::string_view text);
 

@@ -77,9 +77,15 @@ int SqliteStore::schema_version() {
 
 WriteSummary SqliteStore::put_articles(std::span<const Article> articles) {
   std::lock_guard lock(mutex_);
+  Transaction tx(db_);
+  const auto summary = write_articles(articles);
+  tx.commit();
+  return summary;
+}
+
+WriteSummary SqliteStore::write_articles(std::span<const Article> articles) {
   WriteSummary summary;
   const std::string now = utc_now();
-  Transaction tx(db_);
   auto upsert_author = db_.prepare(
       "INSERT INTO authors (slug, name, credential, affiliation) VALUES (?, ?, ?, ?) "
       "ON CONFLICT(slug) DO UPDATE SET name = excluded.name, credential = excluded.credential, "
@@ -97,7 +103,8 @@ WriteSummary SqliteStore::put_articles(std::span<const Article> articles) {
   auto add_article = db_.prepare(
       "INSERT INTO articles (slug, title, condition_id, author_id, site, introduction, "
       "reviewed_on, license, is_sample, format, source_file, imported_at, collection, "
-      "document_id, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "document_id, url, reviewed_by, reviewer_credential) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   auto add_section = db_.prepare(
       "INSERT INTO sections (article_id, position, type, heading, intro, original_type, "
       "source_collection, source_document, source_pair, source_url) "
@@ -150,6 +157,8 @@ WriteSummary SqliteStore::put_articles(std::span<const Article> articles) {
         .bind(13, a.collection)
         .bind(14, a.document_id)
         .bind(15, a.url)
+        .bind(16, a.reviewed_by.name)
+        .bind(17, a.reviewed_by.credential)
         .run();
     const auto article_id = db_.last_insert_id();
     for (std::size_t i = 0; i < a.condition.synonyms.size(); ++i)
@@ -195,7 +204,6 @@ WriteSummary SqliteStore::put_articles(std::span<const Article> articles) {
           .bind(4, a.sources[i].url)
           .run();
   }
-  tx.commit();
   return summary;
 }
 
@@ -204,7 +212,7 @@ std::vector<Article> SqliteStore::load_where(std::string_view where, std::string
       "SELECT a.id, a.slug, a.title, c.name, c.id, COALESCE(au.name, ''), "
       "COALESCE(au.credential, ''), COALESCE(au.affiliation, ''), a.site, a.introduction, "
       "a.reviewed_on, a.license, a.is_sample, a.format, a.source_file, a.imported_at, "
-      "c.kind, a.collection, a.document_id, a.url "
+      "c.kind, a.collection, a.document_id, a.url, a.reviewed_by, a.reviewer_credential "
       "FROM articles a JOIN conditions c ON c.id = a.condition_id "
       "LEFT JOIN authors au ON au.id = a.author_id ";
   sql += where;
@@ -230,6 +238,7 @@ std::vector<Article> SqliteStore::load_where(std::string_view where, std::string
     a.collection = st.text(17);
     a.document_id = st.text(18);
     a.url = st.text(19);
+    a.reviewed_by = {st.text(20), st.text(21)};
     by_id[st.integer(0)] = out.size();
     out.push_back(std::move(a));
   }
@@ -685,6 +694,297 @@ std::int64_t SqliteStore::user_created_at(std::int64_t user_id) {
   st.bind(1, user_id);
   return st.step() ? st.integer(0) : 0;
 }
+
+std::optional<AuthorProfile> SqliteStore::author_by_id(std::int64_t id) {
+  std::string slug;
+  {
+    std::lock_guard lock(mutex_);
+    auto st = db_.prepare("SELECT slug FROM authors WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    slug = st.text(0);
+  }
+  return author(slug);
+}
+
+std::string SqliteStore::put_author(const Author& a) {
+  std::lock_guard lock(mutex_);
+  const std::string slug = a.slug();
+  if (slug.empty()) throw StoreError("an author needs a name with letters or digits");
+  db_.prepare(
+         "INSERT INTO authors (slug, name, credential, affiliation) VALUES (?, ?, ?, ?) "
+         "ON CONFLICT(slug) DO UPDATE SET name = excluded.name, credential = excluded.credential, "
+         "affiliation = excluded.affiliation")
+      .bind(1, slug)
+      .bind(2, a.name)
+      .bind(3, a.credential)
+      .bind(4, a.affiliation)
+      .run();
+  return slug;
+}
+
+namespace {
+
+constexpr const char* kDraftSelect =
+    "SELECT d.slug, d.state, d.owner_id, u.display_name, d.created_at, d.updated_at, "
+    "(SELECT MAX(ordinal) FROM revisions r WHERE r.slug = d.slug), "
+    "(SELECT title FROM revisions r WHERE r.slug = d.slug ORDER BY ordinal DESC LIMIT 1), "
+    "(SELECT note FROM review_events e WHERE e.slug = d.slug AND e.action <> 'submitted' "
+    "ORDER BY e.id DESC LIMIT 1), u.author_id "
+    "FROM drafts d JOIN users u ON u.id = d.owner_id ";
+
+Draft draft_from(const Statement& st) {
+  Draft d;
+  d.slug = st.text(0);
+  d.state = draft_state_from_string(st.text(1)).value_or(DraftState::draft);
+  d.owner_id = st.integer(2);
+  d.owner_name = st.text(3);
+  d.created_at = st.text(4);
+  d.updated_at = st.text(5);
+  d.latest = st.integer(6);
+  d.title = st.text(7);
+  d.last_note = st.text(8);
+  if (!st.is_null(9)) d.owner_author_id = st.integer(9);
+  return d;
+}
+
+constexpr const char* kRevisionSelect =
+    "SELECT r.id, r.slug, r.ordinal, r.markdown, r.author_id, u.display_name, r.created_at, "
+    "r.note, r.state FROM revisions r JOIN users u ON u.id = r.author_id ";
+
+Revision revision_from(const Statement& st) {
+  Revision r;
+  r.id = st.integer(0);
+  r.slug = st.text(1);
+  r.ordinal = st.integer(2);
+  r.markdown = st.text(3);
+  r.author_id = st.integer(4);
+  r.author_name = st.text(5);
+  r.created_at = st.text(6);
+  r.note = st.text(7);
+  r.state = draft_state_from_string(st.text(8)).value_or(DraftState::draft);
+  return r;
+}
+
+}  // namespace
+
+void SqliteStore::insert_revision(const std::string& slug, std::int64_t ordinal,
+                                  const NewRevision& r, DraftState state, const std::string& now) {
+  db_.prepare(
+         "INSERT INTO revisions (slug, ordinal, title, markdown, author_id, created_at, note, "
+         "state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, slug)
+      .bind(2, ordinal)
+      .bind(3, r.title)
+      .bind(4, r.markdown)
+      .bind(5, r.author_id)
+      .bind(6, now)
+      .bind(7, r.note)
+      .bind(8, to_string(state))
+      .run();
+}
+
+void SqliteStore::create_draft(const std::string& slug, std::int64_t owner_id,
+                               std::span<const NewRevision> revisions) {
+  std::lock_guard lock(mutex_);
+  if (revisions.empty()) throw StoreError("a draft starts with at least one revision");
+  const std::string now = utc_now();
+  Transaction tx(db_);
+  auto exists = db_.prepare("SELECT 1 FROM drafts WHERE slug = ?");
+  exists.bind(1, slug);
+  if (exists.step())
+    throw StateConflict("an article with the address '" + slug + "' is being written already");
+  db_.prepare(
+         "INSERT INTO drafts (slug, state, owner_id, created_at, updated_at) VALUES (?, 'draft', "
+         "?, ?, ?)")
+      .bind(1, slug)
+      .bind(2, owner_id)
+      .bind(3, now)
+      .bind(4, now)
+      .run();
+  for (std::size_t i = 0; i < revisions.size(); ++i)
+    insert_revision(slug, static_cast<std::int64_t>(i + 1), revisions[i], DraftState::draft, now);
+  tx.commit();
+}
+
+std::int64_t SqliteStore::add_revision(const std::string& slug, const NewRevision& r,
+                                       bool allow_in_review, std::optional<std::int64_t> base) {
+  std::lock_guard lock(mutex_);
+  const std::string now = utc_now();
+  Transaction tx(db_);
+  auto st = db_.prepare(
+      "SELECT d.state, (SELECT MAX(ordinal) FROM revisions r WHERE r.slug = d.slug) FROM drafts d "
+      "WHERE d.slug = ?");
+  st.bind(1, slug);
+  if (!st.step()) throw StateConflict("there is no draft of '" + slug + "'");
+  auto state = draft_state_from_string(st.text(0)).value_or(DraftState::draft);
+  const std::int64_t ordinal = st.integer(1) + 1;
+  st.reset();
+  if (base && *base != ordinal - 1)
+    throw StateConflict("revision " + std::to_string(ordinal - 1) +
+                        " was saved after the one this text is based on (" + std::to_string(*base) +
+                        "); look at the history and merge the changes");
+  if (state == DraftState::in_review && !allow_in_review)
+    throw StateConflict(
+        "the article is in review; it can be changed again once an editor returns it");
+  // Revising a published article starts a new round of review, owned by
+  // whoever started it; the live copy is untouched until it is approved.
+  const bool new_round = state == DraftState::published;
+  if (new_round) state = DraftState::draft;
+  insert_revision(slug, ordinal, r, state, now);
+  db_.prepare(
+         "UPDATE drafts SET state = ?, updated_at = ?, owner_id = CASE WHEN ? THEN ? ELSE "
+         "owner_id END WHERE slug = ?")
+      .bind(1, to_string(state))
+      .bind(2, now)
+      .bind(3, new_round ? 1 : 0)
+      .bind(4, r.author_id)
+      .bind(5, slug)
+      .run();
+  tx.commit();
+  return ordinal;
+}
+
+std::optional<Draft> SqliteStore::draft(std::string_view slug) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(std::string(kDraftSelect) + "WHERE d.slug = ?");
+  st.bind(1, slug);
+  if (!st.step()) return std::nullopt;
+  return draft_from(st);
+}
+
+std::vector<Draft> SqliteStore::drafts(std::optional<std::int64_t> owner_id,
+                                       std::optional<DraftState> state) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(std::string(kDraftSelect) +
+                        "WHERE (?1 IS NULL OR d.owner_id = ?1) AND (?2 IS NULL OR d.state = ?2) "
+                        "ORDER BY d.updated_at DESC, d.slug LIMIT 500");
+  if (owner_id)
+    st.bind(1, *owner_id);
+  else
+    st.bind_null(1);
+  if (state)
+    st.bind(2, to_string(*state));
+  else
+    st.bind_null(2);
+  std::vector<Draft> out;
+  while (st.step()) out.push_back(draft_from(st));
+  return out;
+}
+
+std::vector<Revision> SqliteStore::revisions(std::string_view slug) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(std::string(kRevisionSelect) + "WHERE r.slug = ? ORDER BY r.ordinal");
+  st.bind(1, slug);
+  std::vector<Revision> out;
+  while (st.step()) out.push_back(revision_from(st));
+  return out;
+}
+
+std::optional<Revision> SqliteStore::revision(std::string_view slug, std::int64_t ordinal) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(std::string(kRevisionSelect) + "WHERE r.slug = ? AND r.ordinal = ?");
+  st.bind(1, slug).bind(2, ordinal);
+  if (!st.step()) return std::nullopt;
+  return revision_from(st);
+}
+
+std::vector<ReviewEvent> SqliteStore::review_events(std::string_view slug) {
+  std::lock_guard lock(mutex_);
+  auto st = db_.prepare(
+      "SELECT e.id, e.slug, e.ordinal, e.action, e.user_id, u.display_name, e.note, e.created_at "
+      "FROM review_events e JOIN users u ON u.id = e.user_id WHERE e.slug = ? ORDER BY e.id");
+  st.bind(1, slug);
+  std::vector<ReviewEvent> out;
+  while (st.step()) {
+    ReviewEvent e;
+    e.id = st.integer(0);
+    e.slug = st.text(1);
+    e.ordinal = st.integer(2);
+    const auto action = st.text(3);
+    e.action = action == "approved"   ? ReviewAction::approved
+               : action == "returned" ? ReviewAction::returned
+                                      : ReviewAction::submitted;
+    e.user_id = st.integer(4);
+    e.user_name = st.text(5);
+    e.note = st.text(6);
+    e.created_at = st.text(7);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+namespace {
+
+// Inside a transaction: the draft must be in `from` with `ordinal` as its
+// latest revision.
+void expect_state(Database& db, const std::string& slug, DraftState from, std::int64_t ordinal) {
+  auto st = db.prepare(
+      "SELECT d.state, (SELECT MAX(ordinal) FROM revisions r WHERE r.slug = d.slug) FROM drafts d "
+      "WHERE d.slug = ?");
+  st.bind(1, slug);
+  if (!st.step()) throw StateConflict("there is no draft of '" + slug + "'");
+  if (st.text(0) != to_string(from))
+    throw StateConflict(
+        "the article is " +
+        std::string(state_label(draft_state_from_string(st.text(0)).value_or(DraftState::draft))) +
+        ", not " + std::string(state_label(from)));
+  if (st.integer(1) != ordinal)
+    throw StateConflict("revision " + std::to_string(st.integer(1)) +
+                        " is the latest now; look at it first");
+}
+
+void record_event(Database& db, const std::string& slug, std::int64_t ordinal, ReviewAction action,
+                  std::int64_t user_id, const std::string& note, const std::string& now) {
+  db.prepare(
+        "INSERT INTO review_events (slug, ordinal, action, user_id, note, created_at) VALUES (?, "
+        "?, ?, ?, ?, ?)")
+      .bind(1, slug)
+      .bind(2, ordinal)
+      .bind(3, to_string(action))
+      .bind(4, user_id)
+      .bind(5, note)
+      .bind(6, now)
+      .run();
+}
+
+}  // namespace
+
+void SqliteStore::change_state(const std::string& slug, DraftState from, DraftState to,
+                               ReviewAction action, std::int64_t user_id, const std::string& note,
+                               std::int64_t ordinal) {
+  std::lock_guard lock(mutex_);
+  const std::string now = utc_now();
+  Transaction tx(db_);
+  expect_state(db_, slug, from, ordinal);
+  db_.prepare("UPDATE drafts SET state = ?, updated_at = ? WHERE slug = ?")
+      .bind(1, to_string(to))
+      .bind(2, now)
+      .bind(3, slug)
+      .run();
+  record_event(db_, slug, ordinal, action, user_id, note, now);
+  tx.commit();
+}
+
+void SqliteStore::publish_draft(const std::string& slug, std::int64_t ordinal,
+                                const Article& article, std::int64_t reviewer_id,
+                                const std::string& note) {
+  std::lock_guard lock(mutex_);
+  const std::string now = utc_now();
+  Transaction tx(db_);
+  expect_state(db_, slug, DraftState::in_review, ordinal);
+  if (article.slug != slug)
+    throw StoreError("article '" + article.slug + "' is not the draft '" + slug + "'");
+  const Article one[] = {article};
+  write_articles(one);
+  db_.prepare("UPDATE drafts SET state = 'published', updated_at = ? WHERE slug = ?")
+      .bind(1, now)
+      .bind(2, slug)
+      .run();
+  record_event(db_, slug, ordinal, ReviewAction::approved, reviewer_id, note, now);
+  tx.commit();
+}
+
 
 // --- Phenotype ontology and annotations. ---
 

@@ -57,9 +57,30 @@ class SqliteStore final : public Store {
   void put_annotations(const ontology::AnnotationRecords& records) override;
   std::optional<ontology::AnnotationRecords> load_annotations() override;
   std::string phenotype_stamp() override;
+  std::optional<AuthorProfile> author_by_id(std::int64_t id) override;
+  std::string put_author(const Author& author) override;
+  void create_draft(const std::string& slug, std::int64_t owner_id,
+                    std::span<const NewRevision> revisions) override;
+  std::int64_t add_revision(const std::string& slug, const NewRevision& revision,
+                            bool allow_in_review,
+                            std::optional<std::int64_t> base = std::nullopt) override;
+  std::optional<Draft> draft(std::string_view slug) override;
+  std::vector<Draft> drafts(std::optional<std::int64_t> owner_id,
+                            std::optional<DraftState> state) override;
+  std::vector<Revision> revisions(std::string_view slug) override;
+  std::optional<Revision> revision(std::string_view slug, std::int64_t ordinal) override;
+  std::vector<ReviewEvent> review_events(std::string_view slug) override;
+  void change_state(const std::string& slug, DraftState from, DraftState to, ReviewAction action,
+                    std::int64_t user_id, const std::string& note, std::int64_t ordinal) override;
+  void publish_draft(const std::string& slug, std::int64_t ordinal, const Article& article,
+                     std::int64_t reviewer_id, const std::string& note) override;
 
  private:
   void migrate();
+  // put_articles' work, inside a transaction the caller holds.
+  WriteSummary write_articles(std::span<const Article> articles);
+  void insert_revision(const std::string& slug, std::int64_t ordinal, const NewRevision& r,
+                       DraftState state, const std::string& now);
   std::vector<Article> load_where(std::string_view where, std::string_view param);
 
   std::mutex mutex_;

@@ -15,12 +15,21 @@
 #include "core/account.hpp"
 #include "core/article.hpp"
 #include "ontology/ontology.hpp"
+#include "core/editorial.hpp"
 
 namespace symptomdb::store {
 
 struct WriteSummary {
   std::size_t added = 0;
   std::size_t replaced = 0;  // an article with the same slug existed
+};
+
+// One revision to be stored: the whole article in the native format.
+struct NewRevision {
+  std::string title;
+  std::string markdown;
+  std::int64_t author_id = 0;
+  std::string note;
 };
 
 class Store {
@@ -112,6 +121,52 @@ class Store {
   // Changes whenever either is imported again (empty when neither is), so a
   // server rebuilds its symptom checker only when the HPO data moved.
   virtual std::string phenotype_stamp() = 0;
+  // --- Authors as profiles. ---
+  virtual std::optional<AuthorProfile> author_by_id(std::int64_t id) = 0;
+  // Creates or updates the profile with the name's slug; returns the slug.
+  virtual std::string put_author(const Author& author) = 0;
+
+  // --- The editorial workflow. State changes are checked and made in one
+  // transaction, so two editors acting at once cannot both succeed: the
+  // loser gets StateConflict and nothing is changed. ---
+
+  // A new draft owned by `owner_id` with its first revisions (in order).
+  // StateConflict when the slug already has a draft.
+  virtual void create_draft(const std::string& slug, std::int64_t owner_id,
+                            std::span<const NewRevision> revisions) = 0;
+  // Appends a revision; a published draft goes back to draft, owned now by
+  // the revision's author (who started the new round). StateConflict
+  // when there is no draft, it is in review and `allow_in_review` is false,
+  // or `base` is given and is not the latest revision (a lost update).
+  // Returns the new revision's ordinal.
+  virtual std::int64_t add_revision(const std::string& slug, const NewRevision& revision,
+                                    bool allow_in_review,
+                                    std::optional<std::int64_t> base = std::nullopt) = 0;
+  virtual std::optional<Draft> draft(std::string_view slug) = 0;
+  // Drafts, most recently changed first; only `owner_id`'s, and only in
+  // `state`, when given.
+  virtual std::vector<Draft> drafts(std::optional<std::int64_t> owner_id,
+                                    std::optional<DraftState> state) = 0;
+  virtual std::vector<Revision> revisions(std::string_view slug) = 0;  // oldest first
+  virtual std::optional<Revision> revision(std::string_view slug, std::int64_t ordinal) = 0;
+  virtual std::vector<ReviewEvent> review_events(std::string_view slug) = 0;  // oldest first
+  // Moves the draft from `from` to `to` and records the event, if it is in
+  // `from` and its latest revision is `ordinal`; StateConflict otherwise.
+  virtual void change_state(const std::string& slug, DraftState from, DraftState to,
+                            ReviewAction action, std::int64_t user_id, const std::string& note,
+                            std::int64_t ordinal) = 0;
+  // Approval: writes `article` (replacing the live one), marks the draft
+  // published and records the approval, all in one transaction. Needs the
+  // draft in review with `ordinal` as its latest revision (StateConflict).
+  virtual void publish_draft(const std::string& slug, std::int64_t ordinal, const Article& article,
+                             std::int64_t reviewer_id, const std::string& note) = 0;
+};
+
+// A workflow step that does not fit the draft's state (already in review,
+// a newer revision was saved, ...). Nothing was changed.
+class StateConflict : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 // A username that is already taken.

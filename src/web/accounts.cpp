@@ -77,7 +77,9 @@ std::optional<Session> Accounts::session_of(const Request& req) const {
 std::string Accounts::account_nav(const std::optional<Session>& s) const {
   if (!s) return "<a href=\"/login\">Sign in</a> <a href=\"/register\">Create account</a>";
   std::string nav = fmt::format("<a href=\"/account\">{}</a>", html_escape(s->user.display_name));
-  if (at_least(s->user.role, Role::editor)) nav += " <a href=\"/moderation\">Moderation</a>";
+  if (at_least(s->user.role, Role::author)) nav += " <a href=\"/write\">Write an article</a>";
+  if (at_least(s->user.role, Role::editor))
+    nav += " <a href=\"/review\">Review</a> <a href=\"/moderation\">Moderation</a>";
   return nav;
 }
 

@@ -118,6 +118,11 @@ std::string article_json_ld(const Article& a) {
     page["author"] = std::move(author);
   }
   if (!a.reviewed_on.empty()) page["lastReviewed"] = a.reviewed_on;
+  if (!a.reviewed_by.empty()) {
+    json reviewer = {{"@type", "Person"}, {"name", a.reviewed_by.name}};
+    if (!a.reviewed_by.credential.empty()) reviewer["honorificSuffix"] = a.reviewed_by.credential;
+    page["reviewedBy"] = std::move(reviewer);
+  }
   if (!a.license.empty()) page["license"] = a.license;
   if (!a.provenance.imported_at.empty()) page["dateModified"] = a.provenance.imported_at;
   std::string out = page.dump();
@@ -144,7 +149,9 @@ std::string article_json_ld(const Article& a) {
   return safe;
 }
 
-std::string render_article_page(const Snapshot& snap, std::size_t index,
+namespace {
+
+std::string render_article_body(const Snapshot& snap, std::size_t index, bool preview,
                                 const std::vector<CheckerEntry>& checker) {
   const Article& a = snap.articles()[index];
   const ConditionEntry& condition = snap.condition_of(index);
@@ -156,7 +163,7 @@ std::string render_article_page(const Snapshot& snap, std::size_t index,
       e.set("label", checker[i].label);
       e.set("id", checker[i].id);
       e.set("url", checker[i].url);
-      if (i + 1 == checker.size()) e.set("last", true);
+      e.set("last", i + 1 == checker.size());
       entries.push_back(e);
     }
     d.set("checker", entries);
@@ -179,6 +186,15 @@ std::string render_article_page(const Snapshot& snap, std::size_t index,
     d.set("author", author);
   }
   set_if(d, "reviewed_on", a.reviewed_on);
+  if (!a.reviewed_by.empty()) {
+    mu::data reviewer;
+    reviewer.set("name", a.reviewed_by.name);
+    set_if(reviewer, "credential", a.reviewed_by.credential);
+    reviewer.set("reviewed_on", a.reviewed_on);
+    d.set("reviewer", reviewer);
+  }
+  d.set("preview", preview);
+  d.set("editorial", a.provenance.format == "editorial");
 
   mu::data sections{mu::data::type::list};
   const ArticleAnchors anchors = anchors_of(a);
@@ -253,13 +269,25 @@ std::string render_article_page(const Snapshot& snap, std::size_t index,
   }
   d.set("related", related);
   d.set("has_related", condition.articles.size() > 1);
+  return render_template("article", d);
+}
 
+}  // namespace
+
+std::string render_article_preview(const Article& article) {
+  const Snapshot one(std::vector<Article>{article});
+  return render_article_body(one, 0, true, {});
+}
+
+std::string render_article_page(const Snapshot& snap, std::size_t index,
+                                const std::vector<CheckerEntry>& checker) {
+  const Article& a = snap.articles()[index];
   Layout l;
   l.page_title = a.title;
   l.description = first_sentence(a.introduction);
   l.canonical = "/articles/" + a.slug;
   l.head_extra = "<script type=\"application/ld+json\">" + article_json_ld(a) + "</script>";
-  return render_layout(l, render_template("article", d));
+  return render_layout(l, render_article_body(snap, index, false, checker));
 }
 
 namespace {

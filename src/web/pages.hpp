@@ -29,6 +29,10 @@ struct CheckerEntry {
 // the other articles about the same condition).
 std::string render_article_page(const Snapshot& snapshot, std::size_t index,
                                 const std::vector<CheckerEntry>& checker = {});
+// The article as it would be published, without the page around it, the
+// per-reader parts (rating, comments, edit link) or the provenance line: the
+// editor's preview.
+std::string render_article_preview(const Article& article);
 std::string render_home_page(const Snapshot& snapshot);
 std::string render_condition_page(const Snapshot& snapshot, const ConditionEntry& condition);
 // Conditions whose name starts with `letter` ('#' for digits and symbols).

@@ -10,6 +10,7 @@
 #include "web/article_json.hpp"
 #include "web/check.hpp"
 #include "web/comments.hpp"
+#include "web/editorial.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
 #include "web/qa_json.hpp"
@@ -88,11 +89,12 @@ std::optional<std::size_t> parse_limit(const Target& t, std::size_t fallback = k
 }  // namespace
 
 App::App(std::shared_ptr<const Site> site, HealthInfo health, const Accounts* accounts,
-         const Comments* comments)
+         const Comments* comments, const Editorial* editorial)
     : site_(std::move(site)),
       health_(std::move(health)),
       accounts_(accounts),
-      comments_(comments) {}
+      comments_(comments),
+      editorial_(editorial) {}
 
 void App::publish(std::shared_ptr<const Site> site) {
   site_.store(std::move(site));
@@ -122,6 +124,9 @@ Response App::handle(const Request& req) const {
   if (!parse_target(req.target)) return error(req, 400, "bad_target", "The address is malformed.");
   if (accounts_)
     if (auto r = accounts_->handle(*this, req, *site)) return with_account_nav(std::move(*r), req);
+  if (editorial_ && accounts_)
+    if (auto r = editorial_->handle(*this, req, *site, *accounts_))
+      return with_account_nav(std::move(*r), req);
   if (comments_ && accounts_ &&
       (req.target.starts_with("/comments/") || req.target.starts_with("/moderation") ||
        ((req.target.starts_with("/articles/") || req.target.starts_with("/api/v1/articles/")) &&
@@ -183,8 +188,9 @@ Response App::with_account_nav(Response r, const Request& req) const {
   const auto nav = body.find("<!--sdb:account-->");
   const auto rating = body.find("<!--sdb:rating-->");
   const auto talk = body.find("<!--sdb:comments-->");
+  const auto edit = body.find("<!--sdb:edit-->");
   if (nav == std::string_view::npos && rating == std::string_view::npos &&
-      talk == std::string_view::npos)
+      talk == std::string_view::npos && edit == std::string_view::npos)
     return r;
   // The page differs by reader: a shared cache must key it on the cookie.
   r.headers.emplace_back("Vary", "Cookie");
@@ -200,6 +206,11 @@ Response App::with_account_nav(Response r, const Request& req) const {
     if (const auto by = out.find("<!--sdb:byline-rating-->"); by != std::string::npos)
       out.replace(by, 24, accounts_->byline_rating(r.rating_author));
   }
+  if (const auto at = out.find("<!--sdb:edit-->"); at != std::string::npos)
+    out.replace(at, 15,
+                editorial_ && !r.edit_of.empty()
+                    ? editorial_->edit_link(session, r.edit_of, r.edit_author)
+                    : std::string());
   if (const auto at = out.find("<!--sdb:account-->"); at != std::string::npos)
     out.replace(at, 18, accounts_->account_nav(session));
   r.body = std::move(out);
@@ -249,11 +260,13 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
     r.keep_alive = page;  // the page outlives the site only through this
     if (!api) {
       r.comments_of = std::string(slug);
+      r.edit_of = std::string(slug);
       // Comments change without the article changing: no shared caching.
       std::erase_if(r.headers,
                     [](const auto& h) { return h.first == "Cache-Control" || h.first == "ETag"; });
       r.headers.emplace_back("Cache-Control", "no-cache");
       if (const Article* a = site->snapshot().article(slug); a && !a->author.empty()) {
+        r.edit_author = a->author.slug();
         r.rating_author = a->author.slug();
         r.rating_back_to = "/articles/" + a->slug;
         // Ratings change without the article changing: no shared caching.

@@ -41,6 +41,9 @@ struct Response {
   // form returns to.
   std::string rating_author, rating_back_to;
   std::string comments_of;  // article slug whose comments fill the page's marker
+  // For article pages: whose "Edit" link to offer (the slug and the live
+  // article's author, who may edit it).
+  std::string edit_of, edit_author;
 
   std::string_view payload() const {
     return shared_body.data() ? shared_body : std::string_view(body);
@@ -54,12 +57,14 @@ struct HealthInfo {
 
 class Accounts;
 class Comments;
+class Editorial;
 
 class App {
  public:
-  // `accounts` and `comments` may be null (a read-only site: tests, benchmarks).
+  // `accounts`, `comments` and `editorial` may be null (a read-only site:
+  // tests, benchmarks).
   App(std::shared_ptr<const Site> site, HealthInfo health, const Accounts* accounts = nullptr,
-      const Comments* comments = nullptr);
+      const Comments* comments = nullptr, const Editorial* editorial = nullptr);
 
   Response handle(const Request& request) const;
   // An error response in the form the client asked for (JSON under /api/).
@@ -78,6 +83,7 @@ class App {
   HealthInfo health_;
   const Accounts* accounts_;
   const Comments* comments_;
+  const Editorial* editorial_;
   // Article pages as a signed-out reader sees them, valid while neither the
   // site nor the content generation (ratings, comments) has changed.
   struct AnonymousPage {

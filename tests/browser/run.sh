@@ -4,9 +4,11 @@
 #   BIN             the symptomdb binary (e.g. build/symptomdb)
 #   SCREENSHOT_DIR  where article-desktop.png, article-phone.png,
 #                   accounts-register.png, accounts-rated.png, comments-held.png,
-#                   comments-moderation.png and comments-thread.png are written
+#                   comments-moderation.png, comments-thread.png and editorial-*.png
+#                   (editor, preview, submitted, review, published, diff) are written
 #   SEED            optional plain-text seed article; without it (or if the
 #                   file is missing) the sample content in content/ is used
+# BROWSER_TESTS, if set, names the test files to run (default: all of them).
 # Needs node, npm and /usr/bin/chromium (scripts/install-deps.sh test).
 # Installs playwright-core from package-lock.json when node_modules is missing
 # or older than the lock file; never downloads a browser.
@@ -39,5 +41,7 @@ fi
 
 status=0
 SYMPTOMDB_BIN="$bin" SCREENSHOT_DIR="$shots" SEED="$seed" CONTENT_DIR="$repo/content" \
-  node --test --test-timeout=60000 article.test.mjs accounts.test.mjs comments.test.mjs checker.test.mjs || status=$?
+  node --test --test-timeout=60000 \
+  ${BROWSER_TESTS:-article.test.mjs accounts.test.mjs comments.test.mjs editorial.test.mjs checker.test.mjs} ||
+  status=$?
 exit "$status"

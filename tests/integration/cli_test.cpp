@@ -38,6 +38,40 @@ TEST(Cli, ImportSeedThenShowAndList) {
   EXPECT_NE(r.err.find("no article 'missing'"), std::string::npos);
 }
 
+TEST(Cli, AMedicallyReviewedArticleSaysSoAndExportsItsReviewer) {
+  TempDir dir;
+  const auto db = dir.file("r.db");
+  const auto md = dir.write("gout.md",
+                            "---\ntitle: How is gout treated?\ncondition: Gout\nreviewed: "
+                            "2026-11-30\nreviewed_by: Erin Roe\nreviewer_credential: MD\n---\n"
+                            "Gout is a painful arthritis.\n");
+  auto r = run({binary(), "import", "markdown", md, "--db", db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run({binary(), "show", "gout", "--db", db});
+  EXPECT_NE(r.out.find("Medically reviewed by Erin Roe, MD on 2026-11-30"), std::string::npos)
+      << r.out;
+  r = run({binary(), "export", "--out", dir.file("out"), "--db", db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto exported = read_file(dir.path() / "out" / "gout.md");
+  EXPECT_NE(exported.find("reviewed_by: Erin Roe\nreviewer_credential: MD\n"), std::string::npos)
+      << exported;
+}
+
+TEST(Cli, AuthorSetMakesOrUpdatesAProfile) {
+  TempDir dir;
+  const auto db = dir.file("a.db");
+  auto r = run({binary(), "author", "set", "Erin Roe", "--credential", "MD", "--db", db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("author profile 'erin-roe': Erin Roe, MD"), std::string::npos) << r.out;
+  r = run({binary(), "author", "set", "Erin Roe", "--credential", "MD, PhD", "--affiliation",
+           "Example Clinic", "--db", db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Erin Roe, MD, PhD"), std::string::npos) << r.out;
+  r = run({binary(), "author", "set", "!!!", "--db", db});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("letters or digits"), std::string::npos) << r.err;
+}
+
 TEST(Cli, ImportsTheModelSeed) {
   if (!std::filesystem::exists(seed_file())) GTEST_SKIP() << "../shared not present";
   TempDir dir;

@@ -2,21 +2,21 @@
 // cross-site scripting (stored and reflected), open redirects, CSRF on every
 // state-changing endpoint, SQL injection in every parameter, acting as
 // another user, oversized bodies, invalid UTF-8, and methods an endpoint does
-// not take. After each test the server is stopped and its log must hold no
-// "error" event and no 5xx answer.
+// not take; the same for the editorial workflow's pages and API. After each test the server is
+// stopped and its log must hold no "error" event and no 5xx answer.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <sstream>
 
-#include "support/accounts.hpp"
+#include "support/editorial.hpp"
 
 namespace symptomdb::test {
 namespace {
 
 using nlohmann::json;
 
-class Security : public SiteFixture {
+class Security : public EditorialFixture {
  protected:
   void TearDown() override {
     if (!server_) return;
@@ -663,6 +663,218 @@ TEST_F(Security, HostileHeadersDoNotBreakSignIn) {
     const auto rr = junk.get("/account", {{"Cookie", cookie}});
     EXPECT_EQ(rr.status, 303) << cookie.substr(0, 40);
   }
+}
+
+}  // namespace
+}  // namespace symptomdb::test
+
+// ---------------------------------------------------------------------------
+// The editorial workflow
+
+namespace symptomdb::test {
+namespace {
+
+// The first revision's Markdown of a draft, from the API.
+std::string draft_markdown(Client& c, const std::string& slug) {
+  const auto r = c.get("/api/v1/drafts/" + slug);
+  EXPECT_EQ(r.status, 200) << r.body;
+  return json::parse(r.body).value("markdown", "");
+}
+
+const std::string kStarterIntro =
+    "Write the introduction here: what the condition is and who this article is for.";
+
+TEST_F(Security, EditorialXssInTitleBodyAndNoteIsEscapedOnEveryPage) {
+  Client writer = account("xsswriter", "author", "Xss Writer");
+  Client editor = account("xsseditor", "editor", "Xss Editor");
+  for (std::size_t i = 0; i < kXss.size(); ++i) {
+    const std::string& p = kXss[i];
+    const std::string title = "Question " + std::to_string(i) + " " + p;
+    auto r = start(writer, title, "Condition " + p);
+    ASSERT_EQ(r.status, 303) << p << r.body;
+    const std::string edit_url = r.header("location");
+    const std::string slug = edit_url.substr(10, edit_url.size() - 10 - 5);
+    std::string md = draft_markdown(writer, slug);
+    ASSERT_TRUE(contains(md, kStarterIntro)) << md;
+    md.replace(md.find(kStarterIntro), kStarterIntro.size(),
+               "Intro " + p + " and [a link](" + kJsUrl + ").");
+    // Preview, save with the payload as the note, and every page after.
+    r = edit(writer, slug, "preview", md, p);
+    ASSERT_EQ(r.status, 200) << p << r.body;
+    expect_escaped(r, p, true, "preview " + p);
+    expect_no_javascript_urls(r.body, "preview " + p);
+    r = edit(writer, slug, "save", md, p);
+    ASSERT_EQ(r.status, 303) << p << r.body;
+    for (const std::string& path : {edit_url, "/articles/" + slug + "/history",
+                                    "/articles/" + slug + "/history/2", std::string("/write")}) {
+      r = writer.get(path);
+      EXPECT_EQ(r.status, 200) << path;
+      expect_escaped(r, p, true, path + " " + p);
+      expect_no_javascript_urls(r.body, path);
+    }
+    // Invalid Markdown echoed back with the error: still escaped.
+    r = edit(writer, slug, "save", md + "\n# " + p + "\n", p);
+    EXPECT_EQ(r.status, 422);
+    expect_escaped(r, p, true, "422 editor " + p);
+    r = edit(writer, slug, "submit", md);
+    ASSERT_EQ(r.status, 303) << r.body;
+    r = editor.get("/review");
+    expect_escaped(r, p, true, "review queue " + p);
+    r = review(editor, slug, "return", "2", p);
+    ASSERT_EQ(r.status, 303) << r.body;
+    r = writer.get(edit_url);
+    expect_escaped(r, p, true, "returned note " + p);
+    ASSERT_EQ(edit(writer, slug, "submit", md).status, 303);
+    ASSERT_EQ(review(editor, slug, "approve", "2", p).status, 303);
+    for (Client* c : {&writer, &editor}) {
+      r = c->get("/articles/" + slug);
+      EXPECT_EQ(r.status, 200);
+      expect_escaped(r, p, true, "published " + p);
+      expect_no_javascript_urls(r.body, "published " + p);
+      r = c->get("/articles/" + slug + "/history");
+      expect_escaped(r, p, true, "history after approval " + p);
+    }
+    r = http_get(port(), "/articles/" + slug);
+    expect_escaped(r, p, true, "published, signed out " + p);
+    // Stored as typed.
+    EXPECT_EQ(db_value("SELECT note FROM revisions WHERE slug = '" + slug + "' AND ordinal = 2"),
+              p);
+  }
+}
+
+TEST_F(Security, EditorialPostsNeedTheSessionsToken) {
+  Client writer = account("tokenwriter", "author");
+  Client editor = account("tokeneditor", "editor");
+  ASSERT_EQ(start(writer, "How is gout treated?").status, 303);
+  const std::string slug = "how-is-gout-treated";
+  const std::string md = article_md(slug, "How is gout treated?", "Text.");
+  ASSERT_EQ(edit(writer, slug, "submit", md).status, 303);
+  const auto counts = [&] {
+    return db_value(
+        "SELECT (SELECT COUNT(*) FROM drafts) || '/' || (SELECT COUNT(*) FROM "
+        "revisions) || '/' || (SELECT COUNT(*) FROM review_events) || '/' || (SELECT "
+        "group_concat(state) FROM drafts) || '/' || (SELECT COUNT(*) FROM articles)");
+  };
+  const std::string before = counts();
+  struct Case {
+    Client* who;
+    std::string path;
+    Form form;
+  };
+  const std::vector<Case> cases = {
+      {&writer, "/write", {{"title", "Another one"}, {"condition", "Gout"}}},
+      {&writer, "/articles/" + slug + "/edit", {{"action", "save"}, {"markdown", md + "x"}}},
+      {&editor, "/articles/" + slug + "/edit", {{"action", "save"}, {"markdown", md + "x"}}},
+      {&editor, "/articles/" + slug + "/review", {{"action", "approve"}, {"revision", "2"}}},
+      {&editor,
+       "/articles/" + slug + "/review",
+       {{"action", "return"}, {"revision", "2"}, {"note", "n"}}},
+  };
+  for (const auto& k : cases) {
+    for (const std::string& token :
+         std::vector<std::string>{"", "forged", std::string(43, 'A'), session_csrf(editor)}) {
+      if (k.who == &editor && token == session_csrf(editor)) continue;
+      Form f = k.form;
+      if (!token.empty()) f.emplace_back("csrf", token);
+      EXPECT_EQ(k.who->post_form(k.path, f).status, 403) << k.path << " csrf=" << token;
+    }
+    // Signed out: sign in first.
+    EXPECT_EQ(
+        http_request(port(), "POST", k.path,
+                     {{"Content-Type", "application/x-www-form-urlencoded"}}, form_encode(k.form))
+            .status,
+        401)
+        << k.path;
+  }
+  // JSON: the header, not a body field, and not another user's token.
+  const std::string api = "/api/v1/drafts/" + slug;
+  for (const std::string& path :
+       {std::string("/api/v1/drafts"), api + "/revisions", api + "/submit", api + "/approve",
+        api + "/return", api + "/preview"}) {
+    const std::string body =
+        json{{"title", "T"}, {"markdown", md + "y"}, {"note", "n"}, {"csrf", session_csrf(editor)}}
+            .dump();
+    EXPECT_EQ(editor.post_json(path, body).status, 403) << path;
+    EXPECT_EQ(editor.post_json(path, body, {{"X-CSRF-Token", "forged"}}).status, 403) << path;
+    EXPECT_EQ(editor.post_json(path, body, {{"X-CSRF-Token", session_csrf(writer)}}).status, 403)
+        << path;
+  }
+  EXPECT_EQ(counts(), before);
+}
+
+TEST_F(Security, OneAuthorCannotWorkOnAnothersDraft) {
+  Client alice = account("alice", "author", "Alice");
+  Client bob = account("bobby", "author", "Bob");
+  Client reader = new_reader(port(), "carol");
+  ASSERT_EQ(start(alice, "How is gout treated?").status, 303);
+  const std::string slug = "how-is-gout-treated";
+  const std::string md = article_md(slug, "How is gout treated?", "Alice's text.");
+  ASSERT_EQ(edit(alice, slug, "save", md).status, 303);
+  const std::string before = db_value("SELECT COUNT(*) FROM revisions");
+  for (Client* c : {&bob, &reader}) {
+    const std::map<std::string, std::string> h = {{"X-CSRF-Token", session_csrf(*c)}};
+    const std::string api = "/api/v1/drafts/" + slug;
+    EXPECT_EQ(edit(*c, slug, "save", md + "\nBob was here.\n").status, 403);
+    EXPECT_EQ(edit(*c, slug, "submit", md).status, 403);
+    EXPECT_EQ(edit(*c, slug, "preview", md).status, 403);
+    EXPECT_EQ(c->get("/articles/" + slug + "/edit").status, 403);
+    EXPECT_EQ(c->get("/articles/" + slug + "/history/2").status, 403);
+    EXPECT_EQ(c->get(api).status, 403);
+    EXPECT_EQ(c->get(api + "/revisions/2").status, 403);
+    EXPECT_EQ(c->get(api + "/revisions/2/diff").status, 403);
+    EXPECT_EQ(c->post_json(api + "/revisions", json{{"markdown", md + "z"}}.dump(), h).status, 403);
+    EXPECT_EQ(c->post_json(api + "/submit", "{}", h).status, 403);
+    EXPECT_EQ(c->post_json(api + "/approve", R"({"revision": 2})", h).status, 403);
+    // An author may not publish an imported article either.
+    EXPECT_EQ(edit(*c, "shin-splints", "save", md).status, 403);
+  }
+  EXPECT_EQ(reader.post_form("/write", {{"csrf", session_csrf(reader)}, {"title", "Mine"}}).status,
+            403);
+  // Alice cannot approve her own, nor return it.
+  const std::map<std::string, std::string> ah = {{"X-CSRF-Token", session_csrf(alice)}};
+  ASSERT_EQ(alice.post_json("/api/v1/drafts/" + slug + "/submit", "{}", ah).status, 200);
+  EXPECT_EQ(alice.post_json("/api/v1/drafts/" + slug + "/approve", "{}", ah).status, 403);
+  EXPECT_EQ(alice.post_json("/api/v1/drafts/" + slug + "/return", R"({"note": "x"})", ah).status,
+            403);
+  EXPECT_EQ(db_value("SELECT COUNT(*) FROM revisions"), before);
+  EXPECT_EQ(db_value("SELECT state FROM drafts"), "in_review");
+  EXPECT_EQ(db_value("SELECT COUNT(*) FROM articles WHERE slug = '" + slug + "'"), "0");
+}
+
+TEST_F(Security, EditorialBodiesTooLargeOrNotUtf8AreRefusedCleanly) {
+  Client writer = account("bigwriter", "author");
+  ASSERT_EQ(start(writer, "How is gout treated?").status, 303);
+  const std::string slug = "how-is-gout-treated";
+  const std::string md = article_md(slug, "How is gout treated?", "Text.");
+  const std::map<std::string, std::string> h = {{"X-CSRF-Token", session_csrf(writer)}};
+  // An article over 256 KiB: 413, form and JSON.
+  const std::string big = article_md(slug, "How is gout treated?", std::string(260 * 1024, 'a'));
+  EXPECT_EQ(edit(writer, slug, "save", big).status, 413);
+  auto r =
+      writer.post_json("/api/v1/drafts/" + slug + "/revisions", json{{"markdown", big}}.dump(), h);
+  EXPECT_EQ(r.status, 413);
+  // A request over 1 MiB: refused by the server before it is read.
+  r = edit(writer, slug, "save", article_md(slug, "T", std::string(1100 * 1024, 'b')));
+  EXPECT_EQ(r.status, 413);
+  const std::vector<std::string> bad = {"\xff", "caf\xe9", "\xc3\x28", "\xed\xa0\x80",
+                                        std::string("nul\0byte", 8)};
+  for (const auto& b : bad) {
+    const std::string shown = url_encode(b);
+    r = edit(writer, slug, "save", article_md(slug, "How is gout treated?", "Text " + b));
+    EXPECT_GE(r.status, 400) << shown;
+    EXPECT_LT(r.status, 500) << shown;
+    EXPECT_EQ(edit(writer, slug, "save", md, "note " + b).status, 400) << shown;
+    EXPECT_EQ(
+        writer.post_form("/write", {{"csrf", session_csrf(writer)}, {"title", "T " + b}}).status,
+        400)
+        << shown;
+    r = writer.post_json("/api/v1/drafts/" + slug + "/revisions", "{\"markdown\": \"" + b + "\"}",
+                         h);
+    EXPECT_EQ(r.status, 400) << shown;
+  }
+  EXPECT_EQ(db_value("SELECT COUNT(*) FROM revisions"), "1");
+  EXPECT_EQ(db_value("SELECT COUNT(*) FROM drafts"), "1");
+  EXPECT_EQ(http_get(port(), "/healthz").status, 200);
 }
 
 }  // namespace

@@ -48,9 +48,53 @@ TEST(ExportRoundTrip, AwkwardValuesSurviveYaml) {
   a.condition.synonyms = {"a, b", "[c]", "yes"};
   a.introduction = "Intro with *emphasis* and a list:\n\n- one\n- two";
   a.author = {"Dr. O'Neil", "MD, PhD", "Clinic: North"};
+  a.reviewed_on = "2026-11-30";
+  a.reviewed_by = {"Jane: Roe", "MD, FRCP"};
   a.sections.push_back(
       {.type = SectionType::other, .heading = "Living with it", .intro = "Prose."});
   expect_round_trip(a);
+}
+
+// An imported dataset's article edited in the browser: what the Markdown
+// cannot hold comes back from the live copy.
+TEST(ExportRoundTrip, EditingKeepsWhatTheFormatDoesNotHold) {
+  Article live;
+  live.slug = "gout";
+  live.title = "What is gout?";
+  live.condition = {"Gout", {"podagra"}, "disease", {"C0018099"}};
+  live.introduction = "Intro.";
+  live.collection = "MedlinePlus";
+  live.document_id = "0001";
+  live.url = "https://medlineplus.gov/gout.html";
+  live.open_questions = {{"3", "outlook", "What is the outlook for gout?"}};
+  live.sections.push_back({.type = SectionType::overview,
+                           .heading = "What is gout?",
+                           .intro = "A kind of arthritis.",
+                           .original_type = "information",
+                           .source = {"MedlinePlus", "0001", "1", "https://medlineplus.gov/g"}});
+  live.sections.push_back({.type = SectionType::treatment,
+                           .intro = "Medicines.",
+                           .original_type = "treatment",
+                           .source = {"MedlinePlus", "0001", "2", ""}});
+  test::TempDir dir;
+  Article edited = ingest::parse_markdown_article(
+      ingest::read_source_file(dir.write("gout.md", ingest::to_markdown(live))));
+  EXPECT_TRUE(edited.collection.empty()) << "the format does not carry it";
+  keep_source_metadata(live, edited);
+  edited.provenance = live.provenance;
+  EXPECT_EQ(edited, live);
+
+  // A renamed section is new text: it keeps no source. A new condition
+  // keeps none of the old one's identifiers.
+  edited.sections[0].heading = "About gout";
+  edited.sections[0].source = {};
+  edited.sections[0].original_type.clear();
+  edited.condition = {"Gouty arthritis", {}, "disease", {}};
+  keep_source_metadata(live, edited);
+  EXPECT_TRUE(edited.sections[0].source.empty());
+  EXPECT_EQ(edited.sections[1].source.pair, "2");
+  EXPECT_TRUE(edited.condition.cuis.empty());
+  EXPECT_EQ(edited.collection, "MedlinePlus");
 }
 
 }  // namespace

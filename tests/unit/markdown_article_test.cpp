@@ -114,6 +114,21 @@ TEST(MarkdownArticle, ErrorsNameTheLine) {
   expect_error("---\ntitle: x\ncondition: y\nsources:\n  - javascript:alert(1)\n---\nBody\n", 5,
                "http");
   expect_error("---\ntitle: x\ncondition: y\n---\n", 4, "no text");
+  // A review claim needs its date; a reviewer's credential needs the name.
+  expect_error("---\ntitle: x\ncondition: y\nreviewed_by: Dr Roe\n---\nBody\n", 4,
+               "needs the 'reviewed' date");
+  expect_error("---\ntitle: x\ncondition: y\nreviewer_credential: MD\n---\nBody\n", 4,
+               "needs a 'reviewed_by'");
+}
+
+TEST(MarkdownArticle, ReadsTheMedicalReviewer) {
+  test::TempDir dir;
+  const auto a = parse_markdown_article(read_source_file(
+      dir.write("r.md",
+                "---\ntitle: x\ncondition: y\nreviewed: 2026-11-30\nreviewed_by: Jane Roe\n"
+                "reviewer_credential: MD\n---\nBody\n")));
+  EXPECT_EQ(a.reviewed_by, (Reviewer{"Jane Roe", "MD"}));
+  EXPECT_EQ(a.reviewed_on, "2026-11-30");
 }
 
 TEST(MarkdownArticle, HeadingsInsideCodeFencesAreText) {

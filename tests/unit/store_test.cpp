@@ -118,6 +118,123 @@ TEST(SqliteStore, ChangeCounterMovesWhenAnotherConnectionCommits) {
   EXPECT_NE(reader->change_counter(), before);
 }
 
+// --- The editorial workflow's storage. ---
+
+class EditorialStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = store::open_store(dir_.file("t.db"));
+    User u;
+    u.username = "writer";
+    u.display_name = "Wanda Writer";
+    u.role = Role::author;
+    writer_ = store_->create_user(u, "hash");
+    u.username = "editor";
+    u.display_name = "Ed Itor";
+    u.role = Role::editor;
+    editor_ = store_->create_user(u, "hash");
+  }
+  store::NewRevision rev(const std::string& md, const std::string& note = "") const {
+    return {"How can I ease shin splints?", md, writer_, note};
+  }
+  test::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+  std::int64_t writer_ = 0, editor_ = 0;
+};
+
+TEST_F(EditorialStore, RevisionsAreNumberedInOrderWithAuthorAndTime) {
+  const store::NewRevision first[] = {rev("one", "start")};
+  store_->create_draft("shin-splints", writer_, first);
+  EXPECT_THROW(store_->create_draft("shin-splints", editor_, first), store::StateConflict);
+  EXPECT_EQ(store_->add_revision("shin-splints", rev("two"), false), 2);
+  EXPECT_EQ(store_->add_revision("shin-splints", rev("three", "third"), false, 2), 3);
+  // Based on an older revision: a lost update, refused.
+  EXPECT_THROW(store_->add_revision("shin-splints", rev("stale"), false, 2), store::StateConflict);
+  EXPECT_THROW(store_->add_revision("no-draft", rev("x"), false), store::StateConflict);
+  const auto all = store_->revisions("shin-splints");
+  ASSERT_EQ(all.size(), 3u);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    EXPECT_EQ(all[i].ordinal, static_cast<std::int64_t>(i + 1));
+    EXPECT_EQ(all[i].author_name, "Wanda Writer");
+    EXPECT_EQ(all[i].created_at.size(), 20u);
+  }
+  EXPECT_EQ(all[2].markdown, "three");
+  EXPECT_EQ(all[2].note, "third");
+  const auto d = store_->draft("shin-splints");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->latest, 3);
+  EXPECT_EQ(d->state, DraftState::draft);
+  EXPECT_EQ(d->owner_name, "Wanda Writer");
+  EXPECT_EQ(store_->revision("shin-splints", 2)->markdown, "two");
+  EXPECT_FALSE(store_->revision("shin-splints", 4));
+}
+
+TEST_F(EditorialStore, StateChangesAreCheckedAgainstStateAndRevision) {
+  const store::NewRevision first[] = {rev("one")};
+  store_->create_draft("shin-splints", writer_, first);
+  EXPECT_THROW(store_->change_state("shin-splints", DraftState::draft, DraftState::in_review,
+                                    ReviewAction::submitted, writer_, "", 2),
+               store::StateConflict);
+  store_->change_state("shin-splints", DraftState::draft, DraftState::in_review,
+                       ReviewAction::submitted, writer_, "", 1);
+  EXPECT_THROW(store_->change_state("shin-splints", DraftState::draft, DraftState::in_review,
+                                    ReviewAction::submitted, writer_, "", 1),
+               store::StateConflict);
+  EXPECT_THROW(store_->add_revision("shin-splints", rev("two"), false), store::StateConflict);
+  EXPECT_EQ(store_->add_revision("shin-splints", rev("two"), true), 2);  // an editor's fix
+  EXPECT_EQ(store_->drafts(std::nullopt, DraftState::in_review).size(), 1u);
+  EXPECT_EQ(store_->drafts(editor_, std::nullopt).size(), 0u);
+  EXPECT_EQ(store_->review_events("shin-splints").size(), 1u);
+}
+
+TEST_F(EditorialStore, PublishingWritesTheArticleStateAndReviewTogether) {
+  const store::NewRevision first[] = {rev("one")};
+  store_->create_draft("shin-splints", writer_, first);
+  store_->change_state("shin-splints", DraftState::draft, DraftState::in_review,
+                       ReviewAction::submitted, writer_, "", 1);
+  Article a = fixture_article();
+  a.reviewed_on = "2026-12-01";
+  a.reviewed_by = {"Erin Editor", "MD"};
+
+  // A failure at the last step (the review record names no user) leaves
+  // nothing half-written: no article, still in review, no approval.
+  EXPECT_THROW(store_->publish_draft("shin-splints", 1, a, 9999, ""), StoreError);
+  EXPECT_FALSE(store_->find_article("shin-splints"));
+  EXPECT_EQ(store_->draft("shin-splints")->state, DraftState::in_review);
+  EXPECT_EQ(store_->review_events("shin-splints").size(), 1u);
+  // An invalid article is refused the same way.
+  Article bad = a;
+  bad.title.clear();
+  EXPECT_THROW(store_->publish_draft("shin-splints", 1, bad, editor_, ""), StoreError);
+  EXPECT_FALSE(store_->find_article("shin-splints"));
+  // Not the latest revision: a conflict, nothing written.
+  EXPECT_THROW(store_->publish_draft("shin-splints", 2, a, editor_, ""), store::StateConflict);
+
+  store_->publish_draft("shin-splints", 1, a, editor_, "fine");
+  const auto live = store_->find_article("shin-splints");
+  ASSERT_TRUE(live);
+  EXPECT_EQ(live->reviewed_by, (Reviewer{"Erin Editor", "MD"}));
+  EXPECT_EQ(store_->draft("shin-splints")->state, DraftState::published);
+  const auto events = store_->review_events("shin-splints");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].action, ReviewAction::approved);
+  EXPECT_EQ(events[1].user_name, "Ed Itor");
+  EXPECT_EQ(events[1].note, "fine");
+  // Publishing twice is a conflict; a new revision starts a new round.
+  EXPECT_THROW(store_->publish_draft("shin-splints", 1, a, editor_, ""), store::StateConflict);
+  store::NewRevision by_editor = rev("two");
+  by_editor.author_id = editor_;
+  EXPECT_EQ(store_->add_revision("shin-splints", by_editor, false), 2);
+  EXPECT_EQ(store_->draft("shin-splints")->state, DraftState::draft);
+  EXPECT_EQ(store_->revision("shin-splints", 2)->state, DraftState::draft);
+  // The new round is the editor's; the live copy is the approved one.
+  EXPECT_EQ(store_->draft("shin-splints")->owner_id, editor_);
+  EXPECT_EQ(store_->find_article("shin-splints")->reviewed_by.name, "Erin Editor");
+  // Later revisions in the round do not change the owner.
+  EXPECT_EQ(store_->add_revision("shin-splints", rev("three"), false), 3);
+  EXPECT_EQ(store_->draft("shin-splints")->owner_id, editor_);
+}
+
 TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
   test::TempDir dir;
   const auto path = dir.write("junk.db", std::string(4096, 'x'));

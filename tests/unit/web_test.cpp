@@ -71,6 +71,38 @@ TEST(Pages, ArticlePageEscapesEverythingFromTheArticle) {
   EXPECT_TRUE(nlohmann::json::accept(ld)) << ld;
 }
 
+TEST(Pages, MedicalReviewerIsNamedOnlyWhenThereIsOne) {
+  Article a = fixture_article();
+  a.reviewed_on = "2026-11-30";
+  const Snapshot plain(std::vector<Article>{a});
+  auto html = render_article_page(plain, 0);
+  EXPECT_NE(html.find("Last reviewed <time datetime=\"2026-11-30\">"), std::string::npos);
+  EXPECT_EQ(html.find("Medically reviewed"), std::string::npos);
+  // The per-reader Edit link's place, filled in per request.
+  EXPECT_NE(html.find("<!--sdb:edit-->"), std::string::npos);
+
+  a.reviewed_by = {"Dr <b>Roe</b>", "MD"};
+  const Snapshot reviewed(std::vector<Article>{a});
+  html = render_article_page(reviewed, 0);
+  EXPECT_NE(html.find("Medically reviewed by <strong>Dr &lt;b&gt;Roe&lt;/b&gt;</strong>, MD on "
+                      "<time datetime=\"2026-11-30\">2026-11-30</time>"),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(html.find("Last reviewed"), std::string::npos);
+  const auto ld = nlohmann::json::parse(article_json_ld(a));
+  EXPECT_EQ(ld["reviewedBy"]["name"], "Dr <b>Roe</b>");
+  EXPECT_EQ(ld["reviewedBy"]["honorificSuffix"], "MD");
+  EXPECT_EQ(article_json(a)["reviewed_by"]["name"], "Dr <b>Roe</b>");
+  EXPECT_TRUE(article_json(fixture_article())["reviewed_by"].is_null());
+
+  // The editor's preview: the article without the per-reader parts.
+  const auto preview = render_article_preview(a);
+  EXPECT_NE(preview.find("Medically reviewed by"), std::string::npos);
+  EXPECT_EQ(preview.find("<!--sdb:"), std::string::npos);
+  EXPECT_EQ(preview.find("id=\"comments\""), std::string::npos);
+  EXPECT_EQ(preview.find("<html"), std::string::npos);
+}
+
 TEST(Pages, JsonLdDescribesTheConditionCausesAndTreatments) {
   const auto ld = nlohmann::json::parse(article_json_ld(fixture_article()));
   EXPECT_EQ(ld["@type"], "MedicalWebPage");

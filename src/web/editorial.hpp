@@ -1,0 +1,61 @@
+// The editorial workflow on the web: authors write and revise articles in a
+// Markdown editor with a preview, submit them for review, and editors
+// approve (publish) or return them. Every save is a revision; the history
+// shows each one with a line diff against the one before. The same steps
+// are offered as JSON under /api/v1/drafts for tools.
+//
+// HTML:  /write, /review, /articles/{slug}/edit, /articles/{slug}/review,
+//        /articles/{slug}/history, /articles/{slug}/history/{n}
+// JSON:  /api/v1/drafts, /api/v1/drafts/{slug}[/revisions[/{n}[/diff]]],
+//        /api/v1/drafts/{slug}/{preview,submit,approve,return}
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/account.hpp"
+#include "store/store.hpp"
+#include "web/routes.hpp"
+
+namespace symptomdb::web {
+
+struct EditorialPolicy {
+  std::size_t max_markdown_bytes = 256 * 1024;  // one article, as UTF-8
+  std::size_t max_body_bytes = 1024 * 1024;     // the request (form encoding triples it)
+  std::size_t max_note_chars = 300;
+  std::size_t max_title_chars = 200;
+};
+
+class Accounts;
+
+class Editorial {
+ public:
+  // `republish` rebuilds the site from the store and swaps it in: called
+  // after an approval so that the new article is served at once.
+  Editorial(store::Store& store, std::function<void()> republish, EditorialPolicy policy = {})
+      : store_(store), republish_(std::move(republish)), policy_(policy) {}
+
+  // Handles the editorial routes; nullopt when the path is not one of them.
+  std::optional<Response> handle(const App& app, const Request& req, const Site& site,
+                                 const Accounts& accounts) const;
+  // The "Edit" link of an article page for this reader; empty when they may
+  // not edit it. `author_slug` is the live article's byline.
+  std::string edit_link(const std::optional<Session>& session, std::string_view slug,
+                        std::string_view author_slug) const;
+
+  struct Failure;  // why a step was refused: status, code, message
+
+ private:
+  struct Context;
+  Context context(const User& user, std::string_view slug, const Site& site) const;
+  std::optional<Response> route(const App& app, const Request& req, const Site& site,
+                                const std::optional<Session>& session) const;
+
+  store::Store& store_;
+  std::function<void()> republish_;
+  EditorialPolicy policy_;
+};
+
+}  // namespace symptomdb::web
