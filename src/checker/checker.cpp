@@ -111,6 +111,22 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
     c.diseases_.push_back(std::move(d));
   }
 
+  c.scale_.assign(c.diseases_.size(), 1.0);
+  if (parameters.size_exponent != 0.0 && !c.diseases_.empty()) {
+    std::vector<double> totals;
+    for (const auto& d : c.diseases_) {
+      double total = 0;
+      for (const auto& dt : d.present) total += dt.frequency;
+      totals.push_back(total);
+    }
+    std::vector<double> sorted = totals;
+    std::nth_element(sorted.begin(),
+                     sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2), sorted.end());
+    const double typical = std::max(sorted[sorted.size() / 2], 1.0);
+    for (std::size_t d = 0; d < totals.size(); ++d)
+      c.scale_[d] = std::pow(typical / std::max(totals[d], 1.0), parameters.size_exponent);
+  }
+
   // Propagate each disease's frequencies to every ancestor (an annotation to
   // t implies its ancestors; the best frequency wins), then lay the postings
   // out term by term with a counting sort.
@@ -129,7 +145,7 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
       }
     }
     for (const TermIndex a : touched) {
-      flat.push_back({a, Posting{di, best[a]}});
+      flat.push_back({a, Posting{di, best[a], static_cast<float>(c.present_weight(best[a], di))}});
       best[a] = 0.0f;
     }
   }
@@ -177,6 +193,18 @@ bool Checker::not_annotated_related(DiseaseIndex d, TermIndex q) const {
   return false;
 }
 
+double Checker::present_weight(double frequency, DiseaseIndex d) const {
+  const double e = parameters_.frequency_exponent;
+  return (e == 1.0 ? frequency : std::pow(frequency, e)) * scale_[d];
+}
+
+double Checker::ancestor_weight(TermIndex q, TermIndex a) const {
+  if (a == q) return 1.0;
+  const double w = parameters_.imprecision;
+  if (parameters_.specificity == 0.0) return w;
+  return w * std::pow(background_[q] / background_[a], parameters_.specificity);
+}
+
 // The exact (per-disease) form of what rank() computes from the postings;
 // used for the explanations of the diseases rank() returns. Both take, over
 // every annotated term t and every common ancestor a of q and t, the best
@@ -188,10 +216,10 @@ Checker::Explanation Checker::explain(TermIndex q, bool excluded, DiseaseIndex d
   double best = 0;  // best w * f / bg(a)
   std::optional<TermIndex> best_term;
   for (const auto& dt : dis.present) {
-    const auto f = static_cast<double>(std::max(static_cast<float>(dt.frequency), 1e-6f));
+    const auto raw = static_cast<double>(std::max(static_cast<float>(dt.frequency), 1e-6f));
+    const double f = excluded ? raw : present_weight(raw, d);
     for_each_common(q_anc, ontology_->ancestors(dt.term), [&](TermIndex a) {
-      const double w = a == q ? 1.0 : p.imprecision;
-      const double v = w * f / background_[a];
+      const double v = ancestor_weight(q, a) * f / background_[a];
       if (v > best) {
         best = v;
         best_term = dt.term;
@@ -242,35 +270,36 @@ std::vector<DiseaseTerm> Checker::missing_common(const Query& query, DiseaseInde
   return out;
 }
 
-std::vector<Ranked> Checker::rank(const Query& query) const {
+std::vector<double> Checker::scores(const Query& query) const {
   const Parameters& p = parameters_;
   const std::size_t n = diseases_.size();
-  if (n == 0 || query.limit == 0) return {};
   // Likelihood ratios multiply in the linear domain (one log10 per disease at
   // the end instead of one per disease and term): 20 terms at 1e-3 each stay
   // far from double underflow.
   std::vector<double> product(n, 1.0);
   std::vector<float> best(n);
+  // The largest posting weight, for pruning (scale_ may exceed 1).
+  const double max_weight = std::max(1.0, *std::max_element(scale_.begin(), scale_.end()));
 
   // For each disease the best w(a) * f_d(a) / bg(a) over q's ancestors a;
   // ancestors whose best possible value (f = 1) cannot beat `floor` are
   // skipped, which prunes the near-root terms that list every disease.
-  auto best_over_ancestors = [&](TermIndex q, float floor) {
+  auto best_over_ancestors = [&](TermIndex q, float floor, bool present) {
     std::fill(best.begin(), best.end(), floor);
     for (const TermIndex a : ontology_->ancestors(q)) {
-      const double factor = (a == q ? 1.0 : p.imprecision) / background_[a];
-      if (factor <= floor) continue;
+      const double factor = ancestor_weight(q, a) / background_[a];
+      if (factor * max_weight <= floor) continue;
       const auto f32 = static_cast<float>(factor);
       for (auto k = posting_offset_[a], e = posting_offset_[a + 1]; k < e; ++k) {
         const Posting& post = postings_[k];
-        const float v = post.frequency * f32;
+        const float v = (present ? post.weight : post.frequency) * f32;
         if (v > best[post.disease]) best[post.disease] = v;
       }
     }
   };
 
   for (const auto& q : query.present) {
-    best_over_ancestors(q.term, static_cast<float>(p.false_positive));
+    best_over_ancestors(q.term, static_cast<float>(p.false_positive), true);
     for (std::size_t d = 0; d < n; ++d) product[d] *= best[d];
     for (const DiseaseIndex d : with_not_)
       if (not_annotated_above(d, q.term)) product[d] *= p.not_present_lr / best[d];
@@ -278,7 +307,7 @@ std::vector<Ranked> Checker::rank(const Query& query) const {
   for (const auto& q : query.excluded) {
     const double bg = background_[q.term];
     const double denominator = 1.0 - std::min(bg, p.max_frequency);
-    best_over_ancestors(q.term, static_cast<float>(p.false_positive));
+    best_over_ancestors(q.term, static_cast<float>(p.false_positive), false);
     for (std::size_t d = 0; d < n; ++d) {
       const double prob = static_cast<double>(best[d]) * bg;
       product[d] *= (1.0 - std::min(prob, p.max_frequency)) / denominator;
@@ -297,6 +326,14 @@ std::vector<Ranked> Checker::rank(const Query& query) const {
 
   std::vector<double> score(n);
   for (std::size_t d = 0; d < n; ++d) score[d] = std::log10(std::max(product[d], 1e-300));
+  return score;
+}
+
+std::vector<Ranked> Checker::rank(const Query& query) const {
+  const Parameters& p = parameters_;
+  const std::size_t n = diseases_.size();
+  if (n == 0 || query.limit == 0) return {};
+  const std::vector<double> score = scores(query);
   const double top = *std::max_element(score.begin(), score.end());
   double z = 0;
   for (std::size_t d = 0; d < n; ++d) z += std::pow(10.0, score[d] - top);
