@@ -99,23 +99,21 @@ constexpr bench::Setting kSettings[] = {bench::Setting::exact, bench::Setting::n
 void tune(const std::shared_ptr<const ontology::Ontology>& onto,
           const ontology::AnnotationRecords& annotations, bench::SimulationOptions options) {
   options.seed += 1000;  // never the reported seed
-  options.patients = std::min<std::size_t>(options.patients, 500);
+  options.patients = std::min<std::size_t>(options.patients, 1000);
   fmt::print("\nTuning grid (seed {}, {} patients per setting; top-10 per setting)\n", options.seed,
              options.patients);
   const auto base = checker::Checker::build(onto, annotations);
   std::vector<std::vector<bench::Patient>> sets;
   for (const auto s : kSettings) sets.push_back(bench::simulate(base, s, options));
-  for (const double fe : {0.5, 1.0}) {
-    for (const double se : {0.0, 0.5, 1.0}) {
+  for (const double fp : {0.05, 0.2}) {
+    for (const double se : {0.5, 1.0}) {
       for (const double w : {0.02, 0.1}) {
         checker::Parameters p;
-        p.false_positive = 0.05;
+        p.false_positive = fp;
         p.imprecision = w;
-        p.specificity = 1.0;
-        p.frequency_exponent = fe;
         p.size_exponent = se;
         const auto c = checker::Checker::build(onto, annotations, p);
-        fmt::print("  freq^{:<4} size^{:<4} w={:<5}", fe, se, w);
+        fmt::print("  fp={:<5} size^{:<4} w={:<5}", fp, se, w);
         for (const auto& set : sets) {
           const Tally t = evaluate_checker(c, set);
           fmt::print("  {:.3f}/{:.3f}", t.p1(), t.p10());

@@ -19,23 +19,6 @@ void sort_unique(std::vector<TermIndex>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
-// Merges two sorted ancestor lists, calling f on each common term.
-template <typename F>
-void for_each_common(std::span<const TermIndex> a, std::span<const TermIndex> b, F&& f) {
-  auto i = a.begin(), j = b.begin();
-  while (i != a.end() && j != b.end()) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      f(*i);
-      ++i;
-      ++j;
-    }
-  }
-}
-
 }  // namespace
 
 Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
@@ -108,6 +91,8 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
     sort_unique(d.onset);
     c.by_id_.emplace(d.id, static_cast<DiseaseIndex>(c.diseases_.size()));
     if (!d.excluded.empty()) c.with_not_.push_back(static_cast<DiseaseIndex>(c.diseases_.size()));
+    for (const TermIndex t : d.excluded)
+      c.not_pairs_.emplace_back(t, static_cast<DiseaseIndex>(c.diseases_.size()));
     c.diseases_.push_back(std::move(d));
   }
 
@@ -127,13 +112,16 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
       c.scale_[d] = std::pow(typical / std::max(totals[d], 1.0), parameters.size_exponent);
   }
 
+  std::sort(c.not_pairs_.begin(), c.not_pairs_.end());
+
   // Propagate each disease's frequencies to every ancestor (an annotation to
   // t implies its ancestors; the best frequency wins), then lay the postings
   // out term by term with a counting sort.
   const std::size_t n_terms = onto.size();
   const auto n_diseases = static_cast<double>(c.diseases_.size());
   std::vector<float> best(n_terms, 0.0f);
-  std::vector<TermIndex> touched;
+  std::vector<TermIndex> touched, source(n_terms, 0);
+  c.closure_offset_.assign(c.diseases_.size() + 1, 0);
   std::vector<std::pair<TermIndex, Posting>> flat;
   for (DiseaseIndex di = 0; di < c.diseases_.size(); ++di) {
     touched.clear();
@@ -141,13 +129,20 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
       for (const TermIndex a : onto.ancestors(dt.term)) {
         if (best[a] == 0.0f) touched.push_back(a);
         // The floor keeps a tiny frequency (0.1%) distinct from "not seen".
-        best[a] = std::max({best[a], static_cast<float>(dt.frequency), 1e-6f});
+        const float f = std::max(static_cast<float>(dt.frequency), 1e-6f);
+        if (f > best[a]) {
+          best[a] = f;
+          source[a] = dt.term;
+        }
       }
     }
+    std::sort(touched.begin(), touched.end());
     for (const TermIndex a : touched) {
       flat.push_back({a, Posting{di, best[a], static_cast<float>(c.present_weight(best[a], di))}});
+      c.closure_.push_back({a, best[a], source[a]});
       best[a] = 0.0f;
     }
+    c.closure_offset_[di + 1] = static_cast<std::uint32_t>(c.closure_.size());
   }
   c.posting_offset_.assign(n_terms + 1, 0);
   for (const auto& [t, p] : flat) ++c.posting_offset_[t + 1];
@@ -158,6 +153,11 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
     for (const auto& [t, p] : flat) c.postings_[next[t]++] = p;
   }
   flat = {};
+
+  c.max_weight_.assign(n_terms, 0.0f);
+  for (TermIndex t = 0; t < n_terms; ++t)
+    for (auto k = c.posting_offset_[t]; k < c.posting_offset_[t + 1]; ++k)
+      c.max_weight_[t] = std::max(c.max_weight_[t], c.postings_[k].weight);
 
   c.counts_.assign(n_terms, 0);
   c.ic_.assign(n_terms, 0.0);
@@ -202,7 +202,8 @@ double Checker::ancestor_weight(TermIndex q, TermIndex a) const {
   if (a == q) return 1.0;
   const double w = parameters_.imprecision;
   if (parameters_.specificity == 0.0) return w;
-  return w * std::pow(background_[q] / background_[a], parameters_.specificity);
+  const double ratio = background_[q] / background_[a];
+  return w * (parameters_.specificity == 1.0 ? ratio : std::pow(ratio, parameters_.specificity));
 }
 
 // The exact (per-disease) form of what rank() computes from the postings;
@@ -215,16 +216,20 @@ Checker::Explanation Checker::explain(TermIndex q, bool excluded, DiseaseIndex d
   const auto q_anc = ontology_->ancestors(q);
   double best = 0;  // best w * f / bg(a)
   std::optional<TermIndex> best_term;
-  for (const auto& dt : dis.present) {
-    const auto raw = static_cast<double>(std::max(static_cast<float>(dt.frequency), 1e-6f));
+  const auto first = closure_.begin() + closure_offset_[d];
+  const auto last = closure_.begin() + closure_offset_[d + 1];
+  auto at = first;
+  for (const TermIndex a : q_anc) {  // both sorted by term: one forward pass
+    at = std::lower_bound(at, last, a, [](const Closure& c, TermIndex t) { return c.term < t; });
+    if (at == last) break;
+    if (at->term != a) continue;
+    const auto raw = static_cast<double>(at->frequency);
     const double f = excluded ? raw : present_weight(raw, d);
-    for_each_common(q_anc, ontology_->ancestors(dt.term), [&](TermIndex a) {
-      const double v = ancestor_weight(q, a) * f / background_[a];
-      if (v > best) {
-        best = v;
-        best_term = dt.term;
-      }
-    });
+    const double v = ancestor_weight(q, a) * f / background_[a];
+    if (v > best) {
+      best = v;
+      best_term = at->source;
+    }
   }
   const double bg = background_[q];
   if (!excluded) {
@@ -278,8 +283,6 @@ std::vector<double> Checker::scores(const Query& query) const {
   // far from double underflow.
   std::vector<double> product(n, 1.0);
   std::vector<float> best(n);
-  // The largest posting weight, for pruning (scale_ may exceed 1).
-  const double max_weight = std::max(1.0, *std::max_element(scale_.begin(), scale_.end()));
 
   // For each disease the best w(a) * f_d(a) / bg(a) over q's ancestors a;
   // ancestors whose best possible value (f = 1) cannot beat `floor` are
@@ -288,7 +291,7 @@ std::vector<double> Checker::scores(const Query& query) const {
     std::fill(best.begin(), best.end(), floor);
     for (const TermIndex a : ontology_->ancestors(q)) {
       const double factor = ancestor_weight(q, a) / background_[a];
-      if (factor * max_weight <= floor) continue;
+      if (factor * (present ? max_weight_[a] : 1.0f) <= floor) continue;
       const auto f32 = static_cast<float>(factor);
       for (auto k = posting_offset_[a], e = posting_offset_[a + 1]; k < e; ++k) {
         const Posting& post = postings_[k];
@@ -301,8 +304,16 @@ std::vector<double> Checker::scores(const Query& query) const {
   for (const auto& q : query.present) {
     best_over_ancestors(q.term, static_cast<float>(p.false_positive), true);
     for (std::size_t d = 0; d < n; ++d) product[d] *= best[d];
-    for (const DiseaseIndex d : with_not_)
-      if (not_annotated_above(d, q.term)) product[d] *= p.not_present_lr / best[d];
+    if (!not_pairs_.empty()) {
+      std::vector<DiseaseIndex> hit;
+      for (const TermIndex a : ontology_->ancestors(q.term)) {
+        auto it = std::lower_bound(not_pairs_.begin(), not_pairs_.end(), std::pair{a, 0u});
+        for (; it != not_pairs_.end() && it->first == a; ++it) hit.push_back(it->second);
+      }
+      std::sort(hit.begin(), hit.end());
+      hit.erase(std::unique(hit.begin(), hit.end()), hit.end());
+      for (const DiseaseIndex d : hit) product[d] *= p.not_present_lr / best[d];
+    }
   }
   for (const auto& q : query.excluded) {
     const double bg = background_[q.term];
@@ -336,7 +347,10 @@ std::vector<Ranked> Checker::rank(const Query& query) const {
   const std::vector<double> score = scores(query);
   const double top = *std::max_element(score.begin(), score.end());
   double z = 0;
-  for (std::size_t d = 0; d < n; ++d) z += std::pow(10.0, score[d] - top);
+  // Terms more than 30 orders of magnitude below the best cannot move the sum.
+  constexpr double kLn10 = 2.302585092994046;
+  for (std::size_t d = 0; d < n; ++d)
+    if (score[d] - top > -30.0) z += std::exp(kLn10 * (score[d] - top));
 
   // Take a few more than asked so the exact recomputation below can reorder
   // near-ties at the cut without losing one.

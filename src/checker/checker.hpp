@@ -181,7 +181,24 @@ class Checker {
   std::vector<std::uint32_t> counts_;
   std::vector<double> ic_, background_;
   std::vector<DiseaseIndex> with_not_;  // diseases that have NOT annotations
-  std::vector<double> scale_;           // scale_d above, by disease
+  // (NOT-annotated term, disease), sorted: the diseases that exclude an
+  // ancestor of a query term, found without testing every such disease.
+  std::vector<std::pair<TermIndex, DiseaseIndex>> not_pairs_;
+  std::vector<double> scale_;  // scale_d above, by disease
+  // The largest Posting::weight in each term's list: an ancestor whose
+  // list cannot beat the unexplained floor is skipped without a scan.
+  std::vector<float> max_weight_;
+  // Per disease, its annotations propagated to every ancestor, sorted by
+  // term: the best frequency under each and the annotated term that gave
+  // it. explain() looks up a query's ancestors here instead of walking
+  // every annotated term's ancestors.
+  struct Closure {
+    TermIndex term;
+    float frequency;
+    TermIndex source;
+  };
+  std::vector<std::uint32_t> closure_offset_;
+  std::vector<Closure> closure_;
 };
 
 }  // namespace symptomdb::checker
