@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "checker/checker.hpp"
+#include "checker/interpret.hpp"
 #include "ingest/hpo_json.hpp"
 #include "ingest/hpoa.hpp"
 #include "peers.hpp"
@@ -230,5 +231,54 @@ int main(int argc, char** argv) {
       "\nrank() latency, 10-term queries over {} diseases, limit 10, {} runs: p50 {:.2f} ms, "
       "p99 {:.2f} ms, max {:.2f} ms\n",
       checker.disease_count(), rounds, pct(0.50) / 1000, pct(0.99) / 1000, micros.back() / 1000);
+
+  // Free text: a few phrases as the interpreter reads them, and the time of
+  // interpret_phrase() and suggest() over a fixed list of inputs.
+  t0 = std::chrono::steady_clock::now();
+  std::vector<double> weights(onto->size());
+  for (checker::TermIndex t = 0; t < onto->size(); ++t) weights[t] = checker.annotated_diseases(t);
+  const checker::Interpreter interpreter(onto, std::move(weights));
+  fmt::print("\ninterpreter build {:.2f} s, RSS now {:.0f} MiB\n", seconds_since(t0),
+             static_cast<double>(rss_kib()) / 1024.0);
+  const char* phrases[] = {"muscle wasting",
+                           "muscles getting smaller",
+                           "twiching",
+                           "muscle cramps",
+                           "fits",
+                           "short of breath",
+                           "tummy ache",
+                           "blurry vision",
+                           "hair falling out",
+                           "purple elephant"};
+  for (const char* ph : phrases) {
+    const auto i = interpreter.interpret_phrase(ph);
+    if (i)
+      fmt::print("  {:<26} -> {} {} (via \"{}\", confidence {:.2f})\n", ph, onto->term(i->term).id,
+                 i->label, i->matched, i->confidence);
+    else
+      fmt::print("  {:<26} -> (unmatched)\n", ph);
+  }
+  auto time_it = [&](auto&& f, std::size_t runs) {
+    std::vector<double> us;
+    for (std::size_t i = 0; i < runs; ++i) {
+      const auto t = std::chrono::steady_clock::now();
+      f(i);
+      us.push_back(seconds_since(t) * 1e6);
+    }
+    std::sort(us.begin(), us.end());
+    return std::pair{us[us.size() / 2], us[static_cast<std::size_t>(0.99 * (us.size() - 1))]};
+  };
+  const char* prefixes[] = {"m",   "mu",         "mus", "muscle w", "seiz",
+                            "hea", "short of b", "ab",  "fev",      "weak"};
+  const auto [s50, s99] = time_it(
+      [&](std::size_t i) { (void)interpreter.suggest(prefixes[i % std::size(prefixes)], 10); },
+      1000);
+  const auto [i50, i99] = time_it(
+      [&](std::size_t i) { (void)interpreter.interpret_phrase(phrases[i % std::size(phrases)]); },
+      1000);
+  fmt::print(
+      "suggest(prefix, 10): p50 {:.3f} ms, p99 {:.3f} ms; interpret_phrase: p50 {:.3f} ms, "
+      "p99 {:.3f} ms\n",
+      s50 / 1000, s99 / 1000, i50 / 1000, i99 / 1000);
   return 0;
 }

@@ -21,7 +21,7 @@ constexpr double kMissingCost = 0.75;
 constexpr double kExtraCost = 0.5;
 constexpr double kRelatedCost = 0.6;
 constexpr double kCorrectedFactor = 0.9;  // confidence kept after a spelling correction
-constexpr double kMinConfidence = 0.3;
+constexpr double kMinConfidence = 0.4;  // "purple elephant" is not "Purple urine"
 
 std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> load_lay_words() {
   std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> out;

@@ -65,6 +65,7 @@ TEST_F(CheckerHpo, InterpretsLayPhrases) {
   EXPECT_EQ(id_of("muscles getting smaller"), "HP:0003202");
   EXPECT_EQ(id_of("muscle twitching"), "HP:0002380");
   EXPECT_EQ(id_of("muscle twiching"), "HP:0002380");
+  EXPECT_EQ(id_of("purple elephant"), "none");
   const auto r = interpreter_->interpret("muscle wasting, cramps and twitching");
   EXPECT_EQ(r.terms.size(), 3u);
   EXPECT_TRUE(r.unmatched.empty());
