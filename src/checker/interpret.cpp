@@ -21,7 +21,7 @@ constexpr double kMissingCost = 0.75;
 constexpr double kExtraCost = 0.5;
 constexpr double kRelatedCost = 0.6;
 constexpr double kCorrectedFactor = 0.9;  // confidence kept after a spelling correction
-constexpr double kMinConfidence = 0.4;  // "purple elephant" is not "Purple urine"
+constexpr double kMinConfidence = 0.4;    // "purple elephant" is not "Purple urine"
 
 std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> load_lay_words() {
   std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> out;
@@ -317,18 +317,28 @@ Interpreter::Result Interpreter::interpret(std::string_view text) const {
     const auto segment = trim(text.substr(start, end - start));
     start = end + 1;
     if (segment.empty()) continue;
-    // A name may itself contain "and"/"with" ("Pain with exercise"): a
-    // segment that is exactly some name is kept whole.
+    // A name may itself contain "and"/"with" ("Pain with exercise", "pins
+    // and needles"): a segment that is exactly some name is kept whole, and
+    // so is one that matches whole when some piece of it matches nothing.
     auto whole = interpret_phrase(segment);
     const auto pieces = split_connectives(segment);
     if (pieces.size() == 1 || (whole && whole->confidence >= 0.999)) {
       emit(std::move(whole), segment);
       continue;
     }
+    std::vector<std::pair<std::string_view, std::optional<Interpretation>>> parts;
+    bool all_matched = true;
     for (const auto piece : pieces) {
       const auto p = trim(piece);
-      if (!p.empty()) emit(interpret_phrase(p), p);
+      if (p.empty()) continue;
+      parts.emplace_back(p, interpret_phrase(p));
+      all_matched = all_matched && parts.back().second.has_value();
     }
+    if (whole && !all_matched) {
+      emit(std::move(whole), segment);
+      continue;
+    }
+    for (auto& [p, i] : parts) emit(std::move(i), p);
   }
   return out;
 }
