@@ -4,6 +4,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
@@ -11,11 +12,17 @@
 #include <iostream>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 
 #include "core/error.hpp"
 #include "ingest/collect.hpp"
+#include "ingest/hpo_json.hpp"
+#include "ingest/hpo_obo.hpp"
+#include "ingest/hpoa.hpp"
 #include "ingest/markdown_export.hpp"
 #include "ingest/medquad.hpp"
+#include "ingest/source_file.hpp"
+#include "ontology/ontology.hpp"
 #include "store/store.hpp"
 #include "web/accounts.hpp"
 #include "web/article_json.hpp"
@@ -157,6 +164,145 @@ int import_medquad(const std::string& db, const std::string& dir) {
     return fail(std::string(e.what()) + " (nothing was imported)");
   } catch (const StoreError& e) {
     return fail(std::string(e.what()) + " (nothing was imported)");
+  }
+}
+
+namespace {
+
+// One-line stage messages on stderr, overwritten in place, when a person is
+// watching; nothing when stderr is a pipe or a file (tests, scripts).
+class Progress {
+ public:
+  Progress() : tty_(::isatty(STDERR_FILENO)) {}
+  ~Progress() { clear(); }
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+  void stage(const std::string& what) {
+    if (!tty_) return;
+    clear();
+    std::cerr << what << "..." << std::flush;
+    shown_ = what.size() + 3;
+  }
+  void clear() {
+    if (!tty_ || shown_ == 0) return;
+    std::cerr << "\r" << std::string(shown_, ' ') << "\r" << std::flush;
+    shown_ = 0;
+  }
+
+ private:
+  bool tty_;
+  std::size_t shown_ = 0;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// hp.json is 22 MB and phenotype.hpoa 34 MB today; leave room for growth.
+constexpr std::size_t kMaxHpoFileBytes = 512u * 1024 * 1024;
+
+}  // namespace
+
+int import_hpo(const std::string& db, const std::string& file, bool if_missing) {
+  try {
+    if (if_missing && store::open_store(db)->load_ontology()) {
+      std::cout << db << " already holds an ontology; not importing " << file << "\n";
+      return 0;
+    }
+    const auto started = std::chrono::steady_clock::now();
+    Progress progress;
+    progress.stage("reading " + file);
+    const auto source = ingest::read_source_file(file, kMaxHpoFileBytes);
+    const auto first = source.text.find_first_not_of(" \t\n");
+    const bool json = first != std::string::npos && source.text[first] == '{';
+    progress.stage(std::string("parsing ") + (json ? "obographs JSON" : "OBO"));
+    const auto records = json ? ingest::parse_obographs_json(source.text, source.name)
+                              : ingest::parse_obo(source.text, source.name);
+    // Build the graph once before storing: an ontology the checker could not
+    // load (unknown parent, cycle) is refused here rather than later.
+    progress.stage("checking the is_a graph");
+    const auto graph = ontology::Ontology::build(records);
+    std::size_t obsolete = 0, alt_ids = 0, synonyms = 0, layperson = 0, edges = 0;
+    for (const auto& t : records.terms) {
+      obsolete += t.obsolete ? 1 : 0;
+      alt_ids += t.alt_ids.size();
+      synonyms += t.synonyms.size();
+      for (const auto& s : t.synonyms) layperson += s.layperson ? 1 : 0;
+      edges += t.parents.size();
+    }
+    progress.stage(fmt::format("writing {} terms", records.terms.size()));
+    store::open_store(db)->put_ontology(records);
+    progress.clear();
+    std::cout << fmt::format(
+        "imported the Human Phenotype Ontology release {} into {}: {} terms ({} obsolete, {} "
+        "current), {} alternative ids, {} synonyms ({} layperson), {} is_a edges; in {:.1f} s\n",
+        records.version.empty() ? "(unversioned)" : records.version, db, records.terms.size(),
+        obsolete, graph.size(), alt_ids, synonyms, layperson, edges, seconds_since(started));
+    return 0;
+  } catch (const ParseError& e) {
+    return fail(std::string(e.what()) + " (nothing was imported)");
+  } catch (const std::invalid_argument& e) {
+    return fail(file + ": " + e.what() + " (nothing was imported)");
+  } catch (const StoreError& e) {
+    return fail(std::string(e.what()) + " (nothing was imported)");
+  }
+}
+
+int import_hpoa(const std::string& db, const std::string& file, bool if_missing) {
+  try {
+    if (if_missing && store::open_store(db)->load_annotations()) {
+      std::cout << db << " already holds annotations; not importing " << file << "\n";
+      return 0;
+    }
+    const auto started = std::chrono::steady_clock::now();
+    Progress progress;
+    progress.stage("reading " + file);
+    const auto source = ingest::read_source_file(file, kMaxHpoFileBytes);
+    progress.stage("parsing annotations");
+    const auto records = ingest::parse_hpoa(source.text, source.name);
+    std::unordered_set<std::string_view> diseases;
+    std::size_t negated = 0;
+    for (const auto& a : records.rows) {
+      diseases.insert(a.disease_id);
+      negated += a.negated ? 1 : 0;
+    }
+    progress.stage(fmt::format("writing {} annotations", records.rows.size()));
+    auto store = store::open_store(db);
+    store->put_annotations(records);
+
+    // Rows are stored as written; say how many the current ontology will map
+    // (alternative or replaced obsolete ids) and how many it cannot place.
+    std::string against = "; no ontology stored to check term ids against (import hpo first)";
+    progress.stage("checking term ids against the stored ontology");
+    if (const auto stored = store->load_ontology()) {
+      const auto graph = ontology::Ontology::build(*stored);
+      std::size_t mapped = 0, unknown = 0;
+      for (const auto& a : records.rows) {
+        const auto t = graph.find(a.term_id);
+        if (!t)
+          ++unknown;
+        else if (graph.term(*t).id != a.term_id)
+          ++mapped;
+      }
+      against = fmt::format(
+          "; against HPO {}: {} rows name a term by an alternative or obsolete id, {} name "
+          "unknown terms",
+          stored->version, mapped, unknown);
+    }
+    progress.clear();
+    std::cout << fmt::format(
+        "imported HPO annotations release {} (made with HPO {}) into {}: {} rows, {} diseases, "
+        "{} negated{}; in {:.1f} s\n",
+        records.version.empty() ? "(unversioned)" : records.version,
+        records.hpo_version.empty() ? "(not stated)" : records.hpo_version, db, records.rows.size(),
+        diseases.size(), negated, against, seconds_since(started));
+    return 0;
+  } catch (const ParseError& e) {
+    return fail(std::string(e.what()) + " (nothing was imported)");
+  } catch (const StoreError& e) {
+    return fail(std::string(e.what()) + " (nothing was imported)");
+  } catch (const std::invalid_argument& e) {
+    return fail(db + ": the stored ontology does not build: " + e.what());
   }
 }
 
@@ -423,7 +569,31 @@ int serve(const ServeOptions& o) {
     policy.hold_accounts_younger_than = static_cast<std::int64_t>(o.comment_hold_hours * 3600);
     policy.report_threshold = o.reports_to_hide;
     const web::Comments comments(*store, policy, generation);
-    web::App app(std::make_shared<const web::Site>(store->load_articles()),
+    // The symptom checker's data changes only when HPO files are imported,
+    // far less often than articles: it is rebuilt only when its stamp moves.
+    auto load_symptoms = [&](std::shared_ptr<const web::SymptomData> current) {
+      if (current && current->stamp == store->phenotype_stamp()) return current;
+      const auto started = std::chrono::steady_clock::now();
+      std::shared_ptr<const web::SymptomData> data;
+      try {
+        data = web::load_symptom_data(*store);
+      } catch (const std::exception& e) {
+        // Articles are still worth serving; the checker says it is unavailable.
+        log.event("symptom-checker-error", e.what());
+        return current;
+      }
+      if (data)
+        log.event("symptom-checker",
+                  fmt::format("HPO {} with annotations {}: {} diseases, built in {:.0f} ms",
+                              data->hpo_version, data->annotations_version,
+                              data->checker->disease_count(),
+                              std::chrono::duration<double, std::milli>(
+                                  std::chrono::steady_clock::now() - started)
+                                  .count()));
+      return data;
+    };
+    std::shared_ptr<const web::SymptomData> symptoms = load_symptoms(nullptr);
+    web::App app(std::make_shared<const web::Site>(store->load_articles(), symptoms),
                  {SYMPTOMDB_VERSION, store->schema_version()}, &accounts, &comments);
 
     // Rebuilds the site off the request threads when another process (an
@@ -440,7 +610,8 @@ int serve(const ServeOptions& o) {
           if (const auto now = store->change_counter(); now != seen) {
             seen = now;
             const auto started = std::chrono::steady_clock::now();
-            app.publish(std::make_shared<const web::Site>(store->load_articles()));
+            symptoms = load_symptoms(symptoms);
+            app.publish(std::make_shared<const web::Site>(store->load_articles(), symptoms));
             const auto ms = std::chrono::duration<double, std::milli>(
                                 std::chrono::steady_clock::now() - started)
                                 .count();

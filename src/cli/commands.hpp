@@ -23,6 +23,12 @@ struct ServeOptions {
 
 int serve(const ServeOptions& options);
 int import_medquad(const std::string& db, const std::string& dir);
+// The HPO ontology (obographs JSON or OBO, told apart by content) and its
+// disease annotations; each replaces what an earlier import stored.
+// With `if_missing`, a database that already holds the data is left alone
+// (scripts/run.sh imports ../shared's HPO files on every start this way).
+int import_hpo(const std::string& db, const std::string& file, bool if_missing = false);
+int import_hpoa(const std::string& db, const std::string& file, bool if_missing = false);
 int import_files(const std::string& db, const std::vector<std::string>& paths, bool markdown);
 int show(const std::string& db, const std::string& slug, bool json);
 int list(const std::string& db);

@@ -64,6 +64,20 @@ int main(int argc, char** argv) {
       ->required();
   mq_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
 
+  std::string hpo_file, hpoa_file;
+  bool if_missing = false;
+  auto* hpo_cmd = import_cmd->add_subcommand(
+      "hpo", "The Human Phenotype Ontology (hp.json in obographs JSON, or hp.obo)");
+  hpo_cmd->add_option("file", hpo_file, "e.g. ../shared/data/hpo/hp.json")->required();
+  hpo_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
+  hpo_cmd->add_flag("--if-missing", if_missing,
+                    "Do nothing when the database already holds an ontology");
+  auto* hpoa_cmd = import_cmd->add_subcommand("hpoa", "HPO disease annotations (phenotype.hpoa)");
+  hpoa_cmd->add_option("file", hpoa_file, "e.g. ../shared/data/hpo/phenotype.hpoa")->required();
+  hpoa_cmd->add_option("--db", db, "SQLite database file")->capture_default_str();
+  hpoa_cmd->add_flag("--if-missing", if_missing,
+                     "Do nothing when the database already holds annotations");
+
   std::string slug;
   bool as_json = false;
   auto* show_cmd = app.add_subcommand("show", "Print an article in the terminal");
@@ -123,6 +137,8 @@ int main(int argc, char** argv) {
   if (*seed_cmd) return import_files(db, seed_paths, false);
   if (*md_cmd) return import_files(db, md_paths, true);
   if (*mq_cmd) return import_medquad(db, medquad_dir);
+  if (*hpo_cmd) return import_hpo(db, hpo_file, if_missing);
+  if (*hpoa_cmd) return import_hpoa(db, hpoa_file, if_missing);
   if (*show_cmd) return show(db, slug, as_json);
   if (*list_cmd) return list(db);
   if (*ask_cmd) return ask(db, question, ask_limit, as_json);

@@ -139,8 +139,12 @@ ontology::OntologyRecords parse_obographs_json(std::string_view text, const std:
   try {
     doc = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
-    // e.byte is 1-based and points just past the offending character.
-    throw ParseError(file, line_at(text, e.byte == 0 ? 0 : e.byte - 1), e.what());
+    // e.byte is 1-based and points just past the offending character. The
+    // message loses nlohmann's "[json.exception.parse_error.101] " tag.
+    std::string_view what = e.what();
+    if (auto tag = what.find("] "); what.starts_with("[json.") && tag != std::string_view::npos)
+      what.remove_prefix(tag + 2);
+    throw ParseError(file, line_at(text, e.byte == 0 ? 0 : e.byte - 1), std::string(what));
   }
   const Reporter r(text, file);
   if (!doc.is_object() || !doc.contains("graphs") || !doc["graphs"].is_array() ||

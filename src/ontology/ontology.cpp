@@ -24,12 +24,13 @@ constexpr FrequencyTerm kFrequencyTerms[] = {
     {"HP:0040285", 0.0},    // Excluded: 0%
 };
 
-// Whole text must be consumed: "1/2x" is not a frequency.
-template <typename T>
-std::optional<T> parse_number(std::string_view s) {
+// Whole text must be consumed: "1/2x" is not a frequency. Percentages are
+// plain decimals ("24.3"), not "1e2".
+template <typename T, typename... Format>
+std::optional<T> parse_number(std::string_view s, Format... format) {
   if (s.empty()) return std::nullopt;
   T value{};
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value, format...);
   if (ec != std::errc{} || end != s.data() + s.size()) return std::nullopt;
   return value;
 }
@@ -46,7 +47,8 @@ std::optional<double> frequency_value(std::string_view frequency) {
     return static_cast<double>(*n) / static_cast<double>(*m);
   }
   if (!frequency.empty() && frequency.back() == '%') {
-    auto p = parse_number<double>(frequency.substr(0, frequency.size() - 1));
+    auto p =
+        parse_number<double>(frequency.substr(0, frequency.size() - 1), std::chars_format::fixed);
     if (!p || !(*p >= 0.0 && *p <= 100.0)) return std::nullopt;
     return *p / 100.0;
   }

@@ -284,6 +284,11 @@ std::string Engine::best_sentence(std::size_t u, const std::vector<std::string>&
   return all.empty() ? std::string() : trim_to(all[best], 300);
 }
 
+std::optional<Emergency> Engine::emergency(std::string_view text) const {
+  thread_local text::Analyzer analyzer;  // per thread, as in ask()
+  return red_flags_->check(text, analyzer);
+}
+
 Result Engine::ask(std::string_view question, std::size_t limit) const {
   Result r;
   r.question = std::string(question);

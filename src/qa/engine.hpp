@@ -108,6 +108,8 @@ class Engine {
   Result ask(std::string_view question, std::size_t limit = 5) const;
   std::vector<Suggestion> suggest(std::string_view prefix, std::size_t limit = 8) const;
   SearchPage search(std::string_view query, const SearchFilters& filters, std::size_t limit) const;
+  // Red-flag wording in any text (the symptom checker's free text too).
+  std::optional<Emergency> emergency(std::string_view text) const;
 
   const Snapshot& snapshot() const { return *snapshot_; }
   std::size_t unit_count() const { return units_.size(); }

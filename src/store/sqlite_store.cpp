@@ -15,12 +15,9 @@ namespace {
 // Migrations in order; each runs once, in its own transaction, and is
 // recorded in schema_migrations. Add new files at the end, never edit old ones.
 constexpr std::string_view kMigrations[] = {
-    "src/store/migrations/001_initial.sql",
-    "src/store/migrations/002_medquad.sql",
-    "src/store/migrations/003_accounts.sql",
-    "src/store/migrations/004_comments.sql",
-    "src/store/migrations/005_hpo.sql",
-    "src/store/migrations/006_editorial.sql",
+    "src/store/migrations/001_initial.sql",  "src/store/migrations/002_medquad.sql",
+    "src/store/migrations/003_accounts.sql", "src/store/migrations/004_comments.sql",
+    "src/store/migrations/005_hpo.sql",      "src/store/migrations/006_editorial.sql",
 };
 
 std::string utc_now() {
@@ -848,6 +845,21 @@ void SqliteStore::put_annotations(const ontology::AnnotationRecords& records) {
         .run();
   }
   tx.commit();
+}
+
+std::string SqliteStore::phenotype_stamp() {
+  std::lock_guard lock(mutex_);
+  // imported_at has one-second resolution; the row counts tell apart two
+  // different files imported within the same second.
+  auto st = db_.prepare(
+      "SELECT COALESCE((SELECT version || '|' || source_file || '|' || imported_at"
+      "                 FROM hpo_release WHERE id = 1), '') || '|' ||"
+      " (SELECT COUNT(*) FROM hpo_terms) || '|' ||"
+      " COALESCE((SELECT version || '|' || source_file || '|' || imported_at"
+      "           FROM hpo_annotation_release WHERE id = 1), '') || '|' ||"
+      " (SELECT COUNT(*) FROM hpo_annotations)");
+  st.step();
+  return st.text(0);
 }
 
 std::optional<ontology::AnnotationRecords> SqliteStore::load_annotations() {

@@ -56,6 +56,7 @@ class SqliteStore final : public Store {
   std::optional<ontology::OntologyRecords> load_ontology() override;
   void put_annotations(const ontology::AnnotationRecords& records) override;
   std::optional<ontology::AnnotationRecords> load_annotations() override;
+  std::string phenotype_stamp() override;
 
  private:
   void migrate();

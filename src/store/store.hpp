@@ -109,6 +109,9 @@ class Store {
   // Replaces all stored annotations in one transaction, like put_ontology.
   virtual void put_annotations(const ontology::AnnotationRecords& records) = 0;
   virtual std::optional<ontology::AnnotationRecords> load_annotations() = 0;
+  // Changes whenever either is imported again (empty when neither is), so a
+  // server rebuilds its symptom checker only when the HPO data moved.
+  virtual std::string phenotype_stamp() = 0;
 };
 
 // A username that is already taken.

@@ -1,5 +1,6 @@
 #include "web/pages.hpp"
 
+#include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
@@ -143,10 +144,24 @@ std::string article_json_ld(const Article& a) {
   return safe;
 }
 
-std::string render_article_page(const Snapshot& snap, std::size_t index) {
+std::string render_article_page(const Snapshot& snap, std::size_t index,
+                                const std::vector<CheckerEntry>& checker) {
   const Article& a = snap.articles()[index];
   const ConditionEntry& condition = snap.condition_of(index);
   mu::data d;
+  if (!checker.empty()) {
+    mu::data entries{mu::data::type::list};
+    for (std::size_t i = 0; i < checker.size(); ++i) {
+      mu::data e;
+      e.set("label", checker[i].label);
+      e.set("id", checker[i].id);
+      e.set("url", checker[i].url);
+      if (i + 1 == checker.size()) e.set("last", true);
+      entries.push_back(e);
+    }
+    d.set("checker", entries);
+    d.set("has_checker", true);
+  }
   d.set("condition_slug", condition.slug);
   d.set("slug", a.slug);
   d.set("title", a.title);
@@ -609,6 +624,66 @@ std::string render_author_page(const Snapshot& snap, const AuthorProfile& p) {
   l.page_title = p.name;
   l.canonical = "/authors/" + p.slug;
   return render_layout(l, render_template("author", d));
+}
+
+namespace {
+
+// Mustache data from a JSON view. Empty strings, empty lists, false and null
+// are left out, so {{#key}} tests what a reader would expect; list items get
+// "first" and "last", and every non-empty list K also sets "has_K".
+mu::data view_data(const nlohmann::json& j) {
+  using nlohmann::json;
+  switch (j.type()) {
+    case json::value_t::object: {
+      mu::data d;
+      for (const auto& [k, v] : j.items()) {
+        if (v.is_null() || (v.is_boolean() && !v.get<bool>()) ||
+            (v.is_string() && v.get_ref<const std::string&>().empty()) ||
+            ((v.is_array() || v.is_object()) && v.empty()))
+          continue;
+        if (v.is_array()) d.set("has_" + k, true);
+        d.set(k, view_data(v));
+      }
+      return d;
+    }
+    case json::value_t::array: {
+      mu::data list{mu::data::type::list};
+      for (std::size_t i = 0; i < j.size(); ++i) {
+        mu::data item = view_data(j[i]);
+        if (item.is_object()) {
+          // Both always set: a missing key would be looked up in the
+          // enclosing item, which may well be some other list's first.
+          item.set("first", i == 0);
+          item.set("last", i + 1 == j.size());
+        }
+        list.push_back(item);
+      }
+      return list;
+    }
+    case json::value_t::string:
+      return mu::data(j.get<std::string>());
+    case json::value_t::boolean:
+      return mu::data(j.get<bool>());
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+      return mu::data(std::to_string(j.get<long long>()));
+    case json::value_t::number_float:
+      return mu::data(fmt::format("{:g}", j.get<double>()));
+    default:
+      return mu::data(std::string());
+  }
+}
+
+}  // namespace
+
+std::string render_check_page(const nlohmann::json& view) {
+  Layout l;
+  l.page_title = "Symptom checker";
+  l.description =
+      "Describe symptoms in plain words and see which rare conditions described in the Human "
+      "Phenotype Ontology fit them, with the reasons. Information, not a diagnosis.";
+  l.canonical = "/check";
+  return render_layout(l, render_template("check", view_data(view)));
 }
 
 std::string render_plain_page(std::string_view title, const std::string& body_html) {

@@ -4,6 +4,8 @@
 // HTML disabled, and JSON-LD with "</" escaped).
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,9 +17,18 @@
 
 namespace symptomdb::web {
 
+// A way from an article into the symptom checker: the article's condition is
+// also a phenotype term (a symptom article such as "Muscle atrophy").
+struct CheckerEntry {
+  std::string id;     // "HP:0003202"
+  std::string label;  // the term's label
+  std::string url;    // /check with the term filled in
+};
+
 // The page of the article at `index` in the snapshot (which also supplies
 // the other articles about the same condition).
-std::string render_article_page(const Snapshot& snapshot, std::size_t index);
+std::string render_article_page(const Snapshot& snapshot, std::size_t index,
+                                const std::vector<CheckerEntry>& checker = {});
 std::string render_home_page(const Snapshot& snapshot);
 std::string render_condition_page(const Snapshot& snapshot, const ConditionEntry& condition);
 // Conditions whose name starts with `letter` ('#' for digits and symbols).
@@ -39,6 +50,10 @@ std::string render_account_page(const User& user, std::string_view csrf, std::st
 // The author's profile; the rating block is the "<!--sdb:rating-->" marker,
 // filled per request.
 std::string render_author_page(const Snapshot& snapshot, const AuthorProfile& profile);
+
+// The symptom checker page from its view: the /api/v1/check answer plus the
+// form's state (see web/check.cpp); every string in it is escaped.
+std::string render_check_page(const nlohmann::json& view);
 
 // A page in the site's layout around HTML we built and escaped ourselves.
 std::string render_plain_page(std::string_view title, const std::string& body_html);

@@ -8,6 +8,7 @@
 #include "core/slug.hpp"
 #include "web/accounts.hpp"
 #include "web/article_json.hpp"
+#include "web/check.hpp"
 #include "web/comments.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
@@ -127,6 +128,7 @@ Response App::handle(const Request& req) const {
         req.target.find("/comments") != std::string::npos)))
     if (auto r = comments_->handle(*this, req, *site, accounts_->session_of(req)))
       return with_account_nav(std::move(*r), req);
+  if (auto r = handle_check(*this, req, *site)) return with_account_nav(std::move(*r), req);
   if (req.method != "GET" && req.method != "HEAD") {
     auto r = error(req, 405, "method_not_allowed", "Only GET and HEAD are supported here.");
     r.headers.emplace_back("Allow", "GET, HEAD");
@@ -227,7 +229,7 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
     r.headers.emplace_back("Cache-Control", "no-store");
     return r;
   }
-  if (path == "/static/style.css" || path == "/static/suggest.js") {
+  if (path == "/static/style.css" || path == "/static/suggest.js" || path == "/static/check.js") {
     const auto file = embedded_file("web" + path);
     Response r;
     r.content_type =

@@ -19,9 +19,21 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ULL
 
 }  // namespace
 
-Site::Site(std::vector<Article> articles)
+std::vector<CheckerEntry> Site::checker_entries(std::size_t article) const {
+  std::vector<CheckerEntry> out;
+  if (!symptoms_) return out;
+  for (const auto t : links_.terms_of(article)) {
+    const auto& term = symptoms_->ontology->term(t);
+    out.push_back({term.id, term.label, "/check?s=" + term.id});
+  }
+  return out;
+}
+
+Site::Site(std::vector<Article> articles, std::shared_ptr<const SymptomData> symptoms)
     : snapshot_(std::make_shared<const Snapshot>(std::move(articles))),
       engine_(std::make_unique<qa::Engine>(snapshot_)),
+      symptoms_(std::move(symptoms)),
+      links_(symptoms_ ? CheckerLinks(*snapshot_, *symptoms_) : CheckerLinks()),
       pages_(snapshot_->articles().size()) {
   nlohmann::json list = nlohmann::json::array();
   std::uint64_t site_hash = fnv1a("symptomdb");
@@ -50,7 +62,7 @@ std::shared_ptr<const RenderedPage> Site::article(std::string_view slug) const {
   if (auto page = slot.load(std::memory_order_acquire)) return page;
   const Article& a = snapshot_->articles()[*index];
   auto page = std::make_shared<RenderedPage>();
-  page->html = render_article_page(*snapshot_, *index);
+  page->html = render_article_page(*snapshot_, *index, checker_entries(*index));
   page->json = article_json(a).dump();
   page->etag = fmt::format("\"{:016x}\"", fnv1a(page->json, fnv1a(page->html)));
   std::shared_ptr<const RenderedPage> done = std::move(page);

@@ -12,6 +12,8 @@
 
 #include "engine/snapshot.hpp"
 #include "qa/engine.hpp"
+#include "web/pages.hpp"
+#include "web/symptoms.hpp"
 
 namespace symptomdb::web {
 
@@ -23,10 +25,15 @@ struct RenderedPage {
 
 class Site {
  public:
-  explicit Site(std::vector<Article> articles);
+  // `symptoms` is the symptom checker's data, or null when no HPO data has
+  // been imported; it outlives many sites (articles change more often).
+  explicit Site(std::vector<Article> articles,
+                std::shared_ptr<const SymptomData> symptoms = nullptr);
 
   const Snapshot& snapshot() const { return *snapshot_; }
   const qa::Engine& engine() const { return *engine_; }
+  const std::shared_ptr<const SymptomData>& symptoms() const { return symptoms_; }
+  const CheckerLinks& links() const { return links_; }
   // Null when there is no such article. Thread-safe; renders on first use.
   std::shared_ptr<const RenderedPage> article(std::string_view slug) const;
   const std::string& home_html() const { return home_html_; }
@@ -35,8 +42,12 @@ class Site {
   const std::string& etag() const { return etag_; }  // of the whole site (home, lists)
 
  private:
+  std::vector<CheckerEntry> checker_entries(std::size_t article) const;
+
   std::shared_ptr<const Snapshot> snapshot_;
   std::unique_ptr<qa::Engine> engine_;
+  std::shared_ptr<const SymptomData> symptoms_;
+  CheckerLinks links_;
   // One slot per article (snapshot order), filled on first request. Two
   // threads may render the same page at once; both results are identical.
   mutable std::vector<std::atomic<std::shared_ptr<const RenderedPage>>> pages_;

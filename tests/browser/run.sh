@@ -39,5 +39,5 @@ fi
 
 status=0
 SYMPTOMDB_BIN="$bin" SCREENSHOT_DIR="$shots" SEED="$seed" CONTENT_DIR="$repo/content" \
-  node --test --test-timeout=60000 article.test.mjs accounts.test.mjs comments.test.mjs || status=$?
+  node --test --test-timeout=60000 article.test.mjs accounts.test.mjs comments.test.mjs checker.test.mjs || status=$?
 exit "$status"

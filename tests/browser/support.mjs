@@ -1,4 +1,4 @@
-// Shared set-up for the headless-Chromium tests (article.test.mjs,
+// Shared set-up for the headless-Chromium tests (article.test.mjs, checker.test.mjs,
 // accounts.test.mjs, comments.test.mjs). Not a test file: it has no tests and
 // run.sh hands node --test the test files by name.
 //

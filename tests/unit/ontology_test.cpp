@@ -44,6 +44,8 @@ TEST(FrequencyValue, RatiosAndPercentages) {
   EXPECT_EQ(frequency_value("-5%"), std::nullopt);
   EXPECT_EQ(frequency_value("%"), std::nullopt);
   EXPECT_EQ(frequency_value("5 %"), std::nullopt);
+  EXPECT_EQ(frequency_value("1e1%"), std::nullopt);
+  EXPECT_EQ(frequency_value("nan%"), std::nullopt);
   EXPECT_EQ(frequency_value(""), std::nullopt);
   EXPECT_EQ(frequency_value("often"), std::nullopt);
 }

@@ -1,0 +1,41 @@
+// Findings that can signal an emergency (chest pain, trouble breathing,
+// weakness on one side...). A symptom query that names one, or a more
+// specific term below one, gets an emergency notice above any list of
+// conditions. The terms live in checker/data/red_flag_terms.tsv.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "ontology/ontology.hpp"
+
+namespace symptomdb::checker {
+
+struct RedFlag {
+  std::string kind;           // "cardiac", "stroke", ... as in qa/data/red_flags.tsv
+  ontology::TermIndex flag;   // the listed term
+  ontology::TermIndex query;  // the query term at or below it
+};
+
+class RedFlagTerms {
+ public:
+  // Reads the built-in list; ids the ontology does not know are skipped (an
+  // older HPO release), so a missing term never stops the checker.
+  explicit RedFlagTerms(const ontology::Ontology& ontology);
+
+  // Every red flag the query terms raise, in list order, one per listed term.
+  std::vector<RedFlag> check(const ontology::Ontology& ontology,
+                             std::span<const ontology::TermIndex> query) const;
+
+  std::size_t size() const { return flags_.size(); }
+
+ private:
+  struct Entry {
+    std::string kind;
+    ontology::TermIndex term;
+  };
+  std::vector<Entry> flags_;
+};
+
+}  // namespace symptomdb::checker

@@ -1,0 +1,279 @@
+// The symptom checker through the real server: POST /api/v1/check, the
+// autocomplete, the /check page without JavaScript, red flags, links between
+// the checker and articles, errors, and picking up an HPO import while
+// running. Uses the project's own tiny fixture (tests/fixtures/checker_web:
+// invented diseases over a handful of HPO terms), so it needs no ../shared.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <thread>
+
+#include "support/http_client.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace symptomdb::test {
+namespace {
+
+using nlohmann::json;
+
+std::string fixture(const std::string& name) {
+  return (source_dir() / "tests/fixtures/checker_web" / name).string();
+}
+
+void import_fixture(const std::string& db) {
+  auto r = run({binary(), "import", "hpo", fixture("hp.obo"), "--db", db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run({binary(), "import", "hpoa", fixture("phenotype.hpoa"), "--db", db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+}
+
+HttpResponse check(std::uint16_t port, const std::string& body) {
+  return http_request(port, "POST", "/api/v1/check", {{"Content-Type", "application/json"}}, body);
+}
+
+class CheckerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    db_ = dir_->file("checker.db");
+    import_fixture(db_);
+    server_ = new ServerProcess({"--db", db_, "--content", (source_dir() / "content").string()});
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+  static std::uint16_t port() { return server_->port(); }
+
+  static inline TempDir* dir_ = nullptr;
+  static inline std::string db_;
+  static inline ServerProcess* server_ = nullptr;
+};
+
+std::vector<std::string> ids(const json& conditions) {
+  std::vector<std::string> out;
+  for (const auto& c : conditions) out.push_back(c["id"]);
+  return out;
+}
+
+std::ptrdiff_t rank_of(const json& conditions, const std::string& id) {
+  const auto v = ids(conditions);
+  const auto it = std::find(v.begin(), v.end(), id);
+  return it == v.end() ? -1 : it - v.begin();
+}
+
+TEST_F(CheckerTest, PlainWordsAreReadAsTermsAndExplainTheRanking) {
+  const auto r = check(port(), R"({"symptoms": ["muscle wasting", "muscle twitch"]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = json::parse(r.body);
+  ASSERT_EQ(j["interpreted"].size(), 2u);
+  EXPECT_EQ(j["interpreted"][0]["text"], "muscle wasting");
+  EXPECT_EQ(j["interpreted"][0]["term"], "HP:0003202");
+  EXPECT_EQ(j["interpreted"][0]["label"], "Skeletal muscle atrophy");
+  EXPECT_EQ(j["interpreted"][1]["term"], "HP:0002380");
+
+  ASSERT_FALSE(j["conditions"].empty());
+  const auto& top = j["conditions"][0];
+  EXPECT_EQ(top["id"], "ORPHA:990001");  // the only disease annotated with both
+  EXPECT_EQ(top["name"], "Example wasting disorder");
+  ASSERT_EQ(top["matched"].size(), 2u);
+  EXPECT_EQ(top["matched"][0]["query"], "muscle wasting");
+  EXPECT_EQ(top["matched"][0]["disease_term"], "HP:0003202");
+  EXPECT_GT(top["matched"][0]["contribution"].get<double>(), 0);
+  // The explanation adds up to the score.
+  double sum = 0;
+  for (const auto& m : top["matched"]) sum += m["contribution"].get<double>();
+  EXPECT_NEAR(sum, top["score"].get<double>(), 0.01);
+  // Frequent annotated findings the query did not mention are offered.
+  bool weakness = false;
+  for (const auto& m : top["missing_common"]) weakness |= m["id"] == "HP:0001324";
+  EXPECT_TRUE(weakness) << top["missing_common"].dump();
+  // Sources, licence and versions on every answer.
+  EXPECT_EQ(top["sources"].back()["name"], "HPO annotations");
+  EXPECT_EQ(j["hpo_version"], "2099-01-01");
+  EXPECT_EQ(j["annotations_version"], "2099-01-02");
+  EXPECT_NE(j["attribution"].get<std::string>().find("HPO Consortium"), std::string::npos);
+  EXPECT_NE(j["notice"].get<std::string>().find("Not a diagnosis"), std::string::npos);
+  EXPECT_TRUE(j["emergency"].is_null());
+}
+
+TEST_F(CheckerTest, AlternativeIdsMapToTheCurrentTerm) {
+  const auto r = check(port(), R"({"symptoms": ["HP:0007248"]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = json::parse(r.body);
+  EXPECT_EQ(j["interpreted"][0]["term"], "HP:0003202");
+  // The disease annotated under the alternative id is found by the current one.
+  EXPECT_GE(rank_of(j["conditions"], "ORPHA:990004"), 0) << j["conditions"].dump();
+}
+
+TEST_F(CheckerTest, AnExcludedFindingMovesADiseaseDown) {
+  auto r = check(port(), R"({"symptoms": ["muscle cramps", "muscle weakness"]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto without = json::parse(r.body)["conditions"];
+  r = check(
+      port(),
+      R"({"symptoms": ["muscle cramps", "muscle weakness"], "excluded": ["muscle wasting"]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = json::parse(r.body);
+  EXPECT_EQ(j["interpreted"][2]["excluded"], true);
+  const auto with = j["conditions"];
+  // 990001 has muscle wasting very frequently; 990002 is annotated NOT to.
+  ASSERT_GE(rank_of(with, "ORPHA:990002"), 0);
+  ASSERT_GE(rank_of(with, "ORPHA:990001"), 0);
+  EXPECT_LT(rank_of(with, "ORPHA:990002"), rank_of(with, "ORPHA:990001"));
+  EXPECT_LT(with[rank_of(with, "ORPHA:990001")]["score"].get<double>(),
+            without[rank_of(without, "ORPHA:990001")]["score"].get<double>());
+}
+
+TEST_F(CheckerTest, RedFlagFindingsComeWithAnEmergencyNotice) {
+  const auto r = check(port(), R"({"symptoms": ["chest pain"]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = json::parse(r.body);
+  ASSERT_TRUE(j["emergency"].is_object()) << r.body;
+  EXPECT_EQ(j["emergency"]["kinds"][0], "cardiac");
+  EXPECT_EQ(j["emergency"]["findings"][0]["id"], "HP:0100749");
+  EXPECT_NE(j["emergency"]["message"].get<std::string>().find("emergency"), std::string::npos);
+
+  const auto page = http_get(port(), "/check?text=chest+pain");
+  ASSERT_EQ(page.status, 200);
+  const auto alert = page.body.find("class=\"emergency\"");
+  ASSERT_NE(alert, std::string::npos);
+  EXPECT_LT(alert, page.body.find("Conditions that fit best"));
+}
+
+TEST_F(CheckerTest, RankedConditionsLinkToArticlesAndArticlesToTheChecker) {
+  const auto r = check(port(), R"({"symptoms": ["headache"]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = json::parse(r.body);
+  const auto at = rank_of(j["conditions"], "ORPHA:990003");
+  ASSERT_GE(at, 0);
+  ASSERT_FALSE(j["conditions"][at]["articles"].empty());
+  EXPECT_EQ(j["conditions"][at]["articles"][0]["url"], "/articles/headache");
+
+  const auto article = http_get(port(), "/articles/headache");
+  ASSERT_EQ(article.status, 200);
+  EXPECT_NE(article.body.find("href=\"/check?s=HP:0002315\""), std::string::npos);
+}
+
+TEST_F(CheckerTest, SuggestsTermsByPrefixLaypersonNamesIncluded) {
+  const auto r = http_get(port(), "/api/v1/symptoms/suggest?prefix=muscle+wa");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = json::parse(r.body);
+  ASSERT_FALSE(j["suggestions"].empty());
+  EXPECT_EQ(j["suggestions"][0]["id"], "HP:0003202");
+  EXPECT_EQ(http_get(port(), "/api/v1/symptoms/suggest").status, 400);
+  EXPECT_EQ(http_get(port(), "/api/v1/symptoms/suggest?prefix=mu&limit=0").status, 400);
+}
+
+TEST_F(CheckerTest, ThePageWorksWithoutJavaScript) {
+  const auto r = http_get(port(), "/check?text=muscle+wasting%2C+muscle+cramps&sex=female&age=40");
+  ASSERT_EQ(r.status, 200);
+  const auto& h = r.body;
+  EXPECT_NE(h.find("<form class=\"check-form\" action=\"/check\" method=\"get\">"),
+            std::string::npos);
+  // What each phrase was read as, kept in the form as an id for the next round.
+  EXPECT_NE(h.find("Skeletal muscle atrophy"), std::string::npos);
+  EXPECT_NE(h.find("&ldquo;muscle wasting&rdquo;"), std::string::npos);
+  EXPECT_NE(h.find("<input type=\"hidden\" name=\"s\" value=\"HP:0003202\">"), std::string::npos);
+  EXPECT_NE(h.find("<input type=\"hidden\" name=\"s\" value=\"HP:0003394\">"), std::string::npos);
+  // Each can be removed again with a plain link.
+  EXPECT_NE(h.find("href=\"/check?s=HP%3A0003394&amp;age=40&amp;sex=female\""), std::string::npos)
+      << h;
+  EXPECT_NE(h.find("Example wasting disorder"), std::string::npos);
+  EXPECT_NE(h.find("Not a diagnosis:"), std::string::npos);
+  EXPECT_NE(h.find("HPO release 2099-01-01"), std::string::npos);
+  EXPECT_NE(h.find("<option value=\"female\" selected>"), std::string::npos);
+}
+
+TEST_F(CheckerTest, UserTextIsEscapedAndUnmatchedWordsAreShown) {
+  const auto r = http_get(port(), "/check?text=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.body.find("<script>alert(1)"), std::string::npos);
+  EXPECT_NE(r.body.find("We could not match"), std::string::npos);
+  EXPECT_NE(r.body.find("&lt;script&gt;"), std::string::npos);
+
+  const auto api = check(port(), R"({"symptoms": ["qwzx vbnm"]})");
+  EXPECT_EQ(api.status, 422) << api.body;
+  const auto j = json::parse(api.body);
+  EXPECT_EQ(j["error"]["code"], "no_symptoms_understood");
+  EXPECT_EQ(j["unmatched"][0], "qwzx vbnm");
+}
+
+TEST_F(CheckerTest, BadRequestsGetClearErrors) {
+  auto code = [](const HttpResponse& r) { return json::parse(r.body)["error"]["code"]; };
+  auto r = check(port(), "{not json");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(code(r), "bad_json");
+  r = check(port(), R"({"symptoms": "muscle wasting"})");
+  EXPECT_EQ(r.status, 400);
+  r = check(port(), R"({"symptoms": []})");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(code(r), "missing_symptoms");
+  r = check(port(), R"({"symptoms": ["HP:9999999"]})");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(code(r), "unknown_term");
+  r = check(port(), R"({"symptoms": ["headache"], "excluded": ["headache"]})");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(code(r), "contradiction");
+  r = check(port(), R"({"symptoms": ["headache"], "limit": 0})");
+  EXPECT_EQ(r.status, 400);
+  r = check(port(), R"({"symptoms": ["headache"], "sex": "other"})");
+  EXPECT_EQ(r.status, 400);
+  r = check(port(), R"({"symptoms": ["headache"], "age": -3})");
+  EXPECT_EQ(r.status, 400);
+  json many = {{"symptoms", std::vector<std::string>(31, "headache")}};
+  r = check(port(), many.dump());
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(code(r), "too_many_symptoms");
+  r = http_request(port(), "POST", "/api/v1/check", {{"Content-Type", "text/plain"}}, "x");
+  EXPECT_EQ(r.status, 415);
+  r = http_get(port(), "/api/v1/check");
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(r.header("allow"), "POST");
+  EXPECT_EQ(http_get(port(), "/check?age=abc").status, 400);
+}
+
+TEST(CheckerLifecycle, UnavailableUntilImportedThenPickedUpWhileRunning) {
+  TempDir dir;
+  const auto db = dir.file("late.db");
+  ServerProcess server(
+      {"--db", db, "--content", (source_dir() / "content").string(), "--refresh-seconds", "0.2"});
+  auto r = check(server.port(), R"({"symptoms": ["headache"]})");
+  EXPECT_EQ(r.status, 503);
+  EXPECT_EQ(json::parse(r.body)["error"]["code"], "checker_unavailable");
+  const auto page = http_get(server.port(), "/check");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Not set up yet"), std::string::npos);
+
+  import_fixture(db);
+  for (int i = 0; i < 100 && r.status != 200; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    r = check(server.port(), R"({"symptoms": ["headache"]})");
+  }
+  EXPECT_EQ(r.status, 200) << r.body;
+}
+
+TEST(CheckerImport, IfMissingLeavesAnImportedReleaseAlone) {
+  TempDir dir;
+  const auto db = dir.file("once.db");
+  // Into an empty database the flag imports as usual...
+  auto r = run({binary(), "import", "hpo", fixture("hp.obo"), "--db", db, "--if-missing"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("imported the Human Phenotype Ontology release 2099-01-01"),
+            std::string::npos);
+  // ...and then does not even read the file it is given.
+  r = run({binary(), "import", "hpo", dir.file("absent.obo"), "--db", db, "--if-missing"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("already holds an ontology"), std::string::npos) << r.out;
+  r = run({binary(), "import", "hpo", dir.file("absent.obo"), "--db", db});
+  EXPECT_NE(r.exit_code, 0);
+  r = run({binary(), "import", "hpoa", fixture("phenotype.hpoa"), "--db", db, "--if-missing"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run({binary(), "import", "hpoa", dir.file("absent.hpoa"), "--db", db, "--if-missing"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("already holds annotations"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace symptomdb::test
