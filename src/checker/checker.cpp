@@ -159,17 +159,26 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
     for (auto k = c.posting_offset_[t]; k < c.posting_offset_[t + 1]; ++k)
       c.max_weight_[t] = std::max(c.max_weight_[t], c.postings_[k].weight);
 
+  constexpr double kPseudo = 0.1;
   c.counts_.assign(n_terms, 0);
   c.ic_.assign(n_terms, 0.0);
   c.background_.assign(n_terms, 0.0);
+  c.present_background_.assign(n_terms, 0.0);
   for (TermIndex t = 0; t < n_terms; ++t) {
     const auto b = c.posting_offset_[t], e = c.posting_offset_[t + 1];
     c.counts_[t] = e - b;
-    double sum = 0;
-    for (auto k = b; k < e; ++k) sum += c.postings_[k].frequency;
-    // Add-one smoothing: a term no disease carries still has a background,
-    // so an unexplained finding never divides by zero.
-    c.background_[t] = (sum + 1.0) / (n_diseases + 1.0);
+    double sum = 0, weighted = 0;
+    for (auto k = b; k < e; ++k) {
+      sum += c.postings_[k].frequency;
+      weighted += c.postings_[k].weight;
+    }
+    // Smoothing by a tenth of a pseudo-disease: a term no disease carries
+    // still has a background, so an unexplained finding never divides by
+    // zero, while in a small collection the pseudo-count does not swamp the
+    // real frequencies (add-one made a matched finding look like evidence
+    // against a disease in a four-disease test set).
+    c.background_[t] = (sum + kPseudo) / (n_diseases + kPseudo);
+    c.present_background_[t] = (weighted + kPseudo) / (n_diseases + kPseudo);
     c.ic_[t] = n_diseases > 0 ? -std::log(std::max<double>(c.counts_[t], 1.0) / n_diseases) : 0.0;
   }
   return c;
@@ -198,11 +207,11 @@ double Checker::present_weight(double frequency, DiseaseIndex d) const {
   return (e == 1.0 ? frequency : std::pow(frequency, e)) * scale_[d];
 }
 
-double Checker::ancestor_weight(TermIndex q, TermIndex a) const {
+double Checker::ancestor_weight(TermIndex q, TermIndex a, const std::vector<double>& bg) const {
   if (a == q) return 1.0;
   const double w = parameters_.imprecision;
   if (parameters_.specificity == 0.0) return w;
-  const double ratio = background_[q] / background_[a];
+  const double ratio = bg[q] / bg[a];
   return w * (parameters_.specificity == 1.0 ? ratio : std::pow(ratio, parameters_.specificity));
 }
 
@@ -214,6 +223,7 @@ Checker::Explanation Checker::explain(TermIndex q, bool excluded, DiseaseIndex d
   const Parameters& p = parameters_;
   const Disease& dis = diseases_[d];
   const auto q_anc = ontology_->ancestors(q);
+  const std::vector<double>& bgs = excluded ? background_ : present_background_;
   double best = 0;  // best w * f / bg(a)
   std::optional<TermIndex> best_term;
   const auto first = closure_.begin() + closure_offset_[d];
@@ -225,7 +235,7 @@ Checker::Explanation Checker::explain(TermIndex q, bool excluded, DiseaseIndex d
     if (at->term != a) continue;
     const auto raw = static_cast<double>(at->frequency);
     const double f = excluded ? raw : present_weight(raw, d);
-    const double v = ancestor_weight(q, a) * f / background_[a];
+    const double v = ancestor_weight(q, a, bgs) * f / bgs[a];
     if (v > best) {
       best = v;
       best_term = at->source;
@@ -289,8 +299,9 @@ std::vector<double> Checker::scores(const Query& query) const {
   // skipped, which prunes the near-root terms that list every disease.
   auto best_over_ancestors = [&](TermIndex q, float floor, bool present) {
     std::fill(best.begin(), best.end(), floor);
+    const std::vector<double>& bgs = present ? present_background_ : background_;
     for (const TermIndex a : ontology_->ancestors(q)) {
-      const double factor = ancestor_weight(q, a) / background_[a];
+      const double factor = ancestor_weight(q, a, bgs) / bgs[a];
       if (factor * (present ? max_weight_[a] : 1.0f) <= floor) continue;
       const auto f32 = static_cast<float>(factor);
       for (auto k = posting_offset_[a], e = posting_offset_[a + 1]; k < e; ++k) {

@@ -144,8 +144,13 @@ class Checker {
   double information_content(TermIndex t) const { return ic_[t]; }
   // How many diseases are annotated with t or a descendant.
   std::uint32_t annotated_diseases(TermIndex t) const { return counts_[t]; }
-  // bg(t): the mean frequency of t over all diseases (smoothed).
+  // bg(t): the mean frequency of t over all diseases (smoothed), as used
+  // for excluded findings; for present findings the background is the mean
+  // of the size-scaled frequencies (present_background), so that the model
+  // of P(q | d) and of P(q | not d) agree and a typical disease annotated
+  // with a finding gains from it.
   double background(TermIndex t) const { return background_[t]; }
+  double present_background(TermIndex t) const { return present_background_[t]; }
   const std::string& annotations_version() const { return annotations_version_; }
   std::size_t unknown_term_ids() const { return unknown_term_ids_; }
   const Parameters& parameters() const { return parameters_; }
@@ -163,7 +168,7 @@ class Checker {
     std::optional<TermIndex> disease_term;
   };
   Explanation explain(TermIndex q, bool excluded, DiseaseIndex d) const;
-  double ancestor_weight(TermIndex q, TermIndex a) const;
+  double ancestor_weight(TermIndex q, TermIndex a, const std::vector<double>& bg) const;
   bool not_annotated_above(DiseaseIndex d, TermIndex q) const;
   bool not_annotated_related(DiseaseIndex d, TermIndex q) const;
   std::vector<DiseaseTerm> missing_common(const Query& query, DiseaseIndex d) const;
@@ -179,7 +184,7 @@ class Checker {
   std::vector<std::uint32_t> posting_offset_;
   std::vector<Posting> postings_;
   std::vector<std::uint32_t> counts_;
-  std::vector<double> ic_, background_;
+  std::vector<double> ic_, background_, present_background_;
   std::vector<DiseaseIndex> with_not_;  // diseases that have NOT annotations
   // (NOT-annotated term, disease), sorted: the diseases that exclude an
   // ancestor of a query term, found without testing every such disease.
