@@ -101,8 +101,8 @@ void tune(const std::shared_ptr<const ontology::Ontology>& onto,
           const ontology::AnnotationRecords& annotations, bench::SimulationOptions options) {
   options.seed += 1000;  // never the reported seed
   options.patients = std::min<std::size_t>(options.patients, 1000);
-  fmt::print("\nTuning grid (seed {}, {} patients per setting; top-10 per setting)\n", options.seed,
-             options.patients);
+  fmt::print("\nTuning grid (seed {}, {} patients per setting; top-1/top-10 per setting)\n",
+             options.seed, options.patients);
   const auto base = checker::Checker::build(onto, annotations);
   std::vector<std::vector<bench::Patient>> sets;
   for (const auto s : kSettings) sets.push_back(bench::simulate(base, s, options));
