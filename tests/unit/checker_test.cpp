@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <thread>
 
 #include "unit/checker_fixture.hpp"
 
@@ -202,6 +203,25 @@ TEST_F(Checker_, RankAgreesWithScores) {
   const auto r = scaled.rank(qu);
   const auto all = scaled.scores(qu);
   for (const auto& x : r) EXPECT_NEAR(x.score, all[x.disease], 1e-5);
+}
+
+TEST_F(Checker_, RankIsSafeFromManyThreads) {
+  const Query qu = query({q("HP:0007359"), q("HP:0003202")}, {q("HP:0001251")});
+  const auto expected = checker_.rank(qu);
+  std::vector<std::thread> threads;
+  std::vector<int> same(4, 0);
+  for (int k = 0; k < 4; ++k)
+    threads.emplace_back([&, k] {
+      for (int i = 0; i < 200; ++i) {
+        const auto r = checker_.rank(qu);
+        bool eq = r.size() == expected.size();
+        for (std::size_t j = 0; eq && j < r.size(); ++j)
+          eq = r[j].disease == expected[j].disease && r[j].score == expected[j].score;
+        same[k] += eq ? 1 : 0;
+      }
+    });
+  for (auto& t : threads) t.join();
+  for (const int s : same) EXPECT_EQ(s, 200);
 }
 
 TEST_F(Checker_, EmptyQueryAndRankIsConst) {
