@@ -19,23 +19,6 @@ void sort_unique(std::vector<TermIndex>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
-// Merges two sorted ancestor lists, calling f on each common term.
-template <typename F>
-void for_each_common(std::span<const TermIndex> a, std::span<const TermIndex> b, F&& f) {
-  auto i = a.begin(), j = b.begin();
-  while (i != a.end() && j != b.end()) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      f(*i);
-      ++i;
-      ++j;
-    }
-  }
-}
-
 }  // namespace
 
 Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
@@ -108,8 +91,28 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
     sort_unique(d.onset);
     c.by_id_.emplace(d.id, static_cast<DiseaseIndex>(c.diseases_.size()));
     if (!d.excluded.empty()) c.with_not_.push_back(static_cast<DiseaseIndex>(c.diseases_.size()));
+    for (const TermIndex t : d.excluded)
+      c.not_pairs_.emplace_back(t, static_cast<DiseaseIndex>(c.diseases_.size()));
     c.diseases_.push_back(std::move(d));
   }
+
+  c.scale_.assign(c.diseases_.size(), 1.0);
+  if (parameters.size_exponent != 0.0 && !c.diseases_.empty()) {
+    std::vector<double> totals;
+    for (const auto& d : c.diseases_) {
+      double total = 0;
+      for (const auto& dt : d.present) total += dt.frequency;
+      totals.push_back(total);
+    }
+    std::vector<double> sorted = totals;
+    std::nth_element(sorted.begin(),
+                     sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2), sorted.end());
+    const double typical = std::max(sorted[sorted.size() / 2], 1.0);
+    for (std::size_t d = 0; d < totals.size(); ++d)
+      c.scale_[d] = std::pow(typical / std::max(totals[d], 1.0), parameters.size_exponent);
+  }
+
+  std::sort(c.not_pairs_.begin(), c.not_pairs_.end());
 
   // Propagate each disease's frequencies to every ancestor (an annotation to
   // t implies its ancestors; the best frequency wins), then lay the postings
@@ -117,7 +120,8 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
   const std::size_t n_terms = onto.size();
   const auto n_diseases = static_cast<double>(c.diseases_.size());
   std::vector<float> best(n_terms, 0.0f);
-  std::vector<TermIndex> touched;
+  std::vector<TermIndex> touched, source(n_terms, 0);
+  c.closure_offset_.assign(c.diseases_.size() + 1, 0);
   std::vector<std::pair<TermIndex, Posting>> flat;
   for (DiseaseIndex di = 0; di < c.diseases_.size(); ++di) {
     touched.clear();
@@ -125,13 +129,20 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
       for (const TermIndex a : onto.ancestors(dt.term)) {
         if (best[a] == 0.0f) touched.push_back(a);
         // The floor keeps a tiny frequency (0.1%) distinct from "not seen".
-        best[a] = std::max({best[a], static_cast<float>(dt.frequency), 1e-6f});
+        const float f = std::max(static_cast<float>(dt.frequency), 1e-6f);
+        if (f > best[a]) {
+          best[a] = f;
+          source[a] = dt.term;
+        }
       }
     }
+    std::sort(touched.begin(), touched.end());
     for (const TermIndex a : touched) {
-      flat.push_back({a, Posting{di, best[a]}});
+      flat.push_back({a, Posting{di, best[a], static_cast<float>(c.present_weight(best[a], di))}});
+      c.closure_.push_back({a, best[a], source[a]});
       best[a] = 0.0f;
     }
+    c.closure_offset_[di + 1] = static_cast<std::uint32_t>(c.closure_.size());
   }
   c.posting_offset_.assign(n_terms + 1, 0);
   for (const auto& [t, p] : flat) ++c.posting_offset_[t + 1];
@@ -143,17 +154,31 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
   }
   flat = {};
 
+  c.max_weight_.assign(n_terms, 0.0f);
+  for (TermIndex t = 0; t < n_terms; ++t)
+    for (auto k = c.posting_offset_[t]; k < c.posting_offset_[t + 1]; ++k)
+      c.max_weight_[t] = std::max(c.max_weight_[t], c.postings_[k].weight);
+
+  constexpr double kPseudo = 0.1;
   c.counts_.assign(n_terms, 0);
   c.ic_.assign(n_terms, 0.0);
   c.background_.assign(n_terms, 0.0);
+  c.present_background_.assign(n_terms, 0.0);
   for (TermIndex t = 0; t < n_terms; ++t) {
     const auto b = c.posting_offset_[t], e = c.posting_offset_[t + 1];
     c.counts_[t] = e - b;
-    double sum = 0;
-    for (auto k = b; k < e; ++k) sum += c.postings_[k].frequency;
-    // Add-one smoothing: a term no disease carries still has a background,
-    // so an unexplained finding never divides by zero.
-    c.background_[t] = (sum + 1.0) / (n_diseases + 1.0);
+    double sum = 0, weighted = 0;
+    for (auto k = b; k < e; ++k) {
+      sum += c.postings_[k].frequency;
+      weighted += c.postings_[k].weight;
+    }
+    // Smoothing by a tenth of a pseudo-disease: a term no disease carries
+    // still has a background, so an unexplained finding never divides by
+    // zero, while in a small collection the pseudo-count does not swamp the
+    // real frequencies (add-one made a matched finding look like evidence
+    // against a disease in a four-disease test set).
+    c.background_[t] = (sum + kPseudo) / (n_diseases + kPseudo);
+    c.present_background_[t] = (weighted + kPseudo) / (n_diseases + kPseudo);
     c.ic_[t] = n_diseases > 0 ? -std::log(std::max<double>(c.counts_[t], 1.0) / n_diseases) : 0.0;
   }
   return c;
@@ -177,6 +202,19 @@ bool Checker::not_annotated_related(DiseaseIndex d, TermIndex q) const {
   return false;
 }
 
+double Checker::present_weight(double frequency, DiseaseIndex d) const {
+  const double e = parameters_.frequency_exponent;
+  return (e == 1.0 ? frequency : std::pow(frequency, e)) * scale_[d];
+}
+
+double Checker::ancestor_weight(TermIndex q, TermIndex a, const std::vector<double>& bg) const {
+  if (a == q) return 1.0;
+  const double w = parameters_.imprecision;
+  if (parameters_.specificity == 0.0) return w;
+  const double ratio = bg[q] / bg[a];
+  return w * (parameters_.specificity == 1.0 ? ratio : std::pow(ratio, parameters_.specificity));
+}
+
 // The exact (per-disease) form of what rank() computes from the postings;
 // used for the explanations of the diseases rank() returns. Both take, over
 // every annotated term t and every common ancestor a of q and t, the best
@@ -185,18 +223,23 @@ Checker::Explanation Checker::explain(TermIndex q, bool excluded, DiseaseIndex d
   const Parameters& p = parameters_;
   const Disease& dis = diseases_[d];
   const auto q_anc = ontology_->ancestors(q);
+  const std::vector<double>& bgs = excluded ? background_ : present_background_;
   double best = 0;  // best w * f / bg(a)
   std::optional<TermIndex> best_term;
-  for (const auto& dt : dis.present) {
-    const auto f = static_cast<double>(std::max(static_cast<float>(dt.frequency), 1e-6f));
-    for_each_common(q_anc, ontology_->ancestors(dt.term), [&](TermIndex a) {
-      const double w = a == q ? 1.0 : p.imprecision;
-      const double v = w * f / background_[a];
-      if (v > best) {
-        best = v;
-        best_term = dt.term;
-      }
-    });
+  const auto first = closure_.begin() + closure_offset_[d];
+  const auto last = closure_.begin() + closure_offset_[d + 1];
+  auto at = first;
+  for (const TermIndex a : q_anc) {  // both sorted by term: one forward pass
+    at = std::lower_bound(at, last, a, [](const Closure& c, TermIndex t) { return c.term < t; });
+    if (at == last) break;
+    if (at->term != a) continue;
+    const auto raw = static_cast<double>(at->frequency);
+    const double f = excluded ? raw : present_weight(raw, d);
+    const double v = ancestor_weight(q, a, bgs) * f / bgs[a];
+    if (v > best) {
+      best = v;
+      best_term = at->source;
+    }
   }
   const double bg = background_[q];
   if (!excluded) {
@@ -242,10 +285,9 @@ std::vector<DiseaseTerm> Checker::missing_common(const Query& query, DiseaseInde
   return out;
 }
 
-std::vector<Ranked> Checker::rank(const Query& query) const {
+std::vector<double> Checker::scores(const Query& query) const {
   const Parameters& p = parameters_;
   const std::size_t n = diseases_.size();
-  if (n == 0 || query.limit == 0) return {};
   // Likelihood ratios multiply in the linear domain (one log10 per disease at
   // the end instead of one per disease and term): 20 terms at 1e-3 each stay
   // far from double underflow.
@@ -255,30 +297,39 @@ std::vector<Ranked> Checker::rank(const Query& query) const {
   // For each disease the best w(a) * f_d(a) / bg(a) over q's ancestors a;
   // ancestors whose best possible value (f = 1) cannot beat `floor` are
   // skipped, which prunes the near-root terms that list every disease.
-  auto best_over_ancestors = [&](TermIndex q, float floor) {
+  auto best_over_ancestors = [&](TermIndex q, float floor, bool present) {
     std::fill(best.begin(), best.end(), floor);
+    const std::vector<double>& bgs = present ? present_background_ : background_;
     for (const TermIndex a : ontology_->ancestors(q)) {
-      const double factor = (a == q ? 1.0 : p.imprecision) / background_[a];
-      if (factor <= floor) continue;
+      const double factor = ancestor_weight(q, a, bgs) / bgs[a];
+      if (factor * (present ? max_weight_[a] : 1.0f) <= floor) continue;
       const auto f32 = static_cast<float>(factor);
       for (auto k = posting_offset_[a], e = posting_offset_[a + 1]; k < e; ++k) {
         const Posting& post = postings_[k];
-        const float v = post.frequency * f32;
+        const float v = (present ? post.weight : post.frequency) * f32;
         if (v > best[post.disease]) best[post.disease] = v;
       }
     }
   };
 
   for (const auto& q : query.present) {
-    best_over_ancestors(q.term, static_cast<float>(p.false_positive));
+    best_over_ancestors(q.term, static_cast<float>(p.false_positive), true);
     for (std::size_t d = 0; d < n; ++d) product[d] *= best[d];
-    for (const DiseaseIndex d : with_not_)
-      if (not_annotated_above(d, q.term)) product[d] *= p.not_present_lr / best[d];
+    if (!not_pairs_.empty()) {
+      std::vector<DiseaseIndex> hit;
+      for (const TermIndex a : ontology_->ancestors(q.term)) {
+        auto it = std::lower_bound(not_pairs_.begin(), not_pairs_.end(), std::pair{a, 0u});
+        for (; it != not_pairs_.end() && it->first == a; ++it) hit.push_back(it->second);
+      }
+      std::sort(hit.begin(), hit.end());
+      hit.erase(std::unique(hit.begin(), hit.end()), hit.end());
+      for (const DiseaseIndex d : hit) product[d] *= p.not_present_lr / best[d];
+    }
   }
   for (const auto& q : query.excluded) {
     const double bg = background_[q.term];
     const double denominator = 1.0 - std::min(bg, p.max_frequency);
-    best_over_ancestors(q.term, static_cast<float>(p.false_positive));
+    best_over_ancestors(q.term, static_cast<float>(p.false_positive), false);
     for (std::size_t d = 0; d < n; ++d) {
       const double prob = static_cast<double>(best[d]) * bg;
       product[d] *= (1.0 - std::min(prob, p.max_frequency)) / denominator;
@@ -297,9 +348,20 @@ std::vector<Ranked> Checker::rank(const Query& query) const {
 
   std::vector<double> score(n);
   for (std::size_t d = 0; d < n; ++d) score[d] = std::log10(std::max(product[d], 1e-300));
+  return score;
+}
+
+std::vector<Ranked> Checker::rank(const Query& query) const {
+  const Parameters& p = parameters_;
+  const std::size_t n = diseases_.size();
+  if (n == 0 || query.limit == 0) return {};
+  const std::vector<double> score = scores(query);
   const double top = *std::max_element(score.begin(), score.end());
   double z = 0;
-  for (std::size_t d = 0; d < n; ++d) z += std::pow(10.0, score[d] - top);
+  // Terms more than 30 orders of magnitude below the best cannot move the sum.
+  constexpr double kLn10 = 2.302585092994046;
+  for (std::size_t d = 0; d < n; ++d)
+    if (score[d] - top > -30.0) z += std::exp(kLn10 * (score[d] - top));
 
   // Take a few more than asked so the exact recomputation below can reorder
   // near-ties at the cut without losing one.

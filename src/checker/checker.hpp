@@ -10,8 +10,13 @@
 // with q or a descendant of q; when d is annotated only with a relative of q
 // (sharing an ancestor a below the root), the disease is taken to explain q
 // as far as a: P(q | d) = w * f_d(a) * bg(q) / bg(a), so the LR is that of
-// the common ancestor, discounted by w for the imprecision. A term the disease
-// does not explain at all is a false positive with P(q | d) = fp * bg(q).
+// the common ancestor, discounted by w and by (bg(q) / bg(a))^specificity for
+// the imprecision. A term the disease does not explain at all is a false
+// positive with P(q | d) = fp * bg(q). Frequencies of a disease are scaled
+// by (typical / its total annotated frequency): the findings a patient
+// reports are a selection among the disease's features, so a disease that
+// lists hundreds of features cannot claim every finding at full weight (on
+// simulated patients this matters more than anything else; see Parameters).
 // Excluded terms use (1 - P(q | d)) / (1 - bg(q)); curated NOT annotations
 // reward excluded and penalise present findings.
 //
@@ -93,8 +98,20 @@ struct Ranked {
 // defaults are what the server uses (chosen on simulated patients, see
 // bench/checker/README.md).
 struct Parameters {
-  double false_positive = 0.01;    // fp above: P(q | d) for an unexplained q, over bg(q)
-  double imprecision = 0.5;        // w above: discount for credit through a common ancestor
+  double false_positive = 0.05;  // fp above: P(q | d) for an unexplained q, over bg(q)
+  double imprecision = 0.1;      // w above: discount for credit through a common ancestor
+  // Further discount (bg(q) / bg(a))^specificity for credit through an
+  // ancestor a of q: the more general the shared ancestor, the less it says.
+  double specificity = 1.0;
+  // P(q | d) for a present q is f^frequency_exponent * scale_d, where
+  // scale_d = (typical total / total_d)^size_exponent and total_d is the sum
+  // of d's annotated frequencies. Exponent 1 and 0 give the plain model;
+  // below 1 the curated frequency (often from a handful of patients) counts
+  // less, and a positive size exponent reads the reported findings as a
+  // selection among the disease's features: a disease with many features
+  // spreads its probability over more of them.
+  double frequency_exponent = 1.0;
+  double size_exponent = 1.0;
   double default_frequency = 1.0;  // an annotation that gives no frequency
   double max_frequency = 0.95;     // caps P(q | d) for excluded terms (curation is not proof)
   double not_present_lr = 0.001;   // present q that the disease is NOT-annotated with
@@ -112,6 +129,10 @@ class Checker {
 
   // Thread-safe: reads only immutable state and allocates its own scratch.
   std::vector<Ranked> rank(const Query& query) const;
+  // The score of every disease, indexed by DiseaseIndex: what rank() orders
+  // by before it explains its top results (equal to Ranked::score up to
+  // float rounding). For evaluation over all diseases.
+  std::vector<double> scores(const Query& query) const;
 
   const ontology::Ontology& ontology() const { return *ontology_; }
   std::shared_ptr<const ontology::Ontology> ontology_ptr() const { return ontology_; }
@@ -123,8 +144,13 @@ class Checker {
   double information_content(TermIndex t) const { return ic_[t]; }
   // How many diseases are annotated with t or a descendant.
   std::uint32_t annotated_diseases(TermIndex t) const { return counts_[t]; }
-  // bg(t): the mean frequency of t over all diseases (smoothed).
+  // bg(t): the mean frequency of t over all diseases (smoothed), as used
+  // for excluded findings; for present findings the background is the mean
+  // of the size-scaled frequencies (present_background), so that the model
+  // of P(q | d) and of P(q | not d) agree and a typical disease annotated
+  // with a finding gains from it.
   double background(TermIndex t) const { return background_[t]; }
+  double present_background(TermIndex t) const { return present_background_[t]; }
   const std::string& annotations_version() const { return annotations_version_; }
   std::size_t unknown_term_ids() const { return unknown_term_ids_; }
   const Parameters& parameters() const { return parameters_; }
@@ -133,13 +159,16 @@ class Checker {
   struct Posting {
     DiseaseIndex disease;
     float frequency;  // best frequency of the term or any descendant for this disease
+    float weight;     // the same as P(q | d) for a present q: frequency^exponent * scale
   };
+  double present_weight(double frequency, DiseaseIndex d) const;
   // log10 LR of one query term for one disease and the annotated term behind it.
   struct Explanation {
     double log10_lr;
     std::optional<TermIndex> disease_term;
   };
   Explanation explain(TermIndex q, bool excluded, DiseaseIndex d) const;
+  double ancestor_weight(TermIndex q, TermIndex a, const std::vector<double>& bg) const;
   bool not_annotated_above(DiseaseIndex d, TermIndex q) const;
   bool not_annotated_related(DiseaseIndex d, TermIndex q) const;
   std::vector<DiseaseTerm> missing_common(const Query& query, DiseaseIndex d) const;
@@ -155,8 +184,26 @@ class Checker {
   std::vector<std::uint32_t> posting_offset_;
   std::vector<Posting> postings_;
   std::vector<std::uint32_t> counts_;
-  std::vector<double> ic_, background_;
+  std::vector<double> ic_, background_, present_background_;
   std::vector<DiseaseIndex> with_not_;  // diseases that have NOT annotations
+  // (NOT-annotated term, disease), sorted: the diseases that exclude an
+  // ancestor of a query term, found without testing every such disease.
+  std::vector<std::pair<TermIndex, DiseaseIndex>> not_pairs_;
+  std::vector<double> scale_;  // scale_d above, by disease
+  // The largest Posting::weight in each term's list: an ancestor whose
+  // list cannot beat the unexplained floor is skipped without a scan.
+  std::vector<float> max_weight_;
+  // Per disease, its annotations propagated to every ancestor, sorted by
+  // term: the best frequency under each and the annotated term that gave
+  // it. explain() looks up a query's ancestors here instead of walking
+  // every annotated term's ancestors.
+  struct Closure {
+    TermIndex term;
+    float frequency;
+    TermIndex source;
+  };
+  std::vector<std::uint32_t> closure_offset_;
+  std::vector<Closure> closure_;
 };
 
 }  // namespace symptomdb::checker

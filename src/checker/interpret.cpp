@@ -21,7 +21,7 @@ constexpr double kMissingCost = 0.75;
 constexpr double kExtraCost = 0.5;
 constexpr double kRelatedCost = 0.6;
 constexpr double kCorrectedFactor = 0.9;  // confidence kept after a spelling correction
-constexpr double kMinConfidence = 0.3;
+constexpr double kMinConfidence = 0.4;    // "purple elephant" is not "Purple urine"
 
 std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> load_lay_words() {
   std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> out;
@@ -92,15 +92,25 @@ bool iequals_at(std::string_view s, std::size_t at, std::string_view word) {
 }
 
 // Cuts a piece of text at the connectives " and " / " with " (whole words,
-// any case).
-std::vector<std::string_view> split_connectives(std::string_view s) {
+// any case), except inside one of the `whole` phrases (lower case, single
+// spaces: "pins and needles").
+std::vector<std::string_view> split_connectives(std::string_view s,
+                                                const std::vector<std::string>& whole) {
+  std::string lower(s);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::vector<std::pair<std::size_t, std::size_t>> kept;  // [begin, end) not to cut
+  for (const auto& phrase : whole)
+    for (auto at = lower.find(phrase); at != std::string::npos; at = lower.find(phrase, at + 1))
+      kept.emplace_back(at, at + phrase.size());
   std::vector<std::string_view> out;
   std::size_t start = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (!std::isspace(static_cast<unsigned char>(s[i]))) continue;
     for (const std::string_view w : {std::string_view("and"), std::string_view("with")}) {
       const std::size_t after = i + 1 + w.size();
-      if (iequals_at(s, i + 1, w) &&
+      const bool inside = std::any_of(
+          kept.begin(), kept.end(), [&](const auto& k) { return k.first < i && k.second > after; });
+      if (!inside && iequals_at(s, i + 1, w) &&
           (after == s.size() || std::isspace(static_cast<unsigned char>(s[after])))) {
         out.push_back(s.substr(start, i - start));
         start = after;
@@ -120,7 +130,12 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
     : ontology_(std::move(ontology)), weights_(std::move(weights)) {
   const ontology::Ontology& onto = *ontology_;
   weights_.resize(onto.size(), 0.0);
-  for (auto& [from, to] : load_lay_words()) lay_.emplace_back(std::move(from), join(to));
+  for (auto& [from, to] : load_lay_words()) {
+    const std::string phrase = join(from);
+    if (phrase.find(" and ") != std::string::npos || phrase.find(" with ") != std::string::npos)
+      unsplittable_.push_back(phrase);
+    lay_.emplace_back(std::move(from), join(to));
+  }
 
   const auto phenotype_root = onto.find("HP:0000118");  // "Phenotypic abnormality"
   text::Analyzer analyzer;
@@ -317,18 +332,28 @@ Interpreter::Result Interpreter::interpret(std::string_view text) const {
     const auto segment = trim(text.substr(start, end - start));
     start = end + 1;
     if (segment.empty()) continue;
-    // A name may itself contain "and"/"with" ("Pain with exercise"): a
-    // segment that is exactly some name is kept whole.
+    // A name may itself contain "and"/"with" ("Pain with exercise", "pins
+    // and needles"): a segment that is exactly some name is kept whole, and
+    // so is one that matches whole when some piece of it matches nothing.
     auto whole = interpret_phrase(segment);
-    const auto pieces = split_connectives(segment);
+    const auto pieces = split_connectives(segment, unsplittable_);
     if (pieces.size() == 1 || (whole && whole->confidence >= 0.999)) {
       emit(std::move(whole), segment);
       continue;
     }
+    std::vector<std::pair<std::string_view, std::optional<Interpretation>>> parts;
+    bool all_matched = true;
     for (const auto piece : pieces) {
       const auto p = trim(piece);
-      if (!p.empty()) emit(interpret_phrase(p), p);
+      if (p.empty()) continue;
+      parts.emplace_back(p, interpret_phrase(p));
+      all_matched = all_matched && parts.back().second.has_value();
     }
+    if (whole && !all_matched) {
+      emit(std::move(whole), segment);
+      continue;
+    }
+    for (auto& [p, i] : parts) emit(std::move(i), p);
   }
   return out;
 }

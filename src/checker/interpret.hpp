@@ -91,6 +91,9 @@ class Interpreter {
   text::FuzzyIndex fuzzy_;
   // Lay phrase (folded words) -> the words HPO uses, longest phrases first.
   std::vector<std::pair<std::vector<std::string>, std::string>> lay_;
+  // Lay phrasings with a connective in them ("pins and needles"): free text
+  // is not split inside them.
+  std::vector<std::string> unsplittable_;
   // (folded word, name) for every word position, sorted: prefix ranges.
   std::vector<std::pair<std::string, std::uint32_t>> word_index_;
 };

@@ -45,6 +45,7 @@ inline ontology::OntologyRecords checker_ontology_records() {
       term("HP:0007359", "Focal-onset seizure", {"HP:0001250"}),
       term("HP:0002197", "Generalized-onset seizure", {"HP:0001250"}),
       term("HP:0001251", "Ataxia", {"HP:0000707"}),
+      term("HP:0003401", "Paresthesia", {"HP:0000707"}, {{"Tingling", SynonymScope::exact, true}}),
       term("HP:0000005", "Mode of inheritance", {"HP:0000001"}),
       term("HP:0000006", "Autosomal dominant inheritance", {"HP:0000005"}),
       term("HP:0040279", "Frequency", {"HP:0000001"}),

@@ -49,6 +49,16 @@ TEST_F(Interpreter_, Typo) {
 
 TEST_F(Interpreter_, LayWordsRewrite) {
   EXPECT_EQ(id_of("muscles getting smaller"), "HP:0003202");
+  EXPECT_EQ(id_of("my muscles are shrinking"), "HP:0003202");
+  // A connective inside a lay phrase does not split it.
+  const auto r = interpreter_.interpret("pins and needles");
+  ASSERT_EQ(r.terms.size(), 1u);
+  EXPECT_EQ(interpreter_.ontology().term(r.terms[0].term).id, "HP:0003401");
+  EXPECT_TRUE(r.unmatched.empty());
+  const auto two = interpreter_.interpret("muscle wasting and pins and needles");
+  ASSERT_EQ(two.terms.size(), 2u);
+  EXPECT_EQ(interpreter_.ontology().term(two.terms[0].term).id, "HP:0003202");
+  EXPECT_EQ(interpreter_.ontology().term(two.terms[1].term).id, "HP:0003401");
 }
 
 TEST_F(Interpreter_, UnmatchedAndNonPhenotypeTerms) {

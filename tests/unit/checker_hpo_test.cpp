@@ -1,0 +1,100 @@
+// The checker and interpreter on the real HPO release in ../shared; skipped
+// when it is absent. Expectations are derived from the files themselves, not
+// hard-coded answers.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "checker/checker.hpp"
+#include "checker/interpret.hpp"
+#include "ingest/hpo_json.hpp"
+#include "ingest/hpoa.hpp"
+
+namespace symptomdb::checker {
+namespace {
+
+const std::string kDir = SYMPTOMDB_SHARED_DIR "/data/hpo";
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class CheckerHpo : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!std::filesystem::exists(kDir + "/hp.json") ||
+        !std::filesystem::exists(kDir + "/phenotype.hpoa"))
+      return;
+    auto onto = std::make_shared<const ontology::Ontology>(ontology::Ontology::build(
+        ingest::parse_obographs_json(slurp(kDir + "/hp.json"), "hp.json")));
+    const auto annotations = ingest::parse_hpoa(slurp(kDir + "/phenotype.hpoa"), "phenotype.hpoa");
+    checker_ = std::make_unique<Checker>(Checker::build(onto, annotations));
+    std::vector<double> weights(onto->size());
+    for (TermIndex t = 0; t < onto->size(); ++t) weights[t] = checker_->annotated_diseases(t);
+    interpreter_ = std::make_unique<Interpreter>(onto, std::move(weights));
+  }
+  static void TearDownTestSuite() {
+    interpreter_.reset();
+    checker_.reset();
+  }
+  void SetUp() override {
+    if (!checker_) GTEST_SKIP() << kDir << "/hp.json or phenotype.hpoa not found";
+  }
+  std::string id_of(std::string_view phrase) const {
+    const auto i = interpreter_->interpret_phrase(phrase);
+    return i ? checker_->ontology().term(i->term).id : std::string("none");
+  }
+  static std::unique_ptr<Checker> checker_;
+  static std::unique_ptr<Interpreter> interpreter_;
+};
+
+std::unique_ptr<Checker> CheckerHpo::checker_;
+std::unique_ptr<Interpreter> CheckerHpo::interpreter_;
+
+TEST_F(CheckerHpo, InterpretsLayPhrases) {
+  // "Muscle wasting" is HPO's layperson synonym of HP:0003202.
+  EXPECT_EQ(id_of("muscle wasting"), "HP:0003202");
+  EXPECT_EQ(id_of("Muscles wasting"), "HP:0003202");
+  EXPECT_EQ(id_of("muscles getting smaller"), "HP:0003202");
+  EXPECT_EQ(id_of("muscle twitching"), "HP:0002380");
+  EXPECT_EQ(id_of("muscle twiching"), "HP:0002380");
+  EXPECT_EQ(id_of("purple elephant"), "none");
+  const auto r = interpreter_->interpret("muscle wasting, cramps and twitching");
+  EXPECT_EQ(r.terms.size(), 3u);
+  EXPECT_TRUE(r.unmatched.empty());
+  const auto s = interpreter_->suggest("muscle wa", 5);
+  ASSERT_FALSE(s.empty());
+  EXPECT_EQ(checker_->ontology().term(s[0].term).id, "HP:0003202");
+}
+
+TEST_F(CheckerHpo, CharacteristicTermsRankTheirDiseaseInTheTopTen) {
+  // Every 400th disease with at least 8 phenotype terms: its 5 most
+  // informative annotated terms as the query.
+  std::size_t tried = 0, found = 0, seen = 0;
+  for (DiseaseIndex d = 0; d < checker_->disease_count(); ++d) {
+    auto terms = checker_->disease(d).present;
+    if (terms.size() < 8 || seen++ % 400 != 0) continue;
+    std::sort(terms.begin(), terms.end(), [&](const DiseaseTerm& a, const DiseaseTerm& b) {
+      return checker_->information_content(a.term) > checker_->information_content(b.term);
+    });
+    Query q;
+    for (std::size_t k = 0; k < 5; ++k)
+      q.present.push_back({terms[k].term, checker_->ontology().term(terms[k].term).id});
+    const auto r = checker_->rank(q);
+    ++tried;
+    found += std::any_of(r.begin(), r.end(), [&](const Ranked& x) { return x.disease == d; });
+  }
+  ASSERT_GE(tried, 10u);
+  EXPECT_GE(static_cast<double>(found), 0.9 * static_cast<double>(tried))
+      << found << " of " << tried;
+}
+
+}  // namespace
+}  // namespace symptomdb::checker
