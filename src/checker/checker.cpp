@@ -272,27 +272,34 @@ std::vector<DiseaseTerm> Checker::missing_common(const Query& query, DiseaseInde
     return std::any_of(query.present.begin(), query.present.end(), related) ||
            std::any_of(query.excluded.begin(), query.excluded.end(), related);
   };
-  std::vector<DiseaseTerm> out;
+  std::vector<DiseaseTerm> candidates;
   for (const auto& dt : diseases_[d].present)
-    if (dt.frequency >= 0.3 && !mentioned(dt.term)) out.push_back(dt);
+    if (dt.frequency >= 0.3) candidates.push_back(dt);
   // Most frequent first; among equals the most specific (informative) term.
-  std::sort(out.begin(), out.end(), [&](const DiseaseTerm& a, const DiseaseTerm& b) {
+  // Sorted before the (costlier) check against the query, which then stops
+  // at the fifth term not mentioned.
+  std::sort(candidates.begin(), candidates.end(), [&](const DiseaseTerm& a, const DiseaseTerm& b) {
     if (a.frequency != b.frequency) return a.frequency > b.frequency;
     if (ic_[a.term] != ic_[b.term]) return ic_[a.term] > ic_[b.term];
     return a.term < b.term;
   });
-  if (out.size() > 5) out.resize(5);
+  std::vector<DiseaseTerm> out;
+  for (const auto& dt : candidates) {
+    if (out.size() == 5) break;
+    if (!mentioned(dt.term)) out.push_back(dt);
+  }
   return out;
 }
 
-std::vector<double> Checker::scores(const Query& query) const {
+void Checker::products(const Query& query, std::vector<double>& product) const {
   const Parameters& p = parameters_;
   const std::size_t n = diseases_.size();
   // Likelihood ratios multiply in the linear domain (one log10 per disease at
   // the end instead of one per disease and term): 20 terms at 1e-3 each stay
   // far from double underflow.
-  std::vector<double> product(n, 1.0);
-  std::vector<float> best(n);
+  product.assign(n, 1.0);
+  thread_local std::vector<float> best;
+  best.resize(n);
 
   // For each disease the best w(a) * f_d(a) / bg(a) over q's ancestors a;
   // ancestors whose best possible value (f = 1) cannot beat `floor` are
@@ -345,9 +352,12 @@ std::vector<double> Checker::scores(const Query& query) const {
       if (diseases_[d].only_sex && *diseases_[d].only_sex != *query.sex)
         product[d] *= p.wrong_sex_lr;
   }
+}
 
-  std::vector<double> score(n);
-  for (std::size_t d = 0; d < n; ++d) score[d] = std::log10(std::max(product[d], 1e-300));
+std::vector<double> Checker::scores(const Query& query) const {
+  std::vector<double> score;
+  products(query, score);
+  for (auto& s : score) s = std::log10(std::max(s, 1e-300));
   return score;
 }
 
@@ -355,19 +365,26 @@ std::vector<Ranked> Checker::rank(const Query& query) const {
   const Parameters& p = parameters_;
   const std::size_t n = diseases_.size();
   if (n == 0 || query.limit == 0) return {};
-  const std::vector<double> score = scores(query);
-  const double top = *std::max_element(score.begin(), score.end());
+  thread_local std::vector<double> product;
+  products(query, product);
+  for (auto& v : product) v = std::max(v, 1e-300);  // as scores() clamps
+  const double top_product = *std::max_element(product.begin(), product.end());
+  const double top = std::log10(top_product);
+  // The softmax denominator in the linear domain: sum of LR products over
+  // the best one. Those more than 30 orders of magnitude below it cannot
+  // move the sum.
   double z = 0;
-  // Terms more than 30 orders of magnitude below the best cannot move the sum.
-  constexpr double kLn10 = 2.302585092994046;
   for (std::size_t d = 0; d < n; ++d)
-    if (score[d] - top > -30.0) z += std::exp(kLn10 * (score[d] - top));
+    if (const double r = product[d] / top_product; r > 1e-30) z += r;
 
   // Take a few more than asked so the exact recomputation below can reorder
-  // near-ties at the cut without losing one.
-  std::vector<DiseaseIndex> order(n);
+  // near-ties at the cut without losing one. log10 is monotonic, so ordering
+  // by product is ordering by score.
+  thread_local std::vector<DiseaseIndex> order;
+  order.resize(n);
   std::iota(order.begin(), order.end(), 0);
   const std::size_t k = std::min(n, query.limit + 5);
+  const std::vector<double>& score = product;
   auto by_score = [&](DiseaseIndex a, DiseaseIndex b) {
     return score[a] != score[b] ? score[a] > score[b] : a < b;
   };
@@ -394,13 +411,13 @@ std::vector<Ranked> Checker::rank(const Query& query) const {
       r.score += r.sex_contribution;
     }
     r.probability = std::pow(10.0, r.score - top) / z;
-    r.missing_common = missing_common(query, d);
     out.push_back(std::move(r));
   }
   std::stable_sort(out.begin(), out.end(), [](const Ranked& a, const Ranked& b) {
     return a.score != b.score ? a.score > b.score : a.disease < b.disease;
   });
   if (out.size() > query.limit) out.resize(query.limit);
+  for (auto& r : out) r.missing_common = missing_common(query, r.disease);
   return out;
 }
 

@@ -162,6 +162,11 @@ class Checker {
     float weight;     // the same as P(q | d) for a present q: frequency^exponent * scale
   };
   double present_weight(double frequency, DiseaseIndex d) const;
+  // The product of every disease's likelihood ratios, into `product` (the
+  // linear domain: rank() needs logarithms for its top results only). Uses
+  // per-thread scratch, so a query allocates nothing of the disease count's
+  // size after a thread's first.
+  void products(const Query& query, std::vector<double>& product) const;
   // log10 LR of one query term for one disease and the annotated term behind it.
   struct Explanation {
     double log10_lr;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <utility>
 
 #include "core/embedded.hpp"
 #include "text/analyzer.hpp"
@@ -252,32 +253,25 @@ bool Interpreter::better(const Scored& a, const Scored& b) const {
 std::optional<Interpreter::Scored> Interpreter::best_name(
     const std::vector<std::string>& stems) const {
   if (stems.empty()) return std::nullopt;
-  std::vector<std::uint32_t> candidates;
-  for (const auto& s : stems) {
-    const auto it = by_stem_.find(s);
-    if (it != by_stem_.end())
-      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+  // Count, for every name sharing a stem with the phrase, how many of the
+  // phrase's stems it has: one pass over the stems' posting lists, with
+  // per-thread counters, instead of comparing stem strings name by name.
+  thread_local std::vector<std::uint16_t> cover;
+  thread_local std::vector<std::uint32_t> candidates;
+  cover.resize(names_.size());
+  candidates.clear();
+  for (std::size_t k = 0; k < stems.size(); ++k) {
+    if (k > 0 && stems[k] == stems[k - 1]) continue;  // sorted: a repeat counts once
+    const auto it = by_stem_.find(stems[k]);
+    if (it == by_stem_.end()) continue;
+    for (const std::uint32_t c : it->second)
+      if (cover[c]++ == 0) candidates.push_back(c);
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::optional<Scored> best;
   const auto q = static_cast<double>(stems.size());
   for (const std::uint32_t c : candidates) {
     const Name& n = names_[c];
-    std::size_t covered = 0;
-    auto i = stems.begin();
-    auto j = n.stems.begin();
-    while (i != stems.end() && j != n.stems.end()) {
-      if (*i < *j) {
-        ++i;
-      } else if (*j < *i) {
-        ++j;
-      } else {
-        ++covered;
-        ++i;
-        ++j;
-      }
-    }
+    const std::size_t covered = std::exchange(cover[c], 0);
     // At least half of what the user wrote must be in the name.
     if (covered * 2 < stems.size()) continue;
     const auto cov = static_cast<double>(covered);
