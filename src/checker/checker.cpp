@@ -1,9 +1,14 @@
 #include "checker/checker.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "core/embedded.hpp"
 
 namespace symptomdb::checker {
 namespace {
@@ -12,6 +17,40 @@ std::optional<Sex> sex_of(std::string_view s) {
   if (s == "MALE" || s == "male") return Sex::male;
   if (s == "FEMALE" || s == "female") return Sex::female;
   return std::nullopt;
+}
+
+// Onset band -> the age it begins at, from checker/data/onset_ages.tsv.
+std::unordered_map<TermIndex, double> read_onset_ages(const ontology::Ontology& onto) {
+  std::unordered_map<TermIndex, double> out;
+  const auto file = embedded_file("src/checker/data/onset_ages.tsv");
+  if (!file) throw std::logic_error("onset_ages.tsv is not built in");
+  std::string_view rest = *file;
+  while (!rest.empty()) {
+    const auto nl = rest.find('\n');
+    const std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
+    if (line.empty() || line.front() == '#') continue;
+    const auto t1 = line.find('\t');
+    const auto t2 = line.find('\t', t1 + 1);
+    if (t1 == std::string_view::npos || t2 == std::string_view::npos) continue;
+    double years = 0;
+    const auto v = line.substr(t1 + 1, t2 - t1 - 1);
+    if (std::from_chars(v.data(), v.data() + v.size(), years).ec != std::errc()) continue;
+    if (const auto t = onto.find(line.substr(0, t1))) out.emplace(*t, years);
+  }
+  return out;
+}
+
+// The age an onset term begins at: its own entry, else its nearest listed
+// ancestor's (the latest such, as the most specific).
+std::optional<double> onset_years(const ontology::Ontology& onto,
+                                  const std::unordered_map<TermIndex, double>& ages, TermIndex t) {
+  if (const auto it = ages.find(t); it != ages.end()) return it->second;
+  std::optional<double> best;
+  for (const TermIndex a : onto.ancestors(t))
+    if (const auto it = ages.find(a); it != ages.end())
+      best = std::max(best.value_or(it->second), it->second);
+  return best;
 }
 
 void sort_unique(std::vector<TermIndex>& v) {
@@ -29,6 +68,7 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
   c.annotations_version_ = annotations.version;
   const ontology::Ontology& onto = *c.ontology_;
   const auto onset_root = onto.find("HP:0003674");  // "Onset": the branch of onset terms
+  const auto onset_ages = read_onset_ages(onto);
 
   // Group rows by disease, in id order so indexes do not depend on row order.
   std::map<std::string, std::vector<const ontology::Annotation*>, std::less<>> rows;
@@ -89,6 +129,9 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
     sort_unique(d.excluded);
     sort_unique(d.inheritance);
     sort_unique(d.onset);
+    for (const TermIndex o : d.onset)
+      if (const auto years = onset_years(onto, onset_ages, o))
+        d.earliest_onset_years = std::min(d.earliest_onset_years.value_or(*years), *years);
     c.by_id_.emplace(d.id, static_cast<DiseaseIndex>(c.diseases_.size()));
     if (!d.excluded.empty()) c.with_not_.push_back(static_cast<DiseaseIndex>(c.diseases_.size()));
     for (const TermIndex t : d.excluded)
@@ -264,6 +307,11 @@ Checker::Explanation Checker::explain(TermIndex q, bool excluded, DiseaseIndex d
   return {std::log10(lr), best * bg > p.false_positive * bg ? best_term : std::nullopt};
 }
 
+bool Checker::too_young(const Query& query, DiseaseIndex d) const {
+  const auto& onset = diseases_[d].earliest_onset_years;
+  return query.age_years && onset && *query.age_years < parameters_.onset_margin * *onset;
+}
+
 std::vector<DiseaseTerm> Checker::missing_common(const Query& query, DiseaseIndex d) const {
   auto mentioned = [&](TermIndex t) {
     auto related = [&](const QueryTerm& q) {
@@ -352,6 +400,9 @@ void Checker::products(const Query& query, std::vector<double>& product) const {
       if (diseases_[d].only_sex && *diseases_[d].only_sex != *query.sex)
         product[d] *= p.wrong_sex_lr;
   }
+  if (query.age_years)
+    for (std::size_t d = 0; d < n; ++d)
+      if (too_young(query, static_cast<DiseaseIndex>(d))) product[d] *= p.too_young_lr;
 }
 
 std::vector<double> Checker::scores(const Query& query) const {
@@ -409,6 +460,10 @@ std::vector<Ranked> Checker::rank(const Query& query) const {
     if (query.sex && diseases_[d].only_sex && *diseases_[d].only_sex != *query.sex) {
       r.sex_contribution = std::log10(p.wrong_sex_lr);
       r.score += r.sex_contribution;
+    }
+    if (too_young(query, d)) {
+      r.age_contribution = std::log10(p.too_young_lr);
+      r.score += r.age_contribution;
     }
     r.probability = std::pow(10.0, r.score - top) / z;
     out.push_back(std::move(r));

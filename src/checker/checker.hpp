@@ -20,9 +20,9 @@
 // Excluded terms use (1 - P(q | d)) / (1 - bg(q)); curated NOT annotations
 // reward excluded and penalise present findings.
 //
-// score = sum of log10 LR over the query terms + the demographic terms
-// (sex); with a uniform prior over diseases the post-test probability is the
-// softmax of the scores in base 10.
+// score = sum of log10 LR over the query terms + the demographic terms (sex;
+// age against the earliest annotated onset); with a uniform prior over
+// diseases the post-test probability is the softmax of the scores in base 10.
 #pragma once
 
 #include <cstdint>
@@ -60,8 +60,11 @@ struct Disease {
   // the checker can use).
   std::optional<Sex> only_sex;
   // Onset terms: aspect C rows under the onset branch and the per-row onset
-  // column, sorted and unique (for display; the ranking does not use age).
+  // column, sorted and unique.
   std::vector<TermIndex> onset;
+  // The earliest age, in years, at which any of those onset bands begins
+  // (checker/data/onset_ages.tsv); unset when no onset is annotated.
+  std::optional<double> earliest_onset_years;
 };
 
 struct QueryTerm {
@@ -90,8 +93,12 @@ struct Ranked {
   std::optional<double> probability;        // post-test probability, uniform prior
   std::vector<Match> matched;               // one per query term: present first, then excluded
   std::vector<DiseaseTerm> missing_common;  // frequent annotated terms the query did not mention
-  // score == sum of matched[i].contribution + sex_contribution.
+  // score == sum of matched[i].contribution + sex_contribution +
+  // age_contribution.
   double sex_contribution = 0;
+  // log10 of Parameters::too_young_lr when the person is younger than the
+  // disease's earliest annotated onset allows; 0 otherwise.
+  double age_contribution = 0;
 };
 
 // Model constants, exposed so the benchmark can compare settings; the
@@ -117,6 +124,11 @@ struct Parameters {
   double not_present_lr = 0.001;   // present q that the disease is NOT-annotated with
   double not_excluded_lr = 2.0;    // excluded q that the disease is NOT-annotated with
   double wrong_sex_lr = 0.001;     // a disease seen only in the other sex
+  // A person younger than `onset_margin` times the disease's earliest
+  // annotated onset age: the findings usually appear later in life. Modest,
+  // since onset bands describe typical cases and their edges are rough.
+  double too_young_lr = 0.1;
+  double onset_margin = 0.75;
 };
 
 class Checker {
@@ -162,6 +174,8 @@ class Checker {
     float weight;     // the same as P(q | d) for a present q: frequency^exponent * scale
   };
   double present_weight(double frequency, DiseaseIndex d) const;
+  // Whether the query's age is below what the disease's onset allows.
+  bool too_young(const Query& query, DiseaseIndex d) const;
   // The product of every disease's likelihood ratios, into `product` (the
   // linear domain: rank() needs logarithms for its top results only). Uses
   // per-thread scratch, so a query allocates nothing of the disease count's

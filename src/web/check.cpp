@@ -307,6 +307,18 @@ json check_json(const SymptomData& data, const Site& site, const CheckRun& run) 
               {"sources", std::move(sources)},
               {"articles", std::move(articles)}};
     if (ranked.probability) c["probability"] = *ranked.probability;
+    // The parts of the score that are not findings: they add up with the
+    // matched contributions to the score.
+    if (ranked.sex_contribution != 0) {
+      c["sex_contribution"] = std::round(ranked.sex_contribution * 1000) / 1000;
+      c["only_sex"] = *d.only_sex == checker::Sex::female ? "female" : "male";
+    }
+    if (ranked.age_contribution != 0)
+      c["age_contribution"] = std::round(ranked.age_contribution * 1000) / 1000;
+    if (d.earliest_onset_years) c["earliest_onset_years"] = *d.earliest_onset_years;
+    json onset = json::array();
+    for (const auto t : d.onset) onset.push_back(term_json(onto, t));
+    c["onset"] = std::move(onset);
     conditions.push_back(std::move(c));
   }
   return {{"interpreted", std::move(interpreted)},
@@ -518,6 +530,16 @@ std::optional<Response> handle_check(const App& app, const Request& req, const S
         m["explanation"] = explanation(m);
       }
       for (auto& t : c["missing_common"]) t["frequency_text"] = frequency_words(t["frequency"]);
+      if (c.contains("age_contribution"))
+        c["age_text"] = fmt::format(
+            "Its annotated onset is at {} years or later, older than the age you gave "
+            "(against, {:.1f})",
+            fmt::format("{:g}", c["earliest_onset_years"].get<double>()),
+            c["age_contribution"].get<double>());
+      if (c.contains("sex_contribution"))
+        c["sex_text"] =
+            fmt::format("It is described in {}s only (against, {:.1f})",
+                        c["only_sex"].get<std::string>(), c["sex_contribution"].get<double>());
     }
     Response r;
     r.body = render_check_page(view);

@@ -126,6 +126,29 @@ TEST_F(CheckerTest, AnExcludedFindingMovesADiseaseDown) {
             without[rank_of(without, "ORPHA:990001")]["score"].get<double>());
 }
 
+TEST_F(CheckerTest, AgeBelowTheAnnotatedOnsetCountsAgainst) {
+  // 990004 is annotated with late onset (after 60 years).
+  auto at_age = [&](int age) {
+    const auto r =
+        check(port(), R"({"symptoms": ["muscle weakness"], "age": )" + std::to_string(age) + "}");
+    EXPECT_EQ(r.status, 200) << r.body;
+    const auto conditions = json::parse(r.body)["conditions"];
+    const auto at = rank_of(conditions, "ORPHA:990004");
+    EXPECT_GE(at, 0) << conditions.dump();
+    return conditions[at];
+  };
+  const auto young = at_age(20), old = at_age(70);
+  EXPECT_EQ(young["earliest_onset_years"], 60);
+  EXPECT_EQ(young["onset"][0]["id"], "HP:0003584");
+  ASSERT_TRUE(young.contains("age_contribution"));
+  EXPECT_LT(young["age_contribution"].get<double>(), 0);
+  EXPECT_FALSE(old.contains("age_contribution"));
+  EXPECT_NEAR(old["score"].get<double>() + young["age_contribution"].get<double>(),
+              young["score"].get<double>(), 0.01);
+  const auto page = http_get(port(), "/check?text=muscle+weakness&age=20");
+  EXPECT_NE(page.body.find("Its annotated onset is at 60 years or later"), std::string::npos);
+}
+
 TEST_F(CheckerTest, RedFlagFindingsComeWithAnEmergencyNotice) {
   const auto r = check(port(), R"({"symptoms": ["chest pain"]})");
   ASSERT_EQ(r.status, 200) << r.body;

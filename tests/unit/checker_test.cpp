@@ -230,5 +230,66 @@ TEST_F(Checker_, EmptyQueryAndRankIsConst) {
   EXPECT_EQ(r.size(), std::min<std::size_t>(10, c.disease_count()));
 }
 
+// Onset bands begin at the ages their HPO definitions give
+// (checker/data/onset_ages.tsv); an unlisted onset term takes its nearest
+// listed ancestor's. A person younger than the disease's earliest onset
+// (with a margin) gets too_young_lr, and only then.
+TEST(CheckerOnset, EarliestAnnotatedOnsetAgainstTheGivenAge) {
+  ontology::OntologyRecords records;
+  auto term = [&](std::string id, std::vector<std::string> parents) {
+    ontology::TermRecord t;
+    t.id = id;
+    t.label = id;
+    t.parents = std::move(parents);
+    records.terms.push_back(std::move(t));
+  };
+  term("HP:0000001", {});
+  term("HP:0000118", {"HP:0000001"});
+  term("HP:0001324", {"HP:0000118"});
+  term("HP:0003674", {"HP:0000001"});
+  term("HP:0003581", {"HP:0003674"});  // Adult onset: 16 years
+  term("HP:0003584", {"HP:0003581"});  // Late onset: 60 years
+  term("HP:9990001", {"HP:0003581"});  // not in the table: inherits 16
+  term("HP:0003577", {"HP:0003674"});  // Congenital onset: 0
+  const auto onto = std::make_shared<const ontology::Ontology>(ontology::Ontology::build(records));
+  ontology::AnnotationRecords annotations;
+  auto row = [&](std::string disease, std::string t, char aspect, std::string onset = "") {
+    ontology::Annotation a;
+    a.disease_id = disease;
+    a.disease_name = disease;
+    a.term_id = std::move(t);
+    a.aspect = aspect;
+    a.onset = std::move(onset);
+    annotations.rows.push_back(std::move(a));
+  };
+  row("ORPHA:1", "HP:0001324", 'P');
+  row("ORPHA:1", "HP:0003584", 'C');
+  row("ORPHA:1", "HP:9990001", 'C');  // the earlier of the two counts
+  row("ORPHA:2", "HP:0001324", 'P', "HP:0003577");
+  row("ORPHA:3", "HP:0001324", 'P');
+  const auto c = Checker::build(onto, annotations);
+  const auto& late = c.disease(*c.find_disease("ORPHA:1"));
+  ASSERT_TRUE(late.earliest_onset_years);
+  EXPECT_DOUBLE_EQ(*late.earliest_onset_years, 16.0);
+  EXPECT_DOUBLE_EQ(*c.disease(*c.find_disease("ORPHA:2")).earliest_onset_years, 0.0);
+  EXPECT_FALSE(c.disease(*c.find_disease("ORPHA:3")).earliest_onset_years);
+
+  Query q;
+  q.present = {{*onto->find("HP:0001324"), "weakness"}};
+  q.limit = 3;
+  auto contribution = [&](double age) {
+    q.age_years = age;
+    for (const auto& r : c.rank(q))
+      if (c.disease(r.disease).id == "ORPHA:1") return r.age_contribution;
+    ADD_FAILURE() << "ORPHA:1 not ranked";
+    return 0.0;
+  };
+  EXPECT_DOUBLE_EQ(contribution(30), 0.0);
+  EXPECT_DOUBLE_EQ(contribution(12.5), 0.0);  // within the margin (0.75 x 16 = 12)
+  EXPECT_DOUBLE_EQ(contribution(8), std::log10(c.parameters().too_young_lr));
+  q.age_years.reset();
+  EXPECT_EQ(c.rank(q)[0].age_contribution, 0.0);
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
