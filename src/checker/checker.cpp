@@ -22,21 +22,12 @@ std::optional<Sex> sex_of(std::string_view s) {
 // Onset band -> the age it begins at, from checker/data/onset_ages.tsv.
 std::unordered_map<TermIndex, double> read_onset_ages(const ontology::Ontology& onto) {
   std::unordered_map<TermIndex, double> out;
-  const auto file = embedded_file("src/checker/data/onset_ages.tsv");
-  if (!file) throw std::logic_error("onset_ages.tsv is not built in");
-  std::string_view rest = *file;
-  while (!rest.empty()) {
-    const auto nl = rest.find('\n');
-    const std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
-    if (line.empty() || line.front() == '#') continue;
-    const auto t1 = line.find('\t');
-    const auto t2 = line.find('\t', t1 + 1);
-    if (t1 == std::string_view::npos || t2 == std::string_view::npos) continue;
+  for (const auto& row : embedded_table("src/checker/data/onset_ages.tsv")) {
     double years = 0;
-    const auto v = line.substr(t1 + 1, t2 - t1 - 1);
-    if (std::from_chars(v.data(), v.data() + v.size(), years).ec != std::errc()) continue;
-    if (const auto t = onto.find(line.substr(0, t1))) out.emplace(*t, years);
+    if (row.size() < 2 ||
+        std::from_chars(row[1].data(), row[1].data() + row[1].size(), years).ec != std::errc())
+      continue;
+    if (const auto t = onto.find(row[0])) out.emplace(*t, years);
   }
   return out;
 }

@@ -26,17 +26,10 @@ constexpr double kMinConfidence = 0.4;    // "purple elephant" is not "Purple ur
 
 std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> load_lay_words() {
   std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> out;
-  const auto tsv = embedded_file("src/checker/data/lay_words.tsv");
-  if (!tsv) return out;
-  std::string_view rest = *tsv;
-  while (!rest.empty()) {
-    const auto nl = rest.find('\n');
-    const auto line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
-    const auto tab = line.find('\t');
-    if (line.empty() || line.front() == '#' || tab == std::string_view::npos) continue;
-    auto from = text::tokenize(text::fold(line.substr(0, tab)));
-    auto to = text::tokenize(text::fold(line.substr(tab + 1)));
+  for (const auto& row : embedded_table("src/checker/data/lay_words.tsv")) {
+    if (row.size() < 2) continue;
+    auto from = text::tokenize(text::fold(row[0]));
+    auto to = text::tokenize(text::fold(row[1]));
     if (!from.empty()) out.emplace_back(std::move(from), std::move(to));
   }
   // Longest phrasings first, so "stomach ache" is replaced before "stomach".

@@ -114,17 +114,8 @@ bool looks_like_abbreviation(std::string_view word) {
 
 std::vector<std::pair<std::string, std::string>> built_in_abbreviations() {
   std::vector<std::pair<std::string, std::string>> out;
-  const auto tsv = embedded_file("src/qa/data/abbreviations.tsv");
-  if (!tsv) return out;
-  std::string_view rest = *tsv;
-  while (!rest.empty()) {
-    const auto nl = rest.find('\n');
-    const auto line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
-    const auto tab = line.find('\t');
-    if (line.empty() || line.front() == '#' || tab == std::string_view::npos) continue;
-    out.emplace_back(line.substr(0, tab), line.substr(tab + 1));
-  }
+  for (const auto& row : embedded_table("src/qa/data/abbreviations.tsv"))
+    if (row.size() >= 2) out.emplace_back(row[0], row[1]);
   return out;
 }
 

@@ -75,11 +75,7 @@ std::string_view emergency_message(std::string_view kind) {
 }
 
 RedFlags::RedFlags(text::Analyzer& analyzer) {
-  const auto data = embedded_file("src/qa/data/red_flags.tsv");
-  if (!data) throw std::logic_error("red_flags.tsv is not built in");
-  for (auto line : split(*data, '\n')) {
-    if (line.empty() || line.front() == '#') continue;
-    auto cols = split(line, '\t');
+  for (const auto& cols : embedded_table("src/qa/data/red_flags.tsv")) {
     if (cols.size() < 2) continue;
     Rule rule{std::string(cols[0]), {}};
     for (std::size_t c = 1; c < cols.size(); ++c) {

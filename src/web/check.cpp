@@ -331,15 +331,6 @@ json check_json(const SymptomData& data, const Site& site, const CheckRun& run) 
           {"attribution", attribution(data)}};
 }
 
-Response json_response(const json& j, int status = 200) {
-  Response r;
-  r.status = status;
-  r.content_type = std::string(kJson);
-  r.body = j.dump();
-  r.headers.emplace_back("Cache-Control", "no-store");
-  return r;
-}
-
 std::vector<std::string> strings_of(const json& j, const char* key) {
   std::vector<std::string> out;
   if (!j.contains(key) || j[key].is_null()) return out;
@@ -455,9 +446,9 @@ std::optional<Response> handle_check(const App& app, const Request& req, const S
         if (s.matched != s.label) j["matched"] = s.matched;
         list.push_back(std::move(j));
       }
-      auto r = json_response({{"prefix", prefix},
-                              {"suggestions", std::move(list)},
-                              {"hpo_version", data->hpo_version}});
+      auto r = json_response(200, {{"prefix", prefix},
+                                   {"suggestions", std::move(list)},
+                                   {"hpo_version", data->hpo_version}});
       r.headers.back() = {"Cache-Control", "public, max-age=300"};
       return r;
     }
@@ -471,9 +462,9 @@ std::optional<Response> handle_check(const App& app, const Request& req, const S
         json j = check_json(*data, site, run);
         j["error"] = {{"code", "no_symptoms_understood"},
                       {"message", "None of the symptoms could be matched to a phenotype term."}};
-        return json_response(j, 422);
+        return json_response(422, j);
       }
-      return json_response(check_json(*data, site, run));
+      return json_response(200, check_json(*data, site, run));
     }
     // The page.
     if (req.method != "GET" && req.method != "HEAD") {

@@ -60,15 +60,6 @@ Response redirect(const std::string& to) {
   return r;
 }
 
-Response json_response(int status, const nlohmann::json& j) {
-  Response r;
-  r.status = status;
-  r.content_type = "application/json; charset=utf-8";
-  r.body = j.dump();
-  r.headers.emplace_back("Cache-Control", "no-store");
-  return r;
-}
-
 nlohmann::json comment_json(const Comment& c) {
   return {{"id", c.id},
           {"author", c.author_name},

@@ -66,15 +66,6 @@ Response page(std::string_view title, const std::string& body, int status = 200)
   return r;
 }
 
-Response json_response(int status, const json& j) {
-  Response r;
-  r.status = status;
-  r.content_type = std::string(kJson);
-  r.body = j.dump();
-  r.headers.emplace_back("Cache-Control", "no-store");
-  return r;
-}
-
 Response redirect(const std::string& to) {
   Response r;
   r.status = 303;

@@ -88,6 +88,15 @@ std::optional<std::size_t> parse_limit(const Target& t, std::size_t fallback = k
 
 }  // namespace
 
+Response json_response(int status, const nlohmann::json& body) {
+  Response r;
+  r.status = status;
+  r.content_type = std::string(kJson);
+  r.body = body.dump();
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
 App::App(std::shared_ptr<const Site> site, HealthInfo health, const Accounts* accounts,
          const Comments* comments, const Editorial* editorial)
     : site_(std::move(site)),

@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "web/site.hpp"
 
 namespace symptomdb::web {
@@ -54,6 +56,10 @@ struct HealthInfo {
   std::string version;
   int schema_version = 0;
 };
+
+// A JSON body with the status given, never cached (API answers that depend
+// on the request or the reader).
+Response json_response(int status, const nlohmann::json& body);
 
 class Accounts;
 class Comments;
