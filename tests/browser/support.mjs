@@ -192,11 +192,14 @@ export function watchPage(page, baseUrl) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
   page.on('requestfailed', (r) => {
-    // net::ERR_ABORTED is the browser cancelling its own navigation because a
-    // newer one (a form submit, a redirect) replaced it: not a server failure.
-    // Every HTTP error status is still caught by the 'response' check below.
+    // net::ERR_ABORTED is the browser cancelling a request itself: a
+    // navigation replaced by a newer one (a form submit, a redirect), or a
+    // stylesheet still loading when the page it was for was left. Not a
+    // server failure: a server that drops or breaks a connection shows as
+    // ERR_CONNECTION_RESET, ERR_EMPTY_RESPONSE and the like, and every HTTP
+    // error status is still caught by the 'response' check below.
     const reason = r.failure()?.errorText ?? '';
-    if (r.url().startsWith(baseUrl) && !(reason === 'net::ERR_ABORTED' && r.isNavigationRequest()))
+    if (r.url().startsWith(baseUrl) && reason !== 'net::ERR_ABORTED')
       problems.push(`request failed: ${r.url()} (${reason})`);
   });
   page.on('response', (r) => {
