@@ -70,7 +70,7 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
     Disease d;
     d.id = id;
     d.name = list.front()->disease_name;
-    std::map<TermIndex, double> present;
+    std::map<TermIndex, std::pair<double, bool>> present;  // frequency, given by the file
     std::optional<Sex> sex;
     bool sex_everywhere = true;
     std::size_t phenotype_rows = 0;
@@ -89,17 +89,19 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
             d.excluded.push_back(*t);
             break;
           }
-          const double f = std::clamp(
-              ontology::frequency_value(a->frequency).value_or(parameters.default_frequency), 0.0,
-              1.0);
+          const auto given = ontology::frequency_value(a->frequency);
+          const double f = std::clamp(given.value_or(parameters.default_frequency), 0.0, 1.0);
           // HP:0040285 "Excluded (0%)" is a NOT annotation written as a frequency.
           if (f <= 0.0) {
             d.excluded.push_back(*t);
             break;
           }
           ++phenotype_rows;
-          auto [it, fresh] = present.emplace(*t, f);
-          if (!fresh) it->second = std::max(it->second, f);
+          auto [it, fresh] = present.emplace(*t, std::pair{f, given.has_value()});
+          if (!fresh) {
+            it->second.first = std::max(it->second.first, f);
+            it->second.second = it->second.second || given.has_value();
+          }
           const auto s = sex_of(a->sex);
           if (!s || (sex && *sex != *s)) sex_everywhere = false;
           if (s && !sex) sex = s;
@@ -115,7 +117,7 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
           break;
       }
     }
-    for (const auto& [t, f] : present) d.present.push_back({t, f});
+    for (const auto& [t, f] : present) d.present.push_back({t, f.first, f.second});
     if (phenotype_rows > 0 && sex_everywhere) d.only_sex = sex;
     sort_unique(d.excluded);
     sort_unique(d.inheritance);

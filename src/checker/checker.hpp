@@ -44,6 +44,9 @@ enum class Sex { female, male };
 struct DiseaseTerm {
   TermIndex term;
   double frequency;  // in [0, 1]
+  // Whether the annotation file gave the frequency; when it did not, the
+  // model uses Parameters::default_frequency, which is no claim to show.
+  bool frequency_given = true;
 };
 
 struct Disease {

@@ -183,11 +183,12 @@ std::string explanation(const json& m) {
   return "not listed for this condition";
 }
 
+// The frequency the annotation file gives for a disease's term, if it gives one.
 std::optional<double> frequency_of(const checker::Disease& d, ontology::TermIndex t) {
   const auto it =
       std::lower_bound(d.present.begin(), d.present.end(), t,
                        [](const checker::DiseaseTerm& x, auto v) { return x.term < v; });
-  if (it == d.present.end() || it->term != t) return std::nullopt;
+  if (it == d.present.end() || it->term != t || !it->frequency_given) return std::nullopt;
   return it->frequency;
 }
 
@@ -277,7 +278,7 @@ json check_json(const SymptomData& data, const Site& site, const CheckRun& run) 
     json missing = json::array();
     for (const auto& t : ranked.missing_common) {
       auto j = term_json(onto, t.term);
-      j["frequency"] = t.frequency;
+      if (t.frequency_given) j["frequency"] = t.frequency;
       missing.push_back(std::move(j));
     }
     json sources = json::array();
@@ -300,6 +301,7 @@ json check_json(const SymptomData& data, const Site& site, const CheckRun& run) 
     for (const auto t : d.inheritance) inheritance.push_back(term_json(onto, t));
     json c = {{"id", d.id},
               {"name", d.name},
+              {"url", "/check/diseases/" + d.id},
               {"score", std::round(ranked.score * 1000) / 1000},
               {"matched", std::move(matched)},
               {"missing_common", std::move(missing)},
@@ -402,6 +404,102 @@ CheckInput input_from_query(const Target& t) {
   return in;
 }
 
+// Everything the annotations say about one disease: its findings by
+// frequency, those it is annotated NOT to have, inheritance, onset, sources
+// and matching articles.
+json disease_json(const SymptomData& data, const Site& site, checker::DiseaseIndex index) {
+  const auto& onto = *data.ontology;
+  const auto& d = data.checker->disease(index);
+  std::vector<checker::DiseaseTerm> present = d.present;
+  std::stable_sort(present.begin(), present.end(),
+                   [](const auto& a, const auto& b) { return a.frequency > b.frequency; });
+  json findings = json::array();
+  for (const auto& t : present) {
+    auto j = term_json(onto, t.term);
+    if (t.frequency_given) j["frequency"] = t.frequency;
+    findings.push_back(std::move(j));
+  }
+  auto terms = [&](const std::vector<ontology::TermIndex>& list) {
+    json out = json::array();
+    for (const auto t : list) out.push_back(term_json(onto, t));
+    return out;
+  };
+  json sources = json::array();
+  if (const auto url = disease_source_url(d.id); !url.empty())
+    sources.push_back({{"name", disease_source_name(d.id)}, {"id", d.id}, {"url", url}});
+  sources.push_back({{"name", "HPO annotations"},
+                     {"id", d.id},
+                     {"version", data.annotations_version},
+                     {"url", "https://hpo.jax.org/browse/disease/" + d.id}});
+  json articles = json::array();
+  for (const auto a : site.links().articles_of(index)) {
+    const Article& art = site.snapshot().articles()[a];
+    articles.push_back(
+        {{"slug", art.slug}, {"title", art.title}, {"url", "/articles/" + art.slug}});
+  }
+  json j = {{"id", d.id},
+            {"name", d.name},
+            {"findings", std::move(findings)},
+            {"not_present", terms(d.excluded)},
+            {"inheritance", terms(d.inheritance)},
+            {"onset", terms(d.onset)},
+            {"sources", std::move(sources)},
+            {"articles", std::move(articles)},
+            {"notice", kNotice},
+            {"hpo_version", data.hpo_version},
+            {"annotations_version", data.annotations_version},
+            {"attribution", attribution(data)}};
+  if (d.only_sex) j["only_sex"] = *d.only_sex == checker::Sex::female ? "female" : "male";
+  return j;
+}
+
+bool is_disease_id(std::string_view id) {
+  const auto colon = id.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == id.size() || id.size() > 40)
+    return false;
+  return std::all_of(id.begin(), id.begin() + static_cast<std::ptrdiff_t>(colon),
+                     [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+         std::all_of(id.begin() + static_cast<std::ptrdiff_t>(colon) + 1, id.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// GET /check/diseases/{id} and /api/v1/diseases/{id}.
+std::optional<Response> disease_page(const App& app, const Request& req, const Site& site,
+                                     std::string_view path) {
+  const bool api = path.starts_with("/api/v1/diseases/");
+  const std::string_view prefix = api ? "/api/v1/diseases/" : "/check/diseases/";
+  if (!path.starts_with(prefix)) return std::nullopt;
+  if (req.method != "GET" && req.method != "HEAD") {
+    auto r = app.error(req, 405, "method_not_allowed", "Only GET and HEAD are supported here.");
+    r.headers.emplace_back("Allow", "GET, HEAD");
+    return r;
+  }
+  const auto data = site.symptoms();
+  if (!data)
+    return app.error(
+        req, 503, "checker_unavailable",
+        "The symptom checker has no HPO data yet (symptomdb import hpo, import hpoa).");
+  const auto id = path.substr(prefix.size());
+  const auto index = is_disease_id(id) ? data->checker->find_disease(id) : std::nullopt;
+  if (!index)
+    return app.error(req, 404, "disease_not_found",
+                     "No disease with this id is in the HPO annotations.");
+  json j = disease_json(*data, site, *index);
+  if (api) {
+    auto r = json_response(200, j);
+    r.headers.back() = {"Cache-Control", "public, max-age=300"};
+    return r;
+  }
+  for (auto& f : j["findings"]) {
+    f["frequency_text"] =
+        f.contains("frequency") ? frequency_words(f["frequency"]) : "frequency not given";
+    f["check_url"] = "/check?s=" + url_encode(f["id"].get<std::string>());
+  }
+  Response r;
+  r.body = render_disease_page(j);
+  return r;
+}
+
 }  // namespace
 
 std::optional<Response> handle_check(const App& app, const Request& req, const Site& site) {
@@ -410,7 +508,7 @@ std::optional<Response> handle_check(const App& app, const Request& req, const S
   const std::string& path = target->path;
   const bool api = path == "/api/v1/check";
   const bool suggest = path == "/api/v1/symptoms/suggest";
-  if (!api && !suggest && path != "/check") return std::nullopt;
+  if (!api && !suggest && path != "/check") return disease_page(app, req, site, path);
 
   const auto data = site.symptoms();
   if (api || suggest) {
@@ -520,7 +618,9 @@ std::optional<Response> handle_check(const App& app, const Request& req, const S
         m["matched_text"] = m["query"] != m["term"];
         m["explanation"] = explanation(m);
       }
-      for (auto& t : c["missing_common"]) t["frequency_text"] = frequency_words(t["frequency"]);
+      for (auto& t : c["missing_common"])
+        t["frequency_text"] =
+            t.contains("frequency") ? frequency_words(t["frequency"]) : "frequency not given";
       if (c.contains("age_contribution"))
         c["age_text"] = fmt::format(
             "Its annotated onset is at {} years or later, older than the age you gave "

@@ -714,6 +714,15 @@ std::string render_check_page(const nlohmann::json& view) {
   return render_layout(l, render_template("check", view_data(view)));
 }
 
+std::string render_disease_page(const nlohmann::json& view) {
+  Layout l;
+  l.page_title = view["name"].get<std::string>() + " (" + view["id"].get<std::string>() + ")";
+  l.description = "What the Human Phenotype Ontology's disease annotations list for " +
+                  view["name"].get<std::string>() + ". Information, not a diagnosis.";
+  l.canonical = "/check/diseases/" + view["id"].get<std::string>();
+  return render_layout(l, render_template("disease", view_data(view)));
+}
+
 std::string render_plain_page(std::string_view title, const std::string& body_html) {
   Layout l;
   l.page_title = std::string(title);

@@ -58,6 +58,8 @@ std::string render_author_page(const Snapshot& snapshot, const AuthorProfile& pr
 // The symptom checker page from its view: the /api/v1/check answer plus the
 // form's state (see web/check.cpp); every string in it is escaped.
 std::string render_check_page(const nlohmann::json& view);
+// One disease as the HPO annotations describe it (web/check.cpp builds the view).
+std::string render_disease_page(const nlohmann::json& view);
 
 // A page in the site's layout around HTML we built and escaped ourselves.
 std::string render_plain_page(std::string_view title, const std::string& body_html);

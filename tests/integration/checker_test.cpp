@@ -149,6 +149,42 @@ TEST_F(CheckerTest, AgeBelowTheAnnotatedOnsetCountsAgainst) {
   EXPECT_NE(page.body.find("Its annotated onset is at 60 years or later"), std::string::npos);
 }
 
+TEST_F(CheckerTest, EachDiseaseHasAPageWithEverythingItsAnnotationsSay) {
+  auto r = http_get(port(), "/api/v1/diseases/ORPHA:990002");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = json::parse(r.body);
+  EXPECT_EQ(j["name"], "Example cramp syndrome");
+  ASSERT_EQ(j["findings"].size(), 2u);
+  EXPECT_EQ(j["findings"][0]["id"], "HP:0003394");  // the most frequent first
+  EXPECT_EQ(j["not_present"][0]["id"], "HP:0003202");
+  EXPECT_EQ(j["hpo_version"], "2099-01-01");
+  EXPECT_EQ(j["sources"].back()["name"], "HPO annotations");
+
+  // A frequency the file does not give is not made up.
+  r = http_get(port(), "/api/v1/diseases/ORPHA:990005");
+  ASSERT_EQ(r.status, 200) << r.body;
+  j = json::parse(r.body);
+  EXPECT_FALSE(j["findings"][0].contains("frequency")) << r.body;
+
+  const auto page = http_get(port(), "/check/diseases/ORPHA:990002");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Example cramp syndrome"), std::string::npos);
+  EXPECT_NE(page.body.find("Findings the sources say are not part of it"), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"/check?s=HP%3A0003394\""), std::string::npos);
+  EXPECT_NE(page.body.find("HPO Consortium"), std::string::npos);
+  EXPECT_NE(http_get(port(), "/check/diseases/ORPHA:990005").body.find("frequency not given"),
+            std::string::npos);
+
+  // The checker's answers link to these pages.
+  const auto check_page = http_get(port(), "/check?text=muscle+cramps");
+  EXPECT_NE(check_page.body.find("href=\"/check/diseases/ORPHA:990002\""), std::string::npos);
+
+  EXPECT_EQ(http_get(port(), "/api/v1/diseases/ORPHA:1").status, 404);
+  EXPECT_EQ(http_get(port(), "/check/diseases/not-an-id").status, 404);
+  EXPECT_EQ(http_get(port(), "/check/diseases/%3Cscript%3E").status, 404);
+  EXPECT_EQ(http_request(port(), "POST", "/api/v1/diseases/ORPHA:990002").status, 405);
+}
+
 TEST_F(CheckerTest, RedFlagFindingsComeWithAnEmergencyNotice) {
   const auto r = check(port(), R"({"symptoms": ["chest pain"]})");
   ASSERT_EQ(r.status, 200) << r.body;
