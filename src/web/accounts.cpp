@@ -41,15 +41,6 @@ Response html(std::string body, int status = 200) {
   return r;
 }
 
-Response redirect(std::string_view to) {
-  Response r;
-  r.status = 303;
-  r.headers.emplace_back("Location", std::string(to));
-  r.headers.emplace_back("Cache-Control", "no-store");
-  r.body = "See " + html_escape(to);
-  return r;
-}
-
 // Only paths on this site may be redirected to after signing in.
 std::string safe_next(std::string_view next) {
   // A single leading '/', then printable ASCII only: no second '/' or '\\'

@@ -534,9 +534,10 @@ std::optional<Response> handle_check(const App& app, const Request& req, const S
         return app.error(req, 400, "bad_prefix", "Give 1 to 100 characters as ?prefix=...");
       std::size_t limit = 8;
       if (auto l = target->param("limit")) {
-        auto [p, ec] = std::from_chars(l->data(), l->data() + l->size(), limit);
-        if (ec != std::errc() || p != l->data() + l->size() || limit == 0 || limit > kMaxLimit)
+        const auto n = positive_integer(*l);
+        if (!n || *n > static_cast<std::int64_t>(kMaxLimit))
           return app.error(req, 400, "bad_limit", "limit must be a whole number from 1 to 50.");
+        limit = static_cast<std::size_t>(*n);
       }
       json list = json::array();
       for (const auto& s : data->interpreter->suggest(prefix, limit)) {

@@ -45,21 +45,6 @@ std::string trimmed(std::string_view s) {
   return out;
 }
 
-std::optional<std::int64_t> to_id(std::string_view s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
-}
-
-Response redirect(const std::string& to) {
-  Response r;
-  r.status = 303;
-  r.headers.emplace_back("Location", to);
-  r.headers.emplace_back("Cache-Control", "no-store");
-  return r;
-}
-
 nlohmann::json comment_json(const Comment& c) {
   return {{"id", c.id},
           {"author", c.author_name},
@@ -165,7 +150,8 @@ std::string Comments::block(const std::optional<Session>& s, const Request& req,
   const bool newest = !target || target->param("order") != "oldest";
   std::size_t page = 1;
   if (target)
-    if (auto p = target->param("page"); p && to_id(*p)) page = static_cast<std::size_t>(*to_id(*p));
+    if (auto p = target->param("page"); p && positive_integer(*p))
+      page = static_cast<std::size_t>(*positive_integer(*p));
   const std::size_t total = store_.count_comments(slug);        // top level: pages
   const std::size_t shown = store_.count_comments(slug, true);  // with replies: what readers count
   const auto list =
@@ -282,7 +268,7 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
             ? std::to_string(body_json["parent"].get<std::int64_t>())
             : field("parent");
     if (!parent.empty()) {
-      const auto pid = to_id(parent);
+      const auto pid = positive_integer(parent);
       const auto up = pid ? store_.comment(*pid) : std::nullopt;
       if (!up || up->article_slug != slug || up->parent_id ||
           up->status != CommentStatus::published)
@@ -311,7 +297,7 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
   if (p.starts_with("/comments/")) {
     const std::string_view rest = p.substr(10);
     const auto slash = rest.find('/');
-    const auto id = to_id(rest.substr(0, slash));
+    const auto id = positive_integer(rest.substr(0, slash));
     const std::string action(slash == std::string_view::npos ? "" : rest.substr(slash + 1));
     if (!id) return app.error(req, 404, "comment_not_found", "No such comment.");
     if (!post) {

@@ -66,22 +66,6 @@ Response page(std::string_view title, const std::string& body, int status = 200)
   return r;
 }
 
-Response redirect(const std::string& to) {
-  Response r;
-  r.status = 303;
-  r.headers.emplace_back("Location", to);
-  r.headers.emplace_back("Cache-Control", "no-store");
-  r.body = "See " + html_escape(to);
-  return r;
-}
-
-std::optional<std::int64_t> to_ordinal(std::string_view s) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
-}
-
 std::string trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -385,7 +369,7 @@ std::optional<Response> Editorial::route(const App& app, const Request& req, con
       } else if (parts.size() == 2 && parts[1] != "draft" && parts[1] != "revision") {
         action = std::string(parts[1]);
       } else if (parts[1] == "revisions" && (parts.size() == 3 || parts.size() == 4)) {
-        number = to_ordinal(parts[2]);
+        number = positive_integer(parts[2]);
         if (!number)
           return app.error(req, 404, "revision_not_found", "Revisions are numbered 1, 2, ...");
         action = "revision";
@@ -405,7 +389,7 @@ std::optional<Response> Editorial::route(const App& app, const Request& req, con
           (parts[1] == "edit" || parts[1] == "review" || parts[1] == "history")) {
         action = std::string(parts[1]);
       } else if (parts.size() == 3 && parts[1] == "history") {
-        number = to_ordinal(parts[2]);
+        number = positive_integer(parts[2]);
         if (!number)
           return app.error(req, 404, "revision_not_found", "Revisions are numbered 1, 2, ...");
         action = "diff";
@@ -468,7 +452,7 @@ std::optional<Response> Editorial::route(const App& app, const Request& req, con
       return v > 0 ? std::optional(v) : std::nullopt;
     }
     const auto v = field(key);
-    return v ? to_ordinal(*v) : std::nullopt;
+    return v ? positive_integer(*v) : std::nullopt;
   };
 
   if (!s) {

@@ -1,5 +1,7 @@
 #include "web/http_util.hpp"
 
+#include <charconv>
+
 #include "core/utf8.hpp"
 
 namespace symptomdb::web {
@@ -82,6 +84,13 @@ std::optional<std::string> cookie_value(std::string_view header, std::string_vie
       return std::string(part.substr(eq + 1));
   }
   return std::nullopt;
+}
+
+std::optional<std::int64_t> positive_integer(std::string_view s) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
 }
 
 std::string html_escape(std::string_view text) {

@@ -3,6 +3,7 @@
 // percent-decoding.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,6 +33,10 @@ std::optional<std::string> cookie_value(std::string_view header, std::string_vie
 
 // Parses a request target ("/search?q=muscle+loss"); nullopt when malformed.
 std::optional<Target> parse_target(std::string_view target);
+
+// A whole number >= 1 written in decimal and nothing else (ids and page
+// numbers in addresses and forms); nothing otherwise.
+std::optional<std::int64_t> positive_integer(std::string_view text);
 
 // Escapes text for use in an HTML element or a double-quoted attribute.
 std::string html_escape(std::string_view text);

@@ -97,6 +97,15 @@ Response json_response(int status, const nlohmann::json& body) {
   return r;
 }
 
+Response redirect(std::string_view to) {
+  Response r;
+  r.status = 303;
+  r.headers.emplace_back("Location", std::string(to));
+  r.headers.emplace_back("Cache-Control", "no-store");
+  r.body = "See " + html_escape(to);
+  return r;
+}
+
 App::App(std::shared_ptr<const Site> site, HealthInfo health, const Accounts* accounts,
          const Comments* comments, const Editorial* editorial)
     : site_(std::move(site)),
