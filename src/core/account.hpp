@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace symptomdb {
 
@@ -55,6 +56,7 @@ struct Comment {
   std::string article_slug;
   std::int64_t user_id = 0;
   std::string author_name;  // the commenter's display name
+  Role author_role = Role::reader;  // shown as a badge beside the name
   std::optional<std::int64_t> parent_id;
   std::string body;  // plain text as written
   CommentStatus status = CommentStatus::published;
@@ -62,11 +64,15 @@ struct Comment {
   std::int64_t created_at = 0;
   std::optional<std::int64_t> edited_at;
   std::int64_t reports = 0;
+  bool deleted = false;  // a tombstone kept for its replies: no body, no author
 };
 
 // Rules for what a username and a password may be; empty when fine, else
-// the message to show.
+// the message to show. A password is refused when zxcvbn estimates it
+// easy to guess; `personal` are words it must not lean on (the username,
+// the display name).
 std::string check_username(std::string_view name);
-std::string check_password(std::string_view password);
+std::string check_password(std::string_view password,
+                           const std::vector<std::string>& personal = {});
 
 }  // namespace symptomdb
