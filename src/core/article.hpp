@@ -111,6 +111,9 @@ struct Article {
   Author author;
   std::string reviewed_on;  // YYYY-MM-DD or empty
   Reviewer reviewed_by;     // empty unless a credentialed reviewer approved it
+  // Everyone who wrote a revision of it in the editorial workflow (display
+  // names, in order of their first revision); empty for imported articles.
+  std::vector<std::string> contributors;
   std::string license;
   bool sample = false;  // bundled demo content, marked as such on every page
   std::vector<SourceRef> sources;

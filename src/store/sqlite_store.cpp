@@ -1,6 +1,7 @@
 #include "store/sqlite_store.hpp"
 
 #include <fmt/chrono.h>
+#include <fmt/ranges.h>
 #include <sqlite3.h>
 
 #include <ctime>
@@ -8,6 +9,7 @@
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"
+#include "core/user_text.hpp"
 
 namespace symptomdb::store {
 namespace {
@@ -18,6 +20,7 @@ constexpr std::string_view kMigrations[] = {
     "src/store/migrations/001_initial.sql",  "src/store/migrations/002_medquad.sql",
     "src/store/migrations/003_accounts.sql", "src/store/migrations/004_comments.sql",
     "src/store/migrations/005_hpo.sql",      "src/store/migrations/006_editorial.sql",
+    "src/store/migrations/007_security.sql",
 };
 
 std::string utc_now() {
@@ -34,6 +37,17 @@ SqliteStore::SqliteStore(const std::string& path) : db_(path) {
   }
   db_.exec("PRAGMA synchronous = NORMAL");
   migrate();
+  // Accounts made before display names had a key get one; of two look-alike
+  // names the older keeps it (OR IGNORE), the newer stays unkeyed.
+  auto unkeyed = db_.prepare("SELECT id, display_name FROM users WHERE name_key IS NULL");
+  std::vector<std::pair<std::int64_t, std::string>> rows;
+  while (unkeyed.step()) rows.emplace_back(unkeyed.integer(0), unkeyed.text(1));
+  if (!rows.empty()) {
+    Transaction tx(db_);
+    auto set = db_.prepare("UPDATE OR IGNORE users SET name_key = ? WHERE id = ?");
+    for (const auto& [id, name] : rows) set.bind(1, display_name_key(name)).bind(2, id).run();
+    tx.commit();
+  }
 }
 
 void SqliteStore::migrate() {
@@ -103,8 +117,8 @@ WriteSummary SqliteStore::write_articles(std::span<const Article> articles) {
   auto add_article = db_.prepare(
       "INSERT INTO articles (slug, title, condition_id, author_id, site, introduction, "
       "reviewed_on, license, is_sample, format, source_file, imported_at, collection, "
-      "document_id, url, reviewed_by, reviewer_credential) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "document_id, url, reviewed_by, reviewer_credential, contributors) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   auto add_section = db_.prepare(
       "INSERT INTO sections (article_id, position, type, heading, intro, original_type, "
       "source_collection, source_document, source_pair, source_url) "
@@ -159,6 +173,7 @@ WriteSummary SqliteStore::write_articles(std::span<const Article> articles) {
         .bind(15, a.url)
         .bind(16, a.reviewed_by.name)
         .bind(17, a.reviewed_by.credential)
+        .bind(18, fmt::format("{}", fmt::join(a.contributors, "\n")))
         .run();
     const auto article_id = db_.last_insert_id();
     for (std::size_t i = 0; i < a.condition.synonyms.size(); ++i)
@@ -212,7 +227,8 @@ std::vector<Article> SqliteStore::load_where(std::string_view where, std::string
       "SELECT a.id, a.slug, a.title, c.name, c.id, COALESCE(au.name, ''), "
       "COALESCE(au.credential, ''), COALESCE(au.affiliation, ''), a.site, a.introduction, "
       "a.reviewed_on, a.license, a.is_sample, a.format, a.source_file, a.imported_at, "
-      "c.kind, a.collection, a.document_id, a.url, a.reviewed_by, a.reviewer_credential "
+      "c.kind, a.collection, a.document_id, a.url, a.reviewed_by, a.reviewer_credential, "
+      "a.contributors "
       "FROM articles a JOIN conditions c ON c.id = a.condition_id "
       "LEFT JOIN authors au ON au.id = a.author_id ";
   sql += where;
@@ -239,6 +255,12 @@ std::vector<Article> SqliteStore::load_where(std::string_view where, std::string
     a.document_id = st.text(18);
     a.url = st.text(19);
     a.reviewed_by = {st.text(20), st.text(21)};
+    const std::string contributors = st.text(22);
+    for (std::string_view rest = contributors; !rest.empty();) {
+      const auto nl = rest.find('\n');
+      a.contributors.emplace_back(rest.substr(0, nl));
+      rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
+    }
     by_id[st.integer(0)] = out.size();
     out.push_back(std::move(a));
   }
@@ -351,12 +373,17 @@ std::int64_t SqliteStore::create_user(const User& u, const std::string& password
   auto exists = db_.prepare("SELECT 1 FROM users WHERE username = ?");
   exists.bind(1, u.username);
   if (exists.step()) throw AccountExists("the username '" + u.username + "' is taken");
+  const std::string key = display_name_key(u.display_name);
+  auto same_name = db_.prepare("SELECT 1 FROM users WHERE name_key = ?");
+  same_name.bind(1, key);
+  if (same_name.step())
+    throw NameTaken("the name '" + u.display_name + "' is taken or looks like one that is");
   const std::string now = utc_now();
   auto st = db_.prepare(
       "INSERT INTO users (username, display_name, password_hash, role, disabled, created_at, "
-      "password_changed_at) VALUES (?, ?, ?, ?, 0, ?, ?)");
+      "password_changed_at, name_key) VALUES (?, ?, ?, ?, 0, ?, ?, ?)");
   st.bind(1, u.username).bind(2, u.display_name).bind(3, password_hash).bind(4, to_string(u.role));
-  st.bind(5, now).bind(6, now).run();
+  st.bind(5, now).bind(6, now).bind(7, key).run();
   return db_.last_insert_id();
 }
 
@@ -537,7 +564,8 @@ namespace {
 constexpr const char* kCommentSelect =
     "SELECT c.id, c.article_slug, c.user_id, u.display_name, c.parent_id, c.body, c.status, "
     "c.held_reason, c.created_at, c.edited_at, "
-    "(SELECT COUNT(*) FROM comment_reports r WHERE r.comment_id = c.id) "
+    "(SELECT COUNT(*) FROM comment_reports r WHERE r.comment_id = c.id), u.role, "
+    "c.deleted_at IS NOT NULL "
     "FROM comments c JOIN users u ON u.id = c.user_id ";
 
 Comment comment_from(const Statement& st) {
@@ -553,6 +581,14 @@ Comment comment_from(const Statement& st) {
   c.created_at = st.integer(8);
   if (!st.is_null(9)) c.edited_at = st.integer(9);
   c.reports = st.integer(10);
+  c.author_role = role_from_string(st.text(11)).value_or(Role::reader);
+  c.deleted = st.integer(12) != 0;
+  if (c.deleted) {
+    // What was deleted is not handed out, whatever the caller does with it.
+    c.author_name.clear();
+    c.author_role = Role::reader;
+    c.body.clear();
+  }
   return c;
 }
 
@@ -606,7 +642,8 @@ std::size_t SqliteStore::count_comments(std::string_view slug, bool with_replies
   std::lock_guard lock(mutex_);
   auto st = db_.prepare(
       with_replies
-          ? "SELECT COUNT(*) FROM comments WHERE article_slug = ? AND status = 'published'"
+          ? "SELECT COUNT(*) FROM comments WHERE article_slug = ? AND status = 'published' AND "
+            "deleted_at IS NULL"
           : "SELECT COUNT(*) FROM comments WHERE article_slug = ? AND parent_id IS NULL AND "
             "status = 'published'");
   st.bind(1, slug);
@@ -661,7 +698,35 @@ void SqliteStore::edit_comment(std::int64_t id, const std::string& body, std::in
 
 void SqliteStore::delete_comment(std::int64_t id) {
   std::lock_guard lock(mutex_);
-  db_.prepare("DELETE FROM comments WHERE id = ?").bind(1, id).run();
+  Transaction tx(db_);
+  auto parent = db_.prepare("SELECT parent_id FROM comments WHERE id = ?");
+  parent.bind(1, id);
+  std::optional<std::int64_t> parent_id;
+  if (parent.step() && !parent.is_null(0)) parent_id = parent.integer(0);
+  // Replies are other people's words: a comment that has any becomes a
+  // tombstone instead of taking them with it (ON DELETE CASCADE would).
+  auto replies = db_.prepare("SELECT COUNT(*) FROM comments WHERE parent_id = ?");
+  replies.bind(1, id);
+  replies.step();
+  if (replies.integer(0) > 0) {
+    db_.prepare(
+           "UPDATE comments SET body = '', deleted_at = CAST(strftime('%s', 'now') AS INTEGER) "
+           "WHERE id = ?")
+        .bind(1, id)
+        .run();
+    db_.prepare("DELETE FROM comment_reports WHERE comment_id = ?").bind(1, id).run();
+  } else {
+    db_.prepare("DELETE FROM comments WHERE id = ?").bind(1, id).run();
+    // The last reply under a tombstone takes the tombstone with it.
+    if (parent_id)
+      db_.prepare(
+             "DELETE FROM comments WHERE id = ? AND deleted_at IS NOT NULL AND NOT EXISTS "
+             "(SELECT 1 FROM comments r WHERE r.parent_id = ?)")
+          .bind(1, *parent_id)
+          .bind(2, *parent_id)
+          .run();
+  }
+  tx.commit();
 }
 
 std::int64_t SqliteStore::report_comment(std::int64_t id, std::int64_t user_id, std::int64_t now) {

@@ -54,7 +54,8 @@ class Store {
   // --- Accounts. Passwords arrive already hashed (argon2id); session ids
   // arrive hashed too, so the store never sees a secret. ---
 
-  // Throws AccountExists when the username is taken.
+  // Throws AccountExists when the username is taken, NameTaken when the
+  // display name looks like another account's (display_name_key()).
   virtual std::int64_t create_user(const User& user, const std::string& password_hash) = 0;
   // The user and their password hash.
   virtual std::optional<std::pair<User, std::string>> find_user(std::string_view username) = 0;
@@ -99,6 +100,9 @@ class Store {
   virtual void set_comment_status(std::int64_t id, CommentStatus status,
                                   std::string_view reason) = 0;
   virtual void edit_comment(std::int64_t id, const std::string& body, std::int64_t now) = 0;
+  // Deletes a comment; one that has replies becomes a tombstone (body and
+  // author gone, `deleted` set) so the replies of others are kept, and a
+  // tombstone goes once its last reply does.
   virtual void delete_comment(std::int64_t id) = 0;
   // Records a report once per reader; returns the number of reports.
   virtual std::int64_t report_comment(std::int64_t id, std::int64_t user_id, std::int64_t now) = 0;
@@ -165,6 +169,12 @@ class Store {
 // A workflow step that does not fit the draft's state (already in review,
 // a newer revision was saved, ...). Nothing was changed.
 class StateConflict : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A display name that looks like another account's.
+class NameTaken : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };

@@ -98,12 +98,12 @@ TEST(SqliteStore, UsesWalForeignKeysAndVersionedMigrations) {
   const auto db = dir.file("t.db");
   {
     auto store = store::open_store(db);
-    EXPECT_EQ(store->schema_version(), 6);
+    EXPECT_EQ(store->schema_version(), 7);
   }
   EXPECT_EQ(pragma(db, "journal_mode"), "wal");
   // Opening again does not re-run migrations.
   auto store = store::open_store(db);
-  EXPECT_EQ(store->schema_version(), 6);
+  EXPECT_EQ(store->schema_version(), 7);
 }
 
 TEST(SqliteStore, ChangeCounterMovesWhenAnotherConnectionCommits) {
@@ -274,7 +274,7 @@ TEST(SqliteStore, MigratesAVersionOneDatabase) {
     sqlite3_close(h);
   }
   auto store = store::open_store(db);
-  EXPECT_EQ(store->schema_version(), 6);
+  EXPECT_EQ(store->schema_version(), 7);
   const auto a = store->find_article("old-condition");
   ASSERT_TRUE(a);
   EXPECT_EQ(a->condition.synonyms, std::vector<std::string>{"former name"});
