@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "core/error.hpp"
+#include "core/user_text.hpp"
 #include "ingest/collect.hpp"
 #include "ingest/hpo_json.hpp"
 #include "ingest/hpo_obo.hpp"
@@ -496,16 +497,22 @@ int user_add_command(const std::string& db, const std::string& username,
     if (!role) return fail("unknown role '" + role_name + "' (reader, author, editor, admin)");
     if (auto problem = check_username(username); !problem.empty()) return fail(problem);
     const std::string password = read_secret("Password: ");
-    if (auto problem = check_password(password); !problem.empty()) return fail(problem);
+    const std::string shown = display_name.empty() ? username : display_name;
+    if (auto problem = check_display_name(shown, at_least(*role, Role::editor)); !problem.empty())
+      return fail(problem);
+    if (auto problem = check_password(password, {username, shown}); !problem.empty())
+      return fail(problem);
     auto store = store::open_store(db);
     User u;
     u.username = username;
-    u.display_name = display_name.empty() ? username : display_name;
+    u.display_name = shown;
     u.role = *role;
     store->create_user(u, web::hash_password(password));
     std::cout << "created " << to_string(*role) << " '" << username << "'\n";
     return 0;
   } catch (const store::AccountExists& e) {
+    return fail(e.what());
+  } catch (const store::NameTaken& e) {
     return fail(e.what());
   } catch (const StoreError& e) {
     return fail(e.what());
@@ -551,6 +558,9 @@ int user_link_author(const std::string& db, const std::string& username,
 
 int author_set(const std::string& db, const std::string& name, const std::string& credential,
                const std::string& affiliation) {
+  for (const auto& field : {name, credential, affiliation})
+    if (auto problem = check_user_text(field, TextShape::line); !problem.empty())
+      return fail("author: " + problem);
   try {
     const auto slug = store::open_store(db)->put_author({name, credential, affiliation});
     std::cout << "author profile '" << slug << "': " << name
@@ -566,7 +576,9 @@ int serve(const ServeOptions& o) {
   try {
     auto store = store::open_store(o.db);
     std::FILE* log_file = open_log(o.access_log, owned_log);
-    web::AccessLog log(log_file);
+    // A log file of our own is handed to the log, which reopens it on SIGHUP.
+    web::AccessLog log(log_file, owned_log ? o.access_log : "");
+    owned_log = nullptr;
 
     if (o.import_sample && store->count_articles() == 0) {
       std::error_code ec;

@@ -8,6 +8,7 @@
 
 #include "core/fold.hpp"
 #include "core/slug.hpp"
+#include "core/user_text.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
 #include "web/security.hpp"
@@ -226,19 +227,22 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req,
     std::string display = form_value(form, "display_name");
     const std::string password = form_value(form, "password"),
                       again = form_value(form, "password2");
+    const std::string shown = display.empty() ? username : display;
     std::string problem = check_username(username);
-    if (problem.empty()) problem = check_password(password);
+    if (problem.empty()) problem = check_display_name(shown);
+    if (problem.empty()) problem = check_password(password, {username, shown});
     if (problem.empty() && password != again) problem = "The two passwords differ.";
-    if (problem.empty() && display.size() > 80) problem = "A name has at most 80 characters.";
     User u;
     u.username = username;
-    u.display_name = display.empty() ? username : display;
+    u.display_name = shown;
     u.role = Role::reader;
     if (problem.empty()) {
       try {
         u.id = store_.create_user(u, hash_password(password));
       } catch (const store::AccountExists&) {
         problem = "That username is taken.";
+      } catch (const store::NameTaken&) {
+        problem = "That name is taken, or looks too much like one that is. Choose another.";
       }
     }
     if (!problem.empty()) {
@@ -278,7 +282,8 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req,
     std::string problem;
     if (!found || !verify_password(found->second, current))
       problem = "The current password is wrong.";
-    if (problem.empty()) problem = check_password(fresh);
+    if (problem.empty())
+      problem = check_password(fresh, {session->user.username, session->user.display_name});
     if (!problem.empty())
       return html(render_account_page(session->user, session->csrf_token, "", problem), 400);
     store_.set_password_hash(session->user.id, hash_password(fresh));

@@ -51,6 +51,7 @@ json article_json(const Article& a) {
       {"conclusion", conclusion.empty() ? json(nullptr) : json(conclusion)},
       {"author", std::move(author)},
       {"reviewed_on", a.reviewed_on.empty() ? json(nullptr) : json(a.reviewed_on)},
+      {"contributors", a.contributors},
       {"reviewed_by", a.reviewed_by.empty() ? json(nullptr)
                                             : json{{"name", a.reviewed_by.name},
                                                    {"credential", a.reviewed_by.credential}}},

@@ -10,6 +10,7 @@
 #include <ctime>
 
 #include "core/slug.hpp"
+#include "core/user_text.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
 #include "web/security.hpp"
@@ -45,9 +46,35 @@ std::string trimmed(std::string_view s) {
   return out;
 }
 
+// The badge shown beside a name: roles come from the account, never from
+// what someone typed as their name.
+std::string_view role_badge(Role role) {
+  switch (role) {
+    case Role::author:
+      return "Author";
+    case Role::editor:
+      return "Editor";
+    case Role::admin:
+      return "Admin";
+    case Role::reader:
+      break;
+  }
+  return "";
+}
+
 nlohmann::json comment_json(const Comment& c) {
+  if (c.deleted)
+    return {{"id", c.id},
+            {"deleted", true},
+            {"author", nullptr},
+            {"parent", c.parent_id ? nlohmann::json(*c.parent_id) : nlohmann::json(nullptr)},
+            {"body", ""},
+            {"html", "<p class=\"comment-deleted\">Comment deleted</p>"},
+            {"status", "deleted"},
+            {"created_at", c.created_at}};
   return {{"id", c.id},
           {"author", c.author_name},
+          {"author_role", to_string(c.author_role)},
           {"parent", c.parent_id ? nlohmann::json(*c.parent_id) : nlohmann::json(nullptr)},
           {"body", c.body},
           {"html", comment_html(c.body)},
@@ -95,10 +122,22 @@ std::string comment_html(std::string_view text) {
 
 std::string Comments::render_one(const Comment& c, const std::optional<Session>& s,
                                  std::string_view slug, std::int64_t now, bool reply) const {
+  if (c.deleted) {
+    // Kept only for the replies under it: no text, no name, no actions.
+    std::string out = fmt::format(
+        "<article class=\"comment comment-deleted{}\" id=\"comment-{}\"><p "
+        "class=\"comment-meta\"><em>Comment deleted</em></p>",
+        reply ? " reply" : "", c.id);
+    if (!reply)
+      for (const auto& r : store_.replies(c.id)) out += render_one(r, s, slug, now, true);
+    return out + "</article>";
+  }
+  const auto badge = role_badge(c.author_role);
   std::string out = fmt::format(
       "<article class=\"comment{}\" id=\"comment-{}\"><p "
-      "class=\"comment-meta\"><strong>{}</strong> &middot; <time datetime=\"{}\">{}</time>{}</p>",
+      "class=\"comment-meta\"><strong>{}</strong>{} &middot; <time datetime=\"{}\">{}</time>{}</p>",
       reply ? " reply" : "", c.id, html_escape(c.author_name),
+      badge.empty() ? std::string() : fmt::format(" <span class=\"role-badge\">{}</span>", badge),
       fmt::format("{:%FT%TZ}", fmt::gmtime(static_cast<std::time_t>(c.created_at))),
       when(c.created_at), c.edited_at ? " &middot; edited" : "");
   out += comment_html(c.body);
@@ -251,13 +290,19 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
     if (auto bad = guard()) return bad;
     const std::string text = trimmed(field("body"));
     if (text.empty()) return app.error(req, 400, "empty_comment", "Write something first.");
+    if (auto problem = check_user_text(text, TextShape::paragraphs); !problem.empty())
+      return app.error(req, 400, "bad_comment", problem);
     if (text.size() > policy_.max_length)
       return app.error(req, 400, "comment_too_long",
                        fmt::format("A comment has at most {} characters.", policy_.max_length));
     const std::int64_t now = now_seconds();
-    if (store_.comments_since(s->user.id, now - policy_.window) >= policy_.per_window)
-      return app.error(req, 429, "too_many_comments",
-                       "You are commenting very fast; wait a few minutes.");
+    if (store_.comments_since(s->user.id, now - policy_.window) >= policy_.per_window) {
+      Response r = app.error(req, 429, "too_many_comments",
+                             "You are commenting very fast; wait a few minutes.");
+      // The window is sliding: after a whole window the oldest has left it.
+      r.headers.emplace_back("Retry-After", std::to_string(policy_.window));
+      return r;
+    }
     Comment c;
     c.article_slug = std::string(slug);
     c.user_id = s->user.id;
@@ -270,7 +315,7 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
     if (!parent.empty()) {
       const auto pid = positive_integer(parent);
       const auto up = pid ? store_.comment(*pid) : std::nullopt;
-      if (!up || up->article_slug != slug || up->parent_id ||
+      if (!up || up->article_slug != slug || up->parent_id || up->deleted ||
           up->status != CommentStatus::published)
         return app.error(req, 400, "bad_parent",
                          "Replies go under a published comment of this article.");
@@ -308,7 +353,8 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
     }
     if (auto bad = guard()) return bad;
     const auto c = store_.comment(*id);
-    if (!c) return app.error(req, 404, "comment_not_found", "No such comment.");
+    if (!c || (c->deleted && action != "delete"))
+      return app.error(req, 404, "comment_not_found", "No such comment.");
     const bool own = c->user_id == s->user.id;
     const bool editor = at_least(s->user.role, Role::editor);
     const std::int64_t now = now_seconds();
@@ -320,6 +366,8 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
       if (text.empty() || text.size() > policy_.max_length)
         return app.error(req, 400, "bad_comment",
                          fmt::format("A comment has 1 to {} characters.", policy_.max_length));
+      if (auto problem = check_user_text(text, TextShape::paragraphs); !problem.empty())
+        return app.error(req, 400, "bad_comment", problem);
       store_.edit_comment(*id, text, now);
       // An edit that adds a link goes back to the moderators.
       if (!editor && has_link(text) && !has_link(c->body))

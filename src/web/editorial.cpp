@@ -11,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "core/slug.hpp"
+#include "core/user_text.hpp"
 #include "ingest/markdown_article.hpp"
 #include "ingest/markdown_export.hpp"
 #include "ingest/source_file.hpp"
@@ -73,9 +74,7 @@ std::string trimmed(std::string_view s) {
 }
 
 bool has_control(std::string_view s) {
-  for (unsigned char c : s)
-    if (c < 0x20 || c == 0x7f) return true;
-  return false;
+  return !check_user_text(s, TextShape::line).empty();
 }
 
 // Front-matter keys symptomdb fills in itself when an article is published:
@@ -124,6 +123,8 @@ std::variant<Checked, Failure> check_markdown(std::string text, std::string_view
         413, "article_too_large",
         fmt::format("An article has at most {} KiB of text.", policy.max_markdown_bytes / 1024)};
   const std::string name = std::string(slug) + ".md";
+  if (auto problem = check_user_text(text, TextShape::paragraphs); !problem.empty())
+    return Failure{422, "invalid_markdown", name + ": " + problem};
   try {
     auto file = ingest::source_from_text(name, std::move(text), policy.max_markdown_bytes);
     Article a = ingest::parse_markdown_article(file);
@@ -543,6 +544,21 @@ std::optional<Response> Editorial::route(const App& app, const Request& req, con
     if (!rev || ordinal != c.draft->latest)
       return Failure{409, "state_conflict",
                      fmt::format("Revision {} is the latest; review that one.", c.draft->latest)};
+    // Four eyes: nobody approves text they wrote. Whoever saved any revision
+    // since the last approval wrote part of what would be published now
+    // (revisions are immutable and the approval needs `ordinal` to be the
+    // latest, so nothing can slip in between this check and the publish).
+    std::int64_t last_approved = 0;
+    for (const auto& e : store_.review_events(slug))
+      if (e.action == ReviewAction::approved && e.ordinal < ordinal)
+        last_approved = std::max(last_approved, e.ordinal);
+    const auto revisions = store_.revisions(slug);
+    for (const auto& r : revisions)
+      if (r.ordinal > last_approved && r.ordinal <= ordinal && r.author_id == user.id)
+        return Failure{403, "own_words",
+                       fmt::format("You wrote revision {} since the last approval; another "
+                                   "editor reviews what you wrote.",
+                                   r.ordinal)};
     auto checked = check_markdown(rev->markdown, slug, policy_);
     if (auto* f = std::get_if<Failure>(&checked)) return *f;
     Article a = std::move(std::get<Checked>(checked).article);
@@ -561,6 +577,11 @@ std::optional<Response> Editorial::route(const App& app, const Request& req, con
       if (const auto p = store_.author_by_id(*user.author_id); p && !p->credential.empty())
         a.reviewed_by = {p->name, p->credential};
     a.provenance = {"editorial", fmt::format("revision {}", ordinal), ""};
+    // Every writer of the text being published is named on the page.
+    for (const auto& r : revisions)
+      if (r.ordinal <= ordinal && std::find(a.contributors.begin(), a.contributors.end(),
+                                            r.author_name) == a.contributors.end())
+        a.contributors.push_back(r.author_name);
     try {
       store_.publish_draft(slug, ordinal, a, user.id, note);
     } catch (const store::StateConflict& e) {

@@ -193,6 +193,11 @@ std::string render_article_body(const Snapshot& snap, std::size_t index, bool pr
     reviewer.set("reviewed_on", a.reviewed_on);
     d.set("reviewer", reviewer);
   }
+  if (!a.contributors.empty()) {
+    std::string names;
+    for (const auto& n : a.contributors) names += (names.empty() ? "" : ", ") + n;
+    d.set("contributors", names);  // escaped by the template like every name
+  }
   d.set("preview", preview);
   d.set("editorial", a.provenance.format == "editorial");
 
