@@ -27,10 +27,25 @@ std::string timestamp() {
 
 }  // namespace
 
-AccessLog::AccessLog(std::FILE* out) : out_(out), last_flush_(std::chrono::steady_clock::now()) {}
+AccessLog::AccessLog(std::FILE* out, std::string path)
+    : out_(out),
+      path_(out ? std::move(path) : std::string()),
+      last_flush_(std::chrono::steady_clock::now()) {}
 
 AccessLog::~AccessLog() {
   flush();
+  if (!path_.empty() && out_) std::fclose(out_);
+}
+
+bool AccessLog::reopen() {
+  if (path_.empty()) return false;
+  std::FILE* fresh = std::fopen(path_.c_str(), "a");
+  if (!fresh) return false;
+  std::lock_guard lock(mutex_);
+  std::fclose(out_);  // flushes what was buffered into the old (renamed) file
+  out_ = fresh;
+  last_flush_ = std::chrono::steady_clock::now();
+  return true;
 }
 
 namespace {

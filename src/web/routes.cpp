@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <charconv>
 
 #include "core/embedded.hpp"
@@ -86,6 +87,31 @@ std::optional<std::size_t> parse_limit(const Target& t, std::size_t fallback = k
   return n;
 }
 
+// "Example.org:443" -> "example.org": host and port as browsers compare
+// them, the default ports left out.
+std::string normal_host(std::string_view h) {
+  std::string out;
+  for (char c : h) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (std::string_view port : {":80", ":443"})
+    if (out.ends_with(port)) out.resize(out.size() - port.size());
+  return out;
+}
+
+// A state-changing request sent by a page of another site. Browsers send
+// Origin with every POST; it must name this site (the Host, or the
+// X-Forwarded-Host a proxy passes on). This holds even with a valid CSRF
+// token, so a token that leaked cannot be used from elsewhere. Clients
+// that send no Origin (curl, scripts) are left to the token.
+bool foreign_origin(const Request& req) {
+  if (req.method == "GET" || req.method == "HEAD" || req.origin.empty()) return false;
+  const auto scheme = req.origin.find("://");
+  if (scheme == std::string::npos) return true;  // "null" (sandboxed, file:) and garbage
+  const std::string from = normal_host(std::string_view(req.origin).substr(scheme + 3));
+  const std::string_view forwarded =
+      std::string_view(req.forwarded_host).substr(0, req.forwarded_host.find(','));
+  return from != normal_host(req.host) && (forwarded.empty() || from != normal_host(forwarded));
+}
+
 }  // namespace
 
 Response json_response(int status, const nlohmann::json& body) {
@@ -140,6 +166,9 @@ Response App::error(const Request& req, int status, std::string_view code,
 Response App::handle(const Request& req) const {
   const auto site = site_.load();
   if (!parse_target(req.target)) return error(req, 400, "bad_target", "The address is malformed.");
+  if (foreign_origin(req))
+    return error(req, 403, "cross_origin",
+                 "This request came from a page of another site and was refused.");
   if (accounts_)
     if (auto r = accounts_->handle(*this, req, *site)) return with_account_nav(std::move(*r), req);
   if (editorial_ && accounts_)

@@ -28,6 +28,9 @@ struct Request {
   std::string body;
   std::string csrf_header;      // X-CSRF-Token, for JSON API writes
   std::string forwarded_proto;  // X-Forwarded-Proto from a proxy that terminates TLS
+  std::string origin;           // Origin, checked on state-changing requests
+  std::string host;             // Host
+  std::string forwarded_host;   // X-Forwarded-Host from a proxy
   std::string remote;           // peer address
   std::string user_agent;
 };

@@ -34,6 +34,19 @@ struct Shared {
   std::atomic<bool> stopping{false};
 };
 
+// The target of a request line in raw bytes ("POST /api/v1/x HTTP/1.1"),
+// for answering a request the parser gave up on before it had the target
+// (headers too large): so an error under /api/ is still JSON.
+std::string raw_target(std::string_view bytes) {
+  bytes = bytes.substr(0, std::min<std::size_t>(bytes.size(), 8192));
+  const auto line_end = bytes.find_first_of("\r\n");
+  const std::string_view line = bytes.substr(0, line_end);
+  const auto sp = line.find(' ');
+  if (sp == std::string_view::npos) return "";
+  std::string_view target = line.substr(sp + 1);
+  return std::string(target.substr(0, target.find(' ')));
+}
+
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
@@ -73,7 +86,18 @@ class Session : public std::enable_shared_from_this<Session> {
         status = 431, code = "headers_too_large", message = "The request headers are too large.";
       }
       req.method = "?";
-      if (parser_->is_header_done()) req.target = std::string(parser_->get().target());
+      // The parser fills in the request line before it reads the fields,
+      // so the target is known for a bad Content-Length or a body over the
+      // limit; for headers over the limit it is read from the raw bytes.
+      const auto& partial = parser_->get();
+      req.target = std::string(partial.target());
+      if (req.target.empty()) {
+        const auto data = buffer_.data();
+        req.target =
+            raw_target(std::string_view(static_cast<const char*>(data.data()), data.size()));
+      }
+      req.accept = std::string(partial[http::field::accept]);
+      req.forwarded_proto = std::string(partial["X-Forwarded-Proto"]);
       keep_alive_ = false;
       return respond(req, shared_.app.error(req, status, code, message));
     }
@@ -86,6 +110,9 @@ class Session : public std::enable_shared_from_this<Session> {
     req.content_type = std::string(msg[http::field::content_type]);
     req.csrf_header = std::string(msg["X-CSRF-Token"]);
     req.forwarded_proto = std::string(msg["X-Forwarded-Proto"]);
+    req.origin = std::string(msg["Origin"]);
+    req.host = std::string(msg[http::field::host]);
+    req.forwarded_host = std::string(msg["X-Forwarded-Host"]);
     req.remote = remote_;
     req.body = msg.body();
     user_agent_ = std::string(msg[http::field::user_agent]);
@@ -121,12 +148,17 @@ class Session : public std::enable_shared_from_this<Session> {
       r.set("Content-Security-Policy",
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+    // Served over HTTPS by a proxy that says so: browsers should never try
+    // plain HTTP again (the proxy is trusted, as for the Secure cookie flag).
+    if (req.forwarded_proto == "https") r.set("Strict-Transport-Security", "max-age=31536000");
     for (const auto& [k, v] : response_.headers) {
       if (k == "Set-Cookie")
         r.insert(k, v);  // one header line per cookie
       else
         r.set(k, v);
     }
+    // Every 429 says when to come back; the handler's own value wins.
+    if (response_.status == 429 && r.find("Retry-After") == r.end()) r.set("Retry-After", "60");
     const auto body = response_.payload();
     if (response_.status == 304) {
       r.body() = {};
@@ -295,6 +327,18 @@ void run_server(App& app, AccessLog& log, const ServerOptions& options,
         std::chrono::steady_clock::now() + std::chrono::seconds(options.shutdown_grace_seconds);
     wait_drained();
   });
+
+  // SIGHUP: logrotate has moved the access log; write to a new file.
+  asio::signal_set hangup(main, SIGHUP);
+  std::function<void()> wait_hangup = [&] {
+    hangup.async_wait([&](beast::error_code e, int) {
+      if (e) return;
+      const bool ok = log.reopen();
+      log.event("log-reopened", ok ? "on SIGHUP" : "SIGHUP: could not reopen the log file");
+      wait_hangup();
+    });
+  };
+  wait_hangup();
 
   log.event("listening", fmt::format("http://{}:{} with {} threads", options.host, port, threads));
   if (on_listening) on_listening(port);
