@@ -252,7 +252,7 @@ TEST_F(Editorial, ARoundOfWorkBelongsToWhoeverStartedIt) {
   Client sam = account("samuser", "author", "Sam Example");
   ASSERT_EQ(cli({"user", "link-author", "samuser", kAuthor}).exit_code, 0);
   Client editor = account("editor1", "editor", "Ed Itor");
-  Client editor2 = account("editor2", "editor", "Other Editor");
+  Client editor2 = account("editor2", "editor", "Otto Other");
   const std::string slug = "shin-splints";
   const auto md =
       json::parse(editor.get("/api/v1/drafts/" + slug).body)["markdown"].get<std::string>();
@@ -278,7 +278,7 @@ TEST_F(Editorial, ARoundOfWorkBelongsToWhoeverStartedIt) {
 TEST_F(Editorial, EditorsReturnWithANoteAndNeverApproveTheirOwn) {
   Client writer = account("writer1", "author", "Wanda Writer");
   Client editor = account("editor1", "editor", "Ed Itor");
-  Client editor2 = account("editor2", "editor", "Other Editor");
+  Client editor2 = account("editor2", "editor", "Otto Other");
   ASSERT_EQ(start(writer, kTitle).status, 303);
   ASSERT_EQ(edit(writer, kSlug, "submit", article_md(kSlug, kTitle, "Short.")).status, 303);
   EXPECT_EQ(revisions_of(kSlug), "2");

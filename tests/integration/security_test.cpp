@@ -7,7 +7,14 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <signal.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "support/editorial.hpp"
 
@@ -686,7 +693,7 @@ const std::string kStarterIntro =
 
 TEST_F(Security, EditorialXssInTitleBodyAndNoteIsEscapedOnEveryPage) {
   Client writer = account("xsswriter", "author", "Xss Writer");
-  Client editor = account("xsseditor", "editor", "Xss Editor");
+  Client editor = account("xsseditor", "editor", "Xss Reviewer");
   for (std::size_t i = 0; i < kXss.size(); ++i) {
     const std::string& p = kXss[i];
     const std::string title = "Question " + std::to_string(i) + " " + p;
@@ -875,6 +882,375 @@ TEST_F(Security, EditorialBodiesTooLargeOrNotUtf8AreRefusedCleanly) {
   EXPECT_EQ(db_value("SELECT COUNT(*) FROM revisions"), "1");
   EXPECT_EQ(db_value("SELECT COUNT(*) FROM drafts"), "1");
   EXPECT_EQ(http_get(port(), "/healthz").status, 200);
+}
+
+}  // namespace
+}  // namespace symptomdb::test
+
+// ---------------------------------------------------------------------------
+// Findings of an independent probe (issue 11): each test below failed
+// before its fix.
+
+namespace symptomdb::test {
+namespace {
+
+const std::string kGoutTitle = "How is gout treated?";
+const std::string kGoutSlug = "how-is-gout-treated";
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// A server whose new accounts' comments are published at once.
+void restart_without_comment_hold(std::unique_ptr<ServerProcess>& server, const std::string& db) {
+  server.reset();
+  server = std::make_unique<ServerProcess>(
+      std::vector<std::string>{"--db", db, "--no-sample", "--comment-hold-hours", "0"});
+}
+
+HttpResponse post_comment(Client& c, const json& body) {
+  return c.post_json("/api/v1/articles/shin-splints/comments", body.dump(),
+                     {{"X-CSRF-Token", session_csrf(c)}});
+}
+
+// 1. An editor saved a revision of an author's draft and approved it himself.
+TEST_F(Security, NobodyApprovesARevisionContainingTheirOwnWords) {
+  Client erin = account("erin", "author", "Erin Roe");
+  profile("erin", "Erin Roe", "MD");
+  Client ed = account("eddy", "editor", "Ed Itor");
+  profile("eddy", "Ed Itor", "MD");
+  Client olga = account("olga", "editor", "Olga Other");
+  ASSERT_EQ(start(erin, kGoutTitle).status, 303);
+  ASSERT_EQ(
+      edit(erin, kGoutSlug, "submit", article_md(kGoutSlug, kGoutTitle, "Erin wrote this.")).status,
+      303);
+  // While it waits for review, the editor saves revision 3 of his own...
+  auto r = ed.post_json(
+      "/api/v1/drafts/" + kGoutSlug + "/revisions",
+      json{{"markdown", article_md(kGoutSlug, kGoutTitle, "Ed wrote this.")}, {"note", "Rewritten"}}
+          .dump(),
+      {{"X-CSRF-Token", session_csrf(ed)}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(revisions_of(kGoutSlug), "3");
+  // ...and may not approve it, by the API or by the form.
+  r = ed.post_json("/api/v1/drafts/" + kGoutSlug + "/approve", R"({"revision": 3})",
+                   {{"X-CSRF-Token", session_csrf(ed)}});
+  EXPECT_EQ(r.status, 403) << r.body;
+  EXPECT_EQ(json::parse(r.body)["error"]["code"], "own_words");
+  EXPECT_EQ(review(ed, kGoutSlug, "approve", "3").status, 403);
+  EXPECT_EQ(state_of(kGoutSlug), "in_review");
+  EXPECT_EQ(http_get(port(), "/articles/" + kGoutSlug).status, 404);
+  // Another editor may; the page names both writers beside the reviewer.
+  r = review(olga, kGoutSlug, "approve", "3");
+  ASSERT_EQ(r.status, 303) << r.body;
+  r = http_get(port(), "/articles/" + kGoutSlug);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "Ed wrote this."));
+  EXPECT_TRUE(contains(r.body, "rel=\"author\">Erin Roe</a>, MD"));
+  EXPECT_TRUE(contains(r.body, "<p class=\"contributors\">Written by Erin Roe, Ed Itor")) << r.body;
+  const auto j = json::parse(http_get(port(), "/api/v1/articles/" + kGoutSlug).body);
+  EXPECT_EQ(j["contributors"], json::array({"Erin Roe", "Ed Itor"}));
+
+  // Next round: Olga edits; she cannot approve it, Ed (who wrote nothing in
+  // it since the last approval) can.
+  ASSERT_EQ(edit(olga, kGoutSlug, "submit",
+                 article_md(kGoutSlug, kGoutTitle, "Ed wrote this. Olga added this."))
+                .status,
+            303);
+  EXPECT_EQ(review(olga, kGoutSlug, "approve", "4").status, 403);
+  ASSERT_EQ(review(ed, kGoutSlug, "approve", "4").status, 303);
+  EXPECT_TRUE(contains(http_get(port(), "/articles/" + kGoutSlug).body,
+                       "Written by Erin Roe, Ed Itor, Olga Other"));
+}
+
+// 2. Deleting one's comment deleted the replies of others.
+TEST_F(Security, DeletingACommentKeepsOthersRepliesUnderATombstone) {
+  restart_without_comment_hold(server_, db_);
+  Client alice = new_reader(port(), "alicec", "Alice Asker");
+  Client bob = new_reader(port(), "bobc", "Bob Answerer");
+  auto r = post_comment(alice, {{"body", "Does ice help at all?"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto id = json::parse(r.body)["id"].get<std::int64_t>();
+  r = post_comment(bob, {{"body", "Yes, in the first two days."}, {"parent", id}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto reply = json::parse(r.body)["id"].get<std::int64_t>();
+
+  r = alice.post_form("/comments/" + std::to_string(id) + "/delete",
+                      {{"csrf", session_csrf(alice)}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(db_value("SELECT body FROM comments WHERE id = " + std::to_string(reply)),
+            "Yes, in the first two days.");
+  EXPECT_EQ(db_value("SELECT body FROM comments WHERE id = " + std::to_string(id)), "");
+  const auto page = http_get(port(), kArticle).body;
+  EXPECT_TRUE(contains(page, "Comment deleted"));
+  EXPECT_TRUE(contains(page, "Yes, in the first two days."));
+  EXPECT_FALSE(contains(page, "Does ice help"));
+  EXPECT_FALSE(contains(page, "Alice Asker"));
+  const auto list = json::parse(http_get(port(), "/api/v1/articles/shin-splints/comments").body);
+  ASSERT_EQ(list["comments"].size(), 1u);
+  EXPECT_EQ(list["comments"][0]["deleted"], true);
+  EXPECT_TRUE(list["comments"][0]["author"].is_null());
+  EXPECT_EQ(list["comments"][0]["body"], "");
+  ASSERT_EQ(list["comments"][0]["replies"].size(), 1u);
+  EXPECT_EQ(list["comments"][0]["replies"][0]["author"], "Bob Answerer");
+  // A tombstone takes no replies, edits or reports.
+  EXPECT_EQ(post_comment(bob, {{"body", "Another?"}, {"parent", id}}).status, 400);
+  EXPECT_EQ(
+      bob.post_form("/comments/" + std::to_string(id) + "/report", {{"csrf", session_csrf(bob)}})
+          .status,
+      404);
+
+  // The last reply going takes the tombstone with it.
+  r = bob.post_form("/comments/" + std::to_string(reply) + "/delete",
+                    {{"csrf", session_csrf(bob)}});
+  ASSERT_EQ(r.status, 303);
+  EXPECT_EQ(db_value("SELECT COUNT(*) FROM comments"), "0");
+  // A comment without replies is simply gone.
+  r = post_comment(alice, {{"body", "Never mind."}});
+  ASSERT_EQ(r.status, 201);
+  const auto lone = json::parse(r.body)["id"].get<std::int64_t>();
+  ASSERT_EQ(alice
+                .post_form("/comments/" + std::to_string(lone) + "/delete",
+                           {{"csrf", session_csrf(alice)}})
+                .status,
+            303);
+  EXPECT_EQ(db_value("SELECT COUNT(*) FROM comments"), "0");
+}
+
+// 3. NUL and ANSI escapes came in through the JSON API.
+TEST_F(Security, ControlCharactersAreRefusedInEveryUserTextFieldOnEveryPath) {
+  Client reader = new_reader(port(), "ctrlreader");
+  const std::vector<std::string> bad = {std::string("nul") + '\0' + "byte",
+                                        "ansi \x1b[31mred\x1b[0m", "bell \x07",
+                                        "c1 \xc2\x9b"
+                                        "31m",
+                                        "reversed \xe2\x80\xae"
+                                        "txt.exe"};
+  for (const auto& text : bad) {
+    auto r = post_comment(reader, {{"body", text}});
+    EXPECT_EQ(r.status, 400) << json(text).dump();
+    if (text.find('\0') == std::string::npos) {  // a form cannot carry NUL at all
+      r = reader.post_form("/articles/shin-splints/comments",
+                           {{"csrf", session_csrf(reader)}, {"body", text}});
+      EXPECT_EQ(r.status, 400) << json(text).dump();
+    }
+  }
+  EXPECT_EQ(db_value("SELECT COUNT(*) FROM comments"), "0");
+  // Line breaks and tabs are what paragraphs are made of.
+  EXPECT_EQ(post_comment(reader, {{"body", "One line.\n\n\tAnother."}}).status, 201);
+
+  // Names, titles and Markdown, by form and by JSON.
+  Client c = client();
+  auto r = register_user(c, "ctrlname", kPassword, "Evil \x1b[2J Name");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(db_value("SELECT COUNT(*) FROM users WHERE username = 'ctrlname'"), "0");
+  Client writer = account("ctrlwriter", "author", "Carl Writer");
+  r = writer.post_json("/api/v1/drafts", json{{"title", "Gout \x1b[2J"}}.dump(),
+                       {{"X-CSRF-Token", session_csrf(writer)}});
+  EXPECT_EQ(r.status, 400) << r.body;
+  ASSERT_EQ(start(writer, kGoutTitle).status, 303);
+  r = writer.post_json(
+      "/api/v1/drafts/" + kGoutSlug + "/revisions",
+      json{{"markdown", article_md(kGoutSlug, kGoutTitle, std::string("Hidden\0text", 11))}}.dump(),
+      {{"X-CSRF-Token", session_csrf(writer)}});
+  EXPECT_EQ(r.status, 422) << r.body;
+  r = edit(writer, kGoutSlug, "save", article_md(kGoutSlug, kGoutTitle, "Bell \x07 here."));
+  EXPECT_EQ(r.status, 422);
+  r = writer.post_json(
+      "/api/v1/drafts/" + kGoutSlug + "/revisions",
+      json{{"markdown", article_md(kGoutSlug, kGoutTitle, "Fine.")}, {"note", "note \x1b[1m"}}
+          .dump(),
+      {{"X-CSRF-Token", session_csrf(writer)}});
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(revisions_of(kGoutSlug), "1");
+}
+
+// The status line, the Content-Type and the body of a raw answer.
+struct RawAnswer {
+  std::string status_line, content_type, body;
+};
+RawAnswer parse_raw(const std::string& raw) {
+  RawAnswer a;
+  a.status_line = raw.substr(0, raw.find("\r\n"));
+  const auto end = raw.find("\r\n\r\n");
+  const std::string head = raw.substr(0, end);
+  if (const auto at = head.find("Content-Type: "); at != std::string::npos)
+    a.content_type = head.substr(at + 14, head.find("\r\n", at) - at - 14);
+  if (end != std::string::npos) a.body = raw.substr(end + 4);
+  return a;
+}
+
+// 4. Errors from the HTTP layer itself were HTML under /api/.
+TEST_F(Security, ErrorsFromTheHttpLayerAreJsonUnderApi) {
+  const std::string big_header = "X-Filler: " + std::string(64 * 1024, 'a') + "\r\n";
+  struct Case {
+    std::string request, status, code;
+  };
+  const std::vector<Case> cases = {
+      {"GET /api/v1/articles HTTP/1.1\r\nHost: x\r\n" + big_header + "\r\n", "431",
+       "headers_too_large"},
+      {"POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+       "Content-Length: 10485760\r\n\r\n{\"symptoms\": [",
+       "413", "body_too_large"},
+      {"POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", "400",
+       "bad_request"},
+  };
+  for (const auto& c : cases) {
+    const auto a = parse_raw(raw_exchange(port(), c.request));
+    EXPECT_TRUE(a.status_line.starts_with("HTTP/1.1 " + c.status + " ")) << a.status_line;
+    EXPECT_TRUE(a.content_type.starts_with("application/json"))
+        << c.status << ": " << a.content_type;
+    const auto j = json::parse(a.body, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << a.body;
+    EXPECT_EQ(j["error"]["code"], c.code);
+  }
+  // Pages outside /api/ keep their HTML error.
+  const auto page =
+      parse_raw(raw_exchange(port(), "GET /search HTTP/1.1\r\nHost: x\r\n" + big_header + "\r\n"));
+  EXPECT_TRUE(page.status_line.starts_with("HTTP/1.1 431"));
+  EXPECT_TRUE(page.content_type.starts_with("text/html")) << page.content_type;
+}
+
+// 5. "password123" and "1234567890" were accepted.
+TEST_F(Security, WeakPasswordsAreRefusedWithAReason) {
+  struct Case {
+    std::string password, reason;
+  };
+  for (const auto& [password, reason] :
+       std::vector<Case>{{"password123", "common password or word"},
+                         {"1234567890", "sequence"},
+                         {"zxcvbnm,./", "keyboard pattern"},
+                         {"weakuser77weakuser77", "your username or name"}}) {
+    Client c = client();
+    const auto r = register_user(c, "weakuser77", password);
+    EXPECT_EQ(r.status, 400) << password;
+    EXPECT_TRUE(contains(r.body, "too easy to guess")) << password << "\n" << r.body;
+    EXPECT_TRUE(contains(r.body, reason)) << password;
+  }
+  EXPECT_EQ(db_value("SELECT COUNT(*) FROM users WHERE username = 'weakuser77'"), "0");
+  // The command line and a password change hold to the same rule.
+  const auto made = cli_add_user("weakcli", "password123");
+  EXPECT_NE(made.exit_code, 0);
+  EXPECT_TRUE(contains(made.err, "too easy to guess")) << made.err;
+  Client strong = new_reader(port(), "stronguser");
+  auto r = strong.post_form(
+      "/account/password",
+      {{"csrf", session_csrf(strong)}, {"current", kPassword}, {"password", "1234567890"}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_TRUE(contains(r.body, "too easy to guess"));
+  // Long passphrases of common words are fine: no composition rules.
+  Client phrase = client();
+  EXPECT_EQ(register_user(phrase, "phrase1", "purple kettle drums quietly").status, 303);
+}
+
+// 6. Display names could copy others' ("Erin Roe, MD (editor)").
+TEST_F(Security, DisplayNamesAreUniqueAndRolesAreBadgesNotNames) {
+  restart_without_comment_hold(server_, db_);
+  Client erin = new_reader(port(), "erinr", "Erin Roe, MD");
+  for (const std::string copy : {"erin roe, md", "ERIN ROE MD", "Erin  Roe, M.D.",
+                                 "\xd0\x95rin Roe, MD",          // Cyrillic capital Ie for the E
+                                 "Erin Roe\xe2\x80\x8b, MD"}) {  // a zero-width space inside
+    Client c = client();
+    const auto r = register_user(c, "copycat" + std::to_string(copy.size()), kPassword, copy);
+    EXPECT_EQ(r.status, 400) << copy;
+    EXPECT_TRUE(contains(r.body, "That name is taken")) << copy << "\n" << r.body;
+  }
+  for (const std::string role : {"Erin Roe, MD (editor)", "Site Admin", "Moderator Mo"}) {
+    Client c = client();
+    const auto r = register_user(c, "roleplayer", kPassword, role);
+    EXPECT_EQ(r.status, 400) << role;
+    EXPECT_TRUE(contains(r.body, "role")) << role;
+  }
+  EXPECT_EQ(db_value("SELECT COUNT(*) FROM users"), "1");
+  // The command line keeps the rule too.
+  EXPECT_NE(cli_add_user("erin2", kPassword, "author", "Erin ROE, md").exit_code, 0);
+
+  // The site shows the role: a badge beside an editor's name, none for a reader.
+  Client ed = account("edbadge", "editor", "Ed Badge");
+  ASSERT_EQ(post_comment(ed, {{"body", "Rest helps."}}).status, 201);
+  ASSERT_EQ(post_comment(erin, {{"body", "Thanks."}}).status, 201);
+  const auto page = http_get(port(), kArticle).body;
+  EXPECT_TRUE(contains(page, "<strong>Ed Badge</strong> <span class=\"role-badge\">Editor</span>"))
+      << page;
+  EXPECT_TRUE(contains(page, "<strong>Erin Roe, MD</strong> &middot;"));
+  const auto list = json::parse(http_get(port(), "/api/v1/articles/shin-splints/comments").body);
+  std::set<std::string> roles;
+  for (const auto& c : list["comments"]) roles.insert(c["author_role"].get<std::string>());
+  EXPECT_EQ(roles, (std::set<std::string>{"editor", "reader"}));
+}
+
+// 7a. HSTS behind a TLS proxy, and Retry-After on every 429.
+TEST_F(Security, HstsBehindHttpsAndRetryAfterOnEvery429) {
+  auto r = http_get(port(), "/", {{"X-Forwarded-Proto", "https"}});
+  EXPECT_TRUE(r.header("strict-transport-security").starts_with("max-age="))
+      << r.header("strict-transport-security");
+  EXPECT_EQ(http_get(port(), "/").header("strict-transport-security"), "");
+
+  // Commenting too fast (an editor: nothing is held for moderation).
+  Client ed = account("fastposter", "editor", "Fast Poster");
+  for (int i = 0; i < 5; ++i)
+    ASSERT_EQ(post_comment(ed, {{"body", "Comment " + std::to_string(i)}}).status, 201);
+  r = post_comment(ed, {{"body", "One too many"}});
+  EXPECT_EQ(r.status, 429);
+  EXPECT_FALSE(r.header("retry-after").empty());
+  EXPECT_GT(std::stoi(r.header("retry-after")), 0);
+  // Signing in too often.
+  Client c = client();
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(login(c, "fastposter", "wrong guess " + std::to_string(i)).status, 401);
+  r = login(c, "fastposter", "wrong guess again");
+  EXPECT_EQ(r.status, 429);
+  EXPECT_FALSE(r.header("retry-after").empty());
+}
+
+// 7b. A valid token did not help a request from another site's page, but
+// nothing checked where it came from.
+TEST_F(Security, AWrongOriginIsRefusedEvenWithAValidToken) {
+  Client reader = new_reader(port(), "originreader");
+  const std::string url = "/api/v1/authors/" + kAuthor + "/ratings";
+  const std::string token = session_csrf(reader);
+  for (const std::string origin :
+       {"http://evil.example", "null", "http://127.0.0.1.evil.example"}) {
+    const auto r =
+        reader.post_json(url, R"({"stars": 1})", {{"X-CSRF-Token", token}, {"Origin", origin}});
+    EXPECT_EQ(r.status, 403) << origin;
+    EXPECT_EQ(json::parse(r.body)["error"]["code"], "cross_origin") << origin;
+  }
+  auto r = reader.post_form("/authors/" + kAuthor + "/ratings", {{"csrf", token}, {"stars", "1"}},
+                            {{"Origin", "https://evil.example"}});
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(db_value("SELECT COUNT(*) FROM author_ratings"), "0");
+  // This site's own origin (the Host, or the host a proxy forwarded) is fine.
+  r = reader.post_json(url, R"({"stars": 4})",
+                       {{"X-CSRF-Token", token}, {"Origin", "http://127.0.0.1"}});
+  EXPECT_EQ(r.status, 200) << r.body;
+  r = reader.post_json(url, R"({"stars": 5})",
+                       {{"X-CSRF-Token", token},
+                        {"Origin", "https://health.example.org"},
+                        {"X-Forwarded-Host", "health.example.org"}});
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(db_value("SELECT stars FROM author_ratings"), "5");
+}
+
+// 7c. The access log never let go of its file, so logrotate could not work.
+TEST_F(Security, TheAccessLogIsReopenedOnSighup) {
+  const std::string log = dir_.file("access.log");
+  ServerProcess server({"--db", db_, "--no-sample", "--access-log", log});
+  ASSERT_EQ(http_get(server.port(), "/healthz?before-rotation").status, 200);
+  std::filesystem::rename(log, log + ".1");  // what logrotate does
+  ASSERT_EQ(::kill(server.pid(), SIGHUP), 0);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!std::filesystem::exists(log) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  ASSERT_TRUE(std::filesystem::exists(log)) << "no new log file after SIGHUP";
+  ASSERT_EQ(http_get(server.port(), "/healthz?after-rotation").status, 200);
+  EXPECT_EQ(server.terminate(), 0);
+  const std::string before = slurp(log + ".1"), after = slurp(log);
+  EXPECT_TRUE(contains(before, "before-rotation"));
+  EXPECT_FALSE(contains(before, "after-rotation"));
+  EXPECT_TRUE(contains(after, "after-rotation")) << after;
+  EXPECT_FALSE(contains(after, "before-rotation"));
 }
 
 }  // namespace

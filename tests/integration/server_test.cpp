@@ -42,7 +42,7 @@ TEST_F(ServerTest, HealthzReportsOk) {
   ASSERT_EQ(r.status, 200);
   const auto j = json::parse(r.body);
   EXPECT_EQ(j["status"], "ok");
-  EXPECT_EQ(j["schema_version"], 6);
+  EXPECT_EQ(j["schema_version"], 7);
 }
 
 TEST_F(ServerTest, ArticleJsonIsStructured) {
