@@ -89,6 +89,10 @@ std::string check_user_text(std::string_view text, TextShape shape) {
   return {};
 }
 
+std::vector<std::string> display_name_words(std::string_view name) {
+  return skeleton_words(name);
+}
+
 std::string display_name_key(std::string_view name) {
   std::string key;
   for (const auto& w : skeleton_words(name)) key += w;

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace symptomdb {
 
@@ -27,6 +28,9 @@ std::string check_user_text(std::string_view text, TextShape shape);
 // Cyrillic "\xd0\xb5" counts as a Latin "e"), with spaces, punctuation and
 // invisible characters dropped. "Erin Roe, MD" and "erin  ROE md" share one.
 std::string display_name_key(std::string_view name);
+
+// The words of a name as display_name_key() sees them (folded skeletons).
+std::vector<std::string> display_name_words(std::string_view name);
 
 // Empty when `name` may be a display name, else why not: one line of 1 to
 // 80 characters with at least one letter or digit, and no role the site

@@ -58,6 +58,28 @@ std::string form_value(const std::multimap<std::string, std::string>& f, const s
   return it == f.end() ? std::string() : it->second;
 }
 
+// Whether a name reads as the byline of one of the site's authors ("Erin
+// Roe, MD" for author "Erin Roe"): its first words, as typed or as their
+// look-alike skeletons, are an author profile's name.
+bool names_an_author(store::Store& store, std::string_view name) {
+  std::vector<std::string> typed;
+  for (std::size_t i = 0; i < name.size();) {
+    const auto end = std::min(name.find(' ', i), name.size());
+    if (end > i) typed.emplace_back(name.substr(i, end - i));
+    i = end + 1;
+  }
+  auto leads_with_author = [&](const std::vector<std::string>& words) {
+    std::string joined;
+    for (const auto& w : words) {
+      joined += (joined.empty() ? "" : " ") + w;
+      const std::string slug = slugify(joined);
+      if (!slug.empty() && store.author(slug)) return true;
+    }
+    return false;
+  };
+  return leads_with_author(typed) || leads_with_author(display_name_words(name));
+}
+
 }  // namespace
 
 std::optional<Session> Accounts::session_of(const Request& req) const {
@@ -230,6 +252,8 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req,
     const std::string shown = display.empty() ? username : display;
     std::string problem = check_username(username);
     if (problem.empty()) problem = check_display_name(shown);
+    if (problem.empty() && names_an_author(store_, shown))
+      problem = "That name is an author's on this site. Choose another.";
     if (problem.empty()) problem = check_password(password, {username, shown});
     if (problem.empty() && password != again) problem = "The two passwords differ.";
     User u;
