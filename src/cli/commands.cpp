@@ -24,6 +24,7 @@
 #include "ingest/source_file.hpp"
 #include "ontology/ontology.hpp"
 #include "store/store.hpp"
+#include "store/transfer.hpp"
 #include "web/accounts.hpp"
 #include "web/article_json.hpp"
 #include "web/comments.hpp"
@@ -561,6 +562,22 @@ int author_set(const std::string& db, const std::string& name, const std::string
   }
 }
 
+int migrate(const std::string& from, const std::string& to) {
+  try {
+    std::size_t rows = 0;
+    store::copy_sqlite_to_postgresql(from, to, [&](const store::TableTransfer& t) {
+      rows += t.rows;
+      std::cout << fmt::format("{:<24} {:>9} rows  checksum {:016x}  verified\n", t.table, t.rows,
+                               t.checksum);
+    });
+    std::cout << fmt::format("copied {} rows from {} to {}\n", rows, from,
+                             store::describe_location(to));
+    return 0;
+  } catch (const StoreError& e) {
+    return fail(e.what());
+  }
+}
+
 int serve(const ServeOptions& o) {
   std::FILE* owned_log = nullptr;
   try {
@@ -630,13 +647,19 @@ int serve(const ServeOptions& o) {
 
     // Rebuilds the site off the request threads when another process (an
     // import) has committed to the database, then swaps it in atomically.
+    // With PostgreSQL, a write on any node is also signalled (LISTEN/NOTIFY):
+    // the watch wakes the refresher at once; polling stays as the fallback.
     std::mutex m;
     std::condition_variable cv;
     bool done = false;
+    bool signalled = false;
     std::thread refresher([&] {
       std::unique_lock lock(m);
-      while (!cv.wait_for(lock, std::chrono::duration<double>(o.refresh_seconds),
-                          [&] { return done; })) {
+      for (;;) {
+        cv.wait_for(lock, std::chrono::duration<double>(o.refresh_seconds),
+                    [&] { return done || signalled; });
+        if (done) break;
+        signalled = false;
         lock.unlock();
         try {
           if (const auto now = store->change_counter(); now != seen) {
@@ -660,16 +683,32 @@ int serve(const ServeOptions& o) {
         lock.lock();
       }
     });
+    std::thread watcher;
+    if (auto watch = store->watch_changes())
+      watcher = std::thread([&, w = std::move(watch)] {
+        for (;;) {
+          {
+            std::lock_guard lock(m);
+            if (done) return;
+          }
+          if (w->wait(std::chrono::milliseconds(250))) {
+            std::lock_guard lock(m);
+            signalled = true;
+            cv.notify_all();
+          }
+        }
+      });
 
     web::ServerOptions so;
     so.host = o.host;
     so.port = o.port;
     so.threads = o.threads;
+    so.trusted_proxies = o.trusted_proxies;
     int rc = 0;
     try {
       web::run_server(app, log, so, [&](std::uint16_t port) {
         std::cout << "symptomdb listening on http://" << o.host << ":" << port << "/ (database "
-                  << o.db << ")" << std::endl;
+                  << store::describe_location(o.db) << ")" << std::endl;
       });
     } catch (const std::exception& e) {
       rc = fail(e.what());
@@ -680,6 +719,7 @@ int serve(const ServeOptions& o) {
     }
     cv.notify_all();
     refresher.join();
+    if (watcher.joinable()) watcher.join();
     log.flush();
     if (owned_log) std::fclose(owned_log);
     return rc;
