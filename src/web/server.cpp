@@ -89,8 +89,9 @@ class Session : public std::enable_shared_from_this<Session> {
     req.cookie = std::string(msg[http::field::cookie]);
     req.content_type = std::string(msg[http::field::content_type]);
     req.csrf_header = std::string(msg["X-CSRF-Token"]);
-    req.forwarded_proto = shared_.proxies.scheme(remote_, msg["X-Forwarded-Proto"]);
-    req.remote = shared_.proxies.client_address(remote_, msg["X-Forwarded-For"]);
+    req.forwarded_proto =
+        shared_.proxies.scheme(remote_, std::string(msg["X-Forwarded-Proto"]));
+    req.remote = shared_.proxies.client_address(remote_, std::string(msg["X-Forwarded-For"]));
     req.body = msg.body();
     user_agent_ = std::string(msg[http::field::user_agent]);
     req.user_agent = user_agent_;

@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace symptomdb::store::pg {
@@ -67,6 +68,9 @@ Connection::Connection(const std::string& url) {
     conn_ = nullptr;
     throw StoreUnavailable("cannot reach PostgreSQL: " + msg);
   }
+  // Notices ("relation already exists, skipping") are the server talking to
+  // a person at a terminal; libpq would print them on stderr.
+  PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
   // Every timestamp the store writes is text it formats itself; the session
   // settings that matter are pinned so that every node behaves alike.
   exec("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'");
