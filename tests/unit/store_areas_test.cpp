@@ -6,6 +6,7 @@
 
 #include <ctime>
 #include <filesystem>
+#include <random>
 #include <thread>
 
 #include "core/error.hpp"
@@ -241,7 +242,10 @@ TEST(PostgresStore, AnUnreachableServerIsStoreUnavailable) {
 TEST(PostgresStore, RecoversWhenTheServerDropsItsConnections) {
   SYMPTOMDB_SKIP_WITHOUT(test::Backend::postgresql);
   test::TestDatabase db(test::Backend::postgresql);
-  auto store = db.open();
+  // Named, so that only this store's connections are ended below: other
+  // tests share the server and run at the same time.
+  const std::string name = "recover_" + std::to_string(std::random_device{}());
+  auto store = store::open_store(test::with_url_option(db.location(), "application_name=" + name));
   store->put_author({"Dr Jo Smith", "", ""});
   EXPECT_TRUE(store->author("dr-jo-smith"));
   // What a server restart does to open connections: ended from the server
@@ -249,8 +253,7 @@ TEST(PostgresStore, RecoversWhenTheServerDropsItsConnections) {
   // first statement and carries on with a new one.
   store::pg::Connection admin(db.location());
   const auto ended = admin.run(
-      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-      "AND pid <> pg_backend_pid() AND backend_type = 'client backend'");
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", {name});
   EXPECT_GE(ended.rows(), 1);
   EXPECT_TRUE(store->author("dr-jo-smith"));
   EXPECT_EQ(store->schema_version(), 6);
