@@ -2,16 +2,19 @@
 # Installs the Debian packages symptomdb needs, by group, skipping what is
 # already present. Usage: scripts/install-deps.sh [build] [test] [bench]
 # (no argument = build). Runs apt-get only when something is missing, so a
-# second run is instant and works offline.
+# second run is instant and works offline. Groups: build, test, bench, cluster.
 set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config ccache
   libboost-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libpugixml-dev
   libstemmer-dev libkainjow-mustache-dev libcli11-dev libmd4c-dev
-  libmd4c-html0-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libicu-dev libzxcvbn-dev)
+  libmd4c-html0-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libicu-dev libzxcvbn-dev libpq-dev)
+# postgresql: the store tests start a throwaway cluster with its initdb/pg_ctl.
 test_pkgs=(googletest libgtest-dev libgmock-dev chromium nodejs npm
-  fonts-dejavu-core)
+  fonts-dejavu-core postgresql)
 bench_pkgs=(wrk nginx-light libxapian-dev)
+# scripts/cluster.sh: PostgreSQL, haproxy in front of the nodes, curl to wait for them.
+cluster_pkgs=(postgresql haproxy curl)
 
 want=()
 groups=("$@")
@@ -21,7 +24,8 @@ for g in "${groups[@]}"; do
     build) want+=("${build_pkgs[@]}") ;;
     test) want+=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
     bench) want+=("${build_pkgs[@]}" "${bench_pkgs[@]}") ;;
-    *) echo "install-deps: unknown group '$g' (build, test, bench)" >&2; exit 2 ;;
+    cluster) want+=("${cluster_pkgs[@]}") ;;
+    *) echo "install-deps: unknown group '$g' (build, test, bench, cluster)" >&2; exit 2 ;;
   esac
 done
 

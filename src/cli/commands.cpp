@@ -24,7 +24,9 @@
 #include "ingest/medquad.hpp"
 #include "ingest/source_file.hpp"
 #include "ontology/ontology.hpp"
+#include "store/postgresql/postgresql_store.hpp"
 #include "store/store.hpp"
+#include "store/transfer.hpp"
 #include "web/accounts.hpp"
 #include "web/article_json.hpp"
 #include "web/comments.hpp"
@@ -120,8 +122,8 @@ int import_files(const std::string& db, const std::vector<std::string>& paths, b
     auto store = store::open_store(db);
     const auto summary = store->put_articles(articles);
     std::cout << fmt::format("imported {} article{} into {} ({} new, {} replaced)\n",
-                             articles.size(), articles.size() == 1 ? "" : "s", db, summary.added,
-                             summary.replaced);
+                             articles.size(), articles.size() == 1 ? "" : "s",
+                             store::describe_location(db), summary.added, summary.replaced);
     for (const auto& a : articles) std::cout << "  " << a.slug << "  " << a.title << "\n";
     return 0;
   } catch (const ParseError& e) {
@@ -154,8 +156,8 @@ int import_medquad(const std::string& db, const std::string& dir) {
     std::cout << fmt::format(
         "imported MedQuAD into {}: {} documents, {} answered pairs, {} open questions, {} "
         "conditions; articles {} new, {} replaced; in {:.1f} s\n",
-        db, mq.documents, mq.answered_pairs, mq.open_pairs, mq.conditions, summary.added,
-        summary.replaced, secs);
+        store::describe_location(db), mq.documents, mq.answered_pairs, mq.open_pairs, mq.conditions,
+        summary.added, summary.replaced, secs);
     // Name the skipped files (a handful in the published dataset).
     for (std::size_t i = 0; i < mq.skipped.size() && i < 10; ++i)
       std::cout << "  skipped " << mq.skipped[i] << "\n";
@@ -238,8 +240,9 @@ int import_hpo(const std::string& db, const std::string& file, bool if_missing) 
     std::cout << fmt::format(
         "imported the Human Phenotype Ontology release {} into {}: {} terms ({} obsolete, {} "
         "current), {} alternative ids, {} synonyms ({} layperson), {} is_a edges; in {:.1f} s\n",
-        records.version.empty() ? "(unversioned)" : records.version, db, records.terms.size(),
-        obsolete, graph.size(), alt_ids, synonyms, layperson, edges, seconds_since(started));
+        records.version.empty() ? "(unversioned)" : records.version, store::describe_location(db),
+        records.terms.size(), obsolete, graph.size(), alt_ids, synonyms, layperson, edges,
+        seconds_since(started));
     return 0;
   } catch (const ParseError& e) {
     return fail(std::string(e.what()) + " (nothing was imported)");
@@ -296,8 +299,9 @@ int import_hpoa(const std::string& db, const std::string& file, bool if_missing)
         "imported HPO annotations release {} (made with HPO {}) into {}: {} rows, {} diseases, "
         "{} negated{}; in {:.1f} s\n",
         records.version.empty() ? "(unversioned)" : records.version,
-        records.hpo_version.empty() ? "(not stated)" : records.hpo_version, db, records.rows.size(),
-        diseases.size(), negated, against, seconds_since(started));
+        records.hpo_version.empty() ? "(not stated)" : records.hpo_version,
+        store::describe_location(db), records.rows.size(), diseases.size(), negated, against,
+        seconds_since(started));
     return 0;
   } catch (const ParseError& e) {
     return fail(std::string(e.what()) + " (nothing was imported)");
@@ -310,7 +314,8 @@ int import_hpoa(const std::string& db, const std::string& file, bool if_missing)
 
 int show(const std::string& db, const std::string& slug, bool json) {
   try {
-    if (!fs::exists(db)) return fail("no database at '" + db + "'");
+    if (!store::is_postgresql_url(db) && !fs::exists(db))
+      return fail("no database at '" + db + "'");
     auto store = store::open_store(db);
     const auto article = store->find_article(slug);
     if (!article) return fail("no article '" + slug + "' in " + db + " (try: symptomdb list)");
@@ -368,7 +373,8 @@ int show(const std::string& db, const std::string& slug, bool json) {
 
 int ask(const std::string& db, const std::string& question, std::size_t limit, bool json) {
   try {
-    if (!fs::exists(db)) return fail("no database at '" + db + "'");
+    if (!store::is_postgresql_url(db) && !fs::exists(db))
+      return fail("no database at '" + db + "'");
     auto store = store::open_store(db);
     const qa::Engine engine(std::make_shared<const Snapshot>(store->load_articles()));
     const auto r = engine.ask(question, limit);
@@ -429,7 +435,8 @@ int ask(const std::string& db, const std::string& question, std::size_t limit, b
 
 int list(const std::string& db) {
   try {
-    if (!fs::exists(db)) return fail("no database at '" + db + "'");
+    if (!store::is_postgresql_url(db) && !fs::exists(db))
+      return fail("no database at '" + db + "'");
     auto store = store::open_store(db);
     for (const auto& a : store->load_articles())
       std::cout << a.slug << "\t" << a.condition.name << "\t" << a.title << "\n";
@@ -441,7 +448,8 @@ int list(const std::string& db) {
 
 int export_markdown(const std::string& db, const std::string& out_dir) {
   try {
-    if (!fs::exists(db)) return fail("no database at '" + db + "'");
+    if (!store::is_postgresql_url(db) && !fs::exists(db))
+      return fail("no database at '" + db + "'");
     auto store = store::open_store(db);
     fs::create_directories(out_dir);
     const auto articles = store->load_articles();
@@ -571,6 +579,22 @@ int author_set(const std::string& db, const std::string& name, const std::string
   }
 }
 
+int migrate(const std::string& from, const std::string& to) {
+  try {
+    std::size_t rows = 0;
+    store::copy_sqlite_to_postgresql(from, to, [&](const store::TableTransfer& t) {
+      rows += t.rows;
+      std::cout << fmt::format("{:<24} {:>9} rows  checksum {:016x}  verified\n", t.table, t.rows,
+                               t.checksum);
+    });
+    std::cout << fmt::format("copied {} rows from {} to {}\n", rows, from,
+                             store::describe_location(to));
+    return 0;
+  } catch (const StoreError& e) {
+    return fail(e.what());
+  }
+}
+
 int serve(const ServeOptions& o) {
   std::FILE* owned_log = nullptr;
   try {
@@ -642,13 +666,19 @@ int serve(const ServeOptions& o) {
 
     // Rebuilds the site off the request threads when another process (an
     // import) has committed to the database, then swaps it in atomically.
+    // With PostgreSQL, a write on any node is also signalled (LISTEN/NOTIFY):
+    // the watch wakes the refresher at once; polling stays as the fallback.
     std::mutex m;
     std::condition_variable cv;
     bool done = false;
+    bool signalled = false;
     std::thread refresher([&] {
       std::unique_lock lock(m);
-      while (!cv.wait_for(lock, std::chrono::duration<double>(o.refresh_seconds),
-                          [&] { return done; })) {
+      for (;;) {
+        cv.wait_for(lock, std::chrono::duration<double>(o.refresh_seconds),
+                    [&] { return done || signalled; });
+        if (done) break;
+        signalled = false;
         lock.unlock();
         try {
           if (const auto now = store->change_counter(); now != seen) {
@@ -672,16 +702,32 @@ int serve(const ServeOptions& o) {
         lock.lock();
       }
     });
+    std::thread watcher;
+    if (auto watch = store->watch_changes())
+      watcher = std::thread([&, w = std::move(watch)] {
+        for (;;) {
+          {
+            std::lock_guard lock(m);
+            if (done) return;
+          }
+          if (w->wait(std::chrono::milliseconds(250))) {
+            std::lock_guard lock(m);
+            signalled = true;
+            cv.notify_all();
+          }
+        }
+      });
 
     web::ServerOptions so;
     so.host = o.host;
     so.port = o.port;
     so.threads = o.threads;
+    so.trusted_proxies = o.trusted_proxies;
     int rc = 0;
     try {
       web::run_server(app, log, so, [&](std::uint16_t port) {
         std::cout << "symptomdb listening on http://" << o.host << ":" << port << "/ (database "
-                  << o.db << ")" << std::endl;
+                  << store::describe_location(o.db) << ")" << std::endl;
       });
     } catch (const std::exception& e) {
       rc = fail(e.what());
@@ -692,6 +738,7 @@ int serve(const ServeOptions& o) {
     }
     cv.notify_all();
     refresher.join();
+    if (watcher.joinable()) watcher.join();
     log.flush();
     if (owned_log) std::fclose(owned_log);
     return rc;

@@ -13,6 +13,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
   int threads = 0;
+  std::vector<std::string> trusted_proxies;  // CIDRs whose X-Forwarded-* are believed
   std::string content_dir;  // bundled sample content, imported into an empty database
   bool import_sample = true;
   std::string access_log = "-";  // "-" = stderr, "off", or a file path
@@ -42,6 +43,8 @@ int user_set_disabled(const std::string& db, const std::string& username, bool d
 // approvals "medically reviewed").
 int author_set(const std::string& db, const std::string& name, const std::string& credential,
                const std::string& affiliation);
+// Copies a SQLite database into an empty PostgreSQL one (store/transfer.hpp).
+int migrate(const std::string& from, const std::string& to);
 int user_link_author(const std::string& db, const std::string& username, const std::string& author);
 
 // Where the bundled content lives: ./content when run from the source tree,

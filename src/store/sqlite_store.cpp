@@ -1266,8 +1266,4 @@ std::optional<ontology::AnnotationRecords> SqliteStore::load_annotations() {
   return out;
 }
 
-std::unique_ptr<Store> open_store(const std::string& location) {
-  return std::make_unique<SqliteStore>(location);
-}
-
 }  // namespace symptomdb::store

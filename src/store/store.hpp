@@ -1,8 +1,9 @@
 // The system of record, behind one interface so that SQLite (the embedded
-// default) and PostgreSQL (for several nodes, later) are interchangeable.
+// default) and PostgreSQL (for several nodes) are interchangeable.
 // Engines never read the store directly: they read a snapshot built from it.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -14,8 +15,9 @@
 
 #include "core/account.hpp"
 #include "core/article.hpp"
-#include "ontology/ontology.hpp"
 #include "core/editorial.hpp"
+#include "core/error.hpp"
+#include "ontology/ontology.hpp"
 
 namespace symptomdb::store {
 
@@ -32,9 +34,14 @@ struct NewRevision {
   std::string note;
 };
 
-class Store {
+// The store is split by area so that each implementation file has one job
+// and a caller can ask for only the part it uses. `Store` is all of them:
+// what open_store() returns and what existing code holds.
+
+// Articles, the conditions they are about and their authors' profiles.
+class ArticleStore {
  public:
-  virtual ~Store() = default;
+  virtual ~ArticleStore() = default;
 
   // Writes every article in one transaction: all are stored, or none (the
   // error is thrown as StoreError). An article replaces any with its slug,
@@ -46,13 +53,19 @@ class Store {
   virtual std::optional<Article> find_article(std::string_view slug) = 0;
   virtual std::size_t count_articles() = 0;
 
-  // Changes whenever another connection commits: the server polls it to know
-  // when to rebuild its snapshot after an import from the command line.
-  virtual std::uint64_t change_counter() = 0;
-  virtual int schema_version() = 0;
+  // --- Authors as profiles. ---
+  virtual std::optional<AuthorProfile> author(std::string_view slug) = 0;
+  virtual std::optional<AuthorProfile> author_by_id(std::int64_t id) = 0;
+  // Creates or updates the profile with the name's slug; returns the slug.
+  virtual std::string put_author(const Author& author) = 0;
+};
 
-  // --- Accounts. Passwords arrive already hashed (argon2id); session ids
-  // arrive hashed too, so the store never sees a secret. ---
+// Accounts, sessions and sign-in throttling. Passwords arrive already
+// hashed (argon2id); session ids arrive hashed too, so the store never sees
+// a secret.
+class AccountStore {
+ public:
+  virtual ~AccountStore() = default;
 
   // Throws AccountExists when the username is taken, NameTaken when the
   // display name looks like another account's (display_name_key()).
@@ -64,6 +77,8 @@ class Store {
   virtual void set_password_hash(std::int64_t user_id, const std::string& hash) = 0;
   // Lets an author account write as (and be rated as) an author profile.
   virtual bool link_author(std::string_view username, std::string_view author_slug) = 0;
+  // When the account was created, unix seconds.
+  virtual std::int64_t user_created_at(std::int64_t user_id) = 0;
 
   virtual void create_session(const std::string& id_hash, std::int64_t user_id,
                               const std::string& csrf_token, std::int64_t expires_at,
@@ -79,14 +94,17 @@ class Store {
   virtual int failures(const std::string& key, std::int64_t now, std::int64_t window) = 0;
   virtual void record_failure(const std::string& key, std::int64_t now, std::int64_t window) = 0;
   virtual void clear_failures(const std::string& key) = 0;
+};
 
-  // --- Authors and ratings. ---
-  virtual std::optional<AuthorProfile> author(std::string_view slug) = 0;
+// What readers add: author ratings and comments.
+class CommunityStore {
+ public:
+  virtual ~CommunityStore() = default;
+
   // One rating per reader and author: rating again replaces the earlier one.
   virtual void rate_author(std::int64_t author_id, std::int64_t user_id, int stars) = 0;
   virtual std::optional<int> rating_by(std::int64_t author_id, std::int64_t user_id) = 0;
 
-  // --- Comments. ---
   virtual std::int64_t add_comment(const Comment& comment) = 0;
   virtual std::optional<Comment> comment(std::int64_t id) = 0;
   // Comments of an article with one of the given statuses, oldest or newest
@@ -108,31 +126,14 @@ class Store {
   virtual std::int64_t report_comment(std::int64_t id, std::int64_t user_id, std::int64_t now) = 0;
   // How many comments a user wrote since a time (for rate limits).
   virtual std::size_t comments_since(std::int64_t user_id, std::int64_t since) = 0;
-  // When the account was created, unix seconds.
-  virtual std::int64_t user_created_at(std::int64_t user_id) = 0;
+};
 
-  // --- Phenotype ontology and disease annotations (HPO). One release of
-  // each is stored; records come back exactly as they were put, in order. ---
-
-  // Replaces the stored ontology in one transaction (StoreError on failure,
-  // leaving the previous one).
-  virtual void put_ontology(const ontology::OntologyRecords& records) = 0;
-  // Nothing when no ontology was imported.
-  virtual std::optional<ontology::OntologyRecords> load_ontology() = 0;
-  // Replaces all stored annotations in one transaction, like put_ontology.
-  virtual void put_annotations(const ontology::AnnotationRecords& records) = 0;
-  virtual std::optional<ontology::AnnotationRecords> load_annotations() = 0;
-  // Changes whenever either is imported again (empty when neither is), so a
-  // server rebuilds its symptom checker only when the HPO data moved.
-  virtual std::string phenotype_stamp() = 0;
-  // --- Authors as profiles. ---
-  virtual std::optional<AuthorProfile> author_by_id(std::int64_t id) = 0;
-  // Creates or updates the profile with the name's slug; returns the slug.
-  virtual std::string put_author(const Author& author) = 0;
-
-  // --- The editorial workflow. State changes are checked and made in one
-  // transaction, so two editors acting at once cannot both succeed: the
-  // loser gets StateConflict and nothing is changed. ---
+// The editorial workflow. State changes are checked and made in one
+// transaction, so two editors acting at once cannot both succeed: the loser
+// gets StateConflict and nothing is changed.
+class EditorialStore {
+ public:
+  virtual ~EditorialStore() = default;
 
   // A new draft owned by `owner_id` with its first revisions (in order).
   // StateConflict when the slug already has a draft.
@@ -166,6 +167,56 @@ class Store {
                              std::int64_t reviewer_id, const std::string& note) = 0;
 };
 
+// The phenotype ontology and disease annotations (HPO). One release of each
+// is stored; records come back exactly as they were put, in order.
+class PhenotypeStore {
+ public:
+  virtual ~PhenotypeStore() = default;
+
+  // Replaces the stored ontology in one transaction (StoreError on failure,
+  // leaving the previous one).
+  virtual void put_ontology(const ontology::OntologyRecords& records) = 0;
+  // Nothing when no ontology was imported.
+  virtual std::optional<ontology::OntologyRecords> load_ontology() = 0;
+  // Replaces all stored annotations in one transaction, like put_ontology.
+  virtual void put_annotations(const ontology::AnnotationRecords& records) = 0;
+  virtual std::optional<ontology::AnnotationRecords> load_annotations() = 0;
+  // Changes whenever either is imported again (empty when neither is), so a
+  // server rebuilds its symptom checker only when the HPO data moved.
+  virtual std::string phenotype_stamp() = 0;
+};
+
+// Waits for writes committed elsewhere (another node, an import), so a
+// server can rebuild its snapshot at once instead of at its next poll.
+class ChangeWatch {
+ public:
+  virtual ~ChangeWatch() = default;
+  // Waits up to `timeout`; true when something may have changed: a write
+  // was signalled, or the watch reconnected after losing its connection
+  // (signals sent meanwhile are lost, so the caller must compare
+  // change_counter() with what it has, which catches up either way).
+  virtual bool wait(std::chrono::milliseconds timeout) = 0;
+};
+
+// All areas, plus what concerns the database as a whole.
+class Store : public ArticleStore,
+              public AccountStore,
+              public CommunityStore,
+              public EditorialStore,
+              public PhenotypeStore {
+ public:
+  ~Store() override = default;
+
+  // Changes whenever a write that may change what pages show is committed
+  // (by another connection, for SQLite; by any node, for PostgreSQL): the
+  // server polls it to know when to rebuild its snapshot.
+  virtual std::uint64_t change_counter() = 0;
+  virtual int schema_version() = 0;
+  // A watch on its own connection, or nothing when the store has no way to
+  // be told (SQLite: polling change_counter() is all there is).
+  virtual std::unique_ptr<ChangeWatch> watch_changes() { return nullptr; }
+};
+
 // A workflow step that does not fit the draft's state (already in review,
 // a newer revision was saved, ...). Nothing was changed.
 class StateConflict : public std::runtime_error {
@@ -185,8 +236,20 @@ class AccountExists : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The database server cannot be reached (down, restarting, refusing
+// connections). Nothing was changed; the same request may succeed once it is
+// back, so the web layer answers 503 rather than 500.
+class StoreUnavailable : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
 // Opens (creating if needed) the store at `location` and brings its schema up
-// to date. Today: a SQLite file path.
+// to date: a PostgreSQL connection URL (postgresql://... or postgres://...)
+// or else a SQLite file path.
 std::unique_ptr<Store> open_store(const std::string& location);
+
+// `location` fit for logs and messages: a PostgreSQL URL loses its password.
+std::string describe_location(const std::string& location);
 
 }  // namespace symptomdb::store

@@ -16,6 +16,9 @@
 #include <thread>
 #include <vector>
 
+#include "store/store.hpp"
+#include "web/proxy.hpp"
+
 namespace symptomdb::web {
 namespace {
 
@@ -29,6 +32,7 @@ struct Shared {
   AccessLog& log;
   const ServerOptions& options;
   std::string id_prefix;  // random per process, so ids from several nodes do not collide
+  TrustedProxies proxies;
   std::atomic<std::uint64_t> next_id{0};
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
@@ -109,11 +113,12 @@ class Session : public std::enable_shared_from_this<Session> {
     req.cookie = std::string(msg[http::field::cookie]);
     req.content_type = std::string(msg[http::field::content_type]);
     req.csrf_header = std::string(msg["X-CSRF-Token"]);
-    req.forwarded_proto = std::string(msg["X-Forwarded-Proto"]);
+    req.forwarded_proto =
+        shared_.proxies.scheme(remote_, std::string(msg["X-Forwarded-Proto"]));
     req.origin = std::string(msg["Origin"]);
     req.host = std::string(msg[http::field::host]);
     req.forwarded_host = std::string(msg["X-Forwarded-Host"]);
-    req.remote = remote_;
+    req.remote = shared_.proxies.client_address(remote_, std::string(msg["X-Forwarded-For"]));
     req.body = msg.body();
     user_agent_ = std::string(msg[http::field::user_agent]);
     req.user_agent = user_agent_;
@@ -125,6 +130,13 @@ class Session : public std::enable_shared_from_this<Session> {
     Response res;
     try {
       res = shared_.app.handle(req);
+    } catch (const store::StoreUnavailable& e) {
+      // The database is down or restarting: nothing was changed and the same
+      // request can work again shortly, which 503 tells clients and proxies.
+      shared_.log.event("store-unavailable", req.request_id + ": " + e.what());
+      res = shared_.app.error(req, 503, "store_unavailable",
+                              "The database is unreachable just now. Please try again shortly.");
+      res.headers.emplace_back("Retry-After", "5");
     } catch (const std::exception& e) {
       shared_.log.event("error", req.request_id + ": " + e.what());
       res = shared_.app.error(req, 500, "internal_error",
@@ -277,7 +289,7 @@ void run_server(App& app, AccessLog& log, const ServerOptions& options,
   const int threads = options.threads > 0
                           ? options.threads
                           : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  Shared shared{app, log, options, random_prefix()};
+  Shared shared{app, log, options, random_prefix(), TrustedProxies(options.trusted_proxies)};
 
   beast::error_code ec;
   const auto address =

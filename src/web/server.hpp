@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "web/access_log.hpp"
 #include "web/routes.hpp"
@@ -20,6 +21,8 @@ struct ServerOptions {
   std::size_t max_header_bytes = 16 * 1024;
   int idle_timeout_seconds = 30;
   int shutdown_grace_seconds = 10;
+  // Reverse proxies whose X-Forwarded-For/-Proto are believed (web/proxy.hpp).
+  std::vector<std::string> trusted_proxies;
 };
 
 // Runs until SIGTERM/SIGINT. `on_listening` is called once with the bound

@@ -1,12 +1,15 @@
-// The real server on a loopback port with a real SQLite file: JSON, HTML,
-// errors, limits, live refresh after an import, and graceful shutdown.
+// The real server on a loopback port with a real SQLite file, and the same
+// over PostgreSQL: JSON, HTML, errors, limits, live refresh after an import,
+// and graceful shutdown.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <thread>
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/stores.hpp"
 #include "support/temp_dir.hpp"
 
 namespace symptomdb::test {
@@ -14,30 +17,52 @@ namespace {
 
 using nlohmann::json;
 
-class ServerTest : public ::testing::Test {
+// One server per store (SQLite and PostgreSQL), started by the suite's
+// first test on that store and shared by the rest.
+class ServerTest : public ::testing::TestWithParam<Backend> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    db_ = dir_->file("server.db");
-    // The seed-like fixture stands in for the seed so the suite runs without ../shared.
-    const auto r = run({binary(), "import", "seed",
-                        (source_dir() / "tests/fixtures/seed_like.txt").string(), "--db", db_});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    server_ = new ServerProcess({"--db", db_, "--content", (source_dir() / "content").string(),
-                                 "--refresh-seconds", "0.2"});
+  struct Site {
+    std::unique_ptr<TestDatabase> db;
+    std::unique_ptr<ServerProcess> server;
+  };
+  void SetUp() override {
+    SYMPTOMDB_SKIP_WITHOUT(GetParam());
+    if (!dir_) dir_ = new TempDir();
+    auto& site = (*sites())[GetParam()];
+    if (!site.server) {
+      site.db = std::make_unique<TestDatabase>(GetParam());
+      // The seed-like fixture stands in for the seed so the suite runs without ../shared.
+      const auto r =
+          run({binary(), "import", "seed", (source_dir() / "tests/fixtures/seed_like.txt").string(),
+               "--db", site.db->location()});
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+      site.server = std::make_unique<ServerProcess>(std::vector<std::string>{
+          "--db", site.db->location(), "--content", (source_dir() / "content").string(),
+          "--refresh-seconds", "0.2"});
+    }
+    db_ = site.db->location();
+    server_ = site.server.get();
   }
   static void TearDownTestSuite() {
-    delete server_;
+    sites()->clear();
     delete dir_;
+    dir_ = nullptr;
   }
-  static std::uint16_t port() { return server_->port(); }
+  static std::map<Backend, Site>* sites() {
+    static std::map<Backend, Site> all;
+    return &all;
+  }
+  std::uint16_t port() const { return server_->port(); }
 
   static inline TempDir* dir_ = nullptr;
-  static inline std::string db_;
-  static inline ServerProcess* server_ = nullptr;
+  std::string db_;
+  ServerProcess* server_ = nullptr;
 };
 
-TEST_F(ServerTest, HealthzReportsOk) {
+INSTANTIATE_TEST_SUITE_P(Both, ServerTest, ::testing::Values(Backend::sqlite, Backend::postgresql),
+                         backend_name);
+
+TEST_P(ServerTest, HealthzReportsOk) {
   const auto r = http_get(port(), "/healthz");
   ASSERT_EQ(r.status, 200);
   const auto j = json::parse(r.body);
@@ -45,7 +70,7 @@ TEST_F(ServerTest, HealthzReportsOk) {
   EXPECT_EQ(j["schema_version"], 7);
 }
 
-TEST_F(ServerTest, ArticleJsonIsStructured) {
+TEST_P(ServerTest, ArticleJsonIsStructured) {
   const auto r = http_get(port(), "/api/v1/articles/shin-splints");
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.header("content-type"), "application/json; charset=utf-8");
@@ -65,7 +90,7 @@ TEST_F(ServerTest, ArticleJsonIsStructured) {
             std::string::npos);
 }
 
-TEST_F(ServerTest, ArticlePageIsLaidOutLikeTheSeed) {
+TEST_P(ServerTest, ArticlePageIsLaidOutLikeTheSeed) {
   const auto r = http_get(port(), "/articles/shin-splints");
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.header("content-type"), "text/html; charset=utf-8");
@@ -100,13 +125,13 @@ TEST_F(ServerTest, ArticlePageIsLaidOutLikeTheSeed) {
   EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
 }
 
-TEST_F(ServerTest, SampleContentWasNotImportedIntoANonEmptyDatabase) {
+TEST_P(ServerTest, SampleContentWasNotImportedIntoANonEmptyDatabase) {
   // The database had the fixture, so the sample content stays out.
   const auto j = json::parse(http_get(port(), "/api/v1/conditions").body);
   EXPECT_EQ(j["count"], 1);
 }
 
-TEST_F(ServerTest, HomeListsConditionsAndSearchFindsThem) {
+TEST_P(ServerTest, HomeListsConditionsAndSearchFindsThem) {
   const auto home = http_get(port(), "/");
   ASSERT_EQ(home.status, 200);
   EXPECT_NE(home.body.find("Conditions A&ndash;Z"), std::string::npos);
@@ -120,7 +145,7 @@ TEST_F(ServerTest, HomeListsConditionsAndSearchFindsThem) {
   EXPECT_NE(page.body.find("&lt;script&gt;alert(1)"), std::string::npos);
 }
 
-TEST_F(ServerTest, UnknownPagesAre404InTheRightFormat) {
+TEST_P(ServerTest, UnknownPagesAre404InTheRightFormat) {
   auto r = http_get(port(), "/api/v1/articles/no-such-thing");
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(json::parse(r.body)["error"]["code"], "article_not_found");
@@ -132,7 +157,7 @@ TEST_F(ServerTest, UnknownPagesAre404InTheRightFormat) {
   EXPECT_TRUE(json::parse(r.body).contains("error"));
 }
 
-TEST_F(ServerTest, BadRequestsGet4xxAndTheServerCarriesOn) {
+TEST_P(ServerTest, BadRequestsGet4xxAndTheServerCarriesOn) {
   EXPECT_EQ(http_request(port(), "POST", "/api/v1/articles/shin-splints", {}, "{}").status, 405);
   EXPECT_EQ(http_request(port(), "DELETE", "/").status, 405);
   EXPECT_EQ(http_get(port(), "/api/v1/search?q=%E0%A4").status, 400);
@@ -149,7 +174,7 @@ TEST_F(ServerTest, BadRequestsGet4xxAndTheServerCarriesOn) {
   EXPECT_EQ(http_get(port(), "/healthz").status, 200);
 }
 
-TEST_F(ServerTest, HeadAndConditionalGet) {
+TEST_P(ServerTest, HeadAndConditionalGet) {
   const auto full = http_get(port(), "/api/v1/articles/shin-splints");
   const auto head = http_request(port(), "HEAD", "/api/v1/articles/shin-splints");
   EXPECT_EQ(head.status, 200);
@@ -161,7 +186,7 @@ TEST_F(ServerTest, HeadAndConditionalGet) {
             304);
 }
 
-TEST_F(ServerTest, AccessLogIsOneJsonObjectPerLine) {
+TEST_P(ServerTest, AccessLogIsOneJsonObjectPerLine) {
   http_get(port(), "/healthz");
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the log flushes each second
   http_get(port(), "/healthz");
@@ -182,7 +207,7 @@ TEST_F(ServerTest, AccessLogIsOneJsonObjectPerLine) {
   EXPECT_GT(access, 0);
 }
 
-TEST_F(ServerTest, ZzImportWhileRunningIsServedWithoutRestart) {
+TEST_P(ServerTest, ZzImportWhileRunningIsServedWithoutRestart) {
   const std::string md = "---\ntitle: Is this live?\ncondition: Liveness\n---\nIntro text.\n";
   const auto path = dir_->write("live/liveness.md", md);
   ASSERT_EQ(run({binary(), "import", "markdown", path, "--db", db_}).exit_code, 0);

@@ -1,4 +1,4 @@
-// HPO records through the SQLite store: exact round trips, whole-release
+// HPO records through the store (SQLite and PostgreSQL): exact round trips, whole-release
 // replacement, and a failed put leaving the previous release in place.
 #include <gtest/gtest.h>
 
@@ -7,6 +7,7 @@
 #include "ingest/hpoa.hpp"
 #include "store/store.hpp"
 #include "support/db.hpp"
+#include "support/stores.hpp"
 #include "support/temp_dir.hpp"
 
 namespace symptomdb {
@@ -37,43 +38,51 @@ void expect_same(const ontology::AnnotationRecords& a, const ontology::Annotatio
   for (std::size_t i = 0; i < a.rows.size(); ++i) EXPECT_EQ(a.rows[i], b.rows[i]) << i;
 }
 
-TEST(HpoStore, NothingImportedLoadsNothing) {
-  test::TempDir dir;
-  auto store = store::open_store(dir.file("t.db"));
+class HpoStore : public ::testing::TestWithParam<test::Backend> {
+ protected:
+  void SetUp() override {
+    SYMPTOMDB_SKIP_WITHOUT(GetParam());
+    db_ = std::make_unique<test::TestDatabase>(GetParam());
+  }
+  std::unique_ptr<store::Store> open() const { return db_->open(); }
+  std::unique_ptr<test::TestDatabase> db_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Both, HpoStore,
+                         ::testing::Values(test::Backend::sqlite, test::Backend::postgresql),
+                         test::backend_name);
+
+TEST_P(HpoStore, NothingImportedLoadsNothing) {
+  auto store = open();
   EXPECT_EQ(store->load_ontology(), std::nullopt);
   EXPECT_EQ(store->load_annotations(), std::nullopt);
 }
 
-TEST(HpoStore, OntologyRoundTripsExactly) {
-  test::TempDir dir;
-  const auto db = dir.file("t.db");
+TEST_P(HpoStore, OntologyRoundTripsExactly) {
   const auto records = mini_ontology();
   ASSERT_FALSE(records.terms.empty());
-  store::open_store(db)->put_ontology(records);
+  open()->put_ontology(records);
   // A new connection reads back what was written, in file order.
-  auto loaded = store::open_store(db)->load_ontology();
+  auto loaded = open()->load_ontology();
   ASSERT_TRUE(loaded);
   expect_same(*loaded, records);
-  const auto meta = test::query_db(db, "SELECT version, source_file, imported_at FROM hpo_release");
+  const auto meta = db_->query("SELECT version, source_file, imported_at FROM hpo_release");
   ASSERT_EQ(meta.size(), 1u);
   EXPECT_EQ(meta[0][0], "2026-01-08");
   EXPECT_EQ(meta[0][2].size(), 20u);  // 2026-12-01T07:16:52Z
 }
 
-TEST(HpoStore, AnnotationsRoundTripExactly) {
-  test::TempDir dir;
-  const auto db = dir.file("t.db");
+TEST_P(HpoStore, AnnotationsRoundTripExactly) {
   const auto records = mini_annotations();
-  store::open_store(db)->put_annotations(records);
-  auto loaded = store::open_store(db)->load_annotations();
+  open()->put_annotations(records);
+  auto loaded = open()->load_annotations();
   ASSERT_TRUE(loaded);
   expect_same(*loaded, records);
   // Annotations do not need an ontology to be stored.
-  EXPECT_EQ(store::open_store(db)->load_ontology(), std::nullopt);
+  EXPECT_EQ(open()->load_ontology(), std::nullopt);
 }
 
-TEST(HpoStore, EmptyStringsAndEveryScopeRoundTrip) {
-  test::TempDir dir;
+TEST_P(HpoStore, EmptyStringsAndEveryScopeRoundTrip) {
   ontology::OntologyRecords r;
   r.version = "v";
   r.source = "s";
@@ -85,14 +94,13 @@ TEST(HpoStore, EmptyStringsAndEveryScopeRoundTrip) {
                 {"d", ontology::SynonymScope::narrow, false}};
   r.terms = {t};
   r.terms.push_back({.id = "X:2", .obsolete = true, .replaced_by = "X:1"});
-  auto store = store::open_store(dir.file("t.db"));
+  auto store = open();
   store->put_ontology(r);
   expect_same(*store->load_ontology(), r);
 }
 
-TEST(HpoStore, PutReplacesTheWholeRelease) {
-  test::TempDir dir;
-  auto store = store::open_store(dir.file("t.db"));
+TEST_P(HpoStore, PutReplacesTheWholeRelease) {
+  auto store = open();
   store->put_ontology(mini_ontology());
   store->put_annotations(mini_annotations());
   ontology::OntologyRecords smaller{
@@ -105,10 +113,8 @@ TEST(HpoStore, PutReplacesTheWholeRelease) {
   expect_same(*store->load_annotations(), fewer);
 }
 
-TEST(HpoStore, FailedPutLeavesThePreviousRelease) {
-  test::TempDir dir;
-  const auto db = dir.file("t.db");
-  auto store = store::open_store(db);
+TEST_P(HpoStore, FailedPutLeavesThePreviousRelease) {
+  auto store = open();
   const auto ontology = mini_ontology();
   const auto annotations = mini_annotations();
   store->put_ontology(ontology);
@@ -128,8 +134,8 @@ TEST(HpoStore, FailedPutLeavesThePreviousRelease) {
   expect_same(*store->load_ontology(), ontology);
   expect_same(*store->load_annotations(), annotations);
   // And through another connection: nothing of the failed puts was committed.
-  EXPECT_EQ(test::query_db(db, "SELECT version FROM hpo_release"), (test::Rows{{"2026-01-08"}}));
-  EXPECT_EQ(test::query_db(db, "SELECT COUNT(*) FROM hpo_annotations"), (test::Rows{{"11"}}));
+  EXPECT_EQ(db_->query("SELECT version FROM hpo_release"), (test::Rows{{"2026-01-08"}}));
+  EXPECT_EQ(db_->query("SELECT COUNT(*) FROM hpo_annotations"), (test::Rows{{"11"}}));
 }
 
 }  // namespace

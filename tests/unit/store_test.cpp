@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "ingest/collect.hpp"
 #include "ingest/seed_text.hpp"
+#include "support/stores.hpp"
 #include "support/temp_dir.hpp"
 
 namespace symptomdb {
@@ -36,19 +37,33 @@ std::string pragma(const std::string& db, const std::string& name) {
   return out;
 }
 
-TEST(SqliteStore, RoundTripsArticlesExactly) {
-  test::TempDir dir;
-  const auto db = dir.file("t.db");
+// The store behaviour every implementation shares: each test runs against
+// SQLite and against PostgreSQL (skipped, with the reason, without a server).
+class Stores : public ::testing::TestWithParam<test::Backend> {
+ protected:
+  void SetUp() override {
+    SYMPTOMDB_SKIP_WITHOUT(GetParam());
+    db_ = std::make_unique<test::TestDatabase>(GetParam());
+  }
+  std::unique_ptr<store::Store> open() const { return db_->open(); }
+  std::unique_ptr<test::TestDatabase> db_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Both, Stores,
+                         ::testing::Values(test::Backend::sqlite, test::Backend::postgresql),
+                         test::backend_name);
+
+TEST_P(Stores, RoundTripsArticlesExactly) {
   auto articles = bundled();
   articles.push_back(fixture_article());
   {
-    auto store = store::open_store(db);
+    auto store = open();
     const auto summary = store->put_articles(articles);
     EXPECT_EQ(summary.added, articles.size());
     EXPECT_EQ(summary.replaced, 0u);
   }
   // A new connection sees exactly what was written.
-  auto store = store::open_store(db);
+  auto store = open();
   auto loaded = store->load_articles();
   ASSERT_EQ(loaded.size(), articles.size());
   std::sort(articles.begin(), articles.end(),
@@ -65,9 +80,8 @@ TEST(SqliteStore, RoundTripsArticlesExactly) {
   EXPECT_FALSE(store->find_article("no-such-article"));
 }
 
-TEST(SqliteStore, ReimportReplacesInsteadOfDuplicating) {
-  test::TempDir dir;
-  auto store = store::open_store(dir.file("t.db"));
+TEST_P(Stores, ReimportReplacesInsteadOfDuplicating) {
+  auto store = open();
   const std::vector<Article> one = {fixture_article()};
   store->put_articles(one);
   const auto again = store->put_articles(one);
@@ -76,9 +90,8 @@ TEST(SqliteStore, ReimportReplacesInsteadOfDuplicating) {
   EXPECT_EQ(store->count_articles(), 1u);
 }
 
-TEST(SqliteStore, AFailedWriteChangesNothing) {
-  test::TempDir dir;
-  auto store = store::open_store(dir.file("t.db"));
+TEST_P(Stores, AFailedWriteChangesNothing) {
+  auto store = open();
   const std::vector<Article> first = {fixture_article()};
   store->put_articles(first);
 
@@ -106,13 +119,11 @@ TEST(SqliteStore, UsesWalForeignKeysAndVersionedMigrations) {
   EXPECT_EQ(store->schema_version(), 7);
 }
 
-TEST(SqliteStore, ChangeCounterMovesWhenAnotherConnectionCommits) {
-  test::TempDir dir;
-  const auto db = dir.file("t.db");
-  auto reader = store::open_store(db);
+TEST_P(Stores, ChangeCounterMovesWhenAnotherConnectionCommits) {
+  auto reader = open();
   const auto before = reader->change_counter();
   EXPECT_EQ(reader->change_counter(), before);
-  auto writer = store::open_store(db);
+  auto writer = open();
   const std::vector<Article> one = {fixture_article()};
   writer->put_articles(one);
   EXPECT_NE(reader->change_counter(), before);
@@ -120,10 +131,12 @@ TEST(SqliteStore, ChangeCounterMovesWhenAnotherConnectionCommits) {
 
 // --- The editorial workflow's storage. ---
 
-class EditorialStore : public ::testing::Test {
+class EditorialStore : public ::testing::TestWithParam<test::Backend> {
  protected:
   void SetUp() override {
-    store_ = store::open_store(dir_.file("t.db"));
+    SYMPTOMDB_SKIP_WITHOUT(GetParam());
+    db_ = std::make_unique<test::TestDatabase>(GetParam());
+    store_ = db_->open();
     User u;
     u.username = "writer";
     u.display_name = "Wanda Writer";
@@ -137,12 +150,16 @@ class EditorialStore : public ::testing::Test {
   store::NewRevision rev(const std::string& md, const std::string& note = "") const {
     return {"How can I ease shin splints?", md, writer_, note};
   }
-  test::TempDir dir_;
+  std::unique_ptr<test::TestDatabase> db_;
   std::unique_ptr<store::Store> store_;
   std::int64_t writer_ = 0, editor_ = 0;
 };
 
-TEST_F(EditorialStore, RevisionsAreNumberedInOrderWithAuthorAndTime) {
+INSTANTIATE_TEST_SUITE_P(Both, EditorialStore,
+                         ::testing::Values(test::Backend::sqlite, test::Backend::postgresql),
+                         test::backend_name);
+
+TEST_P(EditorialStore, RevisionsAreNumberedInOrderWithAuthorAndTime) {
   const store::NewRevision first[] = {rev("one", "start")};
   store_->create_draft("shin-splints", writer_, first);
   EXPECT_THROW(store_->create_draft("shin-splints", editor_, first), store::StateConflict);
@@ -169,7 +186,7 @@ TEST_F(EditorialStore, RevisionsAreNumberedInOrderWithAuthorAndTime) {
   EXPECT_FALSE(store_->revision("shin-splints", 4));
 }
 
-TEST_F(EditorialStore, StateChangesAreCheckedAgainstStateAndRevision) {
+TEST_P(EditorialStore, StateChangesAreCheckedAgainstStateAndRevision) {
   const store::NewRevision first[] = {rev("one")};
   store_->create_draft("shin-splints", writer_, first);
   EXPECT_THROW(store_->change_state("shin-splints", DraftState::draft, DraftState::in_review,
@@ -187,7 +204,7 @@ TEST_F(EditorialStore, StateChangesAreCheckedAgainstStateAndRevision) {
   EXPECT_EQ(store_->review_events("shin-splints").size(), 1u);
 }
 
-TEST_F(EditorialStore, PublishingWritesTheArticleStateAndReviewTogether) {
+TEST_P(EditorialStore, PublishingWritesTheArticleStateAndReviewTogether) {
   const store::NewRevision first[] = {rev("one")};
   store_->create_draft("shin-splints", writer_, first);
   store_->change_state("shin-splints", DraftState::draft, DraftState::in_review,

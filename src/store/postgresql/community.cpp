@@ -1,0 +1,163 @@
+// Author ratings and comments on PostgreSQL. Each write moves the change
+// counter: a rating or a comment changes the page every node serves.
+#include "store/postgresql/postgresql_store.hpp"
+#include "store/postgresql/util.hpp"
+
+namespace symptomdb::store {
+namespace {
+
+constexpr const char* kCommentSelect =
+    "SELECT c.id, c.article_slug, c.user_id, u.display_name, c.parent_id, c.body, c.status, "
+    "c.held_reason, c.created_at, c.edited_at, "
+    "(SELECT COUNT(*) FROM comment_reports r WHERE r.comment_id = c.id) "
+    "FROM comments c JOIN users u ON u.id = c.user_id ";
+
+Comment comment_from(const pg::Result& st, int r) {
+  Comment c;
+  c.id = st.integer(r, 0);
+  c.article_slug = st.text(r, 1);
+  c.user_id = st.integer(r, 2);
+  c.author_name = st.text(r, 3);
+  if (!st.is_null(r, 4)) c.parent_id = st.integer(r, 4);
+  c.body = st.text(r, 5);
+  c.status = comment_status_from_string(st.text(r, 6)).value_or(CommentStatus::pending);
+  c.held_reason = st.text(r, 7);
+  c.created_at = st.integer(r, 8);
+  if (!st.is_null(r, 9)) c.edited_at = st.integer(r, 9);
+  c.reports = st.integer(r, 10);
+  return c;
+}
+
+std::vector<Comment> all_comments(const pg::Result& st) {
+  std::vector<Comment> out;
+  out.reserve(static_cast<std::size_t>(st.rows()));
+  for (int r = 0; r < st.rows(); ++r) out.push_back(comment_from(st, r));
+  return out;
+}
+
+}  // namespace
+
+void PostgresStore::rate_author(std::int64_t author_id, std::int64_t user_id, int stars) {
+  write([&](pg::Connection& c) {
+    c.run(
+        "INSERT INTO author_ratings (author_id, user_id, stars, rated_at) VALUES ($1, $2, $3, "
+        "$4) ON CONFLICT (author_id, user_id) DO UPDATE SET stars = excluded.stars, rated_at = "
+        "excluded.rated_at",
+        {author_id, user_id, stars, pg::utc_now()});
+  });
+}
+
+std::optional<int> PostgresStore::rating_by(std::int64_t author_id, std::int64_t user_id) {
+  return with([&](pg::Connection& c) -> std::optional<int> {
+    const auto st = c.run("SELECT stars FROM author_ratings WHERE author_id = $1 AND user_id = $2",
+                          {author_id, user_id});
+    if (st.empty()) return std::nullopt;
+    return static_cast<int>(st.integer(0, 0));
+  });
+}
+
+std::int64_t PostgresStore::add_comment(const Comment& cm) {
+  return write([&](pg::Connection& c) {
+    return c
+        .run(
+            "INSERT INTO comments (article_slug, user_id, parent_id, body, status, held_reason, "
+            "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            {cm.article_slug, cm.user_id, cm.parent_id, cm.body, to_string(cm.status),
+             cm.held_reason, cm.created_at})
+        .integer(0, 0);
+  });
+}
+
+std::optional<Comment> PostgresStore::comment(std::int64_t id) {
+  return with([&](pg::Connection& c) -> std::optional<Comment> {
+    const auto st = c.run(std::string(kCommentSelect) + "WHERE c.id = $1", {id});
+    if (st.empty()) return std::nullopt;
+    return comment_from(st, 0);
+  });
+}
+
+std::vector<Comment> PostgresStore::comments(std::string_view slug, bool newest_first,
+                                             std::size_t offset, std::size_t limit) {
+  const std::string order = newest_first ? "DESC" : "ASC";
+  return with([&](pg::Connection& c) {
+    return all_comments(
+        c.run(std::string(kCommentSelect) +
+                  "WHERE c.article_slug = $1 AND c.parent_id IS NULL AND c.status = 'published' "
+                  "ORDER BY c.created_at " +
+                  order + ", c.id " + order + " LIMIT $2 OFFSET $3",
+              {slug, limit, offset}));
+  });
+}
+
+std::size_t PostgresStore::count_comments(std::string_view slug, bool with_replies) {
+  return with([&](pg::Connection& c) {
+    return static_cast<std::size_t>(
+        c.run(with_replies
+                  ? "SELECT COUNT(*) FROM comments WHERE article_slug = $1 AND status = "
+                    "'published'"
+                  : "SELECT COUNT(*) FROM comments WHERE article_slug = $1 AND parent_id IS "
+                    "NULL AND status = 'published'",
+              {slug})
+            .integer(0, 0));
+  });
+}
+
+std::vector<Comment> PostgresStore::replies(std::int64_t parent_id) {
+  return with([&](pg::Connection& c) {
+    return all_comments(c.run(std::string(kCommentSelect) +
+                                  "WHERE c.parent_id = $1 AND c.status = 'published' "
+                                  "ORDER BY c.created_at, c.id",
+                              {parent_id}));
+  });
+}
+
+std::vector<Comment> PostgresStore::moderation_queue() {
+  return with([&](pg::Connection& c) {
+    return all_comments(c.run(std::string(kCommentSelect) +
+                              "WHERE c.status IN ('pending', 'hidden') "
+                              "ORDER BY c.created_at, c.id LIMIT 200"));
+  });
+}
+
+void PostgresStore::set_comment_status(std::int64_t id, CommentStatus status,
+                                       std::string_view reason) {
+  write([&](pg::Connection& c) {
+    c.run("UPDATE comments SET status = $1, held_reason = $2 WHERE id = $3",
+          {to_string(status), reason, id});
+    // Reviewed: earlier reports no longer count towards hiding it again.
+    if (status == CommentStatus::published)
+      c.run("DELETE FROM comment_reports WHERE comment_id = $1", {id});
+  });
+}
+
+void PostgresStore::edit_comment(std::int64_t id, const std::string& body, std::int64_t now) {
+  write([&](pg::Connection& c) {
+    c.run("UPDATE comments SET body = $1, edited_at = $2 WHERE id = $3", {body, now, id});
+  });
+}
+
+void PostgresStore::delete_comment(std::int64_t id) {
+  write([&](pg::Connection& c) { c.run("DELETE FROM comments WHERE id = $1", {id}); });
+}
+
+std::int64_t PostgresStore::report_comment(std::int64_t id, std::int64_t user_id,
+                                           std::int64_t now) {
+  return write([&](pg::Connection& c) {
+    c.run(
+        "INSERT INTO comment_reports (comment_id, user_id, reported_at) VALUES ($1, $2, $3) "
+        "ON CONFLICT DO NOTHING",
+        {id, user_id, now});
+    return c.run("SELECT COUNT(*) FROM comment_reports WHERE comment_id = $1", {id}).integer(0, 0);
+  });
+}
+
+std::size_t PostgresStore::comments_since(std::int64_t user_id, std::int64_t since) {
+  return with([&](pg::Connection& c) {
+    return static_cast<std::size_t>(
+        c.run("SELECT COUNT(*) FROM comments WHERE user_id = $1 AND created_at >= $2",
+              {user_id, since})
+            .integer(0, 0));
+  });
+}
+
+}  // namespace symptomdb::store

@@ -1,0 +1,93 @@
+// The PostgreSQL store as a whole: connecting, migrations, the change counter.
+#include "core/embedded.hpp"
+#include "store/postgresql/postgresql_store.hpp"
+#include "store/postgresql/util.hpp"
+
+namespace symptomdb::store {
+namespace {
+
+// Migrations in order, numbered like the SQLite ones (../migrations/): a
+// schema version means the same tables on both stores. Add new files at the
+// end, never edit old ones.
+constexpr std::string_view kMigrations[] = {
+    "src/store/migrations/postgresql/001_initial.sql",
+    "src/store/migrations/postgresql/002_medquad.sql",
+    "src/store/migrations/postgresql/003_accounts.sql",
+    "src/store/migrations/postgresql/004_comments.sql",
+    "src/store/migrations/postgresql/005_hpo.sql",
+    "src/store/migrations/postgresql/006_editorial.sql",
+};
+
+// Held while migrating, so that nodes starting together do not migrate the
+// same database at once (an arbitrary constant, the same on every node).
+constexpr std::int64_t kMigrationLock = 0x73796d7074646201;
+
+}  // namespace
+
+bool is_postgresql_url(std::string_view location) {
+  return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+PostgresStore::PostgresStore(const std::string& url, std::size_t connections)
+    : pool_(url, connections) {
+  migrate();
+}
+
+void PostgresStore::migrate() {
+  auto c = pool_.acquire();
+  c->run("SELECT pg_advisory_lock($1)", {kMigrationLock});
+  struct Unlock {
+    pg::Connection& c;
+    ~Unlock() {
+      try {
+        c.run("SELECT pg_advisory_unlock($1)", {kMigrationLock});
+      } catch (const StoreError&) {
+        // Session locks end with the connection anyway.
+      }
+    }
+  } unlock{*c};
+  c->exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  const int current = static_cast<int>(
+      c->run("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").integer(0, 0));
+  const int known = static_cast<int>(std::size(kMigrations));
+  if (current > known)
+    throw StoreError("database schema version " + std::to_string(current) +
+                     " is newer than this symptomdb (" + std::to_string(known) + ")");
+  // PostgreSQL's DDL is transactional: a migration that fails half way
+  // leaves nothing behind.
+  for (int v = current + 1; v <= known; ++v) {
+    const auto name = kMigrations[v - 1];
+    const auto sql = embedded_file(name);
+    if (!sql) throw StoreError("migration " + std::string(name) + " is not built in");
+    pg::Transaction tx(*c);
+    c->exec(std::string(*sql));
+    c->run("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+           {v, name, pg::utc_now()});
+    tx.commit();
+  }
+}
+
+int PostgresStore::schema_version() {
+  return with([](pg::Connection& c) {
+    return static_cast<int>(
+        c.run("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").integer(0, 0));
+  });
+}
+
+std::uint64_t PostgresStore::change_counter() {
+  return with([](pg::Connection& c) {
+    return static_cast<std::uint64_t>(
+        c.run("SELECT counter FROM store_changes WHERE id = 1").integer(0, 0));
+  });
+}
+
+void PostgresStore::bump(pg::Connection& c) {
+  // The notification is delivered when (and only if) the transaction commits.
+  c.run(std::string("WITH b AS (UPDATE store_changes SET counter = counter + 1 WHERE id = 1 "
+                    "RETURNING counter) SELECT pg_notify('") +
+        kChangeChannel + "', counter::text) FROM b");
+}
+
+}  // namespace symptomdb::store

@@ -1,0 +1,201 @@
+// Several symptomdb servers over one PostgreSQL database, as nodes behind a
+// load balancer would be: a write on one node reaches the others' pages
+// within a second (LISTEN/NOTIFY), sessions and sign-in throttling hold on
+// every node; and a database outage is a 503 that ends by itself.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <thread>
+
+#include "support/accounts.hpp"
+#include "support/process.hpp"
+#include "support/stores.hpp"
+#include "support/temp_dir.hpp"
+
+namespace symptomdb::test {
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+void import_fixture(const std::string& db) {
+  const auto r = run({binary(), "import", "seed",
+                      (source_dir() / "tests/fixtures/seed_like.txt").string(), "--db", db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+}
+
+// A node: polling slowed to once a minute, so that only the notification
+// can make a write elsewhere visible within the tests' deadlines.
+std::unique_ptr<ServerProcess> node(const std::string& db) {
+  return std::make_unique<ServerProcess>(std::vector<std::string>{
+      "--db", db, "--no-sample", "--refresh-seconds", "60", "--comment-hold-hours", "0"});
+}
+
+// Seconds until `ok()` holds, polling every 20 ms; -1 after `limit`.
+template <class F>
+double seconds_until(F ok, double limit) {
+  const auto start = Clock::now();
+  while (std::chrono::duration<double>(Clock::now() - start).count() < limit) {
+    if (ok()) return std::chrono::duration<double>(Clock::now() - start).count();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return -1;
+}
+
+class TwoNodes : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    SYMPTOMDB_SKIP_WITHOUT(Backend::postgresql);
+    db_ = std::make_unique<TestDatabase>(Backend::postgresql);
+    import_fixture(db_->location());
+    a_ = node(db_->location());
+    b_ = node(db_->location());
+  }
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<ServerProcess> a_, b_;
+};
+
+TEST_F(TwoNodes, ACommentOnOneNodeIsOnTheOthersPageWithinASecond) {
+  // B renders (and caches) the page for signed-out readers first.
+  ASSERT_EQ(http_get(b_->port(), kArticle).status, 200);
+  Client reader = new_reader(a_->port(), "reader1");
+  const std::string text = "Ice helped me within two days";
+  const auto posted =
+      reader.post_form(kArticle + "/comments", {{"csrf", session_csrf(reader)}, {"body", text}});
+  ASSERT_EQ(posted.status, 303) << posted.body;
+  const double took =
+      seconds_until([&] { return contains(http_get(b_->port(), kArticle).body, text); }, 5.0);
+  EXPECT_GE(took, 0) << "the comment never reached node B";
+  EXPECT_LT(took, 1.0);
+  RecordProperty("propagation_seconds", std::to_string(took));
+}
+
+TEST_F(TwoNodes, AnImportReachesEveryNode) {
+  TempDir dir;
+  const auto md = dir.write("liveness.md",
+                            "---\ntitle: Is this live?\ncondition: Liveness\n---\nIntro text.\n");
+  ASSERT_EQ(run({binary(), "import", "markdown", md, "--db", db_->location()}).exit_code, 0);
+  for (const auto* n : {a_.get(), b_.get()}) {
+    const double took = seconds_until(
+        [&] { return http_get(n->port(), "/api/v1/articles/liveness").status == 200; }, 5.0);
+    EXPECT_GE(took, 0);
+    EXPECT_LT(took, 1.0);
+  }
+}
+
+TEST_F(TwoNodes, SessionsHoldOnEveryNode) {
+  Client on_a = new_reader(a_->port(), "reader2");
+  Client on_b(b_->port());
+  on_b.set_cookie("sid", *on_a.cookie("sid"));
+  EXPECT_TRUE(signed_in(on_b));
+  // Signing out on B ends the session on A too.
+  const auto out = on_b.post_form("/logout", {{"csrf", session_csrf(on_b)}});
+  EXPECT_LT(out.status, 400) << out.body;
+  EXPECT_FALSE(signed_in(on_a));
+}
+
+TEST_F(TwoNodes, FailedSignInsCountAcrossNodes) {
+  { Client r = new_reader(a_->port(), "reader3"); }
+  // Five wrong passwords, alternating between the nodes, lock the account
+  // on both: the counters are in the database, not in either process.
+  for (int i = 0; i < 5; ++i) {
+    Client c(i % 2 ? b_->port() : a_->port());
+    EXPECT_EQ(login(c, "reader3", "wrong password " + std::to_string(i)).status, 401);
+  }
+  for (const auto* n : {a_.get(), b_.get()}) {
+    Client c(n->port());
+    EXPECT_EQ(login(c, "reader3").status, 429);
+  }
+}
+
+// A cluster of this test's own, since it is stopped half way.
+class Outage : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    SYMPTOMDB_SKIP_WITHOUT(Backend::postgresql);
+    state_ = dir_.file("pg.state");
+    const auto r = run({script(), "start", state_});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::string why;
+    url_ = url_from_state(state_, why);
+    if (url_.empty()) GTEST_SKIP() << why;
+  }
+  void TearDown() override { run({script(), "stop", state_}); }
+  static std::string script() { return (source_dir() / "scripts/pg-temp-cluster.sh").string(); }
+
+  TempDir dir_;
+  std::string state_, url_;
+};
+
+TEST_F(Outage, RequestsGet503WhileTheDatabaseIsDownAndRecoverWithin5s) {
+  import_fixture(url_);
+  auto server = node(url_);
+  const std::string comments = "/api/v1/articles/shin-splints/comments";
+  ASSERT_EQ(http_get(server->port(), comments).status, 200);
+
+  ASSERT_EQ(run({script(), "pause", state_}).exit_code, 0);
+  const auto down = http_get(server->port(), comments);
+  EXPECT_EQ(down.status, 503) << down.body;
+  EXPECT_EQ(json::parse(down.body)["error"]["code"], "store_unavailable");
+  EXPECT_EQ(down.header("retry-after"), "5");
+  // What the snapshot holds is still served.
+  EXPECT_EQ(http_get(server->port(), "/api/v1/articles/shin-splints").status, 200);
+  EXPECT_EQ(http_get(server->port(), "/healthz").status, 200);
+
+  ASSERT_EQ(run({script(), "resume", state_}).exit_code, 0);
+  const double took =
+      seconds_until([&] { return http_get(server->port(), comments).status == 200; }, 10.0);
+  EXPECT_GE(took, 0) << "no recovery after the database came back";
+  EXPECT_LT(took, 5.0);
+  // And writes work again: a new reader can register.
+  Client c = new_reader(server->port(), "afteroutage");
+  EXPECT_TRUE(signed_in(c));
+}
+
+TEST(Migrate, CopiesASqliteSiteIntoAnEmptyDatabaseAndRefusesAFullOne) {
+  SYMPTOMDB_SKIP_WITHOUT(Backend::postgresql);
+  TempDir dir;
+  const auto sqlite = dir.file("site.db");
+  import_fixture(sqlite);
+  ASSERT_EQ(run({binary(), "user", "add", "editor1", "--role", "editor", "--db", sqlite},
+                kPassword + "\n")
+                .exit_code,
+            0);
+  ASSERT_EQ(run({binary(), "import", "hpo",
+                 (source_dir() / "tests/fixtures/hpo/mini.json").string(), "--db", sqlite})
+                .exit_code,
+            0);
+  ASSERT_EQ(run({binary(), "import", "hpoa",
+                 (source_dir() / "tests/fixtures/hpo/mini.hpoa").string(), "--db", sqlite})
+                .exit_code,
+            0);
+  TestDatabase pg(Backend::postgresql);
+  const auto r = run({binary(), "migrate", "--from", sqlite, "--to", pg.location()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "verified")) << r.out;
+  for (const std::string table : {"articles", "sections", "items", "users", "hpo_terms",
+                                  "hpo_synonyms", "hpo_annotations", "authors"}) {
+    const auto q = "SELECT COUNT(*) FROM " + table;
+    EXPECT_EQ(pg.query(q), query_db(sqlite, q)) << table;
+    EXPECT_NE(pg.query(q)[0][0], "0") << table;
+  }
+  EXPECT_EQ(pg.query("SELECT id, username, password_hash, role FROM users"),
+            query_db(sqlite, "SELECT id, username, password_hash, role FROM users"));
+  // A second migration into the same database is refused, changing nothing.
+  const auto again = run({binary(), "migrate", "--from", sqlite, "--to", pg.location()});
+  EXPECT_NE(again.exit_code, 0);
+  EXPECT_TRUE(contains(again.err, "not empty")) << again.err;
+  EXPECT_EQ(pg.query("SELECT COUNT(*) FROM users"), (Rows{{"1"}}));
+  // The moved site works: its account signs in, new rows get new ids.
+  auto server = node(pg.location());
+  Client c(server->port());
+  EXPECT_EQ(login(c, "editor1").status, 303);
+  EXPECT_EQ(http_get(server->port(), "/api/v1/articles/shin-splints").status, 200);
+  Client r2 = new_reader(server->port(), "aftermove");
+  EXPECT_TRUE(signed_in(r2));
+  EXPECT_EQ(pg.query("SELECT COUNT(DISTINCT id) FROM users"), (Rows{{"2"}}));
+}
+
+}  // namespace
+}  // namespace symptomdb::test

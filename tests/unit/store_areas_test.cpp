@@ -1,0 +1,311 @@
+// Accounts, sessions, throttling, ratings and comments through the store,
+// against SQLite and PostgreSQL alike; and what only PostgreSQL has: a clear
+// StoreUnavailable when the server cannot be reached, and recovery when the
+// server drops the store's connections.
+#include <gtest/gtest.h>
+
+#include <ctime>
+#include <filesystem>
+#include <random>
+#include <thread>
+
+#include "core/error.hpp"
+#include "store/store.hpp"
+#include "support/stores.hpp"
+
+namespace symptomdb {
+namespace {
+
+class StoreAreas : public ::testing::TestWithParam<test::Backend> {
+ protected:
+  void SetUp() override {
+    SYMPTOMDB_SKIP_WITHOUT(GetParam());
+    db_ = std::make_unique<test::TestDatabase>(GetParam());
+    store_ = db_->open();
+  }
+  std::int64_t user(const std::string& name, Role role = Role::reader) {
+    User u;
+    u.username = name;
+    u.display_name = "Display " + name;
+    u.role = role;
+    return store_->create_user(u, "hash-of-" + name);
+  }
+  std::unique_ptr<test::TestDatabase> db_;
+  std::unique_ptr<store::Store> store_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Both, StoreAreas,
+                         ::testing::Values(test::Backend::sqlite, test::Backend::postgresql),
+                         test::backend_name);
+
+TEST_P(StoreAreas, SchemaIsAtTheLatestVersionAndReopeningKeepsIt) {
+  EXPECT_EQ(store_->schema_version(), 6);
+  EXPECT_EQ(db_->open()->schema_version(), 6);
+  EXPECT_EQ(db_->query("SELECT COUNT(*) FROM schema_migrations"), (test::Rows{{"6"}}));
+}
+
+TEST_P(StoreAreas, UsernamesAreUniqueWhateverTheirCase) {
+  const auto id = user("Alice");
+  EXPECT_GT(id, 0);
+  EXPECT_THROW(user("alice"), store::AccountExists);
+  EXPECT_THROW(user("ALICE"), store::AccountExists);
+  const auto found = store_->find_user("aLiCe");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->first.id, id);
+  EXPECT_EQ(found->first.username, "Alice");
+  EXPECT_EQ(found->first.display_name, "Display Alice");
+  EXPECT_EQ(found->second, "hash-of-Alice");
+  EXPECT_EQ(found->first.created_at.size(), 20u);
+  EXPECT_FALSE(store_->find_user("bob"));
+  EXPECT_TRUE(store_->set_role("alice", Role::editor));
+  EXPECT_EQ(store_->find_user("Alice")->first.role, Role::editor);
+  EXPECT_FALSE(store_->set_role("nobody", Role::editor));
+  store_->set_password_hash(id, "new-hash");
+  EXPECT_EQ(store_->find_user("Alice")->second, "new-hash");
+  // created_at as unix seconds: within a minute of now.
+  EXPECT_NEAR(static_cast<double>(store_->user_created_at(id)),
+              static_cast<double>(std::time(nullptr)), 60.0);
+  EXPECT_EQ(store_->user_created_at(9999), 0);
+}
+
+TEST_P(StoreAreas, SessionsExpireAndEndWithTheAccount) {
+  const auto alice = user("alice");
+  const auto now = static_cast<std::int64_t>(std::time(nullptr));
+  store_->create_session("h1", alice, "csrf1", now + 3600, "127.0.0.1", "test agent");
+  store_->create_session("h2", alice, "csrf2", now + 3600, "127.0.0.1", "test agent");
+  store_->create_session("old", alice, "csrf3", now - 1, "127.0.0.1", "test agent");
+  const auto s = store_->find_session("h1", now);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->user.id, alice);
+  EXPECT_EQ(s->csrf_token, "csrf1");
+  EXPECT_EQ(s->expires_at, now + 3600);
+  EXPECT_FALSE(store_->find_session("old", now));
+  EXPECT_FALSE(store_->find_session("nope", now));
+  // A password change ends every other session.
+  store_->delete_sessions_of(alice, "h1");
+  EXPECT_TRUE(store_->find_session("h1", now));
+  EXPECT_FALSE(store_->find_session("h2", now));
+  store_->delete_session("h1");
+  EXPECT_FALSE(store_->find_session("h1", now));
+  // Disabling signs the account out everywhere.
+  store_->create_session("h3", alice, "csrf", now + 3600, "", "");
+  EXPECT_TRUE(store_->set_disabled("alice", true));
+  EXPECT_FALSE(store_->find_session("h3", now));
+  EXPECT_EQ(db_->query("SELECT COUNT(*) FROM sessions"), (test::Rows{{"0"}}));
+  EXPECT_TRUE(store_->find_user("alice")->first.disabled);
+}
+
+TEST_P(StoreAreas, FailedSignInsCountWithinTheirWindow) {
+  const std::int64_t t = 1'000'000;
+  EXPECT_EQ(store_->failures("user:alice", t, 900), 0);
+  store_->record_failure("user:alice", t, 900);
+  store_->record_failure("user:alice", t + 10, 900);
+  store_->record_failure("addr:1.2.3.4", t + 10, 900);
+  EXPECT_EQ(store_->failures("user:alice", t + 20, 900), 2);
+  EXPECT_EQ(store_->failures("addr:1.2.3.4", t + 20, 900), 1);
+  // After the window the count starts again.
+  EXPECT_EQ(store_->failures("user:alice", t + 901, 900), 0);
+  store_->record_failure("user:alice", t + 901, 900);
+  EXPECT_EQ(store_->failures("user:alice", t + 902, 900), 1);
+  store_->clear_failures("user:alice");
+  EXPECT_EQ(store_->failures("user:alice", t + 903, 900), 0);
+}
+
+TEST_P(StoreAreas, RatingsReplaceTheReadersEarlierOneAndAverage) {
+  const auto slug = store_->put_author({"Dr Jo Smith", "MD", "Example Clinic"});
+  const auto profile = store_->author(slug);
+  ASSERT_TRUE(profile);
+  EXPECT_EQ(profile->name, "Dr Jo Smith");
+  EXPECT_EQ(profile->rating.count, 0);
+  EXPECT_EQ(store_->author_by_id(profile->id)->slug, slug);
+  const auto a = user("a"), b = user("b");
+  store_->rate_author(profile->id, a, 2);
+  store_->rate_author(profile->id, a, 4);  // replaces
+  store_->rate_author(profile->id, b, 5);
+  const auto rated = store_->author(slug);
+  EXPECT_EQ(rated->rating.count, 2);
+  EXPECT_DOUBLE_EQ(rated->rating.average, 4.5);
+  EXPECT_EQ(store_->rating_by(profile->id, a), 4);
+  EXPECT_FALSE(store_->rating_by(profile->id, 9999));
+  EXPECT_FALSE(store_->author("no-such-author"));
+  // Linking an account makes it the profile's.
+  EXPECT_TRUE(store_->link_author("A", slug));
+  EXPECT_FALSE(store_->link_author("a", "no-such-author"));
+  EXPECT_EQ(store_->author(slug)->user_id, a);
+  EXPECT_EQ(store_->find_user("a")->first.author_id, profile->id);
+}
+
+TEST_P(StoreAreas, CommentsRepliesModerationAndReports) {
+  const auto a = user("a"), b = user("b");
+  Comment c;
+  c.article_slug = "shin-splints";
+  c.user_id = a;
+  c.body = "First";
+  c.created_at = 100;
+  const auto first = store_->add_comment(c);
+  c.body = "Second";
+  c.created_at = 200;
+  const auto second = store_->add_comment(c);
+  c.body = "Held";
+  c.status = CommentStatus::pending;
+  c.held_reason = "new account";
+  const auto held = store_->add_comment(c);
+  Comment reply;
+  reply.article_slug = "shin-splints";
+  reply.user_id = b;
+  reply.parent_id = first;
+  reply.body = "A reply";
+  reply.created_at = 150;
+  const auto reply_id = store_->add_comment(reply);
+
+  EXPECT_EQ(store_->count_comments("shin-splints"), 2u);
+  EXPECT_EQ(store_->count_comments("shin-splints", true), 3u);
+  const auto oldest = store_->comments("shin-splints", false, 0, 10);
+  ASSERT_EQ(oldest.size(), 2u);
+  EXPECT_EQ(oldest[0].id, first);
+  EXPECT_EQ(oldest[0].author_name, "Display a");
+  EXPECT_FALSE(oldest[0].parent_id);
+  const auto newest = store_->comments("shin-splints", true, 0, 1);
+  ASSERT_EQ(newest.size(), 1u);
+  EXPECT_EQ(newest[0].id, second);
+  EXPECT_EQ(store_->comments("shin-splints", true, 1, 10).front().id, first);
+  const auto replies = store_->replies(first);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].id, reply_id);
+  EXPECT_EQ(replies[0].parent_id, first);
+
+  const auto queue = store_->moderation_queue();
+  ASSERT_EQ(queue.size(), 1u);
+  EXPECT_EQ(queue[0].id, held);
+  EXPECT_EQ(queue[0].held_reason, "new account");
+  store_->set_comment_status(held, CommentStatus::published, "");
+  EXPECT_TRUE(store_->moderation_queue().empty());
+  EXPECT_EQ(store_->count_comments("shin-splints"), 3u);
+
+  // One report per reader; publishing again clears them.
+  EXPECT_EQ(store_->report_comment(second, b, 300), 1);
+  EXPECT_EQ(store_->report_comment(second, b, 301), 1);
+  EXPECT_EQ(store_->report_comment(second, a, 302), 2);
+  EXPECT_EQ(store_->comment(second)->reports, 2);
+  store_->set_comment_status(second, CommentStatus::published, "");
+  EXPECT_EQ(store_->comment(second)->reports, 0);
+
+  store_->edit_comment(second, "Second, edited", 400);
+  const auto edited = store_->comment(second);
+  EXPECT_EQ(edited->body, "Second, edited");
+  EXPECT_EQ(edited->edited_at, 400);
+  EXPECT_FALSE(store_->comment(first)->edited_at);
+  EXPECT_EQ(store_->comments_since(a, 150), 2u);
+  EXPECT_EQ(store_->comments_since(b, 0), 1u);
+  // Deleting a comment deletes its replies.
+  store_->delete_comment(first);
+  EXPECT_FALSE(store_->comment(first));
+  EXPECT_FALSE(store_->comment(reply_id));
+}
+
+TEST_P(StoreAreas, ChangeCounterMovesOnWritesThatChangePages) {
+  auto other = db_->open();
+  const auto a = user("a");
+  auto before = other->change_counter();
+  Comment c;
+  c.article_slug = "x";
+  c.user_id = a;
+  c.body = "hello";
+  store_->add_comment(c);
+  EXPECT_NE(other->change_counter(), before);
+  before = other->change_counter();
+  const auto slug = store_->put_author({"Dr Jo Smith", "", ""});
+  EXPECT_NE(other->change_counter(), before);
+  before = other->change_counter();
+  store_->rate_author(store_->author(slug)->id, a, 3);
+  EXPECT_NE(other->change_counter(), before);
+}
+
+// --- PostgreSQL only. ---
+
+TEST(PostgresStore, AnUnreachableServerIsStoreUnavailable) {
+  // A socket directory with no server in it: refused at once.
+  test::TempDir dir;
+  const auto url = "postgresql://symptomdb@/symptomdb?host=" + dir.path().string() + "&port=1";
+  try {
+    store::open_store(url);
+    FAIL() << "opened a store with no server";
+  } catch (const store::StoreUnavailable& e) {
+    EXPECT_NE(std::string(e.what()).find("cannot reach PostgreSQL"), std::string::npos) << e.what();
+  }
+  // postgres:// is PostgreSQL too, never a SQLite file of that name.
+  EXPECT_THROW(store::open_store("postgres://symptomdb@/x?host=" + dir.path().string()),
+               store::StoreUnavailable);
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
+
+TEST(PostgresStore, RecoversWhenTheServerDropsItsConnections) {
+  SYMPTOMDB_SKIP_WITHOUT(test::Backend::postgresql);
+  test::TestDatabase db(test::Backend::postgresql);
+  // Named, so that only this store's connections are ended below: other
+  // tests share the server and run at the same time.
+  const std::string name = "recover_" + std::to_string(std::random_device{}());
+  auto store = store::open_store(test::with_url_option(db.location(), "application_name=" + name));
+  store->put_author({"Dr Jo Smith", "", ""});
+  EXPECT_TRUE(store->author("dr-jo-smith"));
+  // What a server restart does to open connections: ended from the server
+  // side. The pooled connection is then broken; the store notices on its
+  // first statement and carries on with a new one.
+  store::pg::Connection admin(db.location());
+  const auto ended = admin.run(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", {name});
+  EXPECT_GE(ended.rows(), 1);
+  EXPECT_TRUE(store->author("dr-jo-smith"));
+  EXPECT_EQ(store->schema_version(), 6);
+}
+
+TEST(PostgresStore, ConcurrentWritersFromSeveralStoresAllLand) {
+  SYMPTOMDB_SKIP_WITHOUT(test::Backend::postgresql);
+  test::TestDatabase db(test::Backend::postgresql);
+  auto setup = db.open();
+  User u;
+  u.username = "writer";
+  u.display_name = "Writer";
+  const auto id = setup->create_user(u, "h");
+  const auto start = setup->change_counter();
+  // Two "nodes", four threads each, one comment per call.
+  constexpr int kThreads = 8, kEach = 25;
+  std::vector<std::unique_ptr<store::Store>> nodes;
+  nodes.push_back(db.open());
+  nodes.push_back(db.open());
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      auto& node = *nodes[static_cast<std::size_t>(t % 2)];
+      for (int i = 0; i < kEach; ++i) {
+        Comment c;
+        c.article_slug = "a";
+        c.user_id = id;
+        c.body = std::to_string(t) + "/" + std::to_string(i);
+        node.add_comment(c);
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(setup->count_comments("a"), static_cast<std::size_t>(kThreads * kEach));
+  // Every write moved the counter once: none was lost to a race.
+  EXPECT_EQ(setup->change_counter(), start + kThreads * kEach);
+}
+
+}  // namespace
+}  // namespace symptomdb
+
+namespace symptomdb {
+namespace {
+
+TEST(StoreLocation, PasswordsStayOutOfMessages) {
+  EXPECT_EQ(store::describe_location("postgresql://sdb:s3cret@db.example/sdb"),
+            "postgresql://sdb:***@db.example/sdb");
+  EXPECT_EQ(store::describe_location("postgres://sdb@db/sdb?password=s3cret&sslmode=require"),
+            "postgres://sdb@db/sdb?password=***&sslmode=require");
+  EXPECT_EQ(store::describe_location("postgresql:///sdb?host=/run/postgresql"),
+            "postgresql:///sdb?host=/run/postgresql");
+  EXPECT_EQ(store::describe_location("data/site:1@x.db"), "data/site:1@x.db");
+}
+
+}  // namespace
+}  // namespace symptomdb
