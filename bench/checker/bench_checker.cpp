@@ -1,10 +1,16 @@
-// Measures the symptom checker on simulated patients against two peers
-// (term overlap, Resnik best-match average as the Phenomizer) and times
-// 10-term queries. Usage:
-//   bench_checker DATA_DIR [--patients N] [--seed S] [--tune]
-// DATA_DIR holds hp.json and phenotype.hpoa. --tune runs a small grid over
-// the model parameters on patients from a different seed (S + 1000) and
-// prints it; the reported table always uses the defaults and seed S.
+// Measures the symptom checker on published patients (phenopackets-dev, the
+// measure of quality) and on simulated patients (a smoke test: they are drawn
+// from the annotations the model scores with) against two peers (term
+// overlap, Resnik best-match average as the Phenomizer), and times queries.
+// Usage:
+//   bench_checker DATA_DIR [--cases FILE] [--real-only] [--set NAME=VALUE]...
+//                 [--summary] [--patients N] [--seed S] [--tune]
+// DATA_DIR holds hp.json and phenotype.hpoa; the cases default to
+// DATA_DIR/../phenopackets-dev/cases.jsonl (skipped when absent). --set
+// changes one model parameter (checker::Parameters, by its name) for every
+// run, to measure a change before it becomes the default. --tune runs a
+// small grid over the model parameters on simulated patients from a
+// different seed (S + 1000) and prints it.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -24,6 +30,7 @@
 #include "ingest/hpo_json.hpp"
 #include "ingest/hpoa.hpp"
 #include "peers.hpp"
+#include "real_cases.hpp"
 #include "simulate.hpp"
 
 using namespace symptomdb;
@@ -126,6 +133,36 @@ void tune(const std::shared_ptr<const ontology::Ontology>& onto,
   }
 }
 
+// --set NAME=VALUE: the parameters by the names checker.hpp gives them.
+bool set_parameter(checker::Parameters& p, const std::string& assignment) {
+  const auto eq = assignment.find('=');
+  if (eq == std::string::npos) return false;
+  const std::string name = assignment.substr(0, eq);
+  const double v = std::stod(assignment.substr(eq + 1));
+  const std::pair<const char*, double*> fields[] = {
+      {"false_positive", &p.false_positive},
+      {"imprecision", &p.imprecision},
+      {"specificity", &p.specificity},
+      {"frequency_exponent", &p.frequency_exponent},
+      {"size_exponent", &p.size_exponent},
+      {"default_frequency", &p.default_frequency},
+      {"max_frequency", &p.max_frequency},
+      {"not_present_lr", &p.not_present_lr},
+      {"not_excluded_lr", &p.not_excluded_lr},
+      {"wrong_sex_lr", &p.wrong_sex_lr},
+      {"too_young_lr", &p.too_young_lr},
+      {"onset_margin", &p.onset_margin},
+      {"unexplained_specificity", &p.unexplained_specificity},
+      {"collapse_implied", &p.collapse_implied},
+  };
+  for (const auto& [n, field] : fields)
+    if (name == n) {
+      *field = v;
+      return true;
+    }
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -135,10 +172,23 @@ int main(int argc, char** argv) {
   }
   const std::string dir = argv[1];
   bench::SimulationOptions options;
-  bool do_tune = false;
+  bool do_tune = false, real_only = false, summary_only = false;
+  std::string cases_path = dir + "/../phenopackets-dev/cases.jsonl";
+  checker::Parameters parameters;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--patients" && i + 1 < argc)
+    if (a == "--cases" && i + 1 < argc)
+      cases_path = argv[++i];
+    else if (a == "--real-only")
+      real_only = true;
+    else if (a == "--summary")  // one line for the real cases, then stop
+      summary_only = true;
+    else if (a == "--set" && i + 1 < argc) {
+      if (!set_parameter(parameters, argv[++i])) {
+        fmt::print(stderr, "unknown parameter in --set {}\n", argv[i]);
+        return 2;
+      }
+    } else if (a == "--patients" && i + 1 < argc)
       options.patients = std::stoul(argv[++i]);
     else if (a == "--seed" && i + 1 < argc)
       options.seed = std::stoull(argv[++i]);
@@ -161,7 +211,7 @@ int main(int argc, char** argv) {
   }
   const double load_s = seconds_since(t0);
   t0 = std::chrono::steady_clock::now();
-  const auto checker = checker::Checker::build(onto, annotations);
+  const auto checker = checker::Checker::build(onto, annotations, parameters);
   const double build_s = seconds_since(t0);
   annotations.rows.shrink_to_fit();
   fmt::print("HPO {} ({} terms), annotations {} ({} diseases, {} unknown term ids dropped)\n",
@@ -179,6 +229,19 @@ int main(int argc, char** argv) {
       static_cast<double>(rss_kib()) / 1024.0, static_cast<double>(rss_before) / 1024.0);
 
   const bench::Peers peers(checker);
+  if (std::ifstream(cases_path)) {
+    const auto t_real = std::chrono::steady_clock::now();
+    const auto set = bench::read_real_cases(cases_path, checker);
+    if (summary_only) {
+      fmt::print("real cases: {}\n", bench::summary_line(set, checker));
+      return 0;
+    }
+    bench::report_real_cases(set, checker, peers);
+    fmt::print("(real-case evaluation {:.1f} s)\n", seconds_since(t_real));
+  } else {
+    fmt::print("\nReal cases: skipped, {} not found (--cases FILE)\n", cases_path);
+  }
+  if (real_only) return 0;
   fmt::print(
       "\nSimulated patients (Köhler et al. 2009): {} per setting, seed {}, diseases with >= {} "
       "phenotype terms, <= {} sampled terms by annotated frequency (none given: {}), noise "
