@@ -4,7 +4,7 @@
 // overlap, Resnik best-match average as the Phenomizer), and times queries.
 // Usage:
 //   bench_checker DATA_DIR [--cases FILE] [--real-only] [--set NAME=VALUE]...
-//                 [--summary] [--patients N] [--seed S] [--tune]
+//                 [--summary] [--speed] [--patients N] [--seed S] [--tune]
 // DATA_DIR holds hp.json and phenotype.hpoa; the cases default to
 // DATA_DIR/../phenopackets-dev/cases.jsonl (skipped when absent). --set
 // changes one model parameter (checker::Parameters, by its name) for every
@@ -152,9 +152,6 @@ bool set_parameter(checker::Parameters& p, const std::string& assignment) {
       {"wrong_sex_lr", &p.wrong_sex_lr},
       {"too_young_lr", &p.too_young_lr},
       {"onset_margin", &p.onset_margin},
-      {"unexplained_specificity", &p.unexplained_specificity},
-      {"collapse_implied", &p.collapse_implied},
-      {"system_floor", &p.system_floor},
   };
   for (const auto& [n, field] : fields)
     if (name == n) {
@@ -173,7 +170,7 @@ int main(int argc, char** argv) {
   }
   const std::string dir = argv[1];
   bench::SimulationOptions options;
-  bool do_tune = false, real_only = false, summary_only = false;
+  bool do_tune = false, real_only = false, summary_only = false, speed_only = false;
   std::string cases_path = dir + "/../phenopackets-dev/cases.jsonl";
   checker::Parameters parameters;
   for (int i = 2; i < argc; ++i) {
@@ -184,6 +181,8 @@ int main(int argc, char** argv) {
       real_only = true;
     else if (a == "--summary")  // one line for the real cases, then stop
       summary_only = true;
+    else if (a == "--speed")  // latency only: no quality tables
+      speed_only = true;
     else if (a == "--set" && i + 1 < argc) {
       if (!set_parameter(parameters, argv[++i])) {
         fmt::print(stderr, "unknown parameter in --set {}\n", argv[i]);
@@ -230,7 +229,8 @@ int main(int argc, char** argv) {
       static_cast<double>(rss_kib()) / 1024.0, static_cast<double>(rss_before) / 1024.0);
 
   const bench::Peers peers(checker);
-  if (std::ifstream(cases_path)) {
+  if (speed_only) {
+  } else if (std::ifstream(cases_path)) {
     const auto t_real = std::chrono::steady_clock::now();
     const auto set = bench::read_real_cases(cases_path, checker);
     if (summary_only) {
@@ -253,7 +253,12 @@ int main(int argc, char** argv) {
   fmt::print("| setting | method | top-1 | top-10 | mean rank |\n|---|---|---|---|---|\n");
   std::vector<bench::Patient> latency_pool;
   for (const auto s : kSettings) {
+    if (speed_only && s != bench::Setting::noise_imprecision) continue;
     const auto patients = bench::simulate(checker, s, options);
+    if (speed_only) {
+      latency_pool = patients;
+      continue;
+    }
     Tally ours, overlap, resnik;
     for (const auto& p : patients) {
       ours.add(checker_rank(checker, p));

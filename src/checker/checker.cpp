@@ -195,22 +195,6 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
     for (auto k = c.posting_offset_[t]; k < c.posting_offset_[t + 1]; ++k)
       c.max_weight_[t] = std::max(c.max_weight_[t], c.postings_[k].weight);
 
-  c.system_.resize(n_terms);
-  {
-    const auto phenotype_root = onto.find("HP:0000118");
-    for (TermIndex t = 0; t < n_terms; ++t) {
-      c.system_[t] = t;
-      if (!phenotype_root) continue;
-      for (const TermIndex a : onto.ancestors(t)) {  // sorted: the first found is the lowest
-        const auto parents = onto.parents(a);
-        if (std::find(parents.begin(), parents.end(), *phenotype_root) != parents.end()) {
-          c.system_[t] = a;
-          break;
-        }
-      }
-    }
-  }
-
   constexpr double kPseudo = 0.1;
   c.counts_.assign(n_terms, 0);
   c.ic_.assign(n_terms, 0.0);
@@ -232,7 +216,6 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
     c.background_[t] = (sum + kPseudo) / (n_diseases + kPseudo);
     c.present_background_[t] = (weighted + kPseudo) / (n_diseases + kPseudo);
     c.ic_[t] = n_diseases > 0 ? -std::log(std::max<double>(c.counts_[t], 1.0) / n_diseases) : 0.0;
-    c.max_ic_ = std::max(c.max_ic_, c.ic_[t]);
   }
   return c;
 }
@@ -253,49 +236,6 @@ bool Checker::not_annotated_related(DiseaseIndex d, TermIndex q) const {
   for (const TermIndex t : diseases_[d].excluded)
     if (ontology_->is_ancestor_or_self(t, q) || ontology_->is_ancestor_or_self(q, t)) return true;
   return false;
-}
-
-double Checker::unexplained_lr(TermIndex q) const {
-  const double s = parameters_.unexplained_specificity;
-  if (s == 0.0) return parameters_.false_positive;
-  return std::pow(parameters_.false_positive, std::max(0.0, 1.0 - s * ic_[q] / max_ic_));
-}
-
-std::vector<bool> Checker::implied_terms(const Query& query) const {
-  std::vector<bool> out(query.present.size() + query.excluded.size(), false);
-  if (parameters_.collapse_implied == 0.0) return out;
-  // A present term below another present term says it already; an excluded
-  // term below another excluded term is already excluded by it. Of equal
-  // terms the first stays.
-  auto mark = [&](const std::vector<QueryTerm>& list, std::size_t offset, bool present) {
-    for (std::size_t i = 0; i < list.size(); ++i)
-      for (std::size_t j = 0; j < list.size() && !out[offset + i]; ++j) {
-        if (i == j || out[offset + j]) continue;
-        const TermIndex a = list[i].term, b = list[j].term;
-        if (a == b) {
-          out[offset + i] = j < i;
-          continue;
-        }
-        out[offset + i] =
-            present ? ontology_->is_ancestor_or_self(a, b) : ontology_->is_ancestor_or_self(b, a);
-      }
-  };
-  mark(query.present, 0, true);
-  mark(query.excluded, query.present.size(), false);
-  return out;
-}
-
-std::pair<std::vector<std::uint32_t>, std::uint32_t> Checker::system_slots(
-    const Query& query) const {
-  std::vector<TermIndex> seen;
-  std::vector<std::uint32_t> slot;
-  for (const auto& q : query.present) {
-    const TermIndex s = system_[q.term];
-    const auto it = std::find(seen.begin(), seen.end(), s);
-    slot.push_back(static_cast<std::uint32_t>(it - seen.begin()));
-    if (it == seen.end()) seen.push_back(s);
-  }
-  return {std::move(slot), static_cast<std::uint32_t>(seen.size())};
 }
 
 double Checker::present_weight(double frequency, DiseaseIndex d) const {
@@ -345,8 +285,7 @@ Checker::Explanation Checker::explain(TermIndex q, bool excluded, DiseaseIndex d
       });
       return {std::log10(p.not_present_lr), *it};
     }
-    const double floor = unexplained_lr(q);
-    if (best <= floor) return {std::log10(floor), std::nullopt};
+    if (best <= p.false_positive) return {std::log10(p.false_positive), std::nullopt};
     return {std::log10(best), best_term};
   }
   const double denominator = 1.0 - std::min(bg, p.max_frequency);
@@ -421,21 +360,9 @@ void Checker::products(const Query& query, std::vector<double>& product) const {
     }
   };
 
-  const auto implied = implied_terms(query);
-  // With a system floor, present findings multiply into one product per
-  // organ system, floored at the end.
-  const bool by_system = p.system_floor > 0.0;
-  const auto [slots, n_slots] =
-      by_system ? system_slots(query) : std::pair<std::vector<std::uint32_t>, std::uint32_t>{};
-  thread_local std::vector<double> system_product;
-  if (by_system) system_product.assign(static_cast<std::size_t>(n_slots) * n, 1.0);
-  for (std::size_t i = 0; i < query.present.size(); ++i) {
-    if (implied[i]) continue;
-    const auto& q = query.present[i];
-    double* into =
-        by_system ? system_product.data() + static_cast<std::size_t>(slots[i]) * n : product.data();
-    best_over_ancestors(q.term, static_cast<float>(unexplained_lr(q.term)), true);
-    for (std::size_t d = 0; d < n; ++d) into[d] *= best[d];
+  for (const auto& q : query.present) {
+    best_over_ancestors(q.term, static_cast<float>(p.false_positive), true);
+    for (std::size_t d = 0; d < n; ++d) product[d] *= best[d];
     if (!not_pairs_.empty()) {
       std::vector<DiseaseIndex> hit;
       for (const TermIndex a : ontology_->ancestors(q.term)) {
@@ -444,16 +371,10 @@ void Checker::products(const Query& query, std::vector<double>& product) const {
       }
       std::sort(hit.begin(), hit.end());
       hit.erase(std::unique(hit.begin(), hit.end()), hit.end());
-      for (const DiseaseIndex d : hit) into[d] *= p.not_present_lr / best[d];
+      for (const DiseaseIndex d : hit) product[d] *= p.not_present_lr / best[d];
     }
   }
-  for (std::uint32_t s = 0; s < n_slots; ++s) {
-    const double* sp = system_product.data() + static_cast<std::size_t>(s) * n;
-    for (std::size_t d = 0; d < n; ++d) product[d] *= std::max(sp[d], p.system_floor);
-  }
-  for (std::size_t i = 0; i < query.excluded.size(); ++i) {
-    if (implied[query.present.size() + i]) continue;
-    const auto& q = query.excluded[i];
+  for (const auto& q : query.excluded) {
     const double bg = background_[q.term];
     const double denominator = 1.0 - std::min(bg, p.max_frequency);
     best_over_ancestors(q.term, static_cast<float>(p.false_positive), false);
@@ -515,39 +436,19 @@ std::vector<Ranked> Checker::rank(const Query& query) const {
                     by_score);
   order.resize(k);
 
-  const auto implied = implied_terms(query);
   std::vector<Ranked> out;
   out.reserve(k);
   for (const DiseaseIndex d : order) {
     Ranked r{.disease = d, .score = 0};
-    std::size_t i = 0;
-    for (const auto* list : {&query.present, &query.excluded}) {
-      const bool excluded = list == &query.excluded;
-      for (const auto& q : *list) {
-        // A finding another one implies is shown, with no weight of its own.
-        const auto e = implied[i++] ? Explanation{0.0, std::nullopt} : explain(q.term, excluded, d);
-        r.matched.push_back({q.text, q.term, e.disease_term, e.log10_lr, excluded});
-        r.score += e.log10_lr;
-      }
+    for (const auto& q : query.present) {
+      const auto e = explain(q.term, false, d);
+      r.matched.push_back({q.text, q.term, e.disease_term, e.log10_lr, false});
+      r.score += e.log10_lr;
     }
-    if (p.system_floor > 0.0) {
-      // A system whose findings together fall below the floor: its negative
-      // contributions shrink in proportion, so the explanation still adds up.
-      const auto [slots, n_slots] = system_slots(query);
-      const double floor = std::log10(p.system_floor);
-      for (std::uint32_t s = 0; s < n_slots; ++s) {
-        double pos = 0, neg = 0;
-        for (std::size_t i = 0; i < slots.size(); ++i)
-          if (slots[i] == s)
-            (r.matched[i].contribution > 0 ? pos : neg) += r.matched[i].contribution;
-        if (pos + neg >= floor || neg == 0) continue;
-        const double k = std::max(0.0, (floor - pos) / neg);
-        for (std::size_t i = 0; i < slots.size(); ++i)
-          if (slots[i] == s && r.matched[i].contribution < 0) {
-            r.score += (k - 1.0) * r.matched[i].contribution;
-            r.matched[i].contribution *= k;
-          }
-      }
+    for (const auto& q : query.excluded) {
+      const auto e = explain(q.term, true, d);
+      r.matched.push_back({q.text, q.term, e.disease_term, e.log10_lr, true});
+      r.score += e.log10_lr;
     }
     if (query.sex && diseases_[d].only_sex && *diseases_[d].only_sex != *query.sex) {
       r.sex_contribution = std::log10(p.wrong_sex_lr);

@@ -105,8 +105,9 @@ struct Ranked {
 };
 
 // Model constants, exposed so the benchmark can compare settings; the
-// defaults are what the server uses (chosen on simulated patients, see
-// bench/checker/README.md).
+// defaults are what the server uses. First chosen on simulated patients;
+// size_exponent and max_frequency were then set on published cases
+// (phenopackets-dev), one change at a time: see bench/checker/README.md.
 struct Parameters {
   double false_positive = 0.05;  // fp above: P(q | d) for an unexplained q, over bg(q)
   double imprecision = 0.1;      // w above: discount for credit through a common ancestor
@@ -121,9 +122,17 @@ struct Parameters {
   // selection among the disease's features: a disease with many features
   // spreads its probability over more of them.
   double frequency_exponent = 1.0;
-  double size_exponent = 1.0;
+  // 0.5 on published cases (1.0 was best on simulated patients, which are
+  // drawn from the very frequencies scored).
+  double size_exponent = 0.5;
   double default_frequency = 1.0;  // an annotation that gives no frequency
-  double max_frequency = 0.95;     // caps P(q | d) for excluded terms (curation is not proof)
+  // Caps P(q | d) for excluded terms, so an absent finding lowers a
+  // disease's odds by at most 1 - max_frequency. On published cases even an
+  // absent finding the disease is annotated with at high frequency is weak
+  // evidence against it (clinicians record as absent what they checked for,
+  // often features of the very disease; annotations default to "always" when
+  // they give no frequency): every cap above 0.05 ranked worse.
+  double max_frequency = 0.05;
   double not_present_lr = 0.001;   // present q that the disease is NOT-annotated with
   double not_excluded_lr = 2.0;    // excluded q that the disease is NOT-annotated with
   double wrong_sex_lr = 0.001;     // a disease seen only in the other sex
@@ -132,22 +141,6 @@ struct Parameters {
   // since onset bands describe typical cases and their edges are rough.
   double too_young_lr = 0.1;
   double onset_margin = 0.75;
-  // The LR of a present finding the disease does not explain at all is
-  // fp^(1 - unexplained_specificity * ic(q) / ic_max): annotations are
-  // incomplete, and the more specific a finding the likelier it is simply
-  // not recorded for the disease. 0 gives a flat fp.
-  double unexplained_specificity = 0.0;
-  // When non-zero, a present finding implied by a more specific present
-  // finding of the same query (its ancestor) and an excluded finding implied
-  // by a more general excluded one count once, not twice: records often list
-  // a finding and its refinement.
-  double collapse_implied = 0.0;
-  // When non-zero, the present findings of one organ system (a branch right
-  // below "Phenotypic abnormality") together lower a disease's odds by at
-  // most this factor: a record lists many related findings of one system,
-  // and a disease whose annotations miss that system is one error, not one
-  // per finding. 0 leaves each finding its own penalty.
-  double system_floor = 0.0;
 };
 
 class Checker {
@@ -207,17 +200,9 @@ class Checker {
   };
   Explanation explain(TermIndex q, bool excluded, DiseaseIndex d) const;
   double ancestor_weight(TermIndex q, TermIndex a, const std::vector<double>& bg) const;
-  // The LR of a present q no annotation of the disease explains.
-  double unexplained_lr(TermIndex q) const;
-  // Per query term (present first, then excluded): whether it is implied by
-  // another and so skipped (Parameters::collapse_implied).
-  std::vector<bool> implied_terms(const Query& query) const;
   bool not_annotated_above(DiseaseIndex d, TermIndex q) const;
   bool not_annotated_related(DiseaseIndex d, TermIndex q) const;
   std::vector<DiseaseTerm> missing_common(const Query& query, DiseaseIndex d) const;
-  // The organ systems of the present findings as slots 0..k-1 (by first
-  // appearance), one per present finding, and k.
-  std::pair<std::vector<std::uint32_t>, std::uint32_t> system_slots(const Query& query) const;
 
   std::shared_ptr<const ontology::Ontology> ontology_;
   Parameters parameters_;
@@ -231,10 +216,6 @@ class Checker {
   std::vector<Posting> postings_;
   std::vector<std::uint32_t> counts_;
   std::vector<double> ic_, background_, present_background_;
-  double max_ic_ = 1.0;
-  // Per term, its organ system: the lowest-index child of HP:0000118 above
-  // it, or the term itself outside that branch.
-  std::vector<TermIndex> system_;
   std::vector<DiseaseIndex> with_not_;  // diseases that have NOT annotations
   // (NOT-annotated term, disease), sorted: the diseases that exclude an
   // ancestor of a query term, found without testing every such disease.
