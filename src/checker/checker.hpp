@@ -126,12 +126,12 @@ struct Parameters {
   // drawn from the very frequencies scored).
   double size_exponent = 0.5;
   double default_frequency = 1.0;  // an annotation that gives no frequency
-  // Caps P(q | d) for excluded terms, so an absent finding lowers a
-  // disease's odds by at most 1 - max_frequency. On published cases even an
-  // absent finding the disease is annotated with at high frequency is weak
-  // evidence against it (clinicians record as absent what they checked for,
-  // often features of the very disease; annotations default to "always" when
-  // they give no frequency): every cap above 0.05 ranked worse.
+  // For excluded terms P(q | d) and bg(q) are scaled by max_frequency, so an
+  // absent finding lowers the odds of a disease that always has it by at most
+  // 1 - max_frequency, and of one that has it rarely by less. On published
+  // cases even an absent finding annotated at high frequency is weak evidence
+  // (clinicians record as absent what they checked for, often features of the
+  // very disease): every weight above 0.05 ranked worse (bench/checker).
   double max_frequency = 0.05;
   double not_present_lr = 0.001;   // present q that the disease is NOT-annotated with
   double not_excluded_lr = 2.0;    // excluded q that the disease is NOT-annotated with
