@@ -133,9 +133,9 @@ struct Parameters {
   // (clinicians record as absent what they checked for, often features of the
   // very disease): every weight above 0.05 ranked worse (bench/checker).
   double max_frequency = 0.05;
-  double not_present_lr = 0.001;   // present q that the disease is NOT-annotated with
-  double not_excluded_lr = 2.0;    // excluded q that the disease is NOT-annotated with
-  double wrong_sex_lr = 0.001;     // a disease seen only in the other sex
+  double not_present_lr = 0.001;  // present q that the disease is NOT-annotated with
+  double not_excluded_lr = 2.0;   // excluded q that the disease is NOT-annotated with
+  double wrong_sex_lr = 0.001;    // a disease seen only in the other sex
   // A person younger than `onset_margin` times the disease's earliest
   // annotated onset age: the findings usually appear later in life. Modest,
   // since onset bands describe typical cases and their edges are rough.
@@ -211,7 +211,7 @@ class Checker {
   std::vector<Disease> diseases_;
   std::unordered_map<std::string, DiseaseIndex> by_id_;
   // Inverted lists: for each term, the diseases annotated with it or a
-  // descendant, by disease index. Compressed like the ontology's edges.
+  // descendant, heaviest weight first. Compressed like the ontology's edges.
   std::vector<std::uint32_t> posting_offset_;
   std::vector<Posting> postings_;
   std::vector<std::uint32_t> counts_;
