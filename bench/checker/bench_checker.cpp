@@ -1,10 +1,16 @@
-// Measures the symptom checker on simulated patients against two peers
-// (term overlap, Resnik best-match average as the Phenomizer) and times
-// 10-term queries. Usage:
-//   bench_checker DATA_DIR [--patients N] [--seed S] [--tune]
-// DATA_DIR holds hp.json and phenotype.hpoa. --tune runs a small grid over
-// the model parameters on patients from a different seed (S + 1000) and
-// prints it; the reported table always uses the defaults and seed S.
+// Measures the symptom checker on published patients (phenopackets-dev, the
+// measure of quality) and on simulated patients (a smoke test: they are drawn
+// from the annotations the model scores with) against two peers (term
+// overlap, Resnik best-match average as the Phenomizer), and times queries.
+// Usage:
+//   bench_checker DATA_DIR [--cases FILE] [--real-only] [--set NAME=VALUE]...
+//                 [--summary] [--speed] [--patients N] [--seed S] [--tune]
+// DATA_DIR holds hp.json and phenotype.hpoa; the cases default to
+// DATA_DIR/../phenopackets-dev/cases.jsonl (skipped when absent). --set
+// changes one model parameter (checker::Parameters, by its name) for every
+// run, to measure a change before it becomes the default. --tune runs a
+// small grid over the model parameters on simulated patients from a
+// different seed (S + 1000) and prints it.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -24,6 +30,7 @@
 #include "ingest/hpo_json.hpp"
 #include "ingest/hpoa.hpp"
 #include "peers.hpp"
+#include "real_cases.hpp"
 #include "simulate.hpp"
 
 using namespace symptomdb;
@@ -126,6 +133,34 @@ void tune(const std::shared_ptr<const ontology::Ontology>& onto,
   }
 }
 
+// --set NAME=VALUE: the parameters by the names checker.hpp gives them.
+bool set_parameter(checker::Parameters& p, const std::string& assignment) {
+  const auto eq = assignment.find('=');
+  if (eq == std::string::npos) return false;
+  const std::string name = assignment.substr(0, eq);
+  const double v = std::stod(assignment.substr(eq + 1));
+  const std::pair<const char*, double*> fields[] = {
+      {"false_positive", &p.false_positive},
+      {"imprecision", &p.imprecision},
+      {"specificity", &p.specificity},
+      {"frequency_exponent", &p.frequency_exponent},
+      {"size_exponent", &p.size_exponent},
+      {"default_frequency", &p.default_frequency},
+      {"max_frequency", &p.max_frequency},
+      {"not_present_lr", &p.not_present_lr},
+      {"not_excluded_lr", &p.not_excluded_lr},
+      {"wrong_sex_lr", &p.wrong_sex_lr},
+      {"too_young_lr", &p.too_young_lr},
+      {"onset_margin", &p.onset_margin},
+  };
+  for (const auto& [n, field] : fields)
+    if (name == n) {
+      *field = v;
+      return true;
+    }
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -135,10 +170,25 @@ int main(int argc, char** argv) {
   }
   const std::string dir = argv[1];
   bench::SimulationOptions options;
-  bool do_tune = false;
+  bool do_tune = false, real_only = false, summary_only = false, speed_only = false;
+  std::string cases_path = dir + "/../phenopackets-dev/cases.jsonl";
+  checker::Parameters parameters;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--patients" && i + 1 < argc)
+    if (a == "--cases" && i + 1 < argc)
+      cases_path = argv[++i];
+    else if (a == "--real-only")
+      real_only = true;
+    else if (a == "--summary")  // one line for the real cases, then stop
+      summary_only = true;
+    else if (a == "--speed")  // latency only: no quality tables
+      speed_only = true;
+    else if (a == "--set" && i + 1 < argc) {
+      if (!set_parameter(parameters, argv[++i])) {
+        fmt::print(stderr, "unknown parameter in --set {}\n", argv[i]);
+        return 2;
+      }
+    } else if (a == "--patients" && i + 1 < argc)
       options.patients = std::stoul(argv[++i]);
     else if (a == "--seed" && i + 1 < argc)
       options.seed = std::stoull(argv[++i]);
@@ -161,7 +211,7 @@ int main(int argc, char** argv) {
   }
   const double load_s = seconds_since(t0);
   t0 = std::chrono::steady_clock::now();
-  const auto checker = checker::Checker::build(onto, annotations);
+  const auto checker = checker::Checker::build(onto, annotations, parameters);
   const double build_s = seconds_since(t0);
   annotations.rows.shrink_to_fit();
   fmt::print("HPO {} ({} terms), annotations {} ({} diseases, {} unknown term ids dropped)\n",
@@ -179,6 +229,20 @@ int main(int argc, char** argv) {
       static_cast<double>(rss_kib()) / 1024.0, static_cast<double>(rss_before) / 1024.0);
 
   const bench::Peers peers(checker);
+  if (speed_only) {
+  } else if (std::ifstream(cases_path)) {
+    const auto t_real = std::chrono::steady_clock::now();
+    const auto set = bench::read_real_cases(cases_path, checker);
+    if (summary_only) {
+      fmt::print("real cases: {}\n", bench::summary_line(set, checker));
+      return 0;
+    }
+    bench::report_real_cases(set, checker, peers);
+    fmt::print("(real-case evaluation {:.1f} s)\n", seconds_since(t_real));
+  } else {
+    fmt::print("\nReal cases: skipped, {} not found (--cases FILE)\n", cases_path);
+  }
+  if (real_only) return 0;
   fmt::print(
       "\nSimulated patients (Köhler et al. 2009): {} per setting, seed {}, diseases with >= {} "
       "phenotype terms, <= {} sampled terms by annotated frequency (none given: {}), noise "
@@ -189,7 +253,12 @@ int main(int argc, char** argv) {
   fmt::print("| setting | method | top-1 | top-10 | mean rank |\n|---|---|---|---|---|\n");
   std::vector<bench::Patient> latency_pool;
   for (const auto s : kSettings) {
+    if (speed_only && s != bench::Setting::noise_imprecision) continue;
     const auto patients = bench::simulate(checker, s, options);
+    if (speed_only) {
+      latency_pool = patients;
+      continue;
+    }
     Tally ours, overlap, resnik;
     for (const auto& p : patients) {
       ours.add(checker_rank(checker, p));
@@ -205,32 +274,50 @@ int main(int argc, char** argv) {
     if (s == bench::Setting::noise_imprecision) latency_pool = patients;
   }
 
-  // Latency: 10-term queries (a simulated patient's terms topped up with
-  // random annotated terms of other diseases), limit 10, as the server asks.
+  // Latency: 10- and 50-term queries (a simulated patient's terms topped up
+  // with random annotated terms of other diseases), limit 10, as the server
+  // asks; then the bound the API allows: 250 present and 250 excluded
+  // findings, limit 200.
   std::mt19937_64 rng(options.seed + 7);
-  std::vector<double> micros;
-  const std::size_t rounds = 2000;
-  for (std::size_t i = 0; i < rounds; ++i) {
-    const auto& p = latency_pool[i % latency_pool.size()];
-    checker::Query q;
-    for (const auto t : p.terms) q.present.push_back({t, {}});
-    while (q.present.size() < 10) {
+  auto random_term = [&] {
+    for (;;) {
       const auto& other = checker.disease(std::uniform_int_distribution<checker::DiseaseIndex>(
           0, static_cast<checker::DiseaseIndex>(checker.disease_count() - 1))(rng));
-      if (!other.present.empty()) q.present.push_back({other.present.front().term, {}});
+      if (!other.present.empty())
+        return other
+            .present[std::uniform_int_distribution<std::size_t>(0, other.present.size() - 1)(rng)]
+            .term;
     }
-    q.present.resize(10);
-    const auto t = std::chrono::steady_clock::now();
-    const auto r = checker.rank(q);
-    micros.push_back(seconds_since(t) * 1e6);
-    if (r.empty()) return 1;
-  }
-  std::sort(micros.begin(), micros.end());
-  auto pct = [&](double p) { return micros[static_cast<std::size_t>(p * (micros.size() - 1))]; };
-  fmt::print(
-      "\nrank() latency, 10-term queries over {} diseases, limit 10, {} runs: p50 {:.2f} ms, "
-      "p99 {:.2f} ms, max {:.2f} ms\n",
-      checker.disease_count(), rounds, pct(0.50) / 1000, pct(0.99) / 1000, micros.back() / 1000);
+  };
+  auto latency = [&](std::size_t present, std::size_t excluded, std::size_t limit,
+                     std::size_t rounds) -> bool {
+    std::vector<double> micros;
+    for (std::size_t i = 0; i < rounds; ++i) {
+      const auto& p = latency_pool[i % latency_pool.size()];
+      checker::Query q;
+      q.limit = limit;
+      for (const auto t : p.terms) q.present.push_back({t, {}});
+      while (q.present.size() < present) q.present.push_back({random_term(), {}});
+      q.present.resize(present);
+      while (q.excluded.size() < excluded) q.excluded.push_back({random_term(), {}});
+      const auto t = std::chrono::steady_clock::now();
+      const auto r = checker.rank(q);
+      micros.push_back(seconds_since(t) * 1e6);
+      if (r.empty()) return false;
+    }
+    std::sort(micros.begin(), micros.end());
+    auto pct = [&](double p) { return micros[static_cast<std::size_t>(p * (micros.size() - 1))]; };
+    fmt::print(
+        "rank() latency, {} present + {} excluded over {} diseases, limit {}, {} runs: p50 {:.2f} "
+        "ms, p99 {:.2f} ms, max {:.2f} ms\n",
+        present, excluded, checker.disease_count(), limit, rounds, pct(0.50) / 1000,
+        pct(0.99) / 1000, micros.back() / 1000);
+    std::fflush(stdout);
+    return true;
+  };
+  fmt::print("\n");
+  if (!latency(10, 0, 10, 2000) || !latency(50, 0, 10, 1000) || !latency(250, 250, 200, 20))
+    return 1;
 
   // Free text: a few phrases as the interpreter reads them, and the time of
   // interpret_phrase() and suggest() over a fixed list of inputs.

@@ -75,3 +75,17 @@ echo "|---|---:|---:|---:|---:|"
 echo "| symptomdb | $rps | $p50 | $p99 | $errors |"
 echo "| target | 2000 | | | 0 |"
 awk -v r="$rps" 'BEGIN { printf "ratio to target: %.2fx\n", r / 2000 }'
+
+# Fifty findings as HPO ids (annotated phenotype terms, the same fixed draw
+# every run), limit 10: the size of a long clinical record.
+ids="$(awk -F'\t' '$11 == "P" { print $4 }' "$data/phenotype.hpoa" | sort -u |
+  shuf -n 50 --random-source=<(yes) | sed 's/.*/"&"/' | paste -sd, -)"
+sed -e "s|^wrk.body = .*|wrk.body = '{\"symptoms\": [$ids]}'|" -e '/^  .\"long fingers/d' \
+  "$tmp/post.lua" >"$tmp/post50.lua"
+read -r _ rps p50 p99 errors < <(wrk -t"${THREADS:-2}" -c"${CONNECTIONS:-32}" -d"${DURATION:-10}"s \
+  --latency -s "$tmp/post50.lua" "http://127.0.0.1:$port/api/v1/check" | grep '^BENCH ')
+echo
+echo "POST /api/v1/check over HTTP (50 HPO ids, limit 10; same wrk settings):"
+echo "| | requests/s | p50 ms | p99 ms | errors |"
+echo "|---|---:|---:|---:|---:|"
+echo "| symptomdb | $rps | $p50 | $p99 | $errors |"

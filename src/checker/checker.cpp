@@ -190,10 +190,19 @@ Checker Checker::build(std::shared_ptr<const ontology::Ontology> ontology,
   }
   flat = {};
 
+  // Each term's postings by weight, heaviest first: a present finding's scan
+  // of an ancestor stops at the first disease that cannot beat the floor,
+  // which cuts the long lists of general ancestors short (a 50-finding query
+  // of common findings scanned most of them in full).
   c.max_weight_.assign(n_terms, 0.0f);
-  for (TermIndex t = 0; t < n_terms; ++t)
-    for (auto k = c.posting_offset_[t]; k < c.posting_offset_[t + 1]; ++k)
-      c.max_weight_[t] = std::max(c.max_weight_[t], c.postings_[k].weight);
+  for (TermIndex t = 0; t < n_terms; ++t) {
+    const auto first = c.postings_.begin() + c.posting_offset_[t];
+    const auto last = c.postings_.begin() + c.posting_offset_[t + 1];
+    std::sort(first, last, [](const Posting& a, const Posting& b) {
+      return a.weight != b.weight ? a.weight > b.weight : a.disease < b.disease;
+    });
+    if (first != last) c.max_weight_[t] = first->weight;
+  }
 
   constexpr double kPseudo = 0.1;
   c.counts_.assign(n_terms, 0);
@@ -288,7 +297,8 @@ Checker::Explanation Checker::explain(TermIndex q, bool excluded, DiseaseIndex d
     if (best <= p.false_positive) return {std::log10(p.false_positive), std::nullopt};
     return {std::log10(best), best_term};
   }
-  const double denominator = 1.0 - std::min(bg, p.max_frequency);
+  // Absence is evidence weighted by max_frequency (see Parameters).
+  const double denominator = 1.0 - p.max_frequency * std::min(bg, 1.0);
   if (not_annotated_related(d, q)) {
     const auto it = std::find_if(dis.excluded.begin(), dis.excluded.end(), [&](TermIndex t) {
       return ontology_->is_ancestor_or_self(t, q) || ontology_->is_ancestor_or_self(q, t);
@@ -296,7 +306,7 @@ Checker::Explanation Checker::explain(TermIndex q, bool excluded, DiseaseIndex d
     return {std::log10(p.not_excluded_lr / denominator), *it};
   }
   const double prob = std::max(best * bg, p.false_positive * bg);
-  const double lr = (1.0 - std::min(prob, p.max_frequency)) / denominator;
+  const double lr = (1.0 - p.max_frequency * std::min(prob, 1.0)) / denominator;
   return {std::log10(lr), best * bg > p.false_positive * bg ? best_term : std::nullopt};
 }
 
@@ -352,10 +362,20 @@ void Checker::products(const Query& query, std::vector<double>& product) const {
       const double factor = ancestor_weight(q, a, bgs) / bgs[a];
       if (factor * (present ? max_weight_[a] : 1.0f) <= floor) continue;
       const auto f32 = static_cast<float>(factor);
-      for (auto k = posting_offset_[a], e = posting_offset_[a + 1]; k < e; ++k) {
-        const Posting& post = postings_[k];
-        const float v = (present ? post.weight : post.frequency) * f32;
-        if (v > best[post.disease]) best[post.disease] = v;
+      const auto b = posting_offset_[a], e = posting_offset_[a + 1];
+      if (present) {
+        for (auto k = b; k < e; ++k) {  // by weight, descending
+          const Posting& post = postings_[k];
+          const float v = post.weight * f32;
+          if (v <= floor) break;
+          if (v > best[post.disease]) best[post.disease] = v;
+        }
+      } else {
+        for (auto k = b; k < e; ++k) {
+          const Posting& post = postings_[k];
+          const float v = post.frequency * f32;
+          if (v > best[post.disease]) best[post.disease] = v;
+        }
       }
     }
   };
@@ -376,16 +396,16 @@ void Checker::products(const Query& query, std::vector<double>& product) const {
   }
   for (const auto& q : query.excluded) {
     const double bg = background_[q.term];
-    const double denominator = 1.0 - std::min(bg, p.max_frequency);
+    const double denominator = 1.0 - p.max_frequency * std::min(bg, 1.0);
     best_over_ancestors(q.term, static_cast<float>(p.false_positive), false);
     for (std::size_t d = 0; d < n; ++d) {
       const double prob = static_cast<double>(best[d]) * bg;
-      product[d] *= (1.0 - std::min(prob, p.max_frequency)) / denominator;
+      product[d] *= (1.0 - p.max_frequency * std::min(prob, 1.0)) / denominator;
     }
     for (const DiseaseIndex d : with_not_) {
       if (!not_annotated_related(d, q.term)) continue;
       const double prob = static_cast<double>(best[d]) * bg;
-      product[d] *= p.not_excluded_lr / (1.0 - std::min(prob, p.max_frequency));
+      product[d] *= p.not_excluded_lr / (1.0 - p.max_frequency * std::min(prob, 1.0));
     }
   }
   if (query.sex) {

@@ -105,8 +105,9 @@ struct Ranked {
 };
 
 // Model constants, exposed so the benchmark can compare settings; the
-// defaults are what the server uses (chosen on simulated patients, see
-// bench/checker/README.md).
+// defaults are what the server uses. First chosen on simulated patients;
+// size_exponent and max_frequency were then set on published cases
+// (phenopackets-dev), one change at a time: see bench/checker/README.md.
 struct Parameters {
   double false_positive = 0.05;  // fp above: P(q | d) for an unexplained q, over bg(q)
   double imprecision = 0.1;      // w above: discount for credit through a common ancestor
@@ -121,12 +122,20 @@ struct Parameters {
   // selection among the disease's features: a disease with many features
   // spreads its probability over more of them.
   double frequency_exponent = 1.0;
-  double size_exponent = 1.0;
+  // 0.5 on published cases (1.0 was best on simulated patients, which are
+  // drawn from the very frequencies scored).
+  double size_exponent = 0.5;
   double default_frequency = 1.0;  // an annotation that gives no frequency
-  double max_frequency = 0.95;     // caps P(q | d) for excluded terms (curation is not proof)
-  double not_present_lr = 0.001;   // present q that the disease is NOT-annotated with
-  double not_excluded_lr = 2.0;    // excluded q that the disease is NOT-annotated with
-  double wrong_sex_lr = 0.001;     // a disease seen only in the other sex
+  // For excluded terms P(q | d) and bg(q) are scaled by max_frequency, so an
+  // absent finding lowers the odds of a disease that always has it by at most
+  // 1 - max_frequency, and of one that has it rarely by less. On published
+  // cases even an absent finding annotated at high frequency is weak evidence
+  // (clinicians record as absent what they checked for, often features of the
+  // very disease): every weight above 0.05 ranked worse (bench/checker).
+  double max_frequency = 0.05;
+  double not_present_lr = 0.001;  // present q that the disease is NOT-annotated with
+  double not_excluded_lr = 2.0;   // excluded q that the disease is NOT-annotated with
+  double wrong_sex_lr = 0.001;    // a disease seen only in the other sex
   // A person younger than `onset_margin` times the disease's earliest
   // annotated onset age: the findings usually appear later in life. Modest,
   // since onset bands describe typical cases and their edges are rough.
@@ -202,7 +211,7 @@ class Checker {
   std::vector<Disease> diseases_;
   std::unordered_map<std::string, DiseaseIndex> by_id_;
   // Inverted lists: for each term, the diseases annotated with it or a
-  // descendant, by disease index. Compressed like the ontology's edges.
+  // descendant, heaviest weight first. Compressed like the ontology's edges.
   std::vector<std::uint32_t> posting_offset_;
   std::vector<Posting> postings_;
   std::vector<std::uint32_t> counts_;

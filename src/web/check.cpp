@@ -20,9 +20,13 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kJson = "application/json; charset=utf-8";
-constexpr std::size_t kMaxSymptoms = 30;
+// A clinical record lists tens of present and excluded findings (published
+// cases: up to 50 present and 130 excluded); 500 in all bounds the cost of one
+// request (see the README's checker section for the worst-case time).
+constexpr std::size_t kMaxSymptoms = 500;
 constexpr std::size_t kMaxFreeTextChars = 1000;
-constexpr std::size_t kMaxLimit = 50;
+constexpr std::size_t kMaxLimit = 200;
+constexpr std::size_t kMaxSuggestLimit = 50;
 
 constexpr std::string_view kNotice =
     "Not a diagnosis: this list is information to discuss with a doctor. It covers rare, mostly "
@@ -45,9 +49,16 @@ struct Reading {
   bool excluded = false;
 };
 
+// A symptom given but not used for ranking, and why.
+struct Unmatched {
+  std::string text;
+  std::string reason;  // "not_in_release" (an id) or "not_understood" (words)
+  std::string message;
+};
+
 struct CheckRun {
   std::vector<Reading> readings;
-  std::vector<std::string> unmatched;  // free text we could not read
+  std::vector<Unmatched> unmatched;
   std::vector<checker::RedFlag> flags;
   std::optional<qa::Emergency> text_emergency;
   std::vector<checker::Ranked> ranked;
@@ -92,8 +103,12 @@ std::optional<double> parse_age(std::string_view s, bool& ok) {
   return v;
 }
 
-// Reads every symptom: ids directly, free text through the interpreter.
-// Throws InputError for ids the ontology does not know and contradictions.
+// Reads every symptom: ids directly, free text through the interpreter. An
+// id the installed release does not know (a typo, an obsolete id without a
+// replacement, or a term newer than the release) and words that are not
+// understood are set aside in `unmatched` and ranking goes on with the rest:
+// a real record often carries a few such. Throws InputError for
+// contradictions.
 CheckRun run_check(const SymptomData& data, const qa::Engine& engine, const CheckInput& in) {
   CheckRun run;
   const auto& onto = *data.ontology;
@@ -103,9 +118,14 @@ CheckRun run_check(const SymptomData& data, const qa::Engine& engine, const Chec
     if (is_hpo_id(s)) {
       const auto id = upper_id(s);
       const auto t = onto.find(id);
-      if (!t)
-        throw InputError{422, "unknown_term",
-                         id + " is not a term of HPO " + data.hpo_version + "."};
+      if (!t) {
+        run.unmatched.push_back(
+            {s, "not_in_release",
+             id + " is not a current term of HPO release " + data.hpo_version +
+                 " (unknown, obsolete without a replacement, or newer than this release); "
+                 "the other findings were used."});
+        return;
+      }
       run.readings.push_back({id, "", *t, excluded});
       return;
     }
@@ -113,7 +133,9 @@ CheckRun run_check(const SymptomData& data, const qa::Engine& engine, const Chec
     const auto result = data.interpreter->interpret(s);
     for (const auto& i : result.terms)
       run.readings.push_back({i.text, i.matched, i.term, excluded});
-    for (const auto& u : result.unmatched) run.unmatched.push_back(u);
+    for (const auto& u : result.unmatched)
+      run.unmatched.push_back(
+          {u, "not_understood", "These words could not be matched to a phenotype term."});
   };
   for (const auto& s : in.present) read(s, false);
   for (const auto& s : in.excluded) read(s, true);
@@ -323,14 +345,18 @@ json check_json(const SymptomData& data, const Site& site, const CheckRun& run) 
     c["onset"] = std::move(onset);
     conditions.push_back(std::move(c));
   }
-  return {{"interpreted", std::move(interpreted)},
-          {"unmatched", run.unmatched},
-          {"emergency", emergency_json(onto, run)},
-          {"conditions", std::move(conditions)},
-          {"notice", kNotice},
-          {"hpo_version", data.hpo_version},
-          {"annotations_version", data.annotations_version},
-          {"attribution", attribution(data)}};
+  // "unmatched" stays a list of the texts, as before; the reasons come beside it.
+  json unmatched = json::array(), reasons = json::array();
+  for (const auto& u : run.unmatched) {
+    unmatched.push_back(u.text);
+    reasons.push_back({{"text", u.text}, {"reason", u.reason}, {"message", u.message}});
+  }
+  return {
+      {"interpreted", std::move(interpreted)},   {"unmatched", std::move(unmatched)},
+      {"unmatched_reasons", std::move(reasons)}, {"emergency", emergency_json(onto, run)},
+      {"conditions", std::move(conditions)},     {"notice", kNotice},
+      {"hpo_version", data.hpo_version},         {"annotations_version", data.annotations_version},
+      {"attribution", attribution(data)}};
 }
 
 std::vector<std::string> strings_of(const json& j, const char* key) {
@@ -350,7 +376,9 @@ std::vector<std::string> strings_of(const json& j, const char* key) {
 
 void check_sizes(const CheckInput& in) {
   if (in.present.size() + in.excluded.size() > kMaxSymptoms)
-    throw InputError{400, "too_many_symptoms", "Give at most 30 symptoms in all."};
+    throw InputError{
+        400, "too_many_symptoms",
+        fmt::format("Give at most {} symptoms in all (present and excluded).", kMaxSymptoms)};
   for (const auto* list : {&in.present, &in.excluded})
     for (const auto& s : *list)
       if (s.size() > kMaxFreeTextChars)
@@ -370,7 +398,8 @@ CheckInput input_from_json(const std::string& body) {
   if (j.contains("limit") && !j["limit"].is_null()) {
     if (!j["limit"].is_number_integer() || j["limit"].get<long long>() < 1 ||
         j["limit"].get<long long>() > static_cast<long long>(kMaxLimit))
-      throw InputError{400, "bad_limit", "limit must be a whole number from 1 to 50."};
+      throw InputError{400, "bad_limit",
+                       fmt::format("limit must be a whole number from 1 to {}.", kMaxLimit)};
     in.limit = j["limit"].get<std::size_t>();
   }
   if (j.contains("age") && !j["age"].is_null()) {
@@ -535,7 +564,7 @@ std::optional<Response> handle_check(const App& app, const Request& req, const S
       std::size_t limit = 8;
       if (auto l = target->param("limit")) {
         const auto n = positive_integer(*l);
-        if (!n || *n > static_cast<std::int64_t>(kMaxLimit))
+        if (!n || *n > static_cast<std::int64_t>(kMaxSuggestLimit))
           return app.error(req, 400, "bad_limit", "limit must be a whole number from 1 to 50.");
         limit = static_cast<std::size_t>(*n);
       }

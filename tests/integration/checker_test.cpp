@@ -3,6 +3,7 @@
 // the checker and articles, errors, and picking up an HPO import while
 // running. Uses the project's own tiny fixture (tests/fixtures/checker_web:
 // invented diseases over a handful of HPO terms), so it needs no ../shared.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -269,9 +270,11 @@ TEST_F(CheckerTest, BadRequestsGetClearErrors) {
   r = check(port(), R"({"symptoms": []})");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(code(r), "missing_symptoms");
+  // An unknown id alone leaves nothing to rank: 422, saying which and why.
   r = check(port(), R"({"symptoms": ["HP:9999999"]})");
   EXPECT_EQ(r.status, 422);
-  EXPECT_EQ(code(r), "unknown_term");
+  EXPECT_EQ(code(r), "no_symptoms_understood");
+  EXPECT_EQ(json::parse(r.body)["unmatched_reasons"][0]["reason"], "not_in_release");
   r = check(port(), R"({"symptoms": ["headache"], "excluded": ["headache"]})");
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(code(r), "contradiction");
@@ -281,16 +284,83 @@ TEST_F(CheckerTest, BadRequestsGetClearErrors) {
   EXPECT_EQ(r.status, 400);
   r = check(port(), R"({"symptoms": ["headache"], "age": -3})");
   EXPECT_EQ(r.status, 400);
-  json many = {{"symptoms", std::vector<std::string>(31, "headache")}};
+  json many = {{"symptoms", std::vector<std::string>(300, "headache")},
+               {"excluded", std::vector<std::string>(201, "HP:0001250")}};
   r = check(port(), many.dump());
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(code(r), "too_many_symptoms");
+  EXPECT_NE(json::parse(r.body)["error"]["message"].get<std::string>().find("500"),
+            std::string::npos)
+      << r.body;
+  r = check(port(), R"({"symptoms": ["headache"], "limit": 201})");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(code(r), "bad_limit");
+  EXPECT_NE(json::parse(r.body)["error"]["message"].get<std::string>().find("200"),
+            std::string::npos)
+      << r.body;
   r = http_request(port(), "POST", "/api/v1/check", {{"Content-Type", "text/plain"}}, "x");
   EXPECT_EQ(r.status, 415);
   r = http_get(port(), "/api/v1/check");
   EXPECT_EQ(r.status, 405);
   EXPECT_EQ(r.header("allow"), "POST");
   EXPECT_EQ(http_get(port(), "/check?age=abc").status, 400);
+}
+
+// A clinical record as real clients send it: hundreds of findings, a few of
+// them ids newer than the installed release or otherwise unknown, an
+// alternative id, words that are not understood, and a large limit.
+TEST_F(CheckerTest, RealRecordsWithUnknownAndNewerIdsAreRankedNotRefused) {
+  std::vector<std::string> present = {"HP:0003202", "HP:0002380", "HP:0003394", "qwzx vbnm"};
+  std::vector<std::string> excluded = {"HP:0002315"};
+  // Ids above any in the release (as a newer HPO gives them) and unknown
+  // ones, present and excluded, up to 500 findings in all.
+  for (int i = 0; present.size() + excluded.size() < 500; ++i) {
+    const auto id = fmt::format("HP:52{:05d}", i);
+    (i % 2 ? present : excluded).push_back(id);
+  }
+  ASSERT_EQ(present.size() + excluded.size(), 500u);
+  const json body = {{"symptoms", present}, {"excluded", excluded}, {"limit", 200}};
+  const auto r = check(port(), body.dump());
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 500);
+  const auto j = json::parse(r.body);
+  // The usable findings were read and ranked...
+  ASSERT_EQ(j["interpreted"].size(), 4u);
+  ASSERT_FALSE(j["conditions"].empty());
+  EXPECT_EQ(j["conditions"][0]["id"], "ORPHA:990001");
+  EXPECT_LE(j["conditions"].size(), 200u);
+  // ...and every other one is reported with its reason, in the order given.
+  ASSERT_EQ(j["unmatched"].size(), 496u);
+  ASSERT_EQ(j["unmatched_reasons"].size(), 496u);
+  EXPECT_EQ(j["unmatched"][0], "qwzx vbnm");
+  EXPECT_EQ(j["unmatched_reasons"][0]["reason"], "not_understood");
+  EXPECT_EQ(j["unmatched_reasons"][1]["text"], "HP:5200001");
+  EXPECT_EQ(j["unmatched_reasons"][1]["reason"], "not_in_release");
+  EXPECT_NE(j["unmatched_reasons"][1]["message"].get<std::string>().find("2099-01-01"),
+            std::string::npos);
+  std::size_t reasons_not_in_release = 0;
+  for (const auto& u : j["unmatched_reasons"])
+    reasons_not_in_release += u["reason"] == "not_in_release" ? 1 : 0;
+  EXPECT_EQ(reasons_not_in_release, 495u);
+}
+
+TEST_F(CheckerTest, AlternativeIdsAreMappedAndLimit200IsAccepted) {
+  // HP:0007248 is an alternative id of HP:0003202 (skeletal muscle atrophy).
+  const auto r = check(port(), R"({"symptoms": ["HP:0007248", "HP:0002380"],
+                                   "excluded": ["HP:5299999"], "limit": 200})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = json::parse(r.body);
+  ASSERT_EQ(j["interpreted"].size(), 2u);
+  EXPECT_EQ(j["interpreted"][0]["term"], "HP:0003202");
+  EXPECT_EQ(j["unmatched"], json::array({"HP:5299999"}));
+  ASSERT_FALSE(j["conditions"].empty());
+  EXPECT_EQ(j["conditions"][0]["id"], "ORPHA:990001");
+  // Only diseases some present finding speaks for are listed, however high the limit.
+  for (const auto& c : j["conditions"]) {
+    bool speaks = false;
+    for (const auto& m : c["matched"])
+      speaks = speaks || (!m["excluded"].get<bool>() && m["contribution"].get<double>() > 0);
+    EXPECT_TRUE(speaks) << c["id"];
+  }
 }
 
 TEST(CheckerLifecycle, UnavailableUntilImportedThenPickedUpWhileRunning) {

@@ -97,8 +97,13 @@ TEST_F(Checker_, AncestorAndSiblingGetGradedCredit) {
 }
 
 TEST_F(Checker_, ExcludedFrequentFindingPushesDiseaseDown) {
-  const auto plain = checker_.rank(query({q("HP:0001250")}));
-  const auto with_excluded = checker_.rank(query({q("HP:0001250")}, {q("HP:0007359")}));
+  // The mechanism, with the cap on P(q | d) for excluded findings high (the
+  // default is low: on published cases absent findings are weak evidence,
+  // see the next test).
+  const auto strict = Checker::build(testing::checker_ontology(), testing::checker_annotations(),
+                                     Parameters{.size_exponent = 0.0, .max_frequency = 0.95});
+  const auto plain = strict.rank(query({q("HP:0001250")}));
+  const auto with_excluded = strict.rank(query({q("HP:0001250")}, {q("HP:0007359")}));
   EXPECT_LT(position(plain, "OMIM:2"), position(plain, "ORPHA:5"));
   // OMIM:2 shows Focal-onset seizure always: excluding it must rank OMIM:2
   // below the other seizure diseases.
@@ -107,6 +112,16 @@ TEST_F(Checker_, ExcludedFrequentFindingPushesDiseaseDown) {
   const Match& m = of(with_excluded, "OMIM:2").matched[1];
   EXPECT_TRUE(m.excluded);
   EXPECT_LT(m.contribution, -1.0);
+}
+
+TEST_F(Checker_, ByDefaultAnExcludedFindingIsWeakEvidence) {
+  // OMIM:2 shows Focal-onset seizure always; absent, it lowers OMIM:2's odds
+  // by at most 1 - max_frequency, never raises them.
+  const auto r = checker_.rank(query({q("HP:0001250")}, {q("HP:0007359")}));
+  const Match& m = of(r, "OMIM:2").matched[1];
+  EXPECT_TRUE(m.excluded);
+  EXPECT_LE(m.contribution, 1e-12);
+  EXPECT_GE(m.contribution, std::log10(1.0 - checker_.parameters().max_frequency) - 1e-9);
 }
 
 TEST_F(Checker_, NotAnnotationsRewardExcludedAndPenalisePresent) {
@@ -191,7 +206,8 @@ TEST_F(Checker_, SizeScaleFavoursTheDiseaseWithFewerFeatures) {
   EXPECT_GT(scaled.parameters().size_exponent, 0.0);
   const auto s = scaled.scores(query({q("HP:0002380")}));
   const auto a = *scaled.find_disease("OMIM:10"), b = *scaled.find_disease("OMIM:11");
-  EXPECT_GT(s[a], s[b] + 0.5);
+  // A quarter of the features' total: twice the weight at size exponent 0.5.
+  EXPECT_GT(s[a], s[b] + 0.25);
   const auto flat = Checker::build(testing::checker_ontology(), two, Parameters{.size_exponent = 0})
                         .scores(query({q("HP:0002380")}));
   EXPECT_NEAR(flat[a], flat[b], 1e-6);
