@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <tuple>
@@ -901,7 +902,29 @@ mu::data view_data(const nlohmann::json& j) {
 
 }  // namespace
 
-std::string render_check_page(const nlohmann::json& view) {
+std::string render_check_page(const nlohmann::json& checker_view) {
+  // Pictures for what the numbers say, drawn as SVG rectangles (no script,
+  // no inline style): one bar per finding, its length its share of the
+  // largest contribution, and the top conditions' relative fit side by side.
+  // The numbers stay in the text beside them for screen readers.
+  nlohmann::json view = checker_view;
+  if (view.contains("conditions") && view["conditions"].is_array()) {
+    nlohmann::json chart = nlohmann::json::array();
+    for (auto& c : view["conditions"]) {
+      double most = 0;
+      for (const auto& m : c["matched"])
+        if (m.contains("contribution")) most = std::max(most, std::abs(m["contribution"].get<double>()));
+      for (auto& m : c["matched"])
+        if (m.contains("contribution") && most > 0)
+          m["bar_width"] = std::max(
+              1L, std::lround(std::abs(m["contribution"].get<double>()) / most * 100));
+      if (c.contains("probability") && chart.size() < 5)
+        chart.push_back({{"name", c.value("name", "")},
+                         {"fit", c.value("fit", "")},
+                         {"bar_width", std::max(1L, std::lround(c["probability"].get<double>() * 200))}});
+    }
+    if (chart.size() > 1) view["fit_chart"] = std::move(chart);
+  }
   Layout l;
   l.page_title = "Symptom checker";
   l.description =
