@@ -210,6 +210,9 @@ describe('the A-Z with MedQuAD loaded', { timeout: 10 * TEST_TIMEOUT_MS }, () =>
         { timeout: 300_000, maxBuffer: 1 << 24 });
     },
     serverArgs: [],
+    // All of MedQuAD: the import and the first snapshot take seconds, more on a busy machine.
+    startTimeoutMs: 240_000,
+    setupTimeoutMs: 480_000,
     announce: (baseUrl) => console.log(`MedQuAD A-Z on ${baseUrl}`),
   });
 
