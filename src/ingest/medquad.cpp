@@ -163,9 +163,8 @@ std::string tidy_question(std::string q) {
 }
 
 bool is_lower_word(std::string_view w) {
-  return !w.empty() && std::all_of(w.begin(), w.end(), [](unsigned char c) {
-    return !std::isupper(c);
-  });
+  return !w.empty() &&
+         std::all_of(w.begin(), w.end(), [](unsigned char c) { return !std::isupper(c); });
 }
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
@@ -196,8 +195,8 @@ FocusCase::FocusCase(std::string_view text) : text_(text) {
       continue;
     }
     std::size_t j = i;
-    while (j < n && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '\'' ||
-                     text[j] == '-'))
+    while (j < n &&
+           (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '\'' || text[j] == '-'))
       ++j;
     const std::string word(text.substr(i, j - i));
     // Only mid-sentence uses count: a capital after a full stop says nothing.
@@ -310,7 +309,8 @@ std::string natural_question(std::string_view raw, std::string_view focus, const
       return finish("What research is being done on " + x);
     if (lower_before == "where to find support for people with")
       return finish("Where can people with " + x + " find support");
-    if (lower_before == "is there any treatment for") return finish("How " + be + " " + x + " treated");
+    if (lower_before == "is there any treatment for")
+      return finish("How " + be + " " + x + " treated");
     if (lower_before == "what is the prognosis for") return finish("What is the outlook for " + x);
     return finish(before + " " + x);
   }
@@ -652,7 +652,8 @@ MedquadImport read_medquad(const std::filesystem::path& dir,
         continue;
       }
       ++result.answered_pairs;
-      auto [at, fresh] = section_of_question.try_emplace(condition_key(question), a.sections.size());
+      auto [at, fresh] =
+          section_of_question.try_emplace(condition_key(question), a.sections.size());
       if (fresh) {
         Section s;
         s.type = section_type_for_qtype(p.qtype);

@@ -56,7 +56,7 @@ class FocusCase {
   bool plural(std::string_view focus) const;
 
  private:
-  std::string text_;  // lower-cased
+  std::string text_;                                            // lower-cased
   std::unordered_map<std::string, std::pair<int, int>> votes_;  // word -> (lower, capitalised)
 };
 

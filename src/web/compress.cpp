@@ -59,9 +59,9 @@ bool accepts_gzip(std::string_view header) {
 
 bool compressible_type(std::string_view type) {
   const std::string t = lower(type.substr(0, type.find(';')));
-  return t == "text/html" || t == "application/json" || t == "text/css" ||
-         t == "text/javascript" || t == "application/javascript" || t == "text/plain" ||
-         t == "image/svg+xml" || t == "application/problem+json";
+  return t == "text/html" || t == "application/json" || t == "text/css" || t == "text/javascript" ||
+         t == "application/javascript" || t == "text/plain" || t == "image/svg+xml" ||
+         t == "application/problem+json";
 }
 
 std::string gzip(std::string_view data, int level) {
@@ -92,8 +92,8 @@ std::shared_ptr<const std::string> GzipCache::get(std::string_view body,
     if (auto it = entries_.find(key); it != entries_.end()) {
       // The same address under a live, identical owner is the same bytes; an
       // owner that has gone may have left its address to something else.
-      const bool same = it->second.owner_id == owner.get() &&
-                        (owner == nullptr || !it->second.owner.expired());
+      const bool same =
+          it->second.owner_id == owner.get() && (owner == nullptr || !it->second.owner.expired());
       if (same) return it->second.gz;
       entries_.erase(it);
     }

@@ -8,8 +8,8 @@
 #include <cmath>
 #include <map>
 #include <set>
-#include <tuple>
 #include <stdexcept>
+#include <tuple>
 
 #include "core/embedded.hpp"
 #include "core/slug.hpp"
@@ -412,7 +412,6 @@ std::string render_article_page(const Snapshot& snap, std::size_t index,
 
 namespace {
 
-
 mu::data letters_nav(const Snapshot& snap, char current) {
   std::map<char, int> counts;
   for (const auto& c : snap.conditions())
@@ -488,7 +487,6 @@ std::string render_letter_page(const Snapshot& snap, char letter) {
   l.canonical = std::string("/conditions?letter=") + letter;
   return render_layout(l, render_template("letter", d));
 }
-
 
 std::string render_condition_page(const Snapshot& snap, const ConditionEntry& c) {
   mu::data d;
@@ -616,8 +614,8 @@ std::string render_search_page(const qa::Engine& engine, const qa::SearchPage& p
   set_if(d, "prev_url", paging.prev_url);
   set_if(d, "next_url", paging.next_url);
   d.set("page_number", std::to_string(paging.page));
-  d.set("page_count",
-        std::to_string(std::max<std::size_t>(1, (page.total + paging.per_page - 1) / paging.per_page)));
+  d.set("page_count", std::to_string(std::max<std::size_t>(
+                          1, (page.total + paging.per_page - 1) / paging.per_page)));
   d.set("past_end", page.hits.empty() && page.total > 0);
   d.set("query_url", url_encode(page.query));
   d.set("results", list);
@@ -913,15 +911,17 @@ std::string render_check_page(const nlohmann::json& checker_view) {
     for (auto& c : view["conditions"]) {
       double most = 0;
       for (const auto& m : c["matched"])
-        if (m.contains("contribution")) most = std::max(most, std::abs(m["contribution"].get<double>()));
+        if (m.contains("contribution"))
+          most = std::max(most, std::abs(m["contribution"].get<double>()));
       for (auto& m : c["matched"])
         if (m.contains("contribution") && most > 0)
-          m["bar_width"] = std::max(
-              1L, std::lround(std::abs(m["contribution"].get<double>()) / most * 100));
+          m["bar_width"] =
+              std::max(1L, std::lround(std::abs(m["contribution"].get<double>()) / most * 100));
       if (c.contains("probability") && chart.size() < 5)
-        chart.push_back({{"name", c.value("name", "")},
-                         {"fit", c.value("fit", "")},
-                         {"bar_width", std::max(1L, std::lround(c["probability"].get<double>() * 200))}});
+        chart.push_back(
+            {{"name", c.value("name", "")},
+             {"fit", c.value("fit", "")},
+             {"bar_width", std::max(1L, std::lround(c["probability"].get<double>() * 200))}});
     }
     if (chart.size() > 1) view["fit_chart"] = std::move(chart);
   }

@@ -291,8 +291,8 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
     // questions are listed on its condition's page.
     if (const auto index = site->snapshot().article_index(slug);
         !api && index && !has_answers(site->snapshot().articles()[*index])) {
-      Response moved = redirect("/conditions/" + site->snapshot().condition_of(*index).slug +
-                                "#also-asked");
+      Response moved =
+          redirect("/conditions/" + site->snapshot().condition_of(*index).slug + "#also-asked");
       moved.status = 301;
       return moved;
     }
@@ -360,8 +360,8 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
     if (!page_no || *page_no * *per_page > kMaxSearchDepth)
       return error(req, 400, "bad_page",
                    "page must be a whole number, and page * per_page at most 1000.");
-    auto page = q.empty() ? qa::SearchPage{}
-                          : site->engine().search(q, filters, *page_no * *per_page);
+    auto page =
+        q.empty() ? qa::SearchPage{} : site->engine().search(q, filters, *page_no * *per_page);
     const std::size_t skip = std::min(page.hits.size(), (*page_no - 1) * *per_page);
     page.hits.erase(page.hits.begin(), page.hits.begin() + static_cast<std::ptrdiff_t>(skip));
     SearchPaging paging;

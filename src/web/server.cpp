@@ -154,9 +154,8 @@ class Session : public std::enable_shared_from_this<Session> {
         r.set(http::field::vary, vary + ", Accept-Encoding");
     }
     gz_.reset();
-    if (response_.status != 304 && response_.status != 204 &&
-        body.size() >= kMinCompressBytes && compressible_type(response_.content_type) &&
-        accepts_gzip(accept_encoding_)) {
+    if (response_.status != 304 && response_.status != 204 && body.size() >= kMinCompressBytes &&
+        compressible_type(response_.content_type) && accepts_gzip(accept_encoding_)) {
       if (response_.shared_body.data()) {
         gz_ = shared_.gzip_cache.get(body, response_.keep_alive, kGzipLevel);
       } else {

@@ -385,8 +385,9 @@ TEST_F(MedQuad, AnswerlessDocumentsAreNoArticlesAndTheirQuestionsShowOnce) {
   ASSERT_FALSE(ans["answers"].empty());
   const std::string text = ans["answers"][0]["text"];
   const std::string sentence = "Many people with gout have a family history of the disease.";
-  if (const auto at = text.find(sentence); at != std::string::npos)
+  if (const auto at = text.find(sentence); at != std::string::npos) {
     EXPECT_EQ(text.find(sentence, at + 1), std::string::npos) << text;
+  }
 }
 
 TEST_F(MedQuad, SearchFacetsCountSeveralCollections) {

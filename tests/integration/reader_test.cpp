@@ -2,8 +2,8 @@
 // and its own validators, search paging with Link headers, the crisis
 // notice on search, breadcrumbs and review lines on articles.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <zlib.h>
+#include <nlohmann/json.hpp>
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
@@ -55,7 +55,8 @@ TEST_F(ReaderTest, GzipWhenAskedWithVaryAndItsOwnValidator) {
     const auto plain = http_get(port(), target);
     ASSERT_EQ(plain.status, 200);
     EXPECT_EQ(plain.header("content-encoding"), "");
-    EXPECT_NE(plain.header("vary").find("Accept-Encoding"), std::string::npos) << plain.header("vary");
+    EXPECT_NE(plain.header("vary").find("Accept-Encoding"), std::string::npos)
+        << plain.header("vary");
     const auto gz = http_get(port(), target, {{"Accept-Encoding", "gzip, deflate, br"}});
     ASSERT_EQ(gz.status, 200);
     EXPECT_EQ(gz.header("content-encoding"), "gzip");

@@ -40,8 +40,9 @@ TEST(NaturalQuestion, RewritesTheTemplatesWithTheNameAsTheTextWritesIt) {
 }
 
 TEST(Snippet, DropsMarkdownAndMarksTheMatch) {
-  EXPECT_EQ(web::plain_snippet("**Things that raise the risk.** Being\\*older\n- a [link](http://x)"),
-            "Things that raise the risk. Being*older a link");
+  EXPECT_EQ(
+      web::plain_snippet("**Things that raise the risk.** Being\\*older\n- a [link](http://x)"),
+      "Things that raise the risk. Being*older a link");
   const std::string html = web::highlight_html("Muscles waste <fast>", "muscle wasting");
   EXPECT_EQ(html, "<mark>Muscles</mark> <mark>waste</mark> &lt;fast&gt;");
 }
@@ -98,10 +99,11 @@ Article article(std::string slug, std::string name, std::vector<std::string> syn
 }
 
 TEST(ConditionNames, FormsAndOtherConditionsAreRelatedNotOtherNames) {
-  const Snapshot snap({article("a", "Gout", {"Gouty arthritis", "Acute gout", "Gout - chronic",
-                                             "Kidney stones", "Podagra"},
-                               true),
-                       article("b", "Kidney stones", {}, false)});
+  const Snapshot snap(
+      {article("a", "Gout",
+               {"Gouty arthritis", "Acute gout", "Gout - chronic", "Kidney stones", "Podagra"},
+               true),
+       article("b", "Kidney stones", {}, false)});
   const ConditionEntry* gout = snap.condition("gout");
   ASSERT_NE(gout, nullptr);
   const auto names = web::split_names(snap, *gout);
