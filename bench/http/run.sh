@@ -138,7 +138,7 @@ http {
   gzip_comp_level 6;
   gzip_min_length 512;
   gzip_vary on;
-  gzip_types application/json;
+  gzip_types *;  # the types here carry "; charset=utf-8", which named types would not match
   keepalive_timeout 65s;
   sendfile on;
   tcp_nodelay on;
