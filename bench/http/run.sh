@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# HTTP throughput benchmark: symptomdb vs nginx serving the same bytes.
+# HTTP throughput benchmark: symptomdb vs nginx serving the same bytes,
+# uncompressed and gzip-compressed (Accept-Encoding: gzip; nginx with gzip on
+# at the same level, 6).
 #
 # Builds a Release binary in build-release/, serves the `muscle-atrophy`
 # article from a fresh database, saves its JSON and HTML bodies, has nginx
@@ -132,6 +134,11 @@ http {
   uwsgi_temp_path $TMP/nginx-temp/uwsgi;
   scgi_temp_path $TMP/nginx-temp/scgi;
   keepalive_requests 100000;
+  gzip on;
+  gzip_comp_level 6;
+  gzip_min_length 512;
+  gzip_vary on;
+  gzip_types *;  # the types here carry "; charset=utf-8", which named types would not match
   keepalive_timeout 65s;
   sendfile on;
   tcp_nodelay on;
@@ -186,8 +193,8 @@ done = function(summary, latency, requests)
 end
 EOF
 
-run_wrk() {  # run_wrk URL SECONDS -> "BENCH ..." line on stdout
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency -s "$TMP/report.lua" "$1" >"$TMP/wrk.out" 2>&1 ||
+run_wrk() {  # run_wrk URL SECONDS [wrk options] -> "BENCH ..." line on stdout
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency -s "$TMP/report.lua" "${@:3}" "$1" >"$TMP/wrk.out" 2>&1 ||
     { cat "$TMP/wrk.out" >&2; die "wrk failed against $1"; }
   grep '^BENCH ' "$TMP/wrk.out" || { cat "$TMP/wrk.out" >&2; die "no wrk summary for $1"; }
 }
@@ -233,13 +240,13 @@ wait_quiet() {
 }
 
 declare -A RPS P99 P50 ERR OTHER
-measure() {  # measure KEY URL: one warm-up and one measurement, stored under KEY
+measure() {  # measure KEY URL [wrk options]: one warm-up and one measurement, stored under KEY
   local line b0 o0 b1 o1 pids
   wait_quiet
-  run_wrk "$2" "$WARMUP" >/dev/null
+  run_wrk "$2" "$WARMUP" "${@:3}" >/dev/null
   read -ra pids <<<"$(our_pids)"
   b0="$(busy_ticks)"; o0="$(proc_ticks "${pids[@]}")"
-  line="$(run_wrk "$2" "$DURATION")"
+  line="$(run_wrk "$2" "$DURATION" "${@:3}")"
   b1="$(busy_ticks)"; o1="$(proc_ticks "${pids[@]}")"
   OTHER[$1]="$(awk -v b=$(( b1 - b0 )) -v o=$(( o1 - o0 )) -v d="$DURATION" -v n="$NCPU" -v hz="$HZ" \
     'BEGIN{x = (b - o) / (d * n * hz) * 100; if (x < 0) x = 0; printf "%.0f", x}')"
@@ -255,16 +262,30 @@ median() {  # median of the arguments
 }
 
 log "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency (after a ${WARMUP}s warm-up) per server, $ROUNDS round(s)"
+KINDS="json html json-gz html-gz"
 for round in $(seq 1 "$ROUNDS"); do
-  for kind in json html; do
-    if [ "$kind" = json ]; then p="$JSON_PATH"; else p="$HTML_PATH"; fi
-    measure "$kind/symptomdb/$round" "$SDB_URL$p"
-    measure "$kind/nginx/$round" "$NGINX_URL$p"
+  for kind in $KINDS; do
+    case "$kind" in json*) p="$JSON_PATH" ;; *) p="$HTML_PATH" ;; esac
+    gz=(); [[ "$kind" == *-gz ]] && gz=(-H "Accept-Encoding: gzip")
+    measure "$kind/symptomdb/$round" "$SDB_URL$p" "${gz[@]}"
+    measure "$kind/nginx/$round" "$NGINX_URL$p" "${gz[@]}"
   done
 done
+# Bytes on the wire for each body, plain and gzip (both servers).
+wire() { curl -sS -o /dev/null -w '%{size_download}' "${@:2}" "$1"; }
+declare -A BYTES
+for srv in symptomdb nginx; do
+  if [ "$srv" = symptomdb ]; then u="$SDB_URL"; else u="$NGINX_URL"; fi
+  BYTES[json/$srv]="$(wire "$u$JSON_PATH")"
+  BYTES[html/$srv]="$(wire "$u$HTML_PATH")"
+  BYTES[json-gz/$srv]="$(wire "$u$JSON_PATH" -H 'Accept-Encoding: gzip')"
+  BYTES[html-gz/$srv]="$(wire "$u$HTML_PATH" -H 'Accept-Encoding: gzip')"
+done
+enc="$(curl -sS -D - -o /dev/null -H 'Accept-Encoding: gzip' "$SDB_URL$HTML_PATH" | tr -d '\r' | sed -n 's/^Content-Encoding: //Ip')"
+[ "$enc" = gzip ] || die "symptomdb did not gzip the HTML page when asked (Content-Encoding '$enc')"
 # Per server and URL: the median over the rounds (the value itself for 1 round).
 max_other=0
-for kind in json html; do
+for kind in $KINDS; do
   for srv in symptomdb nginx; do
     k="$kind/$srv"
     r=(); q=(); m=(); o=(); e=0
@@ -290,13 +311,16 @@ echo "content: $CONTENT_SOURCE"
 echo "load:    wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency, ${WARMUP}s warm-up, $ROUNDS round(s)"
 echo "servers: symptomdb --threads $SYMPTOMDB_THREADS --access-log FILE; nginx $(nginx -v 2>&1 | sed 's|.*/||'), worker_processes 2, access_log FILE"
 echo
-printf '%-17s %-10s %9s %9s %9s %7s %10s\n' target server "req/s" "p50(ms)" "p99(ms)" errors "other-CPU"
-for kind in json html; do
-  if [ "$kind" = json ]; then name="article JSON"; else name="article HTML"; fi
+printf '%-17s %-10s %9s %9s %9s %7s %10s %8s\n' target server "req/s" "p50(ms)" "p99(ms)" errors "other-CPU" bytes
+for kind in $KINDS; do
+  case "$kind" in
+    json) name="article JSON" ;; html) name="article HTML" ;;
+    json-gz) name="JSON, gzip" ;; html-gz) name="HTML, gzip" ;;
+  esac
   for srv in symptomdb nginx; do
     k="$kind/$srv"
-    printf '%-17s %-10s %9s %9s %9s %7s %9s%%\n' "$name" "$srv" "${RPS[$k]}" "${P50[$k]}" "${P99[$k]}" \
-      "${ERR[$k]}" "${OTHER[$k]}"
+    printf '%-17s %-10s %9s %9s %9s %7s %9s%% %8s\n' "$name" "$srv" "${RPS[$k]}" "${P50[$k]}" "${P99[$k]}" \
+      "${ERR[$k]}" "${OTHER[$k]}" "${BYTES[$k]}"
     name=""
   done
   ratio="$(awk -v a="${RPS[$kind/symptomdb]}" -v b="${RPS[$kind/nginx]}" 'BEGIN{printf "%.2f", (b > 0 ? a / b : 0)}')"

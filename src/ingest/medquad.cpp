@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <memory>
 #include <numeric>
 #include <set>
 #include <thread>
@@ -155,9 +156,247 @@ int collection_rank(std::string_view c) {
 }
 
 std::string tidy_question(std::string q) {
-  // "What is (are) Stroke ?" -> "What is (are) Stroke?"
+  // "What is (are) Stroke ?" -> "What is (are) Stroke?"; "for Gout? ?" -> "for Gout?"
   for (auto p = q.find(" ?"); p != std::string::npos; p = q.find(" ?")) q.erase(p, 1);
+  for (auto p = q.find("??"); p != std::string::npos; p = q.find("??")) q.erase(p, 1);
   return q;
+}
+
+bool is_lower_word(std::string_view w) {
+  return !w.empty() &&
+         std::all_of(w.begin(), w.end(), [](unsigned char c) { return !std::isupper(c); });
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i])))
+      return false;
+  return true;
+}
+
+}  // namespace
+
+// How each capitalised word of a focus is written inside running text
+// ("Gout" -> "gout", "Parkinson's" stays): the sources title-case their
+// focus names, but their own sentences show which words are proper names.
+FocusCase::FocusCase(std::string_view text) : text_(text) {
+  std::transform(text_.begin(), text_.end(), text_.begin(),
+                 [](unsigned char ch) { return std::tolower(ch); });
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  char before = '.';  // the last non-space character before the word
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (!std::isalpha(c)) {
+      if (!std::isspace(c)) before = static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < n &&
+           (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '\'' || text[j] == '-'))
+      ++j;
+    const std::string word(text.substr(i, j - i));
+    // Only mid-sentence uses count: a capital after a full stop says nothing.
+    if (before != '.' && before != '!' && before != '?' && before != ':' && before != '-') {
+      std::string key = word;
+      std::transform(key.begin(), key.end(), key.begin(),
+                     [](unsigned char ch) { return std::tolower(ch); });
+      auto& v = votes_[key];
+      if (is_lower_word(word))
+        ++v.first;
+      else if (std::isupper(static_cast<unsigned char>(word[0])))
+        ++v.second;
+    }
+    before = text[j - 1];
+    i = j;
+  }
+}
+
+std::string FocusCase::in_text(std::string_view focus) const {
+  std::string out;
+  std::size_t i = 0;
+  while (i < focus.size()) {
+    std::size_t j = i;
+    while (j < focus.size() && focus[j] != ' ') ++j;
+    std::string word(focus.substr(i, j - i));
+    // Title-cased words only ("Gout", "Disease"): acronyms and mixed case
+    // ("HIV", "McArdle") are names whatever the text does.
+    const bool title_case = word.size() > 1 && std::isupper(static_cast<unsigned char>(word[0])) &&
+                            is_lower_word(std::string_view(word).substr(1));
+    if (title_case) {
+      std::string key = word;
+      std::transform(key.begin(), key.end(), key.begin(),
+                     [](unsigned char ch) { return std::tolower(ch); });
+      const auto it = votes_.find(key);
+      if (it != votes_.end() && it->second.first > it->second.second) word = key;
+    }
+    out += word;
+    if (j < focus.size()) out += ' ';
+    i = j + 1;
+  }
+  return out;
+}
+
+bool FocusCase::plural(std::string_view focus) const {
+  std::string key(focus);
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char ch) { return std::tolower(ch); });
+  auto count = [&](const std::string& needle) {
+    std::size_t n = 0;
+    for (auto p = text_.find(needle); p != std::string::npos; p = text_.find(needle, p + 1)) ++n;
+    return n;
+  };
+  return count(key + " are ") > count(key + " is ");
+}
+
+std::string natural_question(std::string_view raw, std::string_view focus, const FocusCase& words) {
+  std::string q = tidy_question(squeeze(raw));
+  auto finish = [](std::string s) {
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    while (!s.empty() && (s.back() == ' ' || s.back() == '?')) s.pop_back();
+    return s + "?";
+  };
+  const auto at = focus.empty() ? std::string::npos : q.find(focus);
+  if (at == std::string::npos) return finish(q);
+  std::string before = q.substr(0, at);
+  std::string after = q.substr(at + focus.size());
+  while (!after.empty() && (after.back() == '?' || after.back() == ' ')) after.pop_back();
+  while (!before.empty() && before.back() == ' ') before.pop_back();
+  // A focus that is itself a heading of the source's ("What I need to know
+  // about Gas", "Causes of Diabetes") names its topic after the lead words.
+  std::string topic(focus);
+  for (std::string_view lead : {"What I need to know about "})
+    if (starts_with_ci(topic, lead)) topic = topic.substr(lead.size());
+  // A subtitle ("Diabetic Neuropathies: the nerve damage of diabetes") is
+  // not part of the name a question uses.
+  if (const auto colon = topic.find(": "); colon != std::string::npos && colon > 0)
+    topic = topic.substr(0, colon);
+  for (std::string_view lead : {"Causes of ", "Symptoms of ", "Treatments for ", "Treatment for ",
+                                "Treatment of ", "Diagnosis of ", "Prevention of "}) {
+    const std::string head(lead.substr(0, lead.find(' ')));
+    std::string lower_before = before;
+    std::transform(lower_before.begin(), lower_before.end(), lower_before.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
+    std::string lower_head = head;
+    std::transform(lower_head.begin(), lower_head.end(), lower_head.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
+    // Only when the template already says it: "What causes Causes of X".
+    if (starts_with_ci(topic, lead) &&
+        lower_before.find(lower_head.substr(0, std::min<std::size_t>(5, lower_head.size()))) !=
+            std::string::npos)
+      topic = topic.substr(lead.size());
+  }
+  const std::string x = words.in_text(topic);
+  // Plural when the sources write "X are": "Kidney stones are ...".
+  const bool plural = words.plural(topic);
+  const std::string be = plural ? "are" : "is";
+  std::string lower_before = before;
+  std::transform(lower_before.begin(), lower_before.end(), lower_before.begin(),
+                 [](unsigned char ch) { return std::tolower(ch); });
+  if (after.empty()) {
+    if (lower_before == "what is (are)" || lower_before == "what is")
+      return finish("What " + be + " " + x);
+    if (lower_before == "do you have information about")
+      return finish("What should I know about " + x);
+    if (lower_before == "how to diagnose") return finish("How " + be + " " + x + " diagnosed");
+    if (lower_before == "how to prevent") return finish("How can " + x + " be prevented");
+    if (lower_before == "what to do for") return finish("What can be done for " + x);
+    if (lower_before == "what research (or clinical trials) is being done for" ||
+        lower_before == "what research is being done for")
+      return finish("What research is being done on " + x);
+    if (lower_before == "where to find support for people with")
+      return finish("Where can people with " + x + " find support");
+    if (lower_before == "is there any treatment for")
+      return finish("How " + be + " " + x + " treated");
+    if (lower_before == "what is the prognosis for") return finish("What is the outlook for " + x);
+    return finish(before + " " + x);
+  }
+  if (lower_before == "is" && after == " inherited") return finish(be + " " + x + " inherited");
+  // Templates with words after the focus ("for X? ?" leaves "?" only; CDC's
+  // "what is yersiniosis for X" keep the source's own question).
+  if (after.find_first_not_of(" ?") == std::string::npos) return finish(before + " " + x);
+  return finish(before + " " + x + after);
+}
+
+namespace {
+
+// Appends the paragraphs and list items of `add` to `to`, leaving out those
+// `seen` already holds (compared on their letters and digits only).
+void append_unique_blocks(std::string& to, const std::string& add, std::set<std::string>& seen) {
+  auto key_of = [](std::string_view line) {
+    std::string k;
+    for (unsigned char c : line)
+      if (std::isalnum(c)) k.push_back(static_cast<char>(std::tolower(c)));
+    return k;
+  };
+  std::string kept;
+  std::size_t start = 0;
+  while (start <= add.size()) {
+    auto end = add.find('\n', start);
+    if (end == std::string::npos) end = add.size();
+    const std::string_view line(add.data() + start, end - start);
+    const std::string key = key_of(line);
+    // Blank lines are kept as they come; a repeated one is dropped with its text.
+    if (key.empty() || seen.insert(key).second) {
+      if (!(key.empty() && (kept.empty() || kept.ends_with("\n\n")))) {
+        kept += line;
+        kept += '\n';
+      }
+    }
+    start = end + 1;
+  }
+  while (!kept.empty() && kept.back() == '\n') kept.pop_back();
+  if (kept.empty()) return;
+  if (!to.empty()) to += "\n\n";
+  to += kept;
+}
+
+// Drops every sentence the text has already said (some pages came out of the
+// dataset with each list item's text twice: "- Genetics. Many people ...
+// Genetics. Many people ..."). Line structure and list markers stay; a line
+// left empty goes. Sentences with fewer than three letters are kept.
+std::string drop_repeated_sentences(const std::string& text) {
+  std::set<std::string> seen;
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string line = text.substr(start, end - start);
+    std::string kept;
+    bool had_text = false;
+    std::size_t i = 0;
+    while (i < line.size()) {
+      // One sentence: up to and including . ! ? followed by a space or the end.
+      std::size_t j = i;
+      while (j < line.size()) {
+        const char c = line[j++];
+        if ((c == '.' || c == '!' || c == '?') && (j == line.size() || line[j] == ' ')) break;
+      }
+      while (j < line.size() && line[j] == ' ') ++j;
+      const std::string sentence = line.substr(i, j - i);
+      std::string key;
+      for (unsigned char c : sentence)
+        if (std::isalnum(c)) key.push_back(static_cast<char>(std::tolower(c)));
+      if (!key.empty()) had_text = true;
+      if (key.size() < 3 || seen.insert(key).second) kept += sentence;
+      i = j;
+    }
+    while (!kept.empty() && kept.back() == ' ') kept.pop_back();
+    const bool emptied = had_text && (kept.empty() || kept == "-");
+    if (!emptied) {
+      out += kept;
+      if (end < text.size()) out += '\n';
+    }
+    start = end + 1;
+  }
+  // Removed lines may leave three or more newlines in a row.
+  for (auto p = out.find("\n\n\n"); p != std::string::npos; p = out.find("\n\n\n")) out.erase(p, 1);
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
 }
 
 }  // namespace
@@ -349,14 +588,29 @@ MedquadImport read_medquad(const std::filesystem::path& dir,
     for (auto i : list) canonical[i] = best->first;
   }
 
+  // How each condition's sources write its name, from all their answers.
+  std::unordered_map<std::size_t, std::shared_ptr<const FocusCase>> words_of_group;
+  for (const auto& [root, list] : members) {
+    std::string text;
+    for (auto i : list)
+      for (const auto& p : docs[i].pairs) {
+        text += p.answer;
+        text += '\n';
+      }
+    words_of_group.emplace(root, std::make_shared<const FocusCase>(text));
+  }
+
   result.articles.reserve(docs.size());
   for (std::size_t i = 0; i < docs.size(); ++i) {
     const Doc& d = docs[i];
+    const FocusCase& words = *words_of_group.at(groups.find(i));
     ++result.documents_by_collection[d.collection];
     Article a;
     // The file name, not the id attribute: a few CancerGov files share an id.
     a.slug = slugify(d.collection + "-" + std::filesystem::path(d.file).stem().string());
-    a.title = d.focus;
+    a.title = words.in_text(d.focus);
+    if (!a.title.empty())
+      a.title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(a.title[0])));
     a.condition.name = canonical[i];
     std::set<std::string> seen = {condition_key(canonical[i])};
     auto add_synonym = [&](const std::string& s) {
@@ -382,22 +636,42 @@ MedquadImport read_medquad(const std::filesystem::path& dir,
     if (!d.url.empty()) a.sources.push_back({a.site, d.url});
     a.provenance.format = "medquad";
     a.provenance.source_file = d.file;
+    // One section per question: a source that asks the same question
+    // several times (NIHSeniorHealth does, one page part each) gets one
+    // section with the parts in order and no paragraph or list item twice.
+    std::unordered_map<std::string, std::size_t> section_of_question;
+    std::vector<std::set<std::string>> seen_blocks;
+    std::set<std::string> open_seen;
     for (const auto& p : d.pairs) {
       std::string answer = medquad_answer_markdown(p.answer);
+      std::string question = natural_question(p.question, d.focus, words);
       if (answer.empty()) {
-        a.open_questions.push_back({p.pid, p.qtype, tidy_question(p.question)});
+        if (open_seen.insert(condition_key(question)).second)
+          a.open_questions.push_back({p.pid, p.qtype, std::move(question)});
         ++result.open_pairs;
         continue;
       }
-      Section s;
-      s.type = section_type_for_qtype(p.qtype);
-      s.heading = tidy_question(p.question);
-      s.intro = std::move(answer);
-      s.original_type = p.qtype;
-      s.source = {d.collection, d.id, p.pid, d.url};
-      a.sections.push_back(std::move(s));
       ++result.answered_pairs;
+      auto [at, fresh] =
+          section_of_question.try_emplace(condition_key(question), a.sections.size());
+      if (fresh) {
+        Section s;
+        s.type = section_type_for_qtype(p.qtype);
+        s.heading = std::move(question);
+        s.original_type = p.qtype;
+        s.source = {d.collection, d.id, p.pid, d.url};
+        a.sections.push_back(std::move(s));
+        seen_blocks.emplace_back();
+      } else {
+        a.sections[at->second].source.pair += ", " + p.pid;
+      }
+      append_unique_blocks(a.sections[at->second].intro, answer, seen_blocks[at->second]);
     }
+    for (auto& s : a.sections) s.intro = drop_repeated_sentences(s.intro);
+    // A question also answered stays out of the unanswered list.
+    std::erase_if(a.open_questions, [&](const OpenQuestion& q) {
+      return section_of_question.contains(condition_key(q.text));
+    });
     if (auto problem = validate(a); !problem.empty())
       throw ParseError((dir / d.file).string(), 1, problem);
     result.articles.push_back(std::move(a));

@@ -13,6 +13,8 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/article.hpp"
@@ -39,6 +41,32 @@ std::string publisher_of(std::string_view collection);
 // paragraphs that were run together with spaces get their line breaks back,
 // and characters Markdown would treat as markup are escaped.
 std::string medquad_answer_markdown(std::string_view answer);
+
+// How a condition's sources write the words of its name in running text,
+// learnt from their answers: MedQuAD title-cases every focus ("Gout",
+// "Kidney Stones"), but a heading reads naturally only with the name as the
+// text writes it ("What is gout?", "What are kidney stones?").
+class FocusCase {
+ public:
+  explicit FocusCase(std::string_view text);
+  // The focus with each title-cased word lower-cased when the text mostly
+  // writes it so mid-sentence; names ("Parkinson's", "HIV") stay.
+  std::string in_text(std::string_view focus) const;
+  // True when the text says "FOCUS are" more often than "FOCUS is".
+  bool plural(std::string_view focus) const;
+
+ private:
+  std::string text_;                                            // lower-cased
+  std::unordered_map<std::string, std::pair<int, int>> votes_;  // word -> (lower, capitalised)
+};
+
+// A MedQuAD question rewritten from its template into plain English:
+// "What is (are) Gout ?" -> "What is gout?", "Who is at risk for Gout? ?" ->
+// "Who is at risk for gout?", "How to diagnose Gout ?" -> "How is gout
+// diagnosed?". Questions that follow no known template keep their words,
+// with the spacing and doubled question marks fixed.
+std::string natural_question(std::string_view question, std::string_view focus,
+                             const FocusCase& words);
 
 // Reads every .xml file below `dir`. Throws ParseError naming the file and
 // line of the first malformed document; nothing is returned half-read.

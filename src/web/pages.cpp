@@ -4,14 +4,20 @@
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
+#include <set>
 #include <stdexcept>
+#include <tuple>
 
 #include "core/embedded.hpp"
 #include "core/slug.hpp"
+#include "core/spelling.hpp"
 #include "web/http_util.hpp"
 #include "web/markdown_html.hpp"
 #include "web/qa_json.hpp"
+#include "web/snippet.hpp"
 
 namespace symptomdb::web {
 namespace {
@@ -75,6 +81,93 @@ std::string first_sentence(std::string_view text, std::size_t max = 200) {
     s = s.substr(0, cut == std::string::npos ? max : cut) + "…";
   }
   return s;
+}
+
+// The words of a name, folded, for whole-word comparisons.
+std::vector<std::string> name_words(std::string_view name) {
+  std::vector<std::string> out;
+  const std::string key = condition_key(name);
+  std::size_t i = 0;
+  while (i < key.size()) {
+    auto j = key.find('-', i);
+    if (j == std::string::npos) j = key.size();
+    if (j > i) out.push_back(key.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+char letter_of(std::string_view name) {
+  const unsigned char first = name.empty() ? '#' : static_cast<unsigned char>(name[0]);
+  return std::isalpha(first) ? static_cast<char>(std::toupper(first)) : '#';
+}
+
+}  // namespace
+
+bool has_answers(const Article& a) {
+  return !a.introduction.empty() || !a.sections.empty();
+}
+
+bool has_answers(const Snapshot& snap, const ConditionEntry& c) {
+  return std::any_of(c.articles.begin(), c.articles.end(),
+                     [&](std::size_t i) { return has_answers(snap.articles()[i]); });
+}
+
+ConditionNames split_names(const Snapshot& snap, const ConditionEntry& c) {
+  ConditionNames out;
+  const auto own = name_words(c.name);
+  for (const auto& s : c.synonyms) {
+    // Another condition the site has a page for is related, not this one.
+    if (const ConditionEntry* other = snap.condition(condition_key(s)); other && other != &c) {
+      out.related.push_back({s, other->slug});
+      continue;
+    }
+    // A form of the condition ("Acute gout", "Gout - chronic") names the
+    // condition and more: a narrower topic, not another name for it.
+    const auto words = name_words(s);
+    bool narrower = s.find(" - ") != std::string::npos;
+    if (!narrower && words.size() > own.size() && !own.empty())
+      narrower = std::search(words.begin(), words.end(), own.begin(), own.end()) != words.end();
+    if (narrower)
+      out.related.push_back({s, ""});
+    else
+      out.also_called.push_back(s);
+  }
+  return out;
+}
+
+namespace {
+
+std::string publisher_of(const Article& a) {
+  return a.author.empty() ? std::string("symptomdb") : a.author.name;
+}
+
+// The names and identifiers block shared by the condition and article pages.
+void set_names(mu::data& d, const Snapshot& snap, const ConditionEntry& c) {
+  const ConditionNames names = split_names(snap, c);
+  d.set("has_synonyms", !names.also_called.empty());
+  d.set("synonyms_text", join(names.also_called, ", "));
+  mu::data related{mu::data::type::list};
+  for (std::size_t i = 0; i < names.related.size(); ++i) {
+    mu::data rd;
+    rd.set("name", names.related[i].name);
+    // Always set: a missing key would be looked up in the page around it.
+    rd.set("slug", names.related[i].slug);
+    rd.set("linked", !names.related[i].slug.empty());
+    rd.set("last", i + 1 == names.related.size());
+    related.push_back(rd);
+  }
+  d.set("related_names", related);
+  d.set("has_related_names", !names.related.empty());
+  mu::data cuis{mu::data::type::list};
+  for (const auto& cui : c.cuis) {
+    mu::data cd;
+    cd.set("id", cui);
+    cd.set("url", "https://uts.nlm.nih.gov/uts/umls/concept/" + url_encode(cui));
+    cuis.push_back(cd);
+  }
+  d.set("cuis", cuis);
+  d.set("has_cuis", !c.cuis.empty());
 }
 
 }  // namespace
@@ -172,9 +265,9 @@ std::string render_article_body(const Snapshot& snap, std::size_t index, bool pr
   d.set("condition_slug", condition.slug);
   d.set("slug", a.slug);
   d.set("title", a.title);
-  d.set("condition", a.condition.name);
-  d.set("has_synonyms", !a.condition.synonyms.empty());
-  d.set("synonyms_text", join(a.condition.synonyms, ", "));
+  d.set("condition", condition.name);
+  d.set("condition_letter", std::string(1, letter_of(condition.name)));
+  set_names(d, snap, condition);
   d.set("sample", a.sample);
   d.set("intro_html", markdown_to_html(a.introduction));
   if (!a.author.empty()) {
@@ -200,6 +293,7 @@ std::string render_article_body(const Snapshot& snap, std::size_t index, bool pr
   }
   d.set("preview", preview);
   d.set("editorial", a.provenance.format == "editorial");
+  d.set("medquad", a.provenance.format == "medquad");
 
   mu::data sections{mu::data::type::list};
   const ArticleAnchors anchors = anchors_of(a);
@@ -263,9 +357,12 @@ std::string render_article_body(const Snapshot& snap, std::size_t index, bool pr
   d.set("has_open_questions", !a.open_questions.empty());
   set_if(d, "origin_url", a.url);
   mu::data related{mu::data::type::list};
+  std::size_t related_count = 0;
   for (auto other : condition.articles) {
     if (other == index) continue;
     const Article& o = snap.articles()[other];
+    if (!has_answers(o)) continue;
+    ++related_count;
     mu::data rd;
     rd.set("slug", o.slug);
     rd.set("title", o.title);
@@ -273,7 +370,30 @@ std::string render_article_body(const Snapshot& snap, std::size_t index, bool pr
     related.push_back(rd);
   }
   d.set("related", related);
-  d.set("has_related", condition.articles.size() > 1);
+  d.set("has_related", related_count > 0);
+  // Related topics: other conditions that share a UMLS concept with this
+  // one, or that its sources name as related.
+  mu::data topics{mu::data::type::list};
+  std::set<std::string> linked = {condition.slug};
+  auto add_topic = [&](const ConditionEntry& other) {
+    if (!has_answers(snap, other) || linked.size() > 8 || !linked.insert(other.slug).second) return;
+    mu::data td;
+    td.set("slug", other.slug);
+    td.set("name", other.name);
+    topics.push_back(td);
+  };
+  for (const auto& r : split_names(snap, condition).related)
+    if (!r.slug.empty())
+      if (const ConditionEntry* other = snap.condition(r.slug)) add_topic(*other);
+  if (!condition.cuis.empty())
+    for (const auto& other : snap.conditions())
+      for (const auto& cui : other.cuis)
+        if (std::find(condition.cuis.begin(), condition.cuis.end(), cui) != condition.cuis.end()) {
+          add_topic(other);
+          break;
+        }
+  d.set("related_topics", topics);
+  d.set("has_related_topics", linked.size() > 1);
   return render_template("article", d);
 }
 
@@ -297,14 +417,10 @@ std::string render_article_page(const Snapshot& snap, std::size_t index,
 
 namespace {
 
-char letter_of(std::string_view name) {
-  const unsigned char first = name.empty() ? '#' : static_cast<unsigned char>(name[0]);
-  return std::isalpha(first) ? static_cast<char>(std::toupper(first)) : '#';
-}
-
 mu::data letters_nav(const Snapshot& snap, char current) {
   std::map<char, int> counts;
-  for (const auto& c : snap.conditions()) ++counts[letter_of(c.name)];
+  for (const auto& c : snap.conditions())
+    if (has_answers(snap, c)) ++counts[letter_of(c.name)];
   mu::data letters{mu::data::type::list};
   for (auto [letter, count] : counts) {
     mu::data ld;
@@ -321,7 +437,9 @@ mu::data letters_nav(const Snapshot& snap, char current) {
 std::string render_home_page(const Snapshot& snap) {
   mu::data featured{mu::data::type::list};
   std::size_t medquad = 0;
+  bool has_featured = false;
   for (const auto& a : snap.articles()) {
+    if (!has_answers(a)) continue;
     if (a.provenance.format == "medquad") {
       ++medquad;
       continue;
@@ -331,13 +449,17 @@ std::string render_home_page(const Snapshot& snap) {
     fd.set("title", a.title);
     fd.set("sample", a.sample);
     featured.push_back(fd);
+    has_featured = true;
   }
   mu::data d;
   d.set("featured", featured);
-  d.set("has_featured", snap.articles().size() > medquad);
+  const auto listed = static_cast<std::size_t>(
+      std::count_if(snap.conditions().begin(), snap.conditions().end(),
+                    [&](const ConditionEntry& c) { return has_answers(snap, c); }));
+  d.set("has_featured", has_featured);
   d.set("letters", letters_nav(snap, 0));
-  d.set("has_conditions", !snap.conditions().empty());
-  d.set("condition_count", std::to_string(snap.conditions().size()));
+  d.set("has_conditions", listed > 0);
+  d.set("condition_count", std::to_string(listed));
   d.set("has_medquad", medquad > 0);
   d.set("medquad_count", std::to_string(medquad));
   Layout l;
@@ -350,13 +472,14 @@ std::string render_home_page(const Snapshot& snap) {
 std::string render_letter_page(const Snapshot& snap, char letter) {
   mu::data list{mu::data::type::list};
   for (const auto& c : snap.conditions()) {
-    if (letter_of(c.name) != letter) continue;
+    if (letter_of(c.name) != letter || !has_answers(snap, c)) continue;
     mu::data cd;
     cd.set("name", c.name);
     cd.set("slug", c.slug);
-    cd.set("has_synonyms", !c.synonyms.empty());
-    std::vector<std::string> few(c.synonyms.begin(),
-                                 c.synonyms.begin() + std::min<std::size_t>(3, c.synonyms.size()));
+    const auto names = split_names(snap, c).also_called;
+    cd.set("has_synonyms", !names.empty());
+    std::vector<std::string> few(names.begin(),
+                                 names.begin() + std::min<std::size_t>(3, names.size()));
     cd.set("synonyms_text", join(few, ", "));
     list.push_back(cd);
   }
@@ -373,19 +496,30 @@ std::string render_letter_page(const Snapshot& snap, char letter) {
 std::string render_condition_page(const Snapshot& snap, const ConditionEntry& c) {
   mu::data d;
   d.set("name", c.name);
-  d.set("has_synonyms", !c.synonyms.empty());
-  d.set("synonyms_text", join(c.synonyms, ", "));
+  d.set("slug", c.slug);
+  d.set("name_url", url_encode(c.name));
+  d.set("letter", std::string(1, letter_of(c.name)));
+  set_names(d, snap, c);
   std::string kind = c.kind.empty() ? "disease" : c.kind;
   kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
   d.set("kind_label", kind);
-  d.set("article_count", std::to_string(c.articles.size()));
-  d.set("plural", c.articles.size() == 1 ? "" : "s");
-  d.set("has_cuis", !c.cuis.empty());
-  d.set("cuis_text", join(c.cuis, ", "));
-  mu::data topics{mu::data::type::list}, articles{mu::data::type::list};
+
+  // Each question once: the same question from several sources is one
+  // entry with a link to each source's answer.
+  struct Topic {
+    SectionType type;
+    std::string label;
+    std::vector<std::tuple<std::string, std::string, std::string>> answers;  // slug, anchor, by
+  };
+  std::vector<Topic> topics;
+  std::map<std::string, std::size_t> topic_of;
+  std::size_t answered = 0;
+  mu::data articles{mu::data::type::list};
   for (auto i : c.articles) {
     const Article& a = snap.articles()[i];
-    const std::string publisher = a.author.empty() ? std::string("symptomdb") : a.author.name;
+    if (!has_answers(a)) continue;
+    ++answered;
+    const std::string publisher = publisher_of(a);
     mu::data ad;
     ad.set("slug", a.slug);
     ad.set("title", a.title);
@@ -394,16 +528,60 @@ std::string render_condition_page(const Snapshot& snap, const ConditionEntry& c)
     const ArticleAnchors anchors = anchors_of(a);
     for (std::size_t si = 0; si < a.sections.size(); ++si) {
       const Section& s = a.sections[si];
-      mu::data td;
-      td.set("slug", a.slug);
-      td.set("anchor", anchors.sections[si]);
-      td.set("label", s.display_heading());
-      td.set("publisher", publisher);
-      topics.push_back(td);
+      const std::string label = s.display_heading();
+      auto [it, fresh] = topic_of.try_emplace(condition_key(label), topics.size());
+      if (fresh) topics.push_back({s.type, label, {}});
+      auto& t = topics[it->second];
+      const bool again = std::any_of(t.answers.begin(), t.answers.end(),
+                                     [&](const auto& x) { return std::get<0>(x) == a.slug; });
+      if (!again) t.answers.emplace_back(a.slug, anchors.sections[si], publisher);
     }
   }
-  d.set("topics", topics);
+  std::stable_sort(topics.begin(), topics.end(),
+                   [](const Topic& x, const Topic& y) { return x.type < y.type; });
+  mu::data topic_list{mu::data::type::list};
+  for (const auto& t : topics) {
+    mu::data td;
+    td.set("label", t.label);
+    td.set("slug", std::get<0>(t.answers.front()));
+    td.set("anchor", std::get<1>(t.answers.front()));
+    mu::data by{mu::data::type::list};
+    for (std::size_t k = 0; k < t.answers.size(); ++k) {
+      mu::data bd;
+      bd.set("slug", std::get<0>(t.answers[k]));
+      bd.set("anchor", std::get<1>(t.answers[k]));
+      bd.set("publisher", std::get<2>(t.answers[k]));
+      bd.set("last", k + 1 == t.answers.size());
+      by.push_back(bd);
+    }
+    td.set("by", by);
+    topic_list.push_back(td);
+  }
+  d.set("topics", topic_list);
+  d.set("has_topics", !topics.empty());
   d.set("articles", articles);
+  d.set("has_articles", answered > 0);
+  d.set("article_count", std::to_string(answered));
+  d.set("plural", answered == 1 ? "" : "s");
+
+  // Questions sources ask without an answer here, once each, and only those
+  // no source on this page answers.
+  mu::data open{mu::data::type::list};
+  std::set<std::string> asked;
+  for (auto i : c.articles) {
+    const Article& a = snap.articles()[i];
+    for (const auto& q : a.open_questions) {
+      const std::string key = condition_key(q.text);
+      if (topic_of.contains(key) || !asked.insert(key).second) continue;
+      mu::data qd;
+      qd.set("text", q.text);
+      qd.set("publisher", publisher_of(a));
+      if (a.url.starts_with("http")) qd.set("url", a.url);
+      open.push_back(qd);
+    }
+  }
+  d.set("open_questions", open);
+  d.set("has_open_questions", !asked.empty());
   Layout l;
   l.page_title = c.name;
   l.canonical = "/conditions/" + c.slug;
@@ -411,7 +589,7 @@ std::string render_condition_page(const Snapshot& snap, const ConditionEntry& c)
 }
 
 std::string render_search_page(const qa::Engine& engine, const qa::SearchPage& page,
-                               const qa::SearchFilters& filters) {
+                               const qa::SearchFilters& filters, const SearchPaging& paging) {
   const auto articles = engine.snapshot().articles();
   mu::data list{mu::data::type::list};
   for (const auto& h : page.hits) {
@@ -422,11 +600,28 @@ std::string render_search_page(const qa::Engine& engine, const qa::SearchPage& p
     rd.set("condition", a.condition.name);
     rd.set("section", engine.unit_heading(h.unit));
     rd.set("collection", a.collection.empty() ? std::string("symptomdb") : a.collection);
-    rd.set("snippet", h.snippet);
+    rd.set("snippet_html", highlight_html(plain_snippet(h.snippet), page.query));
     list.push_back(rd);
   }
   mu::data d;
   set_if(d, "query", page.query);
+  if (!page.query.empty())
+    if (const auto e = engine.emergency(page.query)) {
+      mu::data ed;
+      ed.set("message", e->message);
+      ed.set("matched", e->matched);
+      d.set("emergency", ed);
+    }
+  const std::size_t first = (paging.page - 1) * paging.per_page;
+  d.set("first", std::to_string(first + 1));
+  d.set("last", std::to_string(first + page.hits.size()));
+  d.set("paged", page.total > page.hits.size());
+  set_if(d, "prev_url", paging.prev_url);
+  set_if(d, "next_url", paging.next_url);
+  d.set("page_number", std::to_string(paging.page));
+  d.set("page_count", std::to_string(std::max<std::size_t>(
+                          1, (page.total + paging.per_page - 1) / paging.per_page)));
+  d.set("past_end", page.hits.empty() && page.total > 0);
   d.set("query_url", url_encode(page.query));
   d.set("results", list);
   d.set("has_results", !page.hits.empty());
@@ -536,7 +731,8 @@ std::string render_ask_page(const qa::Engine& engine, const qa::Result* r) {
         mu::data ad = source_data(a.source);
         ad.set("heading", a.heading);
         ad.set("html", markdown_to_html(a.text));
-        medquad = medquad || a.source.license == "CC BY 4.0";
+        // The dataset's credit goes under answers from the dataset only.
+        medquad = medquad || (!a.source.collection.empty() && a.source.license == "CC BY 4.0");
         answers.push_back(ad);
       }
       g.set("label", offered ? intent_label(t) + " (what we have instead)" : intent_label(t));
@@ -574,7 +770,7 @@ std::string render_ask_page(const qa::Engine& engine, const qa::Result* r) {
         cd.set("passage", h.passage);
         const auto src = engine.unit_source(h.unit);
         cd.set("source", src.author.empty() ? src.collection : src.author);
-        medquad = medquad || src.license == "CC BY 4.0";
+        medquad = medquad || (!src.collection.empty() && src.license == "CC BY 4.0");
         list.push_back(cd);
       }
       rev.set("conditions", list);
@@ -646,7 +842,7 @@ std::string render_author_page(const Snapshot& snap, const AuthorProfile& p) {
   set_if(d, "bio", p.bio);
   mu::data list{mu::data::type::list};
   for (const auto& a : snap.articles()) {
-    if (a.author.empty() || a.author.slug() != p.slug) continue;
+    if (a.author.empty() || a.author.slug() != p.slug || !has_answers(a)) continue;
     mu::data ad;
     ad.set("slug", a.slug);
     ad.set("title", a.title);
@@ -709,7 +905,31 @@ mu::data view_data(const nlohmann::json& j) {
 
 }  // namespace
 
-std::string render_check_page(const nlohmann::json& view) {
+std::string render_check_page(const nlohmann::json& checker_view) {
+  // Pictures for what the numbers say, drawn as SVG rectangles (no script,
+  // no inline style): one bar per finding, its length its share of the
+  // largest contribution, and the top conditions' relative fit side by side.
+  // The numbers stay in the text beside them for screen readers.
+  nlohmann::json view = checker_view;
+  if (view.contains("conditions") && view["conditions"].is_array()) {
+    nlohmann::json chart = nlohmann::json::array();
+    for (auto& c : view["conditions"]) {
+      double most = 0;
+      for (const auto& m : c["matched"])
+        if (m.contains("contribution"))
+          most = std::max(most, std::abs(m["contribution"].get<double>()));
+      for (auto& m : c["matched"])
+        if (m.contains("contribution") && most > 0)
+          m["bar_width"] =
+              std::max(1L, std::lround(std::abs(m["contribution"].get<double>()) / most * 100));
+      if (c.contains("probability") && chart.size() < 5)
+        chart.push_back(
+            {{"name", c.value("name", "")},
+             {"fit", c.value("fit", "")},
+             {"bar_width", std::max(1L, std::lround(c["probability"].get<double>() * 200))}});
+    }
+    if (chart.size() > 1) view["fit_chart"] = std::move(chart);
+  }
   Layout l;
   l.page_title = "Symptom checker";
   l.description =

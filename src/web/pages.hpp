@@ -25,6 +25,27 @@ struct CheckerEntry {
   std::string url;    // /check with the term filled in
 };
 
+// An article with something to read: an introduction or an answered
+// section. MedQuAD documents whose answers the publisher removed are not
+// (only their questions are left): they are never listed as articles, A-Z
+// entries or an author's work; their questions show on the condition's page.
+bool has_answers(const Article& article);
+// A condition at least one of whose articles has answers: an A-Z entry.
+bool has_answers(const Snapshot& snapshot, const ConditionEntry& condition);
+
+// A condition's other names, told apart: what it is also called, and
+// related names (another condition the site has, or a narrower form of this
+// one: "Acute gout" for gout) that are not other names for it.
+struct RelatedName {
+  std::string name;
+  std::string slug;  // the condition's page when the site has one
+};
+struct ConditionNames {
+  std::vector<std::string> also_called;
+  std::vector<RelatedName> related;
+};
+ConditionNames split_names(const Snapshot& snapshot, const ConditionEntry& condition);
+
 // The page of the article at `index` in the snapshot (which also supplies
 // the other articles about the same condition).
 std::string render_article_page(const Snapshot& snapshot, std::size_t index,
@@ -37,8 +58,15 @@ std::string render_home_page(const Snapshot& snapshot);
 std::string render_condition_page(const Snapshot& snapshot, const ConditionEntry& condition);
 // Conditions whose name starts with `letter` ('#' for digits and symbols).
 std::string render_letter_page(const Snapshot& snapshot, char letter);
+// Which slice of the results a search page shows (`page.hits` holds just
+// that slice; `page.total` counts them all).
+struct SearchPaging {
+  std::size_t page = 1;
+  std::size_t per_page = 10;
+  std::string prev_url, next_url;  // empty when there is none
+};
 std::string render_search_page(const qa::Engine& engine, const qa::SearchPage& page,
-                               const qa::SearchFilters& filters);
+                               const qa::SearchFilters& filters, const SearchPaging& paging = {});
 // The answers page; `question` empty shows just the form.
 std::string render_ask_page(const qa::Engine& engine, const qa::Result* result);
 std::string render_error_page(int status, std::string_view title, std::string_view message,

@@ -38,7 +38,7 @@ json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
   bool any_medquad = false;
   for (std::size_t k = 0; k < r.answers.size(); ++k) {
     const auto& a = r.answers[k];
-    any_medquad = any_medquad || a.source.license == "CC BY 4.0";
+    any_medquad = any_medquad || (!a.source.collection.empty() && a.source.license == "CC BY 4.0");
     json answer = {{"rank", k + 1},
                    {"score", a.score},
                    {"focus", conditions[a.condition].name},

@@ -15,6 +15,7 @@
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
 #include "web/qa_json.hpp"
+#include "web/snippet.hpp"
 
 namespace symptomdb::web {
 namespace {
@@ -26,6 +27,7 @@ constexpr std::size_t kMaxQuestionChars = 500;
 constexpr std::size_t kDefaultLimit = 10;
 constexpr std::size_t kDefaultAnswers = 5;
 constexpr std::size_t kMaxLimit = 50;
+constexpr std::size_t kMaxSearchDepth = 1000;  // results a search can page through
 
 std::string_view reason(int status) {
   switch (status) {
@@ -110,6 +112,18 @@ bool foreign_origin(const Request& req) {
   const std::string_view forwarded =
       std::string_view(req.forwarded_host).substr(0, req.forwarded_host.find(','));
   return from != normal_host(req.host) && (forwarded.empty() || from != normal_host(forwarded));
+}
+
+// Parses ?NAME=N as a whole number from 1 to `max`; nullopt otherwise.
+std::optional<std::size_t> parse_count(const Target& t, const char* name,
+                                       std::size_t fallback = kDefaultLimit,
+                                       std::size_t max = kMaxLimit) {
+  auto v = t.param(name);
+  if (!v) return fallback;
+  std::size_t n = 0;
+  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || p != v->data() + v->size() || n == 0 || n > max) return std::nullopt;
+  return n;
 }
 
 }  // namespace
@@ -302,6 +316,15 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
     auto page = is_valid_slug(slug) ? site->article(slug) : nullptr;
     if (!page)
       return error(req, 404, "article_not_found", "No article is published at this address.");
+    // A document whose answers were removed is no article to read: its
+    // questions are listed on its condition's page.
+    if (const auto index = site->snapshot().article_index(slug);
+        !api && index && !has_answers(site->snapshot().articles()[*index])) {
+      Response moved =
+          redirect("/conditions/" + site->snapshot().condition_of(*index).slug + "#also-asked");
+      moved.status = 301;
+      return moved;
+    }
     const std::string& body = api ? page->json : page->html;
     auto r = shared(site, body, api ? kJson : kHtml, page->etag);
     r.keep_alive = page;  // the page outlives the site only through this
@@ -357,9 +380,59 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
       filters.type = section_type_from_string(*t);
       if (!filters.type) return error(req, 400, "bad_type", "Unknown section type in ?type=.");
     }
-    const auto page = q.empty() ? qa::SearchPage{} : site->engine().search(q, filters, *limit);
-    if (api) return owned(search_json(site->engine(), page).dump(), kJson);
-    return owned(render_search_page(site->engine(), page, filters), kHtml);
+    // Paging: per_page (or limit, its older name) results from page N. The
+    // engine is asked for the first page * per_page and the page sliced off.
+    const auto per_page = target->param("per_page") ? parse_count(*target, "per_page") : limit;
+    if (!per_page)
+      return error(req, 400, "bad_per_page", "per_page must be a whole number from 1 to 50.");
+    const auto page_no = parse_count(*target, "page", 1, kMaxSearchDepth);
+    if (!page_no || *page_no * *per_page > kMaxSearchDepth)
+      return error(req, 400, "bad_page",
+                   "page must be a whole number, and page * per_page at most 1000.");
+    auto page =
+        q.empty() ? qa::SearchPage{} : site->engine().search(q, filters, *page_no * *per_page);
+    const std::size_t skip = std::min(page.hits.size(), (*page_no - 1) * *per_page);
+    page.hits.erase(page.hits.begin(), page.hits.begin() + static_cast<std::ptrdiff_t>(skip));
+    SearchPaging paging;
+    paging.page = *page_no;
+    paging.per_page = *per_page;
+    auto page_url = [&](std::size_t n) {
+      std::string u = std::string(path) + "?q=" + url_encode(q);
+      if (!filters.collection.empty()) u += "&collection=" + url_encode(filters.collection);
+      if (filters.type) u += "&type=" + std::string(to_string(*filters.type));
+      if (*per_page != kDefaultLimit) u += "&per_page=" + std::to_string(*per_page);
+      if (n > 1) u += "&page=" + std::to_string(n);
+      return u;
+    };
+    if (*page_no > 1 && page.total > 0)
+      paging.prev_url = page_url(std::min(*page_no - 1, (page.total + *per_page - 1) / *per_page));
+    if (*page_no * *per_page < page.total && (*page_no + 1) * *per_page <= kMaxSearchDepth)
+      paging.next_url = page_url(*page_no + 1);
+    Response r;
+    if (api) {
+      auto j = search_json(site->engine(), page);
+      for (auto& hit : j["results"]) {
+        // Plain text for clients; the same with the matches marked, as HTML.
+        const std::string plain = plain_snippet(hit["snippet"].get<std::string>());
+        hit["snippet_html"] = highlight_html(plain, q);
+        hit["snippet"] = plain;
+      }
+      j["page"] = paging.page;
+      j["per_page"] = paging.per_page;
+      j["next"] = paging.next_url.empty() ? nlohmann::json() : nlohmann::json(paging.next_url);
+      j["prev"] = paging.prev_url.empty() ? nlohmann::json() : nlohmann::json(paging.prev_url);
+      if (const auto e = site->engine().emergency(q))
+        j["emergency"] = {{"kind", e->kind}, {"message", e->message}, {"matched", e->matched}};
+      r = owned(j.dump(), kJson);
+    } else {
+      r = owned(render_search_page(site->engine(), page, filters, paging), kHtml);
+    }
+    std::string link;
+    if (!paging.next_url.empty()) link = "<" + paging.next_url + ">; rel=\"next\"";
+    if (!paging.prev_url.empty())
+      link += (link.empty() ? "" : ", ") + ("<" + paging.prev_url + ">; rel=\"prev\"");
+    if (!link.empty()) r.headers.emplace_back("Link", link);
+    return r;
   }
   if (path == "/api/v1/ask" || path == "/ask") {
     const bool api = path == "/api/v1/ask";

@@ -1,5 +1,7 @@
 #include "web/server.hpp"
 
+#include "web/compress.hpp"
+
 // Boost 1.74's asio/awaitable.hpp uses std::exchange without including
 // <utility>; GCC 12 no longer pulls it in transitively.
 #include <utility>
@@ -27,6 +29,11 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
+// Smaller bodies gain too little from gzip to be worth the CPU; level 6 is
+// zlib's default balance of size and speed (figures in bench/http/README.md).
+constexpr std::size_t kMinCompressBytes = 512;
+constexpr int kGzipLevel = 6;
+
 struct Shared {
   App& app;
   AccessLog& log;
@@ -36,6 +43,7 @@ struct Shared {
   std::atomic<std::uint64_t> next_id{0};
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
+  GzipCache gzip_cache{};
 };
 
 // The target of a request line in raw bytes ("POST /api/v1/x HTTP/1.1"),
@@ -78,6 +86,8 @@ class Session : public std::enable_shared_from_this<Session> {
         ec == asio::error::eof)
       return close();
     start_ = std::chrono::steady_clock::now();
+    accept_encoding_.clear();
+    gz_validator_ = false;
     Request req;
     req.request_id = fmt::format("{}-{:06d}", shared_.id_prefix, ++shared_.next_id);
     if (ec) {
@@ -110,6 +120,11 @@ class Session : public std::enable_shared_from_this<Session> {
     req.target = std::string(msg.target());
     req.accept = std::string(msg[http::field::accept]);
     req.if_none_match = std::string(msg[http::field::if_none_match]);
+    // A validator we sent with a gzip body names the same representation
+    // the application knows, without the "-gz" we added (see respond()).
+    gz_validator_ = req.if_none_match.ends_with("-gz\"");
+    if (gz_validator_) req.if_none_match.erase(req.if_none_match.size() - 4, 3);
+    accept_encoding_ = std::string(msg[http::field::accept_encoding]);
     req.cookie = std::string(msg[http::field::cookie]);
     req.content_type = std::string(msg[http::field::content_type]);
     req.csrf_header = std::string(msg["X-CSRF-Token"]);
@@ -171,8 +186,42 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     // Every 429 says when to come back; the handler's own value wins.
     if (response_.status == 429 && r.find("Retry-After") == r.end()) r.set("Retry-After", "60");
-    const auto body = response_.payload();
+    std::string_view body = response_.payload();
+    // gzip for text the client accepts it for. Every compressible response
+    // says it varies by Accept-Encoding, compressed or not, so a shared
+    // cache never hands a gzip body to a client that did not ask for one.
+    if (compressible_type(response_.content_type) || response_.status == 304) {
+      const std::string vary(r[http::field::vary]);
+      if (vary.empty())
+        r.set(http::field::vary, "Accept-Encoding");
+      else if (vary.find("Accept-Encoding") == std::string::npos)
+        r.set(http::field::vary, vary + ", Accept-Encoding");
+    }
+    gz_.reset();
+    if (response_.status != 304 && response_.status != 204 && body.size() >= kMinCompressBytes &&
+        compressible_type(response_.content_type) && accepts_gzip(accept_encoding_)) {
+      if (response_.shared_body.data()) {
+        gz_ = shared_.gzip_cache.get(body, response_.keep_alive, kGzipLevel);
+      } else {
+        gz_ = std::make_shared<const std::string>(gzip(body, kGzipLevel));
+      }
+      if (gz_->size() < body.size()) {
+        body = *gz_;
+        r.set(http::field::content_encoding, "gzip");
+        // A strong validator names one representation: the gzip one gets its own.
+        if (std::string etag(r[http::field::etag]); etag.size() >= 2 && etag.back() == '"') {
+          etag.insert(etag.size() - 1, "-gz");
+          r.set(http::field::etag, etag);
+        }
+      }
+    }
     if (response_.status == 304) {
+      // Confirms the representation the client has: the gzip one, if so.
+      if (std::string etag(r[http::field::etag]);
+          gz_validator_ && etag.size() >= 2 && etag.back() == '"') {
+        etag.insert(etag.size() - 1, "-gz");
+        r.set(http::field::etag, etag);
+      }
       r.body() = {};
     } else {
       r.body() = head_ ? http::span_body<const char>::value_type{}
@@ -204,6 +253,7 @@ class Session : public std::enable_shared_from_this<Session> {
       counted_ = false;
     }
     response_ = {};  // release the site this response pointed into
+    gz_.reset();
     if (ec || !keep_alive_) return close();
     read();
   }
@@ -226,10 +276,11 @@ class Session : public std::enable_shared_from_this<Session> {
   http::response<http::span_body<const char>> reply_;
   Response response_;
   Record record_;
-  std::string remote_, user_agent_;
+  std::string remote_, user_agent_, accept_encoding_;
+  std::shared_ptr<const std::string> gz_;  // the gzip body being written, when there is one
   std::chrono::steady_clock::time_point start_;
   unsigned version_ = 11;
-  bool keep_alive_ = true, head_ = false, counted_ = false;
+  bool keep_alive_ = true, head_ = false, counted_ = false, gz_validator_ = false;
 };
 
 // Accepts on one io_context and hands each connection, round robin, to

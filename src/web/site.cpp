@@ -39,6 +39,7 @@ Site::Site(std::vector<Article> articles, std::shared_ptr<const SymptomData> sym
   std::uint64_t site_hash = fnv1a("symptomdb");
   for (const auto& a : snapshot_->articles()) {
     site_hash = fnv1a(a.provenance.imported_at, fnv1a(a.slug, site_hash));
+    if (!has_answers(a)) continue;  // questions only: listed on the condition's page
     list.push_back({{"slug", a.slug},
                     {"title", a.title},
                     {"condition", a.condition.name},

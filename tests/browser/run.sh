@@ -41,7 +41,7 @@ fi
 
 status=0
 SYMPTOMDB_BIN="$bin" SCREENSHOT_DIR="$shots" SEED="$seed" CONTENT_DIR="$repo/content" \
-  node --test --test-timeout=60000 \
-  ${BROWSER_TESTS:-article.test.mjs accounts.test.mjs comments.test.mjs editorial.test.mjs checker.test.mjs} ||
+  node --test --test-timeout=900000 \
+  ${BROWSER_TESTS:-article.test.mjs accounts.test.mjs comments.test.mjs editorial.test.mjs checker.test.mjs reader.test.mjs} ||
   status=$?
 exit "$status"

@@ -70,7 +70,7 @@ export async function importSeed(db) {
 
 // Starts `symptomdb serve` on a free port; `extraArgs` go after the common
 // flags. `ready` resolves to { baseUrl, port } once it is listening.
-export function startServer(dbFile, extraArgs = []) {
+export function startServer(dbFile, extraArgs = [], startTimeoutMs = SERVER_START_TIMEOUT_MS) {
   const args = ['serve', '--db', dbFile, '--port', '0', '--host', '127.0.0.1', '--access-log', 'off',
     ...extraArgs];
   if (SEED) args.push('--no-sample');
@@ -86,8 +86,8 @@ export function startServer(dbFile, extraArgs = []) {
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       reject(new Error(`symptomdb serve did not print "symptomdb listening on http://HOST:PORT/" ` +
-        `within ${SERVER_START_TIMEOUT_MS / 1000} s (${BIN} ${args.join(' ')})${describeLog()}`));
-    }, SERVER_START_TIMEOUT_MS);
+        `within ${startTimeoutMs / 1000} s (${BIN} ${args.join(' ')})${describeLog()}`));
+    }, startTimeoutMs);
     const onData = () => {
       const m = /symptomdb listening on (http:\/\/[^\s/]+:(\d+))\//.exec(log.stdout);
       if (!m) return;
@@ -124,9 +124,12 @@ export async function stopServer(child) {
 //   beforeStart  runs after the prerequisite checks, before the temp dir
 //   prepareDb    fills the fresh database file (default: importSeed)
 //   serverArgs   extra `symptomdb serve` flags
+//   startTimeoutMs, setupTimeoutMs  how long the server may take to listen,
+//                and the whole set-up (a large import) to finish
 //   announce     (baseUrl) => prints what is being tested
 export function browserSuite({
   tmpPrefix, beforeStart = () => {}, prepareDb = importSeed, serverArgs = [], announce = () => {},
+  startTimeoutMs = SERVER_START_TIMEOUT_MS, setupTimeoutMs = TEST_TIMEOUT_MS,
 }) {
   const suite = { tmp: undefined, server: undefined, baseUrl: undefined, browser: undefined };
 
@@ -150,7 +153,7 @@ export function browserSuite({
     suite.tmp = await mkdtemp(path.join(os.tmpdir(), tmpPrefix));
     const db = path.join(suite.tmp, 'test.db');
     await prepareDb(db);
-    suite.server = startServer(db, serverArgs);
+    suite.server = startServer(db, serverArgs, startTimeoutMs);
     ({ baseUrl: suite.baseUrl } = await suite.server.ready);
 
     suite.browser = await chromium.launch({
@@ -161,7 +164,7 @@ export function browserSuite({
     });
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     announce(suite.baseUrl);
-  }, { timeout: TEST_TIMEOUT_MS });
+  }, { timeout: setupTimeoutMs });
 
   after(async () => {
     // Each step on its own so one failure does not skip the others.
