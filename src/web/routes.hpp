@@ -28,6 +28,7 @@ struct Request {
   std::string body;
   std::string csrf_header;      // X-CSRF-Token, for JSON API writes
   std::string forwarded_proto;  // X-Forwarded-Proto from a proxy that terminates TLS
+  std::string host;             // the Host header (absolute links in feeds)
   std::string remote;           // peer address
   std::string user_agent;
 };

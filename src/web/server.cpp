@@ -86,6 +86,7 @@ class Session : public std::enable_shared_from_this<Session> {
     req.content_type = std::string(msg[http::field::content_type]);
     req.csrf_header = std::string(msg["X-CSRF-Token"]);
     req.forwarded_proto = std::string(msg["X-Forwarded-Proto"]);
+    req.host = std::string(msg[http::field::host]);
     req.remote = remote_;
     req.body = msg.body();
     user_agent_ = std::string(msg[http::field::user_agent]);
