@@ -55,6 +55,9 @@ json resolve(const json& doc, const json& node) {
   return doc.contains(ptr) ? doc.at(ptr) : node;
 }
 
+// Keys are unique across nesting levels: mustache looks a key an item lacks
+// up in the enclosing items, so an operation without a description would
+// otherwise show the document's.
 json page_view(const json& doc) {
   json tags = json::array();
   for (const auto& tag : doc["tags"]) {
@@ -70,9 +73,9 @@ json page_view(const json& doc) {
           const auto p = resolve(doc, raw);
           params.push_back({{"name", p.value("name", "")},
                             {"in", p.value("in", "")},
-                            {"required", p.value("required", false)},
+                            {"param_required", p.value("required", false)},
                             {"schema", describe(p.value("schema", json::object()))},
-                            {"description", p.value("description", "")}});
+                            {"param_description", p.value("description", "")}});
         }
         json body = nullptr;
         // value() returns a copy: keep it alive while iterating its items.
@@ -90,7 +93,7 @@ json page_view(const json& doc) {
             schemas += (schemas.empty() ? "" : "; ") + type + ": " +
                        describe(media.value("schema", json::object()));
           responses.push_back({{"status", status},
-                               {"description", r.value("description", "")},
+                               {"response_description", r.value("description", "")},
                                {"content", schemas}});
         }
         std::string upper = method;
@@ -99,7 +102,7 @@ json page_view(const json& doc) {
                        {"path", path},
                        {"anchor", op.value("operationId", "")},
                        {"summary", op.value("summary", "")},
-                       {"description", op.value("description", "")},
+                       {"op_description", op.value("description", "")},
                        {"signed_in", op.contains("security")},
                        {"parameters", params},
                        {"body", body},
@@ -120,15 +123,16 @@ json page_view(const json& doc) {
       props.push_back(
           {{"name", pname},
            {"schema", describe(p)},
-           {"required", std::find(required.begin(), required.end(), pname) != required.end()},
-           {"description", p.is_object() ? p.value("description", "") : ""}});
-    schemas.push_back(
-        {{"name", name}, {"description", schema.value("description", "")}, {"properties", props}});
+           {"prop_required", std::find(required.begin(), required.end(), pname) != required.end()},
+           {"prop_description", p.is_object() ? p.value("description", "") : ""}});
+    schemas.push_back({{"name", name},
+                       {"schema_description", schema.value("description", "")},
+                       {"properties", props}});
   }
   return {{"title", doc["info"]["title"]},
           {"version", doc["info"]["version"]},
           {"openapi", doc["openapi"]},
-          {"description", doc["info"].value("description", "")},
+          {"intro", doc["info"].value("description", "")},
           {"tags", tags},
           {"schemas", schemas}};
 }

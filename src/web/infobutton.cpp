@@ -391,8 +391,19 @@ Feed build_feed(const Params& p, const Site& site, const Request& req) {
                       "\" was asked for and English is given.");
 
   const auto data = site.symptoms();
+  // The code's own concept (the disease or phenotype term, at most two of
+  // them) always has a place; articles fill the rest.
+  std::size_t concepts = 0;
+  for (const auto& m : found.matches)
+    if (m.kind != infobutton::MatchKind::article) ++concepts;
+  const std::size_t max_articles = kMaxEntries - std::min<std::size_t>(concepts, 2);
+  std::size_t articles = 0;
   for (const auto& m : found.matches) {
     if (f.entries.size() == kMaxEntries) break;
+    if (m.kind == infobutton::MatchKind::article) {
+      if (articles == max_articles) continue;
+      ++articles;
+    }
     Entry e;
     switch (m.kind) {
       case infobutton::MatchKind::article:

@@ -73,7 +73,10 @@ class Session : public std::enable_shared_from_this<Session> {
         status = 431, code = "headers_too_large", message = "The request headers are too large.";
       }
       req.method = "?";
-      if (parser_->is_header_done()) req.target = std::string(parser_->get().target());
+      // The start line is parsed even when the header is refused (a
+      // Content-Length over the limit): the target says whether to answer
+      // in JSON (under /api/) or HTML.
+      req.target = std::string(parser_->get().target());
       keep_alive_ = false;
       return respond(req, shared_.app.error(req, status, code, message));
     }

@@ -468,6 +468,13 @@ TEST_F(Infobutton, OpenApiDocumentAndApiPageAreServed) {
   const auto page = http_get(port(), "/api");
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(page.header("content-type").starts_with("text/html"));
+  // The document's introduction once, not again under operations that have
+  // no description of their own.
+  const std::string intro = doc["info"]["description"].get<std::string>().substr(0, 40);
+  std::size_t seen = 0;
+  for (auto at = page.body.find(intro); at != std::string::npos; at = page.body.find(intro, at + 1))
+    ++seen;
+  EXPECT_EQ(seen, 1u);
   // Generated from the document: every operation is on the page.
   for (const auto& [path, item] : doc["paths"].items())
     for (const auto& [method, op] : item.items()) {
@@ -552,6 +559,11 @@ TEST(InfobuttonRealData, SnomedCodeOfAConditionMedquadCoversReturnsItsArticle) {
     EXPECT_EQ(e.rights, "CC BY 4.0");
   }
   EXPECT_GE(articles, 1u) << r.body.substr(0, 2000);
+  // However many articles there are, the HPO term itself keeps its place.
+  EXPECT_LE(f.entries.size(), 10u);
+  ASSERT_FALSE(f.entries.empty());
+  EXPECT_EQ(f.entries.back().kind, "phenotype");
+  EXPECT_EQ(f.entries.back().title, label);
   const auto j = json::parse(
       http_get(server.port(), target + "&knowledgeResponseType=application%2Fjson").body);
   EXPECT_EQ(j["feed"]["entry"].size(), f.entries.size());
