@@ -42,6 +42,7 @@ struct Params {
   std::string recipient;
   Format format = Format::atom;
   std::string callback;
+  bool extensions = false;  // symptomdb's own JSON keys besides MedlinePlus Connect's
 };
 
 struct Entry {
@@ -201,6 +202,12 @@ std::variant<Params, BadParameter> read_params(const Target& t) {
                           "en or es."};
     p.language = *v;
   }
+  if (auto v = param(t, "extensions"); v && !v->empty()) {
+    if (*v != "0" && *v != "1")
+      return BadParameter{"bad_extensions",
+                          "extensions must be 1 (add symptomdb's own JSON fields) or 0."};
+    p.extensions = *v == "1";
+  }
   if (auto v = param(t, "informationRecipient"); v && !v->empty()) {
     if (v->size() > 20 ||
         !std::all_of(v->begin(), v->end(), [](unsigned char c) { return std::isalnum(c) != 0; }))
@@ -234,12 +241,13 @@ std::string section_markdown(const Section& s) {
 // paragraphs (and class names) MedlinePlus Connect clients already pick out.
 std::string summary_html(const std::string& body_html, const std::vector<std::string>& also,
                          const std::string& source, const std::string& license) {
-  std::string out = body_html;
+  std::string out;
   if (!also.empty()) {
     std::vector<std::string> escaped;
     for (const auto& a : also) escaped.push_back(html_escape(a));
     out += "<p class=\"NLMalsoCalled\">Also called: " + join(escaped, ", ") + "</p>\n";
   }
+  out += body_html;
   out += "<p class=\"NLMattribution\">Source: " + html_escape(source);
   if (!license.empty()) out += ". Licence: " + html_escape(license);
   out += ".</p>\n<p class=\"sdbNotice\">" + std::string(kNotice) + "</p>\n";
@@ -495,51 +503,61 @@ json typed(const std::string& v, const char* type) {
   return {{"_value", v}, {"type", type}};
 }
 
+// MedlinePlus Connect's JSON: the Atom feed with text in "_value". Only its
+// keys by default, since clients that map it onto fixed classes (Jackson's
+// default, for one) refuse keys they do not know; extensions=1 adds
+// symptomdb's own (kind, also_called, source, license, matched_by per
+// entry; code_system, by_display_name, notes, notice on the feed).
 json feed_json(const Feed& f, const Params& p) {
   json entries = json::array();
   for (const auto& e : f.entries) {
-    json author = {{"name", value(e.source)}};
-    if (!e.source_url.empty()) author["uri"] = value(e.source_url);
-    entries.push_back({{"lang", "en"},
-                       {"title", typed(e.title, "text")},
-                       {"link", json::array({{{"href", e.link}, {"rel", "alternate"}}})},
-                       {"id", value(e.id)},
-                       {"updated", value(e.updated)},
-                       {"summary", typed(e.summary, "html")},
-                       {"author", author},
-                       {"rights", typed(e.license, "text")},
-                       {"kind", e.kind},
-                       {"also_called", e.also_called},
-                       {"source", e.source},
-                       {"source_url", e.source_url},
-                       {"license", e.license},
-                       {"matched_by", e.matched_by}});
+    json entry = {
+        {"lang", "en"},
+        {"title", typed(e.title, "text")},
+        {"link",
+         json::array(
+             {{{"title", e.title}, {"rel", "alternate"}, {"type", "html"}, {"href", e.link}}})},
+        {"id", value(e.id)},
+        {"updated", value(e.updated)},
+        {"summary", typed(e.summary, "html")}};
+    if (p.extensions) {
+      entry["kind"] = e.kind;
+      entry["also_called"] = e.also_called;
+      entry["source"] = e.source;
+      entry["source_url"] = e.source_url;
+      entry["license"] = e.license;
+      entry["matched_by"] = e.matched_by;
+    }
+    entries.push_back(std::move(entry));
   }
   json categories = json::array();
   for (const auto& [scheme, term] : f.categories)
     categories.push_back({{"scheme", scheme}, {"term", term}});
   json author = {{"name", value("symptomdb")}};
   if (!f.base.empty()) author["uri"] = value(f.base + "/");
-  json code_system = nullptr;
-  if (p.system)
-    code_system = {{"name", p.system->name},
-                   {"oid", p.system->oid},
-                   {"known", p.system->known},
-                   {"supported", p.system->supported()}};
-  return {{"feed",
-           {{"base", f.base.empty() ? "" : f.base + "/"},
-            {"lang", "en"},
-            {"title", typed(f.title, "text")},
-            {"subtitle", typed(f.subtitle, "text")},
-            {"author", author},
-            {"updated", value(f.updated)},
-            {"id", value(f.id)},
-            {"category", categories},
-            {"entry", entries},
-            {"code_system", code_system},
-            {"by_display_name", f.by_name},
-            {"notes", f.notes},
-            {"notice", kNotice}}}};
+  json feed = {{"xsi", "http://www.w3.org/2001/XMLSchema-instance"},
+               {"base", f.base.empty() ? "" : f.base + "/"},
+               {"lang", "en"},
+               {"title", typed(f.title, "text")},
+               {"subtitle", typed(f.subtitle, "text")},
+               {"author", author},
+               {"updated", value(f.updated)},
+               {"category", categories},
+               {"id", value(f.id)},
+               {"entry", entries}};
+  if (p.extensions) {
+    json code_system = nullptr;
+    if (p.system)
+      code_system = {{"name", p.system->name},
+                     {"oid", p.system->oid},
+                     {"known", p.system->known},
+                     {"supported", p.system->supported()}};
+    feed["code_system"] = code_system;
+    feed["by_display_name"] = f.by_name;
+    feed["notes"] = f.notes;
+    feed["notice"] = kNotice;
+  }
+  return {{"feed", feed}};
 }
 
 }  // namespace

@@ -152,9 +152,12 @@ class Infobutton : public ::testing::Test {
     EXPECT_EQ(r.header("content-type"), "text/xml; charset=utf-8") << target;
     return parse_atom(r.body);
   }
-  static json feed_json(const std::string& target) {
-    const auto r =
-        http_get(port(), target + "&knowledgeResponseType=application%2Fjson", {{"Host", host()}});
+  // With symptomdb's extension keys unless `extensions` is false.
+  static json feed_json(const std::string& target, bool extensions = true) {
+    const auto r = http_get(
+        port(),
+        target + "&knowledgeResponseType=application%2Fjson" + (extensions ? "&extensions=1" : ""),
+        {{"Host", host()}});
     EXPECT_EQ(r.status, 200) << target << "\n" << r.body.substr(0, 300);
     EXPECT_EQ(r.header("content-type"), "application/json; charset=utf-8") << target;
     EXPECT_EQ(r.header("access-control-allow-origin"), "*");
@@ -195,6 +198,7 @@ TEST_F(Infobutton, UmlsCuiOfAMedquadDocumentGivesItsArticle) {
   EXPECT_NE(e.summary.find("<p>Fixture overview of the example twitching disorder"),
             std::string::npos)
       << e.summary;
+  EXPECT_TRUE(e.summary.starts_with("<p class=\"NLMalsoCalled\">")) << e.summary;
   EXPECT_EQ(e.summary.find("Fixture treatment text"), std::string::npos) << "overview only";
   EXPECT_NE(e.summary.find("<p class=\"NLMalsoCalled\">Also called: Example twitch syndrome</p>"),
             std::string::npos)
@@ -262,6 +266,18 @@ TEST_F(Infobutton, SnomedCtCodeReachesArticlesThroughHpo) {
     EXPECT_EQ(entries[i]["summary"]["_value"], f.entries[i].summary);
     EXPECT_FALSE(entries[i]["matched_by"].get<std::string>().empty());
   }
+  // By default only MedlinePlus Connect's keys, for clients that map the
+  // JSON onto fixed classes and refuse unknown keys.
+  const auto plain = feed_json(coded(kSnomed, "74035001"), false);
+  std::set<std::string> keys, entry_keys;
+  for (const auto& [k, v] : plain["feed"].items()) keys.insert(k);
+  for (const auto& e : plain["feed"]["entry"])
+    for (const auto& [k, v] : e.items()) entry_keys.insert(k);
+  EXPECT_EQ(keys, (std::set<std::string>{"xsi", "base", "lang", "title", "subtitle", "author",
+                                         "updated", "category", "id", "entry"}));
+  EXPECT_EQ(entry_keys,
+            (std::set<std::string>{"lang", "title", "link", "id", "updated", "summary"}));
+  EXPECT_EQ(plain["feed"]["entry"].size(), entries.size());
   EXPECT_EQ(j["feed"]["code_system"]["name"], "SNOMED CT");
   EXPECT_EQ(j["feed"]["code_system"]["supported"], true);
   EXPECT_EQ(j["feed"]["by_display_name"], false);
