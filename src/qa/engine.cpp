@@ -289,6 +289,11 @@ std::optional<Emergency> Engine::emergency(std::string_view text) const {
   return red_flags_->check(text, analyzer);
 }
 
+std::vector<FocusMatch> Engine::find_focus(std::string_view text) const {
+  thread_local text::Analyzer analyzer;  // per thread, as in ask()
+  return focus_->read(text, analyzer).matches;
+}
+
 Result Engine::ask(std::string_view question, std::size_t limit) const {
   Result r;
   r.question = std::string(question);

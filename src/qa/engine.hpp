@@ -110,6 +110,9 @@ class Engine {
   SearchPage search(std::string_view query, const SearchFilters& filters, std::size_t limit) const;
   // Red-flag wording in any text (the symptom checker's free text too).
   std::optional<Emergency> emergency(std::string_view text) const;
+  // The conditions a short text names, best first (the focus finder alone:
+  // an Infobutton display name, not a question).
+  std::vector<FocusMatch> find_focus(std::string_view text) const;
 
   const Snapshot& snapshot() const { return *snapshot_; }
   std::size_t unit_count() const { return units_.size(); }

@@ -948,6 +948,15 @@ std::string render_disease_page(const nlohmann::json& view) {
   return render_layout(l, render_template("disease", view_data(view)));
 }
 
+std::string render_api_page(const nlohmann::json& view) {
+  Layout l;
+  l.page_title = "API";
+  l.description =
+      "The symptomdb JSON API and HL7 Infobutton endpoint, from its OpenAPI description.";
+  l.canonical = "/api";
+  return render_layout(l, render_template("api", view_data(view)));
+}
+
 std::string render_plain_page(std::string_view title, const std::string& body_html) {
   Layout l;
   l.page_title = std::string(title);

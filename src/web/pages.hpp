@@ -89,6 +89,9 @@ std::string render_check_page(const nlohmann::json& view);
 // One disease as the HPO annotations describe it (web/check.cpp builds the view).
 std::string render_disease_page(const nlohmann::json& view);
 
+// /api: the operations of docs/openapi.json (view built in web/api_docs.cpp).
+std::string render_api_page(const nlohmann::json& view);
+
 // A page in the site's layout around HTML we built and escaped ourselves.
 std::string render_plain_page(std::string_view title, const std::string& body_html);
 

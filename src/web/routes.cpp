@@ -8,11 +8,13 @@
 #include "core/embedded.hpp"
 #include "core/slug.hpp"
 #include "web/accounts.hpp"
+#include "web/api_docs.hpp"
 #include "web/article_json.hpp"
 #include "web/check.hpp"
 #include "web/comments.hpp"
 #include "web/editorial.hpp"
 #include "web/http_util.hpp"
+#include "web/infobutton.hpp"
 #include "web/pages.hpp"
 #include "web/qa_json.hpp"
 #include "web/snippet.hpp"
@@ -363,6 +365,8 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
     if (api) return owned(condition_json(site->snapshot(), *c).dump(), kJson);
     return owned(render_condition_page(site->snapshot(), *c), kHtml);
   }
+  if (auto r = handle_api_docs(path)) return std::move(*r);
+  if (path == "/infobutton") return handle_infobutton(*this, req, *target, *site);
   if (path == "/api/v1/articles") return shared(site, site->articles_json(), kJson, site->etag());
   if (path == "/api/v1/conditions")
     return shared(site, site->conditions_json(), kJson, site->etag());

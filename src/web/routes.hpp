@@ -29,7 +29,7 @@ struct Request {
   std::string csrf_header;      // X-CSRF-Token, for JSON API writes
   std::string forwarded_proto;  // X-Forwarded-Proto from a proxy that terminates TLS
   std::string origin;           // Origin, checked on state-changing requests
-  std::string host;             // Host
+  std::string host;             // Host (the Origin check; absolute links in feeds)
   std::string forwarded_host;   // X-Forwarded-Host from a proxy
   std::string remote;           // peer address
   std::string user_agent;

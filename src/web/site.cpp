@@ -71,4 +71,20 @@ std::shared_ptr<const RenderedPage> Site::article(std::string_view slug) const {
   return done;
 }
 
+const infobutton::Resolver& Site::infobutton() const {
+  std::call_once(infobutton_once_, [this] {
+    infobutton::ArticleLinks links;
+    if (symptoms_) {
+      for (std::size_t a = 0; a < snapshot_->articles().size(); ++a) {
+        for (const auto t : links_.terms_of(a)) links.terms.emplace_back(t, a);
+        for (const auto d : links_.diseases_of(a)) links.diseases.emplace_back(d, a);
+      }
+    }
+    infobutton_ = std::make_unique<const infobutton::Resolver>(
+        *snapshot_, *engine_, symptoms_ ? symptoms_->ontology : nullptr,
+        symptoms_ ? symptoms_->checker.get() : nullptr, links);
+  });
+  return *infobutton_;
+}
+
 }  // namespace symptomdb::web

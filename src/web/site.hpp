@@ -7,10 +7,12 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "engine/snapshot.hpp"
+#include "infobutton/resolver.hpp"
 #include "qa/engine.hpp"
 #include "web/pages.hpp"
 #include "web/symptoms.hpp"
@@ -40,6 +42,9 @@ class Site {
   const std::string& conditions_json() const { return conditions_json_; }
   const std::string& articles_json() const { return articles_json_; }
   const std::string& etag() const { return etag_; }  // of the whole site (home, lists)
+  // Code lookups for /infobutton, built on first use (most sites never get
+  // an Infobutton request, and the HPO cross-reference index is not free).
+  const infobutton::Resolver& infobutton() const;
 
  private:
   std::vector<CheckerEntry> checker_entries(std::size_t article) const;
@@ -55,6 +60,8 @@ class Site {
   std::string conditions_json_;
   std::string articles_json_;
   std::string etag_;
+  mutable std::once_flag infobutton_once_;
+  mutable std::unique_ptr<const infobutton::Resolver> infobutton_;
 };
 
 }  // namespace symptomdb::web

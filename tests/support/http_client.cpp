@@ -9,8 +9,13 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
 
 namespace symptomdb::test {
 
@@ -18,6 +23,34 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
+
+namespace {
+
+// With SYMPTOMDB_API_LOG set (CTest sets it), every answer from the JSON API,
+// /healthz and /infobutton is appended to that file as one JSON line, so
+// tests/api/validate.mjs can check each against docs/openapi.json: the
+// description cannot drift from what the server really sends.
+void record(const std::string& method, const std::string& target, const HttpResponse& r) {
+  const char* log = std::getenv("SYMPTOMDB_API_LOG");
+  if (!log || !*log || method == "HEAD" || r.status == 304) return;
+  const std::string path = target.substr(0, target.find('?'));
+  if (!path.starts_with("/api/") && path != "/healthz" && path != "/infobutton") return;
+  nlohmann::json line = {{"method", method},
+                         {"target", target},
+                         {"status", r.status},
+                         {"content_type", r.header("content-type")},
+                         {"body", r.body}};
+  const std::string text =
+      line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  // One write() to an O_APPEND file: lines from tests running in parallel
+  // do not interleave.
+  const int fd = ::open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  [[maybe_unused]] const auto n = ::write(fd, text.data(), text.size());
+  ::close(fd);
+}
+
+}  // namespace
 
 HttpResponse http_request(std::uint16_t port, const std::string& method, const std::string& target,
                           const std::map<std::string, std::string>& headers,
@@ -54,6 +87,7 @@ HttpResponse http_request(std::uint16_t port, const std::string& method, const s
   out.body = std::move(res.body());
   beast::error_code ec;
   stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+  record(method, target, out);
   return out;
 }
 
