@@ -139,13 +139,6 @@ int prevalence_words(std::string_view folded) {
   return net;
 }
 
-// The sentence of a text holding a cue, for quoting.
-std::string sentence_with(std::string_view text, std::string_view cue) {
-  for (const auto& s : sentences_of(text))
-    if (text::fold(s).find(cue) != std::string::npos) return s;
-  return {};
-}
-
 }  // namespace
 
 namespace {
@@ -172,6 +165,9 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
   std::unordered_map<std::uint32_t, float> tf;
   for (std::size_t c = 0; c < conditions.size(); ++c) {
     const auto& cond = conditions[c];
+    // Not drugs. General topics ("other": "Pregnancy", "Healthy Aging")
+    // stay: leaving them out lost more right answers on the dev set than it
+    // removed wrong ones.
     if (cond.kind == "drug") continue;
     Profile prof;
     prof.condition = c;
@@ -182,7 +178,11 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     tf.clear();
     std::uint32_t length = 0;
     std::vector<Sentence> sentences;
-    std::string urgency_text, common_text;
+    // What the overview and symptom sections say counts whatever its form
+    // ("if you think you are having a heart attack, call 911" is about the
+    // condition itself); advice sections list warning signs ("call if ..."),
+    // so there only unconditional statements count.
+    std::string urgency_text, advice_text, common_text;
     auto add = [&](std::string_view text, double weight, bool counts) {
       const auto words = content_words(text, analyzer);
       for_each_term(words, true, [&](const std::string& t, const std::string&) {
@@ -218,7 +218,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
         add(art.introduction, p.weight_overview, true);
         keep_sentences(art.introduction, "overview");
         common_text += " " + art.introduction;
-        urgency_text += " " + art.introduction;
+        urgency_text += "\n" + art.introduction;
       }
       for (const auto& s : art.sections) {
         const std::string text = section_text(s);
@@ -226,13 +226,13 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
           case SectionType::symptoms:
             add(text, p.weight_symptoms, true);
             keep_sentences(text, "symptoms");
-            urgency_text += " " + text;
+            urgency_text += "\n" + text;
             break;
           case SectionType::overview:
             add(text, p.weight_overview, true);
             keep_sentences(text, "overview");
             common_text += " " + text;
-            urgency_text += " " + text;
+            urgency_text += "\n" + text;
             break;
           case SectionType::causes:
           case SectionType::susceptibility:
@@ -245,7 +245,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
           case SectionType::when_to_see_a_doctor:
           case SectionType::outlook:
           case SectionType::complications:
-            urgency_text += " " + text;
+            advice_text += "\n" + text;
             break;
           default:
             break;
@@ -261,21 +261,47 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
         std::clamp(count_cues(folded_common, kCommonCues) - count_cues(folded_common, kRareCues) +
                        prevalence_words(folded_common),
                    -2, 2);
-    const std::string folded_urgency = text::fold(urgency_text);
-    if (auto cue = first_cue(folded_urgency, kEmergencyCues); !cue.empty())
-      prof.urgency = Urgency::emergency, prof.urgency_quote = sentence_with(urgency_text, cue);
-    else if (auto cue2 = first_cue(folded_urgency, kUrgentCues); !cue2.empty())
-      prof.urgency = Urgency::urgent, prof.urgency_quote = sentence_with(urgency_text, cue2);
-    else if (auto cue3 = first_cue(folded_urgency, kSelfLimitedCues); !cue3.empty())
-      prof.urgency = Urgency::self_limited, prof.urgency_quote = sentence_with(urgency_text, cue3);
-    else
-      prof.urgency = Urgency::see_doctor;
+    // What the article states of the condition itself, not what to do "if"
+    // a warning sign appears (those are red flags, checked on the findings).
+    prof.urgency = Urgency::see_doctor;
+    auto scan = [&](const std::string& text, bool unconditional_only) {
+      for (const auto& sentence : sentences_of(text)) {
+        const std::string f = " " + text::fold(sentence) + " ";
+        if (unconditional_only &&
+            (f.find(" if ") != std::string::npos || f.find(" when ") != std::string::npos))
+          continue;
+        Urgency u = Urgency::none;
+        if (!first_cue(f, kEmergencyCues).empty())
+          u = Urgency::emergency;
+        else if (!first_cue(f, kUrgentCues).empty())
+          u = Urgency::urgent;
+        else if (!first_cue(f, kSelfLimitedCues).empty())
+          u = Urgency::self_limited;
+        if (u == Urgency::none) continue;
+        // The most urgent statement wins; a self-limited course only when
+        // nothing more urgent is said.
+        if (prof.urgency == Urgency::see_doctor || u > prof.urgency) {
+          prof.urgency = u;
+          prof.urgency_quote = sentence;
+        }
+      }
+    };
+    scan(urgency_text, false);
+    scan(advice_text, true);
     const auto id = static_cast<std::uint32_t>(m.profiles_.size());
     for (const auto& [t, f] : tf) m.postings_[t].push_back({id, f});
     float len = 0;
     for (const auto& [t, f] : tf) len += f;
     m.lengths_.push_back(len);
     m.profile_of_condition_[c] = id;
+    {
+      std::vector<std::uint32_t> nt;
+      for (const auto& t : terms_with(cond.name, false, analyzer))
+        if (auto it = m.term_ids_.find(t); it != m.term_ids_.end()) nt.push_back(it->second);
+      std::sort(nt.begin(), nt.end());
+      nt.erase(std::unique(nt.begin(), nt.end()), nt.end());
+      m.name_terms_.push_back(std::move(nt));
+    }
     m.profiles_.push_back(std::move(prof));
     m.sentences_.push_back(std::move(sentences));
   }
@@ -337,7 +363,14 @@ bool ConditionModel::knows(std::string_view text) const {
 }
 
 std::vector<double> ConditionModel::scores(const ProfileQuery& q) const {
+  return scores(q, nullptr);
+}
+
+std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<char>* hit) const {
   std::vector<double> score(profiles_.size(), 0.0);
+  std::vector<char> local;
+  std::vector<char>& matched = hit ? *hit : local;
+  matched.assign(profiles_.size(), 0);
   // Each term counts once, at the weight of its strongest mention: a story
   // that says "pain" five times is not five times as much about pain.
   std::unordered_map<std::uint32_t, double> present, absent;
@@ -353,16 +386,35 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q) const {
   for (const auto& [t, w] : absent)
     for (const auto& post : postings_[t])
       score[post.profile] -= params_.absent_weight * w * term_score(t, post.tf, post.profile);
-  for (std::size_t i = 0; i < score.size(); ++i)
-    if (score[i] != 0) score[i] += prior(i, q);
+  // A condition whose name is one of the person's own findings ("back
+  // pain" for "Back pain") restates the complaint rather than explaining it.
+  std::vector<std::vector<std::uint32_t>> finding_terms;
+  for (const auto& f : q.present) {
+    std::vector<std::uint32_t> ts;
+    for (const auto& [t, w] : terms_of(f, analyzer).terms) ts.push_back(t);
+    std::sort(ts.begin(), ts.end());
+    finding_terms.push_back(std::move(ts));
+  }
+  for (std::size_t i = 0; i < score.size(); ++i) {
+    if (!matched[i]) continue;
+    score[i] += prior(i, q);
+    const auto& name = name_terms_[i];
+    if (params_.restated_penalty != 0 && !name.empty())
+      for (const auto& ts : finding_terms)
+        if (std::includes(ts.begin(), ts.end(), name.begin(), name.end())) {
+          score[i] -= params_.restated_penalty;
+          break;
+        }
+  }
   return score;
 }
 
 std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
-  const auto score = scores(q);
+  std::vector<char> hit;
+  const auto score = scores(q, &hit);
   std::vector<std::uint32_t> order;
   for (std::uint32_t i = 0; i < score.size(); ++i)
-    if (score[i] > 0) order.push_back(i);
+    if (hit[i]) order.push_back(i);
   const std::size_t k = std::min(q.limit, order.size());
   std::partial_sort(
       order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),

@@ -38,6 +38,7 @@ struct ProfileParameters {
   double rare_prior = -3.0;       // a condition known only from a rare-disease collection
   double words_prior = 0.5;       // per net "common"/"rare" statement in its own text
   double expansion_weight = 0.5;  // words of HPO names a finding was read as
+  double restated_penalty = 0.0;  // a condition named by one of the findings themselves
 };
 
 // What the person said, already split into findings.
@@ -97,6 +98,16 @@ class ConditionModel {
   // The profile built for a snapshot condition, if it has enough text.
   std::optional<std::size_t> profile_of_condition(std::size_t condition) const;
   const ProfileParameters& parameters() const { return params_; }
+  // Changes the constants used at query time (all but the field weights,
+  // which are fixed when the profiles are built): the bench's tuning grid.
+  void set_query_parameters(const ProfileParameters& p) {
+    const auto kept = params_;
+    params_ = p;
+    params_.weight_name = kept.weight_name;
+    params_.weight_symptoms = kept.weight_symptoms;
+    params_.weight_overview = kept.weight_overview;
+    params_.weight_causes = kept.weight_causes;
+  }
 
   // True when some word of the text occurs in a profile.
   bool knows(std::string_view text) const;
@@ -119,6 +130,7 @@ class ConditionModel {
     // term -> weight (1 for the person's own words, less for expansions)
     std::vector<std::pair<std::uint32_t, double>> terms;
   };
+  std::vector<double> scores(const ProfileQuery& q, std::vector<char>* hit) const;
   QueryTerms terms_of(const ProfileFinding& f, text::Analyzer& analyzer) const;
   double term_score(std::uint32_t term, float tf, std::uint32_t profile) const;
   double prior(std::size_t profile, const ProfileQuery& q) const;
@@ -132,6 +144,7 @@ class ConditionModel {
   std::vector<float> lengths_;
   double avg_length_ = 1;
   std::vector<std::int64_t> profile_of_condition_;
+  std::vector<std::vector<std::uint32_t>> name_terms_;  // per profile, sorted
 };
 
 // Stemmed words and adjacent word pairs of a text, as the model indexes
