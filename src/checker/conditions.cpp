@@ -85,10 +85,11 @@ std::vector<std::string> sentences_of(std::string_view text) {
 
 // Phrases in which the knowledge base states urgency. Language, not medical
 // facts: what the article itself says about its condition.
-constexpr std::array<std::string_view, 9> kEmergencyCues = {
-    "medical emergency", "call 911",         "emergency room", "emergency department",
-    "life-threatening",  "life threatening", "emergency care", "emergency treatment",
-    "can be fatal"};
+constexpr std::array<std::string_view, 13> kEmergencyCues = {
+    "medical emergency",    "call 911",         "call 9-1-1",       "emergency room",
+    "emergency department", "life-threatening", "life threatening", "emergency care",
+    "emergency treatment",  "can be fatal",     "is an emergency",  "emergency medical",
+    "call an ambulance"};
 constexpr std::array<std::string_view, 5> kUrgentCues = {
     "right away", "immediately", "as soon as possible", "urgent", "promptly"};
 constexpr std::array<std::string_view, 12> kSelfLimitedCues = {
