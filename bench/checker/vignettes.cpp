@@ -278,13 +278,13 @@ int main(int argc, char** argv) {
     for (const double rare : {-2.0, -3.0, -5.0})
       for (const double absent : {0.0, 0.3})
         for (const double b : {0.75, 0.9})
-          for (const double restated : {0.0, 2.0, 5.0}) {
+          for (const double words : {0.0, 0.5}) {
             auto p = defaults;
-            p.rare_prior = rare, p.absent_weight = absent, p.b = b, p.restated_penalty = restated;
+            p.rare_prior = rare, p.absent_weight = absent, p.b = b, p.words_prior = words;
             model.set_query_parameters(p);
             const auto t = evaluate(model);
-            fmt::print("  rare={:<4} absent={:<4} b={:<5} restated={:<4} {}\n", rare, absent, b,
-                       restated, t.row("").substr(4));
+            fmt::print("  rare={:<4} absent={:<4} b={:<5} words={:<4} {}\n", rare, absent, b, words,
+                       t.row("").substr(4));
             std::fflush(stdout);
           }
     model.set_query_parameters(defaults);

@@ -295,14 +295,6 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     for (const auto& [t, f] : tf) len += f;
     m.lengths_.push_back(len);
     m.profile_of_condition_[c] = id;
-    {
-      std::vector<std::uint32_t> nt;
-      for (const auto& t : terms_with(cond.name, false, analyzer))
-        if (auto it = m.term_ids_.find(t); it != m.term_ids_.end()) nt.push_back(it->second);
-      std::sort(nt.begin(), nt.end());
-      nt.erase(std::unique(nt.begin(), nt.end()), nt.end());
-      m.name_terms_.push_back(std::move(nt));
-    }
     m.profiles_.push_back(std::move(prof));
     m.sentences_.push_back(std::move(sentences));
   }
@@ -382,31 +374,15 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<ch
     for (const auto& [t, w] : terms_of(f, analyzer).terms)
       if (!present.contains(t)) absent[t] = std::max(absent[t], w);
   for (const auto& [t, w] : present)
-    for (const auto& post : postings_[t])
+    for (const auto& post : postings_[t]) {
       score[post.profile] += w * term_score(t, post.tf, post.profile);
+      matched[post.profile] = 1;
+    }
   for (const auto& [t, w] : absent)
     for (const auto& post : postings_[t])
       score[post.profile] -= params_.absent_weight * w * term_score(t, post.tf, post.profile);
-  // A condition whose name is one of the person's own findings ("back
-  // pain" for "Back pain") restates the complaint rather than explaining it.
-  std::vector<std::vector<std::uint32_t>> finding_terms;
-  for (const auto& f : q.present) {
-    std::vector<std::uint32_t> ts;
-    for (const auto& [t, w] : terms_of(f, analyzer).terms) ts.push_back(t);
-    std::sort(ts.begin(), ts.end());
-    finding_terms.push_back(std::move(ts));
-  }
-  for (std::size_t i = 0; i < score.size(); ++i) {
-    if (!matched[i]) continue;
-    score[i] += prior(i, q);
-    const auto& name = name_terms_[i];
-    if (params_.restated_penalty != 0 && !name.empty())
-      for (const auto& ts : finding_terms)
-        if (std::includes(ts.begin(), ts.end(), name.begin(), name.end())) {
-          score[i] -= params_.restated_penalty;
-          break;
-        }
-  }
+  for (std::size_t i = 0; i < score.size(); ++i)
+    if (matched[i]) score[i] += prior(i, q);
   return score;
 }
 

@@ -38,7 +38,6 @@ struct ProfileParameters {
   double rare_prior = -3.0;       // a condition known only from a rare-disease collection
   double words_prior = 0.5;       // per net "common"/"rare" statement in its own text
   double expansion_weight = 0.5;  // words of HPO names a finding was read as
-  double restated_penalty = 0.0;  // a condition named by one of the findings themselves
 };
 
 // What the person said, already split into findings.
@@ -144,7 +143,6 @@ class ConditionModel {
   std::vector<float> lengths_;
   double avg_length_ = 1;
   std::vector<std::int64_t> profile_of_condition_;
-  std::vector<std::vector<std::uint32_t>> name_terms_;  // per profile, sorted
 };
 
 // Stemmed words and adjacent word pairs of a text, as the model indexes
