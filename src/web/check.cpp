@@ -9,6 +9,7 @@
 
 #include "core/fold.hpp"
 #include "qa/red_flags.hpp"
+#include "web/check_description.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
 #include "web/site.hpp"
@@ -546,6 +547,10 @@ std::optional<Response> handle_check(const App& app, const Request& req, const S
       r.headers.emplace_back("Allow", "POST");
       return r;
     }
+    // A paragraph in the person's own words: answered from the knowledge
+    // base's condition profiles, with or without HPO data.
+    if (api && req.content_type.starts_with("application/json"))
+      if (auto r = handle_description_api(app, req, site)) return r;
     if (suggest && req.method != "GET" && req.method != "HEAD") {
       auto r = app.error(req, 405, "method_not_allowed", "Only GET and HEAD are supported here.");
       r.headers.emplace_back("Allow", "GET, HEAD");
@@ -595,6 +600,7 @@ std::optional<Response> handle_check(const App& app, const Request& req, const S
       return json_response(200, check_json(*data, site, run));
     }
     // The page.
+    if (auto r = handle_description_page(app, req, site, *target)) return r;
     if (req.method != "GET" && req.method != "HEAD") {
       auto r = app.error(req, 405, "method_not_allowed", "Only GET and HEAD are supported here.");
       r.headers.emplace_back("Allow", "GET, HEAD");

@@ -34,6 +34,8 @@ Site::Site(std::vector<Article> articles, std::shared_ptr<const SymptomData> sym
       engine_(std::make_unique<qa::Engine>(snapshot_)),
       symptoms_(std::move(symptoms)),
       links_(symptoms_ ? CheckerLinks(*snapshot_, *symptoms_) : CheckerLinks()),
+      conditions_(std::make_unique<const checker::ConditionModel>(
+          checker::ConditionModel::build(*snapshot_))),
       pages_(snapshot_->articles().size()) {
   nlohmann::json list = nlohmann::json::array();
   std::uint64_t site_hash = fnv1a("symptomdb");

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/conditions.hpp"
 #include "engine/snapshot.hpp"
 #include "infobutton/resolver.hpp"
 #include "qa/engine.hpp"
@@ -36,6 +37,8 @@ class Site {
   const qa::Engine& engine() const { return *engine_; }
   const std::shared_ptr<const SymptomData>& symptoms() const { return symptoms_; }
   const CheckerLinks& links() const { return links_; }
+  // Condition profiles of this snapshot's articles (the description checker).
+  const checker::ConditionModel& conditions() const { return *conditions_; }
   // Null when there is no such article. Thread-safe; renders on first use.
   std::shared_ptr<const RenderedPage> article(std::string_view slug) const;
   const std::string& home_html() const { return home_html_; }
@@ -53,6 +56,7 @@ class Site {
   std::unique_ptr<qa::Engine> engine_;
   std::shared_ptr<const SymptomData> symptoms_;
   CheckerLinks links_;
+  std::unique_ptr<const checker::ConditionModel> conditions_;
   // One slot per article (snapshot order), filled on first request. Two
   // threads may render the same page at once; both results are identical.
   mutable std::vector<std::atomic<std::shared_ptr<const RenderedPage>>> pages_;

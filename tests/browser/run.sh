@@ -42,6 +42,6 @@ fi
 status=0
 SYMPTOMDB_BIN="$bin" SCREENSHOT_DIR="$shots" SEED="$seed" CONTENT_DIR="$repo/content" \
   node --test --test-timeout=900000 \
-  ${BROWSER_TESTS:-article.test.mjs accounts.test.mjs comments.test.mjs editorial.test.mjs checker.test.mjs reader.test.mjs} ||
+  ${BROWSER_TESTS:-article.test.mjs accounts.test.mjs comments.test.mjs editorial.test.mjs checker.test.mjs reader.test.mjs describe.test.mjs} ||
   status=$?
 exit "$status"

@@ -1,0 +1,375 @@
+// Vignette mode of the symptom checker benchmark: physician-written clinical
+// vignettes of everyday and serious conditions (../shared/data/vignettes-dev),
+// each read as a person would type it (chief complaints, presentation, what
+// they do not have; age and sex from the demographics), ranked over the
+// condition profiles of the knowledge base (MedQuAD + the site's articles),
+// beside a BM25 peer over the same conditions' symptom sections in the same
+// run. Usage:
+//   bench_vignettes VIGNETTES.jsonl MEDQUAD_DIR CONTENT_DIR [--hpo HP_JSON] [--tune]
+// The true diagnosis is matched to conditions by name or synonym (the
+// condition_key identity the site uses), else by the most specific condition
+// whose name's words are all words of the diagnosis; no per-vignette rules.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "checker/conditions.hpp"
+#include "checker/description.hpp"
+#include "checker/interpret.hpp"
+#include "checker/triage.hpp"
+#include "core/spelling.hpp"
+#include "engine/snapshot.hpp"
+#include "ingest/collect.hpp"
+#include "ingest/hpo_json.hpp"
+#include "ingest/medquad.hpp"
+#include "search/index.hpp"
+#include "text/analyzer.hpp"
+#include "text/normalize.hpp"
+
+using namespace symptomdb;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+struct Vignette {
+  std::string id, diagnosis, text, demographics;
+};
+
+std::vector<Vignette> read_vignettes(const std::string& path) {
+  std::vector<Vignette> out;
+  std::istringstream in(read_file(path));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const auto j = nlohmann::json::parse(line);
+    Vignette v;
+    v.id = j.value("id", "");
+    v.diagnosis = j.value("correct_diagnosis", "");
+    v.demographics = j.value("demographics", "");
+    // What a person would type: what brings them, the story, what they do not have.
+    for (const char* k : {"chief_complaints", "presentation", "absent_findings"}) {
+      std::string s = j.value(k, "");
+      if (s.empty() || s == "-") continue;
+      if (!v.text.empty()) v.text += (v.text.back() == '.' ? " " : ". ");
+      v.text += s;
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::set<std::string> stem_set(std::string_view name, text::Analyzer& analyzer) {
+  std::set<std::string> out;
+  const auto terms = analyzer.terms(text::fold(name));
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    // "non allergic rhinitis": a negated qualifier and its word go together,
+    // so the name cannot fall back to "allergic rhinitis".
+    if (terms[i].surface == "non") {
+      ++i;
+      continue;
+    }
+    if (!text::is_stopword(terms[i].surface)) out.insert(terms[i].stem);
+  }
+  return out;
+}
+
+// Snapshot conditions the diagnosis names: by identity of name or synonym,
+// else the most specific conditions whose name words all occur in it.
+std::vector<std::size_t> truth_conditions(const Snapshot& snap, const std::string& diagnosis,
+                                          text::Analyzer& analyzer) {
+  std::vector<std::size_t> exact;
+  const auto key = condition_key(diagnosis);
+  const auto conds = snap.conditions();
+  for (std::size_t c = 0; c < conds.size(); ++c) {
+    if (conds[c].kind == "drug") continue;
+    bool hit = condition_key(conds[c].name) == key;
+    for (const auto& s : conds[c].synonyms) hit = hit || condition_key(s) == key;
+    if (hit) exact.push_back(c);
+  }
+  if (!exact.empty()) return exact;
+  const auto want = stem_set(diagnosis, analyzer);
+  std::vector<std::size_t> best;
+  std::size_t best_size = 0;
+  for (std::size_t c = 0; c < conds.size(); ++c) {
+    if (conds[c].kind == "drug") continue;
+    std::vector<std::string> names{conds[c].name};
+    names.insert(names.end(), conds[c].synonyms.begin(), conds[c].synonyms.end());
+    for (const auto& n : names) {
+      const auto have = stem_set(n, analyzer);
+      if (have.empty() || !std::includes(want.begin(), want.end(), have.begin(), have.end()))
+        continue;
+      if (have.size() > best_size) best.clear(), best_size = have.size();
+      if (have.size() == best_size && std::find(best.begin(), best.end(), c) == best.end())
+        best.push_back(c);
+    }
+  }
+  return best;
+}
+
+// Rank of the best-placed true profile, ties split evenly; 0 when none has a profile.
+double rank_of(const std::vector<double>& score, const std::vector<std::size_t>& truth) {
+  double best = 0;
+  for (const auto t : truth) {
+    const double s = score[t];
+    std::size_t higher = 0, equal = 0;
+    for (std::size_t d = 0; d < score.size(); ++d) {
+      if (d == t) continue;
+      if (score[d] > s)
+        ++higher;
+      else if (score[d] == s)
+        ++equal;
+    }
+    const double r = 1.0 + static_cast<double>(higher) + 0.5 * static_cast<double>(equal);
+    if (best == 0 || r < best) best = r;
+  }
+  return best;
+}
+
+struct Tally {
+  std::size_t n = 0, t1 = 0, t3 = 0, t5 = 0, t20 = 0;
+  void add(double r) {
+    ++n;
+    if (r <= 0) return;  // no profile: a miss
+    t1 += r <= 1;
+    t3 += r <= 3;
+    t5 += r <= 5;
+    t20 += r <= 20;
+  }
+  std::string row(const char* name) const {
+    auto f = [&](std::size_t k) { return static_cast<double>(k) / static_cast<double>(n); };
+    return fmt::format("| {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |", name, f(t1), f(t3), f(t5),
+                       f(t20));
+  }
+};
+
+checker::ProfileQuery query_of(const checker::Description& d,
+                               const checker::Interpreter* interpreter) {
+  checker::ProfileQuery q;
+  for (const auto& f : d.findings) {
+    checker::ProfileFinding pf{f.text, {}};
+    if (interpreter)
+      for (const auto& i : interpreter->interpret(f.text).terms) {
+        pf.expansions.push_back(i.label);
+      }
+    (f.negated ? q.absent : q.present).push_back(std::move(pf));
+  }
+  q.age_years = d.age_years;
+  q.female = d.female;
+  q.limit = 20;
+  return q;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    fmt::print(stderr,
+               "usage: bench_vignettes VIGNETTES.jsonl MEDQUAD_DIR CONTENT_DIR [--hpo HP_JSON] "
+               "[--tune]\n");
+    return 2;
+  }
+  std::string hpo, dump;
+  bool tune = false;
+  for (int i = 4; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--hpo" && i + 1 < argc)
+      hpo = argv[++i];
+    else if (a == "--tune")
+      tune = true;
+    else if (a == "--dump" && i + 1 < argc)
+      dump = argv[++i];
+    else {
+      fmt::print(stderr, "unknown argument {}\n", a);
+      return 2;
+    }
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  const auto vignettes = read_vignettes(argv[1]);
+  auto medquad = ingest::read_medquad(argv[2]);
+  auto articles = std::move(medquad.articles);
+  const auto site =
+      ingest::parse_files(ingest::collect_files({argv[3]}, ".md"), ingest::Format::markdown);
+  articles.insert(articles.end(), site.begin(), site.end());
+  const Snapshot snap(std::move(articles));
+  const double load_s = seconds_since(t0);
+  t0 = std::chrono::steady_clock::now();
+  auto model = checker::ConditionModel::build(snap);
+  const double build_s = seconds_since(t0);
+  std::unique_ptr<checker::Interpreter> interpreter;
+  std::shared_ptr<const ontology::Ontology> onto;
+  if (!hpo.empty()) {
+    const auto records = ingest::parse_obographs_json(read_file(hpo), "hp.json");
+    onto = std::make_shared<const ontology::Ontology>(ontology::Ontology::build(records));
+    interpreter = std::make_unique<checker::Interpreter>(onto);
+  }
+  fmt::print(
+      "{} vignettes; knowledge base: {} MedQuAD documents + {} site articles, {} conditions, {} "
+      "with a profile; load {:.1f} s, profiles {:.2f} s{}\n",
+      vignettes.size(), medquad.documents, site.size(), snap.conditions().size(), model.size(),
+      load_s, build_s, interpreter ? ", HPO names as expansions" : "");
+
+  // The BM25 peer: the same conditions, their symptom sections only, the
+  // person's words as they are (no negation).
+  text::Analyzer analyzer;
+  search::Index peer;
+  for (std::size_t p = 0; p < model.size(); ++p) {
+    std::string text;
+    for (const auto a : snap.conditions()[model.profile(p).condition].articles)
+      for (const auto& s : snap.articles()[a].sections)
+        if (s.type == SectionType::symptoms) {
+          text += s.intro + "\n";
+          for (const auto& i : s.items) text += i.heading + "\n" + i.text + "\n";
+        }
+    const search::Field f{text, 1.0};
+    peer.add(std::span<const search::Field>(&f, 1), analyzer);
+  }
+  peer.finish();
+
+  // Truth per vignette, as profile positions.
+  std::vector<std::vector<std::size_t>> truth(vignettes.size());
+  std::size_t uncovered = 0;
+  std::set<std::string> uncovered_names;
+  for (std::size_t v = 0; v < vignettes.size(); ++v) {
+    for (const auto c : truth_conditions(snap, vignettes[v].diagnosis, analyzer))
+      if (auto p = model.profile_of_condition(c)) truth[v].push_back(*p);
+    if (truth[v].empty()) ++uncovered, uncovered_names.insert(vignettes[v].diagnosis);
+  }
+  std::vector<checker::ProfileQuery> queries;
+  for (const auto& v : vignettes) {
+    auto d = checker::read_description(v.text);
+    const auto demo = checker::read_description(v.demographics);
+    if (demo.age_years) d.age_years = demo.age_years;
+    if (demo.female) d.female = demo.female;
+    queries.push_back(query_of(d, interpreter.get()));
+  }
+
+  auto evaluate = [&](const checker::ConditionModel& m) {
+    Tally t;
+    for (std::size_t v = 0; v < vignettes.size(); ++v)
+      t.add(truth[v].empty() ? 0 : rank_of(m.scores(queries[v]), truth[v]));
+    return t;
+  };
+  if (tune) {
+    // Query-time constants only (the profiles are built once); printed
+    // before the reported table, which always uses the defaults.
+    fmt::print("\nTuning grid (dev set; top-1/3/5/20)\n");
+    const auto defaults = model.parameters();
+    for (const double rare : {-2.0, -3.0, -5.0})
+      for (const double absent : {0.0, 0.3})
+        for (const double b : {0.75, 0.9})
+          for (const double words : {0.0, 0.5}) {
+            auto p = defaults;
+            p.rare_prior = rare, p.absent_weight = absent, p.b = b, p.words_prior = words;
+            model.set_query_parameters(p);
+            const auto t = evaluate(model);
+            fmt::print("  rare={:<4} absent={:<4} b={:<5} words={:<4} {}\n", rare, absent, b, words,
+                       t.row("").substr(4));
+            std::fflush(stdout);
+          }
+    model.set_query_parameters(defaults);
+  }
+
+  if (!dump.empty()) {
+    // Per vignette: the truth's rank and the top 3, to read the misses.
+    std::ofstream out(dump);
+    for (std::size_t v = 0; v < vignettes.size(); ++v) {
+      const double r = truth[v].empty() ? 0 : rank_of(model.scores(queries[v]), truth[v]);
+      auto q = queries[v];
+      q.limit = 3;
+      out << vignettes[v].id << "\t" << vignettes[v].diagnosis << "\t" << r;
+      for (const auto& x : model.rank(q)) out << "\t" << model.profile(x.profile).name;
+      out << "\n";
+    }
+  }
+  Tally ours = evaluate(model), bm25;
+  for (std::size_t v = 0; v < vignettes.size(); ++v) {
+    std::vector<double> score(model.size(), 0.0);
+    std::vector<search::TermId> terms;
+    for (const auto& s : analyzer.stems(text::fold(vignettes[v].text)))
+      if (auto t = peer.term(s); t && std::find(terms.begin(), terms.end(), *t) == terms.end())
+        terms.push_back(*t);
+    for (const auto& r : peer.rank(terms, model.size())) score[r.doc] = r.score;
+    bm25.add(truth[v].empty() ? 0 : rank_of(score, truth[v]));
+  }
+  fmt::print(
+      "\nVignettes (dev): {} in all, {} whose diagnosis has no profile (ceiling {:.3f}); "
+      "misses count as wrong\n\n",
+      vignettes.size(), uncovered,
+      1.0 - static_cast<double>(uncovered) / static_cast<double>(vignettes.size()));
+  fmt::print("| method | top-1 | top-3 | top-5 | top-20 |\n|---|---|---|---|---|\n");
+  fmt::print("{}\n{}\n", ours.row("symptomdb (profiles)"), bm25.row("BM25, symptom sections"));
+  fmt::print("| target | 0.400 | | 0.650 | 0.800 |\n");
+  std::string list;
+  for (const auto& n : uncovered_names) list += (list.empty() ? "" : ", ") + n;
+  fmt::print("\nNo profile for: {}\n", list);
+
+  // Triage levels the run gives (no truth for triage in this set).
+  std::map<std::string, std::size_t> levels;
+  for (std::size_t v = 0; v < vignettes.size(); ++v) {
+    const auto d = checker::read_description(vignettes[v].text);
+    const auto ranked = model.rank(queries[v]);
+    levels[std::string(checker::to_string(checker::triage(d, model, ranked, {}).level))]++;
+  }
+  fmt::print("Triage levels given: ");
+  for (const auto& [k, n] : levels) fmt::print("{} {}  ", k, n);
+  fmt::print("\n");
+
+  // Speed: a 1,000-character description read, ranked (limit 10) and triaged.
+  std::vector<std::string> texts;
+  for (const auto& v : vignettes) {
+    std::string s = v.text;
+    while (s.size() < 1000) s += " " + v.text;
+    s.resize(1000);
+    texts.push_back(s);
+  }
+  std::vector<double> ms, cpu;
+  auto thread_cpu_ms = [] {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+  };
+  for (std::size_t i = 0; i < 1000; ++i) {
+    const auto t = std::chrono::steady_clock::now();
+    const double c0 = thread_cpu_ms();
+    const auto d = checker::read_description(texts[i % texts.size()]);
+    auto q = query_of(d, interpreter.get());
+    q.limit = 10;
+    const auto ranked = model.rank(q);
+    const auto tri = checker::triage(d, model, ranked, {});
+    ms.push_back(seconds_since(t) * 1000);
+    cpu.push_back(thread_cpu_ms() - c0);
+    if (tri.reason.empty()) return 3;
+  }
+  std::sort(ms.begin(), ms.end());
+  std::sort(cpu.begin(), cpu.end());
+  fmt::print(
+      "1,000-character description -> findings, ranked, triaged: p50 {:.2f} ms, p99 {:.2f} ms, max "
+      "{:.2f} ms (1000 runs{})\n",
+      ms[ms.size() / 2], ms[ms.size() * 99 / 100], ms.back(),
+      interpreter ? ", HPO reading included" : "");
+  fmt::print(
+      "  the same in thread CPU time (the machine is shared): p50 {:.2f} ms, p99 {:.2f} ms\n",
+      cpu[cpu.size() / 2], cpu[cpu.size() * 99 / 100]);
+  return 0;
+}

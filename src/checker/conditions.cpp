@@ -1,0 +1,455 @@
+#include "checker/conditions.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <unordered_set>
+
+#include "text/analyzer.hpp"
+#include "text/normalize.hpp"
+
+namespace symptomdb::checker {
+namespace {
+
+// Collections of rare (mostly genetic) diseases; everything else in the
+// knowledge base is a general health-topics source or the site's own text.
+bool rare_collection(std::string_view c) {
+  return c == "GARD" || c == "GHR";
+}
+
+struct Word {
+  std::string stem, surface;
+  std::size_t position;  // index among all words, stop words included
+};
+
+// Content words of a text, with their positions so that word pairs can
+// bridge one stop word ("shortness of breath") but not more.
+std::vector<Word> content_words(std::string_view text, text::Analyzer& analyzer) {
+  std::vector<Word> out;
+  const auto terms = analyzer.terms(text::fold(text));
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const auto& t = terms[i];
+    if (text::is_stopword(t.surface) || t.stem.size() < 2) continue;
+    // Numbers say little about a condition and much about a story.
+    if (std::all_of(t.stem.begin(), t.stem.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    out.push_back({t.stem, t.surface, i});
+  }
+  return out;
+}
+
+std::string pair_key(const std::string& a, const std::string& b) {
+  return a < b ? a + ' ' + b : b + ' ' + a;
+}
+
+template <typename F>
+void for_each_term(const std::vector<Word>& words, bool pairs, F&& f) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    f(words[i].stem, words[i].surface);
+    if (pairs && i + 1 < words.size() && words[i + 1].position - words[i].position <= 2 &&
+        words[i].stem != words[i + 1].stem)
+      f(pair_key(words[i].stem, words[i + 1].stem), words[i].surface + ' ' + words[i + 1].surface);
+  }
+}
+
+std::string section_text(const Section& s) {
+  std::string out = s.intro;
+  for (const auto& item : s.items) {
+    if (!item.heading.empty()) out += "\n" + item.heading + ".";
+    out += "\n" + item.text;
+  }
+  return out;
+}
+
+// Sentences of a text: split at . ! ? and line breaks.
+std::vector<std::string> sentences_of(std::string_view text) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&]() {
+    const auto a = cur.find_first_not_of(" \t-*#");
+    if (a != std::string::npos && cur.size() - a > 3) out.push_back(cur.substr(a));
+    cur.clear();
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      flush();
+      continue;
+    }
+    cur.push_back(c);
+    if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ')) flush();
+  }
+  flush();
+  return out;
+}
+
+// Phrases in which the knowledge base states urgency. Language, not medical
+// facts: what the article itself says about its condition.
+constexpr std::array<std::string_view, 13> kEmergencyCues = {
+    "medical emergency",    "call 911",         "call 9-1-1",       "emergency room",
+    "emergency department", "life-threatening", "life threatening", "emergency care",
+    "emergency treatment",  "can be fatal",     "is an emergency",  "emergency medical",
+    "call an ambulance"};
+constexpr std::array<std::string_view, 5> kUrgentCues = {
+    "right away", "immediately", "as soon as possible", "urgent", "promptly"};
+constexpr std::array<std::string_view, 12> kSelfLimitedCues = {
+    "go away on their own",        "goes away on its own",   "go away on its own",
+    "get better on their own",     "gets better on its own", "go away without treatment",
+    "goes away without treatment", "clear up on their own",  "clears up on its own",
+    "resolve on their own",        "self-limiting",          "go away by themselves"};
+constexpr std::array<std::string_view, 8> kCommonCues = {"is common",   "are common", "very common",
+                                                         "most common", "a common",   "is a common",
+                                                         "many people", "millions of"};
+constexpr std::array<std::string_view, 6> kRareCues = {
+    "is rare", "rare disease", "rare condition", "rare disorder", "very rare", "is uncommon"};
+
+template <std::size_t N>
+std::string_view first_cue(std::string_view folded, const std::array<std::string_view, N>& cues) {
+  for (const auto c : cues)
+    if (folded.find(c) != std::string_view::npos) return c;
+  return {};
+}
+
+template <std::size_t N>
+int count_cues(std::string_view folded, const std::array<std::string_view, N>& cues) {
+  int n = 0;
+  for (const auto c : cues)
+    for (auto p = folded.find(c); p != std::string_view::npos; p = folded.find(c, p + c.size()))
+      ++n;
+  return n;
+}
+
+// "1 in 100,000" → 100000: the denominator of a stated prevalence.
+int prevalence_words(std::string_view folded) {
+  int net = 0;
+  for (auto p = folded.find("1 in "); p != std::string_view::npos;
+       p = folded.find("1 in ", p + 5)) {
+    std::size_t i = p + 5;
+    double n = 0;
+    bool digits = false;
+    while (i < folded.size() &&
+           (std::isdigit(static_cast<unsigned char>(folded[i])) || folded[i] == ',')) {
+      if (folded[i] != ',') n = n * 10 + (folded[i] - '0'), digits = true;
+      ++i;
+    }
+    if (folded.substr(i, 8) == " million") n *= 1e6;
+    if (!digits) continue;
+    if (n >= 2000) --net;
+    if (n > 1 && n <= 100) ++net;
+  }
+  return net;
+}
+
+}  // namespace
+
+namespace {
+std::vector<std::string> terms_with(std::string_view text, bool pairs, text::Analyzer& analyzer) {
+  std::vector<std::string> out;
+  for_each_term(content_words(text, analyzer), pairs,
+                [&](const std::string& t, const std::string&) { out.push_back(t); });
+  return out;
+}
+}  // namespace
+
+std::vector<std::string> profile_terms(std::string_view text, bool pairs) {
+  text::Analyzer analyzer;
+  return terms_with(text, pairs, analyzer);
+}
+
+ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters p) {
+  ConditionModel m;
+  m.params_ = p;
+  text::Analyzer analyzer;
+  const auto conditions = snapshot.conditions();
+  const auto articles = snapshot.articles();
+  m.profile_of_condition_.assign(conditions.size(), -1);
+  std::unordered_map<std::uint32_t, float> tf;
+  for (std::size_t c = 0; c < conditions.size(); ++c) {
+    const auto& cond = conditions[c];
+    // Not drugs. General topics ("other": "Pregnancy", "Healthy Aging")
+    // stay: leaving them out lost more right answers on the dev set than it
+    // removed wrong ones.
+    if (cond.kind == "drug") continue;
+    Profile prof;
+    prof.condition = c;
+    prof.name = cond.name;
+    prof.slug = cond.slug;
+    prof.also_called = cond.synonyms;
+    prof.rare = true;
+    tf.clear();
+    std::uint32_t length = 0;
+    std::vector<Sentence> sentences;
+    // What the overview and symptom sections say counts whatever its form
+    // ("if you think you are having a heart attack, call 911" is about the
+    // condition itself); advice sections list warning signs ("call if ..."),
+    // so there only unconditional statements count.
+    std::string urgency_text, advice_text, common_text;
+    auto add = [&](std::string_view text, double weight, bool counts) {
+      const auto words = content_words(text, analyzer);
+      for_each_term(words, true, [&](const std::string& t, const std::string&) {
+        auto [it, fresh] = m.term_ids_.emplace(t, static_cast<std::uint32_t>(m.postings_.size()));
+        if (fresh) m.postings_.emplace_back();
+        tf[it->second] += static_cast<float>(weight);
+      });
+      if (counts) length += static_cast<std::uint32_t>(words.size());
+    };
+    auto keep_sentences = [&](const std::string& text, std::string_view section) {
+      for (auto& s : sentences_of(text)) {
+        Sentence sen{s, std::string(section), {}};
+        for (const auto& t : terms_with(s, true, analyzer))
+          if (auto it = m.term_ids_.find(t); it != m.term_ids_.end())
+            sen.terms.push_back(it->second);
+        std::sort(sen.terms.begin(), sen.terms.end());
+        sen.terms.erase(std::unique(sen.terms.begin(), sen.terms.end()), sen.terms.end());
+        if (!sen.terms.empty()) sentences.push_back(std::move(sen));
+      }
+    };
+    std::string names = cond.name;
+    for (const auto& s : cond.synonyms) names += ". " + s;
+    add(names, p.weight_name, false);
+    for (const auto a : cond.articles) {
+      const Article& art = articles[a];
+      if (!rare_collection(art.collection)) prof.rare = false;
+      // The site's own articles first, then general collections.
+      const bool better = prof.article.empty() ||
+                          (art.collection.empty() && !prof.collection.empty()) ||
+                          (rare_collection(prof.collection) && !rare_collection(art.collection));
+      if (better) prof.article = art.slug, prof.collection = art.collection;
+      if (!art.introduction.empty()) {
+        add(art.introduction, p.weight_overview, true);
+        keep_sentences(art.introduction, "overview");
+        common_text += " " + art.introduction;
+        urgency_text += "\n" + art.introduction;
+      }
+      for (const auto& s : art.sections) {
+        const std::string text = section_text(s);
+        switch (s.type) {
+          case SectionType::symptoms:
+            add(text, p.weight_symptoms, true);
+            keep_sentences(text, "symptoms");
+            urgency_text += "\n" + text;
+            break;
+          case SectionType::overview:
+            add(text, p.weight_overview, true);
+            keep_sentences(text, "overview");
+            common_text += " " + text;
+            urgency_text += "\n" + text;
+            break;
+          case SectionType::causes:
+          case SectionType::susceptibility:
+            add(text, p.weight_causes, true);
+            keep_sentences(text, to_string(s.type));
+            break;
+          case SectionType::frequency:
+            common_text += " " + text;
+            break;
+          case SectionType::when_to_see_a_doctor:
+          case SectionType::outlook:
+          case SectionType::complications:
+            advice_text += "\n" + text;
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    // Too little text to say what the condition looks like: no profile (an
+    // answer from a name alone would be a guess).
+    if (length < 15) continue;
+    prof.length = length;
+    const std::string folded_common = text::fold(common_text);
+    prof.common_words =
+        std::clamp(count_cues(folded_common, kCommonCues) - count_cues(folded_common, kRareCues) +
+                       prevalence_words(folded_common),
+                   -2, 2);
+    // What the article states of the condition itself, not what to do "if"
+    // a warning sign appears (those are red flags, checked on the findings).
+    prof.urgency = Urgency::see_doctor;
+    auto scan = [&](const std::string& text, bool unconditional_only) {
+      for (const auto& sentence : sentences_of(text)) {
+        const std::string f = " " + text::fold(sentence) + " ";
+        if (unconditional_only &&
+            (f.find(" if ") != std::string::npos || f.find(" when ") != std::string::npos))
+          continue;
+        Urgency u = Urgency::none;
+        if (!first_cue(f, kEmergencyCues).empty())
+          u = Urgency::emergency;
+        else if (!first_cue(f, kUrgentCues).empty())
+          u = Urgency::urgent;
+        else if (!first_cue(f, kSelfLimitedCues).empty())
+          u = Urgency::self_limited;
+        if (u == Urgency::none) continue;
+        // The most urgent statement wins; a self-limited course only when
+        // nothing more urgent is said.
+        if (prof.urgency == Urgency::see_doctor || u > prof.urgency) {
+          prof.urgency = u;
+          prof.urgency_quote = sentence;
+        }
+      }
+    };
+    scan(urgency_text, false);
+    scan(advice_text, true);
+    const auto id = static_cast<std::uint32_t>(m.profiles_.size());
+    for (const auto& [t, f] : tf) m.postings_[t].push_back({id, f});
+    float len = 0;
+    for (const auto& [t, f] : tf) len += f;
+    m.lengths_.push_back(len);
+    m.profile_of_condition_[c] = id;
+    m.profiles_.push_back(std::move(prof));
+    m.sentences_.push_back(std::move(sentences));
+  }
+  double total = 0;
+  for (const float l : m.lengths_) total += l;
+  m.avg_length_ =
+      m.lengths_.empty() ? 1 : std::max(1.0, total / static_cast<double>(m.lengths_.size()));
+  const double n = static_cast<double>(m.profiles_.size());
+  m.idf_.resize(m.postings_.size());
+  for (std::size_t t = 0; t < m.postings_.size(); ++t) {
+    const double df = static_cast<double>(m.postings_[t].size());
+    m.idf_[t] = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+  }
+  return m;
+}
+
+std::optional<std::size_t> ConditionModel::profile_of_condition(std::size_t condition) const {
+  if (condition >= profile_of_condition_.size() || profile_of_condition_[condition] < 0)
+    return std::nullopt;
+  return static_cast<std::size_t>(profile_of_condition_[condition]);
+}
+
+ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
+                                                    text::Analyzer& analyzer) const {
+  QueryTerms q;
+  auto add = [&](const std::string& text, double weight) {
+    for (const auto& t : terms_with(text, true, analyzer)) {
+      const auto it = term_ids_.find(t);
+      if (it == term_ids_.end()) continue;
+      const double w = weight * (t.find(' ') != std::string::npos ? params_.pair_boost : 1.0);
+      auto same = std::find_if(q.terms.begin(), q.terms.end(),
+                               [&](const auto& x) { return x.first == it->second; });
+      if (same == q.terms.end())
+        q.terms.emplace_back(it->second, w);
+      else
+        same->second = std::max(same->second, w);
+    }
+  };
+  add(f.text, 1.0);
+  for (const auto& e : f.expansions) add(e, params_.expansion_weight);
+  return q;
+}
+
+double ConditionModel::term_score(std::uint32_t term, float tf, std::uint32_t profile) const {
+  const double norm = params_.k1 * (1 - params_.b + params_.b * lengths_[profile] / avg_length_);
+  return idf_[term] * (tf * (params_.k1 + 1)) / (tf + norm);
+}
+
+double ConditionModel::prior(std::size_t i, const ProfileQuery&) const {
+  const Profile& p = profiles_[i];
+  return (p.rare ? params_.rare_prior : 0.0) + params_.words_prior * p.common_words;
+}
+
+bool ConditionModel::knows(std::string_view text) const {
+  text::Analyzer analyzer;
+  for (const auto& t : terms_with(text, false, analyzer))
+    if (term_ids_.contains(t)) return true;
+  return false;
+}
+
+std::vector<double> ConditionModel::scores(const ProfileQuery& q) const {
+  return scores(q, nullptr);
+}
+
+std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<char>* hit) const {
+  std::vector<double> score(profiles_.size(), 0.0);
+  std::vector<char> local;
+  std::vector<char>& matched = hit ? *hit : local;
+  matched.assign(profiles_.size(), 0);
+  // Each term counts once, at the weight of its strongest mention: a story
+  // that says "pain" five times is not five times as much about pain.
+  std::unordered_map<std::uint32_t, double> present, absent;
+  text::Analyzer analyzer;
+  for (const auto& f : q.present)
+    for (const auto& [t, w] : terms_of(f, analyzer).terms) present[t] = std::max(present[t], w);
+  for (const auto& f : q.absent)
+    for (const auto& [t, w] : terms_of(f, analyzer).terms)
+      if (!present.contains(t)) absent[t] = std::max(absent[t], w);
+  for (const auto& [t, w] : present)
+    for (const auto& post : postings_[t]) {
+      score[post.profile] += w * term_score(t, post.tf, post.profile);
+      matched[post.profile] = 1;
+    }
+  for (const auto& [t, w] : absent)
+    for (const auto& post : postings_[t])
+      score[post.profile] -= params_.absent_weight * w * term_score(t, post.tf, post.profile);
+  for (std::size_t i = 0; i < score.size(); ++i)
+    if (matched[i]) score[i] += prior(i, q);
+  return score;
+}
+
+std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
+  std::vector<char> hit;
+  const auto score = scores(q, &hit);
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t i = 0; i < score.size(); ++i)
+    if (hit[i]) order.push_back(i);
+  const std::size_t k = std::min(q.limit, order.size());
+  std::partial_sort(
+      order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
+      [&](auto a, auto b) { return score[a] > score[b] || (score[a] == score[b] && a < b); });
+  order.resize(k);
+  std::vector<RankedProfile> out;
+  text::Analyzer analyzer;
+  // Display shares: a softmax over the returned scores.
+  double z = 0;
+  for (const auto i : order) z += std::exp(score[i] - score[order.front()]);
+  for (const auto i : order) {
+    RankedProfile r;
+    r.profile = i;
+    r.score = score[i];
+    r.prior = prior(i, q);
+    r.probability = std::exp(score[i] - score[order.front()]) / z;
+    auto explain = [&](const ProfileFinding& f, bool absent) {
+      ProfileEvidence e;
+      e.finding = f.text;
+      e.absent = absent;
+      std::vector<std::uint32_t> hit;
+      for (const auto& [t, w] : terms_of(f, analyzer).terms) {
+        const auto& posts = postings_[t];
+        // Postings are in profile order (built profile by profile).
+        const auto it =
+            std::lower_bound(posts.begin(), posts.end(), i,
+                             [](const Posting& p, std::uint32_t v) { return p.profile < v; });
+        if (it == posts.end() || it->profile != i) continue;
+        const double c = w * term_score(t, it->tf, i) * (absent ? -params_.absent_weight : 1.0);
+        e.contribution += c;
+        hit.push_back(t);
+      }
+      if (hit.empty()) return;
+      std::sort(hit.begin(), hit.end());
+      for (const auto& w : content_words(f.text, analyzer)) {
+        const auto it = term_ids_.find(w.stem);
+        if (it == term_ids_.end() || !std::binary_search(hit.begin(), hit.end(), it->second))
+          continue;
+        if (std::find(e.words.begin(), e.words.end(), w.surface) == e.words.end())
+          e.words.push_back(w.surface);
+      }
+      // The sentence sharing most of the finding's words.
+      std::size_t best = 0;
+      const Sentence* quote = nullptr;
+      for (const auto& s : sentences_[i]) {
+        std::size_t n = 0;
+        for (const auto t : hit) n += std::binary_search(s.terms.begin(), s.terms.end(), t);
+        if (n > best) best = n, quote = &s;
+      }
+      if (quote) e.quote = quote->text, e.section = quote->section;
+      e.contribution = std::round(e.contribution * 1000) / 1000;
+      r.evidence.push_back(std::move(e));
+    };
+    for (const auto& f : q.present) explain(f, false);
+    for (const auto& f : q.absent) explain(f, true);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace symptomdb::checker

@@ -1,0 +1,152 @@
+// Condition profiles from the site's own knowledge base, for everyday and
+// serious conditions alike: each condition of the snapshot is described by
+// what its articles say — symptom sections most, the overview and the cause
+// and risk sections less — read into stemmed words and word pairs. A
+// person's findings are ranked against every profile with BM25 (present
+// findings for, findings they do not have against), plus a prior for how
+// common the condition is, read from the sources themselves: a rare-disease
+// collection (GARD, GHR) versus a general health-topics one, and what the
+// text says in words ("common", "rare", "1 in 100,000").
+//
+// Every suggestion is explained finding by finding with the sentence of its
+// article that matched, and carries what the text says about urgency
+// ("medical emergency", "call 911", "goes away on its own") for triage.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/snapshot.hpp"
+#include "text/analyzer.hpp"
+
+namespace symptomdb::checker {
+
+// Free constants of the model; the defaults were chosen on the vignette dev
+// set (bench/checker/README.md), never per condition.
+struct ProfileParameters {
+  double k1 = 1.2;
+  double b = 0.75;
+  double weight_name = 0.5;
+  double weight_symptoms = 1.0;
+  double weight_overview = 0.5;
+  double weight_causes = 0.25;
+  double pair_boost = 1.0;        // a matching word pair counts as this many extra words
+  double absent_weight = 0.3;     // how much a finding the person does not have counts against
+  double rare_prior = -3.0;       // a condition known only from a rare-disease collection
+  double words_prior = 0.5;       // per net "common"/"rare" statement in its own text
+  double expansion_weight = 0.5;  // words of HPO names a finding was read as
+};
+
+// What the person said, already split into findings.
+struct ProfileFinding {
+  std::string text;
+  std::vector<std::string> expansions;  // other names for it (HPO label, synonyms)
+};
+struct ProfileQuery {
+  std::vector<ProfileFinding> present;
+  std::vector<ProfileFinding> absent;
+  std::optional<double> age_years;
+  std::optional<bool> female;
+  std::size_t limit = 10;
+};
+
+// Urgency the knowledge base states for a condition, strongest first.
+enum class Urgency : std::uint8_t { none, self_limited, see_doctor, urgent, emergency };
+
+struct ProfileEvidence {
+  std::string finding;             // as the person wrote it
+  bool absent = false;             // a finding they said they do not have
+  std::vector<std::string> words;  // the words of it the profile shares
+  double contribution = 0;         // to the score (negative when against)
+  std::string quote;               // the article sentence that says so
+  std::string section;             // its section type ("symptoms")
+};
+
+struct RankedProfile {
+  std::size_t profile = 0;
+  double score = 0;
+  double probability = 0;  // share among the returned, for display
+  double prior = 0;
+  std::vector<ProfileEvidence> evidence;
+};
+
+struct Profile {
+  std::size_t condition = 0;  // position in Snapshot::conditions()
+  std::string name;
+  std::string slug;
+  std::vector<std::string> also_called;
+  std::string article;     // slug of the article to read first
+  std::string collection;  // of that article
+  bool rare = false;       // known only from a rare-disease collection
+  int common_words = 0;    // net "common" minus "rare" statements
+  Urgency urgency = Urgency::none;
+  std::string urgency_quote;  // the sentence that says it
+  std::uint32_t length = 0;   // words in the symptom-bearing sections
+};
+
+class ConditionModel {
+ public:
+  ConditionModel() = default;
+  static ConditionModel build(const Snapshot& snapshot, ProfileParameters p = {});
+
+  std::size_t size() const { return profiles_.size(); }
+  const Profile& profile(std::size_t i) const { return profiles_[i]; }
+  // The profile built for a snapshot condition, if it has enough text.
+  std::optional<std::size_t> profile_of_condition(std::size_t condition) const;
+  const ProfileParameters& parameters() const { return params_; }
+  // Changes the constants used at query time (all but the field weights,
+  // which are fixed when the profiles are built): the bench's tuning grid.
+  void set_query_parameters(const ProfileParameters& p) {
+    const auto kept = params_;
+    params_ = p;
+    params_.weight_name = kept.weight_name;
+    params_.weight_symptoms = kept.weight_symptoms;
+    params_.weight_overview = kept.weight_overview;
+    params_.weight_causes = kept.weight_causes;
+  }
+
+  // True when some word of the text occurs in a profile.
+  bool knows(std::string_view text) const;
+  // One score per profile (bench, peers).
+  std::vector<double> scores(const ProfileQuery& q) const;
+  // The best `limit`, explained.
+  std::vector<RankedProfile> rank(const ProfileQuery& q) const;
+
+ private:
+  struct Posting {
+    std::uint32_t profile;
+    float tf;  // field-weighted
+  };
+  struct Sentence {
+    std::string text;
+    std::string section;
+    std::vector<std::uint32_t> terms;  // sorted, unique
+  };
+  struct QueryTerms {
+    // term -> weight (1 for the person's own words, less for expansions)
+    std::vector<std::pair<std::uint32_t, double>> terms;
+  };
+  std::vector<double> scores(const ProfileQuery& q, std::vector<char>* hit) const;
+  QueryTerms terms_of(const ProfileFinding& f, text::Analyzer& analyzer) const;
+  double term_score(std::uint32_t term, float tf, std::uint32_t profile) const;
+  double prior(std::size_t profile, const ProfileQuery& q) const;
+
+  ProfileParameters params_;
+  std::vector<Profile> profiles_;
+  std::vector<std::vector<Sentence>> sentences_;  // per profile, symptom-bearing text
+  std::unordered_map<std::string, std::uint32_t> term_ids_;
+  std::vector<std::vector<Posting>> postings_;
+  std::vector<double> idf_;
+  std::vector<float> lengths_;
+  double avg_length_ = 1;
+  std::vector<std::int64_t> profile_of_condition_;
+};
+
+// Stemmed words and adjacent word pairs of a text, as the model indexes
+// them (stop words dropped). Exposed for the BM25 peer and tests.
+std::vector<std::string> profile_terms(std::string_view text, bool pairs);
+
+}  // namespace symptomdb::checker

@@ -1,0 +1,373 @@
+#include "checker/description.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+
+#include "text/normalize.hpp"
+
+namespace symptomdb::checker {
+namespace {
+
+// A word of the folded text, or a punctuation mark that cuts a clause.
+struct Token {
+  std::string text;
+  bool word = true;
+  bool sentence_end = false;  // . ! ? ; or a line break
+};
+
+std::vector<Token> tokens_of(std::string_view folded) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  const std::size_t n = folded.size();
+  auto is_word_char = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(folded[i]);
+    if (is_word_char(c)) {
+      std::size_t j = i;
+      while (j < n) {
+        const unsigned char d = static_cast<unsigned char>(folded[j]);
+        if (is_word_char(d)) {
+          ++j;
+        } else if ((d == '\'' || d == '-') && j + 1 < n &&
+                   std::isalpha(static_cast<unsigned char>(folded[j + 1]))) {
+          ++j;  // "don't", "year-old"
+        } else if (d == '.' && j + 1 < n &&
+                   std::isdigit(static_cast<unsigned char>(folded[j + 1])) &&
+                   std::isdigit(static_cast<unsigned char>(folded[j - 1]))) {
+          ++j;  // 38.5
+        } else {
+          break;
+        }
+      }
+      std::string w(folded.substr(i, j - i));
+      // "year-old" reads as two words, "don't" as one.
+      std::size_t dash = 0;
+      while ((dash = w.find('-')) != std::string::npos) {
+        out.push_back({w.substr(0, dash)});
+        w.erase(0, dash + 1);
+      }
+      out.push_back({w});
+      i = j;
+    } else {
+      if (c == '.' || c == '!' || c == '?' || c == ';' || c == '\n')
+        out.push_back({std::string(1, static_cast<char>(c)), false, true});
+      else if (c == ',' || c == ':' || c == '(' || c == ')' || c == '/')
+        out.push_back({std::string(1, static_cast<char>(c)), false, false});
+      ++i;
+    }
+  }
+  return out;
+}
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Words that start a new clause: a turn in the sentence, or a new step of a
+// story ("then", "now").
+constexpr std::array<std::string_view, 12> kClauseBreaks = {"but",  "however", "although", "though",
+                                                            "then", "now",     "also",     "except",
+                                                            "yet",  "whereas", "while",    "later"};
+// Words after which a negation no longer carries over a list.
+constexpr std::array<std::string_view, 6> kContrast = {"but",    "however", "although",
+                                                       "though", "except",  "yet"};
+constexpr std::array<std::string_view, 14> kAssert = {
+    "i",         "he",    "she",  "they",    "has",       "have",    "reports",
+    "complains", "feels", "feel", "noticed", "developed", "started", "there"};
+constexpr std::array<std::string_view, 8> kNegators = {"no",      "denies", "denied", "deny",
+                                                       "without", "never",  "nor",    "none"};
+// "don't have", "haven't noticed": a contracted negation negates only with a
+// verb of having or noticing after it; "doesn't go away" is not a negation.
+constexpr std::array<std::string_view, 12> kContracted = {"don't",  "dont",  "doesn't", "doesnt",
+                                                          "didn't", "didnt", "haven't", "havent",
+                                                          "hasn't", "hasnt", "hadn't",  "not"};
+constexpr std::array<std::string_view, 12> kHaveVerbs = {
+    "have",    "had",        "has",         "got",  "get", "notice",
+    "noticed", "experience", "experienced", "feel", "any", "see"};
+// Words that only connect or report, never a finding on their own.
+constexpr std::array<std::string_view, 40> kFiller = {
+    "and",  "or",   "with", "the",  "a",       "an",       "i",    "i'm",   "im",   "he",
+    "she",  "they", "it",   "has",  "have",    "had",      "is",   "was",   "are",  "were",
+    "been", "be",   "also", "some", "any",     "my",       "his",  "her",   "very", "of",
+    "in",   "on",   "at",   "to",   "reports", "reported", "feel", "feels", "felt", "experiencing"};
+
+constexpr std::array<std::string_view, 12> kSudden = {
+    "sudden",    "suddenly",    "abrupt",  "abruptly", "acute",   "acutely",
+    "instantly", "immediately", "rapidly", "rapid",    "quickly", "nowhere"};
+constexpr std::array<std::string_view, 8> kGradual = {"gradual",   "gradually",     "slowly",
+                                                      "slow",      "progressively", "progressive",
+                                                      "insidious", "worsening"};
+constexpr std::array<std::string_view, 14> kSevere = {
+    "severe",   "severely", "terrible",  "worst",     "excruciating", "unbearable", "intense",
+    "crushing", "extreme",  "extremely", "agonizing", "horrible",     "awful",      "debilitating"};
+constexpr std::array<std::string_view, 2> kModerate = {"moderate", "moderately"};
+constexpr std::array<std::string_view, 6> kMild = {"mild",     "mildly", "slight",
+                                                   "slightly", "minor",  "little"};
+// Body-site words: where on the body, so the answer can say it back.
+constexpr std::array<std::string_view, 64> kSites = {
+    "left",      "right",     "upper",   "lower",   "both",  "middle", "central", "side",
+    "head",      "forehead",  "face",    "eye",     "eyes",  "ear",    "ears",    "nose",
+    "mouth",     "throat",    "tongue",  "jaw",     "teeth", "tooth",  "neck",    "shoulder",
+    "shoulders", "arm",       "arms",    "elbow",   "wrist", "hand",   "hands",   "finger",
+    "fingers",   "thumb",     "chest",   "breast",  "back",  "spine",  "rib",     "ribs",
+    "abdomen",   "abdominal", "stomach", "belly",   "tummy", "flank",  "groin",   "pelvis",
+    "pelvic",    "hip",       "hips",    "buttock", "leg",   "legs",   "thigh",   "knee",
+    "knees",     "calf",      "ankle",   "foot",    "feet",  "toe",    "heel",    "skin"};
+
+constexpr std::array<std::pair<std::string_view, double>, 20> kNumberWords = {{
+    {"a", 1},      {"an", 1},      {"one", 1},     {"two", 2},     {"three", 3},
+    {"four", 4},   {"five", 5},    {"six", 6},     {"seven", 7},   {"eight", 8},
+    {"nine", 9},   {"ten", 10},    {"eleven", 11}, {"twelve", 12}, {"few", 3},
+    {"couple", 2}, {"several", 4}, {"many", 6},    {"twenty", 20}, {"thirty", 30},
+}};
+
+std::optional<double> number_of(std::string_view w) {
+  for (const auto& [word, v] : kNumberWords)
+    if (w == word) return v;
+  double v = 0;
+  auto [p, ec] = std::from_chars(w.data(), w.data() + w.size(), v);
+  if (ec == std::errc() && p == w.data() + w.size()) return v;
+  return std::nullopt;
+}
+
+std::optional<double> unit_days(std::string_view w) {
+  if (w.ends_with("s")) w.remove_suffix(1);
+  if (w == "minute" || w == "min") return 1.0 / 1440;
+  if (w == "hour" || w == "hr") return 1.0 / 24;
+  if (w == "day" || w == "night") return 1;
+  if (w == "week" || w == "wk") return 7;
+  if (w == "month") return 30;
+  if (w == "year" || w == "yr") return 365;
+  return std::nullopt;
+}
+
+// A number-unit pair starting at words[i] ("3 days", "a couple of weeks").
+std::optional<double> duration_at(const std::vector<std::string>& words, std::size_t i,
+                                  std::size_t* used = nullptr) {
+  if (i >= words.size()) return std::nullopt;
+  auto n = number_of(words[i]);
+  std::size_t j = i + 1;
+  if (n && (words[i] == "a" || words[i] == "an") && j < words.size()) {
+    if (auto m = number_of(words[j]); m && (words[j] == "few" || words[j] == "couple")) {
+      n = m;
+      ++j;
+    }
+  }
+  if (!n) return std::nullopt;
+  if (j < words.size() && words[j] == "of") ++j;
+  if (j >= words.size()) return std::nullopt;
+  const auto u = unit_days(words[j]);
+  if (!u) return std::nullopt;
+  if (used) *used = j + 1 - i;
+  return *n * *u;
+}
+
+// Duration words of a clause: "for 3 days", "2 weeks ago", "since yesterday",
+// "since last week", "over the past month".
+std::optional<double> clause_duration(const std::vector<std::string>& w) {
+  std::optional<double> best;
+  auto take = [&](double d) { best = best ? std::max(*best, d) : d; };
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    std::size_t used = 0;
+    if (auto d = duration_at(w, i, &used)) {
+      const bool age = i + used < w.size() && w[i + used] == "old";
+      if (!age) take(*d);
+      i += used - 1;
+      continue;
+    }
+    if (w[i] == "yesterday" || w[i] == "overnight") take(1);
+    if (w[i] == "today" || w[i] == "tonight" || w[i] == "morning") take(0.5);
+    if (w[i] == "last" && i + 1 < w.size())
+      if (auto u = unit_days(w[i + 1])) take(*u);
+  }
+  return best;
+}
+
+struct Clause {
+  std::vector<std::string> words;
+  bool negated = false;
+};
+
+std::string join(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to && i < words.size(); ++i) {
+    if (!out.empty()) out.push_back(' ');
+    out += words[i];
+  }
+  return out;
+}
+
+bool only_filler(const std::vector<std::string>& words) {
+  return std::all_of(words.begin(), words.end(), [](const std::string& w) {
+    return in(kFiller, w) || text::is_stopword(w) || in(kNegators, w) || in(kContracted, w);
+  });
+}
+
+// Age and sex stated in the text ("a 61 year old man", "I'm a 30-year-old woman").
+void read_demographics(const std::vector<Token>& tokens, Description& d) {
+  std::vector<std::string> w;
+  for (const auto& t : tokens)
+    if (t.word) w.push_back(t.text);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!d.age_years && i + 2 < w.size() && (w[i + 1] == "year" || w[i + 1] == "years") &&
+        w[i + 2] == "old")
+      if (auto n = number_of(w[i]); n && *n <= 130) d.age_years = *n;
+    if (!d.age_years && i + 1 < w.size() && (w[i] == "aged" || w[i] == "age"))
+      if (auto n = number_of(w[i + 1]); n && *n >= 1 && *n <= 130) d.age_years = *n;
+    if (!d.age_years && i + 2 < w.size() && (w[i + 1] == "month" || w[i + 1] == "months") &&
+        w[i + 2] == "old")
+      if (auto n = number_of(w[i])) d.age_years = *n / 12;
+    if (!d.female) {
+      const auto& x = w[i];
+      if (x == "female" || x == "woman" || x == "she" || x == "her" || x == "girl" || x == "lady" ||
+          x == "pregnant")
+        d.female = true;
+      else if (x == "male" || x == "man" || x == "he" || x == "his" || x == "him" || x == "boy")
+        d.female = false;
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<double> parse_duration_days(std::string_view phrase) {
+  std::vector<std::string> w;
+  for (const auto& t : tokens_of(text::fold(phrase)))
+    if (t.word) w.push_back(t.text);
+  return clause_duration(w);
+}
+
+std::string_view to_string(Onset onset) {
+  switch (onset) {
+    case Onset::sudden:
+      return "sudden";
+    case Onset::gradual:
+      return "gradual";
+    default:
+      return "unknown";
+  }
+}
+
+std::string_view to_string(Severity severity) {
+  switch (severity) {
+    case Severity::mild:
+      return "mild";
+    case Severity::moderate:
+      return "moderate";
+    case Severity::severe:
+      return "severe";
+    default:
+      return "unknown";
+  }
+}
+
+Description read_description(std::string_view text) {
+  Description d;
+  const auto tokens = tokens_of(text::fold(text));
+  read_demographics(tokens, d);
+
+  // Clauses, with the negation each carries.
+  std::vector<Clause> clauses;
+  Clause cur;
+  bool carry = false;  // a negation still open in this sentence
+  auto close = [&]() {
+    if (!cur.words.empty()) clauses.push_back(std::move(cur));
+    cur = Clause{};
+    cur.negated = carry;
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (!t.word) {
+      if (t.sentence_end) carry = false;
+      close();
+      continue;
+    }
+    const std::string& w = t.text;
+    const std::string next = i + 1 < tokens.size() && tokens[i + 1].word ? tokens[i + 1].text : "";
+    const std::string after = i + 2 < tokens.size() && tokens[i + 2].word ? tokens[i + 2].text : "";
+    if (in(kClauseBreaks, w)) {
+      if (in(kContrast, w)) carry = false;
+      close();
+      continue;
+    }
+    bool negator = false;
+    std::size_t skip = 0;
+    if (in(kNegators, w) &&
+        !(w == "no" && (next == "longer" || next == "better" || next == "change" ||
+                        next == "relief" || next == "improvement"))) {
+      negator = true;
+    } else if (w == "negative" && next == "for") {
+      negator = true, skip = 1;
+    } else if ((w == "free" || w == "absence") && next == "of") {
+      negator = true, skip = 1;
+    } else if (in(kContracted, w) && in(kHaveVerbs, next)) {
+      negator = true, skip = 1;
+      if (after == "any" || after == "a" || after == "an") skip = 2;
+    }
+    if (negator) {
+      // Words before the cue in this clause are a finding of their own.
+      if (!cur.negated) {
+        const bool was = carry;
+        carry = true;
+        if (!cur.words.empty()) {
+          cur.negated = false;
+          clauses.push_back(std::move(cur));
+        }
+        cur = Clause{};
+        cur.negated = true;
+        (void)was;
+      } else {
+        close();
+      }
+      i += skip;
+      continue;
+    }
+    // A new clause that asserts ("he has", "I feel", "reports") ends a list
+    // of negated findings: "no fever, he has a cough".
+    if (cur.words.empty() && cur.negated && in(kAssert, w)) {
+      cur.negated = false;
+      carry = false;
+    }
+    cur.words.push_back(w);
+  }
+  carry = false;
+  close();
+
+  for (auto& c : clauses) {
+    Finding f;
+    f.negated = c.negated;
+    f.duration_days = clause_duration(c.words);
+    std::vector<std::string> kept;
+    for (std::size_t i = 0; i < c.words.size(); ++i) {
+      const auto& w = c.words[i];
+      if (in(kSudden, w)) f.onset = Onset::sudden;
+      if (in(kGradual, w) && f.onset == Onset::unknown) f.onset = Onset::gradual;
+      if (in(kSevere, w) || (w == "very" && i + 1 < c.words.size() && c.words[i + 1] == "bad"))
+        f.severity = Severity::severe;
+      else if (in(kModerate, w) && f.severity == Severity::unknown)
+        f.severity = Severity::moderate;
+      else if (in(kMild, w) && f.severity == Severity::unknown)
+        f.severity = Severity::mild;
+      if (in(kSites, w)) {
+        if (!f.site.empty()) f.site += ' ';
+        f.site += w;
+      }
+      kept.push_back(w);
+    }
+    if (f.onset == Onset::sudden) d.any_sudden = true;
+    if (f.severity == Severity::severe && !f.negated) d.any_severe = true;
+    if (f.duration_days)
+      d.longest_duration_days = d.longest_duration_days
+                                    ? std::max(*d.longest_duration_days, *f.duration_days)
+                                    : *f.duration_days;
+    if (only_filler(kept)) continue;
+    f.text = join(kept, 0, kept.size());
+    d.findings.push_back(std::move(f));
+  }
+  return d;
+}
+
+}  // namespace symptomdb::checker

@@ -1,0 +1,51 @@
+// A person's own description of their problem ("Four days ago I started
+// feeling tired, then fever and a dry cough; now I'm short of breath even at
+// rest. No sore throat.") read into findings: each a short phrase with what
+// the surrounding words say about it — negated or not, how long, how it
+// started, how bad, where. Language only: no medical knowledge lives here, so
+// the same reading serves the HPO interpreter and the condition profiles.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace symptomdb::checker {
+
+enum class Onset { unknown, sudden, gradual };
+enum class Severity { unknown, mild, moderate, severe };
+
+struct Finding {
+  std::string text;                     // the phrase, as written, without the negation words
+  bool negated = false;                 // "no fever", "denies chest pain", "without a rash"
+  std::optional<double> duration_days;  // "for 3 days", "two weeks ago", "since yesterday"
+  Onset onset = Onset::unknown;         // "sudden", "suddenly", "gradually"
+  Severity severity = Severity::unknown;
+  std::string site;  // "left", "lower back"...: the body-site words of the phrase
+};
+
+struct Description {
+  std::vector<Finding> findings;
+  std::optional<double> age_years;  // "a 61 year old", "aged 30", "I'm 45"
+  std::optional<bool> female;       // "woman", "female", "she"... when stated
+  // Longest duration mentioned anywhere, in days: how long this has gone on.
+  std::optional<double> longest_duration_days;
+  bool any_sudden = false;
+  bool any_severe = false;
+};
+
+// Splits into sentences and clauses, carries a negation over a list ("no
+// nausea, vomiting or fever") until the sentence ends or turns ("but",
+// "however"), and pulls duration, onset, severity and site words out of each
+// clause. Phrases that are only connective words are dropped.
+Description read_description(std::string_view text);
+
+// "3 days", "two weeks", "a month" at the start of `words` → days; used for
+// durations and ages. Exposed for tests.
+std::optional<double> parse_duration_days(std::string_view phrase);
+
+std::string_view to_string(Onset onset);
+std::string_view to_string(Severity severity);
+
+}  // namespace symptomdb::checker

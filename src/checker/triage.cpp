@@ -1,0 +1,119 @@
+#include "checker/triage.hpp"
+
+#include <algorithm>
+
+namespace symptomdb::checker {
+namespace {
+
+TriageLevel level_of(Urgency u) {
+  switch (u) {
+    case Urgency::emergency:
+      return TriageLevel::emergency;
+    case Urgency::urgent:
+      return TriageLevel::urgent;
+    case Urgency::self_limited:
+      return TriageLevel::self_care;
+    default:
+      return TriageLevel::routine;
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(TriageLevel level) {
+  switch (level) {
+    case TriageLevel::emergency:
+      return "emergency";
+    case TriageLevel::urgent:
+      return "urgent";
+    case TriageLevel::self_care:
+      return "self_care";
+    default:
+      return "routine";
+  }
+}
+
+std::string_view advice(TriageLevel level) {
+  switch (level) {
+    case TriageLevel::emergency:
+      return "Call emergency services (911 in the US, 112 in Europe) or go to an emergency "
+             "department now.";
+    case TriageLevel::urgent:
+      return "See a doctor today.";
+    case TriageLevel::self_care:
+      return "Home care is reasonable for now. See a doctor if it gets worse, lasts longer than "
+             "expected, or new symptoms appear.";
+    default:
+      return "See a doctor within the next few days.";
+  }
+}
+
+Triage triage(const Description& description, const ConditionModel& model,
+              const std::vector<RankedProfile>& ranked, const TriageSignals& signals) {
+  Triage t;
+  if (!signals.red_flags.empty()) {
+    t.level = TriageLevel::emergency;
+    t.reason = "You describe a warning sign that needs emergency care: ";
+    for (std::size_t i = 0; i < signals.red_flags.size(); ++i)
+      t.reason += (i ? ", " : "") + signals.red_flags[i];
+    t.reason += ".";
+    return t;
+  }
+  // The most urgent of the reasonably likely conditions sets the floor.
+  bool all_self_limited = !ranked.empty();
+  bool any = false;
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    const auto& r = ranked[i];
+    if (i > 0 && r.probability < kLikelyShare) continue;
+    const Profile& p = model.profile(r.profile);
+    const TriageLevel l = level_of(p.urgency);
+    if (l != TriageLevel::self_care) all_self_limited = false;
+    if (!any || l > t.level) {
+      t.level = l;
+      t.condition = p.name;
+      t.quote = p.urgency_quote;
+      any = true;
+    }
+  }
+  if (!any) {
+    t.level = TriageLevel::routine;
+    t.reason =
+        "We could not match your description to a condition well enough to say more; a doctor "
+        "can.";
+  } else if (all_self_limited) {
+    t.level = TriageLevel::self_care;
+    t.reason = "The likely conditions usually get better on their own";
+    if (!t.quote.empty()) t.reason += " (" + t.condition + ": \"" + t.quote + "\")";
+    t.reason += ".";
+  } else {
+    t.reason = "One of the likely conditions, " + t.condition + ", ";
+    switch (t.level) {
+      case TriageLevel::emergency:
+        t.reason += "can be an emergency";
+        break;
+      case TriageLevel::urgent:
+        t.reason += "may need prompt care";
+        break;
+      default:
+        t.reason += "is one a doctor should assess";
+        break;
+    }
+    if (!t.quote.empty()) t.reason += ": \"" + t.quote + "\"";
+    t.reason += ".";
+  }
+  // What the person says about the course raises the level, never lowers it.
+  if (description.any_severe && t.level < TriageLevel::urgent) {
+    t.level = TriageLevel::urgent;
+    t.reason += " You describe it as severe, so see a doctor today.";
+  } else if (description.any_sudden && t.level < TriageLevel::urgent) {
+    t.level = TriageLevel::urgent;
+    t.reason += " It started suddenly, so see a doctor today.";
+  } else if (t.level == TriageLevel::self_care && description.longest_duration_days &&
+             *description.longest_duration_days > 14) {
+    t.level = TriageLevel::routine;
+    t.reason += " It has lasted more than two weeks, so see a doctor.";
+  }
+  return t;
+}
+
+}  // namespace symptomdb::checker

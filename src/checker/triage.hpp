@@ -1,0 +1,45 @@
+// What to do now, on every answer: emergency (call emergency services or go
+// to an emergency department), urgent (see a doctor today), routine (within
+// days) or self_care (home care is reasonable, with what would change that).
+// Derived from red-flag findings and from what the knowledge base itself says
+// about the conditions that are reasonably likely ("medical emergency",
+// "call 911", "goes away on its own"), and always erring to the safer level:
+// never below the most urgent reasonably likely condition.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checker/conditions.hpp"
+#include "checker/description.hpp"
+
+namespace symptomdb::checker {
+
+enum class TriageLevel { self_care, routine, urgent, emergency };
+
+struct TriageSignals {
+  // Red flags already found in the findings (HPO red-flag terms) or the
+  // words (qa red-flag patterns): each raises an emergency.
+  std::vector<std::string> red_flags;
+};
+
+struct Triage {
+  TriageLevel level = TriageLevel::routine;
+  std::string reason;     // plain words: why this level
+  std::string condition;  // the condition that set it, if one did
+  std::string quote;      // what its article says, if that set it
+};
+
+// A condition is reasonably likely when it holds at least this share of the
+// displayed probability, or is the first.
+inline constexpr double kLikelyShare = 0.15;
+
+Triage triage(const Description& description, const ConditionModel& model,
+              const std::vector<RankedProfile>& ranked, const TriageSignals& signals);
+
+std::string_view to_string(TriageLevel level);
+// What the level means for the person, in plain words.
+std::string_view advice(TriageLevel level);
+
+}  // namespace symptomdb::checker

@@ -1,0 +1,307 @@
+#include "web/check_description.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include "checker/conditions.hpp"
+#include "checker/description.hpp"
+#include "checker/triage.hpp"
+#include "core/fold.hpp"
+#include "ingest/medquad.hpp"
+#include "qa/red_flags.hpp"
+#include "web/http_util.hpp"
+#include "web/pages.hpp"
+#include "web/site.hpp"
+
+namespace symptomdb::web {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxDescriptionChars = 5000;
+constexpr std::size_t kMaxLimit = 50;
+
+constexpr std::string_view kNotice =
+    "Information, not a diagnosis: these are conditions whose descriptions in our knowledge base "
+    "share words with yours, to discuss with a doctor. If symptoms are sudden or severe, seek "
+    "care now.";
+
+struct Input {
+  std::string description;
+  std::vector<std::string> excluded;  // free text or HPO ids
+  std::optional<double> age;
+  std::optional<bool> female;
+  std::size_t limit = 10;
+};
+
+struct Bad {
+  int status;
+  std::string code, message;
+};
+
+bool is_hpo_id(std::string_view s) {
+  return s.size() == 10 && (s.starts_with("HP:") || s.starts_with("hp:")) &&
+         std::all_of(s.begin() + 3, s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::optional<bool> parse_sex(std::string_view s, bool& ok) {
+  ok = true;
+  const std::string f = fold_text(s);
+  if (f.empty()) return std::nullopt;
+  if (f == "female" || f == "f" || f == "woman") return true;
+  if (f == "male" || f == "m" || f == "man") return false;
+  ok = false;
+  return std::nullopt;
+}
+
+std::string publisher(const Article& a) {
+  if (a.collection.empty()) return a.site.empty() ? std::string("symptomdb") : a.site;
+  return ingest::publisher_of(a.collection);
+}
+
+json answer(const Site& site, const Input& in) {
+  const auto& model = site.conditions();
+  const auto data = site.symptoms();
+  auto d = checker::read_description(in.description);
+  if (in.age) d.age_years = in.age;
+  if (in.female) d.female = in.female;
+
+  checker::ProfileQuery q;
+  q.age_years = d.age_years;
+  q.female = d.female;
+  q.limit = in.limit;
+  json interpreted = json::array(), unmatched = json::array(), findings = json::array();
+  std::vector<ontology::TermIndex> present_terms;
+  std::string positive_text;
+  auto read = [&](const std::string& text, bool negated, const checker::Finding* f) {
+    checker::ProfileFinding pf{text, {}};
+    bool understood = false;
+    if (data && is_hpo_id(text)) {
+      std::string id = text;
+      id[0] = 'H', id[1] = 'P';
+      if (const auto t = data->ontology->find(id)) {
+        const auto& term = data->ontology->term(*t);
+        pf.text = term.label;
+        interpreted.push_back(
+            {{"text", text}, {"term", term.id}, {"label", term.label}, {"excluded", negated}});
+        understood = true;
+      }
+    } else if (data) {
+      for (const auto& i : data->interpreter->interpret(text).terms) {
+        const auto& term = data->ontology->term(i.term);
+        pf.expansions.push_back(term.label);
+        interpreted.push_back({{"text", i.text},
+                               {"term", term.id},
+                               {"label", term.label},
+                               {"matched", i.matched},
+                               {"excluded", negated}});
+        if (!negated) present_terms.push_back(i.term);
+        understood = true;
+      }
+    }
+    // Words the knowledge base knows count as read even without an HPO term.
+    if (!understood && model.knows(pf.text)) understood = true;
+    if (!understood) unmatched.push_back(text);
+    if (f) {
+      json j = {{"text", f->text}, {"negated", f->negated}};
+      if (f->duration_days) j["duration_days"] = std::round(*f->duration_days * 100) / 100;
+      if (f->onset != checker::Onset::unknown) j["onset"] = checker::to_string(f->onset);
+      if (f->severity != checker::Severity::unknown)
+        j["severity"] = checker::to_string(f->severity);
+      if (!f->site.empty()) j["site"] = f->site;
+      findings.push_back(std::move(j));
+    }
+    if (!negated) positive_text += text + ".\n";
+    (negated ? q.absent : q.present).push_back(std::move(pf));
+  };
+  for (const auto& f : d.findings) read(f.text, f.negated, &f);
+  for (const auto& x : in.excluded) {
+    if (is_hpo_id(x)) {
+      read(x, true, nullptr);
+      continue;
+    }
+    for (const auto& f : checker::read_description(x).findings) read(f.text, true, nullptr);
+  }
+
+  const auto ranked = model.rank(q);
+  checker::TriageSignals signals;
+  json emergency = nullptr;
+  if (data) {
+    for (const auto& flag : data->red_flags->check(*data->ontology, present_terms))
+      signals.red_flags.push_back(data->ontology->term(flag.query).label);
+  }
+  if (auto e = site.engine().emergency(positive_text)) {
+    signals.red_flags.push_back(e->matched.empty() ? e->kind : e->matched);
+    emergency = {{"kinds", json::array({e->kind})}, {"message", e->message}};
+  }
+  const auto tri = checker::triage(d, model, ranked, signals);
+
+  json conditions = json::array();
+  for (const auto& r : ranked) {
+    const auto& p = model.profile(r.profile);
+    const Article* art = site.snapshot().article(p.article);
+    json evidence = json::array();
+    for (const auto& e : r.evidence) {
+      json j = {{"finding", e.finding},
+                {"absent", e.absent},
+                {"words", e.words},
+                {"contribution", e.contribution},
+                {"fits", e.contribution > 0}};
+      if (!e.quote.empty()) j["quote"] = e.quote, j["section"] = e.section;
+      evidence.push_back(std::move(j));
+    }
+    json c = {{"name", p.name},
+              {"also_called", p.also_called},
+              {"slug", p.slug},
+              {"url", "/conditions/" + p.slug},
+              {"score", std::round(r.score * 1000) / 1000},
+              {"probability", std::round(r.probability * 1000) / 1000},
+              {"fit", fmt::format("{:.0f}%", r.probability * 100)},
+              {"rare", p.rare},
+              {"evidence", std::move(evidence)}};
+    if (art) {
+      c["article"] = {{"slug", art->slug},
+                      {"title", art->title},
+                      {"url", "/articles/" + art->slug},
+                      {"source", publisher(*art)},
+                      {"license", art->license}};
+      if (!art->url.empty()) c["article"]["source_url"] = art->url;
+    }
+    conditions.push_back(std::move(c));
+  }
+  json triage = {{"level", checker::to_string(tri.level)},
+                 {"reason", tri.reason},
+                 {"advice", checker::advice(tri.level)}};
+  if (!tri.condition.empty()) triage["condition"] = tri.condition;
+  json out = {{"triage", std::move(triage)},
+              {"description", {{"findings", std::move(findings)}}},
+              {"interpreted", std::move(interpreted)},
+              {"unmatched", std::move(unmatched)},
+              {"emergency", std::move(emergency)},
+              {"conditions", std::move(conditions)},
+              {"notice", kNotice},
+              {"attribution",
+               "Condition descriptions: MedQuAD (Ben Abacha & Demner-Fushman, 2019; CC BY 4.0) "
+               "from NIH sources, and the site's own articles; each suggestion names its "
+               "source."}};
+  if (d.age_years) out["description"]["age"] = *d.age_years;
+  if (d.female) out["description"]["sex"] = *d.female ? "female" : "male";
+  if (data) out["hpo_version"] = data->hpo_version;
+  return out;
+}
+
+Input input_from_json(const json& j) {
+  Input in;
+  if (!j["description"].is_string())
+    throw Bad{400, "bad_description", "description must be a string."};
+  in.description = j["description"].get<std::string>();
+  if (in.description.size() > kMaxDescriptionChars)
+    throw Bad{400, "description_too_long", "description is limited to 5,000 characters."};
+  if (in.description.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw Bad{400, "missing_description", "Describe the symptoms in \"description\"."};
+  if (j.contains("excluded") && !j["excluded"].is_null()) {
+    const auto& x = j["excluded"];
+    if (x.is_string()) {
+      in.excluded.push_back(x.get<std::string>());
+    } else if (x.is_array()) {
+      for (const auto& v : x) {
+        if (!v.is_string())
+          throw Bad{400, "bad_excluded", "excluded must be a string or an array of strings."};
+        in.excluded.push_back(v.get<std::string>());
+      }
+    } else {
+      throw Bad{400, "bad_excluded", "excluded must be a string or an array of strings."};
+    }
+    std::size_t total = 0;
+    for (const auto& s : in.excluded) total += s.size();
+    if (total > kMaxDescriptionChars || in.excluded.size() > 100)
+      throw Bad{400, "excluded_too_long", "excluded is limited to 5,000 characters."};
+  }
+  if (j.contains("age") && !j["age"].is_null()) {
+    if (!j["age"].is_number() || !(j["age"].get<double>() >= 0 && j["age"].get<double>() <= 130))
+      throw Bad{400, "bad_age", "age must be a number of years from 0 to 130."};
+    in.age = j["age"].get<double>();
+  }
+  if (j.contains("sex") && !j["sex"].is_null()) {
+    bool ok = j["sex"].is_string();
+    if (ok) in.female = parse_sex(j["sex"].get<std::string>(), ok);
+    if (!ok) throw Bad{400, "bad_sex", "sex must be \"female\" or \"male\"."};
+  }
+  if (j.contains("limit") && !j["limit"].is_null()) {
+    if (!j["limit"].is_number_integer() || j["limit"].get<long long>() < 1 ||
+        j["limit"].get<long long>() > static_cast<long long>(kMaxLimit))
+      throw Bad{400, "bad_limit", "limit must be a whole number from 1 to 50."};
+    in.limit = j["limit"].get<std::size_t>();
+  }
+  return in;
+}
+
+}  // namespace
+
+std::optional<Response> handle_description_api(const App& app, const Request& req,
+                                               const Site& site) {
+  const auto j = json::parse(req.body, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("description")) return std::nullopt;
+  try {
+    return json_response(200, answer(site, input_from_json(j)));
+  } catch (const Bad& e) {
+    return app.error(req, e.status, e.code, e.message);
+  }
+}
+
+std::optional<Response> handle_description_page(const App& app, const Request& req,
+                                                const Site& site, const Target& target) {
+  const auto d = target.param("d");
+  if (!d) return std::nullopt;
+  if (req.method != "GET" && req.method != "HEAD") {
+    auto r = app.error(req, 405, "method_not_allowed", "Only GET and HEAD are supported here.");
+    r.headers.emplace_back("Allow", "GET, HEAD");
+    return r;
+  }
+  try {
+    json body = {{"description", *d}};
+    if (auto x = target.param("dnot"); x && !x->empty()) body["excluded"] = *x;
+    if (auto a = target.param("age"); a && !a->empty()) {
+      try {
+        std::size_t used = 0;
+        const double v = std::stod(*a, &used);
+        if (used != a->size()) throw std::invalid_argument("age");
+        body["age"] = v;
+      } catch (const std::exception&) {
+        throw Bad{400, "bad_age", "Age must be a number of years from 0 to 130."};
+      }
+    }
+    if (auto s = target.param("sex"); s && !s->empty()) body["sex"] = *s;
+    const Input in = input_from_json(body);
+    json view = answer(site, in);
+    view["described"] = true;
+    view["description_text"] = in.description;
+    if (auto x = target.param("dnot")) view["description_not"] = *x;
+    if (in.age) view["age"] = *in.age;
+    if (in.female) view[*in.female ? "female" : "male"] = true;
+    const std::string level = view["triage"]["level"];
+    view["triage"]["is_" + level] = true;
+    view["triage"]["headline"] = level == "emergency" ? "Get emergency care now"
+                                 : level == "urgent"  ? "See a doctor today"
+                                 : level == "routine" ? "See a doctor in the next few days"
+                                                      : "You can probably look after this at home";
+    view["has_unmatched_words"] = !view["unmatched"].empty();
+    view["d_conditions"] = std::move(view["conditions"]);
+    view.erase("conditions");
+    view.erase("interpreted");
+    view.erase("emergency");
+    view["d_emergency"] = nullptr;
+    if (!site.symptoms()) view["unavailable_hpo"] = true;
+    Response r;
+    r.body = render_check_page(view);
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+  } catch (const Bad& e) {
+    return app.error(req, e.status, e.code, e.message);
+  }
+}
+
+}  // namespace symptomdb::web

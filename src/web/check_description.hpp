@@ -1,0 +1,25 @@
+// The symptom checker for a person's own words: POST /api/v1/check with
+// "description" (a paragraph, up to 5,000 characters), and /check?d=... for
+// the form. Reads the paragraph into findings (checker/description), ranks the
+// knowledge base's condition profiles (checker/conditions), explains each
+// suggestion finding by finding with its article, and puts triage first.
+#pragma once
+
+#include <optional>
+
+#include "web/http_util.hpp"
+#include "web/routes.hpp"
+
+namespace symptomdb::web {
+
+class Site;
+
+// The answer for a JSON body carrying "description"; nothing when the body
+// has none (the list-of-symptoms checker answers then).
+std::optional<Response> handle_description_api(const App& app, const Request& request,
+                                               const Site& site);
+// The /check page for ?d=...; nothing without d.
+std::optional<Response> handle_description_page(const App& app, const Request& request,
+                                                const Site& site, const Target& target);
+
+}  // namespace symptomdb::web

@@ -1,0 +1,115 @@
+// The symptom checker for a paragraph in a person's own words, through the
+// real server: POST /api/v1/check with "description" and the /check?d= page,
+// ranked over the condition profiles of the bundled articles (content/), with
+// triage on every answer (issue 12).
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/http_client.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace symptomdb::test {
+namespace {
+
+using nlohmann::json;
+
+class DescriptionTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    server_ = new ServerProcess(
+        {"--db", dir_->file("d.db"), "--content", (source_dir() / "content").string()});
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+  static HttpResponse check(const json& body) {
+    return http_request(server_->port(), "POST", "/api/v1/check",
+                        {{"Content-Type", "application/json"}}, body.dump());
+  }
+  static inline TempDir* dir_ = nullptr;
+  static inline ServerProcess* server_ = nullptr;
+};
+
+std::vector<std::string> names(const json& conditions) {
+  std::vector<std::string> out;
+  for (const auto& c : conditions) out.push_back(c["name"]);
+  return out;
+}
+
+TEST_F(DescriptionTest, ARunnyNoseIsAColdWithItsArticleAndNoEmergency) {
+  const auto r = check({{"description", "sore throat, runny nose"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = json::parse(r.body);
+  ASSERT_FALSE(j["conditions"].empty());
+  const auto n = names(j["conditions"]);
+  const auto it = std::find(n.begin(), n.end(), "Common cold");
+  ASSERT_NE(it, n.end()) << r.body;
+  EXPECT_LT(it - n.begin(), 3);
+  const auto& cold = j["conditions"][it - n.begin()];
+  EXPECT_EQ(cold["article"]["url"], "/articles/common-cold");
+  EXPECT_FALSE(cold["also_called"].empty());
+  ASSERT_FALSE(cold["evidence"].empty());
+  EXPECT_TRUE(cold["evidence"][0].contains("quote"));
+  EXPECT_NE(j["triage"]["level"], "emergency");
+  EXPECT_FALSE(j["triage"]["reason"].get<std::string>().empty());
+}
+
+TEST_F(DescriptionTest, ChestPainWithSweatingIsAnEmergency) {
+  const auto r = check({{"description", "Crushing chest pain for an hour and I am sweating."},
+                        {"age", 58},
+                        {"sex", "male"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = json::parse(r.body);
+  EXPECT_EQ(j["triage"]["level"], "emergency") << j["triage"].dump();
+}
+
+TEST_F(DescriptionTest, NegationDurationAndExcludedTextAreRead) {
+  const auto r = check({{"description",
+                         "Four days ago I started feeling tired, then fever and a dry cough. "
+                         "No sore throat."},
+                        {"excluded", "runny nose"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = json::parse(r.body);
+  bool sore_negated = false, fever_present = false;
+  for (const auto& f : j["description"]["findings"]) {
+    const std::string t = f["text"];
+    if (t.find("sore throat") != std::string::npos) sore_negated = f["negated"];
+    if (t.find("fever") != std::string::npos) fever_present = !f["negated"].get<bool>();
+  }
+  EXPECT_TRUE(sore_negated) << j["description"].dump();
+  EXPECT_TRUE(fever_present) << j["description"].dump();
+  EXPECT_TRUE(j.contains("triage"));
+  EXPECT_TRUE(j["unmatched"].is_array());
+}
+
+TEST_F(DescriptionTest, BadInputIsAClearJsonError) {
+  auto r = check({{"description", std::string(5001, 'a')}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(json::parse(r.body)["error"]["code"], "description_too_long");
+  r = check({{"description", 42}});
+  EXPECT_EQ(r.status, 400);
+  r = check({{"description", "cough"}, {"excluded", 7}});
+  EXPECT_EQ(r.status, 400);
+  r = check({{"description", "cough"}, {"age", -1}});
+  EXPECT_EQ(r.status, 400);
+}
+
+TEST_F(DescriptionTest, ThePageShowsTriageFirstAndEscapesTheText) {
+  const auto r = http_request(
+      server_->port(), "GET",
+      "/check?d=" + std::string("sore+throat%2C+runny+nose+%3Cscript%3Ex%3C%2Fscript%3E"), {}, "");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto triage = r.body.find("data-triage=");
+  const auto ranked = r.body.find("Conditions that fit your description");
+  ASSERT_NE(triage, std::string::npos);
+  ASSERT_NE(ranked, std::string::npos);
+  EXPECT_LT(triage, ranked);
+  EXPECT_EQ(r.body.find("<script>x</script>"), std::string::npos);
+  EXPECT_NE(r.body.find("Common cold"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace symptomdb::test

@@ -1,0 +1,198 @@
+// Reading a person's description into findings, the condition profiles built
+// from articles, and triage (issue 12).
+#include <gtest/gtest.h>
+
+#include "checker/conditions.hpp"
+#include "checker/description.hpp"
+#include "checker/triage.hpp"
+#include "engine/snapshot.hpp"
+
+namespace symptomdb::checker {
+namespace {
+
+const Finding* find(const Description& d, std::string_view text) {
+  for (const auto& f : d.findings)
+    if (f.text.find(text) != std::string::npos) return &f;
+  return nullptr;
+}
+
+TEST(Description, NegationCoversAListUntilTheSentenceTurns) {
+  const auto d = read_description(
+      "Four days ago I started feeling tired, then fever and a dry cough; now I'm short of "
+      "breath even at rest. No sore throat, nausea or vomiting. Denies chest pain but has a "
+      "headache.");
+  ASSERT_NE(find(d, "fever"), nullptr);
+  EXPECT_FALSE(find(d, "fever")->negated);
+  ASSERT_NE(find(d, "short of breath"), nullptr);
+  EXPECT_FALSE(find(d, "short of breath")->negated);
+  ASSERT_NE(find(d, "sore throat"), nullptr);
+  EXPECT_TRUE(find(d, "sore throat")->negated);
+  ASSERT_NE(find(d, "vomiting"), nullptr);
+  EXPECT_TRUE(find(d, "vomiting")->negated);
+  ASSERT_NE(find(d, "chest pain"), nullptr);
+  EXPECT_TRUE(find(d, "chest pain")->negated);
+  ASSERT_NE(find(d, "headache"), nullptr);
+  EXPECT_FALSE(find(d, "headache")->negated);
+}
+
+TEST(Description, ContractedNegationNeedsAVerbOfHaving) {
+  const auto d = read_description("I don't have a fever. The pain doesn't go away.");
+  ASSERT_NE(find(d, "fever"), nullptr);
+  EXPECT_TRUE(find(d, "fever")->negated);
+  ASSERT_NE(find(d, "pain"), nullptr);
+  EXPECT_FALSE(find(d, "pain")->negated);
+}
+
+TEST(Description, AssertionEndsANegatedList) {
+  const auto d = read_description("No fever, he has a cough");
+  ASSERT_NE(find(d, "cough"), nullptr);
+  EXPECT_FALSE(find(d, "cough")->negated);
+  EXPECT_TRUE(find(d, "fever")->negated);
+}
+
+TEST(Description, DurationOnsetSeveritySite) {
+  const auto d = read_description(
+      "Sudden severe pain in my lower right abdomen since yesterday. A mild cough for 3 weeks.");
+  const auto* pain = find(d, "pain");
+  ASSERT_NE(pain, nullptr);
+  EXPECT_EQ(pain->onset, Onset::sudden);
+  EXPECT_EQ(pain->severity, Severity::severe);
+  EXPECT_EQ(pain->site, "lower right abdomen");
+  ASSERT_TRUE(pain->duration_days);
+  EXPECT_DOUBLE_EQ(*pain->duration_days, 1);
+  const auto* cough = find(d, "cough");
+  ASSERT_NE(cough, nullptr);
+  EXPECT_EQ(cough->severity, Severity::mild);
+  ASSERT_TRUE(cough->duration_days);
+  EXPECT_DOUBLE_EQ(*cough->duration_days, 21);
+  EXPECT_TRUE(d.any_sudden);
+  EXPECT_TRUE(d.any_severe);
+  ASSERT_TRUE(d.longest_duration_days);
+  EXPECT_DOUBLE_EQ(*d.longest_duration_days, 21);
+}
+
+TEST(Description, DurationsAndDemographics) {
+  EXPECT_DOUBLE_EQ(*parse_duration_days("for two weeks"), 14);
+  EXPECT_DOUBLE_EQ(*parse_duration_days("a couple of days ago"), 2);
+  EXPECT_DOUBLE_EQ(*parse_duration_days("over the last month"), 30);
+  EXPECT_FALSE(parse_duration_days("a cough"));
+  const auto d = read_description("61 year old Male");
+  ASSERT_TRUE(d.age_years);
+  EXPECT_DOUBLE_EQ(*d.age_years, 61);
+  ASSERT_TRUE(d.female);
+  EXPECT_FALSE(*d.female);
+  // An age is not a duration.
+  EXPECT_FALSE(read_description("a 30-year-old woman").longest_duration_days);
+  EXPECT_TRUE(*read_description("a 30-year-old woman").female);
+}
+
+TEST(Description, EmptyAndFillerGiveNoFindings) {
+  EXPECT_TRUE(read_description("").findings.empty());
+  EXPECT_TRUE(read_description(" , and. or; I have ").findings.empty());
+}
+
+// Two made-up conditions, in the shape the importers give.
+Article article(std::string slug, std::string name, std::string collection, std::string symptoms,
+                std::string overview) {
+  Article a;
+  a.slug = std::move(slug);
+  a.title = "What is " + name + "?";
+  a.condition.name = std::move(name);
+  a.collection = std::move(collection);
+  a.license = "test";
+  Section s;
+  s.type = SectionType::symptoms;
+  s.intro = std::move(symptoms);
+  a.sections.push_back(s);
+  Section o;
+  o.type = SectionType::overview;
+  o.intro = std::move(overview);
+  a.sections.push_back(o);
+  return a;
+}
+
+Snapshot test_snapshot() {
+  std::vector<Article> a;
+  a.push_back(article("alpha", "Alpha fever", "MPlusHealthTopics",
+                      "Alpha fever causes a runny nose, sneezing and a sore throat. Most people "
+                      "have a mild cough.",
+                      "Alpha fever is common. It usually goes away on its own in a week."));
+  a.push_back(article("beta", "Beta syndrome", "GARD",
+                      "Beta syndrome causes a runny nose, swollen glands, weight loss and night "
+                      "sweats over months.",
+                      "Beta syndrome is a rare disease affecting 1 in 200,000 people."));
+  a.push_back(article("gamma", "Gamma attack", "NHLBI",
+                      "Gamma attack causes crushing chest pain, sweating and shortness of breath "
+                      "with pain spreading to the arm.",
+                      "A gamma attack is a medical emergency. Call 911 right away."));
+  return Snapshot(std::move(a));
+}
+
+ProfileQuery query(std::string_view text) {
+  ProfileQuery q;
+  for (const auto& f : read_description(text).findings)
+    (f.negated ? q.absent : q.present).push_back({f.text, {}});
+  return q;
+}
+
+TEST(ConditionProfiles, CommonBeatsRareForTheSameWordsAndEveryFitIsExplained) {
+  const auto snap = test_snapshot();
+  const auto model = ConditionModel::build(snap);
+  ASSERT_EQ(model.size(), 3u);
+  const auto ranked = model.rank(query("runny nose"));
+  ASSERT_GE(ranked.size(), 2u);
+  EXPECT_EQ(model.profile(ranked[0].profile).name, "Alpha fever");
+  EXPECT_TRUE(model.profile(ranked[1].profile).rare);
+  ASSERT_FALSE(ranked[0].evidence.empty());
+  EXPECT_EQ(ranked[0].evidence[0].finding, "runny nose");
+  EXPECT_NE(ranked[0].evidence[0].quote.find("runny nose"), std::string::npos);
+  EXPECT_EQ(ranked[0].evidence[0].section, "symptoms");
+}
+
+TEST(ConditionProfiles, AFindingThePersonDoesNotHaveCountsAgainst) {
+  const auto snap = test_snapshot();
+  const auto model = ConditionModel::build(snap);
+  const auto with = model.scores(query("runny nose and weight loss"));
+  const auto without = model.scores(query("runny nose and weight loss. No sneezing."));
+  const auto alpha = *model.profile_of_condition(0);  // A-Z: Alpha fever first
+  EXPECT_LT(without[alpha], with[alpha]);
+}
+
+TEST(Triage, RedFlagIsAnEmergency) {
+  const auto snap = test_snapshot();
+  const auto model = ConditionModel::build(snap);
+  const auto d = read_description("runny nose");
+  const auto t = triage(d, model, model.rank(query("runny nose")), {{"chest pain"}});
+  EXPECT_EQ(t.level, TriageLevel::emergency);
+  EXPECT_NE(t.reason.find("chest pain"), std::string::npos);
+}
+
+TEST(Triage, FollowsWhatTheLikelyConditionsArticlesSay) {
+  const auto snap = test_snapshot();
+  const auto model = ConditionModel::build(snap);
+  const std::string cold = "runny nose, sneezing, sore throat";
+  auto t = triage(read_description(cold), model, model.rank(query(cold)), {});
+  EXPECT_EQ(t.level, TriageLevel::self_care);
+  // The same, but for a month: no longer a matter for home care alone.
+  const std::string long_cold = "runny nose, sneezing, sore throat for a month";
+  t = triage(read_description(long_cold), model, model.rank(query(long_cold)), {});
+  EXPECT_EQ(t.level, TriageLevel::routine);
+  const std::string heart = "chest pain and sweating";
+  t = triage(read_description(heart), model, model.rank(query(heart)), {});
+  EXPECT_EQ(t.level, TriageLevel::emergency);
+  EXPECT_EQ(t.condition, "Gamma attack");
+  // Nothing matched: routine, never self care.
+  t = triage(read_description("purple elephant"), model, model.rank(query("purple elephant")), {});
+  EXPECT_EQ(t.level, TriageLevel::routine);
+}
+
+TEST(Triage, SevereOrSuddenIsAtLeastUrgent) {
+  const auto snap = test_snapshot();
+  const auto model = ConditionModel::build(snap);
+  const std::string text = "sudden runny nose and sneezing";
+  const auto t = triage(read_description(text), model, model.rank(query(text)), {});
+  EXPECT_GE(t.level, TriageLevel::urgent);
+}
+
+}  // namespace
+}  // namespace symptomdb::checker
