@@ -34,8 +34,6 @@ Site::Site(std::vector<Article> articles, std::shared_ptr<const SymptomData> sym
       engine_(std::make_unique<qa::Engine>(snapshot_)),
       symptoms_(std::move(symptoms)),
       links_(symptoms_ ? CheckerLinks(*snapshot_, *symptoms_) : CheckerLinks()),
-      conditions_(std::make_unique<const checker::ConditionModel>(
-          checker::ConditionModel::build(*snapshot_))),
       pages_(snapshot_->articles().size()) {
   nlohmann::json list = nlohmann::json::array();
   std::uint64_t site_hash = fnv1a("symptomdb");
@@ -71,6 +69,14 @@ std::shared_ptr<const RenderedPage> Site::article(std::string_view slug) const {
   std::shared_ptr<const RenderedPage> done = std::move(page);
   slot.store(done, std::memory_order_release);
   return done;
+}
+
+const checker::ConditionModel& Site::conditions() const {
+  std::call_once(conditions_once_, [this] {
+    conditions_ = std::make_unique<const checker::ConditionModel>(
+        checker::ConditionModel::build(*snapshot_));
+  });
+  return *conditions_;
 }
 
 const infobutton::Resolver& Site::infobutton() const {

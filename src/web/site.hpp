@@ -37,8 +37,10 @@ class Site {
   const qa::Engine& engine() const { return *engine_; }
   const std::shared_ptr<const SymptomData>& symptoms() const { return symptoms_; }
   const CheckerLinks& links() const { return links_; }
-  // Condition profiles of this snapshot's articles (the description checker).
-  const checker::ConditionModel& conditions() const { return *conditions_; }
+  // Condition profiles of this snapshot's articles (the description
+  // checker), built on first use: over all of MedQuAD they take seconds of
+  // CPU, which neither start-up nor each rebuild after a write should pay.
+  const checker::ConditionModel& conditions() const;
   // Null when there is no such article. Thread-safe; renders on first use.
   std::shared_ptr<const RenderedPage> article(std::string_view slug) const;
   const std::string& home_html() const { return home_html_; }
@@ -56,7 +58,8 @@ class Site {
   std::unique_ptr<qa::Engine> engine_;
   std::shared_ptr<const SymptomData> symptoms_;
   CheckerLinks links_;
-  std::unique_ptr<const checker::ConditionModel> conditions_;
+  mutable std::once_flag conditions_once_;
+  mutable std::unique_ptr<const checker::ConditionModel> conditions_;
   // One slot per article (snapshot order), filled on first request. Two
   // threads may render the same page at once; both results are identical.
   mutable std::vector<std::atomic<std::shared_ptr<const RenderedPage>>> pages_;
