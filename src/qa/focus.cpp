@@ -148,8 +148,11 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
   // is only that condition when the asker writes it in capitals; one that
   // is not ("COPD", "GERD") is found in any case.
   const bool caps = terms.size() == 1 && looks_like_abbreviation(name);
+  // An abbreviation spelt like an English word ("MED", "AIMS") is that word
+  // unless written in capitals.
   const bool needs_capitals =
       caps && (terms.front().surface.size() <= 2 ||
+               (stats_.english_word && stats_.english_word(terms.front().surface)) ||
                (stats_.mostly_lowercase ? stats_.mostly_lowercase(terms.front().surface)
                                         : stats_.known_word(terms.front().stem)));
   const std::string key = key_of(terms, 0, terms.size());
@@ -350,10 +353,12 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         if (entry.needs_capitals && !capitalised[b]) continue;
         if (!entry.letters.empty()) {
           const std::string_view w = r.terms[b].surface;
-          const bool same = w.starts_with(entry.letters) &&
-                            (w.size() == entry.letters.size() ||
-                             w.substr(entry.letters.size()) == "s" ||
-                             w.substr(entry.letters.size()) == "'s");
+          // "COPD", "COPD's", and a plural unless that is a word ("meds").
+          const bool same =
+              w.starts_with(entry.letters) &&
+              (w.size() == entry.letters.size() || w.substr(entry.letters.size()) == "'s" ||
+               (w.substr(entry.letters.size()) == "s" &&
+                !(stats_.english_word && stats_.english_word(w))));
           if (!same) continue;
         }
         const double kind = entry.kind == NameKind::name           ? 1.0
