@@ -87,7 +87,6 @@ std::vector<Question> load_questions(const std::string& path) {
   return out;
 }
 
-
 // MeQSum (../shared/data/meqsum): real consumer messages, each with an
 // expert's one-line summary of what is asked. There are no relevance
 // judgments; what is measured is whether the long message is read as the
@@ -169,21 +168,21 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
     }
     if (verbose && !refused && fm != fs) {
       auto name = [&](std::size_t c) { return c == kNone ? std::string("-") : conditions[c].name; };
-      disagreements.push_back(it.id + "  [" + name(fm) + "] vs [" + name(fs) + "]  " +
-                              it.summary);
+      disagreements.push_back(it.id + "  [" + name(fm) + "] vs [" + name(fs) + "]  " + it.summary);
     }
   }
   const double n = static_cast<double>(items.size());
   auto rate = [&](std::size_t k) { return static_cast<double>(k) / n; };
-  std::cout << fmt::format(
-      "\nMeQSum ({}): {} messages, {} accepted (at most {} characters)\n", path, items.size(),
-      accepted, max_chars);
-  std::cout << fmt::format("{:<28} {:>9} {:>11} {:>11} {:>10} {:>10}\n", "agreement (msg vs summary)",
-                           "agree", "msg answd", "sum answd", "only msg", "only sum");
+  std::cout << fmt::format("\nMeQSum ({}): {} messages, {} accepted (at most {} characters)\n",
+                           path, items.size(), accepted, max_chars);
+  std::cout << fmt::format("{:<28} {:>9} {:>11} {:>11} {:>10} {:>10}\n",
+                           "agreement (msg vs summary)", "agree", "msg answd", "sum answd",
+                           "only msg", "only sum");
   auto row = [&](const std::string& name, const Tally& t, double of) {
     auto r = [&](std::size_t k) { return static_cast<double>(k) / of; };
     std::cout << fmt::format("{:<28} {:>9.3f} {:>11.3f} {:>11.3f} {:>10.3f} {:>10.3f}\n", name,
-                             r(t.agree), r(t.answered_m), r(t.answered_s), r(t.only_m), r(t.only_s));
+                             r(t.agree), r(t.answered_m), r(t.answered_s), r(t.only_m),
+                             r(t.only_s));
   };
   const double np = static_cast<double>(std::max<std::size_t>(1, peer_items));
   row("symptomdb top focus", focus, n);
@@ -195,7 +194,8 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
       "no-answer rate (message / summary): symptomdb {:.3f} / {:.3f}, FTS5 {:.3f} / {:.3f}, "
       "Xapian {:.3f} / {:.3f}\n",
       1 - rate(first.answered_m), 1 - rate(first.answered_s),
-      1 - static_cast<double>(t_fts5.answered_m) / np, 1 - static_cast<double>(t_fts5.answered_s) / np,
+      1 - static_cast<double>(t_fts5.answered_m) / np,
+      1 - static_cast<double>(t_fts5.answered_s) / np,
       1 - static_cast<double>(t_xapian.answered_m) / np,
       1 - static_cast<double>(t_xapian.answered_s) / np);
   std::cout << fmt::format(

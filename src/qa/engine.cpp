@@ -121,7 +121,8 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
     std::unordered_map<std::string, std::uint16_t> ids;
     for (const auto& a : articles) {
       const std::string name = is_native(a) ? "symptomdb" : a.collection;
-      auto [it, fresh] = ids.try_emplace(name, static_cast<std::uint16_t>(collection_names_.size()));
+      auto [it, fresh] =
+          ids.try_emplace(name, static_cast<std::uint16_t>(collection_names_.size()));
       if (fresh) collection_names_.push_back(name);
       article_collection_.push_back(it->second);
     }
@@ -364,9 +365,9 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
       double w = 0;
       for (std::size_t k = m.begin; k < m.end; ++k) w = std::max(w, role_weight(role[k]));
       const std::string key = " " + m.matched + " ";
-      const auto mentions = static_cast<std::size_t>(
-          std::count_if(sentence_words.begin(), sentence_words.end(),
-                        [&](const std::string& words) { return words.find(key) != std::string::npos; }));
+      const auto mentions = static_cast<std::size_t>(std::count_if(
+          sentence_words.begin(), sentence_words.end(),
+          [&](const std::string& words) { return words.find(key) != std::string::npos; }));
       m.score *= w * (1.0 + 0.1 * static_cast<double>(std::clamp<std::size_t>(mentions, 1, 4) - 1));
     }
     std::stable_sort(reading.matches.begin(), reading.matches.end(),
@@ -749,7 +750,8 @@ SearchPage Engine::search(std::string_view query, const SearchFilters& filters,
     const Unit& unit = units_[u];
     const Article& a = snapshot_->articles()[unit.article];
     return (filters.collection.empty() ||
-            (filters.collection == "symptomdb" ? is_native(a) : a.collection == filters.collection)) &&
+            (filters.collection == "symptomdb" ? is_native(a)
+                                               : a.collection == filters.collection)) &&
            (!filters.type || unit.type == *filters.type);
   };
 

@@ -149,7 +149,7 @@ class Engine {
   EnglishWords english_;
   std::vector<std::string> collection_names_;
   std::vector<std::uint16_t> article_collection_;  // article -> collection_names_
-  std::vector<std::string> anchors_;                       // unit -> element id
+  std::vector<std::string> anchors_;               // unit -> element id
   search::Index index_;
   std::unique_ptr<RedFlags> red_flags_;
   std::unique_ptr<IntentDetector> intents_;

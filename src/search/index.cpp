@@ -126,8 +126,8 @@ std::vector<Scored> Index::rank(std::span<const TermId> query, std::size_t limit
       const DocId doc = list[depth[i]++].doc;
       if (!met.insert(doc).second) continue;
       if (keep && !keep(doc)) continue;
-      const Scored cand{doc, terms.size() == 1 ? static_cast<double>(list[depth[i] - 1].score)
-                                               : full_score(doc)};
+      const Scored cand{
+          doc, terms.size() == 1 ? static_cast<double>(list[depth[i] - 1].score) : full_score(doc)};
       if (heap.size() < limit) {
         heap.push_back(cand);
         std::push_heap(heap.begin(), heap.end(), worst_first);

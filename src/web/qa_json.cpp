@@ -49,7 +49,7 @@ json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
                    {"asked", a.asked},
                    {"via", a.via == qa::Answer::Via::narrower ? "narrower condition"
                            : a.via == qa::Answer::Via::search ? "search"
-                                                               : "focus"},
+                                                              : "focus"},
                    {"heading", a.heading},
                    {"text", a.text},
                    {"source", source_json(a.source)}};

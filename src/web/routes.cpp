@@ -335,9 +335,9 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
     const bool api = path == "/api/v1/ask";
     const std::string q = target->param("q").value_or("");
     if (q.size() > qa::kMaxQuestionChars)
-      return error(req, 400, "question_too_long",
-                   "Questions are limited to " + std::to_string(qa::kMaxQuestionChars) +
-                       " characters.");
+      return error(
+          req, 400, "question_too_long",
+          "Questions are limited to " + std::to_string(qa::kMaxQuestionChars) + " characters.");
     const auto limit = parse_limit(*target, kDefaultAnswers);
     if (!limit) return error(req, 400, "bad_limit", "limit must be a whole number from 1 to 50.");
     if (q.find_first_not_of(" \t") == std::string::npos) {

@@ -384,8 +384,9 @@ TEST_F(MedQuad, LongMessagesAreAcceptedAndReadForWhatTheyAsk) {
   // naming another condition, the question, thanks and a signature.
   std::string story;
   while (story.size() < 2500)
-    story += "My husband had a heart attack two years ago and we look after our grandchildren "
-             "most afternoons, which keeps us busy. ";
+    story +=
+        "My husband had a heart attack two years ago and we look after our grandchildren "
+        "most afternoons, which keeps us busy. ";
   const std::string q = "Hello. " + story +
                         "What are the symptoms of glaucoma? Thank you very much. Kind regards, Ann";
   ASSERT_GT(q.size(), 2500u);
