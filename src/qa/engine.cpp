@@ -531,6 +531,18 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   // conditions ("is dementia inherited?": familial forms of dementia say
   // so): those answers come next, marked as about a narrower condition.
   if (!r.missing.empty() && r.answers.size() < limit) {
+    // The focus's own most general answer first: a name shared by narrower
+    // conditions ("fever" in "familial Mediterranean fever") does not make
+    // them what was asked about.
+    if (r.answers.empty())
+      for (auto t : {SectionType::overview, SectionType::symptoms, SectionType::causes,
+                     SectionType::treatment}) {
+        auto list = ranked(primary, t);
+        if (!list.empty()) {
+          push(list.front().second, list.front().first, false);
+          break;
+        }
+      }
     const auto& m = r.focus.front();
     for (auto c : narrower(primary, m.name, analyzer)) {
       for (auto t : r.missing) {

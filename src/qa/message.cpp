@@ -67,7 +67,7 @@ double role_weight(SentenceRole role) {
     case SentenceRole::subject:
       return 0.9;
     case SentenceRole::context:
-      return 0.55;
+      return 0.4;
     case SentenceRole::formality:
       return 0.2;
   }

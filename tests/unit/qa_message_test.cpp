@@ -179,11 +179,12 @@ TEST(NarrowerConditions, AnswerWhatTheFocusDoesNotHold) {
   EXPECT_EQ(engine.snapshot().conditions()[r.focus[0].condition].name, "Zorblax");
   EXPECT_EQ(r.missing, std::vector<T>{T::genetics});
   ASSERT_GE(r.answers.size(), 2u);
-  EXPECT_EQ(r.answers[0].type, T::genetics);
-  EXPECT_EQ(r.answers[0].via, qa::Answer::Via::narrower);
-  EXPECT_EQ(engine.snapshot().conditions()[r.answers[0].condition].name, "Familial zorblax");
-  EXPECT_EQ(r.answers[1].via, qa::Answer::Via::focus);
-  EXPECT_FALSE(r.answers[1].asked);  // the focus's symptoms, offered instead
+  // The focus's own answer first (offered), then the narrower condition's.
+  EXPECT_EQ(r.answers[0].via, qa::Answer::Via::focus);
+  EXPECT_FALSE(r.answers[0].asked);
+  EXPECT_EQ(r.answers[1].type, T::genetics);
+  EXPECT_EQ(r.answers[1].via, qa::Answer::Via::narrower);
+  EXPECT_EQ(engine.snapshot().conditions()[r.answers[1].condition].name, "Familial zorblax");
 }
 
 // The bounded top-k gives exactly what scoring every posting gives.
