@@ -5,11 +5,13 @@
 # second run is instant and works offline. Groups: build, test, bench, cluster.
 set -euo pipefail
 
+# wamerican: the English word list (/usr/share/dict/american-english) whose
+# words question spelling correction leaves alone.
 build_pkgs=(build-essential cmake pkg-config ccache
   libboost-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libpugixml-dev
   libstemmer-dev libkainjow-mustache-dev libcli11-dev libmd4c-dev
   libmd4c-html0-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libicu-dev libzxcvbn-dev libpq-dev
-  zlib1g-dev)
+  zlib1g-dev wamerican)
 # postgresql: the store tests start a throwaway cluster with its initdb/pg_ctl.
 test_pkgs=(googletest libgtest-dev libgmock-dev chromium nodejs npm
   fonts-dejavu-core postgresql)

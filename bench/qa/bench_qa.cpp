@@ -87,11 +87,197 @@ std::vector<Question> load_questions(const std::string& path) {
   return out;
 }
 
+// MeQSum (../shared/data/meqsum): real consumer messages, each with an
+// expert's one-line summary of what is asked. There are no relevance
+// judgments; what is measured is whether the long message is read as the
+// summary is: the same top focus, the same first answer, answered or not
+// alike. A message longer than `max_chars` is refused (a disagreement);
+// two empty readings agree.
+struct MeqItem {
+  std::string id, message, summary;
+};
+
+std::vector<MeqItem> load_meqsum(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::vector<MeqItem> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    const auto j = nlohmann::json::parse(line);
+    MeqItem m;
+    m.id = j["id"];
+    const std::string subject = j.value("subject", "");
+    m.message = subject.empty() ? j["message"].get<std::string>()
+                                : subject + ". " + j["message"].get<std::string>();
+    m.summary = j["summary"];
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+// First answer of a result: the first answer unit, or for "what can cause
+// X" questions the passage of the first condition; npos when none.
+std::size_t first_unit(const qa::Result& r) {
+  if (!r.answers.empty()) return r.answers.front().unit;
+  if (!r.conditions.empty()) return r.conditions.front().unit;
+  return std::string::npos;
+}
+
+void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian,
+                const std::string& path, std::size_t max_chars, int repeat, std::size_t peer_every,
+                bool verbose) {
+  const auto items = load_meqsum(path);
+  const auto& conditions = engine.snapshot().conditions();
+  constexpr std::size_t kNone = std::string::npos;
+  struct Tally {
+    std::size_t agree = 0, answered_m = 0, answered_s = 0, only_m = 0, only_s = 0;
+  };
+  Tally focus, first, t_fts5, t_xapian;
+  std::size_t accepted = 0, peer_items = 0, index = 0;
+  auto count = [](Tally& t, std::size_t m, std::size_t s, bool refused) {
+    if (!refused && m == s) ++t.agree;
+    const bool am = !refused && m != kNone, as = s != kNone;
+    t.answered_m += am;
+    t.answered_s += as;
+    t.only_m += am && !as;
+    t.only_s += as && !am;
+  };
+  std::vector<std::string> disagreements;
+  for (const auto& it : items) {
+    const bool refused = it.message.size() > max_chars;
+    accepted += !refused;
+    const auto rs = engine.ask(it.summary, 10);
+    const qa::Result rm = refused ? qa::Result{} : engine.ask(it.message, 10);
+    const std::size_t fm = rm.focus.empty() ? kNone : rm.focus.front().condition;
+    const std::size_t fs = rs.focus.empty() ? kNone : rs.focus.front().condition;
+    count(focus, fm, fs, refused);
+    count(first, first_unit(rm), first_unit(rs), refused);
+    auto peer_first = [](bench::Peer& p, const std::string& q) {
+      const auto ranked = p.rank(q, 1);
+      return ranked.empty() ? kNone : ranked.front();
+    };
+    // The peers score every posting of every word of a long message (FTS5
+    // takes up to a second for one): `peer_every` samples them.
+    if (index++ % peer_every == 0) {
+      ++peer_items;
+      count(t_fts5, refused ? kNone : peer_first(fts5, it.message), peer_first(fts5, it.summary),
+            refused);
+      count(t_xapian, refused ? kNone : peer_first(xapian, it.message),
+            peer_first(xapian, it.summary), refused);
+    }
+    if (verbose && !refused && fm != fs) {
+      auto name = [&](std::size_t c) { return c == kNone ? std::string("-") : conditions[c].name; };
+      disagreements.push_back(it.id + "  [" + name(fm) + "] vs [" + name(fs) + "]  " + it.summary);
+    }
+  }
+  const double n = static_cast<double>(items.size());
+  auto rate = [&](std::size_t k) { return static_cast<double>(k) / n; };
+  std::cout << fmt::format("\nMeQSum ({}): {} messages, {} accepted (at most {} characters)\n",
+                           path, items.size(), accepted, max_chars);
+  std::cout << fmt::format("{:<28} {:>9} {:>11} {:>11} {:>10} {:>10}\n",
+                           "agreement (msg vs summary)", "agree", "msg answd", "sum answd",
+                           "only msg", "only sum");
+  auto row = [&](const std::string& name, const Tally& t, double of) {
+    auto r = [&](std::size_t k) { return static_cast<double>(k) / of; };
+    std::cout << fmt::format("{:<28} {:>9.3f} {:>11.3f} {:>11.3f} {:>10.3f} {:>10.3f}\n", name,
+                             r(t.agree), r(t.answered_m), r(t.answered_s), r(t.only_m),
+                             r(t.only_s));
+  };
+  const double np = static_cast<double>(std::max<std::size_t>(1, peer_items));
+  row("symptomdb top focus", focus, n);
+  row("symptomdb first answer", first, n);
+  const std::string sample = peer_every > 1 ? fmt::format(" (1 in {})", peer_every) : "";
+  row("SQLite FTS5 first answer" + sample, t_fts5, np);
+  row("Xapian first answer" + sample, t_xapian, np);
+  std::cout << fmt::format(
+      "no-answer rate (message / summary): symptomdb {:.3f} / {:.3f}, FTS5 {:.3f} / {:.3f}, "
+      "Xapian {:.3f} / {:.3f}\n",
+      1 - rate(first.answered_m), 1 - rate(first.answered_s),
+      1 - static_cast<double>(t_fts5.answered_m) / np,
+      1 - static_cast<double>(t_fts5.answered_s) / np,
+      1 - static_cast<double>(t_xapian.answered_m) / np,
+      1 - static_cast<double>(t_xapian.answered_s) / np);
+  std::cout << fmt::format(
+      "targets: top focus >= 0.80: {}; first answer >= 0.70: {}; all accepted: {}\n",
+      rate(focus.agree) >= 0.80 ? "PASS" : "MISS", rate(first.agree) >= 0.70 ? "PASS" : "MISS",
+      accepted == items.size() ? "PASS" : "MISS");
+
+  // Latency for long messages: consecutive messages joined and cut to
+  // 2,000 characters (at a space), each asked `repeat` times.
+  std::vector<std::string> long_messages;
+  std::string cur;
+  for (const auto& it : items) {
+    cur += (cur.empty() ? "" : " ") + it.message;
+    if (cur.size() >= 2000) {
+      std::size_t cut = cur.rfind(' ', 2000);
+      long_messages.push_back(cur.substr(0, cut == std::string::npos ? 2000 : cut));
+      cur.clear();
+    }
+  }
+  auto time_all = [&](const std::function<void(const std::string&)>& f) {
+    std::vector<double> ms;
+    for (int r = 0; r < std::max(1, repeat / 4); ++r)
+      for (const auto& m : long_messages) {
+        const auto a = Clock::now();
+        f(m);
+        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - a).count());
+      }
+    return ms;
+  };
+  const auto l_ours = time_all([&](const std::string& m) { (void)engine.ask(m, 10); });
+  std::vector<double> l_fts5, l_xapian;
+  for (std::size_t i = 0; i < long_messages.size(); i += peer_every) {
+    auto a = Clock::now();
+    (void)fts5.rank(long_messages[i], 10);
+    l_fts5.push_back(std::chrono::duration<double, std::milli>(Clock::now() - a).count());
+    a = Clock::now();
+    (void)xapian.rank(long_messages[i], 10);
+    l_xapian.push_back(std::chrono::duration<double, std::milli>(Clock::now() - a).count());
+  }
+  std::cout << fmt::format(
+      "2,000-character messages ({}): ask p50 {:.3f} ms, p99 {:.3f} ms (target < 5: {}); "
+      "FTS5 p50 {:.3f} ms, p99 {:.3f} ms; Xapian p50 {:.3f} ms, p99 {:.3f} ms\n",
+      long_messages.size(), percentile(l_ours, 0.5), percentile(l_ours, 0.99),
+      percentile(l_ours, 0.99) < 5 ? "PASS" : "MISS", percentile(l_fts5, 0.5),
+      percentile(l_fts5, 0.99), percentile(l_xapian, 0.5), percentile(l_xapian, 0.99));
+  if (verbose) {
+    std::cout << "\ntop-focus disagreements (message vs summary):\n";
+    for (const auto& d : disagreements) std::cout << "  " << d << "\n";
+  }
+}
+
+// One common word put to /api/v1/search's engine call (and to the peers,
+// first 10): the per-query work of the search box.
+void run_search_latency(const qa::Engine& engine, bench::Peer& fts5, int repeat) {
+  for (const std::string word : {"heart", "pain"}) {
+    std::vector<double> ours, peer;
+    for (int r = 0; r < std::max(50, repeat * 10); ++r) {
+      auto a = Clock::now();
+      (void)engine.search(word, {}, 10);
+      ours.push_back(std::chrono::duration<double, std::milli>(Clock::now() - a).count());
+      a = Clock::now();
+      (void)fts5.rank(word, 10);
+      peer.push_back(std::chrono::duration<double, std::milli>(Clock::now() - a).count());
+    }
+    std::cout << fmt::format(
+        "search \"{}\" (limit 10), in-process: symptomdb p50 {:.3f} ms, p99 {:.3f} ms "
+        "(target < 5: {}); FTS5 p50 {:.3f} ms, p99 {:.3f} ms\n",
+        word, percentile(ours, 0.5), percentile(ours, 0.99),
+        percentile(ours, 0.99) < 5 ? "PASS" : "MISS", percentile(peer, 0.5),
+        percentile(peer, 0.99));
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string db, questions_path = "bench/qa/dev-questions.jsonl";
   int repeat = 20;
+  std::string meqsum_path;
+  std::size_t max_chars = qa::kMaxQuestionChars;
+  std::size_t peer_every = 1;
+  bool meqsum_only = false;  // for development: only the MeQSum figures
   bool verbose = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -101,10 +287,19 @@ int main(int argc, char** argv) {
       questions_path = argv[++i];
     else if (a == "--repeat" && i + 1 < argc)
       repeat = std::stoi(argv[++i]);
+    else if (a == "--meqsum" && i + 1 < argc)
+      meqsum_path = argv[++i];
+    else if (a == "--meqsum-only")
+      meqsum_only = true;
+    else if (a == "--peer-every" && i + 1 < argc)
+      peer_every = static_cast<std::size_t>(std::stoul(argv[++i]));
+    else if (a == "--max-chars" && i + 1 < argc)
+      max_chars = static_cast<std::size_t>(std::stoul(argv[++i]));
     else if (a == "--verbose")
       verbose = true;
     else {
-      std::cerr << "usage: bench_qa --db FILE [--questions FILE] [--repeat N] [--verbose]\n";
+      std::cerr << "usage: bench_qa --db FILE [--questions FILE] [--repeat N] [--meqsum FILE]"
+                   " [--max-chars N] [--peer-every N] [--meqsum-only] [--verbose]\n";
       return 2;
     }
   }
@@ -199,9 +394,13 @@ int main(int argc, char** argv) {
       return out;
     };
   };
-  const Score s_ours = evaluate(ours);
   auto fts5 = bench::make_fts5_peer(docs);
   auto xapian = bench::make_xapian_peer(docs);
+  if (meqsum_only && !meqsum_path.empty()) {
+    run_meqsum(engine, *fts5, *xapian, meqsum_path, max_chars, repeat, peer_every, verbose);
+    return 0;
+  }
+  const Score s_ours = evaluate(ours);
   const Score s_fts5 = evaluate(peer_runner(*fts5));
   const Score s_xapian = evaluate(peer_runner(*xapian));
 
@@ -257,6 +456,7 @@ int main(int argc, char** argv) {
       "engine build {:.2f} s; RSS {} MB before loading, {} MB with snapshot and engine "
       "(target < 300 MB: {})\n",
       build_s, rss_before / 1024, rss_engine / 1024, rss_engine < 300 * 1024 ? "PASS" : "MISS");
+  run_search_latency(engine, *fts5, repeat);
   std::cout << "\nsymptomdb P@1 by tag:";
   for (const auto& [tag, v] : s_ours.by_tag)
     std::cout << fmt::format("  {} {}/{}", tag, v.first, v.second);
@@ -281,5 +481,7 @@ int main(int argc, char** argv) {
       }
     }
   }
+  if (!meqsum_path.empty())
+    run_meqsum(engine, *fts5, *xapian, meqsum_path, max_chars, repeat, peer_every, verbose);
   return 0;
 }

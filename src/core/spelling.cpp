@@ -1,7 +1,9 @@
 #include "core/spelling.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <fstream>
 #include <utility>
 
 #include "core/fold.hpp"
@@ -56,6 +58,40 @@ std::string condition_key(std::string_view name) {
   }
   flush();
   return key;
+}
+
+}  // namespace symptomdb
+
+namespace symptomdb {
+
+EnglishWords EnglishWords::from_file(const std::string& path) {
+  EnglishWords out;
+  std::ifstream in(path);
+  if (!in) return out;
+  out.path_ = path;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    // Lower-case words only: capitalised entries are names, and "'s" forms
+    // add nothing a question's folded words could use.
+    const bool plain = !line.empty() && std::all_of(line.begin(), line.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || c == '-';
+    });
+    if (plain) out.words_.insert(line);
+  }
+  return out;
+}
+
+EnglishWords EnglishWords::installed() {
+  for (const char* path : {"/usr/share/dict/american-english", "/usr/share/dict/words"}) {
+    auto words = from_file(path);
+    if (words.size() > 0) return words;
+  }
+  return {};
+}
+
+bool EnglishWords::contains(std::string_view folded_word) const {
+  return words_.count(std::string(folded_word)) > 0;
 }
 
 }  // namespace symptomdb

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/spelling.hpp"
+#include "qa/message.hpp"
 #include "text/normalize.hpp"
 
 namespace symptomdb::qa {
@@ -115,6 +116,30 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
   }
   index_.finish();
 
+  // Each article's collection as a small number, for the search facets.
+  {
+    std::unordered_map<std::string, std::uint16_t> ids;
+    for (const auto& a : articles) {
+      const std::string name = is_native(a) ? "symptomdb" : a.collection;
+      auto [it, fresh] =
+          ids.try_emplace(name, static_cast<std::uint16_t>(collection_names_.size()));
+      if (fresh) collection_names_.push_back(name);
+      article_collection_.push_back(it->second);
+    }
+  }
+  english_ = EnglishWords::installed();
+  for (std::size_t c = 0; c < snapshot_->conditions().size(); ++c) {
+    const auto& cond = snapshot_->conditions()[c];
+    std::vector<std::string> names = {cond.name};
+    names.insert(names.end(), cond.synonyms.begin(), cond.synonyms.end());
+    for (const auto& n : names)
+      for (const auto& t : analyzer.terms(n)) {
+        if (text::is_stopword(t.surface)) continue;
+        auto& list = name_stems_[t.stem];
+        if (list.empty() || list.back() != c) list.push_back(static_cast<std::uint32_t>(c));
+      }
+  }
+
   red_flags_ = std::make_unique<RedFlags>(analyzer);
   intents_ = std::make_unique<IntentDetector>(analyzer);
   CorpusStats stats;
@@ -133,6 +158,7 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
     return std::clamp(idf / 6.0, 0.3, 1.0);
   };
   stats.has_answers = [this](std::size_t c) { return !condition_units_[c].empty(); };
+  stats.english_word = [this](std::string_view w) { return english_.contains(w); };
   // How each abbreviation-like name word is written in the corpus: mostly
   // in lower case ("child", "all") means an ordinary word.
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>>
@@ -315,7 +341,43 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
 
   // A "condition" made only of words that ask the question ("Treatment",
   // "Symptoms" are MedlinePlus topics) is the question, not its focus.
-  const std::vector<bool> asking = asking_sentence(question, terms);
+  // Long messages: which sentences ask, which tell the story around them.
+  const std::vector<Sentence> sentences = read_message(question, terms);
+  std::vector<bool> asking = asking_sentence(question, terms);
+  std::vector<SentenceRole> role(terms.size(), SentenceRole::ask);
+  if (sentences.size() > 1) {
+    for (const auto& s : sentences)
+      for (std::size_t k = s.first; k < s.last; ++k) role[k] = s.role;
+    // The cues that count are those of the asking sentences (and of a
+    // subject line, which names what is asked about); with no sentence
+    // that asks, the old rule (the last question, or the last sentence).
+    if (std::any_of(sentences.begin(), sentences.end(),
+                    [](const Sentence& s) { return s.role == SentenceRole::ask; })) {
+      asking.assign(terms.size(), false);
+      for (std::size_t k = 0; k < terms.size(); ++k)
+        asking[k] = role[k] == SentenceRole::ask || role[k] == SentenceRole::subject;
+    }
+    // A condition named only in the story (or a greeting, a signature) is
+    // a candidate, not what is asked: it counts less than one named where
+    // the asker asks. A condition named again and again counts a little more.
+    std::vector<std::string> sentence_words;
+    for (const auto& s : sentences) {
+      std::string words = " ";
+      for (std::size_t k = s.first; k < s.last; ++k) words += terms[k].surface + " ";
+      sentence_words.push_back(std::move(words));
+    }
+    for (auto& m : reading.matches) {
+      double w = 0;
+      for (std::size_t k = m.begin; k < m.end; ++k) w = std::max(w, role_weight(role[k]));
+      const std::string key = " " + m.matched + " ";
+      const auto mentions = static_cast<std::size_t>(std::count_if(
+          sentence_words.begin(), sentence_words.end(),
+          [&](const std::string& words) { return words.find(key) != std::string::npos; }));
+      m.score *= w * (1.0 + 0.1 * static_cast<double>(std::clamp<std::size_t>(mentions, 1, 4) - 1));
+    }
+    std::stable_sort(reading.matches.begin(), reading.matches.end(),
+                     [](const FocusMatch& a, const FocusMatch& b) { return a.score > b.score; });
+  }
   if (reading.matches.size() > 1)
     std::erase_if(reading.matches, [&](const FocusMatch& m) {
       for (std::size_t k = m.begin; k < m.end; ++k)
@@ -360,8 +422,15 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
                        [&](const FocusMatch& m) { return m.begin > k; }))
         reverse_from = k + 2;
   }
-  if (reverse_from && *reverse_from < terms.size())
-    reverse_lookup(r, terms, *reverse_from, analyzer);
+  if (reverse_from && *reverse_from < terms.size()) {
+    // The findings are those of the sentence that asks, not the whole message.
+    std::size_t end = terms.size();
+    for (const auto& s : sentences)
+      if (s.first <= *reverse_from && *reverse_from < s.last) end = s.last;
+    const std::vector<text::Term> asked(terms.begin(),
+                                        terms.begin() + static_cast<std::ptrdiff_t>(end));
+    reverse_lookup(r, asked, *reverse_from, analyzer);
+  }
 
   // The main focus: the best match, unless another reading of the same
   // words (or one nearly as good) holds what was asked.
@@ -410,10 +479,15 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   // The question's own words beyond the focus and the cues: they pick the
   // best of several answers of the same kind.
   std::vector<search::TermId> extra;
+  // In a long message, only those of the sentences that ask: the story
+  // around them would pull in answers about everything it mentions.
   for (std::size_t k = 0; k < terms.size(); ++k) {
     if (skip[k] || text::is_stopword(terms[k].surface)) continue;
+    if (!asking.empty() && !asking[k]) continue;
     if (auto id = index_.term(terms[k].stem)) extra.push_back(*id);
   }
+  std::sort(extra.begin(), extra.end());
+  extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
   auto ranked = [&](std::size_t condition, SectionType type) {
     auto units = units_of(condition, type);
     std::vector<std::pair<double, std::size_t>> scored;
@@ -423,7 +497,7 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     return scored;
   };
   std::set<std::size_t> taken;
-  auto push = [&](std::size_t u, double score, bool asked) {
+  auto push = [&](std::size_t u, double score, bool asked, Answer::Via via = Answer::Via::focus) {
     if (!taken.insert(u).second) return;
     Answer a;
     a.unit = u;
@@ -434,6 +508,7 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     a.text = unit_text(u);
     a.source = unit_source(u);
     a.asked = asked;
+    a.via = via;
     r.answers.push_back(std::move(a));
   };
   const double focus_score = r.focus.front().score;
@@ -457,18 +532,68 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
       auto list = ranked(r.focus[f].condition, t);
       if (!list.empty()) push(list.front().second, 3 * r.focus[f].score + list.front().first, true);
     }
-  // Nothing of the kind asked: offer what there is, marked as such.
-  if (r.answers.empty()) {
+  // A kind of answer the focus does not hold may be held for its narrower
+  // conditions ("is dementia inherited?": familial forms of dementia say
+  // so): those answers come next, marked as about a narrower condition.
+  if (!r.missing.empty() && r.answers.size() < limit) {
+    // The focus's own most general answer first: a name shared by narrower
+    // conditions ("fever" in "familial Mediterranean fever") does not make
+    // them what was asked about.
+    if (r.answers.empty())
+      for (auto t : {SectionType::overview, SectionType::symptoms, SectionType::causes,
+                     SectionType::treatment}) {
+        auto list = ranked(primary, t);
+        if (!list.empty()) {
+          push(list.front().second, list.front().first, false);
+          break;
+        }
+      }
+    const auto& m = r.focus.front();
+    for (auto c : narrower(primary, m.name, analyzer)) {
+      for (auto t : r.missing) {
+        auto list = ranked(c, t);
+        if (!list.empty())
+          push(list.front().second, 2 * focus_score + list.front().first, true,
+               Answer::Via::narrower);
+      }
+      if (r.answers.size() >= limit) break;
+    }
+  }
+  // Then what is held about the focus of other kinds, marked as offered
+  // instead, the most general kinds first...
+  if (r.answers.size() < limit) {
     for (auto t : {SectionType::overview, SectionType::symptoms, SectionType::causes,
                    SectionType::treatment}) {
       auto list = ranked(primary, t);
-      if (!list.empty()) {
-        push(list.front().second, list.front().first, false);
-        break;
-      }
+      if (!list.empty()) push(list.front().second, list.front().first, false);
+      if (r.answers.size() >= limit) break;
     }
-    if (r.answers.empty() && !condition_units_[primary].empty())
-      push(condition_units_[primary].front(), 0, false);
+    for (auto u : condition_units_[primary]) {
+      if (r.answers.size() >= limit) break;
+      push(u, 0, false);
+    }
+  }
+  // ...and last, the answers anywhere that share most of the question's
+  // words (never an answer made up: a passage that exists, marked as found
+  // by searching). Only once a focus is held: a question about what the
+  // knowledge base does not cover stays "not covered".
+  if (r.answers.size() < limit && !condition_units_[primary].empty()) {
+    std::vector<search::TermId> words = extra;
+    for (const auto& f : r.focus)
+      for (std::size_t k = f.begin; k < f.end; ++k)
+        if (auto id = index_.term(terms[k].stem); id && !text::is_stopword(terms[k].surface))
+          words.push_back(*id);
+    // The most specific words only: the work per question stays bounded
+    // however long the message.
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    std::sort(words.begin(), words.end(),
+              [&](search::TermId a, search::TermId b) { return index_.idf(a) > index_.idf(b); });
+    if (words.size() > 12) words.resize(12);
+    for (const auto& hit : index_.rank(words, limit * 2)) {
+      if (r.answers.size() >= limit) break;
+      push(hit.doc, 0.01 * hit.score, false, Answer::Via::search);
+    }
   }
   if (r.answers.size() > limit) r.answers.resize(limit);
   return r;
@@ -553,6 +678,37 @@ void Engine::reverse_lookup(Result& r, const std::vector<text::Term>& terms, std
   r.conditions = std::move(hits);
 }
 
+std::vector<std::size_t> Engine::narrower(std::size_t condition, const std::string& name,
+                                          text::Analyzer& analyzer) const {
+  // Conditions named (by name or synonym) with every content word of the
+  // focus's name, those with most answers first: "CHMP2B-related
+  // frontotemporal dementia" is narrower than "dementia".
+  std::vector<std::uint32_t> common;
+  bool first = true;
+  for (const auto& t : analyzer.terms(name)) {
+    if (text::is_stopword(t.surface)) continue;
+    auto it = name_stems_.find(t.stem);
+    if (it == name_stems_.end()) return {};
+    if (first) {
+      common = it->second;
+      first = false;
+      continue;
+    }
+    std::vector<std::uint32_t> both;
+    std::set_intersection(common.begin(), common.end(), it->second.begin(), it->second.end(),
+                          std::back_inserter(both));
+    common = std::move(both);
+  }
+  std::vector<std::size_t> out;
+  for (auto c : common)
+    if (c != condition) out.push_back(c);
+  std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+    return condition_units_[a].size() > condition_units_[b].size();
+  });
+  if (out.size() > 20) out.resize(20);
+  return out;
+}
+
 std::vector<Suggestion> Engine::suggest(std::string_view prefix, std::size_t limit) const {
   std::vector<Suggestion> out;
   std::string p = text::fold(prefix);
@@ -603,13 +759,60 @@ SearchPage Engine::search(std::string_view query, const SearchFilters& filters,
       stems.push_back(t.stem);
       if (auto id = index_.term(t.stem)) ids.push_back(*id);
     }
-  std::unordered_map<std::size_t, double> score;  // unit -> score
-  for (const auto& hit : index_.rank(ids, 5000)) score[hit.doc] = hit.score;
   // A query naming a condition (or a synonym of it) finds its articles
   // even when their text uses another name.
-  for (std::size_t m = 0; m < reading.matches.size() && m < 3; ++m)
+  std::vector<std::size_t> named;
+  for (std::size_t m = 0; m < reading.matches.size() && m < 3; ++m) named.push_back(m);
+  auto kept = [&](std::size_t u) {
+    const Unit& unit = units_[u];
+    const Article& a = snapshot_->articles()[unit.article];
+    return (filters.collection.empty() ||
+            (filters.collection == "symptomdb" ? is_native(a)
+                                               : a.collection == filters.collection)) &&
+           (!filters.type || unit.type == *filters.type);
+  };
+
+  // Counts (facets, total) over every match, without scoring any: one
+  // pass over the postings with a mark per unit and per article.
+  thread_local std::vector<std::uint32_t> unit_mark, article_mark, kept_mark;
+  thread_local std::uint32_t epoch = 0;
+  const std::size_t n_articles = snapshot_->articles().size();
+  if (unit_mark.size() != units_.size() || article_mark.size() != n_articles || ++epoch == 0) {
+    unit_mark.assign(units_.size(), 0);
+    article_mark.assign(n_articles, 0);
+    kept_mark.assign(n_articles, 0);
+    epoch = 1;
+  }
+  std::vector<std::size_t> per_collection(collection_names_.size(), 0);
+  auto count = [&](std::size_t u) {
+    if (unit_mark[u] == epoch) return;
+    unit_mark[u] = epoch;
+    const Unit& unit = units_[u];
+    ++page.types[unit.type];
+    if (article_mark[unit.article] != epoch) {
+      article_mark[unit.article] = epoch;
+      ++per_collection[article_collection_[unit.article]];
+    }
+    if (kept_mark[unit.article] != epoch && kept(u)) {
+      kept_mark[unit.article] = epoch;
+      ++page.total;
+    }
+  };
+  index_.for_each_match(ids, count);
+  for (auto m : named)
+    for (auto u : condition_units_[reading.matches[m].condition]) count(u);
+  for (std::size_t c = 0; c < per_collection.size(); ++c)
+    if (per_collection[c]) page.collections[collection_names_[c]] = per_collection[c];
+
+  // Ranking: only the best units are scored (enough to fill the page with
+  // articles, each of which may have several matching units).
+  std::unordered_map<std::size_t, double> score;  // unit -> score
+  const std::size_t depth = 8 * limit + 40;
+  for (const auto& hit : index_.rank(ids, depth, [&](search::DocId d) { return kept(d); }))
+    score[hit.doc] = hit.score;
+  for (auto m : named)
     for (auto u : condition_units_[reading.matches[m].condition])
-      score[u] += 4.0 * reading.matches[m].score;
+      if (kept(u)) score[u] += 4.0 * reading.matches[m].score;
 
   struct Best {
     std::size_t unit;
@@ -618,31 +821,17 @@ SearchPage Engine::search(std::string_view query, const SearchFilters& filters,
   std::unordered_map<std::size_t, Best> by_article;
   for (auto [u, s] : score) {
     const Unit& unit = units_[u];
-    const Article& a = snapshot_->articles()[unit.article];
-    ++page.types[unit.type];
-    const bool keep =
-        (filters.collection.empty() ||
-         (filters.collection == "symptomdb" ? is_native(a) : a.collection == filters.collection)) &&
-        (!filters.type || unit.type == *filters.type);
-    if (!keep) continue;
     auto [it, fresh] = by_article.try_emplace(unit.article, Best{u, s});
     if (!fresh) {
       if (s > it->second.score) it->second.unit = u;
       it->second.score = std::max(it->second.score, s) + 0.1 * std::min(s, it->second.score);
     }
   }
-  std::set<std::size_t> counted;
-  for (auto [u, s] : score) {
-    const Article& a = snapshot_->articles()[units_[u].article];
-    if (counted.insert(units_[u].article).second)
-      ++page.collections[is_native(a) ? "symptomdb" : a.collection];
-  }
   std::vector<std::pair<std::size_t, Best>> ordered(by_article.begin(), by_article.end());
   std::sort(ordered.begin(), ordered.end(), [&](const auto& x, const auto& y) {
     if (x.second.score != y.second.score) return x.second.score > y.second.score;
     return x.first < y.first;
   });
-  page.total = ordered.size();
   for (std::size_t i = 0; i < ordered.size() && i < limit; ++i)
     page.hits.push_back({ordered[i].first, ordered[i].second.unit, ordered[i].second.score,
                          best_sentence(ordered[i].second.unit, stems, analyzer)});

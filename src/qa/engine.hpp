@@ -9,8 +9,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "core/spelling.hpp"
 #include "engine/snapshot.hpp"
 #include "qa/focus.hpp"
 #include "qa/intent.hpp"
@@ -18,6 +20,10 @@
 #include "search/index.hpp"
 
 namespace symptomdb::qa {
+
+// The longest question accepted (bytes): a subject line and a message of
+// several paragraphs, as people write to a health library.
+inline constexpr std::size_t kMaxQuestionChars = 5000;
 
 // Something that can be given as an answer: one section of an article, or
 // the introduction of an article written for the site (its overview).
@@ -48,6 +54,12 @@ struct Answer {
   std::string text;  // Markdown
   Source source;
   bool asked = true;  // of a type the question asked for (false: offered instead)
+  // How the answer was found: about a condition the question names; about a
+  // narrower condition (its name contains the focus's: "familial Alzheimer
+  // disease" for "Alzheimer disease") because the focus holds no answer of
+  // the kind asked; or by searching all answers for the question's words.
+  enum class Via : std::uint8_t { focus, narrower, search };
+  Via via = Via::focus;
 };
 
 struct ReverseHit {
@@ -132,7 +144,15 @@ class Engine {
   std::shared_ptr<const Snapshot> snapshot_;
   std::vector<Unit> units_;
   std::vector<std::vector<std::size_t>> condition_units_;  // condition -> units
-  std::vector<std::string> anchors_;                       // unit -> element id
+  // Content stem of a condition name or synonym -> conditions so named
+  // (sorted): narrower conditions are those named with all the focus's stems.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> name_stems_;
+  std::vector<std::size_t> narrower(std::size_t condition, const std::string& name,
+                                    text::Analyzer& analyzer) const;
+  EnglishWords english_;
+  std::vector<std::string> collection_names_;
+  std::vector<std::uint16_t> article_collection_;  // article -> collection_names_
+  std::vector<std::string> anchors_;               // unit -> element id
   search::Index index_;
   std::unique_ptr<RedFlags> red_flags_;
   std::unique_ptr<IntentDetector> intents_;

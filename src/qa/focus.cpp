@@ -148,15 +148,19 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
   // is only that condition when the asker writes it in capitals; one that
   // is not ("COPD", "GERD") is found in any case.
   const bool caps = terms.size() == 1 && looks_like_abbreviation(name);
+  // An abbreviation spelt like an English word ("MED", "AIMS") is that word
+  // unless written in capitals.
   const bool needs_capitals =
       caps && (terms.front().surface.size() <= 2 ||
+               (stats_.english_word && stats_.english_word(terms.front().surface)) ||
                (stats_.mostly_lowercase ? stats_.mostly_lowercase(terms.front().surface)
                                         : stats_.known_word(terms.front().stem)));
   const std::string key = key_of(terms, 0, terms.size());
   auto& list = entries_[key];
   for (const auto& e : list)
     if (e.condition == condition) return;  // already reachable this way
-  list.push_back({static_cast<std::uint32_t>(condition), kind, needs_capitals, name});
+  list.push_back({static_cast<std::uint32_t>(condition), kind, needs_capitals, name,
+                  caps ? terms.front().surface : std::string()});
   ++entry_count_;
   for (std::size_t p = key.find(' '); p != std::string::npos; p = key.find(' ', p + 1))
     prefixes_.insert(key.substr(0, p));
@@ -265,6 +269,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     if (t.surface.size() < 4 || surface_stem_.count(t.surface) || text::is_stopword(t.surface))
       continue;
     if (entries_.count(t.stem) || (stats_.known_word && stats_.known_word(t.stem))) continue;
+    if (stats_.english_word && stats_.english_word(t.surface)) continue;
     const auto found = fuzzy_.lookup(t.surface, 1);
     if (!found.empty()) correct(k, found.front().word);
   }
@@ -346,6 +351,16 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       for (std::size_t k = b; k < e; ++k) any_corrected = any_corrected || corrected[k];
       for (const auto& entry : it->second) {
         if (entry.needs_capitals && !capitalised[b]) continue;
+        if (!entry.letters.empty()) {
+          const std::string_view w = r.terms[b].surface;
+          // "COPD", "COPD's", and a plural unless that is a word ("meds").
+          const bool same =
+              w.starts_with(entry.letters) &&
+              (w.size() == entry.letters.size() || w.substr(entry.letters.size()) == "'s" ||
+               (w.substr(entry.letters.size()) == "s" &&
+                !(stats_.english_word && stats_.english_word(w))));
+          if (!same) continue;
+        }
         const double kind = entry.kind == NameKind::name           ? 1.0
                             : entry.kind == NameKind::synonym      ? 0.95
                             : entry.kind == NameKind::abbreviation ? 0.9

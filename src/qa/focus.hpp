@@ -57,6 +57,9 @@ struct CorpusStats {
   // written in lower case more often than not in the corpus, i.e. is it an
   // ordinary word ("all", "child") unless the asker capitalises it?
   std::function<bool(std::string_view folded_word)> mostly_lowercase;
+  // Is this folded word ordinary English (a real word list)? Such a word is
+  // never corrected on its own into a medical one ("wife" is not "life").
+  std::function<bool(std::string_view folded_word)> english_word;
 };
 
 // Whether a single-word name is written like an abbreviation: two or more
@@ -91,6 +94,9 @@ class FocusDictionary {
     NameKind kind;
     bool needs_capitals;  // an abbreviation that is also a common word ("ALL", "SAD")
     std::string name;
+    // An abbreviation is matched by its letters, not by its stem: "AMS"
+    // stems like "am", "ABL" like "able", "MED" like "meds".
+    std::string letters;
   };
   void add(const std::string& name, std::size_t condition, NameKind kind, text::Analyzer& analyzer);
   static std::string key_of(const std::vector<text::Term>& terms, std::size_t b, std::size_t e);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_set>
 
 namespace symptomdb::search {
 namespace {
@@ -44,6 +45,29 @@ void Index::finish() {
   for (float l : lengths_) total += l;
   avg_length_ = lengths_.empty() ? 1 : std::max(1.0, total / static_cast<double>(lengths_.size()));
   token_start_.push_back(static_cast<std::uint32_t>(tokens_.size()));
+  impacts_.assign(postings_.size(), {});
+  for (TermId t = 0; t < postings_.size(); ++t) {
+    auto& list = impacts_[t];
+    list.reserve(postings_[t].size());
+    for (const auto& p : postings_[t])
+      list.push_back({p.doc, static_cast<float>(contribution(t, p))});
+    std::sort(list.begin(), list.end(), [](const Impact& a, const Impact& b) {
+      return a.score != b.score ? a.score > b.score : a.doc < b.doc;
+    });
+  }
+}
+
+double Index::contribution(TermId t, const Posting& p) const {
+  const double norm = kK1 * (1.0 - kB + kB * lengths_[p.doc] / avg_length_);
+  return idf(t) * (p.tf * (kK1 + 1.0)) / (p.tf + norm);
+}
+
+std::optional<float> Index::tf_of(TermId t, DocId doc) const {
+  const auto& list = postings_[t];
+  auto it = std::lower_bound(list.begin(), list.end(), doc,
+                             [](const Posting& p, DocId d) { return p.doc < d; });
+  if (it == list.end() || it->doc != doc) return std::nullopt;
+  return it->tf;
 }
 
 std::optional<TermId> Index::term(std::string_view stem) const {
@@ -60,17 +84,76 @@ double Index::idf(TermId t) const {
 
 std::vector<Scored> Index::rank(std::span<const TermId> query, std::size_t limit,
                                 const std::function<bool(DocId)>& keep) const {
+  std::vector<TermId> terms;
+  for (TermId t : query)
+    if (t < postings_.size()) terms.push_back(t);
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  std::vector<Scored> out;
+  if (terms.empty() || limit == 0) return out;
+  auto better = [](const Scored& a, const Scored& b) {
+    return a.score != b.score ? a.score > b.score : a.doc < b.doc;
+  };
+  // Scores are summed in float-rounded contributions, so that a document
+  // scores the same whichever list it is met in first.
+  auto full_score = [&](DocId doc) {
+    double s = 0;
+    for (TermId u : terms)
+      if (auto tf = tf_of(u, doc)) s += static_cast<float>(contribution(u, {doc, *tf}));
+    return s;
+  };
+  // The k best so far, as a min-heap on `better` (worst on top).
+  std::vector<Scored> heap;
+  auto worst_first = [&](const Scored& a, const Scored& b) { return better(a, b); };
+  std::unordered_set<DocId> met;  // documents already scored
+  met.reserve(std::min<std::size_t>(limit * 4, size()));
+  std::vector<std::size_t> depth(terms.size(), 0);
+  for (;;) {
+    double threshold = 0;
+    bool any = false;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      const auto& list = impacts_[terms[i]];
+      if (depth[i] >= list.size()) continue;
+      any = true;
+      threshold += list[depth[i]].score;
+    }
+    if (!any) break;
+    // No unread document can score above the sum of the lists' next impacts.
+    if (heap.size() >= limit && heap.front().score > threshold + 1e-9) break;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      const auto& list = impacts_[terms[i]];
+      if (depth[i] >= list.size()) continue;
+      const DocId doc = list[depth[i]++].doc;
+      if (!met.insert(doc).second) continue;
+      if (keep && !keep(doc)) continue;
+      const Scored cand{
+          doc, terms.size() == 1 ? static_cast<double>(list[depth[i] - 1].score) : full_score(doc)};
+      if (heap.size() < limit) {
+        heap.push_back(cand);
+        std::push_heap(heap.begin(), heap.end(), worst_first);
+      } else if (better(cand, heap.front())) {
+        std::pop_heap(heap.begin(), heap.end(), worst_first);
+        heap.back() = cand;
+        std::push_heap(heap.begin(), heap.end(), worst_first);
+      }
+    }
+  }
+  out = std::move(heap);
+  std::sort(out.begin(), out.end(), better);
+  return out;
+}
+
+std::vector<Scored> Index::rank_exhaustive(std::span<const TermId> query, std::size_t limit,
+                                           const std::function<bool(DocId)>& keep) const {
   std::vector<TermId> terms(query.begin(), query.end());
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   std::unordered_map<DocId, double> scores;
   for (TermId t : terms) {
     if (t >= postings_.size()) continue;
-    const double w = idf(t);
     for (const auto& p : postings_[t]) {
       if (keep && !keep(p.doc)) continue;
-      const double norm = kK1 * (1.0 - kB + kB * lengths_[p.doc] / avg_length_);
-      scores[p.doc] += w * (p.tf * (kK1 + 1.0)) / (p.tf + norm);
+      scores[p.doc] += static_cast<float>(contribution(t, p));
     }
   }
   std::vector<Scored> out;

@@ -1,6 +1,13 @@
 // An in-memory inverted index with positions and BM25F ranking over weighted
 // fields. Built once per snapshot and then only read, so queries need no
 // locks. Documents are identified by the order they were added.
+//
+// Each term's postings are kept twice: in document order (for lookups of
+// one document) and in impact order (best-scoring document first), so that
+// the top k of a query are found without scoring every posting of a common
+// word: the lists are read best first, each new document scored in full
+// by lookups, until no unread document can beat the k-th (the threshold
+// algorithm).
 #pragma once
 
 #include <cstdint>
@@ -44,9 +51,21 @@ class Index {
   double idf(TermId t) const;
 
   // BM25F over the given terms (each counted once); `keep` filters
-  // documents before they are ranked. Best first, at most `limit`.
+  // documents before they are ranked. Best first, at most `limit`; ties by
+  // document order. The work grows with `limit`, not with the postings.
   std::vector<Scored> rank(std::span<const TermId> terms, std::size_t limit,
                            const std::function<bool(DocId)>& keep = {}) const;
+  // The same, scoring every posting: the reference rank() is checked against.
+  std::vector<Scored> rank_exhaustive(std::span<const TermId> terms, std::size_t limit,
+                                      const std::function<bool(DocId)>& keep = {}) const;
+  // Calls f(doc) for every document containing any of the terms (a
+  // document once per term that it contains), without scoring.
+  template <typename F>
+  void for_each_match(std::span<const TermId> terms, F&& f) const {
+    for (TermId t : terms)
+      if (t < postings_.size())
+        for (const auto& p : postings_[t]) f(p.doc);
+  }
 
   // Documents containing the term, in order.
   std::vector<DocId> docs(TermId t) const;
@@ -63,9 +82,16 @@ class Index {
     DocId doc;
     float tf;  // field-weighted term frequency
   };
+  struct Impact {
+    DocId doc;
+    float score;  // the term's BM25F contribution to the document
+  };
+  double contribution(TermId t, const Posting& p) const;
+  std::optional<float> tf_of(TermId t, DocId doc) const;
   std::unordered_map<std::string, TermId> term_ids_;
   std::vector<std::string> terms_;
-  std::vector<std::vector<Posting>> postings_;
+  std::vector<std::vector<Posting>> postings_;  // by document
+  std::vector<std::vector<Impact>> impacts_;    // best first
   std::vector<std::uint64_t> cf_;
   std::vector<float> lengths_;  // field-weighted
   std::vector<std::uint32_t> token_start_;

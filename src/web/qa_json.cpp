@@ -1,5 +1,7 @@
 #include "web/qa_json.hpp"
 
+#include <algorithm>
+
 #include "web/markdown_html.hpp"
 
 namespace symptomdb::web {
@@ -45,6 +47,9 @@ json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
                    {"focus_id", conditions[a.condition].slug},
                    {"type", to_string(a.type)},
                    {"asked", a.asked},
+                   {"via", a.via == qa::Answer::Via::narrower ? "narrower condition"
+                           : a.via == qa::Answer::Via::search ? "search"
+                                                              : "focus"},
                    {"heading", a.heading},
                    {"text", a.text},
                    {"source", source_json(a.source)}};
@@ -96,8 +101,13 @@ json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
     out["message"] = "No answer: the question names no condition this knowledge base covers.";
   else if (!r.missing.empty())
     out["message"] =
-        "The knowledge base has no answer of the kind asked for this condition; "
-        "what it does hold is listed in 'available'.";
+        std::any_of(r.answers.begin(), r.answers.end(),
+                    [](const qa::Answer& a) { return a.via == qa::Answer::Via::narrower; })
+            ? "The knowledge base has no answer of the kind asked for this condition; answers "
+              "about narrower conditions that have one come first (via 'narrower condition'), "
+              "then what it holds about the condition itself."
+            : "The knowledge base has no answer of the kind asked for this condition; "
+              "what it does hold is listed in 'available'.";
   return out;
 }
 

@@ -25,7 +25,6 @@ namespace {
 constexpr std::string_view kJson = "application/json; charset=utf-8";
 constexpr std::string_view kHtml = "text/html; charset=utf-8";
 constexpr std::size_t kMaxQueryChars = 200;
-constexpr std::size_t kMaxQuestionChars = 500;
 constexpr std::size_t kDefaultLimit = 10;
 constexpr std::size_t kDefaultAnswers = 5;
 constexpr std::size_t kMaxLimit = 50;
@@ -441,8 +440,10 @@ Response App::route(const Request& req, const std::shared_ptr<const Site>& site)
   if (path == "/api/v1/ask" || path == "/ask") {
     const bool api = path == "/api/v1/ask";
     const std::string q = target->param("q").value_or("");
-    if (q.size() > kMaxQuestionChars)
-      return error(req, 400, "question_too_long", "Questions are limited to 500 characters.");
+    if (q.size() > qa::kMaxQuestionChars)
+      return error(
+          req, 400, "question_too_long",
+          "Questions are limited to " + std::to_string(qa::kMaxQuestionChars) + " characters.");
     const auto limit = parse_limit(*target, kDefaultAnswers);
     if (!limit) return error(req, 400, "bad_limit", "limit must be a whole number from 1 to 50.");
     if (q.find_first_not_of(" \t") == std::string::npos) {

@@ -1,0 +1,144 @@
+#include "qa/message.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "text/normalize.hpp"
+
+namespace symptomdb::qa {
+namespace {
+
+bool letter(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
+
+// Words that open a question when they open a sentence ("can it spread",
+// "is there a cure"), and phrases that ask anywhere in it.
+constexpr std::string_view kQuestionOpeners[] = {
+    "what",  "whats",  "how",     "why",   "when",  "where", "which",  "who",    "whom",
+    "whose", "is",     "are",     "can",   "could", "does",  "do",     "did",    "should",
+    "will",  "would",  "may",     "might", "has",   "have",  "was",    "were",   "shall",
+    "tell",  "please", "explain", "any",   "need",  "help",  "advise", "kindly", "looking"};
+constexpr std::string_view kAskingPhrases[] = {
+    "want to know",      "like to know",   "wish to know",
+    "need to know",      "wanted to know", "wondering",
+    "wonder if",         "wonder what",    "wonder whether",
+    "let me know",       "tell me",        "tell us",
+    "inform me",         "advise me",      "advice on",
+    "advice about",      "advise on",      "information on",
+    "information about", "info on",        "info about",
+    "any information",   "please help",    "can you help",
+    "could you help",    "is there",       "are there",
+    "looking for",       "need help",      "need information",
+    "questions about",   "question about", "my question",
+    "suggest me",        "what to do",     "what can",
+    "how can",           "how do",         "how to",
+    "please send",       "please provide", "provide me",
+    "know if",           "know whether",   "know what",
+    "know how",          "know why",       "answer to"};
+// Sentences that only greet, thank or sign.
+constexpr std::string_view kFormalities[] = {
+    "hello",          "hi",           "dear",         "thank",   "thanks",    "thanking",
+    "regards",        "sincerely",    "best",         "yours",   "greetings", "good morning",
+    "good afternoon", "good evening", "respectfully", "cheers",  "god bless", "kind regards",
+    "many thanks",    "appreciate",   "name",         "contact", "email",     "phone",
+    "location",       "sir",          "madam",        "to whom"};
+
+bool starts_with_word(std::string_view s, std::string_view w) {
+  return s.starts_with(w) && (s.size() == w.size() || !letter(s[w.size()]));
+}
+
+bool contains_phrase(std::string_view s, std::string_view p) {
+  for (auto pos = s.find(p); pos != std::string_view::npos; pos = s.find(p, pos + 1)) {
+    const bool left = pos == 0 || !letter(s[pos - 1]);
+    const bool right = pos + p.size() == s.size() || !letter(s[pos + p.size()]);
+    if (left && right) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+double role_weight(SentenceRole role) {
+  switch (role) {
+    case SentenceRole::ask:
+      return 1.0;
+    case SentenceRole::subject:
+      return 0.9;
+    case SentenceRole::context:
+      return 0.4;
+    case SentenceRole::formality:
+      return 0.2;
+  }
+  return 0.55;
+}
+
+std::vector<Sentence> read_message(std::string_view question,
+                                   const std::vector<text::Term>& terms) {
+  const std::string folded = text::fold(question);
+  // Sentence ends: ". " "? " "! ", line breaks, and a full stop glued to the
+  // next sentence ("regularly.I have"), but not inside "e.g." or "2.5".
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
+    bool end = false;
+    if (c == '\n' || c == '\r') {
+      end = true;
+    } else if (c == '?' || c == '!') {
+      end = true;
+    } else if (c == '.' || c == ';') {
+      const bool next_space = i + 1 == folded.size() || folded[i + 1] == ' ';
+      const bool glued = i + 1 < folded.size() && letter(folded[i + 1]) && i >= 3 &&
+                         letter(folded[i - 1]) && letter(folded[i - 2]) && letter(folded[i - 3]);
+      end = next_space || glued;
+    }
+    if (!end) continue;
+    if (i + 1 > start) spans.emplace_back(start, i + 1);
+    start = i + 1;
+  }
+  if (start < folded.size()) spans.emplace_back(start, folded.size());
+
+  std::vector<Sentence> out;
+  std::size_t k = 0;
+  for (auto [b, e] : spans) {
+    while (b < e && (folded[b] == ' ' || folded[b] == '\n' || folded[b] == '\r')) ++b;
+    if (b >= e) continue;
+    Sentence s;
+    s.begin = b;
+    s.end = e;
+    while (k < terms.size() && terms[k].offset < b) ++k;
+    s.first = k;
+    while (k < terms.size() && terms[k].offset < e) ++k;
+    s.last = k;
+    if (s.first == s.last) continue;  // punctuation only
+    const std::string_view text(folded.data() + b, e - b);
+    const std::size_t words = s.last - s.first;
+    bool asks = text.back() == '?';
+    for (auto w : kQuestionOpeners)
+      if (!asks && starts_with_word(text, w)) asks = true;
+    for (auto p : kAskingPhrases)
+      if (!asks && contains_phrase(text, p)) asks = true;
+    bool formal = false;
+    for (auto f : kFormalities)
+      if (starts_with_word(text, f)) formal = true;
+    // "[NAME]", "[LOCATION]": the sender's details, removed by the library.
+    if (text.front() == '[') formal = true;
+    if (asks && (!formal || words > 6))
+      s.role = SentenceRole::ask;
+    else if (formal && words <= 12)
+      s.role = SentenceRole::formality;
+    else
+      s.role = SentenceRole::context;
+    out.push_back(s);
+  }
+  // A short first line that does not ask is the message's title: it names
+  // the topic ("Williams syndrome. I would like my daughter tested...").
+  if (out.size() > 1 && out.front().role == SentenceRole::context &&
+      out.front().last - out.front().first <= 8)
+    out.front().role = SentenceRole::subject;
+  return out;
+}
+
+}  // namespace symptomdb::qa

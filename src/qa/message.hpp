@@ -1,0 +1,39 @@
+// Question understanding, part zero: the shape of a message as people send
+// it to a health library. A subject line, a paragraph about a relative,
+// one to three questions, "thank you" and a name. Each sentence gets a
+// role, so that what is asked is read from the sentences that ask and a
+// condition named only in the story around them is a candidate, not the
+// focus.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "text/analyzer.hpp"
+
+namespace symptomdb::qa {
+
+enum class SentenceRole : unsigned char {
+  ask,        // asks something: ends with '?', or "what/how/can…", "I would like to know"
+  subject,    // a short first line with no verb of its own: the message's title
+  context,    // tells the story around the question
+  formality,  // greeting, thanks, signature, placeholder ("[NAME]")
+};
+
+struct Sentence {
+  std::size_t begin = 0, end = 0;   // byte offsets in the question
+  std::size_t first = 0, last = 0;  // token range [first, last) in the analysed terms
+  SentenceRole role = SentenceRole::context;
+};
+
+// Splits the question into sentences (at ". ", "? ", "! ", line breaks and
+// a capital letter glued to the previous sentence's full stop) and gives
+// each a role. `terms` are the question's analysed terms (with offsets).
+std::vector<Sentence> read_message(std::string_view question, const std::vector<text::Term>& terms);
+
+// How much a condition named in a sentence of this role counts as what is
+// asked about (1 for an asking sentence).
+double role_weight(SentenceRole role);
+
+}  // namespace symptomdb::qa

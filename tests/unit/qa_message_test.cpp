@@ -1,0 +1,231 @@
+// Questions as people send them to a health library: long messages with a
+// story around the question, several questions in one, a condition named
+// only in the context, real English words that are not misspellings, and
+// the ranked list that goes on when the focus does not hold what is asked.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <random>
+
+#include "core/spelling.hpp"
+#include "ingest/collect.hpp"
+#include "qa/engine.hpp"
+#include "qa/message.hpp"
+#include "search/index.hpp"
+#include "support/temp_dir.hpp"
+#include "text/analyzer.hpp"
+
+namespace symptomdb {
+namespace {
+
+using T = SectionType;
+
+class Messages : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto articles = ingest::parse_files(
+        ingest::collect_files({(test::source_dir() / "tests/fixtures/qa").string()}, ".md"),
+        ingest::Format::markdown);
+    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(articles)));
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    engine_ = nullptr;
+  }
+  static std::string focus_name(const qa::Result& r) {
+    return r.focus.empty() ? "(none)" : engine_->snapshot().conditions()[r.focus[0].condition].name;
+  }
+  static bool has_type(const qa::Result& r, T t) {
+    return std::any_of(r.answers.begin(), r.answers.end(),
+                       [&](const qa::Answer& a) { return a.type == t && a.asked; });
+  }
+  static inline qa::Engine* engine_ = nullptr;
+};
+
+TEST(ReadMessage, GivesEachSentenceARole) {
+  text::Analyzer an;
+  const std::string q =
+      "Hello. Gout in the family. My father was in hospital last May in Texas.I am 40 now. "
+      "Could you tell me what causes it? Thank you so much! [NAME]";
+  const auto terms = an.terms(q);
+  const auto s = qa::read_message(q, terms);
+  ASSERT_EQ(s.size(), 7u);
+  EXPECT_EQ(s[0].role, qa::SentenceRole::formality);  // a greeting
+  EXPECT_EQ(s[1].role, qa::SentenceRole::context);    // first line after the greeting tells
+  EXPECT_EQ(s[2].role, qa::SentenceRole::context);    // a date and a place are the story
+  EXPECT_EQ(s[3].role, qa::SentenceRole::context);    // split at "Texas.I"
+  EXPECT_EQ(s[4].role, qa::SentenceRole::ask);
+  EXPECT_EQ(s[5].role, qa::SentenceRole::formality);
+  EXPECT_EQ(s[6].role, qa::SentenceRole::formality);
+  // A short first line that does not ask is the subject.
+  const std::string q2 = "Kidney stones. My husband keeps getting them. How can he prevent them?";
+  const auto s2 = qa::read_message(q2, an.terms(q2));
+  ASSERT_EQ(s2.size(), 3u);
+  EXPECT_EQ(s2[0].role, qa::SentenceRole::subject);
+  EXPECT_EQ(s2[2].role, qa::SentenceRole::ask);
+}
+
+TEST_F(Messages, ALongMessageIsReadForWhatItAsks) {
+  // Over 3,000 characters of story around one question, as a real message.
+  std::string story;
+  while (story.size() < 3000)
+    story +=
+        "We moved house last spring and my mother has been helping with the children "
+        "every afternoon since then, which we are very grateful for. ";
+  const std::string q = "Hello doctor. " + story +
+                        "What is the best treatment for my gout? Thank you for your time. Regards, "
+                        "[NAME]";
+  ASSERT_GT(q.size(), 3000u);
+  ASSERT_LE(q.size(), qa::kMaxQuestionChars);
+  const auto r = engine_->ask(q, 5);
+  EXPECT_EQ(focus_name(r), "Gout");
+  ASSERT_FALSE(r.answers.empty());
+  EXPECT_EQ(r.answers[0].type, T::treatment);
+  EXPECT_TRUE(r.answers[0].asked);
+}
+
+TEST_F(Messages, SeveralQuestionsInOneMessageAreEachAnswered) {
+  const auto r = engine_->ask(
+      "My husband (52) was told he has gout after a bad night last week. What causes it? "
+      "And how is it treated? Thanks a lot.",
+      10);
+  EXPECT_EQ(focus_name(r), "Gout");
+  EXPECT_TRUE(has_type(r, T::causes));
+  EXPECT_TRUE(has_type(r, T::treatment));
+  // Asked first, answered first.
+  ASSERT_FALSE(r.answers.empty());
+  EXPECT_EQ(r.answers[0].type, T::causes);
+}
+
+TEST_F(Messages, AConditionInTheContextIsACandidateNotTheFocus) {
+  // Kidney stones and Crohn's disease are the story; multiple sclerosis is asked about.
+  const auto r = engine_->ask(
+      "My father had kidney stones for years and my sister has Crohn's disease. Now my "
+      "neurologist mentioned something else. What are the symptoms of multiple sclerosis?");
+  EXPECT_EQ(focus_name(r), "Multiple sclerosis");
+  ASSERT_FALSE(r.answers.empty());
+  EXPECT_EQ(r.answers[0].type, T::symptoms);
+  // The context's conditions stay as candidates.
+  EXPECT_GE(r.focus.size(), 2u);
+  // A subject line names the topic even when the question says only "it".
+  const auto s = engine_->ask(
+      "Kidney stones. My brother had COPD and my doctor says I have this too. How can I "
+      "prevent it?");
+  EXPECT_EQ(focus_name(s), "Kidney stone");
+}
+
+TEST(EnglishWordList, IsInstalledAndHoldsOrdinaryWordsOnly) {
+  const auto words = EnglishWords::installed();
+  ASSERT_GT(words.size(), 50000u)
+      << "no English word list (apt-get install wamerican; scripts/install-deps.sh installs it)";
+  for (auto w : {"wife", "contagion", "penal", "stoke", "irony", "inherited"})
+    EXPECT_TRUE(words.contains(w)) << w;
+  // Names are not ordinary words, and misspellings are not words at all.
+  for (auto w : {"parkinson", "kidnee", "sclerosus", "gout-ish"})
+    EXPECT_FALSE(words.contains(w)) << w;
+}
+
+TEST_F(Messages, RealEnglishWordsAreNotCorrectedButMisspellingsAre) {
+  // "penal" is one letter from "renal" (renal calculus), "stoke" from "stone":
+  // both are English words, so neither is a slip.
+  auto r = engine_->ask("is it penal or is it a stoke of bad luck");
+  for (const auto& c : r.corrections) ADD_FAILURE() << c.from << " -> " << c.to;
+  EXPECT_TRUE(r.answers.empty());
+  // A word that is not English is still corrected ("kidnee" is "kidney").
+  r = engine_->ask("how do i prevent a kidnee stone");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].from, "kidnee");
+  EXPECT_EQ(r.corrections[0].to, "kidney");
+  EXPECT_EQ(focus_name(r), "Kidney stone");
+}
+
+TEST_F(Messages, TheRankedListHasLimitAnswersAndSaysWhichWereOffered) {
+  auto r = engine_->ask("what causes gout", 10);
+  ASSERT_GE(r.answers.size(), 3u);
+  EXPECT_LE(r.answers.size(), 10u);
+  EXPECT_EQ(r.answers[0].type, T::causes);
+  EXPECT_TRUE(r.answers[0].asked);
+  // After the asked kind, other kinds about the focus, marked as offered.
+  const auto offered = std::find_if(r.answers.begin(), r.answers.end(),
+                                    [](const qa::Answer& a) { return !a.asked; });
+  ASSERT_NE(offered, r.answers.end());
+  EXPECT_NE(offered->type, T::causes);
+  r = engine_->ask("what causes gout", 2);
+  EXPECT_EQ(r.answers.size(), 2u);
+  // A question about nothing held still gets nothing.
+  EXPECT_TRUE(engine_->ask("what is the capital of france", 10).answers.empty());
+}
+
+// A condition that does not hold the kind asked, and narrower ones that do.
+TEST(NarrowerConditions, AnswerWhatTheFocusDoesNotHold) {
+  test::TempDir dir;
+  auto write = [&](const std::string& file, const std::string& text) {
+    std::ofstream(dir.path() / file) << text;
+  };
+  const std::string head =
+      "author: symptomdb test fixture\naffiliation: \"Test fixture text, not medical advice\"\n"
+      "license: CC0 test fixture\n---\nFixture text, not medical advice.\n\n";
+  write("zorblax.md", "---\ntitle: \"Zorblax\"\ncondition: Zorblax\nslug: zorblax\n" + head +
+                          "## Symptoms of zorblax\n\nFixture symptoms text.\n");
+  write("familial-zorblax.md",
+        "---\ntitle: \"Familial zorblax\"\ncondition: Familial zorblax\nslug: familial-zorblax\n" +
+            head + "## Genetics\n\nFixture text on how familial zorblax is inherited.\n");
+  auto articles = ingest::parse_files(ingest::collect_files({dir.path().string()}, ".md"),
+                                      ingest::Format::markdown);
+  const qa::Engine engine(std::make_shared<const Snapshot>(std::move(articles)));
+  const auto r = engine.ask("is zorblax inherited?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(engine.snapshot().conditions()[r.focus[0].condition].name, "Zorblax");
+  EXPECT_EQ(r.missing, std::vector<T>{T::genetics});
+  ASSERT_GE(r.answers.size(), 2u);
+  // The focus's own answer first (offered), then the narrower condition's.
+  EXPECT_EQ(r.answers[0].via, qa::Answer::Via::focus);
+  EXPECT_FALSE(r.answers[0].asked);
+  EXPECT_EQ(r.answers[1].type, T::genetics);
+  EXPECT_EQ(r.answers[1].via, qa::Answer::Via::narrower);
+  EXPECT_EQ(engine.snapshot().conditions()[r.answers[1].condition].name, "Familial zorblax");
+}
+
+// The bounded top-k gives exactly what scoring every posting gives.
+TEST(IndexTopK, EqualsExhaustiveRanking) {
+  auto articles =
+      ingest::parse_files(ingest::collect_files({(test::source_dir() / "content").string()}, ".md"),
+                          ingest::Format::markdown);
+  text::Analyzer an;
+  search::Index idx;
+  std::vector<std::string> words;
+  for (const auto& a : articles)
+    for (const auto& s : a.sections) {
+      std::string body = s.intro;
+      for (const auto& item : s.items) body += "\n" + item.text;
+      const search::Field fields[] = {{s.heading, 2.0}, {body, 1.0}};
+      idx.add(fields, an);
+    }
+  idx.finish();
+  ASSERT_GT(idx.size(), 50u);
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<std::size_t> pick(0, idx.term_count() - 1);
+  for (int q = 0; q < 300; ++q) {
+    std::vector<search::TermId> terms;
+    const int n = 1 + q % 4;
+    for (int i = 0; i < n; ++i) terms.push_back(static_cast<search::TermId>(pick(rng)));
+    if (q % 3 == 0) terms.push_back(*idx.term(an.stem("pain")));  // a common word
+    for (std::size_t limit : {1u, 3u, 10u, 50u}) {
+      const auto fast = idx.rank(terms, limit);
+      const auto slow = idx.rank_exhaustive(terms, limit);
+      ASSERT_EQ(fast.size(), slow.size()) << "query " << q << " limit " << limit;
+      for (std::size_t i = 0; i < fast.size(); ++i) {
+        EXPECT_EQ(fast[i].doc, slow[i].doc) << "query " << q << " rank " << i;
+        EXPECT_DOUBLE_EQ(fast[i].score, slow[i].score);
+      }
+    }
+    const auto even = [](search::DocId d) { return d % 2 == 0; };
+    const auto fast = idx.rank(terms, 5, even), slow = idx.rank_exhaustive(terms, 5, even);
+    ASSERT_EQ(fast.size(), slow.size());
+    for (std::size_t i = 0; i < fast.size(); ++i) EXPECT_EQ(fast[i].doc, slow[i].doc);
+  }
+}
+
+}  // namespace
+}  // namespace symptomdb
