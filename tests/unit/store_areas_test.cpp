@@ -3,6 +3,7 @@
 // StoreUnavailable when the server cannot be reached, and recovery when the
 // server drops the store's connections.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <ctime>
 #include <filesystem>
@@ -30,6 +31,29 @@ class StoreAreas : public ::testing::TestWithParam<test::Backend> {
     u.role = role;
     return store_->create_user(u, "hash-of-" + name);
   }
+  std::int64_t user_named(const std::string& name, const std::string& display_name) {
+    User u;
+    u.username = name;
+    u.display_name = display_name;
+    return store_->create_user(u, "hash-of-" + name);
+  }
+  // A statement through a writable connection of its own (the test
+  // database's query() is read-only on SQLite).
+  void exec(const std::string& sql) const {
+    if (GetParam() == test::Backend::postgresql) {
+      store::pg::Connection(db_->location()).exec(sql);
+      return;
+    }
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(db_->location().c_str(), &h), SQLITE_OK);
+    sqlite3_busy_timeout(h, 5000);
+    char* error = nullptr;
+    const int rc = sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &error);
+    const std::string message = error ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(h);
+    ASSERT_EQ(rc, SQLITE_OK) << message;
+  }
   std::unique_ptr<test::TestDatabase> db_;
   std::unique_ptr<store::Store> store_;
 };
@@ -39,9 +63,9 @@ INSTANTIATE_TEST_SUITE_P(Both, StoreAreas,
                          test::backend_name);
 
 TEST_P(StoreAreas, SchemaIsAtTheLatestVersionAndReopeningKeepsIt) {
-  EXPECT_EQ(store_->schema_version(), 6);
-  EXPECT_EQ(db_->open()->schema_version(), 6);
-  EXPECT_EQ(db_->query("SELECT COUNT(*) FROM schema_migrations"), (test::Rows{{"6"}}));
+  EXPECT_EQ(store_->schema_version(), 7);
+  EXPECT_EQ(db_->open()->schema_version(), 7);
+  EXPECT_EQ(db_->query("SELECT COUNT(*) FROM schema_migrations"), (test::Rows{{"7"}}));
 }
 
 TEST_P(StoreAreas, UsernamesAreUniqueWhateverTheirCase) {
@@ -66,6 +90,36 @@ TEST_P(StoreAreas, UsernamesAreUniqueWhateverTheirCase) {
   EXPECT_NEAR(static_cast<double>(store_->user_created_at(id)),
               static_cast<double>(std::time(nullptr)), 60.0);
   EXPECT_EQ(store_->user_created_at(9999), 0);
+}
+
+TEST_P(StoreAreas, DisplayNamesThatLookAlikeAreTaken) {
+  user_named("erin", "Erin Roe, MD");
+  // Case, spacing and punctuation do not make a name different...
+  EXPECT_THROW(user_named("erin2", "erin  ROE md"), store::NameTaken);
+  // ...nor does a Cyrillic letter that looks like a Latin one.
+  EXPECT_THROW(user_named("erin3", "\xd0\x95rin Roe MD"), store::NameTaken);
+  EXPECT_FALSE(store_->find_user("erin2"));
+  EXPECT_FALSE(store_->find_user("erin3"));
+  // A taken username is reported as such even when the name is taken too.
+  EXPECT_THROW(user_named("ERIN", "Erin Roe MD"), store::AccountExists);
+  EXPECT_GT(user_named("erin4", "Erin Rowe"), 0);
+}
+
+TEST_P(StoreAreas, AccountsWithoutANameKeyGetOneWhenOpenedTheOlderFirst) {
+  // As after migration 007: names chosen before keys existed, two of them
+  // look-alikes.
+  user_named("first", "Jo Smith");
+  user_named("second", "Someone Else");
+  user_named("third", "Pat Lee");
+  store_.reset();
+  exec("UPDATE users SET display_name = 'JO  smith' WHERE username = 'second'");
+  exec("UPDATE users SET name_key = NULL");
+  store_ = db_->open();
+  EXPECT_EQ(db_->query("SELECT username FROM users WHERE name_key IS NOT NULL ORDER BY username"),
+            (test::Rows{{"first"}, {"third"}}));
+  // The keys now taken are checked like any other.
+  EXPECT_THROW(user_named("fourth", "jo smith"), store::NameTaken);
+  EXPECT_THROW(user_named("fifth", "PAT LEE"), store::NameTaken);
 }
 
 TEST_P(StoreAreas, SessionsExpireAndEndWithTheAccount) {
@@ -197,10 +251,45 @@ TEST_P(StoreAreas, CommentsRepliesModerationAndReports) {
   EXPECT_FALSE(store_->comment(first)->edited_at);
   EXPECT_EQ(store_->comments_since(a, 150), 2u);
   EXPECT_EQ(store_->comments_since(b, 0), 1u);
-  // Deleting a comment deletes its replies.
+  EXPECT_EQ(store_->comment(reply_id)->author_role, Role::reader);
+  EXPECT_FALSE(store_->comment(first)->deleted);
+
+  // A comment with a reply becomes a tombstone: the reply stays, the
+  // deleted words and their author are not handed out, its reports go.
+  EXPECT_EQ(store_->report_comment(first, b, 500), 1);
+  EXPECT_EQ(store_->count_comments("shin-splints", true), 4u);
   store_->delete_comment(first);
-  EXPECT_FALSE(store_->comment(first));
+  const auto tombstone = store_->comment(first);
+  ASSERT_TRUE(tombstone);
+  EXPECT_TRUE(tombstone->deleted);
+  EXPECT_EQ(tombstone->body, "");
+  EXPECT_EQ(tombstone->author_name, "");
+  EXPECT_EQ(tombstone->reports, 0);
+  EXPECT_EQ(db_->query("SELECT body FROM comments WHERE id = " + std::to_string(first)),
+            (test::Rows{{""}}));
+  const auto kept = store_->replies(first);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].id, reply_id);
+  EXPECT_EQ(kept[0].body, "A reply");
+  EXPECT_FALSE(kept[0].deleted);
+  EXPECT_EQ(store_->count_comments("shin-splints", true), 3u);
+  // A comment without replies goes at once.
+  store_->delete_comment(second);
+  EXPECT_FALSE(store_->comment(second));
+  // The last reply under a tombstone takes the tombstone with it.
+  store_->delete_comment(reply_id);
   EXPECT_FALSE(store_->comment(reply_id));
+  EXPECT_FALSE(store_->comment(first));
+  EXPECT_EQ(store_->count_comments("shin-splints", true), 1u);
+}
+
+TEST_P(StoreAreas, AnAuthorsCommentCarriesTheirRole) {
+  const auto author = user("writer", Role::author);
+  Comment c;
+  c.article_slug = "x";
+  c.user_id = author;
+  c.body = "From the author";
+  EXPECT_EQ(store_->comment(store_->add_comment(c))->author_role, Role::author);
 }
 
 TEST_P(StoreAreas, ChangeCounterMovesOnWritesThatChangePages) {
@@ -256,7 +345,7 @@ TEST(PostgresStore, RecoversWhenTheServerDropsItsConnections) {
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", {name});
   EXPECT_GE(ended.rows(), 1);
   EXPECT_TRUE(store->author("dr-jo-smith"));
-  EXPECT_EQ(store->schema_version(), 6);
+  EXPECT_EQ(store->schema_version(), 7);
 }
 
 TEST(PostgresStore, ConcurrentWritersFromSeveralStoresAllLand) {

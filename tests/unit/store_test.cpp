@@ -80,6 +80,24 @@ TEST_P(Stores, RoundTripsArticlesExactly) {
   EXPECT_FALSE(store->find_article("no-such-article"));
 }
 
+TEST_P(Stores, ContributorsRoundTripInOrder) {
+  auto store = open();
+  Article with = fixture_article();
+  with.contributors = {"Erin Editor", "Jo Author", "A. N. Other"};
+  Article without = fixture_article();
+  without.slug = "no-contributors";
+  const std::vector<Article> both = {with, without};
+  store->put_articles(both);
+  EXPECT_EQ(store->find_article("shin-splints")->contributors, with.contributors);
+  EXPECT_TRUE(store->find_article("no-contributors")->contributors.empty());
+  // Through the bulk load as well as the single one.
+  const auto all = store->load_articles();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].slug, "no-contributors");
+  EXPECT_TRUE(all[0].contributors.empty());
+  EXPECT_EQ(all[1].contributors, with.contributors);
+}
+
 TEST_P(Stores, ReimportReplacesInsteadOfDuplicating) {
   auto store = open();
   const std::vector<Article> one = {fixture_article()};

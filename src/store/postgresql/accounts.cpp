@@ -1,6 +1,7 @@
 // Accounts, sessions and sign-in throttling on PostgreSQL. Sessions and
 // failure counters live in the database, so they hold whichever node a
 // request reaches; they do not move the change counter (no page shows them).
+#include "core/user_text.hpp"
 #include "store/postgresql/postgresql_store.hpp"
 #include "store/postgresql/util.hpp"
 
@@ -27,21 +28,35 @@ User user_from(const pg::Result& st, int r) {
 }  // namespace
 
 std::int64_t PostgresStore::create_user(const User& u, const std::string& password_hash) {
+  const std::string key = display_name_key(u.display_name);
+  const auto name_taken = [&] {
+    return NameTaken("the name '" + u.display_name + "' is taken or looks like one that is");
+  };
   try {
     return write([&](pg::Connection& c) {
+      // Checked in the order the SQLite store checks them, so both stores
+      // give the same answer when both are taken; write() holds the change
+      // counter's row lock, so no other node registers in between.
+      if (!c.run("SELECT 1 FROM users WHERE lower(username) = lower($1)", {u.username}).empty())
+        throw AccountExists("the username '" + u.username + "' is taken");
+      if (!c.run("SELECT 1 FROM users WHERE name_key = $1", {key}).empty()) throw name_taken();
       const std::string now = pg::utc_now();
       return c
           .run(
               "INSERT INTO users (username, display_name, password_hash, role, disabled, "
-              "created_at, password_changed_at) VALUES ($1, $2, $3, $4, 0, $5, $6) RETURNING id",
-              {u.username, u.display_name, password_hash, to_string(u.role), now, now})
+              "created_at, password_changed_at, name_key) VALUES ($1, $2, $3, $4, 0, $5, $6, $7) "
+              "RETURNING id",
+              {u.username, u.display_name, password_hash, to_string(u.role), now, now, key})
           .integer(0, 0);
     });
   } catch (const pg::SqlError& e) {
-    // The unique index decides, so two nodes registering one name at once
-    // cannot both succeed.
-    if (e.sqlstate() == pg::kUniqueViolation)
+    // The unique indexes decide in the end, so two registrations of one
+    // name at once cannot both succeed.
+    if (e.sqlstate() == pg::kUniqueViolation) {
+      if (std::string_view(e.what()).find("users_name_key") != std::string_view::npos)
+        throw name_taken();
       throw AccountExists("the username '" + u.username + "' is taken");
+    }
     throw;
   }
 }

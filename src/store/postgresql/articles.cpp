@@ -1,4 +1,6 @@
 // Articles, conditions and author profiles on PostgreSQL.
+#include <fmt/ranges.h>
+
 #include <map>
 
 #include "store/postgresql/postgresql_store.hpp"
@@ -43,11 +45,13 @@ WriteSummary PostgresStore::write_articles(pg::Connection& c, std::span<const Ar
         c.run(
              "INSERT INTO articles (slug, title, condition_id, author_id, site, introduction, "
              "reviewed_on, license, is_sample, format, source_file, imported_at, collection, "
-             "document_id, url, reviewed_by, reviewer_credential) VALUES ($1, $2, $3, $4, $5, "
-             "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id",
+             "document_id, url, reviewed_by, reviewer_credential, contributors) VALUES ($1, $2, "
+             "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) "
+             "RETURNING id",
              {a.slug, a.title, condition_id, author_id, a.site, a.introduction, a.reviewed_on,
               a.license, a.sample ? 1 : 0, a.provenance.format, a.provenance.source_file, now,
-              a.collection, a.document_id, a.url, a.reviewed_by.name, a.reviewed_by.credential})
+              a.collection, a.document_id, a.url, a.reviewed_by.name, a.reviewed_by.credential,
+              fmt::format("{}", fmt::join(a.contributors, "\n"))})
             .integer(0, 0);
     for (std::size_t i = 0; i < a.condition.synonyms.size(); ++i)
       c.run("INSERT INTO article_synonyms (article_id, position, synonym) VALUES ($1, $2, $3)",
@@ -92,7 +96,8 @@ std::vector<Article> PostgresStore::load_where(pg::Connection& c, std::string_vi
       "SELECT a.id, a.slug, a.title, c.name, c.id, COALESCE(au.name, ''), "
       "COALESCE(au.credential, ''), COALESCE(au.affiliation, ''), a.site, a.introduction, "
       "a.reviewed_on, a.license, a.is_sample, a.format, a.source_file, a.imported_at, "
-      "c.kind, a.collection, a.document_id, a.url, a.reviewed_by, a.reviewer_credential "
+      "c.kind, a.collection, a.document_id, a.url, a.reviewed_by, a.reviewer_credential, "
+      "a.contributors "
       "FROM articles a JOIN conditions c ON c.id = a.condition_id "
       "LEFT JOIN authors au ON au.id = a.author_id ";
   sql += where;
@@ -118,6 +123,13 @@ std::vector<Article> PostgresStore::load_where(pg::Connection& c, std::string_vi
     a.document_id = st.text(r, 18);
     a.url = st.text(r, 19);
     a.reviewed_by = {st.text(r, 20), st.text(r, 21)};
+    // One name per line, as the SQLite store keeps them.
+    const std::string contributors = st.text(r, 22);
+    for (std::string_view rest = contributors; !rest.empty();) {
+      const auto nl = rest.find('\n');
+      a.contributors.emplace_back(rest.substr(0, nl));
+      rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
+    }
     by_id[st.integer(r, 0)] = out.size();
     out.push_back(std::move(a));
   }

@@ -9,7 +9,8 @@ namespace {
 constexpr const char* kCommentSelect =
     "SELECT c.id, c.article_slug, c.user_id, u.display_name, c.parent_id, c.body, c.status, "
     "c.held_reason, c.created_at, c.edited_at, "
-    "(SELECT COUNT(*) FROM comment_reports r WHERE r.comment_id = c.id) "
+    "(SELECT COUNT(*) FROM comment_reports r WHERE r.comment_id = c.id), u.role, "
+    "CASE WHEN c.deleted_at IS NULL THEN 0 ELSE 1 END "
     "FROM comments c JOIN users u ON u.id = c.user_id ";
 
 Comment comment_from(const pg::Result& st, int r) {
@@ -25,6 +26,14 @@ Comment comment_from(const pg::Result& st, int r) {
   c.created_at = st.integer(r, 8);
   if (!st.is_null(r, 9)) c.edited_at = st.integer(r, 9);
   c.reports = st.integer(r, 10);
+  c.author_role = role_from_string(st.text(r, 11)).value_or(Role::reader);
+  c.deleted = st.integer(r, 12) != 0;
+  if (c.deleted) {
+    // What was deleted is not handed out, whatever the caller does with it.
+    c.author_name.clear();
+    c.author_role = Role::reader;
+    c.body.clear();
+  }
   return c;
 }
 
@@ -94,7 +103,7 @@ std::size_t PostgresStore::count_comments(std::string_view slug, bool with_repli
     return static_cast<std::size_t>(
         c.run(with_replies
                   ? "SELECT COUNT(*) FROM comments WHERE article_slug = $1 AND status = "
-                    "'published'"
+                    "'published' AND deleted_at IS NULL"
                   : "SELECT COUNT(*) FROM comments WHERE article_slug = $1 AND parent_id IS "
                     "NULL AND status = 'published'",
               {slug})
@@ -137,7 +146,30 @@ void PostgresStore::edit_comment(std::int64_t id, const std::string& body, std::
 }
 
 void PostgresStore::delete_comment(std::int64_t id) {
-  write([&](pg::Connection& c) { c.run("DELETE FROM comments WHERE id = $1", {id}); });
+  // write() holds the change counter's row lock, so no reply can be added
+  // on another node between the count and the delete.
+  write([&](pg::Connection& c) {
+    const auto parent = c.run("SELECT parent_id FROM comments WHERE id = $1", {id});
+    std::optional<std::int64_t> parent_id;
+    if (!parent.empty() && !parent.is_null(0, 0)) parent_id = parent.integer(0, 0);
+    // Replies are other people's words: a comment that has any becomes a
+    // tombstone instead of taking them with it (ON DELETE CASCADE would).
+    if (c.run("SELECT COUNT(*) FROM comments WHERE parent_id = $1", {id}).integer(0, 0) > 0) {
+      c.run(
+          "UPDATE comments SET body = '', deleted_at = CAST(EXTRACT(EPOCH FROM now()) AS BIGINT) "
+          "WHERE id = $1",
+          {id});
+      c.run("DELETE FROM comment_reports WHERE comment_id = $1", {id});
+    } else {
+      c.run("DELETE FROM comments WHERE id = $1", {id});
+      // The last reply under a tombstone takes the tombstone with it.
+      if (parent_id)
+        c.run(
+            "DELETE FROM comments WHERE id = $1 AND deleted_at IS NOT NULL AND NOT EXISTS "
+            "(SELECT 1 FROM comments r WHERE r.parent_id = $1)",
+            {*parent_id});
+    }
+  });
 }
 
 std::int64_t PostgresStore::report_comment(std::int64_t id, std::int64_t user_id,

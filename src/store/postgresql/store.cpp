@@ -1,5 +1,6 @@
 // The PostgreSQL store as a whole: connecting, migrations, the change counter.
 #include "core/embedded.hpp"
+#include "core/user_text.hpp"
 #include "store/postgresql/postgresql_store.hpp"
 #include "store/postgresql/util.hpp"
 
@@ -16,6 +17,7 @@ constexpr std::string_view kMigrations[] = {
     "src/store/migrations/postgresql/004_comments.sql",
     "src/store/migrations/postgresql/005_hpo.sql",
     "src/store/migrations/postgresql/006_editorial.sql",
+    "src/store/migrations/postgresql/007_security.sql",
 };
 
 // Held while migrating, so that nodes starting together do not migrate the
@@ -67,6 +69,24 @@ void PostgresStore::migrate() {
            {v, name, pg::utc_now()});
     tx.commit();
   }
+
+  // Accounts made before display names had a key get one, still under the
+  // migration lock so that nodes starting together do it once. Of two
+  // look-alike names the older keeps the key and the newer stays unkeyed,
+  // as on SQLite. The change counter's row lock (taken only when there is
+  // work) keeps create_user() on other nodes from taking a key between the
+  // check and the update.
+  const char* unkeyed_sql = "SELECT id, display_name FROM users WHERE name_key IS NULL ORDER BY id";
+  if (c->run(unkeyed_sql).empty()) return;
+  pg::Transaction tx(*c);
+  c->run("SELECT counter FROM store_changes WHERE id = 1 FOR UPDATE");
+  const auto unkeyed = c->run(unkeyed_sql);
+  for (int r = 0; r < unkeyed.rows(); ++r)
+    c->run(
+        "UPDATE users SET name_key = $1 WHERE id = $2 AND NOT EXISTS "
+        "(SELECT 1 FROM users WHERE name_key = $1)",
+        {display_name_key(unkeyed.text(r, 1)), unkeyed.integer(r, 0)});
+  tx.commit();
 }
 
 int PostgresStore::schema_version() {
