@@ -7,6 +7,27 @@
 
 namespace symptomdb::ontology {
 
+std::string_view to_string(SynonymScope s) {
+  switch (s) {
+    case SynonymScope::exact:
+      return "exact";
+    case SynonymScope::related:
+      return "related";
+    case SynonymScope::broad:
+      return "broad";
+    case SynonymScope::narrow:
+      return "narrow";
+  }
+  return "exact";
+}
+
+SynonymScope synonym_scope_from(std::string_view s) {
+  if (s == "related") return SynonymScope::related;
+  if (s == "broad") return SynonymScope::broad;
+  if (s == "narrow") return SynonymScope::narrow;
+  return SynonymScope::exact;
+}
+
 namespace {
 
 // HPO's frequency sub-ontology (HP:0040279 "Frequency"). Each term names a

@@ -18,6 +18,10 @@ namespace symptomdb::ontology {
 // --- Records, as files give them. -----------------------------------------
 
 enum class SynonymScope { exact, related, broad, narrow };
+// The scope as OBO and obographs spell it ("exact", ...), and back; an
+// unknown word reads as exact. Both stores keep scopes in this form.
+std::string_view to_string(SynonymScope s);
+SynonymScope synonym_scope_from(std::string_view s);
 
 struct Synonym {
   std::string text;

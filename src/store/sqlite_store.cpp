@@ -1050,33 +1050,9 @@ void SqliteStore::publish_draft(const std::string& slug, std::int64_t ordinal,
   tx.commit();
 }
 
-
 // --- Phenotype ontology and annotations. ---
 
-namespace {
-
-std::string_view scope_name(ontology::SynonymScope s) {
-  switch (s) {
-    case ontology::SynonymScope::exact:
-      return "exact";
-    case ontology::SynonymScope::related:
-      return "related";
-    case ontology::SynonymScope::broad:
-      return "broad";
-    case ontology::SynonymScope::narrow:
-      return "narrow";
-  }
-  return "exact";
-}
-
-ontology::SynonymScope scope_from(std::string_view s) {
-  if (s == "related") return ontology::SynonymScope::related;
-  if (s == "broad") return ontology::SynonymScope::broad;
-  if (s == "narrow") return ontology::SynonymScope::narrow;
-  return ontology::SynonymScope::exact;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void SqliteStore::put_ontology(const ontology::OntologyRecords& records) {
   std::lock_guard lock(mutex_);
@@ -1117,7 +1093,7 @@ void SqliteStore::put_ontology(const ontology::OntologyRecords& records) {
       add_synonym.bind(1, term)
           .bind(2, static_cast<std::int64_t>(i))
           .bind(3, t.synonyms[i].text)
-          .bind(4, scope_name(t.synonyms[i].scope))
+          .bind(4, ontology::to_string(t.synonyms[i].scope))
           .bind(5, t.synonyms[i].layperson ? 1 : 0)
           .run();
     add_list(add_alt, term, t.alt_ids);
@@ -1162,7 +1138,8 @@ std::optional<ontology::OntologyRecords> SqliteStore::load_ontology() {
       db_.prepare("SELECT term, text, scope, layperson FROM hpo_synonyms ORDER BY term, ordinal");
   while (syn.step())
     term_at(syn.integer(0))
-        .synonyms.push_back({syn.text(1), scope_from(syn.text(2)), syn.integer(3) != 0});
+        .synonyms.push_back(
+            {syn.text(1), ontology::synonym_scope_from(syn.text(2)), syn.integer(3) != 0});
   auto load_list = [&](const char* table, const char* column,
                        std::vector<std::string> ontology::TermRecord::*list) {
     auto st = db_.prepare(std::string("SELECT term, ") + column + " FROM " + table +

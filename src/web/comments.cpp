@@ -71,7 +71,8 @@ nlohmann::json comment_json(const Comment& c) {
             {"body", ""},
             {"html", "<p class=\"comment-deleted\">Comment deleted</p>"},
             {"status", "deleted"},
-            {"created_at", c.created_at}};
+            {"created_at", c.created_at},
+            {"edited_at", nullptr}};
   return {{"id", c.id},
           {"author", c.author_name},
           {"author_role", to_string(c.author_role)},

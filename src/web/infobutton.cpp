@@ -2,6 +2,7 @@
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
@@ -218,15 +219,6 @@ std::variant<Params, BadParameter> read_params(const Target& t) {
   return p;
 }
 
-std::string join(const std::vector<std::string>& v, std::string_view sep) {
-  std::string out;
-  for (const auto& s : v) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
-}
-
 std::string section_markdown(const Section& s) {
   std::string md = s.intro;
   for (const auto& item : s.items) {
@@ -245,7 +237,9 @@ std::string summary_html(const std::string& body_html, const std::vector<std::st
   if (!also.empty()) {
     std::vector<std::string> escaped;
     for (const auto& a : also) escaped.push_back(html_escape(a));
-    out += "<p class=\"NLMalsoCalled\">Also called: " + join(escaped, ", ") + "</p>\n";
+    out +=
+        "<p class=\"NLMalsoCalled\">Also called: " + fmt::format("{}", fmt::join(escaped, ", ")) +
+        "</p>\n";
   }
   out += body_html;
   out += "<p class=\"NLMattribution\">Source: " + html_escape(source);
@@ -315,7 +309,7 @@ Entry disease_entry(const SymptomData& data, checker::DiseaseIndex index, const 
       "<p>" + html_escape(d.name) + " (" + html_escape(d.id) +
       ") as the HPO disease annotations describe it: " + std::to_string(d.present.size()) +
       " annotated finding" + (d.present.size() == 1 ? "" : "s");
-  if (!labels.empty()) body += "; listed first: " + join(labels, ", ");
+  if (!labels.empty()) body += "; listed first: " + fmt::format("{}", fmt::join(labels, ", "));
   body += ".</p>\n";
   if (const auto url = disease_source_url(d.id); !url.empty())
     body += "<p>Source record: <a href=\"" + html_escape(url) + "\">" +
@@ -432,7 +426,7 @@ Feed build_feed(const Params& p, const Site& site, const Request& req) {
                       : f.supported  ? code_words(system_name, p.normalised)
                                      : system_name + " " + p.code;
   f.subtitle = "symptomdb results for " + asked;
-  if (!f.notes.empty()) f.subtitle += ". " + join(f.notes, " ");
+  if (!f.notes.empty()) f.subtitle += ". " + fmt::format("{}", fmt::join(f.notes, " "));
   f.id = tag_id("infobutton", (p.system ? p.system->oid : std::string()) + "|" +
                                   (f.supported ? p.normalised : p.code) + "|" + p.display_name +
                                   "|" + p.language);

@@ -1,6 +1,7 @@
 #include "web/pages.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
@@ -56,15 +57,6 @@ std::string render_layout(const Layout& l, const std::string& body) {
   set_if(d, "head_extra", l.head_extra);
   d.set("body", body);
   return render_template("layout", d);
-}
-
-std::string join(const std::vector<std::string>& v, std::string_view sep) {
-  std::string out;
-  for (const auto& s : v) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
 }
 
 std::string text_lower(std::string s) {
@@ -146,7 +138,7 @@ std::string publisher_of(const Article& a) {
 void set_names(mu::data& d, const Snapshot& snap, const ConditionEntry& c) {
   const ConditionNames names = split_names(snap, c);
   d.set("has_synonyms", !names.also_called.empty());
-  d.set("synonyms_text", join(names.also_called, ", "));
+  d.set("synonyms_text", fmt::format("{}", fmt::join(names.also_called, ", ")));
   mu::data related{mu::data::type::list};
   for (std::size_t i = 0; i < names.related.size(); ++i) {
     mu::data rd;
@@ -480,7 +472,7 @@ std::string render_letter_page(const Snapshot& snap, char letter) {
     cd.set("has_synonyms", !names.empty());
     std::vector<std::string> few(names.begin(),
                                  names.begin() + std::min<std::size_t>(3, names.size()));
-    cd.set("synonyms_text", join(few, ", "));
+    cd.set("synonyms_text", fmt::format("{}", fmt::join(few, ", ")));
     list.push_back(cd);
   }
   mu::data d;
@@ -704,9 +696,9 @@ std::string render_ask_page(const qa::Engine& engine, const qa::Result* r) {
     if (!r->focus.empty()) names.push_back(conditions[r->focus.front().condition].name);
     for (const auto& i : r->intents) intents.push_back(intent_label(i.type));
     d.set("has_reading", !names.empty());
-    d.set("focus_names", join(names, ", "));
+    d.set("focus_names", fmt::format("{}", fmt::join(names, ", ")));
     d.set("has_intents", !intents.empty());
-    d.set("intent_names", join(intents, ", "));
+    d.set("intent_names", fmt::format("{}", fmt::join(intents, ", ")));
     std::string corrections;
     for (const auto& c : r->corrections) {
       if (!corrections.empty()) corrections += ", ";
@@ -744,7 +736,7 @@ std::string render_ask_page(const qa::Engine& engine, const qa::Result* r) {
       std::vector<std::string> missing;
       for (auto t : r->missing) missing.push_back(text_lower(intent_label(t)));
       d.set("has_missing", true);
-      d.set("missing_text", join(missing, ", "));
+      d.set("missing_text", fmt::format("{}", fmt::join(missing, ", ")));
       const auto& primary = conditions[r->focus.front().condition];
       d.set("primary_name", primary.name);
       mu::data available{mu::data::type::list};
@@ -760,13 +752,13 @@ std::string render_ask_page(const qa::Engine& engine, const qa::Result* r) {
     }
     if (r->reverse) {
       mu::data rev;
-      rev.set("findings_text", join(r->findings, ", "));
+      rev.set("findings_text", fmt::format("{}", fmt::join(r->findings, ", ")));
       mu::data list{mu::data::type::list};
       for (const auto& h : r->conditions) {
         mu::data cd;
         cd.set("name", conditions[h.condition].name);
         cd.set("id", conditions[h.condition].slug);
-        cd.set("findings", join(h.findings, ", "));
+        cd.set("findings", fmt::format("{}", fmt::join(h.findings, ", ")));
         cd.set("passage", h.passage);
         const auto src = engine.unit_source(h.unit);
         cd.set("source", src.author.empty() ? src.collection : src.author);

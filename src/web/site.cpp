@@ -73,8 +73,8 @@ std::shared_ptr<const RenderedPage> Site::article(std::string_view slug) const {
 
 const checker::ConditionModel& Site::conditions() const {
   std::call_once(conditions_once_, [this] {
-    conditions_ = std::make_unique<const checker::ConditionModel>(
-        checker::ConditionModel::build(*snapshot_));
+    conditions_ =
+        std::make_unique<const checker::ConditionModel>(checker::ConditionModel::build(*snapshot_));
   });
   return *conditions_;
 }

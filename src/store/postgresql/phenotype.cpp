@@ -7,27 +7,6 @@
 namespace symptomdb::store {
 namespace {
 
-std::string_view scope_name(ontology::SynonymScope s) {
-  switch (s) {
-    case ontology::SynonymScope::exact:
-      return "exact";
-    case ontology::SynonymScope::related:
-      return "related";
-    case ontology::SynonymScope::broad:
-      return "broad";
-    case ontology::SynonymScope::narrow:
-      return "narrow";
-  }
-  return "exact";
-}
-
-ontology::SynonymScope scope_from(std::string_view s) {
-  if (s == "related") return ontology::SynonymScope::related;
-  if (s == "broad") return ontology::SynonymScope::broad;
-  if (s == "narrow") return ontology::SynonymScope::narrow;
-  return ontology::SynonymScope::exact;
-}
-
 // Rows in COPY's text format: tab-separated, newline-terminated, with
 // backslash escapes for the characters that would end a field or a row.
 class CopyRows {
@@ -92,7 +71,7 @@ void PostgresStore::put_ontology(const ontology::OntologyRecords& records) {
       synonyms.field(term)
           .field(static_cast<std::int64_t>(i))
           .field(t.synonyms[i].text)
-          .field(scope_name(t.synonyms[i].scope))
+          .field(ontology::to_string(t.synonyms[i].scope))
           .field(t.synonyms[i].layperson ? 1 : 0);
       synonyms.end_row();
     }
@@ -152,7 +131,8 @@ std::optional<ontology::OntologyRecords> PostgresStore::load_ontology() {
         c.run("SELECT term, text, scope, layperson FROM hpo_synonyms ORDER BY term, ordinal");
     for (int r = 0; r < syn.rows(); ++r)
       term_at(syn.integer(r, 0))
-          .synonyms.push_back({syn.text(r, 1), scope_from(syn.text(r, 2)), syn.integer(r, 3) != 0});
+          .synonyms.push_back({syn.text(r, 1), ontology::synonym_scope_from(syn.text(r, 2)),
+                               syn.integer(r, 3) != 0});
     auto load_list = [&](const char* table, const char* column,
                          std::vector<std::string> ontology::TermRecord::*list) {
       const auto st = c.run(std::string("SELECT term, ") + column + " FROM " + table +
