@@ -1,4 +1,5 @@
 #include "checker/interpret.hpp"
+#include "text/lines.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -61,12 +62,6 @@ std::vector<std::string> rewrite(
     if (!replaced) out.push_back(std::move(words[i++]));
   }
   return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
 }
 
 std::string join(const std::vector<std::string>& words) {
@@ -138,7 +133,7 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
     if (phenotype_root && !onto.is_ancestor_or_self(*phenotype_root, t)) continue;
     const ontology::Term& term = onto.term(t);
     auto add = [&](const std::string& name, Kind kind) {
-      if (trim(name).empty()) return;
+      if (text::trim(name).empty()) return;
       Name n{.term = t, .kind = kind, .text = name};
       const auto words = rewrite(text::tokenize(text::fold(name)), lay_);
       n.folded = join(text::tokenize(text::fold(name)));
@@ -281,7 +276,7 @@ std::optional<Interpreter::Scored> Interpreter::best_name(
 }
 
 std::optional<Interpretation> Interpreter::interpret_phrase(std::string_view phrase) const {
-  phrase = trim(phrase);
+  phrase = text::trim(phrase);
   if (phrase.empty()) return std::nullopt;
   if (phrase.size() == 10 && (phrase.substr(0, 3) == "HP:" || phrase.substr(0, 3) == "hp:")) {
     std::string id(phrase);
@@ -316,7 +311,7 @@ Interpreter::Result Interpreter::interpret(std::string_view text) const {
   while (start <= text.size()) {
     std::size_t end = text.find_first_of(",;\n", start);
     if (end == std::string_view::npos) end = text.size();
-    const auto segment = trim(text.substr(start, end - start));
+    const auto segment = text::trim(text.substr(start, end - start));
     start = end + 1;
     if (segment.empty()) continue;
     // A name may itself contain "and"/"with" ("Pain with exercise", "pins
@@ -331,7 +326,7 @@ Interpreter::Result Interpreter::interpret(std::string_view text) const {
     std::vector<std::pair<std::string_view, std::optional<Interpretation>>> parts;
     bool all_matched = true;
     for (const auto piece : pieces) {
-      const auto p = trim(piece);
+      const auto p = text::trim(piece);
       if (p.empty()) continue;
       parts.emplace_back(p, interpret_phrase(p));
       all_matched = all_matched && parts.back().second.has_value();

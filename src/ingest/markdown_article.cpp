@@ -8,8 +8,12 @@
 
 #include "core/error.hpp"
 #include "core/slug.hpp"
+#include "text/lines.hpp"
 
 namespace symptomdb::ingest {
+
+using text::split_lines;
+using text::trim;
 namespace {
 
 // Front matter starts on line 2 of the file (line 1 is "---"); yaml-cpp

@@ -27,9 +27,13 @@
 
 #include "core/error.hpp"
 #include "core/slug.hpp"
+#include "text/lines.hpp"
 #include "text/normalize.hpp"
 
 namespace symptomdb::ingest {
+
+using text::split_lines;
+using text::trim;
 namespace {
 
 struct Block {

@@ -47,34 +47,4 @@ SourceFile source_from_text(std::string name, std::string text, std::size_t max_
   return {std::move(name), std::move(out)};
 }
 
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
-std::string_view trim(std::string_view s) {
-  auto is_space = [](std::string_view v, std::size_t i) -> std::size_t {
-    if (i < v.size() && (v[i] == ' ' || v[i] == '\t' || v[i] == '\f' || v[i] == '\v')) return 1;
-    if (i + 1 < v.size() && v.substr(i, 2) == "\xC2\xA0") return 2;
-    return 0;
-  };
-  while (auto n = is_space(s, 0)) s.remove_prefix(n);
-  while (!s.empty()) {
-    if (s.back() == ' ' || s.back() == '\t' || s.back() == '\f' || s.back() == '\v')
-      s.remove_suffix(1);
-    else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0")
-      s.remove_suffix(2);
-    else
-      break;
-  }
-  return s;
-}
-
 }  // namespace symptomdb::ingest

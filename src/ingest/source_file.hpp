@@ -24,10 +24,4 @@ SourceFile read_source_file(const std::filesystem::path& path,
 SourceFile source_from_text(std::string name, std::string text,
                             std::size_t max_bytes = 16 * 1024 * 1024);
 
-// Splits text into lines without their "\n" (a final newline adds no line).
-std::vector<std::string_view> split_lines(std::string_view text);
-
-// Trims ASCII white space (and non-breaking spaces) from both ends.
-std::string_view trim(std::string_view s);
-
 }  // namespace symptomdb::ingest

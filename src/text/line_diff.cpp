@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/lines.hpp"
+
 namespace symptomdb::text {
 namespace {
 
@@ -9,23 +11,11 @@ namespace {
 // script (its cost grows with the square of it).
 constexpr long kMaxEdits = 1000;
 
-std::vector<std::string_view> lines_of(std::string_view text) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::vector<DiffLine> diff_lines(std::string_view old_text, std::string_view new_text) {
-  const auto a = lines_of(old_text);
-  const auto b = lines_of(new_text);
+  const auto a = split_lines(old_text);
+  const auto b = split_lines(new_text);
   // Common prefix and suffix are cut first: revisions of one article differ
   // in a few places, and this keeps the search below small.
   std::size_t prefix = 0;

@@ -20,7 +20,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kJson = "application/json; charset=utf-8";
 // A clinical record lists tens of present and excluded findings (published
 // cases: up to 50 present and 130 excluded); 500 in all bounds the cost of one
 // request (see the README's checker section for the worst-case time).

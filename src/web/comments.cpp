@@ -1,4 +1,5 @@
 #include "web/comments.hpp"
+#include "text/lines.hpp"
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -33,15 +34,11 @@ bool has_link(std::string_view s) {
          s.find("https://") != std::string_view::npos || s.find("www.") != std::string_view::npos;
 }
 
-std::string trimmed(std::string_view s) {
-  while (!s.empty() &&
-         (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
-    s.remove_suffix(1);
+// A comment's text as stored: trimmed, with line ends as "\n" (browsers send
+// "\r\n" from a textarea).
+std::string comment_text(std::string_view s) {
   std::string out;
-  for (char c : s)
+  for (char c : text::trim(s))
     if (c != '\r') out.push_back(c);
   return out;
 }
@@ -289,7 +286,7 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
           200, {{"article", slug}, {"count", store_.count_comments(slug)}, {"comments", list}});
     }
     if (auto bad = guard()) return bad;
-    const std::string text = trimmed(field("body"));
+    const std::string text = comment_text(field("body"));
     if (text.empty()) return app.error(req, 400, "empty_comment", "Write something first.");
     if (auto problem = check_user_text(text, TextShape::paragraphs); !problem.empty())
       return app.error(req, 400, "bad_comment", problem);
@@ -363,7 +360,7 @@ std::optional<Response> Comments::handle(const App& app, const Request& req, con
       if (!own) return app.error(req, 403, "not_yours", "You can only edit your own comments.");
       if (now - c->created_at >= policy_.edit_window)
         return app.error(req, 403, "edit_window_closed", "Comments can be edited for 15 minutes.");
-      const std::string text = trimmed(field("body"));
+      const std::string text = comment_text(field("body"));
       if (text.empty() || text.size() > policy_.max_length)
         return app.error(req, 400, "bad_comment",
                          fmt::format("A comment has 1 to {} characters.", policy_.max_length));

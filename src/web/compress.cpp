@@ -1,4 +1,5 @@
 #include "web/compress.hpp"
+#include "text/lines.hpp"
 
 #include <zlib.h>
 
@@ -14,17 +15,11 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // The q value of one coding ("gzip;q=0.5" -> 0.5); 1 when none is given.
 double quality(std::string_view params) {
   for (std::size_t at = params.find(';'); at != std::string_view::npos;
        at = params.find(';', at + 1)) {
-    auto p = trim(params.substr(at + 1, params.find(';', at + 1) - at - 1));
+    auto p = text::trim(params.substr(at + 1, params.find(';', at + 1) - at - 1));
     if (p.size() >= 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
       try {
         return std::stod(std::string(p.substr(2)));
@@ -45,8 +40,8 @@ bool accepts_gzip(std::string_view header) {
   while (start <= h.size()) {
     auto end = h.find(',', start);
     if (end == std::string::npos) end = h.size();
-    const std::string_view item = trim(std::string_view(h).substr(start, end - start));
-    const std::string_view coding = trim(item.substr(0, item.find(';')));
+    const std::string_view item = text::trim(std::string_view(h).substr(start, end - start));
+    const std::string_view coding = text::trim(item.substr(0, item.find(';')));
     if (coding == "gzip" || coding == "x-gzip")
       gzip_q = quality(item);
     else if (coding == "*")

@@ -1,4 +1,5 @@
 #include "web/editorial.hpp"
+#include "text/lines.hpp"
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -46,7 +47,6 @@ struct Editorial::Context {
 namespace {
 
 using Failure = Editorial::Failure;
-constexpr std::string_view kJson = "application/json; charset=utf-8";
 constexpr std::size_t kMaxSlugChars = 80;
 
 std::string utc_today() {
@@ -68,9 +68,7 @@ Response page(std::string_view title, const std::string& body, int status = 200)
 }
 
 std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
+  return std::string(text::trim(s));
 }
 
 bool has_control(std::string_view s) {
@@ -85,15 +83,15 @@ constexpr std::string_view kManagedKeys[] = {"author",   "credential",  "affilia
 
 // The first managed key in the front matter and its line, if any.
 std::optional<std::pair<int, std::string>> managed_key(std::string_view markdown) {
-  const auto lines = ingest::split_lines(markdown);
+  const auto lines = text::split_lines(markdown);
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const auto line = lines[i];
-    if (ingest::trim(line) == "---") break;
+    if (text::trim(line) == "---") break;
     if (line.empty() || line[0] == ' ' || line[0] == '\t' || line[0] == '-' || line[0] == '#')
       continue;
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string key(ingest::trim(line.substr(0, colon)));
+    const std::string key(text::trim(line.substr(0, colon)));
     for (auto k : kManagedKeys)
       if (key == k) return std::pair{static_cast<int>(i) + 1, key};
   }
@@ -101,9 +99,9 @@ std::optional<std::pair<int, std::string>> managed_key(std::string_view markdown
 }
 
 int key_line(std::string_view markdown, std::string_view key) {
-  const auto lines = ingest::split_lines(markdown);
+  const auto lines = text::split_lines(markdown);
   for (std::size_t i = 1; i < lines.size(); ++i) {
-    if (ingest::trim(lines[i]) == "---") break;
+    if (text::trim(lines[i]) == "---") break;
     if (lines[i].starts_with(key) && lines[i].substr(key.size()).find(':') != std::string::npos)
       return static_cast<int>(i) + 1;
   }

@@ -1,4 +1,5 @@
 #include "web/proxy.hpp"
+#include "text/lines.hpp"
 
 #include <boost/asio/ip/address.hpp>
 
@@ -8,16 +9,10 @@
 namespace symptomdb::web {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // The address as 16 bytes (IPv4 v4-mapped) and whether it was IPv4.
 std::optional<std::pair<std::array<unsigned char, 16>, bool>> parse(std::string_view text) {
   boost::system::error_code ec;
-  auto a = boost::asio::ip::make_address(std::string(trim(text)), ec);
+  auto a = boost::asio::ip::make_address(std::string(text::trim(text)), ec);
   if (ec) return std::nullopt;
   if (a.is_v6() && a.to_v6().is_v4_mapped())
     a = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, a.to_v6());
@@ -79,7 +74,7 @@ std::string TrustedProxies::client_address(const std::string& peer,
   std::string_view rest = forwarded_for;
   while (!rest.empty()) {
     const auto comma = rest.rfind(',');
-    const auto entry = trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+    const auto entry = text::trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
     rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(0, comma);
     if (entry.empty()) continue;
     if (!parse(entry)) return peer;  // garbage: trust nothing of it
@@ -90,7 +85,7 @@ std::string TrustedProxies::client_address(const std::string& peer,
 
 std::string TrustedProxies::scheme(const std::string& peer,
                                    std::string_view forwarded_proto) const {
-  if (nets_.empty() || trusts(peer)) return std::string(trim(forwarded_proto));
+  if (nets_.empty() || trusts(peer)) return std::string(text::trim(forwarded_proto));
   return "";
 }
 

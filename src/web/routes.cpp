@@ -22,7 +22,6 @@
 namespace symptomdb::web {
 namespace {
 
-constexpr std::string_view kJson = "application/json; charset=utf-8";
 constexpr std::string_view kHtml = "text/html; charset=utf-8";
 constexpr std::size_t kMaxQueryChars = 200;
 constexpr std::size_t kDefaultLimit = 10;

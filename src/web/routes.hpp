@@ -62,6 +62,9 @@ struct HealthInfo {
 
 // A JSON body with the status given, never cached (API answers that depend
 // on the request or the reader).
+// The content type of every JSON answer.
+inline constexpr std::string_view kJson = "application/json; charset=utf-8";
+
 Response json_response(int status, const nlohmann::json& body);
 // 303 See Other to a path on this site (after a form's POST), never cached.
 Response redirect(std::string_view to);
