@@ -267,7 +267,10 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     prof.urgency = Urgency::see_doctor;
     auto scan = [&](const std::string& text, bool unconditional_only) {
       for (const auto& sentence : sentences_of(text)) {
-        const std::string f = " " + text::fold(sentence) + " ";
+        // Padded so that whole words are found with " word " (built by append:
+        // GCC 12 warns falsely on "literal" + temporary at -O3).
+        std::string f(1, ' ');
+        f.append(text::fold(sentence)).push_back(' ');
         if (unconditional_only &&
             (f.find(" if ") != std::string::npos || f.find(" when ") != std::string::npos))
           continue;

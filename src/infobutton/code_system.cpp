@@ -85,7 +85,9 @@ std::optional<std::string> normalise_code(Lookup system, std::string_view code) 
       code = strip_prefix(code, {"UMLS:"});
       if (code.size() != 8 || (code[0] != 'C' && code[0] != 'c') || !all_digits(code.substr(1)))
         return std::nullopt;
-      return "C" + std::string(code.substr(1));
+      std::string cui(code);
+      cui[0] = 'C';
+      return cui;
     }
     case Lookup::snomed_ct: {
       code = strip_prefix(code, {"SNOMEDCT_US:", "SNOMEDCT:", "SCTID:"});

@@ -1,5 +1,7 @@
 #include "store/postgresql/pg.hpp"
 
+#include <fmt/format.h>
+
 #include <libpq-fe.h>
 
 #include <algorithm>
@@ -70,7 +72,8 @@ Connection::Connection(const std::string& url) {
   }
   // Notices ("relation already exists, skipping") are the server talking to
   // a person at a terminal; libpq would print them on stderr.
-  PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);
   // Every timestamp the store writes is text it formats itself; the session
   // settings that matter are pinned so that every node behaves alike.
   exec("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'");
@@ -123,7 +126,7 @@ Result Connection::run(const std::string& sql, const std::vector<Param>& params)
   ++sent_;
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {
-    std::string name = "s" + std::to_string(prepared_.size() + 1);
+    std::string name = fmt::format("s{}", prepared_.size() + 1);
     pg_result* res = PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr);
     check(res, "cannot prepare statement");
     PQclear(res);
