@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.hpp"
 #include "checker/checker.hpp"
 #include "checker/interpret.hpp"
 #include "ingest/hpo_json.hpp"
@@ -34,16 +35,10 @@
 #include "simulate.hpp"
 
 using namespace symptomdb;
+using bench::rank_of;
+using bench::read_file;
 
 namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 long rss_kib() {
   std::ifstream in("/proc/self/status");
@@ -55,22 +50,6 @@ long rss_kib() {
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-
-// Rank of the true disease with ties split evenly: 1 + (diseases scoring
-// higher) + half of the others scoring the same, so a method cannot gain
-// from ties falling its way.
-double rank_of(const std::vector<double>& score, checker::DiseaseIndex truth) {
-  const double s = score[truth];
-  std::size_t higher = 0, equal = 0;
-  for (std::size_t d = 0; d < score.size(); ++d) {
-    if (d == truth) continue;
-    if (score[d] > s)
-      ++higher;
-    else if (score[d] == s)
-      ++equal;
-  }
-  return 1.0 + static_cast<double>(higher) + 0.5 * static_cast<double>(equal);
 }
 
 struct Tally {
@@ -140,18 +119,12 @@ bool set_parameter(checker::Parameters& p, const std::string& assignment) {
   const std::string name = assignment.substr(0, eq);
   const double v = std::stod(assignment.substr(eq + 1));
   const std::pair<const char*, double*> fields[] = {
-      {"false_positive", &p.false_positive},
-      {"imprecision", &p.imprecision},
-      {"specificity", &p.specificity},
-      {"frequency_exponent", &p.frequency_exponent},
-      {"size_exponent", &p.size_exponent},
-      {"default_frequency", &p.default_frequency},
-      {"max_frequency", &p.max_frequency},
-      {"not_present_lr", &p.not_present_lr},
-      {"not_excluded_lr", &p.not_excluded_lr},
-      {"wrong_sex_lr", &p.wrong_sex_lr},
-      {"too_young_lr", &p.too_young_lr},
-      {"onset_margin", &p.onset_margin},
+      {"false_positive", &p.false_positive},   {"imprecision", &p.imprecision},
+      {"specificity", &p.specificity},         {"frequency_exponent", &p.frequency_exponent},
+      {"size_exponent", &p.size_exponent},     {"default_frequency", &p.default_frequency},
+      {"max_frequency", &p.max_frequency},     {"not_present_lr", &p.not_present_lr},
+      {"not_excluded_lr", &p.not_excluded_lr}, {"wrong_sex_lr", &p.wrong_sex_lr},
+      {"too_young_lr", &p.too_young_lr},       {"onset_margin", &p.onset_margin},
   };
   for (const auto& [n, field] : fields)
     if (name == n) {

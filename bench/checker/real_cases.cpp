@@ -1,4 +1,5 @@
 #include "real_cases.hpp"
+#include "bench_util.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -13,20 +14,6 @@ namespace symptomdb::bench {
 namespace {
 
 using nlohmann::json;
-
-// Rank of the true disease with ties split evenly (as for simulated patients).
-double rank_of(const std::vector<double>& score, checker::DiseaseIndex truth) {
-  const double s = score[truth];
-  std::size_t higher = 0, equal = 0;
-  for (std::size_t d = 0; d < score.size(); ++d) {
-    if (d == truth) continue;
-    if (score[d] > s)
-      ++higher;
-    else if (score[d] == s)
-      ++equal;
-  }
-  return 1.0 + static_cast<double>(higher) + 0.5 * static_cast<double>(equal);
-}
 
 struct Stats {
   double n = 0, top1 = 0, top3 = 0, top10 = 0, rr = 0;
