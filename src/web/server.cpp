@@ -111,7 +111,8 @@ class Session : public std::enable_shared_from_this<Session> {
             raw_target(std::string_view(static_cast<const char*>(data.data()), data.size()));
       }
       req.accept = std::string(partial[http::field::accept]);
-      req.forwarded_proto = std::string(partial["X-Forwarded-Proto"]);
+      req.forwarded_proto =
+          shared_.proxies.scheme(remote_, std::string(partial["X-Forwarded-Proto"]));
       keep_alive_ = false;
       return respond(req, shared_.app.error(req, status, code, message));
     }
@@ -128,8 +129,7 @@ class Session : public std::enable_shared_from_this<Session> {
     req.cookie = std::string(msg[http::field::cookie]);
     req.content_type = std::string(msg[http::field::content_type]);
     req.csrf_header = std::string(msg["X-CSRF-Token"]);
-    req.forwarded_proto =
-        shared_.proxies.scheme(remote_, std::string(msg["X-Forwarded-Proto"]));
+    req.forwarded_proto = shared_.proxies.scheme(remote_, std::string(msg["X-Forwarded-Proto"]));
     req.origin = std::string(msg["Origin"]);
     req.host = std::string(msg[http::field::host]);
     req.forwarded_host = std::string(msg["X-Forwarded-Host"]);
