@@ -37,6 +37,52 @@ std::string fixture(const std::string& name) {
   return (source_dir() / "tests/fixtures/infobutton" / name).string();
 }
 
+// Two invented topics in MedQuAD's XML layout (a collection folder of
+// documents), written at test time so that the repository holds no
+// MedQuAD-shaped files: one under an invented CUI with a synonym, one filed
+// under a real CUI that HPO cross-references for skeletal muscle atrophy.
+// The texts say they are not medical information.
+struct InventedDocument {
+  std::string id, focus, cui, synonym;
+  std::vector<std::pair<std::string, std::string>> pairs;  // qtype, question
+};
+
+std::string medquad_document(const InventedDocument& d) {
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document id=\"" + d.id +
+                    "\" source=\"NINDS\" url=\"https://example.org/fixture/" + d.id +
+                    "\">\n<Focus>" + d.focus + "</Focus>\n<FocusAnnotations>\n<UMLS><CUIs><CUI>" +
+                    d.cui + "</CUI></CUIs><SemanticGroup>Disorders</SemanticGroup></UMLS>\n";
+  if (!d.synonym.empty()) xml += "<Synonyms><Synonym>" + d.synonym + "</Synonym></Synonyms>\n";
+  xml += "</FocusAnnotations>\n<QAPairs>\n";
+  for (std::size_t i = 0; i < d.pairs.size(); ++i) {
+    const auto pid = std::to_string(i + 1);
+    xml += "<QAPair pid=\"" + pid + "\"><Question qid=\"" + d.id + "-" + pid + "\" qtype=\"" +
+           d.pairs[i].first + "\">" + d.pairs[i].second + "</Question><Answer>Fixture " +
+           d.pairs[i].first + " text for the " + d.focus +
+           ", written for symptomdb's tests. It is not medical information.</Answer></QAPair>\n";
+  }
+  return xml + "</QAPairs>\n</Document>\n";
+}
+
+// Writes the invented collection under `dir` and returns its root.
+std::string invented_medquad(const TempDir& dir) {
+  const std::vector<InventedDocument> docs = {
+      {"0999001",
+       "Example twitching disorder",
+       "C9999901",
+       "Example twitch syndrome",
+       {{"information", "What is (are) Example twitching disorder ?"},
+        {"treatment", "What are the treatments for Example twitching disorder ?"}}},
+      {"0999002",
+       "Example wasting topic",
+       "C0541794",
+       "",
+       {{"information", "What is (are) Example wasting topic ?"}}},
+  };
+  for (const auto& d : docs) dir.write("medquad/6_NINDS_QA/" + d.id + ".xml", medquad_document(d));
+  return dir.file("medquad");
+}
+
 std::string query(const std::vector<std::pair<std::string, std::string>>& params) {
   std::string q = "/infobutton";
   char sep = '?';
@@ -120,7 +166,7 @@ class Infobutton : public ::testing::Test {
     for (const auto& args : std::vector<std::vector<std::string>>{
              {"import", "hpo", fixture("hp.obo")},
              {"import", "hpoa", fixture("phenotype.hpoa")},
-             {"import", "medquad", fixture("medquad")},
+             {"import", "medquad", invented_medquad(*dir_)},
              {"import", "markdown", (source_dir() / "content").string()}}) {
       auto argv = args;
       argv.insert(argv.begin(), binary());
@@ -195,7 +241,7 @@ TEST_F(Infobutton, UmlsCuiOfAMedquadDocumentGivesItsArticle) {
   EXPECT_NE(e.title.find("Example twitching disorder"), std::string::npos) << e.title;
   // The overview section as HTML, "also called" and the attribution in the
   // paragraphs MedlinePlus Connect clients pick out.
-  EXPECT_NE(e.summary.find("<p>Fixture overview of the example twitching disorder"),
+  EXPECT_NE(e.summary.find("<p>Fixture information text for the Example twitching disorder"),
             std::string::npos)
       << e.summary;
   EXPECT_TRUE(e.summary.starts_with("<p class=\"NLMalsoCalled\">")) << e.summary;
@@ -506,7 +552,7 @@ TEST_F(Infobutton, OpenApiDocumentAndApiPageAreServed) {
 TEST(InfobuttonWithoutHpo, CodesThroughHpoFindNothingAndSaySo) {
   TempDir dir;
   const auto db = dir.file("plain.db");
-  const auto imported = run({binary(), "import", "medquad", fixture("medquad"), "--db", db});
+  const auto imported = run({binary(), "import", "medquad", invented_medquad(dir), "--db", db});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   ServerProcess server({"--db", db, "--no-sample"});
   for (const auto& [cs, code] : std::vector<std::pair<std::string, std::string>>{
