@@ -580,7 +580,7 @@ Response handle_infobutton(const App& app, const Request& req, const Target& tar
       r.body = atom(feed);
       break;
     case Format::json:
-      r.content_type = "application/json; charset=utf-8";
+      r.content_type = std::string(kJson);
       r.body = feed_json(feed, p).dump();
       break;
     case Format::jsonp:
