@@ -238,8 +238,8 @@ bool Interpreter::better(const Scored& a, const Scored& b) const {
   return x.rank < y.rank;
 }
 
-std::optional<Interpreter::Scored> Interpreter::best_name(
-    const std::vector<std::string>& stems) const {
+std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std::string>& stems,
+                                                         bool hold_out) const {
   if (stems.empty()) return std::nullopt;
   // Count, for every name sharing a stem with the phrase, how many of the
   // phrase's stems it has: one pass over the stems' posting lists, with
@@ -262,6 +262,7 @@ std::optional<Interpreter::Scored> Interpreter::best_name(
     const std::size_t covered = std::exchange(cover[c], 0);
     // At least half of what the user wrote must be in the name.
     if (covered * 2 < stems.size()) continue;
+    if (hold_out && covered == stems.size() && n.stems.size() == stems.size()) continue;
     const auto cov = static_cast<double>(covered);
     const double extra = static_cast<double>(n.stems.size()) - cov;
     const bool related = n.kind == Kind::related;
@@ -276,6 +277,14 @@ std::optional<Interpreter::Scored> Interpreter::best_name(
 }
 
 std::optional<Interpretation> Interpreter::interpret_phrase(std::string_view phrase) const {
+  return read(phrase, false);
+}
+
+std::optional<Interpretation> Interpreter::interpret_held_out(std::string_view phrase) const {
+  return read(phrase, true);
+}
+
+std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool hold_out) const {
   phrase = text::trim(phrase);
   if (phrase.empty()) return std::nullopt;
   if (phrase.size() == 10 && (phrase.substr(0, 3) == "HP:" || phrase.substr(0, 3) == "hp:")) {
@@ -289,7 +298,7 @@ std::optional<Interpretation> Interpreter::interpret_phrase(std::string_view phr
   }
   bool corrected = false;
   const auto stems = phrase_stems(phrase, corrected);
-  const auto best = best_name(stems);
+  const auto best = best_name(stems, hold_out);
   if (!best) return std::nullopt;
   const Name& n = names_[best->name];
   return Interpretation{std::string(phrase), n.term, ontology_->term(n.term).label, n.text,

@@ -56,6 +56,11 @@ class Interpreter {
   // One phrase to its best term (or nothing): used for each symptom string
   // the API receives. An HPO id ("HP:0002380") resolves directly.
   std::optional<Interpretation> interpret_phrase(std::string_view phrase) const;
+  // The same, as if no name with exactly the phrase's words (after folding,
+  // stemming and lay rewriting) were indexed, for any term: the dev measure
+  // of bench/checker --words holds each of HPO's layperson synonyms out this
+  // way and checks where the phrase still lands.
+  std::optional<Interpretation> interpret_held_out(std::string_view phrase) const;
   // Autocomplete: names whose words start with the prefix's words (the last
   // may be partial), layperson names first, one suggestion per term.
   std::vector<Suggestion> suggest(std::string_view prefix, std::size_t limit) const;
@@ -78,7 +83,8 @@ class Interpreter {
     double confidence;
   };
   std::vector<std::string> phrase_stems(std::string_view phrase, bool& corrected) const;
-  std::optional<Scored> best_name(const std::vector<std::string>& stems) const;
+  std::optional<Interpretation> read(std::string_view phrase, bool hold_out) const;
+  std::optional<Scored> best_name(const std::vector<std::string>& stems, bool hold_out) const;
   bool better(const Scored& a, const Scored& b) const;
 
   std::shared_ptr<const ontology::Ontology> ontology_;
