@@ -5,7 +5,7 @@
 // Usage:
 //   bench_checker DATA_DIR [--cases FILE] [--real-only] [--set NAME=VALUE]...
 //                 [--summary] [--speed] [--patients N] [--seed S] [--tune]
-//                 [--words [--words-dump FILE]]
+//                 [--words [--words-dump FILE] [--words-read PHRASE]...]
 // DATA_DIR holds hp.json and phenotype.hpoa; the cases default to
 // DATA_DIR/../phenopackets-dev/cases.jsonl (skipped when absent). --set
 // changes one model parameter (checker::Parameters, by its name) for every
@@ -149,6 +149,7 @@ int main(int argc, char** argv) {
   bool do_tune = false, real_only = false, summary_only = false, speed_only = false;
   bool words = false;
   std::string words_dump;
+  std::vector<std::string> words_read;
   std::string cases_path = dir + "/../phenopackets-dev/cases.jsonl";
   checker::Parameters parameters;
   for (int i = 2; i < argc; ++i) {
@@ -176,6 +177,8 @@ int main(int argc, char** argv) {
       words = true;
     else if (a == "--words-dump" && i + 1 < argc)
       words_dump = argv[++i];
+    else if (a == "--words-read" && i + 1 < argc)  // one more phrase to show, repeatable
+      words_read.emplace_back(argv[++i]);
     else {
       fmt::print(stderr, "unknown argument {}\n", a);
       return 2;
@@ -193,9 +196,7 @@ int main(int argc, char** argv) {
   }
   const double load_s = seconds_since(t0);
   if (words) {
-    // As the server builds it (web/symptoms.cpp): no per-term weights.
-    const checker::Interpreter interpreter(onto);
-    bench::report_words(interpreter, words_dump);
+    bench::report_words(onto, words_dump, words_read);
     return 0;
   }
   t0 = std::chrono::steady_clock::now();

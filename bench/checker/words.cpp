@@ -101,8 +101,9 @@ class OverlapPeer {
 
 }  // namespace
 
-void report_words(const checker::Interpreter& interpreter, const std::string& dump) {
-  const auto& onto = interpreter.ontology();
+void report_words(std::shared_ptr<const ontology::Ontology> onto_ptr, const std::string& dump,
+                  const std::vector<std::string>& extra_phrases) {
+  const auto& onto = *onto_ptr;
   const auto root = onto.find("HP:0000118");
   // Every layperson synonym of a phenotype term, once per (term, folded text).
   std::vector<std::pair<TermIndex, std::string>> phrases;
@@ -112,39 +113,56 @@ void report_words(const checker::Interpreter& interpreter, const std::string& du
     for (const auto& s : onto.term(t).synonyms)
       if (s.layperson && seen.emplace(t, text::fold(s.text)).second) phrases.emplace_back(t, s.text);
   }
-  OverlapPeer peer(onto);
-  std::array<std::size_t, kOutcomes> ours{}, theirs{};
-  std::ofstream out;
-  if (!dump.empty()) out.open(dump);
-  for (const auto& [t, phrase] : phrases) {
-    const auto i = interpreter.interpret_held_out(phrase);
-    const auto got = i ? std::optional<TermIndex>(i->term) : std::nullopt;
-    const Outcome o = classify(onto, t, got);
-    ++ours[o];
-    ++theirs[classify(onto, t, peer.read(phrase))];
-    if (out)
-      out << kOutcomeNames[o] << '\t' << phrase << '\t' << onto.term(t).id << ' '
-          << onto.term(t).label << '\t'
-          << (i ? onto.term(i->term).id + " " + i->label + " (via \"" + i->matched + "\")" : "")
-          << '\n';
-  }
   const auto n = static_cast<double>(phrases.size());
   fmt::print(
       "\nReading plain words: {} layperson synonyms of HPO {} phenotype terms, each held out of "
-      "the index (every name with the same words ignored) and read again\n\n",
+      "the index (every name with the same words ignored) and read again; interpreter built as "
+      "the server builds it (no per-term weights)\n\n",
       phrases.size(), onto.version());
   fmt::print("| method | exact term | ancestor | right (exact + ancestor) | more specific (wrong) |"
              " unrelated (wrong) | unread |\n|---|---|---|---|---|---|---|\n");
-  auto row = [&](const char* name, const std::array<std::size_t, kOutcomes>& c) {
+  auto row = [&](const std::string& name, const std::array<std::size_t, kOutcomes>& c) {
     fmt::print("| {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", name, c[exact] / n,
                c[ancestor] / n, (c[exact] + c[ancestor]) / n, c[more_specific] / n, c[other] / n,
                c[unread] / n);
+    std::fflush(stdout);
   };
-  row("symptomdb interpreter", ours);
+  using Options = checker::Interpreter::Options;
+  const std::pair<const char*, Options> variants[] = {
+      {"symptomdb interpreter", Options{}},
+      {"  without generalising", Options{.generalise = false}},
+      {"  without HPO's word equivalents", Options{.equivalents = false}},
+      {"  without definitions", Options{.definitions = false}},
+      {"  none of the three", Options{.generalise = false, .equivalents = false, .definitions = false}},
+  };
+  std::unique_ptr<checker::Interpreter> full;
+  for (const auto& [name, options] : variants) {
+    auto interpreter = std::make_unique<checker::Interpreter>(onto_ptr, std::vector<double>{}, options);
+    std::array<std::size_t, kOutcomes> counts{};
+    std::ofstream out;
+    if (!full && !dump.empty()) out.open(dump);
+    for (const auto& [t, phrase] : phrases) {
+      const auto i = interpreter->interpret_held_out(phrase);
+      const Outcome o = classify(onto, t, i ? std::optional<TermIndex>(i->term) : std::nullopt);
+      ++counts[o];
+      if (out)
+        out << kOutcomeNames[o] << '\t' << phrase << '\t' << onto.term(t).id << ' '
+            << onto.term(t).label << '\t'
+            << (i ? onto.term(i->term).id + " " + i->label + " (via \"" + i->matched + "\")" : "")
+            << '\n';
+    }
+    row(name, counts);
+    if (!full) full = std::move(interpreter);
+  }
+  OverlapPeer peer(onto);
+  std::array<std::size_t, kOutcomes> theirs{};
+  for (const auto& [t, phrase] : phrases) ++theirs[classify(onto, t, peer.read(phrase))];
   row("token overlap (best Jaccard name)", theirs);
   fmt::print("\nThe issue's examples (full index):\n");
-  for (const char* p : {"cramps", "can not see well at night", "very tall"}) {
-    const auto i = interpreter.interpret_phrase(p);
+  std::vector<std::string> examples = {"cramps", "can not see well at night", "very tall"};
+  examples.insert(examples.end(), extra_phrases.begin(), extra_phrases.end());
+  for (const auto& p : examples) {
+    const auto i = full->interpret_phrase(p);
     if (i)
       fmt::print("  {:<28} -> {} {} (via \"{}\", confidence {:.2f})\n", p, onto.term(i->term).id,
                  i->label, i->matched, i->confidence);

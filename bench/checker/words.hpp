@@ -7,13 +7,19 @@
 // same way in the same run.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "checker/interpret.hpp"
 
 namespace symptomdb::bench {
 
-// Prints the table; `dump` (a path, or empty) receives one line per phrase.
-void report_words(const checker::Interpreter& interpreter, const std::string& dump);
+// Prints the table: the interpreter with every reading option, then with
+// each option off in turn, then the peer. `dump` (a path, or empty)
+// receives one line per phrase as the full interpreter reads it.
+// `extra_phrases` are read after the examples.
+void report_words(std::shared_ptr<const ontology::Ontology> onto, const std::string& dump,
+                  const std::vector<std::string>& extra_phrases);
 
 }  // namespace symptomdb::bench

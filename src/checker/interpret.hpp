@@ -38,12 +38,32 @@ struct Suggestion {
 
 class Interpreter {
  public:
+  // Ways of reading beyond the names themselves, each on by default; the
+  // words benchmark (bench/checker --words) turns them off one at a time.
+  struct Options {
+    // A phrase that only longer names contain ("cramps": "Writer's cramp",
+    // "Muscle cramps", "Abdominal cramps") says less than any of them: it is
+    // read as the closest term above them all, or else as the one of them
+    // that is above the others, never as the rarer, more specific one.
+    bool generalise = true;
+    // Words HPO itself uses interchangeably: two names of one term that
+    // differ in exactly one word ("Recurrent X" / "Repeated X"), over enough
+    // different terms, make the two words stand for each other at a cost.
+    bool equivalents = true;
+    // The first sentence of a term's definition, when short, is matched as
+    // a weak name: definitions are written in plain words ("Inability to
+    // see well at night").
+    bool definitions = true;
+  };
+
   // `weights` (optional, indexed by TermIndex) break ties between equally
   // good names, e.g. how many diseases are annotated with each term. Only the
   // phenotype branch (HP:0000118) is matched when the ontology has it, so
   // frequency, onset and inheritance terms never stand for a symptom.
   explicit Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
                        std::vector<double> weights = {});
+  Interpreter(std::shared_ptr<const ontology::Ontology> ontology, std::vector<double> weights,
+              Options options);
 
   // Splits free text into phrases (commas, semicolons, newlines, " and ",
   // " with ") and reads each as its best HPO term; phrases that match nothing
@@ -68,7 +88,7 @@ class Interpreter {
   const ontology::Ontology& ontology() const { return *ontology_; }
 
  private:
-  enum class Kind : std::uint8_t { label, layperson, exact, related };
+  enum class Kind : std::uint8_t { label, layperson, exact, related, definition };
   struct Name {
     TermIndex term;
     Kind kind;
@@ -81,14 +101,26 @@ class Interpreter {
     std::uint32_t name;
     double score;
     double confidence;
+    // Set when the phrase is read as a more general term than the name's
+    // (Options::generalise).
+    std::optional<TermIndex> general = std::nullopt;
   };
   std::vector<std::string> phrase_stems(std::string_view phrase, bool& corrected) const;
   std::optional<Interpretation> read(std::string_view phrase, bool hold_out) const;
   std::optional<Scored> best_name(const std::vector<std::string>& stems, bool hold_out) const;
   bool better(const Scored& a, const Scored& b) const;
+  void find_equivalents();
+  std::optional<TermIndex> generalise(const std::vector<Scored>& covering, const Scored& best) const;
 
   std::shared_ptr<const ontology::Ontology> ontology_;
   std::vector<double> weights_;
+  Options options_;
+  std::optional<TermIndex> phenotype_root_;
+  // Stem -> stems HPO's names use in its place (Options::equivalents).
+  // With the number of terms whose names showed the pair: a held-out
+  // phrase may have been one of them, so interpret_held_out() uses only
+  // pairs that stay above the threshold without it.
+  std::unordered_map<std::string, std::vector<std::pair<std::string, std::uint32_t>>> equivalents_;
   std::vector<Name> names_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_stem_;  // stem -> names
   // Surface word -> stem, for every word in any name; the fuzzy index
