@@ -38,6 +38,10 @@ constexpr std::size_t kMaxDefinitionStems = 8;
 // Options::generalise: how far above the candidate terms their common
 // ancestor may be (is_a steps) and still be what the phrase means.
 constexpr std::size_t kMaxClimb = 2;
+// Words that negate what follows (as description.cpp reads them, less the
+// contractions, which HPO's names and everyday idioms also use).
+constexpr std::string_view kNegations[] = {"no",   "without", "never", "none",
+                                           "deny", "denies",  "denied"};
 constexpr double kCorrectedFactor = 0.9;  // confidence kept after a spelling correction
 constexpr double kMinConfidence = 0.4;    // "purple elephant" is not "Purple urine"
 
@@ -143,7 +147,10 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
     const std::string phrase = join(from);
     if (phrase.find(" and ") != std::string::npos || phrase.find(" with ") != std::string::npos)
       unsplittable_.push_back(phrase);
-    lay_.emplace_back(std::move(from), join(to));
+    if (to.empty())
+      optional_.push_back(std::move(from));
+    else
+      lay_.emplace_back(std::move(from), join(to));
   }
 
   const auto phenotype_root = onto.find("HP:0000118");  // "Phenotypic abnormality"
@@ -264,11 +271,34 @@ void Interpreter::find_equivalents() {
   }
 }
 
-std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool& corrected) const {
+std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool& corrected,
+                                                  std::vector<std::string>& optional) const {
   corrected = false;
+  optional.clear();
   text::Analyzer analyzer;  // per call: the analyzer caches and is not thread-safe
+  // Words of degree first: set aside as optional.
+  std::vector<std::string> words;
+  {
+    auto all = text::tokenize(text::fold(phrase));
+    std::size_t i = 0;
+    while (i < all.size()) {
+      const auto it = std::find_if(optional_.begin(), optional_.end(), [&](const auto& o) {
+        return i + o.size() <= all.size() &&
+               std::equal(o.begin(), o.end(), all.begin() + static_cast<std::ptrdiff_t>(i));
+      });
+      if (it == optional_.end()) {
+        words.push_back(std::move(all[i++]));
+        continue;
+      }
+      for (const auto& w : *it)
+        if (!text::is_stopword(w))
+          if (const auto terms = analyzer.terms(w); !terms.empty())
+            optional.push_back(terms.front().stem);
+      i += it->size();
+    }
+  }
   std::vector<std::string> out;
-  for (const auto& w : rewrite(text::tokenize(text::fold(phrase)), lay_)) {
+  for (const auto& w : rewrite(std::move(words), lay_)) {
     if (text::is_stopword(w)) continue;
     const auto terms = analyzer.terms(w);
     if (terms.empty()) continue;
@@ -302,22 +332,30 @@ bool Interpreter::better(const Scored& a, const Scored& b) const {
   if (a.score != b.score) return a.score > b.score;
   const Name &x = names_[a.name], &y = names_[b.name];
   if (weights_[x.term] != weights_[y.term]) return weights_[x.term] > weights_[y.term];
+  // Equally good names: the more general term ("tall": "Tall stature"
+  // before "Tall chin"), never the rarer, more specific one.
+  if (options_.generalise && x.term != y.term) {
+    const auto dx = ontology_->ancestors(x.term).size(), dy = ontology_->ancestors(y.term).size();
+    if (dx != dy) return dx < dy;
+  }
   return x.rank < y.rank;
 }
 
-std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std::string>& stems,
-                                                         bool hold_out) const {
+std::optional<Interpreter::Scored> Interpreter::best_name(
+    const std::vector<std::string>& stems, const std::vector<std::string>& optional,
+    bool hold_out) const {
   if (stems.empty()) return std::nullopt;
   // Count, for every name sharing a stem with the phrase, how many of the
   // phrase's stems it has: one pass over the stems' posting lists, with
   // per-thread counters, instead of comparing stem strings name by name.
   // A phrase word may also be found through a word HPO uses in its place
   // (`equivalent`), once per phrase word (`slot`).
-  thread_local std::vector<std::uint16_t> cover, equivalent, slot;
+  thread_local std::vector<std::uint16_t> cover, equivalent, slot, extra_cover;
   thread_local std::vector<std::uint32_t> candidates;
   cover.resize(names_.size());
   equivalent.resize(names_.size());
   slot.resize(names_.size());
+  extra_cover.resize(names_.size());
   candidates.clear();
   for (std::size_t k = 0; k < stems.size(); ++k) {
     if (k > 0 && stems[k] == stems[k - 1]) continue;  // sorted: a repeat counts once
@@ -343,6 +381,16 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
       }
     }
   }
+  // Optional words count for the names that have them and already match.
+  for (const auto& o : optional) {
+    if (std::binary_search(stems.begin(), stems.end(), o)) continue;
+    if (const auto it = by_stem_.find(o); it != by_stem_.end())
+      for (const std::uint32_t c : it->second)
+        if (cover[c] > 0 && slot[c] != 0xFFFF) {
+          ++extra_cover[c];
+          slot[c] = 0xFFFF;  // once per name
+        }
+  }
   std::optional<Scored> best;
   thread_local std::vector<Scored> covering;  // names with every phrase word
   covering.clear();
@@ -351,24 +399,26 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
     const Name& n = names_[c];
     const std::size_t covered = std::exchange(cover[c], 0);
     const std::size_t through = std::exchange(equivalent[c], 0);
+    const auto opt = static_cast<double>(std::exchange(extra_cover[c], 0));
     slot[c] = 0;
     // At least half of what the user wrote must be in the name.
     if (covered * 2 < stems.size()) continue;
     if (hold_out && covered - through == stems.size() && n.stems.size() == stems.size()) continue;
     const auto cov = static_cast<double>(covered);
     const auto eqv = static_cast<double>(through);
-    const double extra = static_cast<double>(n.stems.size()) - cov;
+    const double extra = static_cast<double>(n.stems.size()) - cov - opt;
     const bool weak = n.kind == Kind::related || n.kind == Kind::definition;
     Scored s{.name = c,
-             .score = cov - kEquivalentCost * eqv - kMissingCost * (q - cov) - kExtraCost * extra -
-                      (weak ? kRelatedCost : 0.0),
-             .confidence = (cov - kEquivalentCost * eqv) / (q + extra) * (weak ? 0.8 : 1.0)};
+             .score = cov + opt - kEquivalentCost * eqv - kMissingCost * (q - cov) -
+                      kExtraCost * extra - (weak ? kRelatedCost : 0.0),
+             .confidence =
+                 (cov + opt - kEquivalentCost * eqv) / (q + opt + extra) * (weak ? 0.8 : 1.0)};
     if (options_.generalise && covered == stems.size()) covering.push_back(s);
     if (!best || better(s, *best)) best = s;
   }
   if (best && best->confidence < kMinConfidence) return std::nullopt;
   // The best name has every phrase word and more: the phrase says less.
-  if (best && options_.generalise && names_[best->name].stems.size() > stems.size()) {
+  if (best && options_.generalise && names_[best->name].stems.size() > stems.size() + optional.size()) {
     best->general = generalise(covering, *best);
     // Shown with that term's own best name when it has one among them.
     std::optional<Scored> own;
@@ -470,10 +520,17 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
     }
   }
   bool corrected = false;
-  const auto stems = phrase_stems(phrase, corrected);
-  const auto best = best_name(stems, hold_out);
+  std::vector<std::string> optional;
+  const auto stems = phrase_stems(phrase, corrected, optional);
+  auto best = best_name(stems, optional, hold_out);
   if (!best) return std::nullopt;
   const Name& n = names_[best->name];
+  // "no fever" is not fever: a negation the name does not itself carry
+  // leaves the phrase unread rather than read the other way round.
+  for (const auto& w : text::tokenize(text::fold(phrase)))
+    if (std::find(std::begin(kNegations), std::end(kNegations), w) != std::end(kNegations) &&
+        !std::binary_search(n.stems.begin(), n.stems.end(), w))
+      return std::nullopt;
   const double confidence = best->confidence * (corrected ? kCorrectedFactor : 1.0);
   if (best->general && *best->general != n.term) {
     // Read as a more general term: shown with the name that matched best.

@@ -105,9 +105,11 @@ class Interpreter {
     // (Options::generalise).
     std::optional<TermIndex> general = std::nullopt;
   };
-  std::vector<std::string> phrase_stems(std::string_view phrase, bool& corrected) const;
+  std::vector<std::string> phrase_stems(std::string_view phrase, bool& corrected,
+                                        std::vector<std::string>& optional) const;
   std::optional<Interpretation> read(std::string_view phrase, bool hold_out) const;
-  std::optional<Scored> best_name(const std::vector<std::string>& stems, bool hold_out) const;
+  std::optional<Scored> best_name(const std::vector<std::string>& stems,
+                                  const std::vector<std::string>& optional, bool hold_out) const;
   bool better(const Scored& a, const Scored& b) const;
   void find_equivalents();
   std::optional<TermIndex> generalise(const std::vector<Scored>& covering, const Scored& best) const;
@@ -129,6 +131,12 @@ class Interpreter {
   text::FuzzyIndex fuzzy_;
   // Lay phrase (folded words) -> the words HPO uses, longest phrases first.
   std::vector<std::pair<std::vector<std::string>, std::string>> lay_;
+  // Words of degree and duration ("very", "all the time"; lay_words.tsv
+  // lines with nothing after the tab), longest first: optional in what the
+  // user typed (a name with them fits better, one without loses nothing),
+  // and left alone in names, where they may be part of the name ("Very
+  // long chain fatty acids").
+  std::vector<std::vector<std::string>> optional_;
   // Lay phrasings with a connective in them ("pins and needles"): free text
   // is not split inside them.
   std::vector<std::string> unsplittable_;
