@@ -72,7 +72,8 @@ class OverlapPeer {
       const Name& name = names_[n];
       if (c * 2 < q.size()) continue;
       if (c == q.size() && name.stems.size() == q.size()) continue;  // held out
-      const double j = static_cast<double>(c) / static_cast<double>(q.size() + name.stems.size() - c);
+      const double j =
+          static_cast<double>(c) / static_cast<double>(q.size() + name.stems.size() - c);
       const auto key = [&](const Name& x) { return std::pair(!x.label, x.length); };
       if (!best || j > best_j || (j == best_j && key(name) < key(names_[*best]))) {
         best = n;
@@ -111,7 +112,8 @@ void report_words(std::shared_ptr<const ontology::Ontology> onto_ptr, const std:
   for (TermIndex t = 0; t < onto.size(); ++t) {
     if (root && !onto.is_ancestor_or_self(*root, t)) continue;
     for (const auto& s : onto.term(t).synonyms)
-      if (s.layperson && seen.emplace(t, text::fold(s.text)).second) phrases.emplace_back(t, s.text);
+      if (s.layperson && seen.emplace(t, text::fold(s.text)).second)
+        phrases.emplace_back(t, s.text);
   }
   const auto n = static_cast<double>(phrases.size());
   fmt::print(
@@ -119,8 +121,9 @@ void report_words(std::shared_ptr<const ontology::Ontology> onto_ptr, const std:
       "the index (every name with the same words ignored) and read again; interpreter built as "
       "the server builds it (no per-term weights)\n\n",
       phrases.size(), onto.version());
-  fmt::print("| method | exact term | ancestor | right (exact + ancestor) | more specific (wrong) |"
-             " unrelated (wrong) | unread |\n|---|---|---|---|---|---|---|\n");
+  fmt::print(
+      "| method | exact term | ancestor | right (exact + ancestor) | more specific (wrong) |"
+      " unrelated (wrong) | unread |\n|---|---|---|---|---|---|---|\n");
   auto row = [&](const std::string& name, const std::array<std::size_t, kOutcomes>& c) {
     fmt::print("| {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", name, c[exact] / n,
                c[ancestor] / n, (c[exact] + c[ancestor]) / n, c[more_specific] / n, c[other] / n,
@@ -133,11 +136,16 @@ void report_words(std::shared_ptr<const ontology::Ontology> onto_ptr, const std:
       {"  without generalising", Options{.generalise = false}},
       {"  without HPO's word equivalents", Options{.equivalents = false}},
       {"  without definitions", Options{.definitions = false}},
-      {"  none of the three", Options{.generalise = false, .equivalents = false, .definitions = false}},
+      {"  only generalising", Options{.equivalents = false, .definitions = false}},
+      {"  only HPO's word equivalents", Options{.generalise = false, .definitions = false}},
+      {"  only definitions", Options{.generalise = false, .equivalents = false}},
+      {"  none of the three",
+       Options{.generalise = false, .equivalents = false, .definitions = false}},
   };
   std::unique_ptr<checker::Interpreter> full;
   for (const auto& [name, options] : variants) {
-    auto interpreter = std::make_unique<checker::Interpreter>(onto_ptr, std::vector<double>{}, options);
+    auto interpreter =
+        std::make_unique<checker::Interpreter>(onto_ptr, std::vector<double>{}, options);
     std::array<std::size_t, kOutcomes> counts{};
     std::ofstream out;
     if (!full && !dump.empty()) out.open(dump);

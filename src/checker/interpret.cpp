@@ -272,7 +272,7 @@ void Interpreter::find_equivalents() {
 }
 
 std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool& corrected,
-                                                  std::vector<std::string>& optional) const {
+                                                   std::vector<std::string>& optional) const {
   corrected = false;
   optional.clear();
   text::Analyzer analyzer;  // per call: the analyzer caches and is not thread-safe
@@ -341,9 +341,9 @@ bool Interpreter::better(const Scored& a, const Scored& b) const {
   return x.rank < y.rank;
 }
 
-std::optional<Interpreter::Scored> Interpreter::best_name(
-    const std::vector<std::string>& stems, const std::vector<std::string>& optional,
-    bool hold_out) const {
+std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std::string>& stems,
+                                                          const std::vector<std::string>& optional,
+                                                          bool hold_out) const {
   if (stems.empty()) return std::nullopt;
   // Count, for every name sharing a stem with the phrase, how many of the
   // phrase's stems it has: one pass over the stems' posting lists, with
@@ -394,6 +394,7 @@ std::optional<Interpreter::Scored> Interpreter::best_name(
   std::optional<Scored> best;
   thread_local std::vector<Scored> covering;  // names with every phrase word
   covering.clear();
+  bool said_exactly = false;  // some name, even a weak one, has just the phrase's words
   const auto q = static_cast<double>(stems.size());
   for (const std::uint32_t c : candidates) {
     const Name& n = names_[c];
@@ -408,17 +409,22 @@ std::optional<Interpreter::Scored> Interpreter::best_name(
     const auto eqv = static_cast<double>(through);
     const double extra = static_cast<double>(n.stems.size()) - cov - opt;
     const bool weak = n.kind == Kind::related || n.kind == Kind::definition;
-    Scored s{.name = c,
-             .score = cov + opt - kEquivalentCost * eqv - kMissingCost * (q - cov) -
-                      kExtraCost * extra - (weak ? kRelatedCost : 0.0),
-             .confidence =
-                 (cov + opt - kEquivalentCost * eqv) / (q + opt + extra) * (weak ? 0.8 : 1.0)};
-    if (options_.generalise && covered == stems.size()) covering.push_back(s);
+    Scored s{
+        .name = c,
+        .score = cov + opt - kEquivalentCost * eqv - kMissingCost * (q - cov) - kExtraCost * extra -
+                 (weak ? kRelatedCost : 0.0),
+        .confidence = (cov + opt - kEquivalentCost * eqv) / (q + opt + extra) * (weak ? 0.8 : 1.0)};
+    if (options_.generalise && covered == stems.size()) {
+      covering.push_back(s);
+      said_exactly = said_exactly || extra <= 0;
+    }
     if (!best || better(s, *best)) best = s;
   }
   if (best && best->confidence < kMinConfidence) return std::nullopt;
-  // The best name has every phrase word and more: the phrase says less.
-  if (best && options_.generalise && names_[best->name].stems.size() > stems.size() + optional.size()) {
+  // The best name has every phrase word and more, and no name has just
+  // them: the phrase says less than any name.
+  if (best && options_.generalise && !said_exactly &&
+      names_[best->name].stems.size() > stems.size() + optional.size()) {
     best->general = generalise(covering, *best);
     // Shown with that term's own best name when it has one among them.
     std::optional<Scored> own;
@@ -445,7 +451,8 @@ std::optional<TermIndex> Interpreter::generalise(const std::vector<Scored>& cove
       terms.push_back(names_[c.name].term);
   if (terms.size() < 2) return std::nullopt;
   auto usable = [&](TermIndex a) {
-    return !phenotype_root_ || (a != *phenotype_root_ && onto.is_ancestor_or_self(*phenotype_root_, a));
+    return !phenotype_root_ ||
+           (a != *phenotype_root_ && onto.is_ancestor_or_self(*phenotype_root_, a));
   };
   // The closest term above every candidate (within kMaxClimb is_a steps of
   // each): the phrase names what they have in common.

@@ -112,7 +112,8 @@ class Interpreter {
                                   const std::vector<std::string>& optional, bool hold_out) const;
   bool better(const Scored& a, const Scored& b) const;
   void find_equivalents();
-  std::optional<TermIndex> generalise(const std::vector<Scored>& covering, const Scored& best) const;
+  std::optional<TermIndex> generalise(const std::vector<Scored>& covering,
+                                      const Scored& best) const;
 
   std::shared_ptr<const ontology::Ontology> ontology_;
   std::vector<double> weights_;
