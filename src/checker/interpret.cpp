@@ -38,6 +38,10 @@ constexpr std::size_t kMaxDefinitionStems = 8;
 // Options::generalise: how far above the candidate terms their common
 // ancestor may be (is_a steps) and still be what the phrase means.
 constexpr std::size_t kMaxClimb = 2;
+// At most this many candidate terms, the best first: a one-word phrase
+// ("abnormal") can be in thousands of names, and the comparison of every
+// pair would cost milliseconds.
+constexpr std::size_t kMaxGeneralised = 64;
 // Words that negate what follows (as description.cpp reads them, less the
 // contractions, which HPO's names and everyday idioms also use).
 constexpr std::string_view kNegations[] = {"no",   "without", "never", "none",
@@ -446,9 +450,11 @@ std::optional<TermIndex> Interpreter::generalise(const std::vector<Scored>& cove
   std::sort(order.begin(), order.end(),
             [&](const Scored& a, const Scored& b) { return better(a, b); });
   std::vector<TermIndex> terms;
-  for (const auto& c : order)
+  for (const auto& c : order) {
+    if (terms.size() == kMaxGeneralised) break;  // a bounded cost for one-word phrases
     if (std::find(terms.begin(), terms.end(), names_[c.name].term) == terms.end())
       terms.push_back(names_[c.name].term);
+  }
   if (terms.size() < 2) return std::nullopt;
   auto usable = [&](TermIndex a) {
     return !phenotype_root_ ||
