@@ -5,12 +5,14 @@
 // Usage:
 //   bench_checker DATA_DIR [--cases FILE] [--real-only] [--set NAME=VALUE]...
 //                 [--summary] [--speed] [--patients N] [--seed S] [--tune]
+//                 [--words [--words-dump FILE] [--words-read PHRASE]...]
 // DATA_DIR holds hp.json and phenotype.hpoa; the cases default to
 // DATA_DIR/../phenopackets-dev/cases.jsonl (skipped when absent). --set
 // changes one model parameter (checker::Parameters, by its name) for every
 // run, to measure a change before it becomes the default. --tune runs a
 // small grid over the model parameters on simulated patients from a
-// different seed (S + 1000) and prints it.
+// different seed (S + 1000) and prints it. --words measures the reading of
+// plain words instead (words.hpp) and stops.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -33,6 +35,7 @@
 #include "peers.hpp"
 #include "real_cases.hpp"
 #include "simulate.hpp"
+#include "words.hpp"
 
 using namespace symptomdb;
 using bench::rank_of;
@@ -144,6 +147,9 @@ int main(int argc, char** argv) {
   const std::string dir = argv[1];
   bench::SimulationOptions options;
   bool do_tune = false, real_only = false, summary_only = false, speed_only = false;
+  bool words = false;
+  std::string words_dump;
+  std::vector<std::string> words_read;
   std::string cases_path = dir + "/../phenopackets-dev/cases.jsonl";
   checker::Parameters parameters;
   for (int i = 2; i < argc; ++i) {
@@ -167,6 +173,12 @@ int main(int argc, char** argv) {
       options.seed = std::stoull(argv[++i]);
     else if (a == "--tune")
       do_tune = true;
+    else if (a == "--words")
+      words = true;
+    else if (a == "--words-dump" && i + 1 < argc)
+      words_dump = argv[++i];
+    else if (a == "--words-read" && i + 1 < argc)  // one more phrase to show, repeatable
+      words_read.emplace_back(argv[++i]);
     else {
       fmt::print(stderr, "unknown argument {}\n", a);
       return 2;
@@ -183,6 +195,10 @@ int main(int argc, char** argv) {
     annotations = ingest::parse_hpoa(read_file(dir + "/phenotype.hpoa"), "phenotype.hpoa");
   }
   const double load_s = seconds_since(t0);
+  if (words) {
+    bench::report_words(onto, words_dump, words_read);
+    return 0;
+  }
   t0 = std::chrono::steady_clock::now();
   const auto checker = checker::Checker::build(onto, annotations, parameters);
   const double build_s = seconds_since(t0);

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -22,6 +24,28 @@ namespace {
 constexpr double kMissingCost = 0.75;
 constexpr double kExtraCost = 0.5;
 constexpr double kRelatedCost = 0.6;
+// A phrase word matched through a word HPO uses in its place
+// (Options::equivalents) counts less than the word itself, so a name with
+// the user's own word always wins.
+constexpr double kEquivalentCost = 0.3;
+// Two words stand for each other when names of at least this many different
+// terms differ in exactly those two words: fewer is as likely a coincidence
+// ("finger"/"hand") as a synonym.
+constexpr std::size_t kMinEquivalentSupport = 5;
+// A definition's first sentence is a name only when this short: longer ones
+// describe rather than name.
+constexpr std::size_t kMaxDefinitionStems = 8;
+// Options::generalise: how far above the candidate terms their common
+// ancestor may be (is_a steps) and still be what the phrase means.
+constexpr std::size_t kMaxClimb = 2;
+// At most this many candidate terms, the best first: a one-word phrase
+// ("abnormal") can be in thousands of names, and the comparison of every
+// pair would cost milliseconds.
+constexpr std::size_t kMaxGeneralised = 64;
+// Words that negate what follows (as description.cpp reads them, less the
+// contractions, which HPO's names and everyday idioms also use).
+constexpr std::string_view kNegations[] = {"no",   "without", "never", "none",
+                                           "deny", "denies",  "denied"};
 constexpr double kCorrectedFactor = 0.9;  // confidence kept after a spelling correction
 constexpr double kMinConfidence = 0.4;    // "purple elephant" is not "Purple urine"
 
@@ -116,17 +140,25 @@ std::vector<std::string_view> split_connectives(std::string_view s,
 
 Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
                          std::vector<double> weights)
-    : ontology_(std::move(ontology)), weights_(std::move(weights)) {
+    : Interpreter(std::move(ontology), std::move(weights), Options{}) {}
+
+Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
+                         std::vector<double> weights, Options options)
+    : ontology_(std::move(ontology)), weights_(std::move(weights)), options_(options) {
   const ontology::Ontology& onto = *ontology_;
   weights_.resize(onto.size(), 0.0);
   for (auto& [from, to] : load_lay_words()) {
     const std::string phrase = join(from);
     if (phrase.find(" and ") != std::string::npos || phrase.find(" with ") != std::string::npos)
       unsplittable_.push_back(phrase);
-    lay_.emplace_back(std::move(from), join(to));
+    if (to.empty())
+      optional_.push_back(std::move(from));
+    else
+      lay_.emplace_back(std::move(from), join(to));
   }
 
   const auto phenotype_root = onto.find("HP:0000118");  // "Phenotypic abnormality"
+  phenotype_root_ = phenotype_root;
   text::Analyzer analyzer;
   std::unordered_map<std::string, std::uint32_t> word_count;
   for (TermIndex t = 0; t < onto.size(); ++t) {
@@ -142,6 +174,9 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
         const auto terms = analyzer.terms(w);
         if (terms.empty()) continue;
         n.stems.push_back(terms.front().stem);
+        // A definition's words are not names: they neither correct the
+        // spelling of what users type nor stand for a name's word.
+        if (kind == Kind::definition) continue;
         stem_of_word_.emplace(terms.front().surface, terms.front().stem);
         stem_of_word_.emplace(w, terms.front().stem);  // before spelling unification
         ++word_count[terms.front().surface];
@@ -149,6 +184,7 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
       std::sort(n.stems.begin(), n.stems.end());
       n.stems.erase(std::unique(n.stems.begin(), n.stems.end()), n.stems.end());
       if (n.stems.empty()) return;
+      if (kind == Kind::definition && n.stems.size() > kMaxDefinitionStems) return;
       names_.push_back(std::move(n));
     };
     add(term.label, Kind::label);
@@ -157,6 +193,12 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
         add(s.text, s.layperson ? Kind::layperson : Kind::exact);
       else
         add(s.text, Kind::related);
+    }
+    if (options_.definitions && !term.definition.empty()) {
+      const auto& d = term.definition;
+      std::size_t end = d.find(". ");
+      if (end == std::string::npos) end = d.size();
+      add(d.substr(0, end), Kind::definition);
     }
   }
   for (const auto& [w, n] : word_count) fuzzy_.add(w, n);
@@ -176,8 +218,10 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
         return 2;
       case Kind::related:
         return 3;
+      case Kind::definition:
+        return 4;
     }
-    return 3;
+    return 4;
   };
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
     const Name &x = names_[a], &y = names_[b];
@@ -190,18 +234,75 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
 
   for (std::uint32_t i = 0; i < names_.size(); ++i) {
     for (const auto& s : names_[i].stems) by_stem_[s].push_back(i);
+    if (names_[i].kind == Kind::definition) continue;  // never suggested
     std::set<std::string> words;
     for (auto& w : text::tokenize(names_[i].folded)) words.insert(std::move(w));
     for (const auto& w : words) word_index_.emplace_back(w, i);
   }
   std::sort(word_index_.begin(), word_index_.end());
+  if (options_.equivalents) find_equivalents();
 }
 
-std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool& corrected) const {
+void Interpreter::find_equivalents() {
+  // Names of one term are contiguous in names_ (added term by term).
+  std::map<std::pair<std::string, std::string>, std::size_t> support;
+  std::set<std::pair<std::string, std::string>> this_term;
+  auto is_name = [](Kind k) { return k != Kind::related && k != Kind::definition; };
+  for (std::size_t b = 0; b < names_.size();) {
+    std::size_t e = b + 1;
+    while (e < names_.size() && names_[e].term == names_[b].term) ++e;
+    this_term.clear();
+    for (std::size_t i = b; i < e; ++i) {
+      if (!is_name(names_[i].kind)) continue;
+      for (std::size_t j = i + 1; j < e; ++j) {
+        if (!is_name(names_[j].kind)) continue;
+        std::vector<std::string> only_i, only_j;
+        const auto &x = names_[i].stems, &y = names_[j].stems;
+        std::set_difference(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(only_i));
+        std::set_difference(y.begin(), y.end(), x.begin(), x.end(), std::back_inserter(only_j));
+        if (only_i.size() == 1 && only_j.size() == 1)
+          this_term.insert(std::minmax(only_i.front(), only_j.front()));
+      }
+    }
+    for (const auto& p : this_term) ++support[p];
+    b = e;
+  }
+  for (const auto& [p, n] : support) {
+    if (n < kMinEquivalentSupport) continue;
+    const auto support_n = static_cast<std::uint32_t>(n);
+    equivalents_[p.first].emplace_back(p.second, support_n);
+    equivalents_[p.second].emplace_back(p.first, support_n);
+  }
+}
+
+std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool& corrected,
+                                                   std::vector<std::string>& optional) const {
   corrected = false;
+  optional.clear();
   text::Analyzer analyzer;  // per call: the analyzer caches and is not thread-safe
+  // Words of degree first: set aside as optional.
+  std::vector<std::string> words;
+  {
+    auto all = text::tokenize(text::fold(phrase));
+    std::size_t i = 0;
+    while (i < all.size()) {
+      const auto it = std::find_if(optional_.begin(), optional_.end(), [&](const auto& o) {
+        return i + o.size() <= all.size() &&
+               std::equal(o.begin(), o.end(), all.begin() + static_cast<std::ptrdiff_t>(i));
+      });
+      if (it == optional_.end()) {
+        words.push_back(std::move(all[i++]));
+        continue;
+      }
+      for (const auto& w : *it)
+        if (!text::is_stopword(w))
+          if (const auto terms = analyzer.terms(w); !terms.empty())
+            optional.push_back(terms.front().stem);
+      i += it->size();
+    }
+  }
   std::vector<std::string> out;
-  for (const auto& w : rewrite(text::tokenize(text::fold(phrase)), lay_)) {
+  for (const auto& w : rewrite(std::move(words), lay_)) {
     if (text::is_stopword(w)) continue;
     const auto terms = analyzer.terms(w);
     if (terms.empty()) continue;
@@ -235,47 +336,191 @@ bool Interpreter::better(const Scored& a, const Scored& b) const {
   if (a.score != b.score) return a.score > b.score;
   const Name &x = names_[a.name], &y = names_[b.name];
   if (weights_[x.term] != weights_[y.term]) return weights_[x.term] > weights_[y.term];
+  // Equally good names: the more general term ("tall": "Tall stature"
+  // before "Tall chin"), never the rarer, more specific one.
+  if (options_.generalise && x.term != y.term) {
+    const auto dx = ontology_->ancestors(x.term).size(), dy = ontology_->ancestors(y.term).size();
+    if (dx != dy) return dx < dy;
+  }
   return x.rank < y.rank;
 }
 
-std::optional<Interpreter::Scored> Interpreter::best_name(
-    const std::vector<std::string>& stems) const {
+std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std::string>& stems,
+                                                          const std::vector<std::string>& optional,
+                                                          bool hold_out) const {
   if (stems.empty()) return std::nullopt;
   // Count, for every name sharing a stem with the phrase, how many of the
   // phrase's stems it has: one pass over the stems' posting lists, with
   // per-thread counters, instead of comparing stem strings name by name.
-  thread_local std::vector<std::uint16_t> cover;
+  // A phrase word may also be found through a word HPO uses in its place
+  // (`equivalent`), once per phrase word (`slot`).
+  thread_local std::vector<std::uint16_t> cover, equivalent, slot, extra_cover;
   thread_local std::vector<std::uint32_t> candidates;
   cover.resize(names_.size());
+  equivalent.resize(names_.size());
+  slot.resize(names_.size());
+  extra_cover.resize(names_.size());
   candidates.clear();
   for (std::size_t k = 0; k < stems.size(); ++k) {
     if (k > 0 && stems[k] == stems[k - 1]) continue;  // sorted: a repeat counts once
-    const auto it = by_stem_.find(stems[k]);
-    if (it == by_stem_.end()) continue;
-    for (const std::uint32_t c : it->second)
-      if (cover[c]++ == 0) candidates.push_back(c);
+    const auto mark = static_cast<std::uint16_t>(k + 1);
+    if (const auto it = by_stem_.find(stems[k]); it != by_stem_.end())
+      for (const std::uint32_t c : it->second) {
+        if (cover[c]++ == 0) candidates.push_back(c);
+        slot[c] = mark;
+      }
+    const auto eq = equivalents_.find(stems[k]);
+    if (eq == equivalents_.end()) continue;
+    for (const auto& [other, support] : eq->second) {
+      if (hold_out && support <= kMinEquivalentSupport) continue;
+      // A word the phrase itself has is matched as itself.
+      if (std::binary_search(stems.begin(), stems.end(), other)) continue;
+      const auto it = by_stem_.find(other);
+      if (it == by_stem_.end()) continue;
+      for (const std::uint32_t c : it->second) {
+        if (slot[c] == mark) continue;
+        slot[c] = mark;
+        ++equivalent[c];
+        if (cover[c]++ == 0) candidates.push_back(c);
+      }
+    }
+  }
+  // Optional words count for the names that have them and already match.
+  for (const auto& o : optional) {
+    if (std::binary_search(stems.begin(), stems.end(), o)) continue;
+    if (const auto it = by_stem_.find(o); it != by_stem_.end())
+      for (const std::uint32_t c : it->second)
+        if (cover[c] > 0 && slot[c] != 0xFFFF) {
+          ++extra_cover[c];
+          slot[c] = 0xFFFF;  // once per name
+        }
   }
   std::optional<Scored> best;
+  thread_local std::vector<Scored> covering;  // names with every phrase word
+  covering.clear();
+  bool said_exactly = false;  // some name, even a weak one, has just the phrase's words
   const auto q = static_cast<double>(stems.size());
   for (const std::uint32_t c : candidates) {
     const Name& n = names_[c];
     const std::size_t covered = std::exchange(cover[c], 0);
+    const std::size_t through = std::exchange(equivalent[c], 0);
+    const auto opt = static_cast<double>(std::exchange(extra_cover[c], 0));
+    slot[c] = 0;
     // At least half of what the user wrote must be in the name.
     if (covered * 2 < stems.size()) continue;
+    if (hold_out && covered - through == stems.size() && n.stems.size() == stems.size()) continue;
     const auto cov = static_cast<double>(covered);
-    const double extra = static_cast<double>(n.stems.size()) - cov;
-    const bool related = n.kind == Kind::related;
-    Scored s{.name = c,
-             .score = cov - kMissingCost * (q - cov) - kExtraCost * extra -
-                      (related ? kRelatedCost : 0.0),
-             .confidence = cov / (q + extra) * (related ? 0.8 : 1.0)};
+    const auto eqv = static_cast<double>(through);
+    const double extra = static_cast<double>(n.stems.size()) - cov - opt;
+    const bool weak = n.kind == Kind::related || n.kind == Kind::definition;
+    Scored s{
+        .name = c,
+        .score = cov + opt - kEquivalentCost * eqv - kMissingCost * (q - cov) - kExtraCost * extra -
+                 (weak ? kRelatedCost : 0.0),
+        .confidence = (cov + opt - kEquivalentCost * eqv) / (q + opt + extra) * (weak ? 0.8 : 1.0)};
+    if (options_.generalise && covered == stems.size()) {
+      covering.push_back(s);
+      said_exactly = said_exactly || extra <= 0;
+    }
     if (!best || better(s, *best)) best = s;
   }
   if (best && best->confidence < kMinConfidence) return std::nullopt;
+  // The best name has every phrase word and more, and no name has just
+  // them: the phrase says less than any name.
+  if (best && options_.generalise && !said_exactly &&
+      names_[best->name].stems.size() > stems.size() + optional.size()) {
+    best->general = generalise(covering, *best);
+    // Shown with that term's own best name when it has one among them.
+    std::optional<Scored> own;
+    for (const auto& c : covering)
+      if (best->general && names_[c.name].term == *best->general && (!own || better(c, *own)))
+        own = c;
+    if (own) best->name = own->name;
+  }
   return best;
 }
 
+std::optional<TermIndex> Interpreter::generalise(const std::vector<Scored>& covering,
+                                                 const Scored& best) const {
+  const ontology::Ontology& onto = *ontology_;
+  if (std::none_of(covering.begin(), covering.end(),
+                   [&](const Scored& c) { return c.name == best.name; }))
+    return std::nullopt;  // the best name lacks a phrase word: nothing to generalise
+  std::vector<Scored> order(covering);
+  std::sort(order.begin(), order.end(),
+            [&](const Scored& a, const Scored& b) { return better(a, b); });
+  std::vector<TermIndex> terms;
+  for (const auto& c : order) {
+    if (terms.size() == kMaxGeneralised) break;  // a bounded cost for one-word phrases
+    if (std::find(terms.begin(), terms.end(), names_[c.name].term) == terms.end())
+      terms.push_back(names_[c.name].term);
+  }
+  if (terms.size() < 2) return std::nullopt;
+  auto usable = [&](TermIndex a) {
+    return !phenotype_root_ ||
+           (a != *phenotype_root_ && onto.is_ancestor_or_self(*phenotype_root_, a));
+  };
+  // The closest term above every candidate (within kMaxClimb is_a steps of
+  // each): the phrase names what they have in common.
+  struct Reach {
+    std::size_t count = 0, max = 0, sum = 0;
+  };
+  std::unordered_map<TermIndex, Reach> reach;
+  std::unordered_map<TermIndex, std::size_t> seen;
+  std::vector<TermIndex> frontier, next;
+  for (const TermIndex t : terms) {
+    seen.clear();
+    frontier.assign(1, t);
+    seen.emplace(t, 0);
+    for (std::size_t d = 1; d <= kMaxClimb; ++d) {
+      next.clear();
+      for (const TermIndex f : frontier)
+        for (const TermIndex p : onto.parents(f))
+          if (seen.emplace(p, d).second) next.push_back(p);
+      frontier.swap(next);
+    }
+    for (const auto& [a, d] : seen) {
+      Reach& r = reach[a];
+      ++r.count;
+      r.max = std::max(r.max, d);
+      r.sum += d;
+    }
+  }
+  std::optional<TermIndex> common;
+  for (const auto& [a, r] : reach) {
+    if (r.count != terms.size() || !usable(a)) continue;
+    if (!common) {
+      common = a;
+      continue;
+    }
+    const Reach& c = reach[*common];
+    if (std::tie(r.max, r.sum, a) < std::tie(c.max, c.sum, *common)) common = a;
+  }
+  if (common) return common;
+  // Otherwise the candidate above most of the others, if any is above one.
+  std::optional<TermIndex> above;
+  std::size_t most = 0;
+  for (const TermIndex t : terms) {
+    std::size_t n = 0;
+    for (const TermIndex u : terms)
+      if (u != t && onto.is_ancestor_or_self(t, u)) ++n;
+    if (n > most) {
+      most = n;
+      above = t;
+    }
+  }
+  return above;
+}
+
 std::optional<Interpretation> Interpreter::interpret_phrase(std::string_view phrase) const {
+  return read(phrase, false);
+}
+
+std::optional<Interpretation> Interpreter::interpret_held_out(std::string_view phrase) const {
+  return read(phrase, true);
+}
+
+std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool hold_out) const {
   phrase = text::trim(phrase);
   if (phrase.empty()) return std::nullopt;
   if (phrase.size() == 10 && (phrase.substr(0, 3) == "HP:" || phrase.substr(0, 3) == "hp:")) {
@@ -288,12 +533,25 @@ std::optional<Interpretation> Interpreter::interpret_phrase(std::string_view phr
     }
   }
   bool corrected = false;
-  const auto stems = phrase_stems(phrase, corrected);
-  const auto best = best_name(stems);
+  std::vector<std::string> optional;
+  const auto stems = phrase_stems(phrase, corrected, optional);
+  auto best = best_name(stems, optional, hold_out);
   if (!best) return std::nullopt;
   const Name& n = names_[best->name];
+  // "no fever" is not fever: a negation the name does not itself carry
+  // leaves the phrase unread rather than read the other way round.
+  for (const auto& w : text::tokenize(text::fold(phrase)))
+    if (std::find(std::begin(kNegations), std::end(kNegations), w) != std::end(kNegations) &&
+        !std::binary_search(n.stems.begin(), n.stems.end(), w))
+      return std::nullopt;
+  const double confidence = best->confidence * (corrected ? kCorrectedFactor : 1.0);
+  if (best->general && *best->general != n.term) {
+    // Read as a more general term: shown with the name that matched best.
+    const auto& label = ontology_->term(*best->general).label;
+    return Interpretation{std::string(phrase), *best->general, label, n.text, confidence};
+  }
   return Interpretation{std::string(phrase), n.term, ontology_->term(n.term).label, n.text,
-                        best->confidence * (corrected ? kCorrectedFactor : 1.0)};
+                        confidence};
 }
 
 Interpreter::Result Interpreter::interpret(std::string_view text) const {

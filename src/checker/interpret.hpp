@@ -38,12 +38,32 @@ struct Suggestion {
 
 class Interpreter {
  public:
+  // Ways of reading beyond the names themselves, each on by default; the
+  // words benchmark (bench/checker --words) turns them off one at a time.
+  struct Options {
+    // A phrase that only longer names contain ("cramps": "Writer's cramp",
+    // "Muscle cramps", "Abdominal cramps") says less than any of them: it is
+    // read as the closest term above them all, or else as the one of them
+    // that is above the others, never as the rarer, more specific one.
+    bool generalise = true;
+    // Words HPO itself uses interchangeably: two names of one term that
+    // differ in exactly one word ("Recurrent X" / "Repeated X"), over enough
+    // different terms, make the two words stand for each other at a cost.
+    bool equivalents = true;
+    // The first sentence of a term's definition, when short, is matched as
+    // a weak name: definitions are written in plain words ("Inability to
+    // see well at night").
+    bool definitions = true;
+  };
+
   // `weights` (optional, indexed by TermIndex) break ties between equally
   // good names, e.g. how many diseases are annotated with each term. Only the
   // phenotype branch (HP:0000118) is matched when the ontology has it, so
   // frequency, onset and inheritance terms never stand for a symptom.
   explicit Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
                        std::vector<double> weights = {});
+  Interpreter(std::shared_ptr<const ontology::Ontology> ontology, std::vector<double> weights,
+              Options options);
 
   // Splits free text into phrases (commas, semicolons, newlines, " and ",
   // " with ") and reads each as its best HPO term; phrases that match nothing
@@ -56,6 +76,11 @@ class Interpreter {
   // One phrase to its best term (or nothing): used for each symptom string
   // the API receives. An HPO id ("HP:0002380") resolves directly.
   std::optional<Interpretation> interpret_phrase(std::string_view phrase) const;
+  // The same, as if no name with exactly the phrase's words (after folding,
+  // stemming and lay rewriting) were indexed, for any term: the dev measure
+  // of bench/checker --words holds each of HPO's layperson synonyms out this
+  // way and checks where the phrase still lands.
+  std::optional<Interpretation> interpret_held_out(std::string_view phrase) const;
   // Autocomplete: names whose words start with the prefix's words (the last
   // may be partial), layperson names first, one suggestion per term.
   std::vector<Suggestion> suggest(std::string_view prefix, std::size_t limit) const;
@@ -63,7 +88,7 @@ class Interpreter {
   const ontology::Ontology& ontology() const { return *ontology_; }
 
  private:
-  enum class Kind : std::uint8_t { label, layperson, exact, related };
+  enum class Kind : std::uint8_t { label, layperson, exact, related, definition };
   struct Name {
     TermIndex term;
     Kind kind;
@@ -76,13 +101,29 @@ class Interpreter {
     std::uint32_t name;
     double score;
     double confidence;
+    // Set when the phrase is read as a more general term than the name's
+    // (Options::generalise).
+    std::optional<TermIndex> general = std::nullopt;
   };
-  std::vector<std::string> phrase_stems(std::string_view phrase, bool& corrected) const;
-  std::optional<Scored> best_name(const std::vector<std::string>& stems) const;
+  std::vector<std::string> phrase_stems(std::string_view phrase, bool& corrected,
+                                        std::vector<std::string>& optional) const;
+  std::optional<Interpretation> read(std::string_view phrase, bool hold_out) const;
+  std::optional<Scored> best_name(const std::vector<std::string>& stems,
+                                  const std::vector<std::string>& optional, bool hold_out) const;
   bool better(const Scored& a, const Scored& b) const;
+  void find_equivalents();
+  std::optional<TermIndex> generalise(const std::vector<Scored>& covering,
+                                      const Scored& best) const;
 
   std::shared_ptr<const ontology::Ontology> ontology_;
   std::vector<double> weights_;
+  Options options_;
+  std::optional<TermIndex> phenotype_root_;
+  // Stem -> stems HPO's names use in its place (Options::equivalents).
+  // With the number of terms whose names showed the pair: a held-out
+  // phrase may have been one of them, so interpret_held_out() uses only
+  // pairs that stay above the threshold without it.
+  std::unordered_map<std::string, std::vector<std::pair<std::string, std::uint32_t>>> equivalents_;
   std::vector<Name> names_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_stem_;  // stem -> names
   // Surface word -> stem, for every word in any name; the fuzzy index
@@ -91,6 +132,12 @@ class Interpreter {
   text::FuzzyIndex fuzzy_;
   // Lay phrase (folded words) -> the words HPO uses, longest phrases first.
   std::vector<std::pair<std::vector<std::string>, std::string>> lay_;
+  // Words of degree and duration ("very", "all the time"; lay_words.tsv
+  // lines with nothing after the tab), longest first: optional in what the
+  // user typed (a name with them fits better, one without loses nothing),
+  // and left alone in names, where they may be part of the name ("Very
+  // long chain fatty acids").
+  std::vector<std::vector<std::string>> optional_;
   // Lay phrasings with a connective in them ("pins and needles"): free text
   // is not split inside them.
   std::vector<std::string> unsplittable_;

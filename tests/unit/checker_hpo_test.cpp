@@ -74,6 +74,15 @@ TEST_F(CheckerHpo, InterpretsLayPhrases) {
   EXPECT_EQ(checker_->ontology().term(s[0].term).id, "HP:0003202");
 }
 
+TEST_F(CheckerHpo, ReadsTheIssuesPlainWords) {
+  // Issue 9: "cramps" is muscle cramps (Muscle spasm), not the rarer
+  // Writer's cramp; the other two were left unread.
+  EXPECT_EQ(id_of("cramps"), "HP:0003394");
+  EXPECT_EQ(id_of("can not see well at night"), "HP:0000662");
+  EXPECT_EQ(id_of("very tall"), "HP:0000098");
+  EXPECT_EQ(id_of("no fever"), "none");
+}
+
 TEST_F(CheckerHpo, CharacteristicTermsRankTheirDiseaseInTheTopTen) {
   // Every 400th disease with at least 8 phenotype terms: its 5 most
   // informative annotated terms as the query.
