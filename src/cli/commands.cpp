@@ -13,6 +13,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_set>
+#include <utility>
 
 #include "core/error.hpp"
 #include "core/user_text.hpp"
@@ -678,8 +679,13 @@ int serve(const ServeOptions& o) {
         cv.wait_for(lock, std::chrono::duration<double>(o.refresh_seconds),
                     [&] { return done || signalled; });
         if (done) break;
-        signalled = false;
+        const bool told = std::exchange(signalled, false);
         lock.unlock();
+        // A signalled write may be a comment or a rating on another node,
+        // which changes pages but not the snapshot (the change counter stays
+        // for those): the signed-out page cache starts again either way, and
+        // only a moved counter costs a rebuild.
+        if (told) generation.fetch_add(1, std::memory_order_acq_rel);
         try {
           if (const auto now = store->change_counter(); now != seen) {
             seen = now;
