@@ -98,7 +98,10 @@ defaults
   option redispatch 1
   retry-on conn-failure empty-response response-timeout
   option forwardfor
-  option http-server-close
+  # Connections to the nodes are kept open and reused (haproxy's default
+  # keep-alive, "http-reuse safe"): a new TCP connection per request
+  # (option http-server-close) cost 12 x the throughput in bench/cluster.
+  http-reuse safe
 
 frontend symptomdb
   bind 127.0.0.1:$port

@@ -60,19 +60,33 @@ trap cleanup EXIT
 # A fresh cluster of 3 nodes in $tmp/NAME; sets URL, PORT, CLUSTER_DIR.
 cluster_up() {
   export CLUSTER_DIR=$tmp/$1 CLUSTER_NODES=3
-  # Nodes 1-3 listen on PORT+1..3: find a free run of four ports.
-  for _ in $(seq 20); do
-    PORT=$(free_port)
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$((PORT + 1))") 2>/dev/null &&
-      ! (exec 3<>"/dev/tcp/127.0.0.1/$((PORT + 2))") 2>/dev/null &&
-      ! (exec 3<>"/dev/tcp/127.0.0.1/$((PORT + 3))") 2>/dev/null; then break; fi
-  done
+  # haproxy on PORT, nodes on PORT+1..3: four free ports below the kernel's
+  # range for outgoing connections (which a busy load client uses up).
+  PORT=$(python3 - <<'PY'
+import random, socket
+for _ in range(200):
+    base = random.randrange(20000, 30000)
+    try:
+        for p in range(base, base + 4):
+            s = socket.socket(); s.bind(("127.0.0.1", p)); s.close()
+    except OSError:
+        continue
+    print(base); break
+PY
+)
   export CLUSTER_PORT=$PORT
   scripts/cluster.sh start >"$tmp/$1.start.log" 2>&1 || {
     cat "$tmp/$1.start.log" >&2
     die "cluster did not start"
   }
   URL=$(cat "$CLUSTER_DIR/url")
+  # Every node up (haproxy's checks passed) before anything is measured.
+  for _ in $(seq 100); do
+    [ "$(echo "show stat" | python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.sendall(b"show stat\n"); print(s.makefile().read())' "$CLUSTER_DIR/haproxy.sock" | grep -c '^nodes,node[0-9]*,.*,UP,')" = 3 ] && return 0
+    sleep 0.2
+  done
+  tail -5 "$CLUSTER_DIR"/node*.out >&2
+  die "not every node came up"
 }
 cluster_down() {
   scripts/cluster.sh stop >/dev/null 2>&1 || true
