@@ -20,7 +20,6 @@ import csv
 import http.client
 import io
 import json
-import os
 import queue
 import random
 import re
