@@ -8,15 +8,21 @@
 #
 # Settings (environment): CLUSTER_PORT (haproxy, default 8080), CLUSTER_NODES
 # (default 3; nodes listen on CLUSTER_PORT+1...), CLUSTER_DIR (state, logs;
-# default data/cluster). docs/deployment.md describes the same on several
-# machines.
+# default data/cluster), CLUSTER_BIN (default build/symptomdb; the benches use
+# a Release build), CLUSTER_NODE_ARGS (more `serve` options for every node).
+# docs/deployment.md describes the same on several machines.
+#
+#   scripts/cluster.sh start-node N   # starts node N again (after it died)
+#
+# haproxy's admin socket is $CLUSTER_DIR/haproxy.sock:
+#   echo "show stat" | socat - data/cluster/haproxy.sock
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 port=${CLUSTER_PORT:-8080}
 nodes=${CLUSTER_NODES:-3}
 dir=${CLUSTER_DIR:-data/cluster}
-bin=build/symptomdb
+bin=${CLUSTER_BIN:-build/symptomdb}
 
 stop() {
   [ -d "$dir" ] || return 0
@@ -33,6 +39,17 @@ stop() {
   done
   scripts/pg-temp-cluster.sh stop "$dir/pg.state"
   echo "cluster stopped"
+}
+
+# Node N over the cluster's database, in the background.
+start_node() {
+  local i=$1
+  # Only haproxy (on this machine) is believed about the client's address.
+  # shellcheck disable=SC2086 # CLUSTER_NODE_ARGS is a list of options
+  nohup "$bin" serve --db "$(cat "$dir/url")" --host 127.0.0.1 --port $((port + i)) --no-sample \
+    --trusted-proxy 127.0.0.1 --access-log "$dir/node$i.log" ${CLUSTER_NODE_ARGS:-} \
+    >>"$dir/node$i.out" 2>&1 &
+  echo $! >"$dir/node$i.pid"
 }
 
 start() {
@@ -54,20 +71,20 @@ start() {
   # comes up first.
   "$bin" import markdown content/ --db "$url"
 
+  echo "$url" >"$dir/url"
+
   local servers=""
   for i in $(seq "$nodes"); do
-    local p=$((port + i))
-    # Only haproxy (on this machine) is believed about the client's address.
-    nohup "$bin" serve --db "$url" --host 127.0.0.1 --port "$p" --no-sample \
-      --trusted-proxy 127.0.0.1 --access-log "$dir/node$i.log" >"$dir/node$i.out" 2>&1 &
-    echo $! >"$dir/node$i.pid"
-    servers+="  server node$i 127.0.0.1:$p check"$'\n'
+    start_node "$i"
+    servers+="  server node$i 127.0.0.1:$((port + i)) check"$'\n'
   done
 
   cat >"$dir/haproxy.cfg" <<EOF
 # Written by scripts/cluster.sh; see docs/deployment.md.
 global
   maxconn 4096
+  # "show stat", "disable server nodes/node2", ... (docs/deployment.md).
+  stats socket $(cd "$dir" && pwd)/haproxy.sock mode 600 level admin
   log stdout format raw local0 notice
 
 defaults
@@ -81,7 +98,10 @@ defaults
   option redispatch 1
   retry-on conn-failure empty-response response-timeout
   option forwardfor
-  option http-server-close
+  # Connections to the nodes are kept open and reused (haproxy's default
+  # keep-alive, "http-reuse safe"): a new TCP connection per request
+  # (option http-server-close) cost 12 x the throughput in bench/cluster.
+  http-reuse safe
 
 frontend symptomdb
   bind 127.0.0.1:$port
@@ -93,8 +113,12 @@ backend nodes
   # reads are tried again then (a refused connection is always retried).
   http-request disable-l7-retry if !METH_GET !METH_HEAD
   # A node is out after 2 failed checks 500 ms apart, back after 2 good ones.
+  # A dead node refuses the check at once; a live but busy one (both request
+  # threads hashing passwords, a loaded machine) gets 2 s to answer, or
+  # every node can fail its checks together and haproxy answers 503 itself.
   option httpchk GET /healthz
   http-check expect status 200
+  timeout check 2s
   default-server inter 500ms fall 2 rise 2
 $servers
 EOF
@@ -116,8 +140,12 @@ EOF
 case "${1:-start}" in
   start) start ;;
   stop) stop ;;
+  start-node)
+    [ -f "$dir/url" ] || { echo "cluster.sh: no cluster in $dir" >&2; exit 1; }
+    start_node "${2:?usage: $0 start-node N}"
+    ;;
   *)
-    echo "usage: $0 [start|stop]" >&2
+    echo "usage: $0 [start|stop|start-node N]" >&2
     exit 2
     ;;
 esac

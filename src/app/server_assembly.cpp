@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
+#include <utility>
 
 #include "ingest/collect.hpp"
 
@@ -37,11 +38,12 @@ std::unique_ptr<web::AccessLog> open_access_log(const std::string& where) {
 }  // namespace
 
 SnapshotRefresher::SnapshotRefresher(store::Store& store, double every_seconds, Rebuild rebuild,
-                                     web::AccessLog& log)
+                                     web::AccessLog& log, std::function<void()> signalled)
     : store_(store),
       every_seconds_(every_seconds),
       rebuild_(std::move(rebuild)),
       log_(log),
+      on_signal_(std::move(signalled)),
       seen_(store.change_counter()) {
   poller_ = std::thread([this] { poll(); });
   if (auto w = store_.watch_changes())
@@ -64,8 +66,9 @@ void SnapshotRefresher::poll() {
     wake_.wait_for(lock, std::chrono::duration<double>(every_seconds_),
                    [&] { return done_ || signalled_; });
     if (done_) break;
-    signalled_ = false;
+    const bool told = std::exchange(signalled_, false);
     lock.unlock();
+    if (told && on_signal_) on_signal_();
     try {
       if (const auto now = store_.change_counter(); now != seen_) {
         seen_ = now;
@@ -117,7 +120,7 @@ ServerAssembly::ServerAssembly(ServerConfig config)
                     fmt::format("rebuilt with {} articles in {:.1f} ms",
                                 app_->site()->snapshot().articles().size(), ms_since(started)));
       },
-      *log_);
+      *log_, [this] { generation_.fetch_add(1, std::memory_order_acq_rel); });
 }
 
 ServerAssembly::~ServerAssembly() {

@@ -39,12 +39,16 @@ struct ServerConfig {
 // Rebuilds the site off the request threads when the store's change counter
 // moves (an import by another process; with PostgreSQL a write on any node,
 // signalled by the change watch), and swaps it into the App atomically.
+// A signalled write may also be a comment or a rating on another node, which
+// changes pages but not the snapshot (the change counter stays for those):
+// `signalled` runs for every signal, so page caches start again, and only a
+// moved counter costs a rebuild.
 // Stops and joins its threads when destroyed.
 class SnapshotRefresher {
  public:
   using Rebuild = std::function<void()>;
-  SnapshotRefresher(store::Store& store, double every_seconds, Rebuild rebuild,
-                    web::AccessLog& log);
+  SnapshotRefresher(store::Store& store, double every_seconds, Rebuild rebuild, web::AccessLog& log,
+                    std::function<void()> signalled = {});
   ~SnapshotRefresher();
   SnapshotRefresher(const SnapshotRefresher&) = delete;
   SnapshotRefresher& operator=(const SnapshotRefresher&) = delete;
@@ -57,6 +61,7 @@ class SnapshotRefresher {
   double every_seconds_;
   Rebuild rebuild_;
   web::AccessLog& log_;
+  std::function<void()> on_signal_;
   std::uint64_t seen_;
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -209,7 +209,10 @@ class Store : public ArticleStore,
 
   // Changes whenever a write that may change what pages show is committed
   // (by another connection, for SQLite; by any node, for PostgreSQL): the
-  // server polls it to know when to rebuild its snapshot.
+  // server polls it to know when to rebuild its snapshot. On PostgreSQL,
+  // writes that leave the articles alone (new accounts, comments, ratings)
+  // are only signalled to watch_changes(), where a server starts its page
+  // caches again without a rebuild.
   virtual std::uint64_t change_counter() = 0;
   virtual int schema_version() = 0;
   // A watch on its own connection, or nothing when the store has no way to

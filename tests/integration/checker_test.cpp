@@ -3,6 +3,8 @@
 // the checker and articles, errors, and picking up an HPO import while
 // running. Uses the project's own tiny fixture (tests/fixtures/checker_web:
 // invented diseases over a handful of HPO terms), so it needs no ../shared.
+// On SQLite, and on PostgreSQL with SYMPTOMDB_TEST_STORE=postgresql
+// (support/stores.hpp).
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -11,6 +13,7 @@
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/stores.hpp"
 #include "support/temp_dir.hpp"
 
 namespace symptomdb::test {
@@ -36,19 +39,22 @@ HttpResponse check(std::uint16_t port, const std::string& body) {
 class CheckerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    db_ = dir_->file("checker.db");
-    import_fixture(db_);
-    server_ = new ServerProcess({"--db", db_, "--content", (source_dir() / "content").string()});
+    if (!TestDatabase::skip_reason(site_backend()).empty()) return;  // each test skips
+    db_ = new TestDatabase(site_backend());
+    import_fixture(db_->location());
+    server_ = new ServerProcess(
+        {"--db", db_->location(), "--content", (source_dir() / "content").string()});
   }
   static void TearDownTestSuite() {
     delete server_;
-    delete dir_;
+    delete db_;
+    server_ = nullptr;
+    db_ = nullptr;
   }
+  void SetUp() override { SYMPTOMDB_SKIP_WITHOUT(site_backend()); }
   static std::uint16_t port() { return server_->port(); }
 
-  static inline TempDir* dir_ = nullptr;
-  static inline std::string db_;
+  static inline TestDatabase* db_ = nullptr;
   static inline ServerProcess* server_ = nullptr;
 };
 
@@ -364,8 +370,9 @@ TEST_F(CheckerTest, AlternativeIdsAreMappedAndLimit200IsAccepted) {
 }
 
 TEST(CheckerLifecycle, UnavailableUntilImportedThenPickedUpWhileRunning) {
-  TempDir dir;
-  const auto db = dir.file("late.db");
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
+  const TestDatabase store(site_backend());
+  const auto& db = store.location();
   ServerProcess server(
       {"--db", db, "--content", (source_dir() / "content").string(), "--refresh-seconds", "0.2"});
   auto r = check(server.port(), R"({"symptoms": ["headache"]})");
@@ -384,8 +391,10 @@ TEST(CheckerLifecycle, UnavailableUntilImportedThenPickedUpWhileRunning) {
 }
 
 TEST(CheckerImport, IfMissingLeavesAnImportedReleaseAlone) {
-  TempDir dir;
-  const auto db = dir.file("once.db");
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
+  TempDir dir;  // for files that are not there
+  const TestDatabase store(site_backend());
+  const auto& db = store.location();
   // Into an empty database the flag imports as usual...
   auto r = run({binary(), "import", "hpo", fixture("hp.obo"), "--db", db, "--if-missing"});
   ASSERT_EQ(r.exit_code, 0) << r.err;

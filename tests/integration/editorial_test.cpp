@@ -145,10 +145,8 @@ TEST_F(Editorial, AnAuthorWritesAndRevisesAnArticleThatAnEditorPublishes) {
       db_value("SELECT reviewed_by || ', ' || reviewer_credential FROM articles WHERE slug = '" +
                kSlug + "'"),
       "Erin Editor, MD");
-  EXPECT_EQ(db_value("SELECT group_concat(action, ',') FROM (SELECT action FROM review_events "
-                     "WHERE slug = '" +
-                     kSlug + "' ORDER BY id)"),
-            "submitted,approved");
+  EXPECT_EQ(db("SELECT action FROM review_events WHERE slug = '" + kSlug + "' ORDER BY id"),
+            (Rows{{"submitted"}, {"approved"}}));
 
   // The history: every revision with its author, time and note; a diff each.
   r = writer.get("/articles/" + kSlug + "/history");

@@ -71,6 +71,22 @@ TEST_F(TwoNodes, ACommentOnOneNodeIsOnTheOthersPageWithinASecond) {
   RecordProperty("propagation_seconds", std::to_string(took));
 }
 
+TEST_F(TwoNodes, ARatingOnOneNodeChangesTheBylineOnTheOtherWithinASecond) {
+  // B has the signed-out page cached without any rating.
+  const auto page = http_get(b_->port(), kArticle);
+  ASSERT_EQ(page.status, 200);
+  ASSERT_FALSE(contains(page.body, "byline-rating"));
+  Client reader = new_reader(a_->port(), "rater1");
+  const auto rated = reader.post_json("/api/v1/authors/" + kAuthor + "/ratings", R"({"stars": 4})",
+                                      {{"X-CSRF-Token", session_csrf(reader)}});
+  ASSERT_EQ(rated.status, 200) << rated.body;
+  const double took = seconds_until(
+      [&] { return contains(http_get(b_->port(), kArticle).body, "rated 4.0 of 5 (1 rating)"); },
+      5.0);
+  EXPECT_GE(took, 0) << "the rating never reached node B's page";
+  EXPECT_LT(took, 1.0);
+}
+
 TEST_F(TwoNodes, AnImportReachesEveryNode) {
   TempDir dir;
   const auto md = dir.write("liveness.md",

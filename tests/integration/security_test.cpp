@@ -392,10 +392,15 @@ TEST_F(Security, SqlInjectionIsJustText) {
   // Everything is still there and works.
   EXPECT_EQ(db_value("SELECT COUNT(*) FROM users"), "4");
   EXPECT_EQ(db_value("SELECT COUNT(*) FROM articles"), "1");
-  EXPECT_EQ(
-      db_value("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN "
-               "('users', 'sessions', 'articles', 'authors', 'author_ratings', 'login_failures')"),
-      "6");
+  const std::string tables =
+      "('users', 'sessions', 'articles', 'authors', 'author_ratings', 'login_failures')";
+  EXPECT_EQ(db_value(on_postgresql()
+                         ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
+                           "current_schema() AND table_name IN " +
+                               tables
+                         : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN " +
+                               tables),
+            "6");
   EXPECT_EQ(db_value("SELECT COUNT(*) FROM author_ratings"), "0");
   EXPECT_TRUE(signed_in(reader));
   Client admin = client();
@@ -656,7 +661,10 @@ TEST_F(Security, HostileHeadersDoNotBreakSignIn) {
       {{"User-Agent", "\xff\xfe<script>" + std::string(1000, 'u')}});
   ASSERT_EQ(r.status, 303);
   EXPECT_TRUE(signed_in(c));
-  EXPECT_LE(std::stoi(db_value("SELECT length(CAST(user_agent AS BLOB)) FROM sessions")), 300);
+  EXPECT_LE(std::stoi(db_value(on_postgresql()
+                                   ? "SELECT octet_length(user_agent) FROM sessions"
+                                   : "SELECT length(CAST(user_agent AS BLOB)) FROM sessions")),
+            300);
   // Cookies that are not ours, repeated, or malformed are ignored.
   Client junk = client();
   const std::vector<std::string> cookies = {

@@ -1,6 +1,11 @@
-// Shared pieces of the account and security suites: a server over a fresh
-// copy of a database holding the seed-like fixture, and the steps a reader
+// Shared pieces of the account, security and editorial suites: a server
+// over a fresh database holding the seed-like fixture, and the steps a reader
 // takes (register, sign in, sign out) done the way a browser does them.
+//
+// One test suite, two stores: the database is a SQLite file, or with
+// SYMPTOMDB_TEST_STORE=postgresql a PostgreSQL schema of its own (CTest runs
+// these suites both ways; the PostgreSQL run's names end in /PostgreSQL and
+// skip, saying why, when there is no PostgreSQL).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -12,6 +17,7 @@
 #include "support/db.hpp"
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/stores.hpp"
 #include "support/temp_dir.hpp"
 
 namespace symptomdb::test {
@@ -40,10 +46,20 @@ inline const std::string& template_db() {
 class SiteFixture : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = dir_.file("site.db");
-    std::filesystem::copy_file(template_db(), db_);
+    SYMPTOMDB_SKIP_WITHOUT(site_backend());
+    if (site_backend() == Backend::sqlite) {
+      db_ = dir_.file("site.db");
+      std::filesystem::copy_file(template_db(), db_);
+    } else {
+      pg_ = std::make_unique<TestDatabase>(Backend::postgresql);
+      db_ = pg_->location();
+      const auto r = run({binary(), "import", "seed",
+                          (source_dir() / "tests/fixtures/seed_like.txt").string(), "--db", db_});
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
     server_ = std::make_unique<ServerProcess>(std::vector<std::string>{"--db", db_, "--no-sample"});
   }
+  bool on_postgresql() const { return pg_ != nullptr; }
   std::uint16_t port() const { return server_->port(); }
   Client client() const { return Client(port()); }
 
@@ -61,12 +77,23 @@ class SiteFixture : public ::testing::Test {
     return run(args);
   }
 
-  // Rows of a query on the server's database.
-  Rows db(const std::string& sql) const { return query_db(db_, sql); }
-  std::string db_value(const std::string& sql) const { return query_value(db_, sql); }
+  // Rows of a query on the server's database (SQL both stores understand,
+  // or a branch on on_postgresql()).
+  Rows db(const std::string& sql) const { return pg_ ? pg_->query(sql) : query_db(db_, sql); }
+  std::string db_value(const std::string& sql) const {
+    if (!pg_) return query_value(db_, sql);
+    const auto rows = pg_->query(sql);
+    if (rows.size() != 1 || rows[0].size() != 1)
+      throw std::runtime_error("test query '" + sql + "' gave " + std::to_string(rows.size()) +
+                               " rows");
+    return rows[0][0];
+  }
 
   TempDir dir_;
-  std::string db_;
+  std::string db_;  // the file or the PostgreSQL URL: what --db takes
+  // Declared before the server, so that the server stops before its schema
+  // is dropped.
+  std::unique_ptr<TestDatabase> pg_;
   std::unique_ptr<ServerProcess> server_;
 };
 

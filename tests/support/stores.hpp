@@ -15,6 +15,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <string_view>
 
 #include "store/postgresql/pg.hpp"
 #include "store/store.hpp"
@@ -125,6 +126,15 @@ class TestDatabase {
   TempDir dir_;
   std::string admin_url_, schema_, location_;
 };
+
+// The store of the suites that run once per store as a whole (accounts,
+// security, editorial, checker): SQLite, or PostgreSQL when
+// SYMPTOMDB_TEST_STORE=postgresql (CTest runs them both ways, the PostgreSQL
+// run's names ending in /PostgreSQL).
+inline Backend site_backend() {
+  const char* store = std::getenv("SYMPTOMDB_TEST_STORE");
+  return store && std::string_view(store) == "postgresql" ? Backend::postgresql : Backend::sqlite;
+}
 
 // Skips the current test when its backend is not available.
 #define SYMPTOMDB_SKIP_WITHOUT(backend)                                                       \

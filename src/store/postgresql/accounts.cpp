@@ -33,10 +33,12 @@ std::int64_t PostgresStore::create_user(const User& u, const std::string& passwo
     return NameTaken("the name '" + u.display_name + "' is taken or looks like one that is");
   };
   try {
-    return write([&](pg::Connection& c) {
+    // A new account changes no article: community_write() takes the change
+    // counter's row lock (so no other node registers in between) without
+    // making every node rebuild its snapshot.
+    return community_write([&](pg::Connection& c) {
       // Checked in the order the SQLite store checks them, so both stores
-      // give the same answer when both are taken; write() holds the change
-      // counter's row lock, so no other node registers in between.
+      // give the same answer when both are taken.
       if (!c.run("SELECT 1 FROM users WHERE lower(username) = lower($1)", {u.username}).empty())
         throw AccountExists("the username '" + u.username + "' is taken");
       if (!c.run("SELECT 1 FROM users WHERE name_key = $1", {key}).empty()) throw name_taken();

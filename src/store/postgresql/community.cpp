@@ -1,5 +1,7 @@
-// Author ratings and comments on PostgreSQL. Each write moves the change
-// counter: a rating or a comment changes the page every node serves.
+// Author ratings and comments on PostgreSQL. Each write is signalled to
+// every node (community_write): a rating or a comment changes the page every
+// node serves, but not the articles, so the nodes start their page caches
+// again instead of rebuilding their snapshots.
 #include "store/postgresql/postgresql_store.hpp"
 #include "store/postgresql/util.hpp"
 
@@ -47,7 +49,7 @@ std::vector<Comment> all_comments(const pg::Result& st) {
 }  // namespace
 
 void PostgresStore::rate_author(std::int64_t author_id, std::int64_t user_id, int stars) {
-  write([&](pg::Connection& c) {
+  community_write([&](pg::Connection& c) {
     c.run(
         "INSERT INTO author_ratings (author_id, user_id, stars, rated_at) VALUES ($1, $2, $3, "
         "$4) ON CONFLICT (author_id, user_id) DO UPDATE SET stars = excluded.stars, rated_at = "
@@ -66,7 +68,7 @@ std::optional<int> PostgresStore::rating_by(std::int64_t author_id, std::int64_t
 }
 
 std::int64_t PostgresStore::add_comment(const Comment& cm) {
-  return write([&](pg::Connection& c) {
+  return community_write([&](pg::Connection& c) {
     return c
         .run(
             "INSERT INTO comments (article_slug, user_id, parent_id, body, status, held_reason, "
@@ -130,7 +132,7 @@ std::vector<Comment> PostgresStore::moderation_queue() {
 
 void PostgresStore::set_comment_status(std::int64_t id, CommentStatus status,
                                        std::string_view reason) {
-  write([&](pg::Connection& c) {
+  community_write([&](pg::Connection& c) {
     c.run("UPDATE comments SET status = $1, held_reason = $2 WHERE id = $3",
           {to_string(status), reason, id});
     // Reviewed: earlier reports no longer count towards hiding it again.
@@ -140,15 +142,15 @@ void PostgresStore::set_comment_status(std::int64_t id, CommentStatus status,
 }
 
 void PostgresStore::edit_comment(std::int64_t id, const std::string& body, std::int64_t now) {
-  write([&](pg::Connection& c) {
+  community_write([&](pg::Connection& c) {
     c.run("UPDATE comments SET body = $1, edited_at = $2 WHERE id = $3", {body, now, id});
   });
 }
 
 void PostgresStore::delete_comment(std::int64_t id) {
-  // write() holds the change counter's row lock, so no reply can be added
+  // community_write() holds the change counter's row lock, so no reply can be added
   // on another node between the count and the delete.
-  write([&](pg::Connection& c) {
+  community_write([&](pg::Connection& c) {
     const auto parent = c.run("SELECT parent_id FROM comments WHERE id = $1", {id});
     std::optional<std::int64_t> parent_id;
     if (!parent.empty() && !parent.is_null(0, 0)) parent_id = parent.integer(0, 0);
@@ -174,7 +176,7 @@ void PostgresStore::delete_comment(std::int64_t id) {
 
 std::int64_t PostgresStore::report_comment(std::int64_t id, std::int64_t user_id,
                                            std::int64_t now) {
-  return write([&](pg::Connection& c) {
+  return community_write([&](pg::Connection& c) {
     c.run(
         "INSERT INTO comment_reports (comment_id, user_id, reported_at) VALUES ($1, $2, $3) "
         "ON CONFLICT DO NOTHING",

@@ -19,8 +19,12 @@
 namespace symptomdb::store {
 
 // The notification channel a committed write signals, with the new change
-// counter as payload.
+// counter as payload, or kCommunityChange for a write that changes only what
+// pages show around the articles (comments, ratings): listeners refresh
+// their page caches for every notification and rebuild their snapshot only
+// when the counter moved.
 inline constexpr const char* kChangeChannel = "symptomdb_changes";
+inline constexpr const char* kCommunityChange = "community";
 
 class PostgresStore final : public Store {
  public:
@@ -129,7 +133,27 @@ class PostgresStore final : public Store {
       }
     });
   }
+  // `f` inside a transaction for a comment or rating: the same row lock as
+  // write() (so read-check-write steps such as delete_comment's still cannot
+  // interleave across nodes) and a notification, but the counter stays: no
+  // node rebuilds its snapshot of the articles for a comment.
+  template <class F>
+  auto community_write(F&& f) -> std::invoke_result_t<F&, pg::Connection&> {
+    return with([&](pg::Connection& c) {
+      pg::Transaction tx(c);
+      notify_community(c);
+      if constexpr (std::is_void_v<std::invoke_result_t<F&, pg::Connection&>>) {
+        f(c);
+        tx.commit();
+      } else {
+        auto result = f(c);
+        tx.commit();
+        return result;
+      }
+    });
+  }
   static void bump(pg::Connection& c);
+  static void notify_community(pg::Connection& c);
   void migrate();
 
   // put_articles' work, inside a transaction the caller holds.

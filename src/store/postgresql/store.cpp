@@ -110,4 +110,9 @@ void PostgresStore::bump(pg::Connection& c) {
         kChangeChannel + "', counter::text) FROM b");
 }
 
+void PostgresStore::notify_community(pg::Connection& c) {
+  c.run(std::string("SELECT counter FROM store_changes WHERE id = 1 FOR UPDATE"));
+  c.run(std::string("SELECT pg_notify('") + kChangeChannel + "', '" + kCommunityChange + "')");
+}
+
 }  // namespace symptomdb::store
