@@ -17,6 +17,7 @@
 #include "web/check_json.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
+#include "web/pipeline.hpp"
 #include "web/site.hpp"
 #include "web/symptoms.hpp"
 
@@ -178,34 +179,21 @@ bool is_disease_id(std::string_view id) {
                      [](char c) { return c >= '0' && c <= '9'; });
 }
 
-Response unavailable(const App& app, const Request& req) {
-  return app.error(req, 503, "checker_unavailable",
-                   "The symptom checker has no HPO data yet (symptomdb import hpo, import hpoa).");
-}
-
-Response get_only(const App& app, const Request& req) {
-  auto r = app.error(req, 405, "method_not_allowed", "Only GET and HEAD are supported here.");
-  r.headers.emplace_back("Allow", "GET, HEAD");
-  return r;
+Response unavailable(const Exchange& x) {
+  return x.error(503, "checker_unavailable",
+                 "The symptom checker has no HPO data yet (symptomdb import hpo, import hpoa).");
 }
 
 // GET /check/diseases/{id} and /api/v1/diseases/{id}.
-std::optional<Response> disease_page(const App& app, const Request& req, const Site& site,
-                                     std::string_view path) {
-  const bool api = path.starts_with("/api/v1/diseases/");
-  const std::string_view prefix = api ? "/api/v1/diseases/" : "/check/diseases/";
-  if (!path.starts_with(prefix)) return std::nullopt;
-  if (req.method != "GET" && req.method != "HEAD") return get_only(app, req);
-  const auto data = site.symptoms();
-  if (!data) return unavailable(app, req);
-  const auto id = path.substr(prefix.size());
+Response disease_page(const Exchange& x, std::string_view id) {
+  const auto data = x.site().symptoms();
+  if (!data) return unavailable(x);
   const auto index = is_disease_id(id) ? data->checker->find_disease(id) : std::nullopt;
   if (!index)
-    return app.error(req, 404, "disease_not_found",
-                     "No disease with this id is in the HPO annotations.");
+    return x.error(404, "disease_not_found", "No disease with this id is in the HPO annotations.");
   std::string body;
-  write_disease(body, *data, site, *index);
-  if (api) {
+  write_disease(body, *data, x.site(), *index);
+  if (x.api()) {
     auto r = json_body(200, std::move(body));
     r.headers.back() = {"Cache-Control", "public, max-age=300"};
     return r;
@@ -221,34 +209,38 @@ std::optional<Response> disease_page(const App& app, const Request& req, const S
   return r;
 }
 
-Response suggest(const App& app, const Request& req, const SymptomData& data,
-                 const Target& target) {
-  const std::string prefix = target.param("prefix").value_or("");
+// GET /api/v1/symptoms/suggest?prefix=...
+Response suggest(const Exchange& x) {
+  const auto data = x.site().symptoms();
+  if (!data) return unavailable(x);
+  const std::string prefix = x.query("prefix").value_or("");
   if (prefix.empty() || prefix.size() > 100)
-    return app.error(req, 400, "bad_prefix", "Give 1 to 100 characters as ?prefix=...");
+    return x.error(400, "bad_prefix", "Give 1 to 100 characters as ?prefix=...");
   std::size_t limit = 8;
-  if (auto l = target.param("limit")) {
+  if (auto l = x.query("limit")) {
     const auto n = positive_integer(*l);
     if (!n || *n > static_cast<std::int64_t>(kMaxSuggestLimit))
-      return app.error(req, 400, "bad_limit", "limit must be a whole number from 1 to 50.");
+      return x.error(400, "bad_limit", "limit must be a whole number from 1 to 50.");
     limit = static_cast<std::size_t>(*n);
   }
   json list = json::array();
-  for (const auto& s : data.interpreter->suggest(prefix, limit)) {
-    json j = {{"id", data.ontology->term(s.term).id}, {"label", s.label}};
+  for (const auto& s : data->interpreter->suggest(prefix, limit)) {
+    json j = {{"id", data->ontology->term(s.term).id}, {"label", s.label}};
     if (s.matched != s.label) j["matched"] = s.matched;
     list.push_back(std::move(j));
   }
   auto r = json_response(
       200,
-      {{"prefix", prefix}, {"suggestions", std::move(list)}, {"hpo_version", data.hpo_version}});
+      {{"prefix", prefix}, {"suggestions", std::move(list)}, {"hpo_version", data->hpo_version}});
   r.headers.back() = {"Cache-Control", "public, max-age=300"};
   return r;
 }
 
 // POST /api/v1/check with a list of findings (a "description" goes to the
 // description checker).
-Response check_api(const App& app, const Request& req, const Site& site) {
+Response check_api(const Exchange& x) {
+  const Request& req = x.request();
+  const Site& site = x.site();
   const bool is_json = req.content_type.starts_with("application/json");
   json body;
   if (is_json) {
@@ -256,22 +248,22 @@ Response check_api(const App& app, const Request& req, const Site& site) {
     // A paragraph in the person's own words: answered from the knowledge
     // base's condition profiles, with or without HPO data.
     if (!body.is_discarded() && body.is_object() && body.contains("description"))
-      return handle_description_api(app, req, site, body);
+      return handle_description_api(x.app(), req, site, body);
   }
   const auto data = site.symptoms();
-  if (!data) return unavailable(app, req);
+  if (!data) return unavailable(x);
   if (!is_json)
-    return app.error(req, 415, "unsupported_media_type", "Send the query as application/json.");
+    return x.error(415, "unsupported_media_type", "Send the query as application/json.");
   if (body.is_discarded() || !body.is_object())
-    return app.error(req, 400, "bad_json", "The body must be a JSON object.");
+    return x.error(400, "bad_json", "The body must be a JSON object.");
   const auto decoded = input_from_json(body);
   if (const auto* bad = std::get_if<BadInput>(&decoded))
-    return app.error(req, bad->status, bad->code, bad->message);
+    return x.error(bad->status, bad->code, bad->message);
   const auto run =
       checker::run_check(check_resources(*data, site), std::get<checker::CheckRequest>(decoded));
   if (const auto* e = std::get_if<checker::CheckError>(&run)) {
     const auto bad = bad_input(*e);
-    return app.error(req, bad.status, bad.code, bad.message);
+    return x.error(bad.status, bad.code, bad.message);
   }
   const auto& result = std::get<checker::CheckResult>(run);
   std::string out;
@@ -288,23 +280,24 @@ Response check_api(const App& app, const Request& req, const Site& site) {
 
 // The /check page: the answer's JSON read back as the view, with words for
 // what the numbers mean and a link per finding that drops it again.
-Response check_page(const App& app, const Request& req, const Site& site, const Target& target) {
-  if (auto r = handle_description_page(app, req, site, target)) return std::move(*r);
-  if (req.method != "GET" && req.method != "HEAD") return get_only(app, req);
+Response check_page(const Exchange& x) {
+  const Site& site = x.site();
+  if (auto r = handle_description_page(x.app(), x.request(), site, x.target()))
+    return std::move(*r);
   const auto data = site.symptoms();
   if (!data) {
     Response r;
     r.body = render_check_page({{"unavailable", true}});
     return r;
   }
-  const auto decoded = input_from_query(target);
+  const auto decoded = input_from_query(x.target());
   if (const auto* bad = std::get_if<BadInput>(&decoded))
-    return app.error(req, bad->status, bad->code, bad->message);
+    return x.error(bad->status, bad->code, bad->message);
   const auto& in = std::get<checker::CheckRequest>(decoded);
   const auto run = checker::run_check(check_resources(*data, site), in);
   if (const auto* e = std::get_if<checker::CheckError>(&run)) {
     const auto bad = bad_input(*e);
-    return app.error(req, bad.status, bad.code, bad.message);
+    return x.error(bad.status, bad.code, bad.message);
   }
   const auto& result = std::get<checker::CheckResult>(run);
   std::string answer;
@@ -370,26 +363,16 @@ Response check_page(const App& app, const Request& req, const Site& site, const 
 
 }  // namespace
 
-std::optional<Response> handle_check(const App& app, const Request& req, const Site& site) {
-  const auto target = parse_target(req.target);
-  if (!target) return std::nullopt;
-  const std::string& path = target->path;
-  if (path == "/api/v1/check") {
-    if (req.method != "POST") {
-      auto r = app.error(req, 405, "method_not_allowed", "POST a JSON body to /api/v1/check.");
-      r.headers.emplace_back("Allow", "POST");
-      return r;
-    }
-    return check_api(app, req, site);
-  }
-  if (path == "/api/v1/symptoms/suggest") {
-    if (req.method != "GET" && req.method != "HEAD") return get_only(app, req);
-    const auto data = site.symptoms();
-    if (!data) return unavailable(app, req);
-    return suggest(app, req, *data, *target);
-  }
-  if (path == "/check") return check_page(app, req, site, *target);
-  return disease_page(app, req, site, path);
+void add_check_routes(RouteTable& t) {
+  // A query sent as POST changes nothing: no CSRF token. The handler reads
+  // the body itself (a description or a list of findings; up to 500 of them).
+  t.post("/api/v1/check", [](Exchange& x) { return check_api(x); }, {.csrf = Csrf::none});
+  t.get("/api/v1/symptoms/suggest", [](Exchange& x) { return suggest(x); });
+  t.get("/check", [](Exchange& x) { return check_page(x); });
+  // {id:path}: an id with a slash is no disease (disease_not_found), not an
+  // unknown address.
+  for (const char* p : {"/check/diseases/{id:path}", "/api/v1/diseases/{id:path}"})
+    t.get(p, [](Exchange& x) { return disease_page(x, x.param("id")); });
 }
 
 }  // namespace symptomdb::web
