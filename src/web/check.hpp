@@ -5,13 +5,12 @@
 // attribution, versions and an honest notice on every answer.
 #pragma once
 
-#include <optional>
-
-#include "web/routes.hpp"
+#include "web/pipeline.hpp"
 
 namespace symptomdb::web {
 
-// A response for the checker's addresses; nothing for any other address.
-std::optional<Response> handle_check(const App& app, const Request& request, const Site& site);
+// Registers the checker's addresses: /check, /check/diseases/{id},
+// POST /api/v1/check, /api/v1/diseases/{id}, /api/v1/symptoms/suggest.
+void add_check_routes(RouteTable& table);
 
 }  // namespace symptomdb::web

@@ -241,10 +241,8 @@ Input input_from_json(const json& j) {
 
 }  // namespace
 
-std::optional<Response> handle_description_api(const App& app, const Request& req,
-                                               const Site& site) {
-  const auto j = json::parse(req.body, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("description")) return std::nullopt;
+Response handle_description_api(const App& app, const Request& req, const Site& site,
+                                const nlohmann::json& j) {
   try {
     return json_response(200, answer(site, input_from_json(j)));
   } catch (const Bad& e) {

@@ -7,6 +7,8 @@
 
 #include <optional>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "web/http_util.hpp"
 #include "web/routes.hpp"
 
@@ -14,10 +16,10 @@ namespace symptomdb::web {
 
 class Site;
 
-// The answer for a JSON body carrying "description"; nothing when the body
-// has none (the list-of-symptoms checker answers then).
-std::optional<Response> handle_description_api(const App& app, const Request& request,
-                                               const Site& site);
+// The answer for a JSON body (already parsed: `body`) that carries
+// "description".
+Response handle_description_api(const App& app, const Request& request, const Site& site,
+                                const nlohmann::json& body);
 // The /check page for ?d=...; nothing without d.
 std::optional<Response> handle_description_page(const App& app, const Request& request,
                                                 const Site& site, const Target& target);

@@ -1,7 +1,6 @@
 #include "web/compat_routes.hpp"
 
 #include "web/accounts.hpp"
-#include "web/check.hpp"
 #include "web/comments.hpp"
 #include "web/editorial.hpp"
 
@@ -67,17 +66,6 @@ void add_editorial_routes(RouteTable& t, const Editorial& editorial, const Accou
   t.fragment("edit", [&editorial](const FragmentContext& c, const Fragment& f) {
     return editorial.edit_link(c.session, f.arg("slug"), f.arg("author"));
   });
-}
-
-// --- The symptom checker (checker-speed) -----------------------------------
-
-void add_check_routes(RouteTable& t) {
-  const Handler h = [](Exchange& x) {
-    return or_not_found(x, handle_check(x.app(), x.request(), x.site()));
-  };
-  for (const char* p : {"/check", "/api/v1/check", "/api/v1/symptoms/suggest",
-                        "/check/diseases/{id:path}", "/api/v1/diseases/{id:path}"})
-    t.any(p, h);
 }
 
 }  // namespace symptomdb::web

@@ -18,6 +18,5 @@ class Editorial;
 void add_account_routes(RouteTable& table, const Accounts& accounts);
 void add_comment_routes(RouteTable& table, const Comments& comments);
 void add_editorial_routes(RouteTable& table, const Editorial& editorial, const Accounts& accounts);
-void add_check_routes(RouteTable& table);
 
 }  // namespace symptomdb::web

@@ -4,6 +4,7 @@
 
 #include "web/accounts.hpp"
 #include "web/article_json.hpp"
+#include "web/check.hpp"
 #include "web/compat_routes.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"

@@ -13,12 +13,6 @@ void add_unique(std::vector<T>& v, T x) {
   if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
 }
 
-// The number after "PREFIX:".
-std::string_view local_id(std::string_view id) {
-  const auto colon = id.find(':');
-  return colon == std::string_view::npos ? std::string_view{} : id.substr(colon + 1);
-}
-
 }  // namespace
 
 std::shared_ptr<const SymptomData> make_symptom_data(
@@ -95,20 +89,6 @@ std::span<const ontology::TermIndex> CheckerLinks::terms_of(std::size_t article)
 std::span<const checker::DiseaseIndex> CheckerLinks::diseases_of(std::size_t article) const {
   const auto it = diseases_of_article_.find(article);
   return it == diseases_of_article_.end() ? std::span<const checker::DiseaseIndex>{} : it->second;
-}
-
-std::string disease_source_url(std::string_view id) {
-  const auto n = std::string(local_id(id));
-  if (n.empty()) return {};
-  if (id.starts_with("OMIM:")) return "https://omim.org/entry/" + n;
-  if (id.starts_with("ORPHA:")) return "https://www.orpha.net/en/disease/detail/" + n;
-  if (id.starts_with("DECIPHER:")) return "https://www.deciphergenomics.org/syndrome/" + n;
-  return {};
-}
-
-std::string disease_source_name(std::string_view id) {
-  if (id.starts_with("ORPHA:")) return "Orphanet";
-  return std::string(id.substr(0, id.find(':')));
 }
 
 }  // namespace symptomdb::web

@@ -14,6 +14,7 @@
 #include "checker/checker.hpp"
 #include "checker/interpret.hpp"
 #include "checker/red_flags.hpp"
+#include "checker/service.hpp"
 #include "engine/snapshot.hpp"
 #include "ontology/ontology.hpp"
 
@@ -63,9 +64,8 @@ class CheckerLinks {
   std::unordered_map<std::size_t, std::vector<checker::DiseaseIndex>> diseases_of_article_;
 };
 
-// The page of a disease's source record (OMIM, Orphanet, DECIPHER), or empty.
-std::string disease_source_url(std::string_view disease_id);
-// The name of that source ("OMIM", "Orphanet", "DECIPHER"), or the prefix.
-std::string disease_source_name(std::string_view disease_id);
+// A disease's source record (checker/service), for the pages that link it.
+using checker::disease_source_name;
+using checker::disease_source_url;
 
 }  // namespace symptomdb::web
