@@ -9,6 +9,7 @@
 #include "core/fold.hpp"
 #include "core/slug.hpp"
 #include "core/user_text.hpp"
+#include "web/community_views.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
 #include "web/security.hpp"
@@ -89,55 +90,16 @@ std::optional<Session> Accounts::session_of(const Request& req) const {
 }
 
 std::string Accounts::account_nav(const std::optional<Session>& s) const {
-  if (!s) return "<a href=\"/login\">Sign in</a> <a href=\"/register\">Create account</a>";
-  std::string nav = fmt::format("<a href=\"/account\">{}</a>", html_escape(s->user.display_name));
-  if (at_least(s->user.role, Role::author)) nav += " <a href=\"/write\">Write an article</a>";
-  if (at_least(s->user.role, Role::editor))
-    nav += " <a href=\"/review\">Review</a> <a href=\"/moderation\">Moderation</a>";
-  return nav;
+  return render_account_nav(s);
 }
 
 std::string Accounts::byline_rating(std::string_view author_slug) const {
-  const auto profile = store_.author(author_slug);
-  if (!profile || profile->rating.count == 0) return "";
-  return fmt::format(
-      " &middot; <span class=\"byline-rating\">rated {:.1f} of 5 ({} rating{})</span>",
-      profile->rating.average, profile->rating.count, profile->rating.count == 1 ? "" : "s");
+  return render_byline_rating(ratings_, author_slug);
 }
 
 std::string Accounts::rating_block(const std::optional<Session>& s, std::string_view author_slug,
                                    std::string_view back_to) const {
-  const auto profile = store_.author(author_slug);
-  if (!profile) return "<p class=\"placeholder\">This author has no profile yet.</p>";
-  std::string out;
-  if (profile->rating.count > 0)
-    out += fmt::format(
-        "<p class=\"stars\">Average rating <strong>{:.1f}</strong> of 5 from {} rating{}.</p>",
-        profile->rating.average, profile->rating.count, profile->rating.count == 1 ? "" : "s");
-  else
-    out += "<p class=\"stars\">No ratings yet.</p>";
-  if (!s) {
-    out += fmt::format("<p><a href=\"/login?next={}\">Sign in</a> to rate this author.</p>",
-                       url_encode(std::string(back_to)));
-    return out;
-  }
-  if (s->user.author_id && *s->user.author_id == profile->id) {
-    out += "<p class=\"placeholder\">You cannot rate yourself.</p>";
-    return out;
-  }
-  const auto mine = store_.rating_by(profile->id, s->user.id);
-  out += fmt::format(
-      "<form class=\"rating-form\" method=\"post\" action=\"/authors/{}/ratings\">"
-      "<input type=\"hidden\" name=\"csrf\" value=\"{}\">"
-      "<input type=\"hidden\" name=\"next\" value=\"{}\"><fieldset><legend>Your rating{}</legend>",
-      html_escape(profile->slug), html_escape(s->csrf_token), html_escape(back_to),
-      mine ? fmt::format(" (now {} of 5)", *mine) : "");
-  for (int i = 1; i <= 5; ++i)
-    out += fmt::format(
-        "<label><input type=\"radio\" name=\"stars\" value=\"{0}\"{1}> {0} star{2}</label>", i,
-        mine && *mine == i ? " checked" : "", i == 1 ? "" : "s");
-  out += "</fieldset><p><button type=\"submit\">Rate author</button></p></form>";
-  return out;
+  return render_rating_block(ratings_, author_slug, s, back_to, false);
 }
 
 std::optional<Response> Accounts::handle(const App& app, const Request& req,
@@ -352,37 +314,45 @@ std::optional<Response> Accounts::handle(const App& app, const Request& req,
     std::string page = render_author_page(site.snapshot(), *profile);
     const auto at = page.find("<!--sdb:rating-->");
     if (at != std::string::npos)
-      page.replace(at, 17, rating_block(session, profile->slug, "/authors/" + profile->slug));
+      page.replace(at, 17,
+                   render_rating_block(ratings_, profile->slug, session,
+                                       "/authors/" + profile->slug, true));
     return html(std::move(page));
   }
   if (!post) return not_allowed("Post a rating of 1 to 5 stars.", "POST");
   if (!session) return app.error(req, 401, "sign_in_required", "Sign in to rate an author.");
   if (!csrf_ok()) return app.error(req, 403, "csrf", "The request lacks a valid CSRF token.");
-  if (session->user.author_id && *session->user.author_id == profile->id)
-    return app.error(req, 403, "self_rating", "You cannot rate yourself.");
-  int stars = 0;
+  if (auto refused = ratings_.may_rate(*profile, session->user))
+    return app.error(req, 403, "self_rating", refused->message);
+  // Stars as sent, wide: never narrowed before the service's range check.
+  std::int64_t stars = 0;
   if (json_body) {
     const auto j = nlohmann::json::parse(req.body, nullptr, false);
     if (j.is_discarded() || !j.is_object() || !j.contains("stars") ||
         !j["stars"].is_number_integer())
       return app.error(req, 400, "bad_rating", "Send {\"stars\": 1..5}.");
-    const auto wide = j["stars"].get<std::int64_t>();  // never narrowed before the range check
-    stars = wide >= 1 && wide <= 5 ? static_cast<int>(wide) : 0;
+    stars = j["stars"].get<std::int64_t>();
   } else {
     const std::string v = form_value(form, "stars");
     stars = v.size() == 1 && v[0] >= '1' && v[0] <= '5' ? v[0] - '0' : 0;
   }
-  if (stars < 1 || stars > 5) return app.error(req, 400, "bad_rating", "A rating is 1 to 5 stars.");
-  store_.rate_author(profile->id, session->user.id, stars);
-  ++generation_;
+  const auto rated = ratings_.rate(profile->slug, session->user, stars);
+  if (!rated) {
+    const auto& no = rated.refusal();
+    return no.error == services::RatingError::self_rating
+               ? app.error(req, 403, "self_rating", no.message)
+           : no.error == services::RatingError::author_not_found
+               ? app.error(req, 404, "author_not_found", no.message)
+               : app.error(req, 400, "bad_rating", no.message);
+  }
   if (api) {
-    const auto after = store_.author(profile->slug);
+    const auto& after = rated.value().author;
     Response r;
     r.content_type = "application/json; charset=utf-8";
     r.body = nlohmann::json{{"author", profile->slug},
-                            {"yours", stars},
-                            {"average", std::round(after->rating.average * 10) / 10},
-                            {"count", after->rating.count}}
+                            {"yours", rated.value().stars},
+                            {"average", std::round(after.rating.average * 10) / 10},
+                            {"count", after.rating.count}}
                  .dump();
     return r;
   }

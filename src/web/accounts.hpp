@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/account.hpp"
+#include "services/ratings.hpp"
 #include "store/store.hpp"
 #include "web/routes.hpp"
 
@@ -21,7 +22,7 @@ using ContentGeneration = std::atomic<std::uint64_t>;
 class Accounts {
  public:
   Accounts(store::Store& store, ContentGeneration& generation)
-      : store_(store), generation_(generation) {}
+      : store_(store), generation_(generation), ratings_(store, [&generation] { ++generation; }) {}
   std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
   // The signed-in user's session, from the request's cookie.
@@ -39,6 +40,7 @@ class Accounts {
  private:
   store::Store& store_;
   ContentGeneration& generation_;
+  services::RatingService ratings_;
 };
 
 }  // namespace symptomdb::web
