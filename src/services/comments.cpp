@@ -55,8 +55,8 @@ CommentPage CommentService::page(std::string_view slug, bool newest_first,
   CommentPage p;
   p.top_level = store_.count_comments(slug);
   p.with_replies = store_.count_comments(slug, true);
-  for (auto& c : store_.comments(slug, newest_first, (page_no - 1) * policy_.page_size,
-                                 policy_.page_size)) {
+  for (auto& c :
+       store_.comments(slug, newest_first, (page_no - 1) * policy_.page_size, policy_.page_size)) {
     auto replies = store_.replies(c.id);
     p.threads.push_back({std::move(c), std::move(replies)});
   }
@@ -64,8 +64,7 @@ CommentPage CommentService::page(std::string_view slug, bool newest_first,
   return p;
 }
 
-std::vector<CommentThread> CommentService::threads(std::string_view slug,
-                                                   bool newest_first) const {
+std::vector<CommentThread> CommentService::threads(std::string_view slug, bool newest_first) const {
   return page(slug, newest_first, 1).threads;
 }
 

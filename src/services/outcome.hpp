@@ -23,7 +23,7 @@ struct Refusal {
 template <class T, class Error>
 class Outcome {
  public:
-  Outcome(T value) : v_(std::move(value)) {}                 // NOLINT: implicit by design
+  Outcome(T value) : v_(std::move(value)) {}                   // NOLINT: implicit by design
   Outcome(Refusal<Error> refusal) : v_(std::move(refusal)) {}  // NOLINT: implicit by design
 
   bool ok() const { return v_.index() == 0; }

@@ -19,8 +19,7 @@ std::optional<Refusal<RatingError>> RatingService::may_rate(const AuthorProfile&
   return std::nullopt;
 }
 
-std::optional<int> RatingService::rating_by(const AuthorProfile& author,
-                                            const User& reader) const {
+std::optional<int> RatingService::rating_by(const AuthorProfile& author, const User& reader) const {
   return store_.rating_by(author.id, reader.id);
 }
 

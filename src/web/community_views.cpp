@@ -102,14 +102,10 @@ std::string comment_html(std::string_view text) {
 json comment_json(const Comment& c) {
   const json parent = c.parent_id ? json(*c.parent_id) : json(nullptr);
   if (c.deleted)
-    return {{"id", c.id},
-            {"deleted", true},
-            {"author", nullptr},
-            {"parent", parent},
-            {"body", ""},
-            {"html", "<p class=\"comment-deleted\">Comment deleted</p>"},
-            {"status", "deleted"},
-            {"created_at", c.created_at},
+    return {{"id", c.id},          {"deleted", true},
+            {"author", nullptr},   {"parent", parent},
+            {"body", ""},          {"html", "<p class=\"comment-deleted\">Comment deleted</p>"},
+            {"status", "deleted"}, {"created_at", c.created_at},
             {"edited_at", nullptr}};
   return {{"id", c.id},
           {"author", c.author_name},
@@ -169,7 +165,8 @@ std::string render_comments(const services::CommentService& service,
                             const std::optional<Session>& reader) {
   json list = json::array();
   for (const auto& t : page.threads)
-    list.push_back({{"html", render_comment(service, t.comment, t.replies, section, reader, false)}});
+    list.push_back(
+        {{"html", render_comment(service, t.comment, t.replies, section, reader, false)}});
   json v = {{"held", section.held},
             {"count", page.with_replies},
             {"one_comment", page.with_replies == 1},

@@ -745,8 +745,8 @@ TEST_F(Accounts, AuthorPageShowsTheRatingsPerNumberOfStars) {
   ASSERT_EQ(rate(b, "5").status, 303);
   ASSERT_EQ(rate(c, "1").status, 303);
   ASSERT_EQ(rate(c, "2").status, 303);  // replaces the 1
-  for (const auto& body : {http_get(port(), "/authors/" + kAuthor).body,
-                           a.get("/authors/" + kAuthor).body}) {
+  for (const auto& body :
+       {http_get(port(), "/authors/" + kAuthor).body, a.get("/authors/" + kAuthor).body}) {
     EXPECT_TRUE(contains(body, rating_line("4.0", 3))) << body;
     EXPECT_TRUE(contains(body, "<caption>How readers rated Sam Example</caption>")) << body;
     // One row per number of stars, most first: the count, a bar as wide as
@@ -760,8 +760,8 @@ TEST_F(Accounts, AuthorPageShowsTheRatingsPerNumberOfStars) {
          it != std::sregex_iterator(); ++it)
       rows.push_back((*it)[1].str() + ":" + (*it)[2].str() + ":" + (*it)[3].str() + ":" +
                      (*it)[4].str());
-    EXPECT_EQ(rows, (std::vector<std::string>{"5:2:67:67", "4:0:0:0", "3:0:0:0", "2:1:33:33",
-                                              "1:0:0:0"}))
+    EXPECT_EQ(rows,
+              (std::vector<std::string>{"5:2:67:67", "4:0:0:0", "3:0:0:0", "2:1:33:33", "1:0:0:0"}))
         << body;
   }
   // Article pages have the average only.

@@ -28,9 +28,10 @@ class AccountRules : public ::testing::Test {
                .count();
   }
   AccountService service() {
-    services::PasswordHashing h{
-        [](std::string_view p) { return "hashed:" + std::string(p); },
-        [](const std::string& hash, std::string_view p) { return hash == "hashed:" + std::string(p); }};
+    services::PasswordHashing h{[](std::string_view p) { return "hashed:" + std::string(p); },
+                                [](const std::string& hash, std::string_view p) {
+                                  return hash == "hashed:" + std::string(p);
+                                }};
     return AccountService(*store_, h, {}, [this] { return now_; });
   }
   template <class T>
@@ -103,7 +104,8 @@ TEST_F(AccountRules, ThrottlesPerAccountAndPerAddress) {
   now_ += 15 * 60 + 1;
   ASSERT_TRUE(s.sign_in("alice", kGood, "10.0.0.2").ok());
   // One address trying many accounts is stopped too.
-  for (int i = 0; i < 20; ++i) EXPECT_FALSE(s.sign_in("u" + std::to_string(i), "x", "10.9.9.9").ok());
+  for (int i = 0; i < 20; ++i)
+    EXPECT_FALSE(s.sign_in("u" + std::to_string(i), "x", "10.9.9.9").ok());
   EXPECT_EQ(error_of(s.sign_in("alice", kGood, "10.9.9.9")), AccountError::throttled);
   EXPECT_TRUE(s.sign_in("alice", kGood, "10.0.0.3").ok());
 }

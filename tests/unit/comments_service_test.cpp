@@ -45,7 +45,8 @@ class CommentRules : public ::testing::Test {
   // A service with the given policy (by default nothing is held: accounts
   // are not new, so each rule can be tried alone).
   CommentService service(CommentPolicy policy = no_hold()) {
-    return CommentService(*store_, policy, [this] { ++changes_; }, [this] { return now_; });
+    return CommentService(
+        *store_, policy, [this] { ++changes_; }, [this] { return now_; });
   }
   static CommentPolicy no_hold() {
     CommentPolicy p;
@@ -110,7 +111,8 @@ TEST_F(CommentRules, HoldsNewAccountsAndLinksButNotEditors) {
             CommentStatus::published);
   now_ += 24 * 3600 + 1;  // a day later the account is no longer new
   EXPECT_EQ(posted(s, alice_, "Plain words.").status, CommentStatus::published);
-  for (const char* link : {"see http://example.org", "see https://example.org", "www.example.org"}) {
+  for (const char* link :
+       {"see http://example.org", "see https://example.org", "www.example.org"}) {
     c = posted(s, alice_, link);
     EXPECT_EQ(c.status, CommentStatus::pending) << link;
     EXPECT_EQ(c.held_reason, "contains a link") << link;
@@ -146,7 +148,8 @@ TEST_F(CommentRules, RepliesGoOneLevelUnderPublishedCommentsOfTheSameArticle) {
   const auto top = posted(s, alice_, "Question?");
   const auto reply = posted(s, bob_, "Answer.", top.id);
   EXPECT_EQ(reply.parent_id, top.id);
-  EXPECT_EQ(error_of(s.post(carol_, "shin-splints", "Nested?", reply.id)), CommentError::bad_parent);
+  EXPECT_EQ(error_of(s.post(carol_, "shin-splints", "Nested?", reply.id)),
+            CommentError::bad_parent);
   EXPECT_EQ(error_of(s.post(carol_, "other-article", "Elsewhere?", top.id)),
             CommentError::bad_parent);
   EXPECT_EQ(error_of(s.post(carol_, "shin-splints", "Nothing?", 0)), CommentError::bad_parent);

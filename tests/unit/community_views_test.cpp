@@ -96,9 +96,11 @@ TEST_F(RatingBlock, HistogramShowsEachNumberOfStarsWithItsShare) {
   EXPECT_TRUE(contains(block.substr(two, one - two), "class=\"bar-fit\" width=\"0\""));
   EXPECT_TRUE(contains(block.substr(one), "class=\"bar-fit\" width=\"25\""));
   // The bars are pictures of the numbers beside them: hidden from screen readers.
-  EXPECT_TRUE(contains(block, "<svg class=\"bar\" width=\"100\" height=\"10\" aria-hidden=\"true\""));
+  EXPECT_TRUE(
+      contains(block, "<svg class=\"bar\" width=\"100\" height=\"10\" aria-hidden=\"true\""));
   // Not on article pages, where the block is small.
-  EXPECT_FALSE(contains(web::render_rating_block(ratings, slug_, std::nullopt, "/a", false), "<table"));
+  EXPECT_FALSE(
+      contains(web::render_rating_block(ratings, slug_, std::nullopt, "/a", false), "<table"));
   EXPECT_EQ(web::render_byline_rating(ratings, slug_),
             " &middot; <span class=\"byline-rating\">rated 4.0 of 5 (4 ratings)</span>");
 }
