@@ -1,5 +1,5 @@
-// An author's rating distribution (issue 14) in a real headless Chromium,
-// with JavaScript switched off: three readers rate the author with the form
+// An author's rating distribution (issue 14) in a real headless Chromium:
+// with JavaScript switched off, three readers rate the author with the form
 // on the article page (5, 5 and 2 stars), and the author's page shows the
 // average with a small server-drawn histogram beside it, whose numbers a
 // screen reader gets from a table (the bars themselves are hidden from it).
@@ -62,8 +62,9 @@ describe('an author\'s rating histogram in a headless browser', { timeout: 2 * T
       }
       assert.match(authorPath, /^\/authors\/[a-z0-9-]+$/, 'the byline links to the author');
 
+      // The author page read with scripts on: axe-core and the measuring run in the page.
       for (const viewport of [SMALL_PHONE, DESKTOP]) {
-        const context = await browser.newContext({ viewport, javaScriptEnabled: false });
+        const context = await browser.newContext({ viewport });
         try {
           context.setDefaultTimeout(STEP_TIMEOUT_MS);
           const page = await context.newPage();
