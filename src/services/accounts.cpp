@@ -1,7 +1,6 @@
 #include "services/accounts.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <vector>
 
 #include "core/fold.hpp"
@@ -10,12 +9,6 @@
 
 namespace symptomdb::services {
 namespace {
-
-std::int64_t system_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 Refusal<AccountError> refuse(AccountError e, std::string message) {
   return {e, std::move(message)};
@@ -50,7 +43,7 @@ AccountService::AccountService(store::Store& store, PasswordHashing hashing, Sig
     : store_(store),
       hashing_(std::move(hashing)),
       policy_(policy),
-      clock_(clock ? std::move(clock) : Clock(system_now)),
+      clock_(clock ? std::move(clock) : Clock(unix_now)),
       dummy_hash_(hashing_.hash("not a password of anyone's")) {}
 
 AccountOutcome<User> AccountService::sign_in(std::string_view username, std::string_view password,

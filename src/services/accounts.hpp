@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "core/account.hpp"
+#include "services/clock.hpp"
 #include "services/outcome.hpp"
 #include "store/store.hpp"
 
@@ -40,7 +41,6 @@ struct SignInPolicy {
 
 class AccountService {
  public:
-  using Clock = std::function<std::int64_t()>;  // seconds since the epoch
   AccountService(store::Store& store, PasswordHashing hashing, SignInPolicy policy = {},
                  Clock clock = {});
 

@@ -2,19 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
-
 #include "core/user_text.hpp"
 #include "text/lines.hpp"
 
 namespace symptomdb::services {
 namespace {
-
-std::int64_t system_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 bool is_editor(const User& u) {
   return at_least(u.role, Role::editor);
@@ -43,7 +35,7 @@ CommentService::CommentService(store::Store& store, CommentPolicy policy,
     : store_(store),
       policy_(policy),
       changed_(std::move(changed)),
-      clock_(clock ? std::move(clock) : Clock(system_now)) {}
+      clock_(clock ? std::move(clock) : Clock(unix_now)) {}
 
 void CommentService::changed() const {
   if (changed_) changed_();

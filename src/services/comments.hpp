@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/account.hpp"
+#include "services/clock.hpp"
 #include "services/outcome.hpp"
 #include "store/store.hpp"
 
@@ -78,7 +79,6 @@ struct CommentPage {
 
 class CommentService {
  public:
-  using Clock = std::function<std::int64_t()>;  // seconds since the epoch
   // `changed` is called after every write that changes what readers see
   // (to drop cached pages); `clock` defaults to the system clock.
   CommentService(store::Store& store, CommentPolicy policy, std::function<void()> changed = {},

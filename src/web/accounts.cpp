@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <chrono>
 #include <cmath>
 
 #include "core/slug.hpp"
+#include "services/clock.hpp"
 #include "web/community_views.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
@@ -17,12 +17,6 @@ namespace symptomdb::web {
 namespace {
 
 constexpr std::int64_t kSessionSeconds = 14 * 24 * 3600;
-
-std::int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 std::string cookie(std::string_view name, std::string_view value, std::int64_t max_age,
                    bool secure) {
@@ -88,7 +82,7 @@ Accounts::Accounts(store::Store& store, ContentGeneration& generation)
 std::optional<Session> Accounts::session_of(const Request& req) const {
   const auto sid = cookie_value(req.cookie, "sid");
   if (!sid || sid->size() != 43) return std::nullopt;
-  return store_.find_session(token_hash(*sid), now_seconds());
+  return store_.find_session(token_hash(*sid), services::unix_now());
 }
 
 void Accounts::add_routes(RouteTable& t) const {
@@ -122,6 +116,10 @@ void Accounts::add_routes(RouteTable& t) const {
   t.fragment("rating", [this](const FragmentContext& c, const Fragment& f) {
     return render_rating_block(ratings_, f.arg("author"), c.session, f.arg("back_to"), false);
   });
+  t.fragment("author-rating", [this](const FragmentContext& c, const Fragment& f) {
+    return render_rating_block(ratings_, f.arg("author"), c.session,
+                               "/authors/" + std::string(f.arg("author")), true);
+  });
   t.fragment("byline-rating", [this](const FragmentContext&, const Fragment& f) {
     return render_byline_rating(ratings_, f.arg("author"));
   });
@@ -131,8 +129,9 @@ void Accounts::start_session(const Exchange& x, const User& user, Response& r) c
   if (x.session())
     store_.delete_session(token_hash(cookie_value(x.request().cookie, "sid").value_or("")));
   const std::string sid = random_token();  // a fresh id on every sign-in: no fixation
-  store_.create_session(token_hash(sid), user.id, random_token(), now_seconds() + kSessionSeconds,
-                        x.request().remote, x.request().user_agent);
+  store_.create_session(token_hash(sid), user.id, random_token(),
+                        services::unix_now() + kSessionSeconds, x.request().remote,
+                        x.request().user_agent);
   r.headers.emplace_back("Set-Cookie", cookie("sid", sid, kSessionSeconds, secure(x)));
 }
 
@@ -226,12 +225,9 @@ Response Accounts::author(Exchange& x) const {
                     {"articles", std::move(articles)}});
   }
   // The rating block with the histogram belongs to this page only.
-  std::string page = render_author_page(x.site().snapshot(), *profile);
-  if (const auto at = page.find("<!--sdb:rating-->"); at != std::string::npos)
-    page.replace(at, 17,
-                 render_rating_block(ratings_, profile->slug, x.session(),
-                                     "/authors/" + profile->slug, true));
-  return html(std::move(page));
+  Response r = html(render_author_page(x.site().snapshot(), *profile));
+  r.fragments.push_back({"author-rating", {{"author", profile->slug}}});
+  return r;
 }
 
 Response Accounts::rate(Exchange& x) const {

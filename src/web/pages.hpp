@@ -80,8 +80,8 @@ std::string render_register_page(std::string_view error, std::string_view csrf,
                                  std::string_view username, std::string_view display_name);
 std::string render_account_page(const User& user, std::string_view csrf, std::string_view message,
                                 std::string_view error);
-// The author's profile; the rating block is the "<!--sdb:rating-->" marker,
-// filled per request.
+// The author's profile; the rating block (with the histogram) is the
+// "<!--sdb:author-rating-->" fragment, filled per reader.
 std::string render_author_page(const Snapshot& snapshot, const AuthorProfile& profile);
 
 // The symptom checker page from its view: the /api/v1/check answer plus the
