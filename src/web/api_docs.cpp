@@ -146,7 +146,7 @@ std::optional<Response> handle_api_docs(std::string_view path) {
   Response r;
   r.headers.emplace_back("Cache-Control", "public, max-age=3600");
   if (path == "/api/v1/openapi.json") {
-    r.content_type = "application/json; charset=utf-8";
+    r.content_type = std::string(kJson);
     r.shared_body = *file;  // embedded data lives as long as the process
     r.headers.emplace_back("Access-Control-Allow-Origin", "*");
     return r;

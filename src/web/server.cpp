@@ -1,3 +1,8 @@
+// The Beast server: one connection's life (read with limits and timeouts,
+// App::handle, write, keep-alive) and the listener with graceful shutdown.
+// Over 400 lines with a reason: both halves share the Beast types and the
+// shared state (options, counters, the App), and the state machine of one
+// connection reads best in one place.
 #include "web/server.hpp"
 
 #include "web/compress.hpp"

@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "ingest/seed_text.hpp"
+#include "ingest/source_file.hpp"
+#include "support/temp_dir.hpp"
 #include "web/pipeline.hpp"
 #include "web/routes.hpp"
 
@@ -260,6 +263,39 @@ TEST(AppRoutes, TheTableAnswers404And405WithAllow) {
   r.method = "HEAD";
   r.target = "/healthz";
   EXPECT_EQ(app.handle(r).status, 200);
+  // A method on an address nothing answers is still "not found".
+  r.method = "POST";
+  r.target = "/no/such/page";
+  EXPECT_EQ(app.handle(r).status, 404);
+}
+
+TEST(AppRoutes, AnArticlePageNamesItsPerReaderFragmentsInsteadOfFillingThem) {
+  Article a = ingest::parse_seed_text(
+      ingest::read_source_file(test::source_dir() / "tests/fixtures/seed_like.txt"));
+  a.author.name = "Erin Roe";
+  const std::string slug = a.slug;
+  App app{std::make_shared<const Site>(std::vector<Article>{a}), {"test", 1}};
+  Request r;
+  r.method = "GET";
+  r.target = "/articles/" + slug;
+  const auto page = app.handle(r);
+  ASSERT_EQ(page.status, 200);
+  auto named = [&](std::string_view name) -> const Fragment* {
+    for (const auto& f : page.fragments)
+      if (f.name == name) return &f;
+    return nullptr;
+  };
+  ASSERT_TRUE(named("comments"));
+  EXPECT_EQ(named("comments")->arg("slug"), slug);
+  ASSERT_TRUE(named("rating"));
+  EXPECT_EQ(named("rating")->arg("author"), a.author.slug());
+  EXPECT_EQ(named("rating")->arg("back_to"), "/articles/" + slug);
+  EXPECT_EQ(named("edit")->arg("author"), a.author.slug());
+  // Without accounts nothing fills them: the markers are still there.
+  EXPECT_NE(page.payload().find("<!--sdb:comments-->"), std::string::npos);
+  // The JSON form has no per-reader parts.
+  r.target = "/api/v1/articles/" + slug;
+  EXPECT_TRUE(app.handle(r).fragments.empty());
 }
 
 }  // namespace
