@@ -559,6 +559,18 @@ std::optional<int> SqliteStore::rating_by(std::int64_t author_id, std::int64_t u
   return static_cast<int>(st.integer(0));
 }
 
+std::array<std::int64_t, 5> SqliteStore::rating_counts(std::int64_t author_id) {
+  std::lock_guard lock(mutex_);
+  auto st =
+      db_.prepare("SELECT stars, COUNT(*) FROM author_ratings WHERE author_id = ? GROUP BY stars");
+  st.bind(1, author_id);
+  std::array<std::int64_t, 5> counts{};
+  while (st.step())
+    if (const auto stars = st.integer(0); stars >= 1 && stars <= 5)
+      counts[stars - 1] = st.integer(1);
+  return counts;
+}
+
 namespace {
 
 constexpr const char* kCommentSelect =

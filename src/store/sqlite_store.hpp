@@ -39,6 +39,7 @@ class SqliteStore final : public Store {
   std::optional<AuthorProfile> author(std::string_view slug) override;
   void rate_author(std::int64_t author_id, std::int64_t user_id, int stars) override;
   std::optional<int> rating_by(std::int64_t author_id, std::int64_t user_id) override;
+  std::array<std::int64_t, 5> rating_counts(std::int64_t author_id) override;
   std::int64_t add_comment(const Comment& comment) override;
   std::optional<Comment> comment(std::int64_t id) override;
   std::vector<Comment> comments(std::string_view article_slug, bool newest_first,

@@ -3,6 +3,7 @@
 // Engines never read the store directly: they read a snapshot built from it.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -104,6 +105,8 @@ class CommunityStore {
   // One rating per reader and author: rating again replaces the earlier one.
   virtual void rate_author(std::int64_t author_id, std::int64_t user_id, int stars) = 0;
   virtual std::optional<int> rating_by(std::int64_t author_id, std::int64_t user_id) = 0;
+  // How many readers gave the author 1, 2, ... 5 stars ([0] is one star).
+  virtual std::array<std::int64_t, 5> rating_counts(std::int64_t author_id) = 0;
 
   virtual std::int64_t add_comment(const Comment& comment) = 0;
   virtual std::optional<Comment> comment(std::int64_t id) = 0;

@@ -3,35 +3,29 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <chrono>
 #include <cmath>
 
-#include "core/fold.hpp"
 #include "core/slug.hpp"
-#include "core/user_text.hpp"
+#include "services/clock.hpp"
+#include "web/community_views.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
+#include "web/routes.hpp"
 #include "web/security.hpp"
 
 namespace symptomdb::web {
 namespace {
 
 constexpr std::int64_t kSessionSeconds = 14 * 24 * 3600;
-constexpr std::int64_t kThrottleWindow = 15 * 60;
-constexpr int kMaxFailuresPerAccount = 5;
-constexpr int kMaxFailuresPerAddress = 20;
-constexpr std::size_t kMaxFormBytes = 16 * 1024;
-
-std::int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 std::string cookie(std::string_view name, std::string_view value, std::int64_t max_age,
                    bool secure) {
   return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}", name, value, max_age,
                      secure ? "; Secure" : "");
+}
+
+bool secure(const Exchange& x) {
+  return x.request().forwarded_proto == "https";
 }
 
 Response html(std::string body, int status = 200) {
@@ -53,341 +47,222 @@ std::string safe_next(std::string_view next) {
   return std::string(next);
 }
 
-std::string form_value(const std::multimap<std::string, std::string>& f, const std::string& key) {
-  auto it = f.find(key);
-  return it == f.end() ? std::string() : it->second;
+// A page with a signed-out form: its CSRF token, also set as the
+// double-submit cookie the pipeline checks the form against.
+template <class Render>
+Response anonymous_form(const Exchange& x, int status, Render render) {
+  const auto held = cookie_value(x.request().cookie, "csrf");
+  const std::string token = held && held->size() == 43 ? *held : random_token();
+  Response r = html(render(token), status);
+  r.headers.emplace_back("Set-Cookie", cookie("csrf", token, 3600, secure(x)));
+  return r;
 }
 
-// Whether a name reads as the byline of one of the site's authors ("Erin
-// Roe, MD" for author "Erin Roe"): its first words, as typed or as their
-// look-alike skeletons, are an author profile's name.
-bool names_an_author(store::Store& store, std::string_view name) {
-  std::vector<std::string> typed;
-  for (std::size_t i = 0; i < name.size();) {
-    const auto end = std::min(name.find(' ', i), name.size());
-    if (end > i) typed.emplace_back(name.substr(i, end - i));
-    i = end + 1;
-  }
-  auto leads_with_author = [&](const std::vector<std::string>& words) {
-    std::string joined;
-    for (const auto& w : words) {
-      joined += (joined.empty() ? "" : " ") + w;
-      const std::string slug = slugify(joined);
-      if (!slug.empty() && store.author(slug)) return true;
-    }
-    return false;
-  };
-  return leads_with_author(typed) || leads_with_author(display_name_words(name));
+std::string field(const Exchange& x, std::string_view key) {
+  return x.field(key).value_or("");
+}
+
+Response json_ok(const nlohmann::json& j) {
+  Response r;
+  r.content_type = std::string(kJson);
+  r.body = j.dump();
+  return r;
 }
 
 }  // namespace
 
+Accounts::Accounts(store::Store& store, ContentGeneration& generation)
+    : store_(store),
+      generation_(generation),
+      accounts_(store,
+                {[](std::string_view p) { return hash_password(p); },
+                 [](const std::string& h, std::string_view p) { return verify_password(h, p); }}),
+      ratings_(store, [&generation] { ++generation; }) {}
+
 std::optional<Session> Accounts::session_of(const Request& req) const {
   const auto sid = cookie_value(req.cookie, "sid");
   if (!sid || sid->size() != 43) return std::nullopt;
-  return store_.find_session(token_hash(*sid), now_seconds());
+  return store_.find_session(token_hash(*sid), services::unix_now());
 }
 
-std::string Accounts::account_nav(const std::optional<Session>& s) const {
-  if (!s) return "<a href=\"/login\">Sign in</a> <a href=\"/register\">Create account</a>";
-  std::string nav = fmt::format("<a href=\"/account\">{}</a>", html_escape(s->user.display_name));
-  if (at_least(s->user.role, Role::author)) nav += " <a href=\"/write\">Write an article</a>";
-  if (at_least(s->user.role, Role::editor))
-    nav += " <a href=\"/review\">Review</a> <a href=\"/moderation\">Moderation</a>";
-  return nav;
+void Accounts::add_routes(RouteTable& t) const {
+  auto to = [this](Response (Accounts::*handler)(Exchange&) const) {
+    return [this, handler](Exchange& x) { return (this->*handler)(x); };
+  };
+  const Needs reader{.session = SessionNeed::optional};
+  const Needs form{.body = BodyKind::form, .session = SessionNeed::optional};
+  // Signing out twice, or the password form of an expired session, needs no
+  // proof: there is nothing to protect (the latter is sent to sign in).
+  const Needs own{.body = BodyKind::form_or_json,
+                  .session = SessionNeed::optional,
+                  .csrf = Csrf::when_signed_in};
+  t.get("/login", to(&Accounts::login_page), reader);
+  t.post("/login", to(&Accounts::login), form);
+  t.get("/register", to(&Accounts::register_page), reader);
+  t.post("/register", to(&Accounts::register_reader), form);
+  t.post("/logout", to(&Accounts::logout), own);
+  t.get("/account", to(&Accounts::account_page), reader);
+  t.get("/account/password", to(&Accounts::account_page), reader);
+  t.post("/account/password", to(&Accounts::change_password), own);
+  for (const std::string api : {"", "/api/v1"}) {
+    t.get(api + "/authors/{slug}", to(&Accounts::author), reader);
+    t.post(api + "/authors/{slug}/ratings", to(&Accounts::rate),
+           {.body = BodyKind::form_or_json, .session = SessionNeed::required});
+  }
+  t.fragment(
+      "account",
+      [](const FragmentContext& c, const Fragment&) { return render_account_nav(c.session); },
+      false);
+  t.fragment("rating", [this](const FragmentContext& c, const Fragment& f) {
+    return render_rating_block(ratings_, f.arg("author"), c.session, f.arg("back_to"), false);
+  });
+  t.fragment("author-rating", [this](const FragmentContext& c, const Fragment& f) {
+    return render_rating_block(ratings_, f.arg("author"), c.session,
+                               "/authors/" + std::string(f.arg("author")), true);
+  });
+  t.fragment("byline-rating", [this](const FragmentContext&, const Fragment& f) {
+    return render_byline_rating(ratings_, f.arg("author"));
+  });
 }
 
-std::string Accounts::byline_rating(std::string_view author_slug) const {
-  const auto profile = store_.author(author_slug);
-  if (!profile || profile->rating.count == 0) return "";
-  return fmt::format(
-      " &middot; <span class=\"byline-rating\">rated {:.1f} of 5 ({} rating{})</span>",
-      profile->rating.average, profile->rating.count, profile->rating.count == 1 ? "" : "s");
+void Accounts::start_session(const Exchange& x, const User& user, Response& r) const {
+  if (x.session())
+    store_.delete_session(token_hash(cookie_value(x.request().cookie, "sid").value_or("")));
+  const std::string sid = random_token();  // a fresh id on every sign-in: no fixation
+  store_.create_session(token_hash(sid), user.id, random_token(),
+                        services::unix_now() + kSessionSeconds, x.request().remote,
+                        x.request().user_agent);
+  r.headers.emplace_back("Set-Cookie", cookie("sid", sid, kSessionSeconds, secure(x)));
 }
 
-std::string Accounts::rating_block(const std::optional<Session>& s, std::string_view author_slug,
-                                   std::string_view back_to) const {
-  const auto profile = store_.author(author_slug);
-  if (!profile) return "<p class=\"placeholder\">This author has no profile yet.</p>";
-  std::string out;
-  if (profile->rating.count > 0)
-    out += fmt::format(
-        "<p class=\"stars\">Average rating <strong>{:.1f}</strong> of 5 from {} rating{}.</p>",
-        profile->rating.average, profile->rating.count, profile->rating.count == 1 ? "" : "s");
-  else
-    out += "<p class=\"stars\">No ratings yet.</p>";
-  if (!s) {
-    out += fmt::format("<p><a href=\"/login?next={}\">Sign in</a> to rate this author.</p>",
-                       url_encode(std::string(back_to)));
-    return out;
-  }
-  if (s->user.author_id && *s->user.author_id == profile->id) {
-    out += "<p class=\"placeholder\">You cannot rate yourself.</p>";
-    return out;
-  }
-  const auto mine = store_.rating_by(profile->id, s->user.id);
-  out += fmt::format(
-      "<form class=\"rating-form\" method=\"post\" action=\"/authors/{}/ratings\">"
-      "<input type=\"hidden\" name=\"csrf\" value=\"{}\">"
-      "<input type=\"hidden\" name=\"next\" value=\"{}\"><fieldset><legend>Your rating{}</legend>",
-      html_escape(profile->slug), html_escape(s->csrf_token), html_escape(back_to),
-      mine ? fmt::format(" (now {} of 5)", *mine) : "");
-  for (int i = 1; i <= 5; ++i)
-    out += fmt::format(
-        "<label><input type=\"radio\" name=\"stars\" value=\"{0}\"{1}> {0} star{2}</label>", i,
-        mine && *mine == i ? " checked" : "", i == 1 ? "" : "s");
-  out += "</fieldset><p><button type=\"submit\">Rate author</button></p></form>";
-  return out;
+Response Accounts::login_page(Exchange& x) const {
+  if (x.session()) return redirect("/account");
+  return anonymous_form(x, 200, [&](const std::string& token) {
+    return render_login_page("", token, safe_next(x.query("next").value_or("/")), "");
+  });
 }
 
-std::optional<Response> Accounts::handle(const App& app, const Request& req,
-                                         const Site& site) const {
-  auto not_allowed = [&](std::string_view message, std::string_view allow) {
-    Response r = app.error(req, 405, "method_not_allowed", message);
-    r.headers.emplace_back("Allow", std::string(allow));
-    return r;
-  };
-  const auto target = parse_target(req.target);
-  if (!target) return std::nullopt;
-  const std::string& path = target->path;
-  const bool post = req.method == "POST";
-  const bool secure = req.forwarded_proto == "https";
-  const bool is_account_path = path == "/login" || path == "/register" || path == "/logout" ||
-                               path == "/account" || path == "/account/password" ||
-                               path.starts_with("/authors/") ||
-                               path.starts_with("/api/v1/authors/");
-  if (!is_account_path) return std::nullopt;
-  if (req.method != "GET" && req.method != "HEAD" && req.method != "POST")
-    return not_allowed("Use GET to read and POST to send forms here.", "GET, HEAD, POST");
-
-  if (post && req.body.size() > kMaxFormBytes)
-    return app.error(req, 413, "body_too_large", "The form is too large.");
-  const bool json_body = req.content_type.starts_with("application/json");
-  std::multimap<std::string, std::string> form;
-  if (post && !json_body) {
-    auto parsed = parse_form(req.body);
-    if (!parsed) return app.error(req, 400, "bad_form", "The form could not be read.");
-    form = std::move(*parsed);
-  }
-  const auto session = session_of(req);
-  const auto anon_csrf = cookie_value(req.cookie, "csrf");
-  // Every state-changing request proves it came from our own page: a
-  // session's token, or for signed-out forms the double-submit cookie.
-  auto csrf_ok = [&] {
-    const std::string sent = json_body ? req.csrf_header : form_value(form, "csrf");
-    if (sent.empty()) return false;
-    if (session) return same_secret(sent, session->csrf_token);
-    return anon_csrf && same_secret(sent, *anon_csrf);
-  };
-  // A token for a signed-out form, set as a cookie alongside it.
-  auto anon_form_token = [&](Response& r) {
-    std::string token = anon_csrf && anon_csrf->size() == 43 ? *anon_csrf : random_token();
-    r.headers.emplace_back("Set-Cookie", cookie("csrf", token, 3600, secure));
-    return token;
-  };
-  auto start_session = [&](const User& user, Response& r) {
-    if (session) store_.delete_session(token_hash(cookie_value(req.cookie, "sid").value_or("")));
-    const std::string sid = random_token();  // a fresh id on every sign-in: no fixation
-    store_.create_session(token_hash(sid), user.id, random_token(), now_seconds() + kSessionSeconds,
-                          req.remote, req.user_agent);
-    r.headers.emplace_back("Set-Cookie", cookie("sid", sid, kSessionSeconds, secure));
-  };
-
-  if (path == "/login") {
-    if (!post) {
-      if (session) return redirect("/account");
-      Response r = html("");
-      const auto token = anon_form_token(r);
-      r.body = render_login_page("", token, safe_next(target->param("next").value_or("/")), "");
-      return r;
-    }
-    if (!csrf_ok())
-      return app.error(req, 403, "csrf", "The form expired. Reload the page and try again.");
-    const std::string username = form_value(form, "username"),
-                      password = form_value(form, "password");
-    const std::string next = safe_next(form_value(form, "next"));
-    const std::int64_t now = now_seconds();
-    const std::string user_key = "user:" + fold_text(username), addr_key = "addr:" + req.remote;
-    if (store_.failures(user_key, now, kThrottleWindow) >= kMaxFailuresPerAccount ||
-        store_.failures(addr_key, now, kThrottleWindow) >= kMaxFailuresPerAddress) {
-      Response r = html("", 429);
-      const auto token = anon_form_token(r);
-      r.body = render_login_page("Too many attempts. Wait 15 minutes and try again.", token, next,
-                                 username);
-      r.headers.emplace_back("Retry-After", std::to_string(kThrottleWindow));
-      return r;
-    }
-    const auto found = username.size() <= 64 ? store_.find_user(username) : std::nullopt;
-    // The same message whether the account exists, is disabled or the
-    // password is wrong; a dummy verification keeps the timing alike.
-    static const std::string dummy = hash_password("not a password of anyone's");
-    const bool password_ok = verify_password(found ? found->second : dummy, password);
-    if (!found || !password_ok || found->first.disabled) {
-      store_.record_failure(user_key, now, kThrottleWindow);
-      store_.record_failure(addr_key, now, kThrottleWindow);
-      Response r = html("", 401);
-      const auto token = anon_form_token(r);
-      r.body = render_login_page("Wrong username or password.", token, next, username);
-      return r;
-    }
-    store_.clear_failures(user_key);
-    Response r = redirect(next);
-    start_session(found->first, r);
+Response Accounts::login(Exchange& x) const {
+  const std::string username = field(x, "username"), next = safe_next(field(x, "next"));
+  const auto user = accounts_.sign_in(username, field(x, "password"), x.request().remote);
+  if (!user) {
+    const auto& no = user.refusal();
+    const bool throttled = no.error == services::AccountError::throttled;
+    Response r = anonymous_form(x, throttled ? 429 : 401, [&](const std::string& token) {
+      return render_login_page(no.message, token, next, username);
+    });
+    if (throttled) r.headers.emplace_back("Retry-After", std::to_string(no.retry_after));
     return r;
   }
+  Response r = redirect(next);
+  start_session(x, user.value(), r);
+  return r;
+}
 
-  if (path == "/register") {
-    if (!post) {
-      Response r = html("");
-      const auto token = anon_form_token(r);
-      r.body = render_register_page("", token, "", "");
-      return r;
-    }
-    if (!csrf_ok())
-      return app.error(req, 403, "csrf", "The form expired. Reload the page and try again.");
-    const std::string username = form_value(form, "username");
-    std::string display = form_value(form, "display_name");
-    const std::string password = form_value(form, "password"),
-                      again = form_value(form, "password2");
-    const std::string shown = display.empty() ? username : display;
-    std::string problem = check_username(username);
-    if (problem.empty()) problem = check_display_name(shown);
-    if (problem.empty() && names_an_author(store_, shown))
-      problem = "That name is an author's on this site. Choose another.";
-    if (problem.empty()) problem = check_password(password, {username, shown});
-    if (problem.empty() && password != again) problem = "The two passwords differ.";
-    User u;
-    u.username = username;
-    u.display_name = shown;
-    u.role = Role::reader;
-    if (problem.empty()) {
-      try {
-        u.id = store_.create_user(u, hash_password(password));
-      } catch (const store::AccountExists&) {
-        problem = "That username is taken.";
-      } catch (const store::NameTaken&) {
-        problem = "That name is taken, or looks too much like one that is. Choose another.";
-      }
-    }
-    if (!problem.empty()) {
-      Response r = html("", 400);
-      const auto token = anon_form_token(r);
-      r.body = render_register_page(problem, token, username, display);
-      return r;
-    }
-    Response r = redirect("/account");
-    start_session(u, r);
-    return r;
-  }
+Response Accounts::register_page(Exchange& x) const {
+  return anonymous_form(
+      x, 200, [](const std::string& token) { return render_register_page("", token, "", ""); });
+}
 
-  if (path == "/logout") {
-    if (!post) return not_allowed("Sign out with the button on your account page.", "POST");
-    if (session && !csrf_ok())
-      return app.error(req, 403, "csrf", "The form expired. Reload the page and try again.");
-    if (session) store_.delete_session(token_hash(cookie_value(req.cookie, "sid").value_or("")));
-    Response r = redirect("/");
-    r.headers.emplace_back("Set-Cookie", cookie("sid", "", 0, secure));
-    return r;
-  }
+Response Accounts::register_reader(Exchange& x) const {
+  const std::string username = field(x, "username"), display = field(x, "display_name");
+  const auto user =
+      accounts_.register_reader(username, display, field(x, "password"), field(x, "password2"));
+  if (!user)
+    return anonymous_form(x, 400, [&](const std::string& token) {
+      return render_register_page(user.refusal().message, token, username, display);
+    });
+  Response r = redirect("/account");
+  start_session(x, user.value(), r);
+  return r;
+}
 
-  if (path == "/account" || path == "/account/password") {
-    if (!session) return redirect("/login?next=/account");
-    if (!post) {
-      const bool changed = target->param("changed") == "1";
-      return html(render_account_page(
-          session->user, session->csrf_token,
-          changed ? "Your password was changed; every other session was signed out." : "", ""));
-    }
-    if (path != "/account/password") return not_allowed("Nothing to post here.", "GET, HEAD");
-    if (!csrf_ok())
-      return app.error(req, 403, "csrf", "The form expired. Reload the page and try again.");
-    const auto found = store_.find_user(session->user.username);
-    const std::string current = form_value(form, "current"), fresh = form_value(form, "password");
-    std::string problem;
-    if (!found || !verify_password(found->second, current))
-      problem = "The current password is wrong.";
-    if (problem.empty())
-      problem = check_password(fresh, {session->user.username, session->user.display_name});
-    if (!problem.empty())
-      return html(render_account_page(session->user, session->csrf_token, "", problem), 400);
-    store_.set_password_hash(session->user.id, hash_password(fresh));
-    // Every session of the account ends; this reader gets a fresh one.
-    store_.delete_sessions_of(session->user.id, "");
-    Response r = redirect("/account?changed=1");
-    start_session(session->user, r);
-    return r;
-  }
+Response Accounts::logout(Exchange& x) const {
+  if (x.session())
+    store_.delete_session(token_hash(cookie_value(x.request().cookie, "sid").value_or("")));
+  Response r = redirect("/");
+  r.headers.emplace_back("Set-Cookie", cookie("sid", "", 0, secure(x)));
+  return r;
+}
 
-  // /authors/{slug}, /authors/{slug}/ratings, /api/v1/authors/{slug}[/ratings]
-  const bool api = path.starts_with("/api/");
-  std::string_view rest = std::string_view(path).substr(api ? 16 : 9);
-  const bool ratings = rest.ends_with("/ratings");
-  if (ratings) rest.remove_suffix(8);
-  if (!is_valid_slug(rest))
-    return app.error(req, 404, "author_not_found", "No author has this address.");
-  const auto profile = store_.author(rest);
-  if (!profile) return app.error(req, 404, "author_not_found", "No author has this address.");
-  if (!ratings) {
-    if (post) return not_allowed("Ratings are posted to .../ratings.", "GET, HEAD");
-    if (api) {
-      nlohmann::json articles = nlohmann::json::array();
-      for (const auto& a : site.snapshot().articles())
-        if (!a.author.empty() && a.author.slug() == profile->slug)
-          articles.push_back(
-              {{"slug", a.slug}, {"title", a.title}, {"url", "/articles/" + a.slug}});
-      Response r;
-      r.content_type = "application/json; charset=utf-8";
-      r.body = nlohmann::json{{"slug", profile->slug},
-                              {"name", profile->name},
-                              {"credential", profile->credential},
-                              {"affiliation", profile->affiliation},
-                              {"bio", profile->bio},
-                              {"rating",
-                               {{"average", std::round(profile->rating.average * 10) / 10},
-                                {"count", profile->rating.count}}},
-                              {"articles", std::move(articles)}}
-                   .dump();
-      return r;
-    }
-    std::string page = render_author_page(site.snapshot(), *profile);
-    const auto at = page.find("<!--sdb:rating-->");
-    if (at != std::string::npos)
-      page.replace(at, 17, rating_block(session, profile->slug, "/authors/" + profile->slug));
-    return html(std::move(page));
+Response Accounts::account_page(Exchange& x) const {
+  if (!x.session()) return redirect("/login?next=/account");
+  const bool changed = x.query("changed") == "1";
+  return html(render_account_page(
+      x.signed_in().user, x.signed_in().csrf_token,
+      changed ? "Your password was changed; every other session was signed out." : "", ""));
+}
+
+Response Accounts::change_password(Exchange& x) const {
+  if (!x.session()) return redirect("/login?next=/account");
+  const Session& s = x.signed_in();
+  const auto done = accounts_.change_password(s.user, field(x, "current"), field(x, "password"));
+  if (!done)
+    return html(render_account_page(s.user, s.csrf_token, "", done.refusal().message), 400);
+  // Every session of the account has ended; this reader gets a fresh one.
+  Response r = redirect("/account?changed=1");
+  start_session(x, s.user, r);
+  return r;
+}
+
+Response Accounts::author(Exchange& x) const {
+  const std::string& slug = x.param("slug");
+  const auto profile = is_valid_slug(slug) ? ratings_.author(slug) : std::nullopt;
+  if (!profile) return x.error(404, "author_not_found", "No author has this address.");
+  if (x.api()) {
+    nlohmann::json articles = nlohmann::json::array();
+    for (const auto& a : x.site().snapshot().articles())
+      if (!a.author.empty() && a.author.slug() == profile->slug)
+        articles.push_back({{"slug", a.slug}, {"title", a.title}, {"url", "/articles/" + a.slug}});
+    return json_ok({{"slug", profile->slug},
+                    {"name", profile->name},
+                    {"credential", profile->credential},
+                    {"affiliation", profile->affiliation},
+                    {"bio", profile->bio},
+                    {"rating",
+                     {{"average", std::round(profile->rating.average * 10) / 10},
+                      {"count", profile->rating.count}}},
+                    {"articles", std::move(articles)}});
   }
-  if (!post) return not_allowed("Post a rating of 1 to 5 stars.", "POST");
-  if (!session) return app.error(req, 401, "sign_in_required", "Sign in to rate an author.");
-  if (!csrf_ok()) return app.error(req, 403, "csrf", "The request lacks a valid CSRF token.");
-  if (session->user.author_id && *session->user.author_id == profile->id)
-    return app.error(req, 403, "self_rating", "You cannot rate yourself.");
-  int stars = 0;
-  if (json_body) {
-    const auto j = nlohmann::json::parse(req.body, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("stars") ||
-        !j["stars"].is_number_integer())
-      return app.error(req, 400, "bad_rating", "Send {\"stars\": 1..5}.");
-    const auto wide = j["stars"].get<std::int64_t>();  // never narrowed before the range check
-    stars = wide >= 1 && wide <= 5 ? static_cast<int>(wide) : 0;
+  // The rating block with the histogram belongs to this page only.
+  Response r = html(render_author_page(x.site().snapshot(), *profile));
+  r.fragments.push_back({"author-rating", {{"author", profile->slug}}});
+  return r;
+}
+
+Response Accounts::rate(Exchange& x) const {
+  const std::string& slug = x.param("slug");
+  const auto profile = is_valid_slug(slug) ? ratings_.author(slug) : std::nullopt;
+  if (!profile) return x.error(404, "author_not_found", "No author has this address.");
+  const User& reader = x.signed_in().user;
+  if (auto refused = ratings_.may_rate(*profile, reader))
+    return x.error(403, "self_rating", refused->message);
+  // Stars as sent, wide: never narrowed before the service's range check.
+  std::int64_t stars = 0;
+  if (x.body().is_json) {
+    const auto& j = x.body().json;
+    if (!j.contains("stars") || !j["stars"].is_number_integer())
+      return x.error(400, "bad_rating", "Send {\"stars\": 1..5}.");
+    stars = j["stars"].get<std::int64_t>();
   } else {
-    const std::string v = form_value(form, "stars");
+    const std::string v = field(x, "stars");
     stars = v.size() == 1 && v[0] >= '1' && v[0] <= '5' ? v[0] - '0' : 0;
   }
-  if (stars < 1 || stars > 5) return app.error(req, 400, "bad_rating", "A rating is 1 to 5 stars.");
-  store_.rate_author(profile->id, session->user.id, stars);
-  ++generation_;
-  if (api) {
-    const auto after = store_.author(profile->slug);
-    Response r;
-    r.content_type = "application/json; charset=utf-8";
-    r.body = nlohmann::json{{"author", profile->slug},
-                            {"yours", stars},
-                            {"average", std::round(after->rating.average * 10) / 10},
-                            {"count", after->rating.count}}
-                 .dump();
-    return r;
+  const auto rated = ratings_.rate(profile->slug, reader, stars);
+  if (!rated) {
+    const auto& no = rated.refusal();
+    return no.error == services::RatingError::self_rating ? x.error(403, "self_rating", no.message)
+                                                          : x.error(400, "bad_rating", no.message);
   }
-  return redirect(safe_next(form_value(form, "next").empty() ? "/authors/" + profile->slug
-                                                             : form_value(form, "next")));
+  if (x.api()) {
+    const auto& after = rated.value().author.rating;
+    return json_ok({{"author", profile->slug},
+                    {"yours", rated.value().stars},
+                    {"average", std::round(after.average * 10) / 10},
+                    {"count", after.count}});
+  }
+  const std::string next = field(x, "next");
+  return redirect(safe_next(next.empty() ? "/authors/" + profile->slug : next));
 }
 
 }  // namespace symptomdb::web

@@ -1,7 +1,9 @@
 // Accounts on the web: sign-in, registration, sign-out, password change,
-// author profiles and ratings, with sessions in the store, CSRF tokens on
-// every state-changing request and sign-in throttling. The routes here are
-// tried before the read-only ones in routes.cpp.
+// author profiles and "Rate author", as route-table entries that declare
+// what they need (the request pipeline reads bodies, finds the session and
+// checks CSRF tokens, for signed-out forms against a double-submit cookie)
+// and call services::AccountService and services::RatingService, which
+// hold the rules. Sessions live in the store under a hash of their id.
 #pragma once
 
 #include <atomic>
@@ -9,8 +11,10 @@
 #include <string>
 
 #include "core/account.hpp"
+#include "services/accounts.hpp"
+#include "services/ratings.hpp"
 #include "store/store.hpp"
-#include "web/routes.hpp"
+#include "web/pipeline.hpp"
 
 namespace symptomdb::web {
 
@@ -20,25 +24,33 @@ using ContentGeneration = std::atomic<std::uint64_t>;
 
 class Accounts {
  public:
-  Accounts(store::Store& store, ContentGeneration& generation)
-      : store_(store), generation_(generation) {}
+  Accounts(store::Store& store, ContentGeneration& generation);
   std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
   // The signed-in user's session, from the request's cookie.
   std::optional<Session> session_of(const Request& req) const;
-  // Handles the account routes; nullopt when the path is not one of them.
-  std::optional<Response> handle(const App& app, const Request& req, const Site& site) const;
-  // Per-request parts of cached pages: the header's account links and the
-  // "Rate author" block.
-  std::string account_nav(const std::optional<Session>& s) const;
-  // " · rated 4.5 of 5 (2 ratings)" for the byline; empty without ratings.
-  std::string byline_rating(std::string_view author_slug) const;
-  std::string rating_block(const std::optional<Session>& s, std::string_view author_slug,
-                           std::string_view back_to) const;
+  // The account and author routes, and the fragments of every page that
+  // differ by reader: the header's account links ("account"), the "Rate
+  // author" block ("rating") and the byline's rating ("byline-rating").
+  void add_routes(RouteTable& table) const;
 
  private:
+  Response login_page(Exchange& x) const;
+  Response login(Exchange& x) const;
+  Response register_page(Exchange& x) const;
+  Response register_reader(Exchange& x) const;
+  Response logout(Exchange& x) const;
+  Response account_page(Exchange& x) const;
+  Response change_password(Exchange& x) const;
+  Response author(Exchange& x) const;
+  Response rate(Exchange& x) const;
+  // A fresh session for `user` (replacing the request's), as a cookie on `r`.
+  void start_session(const Exchange& x, const User& user, Response& r) const;
+
   store::Store& store_;
   ContentGeneration& generation_;
+  services::AccountService accounts_;
+  services::RatingService ratings_;
 };
 
 }  // namespace symptomdb::web

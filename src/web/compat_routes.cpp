@@ -1,7 +1,6 @@
 #include "web/compat_routes.hpp"
 
 #include "web/accounts.hpp"
-#include "web/comments.hpp"
 #include "web/editorial.hpp"
 
 namespace symptomdb::web {
@@ -14,44 +13,6 @@ Response or_not_found(Exchange& x, std::optional<Response> r) {
 }
 
 }  // namespace
-
-// --- Accounts (web-community) ----------------------------------------------
-
-void add_account_routes(RouteTable& t, const Accounts& accounts) {
-  const Handler h = [&accounts](Exchange& x) {
-    return or_not_found(x, accounts.handle(x.app(), x.request(), x.site()));
-  };
-  for (const char* p : {"/login", "/register", "/logout", "/account", "/account/password",
-                        "/authors/{rest:path}", "/api/v1/authors/{rest:path}"})
-    t.any(p, h);
-  t.fragment(
-      "account",
-      [&accounts](const FragmentContext& c, const Fragment&) {
-        return accounts.account_nav(c.session);
-      },
-      false);
-  t.fragment("rating", [&accounts](const FragmentContext& c, const Fragment& f) {
-    return accounts.rating_block(c.session, f.arg("author"), f.arg("back_to"));
-  });
-  t.fragment("byline-rating", [&accounts](const FragmentContext&, const Fragment& f) {
-    return accounts.byline_rating(f.arg("author"));
-  });
-}
-
-// --- Comments (web-community) ----------------------------------------------
-
-void add_comment_routes(RouteTable& t, const Comments& comments) {
-  const Handler h = [&comments](Exchange& x) {
-    return or_not_found(x, comments.handle(x.app(), x.request(), x.site(), x.session()));
-  };
-  // The handler reads the session itself from what the pipeline looked up.
-  for (const char* p : {"/articles/{slug}/comments", "/api/v1/articles/{slug}/comments",
-                        "/comments/{rest:path}", "/moderation"})
-    t.add("*", p, h, {.session = SessionNeed::optional, .csrf = Csrf::none});
-  t.fragment("comments", [&comments](const FragmentContext& c, const Fragment& f) {
-    return comments.block(c.session, c.request, f.arg("slug"));
-  });
-}
 
 // --- Editorial (web-editorial) ---------------------------------------------
 

@@ -1,6 +1,6 @@
 // Route-table entries for the feature modules whose handlers still sort out
-// their own addresses and methods (accounts, comments, editorial, the
-// checker), and the fragment renderers of their per-reader page parts.
+// their own addresses and methods (editorial, the checker), and the
+// fragment renderers of their per-reader page parts.
 //
 // Transitional: each feature replaces its function here by precise entries
 // (RouteTable::get/post with Needs) registered from its own module, and then
@@ -12,11 +12,8 @@
 namespace symptomdb::web {
 
 class Accounts;
-class Comments;
 class Editorial;
 
-void add_account_routes(RouteTable& table, const Accounts& accounts);
-void add_comment_routes(RouteTable& table, const Comments& comments);
 void add_editorial_routes(RouteTable& table, const Editorial& editorial, const Accounts& accounts);
 
 }  // namespace symptomdb::web

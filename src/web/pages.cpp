@@ -561,6 +561,21 @@ std::string render_api_page(const nlohmann::json& view) {
   return render_layout(l, render_template("api", view_data(view)));
 }
 
+std::string render_fragment(std::string_view name, const nlohmann::json& view,
+                            std::initializer_list<std::string_view> partials) {
+  mu::data d = view_data(view);
+  for (const auto partial : partials) {
+    const auto source = embedded_file("web/templates/" + std::string(partial) + ".mustache");
+    if (!source) throw std::logic_error("template not built in: " + std::string(partial));
+    std::string text(*source);
+    if (text.ends_with('\n')) text.pop_back();
+    d.set(std::string(partial), mu::data(mu::partial([text] { return text; })));
+  }
+  std::string out = render_template(name, d);
+  if (out.ends_with('\n')) out.pop_back();
+  return out;
+}
+
 std::string render_plain_page(std::string_view title, const std::string& body_html) {
   Layout l;
   l.page_title = std::string(title);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,8 +80,8 @@ std::string render_register_page(std::string_view error, std::string_view csrf,
                                  std::string_view username, std::string_view display_name);
 std::string render_account_page(const User& user, std::string_view csrf, std::string_view message,
                                 std::string_view error);
-// The author's profile; the rating block is the "<!--sdb:rating-->" marker,
-// filled per request.
+// The author's profile; the rating block (with the histogram) is the
+// "<!--sdb:author-rating-->" fragment, filled per reader.
 std::string render_author_page(const Snapshot& snapshot, const AuthorProfile& profile);
 
 // The symptom checker page from its view: the /api/v1/check answer plus the
@@ -94,6 +95,15 @@ std::string render_api_page(const nlohmann::json& view);
 
 // A page in the site's layout around HTML we built and escaped ourselves.
 std::string render_plain_page(std::string_view title, const std::string& body_html);
+
+// A part of a page (a block filled per reader, a comment) from a template of
+// web/templates and a JSON view, by the rules of the JSON-built pages:
+// empty strings, empty lists, false and null are left out, list items get
+// "first" and "last", a non-empty list K sets "has_K". `partials` are other
+// templates it includes as {{> name}}. The file's final newline is not part
+// of the fragment, which is often inserted inline.
+std::string render_fragment(std::string_view name, const nlohmann::json& view,
+                            std::initializer_list<std::string_view> partials = {});
 
 // schema.org MedicalWebPage JSON-LD for an article (exposed for tests).
 std::string article_json_ld(const Article& article);

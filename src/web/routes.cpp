@@ -5,6 +5,7 @@
 #include "web/accounts.hpp"
 #include "web/article_json.hpp"
 #include "web/check.hpp"
+#include "web/comments.hpp"
 #include "web/compat_routes.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
@@ -89,9 +90,9 @@ App::App(std::shared_ptr<const Site> site, HealthInfo health, const Accounts* ac
       table_(std::make_unique<RouteTable>()) {
   if (accounts_) sessions_ = [accounts](const Request& req) { return accounts->session_of(req); };
   add_read_routes(*table_, health_);
-  if (accounts_) add_account_routes(*table_, *accounts_);
+  if (accounts_) accounts_->add_routes(*table_);
   if (editorial_ && accounts_) add_editorial_routes(*table_, *editorial_, *accounts_);
-  if (comments_ && accounts_) add_comment_routes(*table_, *comments_);
+  if (comments_ && accounts_) comments_->add_routes(*table_);
   add_check_routes(*table_);
 }
 

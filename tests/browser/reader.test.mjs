@@ -13,33 +13,20 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import {
   TEST_TIMEOUT_MS, STEP_TIMEOUT_MS, DESKTOP, SLUG, SCREENSHOT_DIR, BIN,
-  CONTENT_DIR, browserSuite, watchPage, expectVisible, importSeed, runCli,
+  CONTENT_DIR, browserSuite, watchPage, expectVisible, importSeed, runCli, axeViolations,
 } from './support.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const here = path.dirname(fileURLToPath(import.meta.url));
 const MEDQUAD = path.resolve(process.env.MEDQUAD_DIR ||
   path.join(here, '..', '..', '..', 'shared', 'data', 'medquad'));
 const SMALL_PHONE = { width: 375, height: 812 };
 const WIDTHS = [SMALL_PHONE, DESKTOP];
-
-// axe-core's WCAG 2.0 and 2.1 level A and AA rules on the page as it is.
-async function axeViolations(page) {
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  return result.violations.map((v) =>
-    `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-}
 
 async function layoutProblems(page) {
   return page.evaluate(() => {

@@ -1,5 +1,5 @@
 // Shared set-up for the headless-Chromium tests (article.test.mjs, checker.test.mjs,
-// accounts.test.mjs, comments.test.mjs). Not a test file: it has no tests and
+// accounts.test.mjs, comments.test.mjs, ratings.test.mjs, reader.test.mjs). Not a test file: it has no tests and
 // run.sh hands node --test the test files by name.
 //
 // playwright-core drives Debian's /usr/bin/chromium (scripts/install-deps.sh
@@ -16,10 +16,11 @@
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -224,6 +225,18 @@ export async function expectVisible(locator, what) {
 }
 
 export const squash = (s) => s.replace(/\s+/g, ' ').trim();
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// axe-core's WCAG 2.0 and 2.1 level A and AA rules on the page as it is.
+export async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return result.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+}
 
 // Clicks something that submits a form and waits for the page it leads to.
 export async function submitAndWait(page, button, pathname, what) {

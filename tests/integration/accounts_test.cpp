@@ -732,5 +732,43 @@ TEST_F(Accounts, RatingFromTheArticlePageFormReturnsToTheArticle) {
   EXPECT_TRUE(contains(after.body, "Your rating (now 4 of 5)"));
 }
 
+// Issue 14: the author page shows how the ratings are spread, as bars drawn
+// by the server with the numbers beside them in a table (for screen readers
+// and without pictures); the article page keeps its one-line summary.
+TEST_F(Accounts, AuthorPageShowsTheRatingsPerNumberOfStars) {
+  const auto before = http_get(port(), "/authors/" + kAuthor).body;
+  EXPECT_TRUE(contains(before, "No ratings yet."));
+  EXPECT_FALSE(contains(before, "rating-histogram"));
+  Client a = new_reader(port(), "hist1"), b = new_reader(port(), "hist2"),
+         c = new_reader(port(), "hist3");
+  ASSERT_EQ(rate(a, "5").status, 303);
+  ASSERT_EQ(rate(b, "5").status, 303);
+  ASSERT_EQ(rate(c, "1").status, 303);
+  ASSERT_EQ(rate(c, "2").status, 303);  // replaces the 1
+  for (const auto& body :
+       {http_get(port(), "/authors/" + kAuthor).body, a.get("/authors/" + kAuthor).body}) {
+    EXPECT_TRUE(contains(body, rating_line("4.0", 3))) << body;
+    EXPECT_TRUE(contains(body, "<caption>How readers rated Sam Example</caption>")) << body;
+    // One row per number of stars, most first: the count, a bar as wide as
+    // the share (of 100), the share as text.
+    const std::regex row(
+        "<th scope=\"row\">(\\d) stars?</th><td>(\\d+)</td><td><svg class=\"bar\" width=\"100\" "
+        "height=\"10\" aria-hidden=\"true\" focusable=\"false\">.*?<rect class=\"bar-fit\" "
+        "width=\"(\\d+)\" height=\"10\"/></svg> (\\d+)%</td>");
+    std::vector<std::string> rows;
+    for (auto it = std::sregex_iterator(body.begin(), body.end(), row);
+         it != std::sregex_iterator(); ++it)
+      rows.push_back((*it)[1].str() + ":" + (*it)[2].str() + ":" + (*it)[3].str() + ":" +
+                     (*it)[4].str());
+    EXPECT_EQ(rows,
+              (std::vector<std::string>{"5:2:67:67", "4:0:0:0", "3:0:0:0", "2:1:33:33", "1:0:0:0"}))
+        << body;
+  }
+  // Article pages have the average only.
+  const auto article = http_get(port(), kArticle).body;
+  EXPECT_TRUE(contains(article, rating_line("4.0", 3)));
+  EXPECT_FALSE(contains(article, "rating-histogram"));
+}
+
 }  // namespace
 }  // namespace symptomdb::test

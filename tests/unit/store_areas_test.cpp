@@ -182,6 +182,9 @@ TEST_P(StoreAreas, RatingsReplaceTheReadersEarlierOneAndAverage) {
   EXPECT_DOUBLE_EQ(rated->rating.average, 4.5);
   EXPECT_EQ(store_->rating_by(profile->id, a), 4);
   EXPECT_FALSE(store_->rating_by(profile->id, 9999));
+  // Per number of stars, a's replaced 2 no longer counted.
+  EXPECT_EQ(store_->rating_counts(profile->id), (std::array<std::int64_t, 5>{0, 0, 0, 1, 1}));
+  EXPECT_EQ(store_->rating_counts(9999), (std::array<std::int64_t, 5>{}));
   EXPECT_FALSE(store_->author("no-such-author"));
   // Linking an account makes it the profile's.
   EXPECT_TRUE(store_->link_author("A", slug));

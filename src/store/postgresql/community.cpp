@@ -67,6 +67,19 @@ std::optional<int> PostgresStore::rating_by(std::int64_t author_id, std::int64_t
   });
 }
 
+std::array<std::int64_t, 5> PostgresStore::rating_counts(std::int64_t author_id) {
+  return with([&](pg::Connection& c) {
+    const auto st =
+        c.run("SELECT stars, COUNT(*) FROM author_ratings WHERE author_id = $1 GROUP BY stars",
+              {author_id});
+    std::array<std::int64_t, 5> counts{};
+    for (int r = 0; r < st.rows(); ++r)
+      if (const auto stars = st.integer(r, 0); stars >= 1 && stars <= 5)
+        counts[stars - 1] = st.integer(r, 1);
+    return counts;
+  });
+}
+
 std::int64_t PostgresStore::add_comment(const Comment& cm) {
   return community_write([&](pg::Connection& c) {
     return c
