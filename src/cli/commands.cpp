@@ -14,19 +14,19 @@
 #include <thread>
 #include <unordered_set>
 
+#include "article_format/markdown_export.hpp"
 #include "core/error.hpp"
 #include "core/user_text.hpp"
 #include "ingest/collect.hpp"
 #include "ingest/hpo_json.hpp"
 #include "ingest/hpo_obo.hpp"
 #include "ingest/hpoa.hpp"
-#include "ingest/markdown_export.hpp"
 #include "ingest/medquad.hpp"
-#include "ingest/source_file.hpp"
 #include "ontology/ontology.hpp"
 #include "store/postgresql/postgresql_store.hpp"
 #include "store/store.hpp"
 #include "store/transfer.hpp"
+#include "text/source_file.hpp"
 #include "web/accounts.hpp"
 #include "web/article_json.hpp"
 #include "web/comments.hpp"
@@ -216,7 +216,7 @@ int import_hpo(const std::string& db, const std::string& file, bool if_missing) 
     const auto started = std::chrono::steady_clock::now();
     Progress progress;
     progress.stage("reading " + file);
-    const auto source = ingest::read_source_file(file, kMaxHpoFileBytes);
+    const auto source = text::read_source_file(file, kMaxHpoFileBytes);
     const auto first = source.text.find_first_not_of(" \t\n");
     const bool json = first != std::string::npos && source.text[first] == '{';
     progress.stage(std::string("parsing ") + (json ? "obographs JSON" : "OBO"));
@@ -262,7 +262,7 @@ int import_hpoa(const std::string& db, const std::string& file, bool if_missing)
     const auto started = std::chrono::steady_clock::now();
     Progress progress;
     progress.stage("reading " + file);
-    const auto source = ingest::read_source_file(file, kMaxHpoFileBytes);
+    const auto source = text::read_source_file(file, kMaxHpoFileBytes);
     progress.stage("parsing annotations");
     const auto records = ingest::parse_hpoa(source.text, source.name);
     std::unordered_set<std::string_view> diseases;
@@ -459,7 +459,7 @@ int export_markdown(const std::string& db, const std::string& out_dir) {
       const fs::path tmp = path.string() + ".tmp";
       {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        f << ingest::to_markdown(a) << "\n";
+        f << article_format::to_markdown(a) << "\n";
         if (!f) return fail("cannot write " + tmp.string());
       }
       fs::rename(tmp, path);

@@ -31,12 +31,15 @@ void set_if(mu::data& d, const std::string& key, const std::string& value) {
   if (!value.empty()) d.set(key, value);
 }
 
-std::string render_template(std::string_view name, const mu::data& data) {
+// `escape`, when given, replaces the engine's own HTML escape.
+std::string render_template(std::string_view name, const mu::data& data,
+                            std::string (*escape)(std::string_view) = nullptr) {
   const auto source = embedded_file("web/templates/" + std::string(name) + ".mustache");
   if (!source) throw std::logic_error("template not built in: " + std::string(name));
   mu::mustache tmpl{std::string(*source)};
   if (!tmpl.is_valid())
     throw std::logic_error("template " + std::string(name) + ": " + tmpl.error_message());
+  if (escape) tmpl.set_custom_escape([escape](const std::string& s) { return escape(s); });
   return tmpl.render(data);
 }
 
@@ -947,6 +950,20 @@ std::string render_api_page(const nlohmann::json& view) {
       "The symptomdb JSON API and HL7 Infobutton endpoint, from its OpenAPI description.";
   l.canonical = "/api";
   return render_layout(l, render_template("api", view_data(view)));
+}
+
+// The view templates escape as html_escape() does (an apostrophe as
+// "&#39;", where the engine writes "&apos;"): the editorial pages have
+// always been escaped so, and editors' text round-trips through them.
+std::string render_view_fragment(std::string_view template_name, const nlohmann::json& view) {
+  return render_template(template_name, view_data(view), html_escape);
+}
+
+std::string render_view_page(std::string_view template_name, std::string_view title,
+                             const nlohmann::json& view) {
+  Layout l;
+  l.page_title = std::string(title);
+  return render_layout(l, render_view_fragment(template_name, view));
 }
 
 std::string render_plain_page(std::string_view title, const std::string& body_html) {
