@@ -5,15 +5,13 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <mutex>
-#include <thread>
 #include <unordered_set>
 
+#include "app/server_assembly.hpp"
 #include "article_format/markdown_export.hpp"
 #include "core/error.hpp"
 #include "core/user_text.hpp"
@@ -29,11 +27,8 @@
 #include "text/source_file.hpp"
 #include "web/accounts.hpp"
 #include "web/article_json.hpp"
-#include "web/comments.hpp"
-#include "web/editorial.hpp"
 #include "web/qa_json.hpp"
 #include "web/security.hpp"
-#include "web/server.hpp"
 #include "web/site.hpp"
 
 namespace symptomdb::cli {
@@ -87,20 +82,6 @@ void print_wrapped(std::ostream& out, std::string_view text, std::string_view in
   }
   flush_word();
   if (col > 0) out << "\n";
-}
-
-std::FILE* open_log(const std::string& where, std::FILE*& owned) {
-  owned = nullptr;
-  if (where == "off") return nullptr;
-  if (where == "-") {
-    // Fully buffered: the log flushes itself at least once a second.
-    static char buffer[1 << 16];
-    std::setvbuf(stderr, buffer, _IOFBF, sizeof buffer);
-    return stderr;
-  }
-  owned = std::fopen(where.c_str(), "a");
-  if (!owned) throw std::runtime_error("cannot open access log '" + where + "'");
-  return owned;
 }
 
 }  // namespace
@@ -596,156 +577,29 @@ int migrate(const std::string& from, const std::string& to) {
 }
 
 int serve(const ServeOptions& o) {
-  std::FILE* owned_log = nullptr;
+  app::ServerConfig config;
+  config.db = o.db;
+  config.access_log = o.access_log;
+  if (o.import_sample) config.sample_content_dir = o.content_dir;
+  config.refresh_seconds = o.refresh_seconds;
+  config.comments.hold_accounts_younger_than =
+      static_cast<std::int64_t>(o.comment_hold_hours * 3600);
+  config.comments.report_threshold = o.reports_to_hide;
+  config.http.host = o.host;
+  config.http.port = o.port;
+  config.http.threads = o.threads;
+  config.http.trusted_proxies = o.trusted_proxies;
+  config.version = SYMPTOMDB_VERSION;
   try {
-    auto store = store::open_store(o.db);
-    std::FILE* log_file = open_log(o.access_log, owned_log);
-    // A log file of our own is handed to the log, which reopens it on SIGHUP.
-    web::AccessLog log(log_file, owned_log ? o.access_log : "");
-    owned_log = nullptr;
-
-    if (o.import_sample && store->count_articles() == 0) {
-      std::error_code ec;
-      if (fs::is_directory(o.content_dir, ec)) {
-        const auto files = ingest::collect_files({o.content_dir}, ".md");
-        const auto articles = ingest::parse_files(files, ingest::Format::markdown);
-        store->put_articles(articles);
-        log.event("sample-content",
-                  fmt::format("imported {} articles from {} into an empty database",
-                              articles.size(), o.content_dir));
-      } else {
-        log.event("sample-content", "no content folder at " + o.content_dir + "; starting empty");
-      }
-    }
-
-    std::uint64_t seen = store->change_counter();
-    web::ContentGeneration generation{0};
-    const web::Accounts accounts(*store, generation);
-    web::CommentPolicy policy;
-    policy.hold_accounts_younger_than = static_cast<std::int64_t>(o.comment_hold_hours * 3600);
-    policy.report_threshold = o.reports_to_hide;
-    const web::Comments comments(*store, policy, generation);
-    // The symptom checker's data changes only when HPO files are imported,
-    // far less often than articles: it is rebuilt only when its stamp moves.
-    auto load_symptoms = [&](std::shared_ptr<const web::SymptomData> current) {
-      if (current && current->stamp == store->phenotype_stamp()) return current;
-      const auto started = std::chrono::steady_clock::now();
-      std::shared_ptr<const web::SymptomData> data;
-      try {
-        data = web::load_symptom_data(*store);
-      } catch (const std::exception& e) {
-        // Articles are still worth serving; the checker says it is unavailable.
-        log.event("symptom-checker-error", e.what());
-        return current;
-      }
-      if (data)
-        log.event("symptom-checker",
-                  fmt::format("HPO {} with annotations {}: {} diseases, built in {:.0f} ms",
-                              data->hpo_version, data->annotations_version,
-                              data->checker->disease_count(),
-                              std::chrono::duration<double, std::milli>(
-                                  std::chrono::steady_clock::now() - started)
-                                  .count()));
-      return data;
-    };
-    std::shared_ptr<const web::SymptomData> symptoms = load_symptoms(nullptr);
-    // An approval on this server is a write on this connection, which the
-    // change counter does not see: the editorial routes rebuild the site
-    // themselves, one rebuild at a time so an older one never wins. The
-    // checker's data stays what the current site has.
-    web::App* app_ptr = nullptr;
-    std::mutex republish_mutex;
-    const web::Editorial editorial(*store, [&] {
-      std::lock_guard lock(republish_mutex);
-      app_ptr->publish(
-          std::make_shared<const web::Site>(store->load_articles(), app_ptr->site()->symptoms()));
+    app::ServerAssembly server(std::move(config));
+    server.run([&](std::uint16_t port) {
+      std::cout << "symptomdb listening on http://" << o.host << ":" << port << "/ (database "
+                << store::describe_location(o.db) << ")" << std::endl;
     });
-    web::App app(std::make_shared<const web::Site>(store->load_articles(), symptoms),
-                 {SYMPTOMDB_VERSION, store->schema_version()}, &accounts, &comments, &editorial);
-    app_ptr = &app;
-
-    // Rebuilds the site off the request threads when another process (an
-    // import) has committed to the database, then swaps it in atomically.
-    // With PostgreSQL, a write on any node is also signalled (LISTEN/NOTIFY):
-    // the watch wakes the refresher at once; polling stays as the fallback.
-    std::mutex m;
-    std::condition_variable cv;
-    bool done = false;
-    bool signalled = false;
-    std::thread refresher([&] {
-      std::unique_lock lock(m);
-      for (;;) {
-        cv.wait_for(lock, std::chrono::duration<double>(o.refresh_seconds),
-                    [&] { return done || signalled; });
-        if (done) break;
-        signalled = false;
-        lock.unlock();
-        try {
-          if (const auto now = store->change_counter(); now != seen) {
-            seen = now;
-            const auto started = std::chrono::steady_clock::now();
-            symptoms = load_symptoms(symptoms);
-            // Under the editorial lock: a load that began before an approval
-            // committed must not be published after that approval's own.
-            std::lock_guard rebuild(republish_mutex);
-            app.publish(std::make_shared<const web::Site>(store->load_articles(), symptoms));
-            const auto ms = std::chrono::duration<double, std::milli>(
-                                std::chrono::steady_clock::now() - started)
-                                .count();
-            log.event("snapshot", fmt::format("rebuilt with {} articles in {:.1f} ms",
-                                              app.site()->snapshot().articles().size(), ms));
-          }
-        } catch (const std::exception& e) {
-          log.event("snapshot-error", e.what());  // keep serving the old snapshot
-        }
-        log.flush();
-        lock.lock();
-      }
-    });
-    std::thread watcher;
-    if (auto watch = store->watch_changes())
-      watcher = std::thread([&, w = std::move(watch)] {
-        for (;;) {
-          {
-            std::lock_guard lock(m);
-            if (done) return;
-          }
-          if (w->wait(std::chrono::milliseconds(250))) {
-            std::lock_guard lock(m);
-            signalled = true;
-            cv.notify_all();
-          }
-        }
-      });
-
-    web::ServerOptions so;
-    so.host = o.host;
-    so.port = o.port;
-    so.threads = o.threads;
-    so.trusted_proxies = o.trusted_proxies;
-    int rc = 0;
-    try {
-      web::run_server(app, log, so, [&](std::uint16_t port) {
-        std::cout << "symptomdb listening on http://" << o.host << ":" << port << "/ (database "
-                  << store::describe_location(o.db) << ")" << std::endl;
-      });
-    } catch (const std::exception& e) {
-      rc = fail(e.what());
-    }
-    {
-      std::lock_guard lock(m);
-      done = true;
-    }
-    cv.notify_all();
-    refresher.join();
-    if (watcher.joinable()) watcher.join();
-    log.flush();
-    if (owned_log) std::fclose(owned_log);
-    return rc;
+    return 0;
   } catch (const ParseError& e) {
     return fail(std::string("sample content: ") + e.what());
   } catch (const std::exception& e) {
-    if (owned_log) std::fclose(owned_log);
     return fail(e.what());
   }
 }

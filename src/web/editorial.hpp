@@ -1,10 +1,11 @@
 // The editorial workflow on the web: authors write and revise articles in a
 // Markdown editor with a preview, submit them for review, and editors
 // approve (publish) or return them. The rules and steps are
-// services::EditorialService; this module is its HTTP adapter: the routes,
-// their pipeline (session, CSRF, body) and the handlers in
-// web/editorial_pages.cpp (HTML from templates) and web/editorial_api.cpp
-// (JSON).
+// services::EditorialService; this module is its HTTP adapter: the routes
+// with what each needs of the pipeline (web/pipeline.hpp: session, role,
+// CSRF, body), the handlers in web/editorial_pages.cpp (HTML from
+// templates) and web/editorial_api.cpp (JSON), and the article page's Edit
+// link (the "edit" fragment).
 //
 // HTML:  /write, /review, /articles/{slug}/edit, /articles/{slug}/review,
 //        /articles/{slug}/history, /articles/{slug}/history/{n}
@@ -31,7 +32,7 @@ struct EditorialPolicy {
   std::size_t max_title_chars = 200;
 };
 
-class Accounts;
+class RouteTable;
 
 class Editorial {
  public:
@@ -39,9 +40,8 @@ class Editorial {
   // after an approval so that the new article is served at once.
   Editorial(store::Store& store, std::function<void()> republish, EditorialPolicy policy = {});
 
-  // Handles the editorial routes; nullopt when the path is not one of them.
-  std::optional<Response> handle(const App& app, const Request& req, const Site& site,
-                                 const Accounts& accounts) const;
+  // Registers the editorial routes and the "edit" fragment.
+  void add_routes(RouteTable& table) const;
   // The "Edit" link of an article page for this reader; empty when they may
   // not edit it. `author_slug` is the live article's byline.
   std::string edit_link(const std::optional<Session>& session, std::string_view slug,

@@ -6,48 +6,44 @@
 // service.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/account.hpp"
 #include "services/editorial.hpp"
-#include "web/http_util.hpp"
+#include "web/pipeline.hpp"
 #include "web/routes.hpp"
 
 namespace symptomdb::web::editorial {
 
-// A decoded body: a form or a JSON object.
-struct Body {
-  bool is_json = false;
-  std::multimap<std::string, std::string> form;
-  nlohmann::json json;
-
-  // A string field; nullopt when missing or (in JSON) not a string.
-  std::optional<std::string> field(std::string_view key) const;
-  // A whole number >= 1: a JSON integer or a form field's digits.
-  std::optional<std::int64_t> number(std::string_view key) const;
-};
-
-// One editorial request, signed in, with its path parameters.
+// One editorial request, past the pipeline (signed in as an author or
+// editor, CSRF checked, body decoded), with its path parameters.
 struct Call {
-  const App& app;
-  const Request& req;
-  const Target& target;
+  Call(const Exchange& exchange, const services::EditorialService& editorial,
+       std::string slug_param = {}, std::int64_t ordinal_param = 0)
+      : x(exchange),
+        site(exchange.site()),
+        target(exchange.target()),
+        session(exchange.signed_in()),
+        body(exchange.body()),
+        service(editorial),
+        slug(std::move(slug_param)),
+        ordinal(ordinal_param) {}
+
+  const Exchange& x;
   const Site& site;
+  const Target& target;
   const Session& session;
-  const Body& body;
+  const RequestBody& body;
   const services::EditorialService& service;
   std::string slug;          // {slug}, on the routes that have one
   std::int64_t ordinal = 0;  // {n}, on the routes that have one
 
   const User& user() const { return session.user; }
   Response fail(int status, std::string_view code, std::string_view message) const {
-    return app.error(req, status, code, message);
+    return x.error(status, code, message);
   }
   // A refusal of the service, with the status and code it has always had.
   Response fail(const services::EditorialError& e) const;

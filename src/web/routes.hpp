@@ -1,6 +1,8 @@
 // The application: maps a request to a response using the current Site.
 // Independent of the network code, so it can be exercised directly in tests
-// and driven by the Beast server in production.
+// and driven by the Beast server in production. Its routes are a table
+// (web/pipeline.hpp, web/router.hpp); the read-only ones are in
+// web/read_routes.cpp, each feature adds its own.
 #pragma once
 
 #include <atomic>
@@ -13,47 +15,11 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "web/http_message.hpp"
+#include "web/pipeline.hpp"
 #include "web/site.hpp"
 
 namespace symptomdb::web {
-
-struct Request {
-  std::string method;  // "GET", "HEAD", ...
-  std::string target;  // raw request target
-  std::string accept;
-  std::string if_none_match;
-  std::string request_id;
-  std::string cookie;  // the Cookie header
-  std::string content_type;
-  std::string body;
-  std::string csrf_header;      // X-CSRF-Token, for JSON API writes
-  std::string forwarded_proto;  // X-Forwarded-Proto from a proxy that terminates TLS
-  std::string origin;           // Origin, checked on state-changing requests
-  std::string host;             // Host (the Origin check; absolute links in feeds)
-  std::string forwarded_host;   // X-Forwarded-Host from a proxy
-  std::string remote;           // peer address
-  std::string user_agent;
-};
-
-struct Response {
-  int status = 200;
-  std::string content_type = "text/html; charset=utf-8";
-  std::string body;                        // owned body, or...
-  std::string_view shared_body;            // ...a view into memory that outlives the write:
-  std::shared_ptr<const void> keep_alive;  // the Site it points into (or embedded data)
-  std::vector<std::pair<std::string, std::string>> headers;
-  // For article pages: whose "Rate author" block to fill in, and where its
-  // form returns to.
-  std::string rating_author, rating_back_to;
-  std::string comments_of;  // article slug whose comments fill the page's marker
-  // For article pages: whose "Edit" link to offer (the slug and the live
-  // article's author, who may edit it).
-  std::string edit_of, edit_author;
-
-  std::string_view payload() const {
-    return shared_body.data() ? shared_body : std::string_view(body);
-  }
-};
 
 struct HealthInfo {
   std::string version;
@@ -62,9 +28,6 @@ struct HealthInfo {
 
 // A JSON body with the status given, never cached (API answers that depend
 // on the request or the reader).
-// The content type of every JSON answer.
-inline constexpr std::string_view kJson = "application/json; charset=utf-8";
-
 Response json_response(int status, const nlohmann::json& body);
 // 303 See Other to a path on this site (after a form's POST), never cached.
 Response redirect(std::string_view to);
@@ -73,12 +36,19 @@ class Accounts;
 class Comments;
 class Editorial;
 
+// The application: the route table (web/pipeline.hpp) over the current
+// Site. Every request goes App::handle -> Origin check -> Router -> the
+// route's pipeline (body, session, CSRF, role, rate limit) -> handler ->
+// per-reader fragments -> conditional GET.
 class App {
  public:
   // `accounts`, `comments` and `editorial` may be null (a read-only site:
   // tests, benchmarks).
   App(std::shared_ptr<const Site> site, HealthInfo health, const Accounts* accounts = nullptr,
       const Comments* comments = nullptr, const Editorial* editorial = nullptr);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
 
   Response handle(const Request& request) const;
   // An error response in the form the client asked for (JSON under /api/).
@@ -89,17 +59,23 @@ class App {
   void publish(std::shared_ptr<const Site> site);
   std::shared_ptr<const Site> site() const { return site_.load(); }
 
+  const RouteTable& routes() const { return *table_; }
+
  private:
-  Response route(const Request& request, const std::shared_ptr<const Site>& site) const;
-  Response with_account_nav(Response r, const Request& request) const;
+  Response dispatch(const Request& req, const Target& target,
+                    const std::shared_ptr<const Site>& site) const;
+  Response with_fragments(Response r, const Request& req, const Target& target) const;
 
   std::atomic<std::shared_ptr<const Site>> site_;
   HealthInfo health_;
   const Accounts* accounts_;
   const Comments* comments_;
   const Editorial* editorial_;
-  // Article pages as a signed-out reader sees them, valid while neither the
-  // site nor the content generation (ratings, comments) has changed.
+  std::unique_ptr<RouteTable> table_;
+  SessionSource sessions_;
+  // Pages as a signed-out reader sees them (routes with
+  // Needs::cache_anonymous), valid while neither the site nor the content
+  // generation (ratings, comments) has changed.
   struct AnonymousPage {
     std::shared_ptr<const Site> site;
     std::uint64_t generation = 0;
