@@ -74,10 +74,10 @@ std::string Work::title() const {
 
 // --- Who may do what. ---
 
-EditorialResult<Done> EditorialService::may_write(const User& user) const {
+EditorialResult<std::monostate> EditorialService::may_write(const User& user) const {
   if (!at_least(user.role, Role::author))
     return refuse(EditorialRefusal::authors_only, "Only authors and editors write articles.");
-  return Done{};
+  return std::monostate{};
 }
 
 bool EditorialService::may_edit(const User& user, const std::optional<Draft>& draft, bool live,
@@ -242,7 +242,7 @@ EditorialResult<EditorialService::Saved> EditorialService::save(
   }
 }
 
-EditorialResult<Done> EditorialService::submit(Work& work) const {
+EditorialResult<std::monostate> EditorialService::submit(Work& work) const {
   if (!work.draft)
     return refuse(EditorialRefusal::nothing_to_submit, "Save the article before submitting it.");
   if (!work.may.edit)
@@ -255,7 +255,7 @@ EditorialResult<Done> EditorialService::submit(Work& work) const {
     return conflict(e);
   }
   refresh(work);
-  return Done{};
+  return std::monostate{};
 }
 
 namespace {
@@ -303,8 +303,8 @@ void EditorialService::apply_byline(const Work& work, Article& a) const {
   }
 }
 
-EditorialResult<Done> EditorialService::approve(Work& work, std::int64_t ordinal,
-                                                const Note& note) const {
+EditorialResult<std::monostate> EditorialService::approve(Work& work, std::int64_t ordinal,
+                                                          const Note& note) const {
   if (auto refusal = review_refusal(work)) return *refusal;
   const auto rev = drafts_.revision(work.slug, ordinal);
   if (!rev || ordinal != work.draft->latest)
@@ -339,11 +339,11 @@ EditorialResult<Done> EditorialService::approve(Work& work, std::int64_t ordinal
   // the republish replaces.
   refresh(work);
   if (republish_) republish_();
-  return Done{};
+  return std::monostate{};
 }
 
-EditorialResult<Done> EditorialService::return_to_writer(Work& work, std::int64_t ordinal,
-                                                         const Note& note) const {
+EditorialResult<std::monostate> EditorialService::return_to_writer(Work& work, std::int64_t ordinal,
+                                                                   const Note& note) const {
   if (auto refusal = review_refusal(work)) return *refusal;
   if (note.empty())
     return refuse(EditorialRefusal::note_required, "Say what needs to change before returning it.");
@@ -354,7 +354,7 @@ EditorialResult<Done> EditorialService::return_to_writer(Work& work, std::int64_
     return conflict(e);
   }
   refresh(work);
-  return Done{};
+  return std::monostate{};
 }
 
 EditorialResult<Article> EditorialService::preview(const Work& work, std::string markdown) const {

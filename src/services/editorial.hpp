@@ -82,7 +82,7 @@ class EditorialResult {
  private:
   std::variant<T, EditorialError> v_;
 };
-struct Done {};
+// A step that only changes something succeeds with std::monostate.
 
 // What one user may do with one article. permissions() is the only place
 // these rules are written; the pages show buttons from it and the steps
@@ -134,7 +134,7 @@ class EditorialService {
 
   // --- Who may do what. ---
   // Only authors and editors write (authors_only otherwise).
-  EditorialResult<Done> may_write(const User& user) const;
+  EditorialResult<std::monostate> may_write(const User& user) const;
   Permissions permissions(const User& user, const std::optional<Draft>& draft,
                           const Article* live) const;
   // May `user` edit the live article at `slug` whose byline's slug is
@@ -177,11 +177,12 @@ class EditorialService {
   // given: state_conflict if another was saved since).
   EditorialResult<Saved> save(Work& work, std::string markdown, const Note& note,
                               std::optional<std::int64_t> base) const;
-  EditorialResult<Done> submit(Work& work) const;
+  EditorialResult<std::monostate> submit(Work& work) const;
   // Approval publishes revision `ordinal` (the latest) with the byline and
   // review lines filled in, then republishes the site.
-  EditorialResult<Done> approve(Work& work, std::int64_t ordinal, const Note& note) const;
-  EditorialResult<Done> return_to_writer(Work& work, std::int64_t ordinal, const Note& note) const;
+  EditorialResult<std::monostate> approve(Work& work, std::int64_t ordinal, const Note& note) const;
+  EditorialResult<std::monostate> return_to_writer(Work& work, std::int64_t ordinal,
+                                                   const Note& note) const;
   // The article as it would be published (byline included), not stored.
   EditorialResult<Article> preview(const Work& work, std::string markdown) const;
 
