@@ -2,7 +2,7 @@
 // file (YAML front matter + Markdown). ParseError is the expected answer to
 // bad input; any other exception, a crash, a leak or UB is a bug.
 //
-// The parser's contract (ingest/source_file.hpp) is what read_source_file
+// The parser's contract (text/source_file.hpp) is what read_source_file
 // hands it: valid UTF-8, no NUL bytes, "\n" line endings, no byte-order mark.
 // Inputs that are not valid UTF-8 or hold a NUL are skipped (read_source_file
 // rejects those files before the parser sees them); a BOM is stripped and
@@ -16,10 +16,10 @@
 #include <string_view>
 #include <typeinfo>
 
+#include "article_format/markdown_article.hpp"
 #include "core/error.hpp"
 #include "core/utf8.hpp"
-#include "ingest/markdown_article.hpp"
-#include "ingest/source_file.hpp"
+#include "text/source_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view raw(reinterpret_cast<const char*>(data), size);
@@ -36,9 +36,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       text.push_back(raw[i]);
     }
   }
-  const symptomdb::ingest::SourceFile file{"fuzz.md", std::move(text)};
+  const symptomdb::text::SourceFile file{"fuzz.md", std::move(text)};
   try {
-    (void)symptomdb::ingest::parse_markdown_article(file);
+    (void)symptomdb::article_format::parse_markdown_article(file);
   } catch (const symptomdb::ParseError&) {
     // expected for malformed articles
   } catch (const std::exception& ex) {

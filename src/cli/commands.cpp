@@ -12,19 +12,19 @@
 #include <unordered_set>
 
 #include "app/server_assembly.hpp"
+#include "article_format/markdown_export.hpp"
 #include "core/error.hpp"
 #include "core/user_text.hpp"
 #include "ingest/collect.hpp"
 #include "ingest/hpo_json.hpp"
 #include "ingest/hpo_obo.hpp"
 #include "ingest/hpoa.hpp"
-#include "ingest/markdown_export.hpp"
 #include "ingest/medquad.hpp"
-#include "ingest/source_file.hpp"
 #include "ontology/ontology.hpp"
 #include "store/postgresql/postgresql_store.hpp"
 #include "store/store.hpp"
 #include "store/transfer.hpp"
+#include "text/source_file.hpp"
 #include "web/accounts.hpp"
 #include "web/article_json.hpp"
 #include "web/qa_json.hpp"
@@ -197,7 +197,7 @@ int import_hpo(const std::string& db, const std::string& file, bool if_missing) 
     const auto started = std::chrono::steady_clock::now();
     Progress progress;
     progress.stage("reading " + file);
-    const auto source = ingest::read_source_file(file, kMaxHpoFileBytes);
+    const auto source = text::read_source_file(file, kMaxHpoFileBytes);
     const auto first = source.text.find_first_not_of(" \t\n");
     const bool json = first != std::string::npos && source.text[first] == '{';
     progress.stage(std::string("parsing ") + (json ? "obographs JSON" : "OBO"));
@@ -243,7 +243,7 @@ int import_hpoa(const std::string& db, const std::string& file, bool if_missing)
     const auto started = std::chrono::steady_clock::now();
     Progress progress;
     progress.stage("reading " + file);
-    const auto source = ingest::read_source_file(file, kMaxHpoFileBytes);
+    const auto source = text::read_source_file(file, kMaxHpoFileBytes);
     progress.stage("parsing annotations");
     const auto records = ingest::parse_hpoa(source.text, source.name);
     std::unordered_set<std::string_view> diseases;
@@ -440,7 +440,7 @@ int export_markdown(const std::string& db, const std::string& out_dir) {
       const fs::path tmp = path.string() + ".tmp";
       {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        f << ingest::to_markdown(a) << "\n";
+        f << article_format::to_markdown(a) << "\n";
         if (!f) return fail("cannot write " + tmp.string());
       }
       fs::rename(tmp, path);

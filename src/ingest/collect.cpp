@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <map>
 
+#include "article_format/markdown_article.hpp"
 #include "core/error.hpp"
-#include "ingest/markdown_article.hpp"
 #include "ingest/seed_text.hpp"
-#include "ingest/source_file.hpp"
+#include "text/source_file.hpp"
 
 namespace symptomdb::ingest {
 
@@ -38,8 +38,9 @@ std::vector<Article> parse_files(const std::vector<std::filesystem::path>& files
   std::vector<Article> articles;
   std::map<std::string, std::string> seen;  // slug -> file
   for (const auto& path : files) {
-    const SourceFile file = read_source_file(path);
-    Article a = format == Format::markdown ? parse_markdown_article(file) : parse_seed_text(file);
+    const text::SourceFile file = text::read_source_file(path);
+    Article a = format == Format::markdown ? article_format::parse_markdown_article(file)
+                                           : parse_seed_text(file);
     if (auto [it, fresh] = seen.emplace(a.slug, file.name); !fresh)
       throw ParseError(file.name, 1, "slug '" + a.slug + "' is already used by " + it->second);
     articles.push_back(std::move(a));

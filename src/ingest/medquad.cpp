@@ -14,7 +14,7 @@
 #include "core/error.hpp"
 #include "core/slug.hpp"
 #include "core/spelling.hpp"
-#include "ingest/source_file.hpp"
+#include "text/source_file.hpp"
 
 namespace symptomdb::ingest {
 namespace {
@@ -61,7 +61,7 @@ int line_of(const std::string& text, const pugi::xml_node& node) {
 }
 
 Doc parse_doc(const std::filesystem::path& path, const std::string& rel) {
-  const SourceFile file = read_source_file(path);
+  const text::SourceFile file = text::read_source_file(path);
   pugi::xml_document xml;
   const auto ok = xml.load_buffer(file.text.data(), file.text.size(),
                                   pugi::parse_default | pugi::parse_wnorm_attribute);

@@ -218,7 +218,7 @@ void append_paragraph(std::string& to, const std::string& para) {
 
 }  // namespace
 
-Article parse_seed_text(const SourceFile& file) {
+Article parse_seed_text(const text::SourceFile& file) {
   auto blocks = split_blocks(file.text);
   if (blocks.empty()) throw ParseError(file.name, 1, "file is empty");
 

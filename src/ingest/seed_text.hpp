@@ -4,12 +4,12 @@
 #pragma once
 
 #include "core/article.hpp"
-#include "ingest/source_file.hpp"
+#include "text/source_file.hpp"
 
 namespace symptomdb::ingest {
 
 // Parses one plain-text article. Throws ParseError naming the file and line
 // when the text cannot be read as an article (no title, no body...).
-Article parse_seed_text(const SourceFile& file);
+Article parse_seed_text(const text::SourceFile& file);
 
 }  // namespace symptomdb::ingest

@@ -1,8 +1,11 @@
 // The editorial workflow on the web: authors write and revise articles in a
 // Markdown editor with a preview, submit them for review, and editors
-// approve (publish) or return them. Every save is a revision; the history
-// shows each one with a line diff against the one before. The same steps
-// are offered as JSON under /api/v1/drafts for tools.
+// approve (publish) or return them. The rules and steps are
+// services::EditorialService; this module is its HTTP adapter: the routes
+// with what each needs of the pipeline (web/pipeline.hpp: session, role,
+// CSRF, body), the handlers in web/editorial_pages.cpp (HTML from
+// templates) and web/editorial_api.cpp (JSON), and the article page's Edit
+// link (the "edit" fragment).
 //
 // HTML:  /write, /review, /articles/{slug}/edit, /articles/{slug}/review,
 //        /articles/{slug}/history, /articles/{slug}/history/{n}
@@ -16,6 +19,7 @@
 #include <string_view>
 
 #include "core/account.hpp"
+#include "services/editorial.hpp"
 #include "store/store.hpp"
 #include "web/routes.hpp"
 
@@ -28,34 +32,24 @@ struct EditorialPolicy {
   std::size_t max_title_chars = 200;
 };
 
-class Accounts;
+class RouteTable;
 
 class Editorial {
  public:
   // `republish` rebuilds the site from the store and swaps it in: called
   // after an approval so that the new article is served at once.
-  Editorial(store::Store& store, std::function<void()> republish, EditorialPolicy policy = {})
-      : store_(store), republish_(std::move(republish)), policy_(policy) {}
+  Editorial(store::Store& store, std::function<void()> republish, EditorialPolicy policy = {});
 
-  // Handles the editorial routes; nullopt when the path is not one of them.
-  std::optional<Response> handle(const App& app, const Request& req, const Site& site,
-                                 const Accounts& accounts) const;
+  // Registers the editorial routes and the "edit" fragment.
+  void add_routes(RouteTable& table) const;
   // The "Edit" link of an article page for this reader; empty when they may
   // not edit it. `author_slug` is the live article's byline.
   std::string edit_link(const std::optional<Session>& session, std::string_view slug,
                         std::string_view author_slug) const;
 
-  struct Failure;  // why a step was refused: status, code, message
-
  private:
-  struct Context;
-  Context context(const User& user, std::string_view slug, const Site& site) const;
-  std::optional<Response> route(const App& app, const Request& req, const Site& site,
-                                const std::optional<Session>& session) const;
-
-  store::Store& store_;
-  std::function<void()> republish_;
-  EditorialPolicy policy_;
+  services::EditorialService service_;
+  std::size_t max_body_bytes_;
 };
 
 }  // namespace symptomdb::web

@@ -36,13 +36,24 @@ void set_if(mu::data& d, const std::string& key, const std::string& value) {
   if (!value.empty()) d.set(key, value);
 }
 
-std::string render_template(std::string_view name, const mu::data& data) {
+namespace {
+
+// `escape`, when given, replaces the engine's own HTML escape.
+std::string render_embedded(std::string_view name, const mu::data& data,
+                            std::string (*escape)(std::string_view)) {
   const auto source = embedded_file("web/templates/" + std::string(name) + ".mustache");
   if (!source) throw std::logic_error("template not built in: " + std::string(name));
   mu::mustache tmpl{std::string(*source)};
   if (!tmpl.is_valid())
     throw std::logic_error("template " + std::string(name) + ": " + tmpl.error_message());
+  if (escape) tmpl.set_custom_escape([escape](const std::string& s) { return escape(s); });
   return tmpl.render(data);
+}
+
+}  // namespace
+
+std::string render_template(std::string_view name, const mu::data& data) {
+  return render_embedded(name, data, nullptr);
 }
 
 std::string render_layout(const Layout& l, const std::string& body) {
@@ -574,6 +585,20 @@ std::string render_fragment(std::string_view name, const nlohmann::json& view,
   std::string out = render_template(name, d);
   if (out.ends_with('\n')) out.pop_back();
   return out;
+}
+
+// The view templates escape as html_escape() does (an apostrophe as
+// "&#39;", where the engine writes "&apos;"): the editorial pages have
+// always been escaped so, and editors' text round-trips through them.
+std::string render_view_fragment(std::string_view template_name, const nlohmann::json& view) {
+  return render_embedded(template_name, view_data(view), html_escape);
+}
+
+std::string render_view_page(std::string_view template_name, std::string_view title,
+                             const nlohmann::json& view) {
+  Layout l;
+  l.page_title = std::string(title);
+  return render_layout(l, render_view_fragment(template_name, view));
 }
 
 std::string render_plain_page(std::string_view title, const std::string& body_html) {

@@ -93,6 +93,16 @@ std::string render_disease_page(const nlohmann::json& view);
 // /api: the operations of docs/openapi.json (view built in web/api_docs.cpp).
 std::string render_api_page(const nlohmann::json& view);
 
+// A page in the site's layout around web/templates/{template_name}.mustache
+// rendered from a JSON view: every string in it is escaped by the template
+// engine. Empty strings, empty lists, false and null are left out, so
+// {{#key}} tests what a reader expects; every non-empty list K also sets
+// has_K.
+std::string render_view_page(std::string_view template_name, std::string_view title,
+                             const nlohmann::json& view);
+// The same without the layout: a block for a marker in a cached page.
+std::string render_view_fragment(std::string_view template_name, const nlohmann::json& view);
+
 // A page in the site's layout around HTML we built and escaped ourselves.
 std::string render_plain_page(std::string_view title, const std::string& body_html);
 

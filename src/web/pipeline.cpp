@@ -72,12 +72,6 @@ RouteTable& RouteTable::post(std::string_view pattern, Handler h, Needs needs) {
   return add("POST", pattern, std::move(h), std::move(needs));
 }
 
-RouteTable& RouteTable::any(std::string_view pattern, Handler h) {
-  Needs raw;
-  raw.csrf = Csrf::none;  // the handler does its own checks
-  return add("*", pattern, std::move(h), std::move(raw));
-}
-
 RouteTable& RouteTable::fragment(std::string name, FragmentRenderer r, bool takes_arguments) {
   fragments_[std::move(name)] = {std::move(r), takes_arguments};
   return *this;

@@ -179,9 +179,6 @@ class RouteTable {
   RouteTable& get(std::string_view pattern, Handler h, Needs needs = {});
   RouteTable& post(std::string_view pattern, Handler h, Needs needs = {});
   RouteTable& add(std::string_view method, std::string_view pattern, Handler h, Needs needs = {});
-  // Any method; the handler sorts methods out itself (compatibility entries
-  // for feature modules not yet converted, see web/compat_routes.cpp).
-  RouteTable& any(std::string_view pattern, Handler h);
 
   // `takes_arguments`: false for fragments every page can have without the
   // response naming them (the header's account links).

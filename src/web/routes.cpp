@@ -6,7 +6,7 @@
 #include "web/article_json.hpp"
 #include "web/check.hpp"
 #include "web/comments.hpp"
-#include "web/compat_routes.hpp"
+#include "web/editorial.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
 #include "web/read_routes.hpp"
@@ -91,7 +91,7 @@ App::App(std::shared_ptr<const Site> site, HealthInfo health, const Accounts* ac
   if (accounts_) sessions_ = [accounts](const Request& req) { return accounts->session_of(req); };
   add_read_routes(*table_, health_);
   if (accounts_) accounts_->add_routes(*table_);
-  if (editorial_ && accounts_) add_editorial_routes(*table_, *editorial_, *accounts_);
+  if (editorial_ && accounts_) editorial_->add_routes(*table_);
   if (comments_ && accounts_) comments_->add_routes(*table_);
   add_check_routes(*table_);
 }

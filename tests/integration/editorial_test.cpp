@@ -441,5 +441,73 @@ TEST_F(Editorial, JsonApi) {
     EXPECT_EQ(writer.get(url + tail).status, 404) << tail;
 }
 
+// What the route table and pipeline answer for the editorial addresses:
+// every status, code and Allow header the editorial module once gave itself.
+TEST_F(Editorial, AddressesMethodsAndNeedsKeepTheirAnswers) {
+  Client writer = account("writer1", "author", "Wanda Writer");
+  Client reader = account("reader1", "reader", "Rita Reader");
+  ASSERT_EQ(start(writer, kTitle).status, 303);
+  const std::string api = "/api/v1/drafts/" + kSlug;
+  auto code = [](const HttpResponse& r) {
+    const auto j = json::parse(r.body, nullptr, false);
+    return j.is_object() ? j["error"]["code"].get<std::string>() : std::string("(not JSON)");
+  };
+
+  // Signed out: pages send to sign in, the API says 401.
+  auto r = http_get(port(), "/write");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("location"), "/login?next=%2Fwrite");
+  r = http_get(port(), "/articles/" + kSlug + "/history");
+  EXPECT_EQ(r.status, 303);
+  r = http_get(port(), "/api/v1/drafts");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(code(r), "sign_in_required");
+
+  // A reader is no writer, on pages and in the API.
+  EXPECT_EQ(reader.get("/write").status, 403);
+  r = reader.get("/api/v1/drafts");
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(code(r), "authors_only");
+  EXPECT_EQ(writer.get("/review").status, 403) << "editors only";
+
+  // Revision numbers that are none, and slugs that are no slug.
+  for (const std::string n : {"abc", "0", "-1"}) {
+    r = writer.get(api + "/revisions/" + n);
+    EXPECT_EQ(r.status, 404) << n;
+    EXPECT_EQ(code(r), "revision_not_found") << n;
+    EXPECT_EQ(writer.get(api + "/revisions/" + n + "/diff").status, 404) << n;
+    EXPECT_EQ(writer.get("/articles/" + kSlug + "/history/" + n).status, 404) << n;
+  }
+  EXPECT_EQ(writer.get(api + "/revisions/9").status, 404);
+  r = writer.get("/api/v1/drafts/Not_A_Slug");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(code(r), "draft_not_found");
+  EXPECT_EQ(writer.get("/articles/Not_A_Slug/edit").status, 404);
+
+  // Methods: each address names the ones it takes.
+  r = writer.request("PUT", "/articles/" + kSlug + "/edit");
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(r.header("allow"), "GET, HEAD, POST");
+  r = writer.get("/articles/" + kSlug + "/review");
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(r.header("allow"), "POST");
+  r = writer.post_form("/articles/" + kSlug + "/history", {{"csrf", session_csrf(writer)}});
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(r.header("allow"), "GET, HEAD");
+  EXPECT_EQ(writer.request("HEAD", "/articles/" + kSlug + "/history").status, 200);
+
+  // A body over the limit (1 MiB) is refused before anything is read.
+  r = writer.post_json(api + "/revisions",
+                       R"({"markdown": ")" + std::string(1024 * 1024, 'x') + R"("})",
+                       {{"X-CSRF-Token", session_csrf(writer)}});
+  EXPECT_EQ(r.status, 413);
+  EXPECT_EQ(code(r), "body_too_large");
+  // A form's "action" that is no button.
+  r = writer.post_form("/articles/" + kSlug + "/edit",
+                       {{"csrf", session_csrf(writer)}, {"action", "publish"}, {"markdown", "x"}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(revisions_of(kSlug), "1") << "nothing refused was stored";
+}
+
 }  // namespace
 }  // namespace symptomdb::test

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
+#include "article_format/markdown_article.hpp"
+#include "article_format/markdown_export.hpp"
 #include "ingest/collect.hpp"
-#include "ingest/markdown_article.hpp"
-#include "ingest/markdown_export.hpp"
 #include "ingest/seed_text.hpp"
 #include "support/temp_dir.hpp"
 
@@ -13,23 +13,24 @@ namespace {
 // (provenance aside: the copy comes from a different file).
 void expect_round_trip(const Article& original) {
   test::TempDir dir;
-  const std::string md = ingest::to_markdown(original);
-  Article back = ingest::parse_markdown_article(ingest::read_source_file(dir.write("x.md", md)));
+  const std::string md = article_format::to_markdown(original);
+  Article back =
+      article_format::parse_markdown_article(text::read_source_file(dir.write("x.md", md)));
   back.provenance = original.provenance;
   EXPECT_EQ(back, original) << md;
   // And exporting the copy gives byte-identical Markdown.
-  EXPECT_EQ(ingest::to_markdown(back), md);
+  EXPECT_EQ(article_format::to_markdown(back), md);
 }
 
 TEST(ExportRoundTrip, SeedLikeFixture) {
   expect_round_trip(ingest::parse_seed_text(
-      ingest::read_source_file(test::source_dir() / "tests/fixtures/seed_like.txt")));
+      text::read_source_file(test::source_dir() / "tests/fixtures/seed_like.txt")));
 }
 
 TEST(ExportRoundTrip, ModelSeed) {
   if (!std::filesystem::exists(test::seed_file()))
     GTEST_SKIP() << "../shared/seeds/muscle-atrophy-article.txt not present";
-  expect_round_trip(ingest::parse_seed_text(ingest::read_source_file(test::seed_file())));
+  expect_round_trip(ingest::parse_seed_text(text::read_source_file(test::seed_file())));
 }
 
 TEST(ExportRoundTrip, EveryBundledArticle) {
@@ -77,8 +78,8 @@ TEST(ExportRoundTrip, EditingKeepsWhatTheFormatDoesNotHold) {
                            .original_type = "treatment",
                            .source = {"MedlinePlus", "0001", "2", ""}});
   test::TempDir dir;
-  Article edited = ingest::parse_markdown_article(
-      ingest::read_source_file(dir.write("gout.md", ingest::to_markdown(live))));
+  Article edited = article_format::parse_markdown_article(
+      text::read_source_file(dir.write("gout.md", article_format::to_markdown(live))));
   EXPECT_TRUE(edited.collection.empty()) << "the format does not carry it";
   keep_source_metadata(live, edited);
   edited.provenance = live.provenance;

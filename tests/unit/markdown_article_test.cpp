@@ -1,4 +1,4 @@
-#include "ingest/markdown_article.hpp"
+#include "article_format/markdown_article.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,8 +9,8 @@
 namespace symptomdb {
 namespace {
 
-using ingest::parse_markdown_article;
-using ingest::read_source_file;
+using article_format::parse_markdown_article;
+using text::read_source_file;
 
 const char* kGood = R"(---
 title: "What helps a sprained ankle?"

@@ -9,8 +9,8 @@ namespace symptomdb {
 namespace {
 
 using ingest::parse_seed_text;
-using ingest::read_source_file;
-using ingest::SourceFile;
+using text::read_source_file;
+using text::SourceFile;
 
 std::vector<std::string> headings(const Section& s) {
   std::vector<std::string> out;

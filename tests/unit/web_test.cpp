@@ -14,7 +14,7 @@ namespace {
 
 Article fixture_article() {
   return ingest::parse_seed_text(
-      ingest::read_source_file(test::source_dir() / "tests/fixtures/seed_like.txt"));
+      text::read_source_file(test::source_dir() / "tests/fixtures/seed_like.txt"));
 }
 
 TEST(HttpUtil, ParsesTargetsAndRejectsMalformedEscapes) {

@@ -1,8 +1,8 @@
-#include "ingest/markdown_export.hpp"
+#include "article_format/markdown_export.hpp"
 
 #include <yaml-cpp/yaml.h>
 
-namespace symptomdb::ingest {
+namespace symptomdb::article_format {
 namespace {
 
 void emit_if(YAML::Emitter& out, const char* key, const std::string& value) {
@@ -62,4 +62,4 @@ std::string to_markdown(const Article& a) {
   return out;
 }
 
-}  // namespace symptomdb::ingest
+}  // namespace symptomdb::article_format

@@ -1,5 +1,5 @@
-// Reading an input file for an importer: whole file, validated as UTF-8 and
-// with line endings normalised, so parsers can report FILE:LINE precisely.
+// Reading an input file for an importer (or text for the article format): whole file, validated as
+// UTF-8 and with line endings normalised, so parsers can report FILE:LINE precisely.
 #pragma once
 
 #include <filesystem>
@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace symptomdb::ingest {
+namespace symptomdb::text {
 
 struct SourceFile {
   std::string name;  // as given by the user, used in error messages
@@ -24,4 +24,4 @@ SourceFile read_source_file(const std::filesystem::path& path,
 SourceFile source_from_text(std::string name, std::string text,
                             std::size_t max_bytes = 16 * 1024 * 1024);
 
-}  // namespace symptomdb::ingest
+}  // namespace symptomdb::text

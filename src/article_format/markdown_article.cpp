@@ -1,4 +1,4 @@
-#include "ingest/markdown_article.hpp"
+#include "article_format/markdown_article.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -10,8 +10,9 @@
 #include "core/slug.hpp"
 #include "text/lines.hpp"
 
-namespace symptomdb::ingest {
+namespace symptomdb::article_format {
 
+using text::SourceFile;
 using text::split_lines;
 using text::trim;
 namespace {
@@ -283,4 +284,4 @@ Article parse_markdown_article(const SourceFile& file) {
   return a;
 }
 
-}  // namespace symptomdb::ingest
+}  // namespace symptomdb::article_format

@@ -7,8 +7,8 @@
 
 #include "core/article.hpp"
 
-namespace symptomdb::ingest {
+namespace symptomdb::article_format {
 
 std::string to_markdown(const Article& article);
 
-}  // namespace symptomdb::ingest
+}  // namespace symptomdb::article_format

@@ -1,4 +1,4 @@
-#include "ingest/source_file.hpp"
+#include "text/source_file.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -7,7 +7,7 @@
 #include "core/error.hpp"
 #include "core/utf8.hpp"
 
-namespace symptomdb::ingest {
+namespace symptomdb::text {
 
 SourceFile read_source_file(const std::filesystem::path& path, std::size_t max_bytes) {
   const std::string name = path.string();
@@ -47,4 +47,4 @@ SourceFile source_from_text(std::string name, std::string text, std::size_t max_
   return {std::move(name), std::move(out)};
 }
 
-}  // namespace symptomdb::ingest
+}  // namespace symptomdb::text
