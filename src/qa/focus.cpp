@@ -232,6 +232,14 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
       const auto& head = terms.back().surface;
       if (std::find(std::begin(kHeads), std::end(kHeads), head) == std::end(kHeads)) continue;
       const auto& first = terms[terms.size() - 2];
+      // "Still's disease" gives no alias "Still's": without its head the
+      // eponym is an ordinary word ("still", "pick") in most questions.
+      if (terms.size() == 2 && stats_.english_word) {
+        std::string bare = first.surface;
+        if (bare.ends_with("'s")) bare.resize(bare.size() - 2);
+        while (!bare.empty() && bare.back() == '\'') bare.pop_back();
+        if (stats_.english_word(bare)) continue;
+      }
       const bool possessive = n.find('\'') != std::string::npos;
       if (possessive || (stats_.follows && stats_.follows(first.stem, terms.back().stem)))
         add(text::fold(n).substr(0, terms.back().offset), c, NameKind::alias, analyzer);

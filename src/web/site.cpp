@@ -46,7 +46,8 @@ std::vector<CheckerEntry> Site::checker_entries(std::size_t article) const {
 }
 
 Site::Site(std::vector<Article> articles, std::shared_ptr<const SymptomData> symptoms)
-    : snapshot_(std::make_shared<const Snapshot>(std::move(articles), finding_names(symptoms.get()))),
+    : snapshot_(
+          std::make_shared<const Snapshot>(std::move(articles), finding_names(symptoms.get()))),
       engine_(std::make_unique<qa::Engine>(snapshot_)),
       symptoms_(std::move(symptoms)),
       links_(symptoms_ ? CheckerLinks(*snapshot_, *symptoms_) : CheckerLinks()),
