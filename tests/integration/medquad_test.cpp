@@ -435,6 +435,15 @@ TEST_F(MedQuad, CommonWordsAreNotTakenForConditionNames) {
   EXPECT_EQ(j["answers"][0]["focus"], "Fever");
 }
 
+TEST_F(MedQuad, ContagionIsAnsweredAsWhoIsAtRiskNotCauses) {
+  // "Is gout contagious" asks whether it passes between people; MedQuAD
+  // answers that under "Who is at risk for ...?", never under causes.
+  const json j = ask("is gout contagious");
+  ASSERT_FALSE(j["answers"].empty()) << j.dump().substr(0, 400);
+  EXPECT_EQ(j["answers"][0]["type"], "susceptibility");
+  EXPECT_EQ(j["answers"][0]["focus"], "Gout");
+}
+
 // A condition told in many sentences of the story ("heart attack", x20)
 // does not outweigh the one the asking sentence names ("glaucoma").
 TEST_F(MedQuad, LongMessagesAreAcceptedAndReadForWhatTheyAsk) {
