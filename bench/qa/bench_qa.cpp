@@ -126,8 +126,12 @@ std::size_t first_unit(const qa::Result& r) {
 
 void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian,
                 const std::string& path, std::size_t max_chars, int repeat, std::size_t peer_every,
-                bool verbose) {
+                bool verbose, const std::string& dump_path) {
   const auto items = load_meqsum(path);
+  // One JSON line per message (its reading and its summary's), for reading
+  // disagreements by hand.
+  std::ofstream dump;
+  if (!dump_path.empty()) dump.open(dump_path);
   const auto& conditions = engine.snapshot().conditions();
   constexpr std::size_t kNone = std::string::npos;
   struct Tally {
@@ -165,6 +169,33 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
             refused);
       count(t_xapian, refused ? kNone : peer_first(xapian, it.message),
             peer_first(xapian, it.summary), refused);
+    }
+    if (dump.is_open()) {
+      auto reading = [&](const qa::Result& r) {
+        nlohmann::json j;
+        j["focus"] = nlohmann::json::array();
+        for (std::size_t f = 0; f < r.focus.size() && f < 4; ++f)
+          j["focus"].push_back(conditions[r.focus[f].condition].name + " <" + r.focus[f].matched +
+                               fmt::format("> {:.2f}", r.focus[f].score));
+        j["intents"] = nlohmann::json::array();
+        for (const auto& i : r.intents) j["intents"].push_back(symptomdb::to_string(i.type));
+        j["first"] = r.answers.empty()
+                         ? std::string("-")
+                         : conditions[r.answers.front().condition].name + " / " +
+                               std::string(symptomdb::to_string(r.answers.front().type));
+        j["corrections"] = nlohmann::json::array();
+        for (const auto& c : r.corrections) j["corrections"].push_back(c.from + "->" + c.to);
+        return j;
+      };
+      nlohmann::json line;
+      line["id"] = it.id;
+      line["focus_agree"] = !refused && fm == fs;
+      line["first_agree"] = !refused && first_unit(rm) == first_unit(rs);
+      line["summary"] = it.summary;
+      line["message"] = it.message;
+      line["m"] = reading(rm);
+      line["s"] = reading(rs);
+      dump << line.dump() << "\n";
     }
     if (verbose && !refused && fm != fs) {
       auto name = [&](std::size_t c) { return c == kNone ? std::string("-") : conditions[c].name; };
@@ -279,6 +310,7 @@ int main(int argc, char** argv) {
   std::size_t peer_every = 1;
   bool meqsum_only = false;  // for development: only the MeQSum figures
   bool verbose = false;
+  std::string dump_path;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--db" && i + 1 < argc)
@@ -297,9 +329,11 @@ int main(int argc, char** argv) {
       max_chars = static_cast<std::size_t>(std::stoul(argv[++i]));
     else if (a == "--verbose")
       verbose = true;
+    else if (a == "--dump" && i + 1 < argc)
+      dump_path = argv[++i];
     else {
       std::cerr << "usage: bench_qa --db FILE [--questions FILE] [--repeat N] [--meqsum FILE]"
-                   " [--max-chars N] [--peer-every N] [--meqsum-only] [--verbose]\n";
+                   " [--max-chars N] [--peer-every N] [--meqsum-only] [--verbose] [--dump FILE]\n";
       return 2;
     }
   }
@@ -397,7 +431,8 @@ int main(int argc, char** argv) {
   auto fts5 = bench::make_fts5_peer(docs);
   auto xapian = bench::make_xapian_peer(docs);
   if (meqsum_only && !meqsum_path.empty()) {
-    run_meqsum(engine, *fts5, *xapian, meqsum_path, max_chars, repeat, peer_every, verbose);
+    run_meqsum(engine, *fts5, *xapian, meqsum_path, max_chars, repeat, peer_every, verbose,
+               dump_path);
     return 0;
   }
   const Score s_ours = evaluate(ours);
@@ -482,6 +517,7 @@ int main(int argc, char** argv) {
     }
   }
   if (!meqsum_path.empty())
-    run_meqsum(engine, *fts5, *xapian, meqsum_path, max_chars, repeat, peer_every, verbose);
+    run_meqsum(engine, *fts5, *xapian, meqsum_path, max_chars, repeat, peer_every, verbose,
+               dump_path);
   return 0;
 }

@@ -6,7 +6,8 @@
 
 namespace symptomdb {
 
-Snapshot::Snapshot(std::vector<Article> articles) : articles_(std::move(articles)) {
+Snapshot::Snapshot(std::vector<Article> articles, const FindingNames& findings)
+    : articles_(std::move(articles)) {
   std::sort(articles_.begin(), articles_.end(),
             [](const Article& x, const Article& y) { return x.slug < y.slug; });
   std::unordered_map<std::string, std::size_t> by_condition;
@@ -48,6 +49,19 @@ Snapshot::Snapshot(std::vector<Article> articles) : articles_(std::move(articles
   for (std::size_t i = 0; i < articles_.size(); ++i) condition_of_[i] = new_pos[raw_condition[i]];
   for (std::size_t k = 0; k < conditions_.size(); ++k)
     condition_by_slug_.emplace(conditions_[k].slug, k);
+  // A synonym that HPO names as a finding, and not as the finding the
+  // condition's own name is ("Gouty arthritis" and "Gout" are one HPO term;
+  // "Hyperuricemia" is another), is a sign of the condition, not its name.
+  if (findings.empty()) return;
+  auto term_of = [&](const std::string& name) -> const std::string* {
+    auto it = findings.find(text::fold(name));
+    return it == findings.end() ? nullptr : &it->second;
+  };
+  for (auto& c : conditions_) {
+    const std::string* own = term_of(c.name);
+    for (const auto& s : c.synonyms)
+      if (const std::string* t = term_of(s); t && (!own || *t != *own)) c.findings.push_back(s);
+  }
 }
 
 const Article* Snapshot::article(std::string_view slug) const {

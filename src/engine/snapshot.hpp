@@ -26,11 +26,19 @@ struct ConditionEntry {
   std::vector<std::string> synonyms;  // union over its articles, first-seen order
   std::vector<std::string> cuis;
   std::vector<std::size_t> articles;  // positions in Snapshot::articles()
+  // Synonyms the phenotype ontology (HPO) names as a finding other than the
+  // condition itself ("Hyperuricemia" under gout): related, not other names.
+  std::vector<std::string> findings;
 };
+
+// Phenotype names (HPO term labels and synonyms, folded) -> the term's id.
+using FindingNames = std::unordered_map<std::string, std::string>;
 
 class Snapshot {
  public:
-  explicit Snapshot(std::vector<Article> articles);
+  // `findings`, when given, tells which synonyms are findings (see
+  // ConditionEntry::findings).
+  explicit Snapshot(std::vector<Article> articles, const FindingNames& findings = {});
 
   std::span<const Article> articles() const { return articles_; }
   const Article* article(std::string_view slug) const;

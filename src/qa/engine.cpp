@@ -14,6 +14,9 @@ namespace {
 
 constexpr double kHeadingWeight = 2.0;
 constexpr double kBodyWeight = 1.0;
+// Below this score a name read in an asking sentence is too weak (a common
+// word: "pain", "falls") to outrank a condition the rest of the message names.
+constexpr double kAskedFocusFloor = 0.25;
 
 bool is_native(const Article& a) {
   return a.provenance.format != "medquad";
@@ -329,55 +332,72 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   r.emergency = red_flags_->check(question, analyzer);
   // Words that ask (cues) are found first, so that names can leave them be.
   std::vector<bool> cue_tokens;
+  // Long messages: which sentences ask, which tell the story around them.
+  std::vector<Sentence> sentences;
+  std::vector<SentenceRole> role;
+  std::vector<double> token_weight;
+  bool any_asks = false;
   {
     const auto raw = analyzer.terms(question);
     cue_tokens.assign(raw.size(), false);
     intents_->detect(raw, std::string::npos, {}, &cue_tokens);
+    sentences = read_message(question, raw);
+    role.assign(raw.size(), SentenceRole::ask);
+    if (sentences.size() > 1)
+      for (const auto& s : sentences)
+        for (std::size_t k = s.first; k < s.last; ++k) role[k] = s.role;
+    any_asks = sentences.size() > 1 &&
+               std::any_of(sentences.begin(), sentences.end(),
+                           [](const Sentence& s) { return s.role == SentenceRole::ask; });
+    // A condition named only in the story (or a greeting, a signature) is
+    // a candidate, not what is asked: it counts less than one named where
+    // the asker asks, and is read where it counts most.
+    if (sentences.size() > 1) {
+      token_weight.resize(raw.size());
+      for (std::size_t k = 0; k < raw.size(); ++k) token_weight[k] = role_weight(role[k]);
+    }
   }
-  auto reading = focus_->read(question, analyzer, cue_tokens);
+  auto reading = focus_->read(question, analyzer, cue_tokens, token_weight);
   r.corrections = reading.corrections;
   const auto& terms = reading.terms;
   cue_tokens.resize(terms.size(), false);
+  role.resize(terms.size(), SentenceRole::ask);
 
-  // A "condition" made only of words that ask the question ("Treatment",
-  // "Symptoms" are MedlinePlus topics) is the question, not its focus.
-  // Long messages: which sentences ask, which tell the story around them.
-  const std::vector<Sentence> sentences = read_message(question, terms);
   std::vector<bool> asking = asking_sentence(question, terms);
-  std::vector<SentenceRole> role(terms.size(), SentenceRole::ask);
   if (sentences.size() > 1) {
-    for (const auto& s : sentences)
-      for (std::size_t k = s.first; k < s.last; ++k) role[k] = s.role;
     // The cues that count are those of the asking sentences (and of a
     // subject line, which names what is asked about); with no sentence
     // that asks, the old rule (the last question, or the last sentence).
-    if (std::any_of(sentences.begin(), sentences.end(),
-                    [](const Sentence& s) { return s.role == SentenceRole::ask; })) {
+    if (any_asks) {
       asking.assign(terms.size(), false);
       for (std::size_t k = 0; k < terms.size(); ++k)
         asking[k] = role[k] == SentenceRole::ask || role[k] == SentenceRole::subject;
     }
-    // A condition named only in the story (or a greeting, a signature) is
-    // a candidate, not what is asked: it counts less than one named where
-    // the asker asks. A condition named again and again counts a little more.
-    std::vector<std::string> sentence_words;
-    for (const auto& s : sentences) {
-      std::string words = " ";
-      for (std::size_t k = s.first; k < s.last; ++k) words += terms[k].surface + " ";
-      sentence_words.push_back(std::move(words));
-    }
+    // What the asking sentences name outranks what the story names, however
+    // often the story repeats it ("my husband had a heart attack... what
+    // are the symptoms of glaucoma?"). A weak reading of a common word there
+    // does not.
+    // Nor does a name read only by taking a real word for a slip ("eye
+    // injections" as "eye infections"): that is a guess, not what was asked.
+    std::vector<bool> real_word_slip(terms.size(), false);
+    for (const auto& c : reading.corrections)
+      if (c.token < terms.size() && english_.contains(c.from)) real_word_slip[c.token] = true;
     for (auto& m : reading.matches) {
-      double w = 0;
-      for (std::size_t k = m.begin; k < m.end; ++k) w = std::max(w, role_weight(role[k]));
-      const std::string key = " " + m.matched + " ";
-      const auto mentions = static_cast<std::size_t>(std::count_if(
-          sentence_words.begin(), sentence_words.end(),
-          [&](const std::string& words) { return words.find(key) != std::string::npos; }));
-      m.score *= w * (1.0 + 0.1 * static_cast<double>(std::clamp<std::size_t>(mentions, 1, 4) - 1));
+      bool in_asking = false, guessed = false;
+      for (std::size_t k = m.begin; k < m.end && k < asking.size(); ++k) {
+        in_asking = in_asking || asking[k];
+        guessed = guessed || real_word_slip[k];
+      }
+      m.asked = in_asking && !guessed && m.score >= kAskedFocusFloor;
     }
     std::stable_sort(reading.matches.begin(), reading.matches.end(),
-                     [](const FocusMatch& a, const FocusMatch& b) { return a.score > b.score; });
+                     [](const FocusMatch& a, const FocusMatch& b) {
+                       if (a.asked != b.asked) return a.asked;
+                       return a.score > b.score;
+                     });
   }
+  // A "condition" made only of words that ask the question ("Treatment",
+  // "Symptoms" are MedlinePlus topics) is the question, not its focus.
   if (reading.matches.size() > 1)
     std::erase_if(reading.matches, [&](const FocusMatch& m) {
       for (std::size_t k = m.begin; k < m.end; ++k)
@@ -449,7 +469,7 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   if (matches.size() > 1) {
     const double top = matches.front().score;
     for (std::size_t i = 1; i < matches.size(); ++i) {
-      if (matches[i].score < 0.8 * top) break;
+      if (matches[i].score < 0.8 * top || matches[i].asked != matches.front().asked) break;
       const bool front_has = !units_of(matches.front().condition, wanted.front()).empty();
       if (!front_has && !units_of(matches[i].condition, wanted.front()).empty()) {
         std::rotate(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
@@ -485,6 +505,14 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     if (skip[k] || text::is_stopword(terms[k].surface)) continue;
     if (!asking.empty() && !asking[k]) continue;
     if (auto id = index_.term(terms[k].stem)) extra.push_back(*id);
+  }
+  // A second condition asked about with the first ("X after Y", "X and Y")
+  // says which of the first's answers is wanted: the one that speaks of it.
+  for (std::size_t f = 1; f < r.focus.size(); ++f) {
+    if (!r.focus[f].asked) continue;
+    for (std::size_t k = r.focus[f].begin; k < r.focus[f].end; ++k)
+      if (auto id = index_.term(terms[k].stem); id && !text::is_stopword(terms[k].surface))
+        extra.push_back(*id);
   }
   std::sort(extra.begin(), extra.end());
   extra.erase(std::unique(extra.begin(), extra.end()), extra.end());

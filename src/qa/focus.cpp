@@ -88,7 +88,7 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, int dept
   }
   if (auto colon = name.find(": "); colon != std::string::npos) {
     emit(name.substr(0, colon));
-    emit(name.substr(colon + 2));
+    if (!generic_title_part(name.substr(colon + 2))) emit(name.substr(colon + 2));
   }
   if (auto open = name.find(" ("); open != std::string::npos && name.back() == ')') {
     emit(name.substr(0, open));
@@ -208,6 +208,21 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
       const auto words = analyzer.terms(a);
       if (words.size() == 1 && stats_.specificity && stats_.specificity(words.front().stem) < 0.8)
         continue;
+      // Nor is an ordinary English word written in lower case in a title
+      // ("Asthma and school", "Your baby and the flu"): a name in such a
+      // title is capitalised or not an English word.
+      // Numbers do not make a name either ("Developmental milestones record
+      // - 2 years" gives no alias "2 years").
+      std::vector<std::string_view> content;
+      for (const auto& w : words)
+        if (!text::is_stopword(w.surface) &&
+            !std::all_of(w.surface.begin(), w.surface.end(),
+                         [](unsigned char ch) { return std::isdigit(ch); }))
+          content.push_back(w.surface);
+      if (content.empty()) continue;
+      if (content.size() == 1 && stats_.english_word && stats_.english_word(content.front()) &&
+          std::none_of(a.begin(), a.end(), [](unsigned char ch) { return std::isupper(ch); }))
+        continue;
       add(a, c, NameKind::alias, analyzer);
     }
     for (const auto& n : names) {
@@ -217,6 +232,14 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
       const auto& head = terms.back().surface;
       if (std::find(std::begin(kHeads), std::end(kHeads), head) == std::end(kHeads)) continue;
       const auto& first = terms[terms.size() - 2];
+      // "Still's disease" gives no alias "Still's": without its head the
+      // eponym is an ordinary word ("still", "pick") in most questions.
+      if (terms.size() == 2 && stats_.english_word) {
+        std::string bare = first.surface;
+        if (bare.ends_with("'s")) bare.resize(bare.size() - 2);
+        while (!bare.empty() && bare.back() == '\'') bare.pop_back();
+        if (stats_.english_word(bare)) continue;
+      }
       const bool possessive = n.find('\'') != std::string::npos;
       if (possessive || (stats_.follows && stats_.follows(first.stem, terms.back().stem)))
         add(text::fold(n).substr(0, terms.back().offset), c, NameKind::alias, analyzer);
@@ -233,7 +256,8 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
 }
 
 FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::Analyzer& analyzer,
-                                               const std::vector<bool>& cue_tokens) const {
+                                               const std::vector<bool>& cue_tokens,
+                                               const std::vector<double>& token_weight) const {
   Reading r;
   r.terms = analyzer.terms(question);
   const std::size_t n = r.terms.size();
@@ -252,6 +276,14 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         ++i;
       capitalised[k] = all_caps_word(question.substr(start, i - start));
     }
+    // A message written all in capitals says nothing by its capitals: "FIVE"
+    // there is the number, not an abbreviation.
+    std::size_t upper = 0, lower = 0;
+    for (unsigned char c : question) {
+      upper += std::isupper(c) ? 1 : 0;
+      lower += std::islower(c) ? 1 : 0;
+    }
+    if (upper > 20 && upper > 2 * lower) capitalised.assign(n, false);
   }
   std::vector<bool> corrected(n, false);
   auto correct = [&](std::size_t k, const std::string& to) {
@@ -335,6 +367,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
 
   // Every span whose content words are a name.
   std::vector<FocusMatch> candidates;
+  std::vector<bool> answered_candidate;
   for (std::size_t b = 0; b < n; ++b) {
     if (text::is_stopword(r.terms[b].surface)) continue;
     std::size_t words = 0;
@@ -352,6 +385,11 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       for (const auto& entry : it->second) {
         if (entry.needs_capitals && !capitalised[b]) continue;
         if (!entry.letters.empty()) {
+          // After a number an abbreviation is a unit: "0.05 MG", "10 ML".
+          if (b > 0 && !r.terms[b - 1].surface.empty() &&
+              std::all_of(r.terms[b - 1].surface.begin(), r.terms[b - 1].surface.end(),
+                          [](unsigned char c) { return std::isdigit(c); }))
+            continue;
           const std::string_view w = r.terms[b].surface;
           // "COPD", "COPD's", and a plural unless that is a word ("meds").
           const bool same =
@@ -387,12 +425,40 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         for (std::size_t k = b; k < e && k < cue_tokens.size(); ++k)
           swallows_cue = swallows_cue || cue_tokens[k];
         const bool answered = !stats_.has_answers || stats_.has_answers(entry.condition);
-        m.score = kind * specific * (1.0 + 0.75 * static_cast<double>(words - 1)) *
-                      (any_corrected ? 0.9 : 1.0) * (swallows_cue ? 0.3 : 1.0) *
-                      (answered ? 1.0 : 0.3) +
-                  0.01 * std::log1p(stats_.weight ? stats_.weight(entry.condition) : 0.0);
+        double place = token_weight.empty() ? 1.0 : 0.0;
+        for (std::size_t k = b; k < e && k < token_weight.size(); ++k)
+          place = std::max(place, token_weight[k]);
+        m.score = place * (kind * specific * (1.0 + 0.75 * static_cast<double>(words - 1)) *
+                               (any_corrected ? 0.9 : 1.0) * (swallows_cue ? 0.3 : 1.0) *
+                               (answered ? 1.0 : 0.7) +
+                           0.01 * std::log1p(stats_.weight ? stats_.weight(entry.condition) : 0.0));
         candidates.push_back(std::move(m));
+        answered_candidate.push_back(answered);
       }
+    }
+  }
+  // A name with nothing behind it (a drug MedQuAD only lists) yields to a
+  // reading of the same words that has answers; met on its own it is still
+  // the focus, and the reply an honest "not covered".
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (answered_candidate[i]) continue;
+    for (std::size_t j = 0; j < candidates.size(); ++j)
+      if (answered_candidate[j] && candidates[j].begin < candidates[i].end &&
+          candidates[i].begin < candidates[j].end) {
+        candidates[i].score *= 0.3 / 0.7;
+        break;
+      }
+  }
+  // In a message of several sentences, the topic is named again and again
+  // (the subject line, the question, the story): a condition named in more
+  // places counts more than a word met once. (What the asking sentences
+  // name still outranks the story: the engine ranks by place first.)
+  if (!token_weight.empty()) {
+    std::unordered_map<std::size_t, std::set<std::size_t>> places;  // condition -> spans
+    for (const auto& m : candidates) places[m.condition].insert(m.begin);
+    for (auto& m : candidates) {
+      const auto times = std::min<std::size_t>(places[m.condition].size(), 4);
+      m.score *= 1.0 + 0.2 * static_cast<double>(times - 1);
     }
   }
   std::sort(candidates.begin(), candidates.end(), [](const FocusMatch& a, const FocusMatch& b) {

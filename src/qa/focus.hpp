@@ -30,6 +30,10 @@ struct FocusMatch {
   std::string name;                // the name or synonym that matched
   NameKind kind = NameKind::name;
   bool corrected = false;  // a misspelling was fixed to match
+  // Named in a sentence that asks (or the subject line), as opposed to only
+  // in the story around the question: such a focus outranks any condition
+  // the story names, however often.
+  bool asked = true;
 };
 
 struct Correction {
@@ -81,8 +85,12 @@ class FocusDictionary {
   // `cue_tokens` marks words that ask the question ("causes", "treatment"):
   // a name that swallows them loses to one that leaves them as cues
   // ("Causes of Diabetes" vs "diabetes" in "what causes diabetes").
+  // `token_weight`, when given, weighs each word by the part of the message
+  // it stands in (1 where it asks, less in the story): a condition named
+  // several times is read where it counts most.
   Reading read(std::string_view question, text::Analyzer& analyzer,
-               const std::vector<bool>& cue_tokens = {}) const;
+               const std::vector<bool>& cue_tokens = {},
+               const std::vector<double>& token_weight = {}) const;
 
   // Condition names whose words are near the given word (for "did you mean").
   std::vector<std::size_t> near(std::string_view word, std::size_t limit) const;

@@ -37,6 +37,21 @@ const CueSpec kCues[] = {
     {"doctor said", T::other, 0},
     {"doctor thinks", T::other, 0},
     {"says it", T::other, 0},
+    {"been treated", T::other, 0},
+    {"being treated", T::other, 0},
+    // Pleas for help ask for an answer, not for a treatment: "Can you help?",
+    // "any help would be appreciated".
+    {"please help", T::other, 0},
+    {"can you help", T::other, 0},
+    {"could you help", T::other, 0},
+    {"can anyone help", T::other, 0},
+    {"any help", T::other, 0},
+    {"your help", T::other, 0},
+    {"help me", T::other, 0},
+    {"help us", T::other, 0},
+    {"help me find", T::other, 0},
+    {"help finding", T::other, 0},
+    {"help in this", T::other, 0},
     // overview
     {"what is", T::overview, 1},
     {"what are", T::overview, 1},
@@ -96,9 +111,6 @@ const CueSpec kCues[] = {
     {"to blame", T::causes, 1},
     {"etiology", T::causes, 2},
     {"responsible for", T::causes, 1},
-    {"contagious", T::causes, 1.5},
-    {"spread", T::causes, 1.5},
-    {"catch it", T::causes, 1.5},
     // symptoms
     {"symptom", T::symptoms, 2},
     {"symptoms", T::symptoms, 2},
@@ -293,6 +305,19 @@ const CueSpec kCues[] = {
     // who is at risk
     {"who gets", T::susceptibility, 2},
     {"who get", T::susceptibility, 2},
+    // Whether and how a condition passes from one person to another:
+    // MedQuAD says so under "Who is at risk for ...?" (CDC's answers on
+    // transmission are its susceptibility pairs), not under causes.
+    {"contagious", T::susceptibility, 2},
+    {"infectious to", T::susceptibility, 2},
+    {"transmitted", T::susceptibility, 2},
+    {"transmissible", T::susceptibility, 2},
+    {"transmission", T::susceptibility, 2},
+    {"pass it on", T::susceptibility, 2},
+    {"spread to others", T::susceptibility, 2},
+    {"spread from person", T::susceptibility, 2},
+    {"spread", T::susceptibility, 1.5},
+    {"catch it", T::susceptibility, 1.5},
     {"who is at risk", T::susceptibility, 2.5},
     {"who are at risk", T::susceptibility, 2.5},
     {"at risk", T::susceptibility, 2},

@@ -120,6 +120,11 @@ ConditionNames split_names(const Snapshot& snap, const ConditionEntry& c) {
       out.related.push_back({s, other->slug});
       continue;
     }
+    // A finding of the condition (HPO says so) is related, not another name.
+    if (std::find(c.findings.begin(), c.findings.end(), s) != c.findings.end()) {
+      out.related.push_back({s, ""});
+      continue;
+    }
     // A form of the condition ("Acute gout", "Gout - chronic") names the
     // condition and more: a narrower topic, not another name for it.
     const auto words = name_words(s);

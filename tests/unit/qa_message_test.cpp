@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <fstream>
 #include <random>
+#include <set>
 
 #include "core/spelling.hpp"
 #include "ingest/collect.hpp"
@@ -113,6 +114,49 @@ TEST_F(Messages, AConditionInTheContextIsACandidateNotTheFocus) {
       "Kidney stones. My brother had COPD and my doctor says I have this too. How can I "
       "prevent it?");
   EXPECT_EQ(focus_name(s), "Kidney stone");
+}
+
+TEST_F(Messages, TheAskingSentenceOutranksAConditionTheStoryRepeats) {
+  // A two-word name told again and again in the story scores higher on its
+  // own than the one-word name asked about; the asking sentence still wins.
+  std::string story;
+  for (int i = 0; i < 15; ++i)
+    story += "My father has had kidney stones for years and his kidney stones keep coming back. ";
+  const auto r = engine_->ask("Hello. " + story + "What are the symptoms of gout? Thanks, Ann", 5);
+  EXPECT_EQ(focus_name(r), "Gout");
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_TRUE(r.focus[0].asked);
+  ASSERT_FALSE(r.answers.empty());
+  EXPECT_EQ(r.answers[0].type, T::symptoms);
+  // The story's condition stays a candidate, not asked about.
+  const auto stone = std::find_if(r.focus.begin(), r.focus.end(), [](const qa::FocusMatch& m) {
+    return engine_->snapshot().conditions()[m.condition].name == "Kidney stone";
+  });
+  ASSERT_NE(stone, r.focus.end());
+  EXPECT_FALSE(stone->asked);
+  // Named in the story and again where it asks, a condition is read where it asks.
+  const auto again = engine_->ask(
+      "My mother has gout and my uncle has gout too. Everyone in the family talks about gout. "
+      "How do you prevent kidney stones?",
+      5);
+  EXPECT_EQ(focus_name(again), "Kidney stone");
+  ASSERT_FALSE(again.answers.empty());
+  EXPECT_EQ(again.answers[0].type, T::prevention);
+}
+
+TEST_F(Messages, TwoConditionsAskedTogetherAreBothFoci) {
+  // "X and Y": both are asked about; the answers cover both.
+  const auto r = engine_->ask(
+      "My doctor mentioned two things last week. What causes gout and kidney stones?", 10);
+  ASSERT_GE(r.focus.size(), 2u);
+  EXPECT_TRUE(r.focus[0].asked);
+  EXPECT_TRUE(r.focus[1].asked);
+  std::set<std::string> answered;
+  for (const auto& a : r.answers)
+    if (a.asked && a.type == T::causes)
+      answered.insert(engine_->snapshot().conditions()[a.condition].name);
+  EXPECT_TRUE(answered.count("Gout")) << answered.size();
+  EXPECT_TRUE(answered.count("Kidney stone")) << answered.size();
 }
 
 TEST(EnglishWordList, IsInstalledAndHoldsOrdinaryWordsOnly) {

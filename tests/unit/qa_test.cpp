@@ -73,6 +73,16 @@ TEST_F(Intents, PreventionIsNotRisk) {
   EXPECT_INTENTS("who is at risk for gout", T::susceptibility);
 }
 
+TEST_F(Intents, ContagionIsAskedAsWhoIsAtRisk) {
+  // Whether a condition passes between people: MedQuAD answers that under
+  // "Who is at risk for ...?" (CDC), never under its causes.
+  EXPECT_INTENTS("is gout contagious", T::susceptibility);
+  EXPECT_INTENTS("can kidney stones be transmitted to my wife", T::susceptibility);
+  EXPECT_INTENTS("can you catch it from someone", T::susceptibility);
+  // Catching an infection is still how you get it.
+  EXPECT_INTENTS("how do you catch gout", T::causes);
+}
+
 TEST_F(Intents, SymptomsTestsOutlook) {
   EXPECT_INTENTS("What are the symptoms of gout?", T::symptoms);  // not "what are" (overview)
   EXPECT_INTENTS("what are the warning signs of kidney stones", T::symptoms);

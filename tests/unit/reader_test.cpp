@@ -117,5 +117,30 @@ TEST(ConditionNames, FormsAndOtherConditionsAreRelatedNotOtherNames) {
   EXPECT_FALSE(web::has_answers(snap, *snap.condition("kidney-stones")));
 }
 
+TEST(ConditionNames, FindingsThePhenotypeOntologyNamesAreRelatedNotOtherNames) {
+  // HPO names "Hyperuricemia" as a finding of its own and "Gouty arthritis"
+  // as a synonym of its term "Gout": the first is related, the second is
+  // another name; a name HPO does not know stays as the source has it.
+  const FindingNames hpo = {{"gout", "HP:0001997"},
+                            {"gouty arthritis", "HP:0001997"},
+                            {"hyperuricemia", "HP:0002149"},
+                            {"urate tophi", "HP:0033073"}};
+  const std::vector<Article> articles = {
+      article("a", "Gout", {"Hyperuricemia", "Gouty arthritis", "Podagra", "Urate tophi"}, true)};
+  const Snapshot with(articles, hpo);
+  const ConditionEntry* gout = with.condition("gout");
+  ASSERT_NE(gout, nullptr);
+  EXPECT_EQ(gout->findings, (std::vector<std::string>{"Hyperuricemia", "Urate tophi"}));
+  const auto names = web::split_names(with, *gout);
+  EXPECT_EQ(names.also_called, (std::vector<std::string>{"Gouty arthritis", "Podagra"}));
+  ASSERT_EQ(names.related.size(), 2u);
+  EXPECT_EQ(names.related[0].name, "Hyperuricemia");
+  EXPECT_EQ(names.related[0].slug, "");
+  // Without the ontology every synonym that is not a form of gout is another name.
+  const Snapshot without(articles);
+  EXPECT_TRUE(without.condition("gout")->findings.empty());
+  EXPECT_EQ(web::split_names(without, *without.condition("gout")).also_called.size(), 4u);
+}
+
 }  // namespace
 }  // namespace symptomdb
