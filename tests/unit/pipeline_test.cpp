@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/seed_text.hpp"
-#include "ingest/source_file.hpp"
 #include "support/temp_dir.hpp"
+#include "text/source_file.hpp"
 #include "web/pipeline.hpp"
 #include "web/routes.hpp"
 
@@ -271,7 +271,7 @@ TEST(AppRoutes, TheTableAnswers404And405WithAllow) {
 
 TEST(AppRoutes, AnArticlePageNamesItsPerReaderFragmentsInsteadOfFillingThem) {
   Article a = ingest::parse_seed_text(
-      ingest::read_source_file(test::source_dir() / "tests/fixtures/seed_like.txt"));
+      text::read_source_file(test::source_dir() / "tests/fixtures/seed_like.txt"));
   a.author.name = "Erin Roe";
   const std::string slug = a.slug;
   App app{std::make_shared<const Site>(std::vector<Article>{a}), {"test", 1}};
