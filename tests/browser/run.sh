@@ -39,6 +39,22 @@ if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules
   npm ci --no-audit --no-fund
 fi
 
+# SYMPTOMDB_TEST_STORE=postgresql: the same pages over PostgreSQL, in the
+# throwaway cluster whose state file SYMPTOMDB_TEST_PG_STATE names (written
+# by scripts/pg-temp-cluster.sh); each suite gets a schema of its own there.
+if [ "${SYMPTOMDB_TEST_STORE:-}" = postgresql ]; then
+  state="${SYMPTOMDB_TEST_PG_STATE:?SYMPTOMDB_TEST_PG_STATE must name the state file of the cluster}"
+  [ -f "$state" ] || { echo "$0: no PostgreSQL state file $state" >&2; exit 2; }
+  SKIP="" URL="" BIN=""
+  # shellcheck disable=SC1090
+  . "$state"
+  if [ -n "$SKIP" ]; then
+    echo "browser tests on PostgreSQL skipped: $SKIP"
+    exit 77
+  fi
+  export SYMPTOMDB_TEST_PG_URL="$URL" SYMPTOMDB_TEST_PSQL="$BIN/psql"
+fi
+
 status=0
 SYMPTOMDB_BIN="$bin" SCREENSHOT_DIR="$shots" SEED="$seed" CONTENT_DIR="$repo/content" \
   node --test --test-timeout=900000 \

@@ -118,6 +118,19 @@ export async function stopServer(child) {
 // ---------------------------------------------------------------------------
 // The suite: a fresh database, a server and a browser, and their cleanup
 
+// A database no other suite uses: a SQLite file in `tmp`, or with
+// SYMPTOMDB_TEST_PG_URL (set by run.sh for SYMPTOMDB_TEST_STORE=postgresql) a
+// new schema in the throwaway cluster, made the store's by its search_path.
+export async function freshDatabase(tmp) {
+  const url = process.env.SYMPTOMDB_TEST_PG_URL;
+  if (!url) return path.join(tmp, 'test.db');
+  const schema = `browser_${path.basename(tmp).replace(/[^A-Za-z0-9]/g, '_').toLowerCase()}`;
+  await promisify(execFile)(process.env.SYMPTOMDB_TEST_PSQL || 'psql',
+    [url, '-v', 'ON_ERROR_STOP=1', '-qc', `CREATE SCHEMA ${schema}`], { timeout: 20_000 })
+    .catch((e) => { throw new Error(`creating schema ${schema} failed: ${e.message}\n${e.stderr ?? ''}`); });
+  return `${url}${url.includes('?') ? '&' : '?'}options=-csearch_path%3D${schema}`;
+}
+
 // Call inside a describe() callback. Registers the before/after hooks and
 // returns an object whose tmp, server, baseUrl and browser fields are set
 // once `before` has run.
@@ -152,7 +165,7 @@ export function browserSuite({
     await beforeStart();
 
     suite.tmp = await mkdtemp(path.join(os.tmpdir(), tmpPrefix));
-    const db = path.join(suite.tmp, 'test.db');
+    const db = await freshDatabase(suite.tmp);
     await prepareDb(db);
     suite.server = startServer(db, serverArgs, startTimeoutMs);
     ({ baseUrl: suite.baseUrl } = await suite.server.ready);
