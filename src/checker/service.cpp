@@ -4,16 +4,28 @@
 
 #include <algorithm>
 
+#include "core/fold.hpp"
 #include "qa/engine.hpp"
 #include "qa/red_flags.hpp"
 
 namespace symptomdb::checker {
-namespace {
 
 bool is_hpo_id(std::string_view s) {
   if (s.size() != 10 || !(s.starts_with("HP:") || s.starts_with("hp:"))) return false;
   return std::all_of(s.begin() + 3, s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
+
+std::optional<Sex> parse_sex(std::string_view s, bool& ok) {
+  ok = true;
+  const std::string f = fold_text(s);
+  if (f.empty()) return std::nullopt;
+  if (f == "female" || f == "f" || f == "woman") return Sex::female;
+  if (f == "male" || f == "m" || f == "man") return Sex::male;
+  ok = false;
+  return std::nullopt;
+}
+
+namespace {
 
 std::string upper_id(std::string_view s) {
   std::string id(s);

@@ -67,6 +67,14 @@ struct CheckError {
 // The code as the API names it ("too_many_symptoms").
 std::string_view to_string(CheckErrorCode code);
 
+// An HPO id as a request may give one ("HP:0001250", or "hp:0001250"),
+// as opposed to plain words.
+bool is_hpo_id(std::string_view s);
+// A sex as a form or a JSON body writes it ("female", "F", "woman", "male",
+// "m", "man", any case): nullopt with ok = true when empty, ok = false when
+// it is not a sex.
+std::optional<Sex> parse_sex(std::string_view s, bool& ok);
+
 // The bounds of a request; nothing when it is within them.
 std::optional<CheckError> validate(const CheckRequest& request);
 

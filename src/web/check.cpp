@@ -12,7 +12,6 @@
 #include <variant>
 
 #include "checker/service.hpp"
-#include "core/fold.hpp"
 #include "web/check_description.hpp"
 #include "web/check_json.hpp"
 #include "web/http_util.hpp"
@@ -39,17 +38,6 @@ using Decoded = std::variant<checker::CheckRequest, BadInput>;
 BadInput bad_input(const checker::CheckError& e) {
   const int status = e.code == checker::CheckErrorCode::contradiction ? 422 : 400;
   return {status, std::string(checker::to_string(e.code)), e.message};
-}
-
-// nullopt with ok = true when empty; ok = false when not a sex.
-std::optional<checker::Sex> parse_sex(std::string_view s, bool& ok) {
-  ok = true;
-  const std::string f = fold_text(s);
-  if (f.empty()) return std::nullopt;
-  if (f == "female" || f == "f" || f == "woman") return checker::Sex::female;
-  if (f == "male" || f == "m" || f == "man") return checker::Sex::male;
-  ok = false;
-  return std::nullopt;
 }
 
 std::optional<double> parse_age(std::string_view s, bool& ok) {
@@ -101,7 +89,7 @@ Decoded input_from_json(const json& j) {
   }
   if (const auto it = j.find("sex"); it != j.end() && !it->is_null()) {
     bool ok = it->is_string();
-    if (ok) in.sex = parse_sex(it->get<std::string>(), ok);
+    if (ok) in.sex = checker::parse_sex(it->get<std::string>(), ok);
     if (!ok) return BadInput{400, "bad_sex", "sex must be \"female\" or \"male\"."};
   }
   if (const auto e = checker::validate(in)) return bad_input(*e);
@@ -119,7 +107,7 @@ Decoded input_from_query(const Target& t) {
   bool ok = true;
   in.age_years = parse_age(t.param("age").value_or(""), ok);
   if (!ok) return BadInput{400, "bad_age", "Age must be a number of years from 0 to 130."};
-  in.sex = parse_sex(t.param("sex").value_or(""), ok);
+  in.sex = checker::parse_sex(t.param("sex").value_or(""), ok);
   if (!ok) return BadInput{400, "bad_sex", "Sex must be female or male."};
   if (const auto e = checker::validate(in)) return bad_input(*e);
   return in;

@@ -8,8 +8,8 @@
 
 #include "checker/conditions.hpp"
 #include "checker/description.hpp"
+#include "checker/service.hpp"
 #include "checker/triage.hpp"
-#include "core/fold.hpp"
 #include "ingest/medquad.hpp"
 #include "qa/red_flags.hpp"
 #include "web/http_util.hpp"
@@ -42,21 +42,6 @@ struct Bad {
   std::string code, message;
 };
 
-bool is_hpo_id(std::string_view s) {
-  return s.size() == 10 && (s.starts_with("HP:") || s.starts_with("hp:")) &&
-         std::all_of(s.begin() + 3, s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-std::optional<bool> parse_sex(std::string_view s, bool& ok) {
-  ok = true;
-  const std::string f = fold_text(s);
-  if (f.empty()) return std::nullopt;
-  if (f == "female" || f == "f" || f == "woman") return true;
-  if (f == "male" || f == "m" || f == "man") return false;
-  ok = false;
-  return std::nullopt;
-}
-
 std::string publisher(const Article& a) {
   if (a.collection.empty()) return a.site.empty() ? std::string("symptomdb") : a.site;
   return ingest::publisher_of(a.collection);
@@ -79,7 +64,7 @@ json answer(const Site& site, const Input& in) {
   auto read = [&](const std::string& text, bool negated, const checker::Finding* f) {
     checker::ProfileFinding pf{text, {}};
     bool understood = false;
-    if (data && is_hpo_id(text)) {
+    if (data && checker::is_hpo_id(text)) {
       std::string id = text;
       id[0] = 'H', id[1] = 'P';
       if (const auto t = data->ontology->find(id)) {
@@ -119,7 +104,7 @@ json answer(const Site& site, const Input& in) {
   };
   for (const auto& f : d.findings) read(f.text, f.negated, &f);
   for (const auto& x : in.excluded) {
-    if (is_hpo_id(x)) {
+    if (checker::is_hpo_id(x)) {
       read(x, true, nullptr);
       continue;
     }
@@ -227,7 +212,9 @@ Input input_from_json(const json& j) {
   }
   if (j.contains("sex") && !j["sex"].is_null()) {
     bool ok = j["sex"].is_string();
-    if (ok) in.female = parse_sex(j["sex"].get<std::string>(), ok);
+    if (ok)
+      if (const auto sex = checker::parse_sex(j["sex"].get<std::string>(), ok))
+        in.female = *sex == checker::Sex::female;
     if (!ok) throw Bad{400, "bad_sex", "sex must be \"female\" or \"male\"."};
   }
   if (j.contains("limit") && !j["limit"].is_null()) {

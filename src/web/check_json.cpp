@@ -54,6 +54,22 @@ void write_disease_term(JsonWriter& w, const ontology::Ontology& onto,
   w.field("id", onto.term(t.term).id).field("label", onto.term(t.term).label).end_object();
 }
 
+// "articles": the site's articles about a disease. A checker answer names
+// each one's collection; the disease page's answer has always left it out.
+enum class WithCollection { no, yes };
+void write_articles(JsonWriter& w, const Site& site, checker::DiseaseIndex disease,
+                    WithCollection with_collection) {
+  w.key("articles").begin_array();
+  for (const auto a : site.links().articles_of(disease)) {
+    const Article& art = site.snapshot().articles()[a];
+    w.begin_object();
+    if (with_collection == WithCollection::yes) w.field("collection", art.collection);
+    w.field("slug", art.slug).field("title", art.title).key("url").value("/articles/" + art.slug);
+    w.end_object();
+  }
+  w.end_array();
+}
+
 void write_sources(JsonWriter& w, const std::vector<checker::Source>& sources) {
   w.begin_array();
   for (const auto& s : sources) {
@@ -94,18 +110,7 @@ void write_condition(JsonWriter& w, const SymptomData& data, const Site& site,
   // The parts of the score that are not findings add up with the matched
   // contributions to the score.
   if (r.age_contribution != 0) w.field("age_contribution", rounded(r.age_contribution));
-  w.key("articles").begin_array();
-  for (const auto a : site.links().articles_of(r.disease)) {
-    const Article& art = site.snapshot().articles()[a];
-    w.begin_object()
-        .field("collection", art.collection)
-        .field("slug", art.slug)
-        .field("title", art.title)
-        .key("url")
-        .value("/articles/" + art.slug)
-        .end_object();
-  }
-  w.end_array();
+  write_articles(w, site, r.disease, WithCollection::yes);
   if (d.earliest_onset_years) w.field("earliest_onset_years", *d.earliest_onset_years);
   w.field("id", d.id).key("inheritance");
   write_terms(w, onto, d.inheritance);
@@ -188,17 +193,7 @@ void write_disease(std::string& out, const SymptomData& data, const Site& site,
   const auto& d = data.checker->disease(index);
   JsonWriter w(out);
   w.begin_object().field("annotations_version", data.annotations_version);
-  w.key("articles").begin_array();
-  for (const auto a : site.links().articles_of(index)) {
-    const Article& art = site.snapshot().articles()[a];
-    w.begin_object()
-        .field("slug", art.slug)
-        .field("title", art.title)
-        .key("url")
-        .value("/articles/" + art.slug)
-        .end_object();
-  }
-  w.end_array();
+  write_articles(w, site, index, WithCollection::no);
   write_attribution(w, data);
   // Most frequent first.
   std::vector<checker::DiseaseTerm> present = d.present;

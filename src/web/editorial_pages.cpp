@@ -104,7 +104,7 @@ std::optional<Decision> decision(std::string_view v) {
 }  // namespace
 
 std::string edit_link_html(std::string_view slug) {
-  return render_view_fragment("editorial_edit_link", {{"slug", slug}});
+  return render_fragment("editorial_edit_link", {{"slug", slug}});
 }
 
 Response write_form(const Call& c) {

@@ -1,9 +1,16 @@
-// What the page families (pages.cpp, pages_browse.cpp, pages_ask.cpp) share
-// to render a template: internal to web/, not an interface for handlers
-// (they call the render_*_page functions of web/pages.hpp).
+// What the page families (pages.cpp, pages_article.cpp, pages_browse.cpp,
+// pages_ask.cpp) share to render a template: internal to web/, not an
+// interface for handlers (they call the render_*_page functions of
+// web/pages.hpp).
+//
+// There is one way to build what a template shows: a JSON view
+// (nlohmann::json), turned into the template engine's data by the rules
+// written at render_view_page in web/pages.hpp (web/page_render.cpp). So a
+// page's view can be unit-tested, logged or compared as JSON, and every
+// string in it is escaped by the template engine.
 #pragma once
 
-#include <kainjow/mustache.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <string_view>
@@ -14,14 +21,9 @@
 
 namespace symptomdb::web {
 
-namespace mu = kainjow::mustache;
-
-// Sets a template value only when there is one: the template engine treats
-// any string, even an empty one, as true in {{#section}} tests.
-void set_if(mu::data& d, const std::string& key, const std::string& value);
-
-// web/templates/<name>.mustache (compiled in) with this data.
-std::string render_template(std::string_view name, const mu::data& data);
+// web/templates/<name>.mustache (compiled in) from a JSON view, with its
+// final newline: the body of a page.
+std::string render_view(std::string_view name, const nlohmann::json& view);
 
 struct Layout {
   std::string page_title;
@@ -43,7 +45,8 @@ std::vector<std::string> name_words(std::string_view name);
 // The letter a condition is listed under (A-Z, or '#').
 char letter_of(std::string_view name);
 std::string publisher_of(const Article& a);
-// The names and identifiers block shared by the condition and article pages.
-void set_names(mu::data& d, const Snapshot& snap, const ConditionEntry& c);
+// The names and identifiers block shared by the condition and article pages
+// (has_synonyms, synonyms_text, related_names, cuis), added to `view`.
+void add_names(nlohmann::json& view, const Snapshot& snap, const ConditionEntry& c);
 
 }  // namespace symptomdb::web

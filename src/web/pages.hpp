@@ -94,24 +94,24 @@ std::string render_disease_page(const nlohmann::json& view);
 std::string render_api_page(const nlohmann::json& view);
 
 // A page in the site's layout around web/templates/{template_name}.mustache
-// rendered from a JSON view: every string in it is escaped by the template
-// engine. Empty strings, empty lists, false and null are left out, so
-// {{#key}} tests what a reader expects; every non-empty list K also sets
-// has_K.
+// rendered from a JSON view: the one way every page and fragment is filled
+// (web/page_render.cpp). Every string in the view is escaped by the template
+// engine. Empty strings, empty lists and objects, false and null are left
+// out, so {{#key}} tests what a reader expects; list items get "first" and
+// "last"; every non-empty list K also sets has_K. A key left out is looked
+// up in the sections around it, so a nested view names what may be empty
+// apart from the keys around it.
 std::string render_view_page(std::string_view template_name, std::string_view title,
                              const nlohmann::json& view);
-// The same without the layout: a block for a marker in a cached page.
-std::string render_view_fragment(std::string_view template_name, const nlohmann::json& view);
 
 // A page in the site's layout around HTML we built and escaped ourselves.
 std::string render_plain_page(std::string_view title, const std::string& body_html);
 
-// A part of a page (a block filled per reader, a comment) from a template of
-// web/templates and a JSON view, by the rules of the JSON-built pages:
-// empty strings, empty lists, false and null are left out, list items get
-// "first" and "last", a non-empty list K sets "has_K". `partials` are other
-// templates it includes as {{> name}}. The file's final newline is not part
-// of the fragment, which is often inserted inline.
+// A part of a page (a block filled per reader, a comment, a marker's
+// content) from a template of web/templates and a JSON view, by the rules of
+// render_view_page. `partials` are other templates it includes as
+// {{> name}}. The file's final newline is not part of the fragment, which is
+// often inserted inline.
 std::string render_fragment(std::string_view name, const nlohmann::json& view,
                             std::initializer_list<std::string_view> partials = {});
 

@@ -1,117 +1,93 @@
 // The pages for browsing: home, conditions by letter, a condition, search.
-#include "web/pages.hpp"
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cmath>
+#include <cctype>
 #include <map>
 #include <set>
-#include <stdexcept>
 #include <tuple>
 
-#include "core/embedded.hpp"
 #include "core/slug.hpp"
-#include "core/spelling.hpp"
 #include "web/http_util.hpp"
-#include "web/markdown_html.hpp"
 #include "web/page_render.hpp"
-#include "web/qa_json.hpp"
+#include "web/pages.hpp"
 #include "web/snippet.hpp"
 
 namespace symptomdb::web {
-
 namespace {
 
-mu::data letters_nav(const Snapshot& snap, char current) {
+using nlohmann::json;
+
+json letters_nav(const Snapshot& snap, char current) {
   std::map<char, int> counts;
   for (const auto& c : snap.conditions())
     if (has_answers(snap, c)) ++counts[letter_of(c.name)];
-  mu::data letters{mu::data::type::list};
-  for (auto [letter, count] : counts) {
-    mu::data ld;
-    ld.set("letter", std::string(1, letter));
-    ld.set("count", std::to_string(count));
-    ld.set("current", letter == current);
-    letters.push_back(ld);
-  }
+  json letters = json::array();
+  for (auto [letter, count] : counts)
+    letters.push_back(
+        {{"letter", std::string(1, letter)}, {"count", count}, {"current", letter == current}});
   return letters;
 }
 
 }  // namespace
 
 std::string render_home_page(const Snapshot& snap) {
-  mu::data featured{mu::data::type::list};
+  json featured = json::array();
   std::size_t medquad = 0;
-  bool has_featured = false;
   for (const auto& a : snap.articles()) {
     if (!has_answers(a)) continue;
     if (a.provenance.format == "medquad") {
       ++medquad;
       continue;
     }
-    mu::data fd;
-    fd.set("slug", a.slug);
-    fd.set("title", a.title);
-    fd.set("sample", a.sample);
-    featured.push_back(fd);
-    has_featured = true;
+    featured.push_back({{"slug", a.slug}, {"title", a.title}, {"sample", a.sample}});
   }
-  mu::data d;
-  d.set("featured", featured);
   const auto listed = static_cast<std::size_t>(
       std::count_if(snap.conditions().begin(), snap.conditions().end(),
                     [&](const ConditionEntry& c) { return has_answers(snap, c); }));
-  d.set("has_featured", has_featured);
-  d.set("letters", letters_nav(snap, 0));
-  d.set("has_conditions", listed > 0);
-  d.set("condition_count", std::to_string(listed));
-  d.set("has_medquad", medquad > 0);
-  d.set("medquad_count", std::to_string(medquad));
   Layout l;
   l.page_title = "Health questions, answered with sources";
   l.description = "Consumer health articles on symptoms and conditions, with their sources.";
   l.canonical = "/";
-  return render_layout(l, render_template("home", d));
+  return render_layout(l, render_view("home", {{"featured", std::move(featured)},
+                                               {"letters", letters_nav(snap, 0)},
+                                               {"has_conditions", listed > 0},
+                                               {"condition_count", listed},
+                                               {"has_medquad", medquad > 0},
+                                               {"medquad_count", medquad}}));
 }
 
 std::string render_letter_page(const Snapshot& snap, char letter) {
-  mu::data list{mu::data::type::list};
+  json list = json::array();
   for (const auto& c : snap.conditions()) {
     if (letter_of(c.name) != letter || !has_answers(snap, c)) continue;
-    mu::data cd;
-    cd.set("name", c.name);
-    cd.set("slug", c.slug);
     const auto names = split_names(snap, c).also_called;
-    cd.set("has_synonyms", !names.empty());
     std::vector<std::string> few(names.begin(),
                                  names.begin() + std::min<std::size_t>(3, names.size()));
-    cd.set("synonyms_text", fmt::format("{}", fmt::join(few, ", ")));
-    list.push_back(cd);
+    list.push_back({{"name", c.name},
+                    {"slug", c.slug},
+                    {"has_synonyms", !names.empty()},
+                    {"synonyms_text", fmt::format("{}", fmt::join(few, ", "))}});
   }
-  mu::data d;
-  d.set("letter", std::string(1, letter));
-  d.set("letters", letters_nav(snap, letter));
-  d.set("conditions", list);
   Layout l;
   l.page_title = std::string("Conditions: ") + letter;
   l.canonical = std::string("/conditions?letter=") + letter;
-  return render_layout(l, render_template("letter", d));
+  return render_layout(l, render_view("letter", {{"letter", std::string(1, letter)},
+                                                 {"letters", letters_nav(snap, letter)},
+                                                 {"conditions", std::move(list)}}));
 }
 
 std::string render_condition_page(const Snapshot& snap, const ConditionEntry& c) {
-  mu::data d;
-  d.set("name", c.name);
-  d.set("slug", c.slug);
-  d.set("name_url", url_encode(c.name));
-  d.set("letter", std::string(1, letter_of(c.name)));
-  set_names(d, snap, c);
   std::string kind = c.kind.empty() ? "disease" : c.kind;
   kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
-  d.set("kind_label", kind);
+  json view = {{"name", c.name},
+               {"slug", c.slug},
+               {"name_url", url_encode(c.name)},
+               {"letter", std::string(1, letter_of(c.name))},
+               {"kind_label", kind}};
+  add_names(view, snap, c);
 
   // Each question once: the same question from several sources is one
   // entry with a link to each source's answer.
@@ -123,17 +99,13 @@ std::string render_condition_page(const Snapshot& snap, const ConditionEntry& c)
   std::vector<Topic> topics;
   std::map<std::string, std::size_t> topic_of;
   std::size_t answered = 0;
-  mu::data articles{mu::data::type::list};
+  json articles = json::array();
   for (auto i : c.articles) {
     const Article& a = snap.articles()[i];
     if (!has_answers(a)) continue;
     ++answered;
     const std::string publisher = publisher_of(a);
-    mu::data ad;
-    ad.set("slug", a.slug);
-    ad.set("title", a.title);
-    ad.set("publisher", publisher);
-    articles.push_back(ad);
+    articles.push_back({{"slug", a.slug}, {"title", a.title}, {"publisher", publisher}});
     const ArticleAnchors anchors = anchors_of(a);
     for (std::size_t si = 0; si < a.sections.size(); ++si) {
       const Section& s = a.sections[si];
@@ -148,127 +120,106 @@ std::string render_condition_page(const Snapshot& snap, const ConditionEntry& c)
   }
   std::stable_sort(topics.begin(), topics.end(),
                    [](const Topic& x, const Topic& y) { return x.type < y.type; });
-  mu::data topic_list{mu::data::type::list};
+  json topic_list = json::array();
   for (const auto& t : topics) {
-    mu::data td;
-    td.set("label", t.label);
-    td.set("slug", std::get<0>(t.answers.front()));
-    td.set("anchor", std::get<1>(t.answers.front()));
-    mu::data by{mu::data::type::list};
-    for (std::size_t k = 0; k < t.answers.size(); ++k) {
-      mu::data bd;
-      bd.set("slug", std::get<0>(t.answers[k]));
-      bd.set("anchor", std::get<1>(t.answers[k]));
-      bd.set("publisher", std::get<2>(t.answers[k]));
-      bd.set("last", k + 1 == t.answers.size());
-      by.push_back(bd);
-    }
-    td.set("by", by);
-    topic_list.push_back(td);
+    json by = json::array();
+    for (const auto& [slug, anchor, publisher] : t.answers)
+      by.push_back({{"slug", slug}, {"anchor", anchor}, {"publisher", publisher}});
+    topic_list.push_back({{"label", t.label},
+                          {"slug", std::get<0>(t.answers.front())},
+                          {"anchor", std::get<1>(t.answers.front())},
+                          {"by", std::move(by)}});
   }
-  d.set("topics", topic_list);
-  d.set("has_topics", !topics.empty());
-  d.set("articles", articles);
-  d.set("has_articles", answered > 0);
-  d.set("article_count", std::to_string(answered));
-  d.set("plural", answered == 1 ? "" : "s");
+  view["topics"] = std::move(topic_list);
+  view["articles"] = std::move(articles);
+  view["article_count"] = answered;
+  view["plural"] = answered == 1 ? "" : "s";
 
   // Questions sources ask without an answer here, once each, and only those
   // no source on this page answers.
-  mu::data open{mu::data::type::list};
+  json open = json::array();
   std::set<std::string> asked;
   for (auto i : c.articles) {
     const Article& a = snap.articles()[i];
     for (const auto& q : a.open_questions) {
       const std::string key = condition_key(q.text);
       if (topic_of.contains(key) || !asked.insert(key).second) continue;
-      mu::data qd;
-      qd.set("text", q.text);
-      qd.set("publisher", publisher_of(a));
-      if (a.url.starts_with("http")) qd.set("url", a.url);
-      open.push_back(qd);
+      open.push_back({{"text", q.text},
+                      {"publisher", publisher_of(a)},
+                      {"url", a.url.starts_with("http") ? a.url : std::string()}});
     }
   }
-  d.set("open_questions", open);
-  d.set("has_open_questions", !asked.empty());
+  view["open_questions"] = std::move(open);
   Layout l;
   l.page_title = c.name;
   l.canonical = "/conditions/" + c.slug;
-  return render_layout(l, render_template("condition", d));
+  return render_layout(l, render_view("condition", view));
 }
 
 std::string render_search_page(const qa::Engine& engine, const qa::SearchPage& page,
                                const qa::SearchFilters& filters, const SearchPaging& paging) {
   const auto articles = engine.snapshot().articles();
-  mu::data list{mu::data::type::list};
+  json results = json::array();
   for (const auto& h : page.hits) {
     const Article& a = articles[h.article];
-    mu::data rd;
-    rd.set("slug", a.slug);
-    rd.set("title", a.title);
-    rd.set("condition", a.condition.name);
-    rd.set("section", engine.unit_heading(h.unit));
-    rd.set("collection", a.collection.empty() ? std::string("symptomdb") : a.collection);
-    rd.set("snippet_html", highlight_html(plain_snippet(h.snippet), page.query));
-    list.push_back(rd);
+    results.push_back(
+        {{"slug", a.slug},
+         {"title", a.title},
+         {"condition", a.condition.name},
+         {"section", engine.unit_heading(h.unit)},
+         {"collection", a.collection.empty() ? std::string("symptomdb") : a.collection},
+         {"snippet_html", highlight_html(plain_snippet(h.snippet), page.query)}});
   }
-  mu::data d;
-  set_if(d, "query", page.query);
-  if (!page.query.empty())
-    if (const auto e = engine.emergency(page.query)) {
-      mu::data ed;
-      ed.set("message", e->message);
-      ed.set("matched", e->matched);
-      d.set("emergency", ed);
-    }
   const std::size_t first = (paging.page - 1) * paging.per_page;
-  d.set("first", std::to_string(first + 1));
-  d.set("last", std::to_string(first + page.hits.size()));
-  d.set("paged", page.total > page.hits.size());
-  set_if(d, "prev_url", paging.prev_url);
-  set_if(d, "next_url", paging.next_url);
-  d.set("page_number", std::to_string(paging.page));
-  d.set("page_count", std::to_string(std::max<std::size_t>(
-                          1, (page.total + paging.per_page - 1) / paging.per_page)));
-  d.set("past_end", page.hits.empty() && page.total > 0);
-  d.set("query_url", url_encode(page.query));
-  d.set("results", list);
-  d.set("has_results", !page.hits.empty());
-  d.set("total", std::to_string(page.total));
-  d.set("plural", page.total == 1 ? "" : "s");
-  d.set("filtered", !filters.collection.empty() || filters.type.has_value());
-  mu::data collections{mu::data::type::list}, types{mu::data::type::list};
-  for (const auto& [c, n] : page.collections) {
-    mu::data cd;
-    cd.set("value", url_encode(c));
-    cd.set("label", c);
-    cd.set("count", std::to_string(n));
-    cd.set("active", c == filters.collection);
-    collections.push_back(cd);
+  json view = {{"query", page.query},
+               {"first", first + 1},
+               {"last", first + page.hits.size()},
+               {"paged", page.total > page.hits.size()},
+               {"prev_url", paging.prev_url},
+               {"next_url", paging.next_url},
+               {"page_number", paging.page},
+               {"page_count",
+                std::max<std::size_t>(1, (page.total + paging.per_page - 1) / paging.per_page)},
+               {"past_end", page.hits.empty() && page.total > 0},
+               {"query_url", url_encode(page.query)},
+               {"results", std::move(results)},
+               {"total", page.total},
+               {"plural", page.total == 1 ? "" : "s"},
+               {"filtered", !filters.collection.empty() || filters.type.has_value()}};
+  if (!page.query.empty())
+    if (const auto e = engine.emergency(page.query))
+      view["emergency"] = {{"message", e->message}, {"matched", e->matched}};
+  // The facets show only when there is a choice: with one source or one
+  // kind of section there is nothing to filter by.
+  if (page.collections.size() > 1) {
+    json collections = json::array();
+    for (const auto& [c, n] : page.collections)
+      collections.push_back({{"value", url_encode(c)},
+                             {"label", c},
+                             {"count", n},
+                             {"active", c == filters.collection}});
+    view["collections"] = std::move(collections);
   }
-  for (const auto& [t, n] : page.types) {
-    mu::data td;
-    td.set("value", std::string(to_string(t)));
-    td.set("label", std::string(default_heading(t)));
-    td.set("count", std::to_string(n));
-    td.set("active", filters.type == t);
-    types.push_back(td);
+  if (page.types.size() > 1) {
+    json types = json::array();
+    for (const auto& [t, n] : page.types)
+      types.push_back({{"value", to_string(t)},
+                       {"label", default_heading(t)},
+                       {"count", n},
+                       {"active", filters.type == t}});
+    view["types"] = std::move(types);
   }
-  d.set("collections", collections);
-  d.set("types", types);
-  d.set("has_collections", page.collections.size() > 1);
-  d.set("has_types", page.types.size() > 1);
   std::string corrections;
   for (const auto& c : page.corrections) {
     if (!corrections.empty()) corrections += ", ";
     corrections += "\u201c" + c.to + "\u201d instead of \u201c" + c.from + "\u201d";
   }
-  d.set("has_corrections", !corrections.empty());
-  d.set("corrections_text", corrections);
+  view["has_corrections"] = !corrections.empty();
+  view["corrections_text"] = corrections;
   Layout l;
   l.page_title = page.query.empty() ? "Search" : "Search: " + page.query;
   l.query = page.query;
-  return render_layout(l, render_template("search", d));
+  return render_layout(l, render_view("search", view));
 }
 
 }  // namespace symptomdb::web

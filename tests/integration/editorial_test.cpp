@@ -76,7 +76,7 @@ TEST_F(Editorial, AnAuthorWritesAndRevisesAnArticleThatAnEditorPublishes) {
   EXPECT_EQ(r.status, 422);
   EXPECT_TRUE(contains(r.body,
                        "id=\"markdown-error\">how-is-gout-treated.md:2: front matter has "
-                       "no &#39;title&#39;"))
+                       "no &apos;title&apos;"))
       << r.body;
   EXPECT_TRUE(contains(r.body, "aria-invalid=\"true\""));
   EXPECT_TRUE(contains(r.body, "No title."));
@@ -202,7 +202,7 @@ TEST_F(Editorial, EditingAPublishedArticleKeepsTheLiveOneUntilTheNewRevisionIsPu
   md = md.substr(0, md.find("</textarea>"));
   // Undo the page's escaping of what the fixture holds.
   for (auto [from, to] : {std::pair<std::string, std::string>{"&quot;", "\""},
-                          {"&#39;", "'"},
+                          {"&apos;", "'"},
                           {"&lt;", "<"},
                           {"&gt;", ">"},
                           {"&amp;", "&"}}) {
@@ -330,12 +330,12 @@ TEST_F(Editorial, FieldsSymptomdbFillsInCannotBeTyped) {
         "---\ntitle: x\ncondition: Gout\nslug: " + kSlug + "\n" + line + "\n---\nText.\n";
     const auto r = edit(writer, kSlug, "save", md);
     EXPECT_EQ(r.status, 422) << line;
-    EXPECT_TRUE(contains(r.body, "how-is-gout-treated.md:5: &#39;")) << line << r.body;
+    EXPECT_TRUE(contains(r.body, "how-is-gout-treated.md:5: &apos;")) << line << r.body;
   }
   // The address is fixed.
   auto r = edit(writer, kSlug, "save", article_md("another-slug", kTitle, "Moved."));
   EXPECT_EQ(r.status, 422);
-  EXPECT_TRUE(contains(r.body, "must be &#39;how-is-gout-treated&#39;"));
+  EXPECT_TRUE(contains(r.body, "must be &apos;how-is-gout-treated&apos;"));
   EXPECT_EQ(revisions_of(kSlug), "1");
 }
 
