@@ -74,10 +74,10 @@ std::string Work::title() const {
 
 // --- Who may do what. ---
 
-EditorialResult<std::monostate> EditorialService::may_write(const User& user) const {
+EditorialResult<Done> EditorialService::may_write(const User& user) const {
   if (!at_least(user.role, Role::author))
     return refuse(EditorialRefusal::authors_only, "Only authors and editors write articles.");
-  return std::monostate{};
+  return Done{};
 }
 
 bool EditorialService::may_edit(const User& user, const std::optional<Draft>& draft, bool live,
@@ -122,13 +122,13 @@ std::vector<Draft> EditorialService::own_drafts(const User& user) const {
 }
 
 EditorialResult<std::vector<Draft>> EditorialService::visible_drafts(const User& user) const {
-  if (auto ok = may_write(user); !ok) return ok.error();
+  if (auto ok = may_write(user); !ok) return ok.refusal();
   const bool editor = at_least(user.role, Role::editor);
   return drafts_.drafts(editor ? std::nullopt : std::optional(user.id), std::nullopt);
 }
 
 EditorialResult<std::vector<Draft>> EditorialService::review_queue(const User& user) const {
-  if (auto ok = may_write(user); !ok) return ok.error();
+  if (auto ok = may_write(user); !ok) return ok.refusal();
   if (!at_least(user.role, Role::editor))
     return refuse(EditorialRefusal::editors_only, "Only editors review articles.");
   return drafts_.drafts(std::nullopt, DraftState::in_review);
@@ -139,7 +139,7 @@ EditorialResult<std::vector<Draft>> EditorialService::review_queue(const User& u
 EditorialResult<EditorialService::Started> EditorialService::start(
     const User& user, const Snapshot& published, std::string_view raw_title,
     std::string_view raw_condition) const {
-  if (auto ok = may_write(user); !ok) return ok.error();
+  if (auto ok = may_write(user); !ok) return ok.refusal();
   const std::string title(text::trim(raw_title));
   const std::string typed_condition(text::trim(raw_condition));
   const std::string condition = typed_condition.empty() ? title : typed_condition;
@@ -157,7 +157,7 @@ EditorialResult<EditorialService::Started> EditorialService::start(
                   "An article is published at /articles/" + slug +
                       "; open it and choose Edit, or pick another title.");
   auto checked = check_article_markdown(starter_markdown(slug, title, condition), slug, policy_);
-  if (!checked) return checked.error();
+  if (!checked) return checked.refusal();
   const store::NewRevision first[] = {{title, checked->markdown, user.id, "Started the article"}};
   try {
     drafts_.create_draft(slug, user.id, first);
@@ -171,7 +171,7 @@ EditorialResult<EditorialService::Started> EditorialService::start(
 
 EditorialResult<Work> EditorialService::open(const User& user, const Snapshot& published,
                                              std::string_view slug) const {
-  if (auto ok = may_write(user); !ok) return ok.error();
+  if (auto ok = may_write(user); !ok) return ok.refusal();
   Work w;
   w.user = user;
   w.slug = std::string(slug);
@@ -216,7 +216,7 @@ EditorialResult<EditorialService::Saved> EditorialService::save(
     return refuse(EditorialRefusal::not_yours,
                   "Only its writer and the editors edit this article.");
   auto checked = check_article_markdown(std::move(markdown), work.slug, policy_);
-  if (!checked) return checked.error();
+  if (!checked) return checked.refusal();
   const store::NewRevision rev{checked->article.title, checked->markdown, work.user.id,
                                note.text()};
   try {
@@ -242,7 +242,7 @@ EditorialResult<EditorialService::Saved> EditorialService::save(
   }
 }
 
-EditorialResult<std::monostate> EditorialService::submit(Work& work) const {
+EditorialResult<Done> EditorialService::submit(Work& work) const {
   if (!work.draft)
     return refuse(EditorialRefusal::nothing_to_submit, "Save the article before submitting it.");
   if (!work.may.edit)
@@ -255,7 +255,7 @@ EditorialResult<std::monostate> EditorialService::submit(Work& work) const {
     return conflict(e);
   }
   refresh(work);
-  return std::monostate{};
+  return Done{};
 }
 
 namespace {
@@ -303,8 +303,8 @@ void EditorialService::apply_byline(const Work& work, Article& a) const {
   }
 }
 
-EditorialResult<std::monostate> EditorialService::approve(Work& work, std::int64_t ordinal,
-                                                          const Note& note) const {
+EditorialResult<Done> EditorialService::approve(Work& work, std::int64_t ordinal,
+                                                const Note& note) const {
   if (auto refusal = review_refusal(work)) return *refusal;
   const auto rev = drafts_.revision(work.slug, ordinal);
   if (!rev || ordinal != work.draft->latest)
@@ -316,7 +316,7 @@ EditorialResult<std::monostate> EditorialService::approve(Work& work, std::int64
                               "reviews what you wrote.",
                               *own));
   auto checked = check_article_markdown(rev->markdown, work.slug, policy_);
-  if (!checked) return checked.error();
+  if (!checked) return checked.refusal();
   Article a = std::move(checked->article);
   apply_byline(work, a);
   a.reviewed_on = utc_today();
@@ -339,11 +339,11 @@ EditorialResult<std::monostate> EditorialService::approve(Work& work, std::int64
   // the republish replaces.
   refresh(work);
   if (republish_) republish_();
-  return std::monostate{};
+  return Done{};
 }
 
-EditorialResult<std::monostate> EditorialService::return_to_writer(Work& work, std::int64_t ordinal,
-                                                                   const Note& note) const {
+EditorialResult<Done> EditorialService::return_to_writer(Work& work, std::int64_t ordinal,
+                                                         const Note& note) const {
   if (auto refusal = review_refusal(work)) return *refusal;
   if (note.empty())
     return refuse(EditorialRefusal::note_required, "Say what needs to change before returning it.");
@@ -354,12 +354,12 @@ EditorialResult<std::monostate> EditorialService::return_to_writer(Work& work, s
     return conflict(e);
   }
   refresh(work);
-  return std::monostate{};
+  return Done{};
 }
 
 EditorialResult<Article> EditorialService::preview(const Work& work, std::string markdown) const {
   auto checked = check_article_markdown(std::move(markdown), work.slug, policy_);
-  if (!checked) return checked.error();
+  if (!checked) return checked.refusal();
   Article a = std::move(checked->article);
   apply_byline(work, a);
   return a;

@@ -24,6 +24,7 @@
 #include "core/article.hpp"
 #include "core/editorial.hpp"
 #include "engine/snapshot.hpp"
+#include "services/outcome.hpp"
 #include "store/store.hpp"
 #include "text/line_diff.hpp"
 
@@ -58,31 +59,14 @@ enum class EditorialRefusal {
 };
 std::string_view to_string(EditorialRefusal refusal);
 
-struct EditorialError {
-  EditorialRefusal refusal;
-  std::string message;
-};
+// A refusal: `error` names the rule, `message` is what a person reads. The
+// same Outcome and Refusal as the community services (services/outcome.hpp).
+using EditorialError = Refusal<EditorialRefusal>;
 
-// The value of a step, or why it was refused.
+// The value of a step, or why it was refused. A step that only changes
+// something succeeds with Done.
 template <class T>
-class EditorialResult {
- public:
-  EditorialResult(T value) : v_(std::move(value)) {}
-  EditorialResult(EditorialError error) : v_(std::move(error)) {}
-  bool ok() const { return v_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  T& value() { return std::get<0>(v_); }
-  const T& value() const { return std::get<0>(v_); }
-  T& operator*() { return value(); }
-  const T& operator*() const { return value(); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-  const EditorialError& error() const { return std::get<1>(v_); }
-
- private:
-  std::variant<T, EditorialError> v_;
-};
-// A step that only changes something succeeds with std::monostate.
+using EditorialResult = Outcome<T, EditorialRefusal>;
 
 // What one user may do with one article. permissions() is the only place
 // these rules are written; the pages show buttons from it and the steps
@@ -134,7 +118,7 @@ class EditorialService {
 
   // --- Who may do what. ---
   // Only authors and editors write (authors_only otherwise).
-  EditorialResult<std::monostate> may_write(const User& user) const;
+  EditorialResult<Done> may_write(const User& user) const;
   Permissions permissions(const User& user, const std::optional<Draft>& draft,
                           const Article* live) const;
   // May `user` edit the live article at `slug` whose byline's slug is
@@ -177,12 +161,11 @@ class EditorialService {
   // given: state_conflict if another was saved since).
   EditorialResult<Saved> save(Work& work, std::string markdown, const Note& note,
                               std::optional<std::int64_t> base) const;
-  EditorialResult<std::monostate> submit(Work& work) const;
+  EditorialResult<Done> submit(Work& work) const;
   // Approval publishes revision `ordinal` (the latest) with the byline and
   // review lines filled in, then republishes the site.
-  EditorialResult<std::monostate> approve(Work& work, std::int64_t ordinal, const Note& note) const;
-  EditorialResult<std::monostate> return_to_writer(Work& work, std::int64_t ordinal,
-                                                   const Note& note) const;
+  EditorialResult<Done> approve(Work& work, std::int64_t ordinal, const Note& note) const;
+  EditorialResult<Done> return_to_writer(Work& work, std::int64_t ordinal, const Note& note) const;
   // The article as it would be published (byline included), not stored.
   EditorialResult<Article> preview(const Work& work, std::string markdown) const;
 

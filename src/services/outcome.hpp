@@ -30,6 +30,10 @@ class Outcome {
   explicit operator bool() const { return ok(); }
   const T& value() const { return std::get<0>(v_); }
   T& value() { return std::get<0>(v_); }
+  T& operator*() { return value(); }
+  const T& operator*() const { return value(); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
   const Refusal<Error>& refusal() const { return std::get<1>(v_); }
 
  private:

@@ -10,7 +10,7 @@ namespace editorial {
 
 int status_of(const services::EditorialError& e) {
   using R = services::EditorialRefusal;
-  switch (e.refusal) {
+  switch (e.error) {
     case R::bad_title:
     case R::bad_note:
     case R::note_required:
@@ -40,9 +40,9 @@ int status_of(const services::EditorialError& e) {
 
 Response Call::fail(const services::EditorialError& e) const {
   // A title with no letters is a bad title too, answered 422.
-  const auto code = e.refusal == services::EditorialRefusal::title_without_letters
+  const auto code = e.error == services::EditorialRefusal::title_without_letters
                         ? std::string_view("bad_title")
-                        : to_string(e.refusal);
+                        : to_string(e.error);
   return x.error(status_of(e), code, e.message);
 }
 

@@ -82,19 +82,19 @@ enum class Step { submit, approve, give_back };
 
 Response step(const Call& c, Step s) {
   auto w = c.service.open(c.user(), c.site.snapshot(), c.slug);
-  if (!w) return c.fail(w.error());
+  if (!w) return c.fail(w.refusal());
   if (s == Step::submit) {
-    if (auto done = c.service.submit(*w); !done) return c.fail(done.error());
+    if (auto done = c.service.submit(*w); !done) return c.fail(done.refusal());
     return json_response(200, draft_doc(c, *w));
   }
   const auto ordinal = c.body.number("revision");
   const auto note = c.service.note(c.body.field("note").value_or(""));
-  if (!note) return c.fail(note.error());
+  if (!note) return c.fail(note.refusal());
   // Without "revision": the latest.
   const std::int64_t n = ordinal.value_or(w->draft ? w->draft->latest : 0);
   const auto done = s == Step::approve ? c.service.approve(*w, n, *note)
                                        : c.service.return_to_writer(*w, n, *note);
-  if (!done) return c.fail(done.error());
+  if (!done) return c.fail(done.refusal());
   return json_response(200, draft_doc(c, *w));
 }
 
@@ -102,7 +102,7 @@ Response step(const Call& c, Step s) {
 
 Response api_list(const Call& c) {
   const auto drafts = c.service.visible_drafts(c.user());
-  if (!drafts) return c.fail(drafts.error());
+  if (!drafts) return c.fail(drafts.refusal());
   json list = json::array();
   for (const auto& d : *drafts) list.push_back(draft_json(d));
   return json_response(200, {{"count", list.size()}, {"drafts", list}});
@@ -112,7 +112,7 @@ Response api_start(const Call& c) {
   const auto started =
       c.service.start(c.user(), c.site.snapshot(), c.body.field("title").value_or(""),
                       c.body.field("condition").value_or(""));
-  if (!started) return c.fail(started.error());
+  if (!started) return c.fail(started.refusal());
   json j = draft_json(started->draft);
   j["markdown"] = started->markdown;
   return json_response(201, j);
@@ -120,13 +120,13 @@ Response api_start(const Call& c) {
 
 Response api_draft(const Call& c) {
   const auto w = c.service.open(c.user(), c.site.snapshot(), c.slug);
-  if (!w) return c.fail(w.error());
+  if (!w) return c.fail(w.refusal());
   return json_response(200, draft_doc(c, *w));
 }
 
 Response api_revisions(const Call& c) {
   const auto w = c.service.open(c.user(), c.site.snapshot(), c.slug);
-  if (!w) return c.fail(w.error());
+  if (!w) return c.fail(w.refusal());
   json revisions = json::array();
   for (const auto& r : c.service.history(*w).revisions)
     revisions.push_back(revision_json(r, false));
@@ -135,14 +135,14 @@ Response api_revisions(const Call& c) {
 
 Response api_save(const Call& c) {
   auto w = c.service.open(c.user(), c.site.snapshot(), c.slug);
-  if (!w) return c.fail(w.error());
+  if (!w) return c.fail(w.refusal());
   const auto markdown = c.body.field("markdown");
   if (!markdown)
     return c.fail(400, "bad_revision", "Send {\"markdown\": \"...\", \"note\": \"...\"}.");
   const auto note = c.service.note(c.body.field("note").value_or(""));
-  if (!note) return c.fail(note.error());
+  if (!note) return c.fail(note.refusal());
   const auto saved = c.service.save(*w, *markdown, *note, c.body.number("base"));
-  if (!saved) return c.fail(saved.error());
+  if (!saved) return c.fail(saved.refusal());
   json j = draft_doc(c, *w);
   j["saved"] = saved->changed;
   return json_response(saved->changed ? 201 : 200, j);
@@ -150,17 +150,17 @@ Response api_save(const Call& c) {
 
 Response api_revision(const Call& c) {
   const auto w = c.service.open(c.user(), c.site.snapshot(), c.slug);
-  if (!w) return c.fail(w.error());
+  if (!w) return c.fail(w.refusal());
   const auto r = c.service.revision(*w, c.ordinal);
-  if (!r) return c.fail(r.error());
+  if (!r) return c.fail(r.refusal());
   return json_response(200, revision_json(*r, true));
 }
 
 Response api_diff(const Call& c) {
   const auto w = c.service.open(c.user(), c.site.snapshot(), c.slug);
-  if (!w) return c.fail(w.error());
+  if (!w) return c.fail(w.refusal());
   const auto d = c.service.diff(*w, c.ordinal);
-  if (!d) return c.fail(d.error());
+  if (!d) return c.fail(d.refusal());
   return json_response(200, {{"slug", c.slug},
                              {"from", c.ordinal - 1},
                              {"to", c.ordinal},
@@ -170,11 +170,11 @@ Response api_diff(const Call& c) {
 
 Response api_preview(const Call& c) {
   const auto w = c.service.open(c.user(), c.site.snapshot(), c.slug);
-  if (!w) return c.fail(w.error());
+  if (!w) return c.fail(w.refusal());
   const auto markdown = c.body.field("markdown");
   if (!markdown) return c.fail(400, "bad_preview", "Send {\"markdown\": \"...\"}.");
   const auto article = c.service.preview(*w, *markdown);
-  if (!article) return c.fail(article.error());
+  if (!article) return c.fail(article.refusal());
   return json_response(200, {{"slug", c.slug}, {"html", render_article_preview(*article)}});
 }
 

@@ -116,16 +116,16 @@ Response write_start(const Call& c) {
   const std::string condition = c.body.field("condition").value_or("");
   auto started = c.service.start(c.user(), c.site.snapshot(), title, condition);
   if (!started) {
-    if (c.body.is_json) return c.fail(started.error());
-    return write_page(c, started.error().message, text::trim(title), text::trim(condition),
-                      status_of(started.error()));
+    if (c.body.is_json) return c.fail(started.refusal());
+    return write_page(c, started.refusal().message, text::trim(title), text::trim(condition),
+                      status_of(started.refusal()));
   }
   return redirect("/articles/" + started->draft.slug + "/edit");
 }
 
 Response review_queue(const Call& c) {
   const auto queue = c.service.review_queue(c.user());
-  if (!queue) return c.fail(queue.error());
+  if (!queue) return c.fail(queue.refusal());
   json items = json::array();
   for (const auto& d : *queue)
     items.push_back({{"slug", d.slug},
@@ -138,7 +138,7 @@ Response review_queue(const Call& c) {
 
 Response edit_form(const Call& c) {
   const auto w = c.service.open(c.user(), c.site.snapshot(), c.slug);
-  if (!w) return c.fail(w.error());
+  if (!w) return c.fail(w.refusal());
   EditForm f;
   f.markdown = c.service.latest_markdown(*w);
   f.base = w->draft ? w->draft->latest : 0;
@@ -150,7 +150,7 @@ Response edit_form(const Call& c) {
 
 Response edit_post(const Call& c) {
   auto w = c.service.open(c.user(), c.site.snapshot(), c.slug);
-  if (!w) return c.fail(w.error());
+  if (!w) return c.fail(w.refusal());
   EditForm f;
   f.markdown = c.body.field("markdown").value_or("");
   f.base = c.body.number("base").value_or(0);
@@ -160,21 +160,21 @@ Response edit_post(const Call& c) {
     return edit_page(c, *w, f, status_of(e));
   };
   const auto note = c.service.note(c.body.field("note").value_or(""));
-  if (!note) return refused(note.error());
+  if (!note) return refused(note.refusal());
   f.note = note->text();
   const auto action = edit_action(c.body.field("action").value_or("save"));
   if (action == EditAction::preview) {
     const auto article = c.service.preview(*w, f.markdown);
-    if (!article) return refused(article.error());
+    if (!article) return refused(article.refusal());
     f.preview_html = render_article_preview(*article);
     return edit_page(c, *w, f, 200);
   }
   if (!action) return c.fail(400, "bad_action", "Choose Preview, Save or Submit for review.");
   const auto saved =
       c.service.save(*w, f.markdown, *note, f.base > 0 ? std::optional(f.base) : std::nullopt);
-  if (!saved) return refused(saved.error());
+  if (!saved) return refused(saved.refusal());
   if (action == EditAction::submit) {
-    if (auto submitted = c.service.submit(*w); !submitted) return refused(submitted.error());
+    if (auto submitted = c.service.submit(*w); !submitted) return refused(submitted.refusal());
     return redirect("/articles/" + c.slug + "/edit?submitted=1");
   }
   if (!saved->changed) {
@@ -186,22 +186,22 @@ Response edit_post(const Call& c) {
 
 Response review_post(const Call& c) {
   auto w = c.service.open(c.user(), c.site.snapshot(), c.slug);
-  if (!w) return c.fail(w.error());
+  if (!w) return c.fail(w.refusal());
   const auto note = c.service.note(c.body.field("note").value_or(""));
-  if (!note) return c.fail(note.error());
+  if (!note) return c.fail(note.refusal());
   const auto ordinal = c.body.number("revision");
   if (!ordinal) return c.fail(400, "bad_revision", "Say which revision you reviewed.");
   const auto what = decision(c.body.field("action").value_or(""));
   if (!what) return c.fail(400, "bad_action", "Approve or return.");
   const auto done = *what == Decision::approve ? c.service.approve(*w, *ordinal, *note)
                                                : c.service.return_to_writer(*w, *ordinal, *note);
-  if (!done) return c.fail(done.error());
+  if (!done) return c.fail(done.refusal());
   return redirect(*what == Decision::approve ? "/articles/" + c.slug : "/review");
 }
 
 Response history_page(const Call& c) {
   const auto w = c.service.open(c.user(), c.site.snapshot(), c.slug);
-  if (!w) return c.fail(w.error());
+  if (!w) return c.fail(w.refusal());
   const auto history = c.service.history(*w);
   json revisions = json::array();
   for (auto it = history.revisions.rbegin(); it != history.revisions.rend(); ++it)
@@ -229,9 +229,9 @@ Response history_page(const Call& c) {
 
 Response revision_page(const Call& c) {
   const auto w = c.service.open(c.user(), c.site.snapshot(), c.slug);
-  if (!w) return c.fail(w.error());
+  if (!w) return c.fail(w.refusal());
   const auto diff = c.service.diff(*w, c.ordinal);
-  if (!diff) return c.fail(diff.error());
+  if (!diff) return c.fail(diff.refusal());
   const Revision& r = diff->revision;
   json hunks = json::array();
   for (const auto& h : diff->hunks) {

@@ -31,7 +31,7 @@ std::string article_md(const std::string& slug, const std::string& title,
 template <class T>
 EditorialRefusal refusal(const EditorialResult<T>& r) {
   EXPECT_FALSE(r.ok()) << "expected a refusal";
-  return r.ok() ? EditorialRefusal::state_conflict : r.error().refusal;
+  return r.ok() ? EditorialRefusal::state_conflict : r.refusal().error;
 }
 
 class EditorialRules : public ::testing::Test {
@@ -83,7 +83,7 @@ class EditorialRules : public ::testing::Test {
 
   services::Work open(const User& u, const std::string& slug) {
     auto w = service_->open(u, live(), slug);
-    EXPECT_TRUE(w.ok()) << (w.ok() ? "" : w.error().message);
+    EXPECT_TRUE(w.ok()) << (w.ok() ? "" : w.refusal().message);
     return std::move(*w);
   }
   services::Note note(const std::string& text = "") { return *service_->note(text); }
@@ -91,7 +91,7 @@ class EditorialRules : public ::testing::Test {
   // A new article by the writer, as it is after `start`.
   std::string started(const User& u, const std::string& title = "How is gout treated?") {
     auto s = service_->start(u, live(), title, "Gout");
-    EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message);
+    EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.refusal().message);
     return s.ok() ? s->draft.slug : "";
   }
   // The writer saves a text of their own and submits it.
@@ -99,7 +99,7 @@ class EditorialRules : public ::testing::Test {
     auto w = open(u, slug);
     auto saved =
         service_->save(w, article_md(slug, "How is gout treated?", intro), note(), std::nullopt);
-    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    ASSERT_TRUE(saved.ok()) << saved.refusal().message;
     ASSERT_TRUE(service_->submit(w).ok());
   }
 
@@ -125,7 +125,7 @@ TEST_F(EditorialRules, OnlyAuthorsAndEditorsWrite) {
 
 TEST_F(EditorialRules, StartingMakesADraftAtTheTitlesSlug) {
   auto s = service_->start(writer_, live(), "  How is gout treated?  ", "");
-  ASSERT_TRUE(s.ok()) << s.error().message;
+  ASSERT_TRUE(s.ok()) << s.refusal().message;
   EXPECT_EQ(s->draft.slug, "how-is-gout-treated");
   EXPECT_EQ(s->draft.title, "How is gout treated?");
   EXPECT_EQ(s->draft.latest, 1);
@@ -149,7 +149,7 @@ TEST_F(EditorialRules, StartingMakesADraftAtTheTitlesSlug) {
   put_live("how-can-i-ease-shin-splints", "Sam Example");
   const auto exists = service_->start(writer_, live(), "How can I ease shin splints?", "");
   EXPECT_EQ(refusal(exists), EditorialRefusal::article_exists);
-  EXPECT_NE(exists.error().message.find("/articles/how-can-i-ease-shin-splints"),
+  EXPECT_NE(exists.refusal().message.find("/articles/how-can-i-ease-shin-splints"),
             std::string::npos);
 }
 
@@ -208,7 +208,7 @@ TEST_F(EditorialRules, SavingStoresOnlyChangesAndRefusesLostUpdates) {
   auto w = open(writer_, slug);
   const std::string text = article_md(slug, "How is gout treated?", "First.");
   auto saved = service_->save(w, text, note("first"), 1);
-  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  ASSERT_TRUE(saved.ok()) << saved.refusal().message;
   EXPECT_TRUE(saved->changed);
   EXPECT_EQ(saved->ordinal, 2);
   EXPECT_EQ(w.draft->latest, 2) << "the work follows the save";
@@ -236,12 +236,12 @@ TEST_F(EditorialRules, TheTextIsCheckedAsTheArticleItWouldPublish) {
   with_author.insert(with_author.find("slug:"), "author: Someone Else\n");
   const auto managed = save(with_author);
   EXPECT_EQ(refusal(managed), EditorialRefusal::invalid_markdown);
-  EXPECT_EQ(managed.error().message.rfind("how-is-gout-treated.md:4: 'author'", 0), 0u)
-      << managed.error().message;
+  EXPECT_EQ(managed.refusal().message.rfind("how-is-gout-treated.md:4: 'author'", 0), 0u)
+      << managed.refusal().message;
   // The address is fixed.
   const auto moved = save(article_md("elsewhere", "How is gout treated?", "Text."));
   EXPECT_EQ(refusal(moved), EditorialRefusal::invalid_markdown);
-  EXPECT_NE(moved.error().message.find("must be 'how-is-gout-treated'"), std::string::npos);
+  EXPECT_NE(moved.refusal().message.find("must be 'how-is-gout-treated'"), std::string::npos);
   // Not the format at all, and text a user may not type.
   EXPECT_EQ(refusal(save("No front matter.")), EditorialRefusal::invalid_markdown);
   EXPECT_EQ(refusal(save(good + "\x1b[31m")), EditorialRefusal::invalid_markdown);
@@ -284,13 +284,13 @@ TEST_F(EditorialRules, ApprovalPublishesWithBylineReviewAndContributors) {
   const auto fixed = service_->save(
       e, article_md(slug, "How is gout treated?", "Gout is a painful arthritis, often in a toe."),
       note("toe"), 2);
-  ASSERT_TRUE(fixed.ok()) << fixed.error().message;
+  ASSERT_TRUE(fixed.ok()) << fixed.refusal().message;
   EXPECT_EQ(e.draft->state, DraftState::in_review) << "an editor's save keeps it in review";
   EXPECT_EQ(refusal(service_->approve(e, 2, note())), EditorialRefusal::state_conflict)
       << "revision 3 is the latest";
   const auto own = service_->approve(e, 3, note());
   EXPECT_EQ(refusal(own), EditorialRefusal::own_words);
-  EXPECT_NE(own.error().message.find("revision 3"), std::string::npos);
+  EXPECT_NE(own.refusal().message.find("revision 3"), std::string::npos);
   EXPECT_EQ(republished_, 0);
 
   auto other = open(editor_, slug);
@@ -349,19 +349,19 @@ TEST_F(EditorialRules, TheBylineMayStartTheNextRoundOfAPublishedArticle) {
   EXPECT_EQ(refusal(service_->submit(w)), EditorialRefusal::nothing_to_submit);
   // Saving the live text unchanged starts nothing.
   auto same = service_->save(w, start, note(), std::nullopt);
-  ASSERT_TRUE(same.ok()) << same.error().message;
+  ASSERT_TRUE(same.ok()) << same.refusal().message;
   EXPECT_FALSE(same->changed);
   EXPECT_FALSE(store_->draft(slug));
   // A change: revision 1 is the live text, 2 the edit.
   std::string changed = start;
   changed.replace(changed.find("Rest helps."), 11, "Rest and ice help.");
   auto saved = service_->save(w, changed, note("ice"), std::nullopt);
-  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  ASSERT_TRUE(saved.ok()) << saved.refusal().message;
   EXPECT_EQ(saved->ordinal, 2);
   EXPECT_EQ(store_->revision(slug, 1)->markdown, start);
 
   auto preview = service_->preview(w, changed);
-  ASSERT_TRUE(preview.ok()) << preview.error().message;
+  ASSERT_TRUE(preview.ok()) << preview.refusal().message;
   EXPECT_EQ(preview->author.name, "Sam Example") << "an edited article keeps its byline";
   EXPECT_EQ(preview->introduction, "Rest and ice help.");
 }
@@ -383,7 +383,7 @@ TEST_F(EditorialRules, PreviewShowsTheWritersProfileAsByline) {
   const auto slug = started(writer_);
   auto w = open(writer_, slug);
   auto p = service_->preview(w, article_md(slug, "How is gout treated?", "A preview only."));
-  ASSERT_TRUE(p.ok()) << p.error().message;
+  ASSERT_TRUE(p.ok()) << p.refusal().message;
   EXPECT_EQ(p->author.name, "Wanda Writer");
   EXPECT_EQ(p->author.credential, "RN");
   EXPECT_EQ(store_->revisions(slug).size(), 1u) << "a preview stores nothing";
