@@ -1,6 +1,7 @@
 #include "store/common.hpp"
 
 #include <fmt/chrono.h>
+#include <fmt/ranges.h>
 
 #include <ctime>
 #include <stdexcept>
@@ -29,6 +30,10 @@ void expect_state(const std::string& slug, const std::optional<DraftHead>& head,
   if (head->latest != ordinal)
     throw StateConflict("revision " + std::to_string(head->latest) +
                         " is the latest now; look at it first");
+}
+
+std::string joined_contributors(const Article& article) {
+  return fmt::format("{}", fmt::join(article.contributors, "\n"));
 }
 
 RevisionPlan plan_revision(const std::string& slug, const std::optional<DraftHead>& head,

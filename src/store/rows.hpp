@@ -15,12 +15,14 @@
 #pragma once
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "core/account.hpp"
@@ -280,7 +282,7 @@ std::vector<Article> read_articles(EachRow&& each_row, const Dialect& d, bool on
         a.document_id = row.text(18);
         a.url = row.text(19);
         a.reviewed_by = {row.text(20), row.text(21)};
-        // One name per line (write_articles joins them so).
+        // One name per line (joined_contributors() joins them so).
         const std::string contributors = row.text(22);
         for (std::string_view rest = contributors; !rest.empty();) {
           const auto nl = rest.find('\n');
@@ -423,6 +425,77 @@ std::optional<ontology::AnnotationRecords> read_annotations(EachRow&& each_row) 
              out.rows.push_back(std::move(a));
            });
   return out;
+}
+
+// --- Writing a phenotype release: the rows, table by table. ---
+
+// A value to store: text, an integer (flags as 0/1) or NULL.
+using Value = std::variant<std::string_view, std::int64_t, std::nullptr_t>;
+
+struct Table {
+  const char* name;
+  const char* columns;  // in the order the values come
+};
+
+inline constexpr Table kHpoRelease{"hpo_release", "id, version, source_file, imported_at"};
+inline constexpr Table kHpoTerms{"hpo_terms",
+                                 "ordinal, id, label, definition, comment, obsolete, replaced_by"};
+inline constexpr Table kHpoSynonyms{"hpo_synonyms", "term, ordinal, text, scope, layperson"};
+inline constexpr Table kHpoAltIds{"hpo_alt_ids", "term, ordinal, alt_id"};
+inline constexpr Table kHpoXrefs{"hpo_xrefs", "term, ordinal, xref"};
+inline constexpr Table kHpoParents{"hpo_parents", "term, ordinal, parent"};
+// Parents before children: the order rows may be added in (and, reversed,
+// deleted in).
+inline constexpr const Table* kOntologyTables[] = {&kHpoRelease, &kHpoTerms, &kHpoSynonyms,
+                                                   &kHpoAltIds,  &kHpoXrefs, &kHpoParents};
+
+inline constexpr Table kHpoAnnotationRelease{"hpo_annotation_release",
+                                             "id, version, hpo_version, source_file, imported_at"};
+inline constexpr Table kHpoAnnotations{
+    "hpo_annotations",
+    "ordinal, disease_id, disease_name, negated, term_id, reference, evidence, onset, frequency, "
+    "sex, modifier, aspect, biocuration"};
+inline constexpr const Table* kAnnotationTables[] = {&kHpoAnnotationRelease, &kHpoAnnotations};
+
+// Hands every row that stores `records` to add(table, {values...}), with an
+// ordinal per row so read_ontology() gets them back in the same order;
+// `imported_at` is the release's time stamp.
+template <class Add>
+void ontology_rows(const ontology::OntologyRecords& records, const std::string& imported_at,
+                   Add&& add) {
+  add(kHpoRelease, {std::int64_t{1}, records.version, records.source, imported_at});
+  auto add_list = [&](const Table& table, std::int64_t term,
+                      const std::vector<std::string>& values) {
+    for (std::size_t i = 0; i < values.size(); ++i)
+      add(table, {term, static_cast<std::int64_t>(i), values[i]});
+  };
+  for (std::size_t ti = 0; ti < records.terms.size(); ++ti) {
+    const auto& t = records.terms[ti];
+    const auto term = static_cast<std::int64_t>(ti);
+    add(kHpoTerms,
+        {term, t.id, t.label, t.definition, t.comment, std::int64_t{t.obsolete}, t.replaced_by});
+    for (std::size_t i = 0; i < t.synonyms.size(); ++i)
+      add(kHpoSynonyms,
+          {term, static_cast<std::int64_t>(i), t.synonyms[i].text,
+           ontology::to_string(t.synonyms[i].scope), std::int64_t{t.synonyms[i].layperson}});
+    add_list(kHpoAltIds, term, t.alt_ids);
+    add_list(kHpoXrefs, term, t.xrefs);
+    add_list(kHpoParents, term, t.parents);
+  }
+}
+
+template <class Add>
+void annotation_rows(const ontology::AnnotationRecords& records, const std::string& imported_at,
+                     Add&& add) {
+  add(kHpoAnnotationRelease,
+      {std::int64_t{1}, records.version, records.hpo_version, records.source, imported_at});
+  for (std::size_t i = 0; i < records.rows.size(); ++i) {
+    const auto& a = records.rows[i];
+    add(kHpoAnnotations,
+        {static_cast<std::int64_t>(i), a.disease_id, a.disease_name, std::int64_t{a.negated},
+         a.term_id, a.reference, a.evidence, a.onset, a.frequency, a.sex, a.modifier,
+         std::string_view(&a.aspect, 1), a.biocuration});
+  }
 }
 
 // Changes whenever the ontology or the annotations are imported again.

@@ -1,59 +1,58 @@
 // The phenotype ontology and disease annotations on PostgreSQL. A release is
 // hundreds of thousands of rows, so it goes in with COPY (one stream per
 // table) rather than one INSERT per row, inside the same single transaction.
+#include <map>
+#include <type_traits>
+#include <variant>
+
 #include "store/common.hpp"
 #include "store/postgresql/postgresql_store.hpp"
 #include "store/postgresql/util.hpp"
 
 namespace symptomdb::store {
-void PostgresStore::put_ontology(const ontology::OntologyRecords& records) {
-  pg::CopyRows terms, synonyms, alt_ids, xrefs, parents;
-  auto add_list = [](pg::CopyRows& rows, std::int64_t term,
-                     const std::vector<std::string>& values) {
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      rows.field(term).field(static_cast<std::int64_t>(i)).field(values[i]);
-      rows.end_row();
-    }
-  };
-  for (std::size_t ti = 0; ti < records.terms.size(); ++ti) {
-    const auto& t = records.terms[ti];
-    const auto term = static_cast<std::int64_t>(ti);
-    terms.field(term)
-        .field(t.id)
-        .field(t.label)
-        .field(t.definition)
-        .field(t.comment)
-        .field(t.obsolete ? 1 : 0)
-        .field(t.replaced_by);
-    terms.end_row();
-    for (std::size_t i = 0; i < t.synonyms.size(); ++i) {
-      synonyms.field(term)
-          .field(static_cast<std::int64_t>(i))
-          .field(t.synonyms[i].text)
-          .field(ontology::to_string(t.synonyms[i].scope))
-          .field(t.synonyms[i].layperson ? 1 : 0);
-      synonyms.end_row();
-    }
-    add_list(alt_ids, term, t.alt_ids);
-    add_list(xrefs, term, t.xrefs);
-    add_list(parents, term, t.parents);
+namespace {
+
+// ontology_rows()' and annotation_rows()' add(table, values) on PostgreSQL:
+// the rows of each table gathered in COPY's format, to be sent in one
+// stream per table.
+class Copier {
+ public:
+  void operator()(const Table& table, std::initializer_list<Value> values) {
+    auto& rows = rows_[table.name];
+    for (const auto& v : values)
+      std::visit(
+          [&](auto x) {
+            if constexpr (std::is_same_v<decltype(x), std::nullptr_t>)
+              rows.null();
+            else
+              rows.field(x);
+          },
+          v);
+    rows.end_row();
   }
-  write([&](pg::Connection& c) {
-    // TRUNCATE is transactional in PostgreSQL: a failed import rolls it
-    // back with the rest, leaving the previous release.
-    c.exec("TRUNCATE hpo_synonyms, hpo_alt_ids, hpo_xrefs, hpo_parents, hpo_terms, hpo_release");
-    c.run("INSERT INTO hpo_release (id, version, source_file, imported_at) VALUES (1, $1, $2, $3)",
-          {records.version, records.source, utc_now()});
-    c.copy_in(
-        "COPY hpo_terms (ordinal, id, label, definition, comment, obsolete, replaced_by) FROM "
-        "STDIN",
-        terms.data());
-    c.copy_in("COPY hpo_synonyms (term, ordinal, text, scope, layperson) FROM STDIN",
-              synonyms.data());
-    c.copy_in("COPY hpo_alt_ids (term, ordinal, alt_id) FROM STDIN", alt_ids.data());
-    c.copy_in("COPY hpo_xrefs (term, ordinal, xref) FROM STDIN", xrefs.data());
-    c.copy_in("COPY hpo_parents (term, ordinal, parent) FROM STDIN", parents.data());
-  });
+  // Empties the tables and copies the rows in, parents first. TRUNCATE is
+  // transactional in PostgreSQL: a failed import rolls it back with the
+  // rest, leaving the previous release.
+  template <std::size_t N>
+  void replace(pg::Connection& c, const Table* const (&tables)[N]) {
+    std::string names;
+    for (const Table* t : tables) names += (names.empty() ? "" : ", ") + std::string(t->name);
+    c.exec("TRUNCATE " + names);
+    for (const Table* t : tables)
+      c.copy_in(std::string("COPY ") + t->name + " (" + t->columns + ") FROM STDIN",
+                rows_[t->name].data());
+  }
+
+ private:
+  std::map<std::string_view, pg::CopyRows> rows_;
+};
+
+}  // namespace
+
+void PostgresStore::put_ontology(const ontology::OntologyRecords& records) {
+  Copier copier;
+  ontology_rows(records, utc_now(), copier);
+  write([&](pg::Connection& c) { copier.replace(c, kOntologyTables); });
 }
 
 std::optional<ontology::OntologyRecords> PostgresStore::load_ontology() {
@@ -63,35 +62,9 @@ std::optional<ontology::OntologyRecords> PostgresStore::load_ontology() {
 }
 
 void PostgresStore::put_annotations(const ontology::AnnotationRecords& records) {
-  pg::CopyRows rows;
-  for (std::size_t i = 0; i < records.rows.size(); ++i) {
-    const auto& a = records.rows[i];
-    rows.field(static_cast<std::int64_t>(i))
-        .field(a.disease_id)
-        .field(a.disease_name)
-        .field(a.negated ? 1 : 0)
-        .field(a.term_id)
-        .field(a.reference)
-        .field(a.evidence)
-        .field(a.onset)
-        .field(a.frequency)
-        .field(a.sex)
-        .field(a.modifier)
-        .field(std::string_view(&a.aspect, 1))
-        .field(a.biocuration);
-    rows.end_row();
-  }
-  write([&](pg::Connection& c) {
-    c.exec("TRUNCATE hpo_annotations, hpo_annotation_release");
-    c.run(
-        "INSERT INTO hpo_annotation_release (id, version, hpo_version, source_file, imported_at) "
-        "VALUES (1, $1, $2, $3, $4)",
-        {records.version, records.hpo_version, records.source, utc_now()});
-    c.copy_in(
-        "COPY hpo_annotations (ordinal, disease_id, disease_name, negated, term_id, reference, "
-        "evidence, onset, frequency, sex, modifier, aspect, biocuration) FROM STDIN",
-        rows.data());
-  });
+  Copier copier;
+  annotation_rows(records, utc_now(), copier);
+  write([&](pg::Connection& c) { copier.replace(c, kAnnotationTables); });
 }
 
 std::string PostgresStore::phenotype_stamp() {
