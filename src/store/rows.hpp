@@ -120,18 +120,23 @@ void read_into(const R& row, int first, T& out, Members T::*... members) {
   (read_column(row, column++, out.*members), ...);
 }
 
+// A mapper that reads columns 0, 1, ... into the given members of a T.
+template <class T, auto... Members>
+inline constexpr auto columns_into = []<Row R>(const R& row) {
+  T out;
+  read_into(row, 0, out, Members...);
+  return out;
+};
+
 // --- Accounts. ---
 
 // The columns user_from() reads, then the password hash (column 7).
 inline constexpr const char* kUserColumns =
     "id, username, display_name, role, disabled, author_id, created_at, password_hash";
 
-inline constexpr auto user_from = []<Row R>(const R& row) -> User {
-  User u;
-  read_into(row, 0, u, &User::id, &User::username, &User::display_name, &User::role,
-            &User::disabled, &User::author_id, &User::created_at);
-  return u;
-};
+inline constexpr auto user_from =
+    columns_into<User, &User::id, &User::username, &User::display_name, &User::role,
+                 &User::disabled, &User::author_id, &User::created_at>;
 
 // A session with its user; the store adds its WHERE (id hash, expiry,
 // enabled user).
@@ -195,37 +200,28 @@ inline constexpr const char* kDraftSelect =
     "ORDER BY e.id DESC LIMIT 1), u.author_id "
     "FROM drafts d JOIN users u ON u.id = d.owner_id ";
 
-inline constexpr auto draft_from = []<Row R>(const R& row) -> Draft {
-  Draft d;
-  read_into(row, 0, d, &Draft::slug, &Draft::state, &Draft::owner_id, &Draft::owner_name,
-            &Draft::created_at, &Draft::updated_at, &Draft::latest, &Draft::title,
-            &Draft::last_note, &Draft::owner_author_id);
-  return d;
-};
+inline constexpr auto draft_from =
+    columns_into<Draft, &Draft::slug, &Draft::state, &Draft::owner_id, &Draft::owner_name,
+                 &Draft::created_at, &Draft::updated_at, &Draft::latest, &Draft::title,
+                 &Draft::last_note, &Draft::owner_author_id>;
 
 inline constexpr const char* kRevisionSelect =
     "SELECT r.id, r.slug, r.ordinal, r.markdown, r.author_id, u.display_name, r.created_at, "
     "r.note, r.state FROM revisions r JOIN users u ON u.id = r.author_id ";
 
-inline constexpr auto revision_from = []<Row R>(const R& row) -> Revision {
-  Revision r;
-  read_into(row, 0, r, &Revision::id, &Revision::slug, &Revision::ordinal, &Revision::markdown,
-            &Revision::author_id, &Revision::author_name, &Revision::created_at, &Revision::note,
-            &Revision::state);
-  return r;
-};
+inline constexpr auto revision_from =
+    columns_into<Revision, &Revision::id, &Revision::slug, &Revision::ordinal, &Revision::markdown,
+                 &Revision::author_id, &Revision::author_name, &Revision::created_at,
+                 &Revision::note, &Revision::state>;
 
 inline constexpr const char* kReviewEventSelect =
     "SELECT e.id, e.slug, e.ordinal, e.action, e.user_id, u.display_name, e.note, e.created_at "
     "FROM review_events e JOIN users u ON u.id = e.user_id ";
 
-inline constexpr auto review_event_from = []<Row R>(const R& row) -> ReviewEvent {
-  ReviewEvent e;
-  read_into(row, 0, e, &ReviewEvent::id, &ReviewEvent::slug, &ReviewEvent::ordinal,
-            &ReviewEvent::action, &ReviewEvent::user_id, &ReviewEvent::user_name,
-            &ReviewEvent::note, &ReviewEvent::created_at);
-  return e;
-};
+inline constexpr auto review_event_from =
+    columns_into<ReviewEvent, &ReviewEvent::id, &ReviewEvent::slug, &ReviewEvent::ordinal,
+                 &ReviewEvent::action, &ReviewEvent::user_id, &ReviewEvent::user_name,
+                 &ReviewEvent::note, &ReviewEvent::created_at>;
 
 // A draft's state and latest revision, which every workflow step checks
 // (store/common.hpp) before it changes anything.
@@ -237,11 +233,8 @@ struct DraftHead {
   std::int64_t latest = 0;
 };
 
-inline constexpr auto draft_head_from = []<Row R>(const R& row) -> DraftHead {
-  DraftHead h;
-  read_into(row, 0, h, &DraftHead::state, &DraftHead::latest);
-  return h;
-};
+inline constexpr auto draft_head_from =
+    columns_into<DraftHead, &DraftHead::state, &DraftHead::latest>;
 
 // --- Articles. ---
 
