@@ -12,6 +12,11 @@ namespace symptomdb {
 // relative to the source tree (e.g. "web/templates/article.mustache").
 std::optional<std::string_view> embedded_file(std::string_view path);
 
+// The paths of the files embedded directly in `folder` (not in folders
+// below it), in name order: for sets whose members the build declares, such
+// as the migrations, so that the list is written once (in CMakeLists.txt).
+std::vector<std::string_view> embedded_files_in(std::string_view folder);
+
 // The rows of an embedded tab-separated table (src/*/data/*.tsv), each split
 // into its columns; blank lines and '#' comment lines are skipped. The views
 // point into the embedded data, which lives as long as the process. Throws

@@ -1,5 +1,5 @@
 #include "store/postgresql/postgresql_store.hpp"
-#include "store/sqlite_store.hpp"
+#include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
 
 namespace symptomdb::store {

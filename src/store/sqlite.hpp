@@ -47,6 +47,11 @@ class Statement {
 
   // Advances to the next row: true when a row is available.
   bool step();
+  // Calls f(*this) for each row (store/rows.hpp reads rows through it).
+  template <class F>
+  void each(F&& f) {
+    while (step()) f(*this);
+  }
   // Runs a statement that returns no rows, then resets it for reuse.
   void run();
   void reset();

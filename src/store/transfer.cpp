@@ -7,8 +7,9 @@
 #include "core/error.hpp"
 #include "store/postgresql/pg.hpp"
 #include "store/postgresql/postgresql_store.hpp"
+#include "store/rows.hpp"
 #include "store/sqlite.hpp"
-#include "store/sqlite_store.hpp"
+#include "store/sqlite/sqlite_store.hpp"
 
 namespace symptomdb::store {
 namespace {
@@ -51,10 +52,22 @@ constexpr const char* kIdentityTables[] = {"authors",  "conditions", "articles",
                                            "sections", "items",      "users",
                                            "comments", "revisions",  "review_events"};
 
-using Row = std::vector<std::optional<std::string>>;
+// A row's values as text, NULL kept apart from the empty string.
+using Values = std::vector<std::optional<std::string>>;
+
+// The first `n` columns of a row of either store (store/rows.hpp's Row).
+template <Row R>
+Values values_of(const R& row, std::size_t n) {
+  Values out(n);
+  for (std::size_t i = 0; i < n; ++i)
+    if (!row.is_null(static_cast<int>(i))) out[i] = row.text(static_cast<int>(i));
+  return out;
+}
 
 // FNV-1a over the values, with NULL and the separators hashed distinctly.
-std::uint64_t row_hash(const Row& row) {
+// The same function checksums what SQLite holds and what PostgreSQL reads
+// back, so any difference in a value shows.
+std::uint64_t row_hash(const Values& row) {
   std::uint64_t h = 1469598103934665603ull;
   auto add = [&h](unsigned char b) {
     h ^= b;
@@ -70,31 +83,6 @@ std::uint64_t row_hash(const Row& row) {
     add(0x1f);
   }
   return h;
-}
-
-void append_copy_field(std::string& out, const std::optional<std::string>& v) {
-  if (!v) {
-    out += "\\N";
-    return;
-  }
-  for (char ch : *v) {
-    switch (ch) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += ch;
-    }
-  }
 }
 
 std::vector<std::string> sqlite_columns(Database& db, const std::string& table) {
@@ -157,39 +145,26 @@ std::vector<TableTransfer> copy_sqlite_to_postgresql(
     const std::string list = joined(columns);
     TableTransfer t;
     t.table = table;
-    std::string data;
-    {
-      auto st = src.prepare("SELECT " + list + " FROM " + table);
-      Row row(columns.size());
-      while (st.step()) {
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-          row[i] = st.is_null(static_cast<int>(i))
-                       ? std::nullopt
-                       : std::optional<std::string>(st.text(static_cast<int>(i)));
-          if (i) data += '\t';
-          append_copy_field(data, row[i]);
-        }
-        data += '\n';
-        ++t.rows;
-        t.checksum += row_hash(row);
-      }
-    }
-    dst.copy_in("COPY " + std::string(table) + " (" + list + ") FROM STDIN", data);
+    pg::CopyRows data;
+    src.prepare("SELECT " + list + " FROM " + table).each([&](const Statement& row) {
+      const auto values = values_of(row, columns.size());
+      for (const auto& v : values) v ? data.field(*v) : data.null();
+      data.end_row();
+      ++t.rows;
+      t.checksum += row_hash(values);
+    });
+    dst.copy_in("COPY " + std::string(table) + " (" + list + ") FROM STDIN", data.data());
 
     // Read back inside the transaction: what would be committed.
-    const auto back = dst.run("SELECT " + list + " FROM " + table);
+    std::size_t rows_back = 0;
     std::uint64_t checksum = 0;
-    Row row(columns.size());
-    for (int r = 0; r < back.rows(); ++r) {
-      for (std::size_t i = 0; i < columns.size(); ++i)
-        row[i] = back.is_null(r, static_cast<int>(i))
-                     ? std::nullopt
-                     : std::optional<std::string>(back.text(r, static_cast<int>(i)));
-      checksum += row_hash(row);
-    }
-    if (static_cast<std::size_t>(back.rows()) != t.rows || checksum != t.checksum)
+    dst.run("SELECT " + list + " FROM " + table).each([&](const pg::RowRef& row) {
+      ++rows_back;
+      checksum += row_hash(values_of(row, columns.size()));
+    });
+    if (rows_back != t.rows || checksum != t.checksum)
       throw StoreError("table " + t.table + " did not copy exactly (" + std::to_string(t.rows) +
-                       " rows in SQLite, " + std::to_string(back.rows()) +
+                       " rows in SQLite, " + std::to_string(rows_back) +
                        " read back); nothing was copied");
     if (progress) progress(t);
     out.push_back(std::move(t));

@@ -2,30 +2,11 @@
 // failure counters live in the database, so they hold whichever node a
 // request reaches; they do not move the change counter (no page shows them).
 #include "core/user_text.hpp"
+#include "store/common.hpp"
 #include "store/postgresql/postgresql_store.hpp"
 #include "store/postgresql/util.hpp"
 
 namespace symptomdb::store {
-namespace {
-
-// Usernames compare case-insensitively, as SQLite's COLLATE NOCASE column
-// does; the unique index is on lower(username).
-constexpr const char* kUserColumns =
-    "id, username, display_name, role, disabled, author_id, created_at, password_hash";
-
-User user_from(const pg::Result& st, int r) {
-  User u;
-  u.id = st.integer(r, 0);
-  u.username = st.text(r, 1);
-  u.display_name = st.text(r, 2);
-  u.role = role_from_string(st.text(r, 3)).value_or(Role::reader);
-  u.disabled = st.integer(r, 4) != 0;
-  if (!st.is_null(r, 5)) u.author_id = st.integer(r, 5);
-  u.created_at = st.text(r, 6);
-  return u;
-}
-
-}  // namespace
 
 std::int64_t PostgresStore::create_user(const User& u, const std::string& password_hash) {
   const std::string key = display_name_key(u.display_name);
@@ -42,7 +23,7 @@ std::int64_t PostgresStore::create_user(const User& u, const std::string& passwo
       if (!c.run("SELECT 1 FROM users WHERE lower(username) = lower($1)", {u.username}).empty())
         throw AccountExists("the username '" + u.username + "' is taken");
       if (!c.run("SELECT 1 FROM users WHERE name_key = $1", {key}).empty()) throw name_taken();
-      const std::string now = pg::utc_now();
+      const std::string now = utc_now();
       return c
           .run(
               "INSERT INTO users (username, display_name, password_hash, role, disabled, "
@@ -65,11 +46,15 @@ std::int64_t PostgresStore::create_user(const User& u, const std::string& passwo
 
 std::optional<std::pair<User, std::string>> PostgresStore::find_user(std::string_view username) {
   return with([&](pg::Connection& c) -> std::optional<std::pair<User, std::string>> {
-    const auto st = c.run(
-        std::string("SELECT ") + kUserColumns + " FROM users WHERE lower(username) = lower($1)",
-        {username});
-    if (st.empty()) return std::nullopt;
-    return std::pair{user_from(st, 0), st.text(0, 7)};
+    // Usernames compare case-insensitively, as SQLite's COLLATE NOCASE
+    // column does; the unique index is on lower(username).
+    return first<std::pair<User, std::string>>(
+        c.run(
+            std::string("SELECT ") + kUserColumns + " FROM users WHERE lower(username) = lower($1)",
+            {username}),
+        [](const pg::RowRef& row) {
+          return std::pair{user_from(row), row.text(7)};
+        });
   });
 }
 
@@ -99,7 +84,7 @@ bool PostgresStore::set_disabled(std::string_view username, bool disabled) {
 void PostgresStore::set_password_hash(std::int64_t user_id, const std::string& hash) {
   with([&](pg::Connection& c) {
     c.run("UPDATE users SET password_hash = $1, password_changed_at = $2 WHERE id = $3",
-          {hash, pg::utc_now(), user_id});
+          {hash, utc_now(), user_id});
   });
 }
 
@@ -134,18 +119,11 @@ void PostgresStore::create_session(const std::string& id_hash, std::int64_t user
 }
 
 std::optional<Session> PostgresStore::find_session(const std::string& id_hash, std::int64_t now) {
-  return with([&](pg::Connection& c) -> std::optional<Session> {
-    const auto st = c.run(
-        "SELECT u.id, u.username, u.display_name, u.role, u.disabled, u.author_id, "
-        "u.created_at, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = "
-        "s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.disabled = 0",
-        {id_hash, now});
-    if (st.empty()) return std::nullopt;
-    Session s;
-    s.user = user_from(st, 0);
-    s.csrf_token = st.text(0, 7);
-    s.expires_at = st.integer(0, 8);
-    return s;
+  return with([&](pg::Connection& c) {
+    return first<Session>(c.run(std::string(kSessionSelect) +
+                                    "WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.disabled = 0",
+                                {id_hash, now}),
+                          session_from);
   });
 }
 

@@ -2,51 +2,11 @@
 // every node (community_write): a rating or a comment changes the page every
 // node serves, but not the articles, so the nodes start their page caches
 // again instead of rebuilding their snapshots.
+#include "store/common.hpp"
 #include "store/postgresql/postgresql_store.hpp"
 #include "store/postgresql/util.hpp"
 
 namespace symptomdb::store {
-namespace {
-
-constexpr const char* kCommentSelect =
-    "SELECT c.id, c.article_slug, c.user_id, u.display_name, c.parent_id, c.body, c.status, "
-    "c.held_reason, c.created_at, c.edited_at, "
-    "(SELECT COUNT(*) FROM comment_reports r WHERE r.comment_id = c.id), u.role, "
-    "CASE WHEN c.deleted_at IS NULL THEN 0 ELSE 1 END "
-    "FROM comments c JOIN users u ON u.id = c.user_id ";
-
-Comment comment_from(const pg::Result& st, int r) {
-  Comment c;
-  c.id = st.integer(r, 0);
-  c.article_slug = st.text(r, 1);
-  c.user_id = st.integer(r, 2);
-  c.author_name = st.text(r, 3);
-  if (!st.is_null(r, 4)) c.parent_id = st.integer(r, 4);
-  c.body = st.text(r, 5);
-  c.status = comment_status_from_string(st.text(r, 6)).value_or(CommentStatus::pending);
-  c.held_reason = st.text(r, 7);
-  c.created_at = st.integer(r, 8);
-  if (!st.is_null(r, 9)) c.edited_at = st.integer(r, 9);
-  c.reports = st.integer(r, 10);
-  c.author_role = role_from_string(st.text(r, 11)).value_or(Role::reader);
-  c.deleted = st.integer(r, 12) != 0;
-  if (c.deleted) {
-    // What was deleted is not handed out, whatever the caller does with it.
-    c.author_name.clear();
-    c.author_role = Role::reader;
-    c.body.clear();
-  }
-  return c;
-}
-
-std::vector<Comment> all_comments(const pg::Result& st) {
-  std::vector<Comment> out;
-  out.reserve(static_cast<std::size_t>(st.rows()));
-  for (int r = 0; r < st.rows(); ++r) out.push_back(comment_from(st, r));
-  return out;
-}
-
-}  // namespace
 
 void PostgresStore::rate_author(std::int64_t author_id, std::int64_t user_id, int stars) {
   community_write([&](pg::Connection& c) {
@@ -54,7 +14,7 @@ void PostgresStore::rate_author(std::int64_t author_id, std::int64_t user_id, in
         "INSERT INTO author_ratings (author_id, user_id, stars, rated_at) VALUES ($1, $2, $3, "
         "$4) ON CONFLICT (author_id, user_id) DO UPDATE SET stars = excluded.stars, rated_at = "
         "excluded.rated_at",
-        {author_id, user_id, stars, pg::utc_now()});
+        {author_id, user_id, stars, utc_now()});
   });
 }
 
@@ -93,10 +53,9 @@ std::int64_t PostgresStore::add_comment(const Comment& cm) {
 }
 
 std::optional<Comment> PostgresStore::comment(std::int64_t id) {
-  return with([&](pg::Connection& c) -> std::optional<Comment> {
-    const auto st = c.run(std::string(kCommentSelect) + "WHERE c.id = $1", {id});
-    if (st.empty()) return std::nullopt;
-    return comment_from(st, 0);
+  return with([&](pg::Connection& c) {
+    return first<Comment>(c.run(std::string(kCommentSelect) + "WHERE c.id = $1", {id}),
+                          comment_from);
   });
 }
 
@@ -104,12 +63,13 @@ std::vector<Comment> PostgresStore::comments(std::string_view slug, bool newest_
                                              std::size_t offset, std::size_t limit) {
   const std::string order = newest_first ? "DESC" : "ASC";
   return with([&](pg::Connection& c) {
-    return all_comments(
+    return all<Comment>(
         c.run(std::string(kCommentSelect) +
                   "WHERE c.article_slug = $1 AND c.parent_id IS NULL AND c.status = 'published' "
                   "ORDER BY c.created_at " +
                   order + ", c.id " + order + " LIMIT $2 OFFSET $3",
-              {slug, limit, offset}));
+              {slug, limit, offset}),
+        comment_from);
   });
 }
 
@@ -128,18 +88,20 @@ std::size_t PostgresStore::count_comments(std::string_view slug, bool with_repli
 
 std::vector<Comment> PostgresStore::replies(std::int64_t parent_id) {
   return with([&](pg::Connection& c) {
-    return all_comments(c.run(std::string(kCommentSelect) +
-                                  "WHERE c.parent_id = $1 AND c.status = 'published' "
-                                  "ORDER BY c.created_at, c.id",
-                              {parent_id}));
+    return all<Comment>(
+        c.run(std::string(kCommentSelect) + "WHERE c.parent_id = $1 AND c.status = 'published' "
+                                            "ORDER BY c.created_at, c.id",
+              {parent_id}),
+        comment_from);
   });
 }
 
 std::vector<Comment> PostgresStore::moderation_queue() {
   return with([&](pg::Connection& c) {
-    return all_comments(c.run(std::string(kCommentSelect) +
-                              "WHERE c.status IN ('pending', 'hidden') "
-                              "ORDER BY c.created_at, c.id LIMIT 200"));
+    return all<Comment>(
+        c.run(std::string(kCommentSelect) + "WHERE c.status IN ('pending', 'hidden') "
+                                            "ORDER BY c.created_at, c.id LIMIT 200"),
+        comment_from);
   });
 }
 

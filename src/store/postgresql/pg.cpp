@@ -161,6 +161,39 @@ void Connection::copy_in(const std::string& copy_sql, const std::string& data) {
   while ((res = PQgetResult(conn_))) PQclear(res);
 }
 
+void CopyRows::separate() {
+  if (!first_) out_ += '\t';
+  first_ = false;
+}
+
+CopyRows& CopyRows::field(std::string_view v) {
+  separate();
+  // Only these four would be read as something else than themselves.
+  for (char ch : v) {
+    const char* escaped = ch == '\\'   ? "\\\\"
+                          : ch == '\t' ? "\\t"
+                          : ch == '\n' ? "\\n"
+                          : ch == '\r' ? "\\r"
+                                       : nullptr;
+    if (escaped)
+      out_ += escaped;
+    else
+      out_ += ch;
+  }
+  return *this;
+}
+
+CopyRows& CopyRows::null() {
+  separate();
+  out_ += "\\N";
+  return *this;
+}
+
+void CopyRows::end_row() {
+  out_ += '\n';
+  first_ = true;
+}
+
 Transaction::Transaction(Connection& c) : c_(c) {
   c_.exec("BEGIN");
 }

@@ -55,6 +55,22 @@ struct Param {
   }
 };
 
+class Result;
+
+// One row of a result, read like SQLite's Statement (store/rows.hpp reads
+// rows of either through text(), integer() and is_null()).
+class RowRef {
+ public:
+  RowRef(const Result& result, int row) : result_(&result), row_(row) {}
+  std::string text(int column) const;
+  std::int64_t integer(int column) const;
+  bool is_null(int column) const;
+
+ private:
+  const Result* result_;
+  int row_;
+};
+
 class Result {
  public:
   explicit Result(pg_result* res) : res_(res) {}
@@ -70,6 +86,12 @@ class Result {
   bool is_null(int row, int column) const;
   std::string text(int row, int column) const;
   std::int64_t integer(int row, int column) const;
+  RowRef row(int r) const { return {*this, r}; }
+  // Calls f(row) for each row, as Statement::each does on SQLite.
+  template <class F>
+  void each(F&& f) const {
+    for (int r = 0; r < rows(); ++r) f(row(r));
+  }
   // Rows changed by an INSERT, UPDATE or DELETE.
   std::int64_t affected() const;
 
@@ -111,6 +133,24 @@ class Connection {
   pg_conn* conn_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
   int sent_ = 0;
+};
+
+// Rows in COPY's text format, for Connection::copy_in: tab-separated,
+// newline-terminated, with backslash escapes for the characters that would
+// end a field or a row, and \N for NULL.
+class CopyRows {
+ public:
+  CopyRows& field(std::string_view v);
+  CopyRows& field(std::int64_t v) { return field(std::string_view(std::to_string(v))); }
+  CopyRows& null();
+  void end_row();
+  const std::string& data() const { return out_; }
+
+ private:
+  void separate();
+
+  std::string out_;
+  bool first_ = true;
 };
 
 // BEGIN on construction, ROLLBACK on destruction unless commit() was called.
@@ -171,5 +211,15 @@ class Pool {
   std::vector<std::unique_ptr<Connection>> idle_;
   std::size_t open_ = 0;
 };
+
+inline std::string RowRef::text(int column) const {
+  return result_->text(row_, column);
+}
+inline std::int64_t RowRef::integer(int column) const {
+  return result_->integer(row_, column);
+}
+inline bool RowRef::is_null(int column) const {
+  return result_->is_null(row_, column);
+}
 
 }  // namespace symptomdb::store::pg

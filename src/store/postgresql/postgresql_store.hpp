@@ -14,6 +14,7 @@
 #include <type_traits>
 
 #include "store/postgresql/pg.hpp"
+#include "store/rows.hpp"
 #include "store/store.hpp"
 
 namespace symptomdb::store {
@@ -26,6 +27,13 @@ namespace symptomdb::store {
 inline constexpr const char* kChangeChannel = "symptomdb_changes";
 inline constexpr const char* kCommunityChange = "community";
 
+// PostgreSQL's side of the queries store/rows.hpp builds: slugs and codes
+// are ordered byte-wise, as SQLite orders them, whatever the database's own
+// collation.
+inline constexpr Dialect kPostgresDialect{"$1", " COLLATE \"C\""};
+
+// The method list below is the Store interface's (store.hpp), declared
+// again as every implementation must, in the same order as SqliteStore's.
 class PostgresStore final : public Store {
  public:
   // `url`: a libpq connection URL (postgresql://user@host:port/dbname?...).
@@ -121,18 +129,7 @@ class PostgresStore final : public Store {
   // so waits for any other such write to commit).
   template <class F>
   auto write(F&& f) -> std::invoke_result_t<F&, pg::Connection&> {
-    return with([&](pg::Connection& c) {
-      pg::Transaction tx(c);
-      bump(c);
-      if constexpr (std::is_void_v<std::invoke_result_t<F&, pg::Connection&>>) {
-        f(c);
-        tx.commit();
-      } else {
-        auto result = f(c);
-        tx.commit();
-        return result;
-      }
-    });
+    return in_transaction(bump, f);
   }
   // `f` inside a transaction for a comment or rating: the same row lock as
   // write() (so read-check-write steps such as delete_comment's still cannot
@@ -140,9 +137,15 @@ class PostgresStore final : public Store {
   // node rebuilds its snapshot of the articles for a comment.
   template <class F>
   auto community_write(F&& f) -> std::invoke_result_t<F&, pg::Connection&> {
+    return in_transaction(notify_community, f);
+  }
+  // `f` on a pooled connection inside a transaction that `signal` starts.
+  template <class F>
+  auto in_transaction(void (*signal)(pg::Connection&), F& f)
+      -> std::invoke_result_t<F&, pg::Connection&> {
     return with([&](pg::Connection& c) {
       pg::Transaction tx(c);
-      notify_community(c);
+      signal(c);
       if constexpr (std::is_void_v<std::invoke_result_t<F&, pg::Connection&>>) {
         f(c);
         tx.commit();
@@ -159,10 +162,8 @@ class PostgresStore final : public Store {
 
   // put_articles' work, inside a transaction the caller holds.
   static WriteSummary write_articles(pg::Connection& c, std::span<const Article> articles);
-  static std::vector<Article> load_where(pg::Connection& c, std::string_view where,
-                                         std::string_view param);
-  static std::optional<AuthorProfile> author_on(pg::Connection& c, const std::string& where,
-                                                pg::Param key);
+  // Every article, or the one with `slug`, in one snapshot.
+  static std::vector<Article> load(pg::Connection& c, std::optional<std::string_view> slug);
 
   pg::Pool pool_;
 };

@@ -1,24 +1,11 @@
 // The PostgreSQL store as a whole: connecting, migrations, the change counter.
-#include "core/embedded.hpp"
 #include "core/user_text.hpp"
+#include "store/common.hpp"
 #include "store/postgresql/postgresql_store.hpp"
 #include "store/postgresql/util.hpp"
 
 namespace symptomdb::store {
 namespace {
-
-// Migrations in order, numbered like the SQLite ones (../migrations/): a
-// schema version means the same tables on both stores. Add new files at the
-// end, never edit old ones.
-constexpr std::string_view kMigrations[] = {
-    "src/store/migrations/postgresql/001_initial.sql",
-    "src/store/migrations/postgresql/002_medquad.sql",
-    "src/store/migrations/postgresql/003_accounts.sql",
-    "src/store/migrations/postgresql/004_comments.sql",
-    "src/store/migrations/postgresql/005_hpo.sql",
-    "src/store/migrations/postgresql/006_editorial.sql",
-    "src/store/migrations/postgresql/007_security.sql",
-};
 
 // Held while migrating, so that nodes starting together do not migrate the
 // same database at once (an arbitrary constant, the same on every node).
@@ -53,20 +40,14 @@ void PostgresStore::migrate() {
       " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
   const int current = static_cast<int>(
       c->run("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").integer(0, 0));
-  const int known = static_cast<int>(std::size(kMigrations));
-  if (current > known)
-    throw StoreError("database schema version " + std::to_string(current) +
-                     " is newer than this symptomdb (" + std::to_string(known) + ")");
-  // PostgreSQL's DDL is transactional: a migration that fails half way
-  // leaves nothing behind.
-  for (int v = current + 1; v <= known; ++v) {
-    const auto name = kMigrations[v - 1];
-    const auto sql = embedded_file(name);
-    if (!sql) throw StoreError("migration " + std::string(name) + " is not built in");
+  // Numbered like the SQLite ones: a schema version means the same tables
+  // on both stores. PostgreSQL's DDL is transactional: a migration that
+  // fails half way leaves nothing behind.
+  for (const auto& m : migrations_after(SqlDialect::postgresql, current)) {
     pg::Transaction tx(*c);
-    c->exec(std::string(*sql));
+    c->exec(std::string(m.sql));
     c->run("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-           {v, name, pg::utc_now()});
+           {m.version, m.name, utc_now()});
     tx.commit();
   }
 
