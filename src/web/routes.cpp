@@ -144,6 +144,13 @@ Response App::handle(const Request& req) const {
   return r;
 }
 
+bool App::runs_off_io_threads(const Request& req) const {
+  const std::string_view raw_path = std::string_view(req.target).substr(0, req.target.find('?'));
+  const auto found = table_->router().match(req.method, raw_path);
+  const auto* matched = std::get_if<Router::Matched>(&found);
+  return matched && table_->entry(matched->id).needs.off_io_threads;
+}
+
 Response App::dispatch(const Request& req, const Target& target,
                        const std::shared_ptr<const Site>& site) const {
   const std::string_view raw_path = std::string_view(req.target).substr(0, req.target.find('?'));
