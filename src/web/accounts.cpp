@@ -97,13 +97,19 @@ void Accounts::add_routes(RouteTable& t) const {
                   .session = SessionNeed::optional,
                   .csrf = Csrf::when_signed_in};
   t.get("/login", to(&Accounts::login_page), reader);
-  t.post("/login", to(&Accounts::login), form);
+  // Signing in, registering and changing a password hash or verify a
+  // password (argon2id, slow on purpose): off the I/O threads.
+  Needs hashing_form = form;
+  hashing_form.off_io_threads = true;
+  Needs hashing_own = own;
+  hashing_own.off_io_threads = true;
+  t.post("/login", to(&Accounts::login), hashing_form);
   t.get("/register", to(&Accounts::register_page), reader);
-  t.post("/register", to(&Accounts::register_reader), form);
+  t.post("/register", to(&Accounts::register_reader), hashing_form);
   t.post("/logout", to(&Accounts::logout), own);
   t.get("/account", to(&Accounts::account_page), reader);
   t.get("/account/password", to(&Accounts::account_page), reader);
-  t.post("/account/password", to(&Accounts::change_password), own);
+  t.post("/account/password", to(&Accounts::change_password), hashing_own);
   for (const std::string api : {"", "/api/v1"}) {
     t.get(api + "/authors/{slug}", to(&Accounts::author), reader);
     t.post(api + "/authors/{slug}/ratings", to(&Accounts::rate),

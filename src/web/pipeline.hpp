@@ -87,6 +87,10 @@ struct Needs {
   // GET pages the same for every signed-out reader (their per-reader parts
   // are Fragments): kept rendered until the site or content changes.
   bool cache_anonymous = false;
+  // Slow on purpose (argon2id password hashing): the server runs the whole
+  // request on its small worker pool, so the I/O threads keep answering
+  // everything else (/healthz above all) meanwhile.
+  bool off_io_threads = false;
 };
 
 // A decoded request body.

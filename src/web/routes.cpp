@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/store.hpp"
 #include "web/accounts.hpp"
 #include "web/article_json.hpp"
 #include "web/check.hpp"
@@ -144,6 +145,13 @@ Response App::handle(const Request& req) const {
   return r;
 }
 
+bool App::runs_off_io_threads(const Request& req) const {
+  const std::string_view raw_path = std::string_view(req.target).substr(0, req.target.find('?'));
+  const auto found = table_->router().match(req.method, raw_path);
+  const auto* matched = std::get_if<Router::Matched>(&found);
+  return matched && table_->entry(matched->id).needs.off_io_threads;
+}
+
 Response App::dispatch(const Request& req, const Target& target,
                        const std::shared_ptr<const Site>& site) const {
   const std::string_view raw_path = std::string_view(req.target).substr(0, req.target.find('?'));
@@ -167,6 +175,7 @@ Response App::dispatch(const Request& req, const Target& target,
                          req.target.find('?') == std::string::npos &&
                          req.cookie.find("sid=") == std::string::npos;
   if (!anonymous) return run_pipeline(route, x, sessions_);
+  std::shared_ptr<const std::string> stale;  // rendered before the last change
   {
     std::lock_guard lock(anonymous_mutex_);
     auto it = anonymous_.find(req.target);
@@ -178,9 +187,25 @@ Response App::dispatch(const Request& req, const Target& target,
       cached.headers = {{"Cache-Control", "no-cache"}, {"Vary", "Cookie"}};
       return cached;
     }
+    if (it != anonymous_.end()) stale = it->second.html;
   }
   const std::uint64_t generation = accounts_->generation();
-  auto r = with_fragments(run_pipeline(route, x, sessions_), req, target);
+  Response r;
+  try {
+    r = with_fragments(run_pipeline(route, x, sessions_), req, target);
+  } catch (const store::StoreUnavailable&) {
+    if (!stale) throw;
+    // The database is down (PostgreSQL restarting): a reader is better
+    // served by the page as last rendered, minus the latest comments or
+    // ratings, than by a 503. The header says so; nothing may keep it.
+    Response old;
+    old.shared_body = *stale;
+    old.keep_alive = stale;
+    old.headers = {{"Cache-Control", "no-store"},
+                   {"Vary", "Cookie"},
+                   {"X-Symptomdb-Stale", "database unreachable; the page as last rendered"}};
+    return old;
+  }
   if (r.status == 200) {
     auto html = std::make_shared<const std::string>(r.payload());
     std::lock_guard lock(anonymous_mutex_);

@@ -51,6 +51,9 @@ class App {
   App& operator=(const App&) = delete;
 
   Response handle(const Request& request) const;
+  // Whether the request's route asks to run off the I/O threads
+  // (Needs::off_io_threads): the server then hands it to its worker pool.
+  bool runs_off_io_threads(const Request& request) const;
   // An error response in the form the client asked for (JSON under /api/).
   Response error(const Request& request, int status, std::string_view code,
                  std::string_view message) const;

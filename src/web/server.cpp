@@ -43,7 +43,8 @@ struct Shared {
   App& app;
   AccessLog& log;
   const ServerOptions& options;
-  std::string id_prefix;  // random per process, so ids from several nodes do not collide
+  asio::thread_pool& slow_pool;  // requests with Needs::off_io_threads
+  std::string id_prefix;         // random per process, so ids from several nodes do not collide
   TrustedProxies proxies;
   std::atomic<std::uint64_t> next_id{0};
   std::atomic<int> in_flight{0};
@@ -147,6 +148,21 @@ class Session : public std::enable_shared_from_this<Session> {
     version_ = msg.version();
     ++shared_.in_flight;
     counted_ = true;
+    if (shared_.app.runs_off_io_threads(req)) {
+      // Run on the pool, answer back on this connection's own thread.
+      asio::post(shared_.slow_pool, [self = shared_from_this(), req = std::move(req)]() mutable {
+        Response res = self->answer(req);
+        const auto ex = self->stream_.get_executor();
+        asio::post(ex, [self = std::move(self), req = std::move(req),
+                        res = std::move(res)]() mutable { self->respond(req, std::move(res)); });
+      });
+      return;
+    }
+    respond(req, answer(req));
+  }
+
+  // The application's response, or the error that stands for it.
+  Response answer(const Request& req) {
     Response res;
     try {
       res = shared_.app.handle(req);
@@ -162,7 +178,7 @@ class Session : public std::enable_shared_from_this<Session> {
       res = shared_.app.error(req, 500, "internal_error",
                               "Something went wrong on our side. The request id is in the log.");
     }
-    respond(req, std::move(res));
+    return res;
   }
 
   void respond(const Request& req, Response res) {
@@ -345,7 +361,13 @@ void run_server(App& app, AccessLog& log, const ServerOptions& options,
   const int threads = options.threads > 0
                           ? options.threads
                           : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  Shared shared{app, log, options, random_prefix(), TrustedProxies(options.trusted_proxies)};
+  const int slow_threads =
+      options.slow_request_threads > 0
+          ? options.slow_request_threads
+          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / 2);
+  asio::thread_pool slow_pool(static_cast<std::size_t>(slow_threads));
+  Shared shared{
+      app, log, options, slow_pool, random_prefix(), TrustedProxies(options.trusted_proxies)};
 
   beast::error_code ec;
   const auto address =
@@ -408,7 +430,8 @@ void run_server(App& app, AccessLog& log, const ServerOptions& options,
   };
   wait_hangup();
 
-  log.event("listening", fmt::format("http://{}:{} with {} threads", options.host, port, threads));
+  log.event("listening", fmt::format("http://{}:{} with {} threads ({} for password hashing)",
+                                     options.host, port, threads, slow_threads));
   if (on_listening) on_listening(port);
 
   std::vector<std::thread> pool;
@@ -417,6 +440,11 @@ void run_server(App& app, AccessLog& log, const ServerOptions& options,
   main.run();
   stop_all();
   for (auto& t : pool) t.join();
+  // A request still on the pool finishes (a hash takes a fraction of a
+  // second); those not started are dropped, as the loops that would answer
+  // them have stopped.
+  slow_pool.stop();
+  slow_pool.join();
   log.flush();
 }
 

@@ -17,6 +17,9 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port
   int threads = 0;            // 0 = one per core
+  // The pool for requests slow on purpose (Needs::off_io_threads: password
+  // hashing). Bounded, as each argon2id hash takes 64 MiB and a core.
+  int slow_request_threads = 0;  // 0 = half the cores, at least one
   std::size_t max_body_bytes = 1024 * 1024;
   std::size_t max_header_bytes = 16 * 1024;
   int idle_timeout_seconds = 30;

@@ -1,8 +1,11 @@
 // The `symptomdb` command as a user runs it: imports, show, list, export,
-// and what happens to the database when an input is bad.
+// and what happens to the database when an input is bad. On SQLite files, and
+// with SYMPTOMDB_TEST_STORE=postgresql on --db postgresql://... URLs (each
+// database a schema of its own; support/stores.hpp).
 #include <gtest/gtest.h>
 
 #include "support/process.hpp"
+#include "support/stores.hpp"
 #include "support/temp_dir.hpp"
 
 namespace symptomdb::test {
@@ -16,8 +19,9 @@ std::string fixture() {
 }
 
 TEST(Cli, ImportSeedThenShowAndList) {
-  TempDir dir;
-  const auto db = dir.file("a.db");
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
+  const TestDatabase store(site_backend());
+  const auto& db = store.location();
   auto r = run({binary(), "import", "seed", fixture(), "--db", db});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("imported 1 article"), std::string::npos) << r.out;
@@ -39,8 +43,10 @@ TEST(Cli, ImportSeedThenShowAndList) {
 }
 
 TEST(Cli, AMedicallyReviewedArticleSaysSoAndExportsItsReviewer) {
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
   TempDir dir;
-  const auto db = dir.file("r.db");
+  const TestDatabase store(site_backend());
+  const auto& db = store.location();
   const auto md = dir.write("gout.md",
                             "---\ntitle: How is gout treated?\ncondition: Gout\nreviewed: "
                             "2026-11-30\nreviewed_by: Erin Roe\nreviewer_credential: MD\n---\n"
@@ -58,8 +64,9 @@ TEST(Cli, AMedicallyReviewedArticleSaysSoAndExportsItsReviewer) {
 }
 
 TEST(Cli, AuthorSetMakesOrUpdatesAProfile) {
-  TempDir dir;
-  const auto db = dir.file("a.db");
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
+  const TestDatabase store(site_backend());
+  const auto& db = store.location();
   auto r = run({binary(), "author", "set", "Erin Roe", "--credential", "MD", "--db", db});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("author profile 'erin-roe': Erin Roe, MD"), std::string::npos) << r.out;
@@ -74,8 +81,9 @@ TEST(Cli, AuthorSetMakesOrUpdatesAProfile) {
 
 TEST(Cli, ImportsTheModelSeed) {
   if (!std::filesystem::exists(seed_file())) GTEST_SKIP() << "../shared not present";
-  TempDir dir;
-  const auto db = dir.file("a.db");
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
+  const TestDatabase store(site_backend());
+  const auto& db = store.location();
   auto r = run({binary(), "import", "seed", seed_file().string(), "--db", db});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   r = run({binary(), "show", "muscle-atrophy", "--db", db});
@@ -84,8 +92,10 @@ TEST(Cli, ImportsTheModelSeed) {
 }
 
 TEST(Cli, ABadFileInAFolderImportsNothingAndNamesFileAndLine) {
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
   TempDir dir;
-  const auto db = dir.file("a.db");
+  const TestDatabase store(site_backend());
+  const auto& db = store.location();
   ASSERT_EQ(run({binary(), "import", "markdown", content_dir(), "--db", db}).exit_code, 0);
   const auto before = run({binary(), "list", "--db", db}).out;
 
@@ -101,10 +111,31 @@ TEST(Cli, ABadFileInAFolderImportsNothingAndNamesFileAndLine) {
 }
 
 TEST(Cli, MissingPathsAndDatabasesAreClearErrors) {
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
   TempDir dir;
-  auto r = run({binary(), "import", "seed", dir.file("nope.txt"), "--db", dir.file("a.db")});
+  const TestDatabase store(site_backend());
+  auto r = run({binary(), "import", "seed", dir.file("nope.txt"), "--db", store.location()});
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.err.find("no such file"), std::string::npos) << r.err;
+  if (store.backend() == Backend::postgresql) {
+    // A database the server does not have, and a server that is not there:
+    // clear errors naming what was asked for (without a password).
+    std::string why;
+    const std::string url = postgresql_test_url(why);
+    const auto path = url.find('/', url.find("://") + 3);
+    const auto query = url.find('?', path);
+    const std::string none = url.substr(0, path) + "/symptomdb_no_such_database" +
+                             (query == std::string::npos ? "" : url.substr(query));
+    r = run({binary(), "show", "x", "--db", none});
+    EXPECT_NE(r.exit_code, 0);
+    EXPECT_NE(r.err.find("symptomdb_no_such_database"), std::string::npos) << r.err;
+    r = run({binary(), "import", "seed", fixture(), "--db",
+             "postgresql://someone:secret@/x?host=" + dir.file("no-server")});
+    EXPECT_NE(r.exit_code, 0);
+    EXPECT_NE(r.err.find("symptomdb:"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("secret"), std::string::npos) << r.err;
+    return;
+  }
   r = run({binary(), "show", "x", "--db", dir.file("none.db")});
   EXPECT_NE(r.exit_code, 0);
   EXPECT_FALSE(std::filesystem::exists(dir.file("none.db")));  // show never creates a database
@@ -115,8 +146,10 @@ TEST(Cli, MissingPathsAndDatabasesAreClearErrors) {
 }
 
 TEST(Cli, ExportImportExportIsStable) {
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
   TempDir dir;
-  const auto db1 = dir.file("one.db"), db2 = dir.file("two.db");
+  const TestDatabase one(site_backend()), two(site_backend());
+  const auto &db1 = one.location(), &db2 = two.location();
   ASSERT_EQ(run({binary(), "import", "markdown", content_dir(), "--db", db1}).exit_code, 0);
   ASSERT_EQ(run({binary(), "import", "seed", fixture(), "--db", db1}).exit_code, 0);
   auto r = run({binary(), "export", "--db", db1, "--out", dir.file("out1")});

@@ -1,13 +1,14 @@
 // The symptom checker for a paragraph in a person's own words, through the
 // real server: POST /api/v1/check with "description" and the /check?d= page,
 // ranked over the condition profiles of the bundled articles (content/), with
-// triage on every answer (issue 12).
+// triage on every answer (issue 12). On SQLite, and on PostgreSQL with
+// SYMPTOMDB_TEST_STORE=postgresql (support/stores.hpp).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/stores.hpp"
 
 namespace symptomdb::test {
 namespace {
@@ -17,19 +18,23 @@ using nlohmann::json;
 class DescriptionTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new TempDir();
+    if (!TestDatabase::skip_reason(site_backend()).empty()) return;  // each test skips
+    db_ = new TestDatabase(site_backend());
     server_ = new ServerProcess(
-        {"--db", dir_->file("d.db"), "--content", (source_dir() / "content").string()});
+        {"--db", db_->location(), "--content", (source_dir() / "content").string()});
   }
   static void TearDownTestSuite() {
     delete server_;
-    delete dir_;
+    delete db_;
+    server_ = nullptr;
+    db_ = nullptr;
   }
+  void SetUp() override { SYMPTOMDB_SKIP_WITHOUT(site_backend()); }
   static HttpResponse check(const json& body) {
     return http_request(server_->port(), "POST", "/api/v1/check",
                         {{"Content-Type", "application/json"}}, body.dump());
   }
-  static inline TempDir* dir_ = nullptr;
+  static inline TestDatabase* db_ = nullptr;
   static inline ServerProcess* server_ = nullptr;
 };
 

@@ -1,6 +1,8 @@
 // `symptomdb import hpo` and `import hpoa` through the real binary: the mini
 // fixtures (tests/fixtures/hpo), malformed input leaving the database as it
 // was, and the real HPO release from ../shared/data/hpo when it is present.
+// The real release goes into SQLite, and into PostgreSQL with
+// SYMPTOMDB_TEST_STORE=postgresql (support/stores.hpp).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +13,7 @@
 
 #include "support/db.hpp"
 #include "support/process.hpp"
+#include "support/stores.hpp"
 #include "support/temp_dir.hpp"
 
 namespace symptomdb::test {
@@ -234,8 +237,9 @@ TEST(HpoData, ImportsTheRealReleaseAndAnnotations) {
   ASSERT_GT(expected.classes, 19000u);
   ASSERT_LT(expected.classes, 21000u);
 
-  TempDir dir;
-  const auto db = dir.file("hpo.db");
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
+  const TestDatabase store(site_backend());
+  const auto& db = store.location();
   const auto started = std::chrono::steady_clock::now();
   auto r = run({binary(), "import", "hpo", (hpo_dir() / "hp.json").string(), "--db", db});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -265,25 +269,22 @@ TEST(HpoData, ImportsTheRealReleaseAndAnnotations) {
             std::string::npos)
       << r.out;
 
-  EXPECT_EQ(query_value(db, "SELECT COUNT(*) FROM hpo_terms"), std::to_string(expected.classes));
-  EXPECT_EQ(query_value(db, "SELECT COUNT(*) FROM hpo_terms WHERE obsolete = 1"),
+  EXPECT_EQ(store.value("SELECT COUNT(*) FROM hpo_terms"), std::to_string(expected.classes));
+  EXPECT_EQ(store.value("SELECT COUNT(*) FROM hpo_terms WHERE obsolete = 1"),
             std::to_string(expected.deprecated));
-  EXPECT_EQ(query_value(db, "SELECT COUNT(*) FROM hpo_annotations"), std::to_string(expected.rows));
-  EXPECT_EQ(query_value(db, "SELECT COUNT(DISTINCT disease_id) FROM hpo_annotations"), "12690");
+  EXPECT_EQ(store.value("SELECT COUNT(*) FROM hpo_annotations"), std::to_string(expected.rows));
+  EXPECT_EQ(store.value("SELECT COUNT(DISTINCT disease_id) FROM hpo_annotations"), "12690");
   // HP:0003202 as the file has it: layperson synonym, alternative id, UMLS xref.
-  EXPECT_EQ(query_value(db,
-                        "SELECT s.layperson FROM hpo_synonyms s JOIN hpo_terms t ON t.ordinal = "
+  EXPECT_EQ(store.value("SELECT s.layperson FROM hpo_synonyms s JOIN hpo_terms t ON t.ordinal = "
                         "s.term WHERE t.id = 'HP:0003202' AND s.text = 'Muscle wasting'"),
             "1");
-  EXPECT_EQ(query_value(db,
-                        "SELECT t.id FROM hpo_alt_ids a JOIN hpo_terms t ON t.ordinal = a.term "
+  EXPECT_EQ(store.value("SELECT t.id FROM hpo_alt_ids a JOIN hpo_terms t ON t.ordinal = a.term "
                         "WHERE a.alt_id = 'HP:0001299'"),
             "HP:0003202");
-  EXPECT_EQ(query_value(db,
-                        "SELECT COUNT(*) FROM hpo_xrefs x JOIN hpo_terms t ON t.ordinal = x.term "
+  EXPECT_EQ(store.value("SELECT COUNT(*) FROM hpo_xrefs x JOIN hpo_terms t ON t.ordinal = x.term "
                         "WHERE t.id = 'HP:0003202' AND x.xref = 'UMLS:C0234958'"),
             "1");
-  EXPECT_EQ(query_value(db, "SELECT COUNT(*) FROM hpo_parents"), std::to_string(expected.is_a));
+  EXPECT_EQ(store.value("SELECT COUNT(*) FROM hpo_parents"), std::to_string(expected.is_a));
 }
 
 }  // namespace

@@ -7,7 +7,8 @@
 // cross-references, invented diseases and two invented MedQuAD-layout
 // documents) plus the sample articles in content/, so it needs no ../shared.
 // The last suite runs the scenario on the real MedQuAD and HPO data
-// when ../shared has them.
+// when ../shared has them. On SQLite, and on PostgreSQL with
+// SYMPTOMDB_TEST_STORE=postgresql (support/stores.hpp).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
@@ -17,6 +18,7 @@
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/stores.hpp"
 #include "support/temp_dir.hpp"
 
 namespace symptomdb::test {
@@ -161,8 +163,10 @@ AtomFeed parse_atom(const std::string& body) {
 class Infobutton : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
+    if (!TestDatabase::skip_reason(site_backend()).empty()) return;  // each test skips
     dir_ = new TempDir();
-    db_ = dir_->file("infobutton.db");
+    store_ = new TestDatabase(site_backend());
+    db_ = store_->location();
     for (const auto& args : std::vector<std::vector<std::string>>{
              {"import", "hpo", fixture("hp.obo")},
              {"import", "hpoa", fixture("phenotype.hpoa")},
@@ -183,9 +187,13 @@ class Infobutton : public ::testing::Test {
   static void TearDownTestSuite() {
     delete server_;
     server_ = nullptr;
+    delete store_;
+    store_ = nullptr;
     delete dir_;
+    dir_ = nullptr;
   }
   void SetUp() override {
+    SYMPTOMDB_SKIP_WITHOUT(site_backend());
     ASSERT_TRUE(setup_error_.empty()) << setup_error_;
     ASSERT_NE(server_, nullptr);
   }
@@ -227,7 +235,8 @@ class Infobutton : public ::testing::Test {
     EXPECT_EQ(r.status, 200) << e.link;
   }
 
-  static inline TempDir* dir_ = nullptr;
+  static inline TempDir* dir_ = nullptr;  // the invented MedQuAD files
+  static inline TestDatabase* store_ = nullptr;
   static inline std::string db_, setup_error_;
   static inline ServerProcess* server_ = nullptr;
 };
@@ -550,8 +559,10 @@ TEST_F(Infobutton, OpenApiDocumentAndApiPageAreServed) {
 // Without HPO data the coded routes through HPO find nothing, but nothing
 // fails: CUIs still reach MedQuAD articles.
 TEST(InfobuttonWithoutHpo, CodesThroughHpoFindNothingAndSaySo) {
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
   TempDir dir;
-  const auto db = dir.file("plain.db");
+  const TestDatabase store(site_backend());
+  const auto& db = store.location();
   const auto imported = run({binary(), "import", "medquad", invented_medquad(dir), "--db", db});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   ServerProcess server({"--db", db, "--no-sample"});
@@ -576,8 +587,9 @@ TEST(InfobuttonRealData, SnomedCodeOfAConditionMedquadCoversReturnsItsArticle) {
   const auto hpo = shared_dir() / "data" / "hpo";
   if (!fs::is_directory(medquad) || !fs::exists(hpo / "hp.json"))
     GTEST_SKIP() << "MedQuAD or HPO is not in " << shared_dir() << "/data; skipping.";
-  TempDir dir;
-  const auto db = dir.file("real.db");
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
+  const TestDatabase store(site_backend());
+  const auto& db = store.location();
   for (const auto& args : std::vector<std::vector<std::string>>{
            {binary(), "import", "medquad", medquad.string(), "--db", db},
            {binary(), "import", "hpo", (hpo / "hp.json").string(), "--db", db},

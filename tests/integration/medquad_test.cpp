@@ -1,6 +1,8 @@
 // MedQuAD end to end: the real binary imports the dataset from ../shared
 // (skipped when it is absent), the server answers consumer questions from
 // it, and every answer's source can be traced back to the XML it came from.
+// On SQLite, and on PostgreSQL with SYMPTOMDB_TEST_STORE=postgresql
+// (support/stores.hpp).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -13,7 +15,7 @@
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/stores.hpp"
 
 namespace symptomdb::test {
 namespace {
@@ -131,8 +133,9 @@ class MedQuad : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     if (!fs::is_directory(medquad_dir())) return;
-    dir_ = new TempDir();
-    db_ = dir_->file("medquad.db");
+    if (!TestDatabase::skip_reason(site_backend()).empty()) return;  // each test skips
+    store_ = new TestDatabase(site_backend());
+    db_ = store_->location();
     first_import_ = run({binary(), "import", "medquad", medquad_dir().string(), "--db", db_});
     if (first_import_.exit_code != 0) return;
     content_import_ =
@@ -147,14 +150,15 @@ class MedQuad : public ::testing::Test {
   static void TearDownTestSuite() {
     delete server_;
     server_ = nullptr;
-    delete dir_;
-    dir_ = nullptr;
+    delete store_;
+    store_ = nullptr;
   }
   void SetUp() override {
     if (!fs::is_directory(medquad_dir()))
       GTEST_SKIP()
           << "MedQuAD is not available at " << medquad_dir()
           << " (../shared/data/medquad beside the repository); skipping the MedQuAD tests.";
+    SYMPTOMDB_SKIP_WITHOUT(site_backend());
     ASSERT_EQ(first_import_.exit_code, 0) << first_import_.out << first_import_.err;
     ASSERT_EQ(content_import_.exit_code, 0) << content_import_.out << content_import_.err;
     ASSERT_NE(server_, nullptr) << "server did not start: " << server_error_;
@@ -173,7 +177,7 @@ class MedQuad : public ::testing::Test {
     return count_lines(r.out);
   }
 
-  static inline TempDir* dir_ = nullptr;
+  static inline TestDatabase* store_ = nullptr;
   static inline std::string db_;
   static inline CommandResult first_import_, content_import_;
   static inline ServerProcess* server_ = nullptr;

@@ -169,6 +169,47 @@ TEST_F(Outage, RequestsGet503WhileTheDatabaseIsDownAndRecoverWithin5s) {
   EXPECT_TRUE(signed_in(c));
 }
 
+// An article page a signed-out reader was given before the database went
+// down is served as last rendered, saying so, even after a rating changed it
+// (its byline would need the database); the API and signed-in readers get the
+// honest 503.
+TEST_F(Outage, SignedOutPagesAlreadyRenderedAreServedStaleWhileTheDatabaseIsDown) {
+  import_fixture(url_);
+  auto server = node(url_);
+  const std::string page = "/articles/shin-splints";
+  const auto before = http_get(server->port(), page);
+  ASSERT_EQ(before.status, 200);
+  EXPECT_EQ(before.header("x-symptomdb-stale"), "");
+  // A rating moves the content on: the rendered page is out of date.
+  Client reader = new_reader(server->port(), "rater");
+  ASSERT_EQ(reader
+                .post_form("/authors/" + kAuthor + "/ratings",
+                           {{"csrf", session_csrf(reader)}, {"stars", "4"}})
+                .status,
+            303);
+
+  ASSERT_EQ(run({script(), "pause", state_}).exit_code, 0);
+  const auto down = http_get(server->port(), page);
+  EXPECT_EQ(down.status, 200) << down.body.substr(0, 300);
+  EXPECT_NE(down.header("x-symptomdb-stale"), "");
+  EXPECT_EQ(down.header("cache-control"), "no-store");
+  EXPECT_EQ(down.body, before.body);
+  // The API stays honest, and so do pages for a signed-in reader.
+  const auto api = http_get(server->port(), "/api/v1/articles/shin-splints/comments");
+  EXPECT_EQ(api.status, 503);
+  EXPECT_EQ(reader.get(page).status, 503);
+
+  ASSERT_EQ(run({script(), "resume", state_}).exit_code, 0);
+  const double took = seconds_until(
+      [&] {
+        const auto r = http_get(server->port(), page);
+        return r.status == 200 && r.header("x-symptomdb-stale").empty();
+      },
+      10.0);
+  EXPECT_GE(took, 0) << "the page stayed stale after the database came back";
+  EXPECT_NE(http_get(server->port(), page).body, before.body);  // now with the rating
+}
+
 TEST(Migrate, CopiesASqliteSiteIntoAnEmptyDatabaseAndRefusesAFullOne) {
   SYMPTOMDB_SKIP_WITHOUT(Backend::postgresql);
   TempDir dir;

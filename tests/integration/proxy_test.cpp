@@ -1,11 +1,14 @@
 // Behind a load balancer every request comes from its address. With
 // --trusted-proxy, sign-in throttling counts the address the proxy saw
 // (X-Forwarded-For), so one visitor's failures no longer lock out everyone;
-// without it, the header is not believed at all.
+// without it, the header is not believed at all. On SQLite, and on PostgreSQL
+// with SYMPTOMDB_TEST_STORE=postgresql (support/stores.hpp), where the
+// throttling counts live in the shared database.
 #include <gtest/gtest.h>
 
 #include "support/accounts.hpp"
 #include "support/process.hpp"
+#include "support/stores.hpp"
 #include "support/temp_dir.hpp"
 
 namespace symptomdb::test {
@@ -25,9 +28,10 @@ int login_from(std::uint16_t port, const std::string& client, const std::string&
 
 class Proxied : public ::testing::Test {
  protected:
+  void SetUp() override { SYMPTOMDB_SKIP_WITHOUT(site_backend()); }
   void start(std::vector<std::string> extra) {
-    db_ = dir_.file("site.db");
-    std::filesystem::copy_file(template_db(), db_);
+    store_ = seeded_database();
+    db_ = store_->location();
     ASSERT_EQ(run({binary(), "user", "add", "alice", "--db", db_}, kPassword + "\n").exit_code, 0);
     extra.insert(extra.begin(), {"--db", db_, "--no-sample"});
     server_ = std::make_unique<ServerProcess>(extra);
@@ -38,7 +42,9 @@ class Proxied : public ::testing::Test {
     for (int i = 0; i < 20; ++i)
       EXPECT_EQ(login_from(server_->port(), client, "nobody" + std::to_string(i), "wrong"), 401);
   }
-  TempDir dir_;
+  // Declared before the server, so that the server stops before its
+  // database goes.
+  std::unique_ptr<TestDatabase> store_;
   std::string db_;
   std::unique_ptr<ServerProcess> server_;
 };
@@ -61,6 +67,8 @@ TEST_F(Proxied, ForwardedForIsIgnoredWithoutTrustedProxies) {
   EXPECT_EQ(login_from(server_->port(), "203.0.113.50", "alice", kPassword), 429);
 }
 
+// Refused while reading the options, before any database is opened: it
+// needs no store, so it runs once.
 TEST(TrustedProxyOption, ABadNetworkIsAClearError) {
   TempDir dir;
   const auto r = run({binary(), "serve", "--db", dir.file("x.db"), "--no-sample", "--port", "0",

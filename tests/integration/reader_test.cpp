@@ -1,13 +1,14 @@
 // Issue 14 against the real server on the sample content: gzip with Vary
 // and its own validators, search paging with Link headers, the crisis
-// notice on search, breadcrumbs and review lines on articles.
+// notice on search, breadcrumbs and review lines on articles. On SQLite, and
+// on PostgreSQL with SYMPTOMDB_TEST_STORE=postgresql (support/stores.hpp).
 #include <gtest/gtest.h>
 #include <zlib.h>
 #include <nlohmann/json.hpp>
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/stores.hpp"
 
 namespace symptomdb::test {
 namespace {
@@ -35,16 +36,20 @@ std::string gunzip(const std::string& gz) {
 class ReaderTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new TempDir();
+    if (!TestDatabase::skip_reason(site_backend()).empty()) return;  // each test skips
+    db_ = new TestDatabase(site_backend());
     server_ = new ServerProcess(
-        {"--db", dir_->file("reader.db"), "--content", (source_dir() / "content").string()});
+        {"--db", db_->location(), "--content", (source_dir() / "content").string()});
   }
   static void TearDownTestSuite() {
     delete server_;
-    delete dir_;
+    delete db_;
+    server_ = nullptr;
+    db_ = nullptr;
   }
+  void SetUp() override { SYMPTOMDB_SKIP_WITHOUT(site_backend()); }
   static std::uint16_t port() { return server_->port(); }
-  static inline TempDir* dir_ = nullptr;
+  static inline TestDatabase* db_ = nullptr;
   static inline ServerProcess* server_ = nullptr;
 };
 

@@ -767,8 +767,9 @@ TEST_F(Security, EditorialPostsNeedTheSessionsToken) {
   const auto counts = [&] {
     return db_value(
         "SELECT (SELECT COUNT(*) FROM drafts) || '/' || (SELECT COUNT(*) FROM "
-        "revisions) || '/' || (SELECT COUNT(*) FROM review_events) || '/' || (SELECT "
-        "group_concat(state) FROM drafts) || '/' || (SELECT COUNT(*) FROM articles)");
+        "revisions) || '/' || (SELECT COUNT(*) FROM review_events) || '/' || (SELECT " +
+        std::string(on_postgresql() ? "string_agg(state, ',')" : "group_concat(state)") +
+        " FROM drafts) || '/' || (SELECT COUNT(*) FROM articles)");
   };
   const std::string before = counts();
   struct Case {

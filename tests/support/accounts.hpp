@@ -42,6 +42,22 @@ inline const std::string& template_db() {
   return path;
 }
 
+// A fresh database of the store under test holding the same fixture: a copy of
+// template_db() on SQLite, a schema of its own imported into on PostgreSQL.
+// Call SYMPTOMDB_SKIP_WITHOUT(site_backend()) first.
+inline std::unique_ptr<TestDatabase> seeded_database() {
+  auto db = std::make_unique<TestDatabase>(site_backend());
+  if (db->backend() == Backend::sqlite) {
+    std::filesystem::copy_file(template_db(), db->location());
+    return db;
+  }
+  const auto r =
+      run({binary(), "import", "seed", (source_dir() / "tests/fixtures/seed_like.txt").string(),
+           "--db", db->location()});
+  if (r.exit_code != 0) throw std::runtime_error("import of the fixture failed: " + r.err);
+  return db;
+}
+
 // One server, its own database, for one test.
 class SiteFixture : public ::testing::Test {
  protected:

@@ -120,6 +120,14 @@ class TestDatabase {
     }
     return rows;
   }
+  // The single value of a one-row, one-column query.
+  std::string value(const std::string& sql) const {
+    const auto rows = query(sql);
+    if (rows.size() != 1 || rows[0].size() != 1)
+      throw std::runtime_error("test query '" + sql + "' gave " + std::to_string(rows.size()) +
+                               " rows");
+    return rows[0][0];
+  }
 
  private:
   Backend backend_;

@@ -2,11 +2,29 @@
 // failure counters live in the database, so they hold whichever node a
 // request reaches; they do not move the change counter (no page shows them).
 #include "core/user_text.hpp"
+#include "core/utf8.hpp"
 #include "store/common.hpp"
 #include "store/postgresql/postgresql_store.hpp"
 #include "store/postgresql/util.hpp"
 
 namespace symptomdb::store {
+namespace {
+
+// PostgreSQL text must be UTF-8, but a User-Agent is whatever bytes the
+// client sent (SQLite stores them as they are): each byte that does not
+// start a valid sequence becomes '?', so a hostile header cannot fail the
+// sign-in.
+std::string as_utf8(std::string_view bytes) {
+  std::string out(bytes);
+  std::size_t from = 0;
+  while (const auto bad = find_invalid_utf8(std::string_view(out).substr(from))) {
+    out[from + *bad] = '?';
+    from += *bad + 1;
+  }
+  return out;
+}
+
+}  // namespace
 
 std::int64_t PostgresStore::create_user(const User& u, const std::string& password_hash) {
   const std::string key = display_name_key(u.display_name);
@@ -114,7 +132,7 @@ void PostgresStore::create_session(const std::string& id_hash, std::int64_t user
     c.run(
         "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at, address, "
         "user_agent) VALUES ($1, $2, $3, EXTRACT(EPOCH FROM now())::bigint, $4, $5, $6)",
-        {id_hash, user_id, csrf_token, expires_at, address, user_agent.substr(0, 300)});
+        {id_hash, user_id, csrf_token, expires_at, address, as_utf8(user_agent.substr(0, 300))});
   });
 }
 
