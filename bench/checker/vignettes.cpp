@@ -178,7 +178,9 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
       {"group", &checker::ProfileParameters::group_prior},
       {"coverage", &checker::ProfileParameters::coverage},
       {"vocabulary", &checker::ProfileParameters::vocabulary},
-      {"general_idf", &checker::ProfileParameters::general_idf}};
+      {"general_idf", &checker::ProfileParameters::general_idf},
+      {"length", &checker::ProfileParameters::length_exponent},
+      {"finding_length", &checker::ProfileParameters::finding_length}};
   const auto it = fields.find(name);
   if (it == fields.end()) return false;
   p.*(it->second) = v;

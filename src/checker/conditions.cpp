@@ -400,7 +400,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
         hit.push_back(t);
       }
       if (hit.empty()) continue;
-      e.contribution = finding_contribution(pf, raw);
+      e.contribution = finding_contribution(pf, raw) * length_factor(i);
       std::sort(hit.begin(), hit.end());
       for (const auto& w : content_words(f.text, analyzer)) {
         const auto it = term_ids_.find(w.stem);

@@ -35,12 +35,12 @@ struct ProfileParameters {
   double weight_causes = 0.25;
   double pair_boost = 1.0;        // a matching word pair counts as this many extra words
   double absent_weight = 0.3;     // how much a finding the person does not have counts against
-  double rare_prior = -3.0;       // a condition known only from a rare-disease collection
+  double rare_prior = -20.0;      // a condition known only from a rare-disease collection
   double words_prior = 0.5;       // per net "common"/"rare" statement in its own text
   double expansion_weight = 0.5;  // words of HPO names a finding was read as
   // Query-time ranking rules (src/checker/profile_rank.cpp); each is off at
   // its neutral value (1 for weights, 0 otherwise).
-  double chief_weight = 1.0;   // findings of the first sentence: what brings the person
+  double chief_weight = 2.0;   // findings of the first sentence: what brings the person
   double unread_weight = 1.0;  // a finding no HPO term was read for, when others were read
   double finding_cap = 0;      // soft cap on what one finding can add (0: none)
   double min_idf = 0;          // words in more profiles than this idf says count nothing
@@ -49,7 +49,9 @@ struct ProfileParameters {
   double group_prior = 0;      // named for children / women / men and the person is not
   double coverage = 0;         // per share of the person's findings the profile explains
   double vocabulary = 0;       // exponent on how much a word is symptom language (0: off)
-  double general_idf = 0;      // share of a word's idf taken over general topics only
+  double general_idf = 1;      // share of a word's idf taken over general topics only
+  double length_exponent = 0;  // what findings add, times (average length / length)^this
+  double finding_length = 0;   // a finding weighs (1 / its number of terms)^this
 };
 
 // What the person said, already split into findings.
@@ -162,6 +164,7 @@ class ConditionModel {
   std::vector<PreparedFinding> prepare(const ProfileQuery& q) const;
   // What one finding adds to a profile's score, from its summed term scores.
   double finding_contribution(const PreparedFinding& f, double raw) const;
+  double length_factor(std::size_t profile) const;
   // Fixed at build: which profiles are symptom topics or named for a group.
   void prepare_ranking();
   std::vector<double> scores(const ProfileQuery& q, std::vector<char>* hit) const;

@@ -127,13 +127,16 @@ void ConditionModel::prepare_ranking() {
   // profiles a story's words look as specific as symptoms.
   if (idf_all_.empty()) idf_all_ = idf_;
   idf_ = idf_all_;
-  if (params_.general_idf > 0) {
+  if (params_.general_idf > 0 && general > 0) {
     const double g = static_cast<double>(general);
+    // Few general topics say little about a word: shrink towards the idf
+    // over all profiles (a knowledge base of rare diseases only keeps it).
+    const double share = params_.general_idf * g / (g + 20.0);
     for (std::size_t t = 0; t < postings_.size(); ++t) {
       double df = 0;
       for (const auto& post : postings_[t]) df += profiles_[post.profile].rare ? 0 : 1;
       const double idf_general = std::log(1.0 + (g - df + 0.5) / (df + 0.5));
-      idf_[t] = (1 - params_.general_idf) * idf_all_[t] + params_.general_idf * idf_general;
+      idf_[t] = (1 - share) * idf_all_[t] + share * idf_general;
     }
   }
   const double needed = std::max(2.0, params_.topic_share * static_cast<double>(general));
@@ -174,6 +177,10 @@ std::vector<ConditionModel::PreparedFinding> ConditionModel::prepare(const Profi
     for (const auto& [t, w] : terms_of(f, analyzer).terms)
       if (params_.min_idf <= 0 || idf_[t] >= params_.min_idf)
         p.terms.emplace_back(t, w * vocabulary_weight_[t]);
+    // A clause of the story ("her son states that she seems more
+    // lethargic") holds many words; a named finding ("flank pain") few.
+    if (params_.finding_length > 0 && p.terms.size() > 1)
+      p.weight *= std::pow(1.0 / static_cast<double>(p.terms.size()), params_.finding_length);
     out.push_back(std::move(p));
   };
   for (const auto& f : q.present) add(f, false);
@@ -204,6 +211,13 @@ double ConditionModel::finding_contribution(const PreparedFinding& f, double raw
   if (params_.finding_cap > 0) s = params_.finding_cap * (1 - std::exp(-s / params_.finding_cap));
   s *= f.weight;
   return f.absent ? -params_.absent_weight * s : s;
+}
+
+double ConditionModel::length_factor(std::size_t profile) const {
+  // A long text shares some words with any story: BM25 saturates how often
+  // a word is said, not how many of the story's words a text happens to hold.
+  if (params_.length_exponent == 0) return 1;
+  return std::pow(avg_length_ / std::max(1.0f, lengths_[profile]), params_.length_exponent);
 }
 
 double ConditionModel::prior(std::size_t i, const ProfileQuery& q) const {
@@ -257,6 +271,7 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<ch
   }
   for (std::size_t i = 0; i < n; ++i)
     if (matched[i]) {
+      score[i] *= length_factor(i);
       score[i] += prior(i, q);
       if (!covered.empty() && findings > 0)
         score[i] += params_.coverage * covered[i] / static_cast<double>(findings);
