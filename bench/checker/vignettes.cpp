@@ -188,14 +188,14 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
 }
 
 // "cap=2,chief=1.5" applied over `base`; throws on a name it does not know.
-checker::ProfileParameters parameters_of(const std::string& spec,
-                                         checker::ProfileParameters base) {
+checker::ProfileParameters parameters_of(const std::string& spec, checker::ProfileParameters base) {
   std::istringstream in(spec);
   std::string kv;
   while (std::getline(in, kv, ',')) {
     if (kv.empty()) continue;
     const auto eq = kv.find('=');
-    if (eq == std::string::npos || !set_parameter(base, kv.substr(0, eq), std::stod(kv.substr(eq + 1))))
+    if (eq == std::string::npos ||
+        !set_parameter(base, kv.substr(0, eq), std::stod(kv.substr(eq + 1))))
       throw std::runtime_error("unknown setting " + kv);
   }
   return base;
@@ -344,9 +344,10 @@ int main(int argc, char** argv) {
     model.set_query_parameters(defaults);
   }
   if (!explain.empty()) {
-    for (const char* w : {"cough", "fever", "used", "counter", "over counter", "she", "describ",
-                          "epigastr", "includ", "eat", "meal", "day", "persist", "redness", "pain",
-                          "headach", "sore throat", "nausea", "test", "time", "occur"})
+    for (const char* w :
+         {"cough",    "fever",   "used",        "counter", "over counter", "she",     "describ",
+          "epigastr", "includ",  "eat",         "meal",    "day",          "persist", "redness",
+          "pain",     "headach", "sore throat", "nausea",  "test",         "time",    "occur"})
       fmt::print("symptom share {:<14} {:.3f}\n", w, model.symptom_share(w));
     // Per listed id: the findings as read, the top 5 and the truth, explained.
     std::istringstream ids(explain);
@@ -365,8 +366,8 @@ int main(int argc, char** argv) {
         wide.limit = model.size();
         const auto ranked = model.rank(wide);
         for (std::size_t k = 0; k < ranked.size(); ++k) {
-          const bool is_truth = std::find(truth[v].begin(), truth[v].end(), ranked[k].profile) !=
-                                truth[v].end();
+          const bool is_truth =
+              std::find(truth[v].begin(), truth[v].end(), ranked[k].profile) != truth[v].end();
           if (k >= 5 && !is_truth) continue;
           const auto& pr = model.profile(ranked[k].profile);
           fmt::print("  #{} {}{} score {:.2f} prior {:.2f}{}{}\n", k + 1, is_truth ? "TRUTH " : "",

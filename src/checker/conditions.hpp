@@ -58,7 +58,7 @@ struct ProfileParameters {
 struct ProfileFinding {
   std::string text;
   std::vector<std::string> expansions;  // other names for it (HPO label, synonyms)
-  bool chief = false;  // part of what brings the person (their first sentence)
+  bool chief = false;                   // part of what brings the person (their first sentence)
 };
 struct ProfileQuery {
   std::vector<ProfileFinding> present;
@@ -122,7 +122,8 @@ class ConditionModel {
     params_.weight_overview = kept.weight_overview;
     params_.weight_causes = kept.weight_causes;
     if (p.topic_share != kept.topic_share || p.vocabulary != kept.vocabulary ||
-        p.general_idf != kept.general_idf) prepare_ranking();
+        p.general_idf != kept.general_idf)
+      prepare_ranking();
   }
   // A general symptom topic ("Back Pain"): its name is a finding that many
   // other conditions' symptom sections list.
@@ -188,9 +189,9 @@ class ConditionModel {
     kMen = 8,
     kOlder = 16,  // named for older adults
   };
-  std::vector<std::uint8_t> traits_;  // per profile
-  std::vector<float> symptom_share_;  // per term
-  std::vector<double> idf_all_;       // idf over all profiles, as built
+  std::vector<std::uint8_t> traits_;      // per profile
+  std::vector<float> symptom_share_;      // per term
+  std::vector<double> idf_all_;           // idf over all profiles, as built
   std::vector<float> vocabulary_weight_;  // per term, from symptom_share_ and the exponent
 };
 

@@ -114,8 +114,8 @@ void ConditionModel::prepare_ranking() {
   }
   symptom_share_.resize(postings_.size());
   for (std::size_t t = 0; t < postings_.size(); ++t)
-    symptom_share_[t] = static_cast<float>((in_symptoms[t] + 1.0) /
-                                           (in_symptoms[t] + elsewhere[t] + 2.0));
+    symptom_share_[t] =
+        static_cast<float>((in_symptoms[t] + 1.0) / (in_symptoms[t] + elsewhere[t] + 2.0));
   vocabulary_weight_.resize(postings_.size());
   for (std::size_t t = 0; t < postings_.size(); ++t)
     vocabulary_weight_[t] =
@@ -150,9 +150,8 @@ void ConditionModel::prepare_ranking() {
 
 double ConditionModel::symptom_share(std::string_view term) const {
   const auto it = term_ids_.find(std::string(term));
-  return it == term_ids_.end() || it->second >= symptom_share_.size()
-             ? 0.5
-             : symptom_share_[it->second];
+  return it == term_ids_.end() || it->second >= symptom_share_.size() ? 0.5
+                                                                      : symptom_share_[it->second];
 }
 
 bool ConditionModel::symptom_topic(std::size_t profile) const {

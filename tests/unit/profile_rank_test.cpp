@@ -12,8 +12,7 @@
 namespace symptomdb::checker {
 namespace {
 
-Article article(std::string slug, std::string name, std::string collection,
-                std::string symptoms) {
+Article article(std::string slug, std::string name, std::string collection, std::string symptoms) {
   Article a;
   a.slug = std::move(slug);
   a.title = name;
