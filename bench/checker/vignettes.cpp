@@ -10,8 +10,10 @@
 // condition_key identity the site uses), else by the most specific condition
 // whose name's words are all words of the diagnosis; no per-vignette rules.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -157,11 +159,62 @@ struct Tally {
   }
 };
 
+// Query-time constants by name, for --set and --try.
+bool set_parameter(checker::ProfileParameters& p, const std::string& name, double v) {
+  const std::map<std::string, double checker::ProfileParameters::*> fields = {
+      {"k1", &checker::ProfileParameters::k1},
+      {"b", &checker::ProfileParameters::b},
+      {"pair", &checker::ProfileParameters::pair_boost},
+      {"absent", &checker::ProfileParameters::absent_weight},
+      {"rare", &checker::ProfileParameters::rare_prior},
+      {"words", &checker::ProfileParameters::words_prior},
+      {"expansion", &checker::ProfileParameters::expansion_weight},
+      {"chief", &checker::ProfileParameters::chief_weight},
+      {"unread", &checker::ProfileParameters::unread_weight},
+      {"cap", &checker::ProfileParameters::finding_cap},
+      {"min_idf", &checker::ProfileParameters::min_idf},
+      {"topic", &checker::ProfileParameters::topic_prior},
+      {"topic_share", &checker::ProfileParameters::topic_share},
+      {"group", &checker::ProfileParameters::group_prior},
+      {"coverage", &checker::ProfileParameters::coverage},
+      {"vocabulary", &checker::ProfileParameters::vocabulary},
+      {"general_idf", &checker::ProfileParameters::general_idf},
+      {"length", &checker::ProfileParameters::length_exponent},
+      {"finding_length", &checker::ProfileParameters::finding_length}};
+  const auto it = fields.find(name);
+  if (it == fields.end()) return false;
+  p.*(it->second) = v;
+  return true;
+}
+
+// "cap=2,chief=1.5" applied over `base`; throws on a name it does not know.
+checker::ProfileParameters parameters_of(const std::string& spec, checker::ProfileParameters base) {
+  std::istringstream in(spec);
+  std::string kv;
+  while (std::getline(in, kv, ',')) {
+    if (kv.empty()) continue;
+    const auto eq = kv.find('=');
+    if (eq == std::string::npos ||
+        !set_parameter(base, kv.substr(0, eq), std::stod(kv.substr(eq + 1))))
+      throw std::runtime_error("unknown setting " + kv);
+  }
+  return base;
+}
+
+// The dev set in two halves by the parity of the id's number, so that a
+// rule found on one half can be checked on the other.
+bool odd_id(const std::string& id) {
+  const auto digits = id.find_last_not_of("0123456789");
+  const auto tail = id.substr(digits == std::string::npos ? 0 : digits + 1);
+  return !tail.empty() && (tail.back() - '0') % 2 == 1;
+}
+
 checker::ProfileQuery query_of(const checker::Description& d,
                                const checker::Interpreter* interpreter) {
   checker::ProfileQuery q;
   for (const auto& f : d.findings) {
     checker::ProfileFinding pf{f.text, {}};
+    pf.chief = f.sentence == 0;
     if (interpreter)
       for (const auto& i : interpreter->interpret(f.text).terms) {
         pf.expansions.push_back(i.label);
@@ -183,7 +236,8 @@ int main(int argc, char** argv) {
                "[--tune]\n");
     return 2;
   }
-  std::string hpo, dump;
+  std::string hpo, dump, set, explain;
+  std::vector<std::string> tries;
   bool tune = false;
   for (int i = 4; i < argc; ++i) {
     const std::string a = argv[i];
@@ -193,6 +247,12 @@ int main(int argc, char** argv) {
       tune = true;
     else if (a == "--dump" && i + 1 < argc)
       dump = argv[++i];
+    else if (a == "--set" && i + 1 < argc)
+      set = argv[++i];
+    else if (a == "--try" && i + 1 < argc)
+      tries.push_back(argv[++i]);
+    else if (a == "--explain" && i + 1 < argc)
+      explain = argv[++i];
     else {
       fmt::print(stderr, "unknown argument {}\n", a);
       return 2;
@@ -210,6 +270,7 @@ int main(int argc, char** argv) {
   t0 = std::chrono::steady_clock::now();
   auto model = checker::ConditionModel::build(snap);
   const double build_s = seconds_since(t0);
+  if (!set.empty()) model.set_query_parameters(parameters_of(set, model.parameters()));
   std::unique_ptr<checker::Interpreter> interpreter;
   std::shared_ptr<const ontology::Ontology> onto;
   if (!hpo.empty()) {
@@ -258,12 +319,67 @@ int main(int argc, char** argv) {
     queries.push_back(query_of(d, interpreter.get()));
   }
 
-  auto evaluate = [&](const checker::ConditionModel& m) {
-    Tally t;
-    for (std::size_t v = 0; v < vignettes.size(); ++v)
-      t.add(truth[v].empty() ? 0 : rank_of(m.scores(queries[v]), truth[v]));
+  // All vignettes, then the odd and the even ids.
+  auto evaluate_halves = [&](const checker::ConditionModel& m) {
+    std::array<Tally, 3> t;
+    for (std::size_t v = 0; v < vignettes.size(); ++v) {
+      const double r = truth[v].empty() ? 0 : rank_of(m.scores(queries[v]), truth[v]);
+      t[0].add(r);
+      t[odd_id(vignettes[v].id) ? 1 : 2].add(r);
+    }
     return t;
   };
+  auto evaluate = [&](const checker::ConditionModel& m) { return evaluate_halves(m)[0]; };
+  if (!tries.empty()) {
+    // Alternatives over the same profiles: all / odd ids / even ids.
+    fmt::print("\nSettings tried (top-1/3/5/20: all | odd ids | even ids)\n");
+    const auto defaults = model.parameters();
+    for (const auto& spec : tries) {
+      model.set_query_parameters(parameters_of(spec, defaults));
+      const auto t = evaluate_halves(model);
+      fmt::print("  {:<40} {} {} {}\n", spec.empty() ? "(defaults)" : spec, t[0].row("").substr(4),
+                 t[1].row("").substr(4), t[2].row("").substr(4));
+      std::fflush(stdout);
+    }
+    model.set_query_parameters(defaults);
+  }
+  if (!explain.empty()) {
+    for (const char* w :
+         {"cough",    "fever",   "used",        "counter", "over counter", "she",     "describ",
+          "epigastr", "includ",  "eat",         "meal",    "day",          "persist", "redness",
+          "pain",     "headach", "sore throat", "nausea",  "test",         "time",    "occur"})
+      fmt::print("symptom share {:<14} {:.3f}\n", w, model.symptom_share(w));
+    // Per listed id: the findings as read, the top 5 and the truth, explained.
+    std::istringstream ids(explain);
+    std::string id;
+    while (std::getline(ids, id, ',')) {
+      for (std::size_t v = 0; v < vignettes.size(); ++v) {
+        if (vignettes[v].id != id) continue;
+        const auto& q = queries[v];
+        fmt::print("\n== {} ({}), truth rank {}\n", id, vignettes[v].diagnosis,
+                   truth[v].empty() ? 0 : rank_of(model.scores(q), truth[v]));
+        for (const auto* list : {&q.present, &q.absent})
+          for (const auto& f : *list)
+            fmt::print("  {}{}{} [{}]\n", list == &q.absent ? "NOT " : "", f.chief ? "* " : "",
+                       f.text, fmt::join(f.expansions, "; "));
+        auto wide = q;
+        wide.limit = model.size();
+        const auto ranked = model.rank(wide);
+        for (std::size_t k = 0; k < ranked.size(); ++k) {
+          const bool is_truth =
+              std::find(truth[v].begin(), truth[v].end(), ranked[k].profile) != truth[v].end();
+          if (k >= 5 && !is_truth) continue;
+          const auto& pr = model.profile(ranked[k].profile);
+          fmt::print("  #{} {}{} score {:.2f} prior {:.2f}{}{}\n", k + 1, is_truth ? "TRUTH " : "",
+                     pr.name, ranked[k].score, ranked[k].prior, pr.rare ? " rare" : "",
+                     model.symptom_topic(ranked[k].profile) ? " topic" : "");
+          for (const auto& e : ranked[k].evidence)
+            fmt::print("      {:+.2f} {}{} ({})\n", e.contribution, e.absent ? "NOT " : "",
+                       e.finding, fmt::join(e.words, ","));
+        }
+      }
+    }
+  }
   if (tune) {
     // Query-time constants only (the profiles are built once); printed
     // before the reported table, which always uses the defaults.
@@ -296,7 +412,8 @@ int main(int argc, char** argv) {
       out << "\n";
     }
   }
-  Tally ours = evaluate(model), bm25;
+  const auto halves = evaluate_halves(model);
+  Tally ours = halves[0], bm25;
   for (std::size_t v = 0; v < vignettes.size(); ++v) {
     std::vector<double> score(model.size(), 0.0);
     std::vector<search::TermId> terms;
@@ -313,6 +430,8 @@ int main(int argc, char** argv) {
       1.0 - static_cast<double>(uncovered) / static_cast<double>(vignettes.size()));
   fmt::print("| method | top-1 | top-3 | top-5 | top-20 |\n|---|---|---|---|---|\n");
   fmt::print("{}\n{}\n", ours.row("symptomdb (profiles)"), bm25.row("BM25, symptom sections"));
+  fmt::print("{}\n{}\n", halves[1].row(fmt::format("symptomdb, odd ids ({})", halves[1].n).c_str()),
+             halves[2].row(fmt::format("symptomdb, even ids ({})", halves[2].n).c_str()));
   fmt::print("| target | 0.400 | | 0.650 | 0.800 |\n");
   std::string list;
   for (const auto& n : uncovered_names) list += (list.empty() ? "" : ", ") + n;

@@ -311,6 +311,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     const double df = static_cast<double>(m.postings_[t].size());
     m.idf_[t] = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
   }
+  m.prepare_ranking();
   return m;
 }
 
@@ -346,11 +347,6 @@ double ConditionModel::term_score(std::uint32_t term, float tf, std::uint32_t pr
   return idf_[term] * (tf * (params_.k1 + 1)) / (tf + norm);
 }
 
-double ConditionModel::prior(std::size_t i, const ProfileQuery&) const {
-  const Profile& p = profiles_[i];
-  return (p.rare ? params_.rare_prior : 0.0) + params_.words_prior * p.common_words;
-}
-
 bool ConditionModel::knows(std::string_view text) const {
   text::Analyzer analyzer;
   for (const auto& t : terms_with(text, false, analyzer))
@@ -362,36 +358,10 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q) const {
   return scores(q, nullptr);
 }
 
-std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<char>* hit) const {
-  std::vector<double> score(profiles_.size(), 0.0);
-  std::vector<char> local;
-  std::vector<char>& matched = hit ? *hit : local;
-  matched.assign(profiles_.size(), 0);
-  // Each term counts once, at the weight of its strongest mention: a story
-  // that says "pain" five times is not five times as much about pain.
-  std::unordered_map<std::uint32_t, double> present, absent;
-  text::Analyzer analyzer;
-  for (const auto& f : q.present)
-    for (const auto& [t, w] : terms_of(f, analyzer).terms) present[t] = std::max(present[t], w);
-  for (const auto& f : q.absent)
-    for (const auto& [t, w] : terms_of(f, analyzer).terms)
-      if (!present.contains(t)) absent[t] = std::max(absent[t], w);
-  for (const auto& [t, w] : present)
-    for (const auto& post : postings_[t]) {
-      score[post.profile] += w * term_score(t, post.tf, post.profile);
-      matched[post.profile] = 1;
-    }
-  for (const auto& [t, w] : absent)
-    for (const auto& post : postings_[t])
-      score[post.profile] -= params_.absent_weight * w * term_score(t, post.tf, post.profile);
-  for (std::size_t i = 0; i < score.size(); ++i)
-    if (matched[i]) score[i] += prior(i, q);
-  return score;
-}
-
 std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
   std::vector<char> hit;
   const auto score = scores(q, &hit);
+  const auto prepared = prepare(q);
   std::vector<std::uint32_t> order;
   for (std::uint32_t i = 0; i < score.size(); ++i)
     if (hit[i]) order.push_back(i);
@@ -411,23 +381,26 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
     r.score = score[i];
     r.prior = prior(i, q);
     r.probability = std::exp(score[i] - score[order.front()]) / z;
-    auto explain = [&](const ProfileFinding& f, bool absent) {
+    // Explained as scored: the same findings, terms and contributions.
+    for (const auto& pf : prepared) {
+      const ProfileFinding& f = *pf.finding;
       ProfileEvidence e;
       e.finding = f.text;
-      e.absent = absent;
+      e.absent = pf.absent;
       std::vector<std::uint32_t> hit;
-      for (const auto& [t, w] : terms_of(f, analyzer).terms) {
+      double raw = 0;
+      for (const auto& [t, w] : pf.terms) {
         const auto& posts = postings_[t];
         // Postings are in profile order (built profile by profile).
         const auto it =
             std::lower_bound(posts.begin(), posts.end(), i,
                              [](const Posting& p, std::uint32_t v) { return p.profile < v; });
         if (it == posts.end() || it->profile != i) continue;
-        const double c = w * term_score(t, it->tf, i) * (absent ? -params_.absent_weight : 1.0);
-        e.contribution += c;
+        raw += w * term_score(t, it->tf, i);
         hit.push_back(t);
       }
-      if (hit.empty()) return;
+      if (hit.empty()) continue;
+      e.contribution = finding_contribution(pf, raw) * length_factor(i);
       std::sort(hit.begin(), hit.end());
       for (const auto& w : content_words(f.text, analyzer)) {
         const auto it = term_ids_.find(w.stem);
@@ -447,9 +420,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
       if (quote) e.quote = quote->text, e.section = quote->section;
       e.contribution = std::round(e.contribution * 1000) / 1000;
       r.evidence.push_back(std::move(e));
-    };
-    for (const auto& f : q.present) explain(f, false);
-    for (const auto& f : q.absent) explain(f, true);
+    }
     out.push_back(std::move(r));
   }
   return out;

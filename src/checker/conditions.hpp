@@ -35,15 +35,30 @@ struct ProfileParameters {
   double weight_causes = 0.25;
   double pair_boost = 1.0;        // a matching word pair counts as this many extra words
   double absent_weight = 0.3;     // how much a finding the person does not have counts against
-  double rare_prior = -3.0;       // a condition known only from a rare-disease collection
+  double rare_prior = -20.0;      // a condition known only from a rare-disease collection
   double words_prior = 0.5;       // per net "common"/"rare" statement in its own text
   double expansion_weight = 0.5;  // words of HPO names a finding was read as
+  // Query-time ranking rules (src/checker/profile_rank.cpp); each is off at
+  // its neutral value (1 for weights, 0 otherwise).
+  double chief_weight = 2.0;   // findings of the first sentence: what brings the person
+  double unread_weight = 1.0;  // a finding no HPO term was read for, when others were read
+  double finding_cap = 0;      // soft cap on what one finding can add (0: none)
+  double min_idf = 0;          // words in more profiles than this idf says count nothing
+  double topic_prior = 0;      // a "condition" whose name is a finding of many others
+  double topic_share = 0.01;   // ... named in the symptom text of this share of profiles
+  double group_prior = 0;      // named for children / women / men and the person is not
+  double coverage = 0;         // per share of the person's findings the profile explains
+  double vocabulary = 0;       // exponent on how much a word is symptom language (0: off)
+  double general_idf = 1;      // share of a word's idf taken over general topics only
+  double length_exponent = 0;  // what findings add, times (average length / length)^this
+  double finding_length = 0;   // a finding weighs (1 / its number of terms)^this
 };
 
 // What the person said, already split into findings.
 struct ProfileFinding {
   std::string text;
   std::vector<std::string> expansions;  // other names for it (HPO label, synonyms)
+  bool chief = false;                   // part of what brings the person (their first sentence)
 };
 struct ProfileQuery {
   std::vector<ProfileFinding> present;
@@ -106,7 +121,17 @@ class ConditionModel {
     params_.weight_symptoms = kept.weight_symptoms;
     params_.weight_overview = kept.weight_overview;
     params_.weight_causes = kept.weight_causes;
+    if (p.topic_share != kept.topic_share || p.vocabulary != kept.vocabulary ||
+        p.general_idf != kept.general_idf)
+      prepare_ranking();
   }
+  // A general symptom topic ("Back Pain"): its name is a finding that many
+  // other conditions' symptom sections list.
+  bool symptom_topic(std::size_t profile) const;
+  // How much a word (stem, or a pair as profile_terms gives it) is the
+  // language of symptoms: of the profiles that use it, the smoothed share
+  // that use it in a symptom section (0.5 for a word never seen).
+  double symptom_share(std::string_view term) const;
 
   // True when some word of the text occurs in a profile.
   bool knows(std::string_view text) const;
@@ -129,6 +154,20 @@ class ConditionModel {
     // term -> weight (1 for the person's own words, less for expansions)
     std::vector<std::pair<std::uint32_t, double>> terms;
   };
+  // A query as scored: each term belongs to one finding (its strongest
+  // mention), each finding has its weight.
+  struct PreparedFinding {
+    const ProfileFinding* finding = nullptr;
+    bool absent = false;
+    double weight = 1;
+    std::vector<std::pair<std::uint32_t, double>> terms;
+  };
+  std::vector<PreparedFinding> prepare(const ProfileQuery& q) const;
+  // What one finding adds to a profile's score, from its summed term scores.
+  double finding_contribution(const PreparedFinding& f, double raw) const;
+  double length_factor(std::size_t profile) const;
+  // Fixed at build: which profiles are symptom topics or named for a group.
+  void prepare_ranking();
   std::vector<double> scores(const ProfileQuery& q, std::vector<char>* hit) const;
   QueryTerms terms_of(const ProfileFinding& f, text::Analyzer& analyzer) const;
   double term_score(std::uint32_t term, float tf, std::uint32_t profile) const;
@@ -143,6 +182,17 @@ class ConditionModel {
   std::vector<float> lengths_;
   double avg_length_ = 1;
   std::vector<std::int64_t> profile_of_condition_;
+  enum Trait : std::uint8_t {
+    kSymptomTopic = 1,  // its name is a finding many other conditions list
+    kChildren = 2,      // named for children
+    kWomen = 4,
+    kMen = 8,
+    kOlder = 16,  // named for older adults
+  };
+  std::vector<std::uint8_t> traits_;      // per profile
+  std::vector<float> symptom_share_;      // per term
+  std::vector<double> idf_all_;           // idf over all profiles, as built
+  std::vector<float> vocabulary_weight_;  // per term, from symptom_share_ and the exponent
 };
 
 // Stemmed words and adjacent word pairs of a text, as the model indexes

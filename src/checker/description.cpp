@@ -189,6 +189,7 @@ std::optional<double> clause_duration(const std::vector<std::string>& w) {
 struct Clause {
   std::vector<std::string> words;
   bool negated = false;
+  std::size_t sentence = 0;
 };
 
 std::string join(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
@@ -273,16 +274,19 @@ Description read_description(std::string_view text) {
   std::vector<Clause> clauses;
   Clause cur;
   bool carry = false;  // a negation still open in this sentence
+  std::size_t sentence = 0;
   auto close = [&]() {
     if (!cur.words.empty()) clauses.push_back(std::move(cur));
     cur = Clause{};
     cur.negated = carry;
+    cur.sentence = sentence;
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (!t.word) {
       if (t.sentence_end) carry = false;
       close();
+      if (t.sentence_end) ++sentence, cur.sentence = sentence;
       continue;
     }
     const std::string& w = t.text;
@@ -318,6 +322,7 @@ Description read_description(std::string_view text) {
         }
         cur = Clause{};
         cur.negated = true;
+        cur.sentence = sentence;
         (void)was;
       } else {
         close();
@@ -336,6 +341,9 @@ Description read_description(std::string_view text) {
   carry = false;
   close();
 
+  // Sentences counted over those that gave a finding, so a greeting or an
+  // empty line before the complaint does not push it back.
+  std::size_t sentences_seen = 0, last_sentence = 0;
   for (auto& c : clauses) {
     Finding f;
     f.negated = c.negated;
@@ -364,6 +372,9 @@ Description read_description(std::string_view text) {
                                     ? std::max(*d.longest_duration_days, *f.duration_days)
                                     : *f.duration_days;
     if (only_filler(kept)) continue;
+    if (sentences_seen == 0 || c.sentence != last_sentence) ++sentences_seen;
+    last_sentence = c.sentence;
+    f.sentence = sentences_seen - 1;
     f.text = join(kept, 0, kept.size());
     d.findings.push_back(std::move(f));
   }

@@ -23,6 +23,9 @@ struct Finding {
   Onset onset = Onset::unknown;         // "sudden", "suddenly", "gradually"
   Severity severity = Severity::unknown;
   std::string site;  // "left", "lower back"...: the body-site words of the phrase
+  // Which sentence of the description it came from (0 = the first that gave
+  // findings): people open with what brings them, the story follows.
+  std::size_t sentence = 0;
 };
 
 struct Description {

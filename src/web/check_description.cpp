@@ -63,6 +63,7 @@ json answer(const Site& site, const Input& in) {
   std::string positive_text;
   auto read = [&](const std::string& text, bool negated, const checker::Finding* f) {
     checker::ProfileFinding pf{text, {}};
+    pf.chief = f && f->sentence == 0;
     bool understood = false;
     if (data && checker::is_hpo_id(text)) {
       std::string id = text;

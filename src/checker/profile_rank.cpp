@@ -1,0 +1,281 @@
+// Query-time scoring of condition profiles: how a person's findings become
+// a score per condition. The profiles themselves (which texts, which
+// weights) are built in conditions.cpp; everything here is read from the
+// query and from what the built profiles already hold, so the rules are the
+// same for every condition.
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "checker/conditions.hpp"
+#include "text/normalize.hpp"
+
+namespace symptomdb::checker {
+namespace {
+
+// Collections of rare (mostly genetic) diseases, as in conditions.cpp.
+bool rare_collection(std::string_view c) {
+  return c == "GARD" || c == "GHR";
+}
+
+// Words of a folded name, split at anything but letters and digits.
+std::vector<std::string> name_words(std::string_view name) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (const char c : text::fold(name)) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      cur.push_back(c);
+    } else if (!cur.empty()) {
+      out.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+bool any_of_words(const std::vector<std::string>& words,
+                  std::initializer_list<std::string_view> wanted) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+    return std::find(wanted.begin(), wanted.end(), w) != wanted.end();
+  });
+}
+
+}  // namespace
+
+void ConditionModel::prepare_ranking() {
+  traits_.assign(profiles_.size(), 0);
+  // Who a condition is named for: words of English about people ("in
+  // Children", "for Women"), not facts about the condition.
+  for (std::size_t i = 0; i < profiles_.size(); ++i) {
+    const auto words = name_words(profiles_[i].name);
+    std::uint8_t t = 0;
+    if (any_of_words(words, {"child", "children", "childhood", "infant", "infants", "newborn",
+                             "newborns", "baby", "babies", "kids", "pediatric", "teens"}))
+      t |= kChildren;
+    if (any_of_words(words, {"women", "woman", "girls", "female", "females"})) t |= kWomen;
+    if (any_of_words(words, {"men", "man", "boys", "male", "males"})) t |= kMen;
+    if (any_of_words(words, {"older", "elderly", "aging", "seniors"})) t |= kOlder;
+    traits_[i] = t;
+  }
+  // Symptom topics: a "condition" whose name (as one word, or as the word
+  // pairs of a longer name) is itself listed in the symptom sections of
+  // many general health topics — "Back Pain", "Fatigue", "Indigestion" —
+  // is a finding with an article, not an explanation of the finding.
+  // Counted over general topics only: rare-disease texts list conditions
+  // ("diabetes", "seizures") as features of syndromes.
+  std::vector<std::vector<std::uint32_t>> name_terms(profiles_.size());
+  std::unordered_map<std::uint32_t, std::uint32_t> df;
+  for (std::size_t i = 0; i < profiles_.size(); ++i) {
+    std::string name = profiles_[i].name;
+    if (const auto paren = name.find('('); paren != std::string::npos) name.resize(paren);
+    const auto words = profile_terms(name, false);
+    std::vector<std::string> key;
+    if (words.size() == 1) {
+      key = words;
+    } else {
+      for (const auto& t : profile_terms(name, true))
+        if (t.find(' ') != std::string::npos) key.push_back(t);
+    }
+    for (const auto& k : key)
+      if (const auto it = term_ids_.find(k); it != term_ids_.end()) {
+        name_terms[i].push_back(it->second);
+        df.emplace(it->second, 0);
+      }
+  }
+  std::size_t general = 0;
+  std::unordered_set<std::uint32_t> seen;
+  for (std::size_t i = 0; i < profiles_.size(); ++i) {
+    if (profiles_[i].rare || rare_collection(profiles_[i].collection)) continue;
+    ++general;
+    seen.clear();
+    for (const auto& s : sentences_[i]) {
+      if (s.section != "symptoms") continue;
+      for (const auto t : s.terms)
+        if (df.contains(t)) seen.insert(t);
+    }
+    // A topic's own text does not count for itself.
+    for (const auto t : name_terms[i]) seen.erase(t);
+    for (const auto t : seen) ++df[t];
+  }
+  // Symptom language: "cough", "epigastric", "redness" are written in
+  // symptom sections; "used", "over the counter", "describes" everywhere.
+  std::vector<std::uint32_t> in_symptoms(postings_.size(), 0), elsewhere(postings_.size(), 0);
+  std::unordered_set<std::uint32_t> other;
+  for (std::size_t i = 0; i < profiles_.size(); ++i) {
+    seen.clear();
+    other.clear();
+    for (const auto& s : sentences_[i])
+      for (const auto t : s.terms) (s.section == "symptoms" ? seen : other).insert(t);
+    for (const auto t : seen) ++in_symptoms[t];
+    for (const auto t : other)
+      if (!seen.contains(t)) ++elsewhere[t];
+  }
+  symptom_share_.resize(postings_.size());
+  for (std::size_t t = 0; t < postings_.size(); ++t)
+    symptom_share_[t] =
+        static_cast<float>((in_symptoms[t] + 1.0) / (in_symptoms[t] + elsewhere[t] + 2.0));
+  vocabulary_weight_.resize(postings_.size());
+  for (std::size_t t = 0; t < postings_.size(); ++t)
+    vocabulary_weight_[t] =
+        params_.vocabulary > 0
+            ? static_cast<float>(std::pow(2.0 * symptom_share_[t], params_.vocabulary))
+            : 1.0f;
+  // Specificity among general topics: the rare-disease texts are most of
+  // the profiles and never say "she" or "over the counter", so over all
+  // profiles a story's words look as specific as symptoms.
+  if (idf_all_.empty()) idf_all_ = idf_;
+  idf_ = idf_all_;
+  if (params_.general_idf > 0 && general > 0) {
+    const double g = static_cast<double>(general);
+    // Few general topics say little about a word: shrink towards the idf
+    // over all profiles (a knowledge base of rare diseases only keeps it).
+    const double share = params_.general_idf * g / (g + 20.0);
+    for (std::size_t t = 0; t < postings_.size(); ++t) {
+      double df = 0;
+      for (const auto& post : postings_[t]) df += profiles_[post.profile].rare ? 0 : 1;
+      const double idf_general = std::log(1.0 + (g - df + 0.5) / (df + 0.5));
+      idf_[t] = (1 - share) * idf_all_[t] + share * idf_general;
+    }
+  }
+  const double needed = std::max(2.0, params_.topic_share * static_cast<double>(general));
+  for (std::size_t i = 0; i < profiles_.size(); ++i) {
+    if (name_terms[i].empty() || profiles_[i].rare) continue;
+    std::uint32_t least = UINT32_MAX;
+    for (const auto t : name_terms[i]) least = std::min(least, df[t]);
+    if (static_cast<double>(least) >= needed) traits_[i] |= kSymptomTopic;
+  }
+}
+
+double ConditionModel::symptom_share(std::string_view term) const {
+  const auto it = term_ids_.find(std::string(term));
+  return it == term_ids_.end() || it->second >= symptom_share_.size() ? 0.5
+                                                                      : symptom_share_[it->second];
+}
+
+bool ConditionModel::symptom_topic(std::size_t profile) const {
+  return profile < traits_.size() && (traits_[profile] & kSymptomTopic) != 0;
+}
+
+std::vector<ConditionModel::PreparedFinding> ConditionModel::prepare(const ProfileQuery& q) const {
+  text::Analyzer analyzer;
+  std::vector<PreparedFinding> out;
+  out.reserve(q.present.size() + q.absent.size());
+  // When the interpreter read some findings, one it read nothing in is more
+  // likely story than symptom ("he is a heavy smoker for 35 years").
+  bool any_read = false;
+  for (const auto* list : {&q.present, &q.absent})
+    for (const auto& f : *list) any_read = any_read || !f.expansions.empty();
+  auto add = [&](const ProfileFinding& f, bool absent) {
+    PreparedFinding p;
+    p.finding = &f;
+    p.absent = absent;
+    if (f.chief) p.weight *= params_.chief_weight;
+    if (any_read && f.expansions.empty()) p.weight *= params_.unread_weight;
+    for (const auto& [t, w] : terms_of(f, analyzer).terms)
+      if (params_.min_idf <= 0 || idf_[t] >= params_.min_idf)
+        p.terms.emplace_back(t, w * vocabulary_weight_[t]);
+    // A clause of the story ("her son states that she seems more
+    // lethargic") holds many words; a named finding ("flank pain") few.
+    if (params_.finding_length > 0 && p.terms.size() > 1)
+      p.weight *= std::pow(1.0 / static_cast<double>(p.terms.size()), params_.finding_length);
+    out.push_back(std::move(p));
+  };
+  for (const auto& f : q.present) add(f, false);
+  for (const auto& f : q.absent) add(f, true);
+  // Each term counts once, in the finding where it weighs most: a story
+  // that says "pain" five times is not five times as much about pain. A
+  // word the person has is never also counted against.
+  std::unordered_map<std::uint32_t, std::pair<std::size_t, double>> owner;
+  for (const bool absent : {false, true})
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (out[i].absent != absent) continue;
+      for (const auto& [t, w] : out[i].terms) {
+        const double eff = w * out[i].weight;
+        auto [it, fresh] = owner.emplace(t, std::make_pair(i, eff));
+        if (!fresh && !out[it->second.first].absent && absent) continue;
+        if (!fresh && eff > it->second.second) it->second = {i, eff};
+      }
+    }
+  for (std::size_t i = 0; i < out.size(); ++i)
+    std::erase_if(out[i].terms, [&](const auto& x) { return owner.at(x.first).first != i; });
+  return out;
+}
+
+double ConditionModel::finding_contribution(const PreparedFinding& f, double raw) const {
+  double s = raw;
+  // A soft cap: one finding matched in many words cannot outweigh several
+  // findings each matched once.
+  if (params_.finding_cap > 0) s = params_.finding_cap * (1 - std::exp(-s / params_.finding_cap));
+  s *= f.weight;
+  return f.absent ? -params_.absent_weight * s : s;
+}
+
+double ConditionModel::length_factor(std::size_t profile) const {
+  // A long text shares some words with any story: BM25 saturates how often
+  // a word is said, not how many of the story's words a text happens to hold.
+  if (params_.length_exponent == 0) return 1;
+  return std::pow(avg_length_ / std::max(1.0f, lengths_[profile]), params_.length_exponent);
+}
+
+double ConditionModel::prior(std::size_t i, const ProfileQuery& q) const {
+  const Profile& p = profiles_[i];
+  double out = (p.rare ? params_.rare_prior : 0.0) + params_.words_prior * p.common_words;
+  const std::uint8_t t = i < traits_.size() ? traits_[i] : 0;
+  if (t & kSymptomTopic) out += params_.topic_prior;
+  if (params_.group_prior != 0) {
+    bool other = false;
+    if (q.age_years) {
+      other = other || (*q.age_years >= 18 && (t & kChildren) && !(t & kOlder));
+      other = other || (*q.age_years < 18 && (t & kOlder) && !(t & kChildren));
+    }
+    if (q.female) {
+      other = other || (*q.female && (t & kMen) && !(t & kWomen));
+      other = other || (!*q.female && (t & kWomen) && !(t & kMen));
+    }
+    if (other) out += params_.group_prior;
+  }
+  return out;
+}
+
+std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<char>* hit) const {
+  const std::size_t n = profiles_.size();
+  std::vector<double> score(n, 0.0), raw(n, 0.0);
+  std::vector<char> local;
+  std::vector<char>& matched = hit ? *hit : local;
+  matched.assign(n, 0);
+  std::vector<std::uint16_t> covered(params_.coverage != 0 ? n : 0, 0);
+  std::vector<std::uint32_t> touched;
+  const auto prepared = prepare(q);
+  std::size_t findings = 0;
+  for (const auto& f : prepared) {
+    if (f.terms.empty()) continue;
+    if (!f.absent) ++findings;
+    touched.clear();
+    for (const auto& [t, w] : f.terms)
+      for (const auto& post : postings_[t]) {
+        if (raw[post.profile] == 0) touched.push_back(post.profile);
+        raw[post.profile] += w * term_score(t, post.tf, post.profile);
+      }
+    for (const auto p : touched) {
+      score[p] += finding_contribution(f, raw[p]);
+      if (!f.absent) {
+        matched[p] = 1;
+        // Explained: at least one fairly specific word of it (idf ~1).
+        if (!covered.empty() && raw[p] >= 1.0) ++covered[p];
+      }
+      raw[p] = 0;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (matched[i]) {
+      score[i] *= length_factor(i);
+      score[i] += prior(i, q);
+      if (!covered.empty() && findings > 0)
+        score[i] += params_.coverage * covered[i] / static_cast<double>(findings);
+    }
+  return score;
+}
+
+}  // namespace symptomdb::checker

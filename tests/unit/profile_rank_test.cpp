@@ -1,0 +1,199 @@
+// The query-time ranking rules of condition profiles (checker/profile_rank):
+// small made-up knowledge bases, each built so that one rule decides.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "checker/conditions.hpp"
+#include "checker/description.hpp"
+
+namespace symptomdb::checker {
+namespace {
+
+Article article(std::string slug, std::string name, std::string collection, std::string symptoms) {
+  Article a;
+  a.slug = std::move(slug);
+  a.title = name;
+  a.condition.name = std::move(name);
+  a.collection = std::move(collection);
+  a.license = "test";
+  Section s;
+  s.type = SectionType::symptoms;
+  // The same filler for all, so that every test profile has enough text to
+  // be built and none differs from another by it.
+  s.intro = std::move(symptoms) +
+            " The problem may last for several weeks and may return later in life. Doctors "
+            "look at the history and examine the person before deciding on treatment.";
+  a.sections.push_back(s);
+  return a;
+}
+
+// As the server and the bench build it: the first sentence is the complaint.
+ProfileQuery query(std::string_view text) {
+  ProfileQuery q;
+  const auto d = read_description(text);
+  for (const auto& f : d.findings) {
+    ProfileFinding pf{f.text, {}};
+    pf.chief = f.sentence == 0;
+    (f.negated ? q.absent : q.present).push_back(std::move(pf));
+  }
+  q.age_years = d.age_years;
+  q.female = d.female;
+  q.limit = 20;
+  return q;
+}
+
+std::size_t rank_of(const ConditionModel& m, const ProfileQuery& q, std::string_view name) {
+  const auto ranked = m.rank(q);
+  for (std::size_t i = 0; i < ranked.size(); ++i)
+    if (m.profile(ranked[i].profile).name == name) return i + 1;
+  return 0;
+}
+
+TEST(ProfileRank, FindingsKnowWhichSentenceTheyCameFrom) {
+  const auto d = read_description(" . No fever, no cough. A rash; itching");
+  ASSERT_EQ(d.findings.size(), 4u);
+  EXPECT_EQ(d.findings[0].text, "fever");
+  EXPECT_EQ(d.findings[0].sentence, 0u);  // the empty sentence before does not count
+  EXPECT_EQ(d.findings[1].text, "cough");
+  EXPECT_EQ(d.findings[1].sentence, 0u);
+  EXPECT_EQ(d.findings[2].sentence, 1u);
+  EXPECT_EQ(d.findings[3].text, "itching");
+  EXPECT_EQ(d.findings[3].sentence, 2u);
+}
+
+TEST(ProfileRank, TheComplaintOfTheFirstSentenceWeighsMoreThanTheStory) {
+  std::vector<Article> a;
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Aaa disease causes a cough and tiredness for weeks."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
+                      "Bbb disease causes a rash and tiredness for weeks."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  ASSERT_GT(model.parameters().chief_weight, 1.0);
+  // Either order of the story: what is said first comes first.
+  EXPECT_EQ(rank_of(model, query("Cough. Some days later a rash."), "Aaa disease"), 1u);
+  EXPECT_EQ(rank_of(model, query("Rash. Some days later a cough."), "Bbb disease"), 1u);
+  // Without the rule the two tie whatever the order (A-Z breaks ties).
+  auto flat = model.parameters();
+  flat.chief_weight = 1;
+  model.set_query_parameters(flat);
+  const auto s1 = model.scores(query("Cough. Some days later a rash."));
+  const auto s2 = model.scores(query("Rash. Some days later a cough."));
+  EXPECT_DOUBLE_EQ(s1[0], s1[1]);
+  EXPECT_DOUBLE_EQ(s2[0], s2[1]);
+}
+
+TEST(ProfileRank, SpecificityOfAWordIsJudgedAmongGeneralTopics) {
+  // "she" is in every general topic and in no rare-disease text; "wheezing"
+  // in one general topic and in every rare-disease text. Over all profiles
+  // "she" looks the more specific word, among general topics it is not.
+  std::vector<Article> a;
+  for (int i = 0; i < 40; ++i)
+    a.push_back(article("g" + std::to_string(i), "General topic " + std::to_string(i),
+                        "MPlusHealthTopics",
+                        "She has tiredness and aches in this topic number " + std::to_string(i) +
+                            (i == 0 ? " with wheezing." : ".")));
+  for (int i = 0; i < 60; ++i)
+    a.push_back(article("r" + std::to_string(i), "Rare syndrome " + std::to_string(i), "GARD",
+                        "Affected people have wheezing and tiredness in syndrome number " +
+                            std::to_string(i) + "."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  const auto g0 = *model.profile_of_condition(0);  // "General topic 0", A-Z first
+  ASSERT_EQ(model.profile(g0).name, "General topic 0");
+  // One word as a finding (the description reader would drop "she" alone).
+  auto word = [](std::string w) {
+    ProfileQuery q;
+    q.present.push_back({std::move(w), {}});
+    return q;
+  };
+  const double she = model.scores(word("she"))[g0];
+  const double wheezing = model.scores(word("wheezing"))[g0];
+  EXPECT_GT(she, 0);
+  EXPECT_GT(wheezing, she);
+  auto all = model.parameters();
+  all.general_idf = 0;
+  model.set_query_parameters(all);
+  EXPECT_LT(model.scores(word("wheezing"))[g0], model.scores(word("she"))[g0]);
+}
+
+TEST(ProfileRank, ASymptomTopicIsRecognisedFromOtherTopicsSymptomSections) {
+  std::vector<Article> a;
+  a.push_back(article("back-pain", "Back Pain", "MPlusHealthTopics",
+                      "Back pain can be sharp or dull and can come and go."));
+  for (const char* n : {"Xxx strain", "Yyy disc", "Zzz arthritis"})
+    a.push_back(article(n, n, "MPlusHealthTopics",
+                        std::string(n) + " causes back pain and stiffness in the morning."));
+  a.push_back(article("www", "Www fever", "MPlusHealthTopics", "Www fever causes chills."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  std::size_t topics = 0;
+  for (std::size_t p = 0; p < model.size(); ++p) {
+    const bool topic = model.symptom_topic(p);
+    topics += topic;
+    EXPECT_EQ(topic, model.profile(p).name == "Back Pain") << model.profile(p).name;
+  }
+  EXPECT_EQ(topics, 1u);
+  // Demoted when the rule is on: a condition that explains the finding
+  // comes before the topic that merely names it.
+  auto p = model.parameters();
+  p.topic_prior = 0;
+  model.set_query_parameters(p);
+  EXPECT_EQ(rank_of(model, query("back pain"), "Back Pain"), 1u);
+  p.topic_prior = -5;
+  model.set_query_parameters(p);
+  EXPECT_GT(rank_of(model, query("back pain"), "Back Pain"), 1u);
+}
+
+TEST(ProfileRank, AConditionNamedForAnotherGroupOfPeopleIsDemotedWhenAsked) {
+  std::vector<Article> a;
+  const std::string text = "It causes a barking cough and a hoarse voice at night.";
+  a.push_back(article("kids", "Qqq cough in Children", "MPlusHealthTopics", text));
+  a.push_back(article("all", "Qqq cough", "MPlusHealthTopics", text));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  const auto kids = *model.profile_of_condition(1);  // A-Z: "Qqq cough" first
+  const auto all = *model.profile_of_condition(0);
+  ASSERT_EQ(model.profile(kids).name, "Qqq cough in Children");
+  const auto adult = query("A 40 year old man. Barking cough.");
+  const auto child = query("A 4 year old boy. Barking cough.");
+  ASSERT_TRUE(adult.age_years && child.age_years);
+  const auto adult_off = model.scores(adult), child_off = model.scores(child);
+  auto p = model.parameters();
+  p.group_prior = -1;
+  model.set_query_parameters(p);
+  const auto adult_on = model.scores(adult), child_on = model.scores(child);
+  EXPECT_DOUBLE_EQ(adult_on[kids], adult_off[kids] - 1);
+  EXPECT_DOUBLE_EQ(child_on[kids], child_off[kids]);
+  EXPECT_DOUBLE_EQ(adult_on[all], adult_off[all]);
+  EXPECT_DOUBLE_EQ(child_on[all], child_off[all]);
+}
+
+TEST(ProfileRank, TheExplanationAddsUpToTheScore) {
+  std::vector<Article> a;
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Aaa disease causes a dry cough, fever and tiredness. Some have a rash."));
+  a.push_back(article("b", "Bbb syndrome", "GHR", "Bbb syndrome causes fever and joint pain."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  for (const double cap : {0.0, 3.0}) {
+    auto p = model.parameters();
+    p.finding_cap = cap;
+    model.set_query_parameters(p);
+    const auto q = query("Dry cough and fever. Later tiredness, no rash, no joint pain.");
+    for (const auto& r : model.rank(q)) {
+      double sum = r.prior;
+      for (const auto& e : r.evidence) sum += e.contribution;
+      // Contributions are rounded to 1/1000 for display.
+      EXPECT_NEAR(sum, r.score, 0.001 * static_cast<double>(r.evidence.size()) + 1e-9)
+          << model.profile(r.profile).name;
+      for (const auto& e : r.evidence) EXPECT_EQ(e.absent, e.contribution < 0) << e.finding;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace symptomdb::checker
