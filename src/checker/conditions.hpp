@@ -19,6 +19,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "checker/condition_names.hpp"
+#include "checker/profile_sources.hpp"
 #include "engine/snapshot.hpp"
 #include "text/analyzer.hpp"
 
@@ -38,6 +40,12 @@ struct ProfileParameters {
   double rare_prior = -3.0;       // a condition known only from a rare-disease collection
   double words_prior = 0.5;       // per net "common"/"rare" statement in its own text
   double expansion_weight = 0.5;  // words of HPO names a finding was read as
+  // Findings an annotation file lists for the condition (profile_sources.hpp).
+  double weight_annotations = 0.5;
+  bool annotate_described = false;  // also for conditions the articles describe
+  // Per group of people (children, older adults, women, men) the text says
+  // a condition affects most, for a person in it or outside it.
+  double affected_weight = 0.5;
 };
 
 // What the person said, already split into findings.
@@ -85,12 +93,17 @@ struct Profile {
   Urgency urgency = Urgency::none;
   std::string urgency_quote;  // the sentence that says it
   std::uint32_t length = 0;   // words in the symptom-bearing sections
+  // Names of entries without text that resolve here (condition_names.hpp):
+  // other names of this condition, or narrower ones its article describes.
+  std::vector<CoveredName> covers;
+  Affected affected;  // who its text says it affects most (profile_sources.hpp)
 };
 
 class ConditionModel {
  public:
   ConditionModel() = default;
-  static ConditionModel build(const Snapshot& snapshot, ProfileParameters p = {});
+  static ConditionModel build(const Snapshot& snapshot, ProfileParameters p = {},
+                              const ProfileSources& sources = {});
 
   std::size_t size() const { return profiles_.size(); }
   const Profile& profile(std::size_t i) const { return profiles_[i]; }
@@ -106,7 +119,17 @@ class ConditionModel {
     params_.weight_symptoms = kept.weight_symptoms;
     params_.weight_overview = kept.weight_overview;
     params_.weight_causes = kept.weight_causes;
+    params_.weight_annotations = kept.weight_annotations;
+    params_.annotate_described = kept.annotate_described;
   }
+
+  // The profiles a condition name means (condition_names.hpp): what the
+  // server shows with each profile and what the bench counts as the truth.
+  std::vector<NameMatch> resolve(std::string_view name) const;
+  // True when the profile's text uses the phrase (all its words and word pairs).
+  bool mentions(std::size_t profile, std::string_view phrase) const;
+  // True when the profile's text has the stemmed word (or word pair).
+  bool has_term(std::size_t profile, const std::string& term) const;
 
   // True when some word of the text occurs in a profile.
   bool knows(std::string_view text) const;
@@ -143,6 +166,7 @@ class ConditionModel {
   std::vector<float> lengths_;
   double avg_length_ = 1;
   std::vector<std::int64_t> profile_of_condition_;
+  ConditionNames names_;
 };
 
 // Stemmed words and adjacent word pairs of a text, as the model indexes
