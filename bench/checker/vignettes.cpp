@@ -6,16 +6,22 @@
 // beside a BM25 peer over the same conditions' symptom sections in the same
 // run. Usage:
 //   bench_vignettes VIGNETTES.jsonl MEDQUAD_DIR CONTENT_DIR [--hpo HP_JSON] [--tune]
-// The true diagnosis is matched to conditions by name or synonym (the
-// condition_key identity the site uses), else by the most specific condition
-// whose name's words are all words of the diagnosis; no per-vignette rules.
+//     [--annotations all|undescribed|none] [--dump FILE]
+// With --hpo, phenotype.hpoa beside hp.json adds its disease annotations to
+// the profiles, as the server does once both files are imported.
+// The true diagnosis is matched to profiles by ConditionModel::resolve, the
+// name resolution the server uses (src/checker/condition_names.hpp): own
+// names and synonyms, entries the sources tie to a profiled condition, or a
+// broader condition whose text describes it; no per-vignette rules.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -26,6 +32,7 @@
 #include <vector>
 
 #include "bench_util.hpp"
+#include "checker/checker.hpp"
 #include "checker/conditions.hpp"
 #include "checker/description.hpp"
 #include "checker/interpret.hpp"
@@ -34,6 +41,7 @@
 #include "engine/snapshot.hpp"
 #include "ingest/collect.hpp"
 #include "ingest/hpo_json.hpp"
+#include "ingest/hpoa.hpp"
 #include "ingest/medquad.hpp"
 #include "search/index.hpp"
 #include "text/analyzer.hpp"
@@ -46,6 +54,12 @@ namespace {
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+double thread_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 struct Vignette {
@@ -73,54 +87,6 @@ std::vector<Vignette> read_vignettes(const std::string& path) {
     out.push_back(std::move(v));
   }
   return out;
-}
-
-std::set<std::string> stem_set(std::string_view name, text::Analyzer& analyzer) {
-  std::set<std::string> out;
-  const auto terms = analyzer.terms(text::fold(name));
-  for (std::size_t i = 0; i < terms.size(); ++i) {
-    // "non allergic rhinitis": a negated qualifier and its word go together,
-    // so the name cannot fall back to "allergic rhinitis".
-    if (terms[i].surface == "non") {
-      ++i;
-      continue;
-    }
-    if (!text::is_stopword(terms[i].surface)) out.insert(terms[i].stem);
-  }
-  return out;
-}
-
-// Snapshot conditions the diagnosis names: by identity of name or synonym,
-// else the most specific conditions whose name words all occur in it.
-std::vector<std::size_t> truth_conditions(const Snapshot& snap, const std::string& diagnosis,
-                                          text::Analyzer& analyzer) {
-  std::vector<std::size_t> exact;
-  const auto key = condition_key(diagnosis);
-  const auto conds = snap.conditions();
-  for (std::size_t c = 0; c < conds.size(); ++c) {
-    if (conds[c].kind == "drug") continue;
-    bool hit = condition_key(conds[c].name) == key;
-    for (const auto& s : conds[c].synonyms) hit = hit || condition_key(s) == key;
-    if (hit) exact.push_back(c);
-  }
-  if (!exact.empty()) return exact;
-  const auto want = stem_set(diagnosis, analyzer);
-  std::vector<std::size_t> best;
-  std::size_t best_size = 0;
-  for (std::size_t c = 0; c < conds.size(); ++c) {
-    if (conds[c].kind == "drug") continue;
-    std::vector<std::string> names{conds[c].name};
-    names.insert(names.end(), conds[c].synonyms.begin(), conds[c].synonyms.end());
-    for (const auto& n : names) {
-      const auto have = stem_set(n, analyzer);
-      if (have.empty() || !std::includes(want.begin(), want.end(), have.begin(), have.end()))
-        continue;
-      if (have.size() > best_size) best.clear(), best_size = have.size();
-      if (have.size() == best_size && std::find(best.begin(), best.end(), c) == best.end())
-        best.push_back(c);
-    }
-  }
-  return best;
 }
 
 // Rank of the best-placed true profile, ties split evenly; 0 when none has a profile.
@@ -236,7 +202,7 @@ int main(int argc, char** argv) {
                "[--tune]\n");
     return 2;
   }
-  std::string hpo, dump, set, explain;
+  std::string hpo, dump, set, explain, annotations = "undescribed";
   std::vector<std::string> tries;
   bool tune = false;
   for (int i = 4; i < argc; ++i) {
@@ -253,6 +219,8 @@ int main(int argc, char** argv) {
       tries.push_back(argv[++i]);
     else if (a == "--explain" && i + 1 < argc)
       explain = argv[++i];
+    else if (a == "--annotations" && i + 1 < argc)
+      annotations = argv[++i];  // undescribed (default), all, none
     else {
       fmt::print(stderr, "unknown argument {}\n", a);
       return 2;
@@ -267,22 +235,56 @@ int main(int argc, char** argv) {
   articles.insert(articles.end(), site.begin(), site.end());
   const Snapshot snap(std::move(articles));
   const double load_s = seconds_since(t0);
-  t0 = std::chrono::steady_clock::now();
-  auto model = checker::ConditionModel::build(snap);
-  const double build_s = seconds_since(t0);
-  if (!set.empty()) model.set_query_parameters(parameters_of(set, model.parameters()));
   std::unique_ptr<checker::Interpreter> interpreter;
   std::shared_ptr<const ontology::Ontology> onto;
+  checker::ProfileSources sources;
+  std::size_t annotated_diseases = 0;
   if (!hpo.empty()) {
     const auto records = ingest::parse_obographs_json(read_file(hpo), "hp.json");
     onto = std::make_shared<const ontology::Ontology>(ontology::Ontology::build(records));
     interpreter = std::make_unique<checker::Interpreter>(onto);
+    // The disease annotations beside hp.json, as the server has them after
+    // `import hpoa`: their findings join the profiles of conditions of that name.
+    const auto hpoa = std::filesystem::path(hpo).parent_path() / "phenotype.hpoa";
+    if (annotations != "none" && std::filesystem::exists(hpoa)) {
+      const auto rows = ingest::parse_hpoa(read_file(hpoa.string()), "phenotype.hpoa");
+      const auto checker = checker::Checker::build(onto, rows);
+      sources = checker::hpo_profile_sources(checker);
+      annotated_diseases = sources.annotated.size();
+    }
   }
+  t0 = std::chrono::steady_clock::now();
+  checker::ProfileParameters build_params;
+  build_params.annotate_described = annotations == "all";
+  // The build is single-threaded: its thread CPU time is what a loaded
+  // machine does not inflate.
+  const double build_cpu0 = thread_cpu_ms();
+  auto model = checker::ConditionModel::build(snap, build_params, sources);
+  const double build_s = seconds_since(t0);
+  const double build_cpu_s = (thread_cpu_ms() - build_cpu0) / 1000;
+  if (!set.empty()) model.set_query_parameters(parameters_of(set, model.parameters()));
   fmt::print(
       "{} vignettes; knowledge base: {} MedQuAD documents + {} site articles, {} conditions, {} "
-      "with a profile; load {:.1f} s, profiles {:.2f} s{}\n",
+      "with a profile; load {:.1f} s, profiles {:.2f} s (CPU {:.2f} s){}{}\n",
       vignettes.size(), medquad.documents, site.size(), snap.conditions().size(), model.size(),
-      load_s, build_s, interpreter ? ", HPO names as expansions" : "");
+      load_s, build_s, build_cpu_s, interpreter ? ", HPO names as expansions" : "",
+      annotated_diseases
+          ? fmt::format(", HPO annotations of {} diseases ({})", annotated_diseases, annotations)
+          : std::string());
+
+  {
+    std::size_t children = 0, older = 0, women = 0, men = 0, pregnancy = 0, covers = 0;
+    for (std::size_t i = 0; i < model.size(); ++i) {
+      const auto& a = model.profile(i).affected;
+      children += a.children, older += a.older, women += a.women, men += a.men;
+      pregnancy += a.pregnancy;
+      covers += model.profile(i).covers.size();
+    }
+    fmt::print(
+        "Profiles whose text says who is affected most: children {}, older adults {}, women {}, "
+        "men {}; about pregnancy {}. Names of entries without text attached to profiles: {}\n",
+        children, older, women, men, pregnancy, covers);
+  }
 
   // The BM25 peer: the same conditions, their symptom sections only, the
   // person's words as they are (no negation).
@@ -301,13 +303,21 @@ int main(int argc, char** argv) {
   }
   peer.finish();
 
-  // Truth per vignette, as profile positions.
+  // Truth per vignette, as profile positions: the server's name resolution.
   std::vector<std::vector<std::size_t>> truth(vignettes.size());
   std::size_t uncovered = 0;
   std::set<std::string> uncovered_names;
+  std::map<std::string, std::string> linked;  // diagnosis -> how it resolved, when not by own name
   for (std::size_t v = 0; v < vignettes.size(); ++v) {
-    for (const auto c : truth_conditions(snap, vignettes[v].diagnosis, analyzer))
-      if (auto p = model.profile_of_condition(c)) truth[v].push_back(*p);
+    const auto matches = model.resolve(vignettes[v].diagnosis);
+    const bool fresh = !linked.contains(vignettes[v].diagnosis);
+    for (const auto& m : matches) {
+      truth[v].push_back(m.profile);
+      if (m.link == checker::NameLink::own || !fresh) continue;
+      auto& line = linked[vignettes[v].diagnosis];
+      line += fmt::format("{}{} ({}: {})", line.empty() ? "" : "; ", model.profile(m.profile).name,
+                          checker::to_string(m.link), m.via);
+    }
     if (truth[v].empty()) ++uncovered, uncovered_names.insert(vignettes[v].diagnosis);
   }
   std::vector<checker::ProfileQuery> queries;
@@ -397,6 +407,14 @@ int main(int argc, char** argv) {
                        t.row("").substr(4));
             std::fflush(stdout);
           }
+    // Who the text says a condition affects, against the person's age and sex.
+    for (const double w : {0.0, 0.25, 0.5, 1.0}) {
+      auto p = defaults;
+      p.affected_weight = w;
+      model.set_query_parameters(p);
+      fmt::print("  affected={:<4} {}\n", w, evaluate(model).row("").substr(4));
+      std::fflush(stdout);
+    }
     model.set_query_parameters(defaults);
   }
 
@@ -436,16 +454,30 @@ int main(int argc, char** argv) {
   std::string list;
   for (const auto& n : uncovered_names) list += (list.empty() ? "" : ", ") + n;
   fmt::print("\nNo profile for: {}\n", list);
+  fmt::print("Diagnoses reached by a name other than a profile's own ({}):\n", linked.size());
+  for (const auto& [d, how] : linked) fmt::print("  {} -> {}\n", d, how);
 
   // Triage levels the run gives (no truth for triage in this set).
-  std::map<std::string, std::size_t> levels;
+  // And, for vignettes whose true condition's own text says it is an
+  // emergency (Urgency::emergency, read when the profiles are built), the
+  // levels they get: never below the most urgent likely condition.
+  std::map<std::string, std::size_t> levels, emergency_levels;
+  std::size_t emergency_cases = 0;
   for (std::size_t v = 0; v < vignettes.size(); ++v) {
     const auto d = checker::read_description(vignettes[v].text);
     const auto ranked = model.rank(queries[v]);
-    levels[std::string(checker::to_string(checker::triage(d, model, ranked, {}).level))]++;
+    const auto level = std::string(checker::to_string(checker::triage(d, model, ranked, {}).level));
+    levels[level]++;
+    if (std::any_of(truth[v].begin(), truth[v].end(), [&](std::size_t p) {
+          return model.profile(p).urgency == checker::Urgency::emergency;
+        }))
+      ++emergency_cases, emergency_levels[level]++;
   }
   fmt::print("Triage levels given: ");
   for (const auto& [k, n] : levels) fmt::print("{} {}  ", k, n);
+  fmt::print("\nVignettes whose condition's text says emergency: {}; levels given: ",
+             emergency_cases);
+  for (const auto& [k, n] : emergency_levels) fmt::print("{} {}  ", k, n);
   fmt::print("\n");
 
   // Speed: a 1,000-character description read, ranked (limit 10) and triaged.
@@ -457,11 +489,6 @@ int main(int argc, char** argv) {
     texts.push_back(s);
   }
   std::vector<double> ms, cpu;
-  auto thread_cpu_ms = [] {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-  };
   for (std::size_t i = 0; i < 1000; ++i) {
     const auto t = std::chrono::steady_clock::now();
     const double c0 = thread_cpu_ms();

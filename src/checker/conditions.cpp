@@ -156,10 +156,16 @@ std::vector<std::string> profile_terms(std::string_view text, bool pairs) {
   return terms_with(text, pairs, analyzer);
 }
 
-ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters p) {
+ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters p,
+                                     const ProfileSources& sources) {
   ConditionModel m;
   m.params_ = p;
   text::Analyzer analyzer;
+  // Annotated diseases by the identity of their names (condition_names.hpp).
+  std::unordered_map<std::string, std::vector<std::size_t>> annotated;
+  for (std::size_t i = 0; i < sources.annotated.size(); ++i)
+    if (auto id = name_identity(sources.annotated[i].name, analyzer); !id.empty())
+      annotated[id].push_back(i);
   const auto conditions = snapshot.conditions();
   const auto articles = snapshot.articles();
   m.profile_of_condition_.assign(conditions.size(), -1);
@@ -183,7 +189,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     // ("if you think you are having a heart attack, call 911" is about the
     // condition itself); advice sections list warning signs ("call if ..."),
     // so there only unconditional statements count.
-    std::string urgency_text, advice_text, common_text;
+    std::string urgency_text, advice_text, common_text, who_text, opening;
     auto add = [&](std::string_view text, double weight, bool counts) {
       const auto words = content_words(text, analyzer);
       for_each_term(words, true, [&](const std::string& t, const std::string&) {
@@ -215,6 +221,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
                           (art.collection.empty() && !prof.collection.empty()) ||
                           (rare_collection(prof.collection) && !rare_collection(art.collection));
       if (better) prof.article = art.slug, prof.collection = art.collection;
+      if (opening.empty()) opening = art.introduction.substr(0, 300);
       if (!art.introduction.empty()) {
         add(art.introduction, p.weight_overview, true);
         keep_sentences(art.introduction, "overview");
@@ -230,6 +237,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
             urgency_text += "\n" + text;
             break;
           case SectionType::overview:
+            if (opening.empty()) opening = text.substr(0, 300);
             add(text, p.weight_overview, true);
             keep_sentences(text, "overview");
             common_text += " " + text;
@@ -237,6 +245,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
             break;
           case SectionType::causes:
           case SectionType::susceptibility:
+            if (s.type == SectionType::susceptibility) who_text += "\n" + text;
             add(text, p.weight_causes, true);
             keep_sentences(text, to_string(s.type));
             break;
@@ -253,10 +262,28 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
         }
       }
     }
+    // The findings an annotation file lists for a disease of this name: a
+    // profile for a condition the articles only name, more findings for one
+    // they describe.
+    if (!annotated.empty() && (p.annotate_described || length < 15)) {
+      std::vector<std::string> labels;
+      for (const auto& n : condition_names(cond))
+        if (auto it = annotated.find(name_identity(n, analyzer)); it != annotated.end())
+          for (const auto i : it->second)
+            for (const auto& f : sources.annotated[i].findings)
+              if (std::find(labels.begin(), labels.end(), f) == labels.end()) labels.push_back(f);
+      if (!labels.empty()) {
+        std::string text;
+        for (const auto& l : labels) text += l + ".\n";
+        add(text, p.weight_annotations, true);
+        keep_sentences(text, sources.annotations_source);
+      }
+    }
     // Too little text to say what the condition looks like: no profile (an
     // answer from a name alone would be a guess).
     if (length < 15) continue;
     prof.length = length;
+    prof.affected = who_is_affected(cond.name, common_text + "\n" + who_text, opening);
     const std::string folded_common = text::fold(common_text);
     prof.common_words =
         std::clamp(count_cues(folded_common, kCommonCues) - count_cues(folded_common, kRareCues) +
@@ -311,6 +338,10 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     const double df = static_cast<double>(m.postings_[t].size());
     m.idf_[t] = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
   }
+  std::vector<std::vector<CoveredName>> covered;
+  m.names_ = ConditionNames::build(snapshot, m, covered);
+  for (std::size_t i = 0; i < m.profiles_.size(); ++i)
+    m.profiles_[i].covers = std::move(covered[i]);
   m.prepare_ranking();
   return m;
 }

@@ -19,6 +19,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "checker/condition_names.hpp"
+#include "checker/profile_sources.hpp"
 #include "engine/snapshot.hpp"
 #include "text/analyzer.hpp"
 
@@ -52,6 +54,12 @@ struct ProfileParameters {
   double general_idf = 1;      // share of a word's idf taken over general topics only
   double length_exponent = 0;  // what findings add, times (average length / length)^this
   double finding_length = 0;   // a finding weighs (1 / its number of terms)^this
+  // Findings an annotation file lists for the condition (profile_sources.hpp).
+  double weight_annotations = 0.5;
+  bool annotate_described = false;  // also for conditions the articles describe
+  // Per group of people (children, older adults, women, men) the text says
+  // a condition affects most, for a person in it or outside it.
+  double affected_weight = 0.5;
 };
 
 // What the person said, already split into findings.
@@ -100,12 +108,17 @@ struct Profile {
   Urgency urgency = Urgency::none;
   std::string urgency_quote;  // the sentence that says it
   std::uint32_t length = 0;   // words in the symptom-bearing sections
+  // Names of entries without text that resolve here (condition_names.hpp):
+  // other names of this condition, or narrower ones its article describes.
+  std::vector<CoveredName> covers;
+  Affected affected;  // who its text says it affects most (profile_sources.hpp)
 };
 
 class ConditionModel {
  public:
   ConditionModel() = default;
-  static ConditionModel build(const Snapshot& snapshot, ProfileParameters p = {});
+  static ConditionModel build(const Snapshot& snapshot, ProfileParameters p = {},
+                              const ProfileSources& sources = {});
 
   std::size_t size() const { return profiles_.size(); }
   const Profile& profile(std::size_t i) const { return profiles_[i]; }
@@ -124,6 +137,8 @@ class ConditionModel {
     if (p.topic_share != kept.topic_share || p.vocabulary != kept.vocabulary ||
         p.general_idf != kept.general_idf)
       prepare_ranking();
+    params_.weight_annotations = kept.weight_annotations;
+    params_.annotate_described = kept.annotate_described;
   }
   // A general symptom topic ("Back Pain"): its name is a finding that many
   // other conditions' symptom sections list.
@@ -132,6 +147,14 @@ class ConditionModel {
   // language of symptoms: of the profiles that use it, the smoothed share
   // that use it in a symptom section (0.5 for a word never seen).
   double symptom_share(std::string_view term) const;
+
+  // The profiles a condition name means (condition_names.hpp): what the
+  // server shows with each profile and what the bench counts as the truth.
+  std::vector<NameMatch> resolve(std::string_view name) const;
+  // True when the profile's text uses the phrase (all its words and word pairs).
+  bool mentions(std::size_t profile, std::string_view phrase) const;
+  // True when the profile's text has the stemmed word (or word pair).
+  bool has_term(std::size_t profile, const std::string& term) const;
 
   // True when some word of the text occurs in a profile.
   bool knows(std::string_view text) const;
@@ -193,6 +216,7 @@ class ConditionModel {
   std::vector<float> symptom_share_;      // per term
   std::vector<double> idf_all_;           // idf over all profiles, as built
   std::vector<float> vocabulary_weight_;  // per term, from symptom_share_ and the exponent
+  ConditionNames names_;
 };
 
 // Stemmed words and adjacent word pairs of a text, as the model indexes

@@ -148,6 +148,18 @@ json answer(const Site& site, const Input& in) {
               {"fit", fmt::format("{:.0f}%", r.probability * 100)},
               {"rare", p.rare},
               {"evidence", std::move(evidence)}};
+    // Names of entries with no text of their own that this article stands
+    // for: other names of the condition, or narrower ones it describes.
+    if (!p.covers.empty()) {
+      json covers = json::array();
+      for (const auto& n : p.covers) {
+        const bool within = n.link == checker::NameLink::narrower;
+        covers.push_back({{"name", n.name},
+                          {"how", within ? "described_within" : "same_condition"},
+                          {"within", within}});
+      }
+      c["covers"] = std::move(covers);
+    }
     if (art) {
       c["article"] = {{"slug", art->slug},
                       {"title", art->title},

@@ -90,8 +90,12 @@ std::shared_ptr<const RenderedPage> Site::article(std::string_view slug) const {
 
 const checker::ConditionModel& Site::conditions() const {
   std::call_once(conditions_once_, [this] {
-    conditions_ =
-        std::make_unique<const checker::ConditionModel>(checker::ConditionModel::build(*snapshot_));
+    // With phenotype data, its disease annotations are profile findings too.
+    const auto sources = symptoms_ && symptoms_->checker
+                             ? checker::hpo_profile_sources(*symptoms_->checker)
+                             : checker::ProfileSources{};
+    conditions_ = std::make_unique<const checker::ConditionModel>(
+        checker::ConditionModel::build(*snapshot_, {}, sources));
   });
   return *conditions_;
 }

@@ -1,0 +1,99 @@
+#include "checker/profile_sources.hpp"
+
+#include <array>
+
+#include "checker/checker.hpp"
+#include "text/normalize.hpp"
+
+namespace symptomdb::checker {
+namespace {
+
+// Words of language, not medical facts: how a text says "mostly" and names
+// a group of people.
+constexpr std::array<std::string_view, 16> kHowOften = {
+    "more common in", "most common in", "more common among", "most common among",
+    "more likely",    "most likely",    "more often",        "most often",
+    "mostly affect",  "mainly affect",  "usually affect",    "often affect",
+    "higher risk",    "greater risk",   "at risk",           "affects more"};
+constexpr std::array<std::string_view, 9> kChildren = {" child", " infant",  " babies",
+                                                       " baby ", " toddler", " newborn",
+                                                       " kids ", " teen",    " adolescen"};
+constexpr std::array<std::string_view, 7> kOlder = {" older adult", " older people", " older men",
+                                                    " older women", " elderly",      " over age 6",
+                                                    " older than 6"};
+constexpr std::array<std::string_view, 3> kWomen = {" women", " woman", " female"};
+constexpr std::array<std::string_view, 3> kMen = {" men ", " men,", " males"};
+
+template <std::size_t N>
+bool has_any(std::string_view s, const std::array<std::string_view, N>& cues) {
+  for (const auto c : cues)
+    if (s.find(c) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+Affected who_is_affected(std::string_view name, std::string_view text, std::string_view opening) {
+  Affected a;
+  const std::string folded_name = text::fold(name);
+  const std::string folded_opening = text::fold(opening);
+  a.pregnancy = folded_name.find("pregnan") != std::string::npos ||
+                folded_opening.find("pregnan") != std::string::npos;
+  // Sentence by sentence: the group must be named where the frequency is.
+  std::string sentence(1, ' ');
+  auto judge = [&]() {
+    sentence.push_back(' ');
+    if (has_any(sentence, kHowOften)) {
+      a.children = a.children || has_any(sentence, kChildren);
+      a.older = a.older || has_any(sentence, kOlder);
+      const bool w = has_any(sentence, kWomen), m = has_any(sentence, kMen);
+      if (w != m) (w ? a.women : a.men) = true;
+    }
+    sentence.assign(1, ' ');
+  };
+  for (const char c : text::fold(text)) {
+    if (c == '.' || c == '\n' || c == '!' || c == '?')
+      judge();
+    else
+      sentence.push_back(c);
+  }
+  judge();
+  // A statement for both sexes says nothing about either.
+  if (a.women && a.men) a.women = a.men = false;
+  return a;
+}
+
+double affected_prior(const Affected& a, std::optional<double> age_years,
+                      std::optional<bool> female, double weight) {
+  if (weight == 0 || !a.any()) return 0;
+  double out = 0;
+  if (age_years) {
+    const bool child = *age_years < 16, old = *age_years >= 60;
+    if (a.children) out += child ? weight : -weight;
+    if (a.older) out += old ? weight : (child ? -weight : 0.0);
+  }
+  if (female) {
+    if (a.women) out += *female ? weight : -weight;
+    if (a.men) out += *female ? -weight : weight;
+  }
+  if (a.pregnancy && ((female && !*female) || (age_years && (*age_years < 12 || *age_years > 55))))
+    out -= 3 * weight;
+  return out;
+}
+
+ProfileSources hpo_profile_sources(const Checker& checker) {
+  ProfileSources out;
+  out.annotations_source = "HPO annotations";
+  const auto& onto = checker.ontology();
+  out.annotated.reserve(checker.disease_count());
+  for (DiseaseIndex d = 0; d < checker.disease_count(); ++d) {
+    const Disease& disease = checker.disease(d);
+    AnnotatedCondition a;
+    a.name = disease.name;
+    for (const auto& t : disease.present) a.findings.push_back(onto.term(t.term).label);
+    if (!a.findings.empty()) out.annotated.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace symptomdb::checker

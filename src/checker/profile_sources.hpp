@@ -1,0 +1,54 @@
+// Sources of a condition profile besides the knowledge base's articles: the
+// findings a phenotype annotation file (HPO's phenotype.hpoa) lists for a
+// disease, added to the profile of the condition of that name. They give a
+// profile to a condition the articles only name (MedQuAD's A.D.A.M. entries
+// have no text) and more findings to one they describe. Built once per
+// snapshot with the profiles.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace symptomdb::checker {
+
+class Checker;
+
+struct AnnotatedCondition {
+  std::string name;                   // the disease name as the file writes it
+  std::vector<std::string> findings;  // labels of its phenotype terms
+};
+
+struct ProfileSources {
+  std::vector<AnnotatedCondition> annotated;
+  std::string annotations_source;  // shown as the section of a quote ("HPO annotations")
+};
+
+// Who a condition's own text says it affects most: a sentence that says
+// how often ("more common in", "mostly affects", "at higher risk") and names
+// one group (children; older adults; women or men, not both). Pregnancy when
+// the name or the opening of the text is about it. Read when the profiles
+// are built; the ranking may weigh it against the person's age and sex.
+struct Affected {
+  bool children = false;
+  bool older = false;
+  bool women = false;
+  bool men = false;
+  bool pregnancy = false;
+  bool any() const { return children || older || women || men || pregnancy; }
+};
+// `text`: what the articles say of frequency and risk (overview, frequency,
+// susceptibility); `opening`: the first sentences of the overview.
+Affected who_is_affected(std::string_view name, std::string_view text, std::string_view opening);
+// A prior term from who is affected and the person's age and sex: +weight
+// for each group the person belongs to, -weight for each they are outside
+// of, -3 weight for a pregnancy condition in someone who cannot be pregnant.
+double affected_prior(const Affected& a, std::optional<double> age_years,
+                      std::optional<bool> female, double weight);
+
+// The phenotype (aspect P, not negated) annotations the checker was built
+// from, one entry per disease, finding labels in the file's order of terms.
+ProfileSources hpo_profile_sources(const Checker& checker);
+
+}  // namespace symptomdb::checker

@@ -1,0 +1,139 @@
+// The names a condition profile answers to (src/checker/condition_names.hpp):
+// own names compared as word sets, entries without text tied to the profiled
+// condition the sources say they are, and narrower names only when the
+// broader article's own text uses them.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "checker/condition_names.hpp"
+#include "checker/conditions.hpp"
+#include "engine/snapshot.hpp"
+
+namespace symptomdb::checker {
+namespace {
+
+std::string identity(std::string_view name) {
+  text::Analyzer a;
+  return name_identity(name, a);
+}
+
+TEST(ConditionNames, IdentityIsTheSetOfWordsWithNegationKeptOnItsWord) {
+  EXPECT_EQ(identity("Renal failure - acute"), identity("Acute Renal Failure"));
+  EXPECT_EQ(identity("Non Allergic Rhinitis"), identity("Nonallergic rhinitis"));
+  EXPECT_NE(identity("Non Allergic Rhinitis"), identity("Allergic Rhinitis"));
+  EXPECT_NE(identity("Acute Pancreatitis"), identity("Pancreatitis"));
+  EXPECT_EQ(identity("the"), "");
+}
+
+TEST(ConditionNames, FormsATitleGivesAName) {
+  auto has = [](const std::vector<std::string>& v, std::string_view s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  const auto paren = name_forms("Kidney Infection (Pyelonephritis)");
+  EXPECT_TRUE(has(paren, "Kidney Infection"));
+  EXPECT_TRUE(has(paren, "Pyelonephritis"));
+  EXPECT_TRUE(has(name_forms("Gum (Periodontal) Disease"), "Gum Disease"));
+  EXPECT_FALSE(has(name_forms("Gum (Periodontal) Disease"), "Periodontal"));
+  const auto colon = name_forms("Pyelonephritis: Kidney Infection");
+  EXPECT_TRUE(has(colon, "Pyelonephritis"));
+  EXPECT_FALSE(has(colon, "Kidney Infection"));
+  EXPECT_EQ(name_forms("Asthma"), std::vector<std::string>{"Asthma"});
+}
+
+// An article with text (a profile) or without (a name only, as A.D.A.M.'s
+// entries are in MedQuAD).
+Article entry(std::string slug, std::string name, std::vector<std::string> synonyms,
+              std::string symptoms, std::vector<std::string> cuis = {}) {
+  Article a;
+  a.slug = std::move(slug);
+  a.title = name;
+  a.condition.name = std::move(name);
+  a.condition.synonyms = std::move(synonyms);
+  a.condition.cuis = std::move(cuis);
+  a.collection = "MPlusHealthTopics";
+  a.license = "test";
+  if (!symptoms.empty()) {
+    Section s;
+    s.type = SectionType::symptoms;
+    s.intro = std::move(symptoms);
+    a.sections.push_back(std::move(s));
+  }
+  return a;
+}
+
+constexpr const char* kHayFever =
+    "Hay fever causes sneezing, a runny or stuffy nose, itchy eyes and an itchy throat when "
+    "pollen is in the air, every spring and summer.";
+constexpr const char* kPancreatitis =
+    "Acute pancreatitis starts suddenly with severe pain in the upper abdomen that spreads to "
+    "the back, nausea, vomiting and fever; it usually lasts a few days.";
+constexpr const char* kCystitis =
+    "Painful bladder causes pelvic pain, pressure, an urgent need to urinate and pain during "
+    "sex that comes and goes over months.";
+
+Snapshot names_snapshot() {
+  std::vector<Article> a;
+  a.push_back(entry("hay", "Hay Fever", {"Pollen allergy"}, kHayFever, {"C1"}));
+  a.push_back(entry("ar", "Allergic rhinitis", {"Hay fever", "Seasonal allergy"}, ""));
+  a.push_back(entry("pan", "Pancreatitis", {}, kPancreatitis));
+  a.push_back(entry("ic", "Painful bladder", {"Pelvic pain syndrome"}, kCystitis));
+  a.push_back(entry("pro", "Prostatitis - nonbacterial", {"Pelvic pain syndrome"}, ""));
+  a.push_back(entry("cui", "Pollinosis", {}, "", {"C1"}));
+  return Snapshot(std::move(a));
+}
+
+std::vector<std::string> resolved(const ConditionModel& m, std::string_view name,
+                                  NameLink* link = nullptr) {
+  std::vector<std::string> out;
+  for (const auto& r : m.resolve(name)) {
+    out.push_back(m.profile(r.profile).name);
+    if (link) *link = r.link;
+  }
+  return out;
+}
+
+TEST(ConditionNames, AnEntryWithoutTextIsTheProfileItsOtherNameIs) {
+  const auto snap = names_snapshot();
+  const auto model = ConditionModel::build(snap);
+  ASSERT_EQ(model.size(), 3u);  // the entries without text have no profile of their own
+  NameLink link{};
+  EXPECT_EQ(resolved(model, "Allergic Rhinitis", &link), std::vector<std::string>{"Hay Fever"});
+  EXPECT_EQ(link, NameLink::same_condition);
+  // Its other synonym reaches the profile too, and the profile shows the name.
+  EXPECT_EQ(resolved(model, "seasonal allergy"), std::vector<std::string>{"Hay Fever"});
+  const auto& hay = model.profile(*model.profile_of_condition(
+      static_cast<std::size_t>(snap.condition("hay-fever") - snap.conditions().data())));
+  ASSERT_FALSE(hay.covers.empty());
+  EXPECT_TRUE(std::any_of(hay.covers.begin(), hay.covers.end(),
+                          [](const CoveredName& c) { return c.name == "Allergic rhinitis"; }));
+  // Identical UMLS CUIs tie an entry as well.
+  EXPECT_EQ(resolved(model, "Pollinosis", &link), std::vector<std::string>{"Hay Fever"});
+  EXPECT_EQ(link, NameLink::same_condition);
+  // An own name, in another word order, is the profile itself.
+  EXPECT_EQ(resolved(model, "allergy, pollen", &link), std::vector<std::string>{"Hay Fever"});
+  EXPECT_EQ(link, NameLink::own);
+}
+
+TEST(ConditionNames, TwoEntriesSharingOnlyASynonymAreNotOneCondition) {
+  const auto snap = names_snapshot();
+  const auto model = ConditionModel::build(snap);
+  EXPECT_TRUE(resolved(model, "Prostatitis - nonbacterial").empty());
+  EXPECT_TRUE(resolved(model, "Prostatitis").empty());
+}
+
+TEST(ConditionNames, ANarrowerNameOnlyWhereTheBroaderTextUsesIt) {
+  const auto snap = names_snapshot();
+  const auto model = ConditionModel::build(snap);
+  NameLink link{};
+  EXPECT_EQ(resolved(model, "Acute Pancreatitis", &link), std::vector<std::string>{"Pancreatitis"});
+  EXPECT_EQ(link, NameLink::narrower);
+  // The article never says "hereditary": not a form it describes.
+  EXPECT_TRUE(resolved(model, "Hereditary Pancreatitis").empty());
+  // A negated qualifier never falls back to the name it negates.
+  EXPECT_TRUE(resolved(model, "Non Allergic Hay Fever").empty());
+  EXPECT_TRUE(resolved(model, "Non Allergic Rhinitis").empty());
+}
+
+}  // namespace
+}  // namespace symptomdb::checker
