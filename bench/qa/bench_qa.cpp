@@ -138,6 +138,10 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
     std::size_t agree = 0, answered_m = 0, answered_s = 0, only_m = 0, only_s = 0;
   };
   Tally focus, first, t_fts5, t_xapian;
+  // First answer among the messages whose top focus already agrees with the
+  // summary's (both read a condition): the answer selection's own share.
+  Tally first_given_focus;
+  std::size_t n_given_focus = 0;
   std::size_t accepted = 0, peer_items = 0, index = 0;
   auto count = [](Tally& t, std::size_t m, std::size_t s, bool refused) {
     if (!refused && m == s) ++t.agree;
@@ -157,6 +161,10 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
     const std::size_t fs = rs.focus.empty() ? kNone : rs.focus.front().condition;
     count(focus, fm, fs, refused);
     count(first, first_unit(rm), first_unit(rs), refused);
+    if (!refused && fm == fs && fm != kNone) {
+      ++n_given_focus;
+      count(first_given_focus, first_unit(rm), first_unit(rs), refused);
+    }
     auto peer_first = [](bench::Peer& p, const std::string& q) {
       const auto ranked = p.rank(q, 1);
       return ranked.empty() ? kNone : ranked.front();
@@ -182,7 +190,9 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
         j["first"] = r.answers.empty()
                          ? std::string("-")
                          : conditions[r.answers.front().condition].name + " / " +
-                               std::string(symptomdb::to_string(r.answers.front().type));
+                               std::string(symptomdb::to_string(r.answers.front().type)) +
+                               " / " + r.answers.front().source.collection + " " +
+                               r.answers.front().source.document;
         j["corrections"] = nlohmann::json::array();
         for (const auto& c : r.corrections) j["corrections"].push_back(c.from + "->" + c.to);
         return j;
@@ -218,6 +228,8 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
   const double np = static_cast<double>(std::max<std::size_t>(1, peer_items));
   row("symptomdb top focus", focus, n);
   row("symptomdb first answer", first, n);
+  row(fmt::format("  given the focus ({})", n_given_focus), first_given_focus,
+      static_cast<double>(std::max<std::size_t>(1, n_given_focus)));
   const std::string sample = peer_every > 1 ? fmt::format(" (1 in {})", peer_every) : "";
   row("SQLite FTS5 first answer" + sample, t_fts5, np);
   row("Xapian first answer" + sample, t_xapian, np);

@@ -118,6 +118,17 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
     condition_units_[units_[u].condition].push_back(u);
   }
   index_.finish();
+  // Each article's title as content stems: which document is exactly about
+  // what is asked (see title_fit).
+  title_stems_.reserve(articles.size());
+  for (const auto& a : articles) {
+    std::vector<std::string> stems;
+    for (const auto& t : analyzer.terms(a.title))
+      if (!text::is_stopword(t.surface)) stems.push_back(t.stem);
+    std::sort(stems.begin(), stems.end());
+    stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+    title_stems_.push_back(std::move(stems));
+  }
 
   // Each article's collection as a small number, for the search facets.
   {
@@ -295,6 +306,17 @@ double Engine::answer_score(std::size_t u, const std::vector<search::TermId>& te
   for (auto t : terms)
     if (std::find(toks.begin(), toks.end(), t) != toks.end()) overlap += index_.idf(t);
   return source_preference(snapshot_->articles()[units_[u].article]) + 0.3 * overlap;
+}
+
+Engine::TitleFit Engine::title_fit(std::size_t article,
+                                   const std::vector<std::string>& asked_stems) const {
+  const auto& title = title_stems_[article];
+  TitleFit fit;
+  if (title.empty()) return fit;
+  for (const auto& t : title)
+    if (std::binary_search(asked_stems.begin(), asked_stems.end(), t)) ++fit.covered;
+  fit.share = static_cast<double>(fit.covered) / static_cast<double>(title.size());
+  return fit;
 }
 
 std::string Engine::best_sentence(std::size_t u, const std::vector<std::string>& stems,
@@ -499,29 +521,68 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   // The question's own words beyond the focus and the cues: they pick the
   // best of several answers of the same kind.
   std::vector<search::TermId> extra;
+  std::vector<std::string> question_stems;  // the same words as stems (titles need not be indexed)
   // In a long message, only those of the sentences that ask: the story
   // around them would pull in answers about everything it mentions.
   for (std::size_t k = 0; k < terms.size(); ++k) {
     if (skip[k] || text::is_stopword(terms[k].surface)) continue;
     if (!asking.empty() && !asking[k]) continue;
+    question_stems.push_back(terms[k].stem);
     if (auto id = index_.term(terms[k].stem)) extra.push_back(*id);
   }
   // A second condition asked about with the first ("X after Y", "X and Y")
   // says which of the first's answers is wanted: the one that speaks of it.
   for (std::size_t f = 1; f < r.focus.size(); ++f) {
     if (!r.focus[f].asked) continue;
-    for (std::size_t k = r.focus[f].begin; k < r.focus[f].end; ++k)
-      if (auto id = index_.term(terms[k].stem); id && !text::is_stopword(terms[k].surface))
-        extra.push_back(*id);
+    for (std::size_t k = r.focus[f].begin; k < r.focus[f].end; ++k) {
+      if (text::is_stopword(terms[k].surface)) continue;
+      question_stems.push_back(terms[k].stem);
+      if (auto id = index_.term(terms[k].stem)) extra.push_back(*id);
+    }
   }
   std::sort(extra.begin(), extra.end());
   extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
+  // Several answers of one kind about one condition (MedQuAD's collections
+  // often answer the same question): the choice follows a fixed order, so
+  // that a long message and a one-line summary of it get the same answer.
+  // First the document about exactly what is asked (its title is the
+  // focus's name, or the focus and words the question asks with it), then
+  // the more specific of those, then the preferred source (the site's own,
+  // then consumer-facing collections), and only then the question's other
+  // words, which differ most between two wordings of one question.
+  const auto conditions = snapshot_->conditions();
   auto ranked = [&](std::size_t condition, SectionType type) {
-    auto units = units_of(condition, type);
+    std::vector<std::string> asked_stems = question_stems;
+    auto add_name = [&](const std::string& n) {
+      for (const auto& t : analyzer.terms(n))
+        if (!text::is_stopword(t.surface)) asked_stems.push_back(t.stem);
+    };
+    add_name(conditions[condition].name);
+    for (const auto& f : r.focus)
+      if (f.condition == condition) add_name(f.name);
+    std::sort(asked_stems.begin(), asked_stems.end());
+    asked_stems.erase(std::unique(asked_stems.begin(), asked_stems.end()), asked_stems.end());
+    struct Candidate {
+      TitleFit fit;
+      double preference, score;
+      std::size_t unit;
+    };
+    std::vector<Candidate> cands;
+    for (auto u : units_of(condition, type)) {
+      const auto article = units_[u].article;
+      cands.push_back({title_fit(article, asked_stems),
+                       source_preference(snapshot_->articles()[article]), answer_score(u, extra),
+                       u});
+    }
+    std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.fit.share != b.fit.share) return a.fit.share > b.fit.share;
+      if (a.fit.covered != b.fit.covered) return a.fit.covered > b.fit.covered;
+      if (a.preference != b.preference) return a.preference > b.preference;
+      if (a.score != b.score) return a.score > b.score;
+      return a.unit < b.unit;
+    });
     std::vector<std::pair<double, std::size_t>> scored;
-    for (auto u : units) scored.emplace_back(answer_score(u, extra), u);
-    std::stable_sort(scored.begin(), scored.end(),
-                     [](auto& a, auto& b) { return a.first > b.first; });
+    for (const auto& c : cands) scored.emplace_back(c.score + 2.0 * c.fit.share, c.unit);
     return scored;
   };
   std::set<std::size_t> taken;
