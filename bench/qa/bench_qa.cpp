@@ -190,8 +190,8 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
         j["first"] = r.answers.empty()
                          ? std::string("-")
                          : conditions[r.answers.front().condition].name + " / " +
-                               std::string(symptomdb::to_string(r.answers.front().type)) +
-                               " / " + r.answers.front().source.collection + " " +
+                               std::string(symptomdb::to_string(r.answers.front().type)) + " / " +
+                               r.answers.front().source.collection + " " +
                                r.answers.front().source.document;
         j["corrections"] = nlohmann::json::array();
         for (const auto& c : r.corrections) j["corrections"].push_back(c.from + "->" + c.to);
@@ -523,7 +523,8 @@ int main(int argc, char** argv) {
         for (auto t : r.missing) std::cout << " " << to_string(t);
         std::cout << "  focus:";
         for (const auto& f : r.focus)
-          std::cout << " [" << conditions[f.condition].name << " <- " << f.matched << "]";
+          std::cout << " [" << conditions[f.condition].name << " <- " << f.matched
+                    << fmt::format(" {:.2f}{}]", f.score, f.asked ? "" : " story");
         std::cout << "\n";
       }
     }

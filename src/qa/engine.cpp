@@ -17,6 +17,10 @@ constexpr double kBodyWeight = 1.0;
 // Below this score a name read in an asking sentence is too weak (a common
 // word: "pain", "falls") to outrank a condition the rest of the message names.
 constexpr double kAskedFocusFloor = 0.25;
+// A condition read at least this share of the focus's score is as much
+// what is asked as the focus: its answers of the kind asked come before the
+// focus's answers of other kinds.
+constexpr double kOtherFocusShare = 0.8;
 
 bool is_native(const Article& a) {
   return a.provenance.format != "medquad";
@@ -28,9 +32,15 @@ bool is_native(const Article& a) {
 double source_preference(const Article& a) {
   if (is_native(a)) return 3.0;
   const std::string& c = a.collection;
-  if (c == "MPlusHealthTopics" || c == "NIHSeniorHealth") return 2.0;
+  // MedlinePlus is the general consumer library; NIHSeniorHealth writes
+  // for older adults; Genetics Home Reference for the public about genetic
+  // conditions, where GARD's answers are often quoted from other sources.
+  // A strict order, so that two wordings of one question get one source.
+  if (c == "MPlusHealthTopics") return 2.0;
+  if (c == "NIHSeniorHealth") return 1.9;
   if (c == "NHLBI" || c == "NINDS" || c == "NIDDK") return 1.5;
   if (c == "CancerGov" || c == "CDC") return 1.2;
+  if (c == "GHR") return 1.1;
   return 1.0;
 }
 
@@ -615,19 +625,58 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   for (const auto& list : per_type)
     for (std::size_t k = 1; k < list.size(); ++k)
       push(list[k].second, 5 * focus_score + list[k].first, true);
-  // ...then other conditions the question names.
-  for (std::size_t f = 1; f < r.focus.size(); ++f)
+  // ...then other conditions the question names as strongly as the focus
+  // (two readings nearly as good, "X and Y" asked together)...
+  std::vector<bool> other_done(r.focus.size(), false);
+  auto other_focus = [&](std::size_t f) {
+    other_done[f] = true;
     for (auto t : wanted) {
       auto list = ranked(r.focus[f].condition, t);
       if (!list.empty()) push(list.front().second, 3 * r.focus[f].score + list.front().first, true);
     }
+  };
+  for (std::size_t f = 1; f < r.focus.size(); ++f)
+    if (r.focus[f].score >= kOtherFocusShare * focus_score) other_focus(f);
   // A kind of answer the focus does not hold may be held for its narrower
   // conditions ("is dementia inherited?": familial forms of dementia say
   // so): those answers come next, marked as about a narrower condition.
   if (!r.missing.empty() && r.answers.size() < limit) {
-    // The focus's own most general answer first: a name shared by narrower
-    // conditions ("fever" in "familial Mediterranean fever") does not make
-    // them what was asked about.
+    const auto& m = r.focus.front();
+    const auto narrow = narrower(primary, m.name, analyzer);
+    // A narrower condition named with a word the question puts right
+    // before or after the focus's words ("what causes high cholesterol?":
+    // "High Blood Cholesterol" for "Cholesterol"; "hereditary angioedema")
+    // is what was asked about: it comes before the focus's general answer.
+    std::vector<std::string> beside;
+    if (m.begin > 0 && !text::is_stopword(terms[m.begin - 1].surface))
+      beside.push_back(terms[m.begin - 1].stem);
+    if (m.end < terms.size() && !text::is_stopword(terms[m.end].surface))
+      beside.push_back(terms[m.end].stem);
+    auto named_in_question = [&](std::size_t c) {
+      if (beside.empty()) return false;
+      std::vector<std::string> names = {conditions[c].name};
+      names.insert(names.end(), conditions[c].synonyms.begin(), conditions[c].synonyms.end());
+      for (const auto& n : names)
+        for (const auto& t : analyzer.terms(n))
+          if (std::find(beside.begin(), beside.end(), t.stem) != beside.end()) return true;
+      return false;
+    };
+    auto from_narrower = [&](bool named) {
+      for (auto c : narrow) {
+        if (named_in_question(c) != named) continue;
+        for (auto t : r.missing) {
+          auto list = ranked(c, t);
+          if (!list.empty())
+            push(list.front().second, 2 * focus_score + list.front().first, true,
+                 Answer::Via::narrower);
+        }
+        if (r.answers.size() >= limit) break;
+      }
+    };
+    from_narrower(true);
+    // Otherwise the focus's own most general answer first: a name shared by
+    // narrower conditions ("fever" in "familial Mediterranean fever") does
+    // not make them what was asked about.
     if (r.answers.empty())
       for (auto t : {SectionType::overview, SectionType::symptoms, SectionType::causes,
                      SectionType::treatment}) {
@@ -637,17 +686,19 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
           break;
         }
       }
-    const auto& m = r.focus.front();
-    for (auto c : narrower(primary, m.name, analyzer)) {
-      for (auto t : r.missing) {
-        auto list = ranked(c, t);
-        if (!list.empty())
-          push(list.front().second, 2 * focus_score + list.front().first, true,
-               Answer::Via::narrower);
-      }
-      if (r.answers.size() >= limit) break;
-    }
+    if (r.answers.size() < limit) from_narrower(false);
   }
+  // ...then the other conditions the question asks about, read less
+  // strongly. Not before the focus's own answers: "what can I do about the
+  // edema? (I take a diuretic)" is answered about edema even when edema
+  // holds no answer of the kind asked, not about diabetes (the misspelt
+  // diuretic). A condition only the story names is context; and when the
+  // focus is a name the knowledge base holds nothing about (a drug MedQuAD
+  // only lists), the reply stays "not covered" rather than answer about
+  // another condition the message happens to mention.
+  if (!condition_units_[primary].empty())
+    for (std::size_t f = 1; f < r.focus.size(); ++f)
+      if (!other_done[f] && r.focus[f].asked) other_focus(f);
   // Then what is held about the focus of other kinds, marked as offered
   // instead, the most general kinds first...
   if (r.answers.size() < limit) {

@@ -160,8 +160,8 @@ class Engine {
                                     text::Analyzer& analyzer) const;
   EnglishWords english_;
   std::vector<std::string> collection_names_;
-  std::vector<std::uint16_t> article_collection_;  // article -> collection_names_
-  std::vector<std::string> anchors_;               // unit -> element id
+  std::vector<std::uint16_t> article_collection_;      // article -> collection_names_
+  std::vector<std::string> anchors_;                   // unit -> element id
   std::vector<std::vector<std::string>> title_stems_;  // article -> content stems, sorted
   search::Index index_;
   std::unique_ptr<RedFlags> red_flags_;
