@@ -126,7 +126,7 @@ std::size_t first_unit(const qa::Result& r) {
 
 void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian,
                 const std::string& path, std::size_t max_chars, int repeat, std::size_t peer_every,
-                bool verbose, const std::string& dump_path) {
+                bool verbose, const std::string& dump_path, bool latency_only = false) {
   const auto items = load_meqsum(path);
   // One JSON line per message (its reading and its summary's), for reading
   // disagreements by hand.
@@ -152,7 +152,9 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
     t.only_s += as && !am;
   };
   std::vector<std::string> disagreements;
+  // --latency-only (for profiling): skip the agreement, time the long messages.
   for (const auto& it : items) {
+    if (latency_only) break;
     const bool refused = it.message.size() > max_chars;
     accepted += !refused;
     const auto rs = engine.ask(it.summary, 10);
@@ -270,7 +272,7 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
   };
   const auto l_ours = time_all([&](const std::string& m) { (void)engine.ask(m, 10); });
   std::vector<double> l_fts5, l_xapian;
-  for (std::size_t i = 0; i < long_messages.size(); i += peer_every) {
+  for (std::size_t i = 0; i < long_messages.size() && !latency_only; i += peer_every) {
     auto a = Clock::now();
     (void)fts5.rank(long_messages[i], 10);
     l_fts5.push_back(std::chrono::duration<double, std::milli>(Clock::now() - a).count());
@@ -320,7 +322,8 @@ int main(int argc, char** argv) {
   std::string meqsum_path;
   std::size_t max_chars = qa::kMaxQuestionChars;
   std::size_t peer_every = 1;
-  bool meqsum_only = false;  // for development: only the MeQSum figures
+  bool meqsum_only = false;   // for development: only the MeQSum figures
+  bool latency_only = false;  // for profiling: only the long-message timing
   bool verbose = false;
   std::string dump_path;
   for (int i = 1; i < argc; ++i) {
@@ -335,6 +338,8 @@ int main(int argc, char** argv) {
       meqsum_path = argv[++i];
     else if (a == "--meqsum-only")
       meqsum_only = true;
+    else if (a == "--latency-only")
+      meqsum_only = latency_only = true;
     else if (a == "--peer-every" && i + 1 < argc)
       peer_every = static_cast<std::size_t>(std::stoul(argv[++i]));
     else if (a == "--max-chars" && i + 1 < argc)
@@ -345,7 +350,8 @@ int main(int argc, char** argv) {
       dump_path = argv[++i];
     else {
       std::cerr << "usage: bench_qa --db FILE [--questions FILE] [--repeat N] [--meqsum FILE]"
-                   " [--max-chars N] [--peer-every N] [--meqsum-only] [--verbose] [--dump FILE]\n";
+                   " [--max-chars N] [--peer-every N] [--meqsum-only] [--latency-only] [--verbose]"
+                   " [--dump FILE]\n";
       return 2;
     }
   }
@@ -444,7 +450,7 @@ int main(int argc, char** argv) {
   auto xapian = bench::make_xapian_peer(docs);
   if (meqsum_only && !meqsum_path.empty()) {
     run_meqsum(engine, *fts5, *xapian, meqsum_path, max_chars, repeat, peer_every, verbose,
-               dump_path);
+               dump_path, latency_only);
     return 0;
   }
   const Score s_ours = evaluate(ours);
