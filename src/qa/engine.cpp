@@ -130,11 +130,14 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
   index_.finish();
   // Each article's title as content stems: which document is exactly about
   // what is asked (see title_fit).
-  title_stems_.reserve(articles.size());
-  for (const auto& a : articles) {
+  // (With the unit's own heading: "Treatment: diet for gout" in an article
+  // about gout is about diet.)
+  title_stems_.reserve(units_.size());
+  for (std::size_t u = 0; u < units_.size(); ++u) {
     std::vector<std::string> stems;
-    for (const auto& t : analyzer.terms(a.title))
-      if (!text::is_stopword(t.surface)) stems.push_back(t.stem);
+    for (const auto& part : {articles[units_[u].article].title, unit_heading(u)})
+      for (const auto& t : analyzer.terms(part))
+        if (!text::is_stopword(t.surface)) stems.push_back(t.stem);
     std::sort(stems.begin(), stems.end());
     stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
     title_stems_.push_back(std::move(stems));
@@ -318,9 +321,9 @@ double Engine::answer_score(std::size_t u, const std::vector<search::TermId>& te
   return source_preference(snapshot_->articles()[units_[u].article]) + 0.3 * overlap;
 }
 
-Engine::TitleFit Engine::title_fit(std::size_t article,
+Engine::TitleFit Engine::title_fit(std::size_t unit,
                                    const std::vector<std::string>& asked_stems) const {
-  const auto& title = title_stems_[article];
+  const auto& title = title_stems_[unit];
   TitleFit fit;
   if (title.empty()) return fit;
   for (const auto& t : title)
@@ -580,9 +583,8 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     std::vector<Candidate> cands;
     for (auto u : units_of(condition, type)) {
       const auto article = units_[u].article;
-      cands.push_back({title_fit(article, asked_stems),
-                       source_preference(snapshot_->articles()[article]), answer_score(u, extra),
-                       u});
+      cands.push_back({title_fit(u, asked_stems), source_preference(snapshot_->articles()[article]),
+                       answer_score(u, extra), u});
     }
     std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
       if (a.fit.share != b.fit.share) return a.fit.share > b.fit.share;
