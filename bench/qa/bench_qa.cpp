@@ -7,6 +7,7 @@
 // synonyms) and its type is one of the expected intents. For a question
 // with no answer, the right response is none.
 #include <sys/resource.h>
+#include <time.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -126,7 +128,7 @@ std::size_t first_unit(const qa::Result& r) {
 
 void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian,
                 const std::string& path, std::size_t max_chars, int repeat, std::size_t peer_every,
-                bool verbose, const std::string& dump_path) {
+                bool verbose, const std::string& dump_path, bool latency_only = false) {
   const auto items = load_meqsum(path);
   // One JSON line per message (its reading and its summary's), for reading
   // disagreements by hand.
@@ -138,6 +140,10 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
     std::size_t agree = 0, answered_m = 0, answered_s = 0, only_m = 0, only_s = 0;
   };
   Tally focus, first, t_fts5, t_xapian;
+  // First answer among the messages whose top focus already agrees with the
+  // summary's (both read a condition): the answer selection's own share.
+  Tally first_given_focus;
+  std::size_t n_given_focus = 0;
   std::size_t accepted = 0, peer_items = 0, index = 0;
   auto count = [](Tally& t, std::size_t m, std::size_t s, bool refused) {
     if (!refused && m == s) ++t.agree;
@@ -148,7 +154,9 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
     t.only_s += as && !am;
   };
   std::vector<std::string> disagreements;
+  // --latency-only (for profiling): skip the agreement, time the long messages.
   for (const auto& it : items) {
+    if (latency_only) break;
     const bool refused = it.message.size() > max_chars;
     accepted += !refused;
     const auto rs = engine.ask(it.summary, 10);
@@ -157,6 +165,10 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
     const std::size_t fs = rs.focus.empty() ? kNone : rs.focus.front().condition;
     count(focus, fm, fs, refused);
     count(first, first_unit(rm), first_unit(rs), refused);
+    if (!refused && fm == fs && fm != kNone) {
+      ++n_given_focus;
+      count(first_given_focus, first_unit(rm), first_unit(rs), refused);
+    }
     auto peer_first = [](bench::Peer& p, const std::string& q) {
       const auto ranked = p.rank(q, 1);
       return ranked.empty() ? kNone : ranked.front();
@@ -182,7 +194,9 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
         j["first"] = r.answers.empty()
                          ? std::string("-")
                          : conditions[r.answers.front().condition].name + " / " +
-                               std::string(symptomdb::to_string(r.answers.front().type));
+                               std::string(symptomdb::to_string(r.answers.front().type)) + " / " +
+                               r.answers.front().source.collection + " " +
+                               r.answers.front().source.document;
         j["corrections"] = nlohmann::json::array();
         for (const auto& c : r.corrections) j["corrections"].push_back(c.from + "->" + c.to);
         return j;
@@ -218,6 +232,8 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
   const double np = static_cast<double>(std::max<std::size_t>(1, peer_items));
   row("symptomdb top focus", focus, n);
   row("symptomdb first answer", first, n);
+  row(fmt::format("  given the focus ({})", n_given_focus), first_given_focus,
+      static_cast<double>(std::max<std::size_t>(1, n_given_focus)));
   const std::string sample = peer_every > 1 ? fmt::format(" (1 in {})", peer_every) : "";
   row("SQLite FTS5 first answer" + sample, t_fts5, np);
   row("Xapian first answer" + sample, t_xapian, np);
@@ -246,19 +262,29 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
       cur.clear();
     }
   }
+  // Wall clock and this thread's CPU time: on a shared, loaded machine the
+  // wall clock also counts the time other processes held the core.
+  std::vector<double> cpu_ours;
+  auto thread_cpu_ms = [] {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+  };
   auto time_all = [&](const std::function<void(const std::string&)>& f) {
     std::vector<double> ms;
     for (int r = 0; r < std::max(1, repeat / 4); ++r)
       for (const auto& m : long_messages) {
         const auto a = Clock::now();
+        const double c = thread_cpu_ms();
         f(m);
+        cpu_ours.push_back(thread_cpu_ms() - c);
         ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - a).count());
       }
     return ms;
   };
   const auto l_ours = time_all([&](const std::string& m) { (void)engine.ask(m, 10); });
   std::vector<double> l_fts5, l_xapian;
-  for (std::size_t i = 0; i < long_messages.size(); i += peer_every) {
+  for (std::size_t i = 0; i < long_messages.size() && !latency_only; i += peer_every) {
     auto a = Clock::now();
     (void)fts5.rank(long_messages[i], 10);
     l_fts5.push_back(std::chrono::duration<double, std::milli>(Clock::now() - a).count());
@@ -272,6 +298,12 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
       long_messages.size(), percentile(l_ours, 0.5), percentile(l_ours, 0.99),
       percentile(l_ours, 0.99) < 5 ? "PASS" : "MISS", percentile(l_fts5, 0.5),
       percentile(l_fts5, 0.99), percentile(l_xapian, 0.5), percentile(l_xapian, 0.99));
+  double load[3] = {0, 0, 0};
+  if (getloadavg(load, 3) < 0) load[0] = -1;
+  std::cout << fmt::format(
+      "  ask thread CPU time: p50 {:.3f} ms, p99 {:.3f} ms (machine load {:.1f} on {} cores)\n",
+      percentile(cpu_ours, 0.5), percentile(cpu_ours, 0.99), load[0],
+      std::thread::hardware_concurrency());
   if (verbose) {
     std::cout << "\ntop-focus disagreements (message vs summary):\n";
     for (const auto& d : disagreements) std::cout << "  " << d << "\n";
@@ -308,7 +340,8 @@ int main(int argc, char** argv) {
   std::string meqsum_path;
   std::size_t max_chars = qa::kMaxQuestionChars;
   std::size_t peer_every = 1;
-  bool meqsum_only = false;  // for development: only the MeQSum figures
+  bool meqsum_only = false;   // for development: only the MeQSum figures
+  bool latency_only = false;  // for profiling: only the long-message timing
   bool verbose = false;
   std::string dump_path;
   for (int i = 1; i < argc; ++i) {
@@ -323,6 +356,8 @@ int main(int argc, char** argv) {
       meqsum_path = argv[++i];
     else if (a == "--meqsum-only")
       meqsum_only = true;
+    else if (a == "--latency-only")
+      meqsum_only = latency_only = true;
     else if (a == "--peer-every" && i + 1 < argc)
       peer_every = static_cast<std::size_t>(std::stoul(argv[++i]));
     else if (a == "--max-chars" && i + 1 < argc)
@@ -333,7 +368,8 @@ int main(int argc, char** argv) {
       dump_path = argv[++i];
     else {
       std::cerr << "usage: bench_qa --db FILE [--questions FILE] [--repeat N] [--meqsum FILE]"
-                   " [--max-chars N] [--peer-every N] [--meqsum-only] [--verbose] [--dump FILE]\n";
+                   " [--max-chars N] [--peer-every N] [--meqsum-only] [--latency-only] [--verbose]"
+                   " [--dump FILE]\n";
       return 2;
     }
   }
@@ -432,7 +468,7 @@ int main(int argc, char** argv) {
   auto xapian = bench::make_xapian_peer(docs);
   if (meqsum_only && !meqsum_path.empty()) {
     run_meqsum(engine, *fts5, *xapian, meqsum_path, max_chars, repeat, peer_every, verbose,
-               dump_path);
+               dump_path, latency_only);
     return 0;
   }
   const Score s_ours = evaluate(ours);
@@ -511,7 +547,8 @@ int main(int argc, char** argv) {
         for (auto t : r.missing) std::cout << " " << to_string(t);
         std::cout << "  focus:";
         for (const auto& f : r.focus)
-          std::cout << " [" << conditions[f.condition].name << " <- " << f.matched << "]";
+          std::cout << " [" << conditions[f.condition].name << " <- " << f.matched
+                    << fmt::format(" {:.2f}{}]", f.score, f.asked ? "" : " story");
         std::cout << "\n";
       }
     }

@@ -17,6 +17,10 @@ constexpr double kBodyWeight = 1.0;
 // Below this score a name read in an asking sentence is too weak (a common
 // word: "pain", "falls") to outrank a condition the rest of the message names.
 constexpr double kAskedFocusFloor = 0.25;
+// A condition read at least this share of the focus's score is as much
+// what is asked as the focus: its answers of the kind asked come before the
+// focus's answers of other kinds.
+constexpr double kOtherFocusShare = 0.8;
 
 bool is_native(const Article& a) {
   return a.provenance.format != "medquad";
@@ -28,9 +32,15 @@ bool is_native(const Article& a) {
 double source_preference(const Article& a) {
   if (is_native(a)) return 3.0;
   const std::string& c = a.collection;
-  if (c == "MPlusHealthTopics" || c == "NIHSeniorHealth") return 2.0;
+  // MedlinePlus is the general consumer library; NIHSeniorHealth writes
+  // for older adults; Genetics Home Reference for the public about genetic
+  // conditions, where GARD's answers are often quoted from other sources.
+  // A strict order, so that two wordings of one question get one source.
+  if (c == "MPlusHealthTopics") return 2.0;
+  if (c == "NIHSeniorHealth") return 1.9;
   if (c == "NHLBI" || c == "NINDS" || c == "NIDDK") return 1.5;
   if (c == "CancerGov" || c == "CDC") return 1.2;
+  if (c == "GHR") return 1.1;
   return 1.0;
 }
 
@@ -118,6 +128,20 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
     condition_units_[units_[u].condition].push_back(u);
   }
   index_.finish();
+  // Each article's title as content stems: which document is exactly about
+  // what is asked (see title_fit).
+  // (With the unit's own heading: "Treatment: diet for gout" in an article
+  // about gout is about diet.)
+  title_stems_.reserve(units_.size());
+  for (std::size_t u = 0; u < units_.size(); ++u) {
+    std::vector<std::string> stems;
+    for (const auto& part : {articles[units_[u].article].title, unit_heading(u)})
+      for (const auto& t : analyzer.terms(part))
+        if (!text::is_stopword(t.surface)) stems.push_back(t.stem);
+    std::sort(stems.begin(), stems.end());
+    stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+    title_stems_.push_back(std::move(stems));
+  }
 
   // Each article's collection as a small number, for the search facets.
   {
@@ -295,6 +319,17 @@ double Engine::answer_score(std::size_t u, const std::vector<search::TermId>& te
   for (auto t : terms)
     if (std::find(toks.begin(), toks.end(), t) != toks.end()) overlap += index_.idf(t);
   return source_preference(snapshot_->articles()[units_[u].article]) + 0.3 * overlap;
+}
+
+Engine::TitleFit Engine::title_fit(std::size_t unit,
+                                   const std::vector<std::string>& asked_stems) const {
+  const auto& title = title_stems_[unit];
+  TitleFit fit;
+  if (title.empty()) return fit;
+  for (const auto& t : title)
+    if (std::binary_search(asked_stems.begin(), asked_stems.end(), t)) ++fit.covered;
+  fit.share = static_cast<double>(fit.covered) / static_cast<double>(title.size());
+  return fit;
 }
 
 std::string Engine::best_sentence(std::size_t u, const std::vector<std::string>& stems,
@@ -499,29 +534,67 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   // The question's own words beyond the focus and the cues: they pick the
   // best of several answers of the same kind.
   std::vector<search::TermId> extra;
+  std::vector<std::string> question_stems;  // the same words as stems (titles need not be indexed)
   // In a long message, only those of the sentences that ask: the story
   // around them would pull in answers about everything it mentions.
   for (std::size_t k = 0; k < terms.size(); ++k) {
     if (skip[k] || text::is_stopword(terms[k].surface)) continue;
     if (!asking.empty() && !asking[k]) continue;
+    question_stems.push_back(terms[k].stem);
     if (auto id = index_.term(terms[k].stem)) extra.push_back(*id);
   }
   // A second condition asked about with the first ("X after Y", "X and Y")
   // says which of the first's answers is wanted: the one that speaks of it.
   for (std::size_t f = 1; f < r.focus.size(); ++f) {
     if (!r.focus[f].asked) continue;
-    for (std::size_t k = r.focus[f].begin; k < r.focus[f].end; ++k)
-      if (auto id = index_.term(terms[k].stem); id && !text::is_stopword(terms[k].surface))
-        extra.push_back(*id);
+    for (std::size_t k = r.focus[f].begin; k < r.focus[f].end; ++k) {
+      if (text::is_stopword(terms[k].surface)) continue;
+      question_stems.push_back(terms[k].stem);
+      if (auto id = index_.term(terms[k].stem)) extra.push_back(*id);
+    }
   }
   std::sort(extra.begin(), extra.end());
   extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
+  // Several answers of one kind about one condition (MedQuAD's collections
+  // often answer the same question): the choice follows a fixed order, so
+  // that a long message and a one-line summary of it get the same answer.
+  // First the document about exactly what is asked (its title is the
+  // focus's name, or the focus and words the question asks with it), then
+  // the more specific of those, then the preferred source (the site's own,
+  // then consumer-facing collections), and only then the question's other
+  // words, which differ most between two wordings of one question.
+  const auto conditions = snapshot_->conditions();
   auto ranked = [&](std::size_t condition, SectionType type) {
-    auto units = units_of(condition, type);
+    std::vector<std::string> asked_stems = question_stems;
+    auto add_name = [&](const std::string& n) {
+      for (const auto& t : analyzer.terms(n))
+        if (!text::is_stopword(t.surface)) asked_stems.push_back(t.stem);
+    };
+    add_name(conditions[condition].name);
+    for (const auto& f : r.focus)
+      if (f.condition == condition) add_name(f.name);
+    std::sort(asked_stems.begin(), asked_stems.end());
+    asked_stems.erase(std::unique(asked_stems.begin(), asked_stems.end()), asked_stems.end());
+    struct Candidate {
+      TitleFit fit;
+      double preference, score;
+      std::size_t unit;
+    };
+    std::vector<Candidate> cands;
+    for (auto u : units_of(condition, type)) {
+      const auto article = units_[u].article;
+      cands.push_back({title_fit(u, asked_stems), source_preference(snapshot_->articles()[article]),
+                       answer_score(u, extra), u});
+    }
+    std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.fit.share != b.fit.share) return a.fit.share > b.fit.share;
+      if (a.fit.covered != b.fit.covered) return a.fit.covered > b.fit.covered;
+      if (a.preference != b.preference) return a.preference > b.preference;
+      if (a.score != b.score) return a.score > b.score;
+      return a.unit < b.unit;
+    });
     std::vector<std::pair<double, std::size_t>> scored;
-    for (auto u : units) scored.emplace_back(answer_score(u, extra), u);
-    std::stable_sort(scored.begin(), scored.end(),
-                     [](auto& a, auto& b) { return a.first > b.first; });
+    for (const auto& c : cands) scored.emplace_back(c.score + 2.0 * c.fit.share, c.unit);
     return scored;
   };
   std::set<std::size_t> taken;
@@ -554,19 +627,58 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   for (const auto& list : per_type)
     for (std::size_t k = 1; k < list.size(); ++k)
       push(list[k].second, 5 * focus_score + list[k].first, true);
-  // ...then other conditions the question names.
-  for (std::size_t f = 1; f < r.focus.size(); ++f)
+  // ...then other conditions the question names as strongly as the focus
+  // (two readings nearly as good, "X and Y" asked together)...
+  std::vector<bool> other_done(r.focus.size(), false);
+  auto other_focus = [&](std::size_t f) {
+    other_done[f] = true;
     for (auto t : wanted) {
       auto list = ranked(r.focus[f].condition, t);
       if (!list.empty()) push(list.front().second, 3 * r.focus[f].score + list.front().first, true);
     }
+  };
+  for (std::size_t f = 1; f < r.focus.size(); ++f)
+    if (r.focus[f].score >= kOtherFocusShare * focus_score) other_focus(f);
   // A kind of answer the focus does not hold may be held for its narrower
   // conditions ("is dementia inherited?": familial forms of dementia say
   // so): those answers come next, marked as about a narrower condition.
   if (!r.missing.empty() && r.answers.size() < limit) {
-    // The focus's own most general answer first: a name shared by narrower
-    // conditions ("fever" in "familial Mediterranean fever") does not make
-    // them what was asked about.
+    const auto& m = r.focus.front();
+    const auto narrow = narrower(primary, m.name, analyzer);
+    // A narrower condition named with a word the question puts right
+    // before or after the focus's words ("what causes high cholesterol?":
+    // "High Blood Cholesterol" for "Cholesterol"; "hereditary angioedema")
+    // is what was asked about: it comes before the focus's general answer.
+    std::vector<std::string> beside;
+    if (m.begin > 0 && !text::is_stopword(terms[m.begin - 1].surface))
+      beside.push_back(terms[m.begin - 1].stem);
+    if (m.end < terms.size() && !text::is_stopword(terms[m.end].surface))
+      beside.push_back(terms[m.end].stem);
+    auto named_in_question = [&](std::size_t c) {
+      if (beside.empty()) return false;
+      std::vector<std::string> names = {conditions[c].name};
+      names.insert(names.end(), conditions[c].synonyms.begin(), conditions[c].synonyms.end());
+      for (const auto& n : names)
+        for (const auto& t : analyzer.terms(n))
+          if (std::find(beside.begin(), beside.end(), t.stem) != beside.end()) return true;
+      return false;
+    };
+    auto from_narrower = [&](bool named) {
+      for (auto c : narrow) {
+        if (named_in_question(c) != named) continue;
+        for (auto t : r.missing) {
+          auto list = ranked(c, t);
+          if (!list.empty())
+            push(list.front().second, 2 * focus_score + list.front().first, true,
+                 Answer::Via::narrower);
+        }
+        if (r.answers.size() >= limit) break;
+      }
+    };
+    from_narrower(true);
+    // Otherwise the focus's own most general answer first: a name shared by
+    // narrower conditions ("fever" in "familial Mediterranean fever") does
+    // not make them what was asked about.
     if (r.answers.empty())
       for (auto t : {SectionType::overview, SectionType::symptoms, SectionType::causes,
                      SectionType::treatment}) {
@@ -576,17 +688,19 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
           break;
         }
       }
-    const auto& m = r.focus.front();
-    for (auto c : narrower(primary, m.name, analyzer)) {
-      for (auto t : r.missing) {
-        auto list = ranked(c, t);
-        if (!list.empty())
-          push(list.front().second, 2 * focus_score + list.front().first, true,
-               Answer::Via::narrower);
-      }
-      if (r.answers.size() >= limit) break;
-    }
+    if (r.answers.size() < limit) from_narrower(false);
   }
+  // ...then the other conditions the question asks about, read less
+  // strongly. Not before the focus's own answers: "what can I do about the
+  // edema? (I take a diuretic)" is answered about edema even when edema
+  // holds no answer of the kind asked, not about diabetes (the misspelt
+  // diuretic). A condition only the story names is context; and when the
+  // focus is a name the knowledge base holds nothing about (a drug MedQuAD
+  // only lists), the reply stays "not covered" rather than answer about
+  // another condition the message happens to mention.
+  if (!condition_units_[primary].empty())
+    for (std::size_t f = 1; f < r.focus.size(); ++f)
+      if (!other_done[f] && r.focus[f].asked) other_focus(f);
   // Then what is held about the focus of other kinds, marked as offered
   // instead, the most general kinds first...
   if (r.answers.size() < limit) {

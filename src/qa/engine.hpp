@@ -136,6 +136,16 @@ class Engine {
  private:
   std::vector<std::size_t> units_of(std::size_t condition, SectionType type) const;
   double answer_score(std::size_t unit, const std::vector<search::TermId>& terms) const;
+  // How well a unit's title (its article's and its own heading) fits what is
+  // asked: the share of the title's
+  // content stems that the focus's names or the question's words cover, and
+  // how many they cover. (An article titled exactly as the focus fits fully;
+  // "HIV/AIDS and pregnancy" fits fully only when pregnancy is asked about.)
+  struct TitleFit {
+    double share = 0;
+    std::size_t covered = 0;
+  };
+  TitleFit title_fit(std::size_t unit, const std::vector<std::string>& asked_stems) const;
   void reverse_lookup(Result& r, const std::vector<text::Term>& terms, std::size_t from,
                       text::Analyzer& analyzer) const;
   std::string best_sentence(std::size_t unit, const std::vector<std::string>& stems,
@@ -151,8 +161,9 @@ class Engine {
                                     text::Analyzer& analyzer) const;
   EnglishWords english_;
   std::vector<std::string> collection_names_;
-  std::vector<std::uint16_t> article_collection_;  // article -> collection_names_
-  std::vector<std::string> anchors_;               // unit -> element id
+  std::vector<std::uint16_t> article_collection_;      // article -> collection_names_
+  std::vector<std::string> anchors_;                   // unit -> element id
+  std::vector<std::vector<std::string>> title_stems_;  // unit -> title stems, sorted
   search::Index index_;
   std::unique_ptr<RedFlags> red_flags_;
   std::unique_ptr<IntentDetector> intents_;

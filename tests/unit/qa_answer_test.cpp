@@ -1,0 +1,173 @@
+// Answer selection over small made-up knowledge bases in MedQuAD's shape:
+// which of several answers of one kind comes first (a fixed order, so that
+// a long message and a one-line summary of it agree), and the fallbacks
+// when the focus does not hold what is asked. The conditions and texts are
+// invented; nothing here is medical content.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "qa/engine.hpp"
+
+namespace symptomdb {
+namespace {
+
+using T = SectionType;
+
+struct Part {
+  T type;
+  std::string text;
+};
+
+// One MedQuAD-like document: a collection's page about a condition.
+Article document(const std::string& collection, const std::string& id, const std::string& title,
+                 const std::string& condition, std::vector<Part> parts,
+                 std::vector<std::string> synonyms = {}) {
+  Article a;
+  a.slug = collection + "-" + id;
+  a.title = title;
+  a.condition.name = condition;
+  a.condition.synonyms = std::move(synonyms);
+  a.collection = collection;
+  a.document_id = id;
+  a.license = "test";
+  a.provenance.format = "medquad";
+  for (auto& p : parts) {
+    Section s;
+    s.type = p.type;
+    s.intro = std::move(p.text);
+    a.sections.push_back(std::move(s));
+  }
+  return a;
+}
+
+class AnswerChoice : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::vector<Article> a;
+    // Zorblat disease: three collections answer its treatment. GARD's text
+    // shares the most words with the questions below; it still comes after
+    // the consumer collection's page titled exactly as the condition.
+    a.push_back(document("GARD", "1", "Zorblat disease", "Zorblat disease",
+                         {{T::treatment,
+                           "Zorblat disease treatment with tablets, injections, surgery, "
+                           "exercise, therapy and rest depends on the grumbling joints."},
+                          {T::overview, "Zorblat disease is a made-up test condition."}}));
+    a.push_back(document("MPlusHealthTopics", "2", "Zorblat disease", "Zorblat disease",
+                         {{T::treatment, "Zorblat disease is treated with rest."},
+                          {T::overview, "Zorblat disease is invented for tests."}}));
+    a.push_back(document("MPlusHealthTopics", "3", "Zorblat disease and pregnancy",
+                         "Zorblat disease",
+                         {{T::treatment, "During pregnancy zorblat disease is treated gently."}}));
+    a.push_back(document("NIHSeniorHealth", "4", "Zorblat disease", "Zorblat disease",
+                         {{T::treatment, "Older adults with zorblat disease rest more."}}));
+    // Quornitis holds only an overview; two narrower conditions hold causes.
+    a.push_back(document("MPlusHealthTopics", "5", "Quornitis", "Quornitis",
+                         {{T::overview, "Quornitis is an invented condition of the test suite."}}));
+    a.push_back(document("GARD", "6", "Familial quornitis", "Familial quornitis",
+                         {{T::causes, "Familial quornitis runs in made-up families."},
+                          {T::overview, "Familial quornitis is invented."},
+                          {T::symptoms, "Familial quornitis gives pretend itching."}}));
+    a.push_back(document("GARD", "7", "Severe chronic quornitis", "Severe chronic quornitis",
+                         {{T::causes, "Severe chronic quornitis follows pretend germs."}}));
+    // A drug the collections only list (no answer at all), and a condition
+    // with answers that a message may name beside it.
+    a.push_back(document("MPlusDrugs", "8", "Flumadrol", "Flumadrol", {}));
+    a.push_back(document("NIDDK", "9", "Wobblewort syndrome", "Wobblewort syndrome",
+                         {{T::treatment, "Wobblewort syndrome is treated with pretend rest."},
+                          {T::overview, "Wobblewort syndrome is invented."}}));
+    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(a)));
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    engine_ = nullptr;
+  }
+  static std::string focus_name(const qa::Result& r) {
+    return r.focus.empty() ? "(none)" : engine_->snapshot().conditions()[r.focus[0].condition].name;
+  }
+  static std::string first_document(const qa::Result& r) {
+    return r.answers.empty() ? "(none)"
+                             : r.answers[0].source.collection + " " + r.answers[0].source.document;
+  }
+  static std::string condition_of(const qa::Answer& a) {
+    return engine_->snapshot().conditions()[a.condition].name;
+  }
+  static inline qa::Engine* engine_ = nullptr;
+};
+
+TEST_F(AnswerChoice, TheDocumentTitledAsTheFocusComesFirstWhateverTheOtherWords) {
+  const auto summary = engine_->ask("What are the treatments for zorblat disease?");
+  ASSERT_EQ(focus_name(summary), "Zorblat disease");
+  EXPECT_EQ(first_document(summary), "MPlusHealthTopics 2");
+  // A message with many of GARD's words gets the same first answer...
+  const auto message = engine_->ask(
+      "Zorblat disease. My joints are grumbling. Which treatment is best for zorblat disease: "
+      "tablets, injections, surgery, exercise or therapy?");
+  ASSERT_EQ(focus_name(message), "Zorblat disease");
+  EXPECT_EQ(first_document(message), "MPlusHealthTopics 2");
+  // ...and every source is still in the list.
+  std::set<std::string> docs;
+  for (const auto& a : message.answers)
+    if (a.type == T::treatment) docs.insert(a.source.document);
+  EXPECT_EQ(docs, (std::set<std::string>{"1", "2", "3", "4"}));
+}
+
+TEST_F(AnswerChoice, ADocumentAboutTheFocusAndWhatIsAskedWithItComesFirst) {
+  const auto r = engine_->ask("how is zorblat disease treated during pregnancy?");
+  ASSERT_EQ(focus_name(r), "Zorblat disease");
+  EXPECT_EQ(first_document(r), "MPlusHealthTopics 3");
+}
+
+TEST_F(AnswerChoice, AmongEquallyFittingDocumentsTheConsumerCollectionsComeFirst) {
+  const auto r = engine_->ask("how is zorblat disease treated?");
+  std::vector<std::string> order;
+  for (const auto& a : r.answers)
+    if (a.type == T::treatment && a.source.document != "3") order.push_back(a.source.collection);
+  EXPECT_EQ(order, (std::vector<std::string>{"MPlusHealthTopics", "NIHSeniorHealth", "GARD"}));
+}
+
+TEST_F(AnswerChoice, ANarrowerConditionNamedBesideTheFocusAnswersFirst) {
+  // "severe" sits right before the focus's name and names one of its
+  // narrower conditions, which holds the causes the focus does not.
+  const auto r = engine_->ask("what causes severe quornitis?");
+  ASSERT_EQ(focus_name(r), "Quornitis");
+  ASSERT_FALSE(r.answers.empty());
+  EXPECT_EQ(condition_of(r.answers[0]), "Severe chronic quornitis");
+  EXPECT_EQ(r.answers[0].type, T::causes);
+  EXPECT_EQ(r.answers[0].via, qa::Answer::Via::narrower);
+}
+
+TEST_F(AnswerChoice, OtherwiseTheFocusOwnAnswerComesBeforeNarrowerOnes) {
+  const auto r = engine_->ask("what causes quornitis?");
+  ASSERT_EQ(focus_name(r), "Quornitis");
+  ASSERT_GE(r.answers.size(), 3u);
+  EXPECT_EQ(condition_of(r.answers[0]), "Quornitis");
+  EXPECT_FALSE(r.answers[0].asked);  // offered instead of the causes
+  // Then the narrower conditions' causes, the one with more answers first.
+  EXPECT_EQ(condition_of(r.answers[1]), "Familial quornitis");
+  EXPECT_EQ(r.answers[1].via, qa::Answer::Via::narrower);
+  EXPECT_EQ(condition_of(r.answers[2]), "Severe chronic quornitis");
+}
+
+TEST_F(AnswerChoice, AFocusWithNothingBehindItIsNotAnsweredAboutAnotherCondition) {
+  const auto r = engine_->ask(
+      "Flumadrol. Who makes flumadrol? I need it every week, I also have wobblewort syndrome.");
+  ASSERT_EQ(focus_name(r), "Flumadrol");
+  EXPECT_TRUE(r.answers.empty()) << first_document(r);
+}
+
+TEST_F(AnswerChoice, AConditionAskedAsStronglyAsTheFocusIsAnswered) {
+  // Asked about both, named alike: the second's answer of the kind asked
+  // comes before the first's answers of other kinds.
+  const auto r = engine_->ask("how are quornitis and wobblewort syndrome treated?");
+  ASSERT_GE(r.focus.size(), 2u);
+  ASSERT_FALSE(r.answers.empty());
+  EXPECT_EQ(r.answers[0].type, T::treatment);
+  EXPECT_EQ(condition_of(r.answers[0]), "Wobblewort syndrome");
+}
+
+}  // namespace
+}  // namespace symptomdb
