@@ -65,7 +65,10 @@ bool generic_title_part(std::string_view part) {
 // Names are sometimes page titles: "What I need to know about Hepatitis C",
 // "Parasites - Lice - Head Lice", "Tuberculosis (TB)", "Pyelonephritis:
 // Kidney Infection", "Meningitis and Encephalitis". Each part is an alias.
-void aliases_of(const std::string& name, std::vector<std::string>& out, int depth = 0) {
+// `broader` receives the aliases that may name a broader topic than the
+// condition (the left part of "Blood pressure - low").
+void aliases_of(const std::string& name, std::vector<std::string>& out,
+                std::vector<std::string>& broader, int depth = 0) {
   if (depth > 3) return;
   auto emit = [&](std::string part) {
     while (!part.empty() && part.back() == ' ') part.pop_back();
@@ -73,7 +76,7 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, int dept
     if (part.size() < 3 || part == name) return;
     if (std::find(out.begin(), out.end(), part) != out.end()) return;
     out.push_back(part);
-    aliases_of(part, out, depth + 1);
+    aliases_of(part, out, broader, depth + 1);
   };
   const std::string lower = text::fold(name);
   for (std::string_view prefix : {"what i need to know about ", "what you need to know about ",
@@ -83,7 +86,14 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, int dept
       emit(name.substr(prefix.size()));
   }
   if (auto dash = name.rfind(" - "); dash != std::string::npos) {
-    if (!generic_title_part(name.substr(dash + 3))) emit(name.substr(dash + 3));
+    // "Heart failure - discharge": the left part is the condition. But in
+    // "Blood pressure - low", "Stools - bloody" or "Cancer - penis" the
+    // right part narrows the left one, which may then be a broader topic
+    // rather than another name of this one ("Goiter - simple" is not).
+    if (!generic_title_part(name.substr(dash + 3))) {
+      emit(name.substr(dash + 3));
+      broader.push_back(name.substr(0, dash));
+    }
     emit(name.substr(0, dash));
   }
   if (auto colon = name.find(": "); colon != std::string::npos) {
@@ -99,6 +109,68 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, int dept
     emit(name.substr(0, amp));
     emit(name.substr(amp + 5));
   }
+}
+
+// The shortest word corrected on its own (without a neighbour that makes
+// a name of it).
+constexpr std::size_t kShortestCorrected = 5;
+
+// "&quot;", "&amp;": a term that is an HTML entity the sender's mail
+// program left in the text.
+bool html_entity(std::string_view question, const text::Term& t) {
+  const std::size_t end = t.offset + t.surface.size();
+  if (t.offset == 0 || end >= question.size()) return false;
+  return question[t.offset - 1] == '&' && question[end] == ';';
+}
+
+// How many stopwords a name has between its first and last word ("blood in
+// the urine": 2).
+std::size_t inner_stopwords(std::string_view name) {
+  std::vector<std::string> words;
+  std::string w;
+  for (char ch : name) {
+    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '\'') {
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+    } else if (!w.empty()) {
+      words.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) words.push_back(std::move(w));
+  std::size_t first = words.size(), last = 0, stop = 0;
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (!text::is_stopword(words[i])) {
+      first = std::min(first, i);
+      last = i;
+    }
+  for (std::size_t i = first; i < last; ++i) stop += text::is_stopword(words[i]) ? 1 : 0;
+  return stop;
+}
+
+// What a word that only shares its stem with a one-word name is worth.
+constexpr double kOtherWordOfTheStem = 0.5;
+
+// How specific every word of a narrowed title's head must be for the head
+// to name the condition.
+constexpr double kSpecificHead = 0.6;
+
+// A word without a possessive ending ("parkinson's" -> "parkinson").
+std::string bare_word(std::string_view w) {
+  if (w.ends_with("'s")) w.remove_suffix(2);
+  while (!w.empty() && w.back() == '\'') w.remove_suffix(1);
+  return std::string(w);
+}
+
+// The same word, or one its plural or possessive: "tumor", "tumors",
+// "tumor's"; "injury", "injuries"; "ash", "ashes".
+bool same_word(std::string_view a, std::string_view b) {
+  const std::string x = bare_word(a), y = bare_word(b);
+  if (x == y) return true;
+  auto plural_of = [](const std::string& p, const std::string& s) {
+    if (p == s + "s" || p == s + "es") return true;
+    return s.size() > 1 && s.back() == 'y' && p == s.substr(0, s.size() - 1) + "ies";
+  };
+  return plural_of(x, y) || plural_of(y, x);
 }
 
 }  // namespace
@@ -160,7 +232,8 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
   for (const auto& e : list)
     if (e.condition == condition) return;  // already reachable this way
   list.push_back({static_cast<std::uint32_t>(condition), kind, needs_capitals, name,
-                  caps ? terms.front().surface : std::string()});
+                  caps ? terms.front().surface : std::string(),
+                  terms.size() == 1 ? terms.front().surface : std::string()});
   ++entry_count_;
   for (std::size_t p = key.find(' '); p != std::string::npos; p = key.find(' ', p + 1))
     prefixes_.insert(key.substr(0, p));
@@ -176,6 +249,9 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
       wildcards_.insert(std::move(pattern));
     }
   max_words_ = std::max(max_words_, terms.size());
+  // An abbreviation is matched by its letters as written: no misspelt word
+  // is "corrected" into one ("sandoz" is not SANDO, "ihhs" not HHHS).
+  if (caps) return;
   for (const auto& t : terms) {
     if (t.surface.size() < 4) continue;
     surface_stem_.emplace(t.surface, t.stem);
@@ -199,14 +275,22 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     }
     std::vector<std::string> names = {cond.name};
     names.insert(names.end(), cond.synonyms.begin(), cond.synonyms.end());
-    std::vector<std::string> aliases;
-    for (const auto& n : names) aliases_of(n, aliases);
+    std::vector<std::string> aliases, broader;
+    for (const auto& n : names) aliases_of(n, aliases, broader);
     names.insert(names.end(), aliases.begin(), aliases.end());
     for (const auto& a : aliases) {
       // A one-word alias must be a specific word: "Spinal and bulbar
       // muscular atrophy" does not make "spinal" a name.
       const auto words = analyzer.terms(a);
       if (words.size() == 1 && stats_.specificity && stats_.specificity(words.front().stem) < 0.8)
+        continue;
+      // A head that a title narrows ("Blood pressure - low") names this
+      // condition only when its words are specific ("Goiter - simple"):
+      // "blood pressure" and "cancer" are topics of their own.
+      if (stats_.specificity && std::find(broader.begin(), broader.end(), a) != broader.end() &&
+          std::any_of(words.begin(), words.end(), [&](const text::Term& w) {
+            return !text::is_stopword(w.surface) && stats_.specificity(w.stem) < kSpecificHead;
+          }))
         continue;
       // Nor is an ordinary English word written in lower case in a title
       // ("Asthma and school", "Your baby and the flu"): a name in such a
@@ -220,8 +304,10 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
                          [](unsigned char ch) { return std::isdigit(ch); }))
           content.push_back(w.surface);
       if (content.empty()) continue;
+      // (The capital that opens a title says nothing: "Babies and the flu"
+      // gives no alias "Babies".)
       if (content.size() == 1 && stats_.english_word && stats_.english_word(content.front()) &&
-          std::none_of(a.begin(), a.end(), [](unsigned char ch) { return std::isupper(ch); }))
+          std::none_of(a.begin() + 1, a.end(), [](unsigned char ch) { return std::isupper(ch); }))
         continue;
       add(a, c, NameKind::alias, analyzer);
     }
@@ -302,6 +388,9 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       continue;
     if (entries_.count(t.stem) || (stats_.known_word && stats_.known_word(t.stem))) continue;
     if (stats_.english_word && stats_.english_word(t.surface)) continue;
+    // Four letters are too few to guess from ("mito" is not "mite", "pott"
+    // not "post"), and "&quot;" is markup, not a word.
+    if (t.surface.size() < kShortestCorrected || html_entity(question, t)) continue;
     const auto found = fuzzy_.lookup(t.surface, 1);
     if (!found.empty()) correct(k, found.front().word);
   }
@@ -404,10 +493,25 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
                             : entry.kind == NameKind::abbreviation ? 0.9
                                                                    : 0.85;
         // A one-word match is only as good as the word is specific.
-        const double specific =
-            words == 1 && entry.kind != NameKind::abbreviation && stats_.specificity
-                ? stats_.specificity(r.terms[b].stem)
-                : 1.0;
+        double specific = words == 1 && entry.kind != NameKind::abbreviation && stats_.specificity
+                              ? stats_.specificity(r.terms[b].stem)
+                              : 1.0;
+        // Two English words that only share a stem are two words ("tested"
+        // is not "Testes", "burning" not "Burns"); an inflection of the name
+        // ("tumors" for "Tumor") is the name.
+        if (words == 1 && !entry.word.empty() && !corrected[b] &&
+            !same_word(r.terms[b].surface, entry.word) && stats_.english_word &&
+            stats_.english_word(bare_word(r.terms[b].surface)) &&
+            stats_.english_word(bare_word(entry.word)))
+          specific *= kOtherWordOfTheStem;
+        // Names are compared on their content words, so "blood in your urine"
+        // meets "blood in the urine"; but words the name does not put between
+        // its own are a sentence, not the name ("best with a disease" is not
+        // "Best disease").
+        std::size_t gap = 0;
+        for (std::size_t k = b + 1; k + 1 < e; ++k)
+          gap += text::is_stopword(r.terms[k].surface) ? 1 : 0;
+        if (gap > inner_stopwords(entry.name) + 1) continue;
         FocusMatch m;
         m.condition = entry.condition;
         m.begin = b;
@@ -454,10 +558,22 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   // places counts more than a word met once. (What the asking sentences
   // name still outranks the story: the engine ranks by place first.)
   if (!token_weight.empty()) {
-    std::unordered_map<std::size_t, std::set<std::size_t>> places;  // condition -> spans
-    for (const auto& m : candidates) places[m.condition].insert(m.begin);
+    // Nested readings of one place ("cerebral aneurysm" and "aneurysm")
+    // are one place, not two.
+    std::unordered_map<std::size_t, std::set<std::pair<std::size_t, std::size_t>>>
+        spans;  // condition -> spans
+    for (const auto& m : candidates) spans[m.condition].insert({m.begin, m.end});
+    std::unordered_map<std::size_t, std::size_t> places;  // condition -> places
+    for (const auto& [condition, list] : spans) {
+      std::size_t count = 0, reach = 0;
+      for (const auto& [b, e] : list) {  // by begin
+        if (count == 0 || b >= reach) ++count;
+        reach = std::max(reach, e);
+      }
+      places[condition] = count;
+    }
     for (auto& m : candidates) {
-      const auto times = std::min<std::size_t>(places[m.condition].size(), 4);
+      const auto times = std::min<std::size_t>(places[m.condition], 4);
       m.score *= 1.0 + 0.2 * static_cast<double>(times - 1);
     }
   }
