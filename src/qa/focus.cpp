@@ -25,8 +25,8 @@ bool all_caps_word(std::string_view s) {
 // "Parkinson's disease". Only dropped when what is left is an eponym or
 // nearly always followed by the head in the corpus (so "heart disease"
 // keeps its head).
-constexpr std::string_view kHeads[] = {"disease",   "syndrome",  "disorder",
-                                       "disorders", "infection", "infections"};
+constexpr std::string_view kHeads[] = {"disease",   "syndrome",   "disorder",  "disorders",
+                                       "infection", "infections", "deficiency"};
 
 // Right-hand parts of page titles that are no name of their own:
 // "Stroke - discharge", "Flu - what you need to know".
@@ -115,14 +115,6 @@ void aliases_of(const std::string& name, std::vector<std::string>& out,
 // a name of it).
 constexpr std::size_t kShortestCorrected = 5;
 
-// "&quot;", "&amp;": a term that is an HTML entity the sender's mail
-// program left in the text.
-bool html_entity(std::string_view question, const text::Term& t) {
-  const std::size_t end = t.offset + t.surface.size();
-  if (t.offset == 0 || end >= question.size()) return false;
-  return question[t.offset - 1] == '&' && question[end] == ';';
-}
-
 // How many stopwords a name has between its first and last word ("blood in
 // the urine": 2).
 std::size_t inner_stopwords(std::string_view name) {
@@ -149,6 +141,14 @@ std::size_t inner_stopwords(std::string_view name) {
 
 // What a word that only shares its stem with a one-word name is worth.
 constexpr double kOtherWordOfTheStem = 0.5;
+
+// What reading a page without answers through to the condition its
+// synonym names is worth, beside an answered reading of the words.
+constexpr double kBridged = 0.9;
+// How many first letters two words share to be of one root.
+constexpr std::size_t kSameRoot = 6;
+// A page naming more answered conditions than this is about a group.
+constexpr std::size_t kMostBridged = 3;
 
 // How specific every word of a narrowed title's head must be for the head
 // to name the condition.
@@ -339,6 +339,56 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
   for (const auto& [surface, conds] : word_conditions_)
     fuzzy_.add(surface, static_cast<std::uint32_t>(conds.size()));
   fuzzy_.finish();
+  // Pages without answers often carry the lay name ("Erection problems")
+  // and list the condition's own name among their synonyms ("Erectile
+  // dysfunction"): read through them to the condition that has answers.
+  if (stats_.has_answers) {
+    std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::string>>> named;
+    for (std::size_t c = 0; c < conditions.size(); ++c) {
+      if (!stats_.has_answers(c)) continue;
+      named[condition_key(conditions[c].name)].emplace_back(c, conditions[c].name);
+      for (const auto& s : conditions[c].synonyms)
+        named[condition_key(s)].emplace_back(c, conditions[c].name);
+    }
+    for (std::size_t c = 0; c < conditions.size(); ++c) {
+      if (stats_.has_answers(c)) continue;
+      std::vector<std::pair<std::uint32_t, std::string>> to;
+      // The page's own name words, by their first letters ("erecti" of
+      // "erection" meets "erectile").
+      std::set<std::string> own;
+      for (const auto& t : analyzer.terms(conditions[c].name))
+        if (!text::is_stopword(t.surface)) own.insert(t.surface.substr(0, kSameRoot));
+      auto consider = [&](const std::string& n) {
+        // Only through a name that says the same in other words ("Erectile
+        // dysfunction" for "Erection problems"): an abbreviation ("CHF") or
+        // a name with no word of the page's own is another condition of the
+        // page's group, not another name of it.
+        if (n.find(' ') == std::string::npos && looks_like_abbreviation(n)) return;
+        const auto words = analyzer.terms(n);
+        if (std::none_of(words.begin(), words.end(),
+                         [&](const text::Term& t) {
+                           return !text::is_stopword(t.surface) &&
+                                  own.count(t.surface.substr(0, kSameRoot)) > 0;
+                         }))
+          return;
+        auto it = named.find(condition_key(n));
+        if (it == named.end()) return;
+        for (const auto& cand : it->second)
+          if (std::none_of(to.begin(), to.end(),
+                           [&](const auto& x) { return x.first == cand.first; }))
+            to.push_back(cand);
+      };
+      for (const auto& s : conditions[c].synonyms) consider(s);
+      // Most answers first; a page that names many conditions is a list, not
+      // another name of one.
+      std::sort(to.begin(), to.end(), [&](const auto& a, const auto& b) {
+        return (stats_.weight ? stats_.weight(a.first) : 0.0) >
+               (stats_.weight ? stats_.weight(b.first) : 0.0);
+      });
+      if (!to.empty() && to.size() <= kMostBridged)
+        bridge_.emplace(static_cast<std::uint32_t>(c), std::move(to));
+    }
+  }
 }
 
 FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::Analyzer& analyzer,
@@ -389,8 +439,8 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     if (entries_.count(t.stem) || (stats_.known_word && stats_.known_word(t.stem))) continue;
     if (stats_.english_word && stats_.english_word(t.surface)) continue;
     // Four letters are too few to guess from ("mito" is not "mite", "pott"
-    // not "post"), and "&quot;" is markup, not a word.
-    if (t.surface.size() < kShortestCorrected || html_entity(question, t)) continue;
+    // not "post", "quot" of "&quot;" not "quit").
+    if (t.surface.size() < kShortestCorrected) continue;
     const auto found = fuzzy_.lookup(t.surface, 1);
     if (!found.empty()) correct(k, found.front().word);
   }
@@ -536,8 +586,26 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
                                (any_corrected ? 0.9 : 1.0) * (swallows_cue ? 0.3 : 1.0) *
                                (answered ? 1.0 : 0.7) +
                            0.01 * std::log1p(stats_.weight ? stats_.weight(entry.condition) : 0.0));
+        // Read a page without answers through to the condition it names.
+        std::vector<FocusMatch> through;
+        if (!answered)
+          if (auto br = bridge_.find(entry.condition); br != bridge_.end())
+            for (const auto& [condition, condition_name] : br->second) {
+              FocusMatch t = m;
+              t.condition = condition;
+              t.name = condition_name;
+              t.kind = NameKind::alias;
+              // (Ties between the conditions go to the one with most answers.)
+              t.score = m.score / 0.7 * kBridged +
+                        0.01 * std::log1p(stats_.weight ? stats_.weight(condition) : 0.0);
+              through.push_back(std::move(t));
+            }
         candidates.push_back(std::move(m));
         answered_candidate.push_back(answered);
+        for (auto& t : through) {
+          candidates.push_back(std::move(t));
+          answered_candidate.push_back(true);
+        }
       }
     }
   }

@@ -127,6 +127,10 @@ class FocusDictionary {
       word_conditions_;  // surface -> conditions
   std::unordered_map<std::string, std::string> surface_stem_;
   text::FuzzyIndex fuzzy_;
+  // A condition with no answers (a lay title of an encyclopedia page:
+  // "Erection problems") -> the answered conditions that one of its names
+  // names ("Erectile dysfunction"), each with its name.
+  std::unordered_map<std::uint32_t, std::vector<std::pair<std::uint32_t, std::string>>> bridge_;
   CorpusStats stats_;
   std::size_t max_words_ = 1;
   std::size_t entry_count_ = 0;
