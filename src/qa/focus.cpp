@@ -65,10 +65,7 @@ bool generic_title_part(std::string_view part) {
 // Names are sometimes page titles: "What I need to know about Hepatitis C",
 // "Parasites - Lice - Head Lice", "Tuberculosis (TB)", "Pyelonephritis:
 // Kidney Infection", "Meningitis and Encephalitis". Each part is an alias.
-// `broader` receives the aliases that may name a broader topic than the
-// condition (the left part of "Blood pressure - low").
-void aliases_of(const std::string& name, std::vector<std::string>& out,
-                std::vector<std::string>& broader, int depth = 0) {
+void aliases_of(const std::string& name, std::vector<std::string>& out, int depth = 0) {
   if (depth > 3) return;
   auto emit = [&](std::string part) {
     while (!part.empty() && part.back() == ' ') part.pop_back();
@@ -76,7 +73,7 @@ void aliases_of(const std::string& name, std::vector<std::string>& out,
     if (part.size() < 3 || part == name) return;
     if (std::find(out.begin(), out.end(), part) != out.end()) return;
     out.push_back(part);
-    aliases_of(part, out, broader, depth + 1);
+    aliases_of(part, out, depth + 1);
   };
   const std::string lower = text::fold(name);
   for (std::string_view prefix : {"what i need to know about ", "what you need to know about ",
@@ -86,14 +83,7 @@ void aliases_of(const std::string& name, std::vector<std::string>& out,
       emit(name.substr(prefix.size()));
   }
   if (auto dash = name.rfind(" - "); dash != std::string::npos) {
-    // "Heart failure - discharge": the left part is the condition. But in
-    // "Blood pressure - low", "Stools - bloody" or "Cancer - penis" the
-    // right part narrows the left one, which may then be a broader topic
-    // rather than another name of this one ("Goiter - simple" is not).
-    if (!generic_title_part(name.substr(dash + 3))) {
-      emit(name.substr(dash + 3));
-      broader.push_back(name.substr(0, dash));
-    }
+    if (!generic_title_part(name.substr(dash + 3))) emit(name.substr(dash + 3));
     emit(name.substr(0, dash));
   }
   if (auto colon = name.find(": "); colon != std::string::npos) {
@@ -139,39 +129,9 @@ std::size_t inner_stopwords(std::string_view name) {
   return stop;
 }
 
-// What a word that only shares its stem with a one-word name is worth.
-constexpr double kOtherWordOfTheStem = 0.5;
-
 // What reading a page without answers through to the condition its
 // synonym names is worth, beside an answered reading of the words.
 constexpr double kBridged = 0.9;
-// How many first letters two words share to be of one root.
-constexpr std::size_t kSameRoot = 6;
-// A page naming more answered conditions than this is about a group.
-constexpr std::size_t kMostBridged = 3;
-
-// How specific every word of a narrowed title's head must be for the head
-// to name the condition.
-constexpr double kSpecificHead = 0.6;
-
-// A word without a possessive ending ("parkinson's" -> "parkinson").
-std::string bare_word(std::string_view w) {
-  if (w.ends_with("'s")) w.remove_suffix(2);
-  while (!w.empty() && w.back() == '\'') w.remove_suffix(1);
-  return std::string(w);
-}
-
-// The same word, or one its plural or possessive: "tumor", "tumors",
-// "tumor's"; "injury", "injuries"; "ash", "ashes".
-bool same_word(std::string_view a, std::string_view b) {
-  const std::string x = bare_word(a), y = bare_word(b);
-  if (x == y) return true;
-  auto plural_of = [](const std::string& p, const std::string& s) {
-    if (p == s + "s" || p == s + "es") return true;
-    return s.size() > 1 && s.back() == 'y' && p == s.substr(0, s.size() - 1) + "ies";
-  };
-  return plural_of(x, y) || plural_of(y, x);
-}
 
 }  // namespace
 
@@ -275,22 +235,14 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     }
     std::vector<std::string> names = {cond.name};
     names.insert(names.end(), cond.synonyms.begin(), cond.synonyms.end());
-    std::vector<std::string> aliases, broader;
-    for (const auto& n : names) aliases_of(n, aliases, broader);
+    std::vector<std::string> aliases;
+    for (const auto& n : names) aliases_of(n, aliases);
     names.insert(names.end(), aliases.begin(), aliases.end());
     for (const auto& a : aliases) {
       // A one-word alias must be a specific word: "Spinal and bulbar
       // muscular atrophy" does not make "spinal" a name.
       const auto words = analyzer.terms(a);
       if (words.size() == 1 && stats_.specificity && stats_.specificity(words.front().stem) < 0.8)
-        continue;
-      // A head that a title narrows ("Blood pressure - low") names this
-      // condition only when its words are specific ("Goiter - simple"):
-      // "blood pressure" and "cancer" are topics of their own.
-      if (stats_.specificity && std::find(broader.begin(), broader.end(), a) != broader.end() &&
-          std::any_of(words.begin(), words.end(), [&](const text::Term& w) {
-            return !text::is_stopword(w.surface) && stats_.specificity(w.stem) < kSpecificHead;
-          }))
         continue;
       // Nor is an ordinary English word written in lower case in a title
       // ("Asthma and school", "Your baby and the flu"): a name in such a
@@ -304,10 +256,8 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
                          [](unsigned char ch) { return std::isdigit(ch); }))
           content.push_back(w.surface);
       if (content.empty()) continue;
-      // (The capital that opens a title says nothing: "Babies and the flu"
-      // gives no alias "Babies".)
       if (content.size() == 1 && stats_.english_word && stats_.english_word(content.front()) &&
-          std::none_of(a.begin() + 1, a.end(), [](unsigned char ch) { return std::isupper(ch); }))
+          std::none_of(a.begin(), a.end(), [](unsigned char ch) { return std::isupper(ch); }))
         continue;
       add(a, c, NameKind::alias, analyzer);
     }
@@ -339,56 +289,9 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
   for (const auto& [surface, conds] : word_conditions_)
     fuzzy_.add(surface, static_cast<std::uint32_t>(conds.size()));
   fuzzy_.finish();
-  // Pages without answers often carry the lay name ("Erection problems")
-  // and list the condition's own name among their synonyms ("Erectile
-  // dysfunction"): read through them to the condition that has answers.
-  if (stats_.has_answers) {
-    std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::string>>> named;
-    for (std::size_t c = 0; c < conditions.size(); ++c) {
-      if (!stats_.has_answers(c)) continue;
-      named[condition_key(conditions[c].name)].emplace_back(c, conditions[c].name);
-      for (const auto& s : conditions[c].synonyms)
-        named[condition_key(s)].emplace_back(c, conditions[c].name);
-    }
-    for (std::size_t c = 0; c < conditions.size(); ++c) {
-      if (stats_.has_answers(c)) continue;
-      std::vector<std::pair<std::uint32_t, std::string>> to;
-      // The page's own name words, by their first letters ("erecti" of
-      // "erection" meets "erectile").
-      std::set<std::string> own;
-      for (const auto& t : analyzer.terms(conditions[c].name))
-        if (!text::is_stopword(t.surface)) own.insert(t.surface.substr(0, kSameRoot));
-      auto consider = [&](const std::string& n) {
-        // Only through a name that says the same in other words ("Erectile
-        // dysfunction" for "Erection problems"): an abbreviation ("CHF") or
-        // a name with no word of the page's own is another condition of the
-        // page's group, not another name of it.
-        if (n.find(' ') == std::string::npos && looks_like_abbreviation(n)) return;
-        const auto words = analyzer.terms(n);
-        if (std::none_of(words.begin(), words.end(),
-                         [&](const text::Term& t) {
-                           return !text::is_stopword(t.surface) &&
-                                  own.count(t.surface.substr(0, kSameRoot)) > 0;
-                         }))
-          return;
-        auto it = named.find(condition_key(n));
-        if (it == named.end()) return;
-        for (const auto& cand : it->second)
-          if (std::none_of(to.begin(), to.end(),
-                           [&](const auto& x) { return x.first == cand.first; }))
-            to.push_back(cand);
-      };
-      for (const auto& s : conditions[c].synonyms) consider(s);
-      // Most answers first; a page that names many conditions is a list, not
-      // another name of one.
-      std::sort(to.begin(), to.end(), [&](const auto& a, const auto& b) {
-        return (stats_.weight ? stats_.weight(a.first) : 0.0) >
-               (stats_.weight ? stats_.weight(b.first) : 0.0);
-      });
-      if (!to.empty() && to.size() <= kMostBridged)
-        bridge_.emplace(static_cast<std::uint32_t>(c), std::move(to));
-    }
-  }
+  // (bridge_ stays empty: reading pages without answers through to the
+  // condition a synonym names lost questions of the own set; see
+  // bench/qa/README.md.)
 }
 
 FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::Analyzer& analyzer,
@@ -543,17 +446,10 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
                             : entry.kind == NameKind::abbreviation ? 0.9
                                                                    : 0.85;
         // A one-word match is only as good as the word is specific.
-        double specific = words == 1 && entry.kind != NameKind::abbreviation && stats_.specificity
-                              ? stats_.specificity(r.terms[b].stem)
-                              : 1.0;
-        // Two English words that only share a stem are two words ("tested"
-        // is not "Testes", "burning" not "Burns"); an inflection of the name
-        // ("tumors" for "Tumor") is the name.
-        if (words == 1 && !entry.word.empty() && !corrected[b] &&
-            !same_word(r.terms[b].surface, entry.word) && stats_.english_word &&
-            stats_.english_word(bare_word(r.terms[b].surface)) &&
-            stats_.english_word(bare_word(entry.word)))
-          specific *= kOtherWordOfTheStem;
+        const double specific =
+            words == 1 && entry.kind != NameKind::abbreviation && stats_.specificity
+                ? stats_.specificity(r.terms[b].stem)
+                : 1.0;
         // Names are compared on their content words, so "blood in your urine"
         // meets "blood in the urine"; but words the name does not put between
         // its own are a sentence, not the name ("best with a disease" is not
