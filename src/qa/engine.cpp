@@ -16,7 +16,7 @@ constexpr double kHeadingWeight = 2.0;
 constexpr double kBodyWeight = 1.0;
 // Below this score a name read in an asking sentence is too weak (a common
 // word: "pain", "falls") to outrank a condition the rest of the message names.
-constexpr double kAskedFocusFloor = 0.5;
+constexpr double kAskedFocusFloor = 0.25;
 
 bool is_native(const Article& a) {
   return a.provenance.format != "medquad";
