@@ -188,7 +188,8 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
         j["focus"] = nlohmann::json::array();
         for (std::size_t f = 0; f < r.focus.size() && f < 4; ++f)
           j["focus"].push_back(conditions[r.focus[f].condition].name + " <" + r.focus[f].matched +
-                               fmt::format("> {:.2f}", r.focus[f].score));
+                               fmt::format("> {:.2f}", r.focus[f].score) + " [" + r.focus[f].name +
+                               "]" + (r.focus[f].asked ? "" : " ctx"));
         j["intents"] = nlohmann::json::array();
         for (const auto& i : r.intents) j["intents"].push_back(symptomdb::to_string(i.type));
         j["first"] = r.answers.empty()

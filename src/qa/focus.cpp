@@ -25,8 +25,8 @@ bool all_caps_word(std::string_view s) {
 // "Parkinson's disease". Only dropped when what is left is an eponym or
 // nearly always followed by the head in the corpus (so "heart disease"
 // keeps its head).
-constexpr std::string_view kHeads[] = {"disease",   "syndrome",  "disorder",
-                                       "disorders", "infection", "infections"};
+constexpr std::string_view kHeads[] = {"disease",   "syndrome",   "disorder",  "disorders",
+                                       "infection", "infections", "deficiency"};
 
 // Right-hand parts of page titles that are no name of their own:
 // "Stroke - discharge", "Flu - what you need to know".
@@ -101,6 +101,34 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, int dept
   }
 }
 
+// The shortest word corrected on its own (without a neighbour that makes
+// a name of it).
+constexpr std::size_t kShortestCorrected = 5;
+
+// How many stopwords a name has between its first and last word ("blood in
+// the urine": 2).
+std::size_t inner_stopwords(std::string_view name) {
+  std::vector<std::string> words;
+  std::string w;
+  for (char ch : name) {
+    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '\'') {
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+    } else if (!w.empty()) {
+      words.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) words.push_back(std::move(w));
+  std::size_t first = words.size(), last = 0, stop = 0;
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (!text::is_stopword(words[i])) {
+      first = std::min(first, i);
+      last = i;
+    }
+  for (std::size_t i = first; i < last; ++i) stop += text::is_stopword(words[i]) ? 1 : 0;
+  return stop;
+}
+
 }  // namespace
 
 bool looks_like_abbreviation(std::string_view word) {
@@ -160,7 +188,8 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
   for (const auto& e : list)
     if (e.condition == condition) return;  // already reachable this way
   list.push_back({static_cast<std::uint32_t>(condition), kind, needs_capitals, name,
-                  caps ? terms.front().surface : std::string()});
+                  caps ? terms.front().surface : std::string(),
+                  terms.size() == 1 ? terms.front().surface : std::string()});
   ++entry_count_;
   for (std::size_t p = key.find(' '); p != std::string::npos; p = key.find(' ', p + 1))
     prefixes_.insert(key.substr(0, p));
@@ -176,6 +205,9 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
       wildcards_.insert(std::move(pattern));
     }
   max_words_ = std::max(max_words_, terms.size());
+  // An abbreviation is matched by its letters as written: no misspelt word
+  // is "corrected" into one ("sandoz" is not SANDO, "ihhs" not HHHS).
+  if (caps) return;
   for (const auto& t : terms) {
     if (t.surface.size() < 4) continue;
     surface_stem_.emplace(t.surface, t.stem);
@@ -302,6 +334,9 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       continue;
     if (entries_.count(t.stem) || (stats_.known_word && stats_.known_word(t.stem))) continue;
     if (stats_.english_word && stats_.english_word(t.surface)) continue;
+    // Four letters are too few to guess from ("mito" is not "mite", "pott"
+    // not "post", "quot" of "&quot;" not "quit").
+    if (t.surface.size() < kShortestCorrected) continue;
     const auto found = fuzzy_.lookup(t.surface, 1);
     if (!found.empty()) correct(k, found.front().word);
   }
@@ -408,6 +443,14 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
             words == 1 && entry.kind != NameKind::abbreviation && stats_.specificity
                 ? stats_.specificity(r.terms[b].stem)
                 : 1.0;
+        // Names are compared on their content words, so "blood in your urine"
+        // meets "blood in the urine"; but words the name does not put between
+        // its own are a sentence, not the name ("best with a disease" is not
+        // "Best disease").
+        std::size_t gap = 0;
+        for (std::size_t k = b + 1; k + 1 < e; ++k)
+          gap += text::is_stopword(r.terms[k].surface) ? 1 : 0;
+        if (gap > inner_stopwords(entry.name) + 1) continue;
         FocusMatch m;
         m.condition = entry.condition;
         m.begin = b;
@@ -454,10 +497,22 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   // places counts more than a word met once. (What the asking sentences
   // name still outranks the story: the engine ranks by place first.)
   if (!token_weight.empty()) {
-    std::unordered_map<std::size_t, std::set<std::size_t>> places;  // condition -> spans
-    for (const auto& m : candidates) places[m.condition].insert(m.begin);
+    // Nested readings of one place ("cerebral aneurysm" and "aneurysm")
+    // are one place, not two.
+    std::unordered_map<std::size_t, std::set<std::pair<std::size_t, std::size_t>>>
+        spans;  // condition -> spans
+    for (const auto& m : candidates) spans[m.condition].insert({m.begin, m.end});
+    std::unordered_map<std::size_t, std::size_t> places;  // condition -> places
+    for (const auto& [condition, list] : spans) {
+      std::size_t count = 0, reach = 0;
+      for (const auto& [b, e] : list) {  // by begin
+        if (count == 0 || b >= reach) ++count;
+        reach = std::max(reach, e);
+      }
+      places[condition] = count;
+    }
     for (auto& m : candidates) {
-      const auto times = std::min<std::size_t>(places[m.condition].size(), 4);
+      const auto times = std::min<std::size_t>(places[m.condition], 4);
       m.score *= 1.0 + 0.2 * static_cast<double>(times - 1);
     }
   }

@@ -105,6 +105,10 @@ class FocusDictionary {
     // An abbreviation is matched by its letters, not by its stem: "AMS"
     // stems like "am", "ABL" like "able", "MED" like "meds".
     std::string letters;
+    // The name's one word as written (folded), for a one-word name: a
+    // question word that only shares its stem ("testing" for "Testes",
+    // "later" for "Lateral") is another English word, not this name.
+    std::string word;
   };
   void add(const std::string& name, std::size_t condition, NameKind kind, text::Analyzer& analyzer);
   static std::string key_of(const std::vector<text::Term>& terms, std::size_t b, std::size_t e);
