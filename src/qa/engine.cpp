@@ -637,8 +637,13 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
       if (!list.empty()) push(list.front().second, 3 * r.focus[f].score + list.front().first, true);
     }
   };
+  // When the focus holds nothing (a drug MedQuAD only lists), only another
+  // condition the asking sentences name is answered: one the story mentions
+  // is context, and the reply about the focus stays "not covered".
+  const bool focus_held = !condition_units_[primary].empty();
   for (std::size_t f = 1; f < r.focus.size(); ++f)
-    if (r.focus[f].score >= kOtherFocusShare * focus_score) other_focus(f);
+    if (r.focus[f].score >= kOtherFocusShare * focus_score && (focus_held || r.focus[f].asked))
+      other_focus(f);
   // A kind of answer the focus does not hold may be held for its narrower
   // conditions ("is dementia inherited?": familial forms of dementia say
   // so): those answers come next, marked as about a narrower condition.
@@ -698,7 +703,7 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   // focus is a name the knowledge base holds nothing about (a drug MedQuAD
   // only lists), the reply stays "not covered" rather than answer about
   // another condition the message happens to mention.
-  if (!condition_units_[primary].empty())
+  if (focus_held)
     for (std::size_t f = 1; f < r.focus.size(); ++f)
       if (!other_done[f] && r.focus[f].asked) other_focus(f);
   // Then what is held about the focus of other kinds, marked as offered
