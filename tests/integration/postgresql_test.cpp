@@ -147,8 +147,10 @@ TEST_F(TwoNodes, SessionsHoldOnEveryNode) {
   Client on_b(b_->port());
   on_b.set_cookie("sid", *on_a.cookie("sid"));
   EXPECT_TRUE(signed_in(on_b));
-  // Signing out on B ends the session on A too.
-  const auto out = on_b.post_form("/logout", {{"csrf", session_csrf(on_b)}});
+  // The CSRF token A's page carried is good on B (it is stored with the
+  // session), and signing out on B ends the session on A too.
+  const auto token = session_csrf(on_a);
+  const auto out = on_b.post_form("/logout", {{"csrf", token}});
   EXPECT_LT(out.status, 400) << out.body;
   EXPECT_FALSE(signed_in(on_a));
 }
