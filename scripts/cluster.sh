@@ -38,6 +38,9 @@ stop() {
     rm -f "$f"
   done
   scripts/pg-temp-cluster.sh stop "$dir/pg.state"
+  # The database is gone: nothing may start a node against its URL again.
+  # The nodes' logs stay for reading.
+  rm -f "$dir/url" "$dir/haproxy.sock"
   echo "cluster stopped"
 }
 

@@ -64,6 +64,7 @@ class Http:
         self.conn = None
         self.cookies = {}
         self.last_used = 0.0
+        self.last_stale = False  # the last answer was a page as last rendered
 
     def request(self, method, path, body=None, headers=None):
         h = dict(headers or {})
@@ -101,6 +102,9 @@ class Http:
                 if k.lower() == "set-cookie":
                     name, _, rest = v.partition("=")
                     self.cookies[name.strip()] = rest.split(";", 1)[0]
+            # A signed-out page served while the database is unreachable,
+            # as last rendered (docs/deployment.md): an answer, but counted.
+            self.last_stale = r.getheader("X-Symptomdb-Stale") is not None
             if r.getheader("Connection", "").lower() == "close":
                 self.conn.close()
                 self.conn = None
@@ -219,7 +223,7 @@ def main():
             if item is None:
                 return
             i, due = item
-            r = {"due": due, "kind": None, "status": 0, "error": "", "write": None}
+            r = {"due": due, "kind": None, "status": 0, "error": "", "write": None, "stale": False}
             client, headers, method, body = reader, {}, "GET", None
             lock = None
             if write_every and i % write_every == 0:
@@ -256,6 +260,7 @@ def main():
             r["start"] = time.time() - t_start
             try:
                 r["status"], _ = client.request(method, path, body, headers)
+                r["stale"] = client.last_stale
             except Exception as e:  # noqa: BLE001 - any failure is recorded
                 r["error"] = type(e).__name__ + (f": {e}" if str(e) else "")
             r["end"] = time.time() - t_start
@@ -373,6 +378,13 @@ def report(a, stats, probes, elapsed, run_id):
         print("\nevents (seconds from the start):")
         for t, text in sorted(stats.events):
             print(f"  {t:6.2f}  {text}")
+    stale = [r for r in res if ok(r) and r["stale"]]
+    if stale:
+        dues = [r["due"] for r in stale]
+        print(f"\nstale: {len(stale)} answers were pages as last rendered (X-Symptomdb-Stale), "
+              f"due at {dues[0]:.2f}-{dues[-1]:.2f} s: "
+              + ", ".join(f"{k} {sum(r['kind'] == k for r in stale)}"
+                          for k in sorted({r["kind"] for r in stale})))
     if bad:
         print("\nfailed requests (due s, kind, status or error):")
         by = {}

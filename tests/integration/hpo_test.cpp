@@ -1,8 +1,8 @@
 // `symptomdb import hpo` and `import hpoa` through the real binary: the mini
 // fixtures (tests/fixtures/hpo), malformed input leaving the database as it
 // was, and the real HPO release from ../shared/data/hpo when it is present.
-// The real release goes into SQLite, and into PostgreSQL with
-// SYMPTOMDB_TEST_STORE=postgresql (support/stores.hpp).
+// Each goes into SQLite, and into PostgreSQL with SYMPTOMDB_TEST_STORE=postgresql
+// (the …/PostgreSQL run; support/stores.hpp).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -11,7 +11,6 @@
 #include <set>
 #include <sstream>
 
-#include "support/db.hpp"
 #include "support/process.hpp"
 #include "support/stores.hpp"
 #include "support/temp_dir.hpp"
@@ -26,7 +25,7 @@ std::string hpo_fixture(const std::string& name) {
 }
 
 // Every HPO table's rows except the import time, to compare databases.
-std::string dump(const std::string& db) {
+std::string dump(const TestDatabase& db) {
   std::ostringstream out;
   for (const char* sql : {
            "SELECT version, source_file FROM hpo_release",
@@ -39,7 +38,7 @@ std::string dump(const std::string& db) {
            "SELECT * FROM hpo_annotations ORDER BY ordinal",
        }) {
     out << sql << "\n";
-    for (const auto& row : query_db(db, sql)) {
+    for (const auto& row : db.query(sql)) {
       for (const auto& v : row) out << v << '\t';
       out << '\n';
     }
@@ -48,8 +47,9 @@ std::string dump(const std::string& db) {
 }
 
 TEST(HpoCli, ImportsTheMiniOntologyThenItsAnnotations) {
-  TempDir dir;
-  const auto db = dir.file("t.db");
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
+  const TestDatabase store(site_backend());
+  const auto& db = store.location();
   auto r = run({binary(), "import", "hpo", hpo_fixture("mini.obo"), "--db", db});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("release 2026-01-08"), std::string::npos) << r.out;
@@ -59,10 +59,9 @@ TEST(HpoCli, ImportsTheMiniOntologyThenItsAnnotations) {
       << r.out;
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
   EXPECT_EQ(r.err, "");  // no progress display when stderr is not a terminal
-  EXPECT_EQ(query_value(db, "SELECT COUNT(*) FROM hpo_terms"), "16");
-  EXPECT_EQ(query_value(db, "SELECT COUNT(*) FROM hpo_synonyms WHERE layperson = 1"), "10");
-  EXPECT_EQ(query_value(db, "SELECT replaced_by FROM hpo_terms WHERE id = 'HP:0001425'"),
-            "HP:0000005");
+  EXPECT_EQ(store.value("SELECT COUNT(*) FROM hpo_terms"), "16");
+  EXPECT_EQ(store.value("SELECT COUNT(*) FROM hpo_synonyms WHERE layperson = 1"), "10");
+  EXPECT_EQ(store.value("SELECT replaced_by FROM hpo_terms WHERE id = 'HP:0001425'"), "HP:0000005");
 
   r = run({binary(), "import", "hpoa", hpo_fixture("mini.hpoa"), "--db", db});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -75,25 +74,28 @@ TEST(HpoCli, ImportsTheMiniOntologyThenItsAnnotations) {
                        "id, 1 name unknown terms"),
             std::string::npos)
       << r.out;
-  EXPECT_EQ(query_value(db, "SELECT COUNT(*) FROM hpo_annotations WHERE negated = 1"), "1");
-  EXPECT_EQ(query_value(db, "SELECT term_id FROM hpo_annotations WHERE ordinal = 6"),
+  EXPECT_EQ(store.value("SELECT COUNT(*) FROM hpo_annotations WHERE negated = 1"), "1");
+  EXPECT_EQ(store.value("SELECT term_id FROM hpo_annotations WHERE ordinal = 6"),
             "HP:0003545");  // stored as written
 }
 
 TEST(HpoCli, AnnotationsWithoutAnOntologySayTheyWereNotChecked) {
-  TempDir dir;
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
+  const TestDatabase store(site_backend());
   const auto r =
-      run({binary(), "import", "hpoa", hpo_fixture("mini.hpoa"), "--db", dir.file("t.db")});
+      run({binary(), "import", "hpoa", hpo_fixture("mini.hpoa"), "--db", store.location()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("no ontology stored"), std::string::npos) << r.out;
 }
 
 TEST(HpoCli, JsonAndOboOfTheSameContentStoreTheSameRows) {
-  TempDir dir;
-  const auto from_json = dir.file("json.db"), from_obo = dir.file("obo.db");
-  ASSERT_EQ(run({binary(), "import", "hpo", hpo_fixture("mini.json"), "--db", from_json}).exit_code,
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
+  const TestDatabase from_json(site_backend()), from_obo(site_backend());
+  ASSERT_EQ(run({binary(), "import", "hpo", hpo_fixture("mini.json"), "--db", from_json.location()})
+                .exit_code,
             0);
-  ASSERT_EQ(run({binary(), "import", "hpo", hpo_fixture("mini.obo"), "--db", from_obo}).exit_code,
+  ASSERT_EQ(run({binary(), "import", "hpo", hpo_fixture("mini.obo"), "--db", from_obo.location()})
+                .exit_code,
             0);
   // The stored source file names differ, and only they.
   auto without_source = [](std::string s) {
@@ -106,20 +108,22 @@ TEST(HpoCli, JsonAndOboOfTheSameContentStoreTheSameRows) {
 }
 
 TEST(HpoCli, ReimportReplacesTheRelease) {
-  TempDir dir;
-  const auto db = dir.file("t.db");
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
+  const TestDatabase store(site_backend());
+  const auto& db = store.location();
   ASSERT_EQ(run({binary(), "import", "hpo", hpo_fixture("mini.obo"), "--db", db}).exit_code, 0);
-  const auto once = dump(db);
+  const auto once = dump(store);
   ASSERT_EQ(run({binary(), "import", "hpo", hpo_fixture("mini.obo"), "--db", db}).exit_code, 0);
-  EXPECT_EQ(dump(db), once);
+  EXPECT_EQ(dump(store), once);
 }
 
 TEST(HpoCli, MalformedAnnotationsExitNonZeroNameFileAndLineAndChangeNothing) {
-  TempDir dir;
-  const auto db = dir.file("t.db");
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
+  const TestDatabase store(site_backend());
+  const auto& db = store.location();
   ASSERT_EQ(run({binary(), "import", "hpo", hpo_fixture("mini.obo"), "--db", db}).exit_code, 0);
   ASSERT_EQ(run({binary(), "import", "hpoa", hpo_fixture("mini.hpoa"), "--db", db}).exit_code, 0);
-  const auto before = dump(db);
+  const auto before = dump(store);
   struct Case {
     const char* file;
     int line;
@@ -133,20 +137,30 @@ TEST(HpoCli, MalformedAnnotationsExitNonZeroNameFileAndLineAndChangeNothing) {
     EXPECT_NE(r.exit_code, 0);
     EXPECT_NE(r.err.find(path + ":" + std::to_string(c.line) + ": "), std::string::npos) << r.err;
     EXPECT_EQ(r.out, "");
-    EXPECT_EQ(dump(db), before);
+    EXPECT_EQ(dump(store), before);
   }
-  // Nor is a database created for a file that does not parse.
-  const auto fresh = dir.file("fresh.db");
+  // Nor is a database created (SQLite) or migrated (PostgreSQL) for a file
+  // that does not parse.
+  const TestDatabase fresh(site_backend());
   EXPECT_NE(
-      run({binary(), "import", "hpoa", hpo_fixture("no_header.hpoa"), "--db", fresh}).exit_code, 0);
-  EXPECT_FALSE(fs::exists(fresh));
+      run({binary(), "import", "hpoa", hpo_fixture("no_header.hpoa"), "--db", fresh.location()})
+          .exit_code,
+      0);
+  if (fresh.backend() == Backend::sqlite)
+    EXPECT_FALSE(fs::exists(fresh.location()));
+  else
+    EXPECT_EQ(fresh.value("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
+                          "current_schema()"),
+              "0");
 }
 
 TEST(HpoCli, MalformedOntologiesExitNonZeroAndChangeNothing) {
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
   TempDir dir;
-  const auto db = dir.file("t.db");
+  const TestDatabase store(site_backend());
+  const auto& db = store.location();
   ASSERT_EQ(run({binary(), "import", "hpo", hpo_fixture("mini.json"), "--db", db}).exit_code, 0);
-  const auto before = dump(db);
+  const auto before = dump(store);
 
   const auto json = dir.write("bad.json", "{\"graphs\": [\n  {\"nodes\": [}\n]}\n");
   auto r = run({binary(), "import", "hpo", json, "--db", db});
@@ -168,7 +182,7 @@ TEST(HpoCli, MalformedOntologiesExitNonZeroAndChangeNothing) {
   EXPECT_NE(r.err.find("cycle"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("HP:000000"), std::string::npos) << r.err;
 
-  EXPECT_EQ(dump(db), before);
+  EXPECT_EQ(dump(store), before);
 }
 
 // --- The real release (../shared/data/hpo). ---

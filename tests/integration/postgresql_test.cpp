@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "support/accounts.hpp"
+#include "support/editorial.hpp"
 #include "support/process.hpp"
 #include "support/stores.hpp"
 #include "support/temp_dir.hpp"
@@ -100,13 +101,56 @@ TEST_F(TwoNodes, AnImportReachesEveryNode) {
   }
 }
 
+// The editorial workflow on B (one editor submits, another approves): the
+// published article is answered by /api/v1/ask on A within a second.
+TEST_F(TwoNodes, AnArticlePublishedOnOneNodeIsAnsweredByAskOnTheOther) {
+  for (const std::string name : {"editor1", "editor2"})
+    ASSERT_EQ(run({binary(), "user", "add", name, "--role", "editor", "--db", db_->location()},
+                  kPassword + "\n")
+                  .exit_code,
+              0);
+  Client writer(b_->port()), approver(b_->port());
+  ASSERT_EQ(login(writer, "editor1").status, 303);
+  ASSERT_EQ(login(approver, "editor2").status, 303);
+  const std::string title = "Can gout come back after an attack?";
+  const std::string slug = "can-gout-come-back-after-an-attack";
+  const std::string ask =
+      "/api/v1/ask?q=" + url_encode("can gout come back after an attack") + "&limit=3";
+  ASSERT_FALSE(contains(http_get(a_->port(), ask).body, slug));
+  ASSERT_EQ(
+      writer
+          .post_form("/write",
+                     {{"csrf", session_csrf(writer)}, {"title", title}, {"condition", "Gout"}})
+          .status,
+      303);
+  ASSERT_EQ(
+      writer
+          .post_form("/articles/" + slug + "/edit",
+                     {{"csrf", session_csrf(writer)},
+                      {"action", "submit"},
+                      {"markdown",
+                       article_md(slug, title, "Gout often comes back after a first attack.")}})
+          .status,
+      303);
+  const auto approved = approver.post_form(
+      "/articles/" + slug + "/review",
+      {{"csrf", session_csrf(approver)}, {"action", "approve"}, {"revision", "2"}, {"note", ""}});
+  ASSERT_EQ(approved.status, 303) << approved.body;
+  const double took =
+      seconds_until([&] { return contains(http_get(a_->port(), ask).body, slug); }, 5.0);
+  EXPECT_GE(took, 0) << "node A never answered with the article published on B";
+  EXPECT_LT(took, 1.0);
+}
+
 TEST_F(TwoNodes, SessionsHoldOnEveryNode) {
   Client on_a = new_reader(a_->port(), "reader2");
   Client on_b(b_->port());
   on_b.set_cookie("sid", *on_a.cookie("sid"));
   EXPECT_TRUE(signed_in(on_b));
-  // Signing out on B ends the session on A too.
-  const auto out = on_b.post_form("/logout", {{"csrf", session_csrf(on_b)}});
+  // The CSRF token A's page carried is good on B (it is stored with the
+  // session), and signing out on B ends the session on A too.
+  const auto token = session_csrf(on_a);
+  const auto out = on_b.post_form("/logout", {{"csrf", token}});
   EXPECT_LT(out.status, 400) << out.body;
   EXPECT_FALSE(signed_in(on_a));
 }
@@ -227,31 +271,75 @@ TEST(Migrate, CopiesASqliteSiteIntoAnEmptyDatabaseAndRefusesAFullOne) {
                  (source_dir() / "tests/fixtures/hpo/mini.hpoa").string(), "--db", sqlite})
                 .exit_code,
             0);
+  // What a live site holds besides its articles: a reader's session, a
+  // comment and a report of it, a rating, a failed sign-in, an editor's draft
+  // and its first revision, all made through the web on the SQLite site.
+  std::string reader_sid;
+  {
+    auto site = node(sqlite);
+    Client reader = new_reader(site->port(), "movedreader");
+    reader_sid = reader.cookie("sid").value_or("");
+    ASSERT_EQ(reader
+                  .post_form(kArticle + "/comments",
+                             {{"csrf", session_csrf(reader)}, {"body", "Rest helped me"}})
+                  .status,
+              303);
+    ASSERT_EQ(reader
+                  .post_json("/api/v1/authors/" + kAuthor + "/ratings", R"({"stars": 4})",
+                             {{"X-CSRF-Token", session_csrf(reader)}})
+                  .status,
+              200);
+    Client other = new_reader(site->port(), "reporter");
+    const auto comment = query_value(sqlite, "SELECT id FROM comments");
+    ASSERT_EQ(
+        other.post_form("/comments/" + comment + "/report", {{"csrf", session_csrf(other)}}).status,
+        303);
+    Client wrong(site->port());
+    EXPECT_NE(login(wrong, "editor1", "not the password at all").status, 303);
+    Client editor(site->port());
+    ASSERT_EQ(login(editor, "editor1").status, 303);
+    ASSERT_EQ(editor
+                  .post_form("/write", {{"csrf", session_csrf(editor)},
+                                        {"title", "Does it move along?"},
+                                        {"condition", "Gout"}})
+                  .status,
+              303);
+  }
   TestDatabase pg(Backend::postgresql);
   const auto r = run({binary(), "migrate", "--from", sqlite, "--to", pg.location()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(contains(r.out, "verified")) << r.out;
-  for (const std::string table : {"articles", "sections", "items", "users", "hpo_terms",
-                                  "hpo_synonyms", "hpo_annotations", "authors"}) {
+  for (const std::string table :
+       {"articles", "sections", "items", "users", "hpo_terms", "hpo_synonyms", "hpo_annotations",
+        "authors", "sessions", "comments", "comment_reports", "author_ratings", "login_failures",
+        "drafts", "revisions"}) {
     const auto q = "SELECT COUNT(*) FROM " + table;
     EXPECT_EQ(pg.query(q), query_db(sqlite, q)) << table;
     EXPECT_NE(pg.query(q)[0][0], "0") << table;
   }
-  EXPECT_EQ(pg.query("SELECT id, username, password_hash, role FROM users"),
-            query_db(sqlite, "SELECT id, username, password_hash, role FROM users"));
+  for (const std::string sql : {"SELECT id, username, password_hash, role FROM users ORDER BY id",
+                                "SELECT id, article_slug, user_id, body FROM comments ORDER BY id",
+                                "SELECT user_id, stars FROM author_ratings ORDER BY user_id",
+                                "SELECT slug, state FROM drafts ORDER BY slug"})
+    EXPECT_EQ(pg.query(sql), query_db(sqlite, sql)) << sql;
   // A second migration into the same database is refused, changing nothing.
   const auto again = run({binary(), "migrate", "--from", sqlite, "--to", pg.location()});
   EXPECT_NE(again.exit_code, 0);
   EXPECT_TRUE(contains(again.err, "not empty")) << again.err;
-  EXPECT_EQ(pg.query("SELECT COUNT(*) FROM users"), (Rows{{"1"}}));
+  EXPECT_EQ(pg.query("SELECT COUNT(*) FROM users"), (Rows{{"3"}}));
   // The moved site works: its account signs in, new rows get new ids.
   auto server = node(pg.location());
   Client c(server->port());
   EXPECT_EQ(login(c, "editor1").status, 303);
   EXPECT_EQ(http_get(server->port(), "/api/v1/articles/shin-splints").status, 200);
+  // The reader stays signed in across the move, and the comment is shown.
+  Client moved(server->port());
+  moved.set_cookie("sid", reader_sid);
+  EXPECT_TRUE(signed_in(moved));
+  EXPECT_TRUE(contains(http_get(server->port(), kArticle).body, "Rest helped me"));
   Client r2 = new_reader(server->port(), "aftermove");
   EXPECT_TRUE(signed_in(r2));
-  EXPECT_EQ(pg.query("SELECT COUNT(DISTINCT id) FROM users"), (Rows{{"2"}}));
+  EXPECT_EQ(pg.query("SELECT COUNT(DISTINCT id) FROM users"), (Rows{{"4"}}));
 }
 
 }  // namespace

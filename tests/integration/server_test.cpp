@@ -219,10 +219,11 @@ TEST_P(ServerTest, ZzImportWhileRunningIsServedWithoutRestart) {
   EXPECT_EQ(status, 200);
 }
 
+// On SQLite, and on PostgreSQL in the …/PostgreSQL run (support/stores.hpp).
 TEST(ServerLifecycle, FirstStartFillsAnEmptyDatabaseWithSampleContent) {
-  TempDir dir;
-  ServerProcess server(
-      {"--db", dir.file("fresh.db"), "--content", (source_dir() / "content").string()});
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
+  const TestDatabase db(site_backend());
+  ServerProcess server({"--db", db.location(), "--content", (source_dir() / "content").string()});
   const auto j = json::parse(http_get(server.port(), "/api/v1/conditions").body);
   EXPECT_GE(j["count"].get<int>(), 12);
   const auto a = json::parse(http_get(server.port(), "/api/v1/articles/muscle-atrophy").body);
@@ -232,17 +233,19 @@ TEST(ServerLifecycle, FirstStartFillsAnEmptyDatabaseWithSampleContent) {
 }
 
 TEST(ServerLifecycle, SigtermFinishesGracefully) {
-  TempDir dir;
-  ServerProcess server({"--db", dir.file("s.db"), "--no-sample"});
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
+  const TestDatabase db(site_backend());
+  ServerProcess server({"--db", db.location(), "--no-sample"});
   EXPECT_EQ(http_get(server.port(), "/healthz").status, 200);
   EXPECT_EQ(server.terminate(), 0);
   EXPECT_NE(server.log().find("\"event\":\"stopped\""), std::string::npos) << server.log();
 }
 
 TEST(ServerLifecycle, BusyPortIsAClearError) {
-  TempDir dir;
-  ServerProcess first({"--db", dir.file("a.db"), "--no-sample"});
-  const auto r = run({binary(), "serve", "--db", dir.file("b.db"), "--no-sample", "--port",
+  SYMPTOMDB_SKIP_WITHOUT(site_backend());
+  const TestDatabase a(site_backend()), b(site_backend());
+  ServerProcess first({"--db", a.location(), "--no-sample"});
+  const auto r = run({binary(), "serve", "--db", b.location(), "--no-sample", "--port",
                       std::to_string(first.port())});
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.err.find("cannot listen"), std::string::npos) << r.err;

@@ -22,7 +22,10 @@ constexpr const char* kGood = "correct horse battery staple";
 class AccountRules : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = db_.open();
+    // SQLite, or PostgreSQL in the …/PostgreSQL run (support/stores.hpp).
+    SYMPTOMDB_SKIP_WITHOUT(test::site_backend());
+    db_ = std::make_unique<test::TestDatabase>(test::site_backend());
+    store_ = db_->open();
     now_ = std::chrono::duration_cast<std::chrono::seconds>(
                std::chrono::system_clock::now().time_since_epoch())
                .count();
@@ -39,7 +42,7 @@ class AccountRules : public ::testing::Test {
     EXPECT_FALSE(r.ok());
     return r.ok() ? AccountError::invalid : r.refusal().error;
   }
-  test::TestDatabase db_{test::Backend::sqlite};
+  std::unique_ptr<test::TestDatabase> db_;
   std::unique_ptr<store::Store> store_;
   std::int64_t now_ = 0;
 };

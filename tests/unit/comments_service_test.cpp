@@ -22,7 +22,10 @@ using services::Moderation;
 class CommentRules : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = db_.open();
+    // SQLite, or PostgreSQL in the …/PostgreSQL run (support/stores.hpp).
+    SYMPTOMDB_SKIP_WITHOUT(test::site_backend());
+    db_ = std::make_unique<test::TestDatabase>(test::site_backend());
+    store_ = db_->open();
     // The store dates accounts by the system clock; the test's clock starts
     // there and moves only when a test says so.
     now_ = std::chrono::duration_cast<std::chrono::seconds>(
@@ -66,7 +69,7 @@ class CommentRules : public ::testing::Test {
     return r.ok() ? CommentError::not_found : r.refusal().error;
   }
 
-  test::TestDatabase db_{test::Backend::sqlite};
+  std::unique_ptr<test::TestDatabase> db_;
   std::unique_ptr<store::Store> store_;
   std::int64_t now_ = 0;
   int changes_ = 0;

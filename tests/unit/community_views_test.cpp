@@ -56,7 +56,10 @@ TEST(AccountNav, SignedOutSignedInAndByRole) {
 class RatingBlock : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = db_.open();
+    // SQLite, or PostgreSQL in the …/PostgreSQL run (support/stores.hpp).
+    SYMPTOMDB_SKIP_WITHOUT(test::site_backend());
+    db_ = std::make_unique<test::TestDatabase>(test::site_backend());
+    store_ = db_->open();
     slug_ = store_->put_author({"Sam <Example>", "PT", ""});
   }
   User user(const std::string& name) {
@@ -66,7 +69,7 @@ class RatingBlock : public ::testing::Test {
     u.id = store_->create_user(u, "hash");
     return u;
   }
-  test::TestDatabase db_{test::Backend::sqlite};
+  std::unique_ptr<test::TestDatabase> db_;
   std::unique_ptr<store::Store> store_;
   std::string slug_;
 };

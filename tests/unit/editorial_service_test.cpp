@@ -37,7 +37,10 @@ EditorialRefusal refusal(const EditorialResult<T>& r) {
 class EditorialRules : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = db_.open();
+    // SQLite, or PostgreSQL in the …/PostgreSQL run (support/stores.hpp).
+    SYMPTOMDB_SKIP_WITHOUT(test::site_backend());
+    db_ = std::make_unique<test::TestDatabase>(test::site_backend());
+    store_ = db_->open();
     service_ = std::make_unique<services::EditorialService>(*store_, *store_, [this] {
       ++republished_;
       publish();
@@ -103,7 +106,7 @@ class EditorialRules : public ::testing::Test {
     ASSERT_TRUE(service_->submit(w).ok());
   }
 
-  test::TestDatabase db_{test::Backend::sqlite};
+  std::unique_ptr<test::TestDatabase> db_;
   std::unique_ptr<store::Store> store_;
   std::vector<std::shared_ptr<const Snapshot>> snapshots_;
   std::unique_ptr<services::EditorialService> service_;

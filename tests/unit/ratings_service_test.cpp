@@ -18,7 +18,10 @@ using services::RatingService;
 class RatingRules : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = db_.open();
+    // SQLite, or PostgreSQL in the …/PostgreSQL run (support/stores.hpp).
+    SYMPTOMDB_SKIP_WITHOUT(test::site_backend());
+    db_ = std::make_unique<test::TestDatabase>(test::site_backend());
+    store_ = db_->open();
     slug_ = store_->put_author({"Sam Example", "PT", "Example Sports Clinic"});
   }
   User user(const std::string& name) {
@@ -32,7 +35,7 @@ class RatingRules : public ::testing::Test {
     return RatingService(*store_, [this] { ++changes_; });
   }
 
-  test::TestDatabase db_{test::Backend::sqlite};
+  std::unique_ptr<test::TestDatabase> db_;
   std::unique_ptr<store::Store> store_;
   std::string slug_;
   int changes_ = 0;
