@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/page_title.hpp"
 #include "core/slug.hpp"
 #include "core/spelling.hpp"
 #include "text/source_file.hpp"
@@ -174,6 +175,105 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
         std::tolower(static_cast<unsigned char>(prefix[i])))
       return false;
   return true;
+}
+
+// The words of a name key ("renal-cell-cancer").
+std::vector<std::string> key_words(std::string_view key) {
+  std::vector<std::string> out;
+  std::size_t b = 0;
+  while (b <= key.size()) {
+    auto e = key.find('-', b);
+    if (e == std::string_view::npos) e = key.size();
+    if (e > b) out.emplace_back(key.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+// Group documents about one condition. Same name key always; a shared CUI
+// only where it is precise. MedQuAD gives many documents one broad CUI
+// ("Syndrome", "Poisoning", "Test", "Cancer"), and a union over those chains
+// unrelated conditions into one, whose majority name then becomes every
+// member's condition ("Cell phones and cancer" under liver cancer). So a
+// document's only CUI unites it with another's only when (1) the CUI is
+// shared by few distinct names, and (2) the two documents' names agree: one
+// lists the other's name (focus or synonym), or both name the condition by
+// a word few focus names use ("Renal cell carcinoma" / "Renal Cell Cancer",
+// "Encephalocele" / "Encephaloceles"), not by a head word of many
+// ("syndrome", "deficiency", "test").
+Groups group_documents(const std::vector<Doc>& docs) {
+  const std::size_t n = docs.size();
+  Groups groups(n);
+  std::vector<std::string> keys(n);
+  std::vector<std::set<std::string>> names(n), words(n);
+  std::unordered_map<std::string, std::size_t> by_key;
+  for (std::size_t i = 0; i < n; ++i) {
+    keys[i] = condition_key(docs[i].focus);
+    names[i].insert(keys[i]);
+    for (const auto& s : docs[i].synonyms) names[i].insert(condition_key(s));
+    for (auto& w : key_words(keys[i]))
+      if (!std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isdigit(c); }))
+        words[i].insert(std::move(w));
+    if (auto [it, fresh] = by_key.emplace(keys[i], i); !fresh) groups.unite(i, it->second);
+  }
+  // In how many distinct focus names each word occurs.
+  std::unordered_map<std::string, std::size_t> spread;
+  for (const auto& [key, first] : by_key)
+    for (const auto& w : words[first]) ++spread[w];
+  constexpr std::size_t kMaxNamesPerCui = 3;   // more: a broad concept, not one condition
+  constexpr std::size_t kMaxWordSpread = 12;  // more: a head word, not a name
+  auto intersects = [](const std::set<std::string>& a, const std::set<std::string>& b) {
+    for (const auto& x : a)
+      if (b.count(x)) return true;
+    return false;
+  };
+  auto agree = [&](std::size_t a, std::size_t b) {
+    if (intersects(names[a], names[b])) return true;
+    for (const auto& w : words[a])
+      if (words[b].count(w) && spread[w] <= kMaxWordSpread) return true;
+    return false;
+  };
+  // A page about a condition joins the condition's own documents: "What I
+  // need to know about Kidney Stones" and "Stroke - discharge" are read as
+  // the condition they are about (the key must be a focus of its own).
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto subject = title_subject(docs[i].focus);
+    if (subject.empty()) continue;
+    if (auto it = by_key.find(condition_key(subject)); it != by_key.end())
+      groups.unite(i, it->second);
+  }
+  // A document that lists another's name among its synonyms is about the
+  // same condition ("Erection problems" lists "Erectile dysfunction";
+  // "Gorlin syndrome" lists "Nevoid basal cell carcinoma syndrome"), unless
+  // many distinct documents list that name: GARD lists the parent disease
+  // as a synonym of each numbered type ("Noonan syndrome 6"), and the types
+  // are not one condition.
+  std::unordered_map<std::string, std::set<std::string>> listed_by;  // name key -> focus keys
+  for (std::size_t i = 0; i < n; ++i)
+    for (const auto& s : names[i])
+      if (s != keys[i]) listed_by[s].insert(keys[i]);
+  for (std::size_t i = 0; i < n; ++i)
+    for (const auto& s : names[i]) {
+      if (s == keys[i] || listed_by[s].size() > kMaxNamesPerCui) continue;
+      if (auto it = by_key.find(s); it != by_key.end()) groups.unite(i, it->second);
+    }
+  std::map<std::string, std::vector<std::size_t>> by_cui;
+  for (std::size_t i = 0; i < n; ++i)
+    if (docs[i].cuis.size() == 1) by_cui[docs[i].cuis.front()].push_back(i);
+  for (const auto& [cui, list] : by_cui) {
+    std::set<std::string> distinct;
+    for (auto i : list) distinct.insert(keys[i]);
+    if (distinct.size() < 2) continue;
+    // A broad CUI unites only documents that name each other.
+    const bool broad = distinct.size() > kMaxNamesPerCui;
+    for (std::size_t x = 0; x < list.size(); ++x)
+      for (std::size_t y = x + 1; y < list.size(); ++y) {
+        const auto a = list[x], b = list[y];
+        if (keys[a] != keys[b] && (broad ? intersects(names[a], names[b]) : agree(a, b)))
+          groups.unite(a, b);
+      }
+  }
+  return groups;
 }
 
 }  // namespace
@@ -556,16 +656,7 @@ MedquadImport read_medquad(const std::filesystem::path& dir,
   }
   docs = std::move(kept);
 
-  // Group documents about one condition: same name key, or one shared CUI.
-  Groups groups(docs.size());
-  std::unordered_map<std::string, std::size_t> by_key, by_cui;
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    if (auto [it, fresh] = by_key.emplace(condition_key(docs[i].focus), i); !fresh)
-      groups.unite(i, it->second);
-    if (docs[i].cuis.size() == 1)
-      if (auto [it, fresh] = by_cui.emplace(docs[i].cuis.front(), i); !fresh)
-        groups.unite(i, it->second);
-  }
+  Groups groups = group_documents(docs);
   std::unordered_map<std::size_t, std::vector<std::size_t>> members;
   for (std::size_t i = 0; i < docs.size(); ++i) members[groups.find(i)].push_back(i);
 
