@@ -207,31 +207,44 @@ Groups group_documents(const std::vector<Doc>& docs) {
   std::vector<std::string> keys(n);
   std::vector<std::set<std::string>> names(n), words(n);
   std::unordered_map<std::string, std::size_t> by_key;
+  std::unordered_map<std::string, std::vector<std::size_t>> docs_of_key;
   for (std::size_t i = 0; i < n; ++i) {
     keys[i] = condition_key(docs[i].focus);
     names[i].insert(keys[i]);
     for (const auto& s : docs[i].synonyms) names[i].insert(condition_key(s));
-    for (auto& w : key_words(keys[i]))
-      if (!std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isdigit(c); }))
-        words[i].insert(std::move(w));
+    for (auto& w : key_words(keys[i])) {
+      if (std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isdigit(c); }))
+        continue;
+      if (w.size() > 3 && w.back() == 's') w.pop_back();  // "encephaloceles"
+      words[i].insert(std::move(w));
+    }
     if (auto [it, fresh] = by_key.emplace(keys[i], i); !fresh) groups.unite(i, it->second);
+    docs_of_key[keys[i]].push_back(i);
   }
-  // In how many distinct focus names each word occurs.
-  std::unordered_map<std::string, std::size_t> spread;
-  for (const auto& [key, first] : by_key)
-    for (const auto& w : words[first]) ++spread[w];
-  constexpr std::size_t kMaxNamesPerCui = 3;   // more: a broad concept, not one condition
-  constexpr std::size_t kMaxWordSpread = 12;  // more: a head word, not a name
-  auto intersects = [](const std::set<std::string>& a, const std::set<std::string>& b) {
-    for (const auto& x : a)
-      if (b.count(x)) return true;
+  constexpr std::size_t kMaxNamesPerCui = 3;  // more: a broad concept, not one condition
+  // Which distinct focus names list each name (focus or synonym): a name
+  // many list ("Noonan syndrome" in each numbered type's list, a shared
+  // "dysautonomia") names a family, not one condition.
+  std::unordered_map<std::string, std::set<std::string>> listed_by;
+  for (std::size_t i = 0; i < n; ++i)
+    for (const auto& s : names[i]) listed_by[s].insert(keys[i]);
+  auto narrow = [&](const std::string& name) {
+    return listed_by[name].size() <= kMaxNamesPerCui;
+  };
+  auto intersects = [&](std::size_t a, std::size_t b) {
+    for (const auto& x : names[a])
+      if (names[b].count(x) && narrow(x)) return true;
     return false;
   };
+  // One name's words all among the other's: "Chiari malformation" and
+  // "Chiari malformation type 3", "Encephalocele" and "Encephaloceles".
+  auto contained = [&](std::size_t a, std::size_t b) {
+    if (words[a].size() > words[b].size()) std::swap(a, b);
+    return !words[a].empty() && std::all_of(words[a].begin(), words[a].end(),
+                                            [&](const auto& w) { return words[b].count(w); });
+  };
   auto agree = [&](std::size_t a, std::size_t b) {
-    if (intersects(names[a], names[b])) return true;
-    for (const auto& w : words[a])
-      if (words[b].count(w) && spread[w] <= kMaxWordSpread) return true;
-    return false;
+    return intersects(a, b) || contained(a, b);
   };
   // A page about a condition joins the condition's own documents: "What I
   // need to know about Kidney Stones" and "Stroke - discharge" are read as
@@ -243,19 +256,38 @@ Groups group_documents(const std::vector<Doc>& docs) {
       groups.unite(i, it->second);
   }
   // A document that lists another's name among its synonyms is about the
-  // same condition ("Erection problems" lists "Erectile dysfunction";
-  // "Gorlin syndrome" lists "Nevoid basal cell carcinoma syndrome"), unless
-  // many distinct documents list that name: GARD lists the parent disease
-  // as a synonym of each numbered type ("Noonan syndrome 6"), and the types
-  // are not one condition.
-  std::unordered_map<std::string, std::set<std::string>> listed_by;  // name key -> focus keys
+  // same condition ("Erection problems" lists "Erectile dysfunction"),
+  // unless many distinct documents list that name: GARD lists the parent
+  // disease as a synonym of each numbered type ("Noonan syndrome 6"). When
+  // a second source agrees (a shared CUI, or each lists the other) the
+  // link is firm; a listing alone joins two groups only once: synonym lists
+  // also name related conditions ("Orthostatic hypotension" in a
+  // dysautonomia's), and followed from group to group they chain whole
+  // families into one.
+  // Only a narrow CUI confirms: a broad one ("Diabetes mellitus" beside
+  // "Type 1 diabetes") is shared by the types of a family too.
+  std::unordered_map<std::string, std::set<std::string>> names_of_cui;
   for (std::size_t i = 0; i < n; ++i)
-    for (const auto& s : names[i])
-      if (s != keys[i]) listed_by[s].insert(keys[i]);
+    for (const auto& c : docs[i].cuis) names_of_cui[c].insert(keys[i]);
+  auto share_cui = [&](std::size_t a, std::size_t b) {
+    for (const auto& c : docs[a].cuis)
+      if (names_of_cui[c].size() <= kMaxNamesPerCui &&
+          std::binary_search(docs[b].cuis.begin(), docs[b].cuis.end(), c))
+        return true;
+    return false;
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> loose;
   for (std::size_t i = 0; i < n; ++i)
     for (const auto& s : names[i]) {
-      if (s == keys[i] || listed_by[s].size() > kMaxNamesPerCui) continue;
-      if (auto it = by_key.find(s); it != by_key.end()) groups.unite(i, it->second);
+      if (s == keys[i] || !narrow(s)) continue;
+      const auto it = docs_of_key.find(s);
+      if (it == docs_of_key.end()) continue;
+      for (std::size_t j : it->second) {
+        if (share_cui(i, j) || names[j].count(keys[i]))
+          groups.unite(i, j);
+        else
+          loose.emplace_back(i, j);
+      }
     }
   std::map<std::string, std::vector<std::size_t>> by_cui;
   for (std::size_t i = 0; i < n; ++i)
@@ -269,9 +301,17 @@ Groups group_documents(const std::vector<Doc>& docs) {
     for (std::size_t x = 0; x < list.size(); ++x)
       for (std::size_t y = x + 1; y < list.size(); ++y) {
         const auto a = list[x], b = list[y];
-        if (keys[a] != keys[b] && (broad ? intersects(names[a], names[b]) : agree(a, b)))
+        if (keys[a] != keys[b] && (broad ? intersects(a, b) : agree(a, b)))
           groups.unite(a, b);
       }
+  }
+  // Last, once all firm links are made.
+  std::set<std::size_t> loosely_joined;  // group roots (after the firm links)
+  for (auto [i, j] : loose) {
+    const auto a = groups.find(i), b = groups.find(j);
+    if (a == b || loosely_joined.count(a) || loosely_joined.count(b)) continue;
+    groups.unite(a, b);
+    loosely_joined.insert(groups.find(a));
   }
   return groups;
 }
