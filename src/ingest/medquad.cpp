@@ -296,12 +296,10 @@ Groups group_documents(const std::vector<Doc>& docs) {
     std::set<std::string> distinct;
     for (auto i : list) distinct.insert(keys[i]);
     if (distinct.size() < 2) continue;
-    // A broad CUI unites only documents that name each other.
-    const bool broad = distinct.size() > kMaxNamesPerCui;
     for (std::size_t x = 0; x < list.size(); ++x)
       for (std::size_t y = x + 1; y < list.size(); ++y) {
         const auto a = list[x], b = list[y];
-        if (keys[a] != keys[b] && (broad ? intersects(a, b) : agree(a, b)))
+        if (keys[a] != keys[b] && agree(a, b))
           groups.unite(a, b);
       }
   }
