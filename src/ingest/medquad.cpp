@@ -191,16 +191,14 @@ std::vector<std::string> key_words(std::string_view key) {
 }
 
 // Group documents about one condition. Same name key always; a shared CUI
-// only where it is precise. MedQuAD gives many documents one broad CUI
-// ("Syndrome", "Poisoning", "Test", "Cancer"), and a union over those chains
-// unrelated conditions into one, whose majority name then becomes every
+// only where the names agree. MedQuAD gives many documents one broad CUI
+// ("Syndrome", "Poisoning", "Test", "Cancer"), and a union over those chained
+// unrelated conditions into one, whose majority name then became every
 // member's condition ("Cell phones and cancer" under liver cancer). So a
-// document's only CUI unites it with another's only when (1) the CUI is
-// shared by few distinct names, and (2) the two documents' names agree: one
-// lists the other's name (focus or synonym), or both name the condition by
-// a word few focus names use ("Renal cell carcinoma" / "Renal Cell Cancer",
-// "Encephalocele" / "Encephaloceles"), not by a head word of many
-// ("syndrome", "deficiency", "test").
+// document's only CUI unites it with another's only when one lists the
+// other's name (a name few documents list) or one name's words are all in
+// the other's ("Chiari malformation" / "Chiari malformation type 3").
+// Pages about a condition and synonym listings join as said below.
 Groups group_documents(const std::vector<Doc>& docs) {
   const std::size_t n = docs.size();
   Groups groups(n);
@@ -228,9 +226,7 @@ Groups group_documents(const std::vector<Doc>& docs) {
   std::unordered_map<std::string, std::set<std::string>> listed_by;
   for (std::size_t i = 0; i < n; ++i)
     for (const auto& s : names[i]) listed_by[s].insert(keys[i]);
-  auto narrow = [&](const std::string& name) {
-    return listed_by[name].size() <= kMaxNamesPerCui;
-  };
+  auto narrow = [&](const std::string& name) { return listed_by[name].size() <= kMaxNamesPerCui; };
   auto intersects = [&](std::size_t a, std::size_t b) {
     for (const auto& x : names[a])
       if (names[b].count(x) && narrow(x)) return true;
@@ -243,9 +239,7 @@ Groups group_documents(const std::vector<Doc>& docs) {
     return !words[a].empty() && std::all_of(words[a].begin(), words[a].end(),
                                             [&](const auto& w) { return words[b].count(w); });
   };
-  auto agree = [&](std::size_t a, std::size_t b) {
-    return intersects(a, b) || contained(a, b);
-  };
+  auto agree = [&](std::size_t a, std::size_t b) { return intersects(a, b) || contained(a, b); };
   // A page about a condition joins the condition's own documents: "What I
   // need to know about Kidney Stones" and "Stroke - discharge" are read as
   // the condition they are about (the key must be a focus of its own).
@@ -299,8 +293,7 @@ Groups group_documents(const std::vector<Doc>& docs) {
     for (std::size_t x = 0; x < list.size(); ++x)
       for (std::size_t y = x + 1; y < list.size(); ++y) {
         const auto a = list[x], b = list[y];
-        if (keys[a] != keys[b] && agree(a, b))
-          groups.unite(a, b);
+        if (keys[a] != keys[b] && agree(a, b)) groups.unite(a, b);
       }
   }
   // Last, once all firm links are made.
