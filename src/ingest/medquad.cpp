@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/page_title.hpp"
 #include "core/slug.hpp"
 #include "core/spelling.hpp"
 #include "text/source_file.hpp"
@@ -174,6 +175,136 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
         std::tolower(static_cast<unsigned char>(prefix[i])))
       return false;
   return true;
+}
+
+// The words of a name key ("renal-cell-cancer").
+std::vector<std::string> key_words(std::string_view key) {
+  std::vector<std::string> out;
+  std::size_t b = 0;
+  while (b <= key.size()) {
+    auto e = key.find('-', b);
+    if (e == std::string_view::npos) e = key.size();
+    if (e > b) out.emplace_back(key.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+// Group documents about one condition. Same name key always; a shared CUI
+// only where the names agree. MedQuAD gives many documents one broad CUI
+// ("Syndrome", "Poisoning", "Test", "Cancer"), and a union over those chained
+// unrelated conditions into one, whose majority name then became every
+// member's condition ("Cell phones and cancer" under liver cancer). So a
+// document's only CUI unites it with another's only when one lists the
+// other's name (a name few documents list) or one name's words are all in
+// the other's ("Chiari malformation" / "Chiari malformation type 3").
+// Pages about a condition and synonym listings join as said below.
+Groups group_documents(const std::vector<Doc>& docs) {
+  const std::size_t n = docs.size();
+  Groups groups(n);
+  std::vector<std::string> keys(n);
+  std::vector<std::set<std::string>> names(n), words(n);
+  std::unordered_map<std::string, std::size_t> by_key;
+  std::unordered_map<std::string, std::vector<std::size_t>> docs_of_key;
+  for (std::size_t i = 0; i < n; ++i) {
+    keys[i] = condition_key(docs[i].focus);
+    names[i].insert(keys[i]);
+    for (const auto& s : docs[i].synonyms) names[i].insert(condition_key(s));
+    for (auto& w : key_words(keys[i])) {
+      if (std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isdigit(c); }))
+        continue;
+      if (w.size() > 3 && w.back() == 's') w.pop_back();  // "encephaloceles"
+      words[i].insert(std::move(w));
+    }
+    if (auto [it, fresh] = by_key.emplace(keys[i], i); !fresh) groups.unite(i, it->second);
+    docs_of_key[keys[i]].push_back(i);
+  }
+  constexpr std::size_t kMaxNamesPerCui = 3;  // more: a broad concept, not one condition
+  // Which distinct focus names list each name (focus or synonym): a name
+  // many list ("Noonan syndrome" in each numbered type's list, a shared
+  // "dysautonomia") names a family, not one condition.
+  std::unordered_map<std::string, std::set<std::string>> listed_by;
+  for (std::size_t i = 0; i < n; ++i)
+    for (const auto& s : names[i]) listed_by[s].insert(keys[i]);
+  auto narrow = [&](const std::string& name) { return listed_by[name].size() <= kMaxNamesPerCui; };
+  auto intersects = [&](std::size_t a, std::size_t b) {
+    for (const auto& x : names[a])
+      if (names[b].count(x) && narrow(x)) return true;
+    return false;
+  };
+  // One name's words all among the other's: "Chiari malformation" and
+  // "Chiari malformation type 3", "Encephalocele" and "Encephaloceles".
+  auto contained = [&](std::size_t a, std::size_t b) {
+    if (words[a].size() > words[b].size()) std::swap(a, b);
+    return !words[a].empty() && std::all_of(words[a].begin(), words[a].end(),
+                                            [&](const auto& w) { return words[b].count(w); });
+  };
+  auto agree = [&](std::size_t a, std::size_t b) { return intersects(a, b) || contained(a, b); };
+  // A page about a condition joins the condition's own documents: "What I
+  // need to know about Kidney Stones" and "Stroke - discharge" are read as
+  // the condition they are about (the key must be a focus of its own).
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto subject = title_subject(docs[i].focus);
+    if (subject.empty()) continue;
+    if (auto it = by_key.find(condition_key(subject)); it != by_key.end())
+      groups.unite(i, it->second);
+  }
+  // A document that lists another's name among its synonyms is about the
+  // same condition ("Erection problems" lists "Erectile dysfunction"),
+  // unless many distinct documents list that name: GARD lists the parent
+  // disease as a synonym of each numbered type ("Noonan syndrome 6"). When
+  // a second source agrees (a shared CUI, or each lists the other) the
+  // link is firm; a listing alone joins two groups only once: synonym lists
+  // also name related conditions ("Orthostatic hypotension" in a
+  // dysautonomia's), and followed from group to group they chain whole
+  // families into one.
+  // Only a narrow CUI confirms: a broad one ("Diabetes mellitus" beside
+  // "Type 1 diabetes") is shared by the types of a family too.
+  std::unordered_map<std::string, std::set<std::string>> names_of_cui;
+  for (std::size_t i = 0; i < n; ++i)
+    for (const auto& c : docs[i].cuis) names_of_cui[c].insert(keys[i]);
+  auto share_cui = [&](std::size_t a, std::size_t b) {
+    for (const auto& c : docs[a].cuis)
+      if (names_of_cui[c].size() <= kMaxNamesPerCui &&
+          std::binary_search(docs[b].cuis.begin(), docs[b].cuis.end(), c))
+        return true;
+    return false;
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> loose;
+  for (std::size_t i = 0; i < n; ++i)
+    for (const auto& s : names[i]) {
+      if (s == keys[i] || !narrow(s)) continue;
+      const auto it = docs_of_key.find(s);
+      if (it == docs_of_key.end()) continue;
+      for (std::size_t j : it->second) {
+        if (share_cui(i, j) || names[j].count(keys[i]))
+          groups.unite(i, j);
+        else
+          loose.emplace_back(i, j);
+      }
+    }
+  std::map<std::string, std::vector<std::size_t>> by_cui;
+  for (std::size_t i = 0; i < n; ++i)
+    if (docs[i].cuis.size() == 1) by_cui[docs[i].cuis.front()].push_back(i);
+  for (const auto& [cui, list] : by_cui) {
+    std::set<std::string> distinct;
+    for (auto i : list) distinct.insert(keys[i]);
+    if (distinct.size() < 2) continue;
+    for (std::size_t x = 0; x < list.size(); ++x)
+      for (std::size_t y = x + 1; y < list.size(); ++y) {
+        const auto a = list[x], b = list[y];
+        if (keys[a] != keys[b] && agree(a, b)) groups.unite(a, b);
+      }
+  }
+  // Last, once all firm links are made.
+  std::set<std::size_t> loosely_joined;  // group roots (after the firm links)
+  for (auto [i, j] : loose) {
+    const auto a = groups.find(i), b = groups.find(j);
+    if (a == b || loosely_joined.count(a) || loosely_joined.count(b)) continue;
+    groups.unite(a, b);
+    loosely_joined.insert(groups.find(a));
+  }
+  return groups;
 }
 
 }  // namespace
@@ -556,16 +687,7 @@ MedquadImport read_medquad(const std::filesystem::path& dir,
   }
   docs = std::move(kept);
 
-  // Group documents about one condition: same name key, or one shared CUI.
-  Groups groups(docs.size());
-  std::unordered_map<std::string, std::size_t> by_key, by_cui;
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    if (auto [it, fresh] = by_key.emplace(condition_key(docs[i].focus), i); !fresh)
-      groups.unite(i, it->second);
-    if (docs[i].cuis.size() == 1)
-      if (auto [it, fresh] = by_cui.emplace(docs[i].cuis.front(), i); !fresh)
-        groups.unite(i, it->second);
-  }
+  Groups groups = group_documents(docs);
   std::unordered_map<std::size_t, std::vector<std::size_t>> members;
   for (std::size_t i = 0; i < docs.size(); ++i) members[groups.find(i)].push_back(i);
 

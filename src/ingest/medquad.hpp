@@ -5,8 +5,9 @@
 // Each document becomes an article; each answered pair becomes a section of
 // the matching type with its own provenance (collection, document, pair,
 // URL); pairs whose answers the publisher removed are kept as open
-// questions. Documents about the same focus in several collections (by name,
-// or by a single shared UMLS CUI) share one condition.
+// questions. Documents about the same focus in several collections share one
+// condition: the same name, a page about it ("Stroke - discharge"), a synonym
+// listing, or a shared UMLS CUI where the names agree (see group_documents).
 #pragma once
 
 #include <filesystem>

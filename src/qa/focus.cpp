@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/embedded.hpp"
+#include "core/page_title.hpp"
 #include "core/spelling.hpp"
 #include "text/normalize.hpp"
 
@@ -27,40 +28,6 @@ bool all_caps_word(std::string_view s) {
 // keeps its head).
 constexpr std::string_view kHeads[] = {"disease",   "syndrome",   "disorder",  "disorders",
                                        "infection", "infections", "deficiency"};
-
-// Right-hand parts of page titles that are no name of their own:
-// "Stroke - discharge", "Flu - what you need to know".
-bool generic_title_part(std::string_view part) {
-  static constexpr std::string_view kGeneric[] = {"what to know",
-                                                  "what you need to know",
-                                                  "what to expect",
-                                                  "what to ask",
-                                                  "discharge",
-                                                  "resources",
-                                                  "home care",
-                                                  "self-care",
-                                                  "self care",
-                                                  "aftercare",
-                                                  "overview",
-                                                  "series",
-                                                  "slideshow",
-                                                  "questions",
-                                                  "children",
-                                                  "adults",
-                                                  "older adults",
-                                                  "in children",
-                                                  "in adults",
-                                                  "at home",
-                                                  "series-procedure",
-                                                  "procedure",
-                                                  "recovery",
-                                                  "tips",
-                                                  "facts"};
-  const std::string f = text::fold(part);
-  for (auto g : kGeneric)
-    if (f.starts_with(g)) return true;
-  return false;
-}
 
 // Names are sometimes page titles: "What I need to know about Hepatitis C",
 // "Parasites - Lice - Head Lice", "Tuberculosis (TB)", "Pyelonephritis:
