@@ -8,7 +8,7 @@
 # serve exactly those bytes at the same paths with the same Content-Type, and
 # runs wrk against both, one after the other, with identical settings.
 #
-# Usage: bench/http/run.sh
+# Usage: bench/http/run.sh          (bench/http/run.sh search: the search mode)
 # Knobs (environment):
 #   DURATION=10          seconds per measurement (a 2 s warm-up precedes each)
 #   CONNECTIONS=64       wrk connections
@@ -24,6 +24,10 @@
 # Exits 0 whether or not the target is met (it is a benchmark, not a test);
 # exits non-zero only when the setup fails (build, startup, body mismatch).
 set -euo pipefail
+
+# "run.sh search": /search and /api/v1/search over MedQuAD under many
+# connections (bench/http/search.sh).
+if [ "${1:-}" = search ]; then exec "$(dirname "${BASH_SOURCE[0]}")/search.sh"; fi
 
 DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-64}"

@@ -314,11 +314,18 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
 // One common word put to /api/v1/search's engine call (and to the peers,
 // first 10): the per-query work of the search box.
 void run_search_latency(const qa::Engine& engine, bench::Peer& fts5, int repeat) {
+  auto thread_cpu_ms = [] {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+  };
   for (const std::string word : {"heart", "pain"}) {
-    std::vector<double> ours, peer;
+    std::vector<double> ours, peer, cpu_ours;
     for (int r = 0; r < std::max(50, repeat * 10); ++r) {
       auto a = Clock::now();
+      const double c = thread_cpu_ms();
       (void)engine.search(word, {}, 10);
+      cpu_ours.push_back(thread_cpu_ms() - c);
       ours.push_back(std::chrono::duration<double, std::milli>(Clock::now() - a).count());
       a = Clock::now();
       (void)fts5.rank(word, 10);
@@ -330,6 +337,10 @@ void run_search_latency(const qa::Engine& engine, bench::Peer& fts5, int repeat)
         word, percentile(ours, 0.5), percentile(ours, 0.99),
         percentile(ours, 0.99) < 5 ? "PASS" : "MISS", percentile(peer, 0.5),
         percentile(peer, 0.99));
+    // Wall clock on a shared machine also counts time other processes held
+    // the core; the thread's CPU time is the work of the query itself.
+    std::cout << fmt::format("  search \"{}\" thread CPU time: p50 {:.3f} ms, p99 {:.3f} ms\n",
+                             word, percentile(cpu_ours, 0.5), percentile(cpu_ours, 0.99));
   }
 }
 

@@ -336,7 +336,11 @@ std::string Engine::best_sentence(std::size_t u, const std::vector<std::string>&
                                   text::Analyzer& analyzer) const {
   const auto all = sentences(unit_text(u));
   std::size_t best = 0, best_hits = 0;
-  for (std::size_t i = 0; i < all.size(); ++i) {
+  // The first sentence holding every query word cannot be beaten (a later
+  // one must hold more to win): stop there rather than stem the rest of a
+  // long answer on every search request.
+  const std::set<std::string> wanted(stems.begin(), stems.end());
+  for (std::size_t i = 0; i < all.size() && best_hits < wanted.size(); ++i) {
     std::set<std::string> seen;
     for (auto& s : analyzer.stems(all[i]))
       if (std::find(stems.begin(), stems.end(), s) != stems.end()) seen.insert(s);

@@ -41,15 +41,25 @@ class FuzzyIndex {
   // Like lookup(), but also for a word that is in the vocabulary (it is
   // then left out of the result): its neighbours, for context corrections.
   std::vector<Match> neighbours(std::string_view word, std::size_t limit = 3) const;
-  bool contains(std::string_view word) const { return weights_.count(std::string(word)) > 0; }
+  bool contains(std::string_view word) const { return ids_.count(std::string(word)) > 0; }
 
  private:
+  // The entries of deletes_ whose hash has these leading bits.
+  std::pair<std::size_t, std::size_t> bucket(std::uint64_t hash) const;
+
   std::vector<std::string> words_;
-  std::unordered_map<std::string, std::uint32_t> weights_;
+  std::vector<std::uint32_t> weights_;  // by word id
+  std::unordered_map<std::string, std::uint32_t> ids_;
   // (hash of a deletion, word id), sorted. Hashes keep this compact (about
   // 12 bytes per entry); a collision only adds a candidate that the edit
   // distance check then rejects.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> deletes_;
+  // Where each run of deletes_ with the same top `bucket_bits_` bits of the
+  // hash starts (one more entry than buckets): a lookup then searches a few
+  // entries instead of the whole sorted vector, whose binary search was
+  // most of the cost of a correction.
+  std::vector<std::uint32_t> bucket_start_;
+  int bucket_bits_ = 0;
 };
 
 }  // namespace symptomdb::text

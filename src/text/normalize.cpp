@@ -51,6 +51,12 @@ bool is_stopword(std::string_view t) {
       "there", "these",  "they", "this", "to",   "was",   "we",   "were",  "what", "when",
       "which", "who",    "why",  "will", "with", "would", "you",  "your"};
   static_assert(std::is_sorted(kStop.begin(), kStop.end()), "binary search needs order");
+  // No stopword is longer than six letters: most content words are turned
+  // away here without a search (this runs for every word of every span the
+  // focus reading tries).
+  static_assert(std::all_of(kStop.begin(), kStop.end(), [](auto w) { return w.size() <= 6; }),
+                "the length check below assumes it");
+  if (t.empty() || t.size() > 6) return false;
   return std::binary_search(kStop.begin(), kStop.end(), t);
 }
 

@@ -155,5 +155,94 @@ TEST(FuzzyIndex, EmptyIndexFindsNothing) {
   EXPECT_FALSE(idx.contains("diabetes"));
 }
 
+// The deletion index must find exactly what a scan of the whole vocabulary
+// finds: every word within the allowance of both words, ordered nearest,
+// then heaviest, then alphabetically. The vocabulary is built from a small
+// alphabet so that many words are near each other, with repeated and
+// doubled letters and lengths either side of the allowance steps.
+std::vector<FuzzyIndex::Match> scan(const std::vector<std::pair<std::string, std::uint32_t>>& vocab,
+                                    const std::string& word, std::size_t limit) {
+  std::vector<FuzzyIndex::Match> out;
+  const int d = allowed_edits(word.size());
+  for (const auto& [w, weight] : vocab) {
+    if (w == word || d == 0) continue;
+    const int here = std::min(d, allowed_edits(w.size()));
+    const int dist = edit_distance(word, w, here);
+    if (dist <= here) out.push_back({w, dist, weight});
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    if (a.distance != b.distance) return a.distance < b.distance;
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return a.word < b.word;
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+TEST(FuzzyIndex, FindsExactlyWhatAScanOfTheVocabularyFinds) {
+  std::uint64_t state = 12345;
+  auto next = [&state](std::uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % n;
+  };
+  auto random_word = [&](std::size_t min_len, std::size_t max_len) {
+    std::string w;
+    const auto len = min_len + next(max_len - min_len + 1);
+    for (std::size_t i = 0; i < len; ++i) w.push_back(static_cast<char>('a' + next(4)));
+    return w;
+  };
+  std::vector<std::pair<std::string, std::uint32_t>> vocab;
+  FuzzyIndex idx;
+  for (int i = 0; i < 3000; ++i) {
+    const auto w = random_word(2, 11);
+    const auto weight = static_cast<std::uint32_t>(1 + next(5));
+    auto it = std::find_if(vocab.begin(), vocab.end(), [&](const auto& v) { return v.first == w; });
+    if (it == vocab.end())
+      vocab.emplace_back(w, weight);
+    else
+      it->second += weight;
+    idx.add(w, weight);
+  }
+  idx.finish();
+  std::size_t compared = 0, found = 0;
+  auto same = [&](const std::vector<FuzzyIndex::Match>& got,
+                  const std::vector<FuzzyIndex::Match>& want, const std::string& q) {
+    ASSERT_EQ(got.size(), want.size()) << q;
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].word, want[i].word) << q;
+      EXPECT_EQ(got[i].distance, want[i].distance) << q;
+      EXPECT_EQ(got[i].weight, want[i].weight) << q;
+    }
+  };
+  for (int i = 0; i < 600; ++i) {
+    // Half the queries are vocabulary words (neighbours() of a known word),
+    // half new strings, some longer than any vocabulary word.
+    const std::string q = i % 2 == 0 ? vocab[next(vocab.size())].first : random_word(3, 14);
+    for (const std::size_t limit : {std::size_t{3}, std::size_t{1000}}) {
+      const auto want = scan(vocab, q, limit);
+      same(idx.neighbours(q, limit), want, q);
+      const bool known =
+          std::any_of(vocab.begin(), vocab.end(), [&](const auto& v) { return v.first == q; });
+      EXPECT_EQ(idx.contains(q), known) << q;
+      same(idx.lookup(q, limit), known ? std::vector<FuzzyIndex::Match>{} : want, q);
+      ++compared;
+      found += want.size();
+    }
+  }
+  // The comparison is only a test if the scan finds neighbours.
+  EXPECT_EQ(compared, 1200u);
+  EXPECT_GT(found, 1000u);
+}
+
+TEST(EditDistance, LongWordsBeyondTheStackRows) {
+  const std::string a(100, 'a');
+  std::string b = a;
+  b[50] = 'b';
+  EXPECT_EQ(edit_distance(a, b, 2), 1);
+  EXPECT_EQ(edit_distance(a, a + "xy", 2), 2);
+  EXPECT_EQ(edit_distance(a, a + "xyz", 2), 3);
+  EXPECT_EQ(edit_distance(a + "ab", a + "ba", 2), 1);
+}
+
 }  // namespace
 }  // namespace symptomdb::text

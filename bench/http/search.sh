@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# HTTP search under load: GET /search (HTML) and /api/v1/search (JSON) for
+# one common word over MedQuAD, with many connections, counting the
+# requests slower than 100 ms. The same bytes served by nginx (static, the
+# ceiling for any dynamic server) are measured in the same run.
+#
+# Usage: bench/http/run.sh search     (or bench/http/search.sh)
+# Knobs (environment):
+#   CONNECTIONS=128   wrk connections
+#   DURATION=10       seconds per measurement (after a 2 s warm-up)
+#   WORDS="heart pain"
+#   SYMPTOMDB_THREADS=2
+#   QA_DB=FILE        a database with MedQuAD already imported (copied, not
+#                     changed); without it MedQuAD is imported from
+#                     ../shared/data/medquad into a scratch database.
+# Target: no request over 100 ms. Exits 0 once it has measured.
+set -euo pipefail
+
+CONNECTIONS="${CONNECTIONS:-128}"
+DURATION="${DURATION:-10}"
+WORDS="${WORDS:-heart pain}"
+SYMPTOMDB_THREADS="${SYMPTOMDB_THREADS:-2}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+MEDQUAD="$ROOT/../shared/data/medquad"
+
+log() { echo "bench: $*" >&2; }
+die() { echo "bench: error: $*" >&2; exit 1; }
+
+scripts/install-deps.sh bench
+log "building Release in build-release/"
+cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DSYMPTOMDB_BUILD_TESTS=OFF >/dev/null ||
+  die "cmake configure failed"
+cmake --build build-release -j2 --target symptomdb >/dev/null || die "Release build failed"
+BIN="$ROOT/build-release/symptomdb"
+
+TMP="$(mktemp -d -t symptomdb-search.XXXXXX)"
+SDB_PID=""
+NGINX_PID=""
+# shellcheck disable=SC2317  # invoked by the trap
+cleanup() {
+  local pid
+  for pid in $SDB_PID $NGINX_PID; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in $SDB_PID $NGINX_PID; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+DB="$TMP/search.db"
+if [ -n "${QA_DB:-}" ]; then
+  [ -f "$QA_DB" ] || die "QA_DB=$QA_DB not found"
+  cp "$QA_DB" "$DB"
+else
+  [ -d "$MEDQUAD" ] || die "$MEDQUAD not found; this benchmark needs MedQuAD (or QA_DB=FILE)"
+  log "importing MedQuAD"
+  "$BIN" import medquad "$MEDQUAD" --db "$DB" | head -1
+fi
+
+"$BIN" serve --db "$DB" --host 127.0.0.1 --port 0 --threads "$SYMPTOMDB_THREADS" --no-sample \
+  --access-log "$TMP/access.log" >"$TMP/symptomdb.out" 2>"$TMP/symptomdb.err" &
+SDB_PID=$!
+PORT=""
+for _ in $(seq 1 600); do
+  PORT="$(sed -n 's|^symptomdb listening on http://127\.0\.0\.1:\([0-9]\+\)/.*|\1|p' "$TMP/symptomdb.out")"
+  [ -n "$PORT" ] && break
+  kill -0 "$SDB_PID" 2>/dev/null || { cat "$TMP/symptomdb.err" >&2; die "symptomdb exited at startup"; }
+  sleep 0.1
+done
+[ -n "$PORT" ] || die "symptomdb did not report a port"
+
+# Bodies for nginx: exactly what symptomdb answered.
+mkdir -p "$TMP/www" "$TMP/nginx-temp"
+for w in $WORDS; do
+  curl -sS -o "$TMP/www/search-$w.html" "http://127.0.0.1:$PORT/search?q=$w" || die "curl /search failed"
+  curl -sS -o "$TMP/www/api-search-$w.json" "http://127.0.0.1:$PORT/api/v1/search?q=$w" ||
+    die "curl /api/v1/search failed"
+done
+NGINX_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+user_line=""
+[ "$(id -u)" -eq 0 ] && user_line="user root;"
+cat >"$TMP/nginx.conf" <<EOF
+$user_line
+worker_processes 2;
+pid $TMP/nginx.pid;
+error_log $TMP/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $TMP/nginx-temp/body;
+  proxy_temp_path $TMP/nginx-temp/proxy;
+  fastcgi_temp_path $TMP/nginx-temp/fastcgi;
+  uwsgi_temp_path $TMP/nginx-temp/uwsgi;
+  scgi_temp_path $TMP/nginx-temp/scgi;
+  keepalive_requests 100000;
+  server_tokens off;
+  types { }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $TMP/www;
+    location = /search { default_type "text/html; charset=utf-8"; try_files /search-\$arg_q.html =404; }
+    location = /api/v1/search { default_type "application/json; charset=utf-8"; try_files /api-search-\$arg_q.json =404; }
+  }
+}
+EOF
+nginx -c "$TMP/nginx.conf" -g 'daemon off;' &
+NGINX_PID=$!
+for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/" && break; sleep 0.1; done
+
+# Every request's latency is in wrk's histogram (value, count); requests
+# that time out (wrk's --timeout) are not, so they are counted apart.
+cat >"$TMP/report.lua" <<'LUA'
+done = function(summary, latency, requests)
+  local slow = 0
+  for i = 1, #latency do
+    local v, c = latency(i)
+    if v > 100000 then slow = slow + c end
+  end
+  io.write(string.format(
+    "%.0f req/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, over 100 ms %d of %d, timeouts %d, non-2xx %d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000, slow, summary.requests,
+    summary.errors.timeout, summary.errors.status))
+end
+LUA
+measure() {  # name port path
+  wrk -t2 -c"$CONNECTIONS" -d2s --timeout 10s "http://127.0.0.1:$2$3" >/dev/null
+  printf '%-10s %-28s %s' "$1" "$3" "$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s \
+    -s "$TMP/report.lua" "http://127.0.0.1:$2$3" | tail -1)"
+  echo
+}
+echo "== search under load (wrk -t2 -c$CONNECTIONS -d${DURATION}s, symptomdb --threads $SYMPTOMDB_THREADS, nginx 2 workers serving the same bytes) =="
+for w in $WORDS; do
+  for path in "/search?q=$w" "/api/v1/search?q=$w"; do
+    measure symptomdb "$PORT" "$path"
+    measure nginx "$NGINX_PORT" "$path"
+  done
+done
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $(uname -r), $(date -u +%F); commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' +uncommitted')"
