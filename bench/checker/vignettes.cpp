@@ -6,7 +6,8 @@
 // beside a BM25 peer over the same conditions' symptom sections in the same
 // run. Usage:
 //   bench_vignettes VIGNETTES.jsonl MEDQUAD_DIR CONTENT_DIR [--hpo HP_JSON] [--tune]
-//     [--annotations all|undescribed|none] [--dump FILE]
+//     [--annotations all|undescribed|none] [--dump FILE] [--losses] [--read MODE]
+//     [--set k=v,...] [--try k=v,...] [--explain id,id]
 // With --hpo, phenotype.hpoa beside hp.json adds its disease annotations to
 // the profiles, as the server does once both files are imported.
 // The true diagnosis is matched to profiles by ConditionModel::resolve, the
@@ -33,6 +34,7 @@
 
 #include "bench_util.hpp"
 #include "checker/checker.hpp"
+#include "checker/clause_reading.hpp"
 #include "checker/conditions.hpp"
 #include "checker/description.hpp"
 #include "checker/interpret.hpp"
@@ -146,7 +148,10 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
       {"vocabulary", &checker::ProfileParameters::vocabulary},
       {"general_idf", &checker::ProfileParameters::general_idf},
       {"length", &checker::ProfileParameters::length_exponent},
-      {"finding_length", &checker::ProfileParameters::finding_length}};
+      {"finding_length", &checker::ProfileParameters::finding_length},
+      {"story", &checker::ProfileParameters::story_weight},
+      {"read_coverage", &checker::ProfileParameters::read_coverage},
+      {"named", &checker::ProfileParameters::named_prior}};
   const auto it = fields.find(name);
   if (it == fields.end()) return false;
   p.*(it->second) = v;
@@ -175,16 +180,33 @@ bool odd_id(const std::string& id) {
   return !tail.empty() && (tail.back() - '0') % 2 == 1;
 }
 
+// How a finding is read with HPO (--read): `whole`, the interpreter over the
+// finding's phrases (its labels as expansions); `words`, the same plus the
+// words that windows of the clause were read as (clause_reading.hpp), so
+// the rest of the clause counts as story; `windows`, the windows' labels
+// instead of the whole reading's; `both`, the labels of both.
+enum class Reading { whole, words, windows, both };
+
 checker::ProfileQuery query_of(const checker::Description& d,
-                               const checker::Interpreter* interpreter) {
+                               const checker::Interpreter* interpreter,
+                               Reading reading = Reading::whole, std::size_t window = 4,
+                               double confidence = 0.75) {
   checker::ProfileQuery q;
   for (const auto& f : d.findings) {
     checker::ProfileFinding pf{f.text, {}};
     pf.chief = f.sentence == 0;
-    if (interpreter)
+    if (interpreter && reading != Reading::windows)
       for (const auto& i : interpreter->interpret(f.text).terms) {
         pf.expansions.push_back(i.label);
       }
+    if (interpreter && reading != Reading::whole) {
+      auto r = checker::read_clause(*interpreter, f.text, window, confidence);
+      pf.read = std::move(r.words);
+      if (reading != Reading::words)
+        for (const auto& i : r.terms)
+          if (std::find(pf.expansions.begin(), pf.expansions.end(), i.label) == pf.expansions.end())
+            pf.expansions.push_back(i.label);
+    }
     (f.negated ? q.absent : q.present).push_back(std::move(pf));
   }
   q.age_years = d.age_years;
@@ -204,13 +226,22 @@ int main(int argc, char** argv) {
   }
   std::string hpo, dump, set, explain, annotations = "undescribed";
   std::vector<std::string> tries;
-  bool tune = false;
+  bool tune = false, losses = false;
+  Reading reading = Reading::whole;
+  std::size_t window = 4;
+  double read_confidence = 0.75;
   for (int i = 4; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--hpo" && i + 1 < argc)
       hpo = argv[++i];
     else if (a == "--tune")
       tune = true;
+    else if (a == "--window" && i + 1 < argc)
+      window = std::stoul(argv[++i]);  // words of a clause window (--read)
+    else if (a == "--read-confidence" && i + 1 < argc)
+      read_confidence = std::stod(argv[++i]);
+    else if (a == "--losses")
+      losses = true;
     else if (a == "--dump" && i + 1 < argc)
       dump = argv[++i];
     else if (a == "--set" && i + 1 < argc)
@@ -219,7 +250,21 @@ int main(int argc, char** argv) {
       tries.push_back(argv[++i]);
     else if (a == "--explain" && i + 1 < argc)
       explain = argv[++i];
-    else if (a == "--annotations" && i + 1 < argc)
+    else if (a == "--read" && i + 1 < argc) {
+      const std::string m = argv[++i];
+      if (m == "whole")
+        reading = Reading::whole;
+      else if (m == "words")
+        reading = Reading::words;
+      else if (m == "windows")
+        reading = Reading::windows;
+      else if (m == "both")
+        reading = Reading::both;
+      else {
+        fmt::print(stderr, "--read: whole, words, windows or both\n");
+        return 2;
+      }
+    } else if (a == "--annotations" && i + 1 < argc)
       annotations = argv[++i];  // undescribed (default), all, none
     else {
       fmt::print(stderr, "unknown argument {}\n", a);
@@ -326,7 +371,7 @@ int main(int argc, char** argv) {
     const auto demo = checker::read_description(v.demographics);
     if (demo.age_years) d.age_years = demo.age_years;
     if (demo.female) d.female = demo.female;
-    queries.push_back(query_of(d, interpreter.get()));
+    queries.push_back(query_of(d, interpreter.get(), reading, window, read_confidence));
   }
 
   // All vignettes, then the odd and the even ids.
@@ -370,8 +415,10 @@ int main(int argc, char** argv) {
                    truth[v].empty() ? 0 : rank_of(model.scores(q), truth[v]));
         for (const auto* list : {&q.present, &q.absent})
           for (const auto& f : *list)
-            fmt::print("  {}{}{} [{}]\n", list == &q.absent ? "NOT " : "", f.chief ? "* " : "",
-                       f.text, fmt::join(f.expansions, "; "));
+            fmt::print(
+                "  {}{}{} [{}]{}\n", list == &q.absent ? "NOT " : "", f.chief ? "* " : "", f.text,
+                fmt::join(f.expansions, "; "),
+                f.read.empty() ? std::string() : fmt::format(" read: {}", fmt::join(f.read, " ")));
         auto wide = q;
         wide.limit = model.size();
         const auto ranked = model.rank(wide);
@@ -418,6 +465,61 @@ int main(int argc, char** argv) {
     model.set_query_parameters(defaults);
   }
 
+  if (losses) {
+    // The vignettes whose diagnosis has a profile but does not come first,
+    // classed by what comes first instead (read from the model, no list):
+    // a relative (its name shares a word with the truth's), a symptom topic
+    // (ConditionModel::symptom_topic), a rare-collection-only condition, or
+    // another general topic; and by how far down the truth is. A truth
+    // profile is "thin" when its text is shorter than the median profile's.
+    std::vector<std::uint32_t> lengths;
+    for (std::size_t i = 0; i < model.size(); ++i) lengths.push_back(model.profile(i).length);
+    std::nth_element(lengths.begin(),
+                     lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() / 2),
+                     lengths.end());
+    const std::uint32_t median = lengths.empty() ? 0 : lengths[lengths.size() / 2];
+    auto words_of = [](const std::string& name) {
+      auto w = checker::profile_terms(name, false);
+      return std::set<std::string>(w.begin(), w.end());
+    };
+    std::map<std::string, std::array<std::size_t, 4>> classes;  // by rank 2-5, 6-20, >20, thin
+    fmt::print("\nLosses inside the ceiling (truth has a profile, not first):\n");
+    for (std::size_t v = 0; v < vignettes.size(); ++v) {
+      if (truth[v].empty()) continue;
+      const auto score = model.scores(queries[v]);
+      const double r = rank_of(score, truth[v]);
+      if (r <= 1) continue;
+      auto q = queries[v];
+      q.limit = 1;
+      const auto top = model.rank(q);
+      if (top.empty()) continue;
+      const auto first = top.front().profile;
+      auto truth_words = words_of(vignettes[v].diagnosis);
+      bool thin = true;
+      for (const auto t : truth[v]) {
+        const auto w = words_of(model.profile(t).name);
+        truth_words.insert(w.begin(), w.end());
+        thin = thin && model.profile(t).length < median;
+      }
+      const auto first_words = words_of(model.profile(first).name);
+      const bool relative =
+          std::any_of(first_words.begin(), first_words.end(),
+                      [&](const std::string& w) { return truth_words.contains(w); });
+      const std::string cls = relative                     ? "relative"
+                              : model.symptom_topic(first) ? "symptom topic"
+                              : model.profile(first).rare  ? "rare collection"
+                                                           : "other general topic";
+      auto& c = classes[cls];
+      ++c[r <= 5 ? 0 : r <= 20 ? 1 : 2];
+      c[3] += thin;
+      fmt::print("  {} {} | rank {} | first: {} | {}{}\n", vignettes[v].id, vignettes[v].diagnosis,
+                 r, model.profile(first).name, cls, thin ? " | truth thin" : "");
+    }
+    fmt::print(
+        "\n| first instead | truth 2-5 | 6-20 | >20 | truth thin |\n|---|---|---|---|---|\n");
+    for (const auto& [cls, c] : classes)
+      fmt::print("| {} | {} | {} | {} | {} |\n", cls, c[0], c[1], c[2], c[3]);
+  }
   if (!dump.empty()) {
     // Per vignette: the truth's rank and the top 3, to read the misses.
     std::ofstream out(dump);
@@ -493,7 +595,7 @@ int main(int argc, char** argv) {
     const auto t = std::chrono::steady_clock::now();
     const double c0 = thread_cpu_ms();
     const auto d = checker::read_description(texts[i % texts.size()]);
-    auto q = query_of(d, interpreter.get());
+    auto q = query_of(d, interpreter.get(), reading, window, read_confidence);
     q.limit = 10;
     const auto ranked = model.rank(q);
     const auto tri = checker::triage(d, model, ranked, {});

@@ -353,13 +353,24 @@ std::optional<std::size_t> ConditionModel::profile_of_condition(std::size_t cond
 }
 
 ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
-                                                    text::Analyzer& analyzer) const {
+                                                    text::Analyzer& analyzer, bool story) const {
   QueryTerms q;
-  auto add = [&](const std::string& text, double weight) {
+  // Stems of the words read as findings; with `story`, the other words of
+  // the text weigh story_weight.
+  std::unordered_set<std::string> read;
+  for (const auto& w : f.read)
+    for (const auto& t : terms_with(w, false, analyzer)) read.insert(t);
+  auto is_read = [&](const std::string& t) {
+    const auto space = t.find(' ');
+    if (space == std::string::npos) return read.contains(t);
+    return read.contains(t.substr(0, space)) && read.contains(t.substr(space + 1));
+  };
+  auto add = [&](const std::string& text, double weight, bool with_story) {
     for (const auto& t : terms_with(text, true, analyzer)) {
       const auto it = term_ids_.find(t);
       if (it == term_ids_.end()) continue;
-      const double w = weight * (t.find(' ') != std::string::npos ? params_.pair_boost : 1.0);
+      double w = weight * (t.find(' ') != std::string::npos ? params_.pair_boost : 1.0);
+      if (with_story && !is_read(t)) w *= params_.story_weight;
       auto same = std::find_if(q.terms.begin(), q.terms.end(),
                                [&](const auto& x) { return x.first == it->second; });
       if (same == q.terms.end())
@@ -368,8 +379,8 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
         same->second = std::max(same->second, w);
     }
   };
-  add(f.text, 1.0);
-  for (const auto& e : f.expansions) add(e, params_.expansion_weight);
+  add(f.text, 1.0, story);
+  for (const auto& e : f.expansions) add(e, params_.expansion_weight, false);
   return q;
 }
 

@@ -54,6 +54,19 @@ struct ProfileParameters {
   double general_idf = 1;      // share of a word's idf taken over general topics only
   double length_exponent = 0;  // what findings add, times (average length / length)^this
   double finding_length = 0;   // a finding weighs (1 / its number of terms)^this
+  // A word of a finding outside what the interpreter read in it (the story
+  // around the symptom: "complaining", "since", "well child checks"), when
+  // the query has read words at all (ProfileFinding::read).
+  double story_weight = 1.0;
+  // Per share of the person's read findings (those the interpreter read as
+  // HPO terms) that the profile explains: a condition that accounts for
+  // most of what was read beats one that shares many story words (0: off).
+  double read_coverage = 0;
+  // A "condition" whose name is what the person reports (a finding of the
+  // query, as written or as the HPO term it was read as: "Abdominal Pain",
+  // "Hematuria (Blood in the Urine)") names the symptom rather than explains
+  // it; added to its score, so it still ranks when nothing else matches.
+  double named_prior = -20.0;
   // Findings an annotation file lists for the condition (profile_sources.hpp).
   double weight_annotations = 0.5;
   bool annotate_described = false;  // also for conditions the articles describe
@@ -67,6 +80,9 @@ struct ProfileFinding {
   std::string text;
   std::vector<std::string> expansions;  // other names for it (HPO label, synonyms)
   bool chief = false;                   // part of what brings the person (their first sentence)
+  // The words of `text` the interpreter read as findings (clause_reading.hpp);
+  // the other words are the story around them.
+  std::vector<std::string> read;
 };
 struct ProfileQuery {
   std::vector<ProfileFinding> present;
@@ -192,7 +208,7 @@ class ConditionModel {
   // Fixed at build: which profiles are symptom topics or named for a group.
   void prepare_ranking();
   std::vector<double> scores(const ProfileQuery& q, std::vector<char>* hit) const;
-  QueryTerms terms_of(const ProfileFinding& f, text::Analyzer& analyzer) const;
+  QueryTerms terms_of(const ProfileFinding& f, text::Analyzer& analyzer, bool story) const;
   double term_score(std::uint32_t term, float tf, std::uint32_t profile) const;
   double prior(std::size_t profile, const ProfileQuery& q) const;
 
@@ -212,7 +228,12 @@ class ConditionModel {
     kMen = 8,
     kOlder = 16,  // named for older adults
   };
-  std::vector<std::uint8_t> traits_;      // per profile
+  std::vector<std::uint8_t> traits_;  // per profile
+  // Profiles by the identity of their name's forms (name_identity), to find
+  // those a finding names (ProfileParameters::named_prior).
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_identity_;
+  // The profiles named by a present finding of the query.
+  std::vector<char> named_by(const ProfileQuery& q) const;
   std::vector<float> symptom_share_;      // per term
   std::vector<double> idf_all_;           // idf over all profiles, as built
   std::vector<float> vocabulary_weight_;  // per term, from symptom_share_ and the exponent

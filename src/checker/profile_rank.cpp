@@ -8,8 +8,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "checker/condition_names.hpp"
 #include "checker/conditions.hpp"
 #include "checker/profile_sources.hpp"
+#include "text/analyzer.hpp"
 #include "text/normalize.hpp"
 
 namespace symptomdb::checker {
@@ -47,6 +49,16 @@ bool any_of_words(const std::vector<std::string>& words,
 
 void ConditionModel::prepare_ranking() {
   traits_.assign(profiles_.size(), 0);
+  by_name_identity_.clear();
+  {
+    text::Analyzer analyzer;
+    for (std::size_t i = 0; i < profiles_.size(); ++i)
+      for (const auto& form : name_forms(profiles_[i].name))
+        if (auto id = name_identity(form, analyzer); !id.empty()) {
+          auto& list = by_name_identity_[id];
+          if (list.empty() || list.back() != i) list.push_back(static_cast<std::uint32_t>(i));
+        }
+  }
   // Who a condition is named for: words of English about people ("in
   // Children", "for Women"), not facts about the condition.
   for (std::size_t i = 0; i < profiles_.size(); ++i) {
@@ -149,6 +161,23 @@ void ConditionModel::prepare_ranking() {
   }
 }
 
+std::vector<char> ConditionModel::named_by(const ProfileQuery& q) const {
+  std::vector<char> out;
+  if (params_.named_prior == 0) return out;
+  out.assign(profiles_.size(), 0);
+  text::Analyzer analyzer;
+  auto mark = [&](std::string_view name) {
+    const auto it = by_name_identity_.find(name_identity(name, analyzer));
+    if (it != by_name_identity_.end())
+      for (const auto p : it->second) out[p] = 1;
+  };
+  for (const auto& f : q.present) {
+    mark(f.text);
+    for (const auto& e : f.expansions) mark(e);
+  }
+  return out;
+}
+
 double ConditionModel::symptom_share(std::string_view term) const {
   const auto it = term_ids_.find(std::string(term));
   return it == term_ids_.end() || it->second >= symptom_share_.size() ? 0.5
@@ -165,16 +194,19 @@ std::vector<ConditionModel::PreparedFinding> ConditionModel::prepare(const Profi
   out.reserve(q.present.size() + q.absent.size());
   // When the interpreter read some findings, one it read nothing in is more
   // likely story than symptom ("he is a heavy smoker for 35 years").
-  bool any_read = false;
+  bool any_read = false, any_read_words = false;
   for (const auto* list : {&q.present, &q.absent})
-    for (const auto& f : *list) any_read = any_read || !f.expansions.empty();
+    for (const auto& f : *list) {
+      any_read = any_read || !f.expansions.empty();
+      any_read_words = any_read_words || !f.read.empty();
+    }
   auto add = [&](const ProfileFinding& f, bool absent) {
     PreparedFinding p;
     p.finding = &f;
     p.absent = absent;
     if (f.chief) p.weight *= params_.chief_weight;
     if (any_read && f.expansions.empty()) p.weight *= params_.unread_weight;
-    for (const auto& [t, w] : terms_of(f, analyzer).terms)
+    for (const auto& [t, w] : terms_of(f, analyzer, any_read_words).terms)
       if (params_.min_idf <= 0 || idf_[t] >= params_.min_idf)
         p.terms.emplace_back(t, w * vocabulary_weight_[t]);
     // A clause of the story ("her son states that she seems more
@@ -248,12 +280,17 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<ch
   std::vector<char>& matched = hit ? *hit : local;
   matched.assign(n, 0);
   std::vector<std::uint16_t> covered(params_.coverage != 0 ? n : 0, 0);
+  std::vector<std::uint16_t> covered_read(params_.read_coverage != 0 ? n : 0, 0);
+  std::size_t read_findings = 0;
   std::vector<std::uint32_t> touched;
   const auto prepared = prepare(q);
+  const auto named = named_by(q);
   std::size_t findings = 0;
   for (const auto& f : prepared) {
     if (f.terms.empty()) continue;
     if (!f.absent) ++findings;
+    const bool read = !f.absent && !f.finding->expansions.empty();
+    if (read) ++read_findings;
     touched.clear();
     for (const auto& [t, w] : f.terms)
       for (const auto& post : postings_[t]) {
@@ -266,6 +303,7 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<ch
         matched[p] = 1;
         // Explained: at least one fairly specific word of it (idf ~1).
         if (!covered.empty() && raw[p] >= 1.0) ++covered[p];
+        if (read && !covered_read.empty() && raw[p] >= 1.0) ++covered_read[p];
       }
       raw[p] = 0;
     }
@@ -274,8 +312,11 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<ch
     if (matched[i]) {
       score[i] *= length_factor(i);
       score[i] += prior(i, q);
+      if (!named.empty() && named[i]) score[i] += params_.named_prior;
       if (!covered.empty() && findings > 0)
         score[i] += params_.coverage * covered[i] / static_cast<double>(findings);
+      if (!covered_read.empty() && read_findings > 0)
+        score[i] += params_.read_coverage * covered_read[i] / static_cast<double>(read_findings);
     }
   return score;
 }

@@ -1,0 +1,65 @@
+#include "checker/clause_reading.hpp"
+
+#include <algorithm>
+
+#include "text/normalize.hpp"
+
+namespace symptomdb::checker {
+
+ClauseReading read_clause(const Interpreter& interpreter, std::string_view clause,
+                          std::size_t max_words, double min_confidence) {
+  ClauseReading out;
+  const auto tokens = text::tokenize(text::fold(clause));
+  // Positions of the content words: a window starts and ends on one.
+  std::vector<std::size_t> content;
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (!text::is_stopword(tokens[i])) content.push_back(i);
+  if (content.empty()) return out;
+  // A phrase that is a name as a whole (the short findings: "sore throat")
+  // needs no windows.
+  if (auto whole = interpreter.interpret_phrase(clause); whole && whole->confidence >= 0.999) {
+    for (const auto i : content) out.words.push_back(tokens[i]);
+    out.terms.push_back(std::move(*whole));
+    return out;
+  }
+  std::vector<char> taken(tokens.size(), 0);
+  struct Kept {
+    std::size_t first, last;  // token positions
+    Interpretation reading;
+  };
+  std::vector<Kept> kept;
+  for (std::size_t size = std::min(max_words, content.size()); size >= 1; --size) {
+    for (std::size_t s = 0; s + size <= content.size(); ++s) {
+      const std::size_t first = content[s], last = content[s + size - 1];
+      // Bridging more than two stop words joins two things, not one name.
+      if (last - first + 1 > size + 2) continue;
+      if (std::any_of(taken.begin() + static_cast<std::ptrdiff_t>(first),
+                      taken.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                      [](char c) { return c != 0; }))
+        continue;
+      std::string window;
+      for (std::size_t i = first; i <= last; ++i) {
+        if (!window.empty()) window += ' ';
+        window += tokens[i];
+      }
+      auto reading = interpreter.interpret_phrase(window);
+      if (!reading || reading->confidence < min_confidence) continue;
+      std::fill(taken.begin() + static_cast<std::ptrdiff_t>(first),
+                taken.begin() + static_cast<std::ptrdiff_t>(last) + 1, 1);
+      kept.push_back({first, last, std::move(*reading)});
+    }
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Kept& a, const Kept& b) { return a.first < b.first; });
+  for (auto& k : kept) {
+    for (std::size_t i = k.first; i <= k.last; ++i)
+      if (!text::is_stopword(tokens[i])) out.words.push_back(tokens[i]);
+    const bool seen = std::any_of(out.terms.begin(), out.terms.end(), [&](const Interpretation& x) {
+      return x.term == k.reading.term;
+    });
+    if (!seen) out.terms.push_back(std::move(k.reading));
+  }
+  return out;
+}
+
+}  // namespace symptomdb::checker

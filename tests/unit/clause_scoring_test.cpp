@@ -1,0 +1,166 @@
+// Scoring what the interpreter read in a person's description
+// (checker/clause_reading, ProfileParameters::named_prior, story_weight,
+// read_coverage): small made-up knowledge bases and the test ontology, each
+// built so that one rule decides. Test data, not medical statements.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "checker/clause_reading.hpp"
+#include "checker/conditions.hpp"
+#include "checker/description.hpp"
+#include "checker_fixture.hpp"
+
+namespace symptomdb::checker {
+namespace {
+
+Article article(std::string slug, std::string name, std::string symptoms) {
+  Article a;
+  a.slug = std::move(slug);
+  a.title = name;
+  a.condition.name = std::move(name);
+  a.collection = "MPlusHealthTopics";
+  a.license = "test";
+  Section s;
+  s.type = SectionType::symptoms;
+  // The same filler for all, so that every profile has enough text.
+  s.intro = std::move(symptoms) +
+            " The problem may last for several weeks and may return later in life. Doctors "
+            "look at the history and examine the person before deciding on treatment.";
+  a.sections.push_back(s);
+  return a;
+}
+
+ProfileQuery present(std::vector<ProfileFinding> findings) {
+  ProfileQuery q;
+  q.present = std::move(findings);
+  q.limit = 10;
+  return q;
+}
+
+std::size_t rank_of(const ConditionModel& m, const ProfileQuery& q, std::string_view name) {
+  const auto ranked = m.rank(q);
+  for (std::size_t i = 0; i < ranked.size(); ++i)
+    if (m.profile(ranked[i].profile).name == name) return i + 1;
+  return 0;
+}
+
+std::size_t profile_named(const ConditionModel& m, std::string_view name) {
+  for (std::size_t i = 0; i < m.size(); ++i)
+    if (m.profile(i).name == name) return i;
+  ADD_FAILURE() << "no profile " << name;
+  return 0;
+}
+
+TEST(ClauseReading, ReadsTheFindingsNamedInsideAStoryClause) {
+  const Interpreter interpreter(testing::checker_ontology());
+  // Read whole, the clause is no name; its windows are.
+  const auto r =
+      read_clause(interpreter, "she has been complaining of muscle wasting since last spring");
+  ASSERT_EQ(r.terms.size(), 1u);
+  EXPECT_EQ(interpreter.ontology().term(r.terms[0].term).id, "HP:0003202");
+  EXPECT_EQ(r.words, (std::vector<std::string>{"muscle", "wasting"}));
+  // Two findings in one clause, in the order written.
+  const auto two = read_clause(interpreter, "tingling in the feet after the seizures began");
+  ASSERT_EQ(two.terms.size(), 2u);
+  EXPECT_EQ(interpreter.ontology().term(two.terms[0].term).id, "HP:0003401");
+  EXPECT_EQ(interpreter.ontology().term(two.terms[1].term).id, "HP:0001250");
+  // A phrase that is a name as a whole keeps all its words.
+  const auto whole = read_clause(interpreter, "Muscle cramps");
+  ASSERT_EQ(whole.terms.size(), 1u);
+  EXPECT_EQ(whole.words, (std::vector<std::string>{"muscle", "cramps"}));
+  // A clause of story alone reads nothing.
+  const auto story = read_clause(interpreter, "she went to the church nursery two weeks ago");
+  EXPECT_TRUE(story.terms.empty());
+  EXPECT_TRUE(story.words.empty());
+}
+
+TEST(ClauseScoring, AConditionNamedByTheFindingItselfGivesWayToOneThatExplainsIt) {
+  std::vector<Article> a;
+  a.push_back(article("back-pain", "Back Pain",
+                      "Back pain is pain felt in the back. Back pain may come with stiffness of "
+                      "the back."));
+  a.push_back(article("aaa", "Aaa disease", "Aaa disease causes fever, back pain and tiredness."));
+  a.push_back(article("ccc", "Ccc disease", "Ccc disease causes a rash and itching."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  ASSERT_LT(model.parameters().named_prior, 0);
+  const auto q = present({{"back pain", {}}});
+  EXPECT_EQ(rank_of(model, q, "Aaa disease"), 1u);
+  EXPECT_EQ(rank_of(model, q, "Back Pain"), 2u);  // still shown: it matches
+  // Named through the HPO term the finding was read as, too.
+  const auto read = present({{"sore back", {"Back pain"}}});
+  EXPECT_EQ(rank_of(model, read, "Aaa disease"), 1u);
+  // Without the rule the topic, which says "back pain" most, comes first.
+  auto off = model.parameters();
+  off.named_prior = 0;
+  model.set_query_parameters(off);
+  EXPECT_EQ(rank_of(model, q, "Back Pain"), 1u);
+}
+
+TEST(ClauseScoring, ATopicNamedByTheFindingStillRanksWhenNothingElseExplainsIt) {
+  std::vector<Article> a;
+  a.push_back(article("back-pain", "Back Pain", "Back pain is pain felt in the back."));
+  a.push_back(article("ccc", "Ccc disease", "Ccc disease causes a rash and itching."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  EXPECT_EQ(rank_of(model, present({{"back pain", {}}}), "Back Pain"), 1u);
+}
+
+TEST(ClauseScoring, StoryWordsAroundWhatWasReadWeighLess) {
+  std::vector<Article> a;
+  a.push_back(article("aaa", "Aaa disease", "Aaa disease causes a cough."));
+  a.push_back(article("bbb", "Bbb disease",
+                      "Bbb disease usually comes in winter and rarely lasts; a cough is common."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  ASSERT_DOUBLE_EQ(model.parameters().story_weight, 1.0);  // measured, not kept (README)
+  ProfileFinding clause{"it usually comes in winter with a cough", {}};
+  clause.read = {"cough"};
+  const auto q = present({clause});
+  const auto aaa = profile_named(model, "Aaa disease"), bbb = profile_named(model, "Bbb disease");
+  const auto before = model.scores(q);
+  auto p = model.parameters();
+  p.story_weight = 0.25;
+  model.set_query_parameters(p);
+  const auto after = model.scores(q);
+  // The read word counts as before; the story words ("usually comes in
+  // winter") less.
+  EXPECT_DOUBLE_EQ(after[aaa], before[aaa]);
+  EXPECT_LT(after[bbb], before[bbb]);
+  EXPECT_GT(after[bbb], 0);
+  // With nothing read anywhere in the query the rule has nothing to go by.
+  const auto unread = present({{"it usually comes in winter with a cough", {}}});
+  p.story_weight = 1;
+  model.set_query_parameters(p);
+  const auto flat = model.scores(unread);
+  p.story_weight = 0.25;
+  model.set_query_parameters(p);
+  EXPECT_DOUBLE_EQ(model.scores(unread)[bbb], flat[bbb]);
+}
+
+TEST(ClauseScoring, ReadCoverageFavoursTheConditionExplainingMoreOfWhatWasRead) {
+  std::vector<Article> a;
+  a.push_back(article("aaa", "Aaa disease", "Aaa disease causes a cough and a fever."));
+  a.push_back(article("bbb", "Bbb disease", "Bbb disease causes a cough."));
+  // Others, so that "cough" and "fever" are specific words (idf above 1).
+  for (int i = 0; i < 10; ++i)
+    a.push_back(article("x" + std::to_string(i), "Other disease " + std::to_string(i),
+                        "It causes a rash and itching."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  const auto q = present({{"cough", {"Cough"}}, {"fever", {"Fever"}}});
+  const auto aaa = profile_named(model, "Aaa disease"), bbb = profile_named(model, "Bbb disease");
+  const auto before = model.scores(q);
+  auto p = model.parameters();
+  p.read_coverage = 4;
+  model.set_query_parameters(p);
+  const auto after = model.scores(q);
+  EXPECT_NEAR(after[aaa] - before[aaa], 4.0, 1e-9);  // both read findings
+  EXPECT_NEAR(after[bbb] - before[bbb], 2.0, 1e-9);  // one of two
+}
+
+}  // namespace
+}  // namespace symptomdb::checker
