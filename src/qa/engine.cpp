@@ -384,7 +384,9 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
       for (const auto& s : sentences)
         for (std::size_t k = s.first; k < s.last; ++k) {
           role[k] = s.role;
-          plainly[k] = s.role == SentenceRole::ask && s.plainly_asks;
+          // (A question put as a courtesy, "Sir, what can I do?", asks too.)
+          plainly[k] =
+              s.plainly_asks && (s.role == SentenceRole::ask || s.role == SentenceRole::formality);
         }
     any_asks = sentences.size() > 1 &&
                std::any_of(sentences.begin(), sentences.end(),

@@ -26,6 +26,12 @@ const CueSpec kCues[] = {
     // Context, not a question: "she was diagnosed with X", "he is being
     // treated for X". These claim their words so they ask nothing.
     {"diagnosed with", T::other, 0},
+    {"recently diagnosed", T::other, 0},
+    {"just diagnosed", T::other, 0},
+    {"newly diagnosed", T::other, 0},
+    {"diagnosed me", T::other, 0},
+    {"diagnosed him", T::other, 0},
+    {"diagnosed her", T::other, 0},
     {"was diagnosed", T::other, 0},
     {"been diagnosed", T::other, 0},
     {"got diagnosed", T::other, 0},
@@ -134,6 +140,9 @@ const CueSpec kCues[] = {
     {"how did i get", T::causes, 2},
     {"how did he get", T::causes, 2},
     {"how did she get", T::causes, 2},
+    {"how i got", T::causes, 2},
+    {"how he got", T::causes, 2},
+    {"how she got", T::causes, 2},
     {"how can you get", T::causes, 2},
     {"how can i catch", T::causes, 2},
     {"how do you catch", T::causes, 2},
@@ -203,6 +212,8 @@ const CueSpec kCues[] = {
     {"blood work", T::exams_and_tests, 1.5},
     {"how do doctors know", T::exams_and_tests, 2},
     {"how do doctors tell", T::exams_and_tests, 2},
+    // "Figure out what it is" asks what it is, not how it is diagnosed.
+    {"figure out what", T::overview, 1},
     {"figure out", T::exams_and_tests, 1.5},
     {"work out", T::exams_and_tests, 1.5},
     {"how can they tell", T::exams_and_tests, 2},
@@ -376,6 +387,8 @@ const CueSpec kCues[] = {
     {"spread from person", T::susceptibility, 2},
     {"spread", T::susceptibility, 1.5},
     {"catch it", T::susceptibility, 1.5},
+    // "I do not want to expose anyone to it": whether it passes to others.
+    {"expose", T::susceptibility, 1.5},
     {"who is at risk", T::susceptibility, 2.5},
     {"who are at risk", T::susceptibility, 2.5},
     {"at risk", T::susceptibility, 2},
@@ -581,7 +594,9 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
   }
   // Sum the evidence per type; keep strong types, or the best weak one.
   std::map<SectionType, Intent> by_type;
+  std::map<SectionType, double> strongest;  // the type's strongest single cue
   for (const auto& h : hits) {
+    strongest[h.type] = std::max(strongest[h.type], h.weight);
     auto [it, fresh] = by_type.try_emplace(h.type, Intent{h.type, 0, h.pos, h.cue, h.general});
     it->second.weight += h.weight;
     if (h.pos < it->second.position) {
@@ -601,7 +616,9 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
   // directly ("What is X, and how is it treated?").
   if (out.size() > 1)
     std::erase_if(out, [&](const Intent& i) {
-      if (i.type != SectionType::overview || i.weight >= 2) return false;
+      // (Two weak cues, "what is the reason... what is your opinion", do
+      // not make a strong one.)
+      if (i.type != SectionType::overview || strongest[i.type] >= 2) return false;
       const bool names_focus = focus_begin != std::string::npos && focus_begin >= i.position &&
                                focus_begin <= i.position + 3;
       return !names_focus;
