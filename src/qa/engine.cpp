@@ -374,6 +374,7 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   // Long messages: which sentences ask, which tell the story around them.
   std::vector<Sentence> sentences;
   std::vector<SentenceRole> role;
+  std::vector<bool> plainly;  // token in a sentence that asks in so many words
   std::vector<double> token_weight;
   bool any_asks = false;
   {
@@ -382,9 +383,15 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     intents_->detect(raw, std::string::npos, {}, &cue_tokens);
     sentences = read_message(question, raw);
     role.assign(raw.size(), SentenceRole::ask);
+    plainly.assign(raw.size(), false);
     if (sentences.size() > 1)
       for (const auto& s : sentences)
-        for (std::size_t k = s.first; k < s.last; ++k) role[k] = s.role;
+        for (std::size_t k = s.first; k < s.last; ++k) {
+          role[k] = s.role;
+          // (A question put as a courtesy, "Sir, what can I do?", asks too.)
+          plainly[k] =
+              s.plainly_asks && (s.role == SentenceRole::ask || s.role == SentenceRole::formality);
+        }
     any_asks = sentences.size() > 1 &&
                std::any_of(sentences.begin(), sentences.end(),
                            [](const Sentence& s) { return s.role == SentenceRole::ask; });
@@ -401,8 +408,13 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   const auto& terms = reading.terms;
   cue_tokens.resize(terms.size(), false);
   role.resize(terms.size(), SentenceRole::ask);
+  plainly.resize(terms.size(), false);
 
   std::vector<bool> asking = asking_sentence(question, terms);
+  // How plainly each word's sentence asks, for the kinds of answer asked:
+  // a sentence with a question mark or "I want to know" (2) over one that
+  // only opens like a question, or the subject line (1), over the story (0).
+  std::vector<std::uint8_t> ask_rank;
   if (sentences.size() > 1) {
     // The cues that count are those of the asking sentences (and of a
     // subject line, which names what is asked about); with no sentence
@@ -412,6 +424,9 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
       for (std::size_t k = 0; k < terms.size(); ++k)
         asking[k] = role[k] == SentenceRole::ask || role[k] == SentenceRole::subject;
     }
+    ask_rank.assign(terms.size(), 0);
+    for (std::size_t k = 0; k < terms.size() && k < asking.size(); ++k)
+      ask_rank[k] = static_cast<std::uint8_t>(plainly[k] ? 2 : asking[k] ? 1 : 0);
     // What the asking sentences name outranks what the story names, however
     // often the story repeats it ("my husband had a heart attack... what
     // are the symptoms of glaucoma?"). A weak reading of a common word there
@@ -443,12 +458,23 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
         if (!cue_tokens[k]) return false;
       return true;
     });
+  // The words of what is asked about are not cues ("genetic testing" as a
+  // topic asks nothing about genes). Only those of the main reading and of
+  // readings nearly as strong: a weak reading of asking words ("inheritance
+  // pattern" as the topic Genetics, beside a condition read four times as
+  // strongly) leaves them to say what is asked.
   std::vector<bool> skip(terms.size(), false);
-  for (const auto& m : reading.matches)
+  for (const auto& m : reading.matches) {
+    const auto& front = reading.matches.front();
+    if (&m != &front && (m.asked != front.asked || m.score < kOtherFocusShare * front.score))
+      continue;
     for (std::size_t k = m.begin; k < m.end; ++k) skip[k] = true;
+  }
   const std::size_t focus_begin =
       reading.matches.empty() ? std::string::npos : reading.matches.front().begin;
-  r.intents = intents_->detect(terms, focus_begin, skip, nullptr, asking);
+  if (ask_rank.empty() && !asking.empty())
+    for (bool a : asking) ask_rank.push_back(a ? 1 : 0);
+  r.intents = intents_->detect(terms, focus_begin, skip, nullptr, ask_rank);
   std::vector<SectionType> wanted;
   for (const auto& i : r.intents) wanted.push_back(i.type);
   if (wanted.empty()) wanted.push_back(SectionType::overview);

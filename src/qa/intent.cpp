@@ -1,7 +1,9 @@
 #include "qa/intent.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <string_view>
 
 namespace symptomdb::qa {
 namespace {
@@ -24,6 +26,12 @@ const CueSpec kCues[] = {
     // Context, not a question: "she was diagnosed with X", "he is being
     // treated for X". These claim their words so they ask nothing.
     {"diagnosed with", T::other, 0},
+    {"recently diagnosed", T::other, 0},
+    {"just diagnosed", T::other, 0},
+    {"newly diagnosed", T::other, 0},
+    {"diagnosed me", T::other, 0},
+    {"diagnosed him", T::other, 0},
+    {"diagnosed her", T::other, 0},
     {"was diagnosed", T::other, 0},
     {"been diagnosed", T::other, 0},
     {"got diagnosed", T::other, 0},
@@ -39,6 +47,37 @@ const CueSpec kCues[] = {
     {"says it", T::other, 0},
     {"been treated", T::other, 0},
     {"being treated", T::other, 0},
+    // Symptoms one has are the story, not a question about symptoms.
+    {"having symptoms", T::other, 0},
+    {"had symptoms", T::other, 0},
+    {"has symptoms", T::other, 0},
+    {"i have symptoms", T::other, 0},
+    {"my symptoms", T::other, 0},
+    {"his symptoms", T::other, 0},
+    {"her symptoms", T::other, 0},
+    // Research the asker does (a school report) is not a question about
+    // research on the condition.
+    {"research paper", T::other, 0},
+    {"research project", T::other, 0},
+    {"research report", T::other, 0},
+    {"research assignment", T::other, 0},
+    {"doing research", T::other, 0},
+    {"doing some research", T::other, 0},
+    {"my research", T::other, 0},
+    {"own research", T::other, 0},
+    {"researching", T::other, 0},
+    // Whether something helps a condition asks about treating it ("will
+    // this drug help?", "can it help for X"); listed before the pleas below,
+    // which claim "help me" first otherwise. "If you can help" is a plea.
+    {"you can help", T::other, 0},
+    {"you could help", T::other, 0},
+    {"you would help", T::other, 0},
+    {"you will help", T::other, 0},
+    {"can help", T::treatment, 1.5},
+    {"could help", T::treatment, 1.5},
+    {"would help", T::treatment, 1.5},
+    {"will help", T::treatment, 1.5},
+    {"might help", T::treatment, 1.5},
     // Pleas for help ask for an answer, not for a treatment: "Can you help?",
     // "any help would be appreciated".
     {"please help", T::other, 0},
@@ -52,6 +91,9 @@ const CueSpec kCues[] = {
     {"help me find", T::other, 0},
     {"help finding", T::other, 0},
     {"help in this", T::other, 0},
+    // "Any information would be helpful" asks for information, not help
+    // with the condition.
+    {"helpful", T::other, 0},
     // overview
     {"what is", T::overview, 1},
     {"what are", T::overview, 1},
@@ -98,6 +140,9 @@ const CueSpec kCues[] = {
     {"how did i get", T::causes, 2},
     {"how did he get", T::causes, 2},
     {"how did she get", T::causes, 2},
+    {"how i got", T::causes, 2},
+    {"how he got", T::causes, 2},
+    {"how she got", T::causes, 2},
     {"how can you get", T::causes, 2},
     {"how can i catch", T::causes, 2},
     {"how do you catch", T::causes, 2},
@@ -127,6 +172,8 @@ const CueSpec kCues[] = {
     {"feel like", T::symptoms, 1.5},
     {"look like", T::symptoms, 1.5},
     {"looks like", T::symptoms, 1.5},
+    {"sound like", T::symptoms, 1.5},
+    {"sounds like", T::symptoms, 1.5},
     {"what happens", T::symptoms, 1},
     {"first signs", T::symptoms, 2},
     {"early signs", T::symptoms, 2},
@@ -136,6 +183,13 @@ const CueSpec kCues[] = {
     {"manifestations", T::symptoms, 2},
     {"features", T::symptoms, 1},
     // exams and tests
+    // A genetic test is a test: "where can I get genetic testing for X"
+    // asks how X is diagnosed, not how it is inherited.
+    {"genetic test", T::exams_and_tests, 2.5},
+    {"genetic tests", T::exams_and_tests, 2.5},
+    {"genetic testing", T::exams_and_tests, 2.5},
+    {"genetically tested", T::exams_and_tests, 2.5},
+    {"genetic screening", T::exams_and_tests, 2.5},
     {"diagnose", T::exams_and_tests, 2},
     {"diagnosed", T::exams_and_tests, 2},
     {"diagnosis", T::exams_and_tests, 2},
@@ -158,6 +212,8 @@ const CueSpec kCues[] = {
     {"blood work", T::exams_and_tests, 1.5},
     {"how do doctors know", T::exams_and_tests, 2},
     {"how do doctors tell", T::exams_and_tests, 2},
+    // "Figure out what it is" asks what it is, not how it is diagnosed.
+    {"figure out what", T::overview, 1},
     {"figure out", T::exams_and_tests, 1.5},
     {"work out", T::exams_and_tests, 1.5},
     {"how can they tell", T::exams_and_tests, 2},
@@ -176,6 +232,11 @@ const CueSpec kCues[] = {
     {"cured", T::treatment, 2},
     {"therapy", T::treatment, 2},
     {"therapies", T::treatment, 2},
+    // Gene therapy is a treatment, not a question about genes.
+    {"gene therapy", T::treatment, 2.5},
+    {"gene therapies", T::treatment, 2.5},
+    {"effective", T::treatment, 1.5},
+    {"effectiveness", T::treatment, 1.5},
     {"medicine", T::treatment, 2},
     {"medicines", T::treatment, 2},
     {"medication", T::treatment, 2},
@@ -190,6 +251,8 @@ const CueSpec kCues[] = {
     {"management", T::treatment, 2},
     {"relief", T::treatment, 2},
     {"relieve", T::treatment, 2},
+    {"solution", T::treatment, 1.5},
+    {"solutions", T::treatment, 1.5},
     {"get rid of", T::treatment, 2},
     {"how do i get rid of", T::treatment, 2.5},
     {"how do you get rid of", T::treatment, 2.5},
@@ -197,6 +260,7 @@ const CueSpec kCues[] = {
     {"how can i get rid of", T::treatment, 2.5},
     {"what helps", T::treatment, 2},
     {"what can help", T::treatment, 2},
+    {"be done to prevent", T::prevention, 2.5},
     {"be done", T::treatment, 1.5},
     {"bring it down", T::treatment, 2},
     {"other ways to", T::treatment, 1},
@@ -301,7 +365,12 @@ const CueSpec kCues[] = {
     {"be ok", T::outlook, 1.5},
     {"feel normal again", T::outlook, 2},
     {"survival rate", T::outlook, 2.5},
-    {"last", T::outlook, 1},
+    // Not "last" alone: "for the last two years" tells, it does not ask.
+    {"it last", T::outlook, 1.5},
+    {"they last", T::outlook, 1.5},
+    {"will last", T::outlook, 1.5},
+    {"grow out of", T::outlook, 2},
+    {"outgrow", T::outlook, 2},
     // who is at risk
     {"who gets", T::susceptibility, 2},
     {"who get", T::susceptibility, 2},
@@ -318,6 +387,8 @@ const CueSpec kCues[] = {
     {"spread from person", T::susceptibility, 2},
     {"spread", T::susceptibility, 1.5},
     {"catch it", T::susceptibility, 1.5},
+    // "I do not want to expose anyone to it": whether it passes to others.
+    {"expose", T::susceptibility, 1.5},
     {"who is at risk", T::susceptibility, 2.5},
     {"who are at risk", T::susceptibility, 2.5},
     {"at risk", T::susceptibility, 2},
@@ -352,6 +423,8 @@ const CueSpec kCues[] = {
     {"gene", T::genetics, 2},
     {"genes", T::genetics, 2},
     {"mutation", T::genetics, 2},
+    {"carrier", T::genetics, 2},
+    {"carriers", T::genetics, 2},
     {"dna", T::genetics, 1.5},
     {"chromosome", T::genetics, 1.5},
     {"my children get", T::genetics, 1.5},
@@ -412,16 +485,30 @@ const CueSpec kCues[] = {
     {"research", T::research, 2},
     {"clinical trial", T::research, 2},
     {"clinical trials", T::research, 2},
+    {"trial", T::research, 1.5},
+    {"trials", T::research, 1.5},
     {"studies", T::research, 1.5},
     {"new treatments", T::research, 1.5},
 };
 
+// Requests for information in general: they ask for an overview only when
+// no kind of answer is named beside them.
+constexpr std::string_view kGeneralRequests[] = {
+    "tell me about", "information about", "information on", "info on", "learn about", "know about"};
+
 }  // namespace
 
 IntentDetector::IntentDetector(text::Analyzer& analyzer) {
-  for (const auto& spec : kCues)
-    cues_.push_back({analyzer.stems(spec.words), spec.type, spec.weight, spec.words, spec.side,
-                     spec.other_side});
+  for (const auto& spec : kCues) {
+    const bool general = std::find(std::begin(kGeneralRequests), std::end(kGeneralRequests),
+                                   std::string_view(spec.words)) != std::end(kGeneralRequests);
+    Cue cue{{}, {}, spec.type, spec.weight, spec.words, spec.side, spec.other_side, general};
+    for (auto& t : analyzer.terms(spec.words)) {
+      cue.stems.push_back(std::move(t.stem));
+      cue.words.push_back(std::move(t.surface));
+    }
+    cues_.push_back(std::move(cue));
+  }
   // Longest cues first, so a cue claims its words before a shorter one can.
   std::stable_sort(cues_.begin(), cues_.end(),
                    [](const Cue& a, const Cue& b) { return a.stems.size() > b.stems.size(); });
@@ -432,7 +519,7 @@ IntentDetector::IntentDetector(text::Analyzer& analyzer) {
 std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
                                            std::size_t focus_begin, const std::vector<bool>& skip,
                                            std::vector<bool>* cue_tokens,
-                                           const std::vector<bool>& asking) const {
+                                           const std::vector<std::uint8_t>& asking) const {
   std::vector<bool> taken(terms.size(), false);
   for (std::size_t i = 0; i < skip.size() && i < taken.size(); ++i) taken[i] = skip[i];
   struct Hit {
@@ -440,6 +527,7 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
     double weight;
     std::size_t pos;
     std::string cue;
+    bool general;
   };
   std::vector<Hit> hits;
   // Every place a cue's words appear, found through the cue's first word;
@@ -454,6 +542,17 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
       if (i + stems.size() > terms.size()) continue;
       bool match = true;
       for (std::size_t k = 1; k < stems.size() && match; ++k) match = terms[i + k].stem == stems[k];
+      // The stemmer joins words that ask different things ("medical" and
+      // "medication" are both "medic"; "effects" and "effective"): a word
+      // counts as the cue's only when it is written nearly as the cue's word
+      // (all but its last two letters), as inflections are.
+      for (std::size_t k = 0; k < stems.size() && match; ++k) {
+        const std::string& w = cues_[c].words[k];
+        const std::string& s = terms[i + k].surface;
+        std::size_t common = 0;
+        while (common < w.size() && common < s.size() && w[common] == s[common]) ++common;
+        match = common + 2 >= w.size();
+      }
       if (match) found.emplace_back(c, i);
     }
   }
@@ -479,23 +578,33 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
       cue_tokens->resize(terms.size(), false);
       for (std::size_t k = 0; k < n; ++k) (*cue_tokens)[i + k] = true;
     }
-    if (cue.weight > 0) hits.push_back({type, cue.weight, i, cue.text});
+    if (cue.weight > 0) hits.push_back({type, cue.weight, i, cue.text, cue.general});
   }
-  // Long questions give context first and ask last: when the asking
-  // sentence has cues of its own, cues elsewhere are only context.
-  if (!asking.empty() && std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
-        return h.pos < asking.size() && asking[h.pos];
-      }))
-    std::erase_if(hits, [&](const Hit& h) { return h.pos >= asking.size() || !asking[h.pos]; });
+  // Long messages tell a story and ask in one or two sentences: only the
+  // cues of the sentences that ask most plainly count, when they have any.
+  // ("My father was treated for years. Is it inherited?" asks about
+  // inheritance; the treatment is the story.)
+  if (!asking.empty()) {
+    auto rank = [&](const Hit& h) {
+      return h.pos < asking.size() ? asking[h.pos] : std::uint8_t{0};
+    };
+    std::uint8_t top = 0;
+    for (const auto& h : hits) top = std::max(top, rank(h));
+    std::erase_if(hits, [&](const Hit& h) { return rank(h) < top; });
+  }
   // Sum the evidence per type; keep strong types, or the best weak one.
   std::map<SectionType, Intent> by_type;
+  std::map<SectionType, double> strongest;  // the type's strongest single cue
   for (const auto& h : hits) {
-    auto [it, fresh] = by_type.try_emplace(h.type, Intent{h.type, 0, h.pos, h.cue});
+    strongest[h.type] = std::max(strongest[h.type], h.weight);
+    auto [it, fresh] = by_type.try_emplace(h.type, Intent{h.type, 0, h.pos, h.cue, h.general});
     it->second.weight += h.weight;
     if (h.pos < it->second.position) {
       it->second.position = h.pos;
       it->second.cue = h.cue;
     }
+    // General only when every cue of the type is a request for information.
+    it->second.general = it->second.general && h.general;
   }
   std::vector<Intent> out;
   double best = 0;
@@ -507,12 +616,18 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
   // directly ("What is X, and how is it treated?").
   if (out.size() > 1)
     std::erase_if(out, [&](const Intent& i) {
-      if (i.type != SectionType::overview || i.weight >= 2) return false;
+      // (Two weak cues, "what is the reason... what is your opinion", do
+      // not make a strong one.)
+      if (i.type != SectionType::overview || strongest[i.type] >= 2) return false;
       const bool names_focus = focus_begin != std::string::npos && focus_begin >= i.position &&
                                focus_begin <= i.position + 3;
       return !names_focus;
     });
+  // In the order asked; a general request for information after the kinds
+  // named with it ("information on X, including its treatment" asks for the
+  // treatment first; the overview follows).
   std::sort(out.begin(), out.end(), [](const Intent& a, const Intent& b) {
+    if (a.general != b.general) return b.general;
     return a.position != b.position ? a.position < b.position : a.weight > b.weight;
   });
   return out;

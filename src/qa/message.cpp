@@ -116,10 +116,11 @@ std::vector<Sentence> read_message(std::string_view question,
     const std::string_view text(folded.data() + b, e - b);
     const std::size_t words = s.last - s.first;
     bool asks = text.back() == '?';
-    for (auto w : kQuestionOpeners)
-      if (!asks && starts_with_word(text, w)) asks = true;
     for (auto p : kAskingPhrases)
       if (!asks && contains_phrase(text, p)) asks = true;
+    s.plainly_asks = asks;
+    for (auto w : kQuestionOpeners)
+      if (!asks && starts_with_word(text, w)) asks = true;
     bool formal = false;
     for (auto f : kFormalities)
       if (starts_with_word(text, f)) formal = true;

@@ -25,6 +25,9 @@ struct Sentence {
   std::size_t begin = 0, end = 0;   // byte offsets in the question
   std::size_t first = 0, last = 0;  // token range [first, last) in the analysed terms
   SentenceRole role = SentenceRole::context;
+  // Asks in so many words: ends with '?' or uses an asking phrase ("I want
+  // to know"), not only opens with a question word ("When I take it, ...").
+  bool plainly_asks = false;
 };
 
 // Splits the question into sentences (at ". ", "? ", "! ", line breaks and

@@ -1,0 +1,210 @@
+// What kind of answer a message asks for, when it tells a story and asks in
+// one or two sentences: the cues of the sentences that ask plainly win over
+// those of the story, several kinds asked come in the order asked, a general
+// request for information yields to the kind it names, and words the
+// stemmer joins to a cue ("medical" to "medication") are not cues. Detector
+// rules on constructed sentences, and the engine over a small made-up
+// knowledge base (the condition and its texts are invented; nothing here is
+// medical content).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "qa/engine.hpp"
+#include "qa/intent.hpp"
+#include "text/analyzer.hpp"
+
+namespace symptomdb {
+namespace {
+
+using T = SectionType;
+
+std::string names(const std::vector<T>& ts) {
+  std::string out;
+  for (auto t : ts) out += std::string(out.empty() ? "" : " ") + std::string(to_string(t));
+  return "[" + out + "]";
+}
+
+class IntentWords : public ::testing::Test {
+ protected:
+  IntentWords() : detector_(analyzer_) {}
+  std::vector<T> types(std::string_view q, const std::vector<std::uint8_t>& asking = {}) {
+    std::vector<T> out;
+    for (const auto& i :
+         detector_.detect(analyzer_.terms(q), std::string::npos, {}, nullptr, asking))
+      out.push_back(i.type);
+    return out;
+  }
+  text::Analyzer analyzer_;
+  qa::IntentDetector detector_;
+};
+
+TEST_F(IntentWords, AWordTheStemmerJoinsToACueIsNotThatCue) {
+  // "medical" and "medication" share the stem "medic".
+  EXPECT_EQ(types("is there a medical term for it"), std::vector<T>{})
+      << names(types("is there a medical term for it"));
+  EXPECT_EQ(types("which medication is used for it"), std::vector<T>{T::treatment});
+  // Inflections still count: "tested" for "test", "symptoms" for "symptom".
+  EXPECT_EQ(types("how is it tested"), std::vector<T>{T::exams_and_tests});
+}
+
+TEST_F(IntentWords, HelpfulInformationIsNotHelpWithTheCondition) {
+  EXPECT_EQ(types("any information would be helpful"), std::vector<T>{});
+  EXPECT_EQ(types("what helps with it"), std::vector<T>{T::treatment});
+  EXPECT_EQ(types("would this drug help"), std::vector<T>{T::treatment});
+}
+
+TEST_F(IntentWords, ATimeInTheStoryIsNotAQuestionAboutHowLongItLasts) {
+  EXPECT_EQ(types("she has had it for the last two years"), std::vector<T>{});
+  EXPECT_EQ(types("how long will it last"), std::vector<T>{T::outlook});
+}
+
+TEST_F(IntentWords, CompoundsThatNameAnotherKind) {
+  // A genetic test is a test; gene therapy is a treatment; carriers are
+  // about inheritance; "does it sound like" asks about symptoms.
+  EXPECT_EQ(types("where can we get genetic testing"), std::vector<T>{T::exams_and_tests});
+  EXPECT_EQ(types("is gene therapy available"), std::vector<T>{T::treatment});
+  EXPECT_EQ(types("could my daughters be carriers"), std::vector<T>{T::genetics});
+  EXPECT_EQ(types("does this sound like it"), std::vector<T>{T::symptoms});
+  EXPECT_EQ(types("what can be done to prevent it"), std::vector<T>{T::prevention});
+}
+
+TEST_F(IntentWords, SymptomsOrResearchOfTheAskerAreTheStory) {
+  EXPECT_EQ(types("i am having symptoms, is there a vaccine"), std::vector<T>{T::prevention});
+  EXPECT_EQ(types("i am doing a research project, is it inherited"), std::vector<T>{T::genetics});
+}
+
+TEST_F(IntentWords, OnlyTheCuesOfTheMostPlainlyAskingTokensCount) {
+  // Tokens: "treatment failed" (story, 0) "when taking it symptoms improve"
+  // (opens like a question, 1) "is it inherited" (asks plainly, 2).
+  const std::string q = "treatment failed when taking it symptoms improve is it inherited";
+  const std::vector<std::uint8_t> ranks = {0, 0, 1, 1, 1, 1, 1, 2, 2, 2};
+  ASSERT_EQ(analyzer_.terms(q).size(), ranks.size());
+  EXPECT_EQ(types(q, ranks), std::vector<T>{T::genetics}) << names(types(q, ranks));
+  // With nothing asked plainly, the next rank's cues count, and still not
+  // the story's: its "treatment" would make treatment strong enough to keep.
+  std::vector<std::uint8_t> no_plain = ranks;
+  for (auto& r : no_plain) r = r == 2 ? 0 : r;
+  EXPECT_EQ(types(q, no_plain), std::vector<T>{T::symptoms}) << names(types(q, no_plain));
+  // With no ranks at all, every cue counts.
+  const auto all = types(q);
+  EXPECT_NE(std::find(all.begin(), all.end(), T::treatment), all.end()) << names(all);
+  // A plainly asking sentence without cues ("helpful" asks for nothing)
+  // leaves the subject's.
+  const std::string h = "diagnosis of it any information helpful";
+  const std::vector<std::uint8_t> hint = {1, 1, 1, 2, 2, 2};
+  ASSERT_EQ(analyzer_.terms(h).size(), hint.size());
+  EXPECT_EQ(types(h, hint), std::vector<T>{T::exams_and_tests}) << names(types(h, hint));
+}
+
+TEST_F(IntentWords, AGeneralRequestComesAfterTheKindItNames) {
+  const auto got = detector_.detect(analyzer_.terms("information on it, including treatment"));
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].type, T::treatment);
+  EXPECT_EQ(got[1].type, T::overview);
+  EXPECT_TRUE(got[1].general);
+  // "Tell me about it" alone asks for the overview.
+  const auto alone = detector_.detect(analyzer_.terms("tell me about it"));
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_EQ(alone[0].type, T::overview);
+}
+
+// ---------------------------------------------------------------------------
+// The engine: messages about one made-up condition whose collections answer
+// every kind asked below.
+
+Article document(const std::string& collection, const std::string& id, const std::string& name,
+                 std::vector<std::pair<T, std::string>> parts) {
+  Article a;
+  a.slug = collection + "-" + id;
+  a.title = name;
+  a.condition.name = name;
+  a.collection = collection;
+  a.document_id = id;
+  a.license = "test";
+  a.provenance.format = "medquad";
+  for (auto& [type, text] : parts) {
+    Section s;
+    s.type = type;
+    s.intro = std::move(text);
+    a.sections.push_back(std::move(s));
+  }
+  return a;
+}
+
+class IntentMessages : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::vector<Article> a;
+    a.push_back(document("MPlusHealthTopics", "1", "Zorblat disease",
+                         {{T::overview, "Zorblat disease is a made-up test condition."},
+                          {T::causes, "Zorblat disease follows pretend germs."},
+                          {T::treatment, "Zorblat disease is treated with pretend rest."},
+                          {T::symptoms, "Zorblat disease gives pretend itching."},
+                          {T::genetics, "Zorblat disease passes on in made-up families."},
+                          {T::outlook, "Zorblat disease ends in pretend recovery."}}));
+    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(a)));
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    engine_ = nullptr;
+  }
+  static std::vector<T> intents(const qa::Result& r) {
+    std::vector<T> out;
+    for (const auto& i : r.intents) out.push_back(i.type);
+    return out;
+  }
+  static T first_type(const qa::Result& r) {
+    return r.answers.empty() ? T::other : r.answers.front().type;
+  }
+  static inline qa::Engine* engine_ = nullptr;
+};
+
+TEST_F(IntentMessages, AKindTheStoryMentionsIsNotAsked) {
+  const auto r = engine_->ask(
+      "My father has zorblat disease. His treatment has not worked for years and the "
+      "medication makes him tired. Is zorblat disease inherited?");
+  EXPECT_EQ(intents(r), std::vector<T>{T::genetics}) << names(intents(r));
+  EXPECT_EQ(first_type(r), T::genetics);
+}
+
+TEST_F(IntentMessages, SeveralQuestionsAreAnsweredInTheOrderAsked) {
+  const auto r = engine_->ask(
+      "Zorblat disease. My son was diagnosed last week. What causes it? And how is it "
+      "treated? Thank you.");
+  EXPECT_EQ(intents(r), (std::vector<T>{T::causes, T::treatment})) << names(intents(r));
+  ASSERT_GE(r.answers.size(), 2u);
+  EXPECT_EQ(r.answers[0].type, T::causes);
+  EXPECT_EQ(r.answers[1].type, T::treatment);
+}
+
+TEST_F(IntentMessages, ASentenceThatOnlyOpensLikeAQuestionYieldsToOneThatAsks) {
+  // "When I rest ..." opens with a question word but tells; the question
+  // mark asks.
+  const auto r = engine_->ask(
+      "I have zorblat disease. When I rest the itching goes away and the symptoms improve. "
+      "Will my children inherit it?");
+  EXPECT_EQ(intents(r), std::vector<T>{T::genetics}) << names(intents(r));
+  EXPECT_EQ(first_type(r), T::genetics);
+}
+
+TEST_F(IntentMessages, InformationIncludingAKindAnswersThatKindFirst) {
+  const auto summary =
+      engine_->ask("Where can I find information on zorblat disease, including treatment?");
+  const auto message = engine_->ask(
+      "Zorblat disease. I am looking for recent information and treatment for zorblat "
+      "disease.");
+  EXPECT_EQ(first_type(summary), T::treatment) << names(intents(summary));
+  EXPECT_EQ(first_type(message), T::treatment) << names(intents(message));
+  // The overview is still offered in the ranked list.
+  bool overview = false;
+  for (const auto& a : summary.answers) overview = overview || a.type == T::overview;
+  EXPECT_TRUE(overview);
+}
+
+}  // namespace
+}  // namespace symptomdb
