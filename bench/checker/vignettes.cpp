@@ -536,7 +536,7 @@ int main(int argc, char** argv) {
   // often it sends everyone to emergency).
   fmt::print("Triage, likely = first ranks within a ratio of the first's score:\n");
   for (const auto& [ranks, ratio] : std::vector<std::pair<std::size_t, double>>{
-           {0, 1.0}, {3, 0.9}, {3, 0.8}, {5, 0.8}, {5, 0.7}, {10, 0.7}}) {
+           {0, 1.0}, {3, 0.95}, {3, 0.9}, {3, 0.8}, {5, 0.8}, {5, 0.7}}) {
     const checker::LikelyRule rule{checker::kLikelyShare, ranks, ratio};
     std::size_t all_em = 0, case_em = 0, case_urgent = 0;
     for (std::size_t v = 0; v < vignettes.size(); ++v) {
