@@ -119,6 +119,7 @@ TEST(ProfileSources, TheTextIsReadAsFindingsSoThatOtherWordingsMeet) {
   q.present = {{"redurina", {}}};
   EXPECT_TRUE(ConditionModel::build(snap).rank(q).empty());  // no reader: the word is unknown
   const auto model = ConditionModel::build(snap, {}, reading_sources());
+  ASSERT_EQ(model.size(), 2u);  // both have a profile
   const auto ranked = model.rank(q);
   // The general topic is read; the rare collection's text is not (its
   // symptom lists are already finding names).
@@ -135,13 +136,14 @@ TEST(ProfileSources, AnotherEntryOfTheSameConditionAddsItsSymptomText) {
     a.push_back(
         testing::condition_entry("thin", "Pebble disease",
                                  "Pebble disease is a common problem of the kidneys that many "
-                                 "people have at some time and that doctors can treat.",
+                                 "people have at some time in their lives. Doctors treat it "
+                                 "with medicines, plenty of water and sometimes an operation.",
                                  "MPlusHealthTopics", {{}, {"C9"}}));
-    a.push_back(
-        testing::condition_entry("full", "Pebble disease in adults",
-                                 "Adults with pebble disease have sharp flank pain "
-                                 "that comes in waves, with nausea, and sometimes pink urine.",
-                                 "NIDDK", {{}, {"C9"}}));
+    a.push_back(testing::condition_entry("full", "Pebble disease in adults",
+                                         "Adults with pebble disease have sharp flank pain "
+                                         "that comes in waves, with nausea, vomiting, sweating, "
+                                         "restlessness and sometimes pink or cloudy urine.",
+                                         "NIDDK", {{}, {"C9"}}));
     for (std::size_t i = 0; i < extra_sharing; ++i)
       a.push_back(testing::condition_entry(
           "x" + std::to_string(i), "Other thing " + std::to_string(i),
@@ -158,6 +160,7 @@ TEST(ProfileSources, AnotherEntryOfTheSameConditionAddsItsSymptomText) {
   };
   const auto snap = snapshot(0);
   const auto model = ConditionModel::build(snap);
+  ASSERT_EQ(model.size(), 2u);  // both have text of their own
   const auto ranked = model.rank(q);
   const auto names = names_of(model, ranked);
   ASSERT_EQ(names.size(), 2u);
