@@ -151,7 +151,20 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
       {"finding_length", &checker::ProfileParameters::finding_length},
       {"story", &checker::ProfileParameters::story_weight},
       {"read_coverage", &checker::ProfileParameters::read_coverage},
-      {"named", &checker::ProfileParameters::named_prior}};
+      {"named", &checker::ProfileParameters::named_prior},
+      // Build-time weights (--build only: they change what the profiles hold).
+      {"w_name", &checker::ProfileParameters::weight_name},
+      {"w_symptoms", &checker::ProfileParameters::weight_symptoms},
+      {"w_overview", &checker::ProfileParameters::weight_overview},
+      {"w_causes", &checker::ProfileParameters::weight_causes},
+      {"w_exams", &checker::ProfileParameters::weight_exams},
+      {"w_when", &checker::ProfileParameters::weight_when},
+      {"w_complications", &checker::ProfileParameters::weight_complications},
+      {"w_annotations", &checker::ProfileParameters::weight_annotations},
+      {"w_readings", &checker::ProfileParameters::weight_readings},
+      {"w_kin", &checker::ProfileParameters::weight_kin},
+      {"read_overview", &checker::ProfileParameters::read_overview},
+      {"kin_max", &checker::ProfileParameters::kin_max}};
   const auto it = fields.find(name);
   if (it == fields.end()) return false;
   p.*(it->second) = v;
@@ -225,11 +238,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string hpo, dump, set, explain, annotations = "undescribed";
-  std::vector<std::string> tries;
+  std::vector<std::string> tries, builds;
   bool tune = false, losses = false;
   Reading reading = Reading::whole;
   std::size_t window = 4;
-  double read_confidence = 0.75;
+  double clause_confidence = 0.75;  // of a clause window's reading (--read)
+  double read_confidence = checker::kReadConfidence;  // of the profiles' text
   for (int i = 4; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--hpo" && i + 1 < argc)
@@ -238,8 +252,8 @@ int main(int argc, char** argv) {
       tune = true;
     else if (a == "--window" && i + 1 < argc)
       window = std::stoul(argv[++i]);  // words of a clause window (--read)
-    else if (a == "--read-confidence" && i + 1 < argc)
-      read_confidence = std::stod(argv[++i]);
+    else if (a == "--clause-confidence" && i + 1 < argc)
+      clause_confidence = std::stod(argv[++i]);
     else if (a == "--losses")
       losses = true;
     else if (a == "--dump" && i + 1 < argc)
@@ -248,6 +262,10 @@ int main(int argc, char** argv) {
       set = argv[++i];
     else if (a == "--try" && i + 1 < argc)
       tries.push_back(argv[++i]);
+    else if (a == "--read-confidence" && i + 1 < argc)
+      read_confidence = std::stod(argv[++i]);
+    else if (a == "--build" && i + 1 < argc)
+      builds.push_back(argv[++i]);  // profiles built again with these weights
     else if (a == "--explain" && i + 1 < argc)
       explain = argv[++i];
     else if (a == "--read" && i + 1 < argc) {
@@ -297,6 +315,8 @@ int main(int argc, char** argv) {
       sources = checker::hpo_profile_sources(checker);
       annotated_diseases = sources.annotated.size();
     }
+    // The profiles' own text read into finding names, as the server does.
+    sources.read_findings = checker::interpreter_reader(*interpreter, read_confidence);
   }
   t0 = std::chrono::steady_clock::now();
   checker::ProfileParameters build_params;
@@ -371,7 +391,7 @@ int main(int argc, char** argv) {
     const auto demo = checker::read_description(v.demographics);
     if (demo.age_years) d.age_years = demo.age_years;
     if (demo.female) d.female = demo.female;
-    queries.push_back(query_of(d, interpreter.get(), reading, window, read_confidence));
+    queries.push_back(query_of(d, interpreter.get(), reading, window, clause_confidence));
   }
 
   // All vignettes, then the odd and the even ids.
@@ -397,6 +417,44 @@ int main(int argc, char** argv) {
       std::fflush(stdout);
     }
     model.set_query_parameters(defaults);
+  }
+  if (!builds.empty()) {
+    // Alternatives that need the profiles built again (section weights);
+    // the truth is resolved again for each, as the names may now reach
+    // other profiles.
+    fmt::print("\nProfiles built with (top-1/3/5/20: all | odd ids | even ids; ceiling)\n");
+    for (const auto& spec : builds) {
+      // "read_conf=X" (first) reads the profiles' text with another confidence.
+      std::string rest = spec;
+      auto alt_sources = sources;
+      if (rest.rfind("read_conf=", 0) == 0 && interpreter) {
+        const auto comma = rest.find(',');
+        alt_sources.read_findings = checker::interpreter_reader(
+            *interpreter,
+            std::stod(rest.substr(10, comma == std::string::npos ? comma : comma - 10)));
+        rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
+      }
+      const double cpu0 = thread_cpu_ms();
+      const auto alt =
+          checker::ConditionModel::build(snap, parameters_of(rest, build_params), alt_sources);
+      const double alt_cpu_s = (thread_cpu_ms() - cpu0) / 1000;
+      std::array<Tally, 3> t;
+      std::size_t none = 0;
+      for (std::size_t v = 0; v < vignettes.size(); ++v) {
+        std::vector<std::size_t> alt_truth;
+        for (const auto& m : alt.resolve(vignettes[v].diagnosis)) alt_truth.push_back(m.profile);
+        none += alt_truth.empty();
+        const double r = alt_truth.empty() ? 0 : rank_of(alt.scores(queries[v]), alt_truth);
+        t[0].add(r);
+        t[odd_id(vignettes[v].id) ? 1 : 2].add(r);
+      }
+      fmt::print("  {:<40} {} {} {} {:.3f} ({} profiles, built in {:.2f} s CPU)\n",
+                 spec.empty() ? "(defaults)" : spec, t[0].row("").substr(4), t[1].row("").substr(4),
+                 t[2].row("").substr(4),
+                 1.0 - static_cast<double>(none) / static_cast<double>(vignettes.size()),
+                 alt.size(), alt_cpu_s);
+      std::fflush(stdout);
+    }
   }
   if (!explain.empty()) {
     for (const char* w :
@@ -575,6 +633,30 @@ int main(int argc, char** argv) {
         }))
       ++emergency_cases, emergency_levels[level]++;
   }
+  // Alternatives for which conditions count as likely (LikelyRule): the
+  // emergency cases' levels against the levels over all vignettes (how
+  // often it sends everyone to emergency).
+  fmt::print("Triage, likely = first ranks within a ratio of the first's score:\n");
+  for (const auto& [ranks, ratio] : std::vector<std::pair<std::size_t, double>>{
+           {0, 1.0}, {3, 0.95}, {3, 0.9}, {3, 0.8}, {5, 0.8}, {5, 0.7}}) {
+    const checker::LikelyRule rule{checker::kLikelyShare, ranks, ratio};
+    std::size_t all_em = 0, case_em = 0, case_urgent = 0;
+    for (std::size_t v = 0; v < vignettes.size(); ++v) {
+      const auto d = checker::read_description(vignettes[v].text);
+      const auto lvl = checker::triage(d, model, model.rank(queries[v]), {}, rule).level;
+      all_em += lvl == checker::TriageLevel::emergency;
+      if (std::any_of(truth[v].begin(), truth[v].end(), [&](std::size_t p) {
+            return model.profile(p).urgency == checker::Urgency::emergency;
+          })) {
+        case_em += lvl == checker::TriageLevel::emergency;
+        case_urgent += lvl == checker::TriageLevel::urgent;
+      }
+    }
+    fmt::print(
+        "  ranks={:<2} ratio={:<4} emergency cases: emergency {} urgent {}; all 197: "
+        "emergency {}\n",
+        ranks, ratio, case_em, case_urgent, all_em);
+  }
   fmt::print("Triage levels given: ");
   for (const auto& [k, n] : levels) fmt::print("{} {}  ", k, n);
   fmt::print("\nVignettes whose condition's text says emergency: {}; levels given: ",
@@ -595,7 +677,7 @@ int main(int argc, char** argv) {
     const auto t = std::chrono::steady_clock::now();
     const double c0 = thread_cpu_ms();
     const auto d = checker::read_description(texts[i % texts.size()]);
-    auto q = query_of(d, interpreter.get(), reading, window, read_confidence);
+    auto q = query_of(d, interpreter.get(), reading, window, clause_confidence);
     q.limit = 10;
     const auto ranked = model.rank(q);
     const auto tri = checker::triage(d, model, ranked, {});

@@ -254,6 +254,9 @@ std::vector<NameMatch> ConditionNames::narrower(std::string_view name,
 bool ConditionModel::has_term(std::size_t profile, const std::string& term) const {
   const auto it = term_ids_.find(term);
   if (it == term_ids_.end()) return false;
+  if (profile < borrowed_.size() &&
+      std::binary_search(borrowed_[profile].begin(), borrowed_[profile].end(), it->second))
+    return false;
   const auto& posts = postings_[it->second];
   const auto at = std::lower_bound(
       posts.begin(), posts.end(), profile,

@@ -169,6 +169,22 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
   const auto conditions = snapshot.conditions();
   const auto articles = snapshot.articles();
   m.profile_of_condition_.assign(conditions.size(), -1);
+  // Other entries of the same condition: non-drug entries sharing a CUI
+  // that few entries share.
+  std::vector<std::vector<std::size_t>> kin(conditions.size());
+  if (p.weight_kin > 0) {
+    std::unordered_map<std::string, std::vector<std::size_t>> by_cui;
+    for (std::size_t c = 0; c < conditions.size(); ++c)
+      if (conditions[c].kind != "drug")
+        for (const auto& cui : conditions[c].cuis) by_cui[cui].push_back(c);
+    for (const auto& [cui, group] : by_cui) {
+      if (group.size() < 2 || static_cast<double>(group.size()) > p.kin_max) continue;
+      for (const auto a : group)
+        for (const auto b : group)
+          if (a != b && std::find(kin[a].begin(), kin[a].end(), b) == kin[a].end())
+            kin[a].push_back(b);
+    }
+  }
   std::unordered_map<std::uint32_t, float> tf;
   for (std::size_t c = 0; c < conditions.size(); ++c) {
     const auto& cond = conditions[c];
@@ -190,6 +206,9 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     // condition itself); advice sections list warning signs ("call if ..."),
     // so there only unconditional statements count.
     std::string urgency_text, advice_text, common_text, who_text, opening;
+    // Text to read into finding names once the collection is known (rare
+    // collections are not read), with its section weight.
+    std::vector<std::pair<std::string, double>> readable;
     auto add = [&](std::string_view text, double weight, bool counts) {
       const auto words = content_words(text, analyzer);
       for_each_term(words, true, [&](const std::string& t, const std::string&) {
@@ -225,6 +244,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
       if (!art.introduction.empty()) {
         add(art.introduction, p.weight_overview, true);
         keep_sentences(art.introduction, "overview");
+        if (p.read_overview > 0) readable.emplace_back(art.introduction, p.weight_overview);
         common_text += " " + art.introduction;
         urgency_text += "\n" + art.introduction;
       }
@@ -234,12 +254,14 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
           case SectionType::symptoms:
             add(text, p.weight_symptoms, true);
             keep_sentences(text, "symptoms");
+            readable.emplace_back(text, p.weight_symptoms);
             urgency_text += "\n" + text;
             break;
           case SectionType::overview:
             if (opening.empty()) opening = text.substr(0, 300);
             add(text, p.weight_overview, true);
             keep_sentences(text, "overview");
+            if (p.read_overview > 0) readable.emplace_back(text, p.weight_overview);
             common_text += " " + text;
             urgency_text += "\n" + text;
             break;
@@ -252,9 +274,24 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
           case SectionType::frequency:
             common_text += " " + text;
             break;
+          case SectionType::exams_and_tests:
+            if (p.weight_exams > 0) {
+              add(text, p.weight_exams, true);
+              keep_sentences(text, to_string(s.type));
+            }
+            break;
           case SectionType::when_to_see_a_doctor:
+          case SectionType::complications: {
+            const double w =
+                s.type == SectionType::complications ? p.weight_complications : p.weight_when;
+            if (w > 0) {
+              add(text, w, true);
+              keep_sentences(text, to_string(s.type));
+            }
+            advice_text += "\n" + text;
+            break;
+          }
           case SectionType::outlook:
-          case SectionType::complications:
             advice_text += "\n" + text;
             break;
           default:
@@ -282,6 +319,41 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     // Too little text to say what the condition looks like: no profile (an
     // answer from a name alone would be a guess).
     if (length < 15) continue;
+    // Terms of its own text, before what is borrowed below.
+    std::vector<std::uint32_t> own;
+    own.reserve(tf.size());
+    for (const auto& [t, f] : tf) own.push_back(t);
+    std::sort(own.begin(), own.end());
+    // The same text read as findings: the names the interpreter gives what
+    // the article says, so that lay and clinical wording meet. Names only
+    // (not counted as text: they restate it).
+    if (sources.read_findings && p.weight_readings > 0 && !prof.rare)
+      for (const auto& [text, w] : readable) {
+        std::string names_read;
+        for (const auto& label : sources.read_findings(text)) names_read += label + ".\n";
+        if (!names_read.empty()) add(names_read, p.weight_readings * w, false);
+      }
+    // What other entries of the same condition say of its symptoms: more of
+    // the knowledge base's own words for a thin general summary. Not
+    // counted as its text (the 15-word floor is about this entry's own).
+    for (const auto k : kin[c])
+      for (const auto a : conditions[k].articles) {
+        const Article& art = articles[a];
+        const std::string from = " (" + conditions[k].name + ")";
+        if (!art.introduction.empty()) {
+          add(art.introduction, p.weight_kin * p.weight_overview, false);
+          keep_sentences(art.introduction, "overview" + from);
+        }
+        for (const auto& s : art.sections) {
+          if (s.type != SectionType::symptoms && s.type != SectionType::overview) continue;
+          const std::string text = section_text(s);
+          add(text,
+              p.weight_kin *
+                  (s.type == SectionType::symptoms ? p.weight_symptoms : p.weight_overview),
+              false);
+          keep_sentences(text, std::string(to_string(s.type)) + from);
+        }
+      }
     prof.length = length;
     prof.affected = who_is_affected(cond.name, common_text + "\n" + who_text, opening);
     const std::string folded_common = text::fold(common_text);
@@ -320,6 +392,11 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     scan(urgency_text, false);
     scan(advice_text, true);
     const auto id = static_cast<std::uint32_t>(m.profiles_.size());
+    std::vector<std::uint32_t> borrowed;
+    for (const auto& [t, f] : tf)
+      if (!std::binary_search(own.begin(), own.end(), t)) borrowed.push_back(t);
+    std::sort(borrowed.begin(), borrowed.end());
+    m.borrowed_.push_back(std::move(borrowed));
     for (const auto& [t, f] : tf) m.postings_[t].push_back({id, f});
     float len = 0;
     for (const auto& [t, f] : tf) len += f;

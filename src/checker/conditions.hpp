@@ -35,6 +35,24 @@ struct ProfileParameters {
   double weight_symptoms = 1.0;
   double weight_overview = 0.5;
   double weight_causes = 0.25;
+  // Sections that describe the person's findings less directly than the
+  // symptom section: what the doctor finds (exams and tests), the signs
+  // that call for a doctor, what the condition leads to. 0 leaves them out.
+  double weight_exams = 0;
+  double weight_when = 0;
+  double weight_complications = 0;
+  // Finding names read from a general topic's symptom and overview text
+  // (ProfileSources::read_findings), times the section's weight.
+  double weight_readings = 0.5;
+  // 1: read the overview too. Measured: nearly the same ranking for 60% more
+  // build time (bench/checker/README.md), so symptom sections only.
+  double read_overview = 0;
+  // The symptom and overview text of other entries of the same condition
+  // (an identical UMLS CUI: MedlinePlus "Kidney Stones" and NIDDK "Kidney
+  // Stones in Adults"), times the section's weight; for entries with text of
+  // their own. CUIs that more than `kin_max` entries share are too broad.
+  double weight_kin = 0.25;
+  double kin_max = 4;
   double pair_boost = 1.0;        // a matching word pair counts as this many extra words
   double absent_weight = 0.3;     // how much a finding the person does not have counts against
   double rare_prior = -20.0;      // a condition known only from a rare-disease collection
@@ -150,6 +168,13 @@ class ConditionModel {
     params_.weight_symptoms = kept.weight_symptoms;
     params_.weight_overview = kept.weight_overview;
     params_.weight_causes = kept.weight_causes;
+    params_.weight_exams = kept.weight_exams;
+    params_.weight_when = kept.weight_when;
+    params_.weight_complications = kept.weight_complications;
+    params_.weight_readings = kept.weight_readings;
+    params_.read_overview = kept.read_overview;
+    params_.weight_kin = kept.weight_kin;
+    params_.kin_max = kept.kin_max;
     if (p.topic_share != kept.topic_share || p.vocabulary != kept.vocabulary ||
         p.general_idf != kept.general_idf)
       prepare_ranking();
@@ -167,9 +192,10 @@ class ConditionModel {
   // The profiles a condition name means (condition_names.hpp): what the
   // server shows with each profile and what the bench counts as the truth.
   std::vector<NameMatch> resolve(std::string_view name) const;
-  // True when the profile's text uses the phrase (all its words and word pairs).
+  // True when the profile's own text uses the phrase (all its words and word
+  // pairs); what other entries of the condition say does not count.
   bool mentions(std::size_t profile, std::string_view phrase) const;
-  // True when the profile's text has the stemmed word (or word pair).
+  // True when the profile's own text has the stemmed word (or word pair).
   bool has_term(std::size_t profile, const std::string& term) const;
 
   // True when some word of the text occurs in a profile.
@@ -215,6 +241,10 @@ class ConditionModel {
   ProfileParameters params_;
   std::vector<Profile> profiles_;
   std::vector<std::vector<Sentence>> sentences_;  // per profile, symptom-bearing text
+  // Per profile, sorted: terms only the text of other entries or the names
+  // read from its text gave it. They rank, but do not make its own text
+  // "use" a name (mentions(), for the narrower-name rule).
+  std::vector<std::vector<std::uint32_t>> borrowed_;
   std::unordered_map<std::string, std::uint32_t> term_ids_;
   std::vector<std::vector<Posting>> postings_;
   std::vector<double> idf_;

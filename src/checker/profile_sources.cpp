@@ -1,8 +1,10 @@
 #include "checker/profile_sources.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "checker/checker.hpp"
+#include "checker/interpret.hpp"
 #include "text/normalize.hpp"
 
 namespace symptomdb::checker {
@@ -94,6 +96,17 @@ ProfileSources hpo_profile_sources(const Checker& checker) {
     if (!a.findings.empty()) out.annotated.push_back(std::move(a));
   }
   return out;
+}
+
+std::function<std::vector<std::string>(std::string_view)> interpreter_reader(
+    const Interpreter& interpreter, double min_confidence) {
+  return [&interpreter, min_confidence](std::string_view text) {
+    std::vector<std::string> out;
+    for (auto& t : interpreter.interpret(text).terms)
+      if (t.confidence >= min_confidence && std::find(out.begin(), out.end(), t.label) == out.end())
+        out.push_back(std::move(t.label));
+    return out;
+  };
 }
 
 }  // namespace symptomdb::checker

@@ -6,6 +6,7 @@
 // snapshot with the profiles.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 namespace symptomdb::checker {
 
 class Checker;
+class Interpreter;
 
 struct AnnotatedCondition {
   std::string name;                   // the disease name as the file writes it
@@ -23,6 +25,14 @@ struct AnnotatedCondition {
 struct ProfileSources {
   std::vector<AnnotatedCondition> annotated;
   std::string annotations_source;  // shown as the section of a quote ("HPO annotations")
+  // Reads a text into the names of the findings it states (the HPO labels
+  // the server's interpreter reads it as). When set, the symptom and
+  // overview text of general health topics is read with it and the names
+  // join the profile beside the words, so that an article's "blood in the
+  // urine" meets a person's "hematuria" (which the query side reads the
+  // same way). Rare-disease collections are left out: their symptom
+  // sections are already lists of HPO names.
+  std::function<std::vector<std::string>(std::string_view)> read_findings;
 };
 
 // Who a condition's own text says it affects most: a sentence that says
@@ -50,5 +60,12 @@ double affected_prior(const Affected& a, std::optional<double> age_years,
 // The phenotype (aspect P, not negated) annotations the checker was built
 // from, one entry per disease, finding labels in the file's order of terms.
 ProfileSources hpo_profile_sources(const Checker& checker);
+// The confidence below which a reading is not used for a profile.
+inline constexpr double kReadConfidence = 0.8;
+// `read_findings` from an interpreter: the labels of the terms it reads with
+// at least `min_confidence`, each once. The interpreter must outlive the
+// sources.
+std::function<std::vector<std::string>(std::string_view)> interpreter_reader(
+    const Interpreter& interpreter, double min_confidence);
 
 }  // namespace symptomdb::checker

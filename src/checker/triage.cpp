@@ -49,7 +49,8 @@ std::string_view advice(TriageLevel level) {
 }
 
 Triage triage(const Description& description, const ConditionModel& model,
-              const std::vector<RankedProfile>& ranked, const TriageSignals& signals) {
+              const std::vector<RankedProfile>& ranked, const TriageSignals& signals,
+              const LikelyRule& likely) {
   Triage t;
   if (!signals.red_flags.empty()) {
     t.level = TriageLevel::emergency;
@@ -64,7 +65,9 @@ Triage triage(const Description& description, const ConditionModel& model,
   bool any = false;
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     const auto& r = ranked[i];
-    if (i > 0 && r.probability < kLikelyShare) continue;
+    const bool close =
+        i < likely.ranks && ranked[0].score > 0 && r.score >= likely.ratio * ranked[0].score;
+    if (i > 0 && r.probability < likely.share && !close) continue;
     const Profile& p = model.profile(r.profile);
     const TriageLevel l = level_of(p.urgency);
     if (l != TriageLevel::self_care) all_self_limited = false;

@@ -35,8 +35,22 @@ struct Triage {
 // displayed probability, or is the first.
 inline constexpr double kLikelyShare = 0.15;
 
+// Which ranked conditions count as reasonably likely for the floor. The
+// display share is a softmax over raw scores, which gives the first nearly
+// everything; erring to safety, a condition among the first `ranks` whose
+// score is at least `ratio` of the first's counts too (0 ranks: off). The
+// defaults were measured on the vignette dev set (bench/checker/README.md:
+// more emergency cases reach emergency, at the cost of more emergency
+// answers overall; wider settings sent most vignettes to emergency).
+struct LikelyRule {
+  double share = kLikelyShare;
+  std::size_t ranks = 3;
+  double ratio = 0.9;
+};
+
 Triage triage(const Description& description, const ConditionModel& model,
-              const std::vector<RankedProfile>& ranked, const TriageSignals& signals);
+              const std::vector<RankedProfile>& ranked, const TriageSignals& signals,
+              const LikelyRule& likely = {});
 
 std::string_view to_string(TriageLevel level);
 // What the level means for the person, in plain words.

@@ -91,9 +91,14 @@ std::shared_ptr<const RenderedPage> Site::article(std::string_view slug) const {
 const checker::ConditionModel& Site::conditions() const {
   std::call_once(conditions_once_, [this] {
     // With phenotype data, its disease annotations are profile findings too.
-    const auto sources = symptoms_ && symptoms_->checker
-                             ? checker::hpo_profile_sources(*symptoms_->checker)
-                             : checker::ProfileSources{};
+    auto sources = symptoms_ && symptoms_->checker
+                       ? checker::hpo_profile_sources(*symptoms_->checker)
+                       : checker::ProfileSources{};
+    // ... and the profiles' own text is read into finding names with the
+    // interpreter that reads the person's findings.
+    if (symptoms_ && symptoms_->interpreter)
+      sources.read_findings =
+          checker::interpreter_reader(*symptoms_->interpreter, checker::kReadConfidence);
     conditions_ = std::make_unique<const checker::ConditionModel>(
         checker::ConditionModel::build(*snapshot_, {}, sources));
   });

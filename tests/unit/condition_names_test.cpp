@@ -9,6 +9,7 @@
 #include "checker/condition_names.hpp"
 #include "checker/conditions.hpp"
 #include "engine/snapshot.hpp"
+#include "unit/profile_fixture.hpp"
 
 namespace symptomdb::checker {
 namespace {
@@ -41,25 +42,11 @@ TEST(ConditionNames, FormsATitleGivesAName) {
   EXPECT_EQ(name_forms("Asthma"), std::vector<std::string>{"Asthma"});
 }
 
-// An article with text (a profile) or without (a name only, as A.D.A.M.'s
-// entries are in MedQuAD).
+// An article with text (a profile) or without (a name only).
 Article entry(std::string slug, std::string name, std::vector<std::string> synonyms,
               std::string symptoms, std::vector<std::string> cuis = {}) {
-  Article a;
-  a.slug = std::move(slug);
-  a.title = name;
-  a.condition.name = std::move(name);
-  a.condition.synonyms = std::move(synonyms);
-  a.condition.cuis = std::move(cuis);
-  a.collection = "MPlusHealthTopics";
-  a.license = "test";
-  if (!symptoms.empty()) {
-    Section s;
-    s.type = SectionType::symptoms;
-    s.intro = std::move(symptoms);
-    a.sections.push_back(std::move(s));
-  }
-  return a;
+  return testing::condition_entry(std::move(slug), std::move(name), std::move(symptoms),
+                                  "MPlusHealthTopics", {std::move(synonyms), std::move(cuis)});
 }
 
 constexpr const char* kHayFever =

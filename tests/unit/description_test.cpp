@@ -194,5 +194,28 @@ TEST(Triage, SevereOrSuddenIsAtLeastUrgent) {
   EXPECT_GE(t.level, TriageLevel::urgent);
 }
 
+TEST(Triage, AnEmergencyCloseBehindTheFirstRaisesTheLevel) {
+  const auto snap = test_snapshot();
+  const auto model = ConditionModel::build(snap);
+  // A-Z: Alpha fever (goes away on its own), Beta syndrome, Gamma attack (emergency).
+  const auto alpha = *model.profile_of_condition(0), gamma = *model.profile_of_condition(2);
+  auto ranked_with = [&](double gamma_score) {
+    std::vector<RankedProfile> r(2);
+    r[0].profile = alpha, r[0].score = 10, r[0].probability = 0.95;
+    r[1].profile = gamma, r[1].score = gamma_score, r[1].probability = 0.05;
+    return r;
+  };
+  const auto d = read_description("runny nose");
+  // Second, with a small display share but a score close to the first's.
+  auto t = triage(d, model, ranked_with(9.5), {});
+  EXPECT_EQ(t.level, TriageLevel::emergency);
+  EXPECT_EQ(t.condition, "Gamma attack");
+  // Far behind: not reasonably likely.
+  EXPECT_EQ(triage(d, model, ranked_with(5), {}).level, TriageLevel::self_care);
+  // The rule off: the display share alone decides.
+  EXPECT_EQ(triage(d, model, ranked_with(9.5), {}, LikelyRule{kLikelyShare, 0, 1}).level,
+            TriageLevel::self_care);
+}
+
 }  // namespace
 }  // namespace symptomdb::checker

@@ -8,24 +8,13 @@
 #include "checker/conditions.hpp"
 #include "checker/profile_sources.hpp"
 #include "engine/snapshot.hpp"
+#include "unit/profile_fixture.hpp"
 
 namespace symptomdb::checker {
 namespace {
 
 Article named(std::string slug, std::string name, std::string symptoms) {
-  Article a;
-  a.slug = std::move(slug);
-  a.title = name;
-  a.condition.name = std::move(name);
-  a.collection = "ADAM";
-  a.license = "test";
-  if (!symptoms.empty()) {
-    Section s;
-    s.type = SectionType::symptoms;
-    s.intro = std::move(symptoms);
-    a.sections.push_back(std::move(s));
-  }
-  return a;
+  return testing::condition_entry(std::move(slug), std::move(name), std::move(symptoms), "ADAM");
 }
 
 ProfileSources annotations() {
@@ -100,6 +89,93 @@ TEST(ProfileSources, AffectedPriorRewardsTheGroupAndRulesOutPregnancyForMen) {
   EXPECT_EQ(affected_prior(pregnancy, 28.0, true, 0.5), 0);
   EXPECT_LT(affected_prior(pregnancy, 28.0, false, 0.5), -1.0);
   EXPECT_LT(affected_prior(pregnancy, 70.0, true, 0.5), -1.0);
+}
+
+// A made-up reader standing in for the HPO interpreter: one phrase, one name.
+ProfileSources reading_sources() {
+  ProfileSources s;
+  s.read_findings = [](std::string_view text) {
+    std::vector<std::string> out;
+    if (text.find("water comes out red") != std::string_view::npos) out.emplace_back("Redurina");
+    return out;
+  };
+  return s;
+}
+
+TEST(ProfileSources, TheTextIsReadAsFindingsSoThatOtherWordingsMeet) {
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry(
+      "g", "General stone",
+      "A general stone hurts in the side, and the water comes out red after "
+      "a long walk; the ache comes and goes for hours.",
+      "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry(
+      "r", "Rare stone",
+      "A rare stone hurts in the side, and the water comes out red after a "
+      "long walk; the ache comes and goes for hours.",
+      "GARD"));
+  const Snapshot snap(std::move(a));
+  ProfileQuery q;
+  q.present = {{"redurina", {}}};
+  EXPECT_TRUE(ConditionModel::build(snap).rank(q).empty());  // no reader: the word is unknown
+  const auto model = ConditionModel::build(snap, {}, reading_sources());
+  ASSERT_EQ(model.size(), 2u);  // both have a profile
+  const auto ranked = model.rank(q);
+  // The general topic is read; the rare collection's text is not (its
+  // symptom lists are already finding names).
+  ASSERT_EQ(ranked.size(), 1u);
+  EXPECT_EQ(model.profile(ranked[0].profile).name, "General stone");
+  ProfileParameters off;
+  off.weight_readings = 0;
+  EXPECT_TRUE(ConditionModel::build(snap, off, reading_sources()).rank(q).empty());
+}
+
+TEST(ProfileSources, AnotherEntryOfTheSameConditionAddsItsSymptomText) {
+  auto snapshot = [](std::size_t extra_sharing) {
+    std::vector<Article> a;
+    a.push_back(
+        testing::condition_entry("thin", "Pebble disease",
+                                 "Pebble disease is a common problem of the kidneys that many "
+                                 "people have at some time in their lives. Doctors treat it "
+                                 "with medicines, plenty of water and sometimes an operation.",
+                                 "MPlusHealthTopics", {{}, {"C9"}}));
+    a.push_back(testing::condition_entry("full", "Pebble disease in adults",
+                                         "Adults with pebble disease have sharp flank pain "
+                                         "that comes in waves, with nausea, vomiting, sweating, "
+                                         "restlessness and sometimes pink or cloudy urine.",
+                                         "NIDDK", {{}, {"C9"}}));
+    for (std::size_t i = 0; i < extra_sharing; ++i)
+      a.push_back(testing::condition_entry(
+          "x" + std::to_string(i), "Other thing " + std::to_string(i),
+          "Other thing causes tiredness, a dry mouth and a headache in the afternoon for weeks.",
+          "MPlusHealthTopics", {{}, {"C9"}}));
+    return Snapshot(std::move(a));
+  };
+  ProfileQuery q;
+  q.present = {{"flank pain in waves", {}}};
+  auto names_of = [](const ConditionModel& m, const std::vector<RankedProfile>& r) {
+    std::vector<std::string> out;
+    for (const auto& x : r) out.push_back(m.profile(x.profile).name);
+    return out;
+  };
+  const auto snap = snapshot(0);
+  const auto model = ConditionModel::build(snap);
+  ASSERT_EQ(model.size(), 2u);  // both have text of their own
+  const auto ranked = model.rank(q);
+  const auto names = names_of(model, ranked);
+  ASSERT_EQ(names.size(), 2u);
+  EXPECT_EQ(names[0], "Pebble disease in adults");  // its own text first
+  EXPECT_EQ(names[1], "Pebble disease");
+  // Explained from the other entry's sentence, which says where it is from.
+  ASSERT_FALSE(ranked[1].evidence.empty());
+  EXPECT_EQ(ranked[1].evidence[0].section, "symptoms (Pebble disease in adults)");
+  ProfileParameters off;
+  off.weight_kin = 0;
+  EXPECT_EQ(names_of(model, ConditionModel::build(snap, off).rank(q)).size(), 1u);
+  // A CUI that many entries share is too broad to say they are one condition.
+  const auto broad = snapshot(4);
+  const auto wide = ConditionModel::build(broad);
+  EXPECT_EQ(names_of(wide, wide.rank(q)), std::vector<std::string>{"Pebble disease in adults"});
 }
 
 }  // namespace

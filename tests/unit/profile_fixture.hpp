@@ -1,0 +1,39 @@
+// Knowledge-base entries for the condition-profile tests: an article with a
+// symptom text (a profile) or without (a name only, as MedQuAD's A.D.A.M.
+// entries are). The texts the tests pass are test data, not medical
+// statements.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/article.hpp"
+
+namespace symptomdb::testing {
+
+struct EntryNames {
+  std::vector<std::string> synonyms;
+  std::vector<std::string> cuis;
+};
+
+inline Article condition_entry(std::string slug, std::string name, std::string symptoms,
+                               std::string collection, EntryNames names = {}) {
+  Article a;
+  a.slug = std::move(slug);
+  a.title = name;
+  a.condition.name = std::move(name);
+  a.condition.synonyms = std::move(names.synonyms);
+  a.condition.cuis = std::move(names.cuis);
+  a.collection = std::move(collection);
+  a.license = "test";
+  if (!symptoms.empty()) {
+    Section s;
+    s.type = SectionType::symptoms;
+    s.intro = std::move(symptoms);
+    a.sections.push_back(std::move(s));
+  }
+  return a;
+}
+
+}  // namespace symptomdb::testing
