@@ -43,34 +43,17 @@ TARGET_P99_MS=5
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 
-log() { echo "bench: $*" >&2; }
-die() { echo "bench: error: $*" >&2; exit 1; }
+# shellcheck source=bench/http/common.sh
+. "$ROOT/bench/http/common.sh"
 
 # 1. Dependencies (wrk, nginx-light, build tools); a no-op when present.
 scripts/install-deps.sh bench
 
 # 2. Release build in its own tree; build/ is left alone.
-log "building Release in build-release/"
-cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DSYMPTOMDB_BUILD_TESTS=OFF >/dev/null ||
-  die "cmake configure failed"
-cmake --build build-release -j2 >/dev/null || die "Release build failed (the working tree must compile)"
-BIN="$ROOT/build-release/symptomdb"
-[ -x "$BIN" ] || die "no binary at $BIN"
+release_build
 
 # 3. Scratch space; servers are stopped and everything removed on exit.
-TMP="$(mktemp -d -t symptomdb-bench.XXXXXX)"
-SDB_PID=""
-NGINX_PID=""
-# shellcheck disable=SC2317  # invoked by the trap
-cleanup() {
-  local pid
-  for pid in $SDB_PID $NGINX_PID; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in $SDB_PID $NGINX_PID; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
+scratch_dir symptomdb-bench
 DB="$TMP/bench.db"
 SEED="${SEED-$ROOT/../shared/seeds/muscle-atrophy-article.txt}"
 if [ -n "$SEED" ] && [ -f "$SEED" ]; then
@@ -84,17 +67,8 @@ else
 fi
 
 # 4. symptomdb on a kernel-chosen loopback port, access log to a file.
-"$BIN" serve --db "$DB" --host 127.0.0.1 --port 0 --threads "$SYMPTOMDB_THREADS" \
-  --content "$ROOT/content" --access-log "$TMP/symptomdb-access.log" >"$TMP/symptomdb.out" 2>"$TMP/symptomdb.err" &
-SDB_PID=$!
-SDB_PORT=""
-for _ in $(seq 1 200); do
-  SDB_PORT="$(sed -n 's|^symptomdb listening on http://127\.0\.0\.1:\([0-9]\+\)/.*|\1|p' "$TMP/symptomdb.out")"
-  [ -n "$SDB_PORT" ] && break
-  kill -0 "$SDB_PID" 2>/dev/null || { cat "$TMP/symptomdb.err" >&2; die "symptomdb exited at startup"; }
-  sleep 0.05
-done
-[ -n "$SDB_PORT" ] || die "symptomdb did not report a port"
+start_symptomdb --db "$DB" --threads "$SYMPTOMDB_THREADS" --content "$ROOT/content" \
+  --access-log "$TMP/symptomdb-access.log"
 log "symptomdb (pid $SDB_PID, --threads $SYMPTOMDB_THREADS) on 127.0.0.1:$SDB_PORT"
 
 JSON_PATH="/api/v1/articles/$SLUG"
@@ -115,29 +89,16 @@ SDB_URL="http://127.0.0.1:$SDB_PORT"
 fetch "$SDB_URL$JSON_PATH" "$TMP/body.json" "$JSON_TYPE"
 fetch "$SDB_URL$HTML_PATH" "$TMP/body.html" "$HTML_TYPE"
 
-NGINX_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+NGINX_PORT="$(free_port)"
 [ "$NGINX_PORT" != "$SDB_PORT" ] || die "port clash"
-mkdir -p "$TMP/nginx-temp"
-user_line=""
-[ "$(id -u)" -eq 0 ] && user_line="user root;"  # workers must read the 0700 temp dir
 CSP="$(curl -sS -D - -o /dev/null "$SDB_URL$HTML_PATH" | tr -d '\r' | sed -n 's/^Content-Security-Policy: //Ip')"
 # The extra headers mirror what symptomdb sends (ETag, Cache-Control, the
 # security headers), so both responses are about the same size on the wire.
 # The access log is buffered like symptomdb's (stdio buffer, flushed every 1 s).
-cat >"$TMP/nginx.conf" <<EOF
-$user_line
-worker_processes 2;
-pid $TMP/nginx.pid;
-error_log $TMP/nginx-error.log warn;
-events { worker_connections 4096; }
+{ nginx_conf_head; cat <<EOF; } >"$TMP/nginx.conf"
 http {
   access_log $TMP/nginx-access.log combined buffer=64k flush=1s;
-  client_body_temp_path $TMP/nginx-temp/body;
-  proxy_temp_path $TMP/nginx-temp/proxy;
-  fastcgi_temp_path $TMP/nginx-temp/fastcgi;
-  uwsgi_temp_path $TMP/nginx-temp/uwsgi;
-  scgi_temp_path $TMP/nginx-temp/scgi;
-  keepalive_requests 100000;
+$(nginx_temp_paths)
   gzip on;
   gzip_comp_level 6;
   gzip_min_length 512;

@@ -24,28 +24,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 MEDQUAD="$ROOT/../shared/data/medquad"
 
-log() { echo "bench: $*" >&2; }
-die() { echo "bench: error: $*" >&2; exit 1; }
+# shellcheck source=bench/http/common.sh
+. "$ROOT/bench/http/common.sh"
 
 scripts/install-deps.sh bench
-log "building Release in build-release/"
-cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DSYMPTOMDB_BUILD_TESTS=OFF >/dev/null ||
-  die "cmake configure failed"
-cmake --build build-release -j2 --target symptomdb >/dev/null || die "Release build failed"
-BIN="$ROOT/build-release/symptomdb"
-
-TMP="$(mktemp -d -t symptomdb-search.XXXXXX)"
-SDB_PID=""
-NGINX_PID=""
-# shellcheck disable=SC2317  # invoked by the trap
-cleanup() {
-  local pid
-  for pid in $SDB_PID $NGINX_PID; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in $SDB_PID $NGINX_PID; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+release_build --target symptomdb
+scratch_dir symptomdb-search
 
 DB="$TMP/search.db"
 if [ -n "${QA_DB:-}" ]; then
@@ -57,42 +41,22 @@ else
   "$BIN" import medquad "$MEDQUAD" --db "$DB" | head -1
 fi
 
-"$BIN" serve --db "$DB" --host 127.0.0.1 --port 0 --threads "$SYMPTOMDB_THREADS" --no-sample \
-  --access-log "$TMP/access.log" >"$TMP/symptomdb.out" 2>"$TMP/symptomdb.err" &
-SDB_PID=$!
-PORT=""
-for _ in $(seq 1 600); do
-  PORT="$(sed -n 's|^symptomdb listening on http://127\.0\.0\.1:\([0-9]\+\)/.*|\1|p' "$TMP/symptomdb.out")"
-  [ -n "$PORT" ] && break
-  kill -0 "$SDB_PID" 2>/dev/null || { cat "$TMP/symptomdb.err" >&2; die "symptomdb exited at startup"; }
-  sleep 0.1
-done
-[ -n "$PORT" ] || die "symptomdb did not report a port"
+start_symptomdb --db "$DB" --threads "$SYMPTOMDB_THREADS" --no-sample \
+  --access-log "$TMP/access.log"
+PORT="$SDB_PORT"
 
 # Bodies for nginx: exactly what symptomdb answered.
-mkdir -p "$TMP/www" "$TMP/nginx-temp"
+mkdir -p "$TMP/www"
 for w in $WORDS; do
   curl -sS -o "$TMP/www/search-$w.html" "http://127.0.0.1:$PORT/search?q=$w" || die "curl /search failed"
   curl -sS -o "$TMP/www/api-search-$w.json" "http://127.0.0.1:$PORT/api/v1/search?q=$w" ||
     die "curl /api/v1/search failed"
 done
-NGINX_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-user_line=""
-[ "$(id -u)" -eq 0 ] && user_line="user root;"
-cat >"$TMP/nginx.conf" <<EOF
-$user_line
-worker_processes 2;
-pid $TMP/nginx.pid;
-error_log $TMP/nginx-error.log warn;
-events { worker_connections 4096; }
+NGINX_PORT="$(free_port)"
+{ nginx_conf_head; cat <<EOF; } >"$TMP/nginx.conf"
 http {
   access_log off;
-  client_body_temp_path $TMP/nginx-temp/body;
-  proxy_temp_path $TMP/nginx-temp/proxy;
-  fastcgi_temp_path $TMP/nginx-temp/fastcgi;
-  uwsgi_temp_path $TMP/nginx-temp/uwsgi;
-  scgi_temp_path $TMP/nginx-temp/scgi;
-  keepalive_requests 100000;
+$(nginx_temp_paths)
   server_tokens off;
   types { }
   server {
