@@ -36,4 +36,13 @@ inline Article condition_entry(std::string slug, std::string name, std::string s
   return a;
 }
 
+// A symptom text followed by the same filler for every entry, so that each
+// test profile has enough text to be built and none differs from another by
+// it.
+inline std::string with_filler(std::string symptoms) {
+  return std::move(symptoms) +
+         " The problem may last for several weeks and may return later in life. Doctors "
+         "look at the history and examine the person before deciding on treatment.";
+}
+
 }  // namespace symptomdb::testing

@@ -8,26 +8,14 @@
 
 #include "checker/conditions.hpp"
 #include "checker/description.hpp"
+#include "profile_fixture.hpp"
 
 namespace symptomdb::checker {
 namespace {
 
 Article article(std::string slug, std::string name, std::string collection, std::string symptoms) {
-  Article a;
-  a.slug = std::move(slug);
-  a.title = name;
-  a.condition.name = std::move(name);
-  a.collection = std::move(collection);
-  a.license = "test";
-  Section s;
-  s.type = SectionType::symptoms;
-  // The same filler for all, so that every test profile has enough text to
-  // be built and none differs from another by it.
-  s.intro = std::move(symptoms) +
-            " The problem may last for several weeks and may return later in life. Doctors "
-            "look at the history and examine the person before deciding on treatment.";
-  a.sections.push_back(s);
-  return a;
+  return testing::condition_entry(std::move(slug), std::move(name),
+                                  testing::with_filler(std::move(symptoms)), std::move(collection));
 }
 
 // As the server and the bench build it: the first sentence is the complaint.
