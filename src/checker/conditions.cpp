@@ -177,12 +177,31 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     for (std::size_t c = 0; c < conditions.size(); ++c)
       if (conditions[c].kind != "drug")
         for (const auto& cui : conditions[c].cuis) by_cui[cui].push_back(c);
+    auto link = [&](std::size_t a, std::size_t b) {
+      if (a != b && std::find(kin[a].begin(), kin[a].end(), b) == kin[a].end()) kin[a].push_back(b);
+    };
     for (const auto& [cui, group] : by_cui) {
       if (group.size() < 2 || static_cast<double>(group.size()) > p.kin_max) continue;
       for (const auto a : group)
-        for (const auto b : group)
-          if (a != b && std::find(kin[a].begin(), kin[a].end(), b) == kin[a].end())
-            kin[a].push_back(b);
+        for (const auto b : group) link(a, b);
+    }
+    // An entry that lists another's main name among its synonyms: the
+    // sources say they are one condition even where their CUIs differ
+    // (an A.D.A.M. page and a health topic of one disease under two names).
+    // Only a name one entry alone is called, so a family name does not link.
+    std::unordered_map<std::string, std::vector<std::size_t>> by_main_name;
+    for (std::size_t c = 0; c < conditions.size(); ++c)
+      if (conditions[c].kind != "drug")
+        if (auto id = name_identity(conditions[c].name, analyzer); !id.empty())
+          by_main_name[id].push_back(c);
+    for (std::size_t c = 0; c < conditions.size(); ++c) {
+      if (conditions[c].kind == "drug") continue;
+      for (const auto& s : conditions[c].synonyms)
+        if (auto it = by_main_name.find(name_identity(s, analyzer));
+            it != by_main_name.end() && it->second.size() == 1) {
+          link(c, it->second.front());
+          link(it->second.front(), c);
+        }
     }
   }
   std::unordered_map<std::uint32_t, float> tf;

@@ -178,5 +178,41 @@ TEST(ProfileSources, AnotherEntryOfTheSameConditionAddsItsSymptomText) {
   EXPECT_EQ(names_of(wide, wide.rank(q)), std::vector<std::string>{"Pebble disease in adults"});
 }
 
+TEST(ProfileSources, AnEntryListingAnothersNameAsASynonymSharesItsSymptomText) {
+  // No CUI in common: the synonym list alone says the two are one condition.
+  auto snapshot = [](std::vector<std::string> synonyms, bool second_of_that_name) {
+    std::vector<Article> a;
+    a.push_back(testing::condition_entry(
+        "thin", "Stone ache",
+        "Stone ache is a common problem of the kidneys that many people have at some time in "
+        "their lives. Doctors treat it with medicines, plenty of water and an operation.",
+        "MPlusADAM", {std::move(synonyms), {"C1"}}));
+    a.push_back(testing::condition_entry("full", "Pebble disease",
+                                         "People with pebble disease have sharp flank pain that "
+                                         "comes in waves, with nausea, vomiting and sweating.",
+                                         "MPlusHealthTopics", {{}, {"C2"}}));
+    if (second_of_that_name)
+      a.push_back(testing::condition_entry(
+          "other", "Pebble diseases",
+          "Pebble diseases of goats causes tiredness, a dry mouth and a headache for weeks.",
+          "GARD", {{}, {"C3"}}));
+    return Snapshot(std::move(a));
+  };
+  ProfileQuery q;
+  q.present = {{"flank pain in waves", {}}};
+  auto ranks = [&](const Snapshot& snap, std::string_view name) {
+    const auto model = ConditionModel::build(snap);
+    for (const auto& r : model.rank(q))
+      if (model.profile(r.profile).name == name) return true;
+    return false;
+  };
+  EXPECT_TRUE(ranks(snapshot({"Pebble disease"}, false), "Stone ache"));
+  // Without the listing, or when two entries bear the listed name (here
+  // written apart only by a plural: which of them is meant is not said),
+  // nothing is lent.
+  EXPECT_FALSE(ranks(snapshot({}, false), "Stone ache"));
+  EXPECT_FALSE(ranks(snapshot({"Pebble disease"}, true), "Stone ache"));
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
