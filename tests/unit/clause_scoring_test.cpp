@@ -29,13 +29,6 @@ ProfileQuery present(std::vector<ProfileFinding> findings) {
   return q;
 }
 
-std::size_t rank_of(const ConditionModel& m, const ProfileQuery& q, std::string_view name) {
-  const auto ranked = m.rank(q);
-  for (std::size_t i = 0; i < ranked.size(); ++i)
-    if (m.profile(ranked[i].profile).name == name) return i + 1;
-  return 0;
-}
-
 std::size_t profile_named(const ConditionModel& m, std::string_view name) {
   for (std::size_t i = 0; i < m.size(); ++i)
     if (m.profile(i).name == name) return i;
@@ -77,16 +70,16 @@ TEST(ClauseScoring, AConditionNamedByTheFindingItselfGivesWayToOneThatExplainsIt
   auto model = ConditionModel::build(snap);
   ASSERT_LT(model.parameters().named_prior, 0);
   const auto q = present({{"back pain", {}}});
-  EXPECT_EQ(rank_of(model, q, "Aaa disease"), 1u);
-  EXPECT_EQ(rank_of(model, q, "Back Pain"), 2u);  // still shown: it matches
+  EXPECT_EQ(testing::rank_of(model, q, "Aaa disease"), 1u);
+  EXPECT_EQ(testing::rank_of(model, q, "Back Pain"), 2u);  // still shown: it matches
   // Named through the HPO term the finding was read as, too.
   const auto read = present({{"sore back", {"Back pain"}}});
-  EXPECT_EQ(rank_of(model, read, "Aaa disease"), 1u);
+  EXPECT_EQ(testing::rank_of(model, read, "Aaa disease"), 1u);
   // Without the rule the topic, which says "back pain" most, comes first.
   auto off = model.parameters();
   off.named_prior = 0;
   model.set_query_parameters(off);
-  EXPECT_EQ(rank_of(model, q, "Back Pain"), 1u);
+  EXPECT_EQ(testing::rank_of(model, q, "Back Pain"), 1u);
 }
 
 TEST(ClauseScoring, ATopicNamedByTheFindingStillRanksWhenNothingElseExplainsIt) {
@@ -95,7 +88,7 @@ TEST(ClauseScoring, ATopicNamedByTheFindingStillRanksWhenNothingElseExplainsIt) 
   a.push_back(article("ccc", "Ccc disease", "Ccc disease causes a rash and itching."));
   const Snapshot snap(std::move(a));
   const auto model = ConditionModel::build(snap);
-  EXPECT_EQ(rank_of(model, present({{"back pain", {}}}), "Back Pain"), 1u);
+  EXPECT_EQ(testing::rank_of(model, present({{"back pain", {}}}), "Back Pain"), 1u);
 }
 
 TEST(ClauseScoring, StoryWordsAroundWhatWasReadWeighLess) {

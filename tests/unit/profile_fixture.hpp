@@ -1,13 +1,16 @@
-// Knowledge-base entries for the condition-profile tests: an article with a
-// symptom text (a profile) or without (a name only, as MedQuAD's A.D.A.M.
-// entries are). The texts the tests pass are test data, not medical
-// statements.
+// Knowledge-base entries for the condition-profile tests, and where a profile
+// ranks. An entry is an article with a symptom text (a profile) or without
+// (a name only, as MedQuAD's A.D.A.M. entries are). The texts the tests pass
+// are test data, not medical statements.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "checker/conditions.hpp"
 #include "core/article.hpp"
 
 namespace symptomdb::testing {
@@ -43,6 +46,16 @@ inline std::string with_filler(std::string symptoms) {
   return std::move(symptoms) +
          " The problem may last for several weeks and may return later in life. Doctors "
          "look at the history and examine the person before deciding on treatment.";
+}
+
+// Where the profile called `name` ranks for `q`: 1 for first, 0 when it is
+// not ranked at all.
+inline std::size_t rank_of(const checker::ConditionModel& m, const checker::ProfileQuery& q,
+                           std::string_view name) {
+  const auto ranked = m.rank(q);
+  for (std::size_t i = 0; i < ranked.size(); ++i)
+    if (m.profile(ranked[i].profile).name == name) return i + 1;
+  return 0;
 }
 
 }  // namespace symptomdb::testing

@@ -33,13 +33,6 @@ ProfileQuery query(std::string_view text) {
   return q;
 }
 
-std::size_t rank_of(const ConditionModel& m, const ProfileQuery& q, std::string_view name) {
-  const auto ranked = m.rank(q);
-  for (std::size_t i = 0; i < ranked.size(); ++i)
-    if (m.profile(ranked[i].profile).name == name) return i + 1;
-  return 0;
-}
-
 TEST(ProfileRank, FindingsKnowWhichSentenceTheyCameFrom) {
   const auto d = read_description(" . No fever, no cough. A rash; itching");
   ASSERT_EQ(d.findings.size(), 4u);
@@ -62,8 +55,8 @@ TEST(ProfileRank, TheComplaintOfTheFirstSentenceWeighsMoreThanTheStory) {
   auto model = ConditionModel::build(snap);
   ASSERT_GT(model.parameters().chief_weight, 1.0);
   // Either order of the story: what is said first comes first.
-  EXPECT_EQ(rank_of(model, query("Cough. Some days later a rash."), "Aaa disease"), 1u);
-  EXPECT_EQ(rank_of(model, query("Rash. Some days later a cough."), "Bbb disease"), 1u);
+  EXPECT_EQ(testing::rank_of(model, query("Cough. Some days later a rash."), "Aaa disease"), 1u);
+  EXPECT_EQ(testing::rank_of(model, query("Rash. Some days later a cough."), "Bbb disease"), 1u);
   // Without the rule the two tie whatever the order (A-Z breaks ties).
   auto flat = model.parameters();
   flat.chief_weight = 1;
@@ -131,10 +124,10 @@ TEST(ProfileRank, ASymptomTopicIsRecognisedFromOtherTopicsSymptomSections) {
   p.topic_prior = 0;
   p.named_prior = 0;  // this rule alone: "back pain" also names the topic (clause_scoring_test)
   model.set_query_parameters(p);
-  EXPECT_EQ(rank_of(model, query("back pain"), "Back Pain"), 1u);
+  EXPECT_EQ(testing::rank_of(model, query("back pain"), "Back Pain"), 1u);
   p.topic_prior = -5;
   model.set_query_parameters(p);
-  EXPECT_GT(rank_of(model, query("back pain"), "Back Pain"), 1u);
+  EXPECT_GT(testing::rank_of(model, query("back pain"), "Back Pain"), 1u);
 }
 
 TEST(ProfileRank, AConditionNamedForAnotherGroupOfPeopleIsDemotedWhenAsked) {
