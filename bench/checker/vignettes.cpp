@@ -136,6 +136,7 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
       {"absent", &checker::ProfileParameters::absent_weight},
       {"rare", &checker::ProfileParameters::rare_prior},
       {"words", &checker::ProfileParameters::words_prior},
+      {"specialist", &checker::ProfileParameters::specialist_prior},
       {"expansion", &checker::ProfileParameters::expansion_weight},
       {"chief", &checker::ProfileParameters::chief_weight},
       {"unread", &checker::ProfileParameters::unread_weight},
@@ -585,8 +586,17 @@ int main(int argc, char** argv) {
       const double r = truth[v].empty() ? 0 : rank_of(model.scores(queries[v]), truth[v]);
       auto q = queries[v];
       q.limit = 3;
+      // Each profile with the collections its condition's articles come from.
+      auto named = [&](std::size_t p) {
+        std::set<std::string> cs;
+        for (const auto a : snap.conditions()[model.profile(p).condition].articles)
+          cs.insert(snap.articles()[a].collection.empty() ? "site" : snap.articles()[a].collection);
+        return fmt::format("{} [{}; {} words; common {}]", model.profile(p).name, fmt::join(cs, ","),
+                           model.profile(p).length, model.profile(p).common_words);
+      };
       out << vignettes[v].id << "\t" << vignettes[v].diagnosis << "\t" << r;
-      for (const auto& x : model.rank(q)) out << "\t" << model.profile(x.profile).name;
+      for (const auto t : truth[v]) out << "\tTRUTH " << named(t);
+      for (const auto& x : model.rank(q)) out << "\t" << named(x.profile);
       out << "\n";
     }
   }

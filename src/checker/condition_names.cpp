@@ -1,6 +1,7 @@
 #include "checker/condition_names.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -159,6 +160,76 @@ ConditionNames ConditionNames::build(const Snapshot& snapshot, const ConditionMo
       for (const auto& w : n.names_.back().words) n.by_word_[w].push_back(at);
     }
   }
+  // Profiles of one condition under two entries. A main name counts only
+  // when one entry alone bears it, so a family name does not link.
+  n.alike_.assign(model.size(), {});
+  {
+    auto link = [&](std::uint32_t a, std::uint32_t b, const std::string& via) {
+      if (a == b) return;
+      add_match(n.alike_[a], {b, NameLink::same_condition, via});
+      add_match(n.alike_[b], {a, NameLink::same_condition, via});
+    };
+    std::unordered_map<std::string, std::vector<std::size_t>> main_of;
+    for (std::size_t c = 0; c < conditions.size(); ++c) {
+      if (conditions[c].kind == "drug") continue;
+      for (const auto& form : name_forms(conditions[c].name)) {
+        const auto id = name_identity(form, analyzer);
+        auto& list = main_of[id];
+        if (!id.empty() && (list.empty() || list.back() != c)) list.push_back(c);
+      }
+    }
+    for (std::uint32_t p = 0; p < model.size(); ++p) {
+      const auto& c = conditions[model.profile(p).condition];
+      for (const auto& name : condition_names(c)) {
+        const auto it = main_of.find(name_identity(name, analyzer));
+        if (it == main_of.end() || it->second.size() != 1) continue;
+        if (const auto q = model.profile_of_condition(it->second.front()))
+          link(p, static_cast<std::uint32_t>(*q), name);
+      }
+      // "A and B" (or "A, B and C"): every part a name of one other profile.
+      const auto folded = text::fold(c.name);
+      if (folded.find(" and ") == std::string::npos) continue;
+      std::vector<std::string> parts;
+      std::string cur;
+      for (std::size_t i = 0; i < folded.size(); ++i) {
+        if (folded.compare(i, 5, " and ") == 0 || folded[i] == ',') {
+          parts.push_back(cur);
+          cur.clear();
+          i += folded[i] == ',' ? 0 : 4;
+          continue;
+        }
+        cur.push_back(folded[i]);
+      }
+      parts.push_back(cur);
+      std::vector<std::uint32_t> common;
+      bool first = true;
+      for (const auto& part : parts) {
+        const auto id = name_identity(part, analyzer);
+        if (id.empty()) continue;
+        const auto it = n.own_.find(id);
+        std::vector<std::uint32_t> here = it == n.own_.end() ? std::vector<std::uint32_t>{}
+                                                             : it->second;
+        std::erase(here, p);
+        std::sort(here.begin(), here.end());
+        if (first) {
+          common = std::move(here);
+          first = false;
+        } else {
+          std::vector<std::uint32_t> both;
+          std::set_intersection(common.begin(), common.end(), here.begin(), here.end(),
+                                std::back_inserter(both));
+          common = std::move(both);
+        }
+      }
+      for (const auto q : common) link(p, q, c.name);
+    }
+    // Identical CUIs, where few profiles share them (a broad CUI such as
+    // "Syndrome" is listed under dozens of unrelated entries).
+    for (const auto& [cuis, group] : by_cuis)
+      if (group.size() >= 2 && static_cast<double>(group.size()) <= model.parameters().kin_max)
+        for (const auto a : group)
+          for (const auto b : group) link(a, b, "UMLS " + cuis);
+  }
   // Entries without a profile (a name and no text): tie them to the
   // profiled condition the sources say they are, else to the broader one
   // whose text describes them.
@@ -206,11 +277,18 @@ std::vector<NameMatch> ConditionNames::resolve(std::string_view name,
     if (auto it = own_.find(id); it != own_.end())
       for (const auto p : it->second) add_match(out, {p, NameLink::own, form});
   }
-  if (!out.empty()) return out;
+  // The other profiles of the same condition, one step from those found.
+  auto with_alike = [&]() {
+    const std::size_t found = out.size();
+    for (std::size_t i = 0; i < found && !alike_.empty(); ++i)
+      for (const auto& m : alike_[out[i].profile]) add_match(out, m);
+    return out;
+  };
+  if (!out.empty()) return with_alike();
   for (const auto& form : name_forms(name))
     if (auto it = same_.find(name_identity(form, analyzer)); it != same_.end())
       for (const auto& m : it->second) add_match(out, m);
-  if (!out.empty()) return out;
+  if (!out.empty()) return with_alike();
   for (const auto& form : name_forms(name))
     for (auto& m : narrower(form, split_words(name_identity(form, analyzer)), model))
       add_match(out, std::move(m));

@@ -12,6 +12,10 @@
 //    profiled condition, by identical UMLS CUIs or by another of its names
 //    being that condition's own ("Allergic rhinitis", also called "Hay
 //    fever", is the "Hay Fever" article);
+//    Either way, the other profiles the sources say are the same condition
+//    as a profile found (one lists the other's main name as a synonym, or
+//    their CUIs are identical) are found with it: two entries of one
+//    condition each got a profile of their own;
 // 3. narrower: the most specific profiled condition whose name's words are
 //    all words of this name and whose own text uses this name ("acute
 //    pancreatitis" within the "Pancreatitis" article), so the answer can say
@@ -82,6 +86,13 @@ class ConditionNames {
                                   const ConditionModel& model) const;
 
   std::unordered_map<std::string, std::vector<std::uint32_t>> own_;
+  // Per profile, the other profiles the sources say are the same condition
+  // under another entry: one lists the other's main name among its
+  // synonyms ("Chronic bronchitis", also called "COPD", and the "COPD"
+  // topic), their UMLS CUIs are identical, or its title joins names of the
+  // other with "and" ("Adrenal Insufficiency and Addison's Disease"). A name
+  // that resolves to a profile resolves to these too.
+  std::vector<std::vector<NameMatch>> alike_;
   std::unordered_map<std::string, std::vector<NameMatch>> same_;
   std::vector<Name> names_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_word_;  // word -> names_

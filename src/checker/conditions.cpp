@@ -17,6 +17,12 @@ bool rare_collection(std::string_view c) {
   return c == "GARD" || c == "GHR";
 }
 
+// General health encyclopedias: written for the public about what the
+// public looks up. An A.D.A.M. entry counts even with its text removed.
+bool encyclopedia_collection(std::string_view c) {
+  return c.empty() || c == "MPlusHealthTopics" || c == "ADAM" || c == "NIHSeniorHealth";
+}
+
 struct Word {
   std::string stem, surface;
   std::size_t position;  // index among all words, stop words included
@@ -254,6 +260,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     for (const auto a : cond.articles) {
       const Article& art = articles[a];
       if (!rare_collection(art.collection)) prof.rare = false;
+      if (encyclopedia_collection(art.collection)) prof.encyclopedia = true;
       // The site's own articles first, then general collections.
       const bool better = prof.article.empty() ||
                           (art.collection.empty() && !prof.collection.empty()) ||

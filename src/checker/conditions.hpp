@@ -57,6 +57,14 @@ struct ProfileParameters {
   double absent_weight = 0.3;     // how much a finding the person does not have counts against
   double rare_prior = -20.0;      // a condition known only from a rare-disease collection
   double words_prior = 0.5;       // per net "common"/"rare" statement in its own text
+  // A condition no general health encyclopedia has an entry for (MedlinePlus
+  // health topics, the A.D.A.M. encyclopedia, NIHSeniorHealth, the site's own
+  // articles), only a specialist institute's collection (CDC, NIDDK, NINDS,
+  // NHLBI, NCI): those collections describe many uncommon infections,
+  // poisonings and syndromes ("Crimean-Congo Hemorrhagic Fever", "Cyclic
+  // Vomiting Syndrome") at length, and a long text shares words with any
+  // story. Not added to `rare_prior`; on its scale (bench/checker/README.md).
+  double specialist_prior = -20.0;
   double expansion_weight = 0.5;  // words of HPO names a finding was read as
   // Query-time ranking rules (src/checker/profile_rank.cpp); each is off at
   // its neutral value (1 for weights, 0 otherwise).
@@ -138,6 +146,9 @@ struct Profile {
   std::string article;     // slug of the article to read first
   std::string collection;  // of that article
   bool rare = false;       // known only from a rare-disease collection
+  // Some general health encyclopedia has an entry for it (with text or a
+  // name only): ProfileParameters::specialist_prior.
+  bool encyclopedia = false;
   int common_words = 0;    // net "common" minus "rare" statements
   Urgency urgency = Urgency::none;
   std::string urgency_quote;  // the sentence that says it

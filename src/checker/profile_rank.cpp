@@ -254,7 +254,10 @@ double ConditionModel::length_factor(std::size_t profile) const {
 
 double ConditionModel::prior(std::size_t i, const ProfileQuery& q) const {
   const Profile& p = profiles_[i];
-  double out = (p.rare ? params_.rare_prior : 0.0) + params_.words_prior * p.common_words +
+  double out = (p.rare                ? params_.rare_prior
+                : p.encyclopedia ? 0.0
+                                 : params_.specialist_prior) +
+               params_.words_prior * p.common_words +
                affected_prior(p.affected, q.age_years, q.female, params_.affected_weight);
   const std::uint8_t t = i < traits_.size() ? traits_[i] : 0;
   if (t & kSymptomTopic) out += params_.topic_prior;

@@ -122,5 +122,43 @@ TEST(ConditionNames, ANarrowerNameOnlyWhereTheBroaderTextUsesIt) {
   EXPECT_TRUE(resolved(model, "Non Allergic Rhinitis").empty());
 }
 
+constexpr const char* kLungs =
+    "Long-lasting cough with mucus, wheezing and shortness of breath that slowly gets worse "
+    "over years, mostly in people who smoked.";
+constexpr const char* kAdrenal =
+    "Tiredness, weight loss, dizziness on standing, salt craving and darker skin that come on "
+    "slowly over months.";
+
+std::vector<std::string> sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+TEST(ConditionNames, TwoProfilesOfOneConditionAreFoundTogether) {
+  std::vector<Article> a;
+  // Two entries with text of one condition: one lists the other's main name.
+  a.push_back(entry("cb", "Chronic bronchitis", {"COPD", "Chronic obstructive lung disease"},
+                    testing::with_filler(kLungs)));
+  a.push_back(entry("copd", "COPD", {}, testing::with_filler(kLungs)));
+  // A title joining two names of another profile.
+  a.push_back(entry("ad", "Addison Disease", {"Adrenal insufficiency"},
+                    testing::with_filler(kAdrenal)));
+  a.push_back(entry("ai", "Adrenal Insufficiency and Addison's Disease", {},
+                    testing::with_filler(kAdrenal)));
+  // A synonym that is the main name of two entries links neither.
+  a.push_back(entry("h1", "Hearing Loss in Children", {"Deafness"}, testing::with_filler(kLungs)));
+  a.push_back(entry("d1", "Deafness", {}, testing::with_filler(kAdrenal)));
+  a.push_back(entry("d2", "Deafness", {}, testing::with_filler(kLungs)));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  EXPECT_EQ(sorted(resolved(model, "Chronic Obstructive Lung Disease")),
+            sorted({"COPD", "Chronic bronchitis"}));
+  EXPECT_EQ(sorted(resolved(model, "COPD")), sorted({"COPD", "Chronic bronchitis"}));
+  EXPECT_EQ(sorted(resolved(model, "Adrenal Insufficiency")),
+            sorted({"Addison Disease", "Adrenal Insufficiency and Addison's Disease"}));
+  EXPECT_EQ(resolved(model, "Hearing Loss in Children"),
+            std::vector<std::string>{"Hearing Loss in Children"});
+}
+
 }  // namespace
 }  // namespace symptomdb::checker

@@ -154,6 +154,33 @@ TEST(ProfileRank, AConditionNamedForAnotherGroupOfPeopleIsDemotedWhenAsked) {
   EXPECT_DOUBLE_EQ(child_on[all], child_off[all]);
 }
 
+TEST(ProfileRank, AConditionNoGeneralEncyclopediaHasIsLessLikely) {
+  std::vector<Article> a;
+  // A specialist institute's long text shares more of the story's words.
+  a.push_back(article("cdc", "Xxx fever", "CDC",
+                      "It causes fever, chills, headache, muscle aches, vomiting and a rash."));
+  a.push_back(article("mplus", "Yyy fever", "MPlusHealthTopics", "It causes fever and chills."));
+  // The same specialist text, but the A.D.A.M. encyclopedia has an entry
+  // (a name only, its text removed) for the condition.
+  a.push_back(article("cdc2", "Zzz fever", "CDC",
+                      "It causes fever, chills, headache, muscle aches, vomiting and a cough."));
+  a.push_back(testing::condition_entry("adam", "Zzz fever", "", "ADAM"));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  ASSERT_EQ(model.size(), 3u);
+  const auto q = query("Fever, chills, headache and vomiting.");
+  EXPECT_FALSE(model.profile(*model.profile_of_condition(0)).encyclopedia);  // A-Z: Xxx
+  EXPECT_TRUE(model.profile(*model.profile_of_condition(1)).encyclopedia);
+  EXPECT_TRUE(model.profile(*model.profile_of_condition(2)).encyclopedia);
+  EXPECT_EQ(testing::rank_of(model, q, "Zzz fever"), 1u);
+  EXPECT_EQ(testing::rank_of(model, q, "Yyy fever"), 2u);
+  EXPECT_EQ(testing::rank_of(model, q, "Xxx fever"), 3u);
+  auto p = model.parameters();
+  p.specialist_prior = 0;
+  model.set_query_parameters(p);
+  EXPECT_EQ(testing::rank_of(model, q, "Yyy fever"), 3u);
+}
+
 TEST(ProfileRank, TheExplanationAddsUpToTheScore) {
   std::vector<Article> a;
   a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
