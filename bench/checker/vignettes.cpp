@@ -591,8 +591,9 @@ int main(int argc, char** argv) {
         std::set<std::string> cs;
         for (const auto a : snap.conditions()[model.profile(p).condition].articles)
           cs.insert(snap.articles()[a].collection.empty() ? "site" : snap.articles()[a].collection);
-        return fmt::format("{} [{}; {} words; common {}]", model.profile(p).name, fmt::join(cs, ","),
-                           model.profile(p).length, model.profile(p).common_words);
+        return fmt::format("{} [{}; {} words; common {}]", model.profile(p).name,
+                           fmt::join(cs, ","), model.profile(p).length,
+                           model.profile(p).common_words);
       };
       out << vignettes[v].id << "\t" << vignettes[v].diagnosis << "\t" << r;
       for (const auto t : truth[v]) out << "\tTRUTH " << named(t);

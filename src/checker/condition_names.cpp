@@ -207,8 +207,8 @@ ConditionNames ConditionNames::build(const Snapshot& snapshot, const ConditionMo
         const auto id = name_identity(part, analyzer);
         if (id.empty()) continue;
         const auto it = n.own_.find(id);
-        std::vector<std::uint32_t> here = it == n.own_.end() ? std::vector<std::uint32_t>{}
-                                                             : it->second;
+        std::vector<std::uint32_t> here =
+            it == n.own_.end() ? std::vector<std::uint32_t>{} : it->second;
         std::erase(here, p);
         std::sort(here.begin(), here.end());
         if (first) {

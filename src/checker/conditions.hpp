@@ -53,10 +53,10 @@ struct ProfileParameters {
   // their own. CUIs that more than `kin_max` entries share are too broad.
   double weight_kin = 0.25;
   double kin_max = 4;
-  double pair_boost = 1.0;        // a matching word pair counts as this many extra words
-  double absent_weight = 0.3;     // how much a finding the person does not have counts against
-  double rare_prior = -20.0;      // a condition known only from a rare-disease collection
-  double words_prior = 0.5;       // per net "common"/"rare" statement in its own text
+  double pair_boost = 1.0;     // a matching word pair counts as this many extra words
+  double absent_weight = 0.3;  // how much a finding the person does not have counts against
+  double rare_prior = -20.0;   // a condition known only from a rare-disease collection
+  double words_prior = 0.5;    // per net "common"/"rare" statement in its own text
   // A condition no general health encyclopedia has an entry for (MedlinePlus
   // health topics, the A.D.A.M. encyclopedia, NIHSeniorHealth, the site's own
   // articles), only a specialist institute's collection (CDC, NIDDK, NINDS,
@@ -149,7 +149,7 @@ struct Profile {
   // Some general health encyclopedia has an entry for it (with text or a
   // name only): ProfileParameters::specialist_prior.
   bool encyclopedia = false;
-  int common_words = 0;    // net "common" minus "rare" statements
+  int common_words = 0;  // net "common" minus "rare" statements
   Urgency urgency = Urgency::none;
   std::string urgency_quote;  // the sentence that says it
   std::uint32_t length = 0;   // words in the symptom-bearing sections

@@ -254,7 +254,7 @@ double ConditionModel::length_factor(std::size_t profile) const {
 
 double ConditionModel::prior(std::size_t i, const ProfileQuery& q) const {
   const Profile& p = profiles_[i];
-  double out = (p.rare                ? params_.rare_prior
+  double out = (p.rare           ? params_.rare_prior
                 : p.encyclopedia ? 0.0
                                  : params_.specialist_prior) +
                params_.words_prior * p.common_words +

@@ -141,8 +141,8 @@ TEST(ConditionNames, TwoProfilesOfOneConditionAreFoundTogether) {
                     testing::with_filler(kLungs)));
   a.push_back(entry("copd", "COPD", {}, testing::with_filler(kLungs)));
   // A title joining two names of another profile.
-  a.push_back(entry("ad", "Addison Disease", {"Adrenal insufficiency"},
-                    testing::with_filler(kAdrenal)));
+  a.push_back(
+      entry("ad", "Addison Disease", {"Adrenal insufficiency"}, testing::with_filler(kAdrenal)));
   a.push_back(entry("ai", "Adrenal Insufficiency and Addison's Disease", {},
                     testing::with_filler(kAdrenal)));
   // A synonym that is the main name of two entries links neither.
