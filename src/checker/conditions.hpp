@@ -94,7 +94,11 @@ struct ProfileParameters {
   // it; added to its score, so it still ranks when nothing else matches.
   double named_prior = -20.0;
   // Findings an annotation file lists for the condition (profile_sources.hpp).
-  double weight_annotations = 0.5;
+  // A quarter: such a list names every feature any patient with the disease
+  // was recorded with, so it shares words with many stories ("Ethylene glycol
+  // poisoning" first for kidney stones); 0.25 and 0.35 measured alike, 0.5
+  // one vignette worse on each half (bench/checker/README.md).
+  double weight_annotations = 0.25;
   bool annotate_described = false;  // also for conditions the articles describe
   // Per group of people (children, older adults, women, men) the text says
   // a condition affects most, for a person in it or outside it.
