@@ -145,10 +145,11 @@ TEST(ConditionNames, TwoProfilesOfOneConditionAreFoundTogether) {
       entry("ad", "Addison Disease", {"Adrenal insufficiency"}, testing::with_filler(kAdrenal)));
   a.push_back(entry("ai", "Adrenal Insufficiency and Addison's Disease", {},
                     testing::with_filler(kAdrenal)));
-  // A synonym that is the main name of two entries links neither.
+  // A synonym that is the main name of two entries (here through the
+  // title form "A (B)") links neither.
   a.push_back(entry("h1", "Hearing Loss in Children", {"Deafness"}, testing::with_filler(kLungs)));
   a.push_back(entry("d1", "Deafness", {}, testing::with_filler(kAdrenal)));
-  a.push_back(entry("d2", "Deafness", {}, testing::with_filler(kLungs)));
+  a.push_back(entry("d2", "Deafness (Adults)", {}, testing::with_filler(kLungs)));
   const Snapshot snap(std::move(a));
   const auto model = ConditionModel::build(snap);
   EXPECT_EQ(sorted(resolved(model, "Chronic Obstructive Lung Disease")),
