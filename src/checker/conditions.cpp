@@ -439,6 +439,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
   for (std::size_t i = 0; i < m.profiles_.size(); ++i)
     m.profiles_[i].covers = std::move(covered[i]);
   m.prepare_ranking();
+  m.prepare_main_terms();
   return m;
 }
 
@@ -559,6 +560,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
       e.contribution = std::round(e.contribution * 1000) / 1000;
       r.evidence.push_back(std::move(e));
     }
+    if (hit[i] == 2) explain_main_fit(prepared, i, r.evidence);
     out.push_back(std::move(r));
   }
   return out;

@@ -91,6 +91,20 @@ struct ProfileParameters {
   // Per group of people (children, older adults, women, men) the text says
   // a condition affects most, for a person in it or outside it.
   double affected_weight = 0.5;
+  // Query-time fit of a condition's main symptoms (src/checker/main_findings.cpp):
+  // the words its symptom sections repeat most (specific, symptom language).
+  // BM25 scores what of the person's story a text holds; these score what of
+  // the condition's own picture the person has (`main_have`, per share of
+  // its main symptoms' weight) or says they do not have (`main_denied`, per
+  // share, subtracted), which tells two neighbours of one organ system apart
+  // ("Balance Problems" and "Meniere's Disease" both hold "dizziness"; only
+  // one lists tinnitus and hearing loss first). Applied to the `main_depth`
+  // best by the other rules (0: all matched); `main_count` main words per
+  // condition. 0 weights: off.
+  double main_have = 0;
+  double main_denied = 0;
+  double main_depth = 30;
+  double main_count = 12;
 };
 
 // What the person said, already split into findings.
@@ -237,6 +251,35 @@ class ConditionModel {
   QueryTerms terms_of(const ProfileFinding& f, text::Analyzer& analyzer, bool story) const;
   double term_score(std::uint32_t term, float tf, std::uint32_t profile) const;
   double prior(std::size_t profile, const ProfileQuery& q) const;
+  // The main symptoms of each profile (main_findings.cpp): the stems its
+  // symptom sections say most, strongest first, with their weights.
+  struct MainTerm {
+    std::uint32_t term;
+    float weight;
+  };
+  std::vector<std::vector<MainTerm>> main_terms_;
+  void prepare_main_terms();
+  // How one profile's main symptoms fit the prepared query: the share of
+  // their weight the person has and the share they deny, and which.
+  struct MainFit {
+    double have = 0, denied = 0;
+    std::vector<std::uint32_t> have_terms, denied_terms;
+  };
+  struct MainQuery {
+    std::vector<std::uint32_t> present, absent;  // sorted term ids
+  };
+  static MainQuery main_query(const std::vector<PreparedFinding>& prepared);
+  MainFit main_fit(std::size_t profile, const MainQuery& q) const;
+  double main_adjustment(const MainFit& fit) const {
+    return params_.main_have * fit.have - params_.main_denied * fit.denied;
+  }
+  // Adds the main-symptom fit to the best profiles' scores (in scores());
+  // marks those it changed with 2 in `matched`.
+  void apply_main_fit(const std::vector<PreparedFinding>& prepared, std::vector<char>& matched,
+                      std::vector<double>& score) const;
+  // The same fit as two explanation lines (in rank()).
+  void explain_main_fit(const std::vector<PreparedFinding>& prepared, std::size_t profile,
+                        std::vector<ProfileEvidence>& evidence) const;
 
   ProfileParameters params_;
   std::vector<Profile> profiles_;
