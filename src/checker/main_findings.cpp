@@ -19,8 +19,8 @@ namespace symptomdb::checker {
 
 void ConditionModel::prepare_main_terms() {
   main_terms_.assign(profiles_.size(), {});
-  std::vector<char> pair_(postings_.size(), 0);
-  for (const auto& [k, id] : term_ids_) pair_[id] = k.find(' ') != std::string::npos;
+  std::vector<char> is_pair(postings_.size(), 0);
+  for (const auto& [k, id] : term_ids_) is_pair[id] = k.find(' ') != std::string::npos;
   constexpr double kIdfCap = 4.0;
   std::unordered_map<std::uint32_t, std::uint32_t> count;
   for (std::size_t i = 0; i < profiles_.size(); ++i) {
@@ -30,6 +30,8 @@ void ConditionModel::prepare_main_terms() {
     for (const auto& s : sentences_[i]) any_symptoms = any_symptoms || s.section == "symptoms";
     const std::string_view section = any_symptoms ? "symptoms" : "overview";
     count.clear();
+    // In how many of its sentences: what a text repeats is what it is
+    // about. (Weighing the first sentences more was measured: no better.)
     for (const auto& s : sentences_[i])
       if (s.section == section)
         for (const auto t : s.terms) ++count[t];
@@ -43,7 +45,7 @@ void ConditionModel::prepare_main_terms() {
       // Words most general topics use ("symptom", "people") say nothing
       // about which condition it is; word pairs are mostly phrasing
       // ("attack gallbladder"), and too rare to be what a text repeats.
-      if (own.contains(t) || idf_[t] < 1.0 || pair_[t]) continue;
+      if (own.contains(t) || idf_[t] < 1.0 || is_pair[t]) continue;
       // Specificity counts up to a point: beyond it, a rare word (a typo, a
       // name) is not more of a main symptom than a common one.
       const double w = (1 + std::log(static_cast<double>(n))) * std::min(idf_[t], kIdfCap) *
