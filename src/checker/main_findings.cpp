@@ -48,8 +48,8 @@ void ConditionModel::prepare_main_terms() {
       if (own.contains(t) || idf_[t] < 1.0 || is_pair[t]) continue;
       // Specificity counts up to a point: beyond it, a rare word (a typo, a
       // name) is not more of a main symptom than a common one.
-      const double w = (1 + std::log(static_cast<double>(n))) * std::min(idf_[t], kIdfCap) *
-                       symptom_share_[t];
+      const double w =
+          (1 + std::log(static_cast<double>(n))) * std::min(idf_[t], kIdfCap) * symptom_share_[t];
       out.push_back({t, static_cast<float>(w)});
     }
     std::sort(out.begin(), out.end(), [](const MainTerm& a, const MainTerm& b) {
@@ -98,9 +98,9 @@ void ConditionModel::apply_main_fit(const std::vector<PreparedFinding>& prepared
   std::vector<std::uint32_t> order;
   for (std::uint32_t i = 0; i < score.size(); ++i)
     if (matched[i]) order.push_back(i);
-  const std::size_t depth = params_.main_depth > 0
-                                ? std::min(order.size(), static_cast<std::size_t>(params_.main_depth))
-                                : order.size();
+  const std::size_t depth =
+      params_.main_depth > 0 ? std::min(order.size(), static_cast<std::size_t>(params_.main_depth))
+                             : order.size();
   std::partial_sort(
       order.begin(), order.begin() + static_cast<std::ptrdiff_t>(depth), order.end(),
       [&](auto a, auto b) { return score[a] > score[b] || (score[a] == score[b] && a < b); });
@@ -133,7 +133,8 @@ void ConditionModel::explain_main_fit(const std::vector<PreparedFinding>& prepar
   auto line = [&](const std::vector<std::uint32_t>& terms, double share, bool absent) {
     if (terms.empty()) return;
     ProfileEvidence e;
-    e.finding = absent ? "its main symptoms that you do not have" : "its main symptoms that you have";
+    e.finding =
+        absent ? "its main symptoms that you do not have" : "its main symptoms that you have";
     e.absent = absent;
     for (const auto t : terms) {
       const auto it = surface.find(t);
