@@ -156,6 +156,7 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
       {"main_denied", &checker::ProfileParameters::main_denied},
       {"main_depth", &checker::ProfileParameters::main_depth},
       {"main_count", &checker::ProfileParameters::main_count},
+      {"main_keep", &checker::ProfileParameters::main_keep_scores},
       // Build-time weights (--build only: they change what the profiles hold).
       {"w_name", &checker::ProfileParameters::weight_name},
       {"w_symptoms", &checker::ProfileParameters::weight_symptoms},

@@ -499,7 +499,8 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q) const {
 
 std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
   std::vector<char> hit;
-  const auto score = scores(q, &hit);
+  std::vector<double> delta;
+  const auto score = scores(q, &hit, &delta);
   const auto prepared = prepare(q);
   std::vector<std::uint32_t> order;
   for (std::uint32_t i = 0; i < score.size(); ++i)
@@ -560,7 +561,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
       e.contribution = std::round(e.contribution * 1000) / 1000;
       r.evidence.push_back(std::move(e));
     }
-    if (hit[i] == 2) explain_main_fit(prepared, i, r.evidence);
+    if (hit[i] == 2) explain_main_fit(prepared, i, delta[i], r.evidence);
     out.push_back(std::move(r));
   }
   return out;

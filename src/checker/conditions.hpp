@@ -107,6 +107,11 @@ struct ProfileParameters {
   double main_denied = 0;
   double main_depth = 10;
   double main_count = 5;
+  // 1: the fit only reorders the `main_depth` best, which keep the scores
+  // their places had (the first keeps the first's score, and so on), so the
+  // gaps that triage and the display shares read stay as the other rules
+  // made them; 0: the fit is added to the scores.
+  double main_keep_scores = 1;
 };
 
 // What the person said, already split into findings.
@@ -249,7 +254,8 @@ class ConditionModel {
   double length_factor(std::size_t profile) const;
   // Fixed at build: which profiles are symptom topics or named for a group.
   void prepare_ranking();
-  std::vector<double> scores(const ProfileQuery& q, std::vector<char>* hit) const;
+  std::vector<double> scores(const ProfileQuery& q, std::vector<char>* hit,
+                             std::vector<double>* delta = nullptr) const;
   QueryTerms terms_of(const ProfileFinding& f, text::Analyzer& analyzer, bool story) const;
   double term_score(std::uint32_t term, float tf, std::uint32_t profile) const;
   double prior(std::size_t profile, const ProfileQuery& q) const;
@@ -275,13 +281,14 @@ class ConditionModel {
   double main_adjustment(const MainFit& fit) const {
     return params_.main_have * fit.have - params_.main_denied * fit.denied;
   }
-  // Adds the main-symptom fit to the best profiles' scores (in scores());
-  // marks those it changed with 2 in `matched`.
+  // Applies the main-symptom fit to the best profiles' scores (in scores());
+  // marks those it re-ranked with 2 in `matched` and, if given, what it
+  // changed in each one's score in `delta`.
   void apply_main_fit(const std::vector<PreparedFinding>& prepared, std::vector<char>& matched,
-                      std::vector<double>& score) const;
-  // The same fit as two explanation lines (in rank()).
+                      std::vector<double>& score, std::vector<double>* delta) const;
+  // The same fit as explanation lines adding up to `delta` (in rank()).
   void explain_main_fit(const std::vector<PreparedFinding>& prepared, std::size_t profile,
-                        std::vector<ProfileEvidence>& evidence) const;
+                        double delta, std::vector<ProfileEvidence>& evidence) const;
 
   ProfileParameters params_;
   std::vector<Profile> profiles_;

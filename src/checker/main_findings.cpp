@@ -93,7 +93,9 @@ ConditionModel::MainFit ConditionModel::main_fit(std::size_t profile, const Main
 }
 
 void ConditionModel::apply_main_fit(const std::vector<PreparedFinding>& prepared,
-                                    std::vector<char>& matched, std::vector<double>& score) const {
+                                    std::vector<char>& matched, std::vector<double>& score,
+                                    std::vector<double>* delta) const {
+  if (delta) delta->assign(score.size(), 0.0);
   if (params_.main_have == 0 && params_.main_denied == 0) return;
   std::vector<std::uint32_t> order;
   for (std::uint32_t i = 0; i < score.size(); ++i)
@@ -101,19 +103,34 @@ void ConditionModel::apply_main_fit(const std::vector<PreparedFinding>& prepared
   const std::size_t depth =
       params_.main_depth > 0 ? std::min(order.size(), static_cast<std::size_t>(params_.main_depth))
                              : order.size();
-  std::partial_sort(
-      order.begin(), order.begin() + static_cast<std::ptrdiff_t>(depth), order.end(),
-      [&](auto a, auto b) { return score[a] > score[b] || (score[a] == score[b] && a < b); });
+  auto better = [&](auto a, auto b) {
+    return score[a] > score[b] || (score[a] == score[b] && a < b);
+  };
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(depth), order.end(),
+                    better);
+  order.resize(depth);
   const auto q = main_query(prepared);
+  std::vector<double> before(depth);                         // by place
+  std::vector<std::pair<std::uint32_t, double>> own(depth);  // by profile, for `delta`
   for (std::size_t k = 0; k < depth; ++k) {
-    const auto i = order[k];
+    before[k] = score[order[k]];
+    own[k] = {order[k], before[k]};
+  }
+  for (const auto i : order) {
     score[i] += main_adjustment(main_fit(i, q));
     matched[i] = 2;
   }
+  if (params_.main_keep_scores != 0) {
+    // Reordered by the fit, each place keeps the score it had.
+    std::sort(order.begin(), order.end(), better);
+    for (std::size_t k = 0; k < depth; ++k) score[order[k]] = before[k];
+  }
+  if (delta)
+    for (const auto& [i, was] : own) (*delta)[i] = score[i] - was;
 }
 
 void ConditionModel::explain_main_fit(const std::vector<PreparedFinding>& prepared,
-                                      std::size_t profile,
+                                      std::size_t profile, double delta,
                                       std::vector<ProfileEvidence>& evidence) const {
   const auto fit = main_fit(profile, main_query(prepared));
   // The person's words for each term, as they wrote them (or as the name
@@ -130,11 +147,10 @@ void ConditionModel::explain_main_fit(const std::vector<PreparedFinding>& prepar
     learn(f.finding->text);
     for (const auto& e : f.finding->expansions) learn(e);
   }
-  auto line = [&](const std::vector<std::uint32_t>& terms, double share, bool absent) {
-    if (terms.empty()) return;
+  auto line = [&](std::string finding, const std::vector<std::uint32_t>& terms, double contribution,
+                  bool absent) {
     ProfileEvidence e;
-    e.finding =
-        absent ? "its main symptoms that you do not have" : "its main symptoms that you have";
+    e.finding = std::move(finding);
     e.absent = absent;
     for (const auto t : terms) {
       const auto it = surface.find(t);
@@ -142,7 +158,6 @@ void ConditionModel::explain_main_fit(const std::vector<PreparedFinding>& prepar
           std::find(e.words.begin(), e.words.end(), it->second) == e.words.end())
         e.words.push_back(it->second);
     }
-    e.contribution = absent ? -params_.main_denied * share : params_.main_have * share;
     // The symptom sentence naming most of them.
     std::size_t best = 0;
     for (const auto& s : sentences_[profile]) {
@@ -150,11 +165,22 @@ void ConditionModel::explain_main_fit(const std::vector<PreparedFinding>& prepar
       for (const auto t : terms) n += std::binary_search(s.terms.begin(), s.terms.end(), t);
       if (n > best) best = n, e.quote = s.text, e.section = s.section;
     }
-    e.contribution = std::round(e.contribution * 1000) / 1000;
+    e.contribution = std::round(contribution * 1000) / 1000;
     evidence.push_back(std::move(e));
   };
-  if (params_.main_have != 0) line(fit.have_terms, fit.have, false);
-  if (params_.main_denied != 0) line(fit.denied_terms, fit.denied, true);
+  double denied = 0;
+  if (params_.main_denied != 0 && !fit.denied_terms.empty()) {
+    denied = -params_.main_denied * fit.denied;
+    line("its main symptoms that you do not have", fit.denied_terms, denied, true);
+  }
+  // What the fit changed besides: the bonus for the main symptoms the
+  // person has or, when places keep their scores (main_keep_scores), the
+  // step up or down to the place the fit gave it.
+  const double rest = delta - denied;
+  if (!fit.have_terms.empty() || std::abs(rest) > 1e-9)
+    line(rest >= 0 ? "its main symptoms that you have"
+                   : "placed below conditions whose main symptoms you have more of",
+         fit.have_terms, rest, false);
 }
 
 }  // namespace symptomdb::checker

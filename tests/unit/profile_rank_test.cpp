@@ -173,7 +173,11 @@ TEST(ProfileRank, TheExplanationAddsUpToTheScore) {
       // Contributions are rounded to 1/1000 for display.
       EXPECT_NEAR(sum, r.score, 0.001 * static_cast<double>(r.evidence.size()) + 1e-9)
           << model.profile(r.profile).name;
-      for (const auto& e : r.evidence) EXPECT_EQ(e.absent, e.contribution < 0) << e.finding;
+      // Evidence against is what the person does not have; the one other
+      // line below zero is the re-ranking's step down to a lower place.
+      for (const auto& e : r.evidence)
+        if (e.finding != "placed below conditions whose main symptoms you have more of")
+          EXPECT_EQ(e.absent, e.contribution < 0) << e.finding;
     }
   }
 }
@@ -240,7 +244,8 @@ TEST(ProfileRank, MainSymptomsThePersonDeniesCountAgainstAndAreExplained) {
   auto p = model.parameters();
   p.main_have = 0;
   p.main_denied = 0;
-  p.absent_weight = 0;  // only the rule counts what is denied
+  p.absent_weight = 0;     // only the rule counts what is denied
+  p.main_keep_scores = 0;  // the fit is added to the scores
   model.set_query_parameters(p);
   const auto q = query("A cough for a week. No fever.");
   const auto before = model.scores(q);
@@ -264,6 +269,61 @@ TEST(ProfileRank, MainSymptomsThePersonDeniesCountAgainstAndAreExplained) {
     EXPECT_LT(it->contribution, 0.0);
     EXPECT_EQ(it->words, std::vector<std::string>{"fever"});
   }
+}
+
+TEST(ProfileRank, TheMainSymptomFitReordersTheBestAndTheirPlacesKeepTheirScores) {
+  std::vector<Article> a;
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Ringing in the ears. The ringing comes with deafness and dizziness. "
+                      "Ringing, deafness and dizziness come back in attacks."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
+                      "Nausea and vomiting. Nausea with vomiting, cramps and dizziness. "
+                      "Vomiting and nausea at night; sometimes ringing and dizziness too."));
+  a.push_back(article("c", "Ccc disease", "MPlusHealthTopics",
+                      "Dizziness on standing. Dizziness and fainting. Fainting in the heat."));
+  add_unrelated_topics(a);
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  const auto q = query("Dizziness, ringing in the ears, some deafness.");
+  auto p = model.parameters();
+  ASSERT_NE(p.main_keep_scores, 0.0);
+  const auto kept = model.scores(q);
+  p.main_keep_scores = 0;
+  model.set_query_parameters(p);
+  const auto added = model.scores(q);
+  p.main_have = 0;
+  model.set_query_parameters(p);
+  const auto off = model.scores(q);
+  auto order = [](const std::vector<double>& s) {
+    std::vector<std::size_t> o(s.size());
+    for (std::size_t i = 0; i < o.size(); ++i) o[i] = i;
+    std::stable_sort(o.begin(), o.end(), [&](auto x, auto y) { return s[x] > s[y]; });
+    o.resize(3);
+    return o;
+  };
+  // The same order as when the fit is added ...
+  EXPECT_EQ(order(kept), order(added));
+  EXPECT_NE(order(kept), order(off));
+  // ... with the scores the places had without it.
+  auto sorted = [](std::vector<double> s) {
+    std::sort(s.begin(), s.end());
+    return s;
+  };
+  EXPECT_EQ(sorted(kept), sorted(off));
+  // The explanation still adds up, the step down included.
+  p.main_have = 10;
+  p.main_keep_scores = 1;
+  model.set_query_parameters(p);
+  bool stepped_down = false;
+  for (const auto& r : model.rank(q)) {
+    double sum = r.prior;
+    for (const auto& e : r.evidence) {
+      sum += e.contribution;
+      stepped_down = stepped_down || e.contribution < 0;
+    }
+    EXPECT_NEAR(sum, r.score, 0.001 * static_cast<double>(r.evidence.size()) + 1e-9);
+  }
+  EXPECT_TRUE(stepped_down);
 }
 
 }  // namespace
