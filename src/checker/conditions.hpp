@@ -102,7 +102,7 @@ struct ProfileParameters {
   // best by the other rules (0: all matched): a re-ranking of the near
   // ones; `main_count` main words per condition. 0 weights: off. Chosen on
   // the odd vignette ids, checked on the even ones (bench/checker/README.md,
-  // "Query-time scoring, round 3"); `main_denied` helped neither half.
+  // "Query-time scoring, round 3"); `main_denied` lost on both halves.
   double main_have = 10;
   double main_denied = 0;
   double main_depth = 10;
@@ -197,8 +197,10 @@ class ConditionModel {
     params_.weight_kin = kept.weight_kin;
     params_.kin_max = kept.kin_max;
     if (p.topic_share != kept.topic_share || p.vocabulary != kept.vocabulary ||
-        p.general_idf != kept.general_idf)
+        p.general_idf != kept.general_idf) {
       prepare_ranking();
+      prepare_main_terms();  // weighed by the idf prepare_ranking sets
+    }
     params_.weight_annotations = kept.weight_annotations;
     params_.annotate_described = kept.annotate_described;
   }

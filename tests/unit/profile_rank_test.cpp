@@ -175,9 +175,10 @@ TEST(ProfileRank, TheExplanationAddsUpToTheScore) {
           << model.profile(r.profile).name;
       // Evidence against is what the person does not have; the one other
       // line below zero is the re-ranking's step down to a lower place.
-      for (const auto& e : r.evidence)
-        if (e.finding != "placed below conditions whose main symptoms you have more of")
-          EXPECT_EQ(e.absent, e.contribution < 0) << e.finding;
+      for (const auto& e : r.evidence) {
+        if (e.finding == "placed below conditions whose main symptoms you have more of") continue;
+        EXPECT_EQ(e.absent, e.contribution < 0) << e.finding;
+      }
     }
   }
 }
