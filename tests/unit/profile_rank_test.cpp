@@ -203,14 +203,21 @@ TEST(ProfileRank, AConditionWhoseMainSymptomsThePersonHasPassesANeighbourHolding
   a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
                       "Ringing in the ears. The ringing comes with deafness and dizziness. "
                       "Ringing, deafness and dizziness come back in attacks."));
-  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
-                      "Nausea and vomiting. Nausea with vomiting, cramps and dizziness. "
-                      "Vomiting and nausea at night; sometimes ringing and dizziness too."));
+  a.push_back(article(
+      "b", "Bbb disease", "MPlusHealthTopics",
+      "Nausea and vomiting. Nausea with vomiting, cramps and dizziness. "
+      "Vomiting and nausea at night after a flight, with sweating at work; sometimes ringing "
+      "and dizziness too."));
   add_unrelated_topics(a);
   const Snapshot snap(std::move(a));
   auto model = ConditionModel::build(snap);
   ASSERT_GT(model.parameters().main_have, 0.0);
-  const auto q = query("Dizziness, ringing in the ears, some deafness.");
+  auto on = model.parameters();
+  on.main_have = 40;  // a clear step for a made-up knowledge base this small
+  model.set_query_parameters(on);
+  const auto q = query(
+      "Dizziness, ringing in the ears, some deafness. It began at night after a flight, "
+      "with cramps and sweating at work.");
   EXPECT_EQ(testing::rank_of(model, q, "Aaa disease"), 1u);
   // The rule's line in the explanation names the person's words it found
   // among the condition's main symptoms.
@@ -277,17 +284,23 @@ TEST(ProfileRank, TheMainSymptomFitReordersTheBestAndTheirPlacesKeepTheirScores)
   a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
                       "Ringing in the ears. The ringing comes with deafness and dizziness. "
                       "Ringing, deafness and dizziness come back in attacks."));
-  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
-                      "Nausea and vomiting. Nausea with vomiting, cramps and dizziness. "
-                      "Vomiting and nausea at night; sometimes ringing and dizziness too."));
+  a.push_back(article(
+      "b", "Bbb disease", "MPlusHealthTopics",
+      "Nausea and vomiting. Nausea with vomiting, cramps and dizziness. "
+      "Vomiting and nausea at night after a flight, with sweating at work; sometimes ringing "
+      "and dizziness too."));
   a.push_back(article("c", "Ccc disease", "MPlusHealthTopics",
                       "Dizziness on standing. Dizziness and fainting. Fainting in the heat."));
   add_unrelated_topics(a);
   const Snapshot snap(std::move(a));
   auto model = ConditionModel::build(snap);
-  const auto q = query("Dizziness, ringing in the ears, some deafness.");
+  const auto q = query(
+      "Dizziness, ringing in the ears, some deafness. It began at night after a flight, "
+      "with cramps and sweating at work.");
   auto p = model.parameters();
   ASSERT_NE(p.main_keep_scores, 0.0);
+  p.main_have = 40;
+  model.set_query_parameters(p);
   const auto kept = model.scores(q);
   p.main_keep_scores = 0;
   model.set_query_parameters(p);
@@ -312,7 +325,7 @@ TEST(ProfileRank, TheMainSymptomFitReordersTheBestAndTheirPlacesKeepTheirScores)
   };
   EXPECT_EQ(sorted(kept), sorted(off));
   // The explanation still adds up, the step down included.
-  p.main_have = 10;
+  p.main_have = 40;
   p.main_keep_scores = 1;
   model.set_query_parameters(p);
   bool stepped_down = false;
