@@ -153,6 +153,11 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
       {"story", &checker::ProfileParameters::story_weight},
       {"read_coverage", &checker::ProfileParameters::read_coverage},
       {"named", &checker::ProfileParameters::named_prior},
+      {"main_have", &checker::ProfileParameters::main_have},
+      {"main_denied", &checker::ProfileParameters::main_denied},
+      {"main_depth", &checker::ProfileParameters::main_depth},
+      {"main_count", &checker::ProfileParameters::main_count},
+      {"main_keep", &checker::ProfileParameters::main_keep_scores},
       // Build-time weights (--build only: they change what the profiles hold).
       {"w_name", &checker::ProfileParameters::weight_name},
       {"w_symptoms", &checker::ProfileParameters::weight_symptoms},

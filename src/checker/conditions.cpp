@@ -446,6 +446,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
   for (std::size_t i = 0; i < m.profiles_.size(); ++i)
     m.profiles_[i].covers = std::move(covered[i]);
   m.prepare_ranking();
+  m.prepare_main_terms();
   return m;
 }
 
@@ -505,7 +506,8 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q) const {
 
 std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
   std::vector<char> hit;
-  const auto score = scores(q, &hit);
+  std::vector<double> delta;
+  const auto score = scores(q, &hit, &delta);
   const auto prepared = prepare(q);
   std::vector<std::uint32_t> order;
   for (std::uint32_t i = 0; i < score.size(); ++i)
@@ -566,6 +568,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
       e.contribution = std::round(e.contribution * 1000) / 1000;
       r.evidence.push_back(std::move(e));
     }
+    if (hit[i] == 2) explain_main_fit(prepared, i, delta[i], r.evidence);
     out.push_back(std::move(r));
   }
   return out;

@@ -103,6 +103,27 @@ struct ProfileParameters {
   // Per group of people (children, older adults, women, men) the text says
   // a condition affects most, for a person in it or outside it.
   double affected_weight = 0.5;
+  // Query-time fit of a condition's main symptoms (src/checker/main_findings.cpp):
+  // the words its symptom sections repeat most (specific, symptom language).
+  // BM25 scores what of the person's story a text holds; these score what of
+  // the condition's own picture the person has (`main_have`, per share of
+  // its main symptoms' weight) or says they do not have (`main_denied`, per
+  // share, subtracted), which tells two neighbours of one organ system apart
+  // ("Balance Problems" and "Meniere's Disease" both hold "dizziness"; only
+  // one lists tinnitus and hearing loss first). Applied to the `main_depth`
+  // best by the other rules (0: all matched): a re-ranking of the near
+  // ones; `main_count` main words per condition. 0 weights: off. Chosen on
+  // the odd vignette ids, checked on the even ones (bench/checker/README.md,
+  // "Query-time scoring, round 3"); `main_denied` lost on both halves.
+  double main_have = 10;
+  double main_denied = 0;
+  double main_depth = 10;
+  double main_count = 5;
+  // 1: the fit only reorders the `main_depth` best, which keep the scores
+  // their places had (the first keeps the first's score, and so on), so the
+  // gaps that triage and the display shares read stay as the other rules
+  // made them; 0: the fit is added to the scores.
+  double main_keep_scores = 1;
 };
 
 // What the person said, already split into findings.
@@ -191,8 +212,10 @@ class ConditionModel {
     params_.weight_kin = kept.weight_kin;
     params_.kin_max = kept.kin_max;
     if (p.topic_share != kept.topic_share || p.vocabulary != kept.vocabulary ||
-        p.general_idf != kept.general_idf)
+        p.general_idf != kept.general_idf) {
       prepare_ranking();
+      prepare_main_terms();  // weighed by the idf prepare_ranking sets
+    }
     params_.weight_annotations = kept.weight_annotations;
     params_.annotate_described = kept.annotate_described;
   }
@@ -248,10 +271,41 @@ class ConditionModel {
   double length_factor(std::size_t profile) const;
   // Fixed at build: which profiles are symptom topics or named for a group.
   void prepare_ranking();
-  std::vector<double> scores(const ProfileQuery& q, std::vector<char>* hit) const;
+  std::vector<double> scores(const ProfileQuery& q, std::vector<char>* hit,
+                             std::vector<double>* delta = nullptr) const;
   QueryTerms terms_of(const ProfileFinding& f, text::Analyzer& analyzer, bool story) const;
   double term_score(std::uint32_t term, float tf, std::uint32_t profile) const;
   double prior(std::size_t profile, const ProfileQuery& q) const;
+  // The main symptoms of each profile (main_findings.cpp): the stems its
+  // symptom sections say most, strongest first, with their weights.
+  struct MainTerm {
+    std::uint32_t term;
+    float weight;
+  };
+  std::vector<std::vector<MainTerm>> main_terms_;
+  void prepare_main_terms();
+  // How one profile's main symptoms fit the prepared query: the share of
+  // their weight the person has and the share they deny, and which.
+  struct MainFit {
+    double have = 0, denied = 0;
+    std::vector<std::uint32_t> have_terms, denied_terms;
+  };
+  struct MainQuery {
+    std::vector<std::uint32_t> present, absent;  // sorted term ids
+  };
+  static MainQuery main_query(const std::vector<PreparedFinding>& prepared);
+  MainFit main_fit(std::size_t profile, const MainQuery& q) const;
+  double main_adjustment(const MainFit& fit) const {
+    return params_.main_have * fit.have - params_.main_denied * fit.denied;
+  }
+  // Applies the main-symptom fit to the best profiles' scores (in scores());
+  // marks those it re-ranked with 2 in `matched` and, if given, what it
+  // changed in each one's score in `delta`.
+  void apply_main_fit(const std::vector<PreparedFinding>& prepared, std::vector<char>& matched,
+                      std::vector<double>& score, std::vector<double>* delta) const;
+  // The same fit as explanation lines adding up to `delta` (in rank()).
+  void explain_main_fit(const std::vector<PreparedFinding>& prepared, std::size_t profile,
+                        double delta, std::vector<ProfileEvidence>& evidence) const;
 
   ProfileParameters params_;
   std::vector<Profile> profiles_;

@@ -276,7 +276,8 @@ double ConditionModel::prior(std::size_t i, const ProfileQuery& q) const {
   return out;
 }
 
-std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<char>* hit) const {
+std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<char>* hit,
+                                           std::vector<double>* delta) const {
   const std::size_t n = profiles_.size();
   std::vector<double> score(n, 0.0), raw(n, 0.0);
   std::vector<char> local;
@@ -321,6 +322,7 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<ch
       if (!covered_read.empty() && read_findings > 0)
         score[i] += params_.read_coverage * covered_read[i] / static_cast<double>(read_findings);
     }
+  apply_main_fit(prepared, matched, score, delta);
   return score;
 }
 

@@ -2,6 +2,7 @@
 // small made-up knowledge bases, each built so that one rule decides.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -199,9 +200,171 @@ TEST(ProfileRank, TheExplanationAddsUpToTheScore) {
       // Contributions are rounded to 1/1000 for display.
       EXPECT_NEAR(sum, r.score, 0.001 * static_cast<double>(r.evidence.size()) + 1e-9)
           << model.profile(r.profile).name;
-      for (const auto& e : r.evidence) EXPECT_EQ(e.absent, e.contribution < 0) << e.finding;
+      // Evidence against is what the person does not have; the one other
+      // line below zero is the re-ranking's step down to a lower place.
+      for (const auto& e : r.evidence) {
+        if (e.finding == "placed below conditions whose main symptoms you have more of") continue;
+        EXPECT_EQ(e.absent, e.contribution < 0) << e.finding;
+      }
     }
   }
+}
+
+// Ten unrelated general topics, so that a word of one or two conditions is
+// specific among them (main symptoms are specific words).
+void add_unrelated_topics(std::vector<Article>& a) {
+  const char* words[] = {"freckles", "toenails", "eyelashes", "sunburn",  "hiccups",
+                         "dandruff", "snoring",  "blisters",  "earlobes", "calluses"};
+  for (int i = 0; i < 10; ++i)
+    a.push_back(article(
+        "u" + std::to_string(i), "Unrelated topic " + std::to_string(i), "MPlusHealthTopics",
+        std::string("This topic is about ") + words[i] + " and " + words[i] + " only."));
+}
+
+TEST(ProfileRank, AConditionWhoseMainSymptomsThePersonHasPassesANeighbourHoldingMoreWords) {
+  // Both texts hold the person's words; "Bbb disease" holds more of them
+  // (its long text also says "ringing" once), but what it repeats is
+  // nausea and vomiting, which the person does not report. "Aaa disease"
+  // repeats ringing, deafness and dizziness: the person's picture.
+  std::vector<Article> a;
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Ringing in the ears. The ringing comes with deafness and dizziness. "
+                      "Ringing, deafness and dizziness come back in attacks."));
+  a.push_back(article(
+      "b", "Bbb disease", "MPlusHealthTopics",
+      "Nausea and vomiting. Nausea with vomiting, cramps and dizziness. "
+      "Vomiting and nausea at night after a flight, with sweating at work; sometimes ringing "
+      "and dizziness too."));
+  add_unrelated_topics(a);
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  ASSERT_GT(model.parameters().main_have, 0.0);
+  auto on = model.parameters();
+  on.main_have = 40;  // a clear step for a made-up knowledge base this small
+  model.set_query_parameters(on);
+  const auto q = query(
+      "Dizziness, ringing in the ears, some deafness. It began at night after a flight, "
+      "with cramps and sweating at work.");
+  EXPECT_EQ(testing::rank_of(model, q, "Aaa disease"), 1u);
+  // The rule's line in the explanation names the person's words it found
+  // among the condition's main symptoms.
+  const auto ranked = model.rank(q);
+  ASSERT_FALSE(ranked.empty());
+  bool explained = false;
+  for (const auto& e : ranked.front().evidence)
+    if (e.finding == "its main symptoms that you have") {
+      explained = true;
+      EXPECT_GT(e.contribution, 0.0);
+      EXPECT_NE(std::find(e.words.begin(), e.words.end(), "ringing"), e.words.end());
+      EXPECT_NE(std::find(e.words.begin(), e.words.end(), "deafness"), e.words.end());
+      EXPECT_FALSE(e.quote.empty());
+    }
+  EXPECT_TRUE(explained);
+  // Without the rule the neighbour is first.
+  auto off = model.parameters();
+  off.main_have = 0;
+  model.set_query_parameters(off);
+  EXPECT_EQ(testing::rank_of(model, q, "Bbb disease"), 1u);
+}
+
+TEST(ProfileRank, MainSymptomsThePersonDeniesCountAgainstAndAreExplained) {
+  std::vector<Article> a;
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Cough and wheezing. Wheezing at night with cough. Wheezing after running."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
+                      "Cough and fever. Fever with chills and cough. Fever for days."));
+  add_unrelated_topics(a);
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  auto p = model.parameters();
+  p.main_have = 0;
+  p.main_denied = 0;
+  p.absent_weight = 0;     // only the rule counts what is denied
+  p.main_keep_scores = 0;  // the fit is added to the scores
+  model.set_query_parameters(p);
+  const auto q = query("A cough for a week. No fever.");
+  const auto before = model.scores(q);
+  p.main_denied = 10;
+  model.set_query_parameters(p);
+  const auto after = model.scores(q);
+  // Profiles are in article order: Aaa is 0, Bbb is 1.
+  EXPECT_DOUBLE_EQ(after[0], before[0]);  // fever is not among Aaa's main symptoms
+  EXPECT_LT(after[1], before[1]);         // it is Bbb's most repeated
+  EXPECT_EQ(testing::rank_of(model, q, "Aaa disease"), 1u);
+  for (const auto& r : model.rank(q)) {
+    double sum = r.prior;
+    for (const auto& e : r.evidence) sum += e.contribution;
+    EXPECT_NEAR(sum, r.score, 0.001 * static_cast<double>(r.evidence.size()) + 1e-9);
+    if (model.profile(r.profile).name != "Bbb disease") continue;
+    const auto it = std::find_if(r.evidence.begin(), r.evidence.end(), [](const auto& e) {
+      return e.finding == "its main symptoms that you do not have";
+    });
+    ASSERT_NE(it, r.evidence.end());
+    EXPECT_TRUE(it->absent);
+    EXPECT_LT(it->contribution, 0.0);
+    EXPECT_EQ(it->words, std::vector<std::string>{"fever"});
+  }
+}
+
+TEST(ProfileRank, TheMainSymptomFitReordersTheBestAndTheirPlacesKeepTheirScores) {
+  std::vector<Article> a;
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Ringing in the ears. The ringing comes with deafness and dizziness. "
+                      "Ringing, deafness and dizziness come back in attacks."));
+  a.push_back(article(
+      "b", "Bbb disease", "MPlusHealthTopics",
+      "Nausea and vomiting. Nausea with vomiting, cramps and dizziness. "
+      "Vomiting and nausea at night after a flight, with sweating at work; sometimes ringing "
+      "and dizziness too."));
+  a.push_back(article("c", "Ccc disease", "MPlusHealthTopics",
+                      "Dizziness on standing. Dizziness and fainting. Fainting in the heat."));
+  add_unrelated_topics(a);
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  const auto q = query(
+      "Dizziness, ringing in the ears, some deafness. It began at night after a flight, "
+      "with cramps and sweating at work.");
+  auto p = model.parameters();
+  ASSERT_NE(p.main_keep_scores, 0.0);
+  p.main_have = 40;
+  model.set_query_parameters(p);
+  const auto kept = model.scores(q);
+  p.main_keep_scores = 0;
+  model.set_query_parameters(p);
+  const auto added = model.scores(q);
+  p.main_have = 0;
+  model.set_query_parameters(p);
+  const auto off = model.scores(q);
+  auto order = [](const std::vector<double>& s) {
+    std::vector<std::size_t> o(s.size());
+    for (std::size_t i = 0; i < o.size(); ++i) o[i] = i;
+    std::stable_sort(o.begin(), o.end(), [&](auto x, auto y) { return s[x] > s[y]; });
+    o.resize(3);
+    return o;
+  };
+  // The same order as when the fit is added ...
+  EXPECT_EQ(order(kept), order(added));
+  EXPECT_NE(order(kept), order(off));
+  // ... with the scores the places had without it.
+  auto sorted = [](std::vector<double> s) {
+    std::sort(s.begin(), s.end());
+    return s;
+  };
+  EXPECT_EQ(sorted(kept), sorted(off));
+  // The explanation still adds up, the step down included.
+  p.main_have = 40;
+  p.main_keep_scores = 1;
+  model.set_query_parameters(p);
+  bool stepped_down = false;
+  for (const auto& r : model.rank(q)) {
+    double sum = r.prior;
+    for (const auto& e : r.evidence) {
+      sum += e.contribution;
+      stepped_down = stepped_down || e.contribution < 0;
+    }
+    EXPECT_NEAR(sum, r.score, 0.001 * static_cast<double>(r.evidence.size()) + 1e-9);
+  }
+  EXPECT_TRUE(stepped_down);
 }
 
 }  // namespace
