@@ -159,7 +159,12 @@ WarningSigns WarningSigns::build(const Snapshot& snapshot) {
       }
       if (!(emergency || urgent)) continue;
       const auto clause = condition_clause(f, first_cue_at(f));
-      if (clause.empty()) continue;
+      // "If you think you are having a stroke or TIA": what the person
+      // believes, not a sign; split into items it would read as "TIA".
+      if (clause.empty() || clause.find("think") != std::string_view::npos ||
+          clause.find("know") != std::string_view::npos ||
+          clause.find("not sure") != std::string_view::npos)
+        continue;
       for (auto item : list_items(clause)) {
         std::vector<std::string> stems;
         std::string words;
@@ -191,6 +196,9 @@ std::vector<WarningSigns::Found> WarningSigns::found(const Description& descript
   for (const auto& f : description.findings) {
     if (f.negated) continue;
     auto stems = analyzer.stems(text::fold(f.text));
+    // "Worst", "crushing", "excruciating" read as severe (the description's
+    // own reading) meet a sign the articles write as "severe ...".
+    if (f.severity == Severity::severe) stems.push_back(analyzer.stem("severe"));
     std::sort(stems.begin(), stems.end());
     findings.push_back(std::move(stems));
   }
