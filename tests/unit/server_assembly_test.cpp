@@ -135,7 +135,9 @@ TEST(ServerAssembly, BuildsTheConditionProfilesWhenASiteIsPublished) {
   // A second site, published by a write from another connection, gets its
   // profiles with no check at all.
   const auto first = server.app().site();
-  store::open_store(config.db)->put_articles({sample_articles().front()});
+  auto one = sample_articles();
+  one.resize(1);
+  store::open_store(config.db)->put_articles(one);
   ASSERT_TRUE(wait_for([&] { return server.app().site() != first; }));
   EXPECT_TRUE(wait_for([&] { return server.app().site()->conditions_ready(); }));
   EXPECT_EQ(server.app().checker_site(), server.app().site());
