@@ -180,8 +180,11 @@ WarningSigns WarningSigns::build(const Snapshot& snapshot) {
         std::sort(stems.begin(), stems.end());
         stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
         if (vague || stems.empty() || stems.size() > 4) continue;
-        if (!said.emplace(words, condition.slug).second) continue;
-        out.stated_by_[words]++;
+        // One sign per stems ("confused", "confusion") and condition.
+        std::string key;
+        for (const auto& st : stems) key += st + ' ';
+        if (!said.emplace(key, condition.slug).second) continue;
+        out.stated_by_[key]++;
         out.signs_.push_back({std::move(stems), std::move(words), emergency, sentence,
                               condition.name, condition.slug});
       }
@@ -208,7 +211,9 @@ std::vector<WarningSigns::Found> WarningSigns::found(const Description& descript
       return std::includes(stems.begin(), stems.end(), s.stems.begin(), s.stems.end());
     });
     if (!shown) continue;
-    out.push_back({&s, stated_by_.at(s.words)});
+    std::string key;
+    for (const auto& st : s.stems) key += st + ' ';
+    out.push_back({&s, stated_by_.at(key)});
   }
   std::stable_sort(out.begin(), out.end(), [](const Found& a, const Found& b) {
     return a.sign->emergency > b.sign->emergency;

@@ -32,9 +32,9 @@ class WarningSigns {
   static WarningSigns build(const Snapshot& snapshot);
 
   // The signs the person's present findings show: every word of a sign in
-  // one finding that is not negated. One per distinct sign words, emergency
-  // ones first. `stated_by` is how many conditions' articles state a sign of
-  // the same words.
+  // one finding that is not negated. Emergency ones first. `stated_by` is
+  // how many conditions' articles state a sign of the same stemmed words
+  // ("confused", "confusion").
   struct Found {
     const WarningSign* sign;
     std::size_t stated_by;
@@ -51,7 +51,7 @@ class WarningSigns {
 
  private:
   std::vector<WarningSign> signs_;
-  std::unordered_map<std::string, std::size_t> stated_by_;  // words -> conditions
+  std::unordered_map<std::string, std::size_t> stated_by_;  // stems -> conditions
   std::unordered_map<std::string, std::vector<std::string>> care_;
 };
 
