@@ -43,11 +43,11 @@
 #include "checker/warning_signs.hpp"
 #include "core/spelling.hpp"
 #include "engine/snapshot.hpp"
-#include "qa/red_flags.hpp"
 #include "ingest/collect.hpp"
 #include "ingest/hpo_json.hpp"
 #include "ingest/hpoa.hpp"
 #include "ingest/medquad.hpp"
+#include "qa/red_flags.hpp"
 #include "search/index.hpp"
 #include "text/analyzer.hpp"
 #include "text/normalize.hpp"
@@ -245,7 +245,7 @@ int main(int argc, char** argv) {
   bool tune = false, losses = false;
   Reading reading = Reading::whole;
   std::size_t window = 4;
-  double clause_confidence = 0.75;  // of a clause window's reading (--read)
+  double clause_confidence = 0.75;                    // of a clause window's reading (--read)
   double read_confidence = checker::kReadConfidence;  // of the profiles' text
   for (int i = 4; i < argc; ++i) {
     const std::string a = argv[i];
@@ -684,8 +684,8 @@ int main(int argc, char** argv) {
     std::array<std::array<std::size_t, 5>, 3> c{};
     std::size_t self_care = 0, self_care_with_change = 0;
     for (std::size_t v = 0; v < vignettes.size(); ++v) {
-      const auto tri = checker::triage(descriptions[v], model, rankings[v],
-                                       signals_of(descriptions[v], step));
+      const auto tri =
+          checker::triage(descriptions[v], model, rankings[v], signals_of(descriptions[v], step));
       const auto lvl = tri.level;
       if (lvl == checker::TriageLevel::self_care) {
         ++self_care;
@@ -710,22 +710,25 @@ int main(int argc, char** argv) {
         if (is_emergency_case(v)) ++emergency_cases, emergency_levels[level]++;
       }
     }
-    fmt::print("Triage, {}:\n",
-               step == 0   ? "likely conditions only"
-               : step == 1 ? "+ red-flag wording and terms"
-                           : "+ the articles' warning signs (as served)");
+    fmt::print("Triage, {}:\n", step == 0   ? "likely conditions only"
+                                : step == 1 ? "+ red-flag wording and terms"
+                                            : "+ the articles' warning signs (as served)");
     for (std::size_t h = 0; h < 3; ++h)
       fmt::print(
-          "  {:<9} emergency cases {:>2}: emergency {:>2} urgent {:>2} | all {:>3}: emergency {:>3}\n",
-          h == 0 ? "all" : h == 1 ? "odd ids" : "even ids", c[h][0], c[h][1], c[h][2], c[h][4],
-          c[h][3]);
+          "  {:<9} emergency cases {:>2}: emergency {:>2} urgent {:>2} | all {:>3}: emergency "
+          "{:>3}\n",
+          h == 0   ? "all"
+          : h == 1 ? "odd ids"
+                   : "even ids",
+          c[h][0], c[h][1], c[h][2], c[h][4], c[h][3]);
     fmt::print("  self_care answers {}, with the article's own words on when to see a doctor {}\n",
                self_care, self_care_with_change);
   }
   fmt::print("  emergency from a warning sign:");
   for (const auto& [w, n] : fired) fmt::print(" {} ({})", w, n);
   fmt::print("\n");
-  fmt::print("Triage, likely = first ranks within a ratio of the first's score (conditions only):\n");
+  fmt::print(
+      "Triage, likely = first ranks within a ratio of the first's score (conditions only):\n");
   for (const auto& [ranks, ratio] : std::vector<std::pair<std::size_t, double>>{
            {0, 1.0}, {3, 0.95}, {3, 0.9}, {3, 0.8}, {5, 0.8}, {5, 0.7}}) {
     const checker::LikelyRule rule{checker::kLikelyShare, ranks, ratio};

@@ -117,9 +117,8 @@ ServerAssembly::ServerAssembly(ServerConfig config)
           log_->event("condition-model-error", std::string(error));
           return;
         }
-        log_->event("condition-model",
-                    fmt::format("{} condition profiles built in {:.0f} ms",
-                                site.conditions().size(), ms));
+        log_->event("condition-model", fmt::format("{} condition profiles built in {:.0f} ms",
+                                                   site.conditions().size(), ms));
         app_->release_checker_fallback();
       });
   warmer_->warm(app_->site());

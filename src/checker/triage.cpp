@@ -65,9 +65,9 @@ Triage triage(const Description& description, const ConditionModel& model,
   const WarningSign* sign = nullptr;
   std::size_t stated_by = 0;
   for (const auto& f : signals.signs) {
-    const bool of_ranked =
-        std::any_of(ranked.begin(), ranked.begin() + std::min(ranked.size(), kSignRanks),
-                    [&](const RankedProfile& r) { return model.profile(r.profile).slug == f.sign->slug; });
+    const bool of_ranked = std::any_of(
+        ranked.begin(), ranked.begin() + std::min(ranked.size(), kSignRanks),
+        [&](const RankedProfile& r) { return model.profile(r.profile).slug == f.sign->slug; });
     if (!of_ranked && f.stated_by < kGeneralSign) continue;
     if (!sign || (f.sign->emergency && !sign->emergency)) sign = f.sign, stated_by = f.stated_by;
   }
