@@ -38,13 +38,16 @@
 #include "checker/conditions.hpp"
 #include "checker/description.hpp"
 #include "checker/interpret.hpp"
+#include "checker/red_flags.hpp"
 #include "checker/triage.hpp"
+#include "checker/warning_signs.hpp"
 #include "core/spelling.hpp"
 #include "engine/snapshot.hpp"
 #include "ingest/collect.hpp"
 #include "ingest/hpo_json.hpp"
 #include "ingest/hpoa.hpp"
 #include "ingest/medquad.hpp"
+#include "qa/red_flags.hpp"
 #include "search/index.hpp"
 #include "text/analyzer.hpp"
 #include "text/normalize.hpp"
@@ -248,7 +251,7 @@ int main(int argc, char** argv) {
   bool tune = false, losses = false;
   Reading reading = Reading::whole;
   std::size_t window = 4;
-  double clause_confidence = 0.75;  // of a clause window's reading (--read)
+  double clause_confidence = 0.75;                    // of a clause window's reading (--read)
   double read_confidence = checker::kReadConfidence;  // of the profiles' text
   for (int i = 4; i < argc; ++i) {
     const std::string a = argv[i];
@@ -636,34 +639,120 @@ int main(int argc, char** argv) {
   // Triage levels the run gives (no truth for triage in this set).
   // And, for vignettes whose true condition's own text says it is an
   // emergency (Urgency::emergency, read when the profiles are built), the
-  // levels they get: never below the most urgent likely condition.
+  // levels they get: never below the most urgent likely condition. Three
+  // steps, each adding to the one before: the likely conditions only; with
+  // the red flags the server reads (qa red-flag wording, HPO red-flag terms
+  // with --hpo); with the knowledge base's own warning signs
+  // (checker::WarningSigns), which is what the server answers.
+  const auto t_signs = std::chrono::steady_clock::now();
+  const auto warning = checker::WarningSigns::build(snap);
+  fmt::print("Warning signs read from the articles: {} in {:.2f} s\n", warning.size(),
+             seconds_since(t_signs));
+  {
+    // The signs said of kGeneralSign or more conditions (they count whatever
+    // is ranked), to read what the rule does.
+    std::map<std::string, std::set<std::string>> by_words;
+    for (const auto& sg : warning.signs()) by_words[sg.words].insert(sg.slug);
+    std::string general;
+    for (const auto& [w, slugs] : by_words)
+      if (slugs.size() >= checker::kGeneralSign)
+        general += (general.empty() ? "" : "; ") + w + " (" + std::to_string(slugs.size()) + ")";
+    fmt::print("  said of {}+ conditions: {}\n", checker::kGeneralSign, general);
+  }
+  std::map<std::string, std::size_t> fired;  // sign words -> vignettes where one counted
+  const qa::RedFlags wording(analyzer);
+  std::unique_ptr<checker::RedFlagTerms> flag_terms;
+  if (onto) flag_terms = std::make_unique<checker::RedFlagTerms>(*onto);
+  auto signals_of = [&](const checker::Description& d, int step) {
+    checker::TriageSignals s;
+    if (step < 1) return s;
+    std::string positive;
+    std::vector<ontology::TermIndex> terms;
+    for (const auto& f : d.findings) {
+      if (f.negated) continue;
+      positive += f.text + ".\n";
+      if (interpreter)
+        for (const auto& i : interpreter->interpret(f.text).terms) terms.push_back(i.term);
+    }
+    if (flag_terms)
+      for (const auto& flag : flag_terms->check(*onto, terms)) s.red_flags.push_back(flag.kind);
+    if (auto e = wording.check(positive, analyzer)) s.red_flags.push_back(e->kind);
+    if (step < 2) return s;
+    s.signs = warning.found(d);
+    s.advice = &warning;
+    return s;
+  };
+  auto is_emergency_case = [&](std::size_t v) {
+    return std::any_of(truth[v].begin(), truth[v].end(), [&](std::size_t p) {
+      return model.profile(p).urgency == checker::Urgency::emergency;
+    });
+  };
   std::map<std::string, std::size_t> levels, emergency_levels;
   std::size_t emergency_cases = 0;
+  std::vector<checker::Description> descriptions;
+  std::vector<std::vector<checker::RankedProfile>> rankings;
   for (std::size_t v = 0; v < vignettes.size(); ++v) {
-    const auto d = checker::read_description(vignettes[v].text);
-    const auto ranked = model.rank(queries[v]);
-    const auto level = std::string(checker::to_string(checker::triage(d, model, ranked, {}).level));
-    levels[level]++;
-    if (std::any_of(truth[v].begin(), truth[v].end(), [&](std::size_t p) {
-          return model.profile(p).urgency == checker::Urgency::emergency;
-        }))
-      ++emergency_cases, emergency_levels[level]++;
+    descriptions.push_back(checker::read_description(vignettes[v].text));
+    rankings.push_back(model.rank(queries[v]));
   }
-  // Alternatives for which conditions count as likely (LikelyRule): the
-  // emergency cases' levels against the levels over all vignettes (how
-  // often it sends everyone to emergency).
-  fmt::print("Triage, likely = first ranks within a ratio of the first's score:\n");
+  for (const int step : {0, 1, 2}) {
+    // [all, odd, even] x [cases, cases at emergency, cases at urgent, all at emergency, n]
+    std::array<std::array<std::size_t, 5>, 3> c{};
+    std::size_t self_care = 0, self_care_with_change = 0;
+    for (std::size_t v = 0; v < vignettes.size(); ++v) {
+      const auto tri =
+          checker::triage(descriptions[v], model, rankings[v], signals_of(descriptions[v], step));
+      const auto lvl = tri.level;
+      if (lvl == checker::TriageLevel::self_care) {
+        ++self_care;
+        self_care_with_change += !tri.change.empty();
+      }
+      for (const std::size_t h : {std::size_t{0}, odd_id(vignettes[v].id) ? std::size_t{1} : 2}) {
+        auto& x = c[h];
+        ++x[4];
+        x[3] += lvl == checker::TriageLevel::emergency;
+        if (is_emergency_case(v)) {
+          ++x[0];
+          x[1] += lvl == checker::TriageLevel::emergency;
+          x[2] += lvl == checker::TriageLevel::urgent;
+        }
+      }
+      if (step == 2 && tri.level == checker::TriageLevel::emergency && !tri.quote.empty() &&
+          tri.reason.starts_with("You describe "))
+        fired[tri.reason.substr(13, tri.reason.find(", a warning") - 13)]++;
+      if (step == 2) {
+        const auto level = std::string(checker::to_string(lvl));
+        levels[level]++;
+        if (is_emergency_case(v)) ++emergency_cases, emergency_levels[level]++;
+      }
+    }
+    fmt::print("Triage, {}:\n", step == 0   ? "likely conditions only"
+                                : step == 1 ? "+ red-flag wording and terms"
+                                            : "+ the articles' warning signs (as served)");
+    for (std::size_t h = 0; h < 3; ++h)
+      fmt::print(
+          "  {:<9} emergency cases {:>2}: emergency {:>2} urgent {:>2} | all {:>3}: emergency "
+          "{:>3}\n",
+          h == 0   ? "all"
+          : h == 1 ? "odd ids"
+                   : "even ids",
+          c[h][0], c[h][1], c[h][2], c[h][4], c[h][3]);
+    fmt::print("  self_care answers {}, with the article's own words on when to see a doctor {}\n",
+               self_care, self_care_with_change);
+  }
+  fmt::print("  emergency from a warning sign:");
+  for (const auto& [w, n] : fired) fmt::print(" {} ({})", w, n);
+  fmt::print("\n");
+  fmt::print(
+      "Triage, likely = first ranks within a ratio of the first's score (conditions only):\n");
   for (const auto& [ranks, ratio] : std::vector<std::pair<std::size_t, double>>{
            {0, 1.0}, {3, 0.95}, {3, 0.9}, {3, 0.8}, {5, 0.8}, {5, 0.7}}) {
     const checker::LikelyRule rule{checker::kLikelyShare, ranks, ratio};
     std::size_t all_em = 0, case_em = 0, case_urgent = 0;
     for (std::size_t v = 0; v < vignettes.size(); ++v) {
-      const auto d = checker::read_description(vignettes[v].text);
-      const auto lvl = checker::triage(d, model, model.rank(queries[v]), {}, rule).level;
+      const auto lvl = checker::triage(descriptions[v], model, rankings[v], {}, rule).level;
       all_em += lvl == checker::TriageLevel::emergency;
-      if (std::any_of(truth[v].begin(), truth[v].end(), [&](std::size_t p) {
-            return model.profile(p).urgency == checker::Urgency::emergency;
-          })) {
+      if (is_emergency_case(v)) {
         case_em += lvl == checker::TriageLevel::emergency;
         case_urgent += lvl == checker::TriageLevel::urgent;
       }
@@ -696,7 +785,7 @@ int main(int argc, char** argv) {
     auto q = query_of(d, interpreter.get(), reading, window, clause_confidence);
     q.limit = 10;
     const auto ranked = model.rank(q);
-    const auto tri = checker::triage(d, model, ranked, {});
+    const auto tri = checker::triage(d, model, ranked, signals_of(d, 2));
     ms.push_back(seconds_since(t) * 1000);
     cpu.push_back(thread_cpu_ms() - c0);
     if (tri.reason.empty()) return 3;

@@ -111,6 +111,17 @@ ServerAssembly::ServerAssembly(ServerConfig config)
       std::make_shared<const web::Site>(store_->load_articles(), load_symptoms(nullptr)),
       web::HealthInfo{config_.version, store_->schema_version()}, accounts_.get(), comments_.get(),
       editorial_.get());
+  warmer_ = std::make_unique<ConditionWarmer>(
+      [this](const web::Site& site, double ms, std::string_view error) {
+        if (!error.empty()) {
+          log_->event("condition-model-error", std::string(error));
+          return;
+        }
+        log_->event("condition-model", fmt::format("{} condition profiles built in {:.0f} ms",
+                                                   site.conditions().size(), ms));
+        app_->release_checker_fallback();
+      });
+  warmer_->warm(app_->site());
   refresher_ = std::make_unique<SnapshotRefresher>(
       *store_, config_.refresh_seconds,
       [this] {
@@ -173,7 +184,9 @@ void ServerAssembly::republish(bool reload_symptoms) {
   // Under the lock: a load that began before an approval committed must not
   // be published after that approval's own.
   std::lock_guard lock(republish_mutex_);
-  app_->publish(std::make_shared<const web::Site>(store_->load_articles(), symptoms));
+  auto site = std::make_shared<const web::Site>(store_->load_articles(), symptoms);
+  app_->publish(site);
+  warmer_->warm(std::move(site));
 }
 
 }  // namespace symptomdb::app

@@ -15,6 +15,7 @@
 #include <string>
 #include <thread>
 
+#include "app/condition_warmer.hpp"
 #include "store/store.hpp"
 #include "web/access_log.hpp"
 #include "web/accounts.hpp"
@@ -106,6 +107,7 @@ class ServerAssembly {
   std::unique_ptr<const web::Editorial> editorial_;
   std::mutex republish_mutex_;
   std::unique_ptr<web::App> app_;
+  std::unique_ptr<ConditionWarmer> warmer_;       // builds each published site's profiles
   std::unique_ptr<SnapshotRefresher> refresher_;  // last: stopped first
 };
 

@@ -60,6 +60,27 @@ Triage triage(const Description& description, const ConditionModel& model,
     t.reason += ".";
     return t;
   }
+  // Warning signs the knowledge base states, shown in the description: one
+  // stated of a ranked condition, or of several conditions.
+  const WarningSign* sign = nullptr;
+  std::size_t stated_by = 0;
+  for (const auto& f : signals.signs) {
+    const bool of_ranked = std::any_of(
+        ranked.begin(), ranked.begin() + std::min(ranked.size(), kSignRanks),
+        [&](const RankedProfile& r) { return model.profile(r.profile).slug == f.sign->slug; });
+    if (!of_ranked && f.stated_by < kGeneralSign) continue;
+    if (!sign || (f.sign->emergency && !sign->emergency)) sign = f.sign, stated_by = f.stated_by;
+  }
+  if (sign && sign->emergency) {
+    t.level = TriageLevel::emergency;
+    t.condition = sign->condition;
+    t.quote = sign->sentence;
+    t.reason = "You describe " + sign->words + ", a warning sign that needs emergency care";
+    t.reason += stated_by > 1 ? " (said of " + std::to_string(stated_by) + " conditions; " +
+                                    sign->condition + ": \"" + sign->sentence + "\")."
+                              : " (" + sign->condition + ": \"" + sign->sentence + "\").";
+    return t;
+  }
   // The most urgent of the reasonably likely conditions sets the floor.
   bool all_self_limited = !ranked.empty();
   bool any = false;
@@ -104,6 +125,11 @@ Triage triage(const Description& description, const ConditionModel& model,
     if (!t.quote.empty()) t.reason += ": \"" + t.quote + "\"";
     t.reason += ".";
   }
+  if (sign && t.level < TriageLevel::urgent) {
+    t.level = TriageLevel::urgent;
+    t.reason += " You describe " + sign->words + ", which needs a doctor today (" +
+                sign->condition + ": \"" + sign->sentence + "\").";
+  }
   // What the person says about the course raises the level, never lowers it.
   if (description.any_severe && t.level < TriageLevel::urgent) {
     t.level = TriageLevel::urgent;
@@ -115,6 +141,16 @@ Triage triage(const Description& description, const ConditionModel& model,
              *description.longest_duration_days > 14) {
     t.level = TriageLevel::routine;
     t.reason += " It has lasted more than two weeks, so see a doctor.";
+  }
+  if (t.level == TriageLevel::self_care && signals.advice) {
+    // What would change that: the likely conditions' own articles.
+    for (std::size_t i = 0; i < ranked.size() && t.change.size() < 3; ++i) {
+      const auto& r = ranked[i];
+      if (i > 0 && r.probability < likely.share) continue;
+      for (const auto& s : signals.advice->when_to_get_care(model.profile(r.profile).slug))
+        if (t.change.size() < 3 && std::find(t.change.begin(), t.change.end(), s) == t.change.end())
+          t.change.push_back(s);
+    }
   }
   return t;
 }

@@ -13,6 +13,7 @@
 
 #include "checker/conditions.hpp"
 #include "checker/description.hpp"
+#include "checker/warning_signs.hpp"
 
 namespace symptomdb::checker {
 
@@ -22,13 +23,31 @@ struct TriageSignals {
   // Red flags already found in the findings (HPO red-flag terms) or the
   // words (qa red-flag patterns): each raises an emergency.
   std::vector<std::string> red_flags;
+  // Warning signs the knowledge base states ("call 911 if you have ...")
+  // that the description shows (WarningSigns::found). One counts when the
+  // condition whose article states it is among the ranked answers, or when
+  // at least `kGeneralSign` conditions' articles state it: a sign said of one
+  // condition alone ("vomiting", for a kidney infection) is no emergency for
+  // everyone who vomits.
+  std::vector<WarningSigns::Found> signs;
+  // What the likely conditions' articles say about when to see a doctor
+  // (WarningSigns::when_to_get_care), for a self-care answer; may be null.
+  const WarningSigns* advice = nullptr;
 };
+
+inline constexpr std::size_t kGeneralSign = 3;
+// A sign counts with its condition among this many first answers (the list
+// a person sees).
+inline constexpr std::size_t kSignRanks = 10;
 
 struct Triage {
   TriageLevel level = TriageLevel::routine;
   std::string reason;     // plain words: why this level
   std::string condition;  // the condition that set it, if one did
   std::string quote;      // what its article says, if that set it
+  // For self_care: what would change that, in the words of the likely
+  // conditions' articles when they say it.
+  std::vector<std::string> change;
 };
 
 // A condition is reasonably likely when it holds at least this share of the

@@ -236,7 +236,7 @@ Response check_api(const Exchange& x) {
     // A paragraph in the person's own words: answered from the knowledge
     // base's condition profiles, with or without HPO data.
     if (!body.is_discarded() && body.is_object() && body.contains("description"))
-      return handle_description_api(x.app(), req, site, body);
+      return handle_description_api(x.app(), req, *x.app().checker_site(), body);
   }
   const auto data = site.symptoms();
   if (!data) return unavailable(x);
@@ -270,7 +270,7 @@ Response check_api(const Exchange& x) {
 // what the numbers mean and a link per finding that drops it again.
 Response check_page(const Exchange& x) {
   const Site& site = x.site();
-  if (auto r = handle_description_page(x.app(), x.request(), site, x.target()))
+  if (auto r = handle_description_page(x.app(), x.request(), *x.app().checker_site(), x.target()))
     return std::move(*r);
   const auto data = site.symptoms();
   if (!data) {

@@ -123,6 +123,8 @@ json answer(const Site& site, const Input& in) {
     signals.red_flags.push_back(e->matched.empty() ? e->kind : e->matched);
     emergency = {{"kinds", json::array({e->kind})}, {"message", e->message}};
   }
+  signals.signs = site.warning_signs().found(d);
+  signals.advice = &site.warning_signs();
   const auto tri = checker::triage(d, model, ranked, signals);
 
   json conditions = json::array();
@@ -174,6 +176,8 @@ json answer(const Site& site, const Input& in) {
                  {"reason", tri.reason},
                  {"advice", checker::advice(tri.level)}};
   if (!tri.condition.empty()) triage["condition"] = tri.condition;
+  if (!tri.quote.empty()) triage["quote"] = tri.quote;
+  if (!tri.change.empty()) triage["what_would_change"] = tri.change;
   json out = {{"triage", std::move(triage)},
               {"description", {{"findings", std::move(findings)}}},
               {"interpreted", std::move(interpreted)},

@@ -100,7 +100,21 @@ App::App(std::shared_ptr<const Site> site, HealthInfo health, const Accounts* ac
 App::~App() = default;
 
 void App::publish(std::shared_ptr<const Site> site) {
-  site_.store(std::move(site));
+  auto old = site_.exchange(std::move(site));
+  // Kept only while it is the newest site with built profiles: a site
+  // replaced before its own were built never becomes the fallback.
+  if (old && old->conditions_ready()) checker_fallback_.store(std::move(old));
+}
+
+std::shared_ptr<const Site> App::checker_site() const {
+  auto current = site_.load();
+  if (current->conditions_ready()) return current;
+  if (auto previous = checker_fallback_.load()) return previous;
+  return current;
+}
+
+void App::release_checker_fallback() {
+  if (site_.load()->conditions_ready()) checker_fallback_.store(nullptr);
 }
 
 Response App::error(const Request& req, int status, std::string_view code,

@@ -61,6 +61,16 @@ class App {
   // Swaps in a newly built site; requests already running keep the old one.
   void publish(std::shared_ptr<const Site> site);
   std::shared_ptr<const Site> site() const { return site_.load(); }
+  // The site the description checker answers from: the current one when
+  // its condition profiles are built; while they are being built after a
+  // content change, the last site whose profiles were ready (its articles,
+  // profiles and links belong together, and its answer comes at once
+  // instead of after seconds of profile building); the current one when no
+  // site was ready yet (just after start: the check waits for the build).
+  std::shared_ptr<const Site> checker_site() const;
+  // Lets go of the site kept for checks once the current one is ready (call
+  // after building its profiles, so the old site is freed on that thread).
+  void release_checker_fallback();
 
   const RouteTable& routes() const { return *table_; }
 
@@ -70,6 +80,9 @@ class App {
   Response with_fragments(Response r, const Request& req, const Target& target) const;
 
   std::atomic<std::shared_ptr<const Site>> site_;
+  // The last published site whose condition profiles were built when it was
+  // replaced (see checker_site); null when the current one is ready.
+  std::atomic<std::shared_ptr<const Site>> checker_fallback_;
   HealthInfo health_;
   const Accounts* accounts_;
   const Comments* comments_;

@@ -101,8 +101,16 @@ const checker::ConditionModel& Site::conditions() const {
           checker::interpreter_reader(*symptoms_->interpreter, checker::kReadConfidence);
     conditions_ = std::make_unique<const checker::ConditionModel>(
         checker::ConditionModel::build(*snapshot_, {}, sources));
+    warning_signs_ =
+        std::make_unique<const checker::WarningSigns>(checker::WarningSigns::build(*snapshot_));
+    conditions_ready_.store(true, std::memory_order_release);
   });
   return *conditions_;
+}
+
+const checker::WarningSigns& Site::warning_signs() const {
+  conditions();
+  return *warning_signs_;
 }
 
 const infobutton::Resolver& Site::infobutton() const {

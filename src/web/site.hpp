@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "checker/conditions.hpp"
+#include "checker/warning_signs.hpp"
 #include "engine/snapshot.hpp"
 #include "infobutton/resolver.hpp"
 #include "qa/engine.hpp"
@@ -39,8 +40,15 @@ class Site {
   const CheckerLinks& links() const { return links_; }
   // Condition profiles of this snapshot's articles (the description
   // checker), built on first use: over all of MedQuAD they take seconds of
-  // CPU, which neither start-up nor each rebuild after a write should pay.
+  // CPU, which neither start-up nor each rebuild after a write should pay
+  // on the thread that publishes. The server builds them on a thread of
+  // their own as soon as a site is published (app::ConditionWarmer); a
+  // caller that comes first waits for that build rather than starting one.
   const checker::ConditionModel& conditions() const;
+  // The warning signs the articles state (triage), built with conditions().
+  const checker::WarningSigns& warning_signs() const;
+  // Whether conditions() is built (so returns at once).
+  bool conditions_ready() const { return conditions_ready_.load(std::memory_order_acquire); }
   // Null when there is no such article. Thread-safe; renders on first use.
   std::shared_ptr<const RenderedPage> article(std::string_view slug) const;
   const std::string& home_html() const { return home_html_; }
@@ -60,6 +68,8 @@ class Site {
   CheckerLinks links_;
   mutable std::once_flag conditions_once_;
   mutable std::unique_ptr<const checker::ConditionModel> conditions_;
+  mutable std::unique_ptr<const checker::WarningSigns> warning_signs_;
+  mutable std::atomic<bool> conditions_ready_{false};
   // One slot per article (snapshot order), filled on first request. Two
   // threads may render the same page at once; both results are identical.
   mutable std::vector<std::atomic<std::shared_ptr<const RenderedPage>>> pages_;

@@ -71,6 +71,24 @@ TEST_F(DescriptionTest, ChestPainWithSweatingIsAnEmergency) {
   EXPECT_EQ(j["triage"]["level"], "emergency") << j["triage"].dump();
 }
 
+// A warning sign the bundled articles state of several conditions ("call
+// your local emergency number if ... becomes confused"): the reason quotes
+// the article; the same sign negated is not what sets the level.
+TEST_F(DescriptionTest, AWarningSignTheArticlesStateIsAnEmergencyInTheirWords) {
+  auto r = check({{"description", "I have a headache and I am confused."}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = json::parse(r.body);
+  EXPECT_EQ(j["triage"]["level"], "emergency") << j["triage"].dump();
+  EXPECT_NE(j["triage"]["reason"].get<std::string>().find("confus"), std::string::npos);
+  EXPECT_FALSE(j["triage"].value("quote", "").empty()) << j["triage"].dump();
+  r = check({{"description", "I have a headache. No confusion."}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  j = json::parse(r.body);
+  // (a likely condition may still set a level; the negated sign does not)
+  EXPECT_EQ(j["triage"]["reason"].get<std::string>().find("confus"), std::string::npos)
+      << j["triage"].dump();
+}
+
 TEST_F(DescriptionTest, NegationDurationAndExcludedTextAreRead) {
   const auto r = check({{"description",
                          "Four days ago I started feeling tired, then fever and a dry cough. "

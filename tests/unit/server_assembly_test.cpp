@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <functional>
+#include <memory>
 #include <thread>
 
 #include "app/server_assembly.hpp"
@@ -92,6 +94,81 @@ TEST(ServerAssembly, AFailureHalfWayReleasesWhatWasBuilt) {
   config.access_log = dir.file("nowhere/access.log");  // a directory that does not exist
   config.sample_content_dir.clear();
   EXPECT_THROW(ServerAssembly{config}, std::runtime_error);
+}
+
+web::Response check_description(web::App& app, const std::string& text) {
+  web::Request r;
+  r.method = "POST";
+  r.target = "/api/v1/check";
+  r.content_type = "application/json";
+  r.body = nlohmann::json{{"description", text}}.dump();
+  return app.handle(r);
+}
+
+std::vector<Article> sample_articles() {
+  return ingest::parse_files(
+      ingest::collect_files({std::string(SYMPTOMDB_SOURCE_DIR) + "/content"}, ".md"),
+      ingest::Format::markdown);
+}
+
+bool wait_for(const std::function<bool()>& done) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (!done() && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  return done();
+}
+
+// The profiles are built when a site is published, without a check asking,
+// and a check right after start gets a full answer.
+TEST(ServerAssembly, BuildsTheConditionProfilesWhenASiteIsPublished) {
+  SYMPTOMDB_SKIP_WITHOUT(test::site_backend());
+  test::TempDir dir;
+  const test::TestDatabase db(test::site_backend());
+  auto config = config_in(dir, db);
+  config.sample_content_dir = std::string(SYMPTOMDB_SOURCE_DIR) + "/content";
+  ServerAssembly server(config);
+  const auto r = check_description(server.app(), "sore throat, runny nose");
+  ASSERT_EQ(r.status, 200) << r.payload();
+  const auto j = nlohmann::json::parse(r.payload());
+  ASSERT_FALSE(j["conditions"].empty());
+  EXPECT_FALSE(j["triage"]["level"].get<std::string>().empty());
+  // A second site, published by a write from another connection, gets its
+  // profiles with no check at all.
+  const auto first = server.app().site();
+  auto one = sample_articles();
+  one.resize(1);
+  store::open_store(config.db)->put_articles(one);
+  ASSERT_TRUE(wait_for([&] { return server.app().site() != first; }));
+  EXPECT_TRUE(wait_for([&] { return server.app().site()->conditions_ready(); }));
+  EXPECT_EQ(server.app().checker_site(), server.app().site());
+}
+
+// While the current site's profiles are being built, checks are answered
+// from the last site whose profiles were ready, whole (its articles and
+// profiles belong together); the fallback is let go once the current is
+// ready. Before any site was ready, the current one answers (and waits).
+TEST(App, ChecksUseTheLastSiteWithBuiltProfilesWhileTheNewOneIsBuilt) {
+  auto a = std::make_shared<const web::Site>(sample_articles());
+  web::App app(a, web::HealthInfo{"test", 0});
+  EXPECT_EQ(app.checker_site(), a);  // nothing ready: the current one
+  a->conditions();
+  ASSERT_TRUE(a->conditions_ready());
+  auto b = std::make_shared<const web::Site>(sample_articles());
+  app.publish(b);
+  EXPECT_EQ(app.checker_site(), a);
+  EXPECT_FALSE(b->conditions_ready());  // the check above did not build it
+  // A third site published before the second was ready: still the first.
+  auto c = std::make_shared<const web::Site>(sample_articles());
+  app.publish(c);
+  EXPECT_EQ(app.checker_site(), a);
+  c->conditions();
+  EXPECT_EQ(app.checker_site(), c);
+  std::weak_ptr<const web::Site> old = a;
+  a.reset();
+  app.release_checker_fallback();
+  EXPECT_TRUE(old.expired());
+  // A check through the App answers from the ready site.
+  EXPECT_EQ(check_description(app, "sore throat, runny nose").status, 200);
 }
 
 }  // namespace

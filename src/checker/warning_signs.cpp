@@ -1,0 +1,230 @@
+#include "checker/warning_signs.hpp"
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include "text/analyzer.hpp"
+#include "text/normalize.hpp"
+
+namespace symptomdb::checker {
+namespace {
+
+// How a sentence says "get emergency care": language, not medical facts.
+constexpr std::array<std::string_view, 13> kEmergency = {"call 911",
+                                                         "call 9-1-1",
+                                                         "emergency room",
+                                                         "emergency department",
+                                                         "emergency care",
+                                                         "emergency number",
+                                                         "emergency help",
+                                                         "emergency medical",
+                                                         "emergency treatment",
+                                                         "call an ambulance",
+                                                         "medical emergency",
+                                                         "go to the hospital",
+                                                         "go to a hospital"};
+// ... and "see a doctor today".
+constexpr std::array<std::string_view, 6> kUrgent = {"right away",          "straight away",
+                                                     "immediately",         "urgent medical",
+                                                     "as soon as possible", "the same day"};
+// ... and "see a doctor" at all (the advice a self-care answer passes on).
+constexpr std::array<std::string_view, 6> kCare = {"see a doctor",
+                                                   "see your doctor",
+                                                   "call your doctor",
+                                                   "contact your doctor",
+                                                   "call your health care provider",
+                                                   "see your health care provider"};
+
+// Words that say who or how, not what: dropped around a sign.
+const std::set<std::string, std::less<>> kFiller = {
+    "you",         "your",    "yourself", "have",     "has",     "had",      "having", "someone",
+    "person",      "people",  "child",    "children", "baby",    "becomes",  "become", "feel",
+    "feels",       "feeling", "get",      "gets",     "develop", "develops", "notice", "experience",
+    "experiences", "there",   "also",     "very",     "new",     "any",      "he",     "she",
+    "they",        "their",   "his",      "her",      "suddenly"};
+// A list item holding one of these is advice or a reference, not a sign.
+const std::set<std::string, std::less<>> kVague = {
+    "think",  "sign",    "symptom",   "these",     "this",     "that",     "worse",  "better",
+    "know",   "sure",    "condition", "treatment", "doctor",   "medicine", "happen", "other",
+    "it",     "them",    "those",     "last",      "week",     "day",      "month",  "year",
+    "while",  "after",   "before",    "help",      "care",     "test",     "taking", "take",
+    "start",  "started", "stop",      "unsure",    "possible", "type",     "seem",   "seems",
+    "cannot", "control", "home",      "away",      "come",     "comes",    "came"};
+
+template <std::size_t N>
+bool any_of(std::string_view folded, const std::array<std::string_view, N>& cues) {
+  return std::any_of(cues.begin(), cues.end(),
+                     [&](std::string_view c) { return folded.find(c) != std::string_view::npos; });
+}
+
+std::vector<std::string> sentences(std::string_view text) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    const auto a = cur.find_first_not_of(" \t-*#");
+    if (a != std::string::npos && cur.size() - a > 3) out.push_back(cur.substr(a));
+    cur.clear();
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      flush();
+      continue;
+    }
+    cur.push_back(text[i]);
+    if ((text[i] == '.' || text[i] == '!' || text[i] == '?') &&
+        (i + 1 == text.size() || text[i + 1] == ' '))
+      flush();
+  }
+  flush();
+  return out;
+}
+
+// The part of a folded sentence that says when: "call 911 if X" -> X,
+// "if X, call 911" -> X; empty when the sentence states no condition.
+std::string_view condition_clause(std::string_view f, std::size_t cue_at) {
+  auto at = f.find("if ");
+  if (at != 0) at = f.find(" if ");
+  if (at == std::string_view::npos) {
+    at = f.find("when ");
+    if (at != 0) at = f.find(" when ");
+  }
+  if (at == std::string_view::npos) return {};
+  const auto start = f.find(' ', at + 1) + 1;
+  std::string_view clause = f.substr(start);
+  if (start < cue_at) {
+    // "If X, call 911": X ends at the comma before the cue.
+    const auto comma = f.rfind(',', cue_at);
+    if (comma != std::string_view::npos && comma > start) clause = f.substr(start, comma - start);
+  }
+  for (const std::string_view stop : {" especially", " because", " so that", " until", " even if",
+                                      " as you", " while", " who ", " which "})
+    if (const auto p = clause.find(stop); p != std::string_view::npos) clause = clause.substr(0, p);
+  while (!clause.empty() && (clause.back() == '.' || clause.back() == ' ' || clause.back() == ','))
+    clause.remove_suffix(1);
+  return clause;
+}
+
+std::vector<std::string_view> list_items(std::string_view clause) {
+  std::vector<std::string_view> out;
+  std::size_t from = 0;
+  for (;;) {
+    std::size_t best = std::string_view::npos, len = 0;
+    for (const std::string_view sep :
+         {std::string_view(", "), std::string_view("; "), std::string_view(" or ")}) {
+      const auto p = clause.find(sep, from);
+      if (p < best) best = p, len = sep.size();
+    }
+    out.push_back(clause.substr(from, best == std::string_view::npos ? best : best - from));
+    if (best == std::string_view::npos) break;
+    from = best + len;
+  }
+  return out;
+}
+
+std::size_t first_cue_at(std::string_view f) {
+  std::size_t at = std::string_view::npos;
+  for (const auto c : kEmergency) at = std::min(at, f.find(c));
+  for (const auto c : kUrgent) at = std::min(at, f.find(c));
+  return at;
+}
+
+}  // namespace
+
+WarningSigns WarningSigns::build(const Snapshot& snapshot) {
+  WarningSigns out;
+  text::Analyzer analyzer;
+  std::set<std::pair<std::string, std::string>> said;  // (words, slug) once
+  for (const Article& a : snapshot.articles()) {
+    const auto& condition =
+        snapshot.condition_of(static_cast<std::size_t>(&a - snapshot.articles().data()));
+    std::string text = a.introduction;
+    for (const auto& s : a.sections) {
+      text += "\n" + s.intro;
+      for (const auto& item : s.items) text += "\n" + item.heading + ".\n" + item.text;
+    }
+    for (const auto& sentence : sentences(text)) {
+      const std::string f = text::fold(sentence);
+      const bool emergency = any_of(f, kEmergency);
+      const bool urgent =
+          !emergency && any_of(f, kUrgent) &&
+          (f.find("doctor") != std::string::npos || f.find("provider") != std::string::npos ||
+           f.find("medical") != std::string::npos);
+      const bool conditional =
+          f.find("if ") != std::string::npos || f.find("when ") != std::string::npos;
+      if ((emergency || urgent || any_of(f, kCare)) && conditional) {
+        auto& care = out.care_[condition.slug];
+        if (care.size() < 3 && std::find(care.begin(), care.end(), sentence) == care.end())
+          care.push_back(sentence);
+      }
+      if (!(emergency || urgent)) continue;
+      const auto clause = condition_clause(f, first_cue_at(f));
+      // "If you think you are having a stroke or TIA": what the person
+      // believes, not a sign; split into items it would read as "TIA".
+      if (clause.empty() || clause.find("think") != std::string_view::npos ||
+          clause.find("know") != std::string_view::npos ||
+          clause.find("not sure") != std::string_view::npos)
+        continue;
+      for (auto item : list_items(clause)) {
+        std::vector<std::string> stems;
+        std::string words;
+        bool vague = false;
+        for (const auto& t : analyzer.terms(item)) {
+          if (kVague.contains(t.surface) || kVague.contains(t.stem)) vague = true;
+          if (words.empty() && (kFiller.contains(t.surface) || text::is_stopword(t.surface)))
+            continue;  // leading "you have a ..."
+          words += (words.empty() ? "" : " ") + t.surface;
+          if (!text::is_stopword(t.surface) && !kFiller.contains(t.surface))
+            stems.push_back(t.stem);
+        }
+        std::sort(stems.begin(), stems.end());
+        stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+        if (vague || stems.empty() || stems.size() > 4) continue;
+        // One sign per stems ("confused", "confusion") and condition.
+        std::string key;
+        for (const auto& st : stems) key += st + ' ';
+        if (!said.emplace(key, condition.slug).second) continue;
+        out.stated_by_[key]++;
+        out.signs_.push_back({std::move(stems), std::move(words), emergency, sentence,
+                              condition.name, condition.slug});
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<WarningSigns::Found> WarningSigns::found(const Description& description) const {
+  thread_local text::Analyzer analyzer;
+  std::vector<std::vector<std::string>> findings;
+  for (const auto& f : description.findings) {
+    if (f.negated) continue;
+    auto stems = analyzer.stems(text::fold(f.text));
+    // "Worst", "crushing", "excruciating" read as severe (the description's
+    // own reading) meet a sign the articles write as "severe ...".
+    if (f.severity == Severity::severe) stems.push_back(analyzer.stem("severe"));
+    std::sort(stems.begin(), stems.end());
+    findings.push_back(std::move(stems));
+  }
+  std::vector<Found> out;
+  for (const auto& s : signs_) {
+    const bool shown = std::any_of(findings.begin(), findings.end(), [&](const auto& stems) {
+      return std::includes(stems.begin(), stems.end(), s.stems.begin(), s.stems.end());
+    });
+    if (!shown) continue;
+    std::string key;
+    for (const auto& st : s.stems) key += st + ' ';
+    out.push_back({&s, stated_by_.at(key)});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Found& a, const Found& b) {
+    return a.sign->emergency > b.sign->emergency;
+  });
+  return out;
+}
+
+const std::vector<std::string>& WarningSigns::when_to_get_care(std::string_view slug) const {
+  static const std::vector<std::string> none;
+  const auto it = care_.find(std::string(slug));
+  return it == care_.end() ? none : it->second;
+}
+
+}  // namespace symptomdb::checker

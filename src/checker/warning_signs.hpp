@@ -1,0 +1,58 @@
+// Warning signs as the knowledge base states them: "Call 911 if you have
+// chest pain, severe shortness of breath or fainting", "Get urgent medical
+// help if you have a high fever with shivering". Read from every article's
+// sentences that tie emergency (or same-day) care to a condition ("if",
+// "when"), split into the signs they list, and matched against what a person
+// describes. Nothing here is written per condition: the cue words are
+// language, the signs are the articles' own.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "checker/description.hpp"
+#include "engine/snapshot.hpp"
+
+namespace symptomdb::checker {
+
+struct WarningSign {
+  std::vector<std::string> stems;  // its content words, stemmed, sorted, unique
+  std::string words;               // as the article writes it: "severe shortness of breath"
+  bool emergency = true;           // emergency care; false: see a doctor the same day
+  std::string sentence;            // the article's sentence
+  std::string condition;           // the article's condition name
+  std::string slug;                // the condition's slug (Snapshot conditions)
+};
+
+class WarningSigns {
+ public:
+  static WarningSigns build(const Snapshot& snapshot);
+
+  // The signs the person's present findings show: every word of a sign in
+  // one finding that is not negated. Emergency ones first. `stated_by` is
+  // how many conditions' articles state a sign of the same stemmed words
+  // ("confused", "confusion").
+  struct Found {
+    const WarningSign* sign;
+    std::size_t stated_by;
+  };
+  std::vector<Found> found(const Description& description) const;
+
+  // What a condition's articles say about when to get care ("See a doctor if
+  // symptoms last more than about three weeks..."), for a self-care answer's
+  // "what would change that"; empty when they say nothing of the kind.
+  const std::vector<std::string>& when_to_get_care(std::string_view condition_slug) const;
+
+  std::size_t size() const { return signs_.size(); }
+  const std::vector<WarningSign>& signs() const { return signs_; }
+
+ private:
+  std::vector<WarningSign> signs_;
+  std::unordered_map<std::string, std::size_t> stated_by_;  // stems -> conditions
+  std::unordered_map<std::string, std::vector<std::string>> care_;
+};
+
+}  // namespace symptomdb::checker

@@ -1,0 +1,149 @@
+// Warning signs as the articles state them ("call 911 if you have ..."),
+// matched against a description, and how triage uses them (issue 12, item 3).
+// The article texts are test data, not medical statements.
+#include <gtest/gtest.h>
+
+#include "checker/conditions.hpp"
+#include "checker/description.hpp"
+#include "checker/triage.hpp"
+#include "checker/warning_signs.hpp"
+#include "engine/snapshot.hpp"
+
+namespace symptomdb::checker {
+namespace {
+
+Article entry(std::string slug, std::string name, std::string symptoms, std::string advice) {
+  Article a;
+  a.slug = slug;
+  a.title = name;
+  a.condition.name = std::move(name);
+  a.collection = "MPlusHealthTopics";
+  a.license = "test";
+  Section s;
+  s.type = SectionType::symptoms;
+  // Enough text for a profile, the same for every entry.
+  s.intro = std::move(symptoms) +
+            " The problem may last for several weeks and may return later in life. Doctors "
+            "look at the history and examine the person before deciding on treatment.";
+  a.sections.push_back(std::move(s));
+  Section w;
+  w.type = SectionType::other;
+  w.heading = "When to see a doctor";
+  w.intro = std::move(advice);
+  a.sections.push_back(std::move(w));
+  return a;
+}
+
+Snapshot snapshot() {
+  std::vector<Article> a;
+  a.push_back(entry("delta", "Delta cold",
+                    "Delta cold causes a runny nose, sneezing and a sore throat. It usually goes "
+                    "away on its own in a week.",
+                    "See a doctor if symptoms last more than three weeks. Call 911 if you have "
+                    "trouble breathing, blue lips or feel very confused."));
+  a.push_back(entry("epsilon", "Epsilon infection",
+                    "Epsilon infection causes burning when passing urine and a need to pass urine "
+                    "often.",
+                    "Get urgent medical help, or call your local emergency number, if you have a "
+                    "high fever with shivering, vomiting or pain in your back."));
+  a.push_back(entry("zeta", "Zeta attack",
+                    "Zeta attack causes chest pain with sweating and pain spreading to the arm.",
+                    "If you think you are having a zeta attack, call 911. Call 911 if you have "
+                    "trouble breathing."));
+  a.push_back(entry("eta", "Eta fever", "Eta fever causes a rash and aching joints.",
+                    "Go to the emergency room if you have trouble breathing."));
+  return Snapshot(std::move(a));
+}
+
+ProfileQuery query(const Description& d) {
+  ProfileQuery q;
+  for (const auto& f : d.findings) (f.negated ? q.absent : q.present).push_back({f.text, {}});
+  return q;
+}
+
+std::vector<std::string> words(const std::vector<WarningSigns::Found>& found) {
+  std::vector<std::string> out;
+  for (const auto& f : found) out.push_back(f.sign->words);
+  return out;
+}
+
+TEST(WarningSigns, AreTheListedItemsOfConditionalEmergencySentences) {
+  const auto snap = snapshot();
+  const auto signs = WarningSigns::build(snap);
+  std::vector<std::string> all;
+  for (const auto& s : signs.signs()) all.push_back(s.words + " @" + s.condition);
+  std::string listed;
+  for (const auto& s : all) listed += s + "; ";
+  SCOPED_TRACE(listed);
+  // Listed signs, one per item, the filler words around them dropped.
+  EXPECT_NE(std::find(all.begin(), all.end(), "trouble breathing @Delta cold"), all.end());
+  EXPECT_NE(std::find(all.begin(), all.end(), "blue lips @Delta cold"), all.end());
+  EXPECT_NE(std::find(all.begin(), all.end(), "confused @Delta cold"), all.end());
+  EXPECT_NE(std::find(all.begin(), all.end(), "vomiting @Epsilon infection"), all.end());
+  // "If you think you are having ..." is advice, not a sign.
+  for (const auto& s : all) EXPECT_EQ(s.find("think"), std::string::npos) << s;
+  // Three conditions' articles say the same sign.
+  const auto d = read_description("I have trouble breathing and a runny nose");
+  const auto found = signs.found(d);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].sign->words, "trouble breathing");
+  EXPECT_EQ(found[0].stated_by, 3u);
+  EXPECT_TRUE(found[0].sign->emergency);
+}
+
+TEST(WarningSigns, AreReadFromThePresentFindingsOnly) {
+  const auto snap = snapshot();
+  const auto signs = WarningSigns::build(snap);
+  EXPECT_TRUE(signs.found(read_description("runny nose. No trouble breathing.")).empty());
+  EXPECT_EQ(words(signs.found(read_description("I feel confused"))),
+            std::vector<std::string>{"confused"});
+  EXPECT_TRUE(signs.found(read_description("a sore throat and sneezing")).empty());
+}
+
+TEST(Triage, AWarningSignStatedByManyConditionsIsAnEmergency) {
+  const auto snap = snapshot();
+  const auto model = ConditionModel::build(snap);
+  const auto signs = WarningSigns::build(snap);
+  const auto d = read_description("runny nose and sneezing, now trouble breathing");
+  TriageSignals s;
+  s.signs = signs.found(d);
+  const auto t = triage(d, model, model.rank(query(d)), s);
+  EXPECT_EQ(t.level, TriageLevel::emergency);
+  EXPECT_NE(t.reason.find("trouble breathing"), std::string::npos) << t.reason;
+  EXPECT_FALSE(t.quote.empty());
+}
+
+TEST(Triage, ASignOfOneConditionCountsOnlyWhenThatConditionIsRanked) {
+  const auto snap = snapshot();
+  const auto model = ConditionModel::build(snap);
+  const auto signs = WarningSigns::build(snap);
+  // Vomiting is a sign in Epsilon's article only.
+  const auto d = read_description("burning when passing urine, vomiting");
+  TriageSignals s;
+  s.signs = signs.found(d);
+  ASSERT_FALSE(s.signs.empty());
+  auto ranked = model.rank(query(d));
+  EXPECT_EQ(triage(d, model, ranked, s).level, TriageLevel::emergency);
+  // The same sign, with Epsilon not among the answers: no emergency from it.
+  std::erase_if(ranked, [&](const RankedProfile& r) {
+    return model.profile(r.profile).name == "Epsilon infection";
+  });
+  EXPECT_LT(triage(d, model, ranked, s).level, TriageLevel::emergency);
+}
+
+TEST(Triage, SelfCareSaysWhatWouldChangeItInTheArticlesWords) {
+  const auto snap = snapshot();
+  const auto model = ConditionModel::build(snap);
+  const auto signs = WarningSigns::build(snap);
+  const auto d = read_description("runny nose, sneezing and a sore throat");
+  TriageSignals s;
+  s.signs = signs.found(d);
+  s.advice = &signs;
+  const auto t = triage(d, model, model.rank(query(d)), s);
+  ASSERT_EQ(t.level, TriageLevel::self_care) << t.reason;
+  ASSERT_FALSE(t.change.empty());
+  EXPECT_EQ(t.change[0], "See a doctor if symptoms last more than three weeks.");
+}
+
+}  // namespace
+}  // namespace symptomdb::checker
