@@ -13,6 +13,11 @@
 #   QA_DB=FILE        a database with MedQuAD already imported (copied, not
 #                     changed); without it MedQuAD is imported from
 #                     ../shared/data/medquad into a scratch database.
+#   SYMPTOMDB_BIN=FILE  measure this binary instead of building the working
+#                     tree (e.g. an older build, for a before/after)
+# Each line also says how much CPU the server and wrk used: on 2 shared
+# cores a server that gets little CPU queues its connections, whatever it
+# does per request.
 # Target: no request over 100 ms. Exits 0 once it has measured.
 set -euo pipefail
 
@@ -28,7 +33,12 @@ MEDQUAD="$ROOT/../shared/data/medquad"
 . "$ROOT/bench/http/common.sh"
 
 scripts/install-deps.sh bench
-release_build --target symptomdb
+if [ -n "${SYMPTOMDB_BIN:-}" ]; then
+  BIN="$SYMPTOMDB_BIN"
+  [ -x "$BIN" ] || die "SYMPTOMDB_BIN=$BIN is not an executable"
+else
+  release_build --target symptomdb
+fi
 scratch_dir symptomdb-search
 
 DB="$TMP/search.db"
@@ -87,17 +97,31 @@ done = function(summary, latency, requests)
     summary.errors.timeout, summary.errors.status))
 end
 LUA
-measure() {  # name port path
+HZ="$(getconf CLK_TCK)"
+ticks() {  # utime+stime of a process and its children (nginx's workers), in clock ticks
+  local t=0 p
+  for p in "$1" $(pgrep -P "$1"); do
+    t=$(( t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}') ))
+  done
+  echo "$t"
+}
+measure() {  # name port path pid
+  local before after line wrk_cpu
   wrk -t2 -c"$CONNECTIONS" -d2s --timeout 10s "http://127.0.0.1:$2$3" >/dev/null
-  printf '%-10s %-28s %s' "$1" "$3" "$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s \
-    -s "$TMP/report.lua" "http://127.0.0.1:$2$3" | tail -1)"
-  echo
+  before="$(ticks "$4")"
+  # wrk's own CPU (user + system seconds), from the shell's time keyword.
+  line="$({ TIMEFORMAT='%U %S'; time wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s \
+    -s "$TMP/report.lua" "http://127.0.0.1:$2$3" | tail -1; } 2>"$TMP/wrk.time")"
+  after="$(ticks "$4")"
+  wrk_cpu="$(awk '{printf "%.2f", ($1 + $2) / d}' d="$DURATION" "$TMP/wrk.time")"
+  printf '%-10s %-28s %s; server %.2f cores, wrk %s cores\n' "$1" "$3" "$line" \
+    "$(awk -v t=$(( after - before )) -v hz="$HZ" -v d="$DURATION" 'BEGIN{print t / hz / d}')" "$wrk_cpu"
 }
 echo "== search under load (wrk -t2 -c$CONNECTIONS -d${DURATION}s, symptomdb --threads $SYMPTOMDB_THREADS, nginx 2 workers serving the same bytes) =="
 for w in $WORDS; do
   for path in "/search?q=$w" "/api/v1/search?q=$w"; do
-    measure symptomdb "$PORT" "$path"
-    measure nginx "$NGINX_PORT" "$path"
+    measure symptomdb "$PORT" "$path" "$SDB_PID"
+    measure nginx "$NGINX_PORT" "$path" "$NGINX_PID"
   done
 done
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $(uname -r), $(date -u +%F); commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' +uncommitted')"

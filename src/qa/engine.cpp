@@ -52,28 +52,6 @@ std::string trim_to(std::string s, std::size_t max) {
   return s.substr(0, cut) + "…";
 }
 
-// Sentences of a Markdown text, roughly: split at ". ", "? ", "! " and line breaks.
-std::vector<std::string> sentences(const std::string& text) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-      continue;
-    }
-    cur.push_back(c);
-    if ((c == '.' || c == '?' || c == '!') && i + 1 < text.size() && text[i + 1] == ' ') {
-      out.push_back(std::move(cur));
-      cur.clear();
-      ++i;
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
-}
-
 // Marks the words of the sentence that asks: the last one ending in '?', or
 // the last sentence. Empty when the question is a single sentence.
 std::vector<bool> asking_sentence(std::string_view question, const std::vector<text::Term>& terms) {
@@ -334,22 +312,46 @@ Engine::TitleFit Engine::title_fit(std::size_t unit,
 
 std::string Engine::best_sentence(std::size_t u, const std::vector<std::string>& stems,
                                   text::Analyzer& analyzer) const {
-  const auto all = sentences(unit_text(u));
-  std::size_t best = 0, best_hits = 0;
-  // The first sentence holding every query word cannot be beaten (a later
-  // one must hold more to win): stop there rather than stem the rest of a
-  // long answer on every search request.
-  const std::set<std::string> wanted(stems.begin(), stems.end());
-  for (std::size_t i = 0; i < all.size() && best_hits < wanted.size(); ++i) {
-    std::set<std::string> seen;
-    for (auto& s : analyzer.stems(all[i]))
-      if (std::find(stems.begin(), stems.end(), s) != stems.end()) seen.insert(s);
-    if (seen.size() > best_hits) {
-      best = i;
-      best_hits = seen.size();
+  const std::string text = unit_text(u);
+  // The query's distinct stems, sorted, and which of them a sentence holds.
+  std::vector<std::string> wanted(stems);
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  std::vector<char> seen(wanted.size());
+  std::string_view best;
+  std::size_t best_hits = 0;
+  bool any = false;
+  // Sentences split at ". ", "? ", "! " and line breaks, as views and one at a time:
+  // the first sentence holding every query word cannot be beaten (a later
+  // one must hold more to win), so a search request stops there rather than
+  // split and stem the rest of a long answer.
+  std::size_t start = 0;
+  auto consider = [&](std::size_t end) {  // the sentence text[start, end)
+    const std::string_view sentence(text.data() + start, end - start);
+    if (!any) best = sentence, any = true;
+    std::fill(seen.begin(), seen.end(), 0);
+    std::size_t hits = 0;
+    for (const auto& st : analyzer.stems(sentence)) {
+      const auto it = std::lower_bound(wanted.begin(), wanted.end(), st);
+      if (it == wanted.end() || *it != st) continue;
+      char& flag = seen[static_cast<std::size_t>(it - wanted.begin())];
+      if (!flag) flag = 1, ++hits;
+    }
+    if (hits > best_hits) best = sentence, best_hits = hits;
+  };
+  for (std::size_t i = 0; i < text.size() && (best_hits < wanted.size() || !any); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      if (i > start) consider(i);
+      start = i + 1;
+    } else if ((c == '.' || c == '?' || c == '!') && i + 1 < text.size() && text[i + 1] == ' ') {
+      consider(i + 1);
+      start = i + 2;
+      ++i;
     }
   }
-  return all.empty() ? std::string() : trim_to(all[best], 300);
+  if ((best_hits < wanted.size() || !any) && start < text.size()) consider(text.size());
+  return any ? trim_to(std::string(best), 300) : std::string();
 }
 
 std::optional<Emergency> Engine::emergency(std::string_view text) const {

@@ -260,6 +260,21 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   Reading r;
   r.terms = analyzer.terms(question);
   const std::size_t n = r.terms.size();
+  // Each word's stopword test, made once: the spans tried below ask it of
+  // the same words again and again (kept up to date by correct()).
+  std::vector<char> stop(n);
+  for (std::size_t k = 0; k < n; ++k) stop[k] = text::is_stopword(r.terms[k].surface) ? 1 : 0;
+  // key_of(r.terms, b, e), from the flags above and into a reused buffer.
+  std::string key_buffer;
+  auto key_at = [&](std::size_t b, std::size_t e) -> const std::string& {
+    key_buffer.clear();
+    for (std::size_t i = b; i < e; ++i) {
+      if (stop[i]) continue;
+      if (!key_buffer.empty()) key_buffer.push_back(' ');
+      key_buffer += r.terms[i].stem;
+    }
+    return key_buffer;
+  };
   // Which words the asker wrote in capitals ("ALL" the leukemia, not "all").
   // The k-th run of letters and digits in the original is the k-th term.
   std::vector<bool> capitalised(n, false);
@@ -291,14 +306,14 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     r.corrections.push_back({k, r.terms[k].surface, to});
     r.terms[k].surface = to;
     r.terms[k].stem = st->second;
+    stop[k] = text::is_stopword(to) ? 1 : 0;
     corrected[k] = true;
   };
   // Words that are neither part of any name nor ordinary vocabulary are
   // misspellings: correct them against the names' vocabulary.
   for (std::size_t k = 0; k < n; ++k) {
     const auto& t = r.terms[k];
-    if (t.surface.size() < 4 || surface_stem_.count(t.surface) || text::is_stopword(t.surface))
-      continue;
+    if (t.surface.size() < 4 || stop[k] || surface_stem_.count(t.surface)) continue;
     if (entries_.count(t.stem) || (stats_.known_word && stats_.known_word(t.stem))) continue;
     if (stats_.english_word && stats_.english_word(t.surface)) continue;
     // Four letters are too few to guess from ("mito" is not "mite", "pott"
@@ -313,7 +328,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   auto in_name_as_written = [&](std::size_t k) {
     for (std::size_t b = k >= 3 ? k - 3 : 0; b <= k; ++b)
       for (std::size_t e = k + 1; e <= std::min(n, k + 4); ++e) {
-        const std::string key = key_of(r.terms, b, e);
+        const std::string& key = key_at(b, e);
         if (key.find(' ') != std::string::npos && entries_.count(key)) return true;
       }
     return false;
@@ -323,7 +338,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   auto fits_a_pattern = [&](std::size_t k) {
     std::vector<std::size_t> content;  // content-word positions around k
     for (std::size_t j = k >= 4 ? k - 4 : 0; j < std::min(n, k + 5); ++j)
-      if (!text::is_stopword(r.terms[j].surface)) content.push_back(j);
+      if (!stop[j]) content.push_back(j);
     const auto at = std::find(content.begin(), content.end(), k) - content.begin();
     for (std::ptrdiff_t b = std::max<std::ptrdiff_t>(0, at - 2); b <= at; ++b)
       for (std::ptrdiff_t e = at + 1;
@@ -341,8 +356,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   };
   auto next_to_phrase_word = [&](std::size_t k) { return fits_a_pattern(k); };
   for (std::size_t k = 0; k < n; ++k) {
-    if (corrected[k] || r.terms[k].surface.size() < 5 || text::is_stopword(r.terms[k].surface))
-      continue;
+    if (corrected[k] || r.terms[k].surface.size() < 5 || stop[k]) continue;
     if (!next_to_phrase_word(k) || in_name_as_written(k)) continue;
     const auto original = r.terms[k];
     bool done = false;
@@ -351,12 +365,12 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       if (st == surface_stem_.end()) continue;
       for (std::size_t b = k >= 3 ? k - 3 : 0; b <= k && !done; ++b)
         for (std::size_t e = k + 1; e <= std::min(n, k + 4) && !done; ++e) {
-          const std::string as_written = key_of(r.terms, b, e);
+          const std::string as_written = key_at(b, e);
           if (std::count(as_written.begin(), as_written.end(), ' ') < 1)
             continue;                                // 2+ content words
           if (entries_.count(as_written)) continue;  // fine as written
           r.terms[k].stem = st->second;
-          const bool fits = entries_.count(key_of(r.terms, b, e)) > 0;
+          const bool fits = entries_.count(key_at(b, e)) > 0;
           r.terms[k].stem = original.stem;
           if (fits) {
             correct(k, cand.word);
@@ -371,12 +385,14 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   std::vector<FocusMatch> candidates;
   std::vector<bool> answered_candidate;
   for (std::size_t b = 0; b < n; ++b) {
-    if (text::is_stopword(r.terms[b].surface)) continue;
+    if (stop[b]) continue;
     std::size_t words = 0;
+    std::string key;  // key_of(r.terms, b, e), grown a word at a time
     for (std::size_t e = b + 1; e <= n && words < max_words_; ++e) {
-      if (text::is_stopword(r.terms[e - 1].surface)) continue;
+      if (stop[e - 1]) continue;
       ++words;
-      const std::string key = key_of(r.terms, b, e);
+      if (!key.empty()) key.push_back(' ');
+      key += r.terms[e - 1].stem;
       auto it = entries_.find(key);
       if (it == entries_.end()) {
         if (!prefixes_.count(key)) break;  // no name goes on from here
@@ -415,8 +431,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         // its own are a sentence, not the name ("best with a disease" is not
         // "Best disease").
         std::size_t gap = 0;
-        for (std::size_t k = b + 1; k + 1 < e; ++k)
-          gap += text::is_stopword(r.terms[k].surface) ? 1 : 0;
+        for (std::size_t k = b + 1; k + 1 < e; ++k) gap += stop[k] ? 1 : 0;
         if (gap > inner_stopwords(entry.name) + 1) continue;
         FocusMatch m;
         m.condition = entry.condition;

@@ -16,6 +16,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <pthread.h>
+
 #include <atomic>
 #include <chrono>
 #include <memory>
@@ -304,12 +306,17 @@ class Session : public std::enable_shared_from_this<Session> {
   bool keep_alive_ = true, head_ = false, counted_ = false, gz_validator_ = false;
 };
 
-// Accepts on one io_context and hands each connection, round robin, to
-// one of the workers' io_contexts, where it then lives.
+// Accepts on its own io_context and thread, and hands each connection,
+// round robin, to one of the workers' io_contexts, where it then lives. The
+// acceptor used to live on the first worker: under load its accepts queued
+// behind that worker's 64 busy connections, one accept per turn of the
+// queue, so new connections waited up to seconds before their first request
+// was even read (bench/README.md, "Search tails (branch qa-speed)").
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
-  Listener(std::vector<asio::io_context*> workers, tcp::endpoint ep, Shared& shared)
-      : workers_(std::move(workers)), acceptor_(*workers_.front()), shared_(shared) {
+  Listener(asio::io_context& accept_context, std::vector<asio::io_context*> workers,
+           tcp::endpoint ep, Shared& shared)
+      : workers_(std::move(workers)), acceptor_(accept_context), shared_(shared) {
     beast::error_code ec;
     acceptor_.open(ep.protocol(), ec);
     if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
@@ -376,7 +383,10 @@ void run_server(App& app, AccessLog& log, const ServerOptions& options,
 
   // One single-threaded io_context per thread: a connection lives on one
   // thread, so nothing is handed between threads mid-request and no strand
-  // or lock is needed on the request path.
+  // or lock is needed on the request path. Accepting, signals and the
+  // shutdown drain have their own context on the calling thread, which
+  // sleeps in epoll_wait except when a connection arrives.
+  asio::io_context main(1);
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::vector<asio::io_context*> workers;
   for (int i = 0; i < threads; ++i) {
@@ -386,10 +396,10 @@ void run_server(App& app, AccessLog& log, const ServerOptions& options,
   // Keeps worker loops running while they have no connection yet.
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
   for (auto* w : workers) guards.push_back(asio::make_work_guard(*w));
-  auto listener = std::make_shared<Listener>(workers, tcp::endpoint(address, options.port), shared);
+  auto listener =
+      std::make_shared<Listener>(main, workers, tcp::endpoint(address, options.port), shared);
   listener->start();
   const std::uint16_t port = listener->port();
-  asio::io_context& main = *contexts.front();
 
   // Graceful shutdown: stop accepting, then wait (bounded) for requests in
   // flight before stopping every loop.
@@ -397,6 +407,7 @@ void run_server(App& app, AccessLog& log, const ServerOptions& options,
   asio::steady_timer drain(main);
   const auto stop_all = [&] {
     for (auto& c : contexts) c->stop();
+    main.stop();
   };
   std::chrono::steady_clock::time_point deadline;
   std::function<void()> wait_drained = [&] {
@@ -435,8 +446,12 @@ void run_server(App& app, AccessLog& log, const ServerOptions& options,
   if (on_listening) on_listening(port);
 
   std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i)
-    pool.emplace_back([&, i] { contexts[static_cast<std::size_t>(i)]->run(); });
+  for (int i = 0; i < threads; ++i)
+    pool.emplace_back([&, i] {
+      // Named, so that top -H, perf and the tests can tell the I/O threads apart.
+      pthread_setname_np(pthread_self(), fmt::format("sdb-io-{}", i).c_str());
+      contexts[static_cast<std::size_t>(i)]->run();
+    });
   main.run();
   stop_all();
   for (auto& t : pool) t.join();

@@ -1,5 +1,5 @@
-// The HTTP/1.1 server: Boost.Beast over Asio, a thread pool sharing one
-// io_context, keep-alive, request size limits and timeouts, and graceful
+// The HTTP/1.1 server: Boost.Beast over Asio, one io_context per I/O thread
+// and one accepting thread, keep-alive, request size limits and timeouts, and graceful
 // shutdown on SIGTERM/SIGINT (stop accepting, let in-flight requests finish).
 #pragma once
 
