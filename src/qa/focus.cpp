@@ -144,9 +144,12 @@ bool FocusDictionary::may_correct(std::string_view question, const text::Term& t
 
 // People rarely mistype the first letter of a word; a "correction" that
 // changes it is mostly another word ("falaria" is filarial, not malaria;
-// "providone" is not primidone; "infact" not "infant" but "in fact").
+// "providone" is not primidone; "infact" not "infant" but "in fact"). One
+// vowel for another is the exception: it is how a word sounds ("adema").
 bool FocusDictionary::plausible_slip(std::string_view from, std::string_view to) {
-  return !from.empty() && !to.empty() && from.front() == to.front();
+  if (from.empty() || to.empty()) return false;
+  auto vowel = [](char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; };
+  return from.front() == to.front() || (vowel(from.front()) && vowel(to.front()));
 }
 
 void FocusDictionary::add(const std::string& name, std::size_t condition, NameKind kind,
