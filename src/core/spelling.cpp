@@ -77,7 +77,18 @@ EnglishWords EnglishWords::from_file(const std::string& path) {
     const bool plain = !line.empty() && std::all_of(line.begin(), line.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || c == '-';
     });
-    if (plain) out.words_.insert(line);
+    if (plain) {
+      out.words_.insert(line);
+      continue;
+    }
+    // "Mongolia", "Atkins": a capital first, then lower-case letters.
+    const bool name = line.size() > 1 && line.front() >= 'A' && line.front() <= 'Z' &&
+                      std::all_of(line.begin() + 1, line.end(),
+                                  [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+    if (name) {
+      line.front() = static_cast<char>(line.front() - 'A' + 'a');
+      out.names_.insert(line);
+    }
   }
   return out;
 }
@@ -92,6 +103,10 @@ EnglishWords EnglishWords::installed() {
 
 bool EnglishWords::contains(std::string_view folded_word) const {
   return words_.count(std::string(folded_word)) > 0;
+}
+
+bool EnglishWords::contains_name(std::string_view folded_word) const {
+  return names_.count(std::string(folded_word)) > 0;
 }
 
 }  // namespace symptomdb

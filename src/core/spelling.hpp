@@ -36,11 +36,16 @@ class EnglishWords {
   static EnglishWords from_file(const std::string& path);
 
   bool contains(std::string_view folded_word) const;
+  // A capitalised entry of the list ("Mongolia", "Atkins", "Kaiser"),
+  // given folded: a proper name, so not a misspelling of a medical word
+  // either, though not an ordinary word.
+  bool contains_name(std::string_view folded_word) const;
   std::size_t size() const { return words_.size(); }
   const std::string& path() const { return path_; }
 
  private:
   std::unordered_set<std::string> words_;
+  std::unordered_set<std::string> names_;  // capitalised entries, folded
   std::string path_;
 };
 

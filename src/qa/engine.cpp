@@ -164,6 +164,7 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
   };
   stats.has_answers = [this](std::size_t c) { return !condition_units_[c].empty(); };
   stats.english_word = [this](std::string_view w) { return english_.contains(w); };
+  stats.proper_name = [this](std::string_view w) { return english_.contains_name(w); };
   // How each abbreviation-like name word is written in the corpus: mostly
   // in lower case ("child", "all") means an ordinary word.
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>>

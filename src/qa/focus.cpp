@@ -127,6 +127,31 @@ std::string FocusDictionary::key_of(const std::vector<text::Term>& terms, std::s
   return out;
 }
 
+// Only a word that is not English is corrected on its own ("wife" is not a
+// slip for "life"), and in context too ("urinary track", "lower my blood
+// pressure" are what the asker wrote, not "tract" or "Lowe"). A proper name
+// of the word list counts as written when the asker capitalised it
+// ("Kaiser", "Mongolia"); lower-case it may still be a slip ("brian").
+bool FocusDictionary::may_correct(std::string_view question, const text::Term& term) const {
+  if (stats_.english_word && stats_.english_word(term.surface)) return false;
+  if (stats_.proper_name && stats_.proper_name(term.surface) && term.offset < question.size() &&
+      std::isupper(static_cast<unsigned char>(question[term.offset])) &&
+      std::tolower(static_cast<unsigned char>(question[term.offset])) ==
+          static_cast<unsigned char>(term.surface.front()))
+    return false;
+  return true;
+}
+
+// People rarely mistype the first letter of a word; a "correction" that
+// changes it is mostly another word ("falaria" is filarial, not malaria;
+// "providone" is not primidone; "infact" not "infant" but "in fact"). One
+// vowel for another is the exception: it is how a word sounds ("adema").
+bool FocusDictionary::plausible_slip(std::string_view from, std::string_view to) {
+  if (from.empty() || to.empty()) return false;
+  auto vowel = [](char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; };
+  return from.front() == to.front() || (vowel(from.front()) && vowel(to.front()));
+}
+
 void FocusDictionary::add(const std::string& name, std::size_t condition, NameKind kind,
                           text::Analyzer& analyzer) {
   std::vector<text::Term> terms;
@@ -315,12 +340,16 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     const auto& t = r.terms[k];
     if (t.surface.size() < 4 || stop[k] || surface_stem_.count(t.surface)) continue;
     if (entries_.count(t.stem) || (stats_.known_word && stats_.known_word(t.stem))) continue;
-    if (stats_.english_word && stats_.english_word(t.surface)) continue;
+    if (!may_correct(question, t)) continue;
     // Four letters are too few to guess from ("mito" is not "mite", "pott"
     // not "post", "quot" of "&quot;" not "quit").
     if (t.surface.size() < kShortestCorrected) continue;
-    const auto found = fuzzy_.lookup(t.surface, 1);
-    if (!found.empty()) correct(k, found.front().word);
+    const auto found = fuzzy_.lookup(t.surface, 3);
+    for (const auto& cand : found)
+      if (plausible_slip(t.surface, cand.word)) {
+        correct(k, cand.word);
+        break;
+      }
   }
   // A real word can still be a slip when a neighbour turns it into a name
   // ("multiple sclerosus" -> "multiple sclerosis"), unless the word already
@@ -357,10 +386,12 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   auto next_to_phrase_word = [&](std::size_t k) { return fits_a_pattern(k); };
   for (std::size_t k = 0; k < n; ++k) {
     if (corrected[k] || r.terms[k].surface.size() < 5 || stop[k]) continue;
+    if (!may_correct(question, r.terms[k])) continue;
     if (!next_to_phrase_word(k) || in_name_as_written(k)) continue;
     const auto original = r.terms[k];
     bool done = false;
     for (const auto& cand : fuzzy_.neighbours(original.surface, 3)) {
+      if (!plausible_slip(original.surface, cand.word)) continue;
       auto st = surface_stem_.find(cand.word);
       if (st == surface_stem_.end()) continue;
       for (std::size_t b = k >= 3 ? k - 3 : 0; b <= k && !done; ++b)

@@ -64,6 +64,9 @@ struct CorpusStats {
   // Is this folded word ordinary English (a real word list)? Such a word is
   // never corrected on its own into a medical one ("wife" is not "life").
   std::function<bool(std::string_view folded_word)> english_word;
+  // Is this folded word a proper name of the word list ("mongolia",
+  // "kaiser")? Written with its capital, such a word is no misspelling.
+  std::function<bool(std::string_view folded_word)> proper_name;
 };
 
 // Whether a single-word name is written like an abbreviation: two or more
@@ -111,6 +114,11 @@ class FocusDictionary {
     std::string word;
   };
   void add(const std::string& name, std::size_t condition, NameKind kind, text::Analyzer& analyzer);
+  // Spelling: may the asker's word be corrected at all (not an English
+  // word, nor a proper name written with its capital), and is `to` a
+  // plausible slip for it?
+  bool may_correct(std::string_view question, const text::Term& term) const;
+  static bool plausible_slip(std::string_view from, std::string_view to);
   static std::string key_of(const std::vector<text::Term>& terms, std::size_t b, std::size_t e);
 
   std::unordered_map<std::string, std::vector<Entry>> entries_;  // stem phrase -> entries

@@ -29,6 +29,8 @@ class FocusRules : public ::testing::Test {
           "## Causes of kidney stones\n\nFixture text.\n");
     write("mite.md", "Mite infestation", "mite-infestation", "",
           "## Treatment of mite infestation\n\nFixture text.\n");
+    write("kaisel.md", "Kaisel fever", "kaisel-fever", "",
+          "## Treatment of Kaisel fever\n\nFixture text.\n");
     for (int i = 0; i < 30; ++i)
       write("filler-" + std::to_string(i) + ".md", "Filler condition " + std::to_string(i),
             "filler-" + std::to_string(i), "",
@@ -84,6 +86,45 @@ TEST_F(FocusRules, FourLetterWordsAreNotGuessedAt) {
   r = engine_->ask("how is mito treated", 5);
   EXPECT_TRUE(r.corrections.empty()) << r.corrections[0].to;
   EXPECT_EQ(find(r.focus, "Mite infestation"), nullptr);
+}
+
+TEST_F(FocusRules, AnEnglishWordIsNotCorrectedEvenWhereANameWouldFit) {
+  // "stoke" is one letter from "stone", and "kidney stone" is a name: but
+  // "stoke" is an English word, so it stays what the asker wrote.
+  auto r = engine_->ask("what causes a kidney stoke", 5);
+  for (const auto& c : r.corrections) ADD_FAILURE() << c.from << " -> " << c.to;
+  // A word that is not English beside it is still corrected.
+  r = engine_->ask("what causes a kidnee stone", 5);
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].to, "kidney");
+}
+
+TEST_F(FocusRules, ACorrectionKeepsTheFirstLetter) {
+  // "zorbax" is "zorblax" with a letter left out; "korblax" differs in its
+  // first letter, which people rarely mistype: another word, not a slip.
+  auto r = engine_->ask("how is zorbax treated", 5);
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].to, "zorblax");
+  r = engine_->ask("how is korblax treated", 5);
+  for (const auto& c : r.corrections) ADD_FAILURE() << c.from << " -> " << c.to;
+  EXPECT_EQ(find(r.focus, "Zorblax"), nullptr);
+  // One vowel for another is how the word sounds: "enfestation".
+  r = engine_->ask("how is mite enfestation treated", 5);
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].to, "infestation");
+}
+
+TEST_F(FocusRules, AProperNameOfTheWordListWrittenCapitalisedIsNotCorrected) {
+  // "Kaiser" is a capitalised entry of the English word list, one letter
+  // from the fixture's "kaisel": written so, it names an insurer or a
+  // person, not the condition. Lower case it may still be a slip.
+  auto r = engine_->ask("My Kaiser doctor said it was nothing. How is it treated?", 5);
+  for (const auto& c : r.corrections) ADD_FAILURE() << c.from << " -> " << c.to;
+  EXPECT_EQ(find(r.focus, "Kaisel fever"), nullptr);
+  r = engine_->ask("how is kaiser fever treated", 5);
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].to, "kaisel");
+  EXPECT_NE(find(r.focus, "Kaisel fever"), nullptr);
 }
 
 }  // namespace
