@@ -17,8 +17,6 @@ constexpr double kBodyWeight = 1.0;
 // Below this score a name read in an asking sentence is too weak (a common
 // word: "pain", "falls") to outrank a condition the rest of the message names.
 constexpr double kAskedFocusFloor = 0.25;
-// ...nor one under this share of the strongest reading of the story.
-constexpr double kAskedShareOfStory = 0.4;
 // A condition read at least this share of the focus's score is as much
 // what is asked as the focus: its answers of the kind asked come before the
 // focus's answers of other kinds.
@@ -99,18 +97,6 @@ std::vector<bool> asking_sentence(std::string_view question, const std::vector<t
   for (std::size_t k = 0; k < terms.size(); ++k)
     mask[k] = terms[k].offset >= begin && terms[k].offset < end;
   return mask;
-}
-
-// A reading in an asking sentence outranks the story's readings only when it
-// is not much weaker than the best of them: "Is this poor blood
-// circulation?" after a story of hair loss on the legs asks about the hair
-// loss; "blood" is a common word read weakly.
-void yield_to_a_much_stronger_story(std::vector<FocusMatch>& matches) {
-  double best_story = 0;
-  for (const auto& m : matches)
-    if (!m.asked) best_story = std::max(best_story, m.score);
-  for (auto& m : matches)
-    if (m.asked && m.score < kAskedShareOfStory * best_story) m.asked = false;
 }
 
 }  // namespace
@@ -458,7 +444,6 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
       }
       m.asked = in_asking && !guessed && m.score >= kAskedFocusFloor;
     }
-    yield_to_a_much_stronger_story(reading.matches);
     std::stable_sort(reading.matches.begin(), reading.matches.end(),
                      [](const FocusMatch& a, const FocusMatch& b) {
                        if (a.asked != b.asked) return a.asked;
