@@ -144,6 +144,13 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
   // summary's (both read a condition): the answer selection's own share.
   Tally first_given_focus;
   std::size_t n_given_focus = 0;
+  // The same figures for two fixed halves (odd and even lines of the file),
+  // so a change made while reading one half is checked on the other.
+  struct Half {
+    Tally focus, first, given;
+    std::size_t n = 0, n_given = 0;
+  };
+  Half halves[2];
   std::size_t accepted = 0, peer_items = 0, index = 0;
   auto count = [](Tally& t, std::size_t m, std::size_t s, bool refused) {
     if (!refused && m == s) ++t.agree;
@@ -168,6 +175,16 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
     if (!refused && fm == fs && fm != kNone) {
       ++n_given_focus;
       count(first_given_focus, first_unit(rm), first_unit(rs), refused);
+    }
+    {
+      Half& h = halves[index % 2];  // index 0 is line 1: odd lines in halves[0]
+      ++h.n;
+      count(h.focus, fm, fs, refused);
+      count(h.first, first_unit(rm), first_unit(rs), refused);
+      if (!refused && fm == fs && fm != kNone) {
+        ++h.n_given;
+        count(h.given, first_unit(rm), first_unit(rs), refused);
+      }
     }
     auto peer_first = [](bench::Peer& p, const std::string& q) {
       const auto ranked = p.rank(q, 1);
@@ -235,6 +252,18 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
   row("symptomdb first answer", first, n);
   row(fmt::format("  given the focus ({})", n_given_focus), first_given_focus,
       static_cast<double>(std::max<std::size_t>(1, n_given_focus)));
+  for (int half = 0; half < 2; ++half) {
+    const Half& h = halves[half];
+    auto share = [](std::size_t k, std::size_t of) {
+      return static_cast<double>(k) / static_cast<double>(std::max<std::size_t>(1, of));
+    };
+    std::cout << fmt::format(
+        "  {} lines ({}): top focus {:.3f}, first answer {:.3f}, given the focus {:.3f} ({}), "
+        "no-answer msg / sum {:.3f} / {:.3f}\n",
+        half == 0 ? "odd" : "even", h.n, share(h.focus.agree, h.n), share(h.first.agree, h.n),
+        share(h.given.agree, h.n_given), h.n_given, 1 - share(h.first.answered_m, h.n),
+        1 - share(h.first.answered_s, h.n));
+  }
   const std::string sample = peer_every > 1 ? fmt::format(" (1 in {})", peer_every) : "";
   row("SQLite FTS5 first answer" + sample, t_fts5, np);
   row("Xapian first answer" + sample, t_xapian, np);

@@ -37,6 +37,14 @@ constexpr std::string_view kAskingPhrases[] = {
     "please send",       "please provide", "provide me",
     "know if",           "know whether",   "know what",
     "know how",          "know why",       "answer to"};
+// Requests that ask without a question mark ("please suggest on this",
+// "I would appreciate your expert information").
+constexpr std::string_view kRequests[] = {
+    "please suggest", "suggestions",      "suggestion",     "would appreciate", "appreciate any",
+    "appreciated if", "interested in",    "can u",          "could u",          "hope you can",
+    "kindly help",    "please clarify",   "please explain", "any advice",       "need advice",
+    "advice me",      "more information", "more info",      "would like",       "my concern",
+    "is it okay",     "is it ok",         "is it safe",     "is it true"};
 // Sentences that only greet, thank or sign.
 constexpr std::string_view kFormalities[] = {
     "hello",          "hi",           "dear",         "thank",   "thanks",    "thanking",
@@ -55,6 +63,20 @@ bool contains_phrase(std::string_view s, std::string_view p) {
     const bool right = pos + p.size() == s.size() || !letter(s[pos + p.size()]);
     if (left && right) return true;
   }
+  return false;
+}
+
+// Strips a web form's field label from the start of a sentence; says
+// whether there was one.
+bool strip_form_label(std::string_view& text) {
+  for (std::string_view label : {"message:", "subject:", "question:", "comments:", "comment:"})
+    if (text.starts_with(label)) {
+      std::string_view rest = text.substr(label.size());
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      if (rest.empty()) return false;  // the label alone: a line of its own
+      text = rest;
+      return true;
+    }
   return false;
 }
 
@@ -92,7 +114,13 @@ std::vector<Sentence> read_message(std::string_view question,
       const bool next_space = i + 1 == folded.size() || folded[i + 1] == ' ';
       const bool glued = i + 1 < folded.size() && letter(folded[i + 1]) && i >= 3 &&
                          letter(folded[i - 1]) && letter(folded[i - 2]) && letter(folded[i - 3]);
-      end = next_space || glued;
+      // "in November 2012.Please which is...": a year or a dose glued to
+      // the next sentence, which opens with a capital letter.
+      const bool after_number = i + 1 < question.size() && i > 0 &&
+                                std::isdigit(static_cast<unsigned char>(folded[i - 1])) &&
+                                std::isupper(static_cast<unsigned char>(question[i + 1])) &&
+                                folded.size() == question.size();
+      end = next_space || glued || after_number;
     }
     if (!end) continue;
     if (i + 1 > start) spans.emplace_back(start, i + 1);
@@ -113,10 +141,15 @@ std::vector<Sentence> read_message(std::string_view question,
     while (k < terms.size() && terms[k].offset < e) ++k;
     s.last = k;
     if (s.first == s.last) continue;  // punctuation only
-    const std::string_view text(folded.data() + b, e - b);
+    std::string_view text(folded.data() + b, e - b);
+    // A web form's field label ("MESSAGE: Is it okay to...") is not part of
+    // what the sentence says.
+    const bool labelled = strip_form_label(text);
     const std::size_t words = s.last - s.first;
     bool asks = text.back() == '?';
     for (auto p : kAskingPhrases)
+      if (!asks && contains_phrase(text, p)) asks = true;
+    for (auto p : kRequests)
       if (!asks && contains_phrase(text, p)) asks = true;
     s.plainly_asks = asks;
     for (auto w : kQuestionOpeners)
@@ -132,12 +165,15 @@ std::vector<Sentence> read_message(std::string_view question,
       s.role = SentenceRole::formality;
     else
       s.role = SentenceRole::context;
+    s.labelled = labelled;
     out.push_back(s);
   }
   // A short first line that does not ask is the message's title: it names
   // the topic ("Williams syndrome. I would like my daughter tested...").
+  // Not one that opens with a web form's field label ("MESSAGE: I have
+  // celiac disease."): that is the message's first sentence.
   if (out.size() > 1 && out.front().role == SentenceRole::context &&
-      out.front().last - out.front().first <= 8)
+      out.front().last - out.front().first <= 8 && !out.front().labelled)
     out.front().role = SentenceRole::subject;
   return out;
 }

@@ -28,6 +28,8 @@ struct Sentence {
   // Asks in so many words: ends with '?' or uses an asking phrase ("I want
   // to know"), not only opens with a question word ("When I take it, ...").
   bool plainly_asks = false;
+  // Opens with a web form's field label ("MESSAGE:"), which is not a title.
+  bool labelled = false;
 };
 
 // Splits the question into sentences (at ". ", "? ", "! ", line breaks and
