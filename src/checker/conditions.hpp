@@ -153,6 +153,9 @@ struct ProfileEvidence {
   double contribution = 0;         // to the score (negative when against)
   std::string quote;               // the article sentence that says so
   std::string section;             // its section type ("symptoms")
+  // A line about the condition as a whole (the main-symptom fit), not one of
+  // the person's findings: `finding` then says what the line is.
+  bool overall = false;
 };
 
 struct RankedProfile {

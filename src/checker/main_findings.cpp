@@ -151,6 +151,7 @@ void ConditionModel::explain_main_fit(const std::vector<PreparedFinding>& prepar
                   bool absent) {
     ProfileEvidence e;
     e.finding = std::move(finding);
+    e.overall = true;
     e.absent = absent;
     for (const auto t : terms) {
       const auto it = surface.find(t);

@@ -137,7 +137,8 @@ json answer(const Site& site, const Input& in) {
                 {"absent", e.absent},
                 {"words", e.words},
                 {"contribution", e.contribution},
-                {"fits", e.contribution > 0}};
+                {"fits", e.contribution > 0},
+                {"overall", e.overall}};
       if (!e.quote.empty()) j["quote"] = e.quote, j["section"] = e.section;
       evidence.push_back(std::move(j));
     }
