@@ -261,16 +261,20 @@ class Session : public std::enable_shared_from_this<Session> {
     record_.request_id = req.request_id;
     record_.status = response_.status;
     record_.bytes = head_ ? 0 : body.size();
-    http::async_write(stream_, r,
-                      beast::bind_front_handler(&Session::on_write, shared_from_this()));
-  }
-
-  void on_write(beast::error_code ec, std::size_t) {
+    // Logged as the response is handed to the socket, not when the write
+    // completes: the client may read it before the completion runs on this
+    // thread, and a SIGHUP it sends next (logrotate) is handled on the
+    // accepting thread, so the line must already be in the file it rotates.
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_)
             .count();
     shared_.log.write({record_.request_id, remote_, record_.method, record_.target, record_.status,
                        record_.bytes, ms, user_agent_});
+    http::async_write(stream_, r,
+                      beast::bind_front_handler(&Session::on_write, shared_from_this()));
+  }
+
+  void on_write(beast::error_code ec, std::size_t) {
     if (counted_) {
       --shared_.in_flight;
       counted_ = false;
