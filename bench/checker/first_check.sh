@@ -22,23 +22,9 @@ if [[ ! -d "$medquad" ]]; then
   echo "bench/checker: first-check part skipped: $medquad not found"
   exit 0
 fi
-bins=("$@")
-[[ ${#bins[@]} -gt 0 ]] || bins=("$root/build-release/symptomdb")
+# shellcheck source=bench/checker/scratch.sh
+source "$root/bench/checker/scratch.sh"
 wait_later="${WAIT:-20}"
-tmp="$(mktemp -d)"
-pid=""
-stop_server() {
-  if [[ -n "$pid" ]]; then
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
-  pid=""
-}
-cleanup() {
-  stop_server
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 

@@ -21,22 +21,8 @@ if ! command -v wrk >/dev/null; then
   echo "bench/checker: HTTP part skipped: wrk not installed (apt-get install wrk)"
   exit 0
 fi
-bins=("$@")
-[[ ${#bins[@]} -gt 0 ]] || bins=("$root/build-release/symptomdb")
-tmp="$(mktemp -d)"
-pid=""
-stop_server() {
-  if [[ -n "$pid" ]]; then
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
-  pid=""
-}
-cleanup() {
-  stop_server
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+# shellcheck source=bench/checker/scratch.sh
+source "$root/bench/checker/scratch.sh"
 "${bins[0]}" import hpo "$data/hp.json" --db "$tmp/check.db" >/dev/null
 "${bins[0]}" import hpoa "$data/phenotype.hpoa" --db "$tmp/check.db" >/dev/null
 

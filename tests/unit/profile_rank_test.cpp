@@ -221,12 +221,10 @@ void add_unrelated_topics(std::vector<Article>& a) {
         std::string("This topic is about ") + words[i] + " and " + words[i] + " only."));
 }
 
-TEST(ProfileRank, AConditionWhoseMainSymptomsThePersonHasPassesANeighbourHoldingMoreWords) {
-  // Both texts hold the person's words; "Bbb disease" holds more of them
-  // (its long text also says "ringing" once), but what it repeats is
-  // nausea and vomiting, which the person does not report. "Aaa disease"
-  // repeats ringing, deafness and dizziness: the person's picture.
-  std::vector<Article> a;
+// Two neighbours holding the same person's words: "Bbb disease" holds more
+// of them, but what it repeats is nausea and vomiting; "Aaa disease"
+// repeats ringing, deafness and dizziness.
+void add_ringing_and_nausea_topics(std::vector<Article>& a) {
   a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
                       "Ringing in the ears. The ringing comes with deafness and dizziness. "
                       "Ringing, deafness and dizziness come back in attacks."));
@@ -235,6 +233,15 @@ TEST(ProfileRank, AConditionWhoseMainSymptomsThePersonHasPassesANeighbourHolding
       "Nausea and vomiting. Nausea with vomiting, cramps and dizziness. "
       "Vomiting and nausea at night after a flight, with sweating at work; sometimes ringing "
       "and dizziness too."));
+}
+
+TEST(ProfileRank, AConditionWhoseMainSymptomsThePersonHasPassesANeighbourHoldingMoreWords) {
+  // Both texts hold the person's words; "Bbb disease" holds more of them
+  // (its long text also says "ringing" once), but what it repeats is
+  // nausea and vomiting, which the person does not report. "Aaa disease"
+  // repeats ringing, deafness and dizziness: the person's picture.
+  std::vector<Article> a;
+  add_ringing_and_nausea_topics(a);
   add_unrelated_topics(a);
   const Snapshot snap(std::move(a));
   auto model = ConditionModel::build(snap);
@@ -308,14 +315,7 @@ TEST(ProfileRank, MainSymptomsThePersonDeniesCountAgainstAndAreExplained) {
 
 TEST(ProfileRank, TheMainSymptomFitReordersTheBestAndTheirPlacesKeepTheirScores) {
   std::vector<Article> a;
-  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
-                      "Ringing in the ears. The ringing comes with deafness and dizziness. "
-                      "Ringing, deafness and dizziness come back in attacks."));
-  a.push_back(article(
-      "b", "Bbb disease", "MPlusHealthTopics",
-      "Nausea and vomiting. Nausea with vomiting, cramps and dizziness. "
-      "Vomiting and nausea at night after a flight, with sweating at work; sometimes ringing "
-      "and dizziness too."));
+  add_ringing_and_nausea_topics(a);
   a.push_back(article("c", "Ccc disease", "MPlusHealthTopics",
                       "Dizziness on standing. Dizziness and fainting. Fainting in the heat."));
   add_unrelated_topics(a);
