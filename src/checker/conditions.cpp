@@ -519,6 +519,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
   order.resize(k);
   std::vector<RankedProfile> out;
   text::Analyzer analyzer;
+  std::optional<MainWords> main_words_of_query;  // only if a returned one was re-ranked
   // Display shares: a softmax over the returned scores.
   double z = 0;
   for (const auto i : order) z += std::exp(score[i] - score[order.front()]);
@@ -568,7 +569,10 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
       e.contribution = std::round(e.contribution * 1000) / 1000;
       r.evidence.push_back(std::move(e));
     }
-    if (hit[i] == 2) explain_main_fit(prepared, i, delta[i], r.evidence);
+    if (hit[i] == 2) {
+      if (!main_words_of_query) main_words_of_query = main_words(prepared);
+      explain_main_fit(*main_words_of_query, i, delta[i], r.evidence);
+    }
     out.push_back(std::move(r));
   }
   return out;

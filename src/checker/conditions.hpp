@@ -296,6 +296,13 @@ class ConditionModel {
   struct MainQuery {
     std::vector<std::uint32_t> present, absent;  // sorted term ids
   };
+  // The query's terms with the person's words for them, for the
+  // explanation: read once per query, not once per explained condition.
+  struct MainWords {
+    MainQuery query;
+    std::unordered_map<std::uint32_t, std::string> surface;
+  };
+  MainWords main_words(const std::vector<PreparedFinding>& prepared) const;
   static MainQuery main_query(const std::vector<PreparedFinding>& prepared);
   MainFit main_fit(std::size_t profile, const MainQuery& q) const;
   double main_adjustment(const MainFit& fit) const {
@@ -307,8 +314,8 @@ class ConditionModel {
   void apply_main_fit(const std::vector<PreparedFinding>& prepared, std::vector<char>& matched,
                       std::vector<double>& score, std::vector<double>* delta) const;
   // The same fit as explanation lines adding up to `delta` (in rank()).
-  void explain_main_fit(const std::vector<PreparedFinding>& prepared, std::size_t profile,
-                        double delta, std::vector<ProfileEvidence>& evidence) const;
+  void explain_main_fit(const MainWords& words, std::size_t profile, double delta,
+                        std::vector<ProfileEvidence>& evidence) const;
 
   ProfileParameters params_;
   std::vector<Profile> profiles_;

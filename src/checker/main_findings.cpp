@@ -129,24 +129,30 @@ void ConditionModel::apply_main_fit(const std::vector<PreparedFinding>& prepared
     for (const auto& [i, was] : own) (*delta)[i] = score[i] - was;
 }
 
-void ConditionModel::explain_main_fit(const std::vector<PreparedFinding>& prepared,
-                                      std::size_t profile, double delta,
-                                      std::vector<ProfileEvidence>& evidence) const {
-  const auto fit = main_fit(profile, main_query(prepared));
+ConditionModel::MainWords ConditionModel::main_words(
+    const std::vector<PreparedFinding>& prepared) const {
+  MainWords out;
+  out.query = main_query(prepared);
   // The person's words for each term, as they wrote them (or as the name
   // their finding was read as).
-  std::unordered_map<std::uint32_t, std::string> surface;
   text::Analyzer analyzer;
   auto learn = [&](std::string_view text) {
     const auto terms = analyzer.terms(text::fold(text));
     for (const auto& t : terms)
       if (const auto it = term_ids_.find(t.stem); it != term_ids_.end())
-        surface.emplace(it->second, t.surface);
+        out.surface.emplace(it->second, t.surface);
   };
   for (const auto& f : prepared) {
     learn(f.finding->text);
     for (const auto& e : f.finding->expansions) learn(e);
   }
+  return out;
+}
+
+void ConditionModel::explain_main_fit(const MainWords& words, std::size_t profile, double delta,
+                                      std::vector<ProfileEvidence>& evidence) const {
+  const auto fit = main_fit(profile, words.query);
+  const auto& surface = words.surface;
   auto line = [&](std::string finding, const std::vector<std::uint32_t>& terms, double contribution,
                   bool absent) {
     ProfileEvidence e;
