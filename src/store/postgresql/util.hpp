@@ -47,10 +47,14 @@ class Writer {
     std::string out;
     int n = 0;
     for (char ch : sql) {
-      if (ch == '?')
-        out += "$" + std::to_string(++n);
-      else
+      // Appended piece by piece: `"$" + std::to_string(n)` trips GCC 12's
+      // false -Wrestrict in Release builds.
+      if (ch == '?') {
+        out += '$';
+        out += std::to_string(++n);
+      } else {
         out += ch;
+      }
     }
     return out;
   }
