@@ -124,6 +124,26 @@ struct ProfileParameters {
   // gaps that triage and the display shares read stay as the other rules
   // made them; 0: the fit is added to the scores.
   double main_keep_scores = 1;
+  // What an entry is about (profile_sources.hpp, Focus), from the UMLS
+  // semantic types of its sources. A sign or symptom ("Balance Problems")
+  // or a finding is what a person reports, not what explains it: added to
+  // its score, so it ranks below the disorders that explain the same
+  // findings and still ranks when none does. 1: entries filed as neither a
+  // disease nor a drug and not annotated (medicines, tests, ways of living)
+  // get a profile; 0: they are not conditions (build time).
+  // Measured on the vignettes (bench/checker/README.md, "What is a
+  // condition"): -40 ranks a sign or symptom after every disorder that
+  // matches (-40, -100 and -1000 rank alike) and gains on both halves;
+  // removing them instead lost the one profile some diagnoses resolve to
+  // ("Cluster Headache" is MedQuAD's "Headache"). Findings (T033) are left
+  // alone: "Angina" and "Menopause" are annotated so, and demoting them lost.
+  double symptom_prior = -40;
+  double finding_prior = 0;
+  // Not removed for the same reason ("Pregnancy" is a diagnosis); on the
+  // scale of `specialist_prior`.
+  double other_prior = -20;  // an entry about no disorder, when it has a profile
+  double other_profiles = 1;
+  double symptom_profiles = 1;  // 0: signs and symptoms get no profile (build time)
 };
 
 // What the person said, already split into findings.
@@ -184,7 +204,8 @@ struct Profile {
   // Names of entries without text that resolve here (condition_names.hpp):
   // other names of this condition, or narrower ones its article describes.
   std::vector<CoveredName> covers;
-  Affected affected;  // who its text says it affects most (profile_sources.hpp)
+  Affected affected;              // who its text says it affects most (profile_sources.hpp)
+  Focus focus = Focus::disorder;  // what its sources say it is about
 };
 
 class ConditionModel {
@@ -214,6 +235,8 @@ class ConditionModel {
     params_.read_overview = kept.read_overview;
     params_.weight_kin = kept.weight_kin;
     params_.kin_max = kept.kin_max;
+    params_.other_profiles = kept.other_profiles;
+    params_.symptom_profiles = kept.symptom_profiles;
     if (p.topic_share != kept.topic_share || p.vocabulary != kept.vocabulary ||
         p.general_idf != kept.general_idf) {
       prepare_ranking();
