@@ -131,17 +131,21 @@ struct ProfileParameters {
   // findings and still ranks when none does. 1: entries filed as neither a
   // disease nor a drug and not annotated (medicines, tests, ways of living)
   // get a profile; 0: they are not conditions (build time).
-  // Measured on the vignettes (bench/checker/README.md, "What is a
-  // condition"): -40 ranks a sign or symptom after every disorder that
-  // matches (-40, -100 and -1000 rank alike) and gains on both halves;
-  // removing them instead lost the one profile some diagnoses resolve to
-  // ("Cluster Headache" is MedQuAD's "Headache"). Findings (T033) are left
+  // -1000: after every disorder that matches any of the person's findings,
+  // so only when nothing else does. Measured on the vignettes
+  // (bench/checker/README.md, "What is a condition"): -40, -100 and -1000
+  // rank them alike (-20 less), and gain on both halves; but a symptom page
+  // whose whole text is about one complaint ("Dizziness and Vertigo" for
+  // "dizzy and the room is spinning") out-scores the disorders by more than
+  // 40. Removing them instead lost the one profile some diagnoses resolve
+  // to ("Cluster Headache" is MedQuAD's "Headache"). Findings (T033) are left
   // alone: "Angina" and "Menopause" are annotated so, and demoting them lost.
-  double symptom_prior = -40;
+  double symptom_prior = -1000;
   double finding_prior = 0;
-  // Not removed for the same reason ("Pregnancy" is a diagnosis); on the
-  // scale of `specialist_prior`.
-  double other_prior = -20;  // an entry about no disorder, when it has a profile
+  // An entry about no disorder (a medicines or tests topic), when it has a
+  // profile; demoted like a symptom, not removed: "Pregnancy" is one and a
+  // diagnosis. -5 to -1000 measured alike.
+  double other_prior = -1000;
   double other_profiles = 1;
   double symptom_profiles = 1;  // 0: signs and symptoms get no profile (build time)
 };
