@@ -57,7 +57,9 @@ TEST(MedquadImport, KeepsTheSemanticTypesAndGroupOfTheFocus) {
       EXPECT_TRUE(a.condition.semantic_types.empty()) << a.document_id;
       EXPECT_EQ(a.condition.semantic_group, "") << a.document_id;
     }
-    if (a.document_id == "3") EXPECT_EQ(a.condition.kind, "other");
+    if (a.document_id == "3") {
+      EXPECT_EQ(a.condition.kind, "other");
+    }
   }
 }
 
@@ -221,8 +223,14 @@ TEST(ProfileFocus, ASiteArticleTakesTheFocusOfTheAnnotatedEntryOfItsName) {
   int seen = 0;
   for (std::size_t i = 0; i < model.size(); ++i) {
     const auto& p = model.profile(i);
-    if (p.name == "Zed pains") EXPECT_EQ(p.focus, Focus::symptom), ++seen;
-    if (p.name == "Yon itch") EXPECT_EQ(p.focus, Focus::disorder), ++seen;
+    if (p.name == "Zed pains") {
+      EXPECT_EQ(p.focus, Focus::symptom);
+      ++seen;
+    }
+    if (p.name == "Yon itch") {
+      EXPECT_EQ(p.focus, Focus::disorder);
+      ++seen;
+    }
   }
   EXPECT_EQ(seen, 2);
 }
