@@ -161,6 +161,9 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
       {"main_depth", &checker::ProfileParameters::main_depth},
       {"main_count", &checker::ProfileParameters::main_count},
       {"main_keep", &checker::ProfileParameters::main_keep_scores},
+      {"symptom", &checker::ProfileParameters::symptom_prior},
+      {"finding", &checker::ProfileParameters::finding_prior},
+      {"other", &checker::ProfileParameters::other_prior},
       // Build-time weights (--build only: they change what the profiles hold).
       {"w_name", &checker::ProfileParameters::weight_name},
       {"w_symptoms", &checker::ProfileParameters::weight_symptoms},
@@ -173,7 +176,9 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
       {"w_readings", &checker::ProfileParameters::weight_readings},
       {"w_kin", &checker::ProfileParameters::weight_kin},
       {"read_overview", &checker::ProfileParameters::read_overview},
-      {"kin_max", &checker::ProfileParameters::kin_max}};
+      {"kin_max", &checker::ProfileParameters::kin_max},
+      {"other_profiles", &checker::ProfileParameters::other_profiles},
+      {"symptom_profiles", &checker::ProfileParameters::symptom_profiles}};
   const auto it = fields.find(name);
   if (it == fields.end()) return false;
   p.*(it->second) = v;
@@ -635,6 +640,29 @@ int main(int argc, char** argv) {
   fmt::print("\nNo profile for: {}\n", list);
   fmt::print("Diagnoses reached by a name other than a profile's own ({}):\n", linked.size());
   for (const auto& [d, how] : linked) fmt::print("  {} -> {}\n", d, how);
+  {
+    // What the profiles are about (UMLS semantic types of their sources),
+    // and the diagnoses whose own profiles are not disorders: a rule that
+    // removes signs and symptoms would lose these.
+    std::map<std::string, std::size_t> by_focus;
+    for (std::size_t i = 0; i < model.size(); ++i)
+      ++by_focus[std::string(checker::to_string(model.profile(i).focus))];
+    std::string line;
+    for (const auto& [f, n] : by_focus) line += fmt::format(" {} {}", f, n);
+    fmt::print("Profiles by what their sources say they are about:{}\n", line);
+    std::map<std::string, std::set<std::string>> not_disorders;
+    for (std::size_t v = 0; v < vignettes.size(); ++v)
+      for (const auto p : truth[v])
+        if (const auto f = model.profile(p).focus; f != checker::Focus::disorder)
+          not_disorders[vignettes[v].diagnosis].insert(
+              fmt::format("{} ({})", model.profile(p).name, checker::to_string(f)));
+    fmt::print("Diagnoses with a profile that is not a disorder ({}):\n", not_disorders.size());
+    for (const auto& [d, names] : not_disorders) {
+      std::string list;
+      for (const auto& n : names) list += (list.empty() ? "" : "; ") + n;
+      fmt::print("  {} -> {}\n", d, list);
+    }
+  }
 
   // Triage levels the run gives (no truth for triage in this set).
   // And, for vignettes whose true condition's own text says it is an

@@ -157,6 +157,46 @@ std::vector<std::string> terms_with(std::string_view text, bool pairs, text::Ana
 }
 }  // namespace
 
+namespace {
+// What each snapshot condition is about (Focus), from its MedQuAD articles'
+// semantic types and focus kinds. An entry only the site's own articles
+// describe has no annotation: it takes what the annotated entries of one of
+// its names are (the site's "Headache" is MedQuAD's "Headache", a sign or
+// symptom), a disorder when any of them is one; with no such entry it stays
+// a disorder, as the site writes about conditions.
+std::vector<Focus> focus_of_conditions(const Snapshot& snapshot, text::Analyzer& analyzer) {
+  const auto conditions = snapshot.conditions();
+  const auto articles = snapshot.articles();
+  std::vector<Focus> out(conditions.size(), Focus::disorder);
+  std::vector<char> annotated(conditions.size(), 0);
+  std::unordered_map<std::string, std::vector<std::size_t>> by_name;
+  for (std::size_t c = 0; c < conditions.size(); ++c) {
+    std::vector<std::string> kinds;
+    for (const auto a : conditions[c].articles)
+      if (articles[a].provenance.format == "medquad") kinds.push_back(articles[a].condition.kind);
+    out[c] = focus_of(conditions[c].semantic_types, kinds);
+    annotated[c] = !kinds.empty();
+    if (annotated[c] && !conditions[c].semantic_types.empty())
+      if (auto id = name_identity(conditions[c].name, analyzer); !id.empty())
+        by_name[id].push_back(c);
+  }
+  for (std::size_t c = 0; c < conditions.size(); ++c) {
+    if (annotated[c]) continue;
+    bool found = false, disorder = false;
+    Focus other = Focus::disorder;
+    for (const auto& n : condition_names(conditions[c]))
+      if (auto it = by_name.find(name_identity(n, analyzer)); it != by_name.end())
+        for (const auto k : it->second) {
+          found = true;
+          if (out[k] == Focus::disorder) disorder = true;
+          other = out[k];
+        }
+    if (found && !disorder) out[c] = other;
+  }
+  return out;
+}
+}  // namespace
+
 std::vector<std::string> profile_terms(std::string_view text, bool pairs) {
   text::Analyzer analyzer;
   return terms_with(text, pairs, analyzer);
@@ -210,18 +250,21 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
         }
     }
   }
+  const auto focus = focus_of_conditions(snapshot, analyzer);
   std::unordered_map<std::uint32_t, float> tf;
   for (std::size_t c = 0; c < conditions.size(); ++c) {
     const auto& cond = conditions[c];
-    // Not drugs. General topics ("other": "Pregnancy", "Healthy Aging")
-    // stay: leaving them out lost more right answers on the dev set than it
-    // removed wrong ones.
+    // Not drugs; entries about no disorder and signs or symptoms as the
+    // parameters say.
     if (cond.kind == "drug") continue;
+    if (focus[c] == Focus::other && p.other_profiles == 0) continue;
+    if (focus[c] == Focus::symptom && p.symptom_profiles == 0) continue;
     Profile prof;
     prof.condition = c;
     prof.name = cond.name;
     prof.slug = cond.slug;
     prof.also_called = cond.synonyms;
+    prof.focus = focus[c];
     prof.rare = true;
     tf.clear();
     std::uint32_t length = 0;

@@ -124,6 +124,30 @@ struct ProfileParameters {
   // gaps that triage and the display shares read stay as the other rules
   // made them; 0: the fit is added to the scores.
   double main_keep_scores = 1;
+  // What an entry is about (profile_sources.hpp, Focus), from the UMLS
+  // semantic types of its sources. A sign or symptom ("Balance Problems")
+  // or a finding is what a person reports, not what explains it: added to
+  // its score, so it ranks below the disorders that explain the same
+  // findings and still ranks when none does. 1: entries filed as neither a
+  // disease nor a drug and not annotated (medicines, tests, ways of living)
+  // get a profile; 0: they are not conditions (build time).
+  // -1000: after every disorder that matches any of the person's findings,
+  // so only when nothing else does. Measured on the vignettes
+  // (bench/checker/README.md, "What is a condition"): -40, -100 and -1000
+  // rank them alike (-20 less), and gain on both halves; but a symptom page
+  // whose whole text is about one complaint ("Dizziness and Vertigo" for
+  // "dizzy and the room is spinning") out-scores the disorders by more than
+  // 40. Removing them instead lost the one profile some diagnoses resolve
+  // to ("Cluster Headache" is MedQuAD's "Headache"). Findings (T033) are left
+  // alone: "Angina" and "Menopause" are annotated so, and demoting them lost.
+  double symptom_prior = -1000;
+  double finding_prior = 0;
+  // An entry about no disorder (a medicines or tests topic), when it has a
+  // profile; demoted like a symptom, not removed: "Pregnancy" is one and a
+  // diagnosis. -5 to -1000 measured alike.
+  double other_prior = -1000;
+  double other_profiles = 1;
+  double symptom_profiles = 1;  // 0: signs and symptoms get no profile (build time)
 };
 
 // What the person said, already split into findings.
@@ -184,7 +208,8 @@ struct Profile {
   // Names of entries without text that resolve here (condition_names.hpp):
   // other names of this condition, or narrower ones its article describes.
   std::vector<CoveredName> covers;
-  Affected affected;  // who its text says it affects most (profile_sources.hpp)
+  Affected affected;              // who its text says it affects most (profile_sources.hpp)
+  Focus focus = Focus::disorder;  // what its sources say it is about
 };
 
 class ConditionModel {
@@ -214,6 +239,8 @@ class ConditionModel {
     params_.read_overview = kept.read_overview;
     params_.weight_kin = kept.weight_kin;
     params_.kin_max = kept.kin_max;
+    params_.other_profiles = kept.other_profiles;
+    params_.symptom_profiles = kept.symptom_profiles;
     if (p.topic_share != kept.topic_share || p.vocabulary != kept.vocabulary ||
         p.general_idf != kept.general_idf) {
       prepare_ranking();

@@ -261,6 +261,9 @@ double ConditionModel::prior(std::size_t i, const ProfileQuery& q) const {
                affected_prior(p.affected, q.age_years, q.female, params_.affected_weight);
   const std::uint8_t t = i < traits_.size() ? traits_[i] : 0;
   if (t & kSymptomTopic) out += params_.topic_prior;
+  if (p.focus == Focus::symptom) out += params_.symptom_prior;
+  if (p.focus == Focus::finding) out += params_.finding_prior;
+  if (p.focus == Focus::other) out += params_.other_prior;
   if (params_.group_prior != 0) {
     bool other = false;
     if (q.age_years) {

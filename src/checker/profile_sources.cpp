@@ -109,4 +109,41 @@ std::function<std::vector<std::string>(std::string_view)> interpreter_reader(
   };
 }
 
+std::string_view to_string(Focus f) {
+  switch (f) {
+    case Focus::disorder:
+      return "disorder";
+    case Focus::symptom:
+      return "symptom";
+    case Focus::finding:
+      return "finding";
+    case Focus::other:
+      return "other";
+  }
+  return "disorder";
+}
+
+Focus focus_of(const std::vector<std::string>& types, const std::vector<std::string>& kinds) {
+  if (!types.empty()) {
+    // Any type besides the two of what a person reports or a doctor finds
+    // ("Disease or Syndrome", "Neoplastic Process", "Injury or Poisoning",
+    // an organism): the sources say it is a disorder.
+    bool symptom = false;
+    for (const auto& t : types) {
+      if (t == "T184")
+        symptom = true;
+      else if (t != "T033")
+        return Focus::disorder;
+    }
+    return symptom ? Focus::symptom : Focus::finding;
+  }
+  // No type: only a topic every annotating source files as "other" is not a
+  // disorder; without a source that says so (the site's articles, CDC's
+  // unannotated documents) it stays one.
+  if (kinds.empty()) return Focus::disorder;
+  for (const auto& k : kinds)
+    if (k != "other") return Focus::disorder;
+  return Focus::other;
+}
+
 }  // namespace symptomdb::checker

@@ -6,6 +6,7 @@
 // snapshot with the profiles.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -56,6 +57,27 @@ Affected who_is_affected(std::string_view name, std::string_view text, std::stri
 // of, -3 weight for a pregnancy condition in someone who cannot be pregnant.
 double affected_prior(const Affected& a, std::optional<double> age_years,
                       std::optional<bool> female, double weight);
+
+// What an entry of the knowledge base is about, from the UMLS semantic types
+// its sources give its focus (Condition::semantic_types): a disorder the
+// checker may suggest, or something that is not a diagnosis. UMLS's type
+// "Sign or Symptom" (T184) names what a person reports ("Balance Problems",
+// "Back Pain"); "Finding" (T033) is broader ("Angina", "Menopause" and
+// "Stress" are all annotated so). A topic the source files under neither a
+// disease nor a drug and annotates with no type at all (MedlinePlus's
+// "Other" health topics: "Cold and Cough Medicines", "Colonoscopy") is about
+// a medicine, a test or a way of living.
+enum class Focus : std::uint8_t {
+  disorder,  // a disorder type, or no word either way (site articles, CDC)
+  symptom,   // types only T184 and T033, with T184
+  finding,   // T033 only
+  other,     // not annotated and filed as "other" by every source
+};
+std::string_view to_string(Focus f);
+// `types`: the union of the entry's articles' semantic types; `kinds`: the
+// focus kind (Condition::kind: "disease", "drug", "other") of each of its
+// articles from an annotating dataset (MedQuAD), none for the site's own.
+Focus focus_of(const std::vector<std::string>& types, const std::vector<std::string>& kinds);
 
 // The phenotype (aspect P, not negated) annotations the checker was built
 // from, one entry per disease, finding labels in the file's order of terms.

@@ -64,6 +64,8 @@ void keep_source_metadata(const Article& live, Article& edited) {
   if (edited.condition.slug() == live.condition.slug()) {
     edited.condition.kind = live.condition.kind;
     edited.condition.cuis = live.condition.cuis;
+    edited.condition.semantic_types = live.condition.semantic_types;
+    edited.condition.semantic_group = live.condition.semantic_group;
   }
   std::vector<bool> used(live.sections.size(), false);
   for (auto& s : edited.sections) {

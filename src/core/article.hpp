@@ -76,6 +76,13 @@ struct Condition {
   std::vector<std::string> synonyms;
   std::string kind = "disease";   // disease, drug, other (MedQuAD's focus category)
   std::vector<std::string> cuis;  // UMLS concept ids, where the source gives them
+  // UMLS semantic types of the focus ("T047" disease or syndrome, "T184"
+  // sign or symptom, "T061" procedure...) and its semantic group
+  // ("Disorders"), where the source annotates them (MedQuAD): what kind of
+  // thing the article is about, which the symptom checker reads to tell a
+  // disorder from a symptom, a drug or a procedure. Empty: not annotated.
+  std::vector<std::string> semantic_types;
+  std::string semantic_group;
 
   // Identity across sources: condition_key(name), so "Parkinson's Disease"
   // from one collection and "Parkinson disease" from another are one condition.

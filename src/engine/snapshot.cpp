@@ -27,6 +27,9 @@ Snapshot::Snapshot(std::vector<Article> articles, const FindingNames& findings)
         c.synonyms.push_back(s);
     for (const auto& cui : a.condition.cuis)
       if (std::find(c.cuis.begin(), c.cuis.end(), cui) == c.cuis.end()) c.cuis.push_back(cui);
+    for (const auto& t : a.condition.semantic_types)
+      if (std::find(c.semantic_types.begin(), c.semantic_types.end(), t) == c.semantic_types.end())
+        c.semantic_types.push_back(t);
     c.articles.push_back(i);
     raw_condition[i] = it->second;
   }

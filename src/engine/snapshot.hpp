@@ -29,6 +29,9 @@ struct ConditionEntry {
   // Synonyms the phenotype ontology (HPO) names as a finding other than the
   // condition itself ("Hyperuricemia" under gout): related, not other names.
   std::vector<std::string> findings;
+  // UMLS semantic types of its articles' focus, union in first-seen order
+  // (Condition::semantic_types); empty when no article is annotated.
+  std::vector<std::string> semantic_types;
 };
 
 // Phenotype names (HPO term labels and synonyms, folded) -> the term's id.

@@ -29,7 +29,8 @@ struct Pair {
 struct Doc {
   std::string file;  // relative to the dataset folder
   std::string collection, id, url, focus, category;
-  std::vector<std::string> synonyms, cuis;
+  std::vector<std::string> synonyms, cuis, semantic_types;
+  std::string semantic_group;
   std::vector<Pair> pairs;
 };
 
@@ -104,6 +105,17 @@ Doc parse_doc(const std::filesystem::path& path, const std::string& rel) {
   }
   std::sort(d.cuis.begin(), d.cuis.end());
   d.cuis.erase(std::unique(d.cuis.begin(), d.cuis.end()), d.cuis.end());
+  // The focus's UMLS semantic types and group (empty elements, as CDC's
+  // documents have, mean "not annotated").
+  for (auto n : root.select_nodes(".//SemanticType")) {
+    auto v = squeeze(n.node().text().get());
+    if (!v.empty() &&
+        std::find(d.semantic_types.begin(), d.semantic_types.end(), v) == d.semantic_types.end())
+      d.semantic_types.push_back(std::move(v));
+  }
+  for (auto n : root.select_nodes(".//SemanticGroup"))
+    if (auto v = squeeze(n.node().text().get()); !v.empty() && d.semantic_group.empty())
+      d.semantic_group = std::move(v);
   for (auto n : root.select_nodes(".//QAPair | .//pair")) {
     const auto p = n.node();
     Pair pair;
@@ -745,6 +757,8 @@ MedquadImport read_medquad(const std::filesystem::path& dir,
                    [](unsigned char c) { return std::tolower(c); });
     a.condition.kind = kind;
     a.condition.cuis = d.cuis;
+    a.condition.semantic_types = d.semantic_types;
+    a.condition.semantic_group = d.semantic_group;
     a.site = publisher_of(d.collection);
     a.author.name = a.site;
     a.license = std::string(kLicense);

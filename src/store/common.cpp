@@ -36,6 +36,10 @@ std::string joined_contributors(const Article& article) {
   return fmt::format("{}", fmt::join(article.contributors, "\n"));
 }
 
+std::string joined_semantic_types(const Article& article) {
+  return fmt::format("{}", fmt::join(article.condition.semantic_types, " "));
+}
+
 RevisionPlan plan_revision(const std::string& slug, const std::optional<DraftHead>& head,
                            bool allow_in_review, std::optional<std::int64_t> base) {
   if (!head) throw StateConflict("there is no draft of '" + slug + "'");

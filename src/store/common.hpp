@@ -26,6 +26,9 @@ void check_article(const Article& article);
 
 // The contributors as stored: one name per line (read_articles splits them).
 std::string joined_contributors(const Article& article);
+// The focus's semantic types as stored: space-separated (read_articles
+// splits them).
+std::string joined_semantic_types(const Article& article);
 
 // Writes `articles`, each replacing any with its slug, inside a transaction
 // the caller holds. The SQL is the same on both stores (? for each
@@ -60,12 +63,29 @@ WriteSummary write_articles(Db& db, std::span<const Article> articles, const std
     const auto article_id = db.value(
         "INSERT INTO articles (slug, title, condition_id, author_id, site, introduction, "
         "reviewed_on, license, is_sample, format, source_file, imported_at, collection, "
-        "document_id, url, reviewed_by, reviewer_credential, contributors) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {a.slug, a.title, condition_id, author_id, a.site, a.introduction, a.reviewed_on, a.license,
-         std::int64_t{a.sample}, a.provenance.format, a.provenance.source_file, now, a.collection,
-         a.document_id, a.url, a.reviewed_by.name, a.reviewed_by.credential,
-         joined_contributors(a)});
+        "document_id, url, reviewed_by, reviewer_credential, contributors, semantic_types, "
+        "semantic_group) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {a.slug,
+         a.title,
+         condition_id,
+         author_id,
+         a.site,
+         a.introduction,
+         a.reviewed_on,
+         a.license,
+         std::int64_t{a.sample},
+         a.provenance.format,
+         a.provenance.source_file,
+         now,
+         a.collection,
+         a.document_id,
+         a.url,
+         a.reviewed_by.name,
+         a.reviewed_by.credential,
+         joined_contributors(a),
+         joined_semantic_types(a),
+         a.condition.semantic_group});
     auto position = [](std::size_t i) { return static_cast<std::int64_t>(i); };
     for (std::size_t i = 0; i < a.condition.synonyms.size(); ++i)
       db.changes("INSERT INTO article_synonyms (article_id, position, synonym) VALUES (?, ?, ?)",

@@ -253,7 +253,7 @@ std::vector<Article> read_articles(EachRow&& each_row, const Dialect& d, bool on
       "COALESCE(au.credential, ''), COALESCE(au.affiliation, ''), a.site, a.introduction, "
       "a.reviewed_on, a.license, a.is_sample, a.format, a.source_file, a.imported_at, "
       "c.kind, a.collection, a.document_id, a.url, a.reviewed_by, a.reviewer_credential, "
-      "a.contributors "
+      "a.contributors, a.semantic_types, a.semantic_group "
       "FROM articles a JOIN conditions c ON c.id = a.condition_id "
       "LEFT JOIN authors au ON au.id = a.author_id " +
           (one ? "WHERE " + slug_is : std::string()) + " ORDER BY a.slug" +
@@ -276,6 +276,13 @@ std::vector<Article> read_articles(EachRow&& each_row, const Dialect& d, bool on
         a.url = row.text(19);
         a.reviewed_by = {row.text(20), row.text(21)};
         // One name per line (joined_contributors() joins them so).
+        const std::string types = row.text(23);
+        for (std::string_view rest = types; !rest.empty();) {
+          const auto space = rest.find(' ');
+          if (space != 0) a.condition.semantic_types.emplace_back(rest.substr(0, space));
+          rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
+        }
+        a.condition.semantic_group = row.text(24);
         const std::string contributors = row.text(22);
         for (std::string_view rest = contributors; !rest.empty();) {
           const auto nl = rest.find('\n');

@@ -67,7 +67,7 @@ TEST_P(ServerTest, HealthzReportsOk) {
   ASSERT_EQ(r.status, 200);
   const auto j = json::parse(r.body);
   EXPECT_EQ(j["status"], "ok");
-  EXPECT_EQ(j["schema_version"], 7);
+  EXPECT_EQ(j["schema_version"], 8);
 }
 
 TEST_P(ServerTest, ArticleJsonIsStructured) {

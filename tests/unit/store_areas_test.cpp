@@ -64,9 +64,9 @@ INSTANTIATE_TEST_SUITE_P(Both, StoreAreas,
                          test::backend_name);
 
 TEST_P(StoreAreas, SchemaIsAtTheLatestVersionAndReopeningKeepsIt) {
-  EXPECT_EQ(store_->schema_version(), 7);
-  EXPECT_EQ(db_->open()->schema_version(), 7);
-  EXPECT_EQ(db_->query("SELECT COUNT(*) FROM schema_migrations"), (test::Rows{{"7"}}));
+  EXPECT_EQ(store_->schema_version(), 8);
+  EXPECT_EQ(db_->open()->schema_version(), 8);
+  EXPECT_EQ(db_->query("SELECT COUNT(*) FROM schema_migrations"), (test::Rows{{"8"}}));
 }
 
 TEST_P(StoreAreas, UsernamesAreUniqueWhateverTheirCase) {
@@ -387,7 +387,7 @@ TEST(PostgresStore, RecoversWhenTheServerDropsItsConnections) {
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", {name});
   EXPECT_GE(ended.rows(), 1);
   EXPECT_TRUE(store->author("dr-jo-smith"));
-  EXPECT_EQ(store->schema_version(), 7);
+  EXPECT_EQ(store->schema_version(), 8);
 }
 
 TEST(PostgresStore, ConcurrentWritersFromSeveralStoresAllLand) {

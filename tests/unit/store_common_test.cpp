@@ -153,9 +153,10 @@ TEST(StoreRows, AnAuthorWithoutRatingsHasNoAverage) {
 TEST(StoreRows, ArticlesAreAssembledFromTheRowsOfEachTable) {
   std::map<std::string, std::vector<FakeRow>> tables;
   std::vector<FakeRow> main{
-      {{"10",   "b-slug", "B?",         "B cond", "1", "",         "",        "",
-        "site", "intro",  "2026-01-01", "CC BY",  "0", "markdown", "b.md",    "now",
-        "kind", "",       "",           "",       "",  "",         "Ann\nBob"}}};
+      {{"10",   "b-slug",   "B?",        "B cond",     "1",     "",  "",
+        "",     "site",     "intro",     "2026-01-01", "CC BY", "0", "markdown",
+        "b.md", "now",      "kind",      "",           "",      "",  "",
+        "",     "Ann\nBob", "T047 T184", "Disorders"}}};
   tables["article_synonyms"] = {{{"10", "bee"}}, {{"11", "other article's"}}};
   tables["article_cuis"] = {{{"10", "C1"}}};
   tables["open_questions"] = {};
@@ -181,6 +182,8 @@ TEST(StoreRows, ArticlesAreAssembledFromTheRowsOfEachTable) {
   EXPECT_EQ(a.contributors, (std::vector<std::string>{"Ann", "Bob"}));
   EXPECT_EQ(a.condition.synonyms, std::vector<std::string>{"bee"});
   EXPECT_EQ(a.condition.cuis, std::vector<std::string>{"C1"});
+  EXPECT_EQ(a.condition.semantic_types, (std::vector<std::string>{"T047", "T184"}));
+  EXPECT_EQ(a.condition.semantic_group, "Disorders");
   ASSERT_EQ(a.sections.size(), 2u);
   EXPECT_EQ(a.sections[0].items.size(), 1u);
   EXPECT_EQ(a.sections[0].items[0].heading, "Running");

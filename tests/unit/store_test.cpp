@@ -129,12 +129,12 @@ TEST(SqliteStore, UsesWalForeignKeysAndVersionedMigrations) {
   const auto db = dir.file("t.db");
   {
     auto store = store::open_store(db);
-    EXPECT_EQ(store->schema_version(), 7);
+    EXPECT_EQ(store->schema_version(), 8);
   }
   EXPECT_EQ(pragma(db, "journal_mode"), "wal");
   // Opening again does not re-run migrations.
   auto store = store::open_store(db);
-  EXPECT_EQ(store->schema_version(), 7);
+  EXPECT_EQ(store->schema_version(), 8);
 }
 
 TEST_P(Stores, ChangeCounterMovesWhenAnotherConnectionCommits) {
@@ -309,7 +309,7 @@ TEST(SqliteStore, MigratesAVersionOneDatabase) {
     sqlite3_close(h);
   }
   auto store = store::open_store(db);
-  EXPECT_EQ(store->schema_version(), 7);
+  EXPECT_EQ(store->schema_version(), 8);
   const auto a = store->find_article("old-condition");
   ASSERT_TRUE(a);
   EXPECT_EQ(a->condition.synonyms, std::vector<std::string>{"former name"});
