@@ -164,6 +164,11 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
       {"symptom", &checker::ProfileParameters::symptom_prior},
       {"finding", &checker::ProfileParameters::finding_prior},
       {"other", &checker::ProfileParameters::other_prior},
+      {"concept", &checker::ProfileParameters::concept_weight},
+      {"concept_min_ic", &checker::ProfileParameters::concept_min_ic},
+      {"concept_absent", &checker::ProfileParameters::concept_absent},
+      {"concept_exact", &checker::ProfileParameters::concept_exact},
+      {"concept_length", &checker::ProfileParameters::concept_length},
       // Build-time weights (--build only: they change what the profiles hold).
       {"w_name", &checker::ProfileParameters::weight_name},
       {"w_symptoms", &checker::ProfileParameters::weight_symptoms},
@@ -341,6 +346,8 @@ int main(int argc, char** argv) {
   auto model = checker::ConditionModel::build(snap, build_params, sources);
   const double build_s = seconds_since(t0);
   const double build_cpu_s = (thread_cpu_ms() - build_cpu0) / 1000;
+  // Findings matched through the ontology too, as the server does.
+  if (onto) model.set_concepts(onto);
   if (!set.empty()) model.set_query_parameters(parameters_of(set, model.parameters()));
   fmt::print(
       "{} vignettes; knowledge base: {} MedQuAD documents + {} site articles, {} conditions, {} "
@@ -449,8 +456,9 @@ int main(int argc, char** argv) {
         rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
       }
       const double cpu0 = thread_cpu_ms();
-      const auto alt =
+      auto alt =
           checker::ConditionModel::build(snap, parameters_of(rest, build_params), alt_sources);
+      if (onto) alt.set_concepts(onto);
       const double alt_cpu_s = (thread_cpu_ms() - cpu0) / 1000;
       std::array<Tally, 3> t;
       std::size_t none = 0;

@@ -396,10 +396,16 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     // The same text read as findings: the names the interpreter gives what
     // the article says, so that lay and clinical wording meet. Names only
     // (not counted as text: they restate it).
+    // The names are kept too, for matching through the ontology
+    // (concept_match.cpp).
+    std::vector<std::string> read_labels;
     if (sources.read_findings && p.weight_readings > 0 && !prof.rare)
       for (const auto& [text, w] : readable) {
         std::string names_read;
-        for (const auto& label : sources.read_findings(text)) names_read += label + ".\n";
+        for (auto& label : sources.read_findings(text)) {
+          names_read += label + ".\n";
+          read_labels.push_back(std::move(label));
+        }
         if (!names_read.empty()) add(names_read, p.weight_readings * w, false);
       }
     // What other entries of the same condition say of its symptoms: more of
@@ -473,6 +479,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     m.profile_of_condition_[c] = id;
     m.profiles_.push_back(std::move(prof));
     m.sentences_.push_back(std::move(sentences));
+    m.read_labels_.push_back(std::move(read_labels));
   }
   double total = 0;
   for (const float l : m.lengths_) total += l;
@@ -563,6 +570,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
   std::vector<RankedProfile> out;
   text::Analyzer analyzer;
   std::optional<MainWords> main_words_of_query;  // only if a returned one was re-ranked
+  const auto concept_terms_of_query = concept_terms(prepared);
   // Display shares: a softmax over the returned scores.
   double z = 0;
   for (const auto i : order) z += std::exp(score[i] - score[order.front()]);
@@ -590,8 +598,16 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
         raw += w * term_score(t, it->tf, i);
         hit.push_back(t);
       }
-      if (hit.empty()) continue;
-      e.contribution = finding_contribution(pf, raw) * length_factor(i);
+      // What the finding adds through concepts (concept_match.cpp).
+      ConceptMeet meet;
+      const double by_concept =
+          concept_terms_of_query.empty()
+              ? 0.0
+              : concept_contribution(prepared, concept_terms_of_query,
+                                     static_cast<std::size_t>(&pf - prepared.data()), i, &meet);
+      if (hit.empty() && by_concept == 0) continue;
+      e.contribution =
+          (hit.empty() ? 0.0 : finding_contribution(pf, raw) * length_factor(i)) + by_concept;
       std::sort(hit.begin(), hit.end());
       for (const auto& w : content_words(f.text, analyzer)) {
         const auto it = term_ids_.find(w.stem);
@@ -607,6 +623,26 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
         std::size_t n = 0;
         for (const auto t : hit) n += std::binary_search(s.terms.begin(), s.terms.end(), t);
         if (n > best) best = n, quote = &s;
+      }
+      if (by_concept != 0) {
+        // The term they meet at, as the ontology names it; quoted from the
+        // sentence naming most of its words when the finding's own words
+        // are not in the text.
+        const std::string& label = concepts_->ontology->term(meet.term).label;
+        if (std::find(e.words.begin(), e.words.end(), label) == e.words.end())
+          e.words.push_back(label);
+        if (!quote) {
+          std::vector<std::uint32_t> label_terms;
+          for (const auto& w : content_words(label, analyzer))
+            if (const auto it = term_ids_.find(w.stem); it != term_ids_.end())
+              label_terms.push_back(it->second);
+          for (const auto& s : sentences_[i]) {
+            std::size_t n = 0;
+            for (const auto t : label_terms)
+              n += std::binary_search(s.terms.begin(), s.terms.end(), t);
+            if (n > best) best = n, quote = &s;
+          }
+        }
       }
       if (quote) e.quote = quote->text, e.section = quote->section;
       e.contribution = std::round(e.contribution * 1000) / 1000;

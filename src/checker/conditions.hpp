@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -22,6 +23,7 @@
 #include "checker/condition_names.hpp"
 #include "checker/profile_sources.hpp"
 #include "engine/snapshot.hpp"
+#include "ontology/ontology.hpp"
 #include "text/analyzer.hpp"
 
 namespace symptomdb::checker {
@@ -148,6 +150,36 @@ struct ProfileParameters {
   double other_prior = -1000;
   double other_profiles = 1;
   double symptom_profiles = 1;  // 0: signs and symptoms get no profile (build time)
+  // Matching through concepts (src/checker/concept_match.cpp), once the
+  // model knows the ontology (ConditionModel::set_concepts): the person's
+  // findings as the HPO terms the interpreter read them as, against the
+  // terms read from each profile's text, through the hierarchy. A finding
+  // meets a profile at their most informative common term (itself, or a
+  // more general one: "abdominal pain" meets "right lower quadrant pain" at
+  // "abdominal pain"), worth that term's information content over the
+  // profiles (how few conditions' texts say it or something under it, so
+  // "fever" counts little and "vesicular rash" much) times `concept_weight`
+  // and the finding's weight; each term of the person counts once. Common
+  // terms below `concept_min_ic` say nothing. A term the person says they
+  // do not have counts `concept_absent` times its information content
+  // against profiles whose text states it or something under it. 0: off.
+  // Chosen on the odd vignette ids, checked on the even ones
+  // (bench/checker/README.md, "Matching through concepts"): the terms
+  // against (`concept_absent` 1) gained on both halves; the terms for
+  // (`concept_weight`) lost on both at every weight tried (the person's
+  // clauses are read into their most general terms, "abdominal pain", and
+  // those favour the long texts of neighbours), so it is off.
+  double concept_weight = 0;
+  double concept_min_ic = 1.0;
+  double concept_absent = 1.0;
+  // A meeting at the person's own term, times this: the words of the term's
+  // name already meet the same name read from the profile's text
+  // (weight_readings, expansion_weight), so 0 counts only what the
+  // hierarchy adds.
+  double concept_exact = 1;
+  // What a profile's concepts add, times (average number of terms / its
+  // number)^this: a long text is read into many terms (0: off).
+  double concept_length = 0;
 };
 
 // What the person said, already split into findings.
@@ -249,6 +281,16 @@ class ConditionModel {
     params_.weight_annotations = kept.weight_annotations;
     params_.annotate_described = kept.annotate_described;
   }
+  // Lets the ranking match findings through the ontology the interpreter
+  // reads with (ProfileParameters::concept_weight): the names read from the
+  // profiles' text when they were built become its terms. The ontology is
+  // kept for the ancestors of the person's terms.
+  void set_concepts(std::shared_ptr<const ontology::Ontology> ontology);
+  bool has_concepts() const { return concepts_ != nullptr; }
+  // The information content of an ontology term over the profiles (0 when
+  // no profile's text states it or a term under it, or without concepts).
+  double concept_ic(ontology::TermIndex t) const;
+
   // A general symptom topic ("Back Pain"): its name is a finding that many
   // other conditions' symptom sections list.
   bool symptom_topic(std::size_t profile) const;
@@ -343,6 +385,42 @@ class ConditionModel {
   // The same fit as explanation lines adding up to `delta` (in rank()).
   void explain_main_fit(const MainWords& words, std::size_t profile, double delta,
                         std::vector<ProfileEvidence>& evidence) const;
+
+  // Matching through concepts (concept_match.cpp).
+  struct Concepts {
+    std::shared_ptr<const ontology::Ontology> ontology;
+    std::unordered_map<std::string, ontology::TermIndex> by_label;  // folded label
+    std::vector<float> ic;                                          // per term, over the profiles
+    std::vector<std::vector<std::uint32_t>> postings;  // per term: profiles stating it or below
+    std::vector<std::vector<ontology::TermIndex>>
+        closure;                 // per profile: its terms and above, sorted
+    double average_closure = 1;  // over profiles with terms
+  };
+  double concept_norm(std::size_t profile) const;
+  std::shared_ptr<const Concepts> concepts_;
+  // A finding's best meeting with one profile: the term they meet at and
+  // what it adds (before the finding's weight).
+  struct ConceptMeet {
+    ontology::TermIndex term = 0;
+    double ic = 0;
+  };
+  // The person's terms, each once, with the finding that carries it.
+  struct ConceptTerm {
+    std::size_t finding;  // index into the prepared findings
+    ontology::TermIndex term;
+  };
+  std::vector<ConceptTerm> concept_terms(const std::vector<PreparedFinding>& prepared) const;
+  // Adds the concept matches to the scores of the profiles the person's
+  // words reached (`matched`, in scores()).
+  void apply_concepts(const std::vector<PreparedFinding>& prepared, std::vector<double>& score,
+                      const std::vector<char>& matched) const;
+  // What one prepared finding's terms add to one profile (in rank()), and
+  // the term they meet at.
+  double concept_contribution(const std::vector<PreparedFinding>& prepared,
+                              const std::vector<ConceptTerm>& terms, std::size_t finding,
+                              std::size_t profile, ConceptMeet* meet) const;
+  ConceptMeet concept_meet(ontology::TermIndex term, std::size_t profile) const;
+  std::vector<std::vector<std::string>> read_labels_;  // per profile, as built
 
   ProfileParameters params_;
   std::vector<Profile> profiles_;

@@ -86,6 +86,7 @@ class Interpreter {
   std::vector<Suggestion> suggest(std::string_view prefix, std::size_t limit) const;
 
   const ontology::Ontology& ontology() const { return *ontology_; }
+  std::shared_ptr<const ontology::Ontology> ontology_ptr() const { return ontology_; }
 
  private:
   enum class Kind : std::uint8_t { label, layperson, exact, related, definition };

@@ -325,6 +325,7 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<ch
       if (!covered_read.empty() && read_findings > 0)
         score[i] += params_.read_coverage * covered_read[i] / static_cast<double>(read_findings);
     }
+  apply_concepts(prepared, score, matched);
   apply_main_fit(prepared, matched, score, delta);
   return score;
 }

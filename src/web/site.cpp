@@ -99,8 +99,11 @@ const checker::ConditionModel& Site::conditions() const {
     if (symptoms_ && symptoms_->interpreter)
       sources.read_findings =
           checker::interpreter_reader(*symptoms_->interpreter, checker::kReadConfidence);
-    conditions_ = std::make_unique<const checker::ConditionModel>(
-        checker::ConditionModel::build(*snapshot_, {}, sources));
+    auto model = checker::ConditionModel::build(*snapshot_, {}, sources);
+    // Findings matched through the ontology too (concept_match.cpp).
+    if (symptoms_ && symptoms_->interpreter)
+      model.set_concepts(symptoms_->interpreter->ontology_ptr());
+    conditions_ = std::make_unique<const checker::ConditionModel>(std::move(model));
     warning_signs_ =
         std::make_unique<const checker::WarningSigns>(checker::WarningSigns::build(*snapshot_));
     conditions_ready_.store(true, std::memory_order_release);
