@@ -177,6 +177,8 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
       {"risk_present", &checker::ProfileParameters::risk_present},
       {"onset", &checker::ProfileParameters::onset_weight},
       {"onset_mismatch", &checker::ProfileParameters::onset_mismatch},
+      {"onset_acute", &checker::ProfileParameters::onset_acute_scale},
+      {"onset_strict", &checker::ProfileParameters::onset_strict},
       {"acute_days", &checker::ProfileParameters::onset_acute_days},
       {"chronic_days", &checker::ProfileParameters::onset_chronic_days},
       // Build-time weights (--build only: they change what the profiles hold).
@@ -570,7 +572,8 @@ int main(int argc, char** argv) {
       if (truth[v].empty()) continue;
       const auto c = ctx.course_of(queries[v].context, p);
       int stated = 0;
-      for (const auto t : truth[v]) stated = stated != 0 ? stated : ctx.stated_course(t);
+      for (const auto t : truth[v])
+        stated = stated != 0 ? stated : ctx.stated_course(t, p.onset_strict > 0);
       course[fmt::format("story {} / truth's text {}",
                          c == checker::Course::acute     ? "acute"
                          : c == checker::Course::chronic ? "chronic"

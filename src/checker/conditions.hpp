@@ -135,13 +135,18 @@ struct ProfileParameters {
   // or within `onset_acute_days` (or gradually, or over at least
   // `onset_chronic_days`) against a text that says the condition comes on
   // suddenly or develops gradually; `onset_mismatch` times it is taken off
-  // when they disagree. All 0: off.
+  // when they disagree; an acute story counts `onset_acute_scale` times.
+  // `onset_strict`: only sentences about how it begins ("develops slowly")
+  // state a course, not any with the words ("gradually goes away"). All 0:
+  // off.
   double risk_weight = 2;
   double risk_share = 0.05;
   double risk_cap = 2;
   double risk_present = 0;
-  double onset_weight = 0;
+  double onset_weight = 2;
   double onset_mismatch = 1;
+  double onset_acute_scale = 1;
+  double onset_strict = 1;
   double onset_acute_days = 14;
   double onset_chronic_days = 90;
 };

@@ -26,6 +26,12 @@ constexpr std::array<std::string_view, 12> kGradualCues = {
     " over years",    " over many years", " progressive", " progressively",
     " long-term",     " lifelong",     " develop slowly", " for years"};
 
+// Words that make a sentence about how something begins ("symptoms develop
+// slowly"), not about how it ends ("gradually goes away").
+constexpr std::array<std::string_view, 9> kOnsetWords = {
+    " develop", " begin", " began", " start", " come on", " comes on", " onset", " appear",
+    " occur"};
+
 template <std::size_t N>
 bool has_cue(std::string_view folded, const std::array<std::string_view, N>& cues) {
   return std::any_of(cues.begin(), cues.end(),
@@ -82,6 +88,21 @@ std::string padded(std::string_view text) {
   return out;
 }
 
+// The stems of a history phrase, with the verb of an agent noun beside it
+// ("smoker", "drinker": "smoke", "drink"), which is how risk texts name the
+// habit ("smoking", "drinking"). English morphology only.
+std::vector<std::string> history_stems(std::string_view text, text::Analyzer& analyzer) {
+  auto out = stems(text, analyzer);
+  for (const auto& t : analyzer.terms(text::fold(text))) {
+    const std::string& w = t.surface;
+    if (w.size() < 6 || !w.ends_with("er") || text::is_stopword(w)) continue;
+    for (const std::size_t cut : {1u, 2u})
+      for (const auto& s : stems(w.substr(0, w.size() - cut), analyzer))
+        if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+  }
+  return out;
+}
+
 bool name_says(std::string_view folded_name, std::string_view word) {
   return padded(folded_name).find(padded(word)) != std::string::npos;
 }
@@ -126,19 +147,25 @@ void ContextIndex::add(std::string_view name, const std::vector<const Article*>&
   // The course: sentences of its symptom and overview text that say it
   // comes on suddenly or develops gradually; its name, when it says "acute"
   // or "chronic", counts twice.
-  int sudden = 0, gradual = 0;
-  std::string sudden_quote, gradual_quote;
+  // [0]: any sentence with a cue; [1]: only sentences about how it begins.
+  std::array<int, 2> sudden{}, gradual{};
+  std::array<std::string, 2> sudden_quote, gradual_quote;
   const std::string folded_name = text::fold(name);
-  if (name_says(folded_name, "acute")) sudden += 2, sudden_quote = std::string(name);
-  if (name_says(folded_name, "chronic")) gradual += 2, gradual_quote = std::string(name);
+  for (std::size_t k = 0; k < 2; ++k) {
+    if (name_says(folded_name, "acute")) sudden[k] += 2, sudden_quote[k] = std::string(name);
+    if (name_says(folded_name, "chronic")) gradual[k] += 2, gradual_quote[k] = std::string(name);
+  }
   auto read_course = [&](const std::string& text) {
     for (const auto& s : sentences(text)) {
       const std::string f = padded(text::fold(s));
       const bool su = has_cue(f, kSuddenCues), gr = has_cue(f, kGradualCues);
       if (su == gr) continue;  // neither, or a sentence that says both
-      (su ? sudden : gradual) += 1;
-      auto& quote = su ? sudden_quote : gradual_quote;
-      if (quote.empty()) quote = s;
+      for (std::size_t k = 0; k < 2; ++k) {
+        if (k == 1 && !has_cue(f, kOnsetWords)) continue;
+        (su ? sudden[k] : gradual[k]) += 1;
+        auto& quote = su ? sudden_quote[k] : gradual_quote[k];
+        if (quote.empty()) quote = s;
+      }
     }
   };
   for (const Article* art : articles) {
@@ -171,8 +198,10 @@ void ContextIndex::add(std::string_view name, const std::vector<const Article*>&
   std::sort(e.risk.begin(), e.risk.end());
   e.risk.erase(std::unique(e.risk.begin(), e.risk.end()), e.risk.end());
   for (const auto s : e.risk) postings_[s].push_back(id);
-  if (sudden > gradual) e.course = 1, e.course_quote = std::move(sudden_quote);
-  if (gradual > sudden) e.course = -1, e.course_quote = std::move(gradual_quote);
+  for (std::size_t k = 0; k < 2; ++k) {
+    if (sudden[k] > gradual[k]) e.course[k] = 1, e.course_quote[k] = std::move(sudden_quote[k]);
+    if (gradual[k] > sudden[k]) e.course[k] = -1, e.course_quote[k] = std::move(gradual_quote[k]);
+  }
   profiles_.push_back(std::move(e));
 }
 
@@ -193,10 +222,11 @@ std::vector<ContextIndex::Phrase> ContextIndex::phrases(const ContextQuery& q,
   text::Analyzer analyzer;
   // A stem that the risk text of many conditions uses ("people", "medicine",
   // "control") names no risk factor in particular.
-  const double most = p.risk_share * static_cast<double>(profiles_.size());
+  // (At least one: in a small knowledge base every word is in some share.)
+  const double most = std::max(1.0, p.risk_share * static_cast<double>(profiles_.size()));
   auto add = [&](const std::string& text) {
     Phrase ph{text, {}};
-    for (const auto& s : stems(text, analyzer)) {
+    for (const auto& s : history_stems(text, analyzer)) {
       const auto it = ids_.find(s);
       if (it == ids_.end()) continue;
       const auto df = static_cast<double>(postings_[it->second].size());
@@ -211,10 +241,11 @@ std::vector<ContextIndex::Phrase> ContextIndex::phrases(const ContextQuery& q,
 }
 
 double ContextIndex::course_fit(std::size_t profile, Course c, const ProfileParameters& p) const {
-  const int stated = profiles_[profile].course;
+  const int stated = profiles_[profile].course[p.onset_strict > 0 ? 1 : 0];
   if (c == Course::unknown || stated == 0) return 0;
   const bool same = (c == Course::acute) == (stated > 0);
-  return same ? p.onset_weight : -p.onset_mismatch * p.onset_weight;
+  const double w = p.onset_weight * (c == Course::acute ? p.onset_acute_scale : 1.0);
+  return same ? w : -p.onset_mismatch * w;
 }
 
 std::vector<double> ContextIndex::scores(const ProfileQuery& q, const ProfileParameters& p) const {
@@ -285,13 +316,14 @@ void ContextIndex::explain(std::size_t profile, const ProfileQuery& q, const Aff
   if (const double f = course_fit(profile, c, p); f != 0) {
     const bool acute = c == Course::acute;
     std::string what;
-    if (e.course > 0)
+    const std::size_t k = p.onset_strict > 0 ? 1 : 0;
+    if (e.course[k] > 0)
       what = acute ? "it usually comes on suddenly, as yours did"
                    : "it usually comes on suddenly; yours has built up over a long time";
     else
       what = acute ? "it usually develops gradually; yours came on suddenly or only days ago"
                    : "it usually develops gradually, as yours did";
-    line(std::move(what), {}, f, e.course_quote, "course");
+    line(std::move(what), {}, f, e.course_quote[k], "course");
   }
 }
 

@@ -14,6 +14,7 @@
 //   (profile_sources.hpp, `affected_prior`), now said in words.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -71,7 +72,9 @@ class ContextIndex {
                const ProfileParameters& p, std::vector<ProfileEvidence>& out) const;
   Course course_of(const ContextQuery& q, const ProfileParameters& p) const;
   // The course the condition's text states: +1 sudden, -1 gradual, 0 neither.
-  int stated_course(std::size_t profile) const { return profiles_[profile].course; }
+  int stated_course(std::size_t profile, bool strict = false) const {
+    return profiles_[profile].course[strict ? 1 : 0];
+  }
 
  private:
   struct RiskSentence {
@@ -82,8 +85,11 @@ class ContextIndex {
   struct Entry {
     std::vector<std::uint32_t> risk;  // stems of its risk and cause text, sorted, unique
     std::vector<RiskSentence> sentences;
-    int course = 0;
-    std::string course_quote;
+    // The stated course (+1 sudden, -1 gradual, 0 neither) and the sentence
+    // saying it: [0] from any sentence with a cue, [1] only from sentences
+    // about how it begins (ProfileParameters::onset_strict).
+    std::array<int, 2> course{};
+    std::array<std::string, 2> course_quote;
   };
   struct Phrase {
     std::string text;
