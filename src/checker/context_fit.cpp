@@ -18,19 +18,18 @@ namespace {
 // How a text says that something comes on fast or slowly: words of
 // English, not facts about any condition.
 constexpr std::array<std::string_view, 9> kSuddenCues = {
-    " sudden",         " abrupt",          " comes on quickly", " come on quickly",
-    " within hours",   " within minutes",  " rapidly develop",  " develops rapidly",
-    " develop rapidly"};
+    " sudden",         " abrupt",          " comes on quickly", " come on quickly", " within hours",
+    " within minutes", " rapidly develop", " develops rapidly", " develop rapidly"};
 constexpr std::array<std::string_view, 12> kGradualCues = {
-    " gradual",       " slowly",       " over time",    " over months",
-    " over years",    " over many years", " progressive", " progressively",
-    " long-term",     " lifelong",     " develop slowly", " for years"};
+    " gradual",    " slowly",          " over time",      " over months",
+    " over years", " over many years", " progressive",    " progressively",
+    " long-term",  " lifelong",        " develop slowly", " for years"};
 
 // Words that make a sentence about how something begins ("symptoms develop
 // slowly"), not about how it ends ("gradually goes away").
-constexpr std::array<std::string_view, 9> kOnsetWords = {
-    " develop", " begin", " began", " start", " come on", " comes on", " onset", " appear",
-    " occur"};
+constexpr std::array<std::string_view, 9> kOnsetWords = {" develop", " begin",   " began",
+                                                         " start",   " come on", " comes on",
+                                                         " onset",   " appear",  " occur"};
 
 template <std::size_t N>
 bool has_cue(std::string_view folded, const std::array<std::string_view, N>& cues) {
@@ -286,8 +285,7 @@ void ContextIndex::explain(std::size_t profile, const ProfileQuery& q, const Aff
     out.push_back(std::move(e));
   };
   // Who it affects (the prior's share for age and sex).
-  if (const double a = affected_prior(affected, q.age_years, q.female, p.affected_weight);
-      a != 0) {
+  if (const double a = affected_prior(affected, q.age_years, q.female, p.affected_weight); a != 0) {
     const auto why = affected_reason(affected, q.age_years, q.female);
     if (!why.empty()) line(why, {}, a, "", "");
   }
@@ -309,8 +307,8 @@ void ContextIndex::explain(std::size_t profile, const ProfileQuery& q, const Aff
     }
     if (!best) continue;
     ++counted;
-    line("in your history, something its text names as a cause or risk", {x.text},
-         p.risk_weight, best->text, best->section);
+    line("in your history, something its text names as a cause or risk", {x.text}, p.risk_weight,
+         best->text, best->section);
   }
   const Course c = p.onset_weight != 0 ? course_of(q.context, p) : Course::unknown;
   if (const double f = course_fit(profile, c, p); f != 0) {
@@ -335,7 +333,8 @@ std::string affected_reason(const Affected& a, std::optional<double> age_years,
     const bool child = *age_years < 16, old = *age_years >= 60;
     const std::string age = fmt::format("you are {:g}", std::floor(*age_years));
     if (a.children) parts.push_back(fmt::format("more common in children, and {}", age));
-    if (a.older && (old || child)) parts.push_back(fmt::format("more common in older adults, and {}", age));
+    if (a.older && (old || child))
+      parts.push_back(fmt::format("more common in older adults, and {}", age));
   }
   if (female) {
     const std::string you = *female ? "you are a woman" : "you are a man";

@@ -41,8 +41,8 @@ struct ContextQuery {
   // Phrases of their history as they wrote them: past and current illnesses,
   // medicines, smoking and drinking, family history, travel, contacts.
   std::vector<std::string> history;
-  bool sudden = false;   // the description says it started suddenly / rapidly
-  bool gradual = false;  // ... or gradually / slowly
+  bool sudden = false;                  // the description says it started suddenly / rapidly
+  bool gradual = false;                 // ... or gradually / slowly
   std::optional<double> duration_days;  // the longest duration it states
 };
 // The context a description gives (onset, duration), with the person's

@@ -134,7 +134,8 @@ TEST_F(DescriptionTest, HistoryTheRiskTextNamesRaisesTheConditionAndIsExplained)
   ASSERT_EQ(r.status, 200) << r.body;
   const auto before = asthma_of(json::parse(r.body));
   ASSERT_FALSE(before.is_null()) << r.body;
-  r = check({{"description", story}, {"history", "Exposed to tobacco smoke at work. No allergies."}});
+  r = check(
+      {{"description", story}, {"history", "Exposed to tobacco smoke at work. No allergies."}});
   ASSERT_EQ(r.status, 200) << r.body;
   const auto j = json::parse(r.body);
   EXPECT_EQ(j["description"]["history"], json::array({"exposed to tobacco smoke at work"}));
@@ -162,9 +163,9 @@ TEST_F(DescriptionTest, HistoryTheRiskTextNamesRaisesTheConditionAndIsExplained)
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(json::parse(r.body)["error"]["code"], "history_too_long");
   // The page takes it as "hist" and gives it back, escaped.
-  const auto page = http_request(server_->port(), "GET",
-                                 "/check?d=wheezing+and+a+cough&hist=tobacco+smoke+%3Cb%3Ex%3C%2Fb%3E",
-                                 {}, "");
+  const auto page =
+      http_request(server_->port(), "GET",
+                   "/check?d=wheezing+and+a+cough&hist=tobacco+smoke+%3Cb%3Ex%3C%2Fb%3E", {}, "");
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_NE(page.body.find("tobacco smoke &lt;b&gt;x&lt;/b&gt;"), std::string::npos)
       << page.body.substr(0, 3000);

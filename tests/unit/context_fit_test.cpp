@@ -119,8 +119,8 @@ TEST(ContextFit, AWordEveryRiskTextUsesNamesNoRiskFactor) {
 
 TEST(ContextFit, TheCourseOfTheStoryMeetsTheCourseTheTextStates) {
   std::vector<Article> a;
-  a.push_back(entry("a", "Aaa disease",
-                    "Aaa disease causes pain in the knee. It starts suddenly."));
+  a.push_back(
+      entry("a", "Aaa disease", "Aaa disease causes pain in the knee. It starts suddenly."));
   a.push_back(entry("b", "Bbb disease",
                     "Bbb disease causes pain in the knee. It starts slowly over years."));
   a.push_back(entry("c", "Chronic ccc disease", "Ccc disease causes pain in the elbow."));
@@ -145,8 +145,7 @@ TEST(ContextFit, TheCourseOfTheStoryMeetsTheCourseTheTextStates) {
   EXPECT_NE(line->quote.find("slowly over years"), std::string::npos);
   EXPECT_DOUBLE_EQ(line->contribution, 1);
   // A long duration alone reads as chronic; a few days as acute.
-  EXPECT_EQ(model.context().course_of(query("Knee pain for 2 years.").context, p),
-            Course::chronic);
+  EXPECT_EQ(model.context().course_of(query("Knee pain for 2 years.").context, p), Course::chronic);
   EXPECT_EQ(model.context().course_of(query("Knee pain for 2 days.").context, p), Course::acute);
   EXPECT_EQ(model.context().course_of(query("Knee pain.").context, p), Course::unknown);
 }
