@@ -69,6 +69,9 @@ double thread_cpu_ms() {
 
 struct Vignette {
   std::string id, diagnosis, text, demographics;
+  // Physical, family and social history: what a person would add about
+  // themselves (checker::ContextQuery::history).
+  std::string history;
 };
 
 std::vector<Vignette> read_vignettes(const std::string& path) {
@@ -88,6 +91,12 @@ std::vector<Vignette> read_vignettes(const std::string& path) {
       if (s.empty() || s == "-") continue;
       if (!v.text.empty()) v.text += (v.text.back() == '.' ? " " : ". ");
       v.text += s;
+    }
+    for (const char* k : {"physical_history", "family_history", "social_history"}) {
+      std::string s = j.value(k, "");
+      if (s.empty() || s == "-") continue;
+      if (!v.history.empty()) v.history += (v.history.back() == '.' ? " " : ". ");
+      v.history += s;
     }
     out.push_back(std::move(v));
   }
@@ -169,6 +178,17 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
       {"concept_absent", &checker::ProfileParameters::concept_absent},
       {"concept_exact", &checker::ProfileParameters::concept_exact},
       {"concept_length", &checker::ProfileParameters::concept_length},
+      {"affected", &checker::ProfileParameters::affected_weight},
+      {"risk", &checker::ProfileParameters::risk_weight},
+      {"risk_share", &checker::ProfileParameters::risk_share},
+      {"risk_cap", &checker::ProfileParameters::risk_cap},
+      {"risk_present", &checker::ProfileParameters::risk_present},
+      {"onset", &checker::ProfileParameters::onset_weight},
+      {"onset_mismatch", &checker::ProfileParameters::onset_mismatch},
+      {"onset_acute", &checker::ProfileParameters::onset_acute_scale},
+      {"onset_strict", &checker::ProfileParameters::onset_strict},
+      {"acute_days", &checker::ProfileParameters::onset_acute_days},
+      {"chronic_days", &checker::ProfileParameters::onset_chronic_days},
       // Build-time weights (--build only: they change what the profiles hold).
       {"w_name", &checker::ProfileParameters::weight_name},
       {"w_symptoms", &checker::ProfileParameters::weight_symptoms},
@@ -258,7 +278,7 @@ int main(int argc, char** argv) {
   }
   std::string hpo, dump, set, explain, annotations = "undescribed";
   std::vector<std::string> tries, builds;
-  bool tune = false, losses = false;
+  bool tune = false, losses = false, context = false;
   Reading reading = Reading::whole;
   std::size_t window = 4;
   double clause_confidence = 0.75;                    // of a clause window's reading (--read)
@@ -275,6 +295,8 @@ int main(int argc, char** argv) {
       clause_confidence = std::stod(argv[++i]);
     else if (a == "--losses")
       losses = true;
+    else if (a == "--context")
+      context = true;
     else if (a == "--dump" && i + 1 < argc)
       dump = argv[++i];
     else if (a == "--set" && i + 1 < argc)
@@ -413,6 +435,7 @@ int main(int argc, char** argv) {
     if (demo.age_years) d.age_years = demo.age_years;
     if (demo.female) d.female = demo.female;
     queries.push_back(query_of(d, interpreter.get(), reading, window, clause_confidence));
+    queries.back().context = checker::context_of(d, v.history);
   }
 
   // All vignettes, then the odd and the even ids.
@@ -545,6 +568,50 @@ int main(int argc, char** argv) {
     model.set_query_parameters(defaults);
   }
 
+  if (context) {
+    // The person's context against the truth's text (context_fit.hpp): the
+    // course the story gives against the course the truth's text states, and
+    // how many vignettes' history the truth's risk text names (and against
+    // how many other profiles' on average).
+    const auto& p = model.parameters();
+    const auto& ctx = model.context();
+    std::map<std::string, std::size_t> course;
+    std::size_t with_history = 0, truth_named = 0, named_total = 0;
+    auto risk_only = p;
+    risk_only.onset_weight = 0;
+    risk_only.risk_cap = 1;
+    risk_only.risk_weight = 1;
+    for (std::size_t v = 0; v < vignettes.size(); ++v) {
+      if (truth[v].empty()) continue;
+      const auto c = ctx.course_of(queries[v].context, p);
+      int stated = 0;
+      for (const auto t : truth[v])
+        stated = stated != 0 ? stated : ctx.stated_course(t, p.onset_strict > 0);
+      course[fmt::format("story {} / truth's text {}",
+                         c == checker::Course::acute     ? "acute"
+                         : c == checker::Course::chronic ? "chronic"
+                                                         : "unknown",
+                         stated > 0   ? "sudden"
+                         : stated < 0 ? "gradual"
+                                      : "says neither")]++;
+      if (queries[v].context.history.empty()) continue;
+      ++with_history;
+      const auto s = ctx.scores(queries[v], risk_only);
+      if (s.empty()) continue;
+      bool named = false;
+      for (const auto t : truth[v]) named = named || s[t] > 0;
+      truth_named += named;
+      for (const double x : s) named_total += x > 0;
+    }
+    fmt::print("\nThe person's context against the truth's text (vignettes with a profile):\n");
+    for (const auto& [k, n] : course) fmt::print("  {}: {}\n", k, n);
+    fmt::print(
+        "  history given: {}; the truth's risk or cause text names some of it: {}; profiles "
+        "naming some of it, per vignette: {:.1f} of {}\n",
+        with_history, truth_named,
+        with_history ? static_cast<double>(named_total) / static_cast<double>(with_history) : 0.0,
+        model.size());
+  }
   if (losses) {
     // The vignettes whose diagnosis has a profile but does not come first,
     // classed by what comes first instead (read from the model, no list):
@@ -819,6 +886,7 @@ int main(int argc, char** argv) {
     const double c0 = thread_cpu_ms();
     const auto d = checker::read_description(texts[i % texts.size()]);
     auto q = query_of(d, interpreter.get(), reading, window, clause_confidence);
+    q.context = checker::context_of(d, vignettes[i % vignettes.size()].history);
     q.limit = 10;
     const auto ranked = model.rank(q);
     const auto tri = checker::triage(d, model, ranked, signals_of(d, 2));

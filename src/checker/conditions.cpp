@@ -431,6 +431,11 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
       }
     prof.length = length;
     prof.affected = who_is_affected(cond.name, common_text + "\n" + who_text, opening);
+    {
+      std::vector<const Article*> own_articles;
+      for (const auto a : cond.articles) own_articles.push_back(&articles[a]);
+      m.context_.add(cond.name, own_articles);
+    }
     const std::string folded_common = text::fold(common_text);
     prof.common_words =
         std::clamp(count_cues(folded_common, kCommonCues) - count_cues(folded_common, kRareCues) +
@@ -652,6 +657,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
       if (!main_words_of_query) main_words_of_query = main_words(prepared);
       explain_main_fit(*main_words_of_query, i, delta[i], r.evidence);
     }
+    context_.explain(i, q, profiles_[i].affected, params_, r.evidence);
     out.push_back(std::move(r));
   }
   return out;

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "checker/condition_names.hpp"
+#include "checker/context_fit.hpp"
 #include "checker/profile_sources.hpp"
 #include "engine/snapshot.hpp"
 #include "ontology/ontology.hpp"
@@ -180,6 +181,30 @@ struct ProfileParameters {
   // What a profile's concepts add, times (average number of terms / its
   // number)^this: a long text is read into many terms (0: off).
   double concept_length = 0;
+  // The person's context (src/checker/context_fit.cpp). `risk_weight`: per
+  // phrase of the person's history (ContextQuery::history) that the
+  // condition's risk or cause text names, at most `risk_cap` phrases; a word
+  // counts only when the risk text of at most `risk_share` of the profiles
+  // uses it (a risk factor, not "people" or "medicine"). `risk_present`:
+  // the present findings count as history too (the story often holds it:
+  // "he is a heavy smoker"). `onset_weight`: a story that came on suddenly
+  // or within `onset_acute_days` (or gradually, or over at least
+  // `onset_chronic_days`) against a text that says the condition comes on
+  // suddenly or develops gradually; `onset_mismatch` times it is taken off
+  // when they disagree; an acute story counts `onset_acute_scale` times.
+  // `onset_strict`: only sentences about how it begins ("develops slowly")
+  // state a course, not any with the words ("gradually goes away"). All 0:
+  // off.
+  double risk_weight = 2;
+  double risk_share = 0.05;
+  double risk_cap = 2;
+  double risk_present = 0;
+  double onset_weight = 2;
+  double onset_mismatch = 1;
+  double onset_acute_scale = 1;
+  double onset_strict = 1;
+  double onset_acute_days = 14;
+  double onset_chronic_days = 90;
 };
 
 // What the person said, already split into findings.
@@ -196,6 +221,7 @@ struct ProfileQuery {
   std::vector<ProfileFinding> absent;
   std::optional<double> age_years;
   std::optional<bool> female;
+  ContextQuery context;  // history, onset and course (context_fit.hpp)
   std::size_t limit = 10;
 };
 
@@ -308,6 +334,8 @@ class ConditionModel {
   // True when the profile's own text has the stemmed word (or word pair).
   bool has_term(std::size_t profile, const std::string& term) const;
 
+  // Each profile's risk text and stated course (context_fit.hpp).
+  const ContextIndex& context() const { return context_; }
   // True when some word of the text occurs in a profile.
   bool knows(std::string_view text) const;
   // One score per profile (bench, peers).
@@ -452,6 +480,7 @@ class ConditionModel {
   std::vector<double> idf_all_;           // idf over all profiles, as built
   std::vector<float> vocabulary_weight_;  // per term, from symptom_share_ and the exponent
   ConditionNames names_;
+  ContextIndex context_;  // per profile: risk text and stated course (context_fit.hpp)
 };
 
 // Stemmed words and adjacent word pairs of a text, as the model indexes

@@ -292,6 +292,7 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<ch
   std::vector<std::uint32_t> touched;
   const auto prepared = prepare(q);
   const auto named = named_by(q);
+  const auto context = context_.scores(q, params_);
   std::size_t findings = 0;
   for (const auto& f : prepared) {
     if (f.terms.empty()) continue;
@@ -319,6 +320,7 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<ch
     if (matched[i]) {
       score[i] *= length_factor(i);
       score[i] += prior(i, q);
+      if (!context.empty()) score[i] += context[i];
       if (!named.empty() && named[i]) score[i] += params_.named_prior;
       if (!covered.empty() && findings > 0)
         score[i] += params_.coverage * covered[i] / static_cast<double>(findings);

@@ -32,6 +32,9 @@ constexpr std::string_view kNotice =
 struct Input {
   std::string description;
   std::vector<std::string> excluded;  // free text or HPO ids
+  // Past illnesses, medicines, habits, family history, travel: weighed
+  // against what each condition's text names as its risks and causes.
+  std::string history;
   std::optional<double> age;
   std::optional<bool> female;
   std::size_t limit = 10;
@@ -57,6 +60,7 @@ json answer(const Site& site, const Input& in) {
   checker::ProfileQuery q;
   q.age_years = d.age_years;
   q.female = d.female;
+  q.context = checker::context_of(d, in.history);
   q.limit = in.limit;
   json interpreted = json::array(), unmatched = json::array(), findings = json::array();
   std::vector<ontology::TermIndex> present_terms;
@@ -192,6 +196,9 @@ json answer(const Site& site, const Input& in) {
                "source."}};
   if (d.age_years) out["description"]["age"] = *d.age_years;
   if (d.female) out["description"]["sex"] = *d.female ? "female" : "male";
+  // The history as read: each phrase weighed against the conditions' risk
+  // and cause text.
+  if (!q.context.history.empty()) out["description"]["history"] = q.context.history;
   if (data) out["hpo_version"] = data->hpo_version;
   return out;
 }
@@ -222,6 +229,12 @@ Input input_from_json(const json& j) {
     for (const auto& s : in.excluded) total += s.size();
     if (total > kMaxDescriptionChars || in.excluded.size() > 100)
       throw Bad{400, "excluded_too_long", "excluded is limited to 5,000 characters."};
+  }
+  if (j.contains("history") && !j["history"].is_null()) {
+    if (!j["history"].is_string()) throw Bad{400, "bad_history", "history must be a string."};
+    in.history = j["history"].get<std::string>();
+    if (in.history.size() > kMaxDescriptionChars)
+      throw Bad{400, "history_too_long", "history is limited to 5,000 characters."};
   }
   if (j.contains("age") && !j["age"].is_null()) {
     if (!j["age"].is_number() || !(j["age"].get<double>() >= 0 && j["age"].get<double>() <= 130))
@@ -267,6 +280,7 @@ std::optional<Response> handle_description_page(const App& app, const Request& r
   try {
     json body = {{"description", *d}};
     if (auto x = target.param("dnot"); x && !x->empty()) body["excluded"] = *x;
+    if (auto h = target.param("hist"); h && !h->empty()) body["history"] = *h;
     if (auto a = target.param("age"); a && !a->empty()) {
       try {
         std::size_t used = 0;
@@ -283,6 +297,7 @@ std::optional<Response> handle_description_page(const App& app, const Request& r
     view["described"] = true;
     view["description_text"] = in.description;
     if (auto x = target.param("dnot")) view["description_not"] = *x;
+    view["history_text"] = in.history;
     if (in.age) view["age"] = *in.age;
     if (in.female) view[*in.female ? "female" : "male"] = true;
     const std::string level = view["triage"]["level"];

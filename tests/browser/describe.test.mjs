@@ -105,6 +105,32 @@ describe('symptom checker: a description in your own words', () => {
       await context.close();
     }
   });
+
+  // The health-history box: what the person says of their history meets the
+  // bundled asthma article's causes ("Tobacco smoke ... can irritate
+  // sensitive airways"), said in its own line, and the box keeps the text.
+  test('a history the article names as a cause is explained in its own line', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const context = await suite.browser.newContext({ viewport: DESKTOP });
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
+    const page = await context.newPage();
+    const problems = watchPage(page, suite.baseUrl);
+    try {
+      await page.goto(`${suite.baseUrl}/check`);
+      await page.getByLabel(/What you feel/).fill('I am wheezing, with a tight chest and a cough at night.');
+      await page.getByLabel(/Your health history/).fill('Exposed to tobacco smoke at work.');
+      await submitAndWait(page, page.getByRole('button', { name: 'Read my description' }), '/check',
+        'reading the description with a history');
+      const asthma = page.locator('.described-conditions .condition-result').filter({ hasText: 'Asthma' }).first();
+      await expectVisible(asthma, 'asthma among the conditions');
+      const line = asthma.locator('.explain li.overall').filter({ hasText: 'in your history' });
+      await expectVisible(line, 'the history line');
+      assert.match(squash(await line.textContent()), /tobacco smoke at work.*Tobacco smoke/i);
+      assert.equal(await page.getByLabel(/Your health history/).inputValue(), 'Exposed to tobacco smoke at work.');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 // The issue's own examples over the whole knowledge base the site serves:

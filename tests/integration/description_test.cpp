@@ -120,6 +120,61 @@ TEST_F(DescriptionTest, BadInputIsAClearJsonError) {
   EXPECT_EQ(r.status, 400);
 }
 
+// The person's history against each condition's own risk and cause text
+// (checker/context_fit.hpp): the bundled asthma article names tobacco smoke
+// among its causes, no other bundled article does.
+TEST_F(DescriptionTest, HistoryTheRiskTextNamesRaisesTheConditionAndIsExplained) {
+  const std::string story = "I am wheezing, with a tight chest and a cough at night.";
+  auto asthma_of = [](const json& j) {
+    for (const auto& c : j["conditions"])
+      if (c["name"] == "Asthma") return c;
+    return json();
+  };
+  auto r = check({{"description", story}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto before = asthma_of(json::parse(r.body));
+  ASSERT_FALSE(before.is_null()) << r.body;
+  r = check(
+      {{"description", story}, {"history", "Exposed to tobacco smoke at work. No allergies."}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = json::parse(r.body);
+  EXPECT_EQ(j["description"]["history"], json::array({"exposed to tobacco smoke at work"}));
+  const auto after = asthma_of(j);
+  ASSERT_FALSE(after.is_null()) << r.body;
+  EXPECT_GT(after["score"].get<double>(), before["score"].get<double>());
+  bool explained = false;
+  for (const auto& e : after["evidence"]) {
+    if (!(e["overall"] == true && e["finding"].get<std::string>().starts_with("in your history")))
+      continue;
+    explained = true;
+    EXPECT_EQ(e["words"], json::array({"exposed to tobacco smoke at work"}));
+    EXPECT_NE(e["quote"].get<std::string>().find("Tobacco smoke"), std::string::npos) << e;
+    EXPECT_GT(e["contribution"].get<double>(), 0);
+  }
+  EXPECT_TRUE(explained) << after["evidence"].dump();
+  // Every history line, for any condition, quotes the sentence that names it.
+  for (const auto& c : j["conditions"]) {
+    for (const auto& e : c["evidence"]) {
+      if (!e["finding"].get<std::string>().starts_with("in your history")) continue;
+      EXPECT_FALSE(e.value("quote", "").empty()) << c["name"];
+    }
+  }
+  r = check({{"description", story}, {"history", 3}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(json::parse(r.body)["error"]["code"], "bad_history");
+  r = check({{"description", story}, {"history", std::string(5001, 'a')}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(json::parse(r.body)["error"]["code"], "history_too_long");
+  // The page takes it as "hist" and gives it back, escaped.
+  const auto page =
+      http_request(server_->port(), "GET",
+                   "/check?d=wheezing+and+a+cough&hist=tobacco+smoke+%3Cb%3Ex%3C%2Fb%3E", {}, "");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("tobacco smoke &lt;b&gt;x&lt;/b&gt;"), std::string::npos)
+      << page.body.substr(0, 3000);
+  EXPECT_NE(page.body.find("in your history"), std::string::npos);
+}
+
 TEST_F(DescriptionTest, ThePageShowsTriageFirstAndEscapesTheText) {
   const auto r = http_request(
       server_->port(), "GET",
