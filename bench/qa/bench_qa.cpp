@@ -128,8 +128,14 @@ std::size_t first_unit(const qa::Result& r) {
 
 void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian,
                 const std::string& path, std::size_t max_chars, int repeat, std::size_t peer_every,
-                bool verbose, const std::string& dump_path, bool latency_only = false) {
+                bool verbose, const std::string& dump_path, bool latency_only = false,
+                const std::string& dump_full_path = "") {
   const auto items = load_meqsum(path);
+  // --dump-full: the whole /api/v1/ask reply (every answer, score and
+  // passage) for each summary, message and long message, to check that a
+  // speed change leaves every reply as it was.
+  std::ofstream dump_full;
+  if (!dump_full_path.empty()) dump_full.open(dump_full_path);
   // One JSON line per message (its reading and its summary's), for reading
   // disagreements by hand.
   std::ofstream dump;
@@ -168,6 +174,9 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
     accepted += !refused;
     const auto rs = engine.ask(it.summary, 10);
     const qa::Result rm = refused ? qa::Result{} : engine.ask(it.message, 10);
+    if (dump_full.is_open())
+      dump_full << web::ask_json(engine, rs, true).dump() << "\n"
+                << web::ask_json(engine, rm, true).dump() << "\n";
     const std::size_t fm = rm.focus.empty() ? kNone : rm.focus.front().condition;
     const std::size_t fs = rs.focus.empty() ? kNone : rs.focus.front().condition;
     count(focus, fm, fs, refused);
@@ -292,6 +301,9 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
       cur.clear();
     }
   }
+  if (dump_full.is_open())
+    for (const auto& m : long_messages)
+      dump_full << web::ask_json(engine, engine.ask(m, 10), true).dump() << "\n";
   // Wall clock and this thread's CPU time: on a shared, loaded machine the
   // wall clock also counts the time other processes held the core.
   std::vector<double> cpu_ours;
@@ -334,6 +346,22 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
       "  ask thread CPU time: p50 {:.3f} ms, p99 {:.3f} ms (machine load {:.1f} on {} cores)\n",
       percentile(cpu_ours, 0.5), percentile(cpu_ours, 0.99), load[0],
       std::thread::hardware_concurrency());
+  if (verbose && !long_messages.empty()) {
+    // The slowest long messages (least CPU over the repeats, so a preempted
+    // run does not count): where the p99 comes from, for profiling.
+    const std::size_t n_long = long_messages.size();
+    std::vector<std::pair<double, std::size_t>> slowest;
+    for (std::size_t i = 0; i < n_long; ++i) {
+      double best = cpu_ours[i];
+      for (std::size_t j = i; j < cpu_ours.size(); j += n_long) best = std::min(best, cpu_ours[j]);
+      slowest.emplace_back(best, i);
+    }
+    std::sort(slowest.rbegin(), slowest.rend());
+    std::cout << "slowest 2,000-character messages (least thread CPU of the repeats):\n";
+    for (std::size_t k = 0; k < std::min<std::size_t>(8, slowest.size()); ++k)
+      std::cout << fmt::format("  #{} {:.3f} ms: {}...\n", slowest[k].second, slowest[k].first,
+                               long_messages[slowest[k].second].substr(0, 80));
+  }
   if (verbose) {
     std::cout << "\ntop-focus disagreements (message vs summary):\n";
     for (const auto& d : disagreements) std::cout << "  " << d << "\n";
@@ -384,7 +412,7 @@ int main(int argc, char** argv) {
   bool meqsum_only = false;   // for development: only the MeQSum figures
   bool latency_only = false;  // for profiling: only the long-message timing
   bool verbose = false;
-  std::string dump_path;
+  std::string dump_path, dump_full_path;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--db" && i + 1 < argc)
@@ -407,10 +435,12 @@ int main(int argc, char** argv) {
       verbose = true;
     else if (a == "--dump" && i + 1 < argc)
       dump_path = argv[++i];
+    else if (a == "--dump-full" && i + 1 < argc)
+      dump_full_path = argv[++i];
     else {
       std::cerr << "usage: bench_qa --db FILE [--questions FILE] [--repeat N] [--meqsum FILE]"
                    " [--max-chars N] [--peer-every N] [--meqsum-only] [--latency-only] [--verbose]"
-                   " [--dump FILE]\n";
+                   " [--dump FILE] [--dump-full FILE]\n";
       return 2;
     }
   }
@@ -509,7 +539,7 @@ int main(int argc, char** argv) {
   auto xapian = bench::make_xapian_peer(docs);
   if (meqsum_only && !meqsum_path.empty()) {
     run_meqsum(engine, *fts5, *xapian, meqsum_path, max_chars, repeat, peer_every, verbose,
-               dump_path, latency_only);
+               dump_path, latency_only, dump_full_path);
     return 0;
   }
   const Score s_ours = evaluate(ours);
@@ -596,6 +626,6 @@ int main(int argc, char** argv) {
   }
   if (!meqsum_path.empty())
     run_meqsum(engine, *fts5, *xapian, meqsum_path, max_chars, repeat, peer_every, verbose,
-               dump_path);
+               dump_path, false, dump_full_path);
   return 0;
 }

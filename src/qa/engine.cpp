@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -597,7 +598,7 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   // then consumer-facing collections), and only then the question's other
   // words, which differ most between two wordings of one question.
   const auto conditions = snapshot_->conditions();
-  auto ranked = [&](std::size_t condition, SectionType type) {
+  auto rank_units = [&](std::size_t condition, SectionType type) {
     std::vector<std::string> asked_stems = question_stems;
     auto add_name = [&](const std::string& n) {
       for (const auto& t : analyzer.terms(n))
@@ -629,6 +630,16 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     std::vector<std::pair<double, std::size_t>> scored;
     for (const auto& c : cands) scored.emplace_back(c.score + 2.0 * c.fit.share, c.unit);
     return scored;
+  };
+  // The same (condition, kind) is ranked again and again below (for each
+  // kind asked, for the kinds offered instead, for the narrower conditions)
+  // from inputs fixed by now: each is ranked once.
+  std::map<std::pair<std::size_t, SectionType>, std::vector<std::pair<double, std::size_t>>>
+      ranked_memo;
+  auto ranked = [&](std::size_t condition, SectionType type) {
+    auto [it, fresh] = ranked_memo.try_emplace({condition, type});
+    if (fresh) it->second = rank_units(condition, type);
+    return it->second;
   };
   std::set<std::size_t> taken;
   auto push = [&](std::size_t u, double score, bool asked, Answer::Via via = Answer::Via::focus) {
@@ -820,6 +831,8 @@ void Engine::reverse_lookup(Result& r, const std::vector<text::Term>& terms, std
       const auto t = units_[d].type;
       return t == SectionType::symptoms || t == SectionType::causes || t == SectionType::overview;
     };
+    // Only a hit that holds the whole phrase counts: none anywhere, no rank.
+    if (!index_.any_phrase(ids, keep)) continue;
     for (const auto& hit : index_.rank(ids, 400, keep)) {
       double match = 0;
       if (index_.find_phrase(hit.doc, ids))

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "core/embedded.hpp"
 
@@ -91,12 +92,16 @@ RedFlags::RedFlags(text::Analyzer& analyzer) {
 std::optional<Emergency> RedFlags::check(std::string_view question,
                                          text::Analyzer& analyzer) const {
   const auto stems = analyzer.stems(question);
+  // A phrase can only be there if its first word is: one hash lookup rules
+  // out most phrases before any scan of a long message.
+  const std::unordered_set<std::string_view> present(stems.begin(), stems.end());
   for (const auto& rule : rules_) {
     std::string matched;
     bool all = true;
     for (const auto& group : rule.groups) {
       const auto hit = std::find_if(group.begin(), group.end(), [&](const Phrase& p) {
-        return contains_phrase(stems, p.stems);
+        return !p.stems.empty() && present.count(p.stems.front()) &&
+               contains_phrase(stems, p.stems);
       });
       if (hit == group.end()) {
         all = false;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <unordered_set>
 
 namespace symptomdb::search {
 namespace {
@@ -105,8 +104,9 @@ std::vector<Scored> Index::rank(std::span<const TermId> query, std::size_t limit
   // The k best so far, as a min-heap on `better` (worst on top).
   std::vector<Scored> heap;
   auto worst_first = [&](const Scored& a, const Scored& b) { return better(a, b); };
-  std::unordered_set<DocId> met;  // documents already scored
-  met.reserve(std::min<std::size_t>(limit * 4, size()));
+  // Documents already scored: one bit per document (a hash set here was
+  // most of a long query's time; the bits cost size() / 8 bytes to clear).
+  std::vector<bool> met(size(), false);
   std::vector<std::size_t> depth(terms.size(), 0);
   for (;;) {
     double threshold = 0;
@@ -124,7 +124,8 @@ std::vector<Scored> Index::rank(std::span<const TermId> query, std::size_t limit
       const auto& list = impacts_[terms[i]];
       if (depth[i] >= list.size()) continue;
       const DocId doc = list[depth[i]++].doc;
-      if (!met.insert(doc).second) continue;
+      if (met[doc]) continue;
+      met[doc] = true;
       if (keep && !keep(doc)) continue;
       const Scored cand{
           doc, terms.size() == 1 ? static_cast<double>(list[depth[i] - 1].score) : full_score(doc)};
@@ -178,6 +179,26 @@ std::vector<DocId> Index::docs(TermId t) const {
 std::span<const TermId> Index::tokens(DocId doc) const {
   const auto begin = token_start_[doc], end = token_start_[doc + 1];
   return {tokens_.data() + begin, tokens_.data() + end};
+}
+
+bool Index::any_phrase(std::span<const TermId> phrase,
+                       const std::function<bool(DocId)>& keep) const {
+  if (phrase.empty()) return false;
+  // A document holding the phrase holds its rarest word: only those are read.
+  TermId rarest = phrase.front();
+  for (TermId t : phrase) {
+    if (t >= postings_.size()) return false;
+    if (postings_[t].size() < postings_[rarest].size()) rarest = t;
+  }
+  for (const auto& p : postings_[rarest]) {
+    if (keep && !keep(p.doc)) continue;
+    // Every word present (a binary search each) before the token scan.
+    if (std::all_of(phrase.begin(), phrase.end(),
+                    [&](TermId t) { return t == rarest || tf_of(t, p.doc); }) &&
+        find_phrase(p.doc, phrase))
+      return true;
+  }
+  return false;
 }
 
 std::optional<std::size_t> Index::find_phrase(DocId doc, std::span<const TermId> phrase) const {

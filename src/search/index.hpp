@@ -74,6 +74,10 @@ class Index {
   // Token position where `phrase` starts in the document, if it does; no
   // phrase crosses a field boundary.
   std::optional<std::size_t> find_phrase(DocId doc, std::span<const TermId> phrase) const;
+  // Whether any document `keep` accepts holds the phrase: a cheap test
+  // before ranking for documents that must hold it.
+  bool any_phrase(std::span<const TermId> phrase,
+                  const std::function<bool(DocId)>& keep = {}) const;
 
   static constexpr TermId kBoundary = 0xFFFFFFFFu;
 

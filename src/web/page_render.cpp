@@ -8,6 +8,8 @@
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <memory>
 #include <stdexcept>
 
 #include "core/embedded.hpp"
@@ -24,11 +26,40 @@ std::string template_source(std::string_view name) {
   return std::string(*source);
 }
 
+// Parsing a template was half of a search page's CPU: each template is
+// parsed once per thread and kept. Per thread, not shared, because the
+// engine's render() is not const (it records a failure in the template).
+// The templates are built into the binary, so a kept one never goes stale.
+using ParsedTemplates = std::map<std::string, std::unique_ptr<mu::mustache>, std::less<>>;
+
+ParsedTemplates& parsed_templates() {
+  thread_local ParsedTemplates parsed;
+  return parsed;
+}
+
+mu::mustache& parsed_template(std::string_view name) {
+  auto& parsed = parsed_templates();
+  auto it = parsed.find(name);
+  if (it == parsed.end()) {
+    auto tmpl = std::make_unique<mu::mustache>(template_source(name));
+    if (!tmpl->is_valid())
+      throw std::logic_error("template " + std::string(name) + ": " + tmpl->error_message());
+    it = parsed.emplace(std::string(name), std::move(tmpl)).first;
+  }
+  return *it->second;
+}
+
 std::string render_data(std::string_view name, const mu::data& data) {
-  mu::mustache tmpl{template_source(name)};
-  if (!tmpl.is_valid())
-    throw std::logic_error("template " + std::string(name) + ": " + tmpl.error_message());
-  return tmpl.render(data);
+  mu::mustache& tmpl = parsed_template(name);
+  std::string out;
+  tmpl.render(data, [&out](const std::string& piece) { out += piece; });
+  // A failed render leaves its error in the template, and a template with
+  // an error renders nothing: it is parsed afresh next time, as before.
+  if (!tmpl.is_valid()) {
+    auto& parsed = parsed_templates();
+    if (auto it = parsed.find(name); it != parsed.end()) parsed.erase(it);
+  }
+  return out;
 }
 
 // The template engine's data from a JSON view. Empty strings, empty lists
