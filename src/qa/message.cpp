@@ -147,7 +147,8 @@ void read_short_names_in_full(std::vector<FocusMatch>& matches,
     if (!short_name.asked || words[i].empty()) continue;
     for (std::size_t j = 0; j < before.size(); ++j) {
       const auto& full = before[j];
-      if (full.condition == short_name.condition || full.score >= short_name.score) continue;
+      if (full.condition == short_name.condition || (full.asked && full.score >= short_name.score))
+        continue;
       if (has_answers && !has_answers(full.condition) && has_answers(short_name.condition))
         continue;
       // The same head word, more closely said ("shoulder pain" for "pain"),

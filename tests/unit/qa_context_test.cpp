@@ -120,7 +120,7 @@ TEST(MessageStructure, AFullerNameInTheStoryIsAskedWhenTheQuestionUsesItsShortFo
   EXPECT_GT(m[1].score, m[0].score);
 }
 
-// A knowledge base of three conditions, written as Markdown articles.
+// A knowledge base of four conditions, written as Markdown articles.
 class StructureOfAMessage : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -134,9 +134,10 @@ class StructureOfAMessage : public ::testing::Test {
              text + "\n\n## Treatment\n\nThe fixture's treatment of " + condition +
              " is rest.\n\n## Causes\n\nThe fixture's causes of " + condition + " are unknown.\n";
     };
-    dir_->write("pain.md", article("pain", "Pain", "Pain is an unpleasant feeling."));
-    dir_->write("shoulder-pain.md", article("shoulder-pain", "Shoulder pain",
-                                            "Shoulder pain is pain in the shoulder joint."));
+    dir_->write("anemia.md", article("anemia", "Anemia", "Anemia is too few red blood cells."));
+    dir_->write("microcytic-anemia.md",
+                article("microcytic-anemia", "Microcytic anemia",
+                        "Microcytic anemia is anemia with small red blood cells."));
     dir_->write("glaucoma.md",
                 article("glaucoma", "Glaucoma", "Glaucoma is raised pressure in the eye."));
     dir_->write("eczema.md",
@@ -158,15 +159,19 @@ class StructureOfAMessage : public ::testing::Test {
   static inline qa::Engine* engine_ = nullptr;
 };
 
-TEST_F(StructureOfAMessage, TheQuestionsShortNameIsTheSubjectLinesFullerOne) {
-  // The subject line names the condition in full; the question says only
-  // "this pain", and the story names pain several times.
+TEST_F(StructureOfAMessage, TheQuestionsShortNameIsTheFullerOneTheStoryGives) {
+  // The story names the condition in full; the question says only "the
+  // anemia", which on its own names the general condition.
   const auto r = engine_->ask(
-      "Right shoulder pain. My sister has had severe pain for seven days, the pain goes from "
-      "her ear to her fingers. What treatment can help this pain?");
-  EXPECT_EQ(focus_name(r), "Shoulder pain");
+      "Hello. My daughter has had microcytic anemia for three years and is always tired. What "
+      "can we do about the anemia?");
+  EXPECT_EQ(focus_name(r), "Microcytic anemia");
   ASSERT_FALSE(r.focus.empty());
   EXPECT_TRUE(r.focus[0].asked);
+  // Asked about on its own, the general condition is the focus.
+  EXPECT_EQ(focus_name(engine_->ask("Hello. My daughter is always tired. What can we do about "
+                                    "the anemia?")),
+            "Anemia");
 }
 
 TEST_F(StructureOfAMessage, WithNoSentenceThatAsksTheSubjectLineNamesTheTopic) {
