@@ -440,14 +440,23 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     std::vector<bool> real_word_slip(terms.size(), false);
     for (const auto& c : reading.corrections)
       if (c.token < terms.size() && english_.contains(c.from)) real_word_slip[c.token] = true;
+    // With no sentence that asks in so many words, the subject line names
+    // what is asked as much as the last sentence does.
+    std::vector<bool> about = asking;
+    if (!any_asks)
+      for (std::size_t k = 0; k < terms.size() && k < about.size(); ++k)
+        about[k] = about[k] || role[k] == SentenceRole::subject;
     for (auto& m : reading.matches) {
       bool in_asking = false, guessed = false;
-      for (std::size_t k = m.begin; k < m.end && k < asking.size(); ++k) {
-        in_asking = in_asking || asking[k];
+      for (std::size_t k = m.begin; k < m.end && k < about.size(); ++k) {
+        in_asking = in_asking || about[k];
         guessed = guessed || real_word_slip[k];
       }
       m.asked = in_asking && !guessed && m.score >= kAskedFocusFloor;
     }
+    if (!token_weight.empty())
+      read_short_names_in_full(reading.matches, terms, token_weight,
+                               [this](std::size_t c) { return !condition_units_[c].empty(); });
     std::stable_sort(reading.matches.begin(), reading.matches.end(),
                      [](const FocusMatch& a, const FocusMatch& b) {
                        if (a.asked != b.asked) return a.asked;

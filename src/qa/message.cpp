@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <string>
 
 #include "text/normalize.hpp"
@@ -21,22 +22,16 @@ constexpr std::string_view kQuestionOpeners[] = {
     "will",  "would",  "may",     "might", "has",   "have",  "was",    "were",   "shall",
     "tell",  "please", "explain", "any",   "need",  "help",  "advise", "kindly", "looking"};
 constexpr std::string_view kAskingPhrases[] = {
-    "want to know",      "like to know",   "wish to know",
-    "need to know",      "wanted to know", "wondering",
-    "wonder if",         "wonder what",    "wonder whether",
-    "let me know",       "tell me",        "tell us",
-    "inform me",         "advise me",      "advice on",
-    "advice about",      "advise on",      "information on",
-    "information about", "info on",        "info about",
-    "any information",   "please help",    "can you help",
-    "could you help",    "is there",       "are there",
-    "looking for",       "need help",      "need information",
-    "questions about",   "question about", "my question",
-    "suggest me",        "what to do",     "what can",
-    "how can",           "how do",         "how to",
-    "please send",       "please provide", "provide me",
-    "know if",           "know whether",   "know what",
-    "know how",          "know why",       "answer to"};
+    "want to know",     "like to know",      "wish to know",   "need to know",   "wanted to know",
+    "wondering",        "wonder if",         "wonder what",    "wonder whether", "want to ask",
+    "like to ask",      "wanted to ask",     "let me know",    "tell me",        "tell us",
+    "inform me",        "advise me",         "advice on",      "advice about",   "advise on",
+    "information on",   "information about", "info on",        "info about",     "any information",
+    "please help",      "can you help",      "could you help", "looking for",    "need help",
+    "need information", "questions about",   "question about", "my question",    "suggest me",
+    "what to do",       "what can",          "how can",        "how do",         "how to",
+    "please send",      "please provide",    "provide me",     "know if",        "know whether",
+    "know what",        "know how",          "know why",       "answer to"};
 // Requests that ask without a question mark ("please suggest on this",
 // "I would appreciate your expert information").
 constexpr std::string_view kRequests[] = {
@@ -55,6 +50,30 @@ constexpr std::string_view kFormalities[] = {
 
 bool starts_with_word(std::string_view s, std::string_view w) {
   return s.starts_with(w) && (s.size() == w.size() || !letter(s[w.size()]));
+}
+
+// "Is there a cure", "are there any trials" ask; "the shaking is there & no
+// one else has it", "phantom feelings are there." tell: the phrase asks
+// only when something follows it in the sentence that is not a new clause.
+bool asks_whether_there_is(std::string_view s) {
+  constexpr std::string_view kClauseWords[] = {"and",  "but",   "or",    "so",      "every",
+                                               "all",  "since", "still", "weather", "now",
+                                               "when", "at",    "in",    "too",     "always"};
+  for (std::string_view p : {"is there", "are there"})
+    for (auto pos = s.find(p); pos != std::string_view::npos; pos = s.find(p, pos + 1)) {
+      if (pos > 0 && letter(s[pos - 1])) continue;
+      std::size_t i = pos + p.size();
+      if (i < s.size() && letter(s[i])) continue;  // "is therefore"
+      while (i < s.size() && s[i] == ' ') ++i;
+      if (i == s.size() || !letter(s[i])) continue;  // "... is there." / "is there &"
+      std::size_t j = i;
+      while (j < s.size() && letter(s[j])) ++j;
+      const std::string_view next = s.substr(i, j - i);
+      if (std::find(std::begin(kClauseWords), std::end(kClauseWords), next) ==
+          std::end(kClauseWords))
+        return true;
+    }
+  return false;
 }
 
 bool contains_phrase(std::string_view s, std::string_view p) {
@@ -94,6 +113,60 @@ double role_weight(SentenceRole role) {
       return 0.2;
   }
   return 0.55;
+}
+
+void read_short_names_in_full(std::vector<FocusMatch>& matches,
+                              const std::vector<text::Term>& terms,
+                              const std::vector<double>& token_weight,
+                              const std::function<bool(std::size_t)>& has_answers) {
+  auto content = [&](const FocusMatch& m) {
+    std::vector<std::string_view> stems;
+    for (std::size_t k = m.begin; k < m.end && k < terms.size(); ++k)
+      if (!text::is_stopword(terms[k].surface)) stems.push_back(terms[k].stem);
+    std::sort(stems.begin(), stems.end());
+    stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+    return stems;
+  };
+  auto place = [&](const FocusMatch& m) {
+    double w = 0;
+    for (std::size_t k = m.begin; k < m.end && k < token_weight.size(); ++k)
+      w = std::max(w, token_weight[k]);
+    return w;
+  };
+  auto last_content = [&](const FocusMatch& m) {
+    for (std::size_t k = std::min(m.end, terms.size()); k-- > m.begin;)
+      if (!text::is_stopword(terms[k].surface)) return std::string_view(terms[k].stem);
+    return std::string_view();
+  };
+  std::vector<std::vector<std::string_view>> words;
+  words.reserve(matches.size());
+  for (const auto& m : matches) words.push_back(content(m));
+  const std::vector<FocusMatch> before = matches;
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    const auto& short_name = before[i];
+    if (!short_name.asked || words[i].empty()) continue;
+    for (std::size_t j = 0; j < before.size(); ++j) {
+      const auto& full = before[j];
+      if (full.condition == short_name.condition || (full.asked && full.score >= short_name.score))
+        continue;
+      if (has_answers && !has_answers(full.condition) && has_answers(short_name.condition))
+        continue;
+      // The same head word, more closely said ("shoulder pain" for "pain"),
+      // not another thing the word is part of ("pain killers").
+      if (last_content(full) != last_content(short_name)) continue;
+      if (full.begin < short_name.end && short_name.begin < full.end) continue;  // same place
+      if (words[j].size() <= words[i].size() ||
+          !std::includes(words[j].begin(), words[j].end(), words[i].begin(), words[i].end()))
+        continue;
+      const double from = place(full), to = place(short_name);
+      if (from <= 0 || to < from) continue;
+      auto& m = matches[j];
+      // It also stands for each place the short name is read, so it is worth
+      // at least as much.
+      m.score = std::max({m.score, full.score * to / from, std::nextafter(short_name.score, 1e9)});
+      m.asked = true;
+    }
+  }
 }
 
 std::vector<Sentence> read_message(std::string_view question,
@@ -151,6 +224,7 @@ std::vector<Sentence> read_message(std::string_view question,
       if (!asks && contains_phrase(text, p)) asks = true;
     for (auto p : kRequests)
       if (!asks && contains_phrase(text, p)) asks = true;
+    asks = asks || asks_whether_there_is(text);
     s.plainly_asks = asks;
     for (auto w : kQuestionOpeners)
       if (!asks && starts_with_word(text, w)) asks = true;

@@ -7,9 +7,11 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string_view>
 #include <vector>
 
+#include "qa/focus.hpp"
 #include "text/analyzer.hpp"
 
 namespace symptomdb::qa {
@@ -36,6 +38,21 @@ struct Sentence {
 // a capital letter glued to the previous sentence's full stop) and gives
 // each a role. `terms` are the question's analysed terms (with offsets).
 std::vector<Sentence> read_message(std::string_view question, const std::vector<text::Term>& terms);
+
+// A name read where the asker asks can be the short form of one the message
+// gives in full elsewhere: "the pain" of a subject line "Right shoulder
+// pain", "adhesions" after "I suffer from lower abdominal adhesions". Each
+// such fuller name is read as if named where the short one is (its score
+// moved to that place's weight, and asked if the short one is), so the
+// specific condition the message names is what is asked about, not the
+// general one. A fuller name with no answer behind it does not displace a
+// short one that has answers (`has_answers`, by condition). `token_weight`
+// is the weight of each word's place (see role_weight); `terms` the
+// message's words.
+void read_short_names_in_full(std::vector<FocusMatch>& matches,
+                              const std::vector<text::Term>& terms,
+                              const std::vector<double>& token_weight,
+                              const std::function<bool(std::size_t)>& has_answers);
 
 // How much a condition named in a sentence of this role counts as what is
 // asked about (1 for an asking sentence).

@@ -1,0 +1,189 @@
+// The focus of a message read from its structure: which sentence asks, the
+// subject line when no sentence asks in so many words, and a short name in
+// the question ("this pain") that the message gives in full elsewhere
+// ("Shoulder pain" in the subject line).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "ingest/collect.hpp"
+#include "qa/engine.hpp"
+#include "qa/message.hpp"
+#include "support/temp_dir.hpp"
+#include "text/analyzer.hpp"
+
+namespace symptomdb {
+namespace {
+
+qa::SentenceRole role_of(std::string_view sentence_start, const std::string& q,
+                         const std::vector<qa::Sentence>& sentences) {
+  const auto at = q.find(sentence_start);
+  for (const auto& s : sentences)
+    if (s.begin == at) return s.role;
+  ADD_FAILURE() << "no sentence starts with: " << sentence_start;
+  return qa::SentenceRole::formality;
+}
+
+TEST(MessageStructure, IsThereAsksOnlyWhenSomethingFollowsIt) {
+  text::Analyzer an;
+  const std::string q =
+      "Nystagmus. For me from birth the shaking is there & nobody in the family has it. "
+      "Phantom feelings are there. The itch is there every morning. Is there a cure for it. "
+      "I just want to ask if it can spread";
+  const auto s = qa::read_message(q, an.terms(q));
+  // Telling that something is present is not asking whether it is.
+  EXPECT_EQ(role_of("For me", q, s), qa::SentenceRole::context);
+  EXPECT_EQ(role_of("Phantom", q, s), qa::SentenceRole::context);
+  EXPECT_EQ(role_of("The itch", q, s), qa::SentenceRole::context);
+  // Asking whether it is, with or without a question mark, asks.
+  EXPECT_EQ(role_of("Is there", q, s), qa::SentenceRole::ask);
+  EXPECT_EQ(role_of("I just want to ask", q, s), qa::SentenceRole::ask);
+}
+
+// Matches as FocusDictionary::read gives them, for read_short_names_in_full.
+qa::FocusMatch match(std::size_t condition, std::size_t begin, std::size_t end, double score,
+                     bool asked) {
+  qa::FocusMatch m;
+  m.condition = condition;
+  m.begin = begin;
+  m.end = end;
+  m.score = score;
+  m.asked = asked;
+  return m;
+}
+
+std::size_t token(const std::vector<text::Term>& terms, std::string_view surface,
+                  std::size_t from = 0) {
+  for (std::size_t k = from; k < terms.size(); ++k)
+    if (terms[k].surface == surface) return k;
+  ADD_FAILURE() << "no word " << surface;
+  return 0;
+}
+
+TEST(MessageStructure, AShortNameAskedAboutIsReadAsTheFullerNameTheMessageGives) {
+  text::Analyzer an;
+  const std::string q =
+      "Right shoulder pain. My sister cannot lift a spoon and takes pain killers. What helps "
+      "this pain?";
+  const auto terms = an.terms(q);
+  const auto sentences = qa::read_message(q, terms);
+  std::vector<double> weight(terms.size(), 0);
+  for (const auto& s : sentences)
+    for (std::size_t k = s.first; k < s.last; ++k) weight[k] = qa::role_weight(s.role);
+  enum : std::size_t { kPain, kShoulderPain, kPainKillers };
+  const std::size_t shoulder = token(terms, "shoulder"), killers = token(terms, "killers");
+  const std::size_t asked_pain = token(terms, "pain", killers);
+  std::vector<qa::FocusMatch> m = {
+      match(kPain, asked_pain, asked_pain + 1, 0.58, true),
+      match(kShoulderPain, shoulder, shoulder + 2, 0.47, true),
+      match(kPainKillers, killers - 1, killers + 1, 0.30, false),
+  };
+  const auto all_answered = [](std::size_t) { return true; };
+  qa::read_short_names_in_full(m, terms, weight, all_answered);
+  // "this pain" is the shoulder pain of the subject line: at least as strong
+  // as the short name where it is asked, so it comes first.
+  EXPECT_GT(m[kShoulderPain].score, m[kPain].score);
+  EXPECT_TRUE(m[kShoulderPain].asked);
+  // "pain killers" has "pain" in it but is another thing (not the same head).
+  EXPECT_DOUBLE_EQ(m[kPainKillers].score, 0.30);
+  EXPECT_FALSE(m[kPainKillers].asked);
+  // The short name keeps its own reading: it stays a candidate.
+  EXPECT_DOUBLE_EQ(m[kPain].score, 0.58);
+
+  // A fuller name with no answer behind it does not displace a short one
+  // that has answers.
+  std::vector<qa::FocusMatch> n = {
+      match(kPain, asked_pain, asked_pain + 1, 0.58, true),
+      match(kShoulderPain, shoulder, shoulder + 2, 0.47, true),
+  };
+  qa::read_short_names_in_full(n, terms, weight, [](std::size_t c) { return c != kShoulderPain; });
+  EXPECT_DOUBLE_EQ(n[1].score, 0.47);
+}
+
+TEST(MessageStructure, AFullerNameInTheStoryIsAskedWhenTheQuestionUsesItsShortForm) {
+  text::Analyzer an;
+  const std::string q =
+      "Hello. My daughter has microcytic anemia since three years. What can we do about the "
+      "anemia?";
+  const auto terms = an.terms(q);
+  const auto sentences = qa::read_message(q, terms);
+  std::vector<double> weight(terms.size(), 0);
+  for (const auto& s : sentences)
+    for (std::size_t k = s.first; k < s.last; ++k) weight[k] = qa::role_weight(s.role);
+  const std::size_t micro = token(terms, "microcytic");
+  const std::size_t anemia = token(terms, "anemia", micro + 2);
+  std::vector<qa::FocusMatch> m = {match(0, anemia, anemia + 1, 0.71, true),
+                                   match(1, micro, micro + 2, 0.60, false)};
+  qa::read_short_names_in_full(m, terms, weight, {});
+  // Read where the question is asked: asked, and scored as named there.
+  EXPECT_TRUE(m[1].asked);
+  EXPECT_GT(m[1].score, m[0].score);
+}
+
+// A knowledge base of four conditions, written as Markdown articles.
+class StructureOfAMessage : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::TempDir();
+    auto article = [](const std::string& slug, const std::string& condition,
+                      const std::string& text) {
+      return "---\ntitle: \"About " + condition + "\"\ncondition: " + condition +
+             "\nslug: " + slug +
+             "\nauthor: symptomdb test fixture\naffiliation: \"Test fixture text, not medical "
+             "advice\"\nlicense: CC0 test fixture\n---\nFixture text, not medical advice. " +
+             text + "\n\n## Treatment\n\nThe fixture's treatment of " + condition +
+             " is rest.\n\n## Causes\n\nThe fixture's causes of " + condition + " are unknown.\n";
+    };
+    dir_->write("anemia.md", article("anemia", "Anemia", "Anemia is too few red blood cells."));
+    dir_->write("microcytic-anemia.md",
+                article("microcytic-anemia", "Microcytic anemia",
+                        "Microcytic anemia is anemia with small red blood cells."));
+    dir_->write("glaucoma.md",
+                article("glaucoma", "Glaucoma", "Glaucoma is raised pressure in the eye."));
+    dir_->write("eczema.md",
+                article("eczema", "Eczema", "Eczema is dry, itchy and inflamed skin."));
+    auto articles = ingest::parse_files(ingest::collect_files({dir_->path().string()}, ".md"),
+                                        ingest::Format::markdown);
+    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(articles)));
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    engine_ = nullptr;
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static std::string focus_name(const qa::Result& r) {
+    return r.focus.empty() ? "(none)" : engine_->snapshot().conditions()[r.focus[0].condition].name;
+  }
+  static inline test::TempDir* dir_ = nullptr;
+  static inline qa::Engine* engine_ = nullptr;
+};
+
+TEST_F(StructureOfAMessage, TheQuestionsShortNameIsTheFullerOneTheStoryGives) {
+  // The story names the condition in full; the question says only "the
+  // anemia", which on its own names the general condition.
+  const auto r = engine_->ask(
+      "Hello. My daughter has had microcytic anemia for three years and is always tired. What "
+      "can we do about the anemia?");
+  EXPECT_EQ(focus_name(r), "Microcytic anemia");
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_TRUE(r.focus[0].asked);
+  // Asked about on its own, the general condition is the focus.
+  EXPECT_EQ(focus_name(engine_->ask("Hello. My daughter is always tired. What can we do about "
+                                    "the anemia?")),
+            "Anemia");
+}
+
+TEST_F(StructureOfAMessage, WithNoSentenceThatAsksTheSubjectLineNamesTheTopic) {
+  // No sentence asks in so many words; the last one tells of another
+  // condition. The subject line names what the message is about.
+  const auto r = engine_->ask(
+      "Glaucoma. My mother was told about it last year. She also has eczema on her arms and "
+      "her eczema itches at night.");
+  EXPECT_EQ(focus_name(r), "Glaucoma");
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_TRUE(r.focus[0].asked);
+}
+
+}  // namespace
+}  // namespace symptomdb
