@@ -18,7 +18,8 @@ void add_phenotype_names(ConditionEntry& c, const std::string* own,
     if (const auto it = synonyms.find(*own); it != synonyms.end()) names = &it->second;
   } else {
     for (const auto& cui : c.cuis)
-      if (const auto it = synonyms.find("UMLS:" + cui); it != synonyms.end() && !it->second.empty()) {
+      if (const auto it = synonyms.find("UMLS:" + cui);
+          it != synonyms.end() && !it->second.empty()) {
         if (names && names != &it->second) return;
         names = &it->second;
       }
@@ -48,7 +49,8 @@ Snapshot::Snapshot(std::vector<Article> articles, const FindingNames& findings,
     by_slug_.emplace(a.slug, i);
     const std::string cslug = a.condition.slug();
     auto [it, fresh] = by_condition.emplace(cslug, conditions_.size());
-    if (fresh) conditions_.push_back({a.condition.name, cslug, a.condition.kind, {}, {}, {}, {}, {}});
+    if (fresh)
+      conditions_.push_back({a.condition.name, cslug, a.condition.kind, {}, {}, {}, {}, {}});
     ConditionEntry& c = conditions_[it->second];
     // Articles written for the site name the condition best; datasets
     // contribute synonyms.

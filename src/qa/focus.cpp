@@ -243,7 +243,8 @@ void FocusDictionary::add_phenotype_names(const Snapshot& snap, text::Analyzer& 
     }
   }
   for (const auto& [key, list] : claims)
-    if (list.size() == 1) add(*list.front().name, list.front().condition, NameKind::phenotype, analyzer);
+    if (list.size() == 1)
+      add(*list.front().name, list.front().condition, NameKind::phenotype, analyzer);
 }
 
 FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer, CorpusStats stats)

@@ -102,6 +102,12 @@ const CueSpec kCues[] = {
     {"information about", T::overview, 2},
     {"information on", T::overview, 2},
     {"info on", T::overview, 2},
+    // Help asked for beside information ("where can I get information and
+    // help for X") is support in general, not a question about treatment.
+    {"information and help", T::overview, 2},
+    {"information and support", T::overview, 2},
+    {"help and information", T::overview, 2},
+    {"support and information", T::overview, 2},
     {"explain", T::overview, 1},
     {"definition", T::overview, 2},
     {"define", T::overview, 2},
@@ -493,8 +499,11 @@ const CueSpec kCues[] = {
 
 // Requests for information in general: they ask for an overview only when
 // no kind of answer is named beside them.
-constexpr std::string_view kGeneralRequests[] = {
-    "tell me about", "information about", "information on", "info on", "learn about", "know about"};
+constexpr std::string_view kGeneralRequests[] = {"tell me about",        "information about",
+                                                 "information on",       "info on",
+                                                 "learn about",          "know about",
+                                                 "information and help", "information and support",
+                                                 "help and information", "support and information"};
 
 }  // namespace
 

@@ -39,8 +39,7 @@ std::vector<CheckerEntry> Site::checker_entries(std::size_t article) const {
 Site::Site(std::vector<Article> articles, std::shared_ptr<const SymptomData> symptoms)
     : snapshot_([&] {
         const auto naming = naming_of(symptoms.get());
-        return std::make_shared<const Snapshot>(std::move(articles), naming.names,
-                                                naming.synonyms);
+        return std::make_shared<const Snapshot>(std::move(articles), naming.names, naming.synonyms);
       }()),
       engine_(std::make_unique<qa::Engine>(snapshot_)),
       symptoms_(std::move(symptoms)),

@@ -24,7 +24,8 @@ PhenotypeNaming phenotype_naming(const ontology::Ontology& hpo) {
     auto& names = out.synonyms[term.id];
     names.push_back(term.label);
     for (const auto& syn : term.synonyms) {
-      if (syn.scope == ontology::SynonymScope::exact) out.names.emplace(text::fold(syn.text), term.id);
+      if (syn.scope == ontology::SynonymScope::exact)
+        out.names.emplace(text::fold(syn.text), term.id);
       // Broader and narrower synonyms name other things ("Abnormal gait"
       // is not "Limping").
       if (syn.scope == ontology::SynonymScope::exact ||

@@ -182,6 +182,23 @@ TEST_F(IntentMessages, SeveralQuestionsAreAnsweredInTheOrderAsked) {
   EXPECT_EQ(r.answers[1].type, T::treatment);
 }
 
+TEST_F(IntentWords, HelpAskedForBesideInformationIsAGeneralRequest) {
+  // "Where can I get information and help for X" asks for information and
+  // support in general (an overview), not how X is treated.
+  for (const char* q : {"where can i get information and help for it",
+                        "where can i find help and information on it",
+                        "where can i find information and support for it"}) {
+    const auto got = detector_.detect(analyzer_.terms(q));
+    ASSERT_EQ(got.size(), 1u) << q;
+    EXPECT_EQ(got[0].type, T::overview) << q;
+    EXPECT_TRUE(got[0].general) << q;
+  }
+  // Help on its own still asks what helps.
+  const auto helps = detector_.detect(analyzer_.terms("what can help it"));
+  ASSERT_FALSE(helps.empty());
+  EXPECT_EQ(helps[0].type, T::treatment);
+}
+
 TEST_F(IntentMessages, ASentenceThatOnlyOpensLikeAQuestionYieldsToOneThatAsks) {
   // "When I rest ..." opens with a question word but tells; the question
   // mark asks.
