@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <set>
 #include <string_view>
 
 namespace symptomdb::qa {
@@ -604,6 +605,7 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
   // Sum the evidence per type; keep strong types, or the best weak one.
   std::map<SectionType, Intent> by_type;
   std::map<SectionType, double> strongest;  // the type's strongest single cue
+  std::set<SectionType> general_cue, specific_cue;
   for (const auto& h : hits) {
     strongest[h.type] = std::max(strongest[h.type], h.weight);
     auto [it, fresh] = by_type.try_emplace(h.type, Intent{h.type, 0, h.pos, h.cue, h.general});
@@ -612,9 +614,14 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
       it->second.position = h.pos;
       it->second.cue = h.cue;
     }
-    // General only when every cue of the type is a request for information.
-    it->second.general = it->second.general && h.general;
+    // General when a request for information asks for the type and no
+    // strong cue names it specifically: a weak "what are" beside
+    // "information on" does not ("What are the causes of X? I am looking for
+    // information on the causes of X" asks for the causes first).
+    if (h.general) general_cue.insert(h.type);
+    if (!h.general && h.weight >= 2) specific_cue.insert(h.type);
   }
+  for (auto& [t, in] : by_type) in.general = general_cue.contains(t) && !specific_cue.contains(t);
   std::vector<Intent> out;
   double best = 0;
   for (auto& [t, in] : by_type) best = std::max(best, in.weight);
