@@ -12,11 +12,12 @@ namespace {
 void add_phenotype_names(ConditionEntry& c, const std::string* own,
                          const FindingSynonyms& synonyms) {
   // The finding named as the condition is, else the one that shares its
-  // concept (UMLS CUI), when only one does.
+  // concept (UMLS CUI), when only one does and the condition is that one
+  // concept (a syndrome listed with the CUIs of its signs is not each sign).
   const std::vector<std::string>* names = nullptr;
   if (own) {
     if (const auto it = synonyms.find(*own); it != synonyms.end()) names = &it->second;
-  } else {
+  } else if (c.cuis.size() == 1) {
     for (const auto& cui : c.cuis)
       if (const auto it = synonyms.find("UMLS:" + cui);
           it != synonyms.end() && !it->second.empty()) {
