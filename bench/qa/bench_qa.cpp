@@ -25,6 +25,7 @@
 #include "qa/engine.hpp"
 #include "store/store.hpp"
 #include "web/qa_json.hpp"
+#include "web/symptoms.hpp"
 
 namespace {
 
@@ -215,7 +216,8 @@ void run_meqsum(const qa::Engine& engine, bench::Peer& fts5, bench::Peer& xapian
         for (std::size_t f = 0; f < r.focus.size() && f < 4; ++f)
           j["focus"].push_back(conditions[r.focus[f].condition].name + " <" + r.focus[f].matched +
                                fmt::format("> {:.2f}", r.focus[f].score) + " [" + r.focus[f].name +
-                               "]" + (r.focus[f].asked ? "" : " ctx"));
+                               "]" + (r.focus[f].asked ? "" : " ctx") +
+                               (r.focus[f].kind == qa::NameKind::phenotype ? " hpo" : ""));
         j["intents"] = nlohmann::json::array();
         for (const auto& i : r.intents) j["intents"].push_back(symptomdb::to_string(i.type));
         j["first"] = r.answers.empty()
@@ -451,7 +453,14 @@ int main(int argc, char** argv) {
   const auto questions = load_questions(questions_path);
   const long rss_before = rss_kb();
   auto store = store::open_store(db);
-  auto snapshot = std::make_shared<const Snapshot>(store->load_articles());
+  // As the server builds it: with the stored ontology's finding names, when
+  // the database holds one (run.sh imports HPO).
+  web::PhenotypeNaming naming;
+  if (const auto records = store->load_ontology())
+    naming = web::phenotype_naming(ontology::Ontology::build(*records));
+  auto snapshot =
+      std::make_shared<const Snapshot>(store->load_articles(), naming.names, naming.synonyms);
+  naming = {};
   store.reset();
   const auto t0 = Clock::now();
   const qa::Engine engine(snapshot);

@@ -5,8 +5,41 @@
 #include "text/normalize.hpp"
 
 namespace symptomdb {
+namespace {
 
-Snapshot::Snapshot(std::vector<Article> articles, const FindingNames& findings)
+// The other names HPO gives the finding a condition's own name is: those
+// that are not already one of its names (compared folded).
+void add_phenotype_names(ConditionEntry& c, const std::string* own,
+                         const FindingSynonyms& synonyms) {
+  // The finding named as the condition is, else the one that shares its
+  // concept (UMLS CUI), when only one does and the condition is that one
+  // concept (a syndrome listed with the CUIs of its signs is not each sign).
+  const std::vector<std::string>* names = nullptr;
+  if (own) {
+    if (const auto it = synonyms.find(*own); it != synonyms.end()) names = &it->second;
+  } else if (c.cuis.size() == 1) {
+    for (const auto& cui : c.cuis)
+      if (const auto it = synonyms.find("UMLS:" + cui);
+          it != synonyms.end() && !it->second.empty()) {
+        if (names && names != &it->second) return;
+        names = &it->second;
+      }
+  }
+  if (!names) return;
+  std::vector<std::string> known{text::fold(c.name)};
+  for (const auto& s : c.synonyms) known.push_back(text::fold(s));
+  for (const auto& n : *names) {
+    std::string folded = text::fold(n);
+    if (std::find(known.begin(), known.end(), folded) != known.end()) continue;
+    known.push_back(std::move(folded));
+    c.phenotype_names.push_back(n);
+  }
+}
+
+}  // namespace
+
+Snapshot::Snapshot(std::vector<Article> articles, const FindingNames& findings,
+                   const FindingSynonyms& synonyms)
     : articles_(std::move(articles)) {
   std::sort(articles_.begin(), articles_.end(),
             [](const Article& x, const Article& y) { return x.slug < y.slug; });
@@ -17,7 +50,8 @@ Snapshot::Snapshot(std::vector<Article> articles, const FindingNames& findings)
     by_slug_.emplace(a.slug, i);
     const std::string cslug = a.condition.slug();
     auto [it, fresh] = by_condition.emplace(cslug, conditions_.size());
-    if (fresh) conditions_.push_back({a.condition.name, cslug, a.condition.kind, {}, {}, {}});
+    if (fresh)
+      conditions_.push_back({a.condition.name, cslug, a.condition.kind, {}, {}, {}, {}, {}});
     ConditionEntry& c = conditions_[it->second];
     // Articles written for the site name the condition best; datasets
     // contribute synonyms.
@@ -64,6 +98,7 @@ Snapshot::Snapshot(std::vector<Article> articles, const FindingNames& findings)
     const std::string* own = term_of(c.name);
     for (const auto& s : c.synonyms)
       if (const std::string* t = term_of(s); t && (!own || *t != *own)) c.findings.push_back(s);
+    add_phenotype_names(c, own, synonyms);
   }
 }
 

@@ -32,16 +32,27 @@ struct ConditionEntry {
   // UMLS semantic types of its articles' focus, union in first-seen order
   // (Condition::semantic_types); empty when no article is annotated.
   std::vector<std::string> semantic_types;
+  // When the condition's own name is an HPO finding ("Itching" is HPO's
+  // Pruritus), the other names HPO gives that finding ("Pruritus", "Itchy
+  // skin"): the words people write for it. Not its synonyms: the question
+  // reader uses them only where they name nothing else (qa/focus).
+  std::vector<std::string> phenotype_names;
 };
 
 // Phenotype names (HPO term labels and synonyms, folded) -> the term's id.
 using FindingNames = std::unordered_map<std::string, std::string>;
+// Term id -> the term's names (label, exact and related synonyms, lay ones
+// included), as HPO writes them; also "UMLS:" + CUI -> the names of the one
+// term cross-referenced to that concept (empty when several are).
+using FindingSynonyms = std::unordered_map<std::string, std::vector<std::string>>;
 
 class Snapshot {
  public:
   // `findings`, when given, tells which synonyms are findings (see
-  // ConditionEntry::findings).
-  explicit Snapshot(std::vector<Article> articles, const FindingNames& findings = {});
+  // ConditionEntry::findings); `synonyms` gives a condition that is a
+  // finding its ConditionEntry::phenotype_names.
+  explicit Snapshot(std::vector<Article> articles, const FindingNames& findings = {},
+                    const FindingSynonyms& synonyms = {});
 
   std::span<const Article> articles() const { return articles_; }
   const Article* article(std::string_view slug) const;

@@ -209,6 +209,44 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
   }
 }
 
+// HPO's other names for the finding a condition is ("Itchy skin" for
+// Itching) are the words people write for it, but they are many and loose
+// ("Tiredness" is also a symptom of a hundred conditions). One becomes a
+// route only where it is unambiguous: its words are no name, synonym,
+// alias or abbreviation of any condition, no other condition is given the
+// same words, and the condition holds answers (a route to "not covered"
+// helps no one).
+void FocusDictionary::add_phenotype_names(const Snapshot& snap, text::Analyzer& analyzer) {
+  struct Claim {
+    std::uint32_t condition;
+    const std::string* name;
+  };
+  std::unordered_map<std::string, std::vector<Claim>> claims;  // key -> conditions
+  const auto conditions = snap.conditions();
+  for (std::size_t c = 0; c < conditions.size(); ++c) {
+    if (conditions[c].phenotype_names.empty()) continue;
+    if (stats_.has_answers && !stats_.has_answers(c)) continue;
+    for (const auto& n : conditions[c].phenotype_names) {
+      std::vector<text::Term> terms;
+      for (auto& t : analyzer.terms(n))
+        if (!text::is_stopword(t.surface)) terms.push_back(std::move(t));
+      if (terms.empty()) continue;
+      // One word must be as specific as a title's one-word alias ("tired"
+      // is said of everything).
+      if (terms.size() == 1 && stats_.specificity && stats_.specificity(terms.front().stem) < 0.8)
+        continue;
+      std::string key = key_of(terms, 0, terms.size());
+      if (entries_.contains(key)) continue;
+      auto& list = claims[key];
+      if (list.empty() || list.back().condition != c)
+        list.push_back({static_cast<std::uint32_t>(c), &n});
+    }
+  }
+  for (const auto& [key, list] : claims)
+    if (list.size() == 1)
+      add(*list.front().name, list.front().condition, NameKind::phenotype, analyzer);
+}
+
 FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer, CorpusStats stats)
     : stats_(std::move(stats)) {
   const auto conditions = snap.conditions();
@@ -274,6 +312,7 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     auto it = by_key.find(condition_key(expansion));
     if (it != by_key.end()) add(abbreviation, it->second, NameKind::abbreviation, analyzer);
   }
+  add_phenotype_names(snap, analyzer);
   for (const auto& [surface, conds] : word_conditions_)
     fuzzy_.add(surface, static_cast<std::uint32_t>(conds.size()));
   fuzzy_.finish();

@@ -20,7 +20,9 @@
 
 namespace symptomdb::qa {
 
-enum class NameKind : std::uint8_t { name, synonym, alias, abbreviation };
+// `phenotype`: another name HPO gives the finding a condition is
+// (ConditionEntry::phenotype_names), used only where it names nothing else.
+enum class NameKind : std::uint8_t { name, synonym, alias, abbreviation, phenotype };
 
 struct FocusMatch {
   std::size_t condition = 0;  // index into Snapshot::conditions()
@@ -114,6 +116,7 @@ class FocusDictionary {
     std::string word;
   };
   void add(const std::string& name, std::size_t condition, NameKind kind, text::Analyzer& analyzer);
+  void add_phenotype_names(const Snapshot& snapshot, text::Analyzer& analyzer);
   // Spelling: may the asker's word be corrected at all (not an English
   // word, nor a proper name written with its capital), and is `to` a
   // plausible slip for it?

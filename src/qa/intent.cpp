@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <set>
 #include <string_view>
 
 namespace symptomdb::qa {
@@ -102,6 +103,12 @@ const CueSpec kCues[] = {
     {"information about", T::overview, 2},
     {"information on", T::overview, 2},
     {"info on", T::overview, 2},
+    // Help asked for beside information ("where can I get information and
+    // help for X") is support in general, not a question about treatment.
+    {"information and help", T::overview, 2},
+    {"information and support", T::overview, 2},
+    {"help and information", T::overview, 2},
+    {"support and information", T::overview, 2},
     {"explain", T::overview, 1},
     {"definition", T::overview, 2},
     {"define", T::overview, 2},
@@ -493,8 +500,11 @@ const CueSpec kCues[] = {
 
 // Requests for information in general: they ask for an overview only when
 // no kind of answer is named beside them.
-constexpr std::string_view kGeneralRequests[] = {
-    "tell me about", "information about", "information on", "info on", "learn about", "know about"};
+constexpr std::string_view kGeneralRequests[] = {"tell me about",        "information about",
+                                                 "information on",       "info on",
+                                                 "learn about",          "know about",
+                                                 "information and help", "information and support",
+                                                 "help and information", "support and information"};
 
 }  // namespace
 
@@ -595,6 +605,7 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
   // Sum the evidence per type; keep strong types, or the best weak one.
   std::map<SectionType, Intent> by_type;
   std::map<SectionType, double> strongest;  // the type's strongest single cue
+  std::set<SectionType> general_cue, specific_cue;
   for (const auto& h : hits) {
     strongest[h.type] = std::max(strongest[h.type], h.weight);
     auto [it, fresh] = by_type.try_emplace(h.type, Intent{h.type, 0, h.pos, h.cue, h.general});
@@ -603,9 +614,14 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
       it->second.position = h.pos;
       it->second.cue = h.cue;
     }
-    // General only when every cue of the type is a request for information.
-    it->second.general = it->second.general && h.general;
+    // General when a request for information asks for the type and no
+    // strong cue names it specifically: a weak "what are" beside
+    // "information on" does not ("What are the causes of X? I am looking for
+    // information on the causes of X" asks for the causes first).
+    if (h.general) general_cue.insert(h.type);
+    if (!h.general && h.weight >= 2) specific_cue.insert(h.type);
   }
+  for (auto& [t, in] : by_type) in.general = general_cue.contains(t) && !specific_cue.contains(t);
   std::vector<Intent> out;
   double best = 0;
   for (auto& [t, in] : by_type) best = std::max(best, in.weight);

@@ -18,19 +18,10 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ULL
   return h;
 }
 
-// HPO's own names for findings (labels and exact synonyms), so a page can
-// tell a condition's other names from findings listed beside them.
-FindingNames finding_names(const SymptomData* symptoms) {
-  FindingNames out;
-  if (!symptoms || !symptoms->ontology) return out;
-  const auto& hpo = *symptoms->ontology;
-  for (std::size_t t = 0; t < hpo.size(); ++t) {
-    const auto& term = hpo.term(static_cast<ontology::TermIndex>(t));
-    out.emplace(text::fold(term.label), term.id);
-    for (const auto& syn : term.synonyms)
-      if (syn.scope == ontology::SynonymScope::exact) out.emplace(text::fold(syn.text), term.id);
-  }
-  return out;
+// HPO's names for findings, from the graph the checker reads (none without it).
+PhenotypeNaming naming_of(const SymptomData* symptoms) {
+  if (!symptoms || !symptoms->ontology) return {};
+  return phenotype_naming(*symptoms->ontology);
 }
 
 }  // namespace
@@ -46,8 +37,10 @@ std::vector<CheckerEntry> Site::checker_entries(std::size_t article) const {
 }
 
 Site::Site(std::vector<Article> articles, std::shared_ptr<const SymptomData> symptoms)
-    : snapshot_(
-          std::make_shared<const Snapshot>(std::move(articles), finding_names(symptoms.get()))),
+    : snapshot_([&] {
+        const auto naming = naming_of(symptoms.get());
+        return std::make_shared<const Snapshot>(std::move(articles), naming.names, naming.synonyms);
+      }()),
       engine_(std::make_unique<qa::Engine>(snapshot_)),
       symptoms_(std::move(symptoms)),
       links_(symptoms_ ? CheckerLinks(*snapshot_, *symptoms_) : CheckerLinks()),

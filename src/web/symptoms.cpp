@@ -4,6 +4,7 @@
 
 #include "core/spelling.hpp"
 #include "store/store.hpp"
+#include "text/normalize.hpp"
 
 namespace symptomdb::web {
 namespace {
@@ -14,6 +15,33 @@ void add_unique(std::vector<T>& v, T x) {
 }
 
 }  // namespace
+
+PhenotypeNaming phenotype_naming(const ontology::Ontology& hpo) {
+  PhenotypeNaming out;
+  for (std::size_t t = 0; t < hpo.size(); ++t) {
+    const auto& term = hpo.term(static_cast<ontology::TermIndex>(t));
+    out.names.emplace(text::fold(term.label), term.id);
+    auto& names = out.synonyms[term.id];
+    names.push_back(term.label);
+    for (const auto& syn : term.synonyms) {
+      if (syn.scope == ontology::SynonymScope::exact)
+        out.names.emplace(text::fold(syn.text), term.id);
+      // Broader and narrower synonyms name other things ("Abnormal gait"
+      // is not "Limping").
+      if (syn.scope == ontology::SynonymScope::exact ||
+          syn.scope == ontology::SynonymScope::related)
+        names.push_back(syn.text);
+    }
+    // A condition is also that finding when they share a UMLS concept
+    // ("Hair loss" and HPO's Alopecia).
+    for (const auto& x : term.xrefs)
+      if (x.starts_with("UMLS:")) {
+        auto [it, fresh] = out.synonyms.emplace(x, names);
+        if (!fresh) it->second.clear();  // two findings: neither is the condition
+      }
+  }
+  return out;
+}
 
 std::shared_ptr<const SymptomData> make_symptom_data(
     const ontology::OntologyRecords& records, const ontology::AnnotationRecords& annotations) {

@@ -41,6 +41,16 @@ std::shared_ptr<const SymptomData> load_symptom_data(store::Store& store);
 std::shared_ptr<const SymptomData> make_symptom_data(
     const ontology::OntologyRecords& ontology, const ontology::AnnotationRecords& annotations);
 
+// What a snapshot reads of the ontology (see Snapshot): HPO's names for
+// findings (labels and exact synonyms) and each finding's other names
+// (label, exact and related synonyms), from the graph already loaded for the
+// checker, so the store's ontology is read once for both.
+struct PhenotypeNaming {
+  FindingNames names;
+  FindingSynonyms synonyms;
+};
+PhenotypeNaming phenotype_naming(const ontology::Ontology& hpo);
+
 // Where articles and checker data meet: a disease whose name (or a name its
 // article gives as a synonym) is an article's condition, and a phenotype term
 // whose label, an exact synonym or a UMLS cross-reference is an article's

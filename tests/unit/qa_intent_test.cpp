@@ -29,6 +29,12 @@ std::string names(const std::vector<T>& ts) {
   return "[" + out + "]";
 }
 
+std::vector<T> types_of(const std::vector<qa::Intent>& intents) {
+  std::vector<T> out;
+  for (const auto& i : intents) out.push_back(i.type);
+  return out;
+}
+
 class IntentWords : public ::testing::Test {
  protected:
   IntentWords() : detector_(analyzer_) {}
@@ -180,6 +186,38 @@ TEST_F(IntentMessages, SeveralQuestionsAreAnsweredInTheOrderAsked) {
   ASSERT_GE(r.answers.size(), 2u);
   EXPECT_EQ(r.answers[0].type, T::causes);
   EXPECT_EQ(r.answers[1].type, T::treatment);
+}
+
+TEST_F(IntentWords, AWeakWhatAreDoesNotMakeARequestForInformationSpecific) {
+  // The kind named is asked first; "what are" (a weak overview cue) beside
+  // "information on" leaves the overview a general request, after it.
+  const auto got = detector_.detect(
+      analyzer_.terms("what are the causes of it? i am looking for information on its causes"));
+  ASSERT_EQ(got.size(), 2u) << names(types_of(got));
+  EXPECT_EQ(got[0].type, T::causes);
+  EXPECT_EQ(got[1].type, T::overview);
+  EXPECT_TRUE(got[1].general);
+  const auto lupus =
+      detector_.detect(analyzer_.terms("information on it and what are the treatments for it"));
+  ASSERT_FALSE(lupus.empty());
+  EXPECT_EQ(lupus[0].type, T::treatment) << names(types_of(lupus));
+}
+
+TEST_F(IntentWords, HelpAskedForBesideInformationIsAGeneralRequest) {
+  // "Where can I get information and help for X" asks for information and
+  // support in general (an overview), not how X is treated.
+  for (const char* q : {"where can i get information and help for it",
+                        "where can i find help and information on it",
+                        "where can i find information and support for it"}) {
+    const auto got = detector_.detect(analyzer_.terms(q));
+    ASSERT_EQ(got.size(), 1u) << q;
+    EXPECT_EQ(got[0].type, T::overview) << q;
+    EXPECT_TRUE(got[0].general) << q;
+  }
+  // Help on its own still asks what helps.
+  const auto helps = detector_.detect(analyzer_.terms("what can help it"));
+  ASSERT_FALSE(helps.empty());
+  EXPECT_EQ(helps[0].type, T::treatment);
 }
 
 TEST_F(IntentMessages, ASentenceThatOnlyOpensLikeAQuestionYieldsToOneThatAsks) {
