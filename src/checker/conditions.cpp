@@ -5,6 +5,7 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "checker/section_sentences.hpp"
 #include "text/analyzer.hpp"
 #include "text/normalize.hpp"
 
@@ -56,37 +57,6 @@ void for_each_term(const std::vector<Word>& words, bool pairs, F&& f) {
         words[i].stem != words[i + 1].stem)
       f(pair_key(words[i].stem, words[i + 1].stem), words[i].surface + ' ' + words[i + 1].surface);
   }
-}
-
-std::string section_text(const Section& s) {
-  std::string out = s.intro;
-  for (const auto& item : s.items) {
-    if (!item.heading.empty()) out += "\n" + item.heading + ".";
-    out += "\n" + item.text;
-  }
-  return out;
-}
-
-// Sentences of a text: split at . ! ? and line breaks.
-std::vector<std::string> sentences_of(std::string_view text) {
-  std::vector<std::string> out;
-  std::string cur;
-  auto flush = [&]() {
-    const auto a = cur.find_first_not_of(" \t-*#");
-    if (a != std::string::npos && cur.size() - a > 3) out.push_back(cur.substr(a));
-    cur.clear();
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      flush();
-      continue;
-    }
-    cur.push_back(c);
-    if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ')) flush();
-  }
-  flush();
-  return out;
 }
 
 // Phrases in which the knowledge base states urgency. Language, not medical

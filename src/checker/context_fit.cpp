@@ -8,6 +8,7 @@
 
 #include "checker/conditions.hpp"
 #include "checker/profile_sources.hpp"
+#include "checker/section_sentences.hpp"
 #include "core/article.hpp"
 #include "text/analyzer.hpp"
 #include "text/normalize.hpp"
@@ -35,37 +36,6 @@ template <std::size_t N>
 bool has_cue(std::string_view folded, const std::array<std::string_view, N>& cues) {
   return std::any_of(cues.begin(), cues.end(),
                      [&](std::string_view c) { return folded.find(c) != std::string_view::npos; });
-}
-
-std::string text_of(const Section& s) {
-  std::string out = s.intro;
-  for (const auto& item : s.items) {
-    if (!item.heading.empty()) out += "\n" + item.heading + ".";
-    out += "\n" + item.text;
-  }
-  return out;
-}
-
-// Sentences: split at . ! ? followed by a space, and at line breaks.
-std::vector<std::string> sentences(std::string_view text) {
-  std::vector<std::string> out;
-  std::string cur;
-  auto flush = [&]() {
-    const auto a = cur.find_first_not_of(" \t-*#");
-    if (a != std::string::npos && cur.size() - a > 3) out.push_back(cur.substr(a));
-    cur.clear();
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      flush();
-      continue;
-    }
-    cur.push_back(c);
-    if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ')) flush();
-  }
-  flush();
-  return out;
 }
 
 // Content stems of a text (stop words and numbers dropped), each once.
@@ -155,7 +125,7 @@ void ContextIndex::add(std::string_view name, const std::vector<const Article*>&
     if (name_says(folded_name, "chronic")) gradual[k] += 2, gradual_quote[k] = std::string(name);
   }
   auto read_course = [&](const std::string& text) {
-    for (const auto& s : sentences(text)) {
+    for (const auto& s : sentences_of(text)) {
       const std::string f = padded(text::fold(s));
       const bool su = has_cue(f, kSuddenCues), gr = has_cue(f, kGradualCues);
       if (su == gr) continue;  // neither, or a sentence that says both
@@ -171,19 +141,19 @@ void ContextIndex::add(std::string_view name, const std::vector<const Article*>&
     if (!art->introduction.empty()) {
       read_course(art->introduction);
       // "Risk factors include ...": an overview's own risk sentences.
-      for (const auto& s : sentences(art->introduction))
+      for (const auto& s : sentences_of(art->introduction))
         if (text::fold(s).find("risk") != std::string::npos) keep_risk(s, "overview");
     }
     for (const auto& sec : art->sections) {
-      const std::string t = text_of(sec);
+      const std::string t = section_text(sec);
       switch (sec.type) {
         case SectionType::susceptibility:
         case SectionType::causes:
-          for (const auto& s : sentences(t)) keep_risk(s, to_string(sec.type));
+          for (const auto& s : sentences_of(t)) keep_risk(s, to_string(sec.type));
           break;
         case SectionType::overview:
           read_course(t);
-          for (const auto& s : sentences(t))
+          for (const auto& s : sentences_of(t))
             if (text::fold(s).find("risk") != std::string::npos) keep_risk(s, "overview");
           break;
         case SectionType::symptoms:
