@@ -38,11 +38,17 @@ std::string describe(const json& schema) {
   if (auto e = schema.find("enum"); e != schema.end()) {
     std::string values;
     for (const auto& v : *e) values += (values.empty() ? "" : ", ") + v.dump();
-    out += " (one of " + values + ")";
+    // Appended piecewise here and below: GCC 12 at -O3 warns falsely
+    // (-Wrestrict) on "literal" + temporary.
+    out.append(" (one of ").append(values).push_back(')');
   }
   if (schema.contains("minimum") && schema.contains("maximum"))
-    out += " " + schema["minimum"].dump() + " to " + schema["maximum"].dump();
-  if (schema.contains("maxLength")) out += ", up to " + schema["maxLength"].dump() + " characters";
+    out.append(" ")
+        .append(schema["minimum"].dump())
+        .append(" to ")
+        .append(schema["maximum"].dump());
+  if (schema.contains("maxLength"))
+    out.append(", up to ").append(schema["maxLength"].dump()).append(" characters");
   return out;
 }
 
