@@ -589,7 +589,11 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
           m.matched += r.terms[k].surface;
         }
         // Longer matches are more specific; corrections cost a little; the
-        // weight (answers held) breaks ties between equal names.
+        // weight (answers held) breaks ties between equal names. The bonus a
+        // word more earns is half a word's worth: enough for "cerebral
+        // aneurysm" over the "aneurysm" it holds, not so much that any name
+        // of two words elsewhere outranks the condition the message is about
+        // ("heart attack" feared in a question about anxiety).
         bool swallows_cue = false;
         for (std::size_t k = b; k < e && k < cue_tokens.size(); ++k)
           swallows_cue = swallows_cue || cue_tokens[k];
@@ -597,7 +601,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         double place = token_weight.empty() ? 1.0 : 0.0;
         for (std::size_t k = b; k < e && k < token_weight.size(); ++k)
           place = std::max(place, token_weight[k]);
-        m.score = place * (kind * specific * (1.0 + 0.75 * static_cast<double>(words - 1)) *
+        m.score = place * (kind * specific * (1.0 + 0.5 * static_cast<double>(words - 1)) *
                                (any_corrected ? 0.9 : 1.0) * (swallows_cue ? 0.3 : 1.0) *
                                (answered ? 1.0 : 0.7) +
                            0.01 * std::log1p(stats_.weight ? stats_.weight(entry.condition) : 0.0));
