@@ -8,6 +8,7 @@
 #include "core/embedded.hpp"
 #include "core/page_title.hpp"
 #include "core/spelling.hpp"
+#include "qa/message.hpp"
 #include "text/normalize.hpp"
 
 namespace symptomdb::qa {
@@ -94,6 +95,53 @@ std::size_t inner_stopwords(std::string_view name) {
     }
   for (std::size_t i = first; i < last; ++i) stop += text::is_stopword(words[i]) ? 1 : 0;
   return stop;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+// The bases a word may be an inflection of: itself, and without a plural,
+// possessive, past or -ing ending ("cramps", "ally's", "vomited",
+// "spotting" -> "spot", "overdosed" -> "overdose"), and the adjective of
+// a state ("deafness" -> "deaf"). Other derived words are other words
+// ("operator", "lactation").
+std::vector<std::string> inflection_bases(std::string_view word) {
+  std::vector<std::string> out = {std::string(word)};
+  auto add = [&](std::string_view base) {
+    if (base.size() >= 2) out.emplace_back(base);
+  };
+  if (word.ends_with("'s")) add(word.substr(0, word.size() - 2));
+  if (word.ends_with("ies")) add(std::string(word.substr(0, word.size() - 3)) + "y");
+  if (word.ends_with("es")) add(word.substr(0, word.size() - 2));
+  if (word.ends_with("s") && !word.ends_with("ss")) add(word.substr(0, word.size() - 1));
+  // The state an adjective names is the same word too ("deaf" /
+  // "deafness", "dizzy" / "dizziness").
+  if (word.ends_with("iness") && word.size() > 7)
+    add(std::string(word.substr(0, word.size() - 5)) + "y");
+  if (word.ends_with("ness") && word.size() > 6) add(word.substr(0, word.size() - 4));
+  for (std::string_view ending : {"ed", "ing"}) {
+    if (!word.ends_with(ending) || word.size() < ending.size() + 3) continue;
+    const std::string_view stem = word.substr(0, word.size() - ending.size());
+    add(stem);
+    add(std::string(stem) + "e");  // "overdosed"
+    if (stem.size() >= 2 && stem.back() == stem[stem.size() - 2])
+      add(stem.substr(0, stem.size() - 1));  // "spotting"
+    if (ending == "ed" && stem.ends_with("i"))
+      add(std::string(stem.substr(0, stem.size() - 1)) + "y");  // "carried"
+  }
+  return out;
+}
+
+// Is `word` the name's one word `name_word` or an inflection of the same
+// word (either way round: "cramp" / "cramps", "vomit" / "vomiting")?
+bool same_word_inflected(std::string_view word, std::string_view name_word) {
+  if (word == name_word) return true;
+  const auto a = inflection_bases(word), b = inflection_bases(name_word);
+  return std::any_of(a.begin(), a.end(), [&](const std::string& x) {
+    return std::find(b.begin(), b.end(), x) != b.end();
+  });
 }
 
 }  // namespace
@@ -363,6 +411,14 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     }
     if (upper > 20 && upper > 2 * lower) capitalised.assign(n, false);
   }
+  // Does word k open a sentence (nothing but spaces or quotes between it
+  // and the start, a line break or a sentence's end)?
+  auto opens_sentence = [&](std::size_t k) {
+    std::size_t i = std::min(r.terms[k].offset, question.size());
+    while (i > 0 && (question[i - 1] == ' ' || question[i - 1] == '"' || question[i - 1] == '\''))
+      --i;
+    return i == 0 || std::string_view(".!?\n\r:;").find(question[i - 1]) != std::string_view::npos;
+  };
   std::vector<bool> corrected(n, false);
   auto correct = [&](std::size_t k, const std::string& to) {
     auto st = surface_stem_.find(to);
@@ -472,6 +528,24 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       for (std::size_t k = b; k < e; ++k) any_corrected = any_corrected || corrected[k];
       for (const auto& entry : it->second) {
         if (entry.needs_capitals && !capitalised[b]) continue;
+        // Capitals alone do not make a short or English-looking abbreviation
+        // ("MA", "HI") a name: before a number of three or more digits it is
+        // a postal code or a state ("MA 02115"; "DM 2" keeps its type), and
+        // opening a sentence as a greeting it is the greeting ("HI, my son").
+        if (entry.needs_capitals) {
+          if (b + 1 < n && r.terms[b + 1].surface.size() >= 3 && all_digits(r.terms[b + 1].surface))
+            continue;
+          if (opens_sentence(b) && opens_formality(r.terms[b].surface)) continue;
+        }
+        // A one-word English synonym (or alias, or HPO name) is met by its
+        // own word or an inflection of it, not by another English word that
+        // stems alike ("operator" for "Operation", "lactate" for
+        // "Lactation"); a misspelling of it is still it ("flatulance").
+        if (words == 1 && entry.kind != NameKind::name && entry.kind != NameKind::abbreviation &&
+            !entry.word.empty() && stats_.english_word && stats_.english_word(entry.word) &&
+            stats_.english_word(r.terms[b].surface) &&
+            !same_word_inflected(r.terms[b].surface, entry.word))
+          continue;
         if (!entry.letters.empty()) {
           // After a number an abbreviation is a unit: "0.05 MG", "10 ML".
           if (b > 0 && !r.terms[b - 1].surface.empty() &&
@@ -515,7 +589,11 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
           m.matched += r.terms[k].surface;
         }
         // Longer matches are more specific; corrections cost a little; the
-        // weight (answers held) breaks ties between equal names.
+        // weight (answers held) breaks ties between equal names. The bonus a
+        // word more earns is half a word's worth: enough for "cerebral
+        // aneurysm" over the "aneurysm" it holds, not so much that any name
+        // of two words elsewhere outranks the condition the message is about
+        // ("heart attack" feared in a question about anxiety).
         bool swallows_cue = false;
         for (std::size_t k = b; k < e && k < cue_tokens.size(); ++k)
           swallows_cue = swallows_cue || cue_tokens[k];
@@ -523,7 +601,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         double place = token_weight.empty() ? 1.0 : 0.0;
         for (std::size_t k = b; k < e && k < token_weight.size(); ++k)
           place = std::max(place, token_weight[k]);
-        m.score = place * (kind * specific * (1.0 + 0.75 * static_cast<double>(words - 1)) *
+        m.score = place * (kind * specific * (1.0 + 0.5 * static_cast<double>(words - 1)) *
                                (any_corrected ? 0.9 : 1.0) * (swallows_cue ? 0.3 : 1.0) *
                                (answered ? 1.0 : 0.7) +
                            0.01 * std::log1p(stats_.weight ? stats_.weight(entry.condition) : 0.0));

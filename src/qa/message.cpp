@@ -101,6 +101,11 @@ bool strip_form_label(std::string_view& text) {
 
 }  // namespace
 
+bool opens_formality(std::string_view folded_word) {
+  return std::find(std::begin(kFormalities), std::end(kFormalities), folded_word) !=
+         std::end(kFormalities);
+}
+
 double role_weight(SentenceRole role) {
   switch (role) {
     case SentenceRole::ask:

@@ -58,4 +58,9 @@ void read_short_names_in_full(std::vector<FocusMatch>& matches,
 // asked about (1 for an asking sentence).
 double role_weight(SentenceRole role);
 
+// Whether a word (folded) that opens a sentence makes it a greeting, thanks
+// or signature ("hi", "dear", "thanks", "regards"): such a word is the
+// formality, not an abbreviation, even when written in capitals ("HI,").
+bool opens_formality(std::string_view folded_word);
+
 }  // namespace symptomdb::qa
