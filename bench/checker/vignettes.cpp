@@ -7,7 +7,7 @@
 // run. Usage:
 //   bench_vignettes VIGNETTES.jsonl MEDQUAD_DIR CONTENT_DIR [--hpo HP_JSON] [--tune]
 //     [--annotations all|undescribed|none] [--dump FILE] [--losses] [--read MODE]
-//     [--set k=v,...] [--try k=v,...] [--explain id,id]
+//     [--set k=v,...] [--try k=v,...] [--explain id,id] [--triage-dump FILE]
 // With --hpo, phenotype.hpoa beside hp.json adds its disease annotations to
 // the profiles, as the server does once both files are imported.
 // The true diagnosis is matched to profiles by ConditionModel::resolve, the
@@ -276,7 +276,7 @@ int main(int argc, char** argv) {
                "[--tune]\n");
     return 2;
   }
-  std::string hpo, dump, set, explain, annotations = "undescribed";
+  std::string hpo, dump, triage_dump, set, explain, annotations = "undescribed";
   std::vector<std::string> tries, builds;
   bool tune = false, losses = false, context = false;
   Reading reading = Reading::whole;
@@ -299,6 +299,8 @@ int main(int argc, char** argv) {
       context = true;
     else if (a == "--dump" && i + 1 < argc)
       dump = argv[++i];
+    else if (a == "--triage-dump" && i + 1 < argc)
+      triage_dump = argv[++i];  // per vignette the level and why; per profile its urgency
     else if (a == "--set" && i + 1 < argc)
       set = argv[++i];
     else if (a == "--try" && i + 1 < argc)
@@ -798,6 +800,16 @@ int main(int argc, char** argv) {
     descriptions.push_back(checker::read_description(vignettes[v].text));
     rankings.push_back(model.rank(queries[v]));
   }
+  std::ofstream triage_out;
+  if (!triage_dump.empty()) {
+    // Every profile's urgency as read from its text, then (below) every
+    // vignette's answer: to read what sets the levels.
+    triage_out.open(triage_dump);
+    for (std::size_t p = 0; p < model.size(); ++p)
+      if (const auto& pr = model.profile(p); !pr.urgency_quote.empty())
+        triage_out << "PROFILE\t" << pr.name << "\t" << static_cast<int>(pr.urgency) << "\t"
+                   << pr.urgency_quote << "\n";
+  }
   for (const int step : {0, 1, 2}) {
     // [all, odd, even] x [cases, cases at emergency, cases at urgent, all at emergency, n]
     std::array<std::array<std::size_t, 5>, 3> c{};
@@ -823,6 +835,10 @@ int main(int argc, char** argv) {
       if (step == 2 && tri.level == checker::TriageLevel::emergency && !tri.quote.empty() &&
           tri.reason.starts_with("You describe "))
         fired[tri.reason.substr(13, tri.reason.find(", a warning") - 13)]++;
+      if (step == 2 && triage_out.is_open())
+        triage_out << "VIGNETTE\t" << vignettes[v].id << "\t" << vignettes[v].diagnosis << "\t"
+                   << (is_emergency_case(v) ? "E" : "-") << "\t" << checker::to_string(lvl) << "\t"
+                   << tri.condition << "\t" << tri.reason << "\n";
       if (step == 2) {
         const auto level = std::string(checker::to_string(lvl));
         levels[level]++;

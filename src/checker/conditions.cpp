@@ -61,11 +61,11 @@ void for_each_term(const std::vector<Word>& words, bool pairs, F&& f) {
 
 // Phrases in which the knowledge base states urgency. Language, not medical
 // facts: what the article itself says about its condition.
-constexpr std::array<std::string_view, 13> kEmergencyCues = {
-    "medical emergency",    "call 911",         "call 9-1-1",       "emergency room",
-    "emergency department", "life-threatening", "life threatening", "emergency care",
-    "emergency treatment",  "can be fatal",     "is an emergency",  "emergency medical",
-    "call an ambulance"};
+constexpr std::array<std::string_view, 14> kEmergencyCues = {
+    "medical emergency",    "call 911",           "call 9-1-1",       "emergency room",
+    "emergency department", "life-threatening",   "life threatening", "emergency care",
+    "emergency treatment",  "can be fatal",       "is an emergency",  "emergency medical",
+    "call an ambulance",    "medical emergencies"};
 constexpr std::array<std::string_view, 5> kUrgentCues = {
     "right away", "immediately", "as soon as possible", "urgent", "promptly"};
 constexpr std::array<std::string_view, 12> kSelfLimitedCues = {
@@ -79,11 +79,93 @@ constexpr std::array<std::string_view, 8> kCommonCues = {"is common",   "are com
 constexpr std::array<std::string_view, 6> kRareCues = {
     "is rare", "rare disease", "rare condition", "rare disorder", "very rare", "is uncommon"};
 
+// Words that make an urgency statement one about what the condition can
+// lead to, an untreated or severe course, or what to do if something happens
+// ("can be life threatening", "severe attacks may need emergency care", "call
+// 911 if ..."), rather than about the condition as it presents ("is a medical
+// emergency", "call 911 right away"). Language, matched on the padded folded
+// sentence. The conditions hold for the whole sentence; the modal and
+// severity words only for the part of it that states the urgency ("can be
+// fatal and are considered medical emergencies" states one outright).
+constexpr std::array<std::string_view, 7> kConditionalCues = {
+    " if ",     " when ",       " untreated", " not treated", " without treatment",
+    " unless ", " complication"};
+constexpr std::array<std::string_view, 25> kModalCues = {
+    " can ",          " may ",         " could ",      " might ",         " severe ",
+    " sometimes ",    " rarely ",      " rare ",       " in some cases ", " some ",
+    " often ",        " potentially ", " risk ",       " range ",         " vary ",
+    " lead to ",      " leads to ",    " leading to ", " result in ",     " results in ",
+    " resulting in ", " causing ",     " caused by ",  " causes ",        " cause "};
+// Words that deny the statement ("is not a life-threatening condition").
+constexpr std::array<std::string_view, 4> kNegationCues = {" not ", " no ", "n't ", " never "};
+constexpr std::size_t kNegationReach = 16;  // characters before the cue
+// A verb that makes the part after " and " a statement of its own ("can be
+// fatal and are considered medical emergencies"), not more of the same
+// phrase ("serious and life-threatening infections").
+constexpr std::array<std::string_view, 6> kStatementVerbs = {" is ",      " are ",   " requires ",
+                                                             " require ", " needs ", " need "};
+
+// "If you think you are having a heart attack, call 911": the person
+// believes they have the condition itself, so the statement is about it.
+constexpr std::array<std::string_view, 4> kBelieveCues = {" if you think ", " if you suspect ",
+                                                          " if you believe ", " if someone "};
+
 template <std::size_t N>
 std::string_view first_cue(std::string_view folded, const std::array<std::string_view, N>& cues) {
   for (const auto c : cues)
     if (folded.find(c) != std::string_view::npos) return c;
   return {};
+}
+
+// Where an urgency statement (folded, padded with spaces) states its level:
+// the first place of each of its cues.
+std::vector<std::size_t> urgency_cues_at(std::string_view f, Urgency u) {
+  std::vector<std::size_t> at;
+  auto add = [&](const auto& cues) {
+    for (const auto c : cues)
+      if (const auto p = f.find(c); p != std::string_view::npos) at.push_back(p);
+  };
+  if (u == Urgency::emergency)
+    add(kEmergencyCues);
+  else
+    add(kUrgentCues);
+  return at;
+}
+
+// Whether an urgency statement is hedged: conditional anywhere, a list of
+// signs to follow (it ends with ':'), or modal in each clause ("; ", " and ",
+// " but ") that holds one of its cues.
+bool hedged_urgency(std::string_view f, Urgency u) {
+  if (!first_cue(f, kBelieveCues).empty()) return false;
+  if (!first_cue(f, kConditionalCues).empty()) return true;
+  const auto end = f.find_last_not_of(' ');
+  if (end != std::string_view::npos && f[end] == ':') return true;
+  const auto cues = urgency_cues_at(f, u);
+  return std::all_of(cues.begin(), cues.end(), [&](std::size_t cue) {
+    std::size_t from = 0, to = f.size();
+    for (const std::string_view sep : {"; ", " and ", " but "}) {
+      for (auto p = f.find(sep); p != std::string_view::npos; p = f.find(sep, p + 1)) {
+        if (p + sep.size() <= cue)
+          from = std::max(from, p + sep.size() - 1);
+        else if (p > cue)
+          to = std::min(to, p + 1);
+      }
+    }
+    std::string_view clause = f.substr(from, to - from);
+    if (first_cue(clause, kStatementVerbs).empty()) clause = f;
+    return !first_cue(clause, kModalCues).empty();
+  });
+}
+
+// Whether an urgency statement is denied just before its cue ("is not a
+// life-threatening condition"); a negation elsewhere ("do not drive
+// yourself") leaves it standing.
+bool denied_urgency(std::string_view f, Urgency u) {
+  const auto cues = urgency_cues_at(f, u);
+  return !cues.empty() && std::all_of(cues.begin(), cues.end(), [&](std::size_t cue) {
+    const std::size_t from = cue > kNegationReach ? cue - kNegationReach : 0;
+    return !first_cue(f.substr(from, cue - from + 1), kNegationCues).empty();
+  });
 }
 
 template <std::size_t N>
@@ -430,6 +512,14 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
           u = Urgency::urgent;
         else if (!first_cue(f, kSelfLimitedCues).empty())
           u = Urgency::self_limited;
+        // An emergency said of a complication, an untreated or severe course,
+        // or a sign that may come ("can be life threatening", "if it gets
+        // worse") is prompt care for the condition as it presents, not an
+        // emergency; an urgent one of that kind is a warning sign (read by
+        // WarningSigns), not the condition's own urgency.
+        if ((u == Urgency::emergency || u == Urgency::urgent) && denied_urgency(f, u)) continue;
+        if ((u == Urgency::emergency || u == Urgency::urgent) && hedged_urgency(f, u))
+          u = u == Urgency::emergency ? Urgency::urgent : Urgency::none;
         if (u == Urgency::none) continue;
         // The most urgent statement wins; a self-limited course only when
         // nothing more urgent is said.

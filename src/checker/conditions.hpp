@@ -238,6 +238,9 @@ struct ProfileEvidence {
   // A line about the condition as a whole (the main-symptom fit), not one of
   // the person's findings: `finding` then says what the line is.
   bool overall = false;
+  // The line of the condition's own main symptoms the person has
+  // (main_findings.cpp): `words` are those symptoms.
+  bool main_symptoms = false;
 };
 
 struct RankedProfile {

@@ -173,6 +173,7 @@ void ConditionModel::explain_main_fit(const MainWords& words, std::size_t profil
       if (n > best) best = n, e.quote = s.text, e.section = s.section;
     }
     e.contribution = std::round(contribution * 1000) / 1000;
+    e.main_symptoms = !absent;
     evidence.push_back(std::move(e));
   };
   double denied = 0;

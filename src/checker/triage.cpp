@@ -18,6 +18,24 @@ TriageLevel level_of(Urgency u) {
   }
 }
 
+// How much of what the person describes a ranked condition matches: the
+// condition's own main symptoms the person has, when the ranking weighed
+// them (a story's words such as "feel" or "time" are not among them);
+// otherwise the distinct words of the present findings it shares. A ranking
+// without evidence says nothing of it: no limit then.
+std::size_t words_matched(const RankedProfile& r) {
+  if (r.evidence.empty()) return kEmergencyWords;
+  for (const auto& e : r.evidence)
+    if (e.main_symptoms) return e.words.size();
+  std::vector<std::string> words;
+  for (const auto& e : r.evidence) {
+    if (e.absent || e.overall || e.contribution <= 0) continue;
+    for (const auto& w : e.words)
+      if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
+  }
+  return words.size();
+}
+
 }  // namespace
 
 std::string_view to_string(TriageLevel level) {
@@ -84,18 +102,26 @@ Triage triage(const Description& description, const ConditionModel& model,
   // The most urgent of the reasonably likely conditions sets the floor.
   bool all_self_limited = !ranked.empty();
   bool any = false;
+  bool thin = false;  // the condition that set the level matched one word only
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     const auto& r = ranked[i];
     const bool close =
         i < likely.ranks && ranked[0].score > 0 && r.score >= likely.ratio * ranked[0].score;
     if (i > 0 && r.probability < likely.share && !close) continue;
     const Profile& p = model.profile(r.profile);
-    const TriageLevel l = level_of(p.urgency);
+    TriageLevel l = level_of(p.urgency);
+    // A condition that shares a single word with the description ("tired")
+    // is not likely enough to send the person to emergency care: most
+    // conditions share a word with any story. It still asks for a doctor
+    // today, erring to safety.
+    const bool one_word = l == TriageLevel::emergency && words_matched(r) < kEmergencyWords;
+    if (one_word) l = TriageLevel::urgent;
     if (l != TriageLevel::self_care) all_self_limited = false;
     if (!any || l > t.level) {
       t.level = l;
       t.condition = p.name;
       t.quote = p.urgency_quote;
+      thin = one_word;
       any = true;
     }
   }
@@ -116,7 +142,9 @@ Triage triage(const Description& description, const ConditionModel& model,
         t.reason += "can be an emergency";
         break;
       case TriageLevel::urgent:
-        t.reason += "may need prompt care";
+        t.reason += thin ? "can be an emergency, but it matches only one word of what you "
+                           "describe, so see a doctor today"
+                         : "may need prompt care";
         break;
       default:
         t.reason += "is one a doctor should assess";

@@ -40,6 +40,11 @@ inline constexpr std::size_t kGeneralSign = 3;
 // a person sees).
 inline constexpr std::size_t kSignRanks = 10;
 
+// A likely condition whose article says emergency sets an emergency only
+// when it shares at least this many distinct words with the person's present
+// findings (RankedProfile::evidence); otherwise it asks for a doctor today.
+inline constexpr std::size_t kEmergencyWords = 2;
+
 struct Triage {
   TriageLevel level = TriageLevel::routine;
   std::string reason;     // plain words: why this level

@@ -186,6 +186,67 @@ TEST(Triage, FollowsWhatTheLikelyConditionsArticlesSay) {
   EXPECT_EQ(t.level, TriageLevel::routine);
 }
 
+// A condition whose article says emergency, matched on one word of the
+// description only, asks for a doctor today rather than emergency care; with
+// more of its picture ("chest pain and sweating") it is an emergency.
+TEST(Triage, AConditionMatchedOnOneWordAloneIsNotAnEmergency) {
+  const auto snap = test_snapshot();
+  const auto model = ConditionModel::build(snap);
+  const std::string text = "sweating";
+  const auto ranked = model.rank(query(text));
+  ASSERT_FALSE(ranked.empty());
+  ASSERT_EQ(model.profile(ranked[0].profile).name, "Gamma attack");
+  const auto t = triage(read_description(text), model, ranked, {});
+  EXPECT_EQ(t.level, TriageLevel::urgent);
+  EXPECT_EQ(t.condition, "Gamma attack");
+  EXPECT_NE(t.reason.find("only one word"), std::string::npos) << t.reason;
+  const std::string heart = "crushing chest pain and sweating";
+  EXPECT_EQ(triage(read_description(heart), model, model.rank(query(heart)), {}).level,
+            TriageLevel::emergency);
+}
+
+// Urgency is what the text says of the condition as it presents; what it
+// can lead to, an untreated course or a denial is not an emergency.
+TEST(ConditionProfiles, UrgencyIsWhatTheTextSaysOfTheConditionItself) {
+  std::vector<Article> a;
+  a.push_back(article("delta", "Delta disease", "MPlusHealthTopics",
+                      "Delta disease causes itching and a rash, with tiredness, headache, aching "
+                      "muscles, poor sleep and a low mood over several days.",
+                      "Untreated, delta disease can be life threatening."));
+  a.push_back(article("epsilon", "Epsilon pain", "MPlusHealthTopics",
+                      "Epsilon pain causes an ache in the neck, with tiredness, headache, aching "
+                      "muscles, poor sleep and a low mood over several days.",
+                      "Epsilon pain is not a life-threatening condition."));
+  a.push_back(article("zeta", "Zeta crisis", "MPlusHealthTopics",
+                      "Zeta crisis causes fainting and a fast heartbeat, with tiredness, headache, "
+                      "aching muscles, poor sleep and a low mood over several days.",
+                      "Zeta crisis is a medical emergency."));
+  a.push_back(article("eta", "Eta stroke", "MPlusHealthTopics",
+                      "Eta stroke causes weakness of one side, with tiredness, headache, aching "
+                      "muscles, poor sleep and a low mood over several days.",
+                      "If you think someone is having an eta stroke, call 911. Severe forms can "
+                      "be fatal and are considered medical emergencies."));
+  a.push_back(article("theta", "Theta infection", "MPlusHealthTopics",
+                      "Theta infection causes a cough, with tiredness, headache, aching muscles, "
+                      "poor sleep and a low mood over several days.",
+                      "Theta infection may spread to the blood, causing a life-threatening "
+                      "condition. Others can develop serious and life-threatening infections."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  ASSERT_EQ(model.size(), 5u);
+  auto urgency = [&](std::string_view name) {
+    for (std::size_t p = 0; p < model.size(); ++p)
+      if (model.profile(p).name == name) return model.profile(p).urgency;
+    ADD_FAILURE() << "no profile " << name;
+    return Urgency::none;
+  };
+  EXPECT_EQ(urgency("Delta disease"), Urgency::urgent);     // an untreated course
+  EXPECT_EQ(urgency("Epsilon pain"), Urgency::see_doctor);  // denied
+  EXPECT_EQ(urgency("Zeta crisis"), Urgency::emergency);    // the condition itself
+  EXPECT_EQ(urgency("Eta stroke"), Urgency::emergency);     // the person believes they have it
+  EXPECT_EQ(urgency("Theta infection"), Urgency::urgent);   // a complication
+}
+
 TEST(Triage, SevereOrSuddenIsAtLeastUrgent) {
   const auto snap = test_snapshot();
   const auto model = ConditionModel::build(snap);
