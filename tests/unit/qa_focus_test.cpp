@@ -4,55 +4,29 @@
 // medical content).
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <string>
 
-#include "ingest/collect.hpp"
 #include "qa/engine.hpp"
-#include "support/temp_dir.hpp"
+#include "qa_fixture_corpus.hpp"
 
 namespace symptomdb {
 namespace {
 
-const char* const kHead =
-    "author: symptomdb test fixture\naffiliation: \"Test fixture text, not medical advice\"\n"
-    "license: CC0 test fixture\n---\nFixture text, not medical advice.\n\n";
+class FocusRules : public test::QaCorpusTest<FocusRules> {
+ public:
+  static void fill(const test::QaFixtureCorpus& c) {
+    c.write("zorblax.md", "Zorblax", "zorblax", "", "## Treatment of zorblax\n\nFixture text.\n");
+    c.write("best-zorblax.md", "Best disease", "best-disease", "",
+            "## Symptoms of Best disease\n\nFixture text.\n");
+    c.write("kidnee.md", "Kidney stone", "kidney-stone", "[renal calculus]",
+            "## Causes of kidney stones\n\nFixture text.\n");
+    c.write("mite.md", "Mite infestation", "mite-infestation", "",
+            "## Treatment of mite infestation\n\nFixture text.\n");
+    c.write("kaisel.md", "Kaisel fever", "kaisel-fever", "",
+            "## Treatment of Kaisel fever\n\nFixture text.\n");
+  }
 
-class FocusRules : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new test::TempDir;
-    write("zorblax.md", "Zorblax", "zorblax", "", "## Treatment of zorblax\n\nFixture text.\n");
-    write("best-zorblax.md", "Best disease", "best-disease", "",
-          "## Symptoms of Best disease\n\nFixture text.\n");
-    write("kidnee.md", "Kidney stone", "kidney-stone", "[renal calculus]",
-          "## Causes of kidney stones\n\nFixture text.\n");
-    write("mite.md", "Mite infestation", "mite-infestation", "",
-          "## Treatment of mite infestation\n\nFixture text.\n");
-    write("kaisel.md", "Kaisel fever", "kaisel-fever", "",
-          "## Treatment of Kaisel fever\n\nFixture text.\n");
-    for (int i = 0; i < 30; ++i)
-      write("filler-" + std::to_string(i) + ".md", "Filler condition " + std::to_string(i),
-            "filler-" + std::to_string(i), "",
-            "## Overview\n\nFixture text about tests, testing and what people tested for "
-            "at home.\n");
-    auto articles = ingest::parse_files(ingest::collect_files({dir_->path().string()}, ".md"),
-                                        ingest::Format::markdown);
-    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(articles)));
-  }
-  static void TearDownTestSuite() {
-    delete engine_;
-    engine_ = nullptr;
-    delete dir_;
-    dir_ = nullptr;
-  }
-  static void write(const std::string& file, const std::string& condition, const std::string& slug,
-                    const std::string& synonyms, const std::string& body) {
-    std::ofstream(dir_->path() / file)
-        << "---\ntitle: \"" << condition << "\"\ncondition: " << condition << "\n"
-        << (synonyms.empty() ? "" : "synonyms: " + synonyms + "\n") << "slug: " << slug << "\n"
-        << kHead << body;
-  }
   static std::string name(const qa::FocusMatch& m) {
     return engine_->snapshot().conditions()[m.condition].name;
   }
@@ -62,8 +36,6 @@ class FocusRules : public ::testing::Test {
       if (name(m) == condition) return &m;
     return nullptr;
   }
-  static inline test::TempDir* dir_ = nullptr;
-  static inline qa::Engine* engine_ = nullptr;
 };
 
 TEST_F(FocusRules, WordsANameDoesNotPutBetweenItsOwnAreASentence) {

@@ -4,60 +4,32 @@
 // for the test (its text is fixture text, not medical content).
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <string>
 
-#include "ingest/collect.hpp"
 #include "qa/engine.hpp"
 #include "qa/message.hpp"
-#include "support/temp_dir.hpp"
+#include "qa_fixture_corpus.hpp"
 
 namespace symptomdb {
 namespace {
 
-const char* const kHead =
-    "author: symptomdb test fixture\naffiliation: \"Test fixture text, not medical advice\"\n"
-    "license: CC0 test fixture\n---\nFixture text, not medical advice.\n\n";
+class NameRules : public test::QaCorpusTest<NameRules> {
+ public:
+  static void fill(const test::QaFixtureCorpus& c) {
+    c.write("quaxil.md", "Quaxil fever", "quaxil-fever", "[QX]",
+            "## Treatment of Quaxil fever\n\nFixture text.\n");
+    c.write("hollix.md", "Hollix fever", "hollix-fever", "[HI]",
+            "## Treatment of Hollix fever\n\nFixture text.\n");
+    c.write("zindle.md", "Zindle palsy", "zindle-palsy", "[Operation]",
+            "## Treatment of Zindle palsy\n\nFixture text.\n");
+  }
 
-class NameRules : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new test::TempDir;
-    write("quaxil.md", "Quaxil fever", "quaxil-fever", "[QX]",
-          "## Treatment of Quaxil fever\n\nFixture text.\n");
-    write("hollix.md", "Hollix fever", "hollix-fever", "[HI]",
-          "## Treatment of Hollix fever\n\nFixture text.\n");
-    write("zindle.md", "Zindle palsy", "zindle-palsy", "[Operation]",
-          "## Treatment of Zindle palsy\n\nFixture text.\n");
-    for (int i = 0; i < 30; ++i)
-      write("filler-" + std::to_string(i) + ".md", "Filler condition " + std::to_string(i),
-            "filler-" + std::to_string(i), "",
-            "## Overview\n\nFixture text about tests, testing and what people tested for "
-            "at home.\n");
-    auto articles = ingest::parse_files(ingest::collect_files({dir_->path().string()}, ".md"),
-                                        ingest::Format::markdown);
-    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(articles)));
-  }
-  static void TearDownTestSuite() {
-    delete engine_;
-    engine_ = nullptr;
-    delete dir_;
-    dir_ = nullptr;
-  }
-  static void write(const std::string& file, const std::string& condition, const std::string& slug,
-                    const std::string& synonyms, const std::string& body) {
-    std::ofstream(dir_->path() / file)
-        << "---\ntitle: \"" << condition << "\"\ncondition: " << condition << "\n"
-        << (synonyms.empty() ? "" : "synonyms: " + synonyms + "\n") << "slug: " << slug << "\n"
-        << kHead << body;
-  }
   static bool names(const std::string& question, const std::string& condition) {
     for (const auto& m : engine_->find_focus(question))
       if (engine_->snapshot().conditions()[m.condition].name == condition) return true;
     return false;
   }
-  static inline test::TempDir* dir_ = nullptr;
-  static inline qa::Engine* engine_ = nullptr;
 };
 
 TEST_F(NameRules, ATwoLetterAbbreviationBeforeANumberIsAPostalCode) {
