@@ -332,6 +332,13 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  // The output files are opened before the minutes of work, so that a path
+  // that cannot be written is said at once rather than silently dropped.
+  for (const auto& file : {dump, triage_dump})
+    if (!file.empty() && !std::ofstream(file)) {
+      fmt::print(stderr, "cannot write {}\n", file);
+      return 2;
+    }
   auto t0 = std::chrono::steady_clock::now();
   const auto vignettes = read_vignettes(argv[1]);
   auto medquad = ingest::read_medquad(argv[2]);
