@@ -43,11 +43,24 @@ start_symptomdb() {  # serve options (--db, --threads, ...)
   SDB_PORT=""
   for _ in $(seq 1 1200); do
     SDB_PORT="$(sed -n 's|^symptomdb listening on http://127\.0\.0\.1:\([0-9]\+\)/.*|\1|p' "$TMP/symptomdb.out")"
-    [ -n "$SDB_PORT" ] && return 0
+    [ -n "$SDB_PORT" ] && break
     kill -0 "$SDB_PID" 2>/dev/null || { cat "$TMP/symptomdb.err" >&2; die "symptomdb exited at startup"; }
     sleep 0.05
   done
-  die "symptomdb did not report a port"
+  [ -n "$SDB_PORT" ] || die "symptomdb did not report a port"
+  # The checker's profiles are built on a thread of their own after start
+  # (seconds of CPU over MedQuAD): measuring before that is done measures
+  # the build too. /healthz says when it is.
+  local started=$SECONDS
+  for _ in $(seq 1 1200); do
+    curl -sf "http://127.0.0.1:$SDB_PORT/healthz" | grep -q '"checker":"ready"' && {
+      log "symptomdb warm (checker profiles built) after $((SECONDS - started)) s"
+      return 0
+    }
+    kill -0 "$SDB_PID" 2>/dev/null || { cat "$TMP/symptomdb.err" >&2; die "symptomdb exited at startup"; }
+    sleep 0.1
+  done
+  die "symptomdb's checker was not ready within 2 minutes"
 }
 
 free_port() {

@@ -64,7 +64,13 @@ Response health(Exchange& x, const HealthInfo& info) {
   nlohmann::json j = {{"status", "ok"},
                       {"version", info.version},
                       {"schema_version", info.schema_version},
-                      {"articles", x.site().snapshot().articles().size()}};
+                      {"articles", x.site().snapshot().articles().size()},
+                      // The symptom checker's profiles are built on a thread of
+                      // their own after start and after each content change;
+                      // until then checks use the previous site's (or wait).
+                      // Load balancers and benchmarks read this to know the
+                      // server is warm.
+                      {"checker", x.site().conditions_ready() ? "ready" : "building"}};
   auto r = owned(j.dump(), kJson);
   r.headers.emplace_back("Cache-Control", "no-store");
   return r;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <map>
 #include <thread>
 
@@ -68,6 +69,23 @@ TEST_P(ServerTest, HealthzReportsOk) {
   const auto j = json::parse(r.body);
   EXPECT_EQ(j["status"], "ok");
   EXPECT_EQ(j["schema_version"], 8);
+  EXPECT_TRUE(j["checker"] == "building" || j["checker"] == "ready") << r.body;
+}
+
+// The checker's profiles are built after start on a thread of their own;
+// /healthz says when that is done, so that a load balancer or a benchmark
+// can wait for a warm server.
+TEST_P(ServerTest, HealthzSaysWhenTheCheckerIsWarm) {
+  std::string last;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    const auto r = http_get(port(), "/healthz");
+    ASSERT_EQ(r.status, 200);
+    last = r.body;
+    if (json::parse(r.body)["checker"] == "ready") return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  FAIL() << "the checker was not ready within 60 s; last /healthz: " << last;
 }
 
 TEST_P(ServerTest, ArticleJsonIsStructured) {
