@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "bench_util.hpp"
+#include "share_calibration.hpp"
 #include "checker/checker.hpp"
 #include "checker/clause_reading.hpp"
 #include "checker/conditions.hpp"
@@ -145,6 +146,7 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
       {"k1", &checker::ProfileParameters::k1},
       {"b", &checker::ProfileParameters::b},
       {"pair", &checker::ProfileParameters::pair_boost},
+      {"share_temperature", &checker::ProfileParameters::share_temperature},
       {"absent", &checker::ProfileParameters::absent_weight},
       {"rare", &checker::ProfileParameters::rare_prior},
       {"words", &checker::ProfileParameters::words_prior},
@@ -278,7 +280,7 @@ int main(int argc, char** argv) {
   }
   std::string hpo, dump, triage_dump, set, explain, annotations = "undescribed";
   std::vector<std::string> tries, builds;
-  bool tune = false, losses = false, context = false;
+  bool tune = false, losses = false, context = false, calibration = false;
   Reading reading = Reading::whole;
   std::size_t window = 4;
   double clause_confidence = 0.75;                    // of a clause window's reading (--read)
@@ -295,6 +297,8 @@ int main(int argc, char** argv) {
       clause_confidence = std::stod(argv[++i]);
     else if (a == "--losses")
       losses = true;
+    else if (a == "--calibration")
+      calibration = true;  // displayed shares against how often they are right
     else if (a == "--context")
       context = true;
     else if (a == "--dump" && i + 1 < argc)
@@ -697,6 +701,24 @@ int main(int argc, char** argv) {
       for (const auto& x : model.rank(q)) out << "\t" << named(x.profile);
       out << "\n";
     }
+  }
+  if (calibration) {
+    // The list a person sees (the API's default limit), as the server ranks it.
+    std::vector<bench::ShareCase> cases;
+    for (std::size_t v = 0; v < vignettes.size(); ++v) {
+      auto q = queries[v];
+      q.limit = 10;
+      bench::ShareCase c;
+      c.odd = odd_id(vignettes[v].id);
+      for (const auto& r : model.rank(q)) {
+        if (c.truth_at < 0 &&
+            std::find(truth[v].begin(), truth[v].end(), r.profile) != truth[v].end())
+          c.truth_at = static_cast<int>(c.scores.size());
+        c.scores.push_back(r.score);
+      }
+      cases.push_back(std::move(c));
+    }
+    bench::print_share_calibration(cases, model.parameters().share_temperature);
   }
   const auto halves = evaluate_halves(model);
   Tally ours = halves[0], bm25;

@@ -637,14 +637,15 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
   std::optional<MainWords> main_words_of_query;  // only if a returned one was re-ranked
   const auto concept_terms_of_query = concept_terms(prepared);
   // Display shares: a softmax over the returned scores.
+  const double t = params_.share_temperature > 0 ? params_.share_temperature : 1.0;
   double z = 0;
-  for (const auto i : order) z += std::exp(score[i] - score[order.front()]);
+  for (const auto i : order) z += std::exp((score[i] - score[order.front()]) / t);
   for (const auto i : order) {
     RankedProfile r;
     r.profile = i;
     r.score = score[i];
     r.prior = prior(i, q);
-    r.probability = std::exp(score[i] - score[order.front()]) / z;
+    r.probability = std::exp((score[i] - score[order.front()]) / t) / z;
     // Explained as scored: the same findings, terms and contributions.
     for (const auto& pf : prepared) {
       const ProfileFinding& f = *pf.finding;

@@ -205,6 +205,17 @@ struct ProfileParameters {
   double onset_strict = 1;
   double onset_acute_days = 14;
   double onset_chronic_days = 90;
+  // The displayed shares (RankedProfile::probability) are a softmax over
+  // the returned conditions' scores divided by this. The scores add up
+  // evidence from overlapping sentences of one text, far from independent,
+  // so at 1 the first got 85% on average where it was right in 47% of the
+  // vignettes whose diagnosis was listed. Fitted by likelihood of the truth
+  // on each half of the vignette dev set (odd ids 6.0, even ids 6.6) and
+  // judged on the other, where the first's mean share came within 0.01 of
+  // how often it was right (bench_vignettes --calibration;
+  // bench/checker/README.md "Displayed shares"). Triage reads the same
+  // shares (triage.hpp, LikelyRule): 2 of 197 vignettes changed level.
+  double share_temperature = 6;
 };
 
 // What the person said, already split into findings.

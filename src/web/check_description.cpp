@@ -307,6 +307,7 @@ std::optional<Response> handle_description_page(const App& app, const Request& r
                                  : level == "routine" ? "See a doctor in the next few days"
                                                       : "You can probably look after this at home";
     view["has_unmatched_words"] = !view["unmatched"].empty();
+    view["has_d_conditions"] = !view["conditions"].empty();
     view["d_conditions"] = std::move(view["conditions"]);
     view.erase("conditions");
     view.erase("interpreted");

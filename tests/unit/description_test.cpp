@@ -2,6 +2,8 @@
 // from articles, and triage (issue 12).
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "checker/conditions.hpp"
 #include "checker/description.hpp"
 #include "checker/triage.hpp"
@@ -147,6 +149,29 @@ TEST(ConditionProfiles, CommonBeatsRareForTheSameWordsAndEveryFitIsExplained) {
   EXPECT_EQ(ranked[0].evidence[0].finding, "runny nose");
   EXPECT_NE(ranked[0].evidence[0].quote.find("runny nose"), std::string::npos);
   EXPECT_EQ(ranked[0].evidence[0].section, "symptoms");
+}
+
+// The displayed shares are a softmax of the scores at the share temperature:
+// the same order, summing to one, and at the default temperature flatter
+// than at 1 (a softmax of raw scores gave the first nearly everything).
+TEST(ConditionProfiles, DisplayedSharesAreASoftmaxAtTheShareTemperature) {
+  const auto snap = test_snapshot();
+  ProfileParameters raw;
+  raw.share_temperature = 1;
+  const auto at_one = ConditionModel::build(snap, raw).rank(query("runny nose"));
+  const auto model = ConditionModel::build(snap);
+  ASSERT_GT(model.parameters().share_temperature, 1);
+  const auto shown = model.rank(query("runny nose"));
+  ASSERT_EQ(shown.size(), 2u);
+  ASSERT_EQ(at_one.size(), 2u);
+  const double t = model.parameters().share_temperature;
+  EXPECT_NEAR(shown[0].probability + shown[1].probability, 1.0, 1e-9);
+  EXPECT_NEAR(std::log(shown[0].probability / shown[1].probability),
+              (shown[0].score - shown[1].score) / t, 1e-9);
+  EXPECT_EQ(shown[0].profile, at_one[0].profile);
+  EXPECT_GT(shown[0].score, shown[1].score);
+  EXPECT_LT(shown[0].probability, at_one[0].probability);
+  EXPECT_GT(shown[1].probability, at_one[1].probability);
 }
 
 TEST(ConditionProfiles, AFindingThePersonDoesNotHaveCountsAgainst) {
