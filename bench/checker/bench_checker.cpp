@@ -122,12 +122,19 @@ bool set_parameter(checker::Parameters& p, const std::string& assignment) {
   const std::string name = assignment.substr(0, eq);
   const double v = std::stod(assignment.substr(eq + 1));
   const std::pair<const char*, double*> fields[] = {
-      {"false_positive", &p.false_positive},   {"imprecision", &p.imprecision},
-      {"specificity", &p.specificity},         {"frequency_exponent", &p.frequency_exponent},
-      {"size_exponent", &p.size_exponent},     {"default_frequency", &p.default_frequency},
-      {"max_frequency", &p.max_frequency},     {"not_present_lr", &p.not_present_lr},
-      {"not_excluded_lr", &p.not_excluded_lr}, {"wrong_sex_lr", &p.wrong_sex_lr},
-      {"too_young_lr", &p.too_young_lr},       {"onset_margin", &p.onset_margin},
+      {"false_positive", &p.false_positive},
+      {"imprecision", &p.imprecision},
+      {"specificity", &p.specificity},
+      {"frequency_exponent", &p.frequency_exponent},
+      {"size_exponent", &p.size_exponent},
+      {"default_frequency", &p.default_frequency},
+      {"max_frequency", &p.max_frequency},
+      {"not_present_lr", &p.not_present_lr},
+      {"not_excluded_lr", &p.not_excluded_lr},
+      {"wrong_sex_lr", &p.wrong_sex_lr},
+      {"too_young_lr", &p.too_young_lr},
+      {"onset_margin", &p.onset_margin},
+      {"posterior_temperature", &p.posterior_temperature},
   };
   for (const auto& [n, field] : fields)
     if (name == n) {
@@ -147,7 +154,7 @@ int main(int argc, char** argv) {
   const std::string dir = argv[1];
   bench::SimulationOptions options;
   bool do_tune = false, real_only = false, summary_only = false, speed_only = false;
-  bool words = false;
+  bool words = false, calibration = false;
   std::string words_dump;
   std::vector<std::string> words_read;
   std::string cases_path = dir + "/../phenopackets-dev/cases.jsonl";
@@ -173,6 +180,8 @@ int main(int argc, char** argv) {
       options.seed = std::stoull(argv[++i]);
     else if (a == "--tune")
       do_tune = true;
+    else if (a == "--calibration")  // shown probabilities against how often they are right
+      calibration = true;
     else if (a == "--words")
       words = true;
     else if (a == "--words-dump" && i + 1 < argc)
@@ -227,6 +236,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     bench::report_real_cases(set, checker, peers);
+    if (calibration) bench::report_posterior_calibration(set, checker);
     fmt::print("(real-case evaluation {:.1f} s)\n", seconds_since(t_real));
   } else {
     fmt::print("\nReal cases: skipped, {} not found (--cases FILE)\n", cases_path);

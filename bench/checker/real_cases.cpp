@@ -1,10 +1,13 @@
 #include "real_cases.hpp"
+
 #include "bench_util.hpp"
+#include "share_calibration.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -175,6 +178,28 @@ std::string summary_line(const RealCaseSet& set, const checker::Checker& checker
       all.top1 / all.n, all.top3 / all.n, all.top10 / all.n, all.rr / all.n,
       by_disease.top1 / by_disease.n, by_disease.top3 / by_disease.n,
       by_disease.top10 / by_disease.n, by_disease.rr / by_disease.n);
+}
+
+void report_posterior_calibration(const RealCaseSet& set, const checker::Checker& checker) {
+  // Every disease is listed: the probabilities are a posterior over all of
+  // them (a softmax of the log10 scores, here taken to natural logs).
+  std::vector<ShareCase> cases;
+  cases.reserve(set.cases.size());
+  for (std::size_t i = 0; i < set.cases.size(); ++i) {
+    const auto& c = set.cases[i];
+    ShareCase s;
+    s.odd = i % 2 == 1;
+    s.scores = checker.scores(query_of(c, true));
+    const double truth = s.scores[c.disease];
+    std::sort(s.scores.begin(), s.scores.end(), std::greater<>());
+    // Ties with the truth count it at their first place.
+    s.truth_at =
+        static_cast<int>(std::find(s.scores.begin(), s.scores.end(), truth) - s.scores.begin());
+    for (auto& x : s.scores) x *= std::log(10.0);
+    cases.push_back(std::move(s));
+  }
+  print_share_calibration(cases, checker.parameters().posterior_temperature,
+                          "the real cases (every disease listed; odd and even lines)");
 }
 
 }  // namespace symptomdb::bench

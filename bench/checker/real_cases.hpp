@@ -35,6 +35,11 @@ RealCaseSet read_real_cases(const std::string& path, const checker::Checker& che
 std::vector<double> report_real_cases(const RealCaseSet& set, const checker::Checker& checker,
                                       const Peers& peers, bool with_peers = true);
 
+// How the post-test probabilities the checker shows match how often the
+// disease is the diagnosis (share_calibration.hpp): the fitted temperature
+// per half of the cases (odd and even lines), judged on the other half.
+void report_posterior_calibration(const RealCaseSet& set, const checker::Checker& checker);
+
 // One line "top-1 top-3 top-10 MRR (per disease: ...)" for symptomdb alone,
 // for comparing model settings quickly.
 std::string summary_line(const RealCaseSet& set, const checker::Checker& checker);

@@ -33,7 +33,6 @@
 #include <vector>
 
 #include "bench_util.hpp"
-#include "share_calibration.hpp"
 #include "checker/checker.hpp"
 #include "checker/clause_reading.hpp"
 #include "checker/conditions.hpp"
@@ -50,6 +49,7 @@
 #include "ingest/medquad.hpp"
 #include "qa/red_flags.hpp"
 #include "search/index.hpp"
+#include "share_calibration.hpp"
 #include "text/analyzer.hpp"
 #include "text/normalize.hpp"
 
@@ -718,7 +718,8 @@ int main(int argc, char** argv) {
       }
       cases.push_back(std::move(c));
     }
-    bench::print_share_calibration(cases, model.parameters().share_temperature);
+    bench::print_share_calibration(cases, model.parameters().share_temperature,
+                                   "the vignettes whose diagnosis is listed (10 listed)");
   }
   const auto halves = evaluate_halves(model);
   Tally ours = halves[0], bm25;

@@ -435,11 +435,13 @@ std::vector<Ranked> Checker::rank(const Query& query) const {
   const double top_product = *std::max_element(product.begin(), product.end());
   const double top = std::log10(top_product);
   // The softmax denominator in the linear domain: sum of LR products over
-  // the best one. Those more than 30 orders of magnitude below it cannot
-  // move the sum.
+  // the best one, each to the power 1/T (Parameters::posterior_temperature).
+  // Those more than 30 orders of magnitude below it cannot move the sum.
+  const double inv_t = 1.0 / parameters_.posterior_temperature;
   double z = 0;
   for (std::size_t d = 0; d < n; ++d)
-    if (const double r = product[d] / top_product; r > 1e-30) z += r;
+    if (const double r = product[d] / top_product; r > 1e-30)
+      z += inv_t == 1.0 ? r : std::pow(r, inv_t);
 
   // Take a few more than asked so the exact recomputation below can reorder
   // near-ties at the cut without losing one. log10 is monotonic, so ordering
@@ -478,7 +480,7 @@ std::vector<Ranked> Checker::rank(const Query& query) const {
       r.age_contribution = std::log10(p.too_young_lr);
       r.score += r.age_contribution;
     }
-    r.probability = std::pow(10.0, r.score - top) / z;
+    r.probability = std::pow(10.0, (r.score - top) * inv_t) / z;
     out.push_back(std::move(r));
   }
   std::stable_sort(out.begin(), out.end(), [](const Ranked& a, const Ranked& b) {

@@ -169,6 +169,16 @@ TEST_F(Checker_, ContributionsSumToTheScoreAndScoresDescend) {
   EXPECT_NEAR(total_probability, 1.0, 1e-4);  // every disease returned: the posterior sums to 1
   EXPECT_EQ(r[0].matched[0].query, "HP:0007359");
   EXPECT_TRUE(r[0].matched[3].excluded);
+  // Tempered: any two differ by their score difference over the temperature
+  // (in base 10), and the shown posterior is flatter than the raw one.
+  const double t = checker_.parameters().posterior_temperature;
+  ASSERT_GT(t, 1.0);
+  ASSERT_GT(r[0].score, r[1].score);
+  EXPECT_NEAR(std::log10(*r[0].probability / *r[1].probability), (r[0].score - r[1].score) / t,
+              1e-9);
+  double z = 0;  // the untempered posterior's denominator over the first
+  for (const auto& x : r) z += std::pow(10.0, x.score - r[0].score);
+  EXPECT_LT(*r[0].probability, 1.0 / z);
 }
 
 TEST_F(Checker_, LimitAndMissingCommonTerms) {
