@@ -457,6 +457,7 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     if (!token_weight.empty())
       read_short_names_in_full(reading.matches, terms, token_weight,
                                [this](std::size_t c) { return !condition_units_[c].empty(); });
+    prefer_subject_names(reading.matches, terms, role);
     std::stable_sort(reading.matches.begin(), reading.matches.end(),
                      [](const FocusMatch& a, const FocusMatch& b) {
                        if (a.asked != b.asked) return a.asked;
