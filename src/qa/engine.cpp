@@ -457,6 +457,7 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     if (!token_weight.empty())
       read_short_names_in_full(reading.matches, terms, token_weight,
                                [this](std::size_t c) { return !condition_units_[c].empty(); });
+    prefer_subject_names(reading.matches, terms, role);
     std::stable_sort(reading.matches.begin(), reading.matches.end(),
                      [](const FocusMatch& a, const FocusMatch& b) {
                        if (a.asked != b.asked) return a.asked;
@@ -548,6 +549,9 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     const double top = matches.front().score;
     for (std::size_t i = 1; i < matches.size(); ++i) {
       if (matches[i].score < 0.8 * top || matches[i].asked != matches.front().asked) break;
+      // Not for a lay word ("cold", "runs"): having answers of the kind
+      // asked does not make one ordinary word what the message is about.
+      if (is_lay_word(matches[i], terms)) continue;
       const bool front_has = !units_of(matches.front().condition, wanted.front()).empty();
       if (!front_has && !units_of(matches[i].condition, wanted.front()).empty()) {
         std::rotate(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),

@@ -174,6 +174,68 @@ void read_short_names_in_full(std::vector<FocusMatch>& matches,
   }
 }
 
+bool is_lay_word(const FocusMatch& m, const std::vector<text::Term>& terms) {
+  std::size_t words = 0;
+  for (std::size_t k = m.begin; k < m.end && k < terms.size(); ++k)
+    words += text::is_stopword(terms[k].surface) ? 0 : 1;
+  return words <= 1 && (m.kind == NameKind::synonym || m.kind == NameKind::alias ||
+                        m.kind == NameKind::phenotype);
+}
+
+void prefer_subject_names(std::vector<FocusMatch>& matches, const std::vector<text::Term>& terms,
+                          const std::vector<SentenceRole>& role) {
+  auto content_words = [&](const FocusMatch& m) {
+    std::size_t n = 0;
+    for (std::size_t k = m.begin; k < m.end && k < terms.size(); ++k)
+      n += text::is_stopword(terms[k].surface) ? 0 : 1;
+    return n;
+  };
+  auto lay_word = [&](const FocusMatch& m) { return is_lay_word(m, terms); };
+  auto in_subject = [&](const FocusMatch& m) {
+    if (m.begin >= m.end) return false;
+    for (std::size_t k = m.begin; k < m.end; ++k)
+      if (k >= role.size() || role[k] != SentenceRole::subject) return false;
+    return true;
+  };
+  // The lay word may be the subject line's own word too ("Lipids" as a
+  // title, "lipids" in the question): then it names what is asked.
+  auto word_in_subject = [&](const FocusMatch& m) {
+    for (std::size_t j = m.begin; j < m.end && j < terms.size(); ++j) {
+      if (text::is_stopword(terms[j].surface)) continue;
+      for (std::size_t k = 0; k < terms.size() && k < role.size(); ++k)
+        if (role[k] == SentenceRole::subject && terms[k].stem == terms[j].stem) return true;
+    }
+    return false;
+  };
+  // A name more specific than one lay word: one of several words, or an
+  // abbreviation ("Absence seizures", "SCA3"), not one ordinary word.
+  auto specific = [&](const FocusMatch& m) {
+    return m.kind == NameKind::abbreviation || content_words(m) >= 2;
+  };
+  // The matches as they will be ranked: asked first, then by score.
+  std::vector<std::size_t> order(matches.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (matches[a].asked != matches[b].asked) return matches[a].asked;
+    return matches[a].score > matches[b].score;
+  });
+  // Walk down from the top past lay readings of the body; the first other
+  // reading decides: a subject-line name is raised above them.
+  std::size_t lay = 0;
+  for (std::size_t i : order) {
+    const auto& m = matches[i];
+    if (!in_subject(m) && lay_word(m) && !word_in_subject(m)) {
+      ++lay;
+      continue;
+    }
+    if (lay > 0 && in_subject(m) && specific(m)) {
+      matches[i].score = std::nextafter(matches[order.front()].score, 1e9);
+      matches[i].asked = true;
+    }
+    return;
+  }
+}
+
 std::vector<Sentence> read_message(std::string_view question,
                                    const std::vector<text::Term>& terms) {
   const std::string folded = text::fold(question);

@@ -54,6 +54,20 @@ void read_short_names_in_full(std::vector<FocusMatch>& matches,
                               const std::vector<double>& token_weight,
                               const std::function<bool(std::size_t)>& has_answers);
 
+// A reading through one ordinary word that is not the condition's own name:
+// a one-word synonym, alias or HPO name ("spells", "runs", "cold").
+bool is_lay_word(const FocusMatch& m, const std::vector<text::Term>& terms);
+
+// The subject line of a message names what is asked about. A condition
+// read in the body only through a one-word synonym, alias or HPO name (a
+// lay word such as "spells" or "runs", which names a broader condition or
+// another thing altogether) does not outrank a condition the subject line
+// names by its own name, an abbreviation or a name of several words: that
+// one is raised just above such lay readings (and counted as asked).
+// `role` is each word's sentence role; `terms` the message's words.
+void prefer_subject_names(std::vector<FocusMatch>& matches, const std::vector<text::Term>& terms,
+                          const std::vector<SentenceRole>& role);
+
 // How much a condition named in a sentence of this role counts as what is
 // asked about (1 for an asking sentence).
 double role_weight(SentenceRole role);

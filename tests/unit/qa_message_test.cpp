@@ -67,6 +67,73 @@ TEST(ReadMessage, GivesEachSentenceARole) {
   EXPECT_EQ(s2[2].role, qa::SentenceRole::ask);
 }
 
+// Matches as the focus finder gives them: `words` are the message's words
+// from `b` to `e`, read as condition `c`.
+qa::FocusMatch reading(std::size_t c, std::size_t b, std::size_t e, qa::NameKind kind,
+                       double score) {
+  qa::FocusMatch m;
+  m.condition = c;
+  m.begin = b;
+  m.end = e;
+  m.kind = kind;
+  m.score = score;
+  m.asked = true;
+  return m;
+}
+
+TEST(PreferSubjectNames, ASubjectNameOfSeveralWordsOutranksALayWordOfTheBody) {
+  text::Analyzer an;
+  const std::string q = "Quellan spasm. Does any damage occur from these spells?";
+  const auto terms = an.terms(q);
+  const auto sentences = qa::read_message(q, terms);
+  ASSERT_EQ(sentences.size(), 2u);
+  ASSERT_EQ(sentences[0].role, qa::SentenceRole::subject);
+  std::vector<qa::SentenceRole> role(terms.size(), qa::SentenceRole::ask);
+  for (const auto& s : sentences)
+    for (std::size_t k = s.first; k < s.last; ++k) role[k] = s.role;
+  std::size_t spells = 0;
+  while (spells < terms.size() && terms[spells].surface != "spells") ++spells;
+  ASSERT_LT(spells, terms.size());
+  // The subject's two-word name, weaker than the body's one-word synonym.
+  std::vector<qa::FocusMatch> ms = {
+      reading(1, spells, spells + 1, qa::NameKind::synonym, 0.59),
+      reading(0, 0, 2, qa::NameKind::name, 0.40),
+  };
+  qa::prefer_subject_names(ms, terms, role);
+  EXPECT_GT(ms[1].score, ms[0].score);
+  EXPECT_TRUE(ms[1].asked);
+  // The body's word read by the condition's own name is not a lay word.
+  ms = {reading(1, spells, spells + 1, qa::NameKind::name, 0.59),
+        reading(0, 0, 2, qa::NameKind::name, 0.40)};
+  qa::prefer_subject_names(ms, terms, role);
+  EXPECT_LT(ms[1].score, ms[0].score);
+  // One word of the subject is no more specific than the lay word.
+  ms = {reading(1, spells, spells + 1, qa::NameKind::synonym, 0.59),
+        reading(0, 0, 1, qa::NameKind::name, 0.40)};
+  qa::prefer_subject_names(ms, terms, role);
+  EXPECT_LT(ms[1].score, ms[0].score);
+}
+
+TEST(PreferSubjectNames, NotWhenTheLayWordIsTheSubjectsOwnWord) {
+  text::Analyzer an;
+  const std::string q = "Quellan spasm spells. Does any damage occur from these spells?";
+  const auto terms = an.terms(q);
+  const auto sentences = qa::read_message(q, terms);
+  ASSERT_EQ(sentences.size(), 2u);
+  std::vector<qa::SentenceRole> role(terms.size(), qa::SentenceRole::ask);
+  for (const auto& s : sentences)
+    for (std::size_t k = s.first; k < s.last; ++k) role[k] = s.role;
+  ASSERT_EQ(role[0], qa::SentenceRole::subject);
+  const std::size_t spells = terms.size() - 1;
+  ASSERT_EQ(terms[spells].surface, "spells");
+  std::vector<qa::FocusMatch> ms = {
+      reading(1, spells, spells + 1, qa::NameKind::synonym, 0.59),
+      reading(0, 0, 2, qa::NameKind::name, 0.40),
+  };
+  qa::prefer_subject_names(ms, terms, role);
+  EXPECT_LT(ms[1].score, ms[0].score);
+}
+
 TEST_F(Messages, ALongMessageIsReadForWhatItAsks) {
   // Over 3,000 characters of story around one question, as a real message.
   std::string story;

@@ -22,9 +22,22 @@ class NameRules : public test::QaCorpusTest<NameRules> {
             "## Treatment of Hollix fever\n\nFixture text.\n");
     c.write("zindle.md", "Zindle palsy", "zindle-palsy", "[Operation]",
             "## Treatment of Zindle palsy\n\nFixture text.\n");
+    // A condition with no treatment answer, and two with one: one
+    // whose synonym is an ordinary word ("Chill"), one named by its own word.
+    // Each word is met in the text as often, so that the three weigh alike.
+    c.write("plonkamycin.md", "Plonkamycin", "plonkamycin", "",
+            "## Symptoms of plonkamycin\n\nFixture text.\n");
+    c.write("drizzle.md", "Drizzle fever", "drizzle-fever", "[Chill]",
+            "## Treatment of Drizzle fever\n\nFixture text about a chill.\n");
+    c.write("wombix.md", "Wombix", "wombix", "",
+            "## Treatment of Wombix\n\nFixture text about a chill.\n");
   }
 
  protected:
+  static std::string top(const std::string& question) {
+    const auto r = engine_->ask(question, 5);
+    return r.focus.empty() ? "(none)" : engine_->snapshot().conditions()[r.focus[0].condition].name;
+  }
   static bool names(const std::string& question, const std::string& condition) {
     for (const auto& m : engine_->find_focus(question))
       if (engine_->snapshot().conditions()[m.condition].name == condition) return true;
@@ -68,6 +81,15 @@ TEST_F(NameRules, AOneWordEnglishSynonymIsMetByItsOwnWordOnly) {
   // ... "operator" stems alike but is another word.
   EXPECT_FALSE(names("Who is the operator of the clinic?", "Zindle palsy"));
   EXPECT_FALSE(names("How do I call the operators?", "Zindle palsy"));
+}
+
+TEST_F(NameRules, ALayWordDoesNotTakeTheFocusForHavingTheKindOfAnswerAsked) {
+  // Plonkamycin holds no treatment answer. A condition named by its own
+  // word nearly as strongly, which does, is what is asked about instead ...
+  EXPECT_EQ(top("How is plonkamycin treated with wombix?"), "Wombix");
+  // ... but one read only through an ordinary word, its synonym "chill",
+  // is not: the message is about plonkamycin.
+  EXPECT_EQ(top("How is plonkamycin treated with a chill?"), "Plonkamycin");
 }
 
 }  // namespace
