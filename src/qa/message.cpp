@@ -174,22 +174,26 @@ void read_short_names_in_full(std::vector<FocusMatch>& matches,
   }
 }
 
-bool is_lay_word(const FocusMatch& m, const std::vector<text::Term>& terms) {
-  std::size_t words = 0;
+namespace {
+
+// The words of the message a match was read from, stop words left out.
+std::size_t content_words(const FocusMatch& m, const std::vector<text::Term>& terms) {
+  std::size_t n = 0;
   for (std::size_t k = m.begin; k < m.end && k < terms.size(); ++k)
-    words += text::is_stopword(terms[k].surface) ? 0 : 1;
-  return words <= 1 && (m.kind == NameKind::synonym || m.kind == NameKind::alias ||
-                        m.kind == NameKind::phenotype);
+    n += text::is_stopword(terms[k].surface) ? 0 : 1;
+  return n;
+}
+
+}  // namespace
+
+bool is_lay_word(const FocusMatch& m, const std::vector<text::Term>& terms) {
+  return content_words(m, terms) <= 1 &&
+         (m.kind == NameKind::synonym || m.kind == NameKind::alias ||
+          m.kind == NameKind::phenotype);
 }
 
 void prefer_subject_names(std::vector<FocusMatch>& matches, const std::vector<text::Term>& terms,
                           const std::vector<SentenceRole>& role) {
-  auto content_words = [&](const FocusMatch& m) {
-    std::size_t n = 0;
-    for (std::size_t k = m.begin; k < m.end && k < terms.size(); ++k)
-      n += text::is_stopword(terms[k].surface) ? 0 : 1;
-    return n;
-  };
   auto lay_word = [&](const FocusMatch& m) { return is_lay_word(m, terms); };
   auto in_subject = [&](const FocusMatch& m) {
     if (m.begin >= m.end) return false;
@@ -210,7 +214,7 @@ void prefer_subject_names(std::vector<FocusMatch>& matches, const std::vector<te
   // A name more specific than one lay word: one of several words, or an
   // abbreviation ("Absence seizures", "SCA3"), not one ordinary word.
   auto specific = [&](const FocusMatch& m) {
-    return m.kind == NameKind::abbreviation || content_words(m) >= 2;
+    return m.kind == NameKind::abbreviation || content_words(m, terms) >= 2;
   };
   // The matches as they will be ranked: asked first, then by score.
   std::vector<std::size_t> order(matches.size());
