@@ -52,6 +52,22 @@ bool starts_with_word(std::string_view s, std::string_view w) {
   return s.starts_with(w) && (s.size() == w.size() || !letter(s[w.size()]));
 }
 
+// A comma at `i` followed by a space and a capitalised question word (a wh-
+// word or an auxiliary that opens a question: "Is", "What", "Can"), in the
+// message as written; `folded` is the same text folded to lower case.
+bool comma_opens_question(std::string_view question, std::string_view folded, std::size_t i) {
+  constexpr std::string_view kOpeners[] = {
+      "what", "how", "why", "when",   "where", "which", "who", "is",  "are",  "can", "could",
+      "does", "do",  "did", "should", "will",  "would", "may", "has", "have", "was", "were"};
+  if (folded.size() != question.size() || i + 2 >= question.size() || folded[i + 1] != ' ' ||
+      !std::isupper(static_cast<unsigned char>(question[i + 2])))
+    return false;
+  const std::string_view rest = folded.substr(i + 2);
+  for (auto w : kOpeners)
+    if (starts_with_word(rest, w)) return true;
+  return false;
+}
+
 // "Is there a cure", "are there any trials" ask; "the shaking is there & no
 // one else has it", "phantom feelings are there." tell: the phrase asks
 // only when something follows it in the sentence that is not a new clause.
@@ -265,6 +281,11 @@ std::vector<Sentence> read_message(std::string_view question,
                                 std::isupper(static_cast<unsigned char>(question[i + 1])) &&
                                 folded.size() == question.size();
       end = next_space || glued || after_number;
+    } else if (c == ',') {
+      // "…it leaves scars, Is there anything we can do?": a capitalised
+      // question word after a comma starts the question, which a message
+      // typed in one breath runs on from the story.
+      end = comma_opens_question(question, folded, i);
     }
     if (!end) continue;
     if (i + 1 > start) spans.emplace_back(start, i + 1);

@@ -67,6 +67,23 @@ TEST(ReadMessage, GivesEachSentenceARole) {
   EXPECT_EQ(s2[2].role, qa::SentenceRole::ask);
 }
 
+// A message typed in one breath runs the question on from the story after a
+// comma; a capitalised question word there starts the question. A comma
+// before an ordinary word, or before a lower-case one, does not.
+TEST(ReadMessage, ACapitalisedQuestionWordAfterACommaStartsTheQuestion) {
+  text::Analyzer an;
+  const std::string q = "My daughter has acne and it leaves scars, Is there anything we can do?";
+  const auto s = qa::read_message(q, an.terms(q));
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_NE(s[0].role, qa::SentenceRole::ask);  // the story (here read as its subject line)
+  EXPECT_EQ(s[1].role, qa::SentenceRole::ask);
+  for (const std::string one : {"My daughter has acne, is there anything we can do?",
+                                "My daughter has acne, Texas is hot, what can we do?"}) {
+    SCOPED_TRACE(one);
+    EXPECT_EQ(qa::read_message(one, an.terms(one)).size(), 1u);
+  }
+}
+
 // Matches as the focus finder gives them: `words` are the message's words
 // from `b` to `e`, read as condition `c`.
 qa::FocusMatch reading(std::size_t c, std::size_t b, std::size_t e, qa::NameKind kind,
