@@ -235,10 +235,12 @@ bool odd_id(const std::string& id) {
 }
 
 // How a finding is read with HPO (--read): `whole`, the interpreter over the
-// finding's phrases (its labels as expansions); `words`, the same plus the
-// words that windows of the clause were read as (clause_reading.hpp), so
-// the rest of the clause counts as story; `windows`, the windows' labels
-// instead of the whole reading's; `both`, the labels of both.
+// finding's phrases (its labels as expansions, the words of the names read
+// as its read words: checker::words_read, as the server does); `words`, the
+// same plus the words that windows of the clause were read as
+// (clause_reading.hpp), so the rest of the clause counts as story;
+// `windows`, the windows' labels instead of the whole reading's; `both`, the
+// labels of both.
 enum class Reading { whole, words, windows, both };
 
 checker::ProfileQuery query_of(const checker::Description& d,
@@ -249,10 +251,11 @@ checker::ProfileQuery query_of(const checker::Description& d,
   for (const auto& f : d.findings) {
     checker::ProfileFinding pf{f.text, {}};
     pf.chief = f.sentence == 0;
-    if (interpreter && reading != Reading::windows)
-      for (const auto& i : interpreter->interpret(f.text).terms) {
-        pf.expansions.push_back(i.label);
-      }
+    if (interpreter && reading != Reading::windows) {
+      const auto r = interpreter->interpret(f.text);
+      for (const auto& i : r.terms) pf.expansions.push_back(i.label);
+      if (reading == Reading::whole) pf.read = checker::words_read(*interpreter, r);
+    }
     if (interpreter && reading != Reading::whole) {
       auto r = checker::read_clause(*interpreter, f.text, window, confidence);
       pf.read = std::move(r.words);

@@ -1,6 +1,7 @@
 #include "checker/clause_reading.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "text/normalize.hpp"
 
@@ -59,6 +60,29 @@ ClauseReading read_clause(const Interpreter& interpreter, std::string_view claus
     });
     if (!seen) out.terms.push_back(std::move(k.reading));
   }
+  return out;
+}
+
+std::vector<std::string> words_read(const Interpreter& interpreter, const Interpreter::Result& r,
+                                    double min_confidence) {
+  std::vector<std::string> out;
+  std::unordered_set<std::string> seen;
+  auto add = [&](std::string_view s) {
+    for (auto& t : text::tokenize(text::fold(s)))
+      if (!text::is_stopword(t) && seen.insert(t).second) out.push_back(std::move(t));
+  };
+  for (const auto& i : r.terms) {
+    if (i.confidence < min_confidence) {
+      add(i.text);
+      continue;
+    }
+    const auto& term = interpreter.ontology().term(i.term);
+    add(i.matched);
+    add(term.label);
+    for (const auto& s : term.synonyms)
+      if (s.scope == ontology::SynonymScope::exact || s.layperson) add(s.text);
+  }
+  for (const auto& u : r.unmatched) add(u);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "checker/clause_reading.hpp"
 #include "checker/conditions.hpp"
 #include "checker/description.hpp"
 #include "checker/service.hpp"
@@ -75,12 +76,17 @@ json answer(const Site& site, const Input& in) {
       if (const auto t = data->ontology->find(id)) {
         const auto& term = data->ontology->term(*t);
         pf.text = term.label;
+        pf.read = {term.label};  // named, not told: no story around it
         interpreted.push_back(
             {{"text", text}, {"term", term.id}, {"label", term.label}, {"excluded", negated}});
         understood = true;
       }
     } else if (data) {
-      for (const auto& i : data->interpreter->interpret(text).terms) {
+      const auto reading = data->interpreter->interpret(text);
+      // The words of the names read; the clause's other words are story
+      // (ProfileParameters::story_weight).
+      pf.read = checker::words_read(*data->interpreter, reading);
+      for (const auto& i : reading.terms) {
         const auto& term = data->ontology->term(i.term);
         pf.expansions.push_back(term.label);
         interpreted.push_back({{"text", i.text},
@@ -137,12 +143,9 @@ json answer(const Site& site, const Input& in) {
     const Article* art = site.snapshot().article(p.article);
     json evidence = json::array();
     for (const auto& e : r.evidence) {
-      json j = {{"finding", e.finding},
-                {"absent", e.absent},
-                {"words", e.words},
-                {"contribution", e.contribution},
-                {"fits", e.contribution > 0},
-                {"overall", e.overall}};
+      json j = {{"finding", e.finding},       {"absent", e.absent},
+                {"words", e.words},           {"contribution", e.contribution},
+                {"fits", e.contribution > 0}, {"overall", e.overall}};
       if (!e.quote.empty()) j["quote"] = e.quote, j["section"] = e.section;
       evidence.push_back(std::move(j));
     }

@@ -59,6 +59,71 @@ TEST(ClauseReading, ReadsTheFindingsNamedInsideAStoryClause) {
   EXPECT_TRUE(story.words.empty());
 }
 
+TEST(ClauseReading, WordsReadAreTheNamesOfTheTermsAPhraseWasReadAs) {
+  const Interpreter interpreter(testing::checker_ontology());
+  const auto has = [](const std::vector<std::string>& v, std::string_view w) {
+    return std::find(v.begin(), v.end(), w) != v.end();
+  };
+  // A phrase read as a term: the words of the term's label and exact or
+  // layperson synonyms are read, whichever name the person used.
+  const auto wasting = interpreter.interpret("muscle wasting");
+  ASSERT_EQ(wasting.terms.size(), 1u);
+  const auto w = words_read(interpreter, wasting);
+  for (const auto* word : {"muscle", "wasting", "skeletal", "atrophy", "muscular"})
+    EXPECT_TRUE(has(w, word)) << word;
+  // A related synonym names something else ("Twitching" for fibrillation).
+  const auto twitch = words_read(interpreter, interpreter.interpret("fasciculations"));
+  EXPECT_TRUE(has(twitch, "fasciculations"));
+  EXPECT_TRUE(has(twitch, "twitch"));
+  EXPECT_FALSE(has(twitch, "twitching"));
+  // A phrase read as nothing keeps every content word; stop words are left out.
+  const auto story = interpreter.interpret("she went to the church nursery");
+  ASSERT_TRUE(story.terms.empty());
+  EXPECT_EQ(words_read(interpreter, story),
+            (std::vector<std::string>{"she", "went", "church", "nursery"}));
+  // Each word once.
+  const auto both = words_read(interpreter, interpreter.interpret("seizures, seizure"));
+  EXPECT_EQ(std::count(both.begin(), both.end(), "seizure"), 1);
+}
+
+TEST(ClauseScoring, AClauseReadAsATermScoresThroughThatTerm) {
+  // Aaa's text names the term; Bbb's shares only the story around it.
+  std::vector<Article> a;
+  a.push_back(article("aaa", "Aaa disease", "Aaa disease causes skeletal muscle atrophy."));
+  a.push_back(article("bbb", "Bbb disease", "Bbb disease usually comes in winter."));
+  for (int i = 0; i < 6; ++i)
+    a.push_back(article("x" + std::to_string(i), "Other disease " + std::to_string(i),
+                        "It causes a rash and itching."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  const Interpreter interpreter(testing::checker_ontology());
+  const std::string clause = "skeletal muscle atrophy in winter";
+  const auto reading = interpreter.interpret(clause);
+  ASSERT_EQ(reading.terms.size(), 1u);
+  ASSERT_EQ(interpreter.ontology().term(reading.terms[0].term).id, "HP:0003202");
+  ProfileFinding f{clause, {reading.terms[0].label}};
+  f.read = words_read(interpreter, reading);
+  EXPECT_EQ(std::count(f.read.begin(), f.read.end(), "winter"), 0);
+  const auto q = present({f});
+  const auto aaa = profile_named(model, "Aaa disease"), bbb = profile_named(model, "Bbb disease");
+  const auto by_default = model.scores(q);
+  auto p = model.parameters();
+  p.story_weight = 1;
+  model.set_query_parameters(p);
+  const auto flat = model.scores(q);
+  // The term's words count in full; "winter", said around it, a quarter.
+  EXPECT_DOUBLE_EQ(by_default[aaa], flat[aaa]);
+  EXPECT_LT(by_default[bbb], flat[bbb]);
+  EXPECT_GT(by_default[bbb], 0);
+  // Read with too little confidence, the phrase keeps every word.
+  const auto unsure = interpreter.interpret("son states skeletal muscle atrophy");
+  ASSERT_EQ(unsure.terms.size(), 1u);
+  ASSERT_LT(unsure.terms[0].confidence, 0.75);
+  const auto kept = words_read(interpreter, unsure);
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "son"), 1);
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "states"), 1);
+}
+
 TEST(ClauseScoring, AConditionNamedByTheFindingItselfGivesWayToOneThatExplainsIt) {
   std::vector<Article> a;
   a.push_back(article("back-pain", "Back Pain",
@@ -98,13 +163,15 @@ TEST(ClauseScoring, StoryWordsAroundWhatWasReadWeighLess) {
                       "Bbb disease usually comes in winter and rarely lasts; a cough is common."));
   const Snapshot snap(std::move(a));
   auto model = ConditionModel::build(snap);
-  ASSERT_DOUBLE_EQ(model.parameters().story_weight, 1.0);  // measured, not kept (README)
+  EXPECT_DOUBLE_EQ(model.parameters().story_weight, 0.25);
   ProfileFinding clause{"it usually comes in winter with a cough", {}};
   clause.read = {"cough"};
   const auto q = present({clause});
   const auto aaa = profile_named(model, "Aaa disease"), bbb = profile_named(model, "Bbb disease");
-  const auto before = model.scores(q);
   auto p = model.parameters();
+  p.story_weight = 1;
+  model.set_query_parameters(p);
+  const auto before = model.scores(q);
   p.story_weight = 0.25;
   model.set_query_parameters(p);
   const auto after = model.scores(q);
