@@ -37,8 +37,9 @@ ClauseReading read_clause(const Interpreter& interpreter, std::string_view claus
 // (ProfileParameters::story_weight); every word of a phrase read as nothing
 // or with less confidence, so what no term was read in keeps its word-level
 // matching. Reading the unread phrases in windows (read_clause) as well was
-// measured and lost top-1 on both halves of the vignettes (branch
-// checker-clause), as reading every clause in windows did before.
+// measured and lost top-1 on both halves of the vignettes
+// (bench/checker/README.md, "Latest: merged main", sixth session), as
+// reading every clause in windows did before.
 std::vector<std::string> words_read(const Interpreter& interpreter, const Interpreter::Result& r,
                                     double min_confidence = 0.75);
 
