@@ -437,7 +437,8 @@ std::vector<Ranked> Checker::rank(const Query& query) const {
   // The softmax denominator in the linear domain: sum of LR products over
   // the best one, each to the power 1/T (Parameters::posterior_temperature).
   // Those more than 30 orders of magnitude below it cannot move the sum.
-  const double inv_t = 1.0 / parameters_.posterior_temperature;
+  const double t = parameters_.posterior_temperature;
+  const double inv_t = t > 0 ? 1.0 / t : 1.0;
   double z = 0;
   for (std::size_t d = 0; d < n; ++d)
     if (const double r = product[d] / top_product; r > 1e-30)

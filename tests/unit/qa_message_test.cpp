@@ -98,16 +98,24 @@ qa::FocusMatch reading(std::size_t c, std::size_t b, std::size_t e, qa::NameKind
   return m;
 }
 
+// Each word's sentence role in a message of two sentences (the subject line
+// and the question), as Engine::ask gives it to prefer_subject_names.
+std::vector<qa::SentenceRole> word_roles(const std::string& q,
+                                         const std::vector<text::Term>& terms) {
+  const auto sentences = qa::read_message(q, terms);
+  EXPECT_EQ(sentences.size(), 2u);
+  std::vector<qa::SentenceRole> role(terms.size(), qa::SentenceRole::ask);
+  for (const auto& s : sentences)
+    for (std::size_t k = s.first; k < s.last; ++k) role[k] = s.role;
+  return role;
+}
+
 TEST(PreferSubjectNames, ASubjectNameOfSeveralWordsOutranksALayWordOfTheBody) {
   text::Analyzer an;
   const std::string q = "Quellan spasm. Does any damage occur from these spells?";
   const auto terms = an.terms(q);
-  const auto sentences = qa::read_message(q, terms);
-  ASSERT_EQ(sentences.size(), 2u);
-  ASSERT_EQ(sentences[0].role, qa::SentenceRole::subject);
-  std::vector<qa::SentenceRole> role(terms.size(), qa::SentenceRole::ask);
-  for (const auto& s : sentences)
-    for (std::size_t k = s.first; k < s.last; ++k) role[k] = s.role;
+  const auto role = word_roles(q, terms);
+  ASSERT_EQ(role[0], qa::SentenceRole::subject);
   std::size_t spells = 0;
   while (spells < terms.size() && terms[spells].surface != "spells") ++spells;
   ASSERT_LT(spells, terms.size());
@@ -135,11 +143,7 @@ TEST(PreferSubjectNames, NotWhenTheLayWordIsTheSubjectsOwnWord) {
   text::Analyzer an;
   const std::string q = "Quellan spasm spells. Does any damage occur from these spells?";
   const auto terms = an.terms(q);
-  const auto sentences = qa::read_message(q, terms);
-  ASSERT_EQ(sentences.size(), 2u);
-  std::vector<qa::SentenceRole> role(terms.size(), qa::SentenceRole::ask);
-  for (const auto& s : sentences)
-    for (std::size_t k = s.first; k < s.last; ++k) role[k] = s.role;
+  const auto role = word_roles(q, terms);
   ASSERT_EQ(role[0], qa::SentenceRole::subject);
   const std::size_t spells = terms.size() - 1;
   ASSERT_EQ(terms[spells].surface, "spells");
