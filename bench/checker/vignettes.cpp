@@ -150,6 +150,7 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
       {"absent", &checker::ProfileParameters::absent_weight},
       {"rare", &checker::ProfileParameters::rare_prior},
       {"words", &checker::ProfileParameters::words_prior},
+      {"sources", &checker::ProfileParameters::sources_prior},
       {"specialist", &checker::ProfileParameters::specialist_prior},
       {"expansion", &checker::ProfileParameters::expansion_weight},
       {"chief", &checker::ProfileParameters::chief_weight},

@@ -352,10 +352,16 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     std::string names = cond.name;
     for (const auto& s : cond.synonyms) names += ". " + s;
     add(names, p.weight_name, false);
+    std::vector<std::string_view> encyclopedias;
     for (const auto a : cond.articles) {
       const Article& art = articles[a];
       if (!rare_collection(art.collection)) prof.rare = false;
-      if (encyclopedia_collection(art.collection)) prof.encyclopedia = true;
+      if (encyclopedia_collection(art.collection)) {
+        prof.encyclopedia = true;
+        if (std::find(encyclopedias.begin(), encyclopedias.end(), art.collection) ==
+            encyclopedias.end())
+          encyclopedias.push_back(art.collection);
+      }
       // The site's own articles first, then general collections.
       const bool better = prof.article.empty() ||
                           (art.collection.empty() && !prof.collection.empty()) ||
@@ -482,6 +488,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
         }
       }
     prof.length = length;
+    prof.encyclopedias = static_cast<int>(encyclopedias.size());
     prof.affected = who_is_affected(cond.name, common_text + "\n" + who_text, opening);
     {
       std::vector<const Article*> own_articles;

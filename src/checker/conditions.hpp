@@ -60,6 +60,16 @@ struct ProfileParameters {
   double absent_weight = 0.3;  // how much a finding the person does not have counts against
   double rare_prior = -20.0;   // a condition known only from a rare-disease collection
   double words_prior = 0.5;    // per net "common"/"rare" statement in its own text
+  // Per general health encyclopedia beyond the first with an entry for the
+  // condition (MedlinePlus health topics, A.D.A.M., NIHSeniorHealth, the
+  // site's own articles): each is written about what the public looks up,
+  // so being in several says a condition is common where its text may not
+  // ("Common Cold" is in three; "Coronavirus Infections", whose short text
+  // says "common" twice, in one). Measured on the vignettes
+  // (bench/checker/README.md, "How many encyclopedias"): 1 gains top-1 on
+  // both halves; 2 and 3 gain more top-1 and lose top-3 and top-20 on the
+  // even half.
+  double sources_prior = 1;
   // A condition no general health encyclopedia has an entry for (MedlinePlus
   // health topics, the A.D.A.M. encyclopedia, NIHSeniorHealth, the site's own
   // articles), only a specialist institute's collection (CDC, NIDDK, NINDS,
@@ -281,6 +291,9 @@ struct Profile {
   // name only): ProfileParameters::specialist_prior.
   bool encyclopedia = false;
   int common_words = 0;  // net "common" minus "rare" statements
+  // How many general health encyclopedias have an entry for it (the site's
+  // own articles count as one): ProfileParameters::sources_prior.
+  int encyclopedias = 0;
   Urgency urgency = Urgency::none;
   std::string urgency_quote;  // the sentence that says it
   std::uint32_t length = 0;   // words in the symptom-bearing sections

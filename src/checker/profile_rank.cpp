@@ -258,6 +258,7 @@ double ConditionModel::prior(std::size_t i, const ProfileQuery& q) const {
                 : p.encyclopedia ? 0.0
                                  : params_.specialist_prior) +
                params_.words_prior * p.common_words +
+               params_.sources_prior * std::max(0, p.encyclopedias - 1) +
                affected_prior(p.affected, q.age_years, q.female, params_.affected_weight);
   const std::uint8_t t = i < traits_.size() ? traits_[i] : 0;
   if (t & kSymptomTopic) out += params_.topic_prior;

@@ -183,6 +183,36 @@ TEST(ConditionProfiles, AFindingThePersonDoesNotHaveCountsAgainst) {
   EXPECT_LT(without[alpha], with[alpha]);
 }
 
+// How many general encyclopedias have an entry for a condition says how
+// commonly people look it up: each beyond the first adds the sources prior,
+// whatever the text says; specialist and rare-disease collections add none.
+TEST(ConditionProfiles, EachGeneralEncyclopediaBeyondTheFirstAddsTheSourcesPrior) {
+  const std::string symptoms = "It causes a runny nose, sneezing and a sore throat.";
+  std::vector<Article> a;
+  a.push_back(article("delta-mplus", "Delta cold", "MPlusHealthTopics", symptoms, "A cold."));
+  a.push_back(article("delta-adam", "Delta cold", "ADAM", symptoms, "A cold."));
+  a.push_back(article("delta-site", "Delta cold", "", symptoms, "A cold."));
+  a.push_back(article("eps-mplus", "Epsilon flu", "MPlusHealthTopics", symptoms, "A flu."));
+  a.push_back(article("eps-cdc", "Epsilon flu", "CDC", symptoms, "A flu."));
+  a.push_back(article("eps-gard", "Epsilon flu", "GARD", symptoms, "A flu."));
+  const Snapshot snap(std::move(a));
+  ProfileParameters off;
+  off.sources_prior = 0;
+  const auto without = ConditionModel::build(snap, off);
+  const auto model = ConditionModel::build(snap);
+  ASSERT_GT(model.parameters().sources_prior, 0);
+  ASSERT_EQ(model.size(), 2u);
+  const auto q = query("runny nose");
+  const auto before = without.scores(q), after = model.scores(q);
+  for (std::size_t i = 0; i < model.size(); ++i) {
+    const auto& p = model.profile(i);
+    EXPECT_EQ(p.encyclopedias, p.name == "Delta cold" ? 3 : 1) << p.name;
+    EXPECT_NEAR(after[i] - before[i], model.parameters().sources_prior * (p.encyclopedias - 1),
+                1e-9)
+        << p.name;
+  }
+}
+
 TEST(Triage, RedFlagIsAnEmergency) {
   const auto snap = test_snapshot();
   const auto model = ConditionModel::build(snap);
