@@ -629,7 +629,8 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q) const {
 std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
   std::vector<char> hit;
   std::vector<double> delta;
-  const auto score = scores(q, &hit, &delta);
+  Contrast contrast;
+  const auto score = scores(q, &hit, &delta, &contrast);
   const auto prepared = prepare(q);
   std::vector<std::uint32_t> order;
   for (std::uint32_t i = 0; i < score.size(); ++i)
@@ -725,6 +726,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
       if (!main_words_of_query) main_words_of_query = main_words(prepared);
       explain_main_fit(*main_words_of_query, i, delta[i], r.evidence);
     }
+    explain_contrast(prepared, contrast, i, r.evidence);
     context_.explain(i, q, profiles_[i].affected, params_, r.evidence);
     out.push_back(std::move(r));
   }

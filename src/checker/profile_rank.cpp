@@ -70,6 +70,10 @@ void ConditionModel::prepare_ranking() {
     if (any_of_words(words, {"women", "woman", "girls", "female", "females"})) t |= kWomen;
     if (any_of_words(words, {"men", "man", "boys", "male", "males"})) t |= kMen;
     if (any_of_words(words, {"older", "elderly", "aging", "seniors"})) t |= kOlder;
+    // A group of conditions: the plural of a word for one ("Lung
+    // Diseases", "Problems with Smell"). Not "infections": an infection is
+    // named for its germ ("E. Coli Infections") or its site as one disease.
+    if (any_of_words(words, {"diseases", "disorders", "problems", "conditions"})) t |= kBroad;
     traits_[i] = t;
   }
   // Symptom topics: a "condition" whose name (as one word, or as the word
@@ -262,6 +266,7 @@ double ConditionModel::prior(std::size_t i, const ProfileQuery& q) const {
                affected_prior(p.affected, q.age_years, q.female, params_.affected_weight);
   const std::uint8_t t = i < traits_.size() ? traits_[i] : 0;
   if (t & kSymptomTopic) out += params_.topic_prior;
+  if (t & kBroad) out += params_.broad_prior;
   if (p.focus == Focus::symptom) out += params_.symptom_prior;
   if (p.focus == Focus::finding) out += params_.finding_prior;
   if (p.focus == Focus::other) out += params_.other_prior;
@@ -281,7 +286,7 @@ double ConditionModel::prior(std::size_t i, const ProfileQuery& q) const {
 }
 
 std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<char>* hit,
-                                           std::vector<double>* delta) const {
+                                           std::vector<double>* delta, Contrast* contrast) const {
   const std::size_t n = profiles_.size();
   std::vector<double> score(n, 0.0), raw(n, 0.0);
   std::vector<char> local;
@@ -329,6 +334,7 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<ch
         score[i] += params_.read_coverage * covered_read[i] / static_cast<double>(read_findings);
     }
   apply_concepts(prepared, score, matched);
+  apply_contrast(prepared, matched, score, contrast);
   apply_main_fit(prepared, matched, score, delta);
   return score;
 }

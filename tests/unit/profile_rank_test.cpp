@@ -367,5 +367,88 @@ TEST(ProfileRank, TheMainSymptomFitReordersTheBestAndTheirPlacesKeepTheirScores)
   EXPECT_TRUE(stepped_down);
 }
 
+TEST(ProfileRank, ATopicNamedForAGroupOfConditionsRanksBelowANarrowerOneThatFits) {
+  // "Aaa Diseases" surveys a group: its text holds the person's words more
+  // often than the narrower "Bbb disease", whose own text fits them.
+  std::vector<Article> a;
+  a.push_back(article("a", "Aaa Diseases", "MPlusHealthTopics",
+                      "Aaa diseases cause itching and discharge. Itching, discharge and burning "
+                      "are common. Discharge and itching may come with pain."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
+                      "Bbb disease causes itching and a discharge with an odor."));
+  add_unrelated_topics(a);
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  ASSERT_LT(model.parameters().broad_prior, 0.0);
+  const auto q = query("Itching and discharge. The discharge has an odor.");
+  EXPECT_EQ(testing::rank_of(model, q, "Bbb disease"), 1u);
+  // Still ranked, below.
+  EXPECT_GT(testing::rank_of(model, q, "Aaa Diseases"), 1u);
+  // Without the rule the group's topic is first.
+  auto off = model.parameters();
+  off.broad_prior = 0;
+  model.set_query_parameters(off);
+  EXPECT_EQ(testing::rank_of(model, q, "Aaa Diseases"), 1u);
+  // Read from the name's English only: a plural of "infection" names one
+  // disease, and a singular "disease" is no group.
+  std::vector<Article> b;
+  b.push_back(article("c", "Ccc Infections", "MPlusHealthTopics",
+                      "Ccc infections cause itching and discharge. Itching, discharge and burning "
+                      "are common. Discharge and itching may come with pain."));
+  b.push_back(article("d", "Ddd disease", "MPlusHealthTopics",
+                      "Ddd disease causes itching and a discharge with an odor."));
+  add_unrelated_topics(b);
+  const Snapshot snap_b(std::move(b));
+  const auto model_b = ConditionModel::build(snap_b);
+  EXPECT_EQ(testing::rank_of(model_b, q, "Ccc Infections"), 1u);
+}
+
+TEST(ProfileRank, AmongTheNearOnesAWordAllOfThemHoldTellsNoneApart) {
+  // Both hold "cough" and "sore throat"; "Aaa disease" repeats them. Only
+  // "Bbb disease" holds the person's "wheezing".
+  std::vector<Article> a;
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Cough and a sore throat. The cough and the sore throat last. A cough with "
+                      "a sore throat again."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
+                      "A cough, a sore throat and wheezing after running."));
+  add_unrelated_topics(a);
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  auto p = model.parameters();
+  p.main_have = 0;  // only the rule under test reorders
+  p.contrast_weight = 0;
+  model.set_query_parameters(p);
+  const auto q = query("Cough and a sore throat. Some wheezing.");
+  EXPECT_EQ(testing::rank_of(model, q, "Aaa disease"), 1u);
+  const auto off = model.scores(q);
+  p.contrast_weight = 1;
+  p.contrast_depth = 2;
+  model.set_query_parameters(p);
+  EXPECT_EQ(testing::rank_of(model, q, "Bbb disease"), 1u);
+  // The places keep their scores.
+  auto sorted = [](std::vector<double> s) {
+    std::sort(s.begin(), s.end());
+    return s;
+  };
+  EXPECT_EQ(sorted(model.scores(q)), sorted(off));
+  // Explained: the step up names the word only it holds, and the
+  // explanation adds up to the score.
+  bool explained = false;
+  for (const auto& r : model.rank(q)) {
+    double sum = r.prior;
+    for (const auto& e : r.evidence) {
+      sum += e.contribution;
+      if (model.profile(r.profile).name == "Bbb disease" && e.overall && e.contribution > 0) {
+        explained = true;
+        EXPECT_EQ(e.words, std::vector<std::string>{"wheezing"});
+        EXPECT_FALSE(e.quote.empty());
+      }
+    }
+    EXPECT_NEAR(sum, r.score, 0.001 * static_cast<double>(r.evidence.size()) + 1e-9);
+  }
+  EXPECT_TRUE(explained);
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
