@@ -68,7 +68,8 @@ struct ProfileParameters {
   // says "common" twice, in one). Measured on the vignettes
   // (bench/checker/README.md, "How many encyclopedias"): 1 gains top-1 on
   // both halves; 2 and 3 gain more top-1 and lose top-3 and top-20 on the
-  // even half.
+  // even half. With `broad_prior` on, 1 still gains top-1 on both halves and
+  // loses one top-20 vignette on each ("Latest: merged main", seventh session).
   double sources_prior = 1;
   // A condition no general health encyclopedia has an entry for (MedlinePlus
   // health topics, the A.D.A.M. encyclopedia, NIHSeniorHealth, the site's own
