@@ -1,9 +1,11 @@
 #include "qa/engine.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/spelling.hpp"
@@ -12,6 +14,29 @@
 
 namespace symptomdb::qa {
 namespace {
+
+// Does the text use any of the space-separated words, as whole words
+// whatever their case ("There is no cure" uses "cure", "secure" does not)?
+bool uses_any_word(std::string_view text, std::string_view words) {
+  std::string folded(text);
+  for (auto& ch : folded) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  auto letter = [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) != 0; };
+  std::size_t from = 0;
+  while (from < words.size()) {
+    std::size_t to = words.find(' ', from);
+    if (to == std::string_view::npos) to = words.size();
+    const std::string_view word = words.substr(from, to - from);
+    from = to + 1;
+    if (word.empty()) continue;
+    for (std::size_t at = folded.find(word); at != std::string::npos;
+         at = folded.find(word, at + 1)) {
+      const bool starts = at == 0 || !letter(folded[at - 1]);
+      const bool ends = at + word.size() == folded.size() || !letter(folded[at + word.size()]);
+      if (starts && ends) return true;
+    }
+  }
+  return false;
+}
 
 constexpr double kHeadingWeight = 2.0;
 constexpr double kBodyWeight = 1.0;
@@ -491,6 +516,9 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   r.intents = intents_->detect(terms, focus_begin, skip, nullptr, ask_rank);
   std::vector<SectionType> wanted;
   for (const auto& i : r.intents) wanted.push_back(i.type);
+  std::vector<const Intent*> either;  // intents another kind may answer
+  for (const auto& i : r.intents)
+    if (i.alternative != SectionType::other) either.push_back(&i);
   if (wanted.empty()) wanted.push_back(SectionType::overview);
 
   // "What can cause muscle weakness", "conditions with joint pain and fever".
@@ -671,6 +699,21 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   };
   const double focus_score = r.focus.front().score;
   // The best answer for each intent first, in the order asked...
+  // A kind two sections may hold is answered from the one whose answer for
+  // the focus says it (uses the intent's words), when only the other does.
+  for (const Intent* i : either) {
+    auto says = [&](SectionType t) {
+      const auto list = ranked(primary, t);
+      return !list.empty() && uses_any_word(unit_text(list.front().second), i->evidence);
+    };
+    if (says(i->type) || !says(i->alternative)) continue;
+    auto at = std::find(wanted.begin(), wanted.end(), i->type);
+    if (at == wanted.end()) continue;
+    if (std::find(wanted.begin(), wanted.end(), i->alternative) == wanted.end())
+      *at = i->alternative;
+    else
+      wanted.erase(at);
+  }
   std::vector<std::vector<std::pair<double, std::size_t>>> per_type;
   for (auto t : wanted) {
     per_type.push_back(ranked(primary, t));

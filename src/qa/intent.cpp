@@ -15,7 +15,12 @@ struct CueSpec {
   double weight;
   int side = 0;
   SectionType other_side = SectionType::other;
+  SectionType alternative = SectionType::other;  // see Intent
+  const char* evidence = "";
 };
+
+// Words an answer uses when it says whether a condition can be cured.
+constexpr const char* kCureWords = "cure cured cures curable incurable";
 
 using T = SectionType;
 
@@ -366,8 +371,11 @@ const CueSpec kCues[] = {
     {"what are the chances", T::outlook, 2},
     {"get back to", T::outlook, 1.5},
     {"dangerous", T::outlook, 1.5},
-    {"be cured", T::outlook, 2},
-    {"curable", T::outlook, 2},
+    // Whether it can be cured: a treatment section says so of most
+    // conditions ("there is no cure"), an outlook section of others
+    // (cancers: "can usually be cured"); the engine reads which.
+    {"be cured", T::treatment, 2, 0, T::other, T::outlook, kCureWords},
+    {"curable", T::treatment, 2, 0, T::other, T::outlook, kCureWords},
     {"be okay", T::outlook, 1.5},
     {"be ok", T::outlook, 1.5},
     {"feel normal again", T::outlook, 2},
@@ -512,7 +520,16 @@ IntentDetector::IntentDetector(text::Analyzer& analyzer) {
   for (const auto& spec : kCues) {
     const bool general = std::find(std::begin(kGeneralRequests), std::end(kGeneralRequests),
                                    std::string_view(spec.words)) != std::end(kGeneralRequests);
-    Cue cue{{}, {}, spec.type, spec.weight, spec.words, spec.side, spec.other_side, general};
+    Cue cue{{},
+            {},
+            spec.type,
+            spec.weight,
+            spec.words,
+            spec.side,
+            spec.other_side,
+            general,
+            spec.alternative,
+            spec.evidence};
     for (auto& t : analyzer.terms(spec.words)) {
       cue.stems.push_back(std::move(t.stem));
       cue.words.push_back(std::move(t.surface));
@@ -538,6 +555,8 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
     std::size_t pos;
     std::string cue;
     bool general;
+    SectionType alternative;
+    std::string evidence;
   };
   std::vector<Hit> hits;
   // Every place a cue's words appear, found through the cue's first word;
@@ -588,7 +607,8 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
       cue_tokens->resize(terms.size(), false);
       for (std::size_t k = 0; k < n; ++k) (*cue_tokens)[i + k] = true;
     }
-    if (cue.weight > 0) hits.push_back({type, cue.weight, i, cue.text, cue.general});
+    if (cue.weight > 0)
+      hits.push_back({type, cue.weight, i, cue.text, cue.general, cue.alternative, cue.evidence});
   }
   // Long messages tell a story and ask in one or two sentences: only the
   // cues of the sentences that ask most plainly count, when they have any.
@@ -608,7 +628,14 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
   std::set<SectionType> general_cue, specific_cue;
   for (const auto& h : hits) {
     strongest[h.type] = std::max(strongest[h.type], h.weight);
-    auto [it, fresh] = by_type.try_emplace(h.type, Intent{h.type, 0, h.pos, h.cue, h.general});
+    auto [it, fresh] = by_type.try_emplace(
+        h.type, Intent{h.type, 0, h.pos, h.cue, h.general, h.alternative, h.evidence});
+    // The other kind stands only while every cue for the type offers it:
+    // "what are the treatments, and can it be cured?" asks for treatment.
+    if (!fresh && h.alternative != it->second.alternative) {
+      it->second.alternative = SectionType::other;
+      it->second.evidence.clear();
+    }
     it->second.weight += h.weight;
     if (h.pos < it->second.position) {
       it->second.position = h.pos;

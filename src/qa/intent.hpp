@@ -22,6 +22,13 @@ struct Intent {
   // on X"): when the question also names a kind ("information on X,
   // including treatment"), that kind is what it asks first.
   bool general = false;
+  // A question two kinds of answer may hold ("can it be cured": the
+  // treatment says "there is no cure", a cancer's outlook "it can usually
+  // be cured"): the other kind, and the words (space-separated, as written)
+  // the answer that holds it uses. The engine answers from the kind whose
+  // answer for the focus uses them.
+  SectionType alternative = SectionType::other;
+  std::string evidence;
 };
 
 class IntentDetector {
@@ -55,6 +62,8 @@ class IntentDetector {
     int side = 0;  // -1: only before the focus, +1: only after, 0: anywhere
     SectionType other_side = SectionType::other;  // the type on the other side, if any
     bool general = false;  // a request for information in general (see Intent)
+    SectionType alternative = SectionType::other;  // see Intent
+    std::string evidence;
   };
   std::vector<Cue> cues_;                                               // longest first
   std::unordered_map<std::string, std::vector<std::size_t>> by_first_;  // first stem -> cues

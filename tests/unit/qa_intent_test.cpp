@@ -244,5 +244,52 @@ TEST_F(IntentMessages, InformationIncludingAKindAnswersThatKindFirst) {
   EXPECT_TRUE(overview);
 }
 
+// "Can it be cured?" is answered where the knowledge base says whether it
+// can: most conditions' treatment sections do ("there is no cure"), some an
+// outlook section does ("can usually be cured"). The detector asks for
+// treatment and offers outlook; the engine reads which answer uses the words.
+TEST_F(IntentWords, WhetherItCanBeCuredAsksForTreatmentOrElseOutlook) {
+  for (const char* q : {"can it be cured", "is it curable"}) {
+    const auto got = detector_.detect(analyzer_.terms(q));
+    ASSERT_EQ(got.size(), 1u) << q << " " << names(types_of(got));
+    EXPECT_EQ(got[0].type, T::treatment) << q;
+    EXPECT_EQ(got[0].alternative, T::outlook) << q;
+    EXPECT_NE(got[0].evidence.find("cure"), std::string::npos) << q;
+  }
+  // Asked beside the treatment by name, it is the treatment that is asked.
+  const auto both =
+      detector_.detect(analyzer_.terms("what are the treatments and can it be cured"));
+  ASSERT_EQ(both.size(), 1u) << names(types_of(both));
+  EXPECT_EQ(both[0].type, T::treatment);
+  EXPECT_EQ(both[0].alternative, T::other);
+}
+
+TEST(IntentCure, TheAnswerThatSaysWhetherItCanBeCuredComesFirst) {
+  std::vector<Article> a;
+  a.push_back(document("MPlusHealthTopics", "1", "Quibble disease",
+                       {{T::overview, "Quibble disease is a made-up test condition."},
+                        {T::treatment, "There is no cure for quibble disease. Pretend rest helps."},
+                        {T::outlook, "Quibble disease lasts for life in made-up people."}}));
+  a.push_back(document("MPlusHealthTopics", "2", "Frindle tumour",
+                       {{T::overview, "Frindle tumour is a made-up test condition."},
+                        {T::treatment, "Frindle tumour is removed by pretend surgery."},
+                        {T::outlook, "Frindle tumour can usually be cured, in pretend."}}));
+  a.push_back(document("MPlusHealthTopics", "3", "Wuggle rash",
+                       {{T::overview, "Wuggle rash is a made-up test condition."},
+                        {T::treatment, "Wuggle rash fades with pretend cream."},
+                        {T::outlook, "Wuggle rash comes back in made-up winters."}}));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto quibble = engine.ask("Can quibble disease be cured?");
+  ASSERT_FALSE(quibble.answers.empty());
+  EXPECT_EQ(quibble.answers.front().type, T::treatment);
+  const auto frindle = engine.ask("Can frindle tumour be cured?");
+  ASSERT_FALSE(frindle.answers.empty());
+  EXPECT_EQ(frindle.answers.front().type, T::outlook);
+  // Neither answer uses the words: the treatment, as asked.
+  const auto unsaid = engine.ask("Is wuggle rash curable?");
+  ASSERT_FALSE(unsaid.answers.empty());
+  EXPECT_EQ(unsaid.answers.front().type, T::treatment);
+}
+
 }  // namespace
 }  // namespace symptomdb
