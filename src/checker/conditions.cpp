@@ -626,6 +626,18 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q) const {
   return scores(q, nullptr);
 }
 
+const ConditionModel::Sentence* ConditionModel::sentence_naming_most(
+    std::size_t profile, const std::vector<std::uint32_t>& terms) const {
+  std::size_t best = 0;
+  const Sentence* out = nullptr;
+  for (const auto& s : sentences_[profile]) {
+    std::size_t n = 0;
+    for (const auto t : terms) n += std::binary_search(s.terms.begin(), s.terms.end(), t);
+    if (n > best) best = n, out = &s;
+  }
+  return out;
+}
+
 std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
   std::vector<char> hit;
   std::vector<double> delta;
@@ -691,13 +703,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
           e.words.push_back(w.surface);
       }
       // The sentence sharing most of the finding's words.
-      std::size_t best = 0;
-      const Sentence* quote = nullptr;
-      for (const auto& s : sentences_[i]) {
-        std::size_t n = 0;
-        for (const auto t : hit) n += std::binary_search(s.terms.begin(), s.terms.end(), t);
-        if (n > best) best = n, quote = &s;
-      }
+      const Sentence* quote = sentence_naming_most(i, hit);
       if (by_concept != 0) {
         // The term they meet at, as the ontology names it; quoted from the
         // sentence naming most of its words when the finding's own words
@@ -710,12 +716,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
           for (const auto& w : content_words(label, analyzer))
             if (const auto it = term_ids_.find(w.stem); it != term_ids_.end())
               label_terms.push_back(it->second);
-          for (const auto& s : sentences_[i]) {
-            std::size_t n = 0;
-            for (const auto t : label_terms)
-              n += std::binary_search(s.terms.begin(), s.terms.end(), t);
-            if (n > best) best = n, quote = &s;
-          }
+          quote = sentence_naming_most(i, label_terms);
         }
       }
       if (quote) e.quote = quote->text, e.section = quote->section;

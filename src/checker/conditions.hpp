@@ -438,6 +438,11 @@ class ConditionModel {
     std::vector<double> delta;
     std::unordered_map<std::uint32_t, double> specificity;
   };
+  // The sentence of a profile's text that names most of `terms`, the first
+  // of equals; none when no sentence names any. What an explanation line
+  // quotes.
+  const Sentence* sentence_naming_most(std::size_t profile,
+                                       const std::vector<std::uint32_t>& terms) const;
   // What one finding adds to a profile's score, from its summed term scores.
   double finding_contribution(const PreparedFinding& f, double raw) const;
   double length_factor(std::size_t profile) const;

@@ -166,12 +166,8 @@ void ConditionModel::explain_main_fit(const MainWords& words, std::size_t profil
         e.words.push_back(it->second);
     }
     // The symptom sentence naming most of them.
-    std::size_t best = 0;
-    for (const auto& s : sentences_[profile]) {
-      std::size_t n = 0;
-      for (const auto t : terms) n += std::binary_search(s.terms.begin(), s.terms.end(), t);
-      if (n > best) best = n, e.quote = s.text, e.section = s.section;
-    }
+    if (const Sentence* s = sentence_naming_most(profile, terms))
+      e.quote = s->text, e.section = s->section;
     e.contribution = std::round(contribution * 1000) / 1000;
     e.main_symptoms = !absent;
     evidence.push_back(std::move(e));

@@ -126,12 +126,8 @@ void ConditionModel::explain_contrast(const std::vector<PreparedFinding>& prepar
     }
   }
   std::sort(terms.begin(), terms.end());
-  std::size_t best = 0;
-  for (const auto& s : sentences_[profile]) {
-    std::size_t n = 0;
-    for (const auto t : terms) n += std::binary_search(s.terms.begin(), s.terms.end(), t);
-    if (n > best) best = n, e.quote = s.text, e.section = s.section;
-  }
+  if (const Sentence* s = sentence_naming_most(profile, terms))
+    e.quote = s->text, e.section = s->section;
   e.contribution = std::round(delta * 1000) / 1000;
   evidence.push_back(std::move(e));
 }
