@@ -257,7 +257,7 @@ checker::ProfileQuery query_of(const checker::Description& d,
     checker::ProfileFinding pf{f.text, {}};
     pf.chief = f.sentence == 0;
     if (interpreter && reading != Reading::windows) {
-      const auto r = interpreter->interpret(f.text);
+      const auto r = checker::interpret_finding(*interpreter, f);
       for (const auto& i : r.terms) pf.expansions.push_back(i.label);
       if (reading == Reading::whole) pf.read = checker::words_read(*interpreter, r);
     }
@@ -815,7 +815,8 @@ int main(int argc, char** argv) {
       if (f.negated) continue;
       positive += f.text + ".\n";
       if (interpreter)
-        for (const auto& i : interpreter->interpret(f.text).terms) terms.push_back(i.term);
+        for (const auto& i : checker::interpret_finding(*interpreter, f).terms)
+          terms.push_back(i.term);
     }
     if (flag_terms)
       for (const auto& flag : flag_terms->check(*onto, terms)) s.red_flags.push_back(flag.kind);
@@ -837,6 +838,21 @@ int main(int argc, char** argv) {
   for (std::size_t v = 0; v < vignettes.size(); ++v) {
     descriptions.push_back(checker::read_description(vignettes[v].text));
     rankings.push_back(model.rank(queries[v]));
+  }
+  if (interpreter) {
+    // How many of the stories' clauses some HPO term is read in: as
+    // written, and less the story words that open them (Finding::core).
+    std::size_t clauses = 0, as_written = 0, as_read = 0;
+    for (const auto& d : descriptions)
+      for (const auto& f : d.findings) {
+        ++clauses;
+        if (!interpreter->interpret(f.text).terms.empty()) ++as_written;
+        if (!checker::interpret_finding(*interpreter, f).terms.empty()) ++as_read;
+      }
+    fmt::print(
+        "Clauses read as an HPO term: {} of {} as written, {} less their opening story "
+        "words\n",
+        as_written, clauses, as_read);
   }
   std::ofstream triage_out;
   if (!triage_dump.empty()) {

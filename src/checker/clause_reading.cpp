@@ -63,6 +63,14 @@ ClauseReading read_clause(const Interpreter& interpreter, std::string_view claus
   return out;
 }
 
+Interpreter::Result interpret_finding(const Interpreter& interpreter, const Finding& finding) {
+  if (!finding.core.empty() && finding.core != finding.text) {
+    auto core = interpreter.interpret(finding.core);
+    if (!core.terms.empty()) return core;
+  }
+  return interpreter.interpret(finding.text);
+}
+
 std::vector<std::string> words_read(const Interpreter& interpreter, const Interpreter::Result& r,
                                     double min_confidence) {
   std::vector<std::string> out;

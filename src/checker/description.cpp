@@ -94,6 +94,21 @@ constexpr std::array<std::string_view, 40> kFiller = {
     "been", "be",   "also", "some", "any",     "my",       "his",  "her",   "very", "of",
     "in",   "on",   "at",   "to",   "reports", "reported", "feel", "feels", "felt", "experiencing"};
 
+// Words that open a clause with the story around a finding, not its name:
+// who, that it was had, said or noticed, and when ("she complains of", "a
+// week ago he had experienced"). Taken off the front only: inside a phrase
+// some are part of a name ("feeling full quickly when eating").
+constexpr std::array<std::string_view, 53> kStory = {
+    "i",       "i'm",         "im",          "he",           "she",        "they",
+    "we",      "it",          "my",          "his",          "her",        "their",
+    "has",     "have",        "had",         "having",       "is",         "was",
+    "are",     "were",        "been",        "complains",    "complained", "complaining",
+    "reports", "reported",    "states",      "stated",       "says",       "said",
+    "noticed", "experienced", "experiences", "experiencing", "developed",  "started",
+    "starts",  "began",       "ago",         "since",        "recently",   "also",
+    "patient", "presents",    "presented",   "presenting",   "comes",      "came",
+    "gives",   "describes",   "described",   "admits",       "admitted"};
+
 constexpr std::array<std::string_view, 12> kSudden = {
     "sudden",    "suddenly",    "abrupt",  "abruptly", "acute",   "acutely",
     "instantly", "immediately", "rapidly", "rapid",    "quickly", "nowhere"};
@@ -372,6 +387,23 @@ Description read_description(std::string_view text) {
                                     ? std::max(*d.longest_duration_days, *f.duration_days)
                                     : *f.duration_days;
     if (only_filler(kept)) continue;
+    {
+      // Durations anywhere ("fever for 2 days"), story words and connectives
+      // at the front.
+      std::vector<std::string> core;
+      for (std::size_t i = 0; i < kept.size(); ++i) {
+        std::size_t used = 0;
+        if (duration_at(kept, i, &used)) {
+          i += used - 1;
+          continue;
+        }
+        if (core.empty() && (in(kStory, kept[i]) || text::is_stopword(kept[i]))) continue;
+        core.push_back(kept[i]);
+      }
+      while (!core.empty() && (text::is_stopword(core.back()) || core.back() == "ago"))
+        core.pop_back();
+      f.core = join(core, 0, core.size());
+    }
     if (sentences_seen == 0 || c.sentence != last_sentence) ++sentences_seen;
     last_sentence = c.sentence;
     f.sentence = sentences_seen - 1;

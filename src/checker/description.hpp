@@ -18,6 +18,12 @@ enum class Severity { unknown, mild, moderate, severe };
 
 struct Finding {
   std::string text;                     // the phrase, as written, without the negation words
+  // The phrase less the words that tell the story around a finding: who
+  // ("she", "my son"), that it was said or felt ("complains of", "had
+  // experienced") and when ("a week ago", "for 2 days"). What an interpreter
+  // reads as a name: "a week ago she had experienced dysuria" -> "dysuria".
+  // Equal to `text` when nothing was left out; empty when only such words.
+  std::string core;
   bool negated = false;                 // "no fever", "denies chest pain", "without a rash"
   std::optional<double> duration_days;  // "for 3 days", "two weeks ago", "since yesterday"
   Onset onset = Onset::unknown;         // "sudden", "suddenly", "gradually"

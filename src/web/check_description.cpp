@@ -82,7 +82,8 @@ json answer(const Site& site, const Input& in) {
         understood = true;
       }
     } else if (data) {
-      const auto reading = data->interpreter->interpret(text);
+      const auto reading = f ? checker::interpret_finding(*data->interpreter, *f)
+                             : data->interpreter->interpret(text);
       // The words of the names read; the clause's other words are story
       // (ProfileParameters::story_weight).
       pf.read = checker::words_read(*data->interpreter, reading);

@@ -86,6 +86,25 @@ TEST(ClauseReading, WordsReadAreTheNamesOfTheTermsAPhraseWasReadAs) {
   EXPECT_EQ(std::count(both.begin(), both.end(), "seizure"), 1);
 }
 
+TEST(ClauseReading, AFindingIsReadWithoutTheStoryWordsThatOpenIt) {
+  const Interpreter interpreter(testing::checker_ontology());
+  const auto d = read_description("A week ago she had experienced muscle wasting.");
+  ASSERT_EQ(d.findings.size(), 1u);
+  // As written, the story outweighs the name; without it the name is read.
+  EXPECT_TRUE(interpreter.interpret(d.findings[0].text).terms.empty());
+  const auto r = interpret_finding(interpreter, d.findings[0]);
+  ASSERT_EQ(r.terms.size(), 1u);
+  EXPECT_EQ(interpreter.ontology().term(r.terms[0].term).id, "HP:0003202");
+  // A clause whose core reads as nothing is read as written, so every word
+  // of it stays for the word-level matching (words_read).
+  const auto story = read_description("She went to the church nursery.");
+  ASSERT_EQ(story.findings.size(), 1u);
+  const auto s = interpret_finding(interpreter, story.findings[0]);
+  EXPECT_TRUE(s.terms.empty());
+  EXPECT_EQ(words_read(interpreter, s),
+            (std::vector<std::string>{"she", "went", "church", "nursery"}));
+}
+
 TEST(ClauseScoring, AClauseReadAsATermScoresThroughThatTerm) {
   // Aaa's text names the term; Bbb's shares only the story around it.
   std::vector<Article> a;

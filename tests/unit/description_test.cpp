@@ -88,6 +88,25 @@ TEST(Description, DurationsAndDemographics) {
   EXPECT_TRUE(*read_description("a 30-year-old woman").female);
 }
 
+TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
+  auto core = [](std::string_view text) {
+    const auto d = read_description(text);
+    EXPECT_EQ(d.findings.size(), 1u) << text;
+    return d.findings.empty() ? std::string() : d.findings[0].core;
+  };
+  EXPECT_EQ(core("A week ago she had experienced dysuria."), "dysuria");
+  EXPECT_EQ(core("She complains of fever for 3 days."), "fever");
+  EXPECT_EQ(core("He presented with a rash"), "rash");
+  EXPECT_EQ(core("she has been complaining of muscle wasting since last spring"),
+            "muscle wasting since last spring");
+  // Inside the phrase the same words stay: they can be part of a name.
+  EXPECT_EQ(core("Feeling full quickly when eating"), "feeling full quickly when eating");
+  EXPECT_EQ(core("pain that started after meals"), "pain that started after meals");
+  // The finding's text is still the clause as written.
+  EXPECT_EQ(read_description("A week ago she had dysuria").findings[0].text,
+            "a week ago she had dysuria");
+}
+
 TEST(Description, EmptyAndFillerGiveNoFindings) {
   EXPECT_TRUE(read_description("").findings.empty());
   EXPECT_TRUE(read_description(" , and. or; I have ").findings.empty());
