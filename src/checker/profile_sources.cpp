@@ -33,6 +33,25 @@ bool has_any(std::string_view s, const std::array<std::string_view, N>& cues) {
   return false;
 }
 
+// A sentence without its comparison groups: "more common in men than in
+// women and more common in adults than in children" names women and
+// children as the ones less affected. Each " than ..." is cut up to the
+// next " and ", comma or semicolon.
+std::string without_comparisons(std::string_view s) {
+  std::string out;
+  std::size_t from = 0;
+  for (auto at = s.find(" than "); at != std::string_view::npos; at = s.find(" than ", from)) {
+    std::size_t end = s.size();
+    for (const std::string_view stop : {" and ", ",", ";"})
+      if (const auto e = s.find(stop, at + 6); e != std::string_view::npos) end = std::min(end, e);
+    out.append(s.substr(from, at - from));
+    from = end;
+  }
+  out.append(s.substr(from));
+  out.push_back(' ');  // the cues look for a word's end
+  return out;
+}
+
 }  // namespace
 
 Affected who_is_affected(std::string_view name, std::string_view text, std::string_view opening) {
@@ -45,6 +64,7 @@ Affected who_is_affected(std::string_view name, std::string_view text, std::stri
   std::string sentence(1, ' ');
   auto judge = [&]() {
     sentence.push_back(' ');
+    sentence = without_comparisons(sentence);
     if (has_any(sentence, kHowOften)) {
       a.children = a.children || has_any(sentence, kChildren);
       a.older = a.older || has_any(sentence, kOlder);

@@ -63,6 +63,14 @@ TEST(ProfileSources, WhoIsAffectedNeedsAStatementOfFrequencyAboutOneGroup) {
       who_is_affected("Gout", "Gout is more common in men than in others. It hurts.", "");
   EXPECT_TRUE(a.men);
   EXPECT_FALSE(a.women);
+  // The group after "than" is the one less affected.
+  const auto g = who_is_affected(
+      "Gout",
+      "Gout is more common in men than in women and more common in adults than in children.", "");
+  EXPECT_TRUE(g.men);
+  EXPECT_FALSE(g.women);
+  EXPECT_FALSE(g.children);
+  EXPECT_TRUE(who_is_affected("X", "It is more common in women than men.", "").women);
   // Both sexes named: nothing said about either.
   EXPECT_FALSE(who_is_affected("X", "It is more common in men and women over 40.", "").any());
   // A group named without a statement of frequency says nothing.
