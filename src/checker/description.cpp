@@ -109,6 +109,10 @@ constexpr std::array<std::string_view, 53> kStory = {
     "patient", "presents",    "presented",   "presenting",   "comes",      "came",
     "gives",   "describes",   "described",   "admits",       "admitted"};
 
+// Words that lead into a duration: "for the last 3 days", "over the past week".
+constexpr std::array<std::string_view, 9> kBeforeDuration = {
+    "for", "the", "last", "past", "over", "during", "within", "about", "nearly"};
+
 constexpr std::array<std::string_view, 12> kSudden = {
     "sudden",    "suddenly",    "abrupt",  "abruptly", "acute",   "acutely",
     "instantly", "immediately", "rapidly", "rapid",    "quickly", "nowhere"};
@@ -394,6 +398,8 @@ Description read_description(std::string_view text) {
       for (std::size_t i = 0; i < kept.size(); ++i) {
         std::size_t used = 0;
         if (duration_at(kept, i, &used)) {
+          // With the words that lead into it ("for the last 3 days").
+          while (!core.empty() && in(kBeforeDuration, core.back())) core.pop_back();
           i += used - 1;
           continue;
         }

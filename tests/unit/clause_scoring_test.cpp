@@ -114,7 +114,9 @@ TEST(ClauseScoring, AClauseReadAsATermScoresThroughThatTerm) {
     a.push_back(article("x" + std::to_string(i), "Other disease " + std::to_string(i),
                         "It causes a rash and itching."));
   const Snapshot snap(std::move(a));
-  auto model = ConditionModel::build(snap);
+  ProfileParameters story;
+  story.story_weight = 0.25;
+  auto model = ConditionModel::build(snap, story);
   const Interpreter interpreter(testing::checker_ontology());
   const std::string clause = "skeletal muscle atrophy in winter";
   const auto reading = interpreter.interpret(clause);
@@ -182,7 +184,7 @@ TEST(ClauseScoring, StoryWordsAroundWhatWasReadWeighLess) {
                       "Bbb disease usually comes in winter and rarely lasts; a cough is common."));
   const Snapshot snap(std::move(a));
   auto model = ConditionModel::build(snap);
-  EXPECT_DOUBLE_EQ(model.parameters().story_weight, 0.25);
+  EXPECT_DOUBLE_EQ(model.parameters().story_weight, 1);  // off by default (conditions.hpp)
   ProfileFinding clause{"it usually comes in winter with a cough", {}};
   clause.read = {"cough"};
   const auto q = present({clause});
