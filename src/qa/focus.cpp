@@ -436,7 +436,12 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
       const auto terms = analyzer.terms(n);
       if (terms.size() < 2 || terms.size() > 4) continue;
       const auto& head = terms.back().surface;
-      if (std::find(std::begin(kHeads), std::end(kHeads), head) == std::end(kHeads)) continue;
+      // Any other head may be left out of a name of two words too, when its
+      // first word is an eponym, no English word, nearly always followed by
+      // the head ("Friedreich ataxia" -> "Friedreich's").
+      const bool known_head =
+          std::find(std::begin(kHeads), std::end(kHeads), head) != std::end(kHeads);
+      if (!known_head && (terms.size() != 2 || !stats_.english_word)) continue;
       const auto& first = terms[terms.size() - 2];
       // "Still's disease" gives no alias "Still's": without its head the
       // eponym is an ordinary word ("still", "pick") in most questions.
@@ -447,6 +452,12 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
         if (stats_.english_word(bare)) continue;
       }
       const bool possessive = n.find('\'') != std::string::npos;
+      if (!known_head &&
+          (first.surface.size() < 3 ||
+           !std::all_of(first.surface.begin(), first.surface.end(),
+                        [](unsigned char ch) { return std::isalpha(ch) || ch == '\''; }) ||
+           !(stats_.follows && stats_.follows(first.stem, terms.back().stem))))
+        continue;
       if (possessive || (stats_.follows && stats_.follows(first.stem, terms.back().stem)))
         add(text::fold(n).substr(0, terms.back().offset), c, NameKind::alias, analyzer);
     }

@@ -42,6 +42,14 @@ class NameRules : public test::QaCorpusTest<NameRules> {
             "## Treatment of Quellish lung disease\n\nFixture text: quellish lung disease "
             "(QLD) is written so, and quellish lung disease (ZQX) and quellish lung disease "
             "(QL) too.\n");
+    // Two-word names whose first word nearly always comes before the head:
+    // an eponym (no English word) and an English word.
+    c.write("grobnitz.md", "Grobnitz ataxia", "grobnitz-ataxia", "",
+            "## Treatment of Grobnitz ataxia\n\nFixture text: Grobnitz ataxia, Grobnitz ataxia "
+            "and Grobnitz ataxia again.\n");
+    c.write("velvet.md", "Velvet ataxia", "velvet-ataxia", "",
+            "## Treatment of Velvet ataxia\n\nFixture text: Velvet ataxia, Velvet ataxia "
+            "and Velvet ataxia again.\n");
     c.write("formalitis.md", "Formalitis", "formalitis", "",
             "## Treatment of Formalitis\n\nFixture text.\n");
   }
@@ -115,6 +123,12 @@ TEST_F(NameRules, TheTextsOwnNameInBracketsAbbreviationIsAName) {
   // Letters that are not the name's, or only two of them, are no abbreviation.
   EXPECT_FALSE(names("How is ZQX treated?", "Quellish lung disease"));
   EXPECT_FALSE(names("How is QL treated?", "Quellish lung disease"));
+}
+
+TEST_F(NameRules, AnEponymAloneNamesItsTwoWordName) {
+  EXPECT_TRUE(names("How is Grobnitz's treated?", "Grobnitz ataxia"));
+  // An English first word alone is that word.
+  EXPECT_FALSE(names("How is velvet treated?", "Velvet ataxia"));
 }
 
 TEST_F(NameRules, ALayWordDoesNotTakeTheFocusForHavingTheKindOfAnswerAsked) {
