@@ -129,6 +129,11 @@ std::vector<std::string> inflection_bases(std::string_view word) {
   if (word.ends_with("iness") && word.size() > 7)
     add(std::string(word.substr(0, word.size() - 5)) + "y");
   if (word.ends_with("ness") && word.size() > 6) add(word.substr(0, word.size() - 4));
+  // ... and so is its "-ity" ("obese" / "obesity", "acid" / "acidity").
+  if (word.ends_with("ity") && word.size() > 6) {
+    add(word.substr(0, word.size() - 3));
+    add(std::string(word.substr(0, word.size() - 3)) + "e");
+  }
   for (std::string_view ending : {"ed", "ing"}) {
     if (!word.ends_with(ending) || word.size() < ending.size() + 3) continue;
     const std::string_view stem = word.substr(0, word.size() - ending.size());
@@ -140,6 +145,12 @@ std::vector<std::string> inflection_bases(std::string_view word) {
       add(std::string(stem.substr(0, stem.size() - 1)) + "y");  // "carried"
   }
   return out;
+}
+
+// Does the word end as an adjective made of a noun does ("painful",
+// "menopausal", "diabetic")?
+bool adjective_ending(std::string_view word) {
+  return word.size() > 5 && (word.ends_with("al") || word.ends_with("ful") || word.ends_with("ic"));
 }
 
 // Is `word` the name's one word `name_word` or an inflection of the same
@@ -649,10 +660,13 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         // own word or an inflection of it, not by another English word that
         // stems alike ("operator" for "Operation", "lactate" for
         // "Lactation"); a misspelling of it is still it ("flatulance").
-        if (words == 1 && entry.kind != NameKind::name && entry.kind != NameKind::abbreviation &&
-            !entry.word.empty() && stats_.english_word && stats_.english_word(entry.word) &&
+        // So is a one-word name, except by its adjective ("painful" for
+        // Pain, "menopausal" for Menopause, "diabetic" for Diabetes).
+        if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
+            stats_.english_word && stats_.english_word(entry.word) &&
             stats_.english_word(r.terms[b].surface) &&
-            !same_word_inflected(r.terms[b].surface, entry.word))
+            !same_word_inflected(r.terms[b].surface, entry.word) &&
+            (entry.kind != NameKind::name || !adjective_ending(r.terms[b].surface)))
           continue;
         // Whatever its kind, a one-word name is not met by an English word
         // it merely derives from or resembles ("tests" is not "Testes",

@@ -50,6 +50,8 @@ class NameRules : public test::QaCorpusTest<NameRules> {
     c.write("velvet.md", "Velvet ataxia", "velvet-ataxia", "",
             "## Treatment of Velvet ataxia\n\nFixture text: Velvet ataxia, Velvet ataxia "
             "and Velvet ataxia again.\n");
+    c.write("operations.md", "Operations", "operations", "",
+            "## Treatment of Operations\n\nFixture text.\n");
     c.write("formalitis.md", "Formalitis", "formalitis", "",
             "## Treatment of Formalitis\n\nFixture text.\n");
   }
@@ -129,6 +131,12 @@ TEST_F(NameRules, AnEponymAloneNamesItsTwoWordName) {
   EXPECT_TRUE(names("How is Grobnitz's treated?", "Grobnitz ataxia"));
   // An English first word alone is that word.
   EXPECT_FALSE(names("How is velvet treated?", "Velvet ataxia"));
+}
+
+TEST_F(NameRules, AOneWordNameIsMetByItsAdjectiveButNotByAnotherEnglishWord) {
+  EXPECT_TRUE(names("How are operations treated?", "Operations"));
+  EXPECT_TRUE(names("Is the clinic operational?", "Operations"));
+  EXPECT_FALSE(names("Who is the operator of the clinic?", "Operations"));
 }
 
 TEST_F(NameRules, ALayWordDoesNotTakeTheFocusForHavingTheKindOfAnswerAsked) {
