@@ -114,13 +114,26 @@ std::vector<std::string> inflection_bases(std::string_view word) {
   };
   if (word.ends_with("'s")) add(word.substr(0, word.size() - 2));
   if (word.ends_with("ies")) add(std::string(word.substr(0, word.size() - 3)) + "y");
-  if (word.ends_with("es")) add(word.substr(0, word.size() - 2));
+  // "-es" is a plural ending after a hissing sound ("rashes", "boxes",
+  // "viruses"); elsewhere the "e" is the word's own ("testes" is not
+  // "tests", "stones" is "stone" + "s").
+  if (word.ends_with("es") && word.size() > 3) {
+    const std::string_view before = word.substr(0, word.size() - 2);
+    if (before.ends_with("s") || before.ends_with("x") || before.ends_with("z") ||
+        before.ends_with("ch") || before.ends_with("sh"))
+      add(before);
+  }
   if (word.ends_with("s") && !word.ends_with("ss")) add(word.substr(0, word.size() - 1));
   // The state an adjective names is the same word too ("deaf" /
   // "deafness", "dizzy" / "dizziness").
   if (word.ends_with("iness") && word.size() > 7)
     add(std::string(word.substr(0, word.size() - 5)) + "y");
   if (word.ends_with("ness") && word.size() > 6) add(word.substr(0, word.size() - 4));
+  // ... and so is its "-ity" ("obese" / "obesity", "acid" / "acidity").
+  if (word.ends_with("ity") && word.size() > 6) {
+    add(word.substr(0, word.size() - 3));
+    add(std::string(word.substr(0, word.size() - 3)) + "e");
+  }
   for (std::string_view ending : {"ed", "ing"}) {
     if (!word.ends_with(ending) || word.size() < ending.size() + 3) continue;
     const std::string_view stem = word.substr(0, word.size() - ending.size());
@@ -134,6 +147,12 @@ std::vector<std::string> inflection_bases(std::string_view word) {
   return out;
 }
 
+// Does the word end as an adjective made of a noun does ("painful",
+// "menopausal", "diabetic")?
+bool adjective_ending(std::string_view word) {
+  return word.size() > 5 && (word.ends_with("al") || word.ends_with("ful") || word.ends_with("ic"));
+}
+
 // Is `word` the name's one word `name_word` or an inflection of the same
 // word (either way round: "cramp" / "cramps", "vomit" / "vomiting")?
 bool same_word_inflected(std::string_view word, std::string_view name_word) {
@@ -142,6 +161,22 @@ bool same_word_inflected(std::string_view word, std::string_view name_word) {
   return std::any_of(a.begin(), a.end(), [&](const std::string& x) {
     return std::find(b.begin(), b.end(), x) != b.end();
   });
+}
+
+// Is the name's one word `name_word` another English word than the
+// asker's `word`, though both stem alike? Either the name is the word with
+// a derivational ending ("system" / "systemic", "later" / "lateral",
+// "test" / "testes"), or the name is an inflammation ("-itis") and the
+// asker's word is not ("vaginal" / "vaginitis", "pancreatic" /
+// "pancreatitis"): the organ's adjective does not name its inflammation.
+bool another_word_derived(std::string_view word, std::string_view name_word) {
+  if (same_word_inflected(word, name_word)) return false;
+  // The word, or its plural's singular ("tests" / "testes").
+  const std::string_view singular =
+      word.ends_with("s") && !word.ends_with("ss") ? word.substr(0, word.size() - 1) : word;
+  for (std::string_view w : {word, singular})
+    if (name_word.size() > w.size() && name_word.starts_with(w)) return true;
+  return name_word.ends_with("itis") && !word.ends_with("itis");
 }
 
 }  // namespace
@@ -295,6 +330,78 @@ void FocusDictionary::add_phenotype_names(const Snapshot& snap, text::Analyzer& 
       add(*list.front().name, list.front().condition, NameKind::phenotype, analyzer);
 }
 
+// Where the text writes a name and then its letters in brackets, the
+// letters are the name's abbreviation: "Interstitial lung disease (ILD)".
+// The letters must be the initials of the name's words or letters of them
+// in order, starting with the first word's first letter ("CPT" is not
+// "Diabetes"), and an abbreviation the text gives to two different names
+// is left out. Only names of two or more words are looked for, and only
+// letters that are no name already; two letters are too few to tell a name
+// from a unit or a word ("pH").
+void FocusDictionary::add_defined_abbreviations(const Snapshot& snap, text::Analyzer& analyzer) {
+  // Letters -> the key of the name they follow (empty once two disagree).
+  std::unordered_map<std::string, std::string> defined;
+  auto consider = [&](std::string_view text) {
+    for (std::size_t open = text.find(" ("); open != std::string_view::npos;
+         open = text.find(" (", open + 2)) {
+      const std::size_t close = text.find(')', open + 2);
+      if (close == std::string_view::npos || close - open - 2 < 3 || close - open - 2 > 8) continue;
+      const std::string letters(text.substr(open + 2, close - open - 2));
+      if (!looks_like_abbreviation(letters) ||
+          !std::all_of(letters.begin(), letters.end(),
+                       [](unsigned char c) { return std::isalnum(c); }))
+        continue;
+      std::string folded = text::fold(letters);
+      if (entries_.contains(folded)) continue;
+      // The words before the bracket, as far back as a name can reach.
+      const std::size_t from = open > 120 ? open - 120 : 0;
+      const auto terms = analyzer.terms(text.substr(from, open - from));
+      std::vector<std::size_t> content;
+      for (std::size_t k = 0; k < terms.size(); ++k)
+        if (!text::is_stopword(terms[k].surface)) content.push_back(k);
+      std::string found;
+      for (std::size_t w = 2; w <= std::min(content.size(), max_words_) && found.empty(); ++w) {
+        const std::size_t b = content[content.size() - w];
+        const std::string key = key_of(terms, b, terms.size());
+        if (!entries_.contains(key)) continue;
+        // Its letters, in order, from the name's words' letters, the first
+        // being the first word's first.
+        std::string initials;
+        for (std::size_t k = b; k < terms.size(); ++k) initials += terms[k].surface;
+        if (initials.empty() || initials.front() != folded.front()) continue;
+        std::size_t at = 0;
+        for (char c : folded) {
+          at = initials.find(c, at);
+          if (at == std::string::npos) break;
+          ++at;
+        }
+        if (at != std::string::npos) found = key;
+      }
+      if (found.empty()) continue;
+      auto [it, fresh] = defined.emplace(std::move(folded), found);
+      if (!fresh && it->second != found) it->second.clear();
+    }
+  };
+  for (const auto& article : snap.articles()) {
+    consider(article.introduction);
+    for (const auto& section : article.sections) {
+      consider(section.intro);
+      for (const auto& item : section.items) consider(item.text);
+    }
+  }
+  for (const auto& [letters, key] : defined) {
+    if (key.empty()) continue;
+    const auto it = entries_.find(key);
+    if (it == entries_.end()) continue;
+    std::vector<std::uint32_t> conditions;
+    for (const auto& e : it->second)
+      if (e.kind != NameKind::phenotype) conditions.push_back(e.condition);
+    std::string upper = letters;
+    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (auto c : conditions) add(upper, c, NameKind::abbreviation, analyzer);
+  }
+}
+
 FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer, CorpusStats stats)
     : stats_(std::move(stats)) {
   const auto conditions = snap.conditions();
@@ -340,7 +447,12 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
       const auto terms = analyzer.terms(n);
       if (terms.size() < 2 || terms.size() > 4) continue;
       const auto& head = terms.back().surface;
-      if (std::find(std::begin(kHeads), std::end(kHeads), head) == std::end(kHeads)) continue;
+      // Any other head may be left out of a name of two words too, when its
+      // first word is an eponym, no English word, nearly always followed by
+      // the head ("Friedreich ataxia" -> "Friedreich's").
+      const bool known_head =
+          std::find(std::begin(kHeads), std::end(kHeads), head) != std::end(kHeads);
+      if (!known_head && (terms.size() != 2 || !stats_.english_word)) continue;
       const auto& first = terms[terms.size() - 2];
       // "Still's disease" gives no alias "Still's": without its head the
       // eponym is an ordinary word ("still", "pick") in most questions.
@@ -351,6 +463,12 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
         if (stats_.english_word(bare)) continue;
       }
       const bool possessive = n.find('\'') != std::string::npos;
+      if (!known_head &&
+          (first.surface.size() < 3 ||
+           !std::all_of(first.surface.begin(), first.surface.end(),
+                        [](unsigned char ch) { return std::isalpha(ch) || ch == '\''; }) ||
+           !(stats_.follows && stats_.follows(first.stem, terms.back().stem))))
+        continue;
       if (possessive || (stats_.follows && stats_.follows(first.stem, terms.back().stem)))
         add(text::fold(n).substr(0, terms.back().offset), c, NameKind::alias, analyzer);
     }
@@ -360,6 +478,7 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     auto it = by_key.find(condition_key(expansion));
     if (it != by_key.end()) add(abbreviation, it->second, NameKind::abbreviation, analyzer);
   }
+  add_defined_abbreviations(snap, analyzer);
   add_phenotype_names(snap, analyzer);
   for (const auto& [surface, conds] : word_conditions_)
     fuzzy_.add(surface, static_cast<std::uint32_t>(conds.size()));
@@ -541,10 +660,20 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         // own word or an inflection of it, not by another English word that
         // stems alike ("operator" for "Operation", "lactate" for
         // "Lactation"); a misspelling of it is still it ("flatulance").
-        if (words == 1 && entry.kind != NameKind::name && entry.kind != NameKind::abbreviation &&
-            !entry.word.empty() && stats_.english_word && stats_.english_word(entry.word) &&
+        // So is a one-word name, except by its adjective ("painful" for
+        // Pain, "menopausal" for Menopause, "diabetic" for Diabetes).
+        if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
+            stats_.english_word && stats_.english_word(entry.word) &&
             stats_.english_word(r.terms[b].surface) &&
-            !same_word_inflected(r.terms[b].surface, entry.word))
+            !same_word_inflected(r.terms[b].surface, entry.word) &&
+            (entry.kind != NameKind::name || !adjective_ending(r.terms[b].surface)))
+          continue;
+        // Whatever its kind, a one-word name is not met by an English word
+        // it merely derives from or resembles ("tests" is not "Testes",
+        // "system" not "Systemic"); a misspelling of it is still it.
+        if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
+            !corrected[b] && stats_.english_word && stats_.english_word(r.terms[b].surface) &&
+            another_word_derived(r.terms[b].surface, entry.word))
           continue;
         if (!entry.letters.empty()) {
           // After a number an abbreviation is a unit: "0.05 MG", "10 ML".

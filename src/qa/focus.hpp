@@ -117,6 +117,10 @@ class FocusDictionary {
   };
   void add(const std::string& name, std::size_t condition, NameKind kind, text::Analyzer& analyzer);
   void add_phenotype_names(const Snapshot& snapshot, text::Analyzer& analyzer);
+  // Abbreviations the knowledge base defines in its own text, written as a
+  // name followed by its letters in brackets ("interstitial lung disease
+  // (ILD)"), for names that have no abbreviation yet.
+  void add_defined_abbreviations(const Snapshot& snapshot, text::Analyzer& analyzer);
   // Spelling: may the asker's word be corrected at all (not an English
   // word, nor a proper name written with its capital), and is `to` a
   // plausible slip for it?

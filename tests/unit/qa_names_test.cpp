@@ -31,6 +31,29 @@ class NameRules : public test::QaCorpusTest<NameRules> {
             "## Treatment of Drizzle fever\n\nFixture text about a chill.\n");
     c.write("wombix.md", "Wombix", "wombix", "",
             "## Treatment of Wombix\n\nFixture text about a chill.\n");
+    // Conditions whose one-word names are English words that stem like
+    // other English words ("system" / "Systemic", "tests" / "Testes") or an
+    // "-itis" that stems like an adjective ("formality" / "Formalitis").
+    c.write("systemic.md", "Systemic", "systemic", "", "## Treatment of Systemic\n\nFixture.\n");
+    c.write("testes.md", "Testes", "testes", "", "## Treatment of Testes\n\nFixture text.\n");
+    // A name the text follows with its letters in brackets, and with
+    // letters that are not its own.
+    c.write("quellish.md", "Quellish lung disease", "quellish-lung-disease", "",
+            "## Treatment of Quellish lung disease\n\nFixture text: quellish lung disease "
+            "(QLD) is written so, and quellish lung disease (ZQX) and quellish lung disease "
+            "(QL) too.\n");
+    // Two-word names whose first word nearly always comes before the head:
+    // an eponym (no English word) and an English word.
+    c.write("grobnitz.md", "Grobnitz ataxia", "grobnitz-ataxia", "",
+            "## Treatment of Grobnitz ataxia\n\nFixture text: Grobnitz ataxia, Grobnitz ataxia "
+            "and Grobnitz ataxia again.\n");
+    c.write("velvet.md", "Velvet ataxia", "velvet-ataxia", "",
+            "## Treatment of Velvet ataxia\n\nFixture text: Velvet ataxia, Velvet ataxia "
+            "and Velvet ataxia again.\n");
+    c.write("operations.md", "Operations", "operations", "",
+            "## Treatment of Operations\n\nFixture text.\n");
+    c.write("formalitis.md", "Formalitis", "formalitis", "",
+            "## Treatment of Formalitis\n\nFixture text.\n");
   }
 
  protected:
@@ -81,6 +104,39 @@ TEST_F(NameRules, AOneWordEnglishSynonymIsMetByItsOwnWordOnly) {
   // ... "operator" stems alike but is another word.
   EXPECT_FALSE(names("Who is the operator of the clinic?", "Zindle palsy"));
   EXPECT_FALSE(names("How do I call the operators?", "Zindle palsy"));
+}
+
+TEST_F(NameRules, AOneWordNameIsNotMetByAnotherEnglishWordThatStemsAlike) {
+  // The name's own word, its plural and its misspelling name it ...
+  EXPECT_TRUE(names("What is systemic?", "Systemic"));
+  EXPECT_TRUE(names("How are the testes examined?", "Testes"));
+  EXPECT_TRUE(names("How is formalitis treated?", "Formalitis"));
+  EXPECT_TRUE(names("How is formalitus treated?", "Formalitis"));
+  // ... but not the word it derives from by an ending ...
+  EXPECT_FALSE(names("How does the immune system work?", "Systemic"));
+  EXPECT_FALSE(names("Which tests are needed?", "Testes"));
+  EXPECT_FALSE(names("Is a test needed?", "Testes"));
+  // ... nor the adjective that stems like an "-itis".
+  EXPECT_FALSE(names("What formality is needed at the clinic?", "Formalitis"));
+}
+
+TEST_F(NameRules, TheTextsOwnNameInBracketsAbbreviationIsAName) {
+  EXPECT_TRUE(names("How is QLD treated?", "Quellish lung disease"));
+  // Letters that are not the name's, or only two of them, are no abbreviation.
+  EXPECT_FALSE(names("How is ZQX treated?", "Quellish lung disease"));
+  EXPECT_FALSE(names("How is QL treated?", "Quellish lung disease"));
+}
+
+TEST_F(NameRules, AnEponymAloneNamesItsTwoWordName) {
+  EXPECT_TRUE(names("How is Grobnitz's treated?", "Grobnitz ataxia"));
+  // An English first word alone is that word.
+  EXPECT_FALSE(names("How is velvet treated?", "Velvet ataxia"));
+}
+
+TEST_F(NameRules, AOneWordNameIsMetByItsAdjectiveButNotByAnotherEnglishWord) {
+  EXPECT_TRUE(names("How are operations treated?", "Operations"));
+  EXPECT_TRUE(names("Is the clinic operational?", "Operations"));
+  EXPECT_FALSE(names("Who is the operator of the clinic?", "Operations"));
 }
 
 TEST_F(NameRules, ALayWordDoesNotTakeTheFocusForHavingTheKindOfAnswerAsked) {
