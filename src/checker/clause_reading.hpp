@@ -30,6 +30,13 @@ struct ClauseReading {
 ClauseReading read_clause(const Interpreter& interpreter, std::string_view clause,
                           std::size_t max_words = 4, double min_confidence = 0.75);
 
+// A finding of a description read with Interpreter::interpret: its core (the
+// clause less the story words that open it, Finding::core: "a week ago she
+// had experienced dysuria" -> "dysuria"), or the clause as written when the
+// core reads as nothing, so that a clause no term is read in keeps all its
+// words for words_read.
+Interpreter::Result interpret_finding(const Interpreter& interpreter, const Finding& finding);
+
 // A finding's whole-text reading (Interpreter::interpret) taken to words,
 // for ProfileFinding::read: of each phrase read with at least
 // `min_confidence`, the words of the term's names (its label, exact and
@@ -41,13 +48,6 @@ ClauseReading read_clause(const Interpreter& interpreter, std::string_view claus
 // measured and lost top-1 on both halves of the vignettes
 // (bench/checker/README.md, "Latest: merged main", sixth session), as
 // reading every clause in windows did before.
-// A finding of a description read with Interpreter::interpret: its core (the
-// clause less the story words that open it, Finding::core: "a week ago she
-// had experienced dysuria" -> "dysuria"), or the clause as written when the
-// core reads as nothing, so that a clause no term is read in keeps all its
-// words for words_read.
-Interpreter::Result interpret_finding(const Interpreter& interpreter, const Finding& finding);
-
 std::vector<std::string> words_read(const Interpreter& interpreter, const Interpreter::Result& r,
                                     double min_confidence = 0.75);
 

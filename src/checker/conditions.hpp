@@ -109,17 +109,15 @@ struct ProfileParameters {
   // around the symptom: "her son states that she seems more", "complaining",
   // "since"), when the query has read words at all (ProfileFinding::read;
   // checker::words_read fills it with the words of the names a clause was
-  // read as, and with every word of a phrase read as nothing). A clause read
-  // as a term then scores through that term, not through the incidental
-  // words it shares with long texts. 0.25: the words of the story still
-  // count a little (a site or a time said around the term). Measured on the
-  // vignettes (bench/checker/README.md): 0.5, 0.25, 0.1 and 0 gained on the
-  // even half and changed nothing on the odd half while long clauses were
-  // mostly read as nothing. Once a clause is read without its opening story
-  // words (Finding::core), many more are read as a term, often as a part of
-  // what they say ("severe pain and swelling in her hands fingers" read as
-  // Pain), and the discount then cuts symptom words: 1 (off) gains top-1 on
-  // both halves over 0.25 (eighth session).
+  // read as, and with every word of a phrase read as nothing), counts this
+  // much (1: as much as the rest). Measured on the vignettes
+  // (bench/checker/README.md): while long clauses were mostly read as
+  // nothing, 0.5, 0.25, 0.1 and 0 gained on the even half and changed
+  // nothing on the odd half, and 0.25 was used. Once a clause is read
+  // without its opening story words (Finding::core), many more are read as
+  // a term, often as a part of what they say ("severe pain and swelling in
+  // her hands fingers" read as Pain), and the discount then cuts symptom
+  // words: 1 gains top-1 on both halves over 0.25 (eighth session).
   double story_weight = 1;
   // Per share of the person's read findings (those the interpreter read as
   // HPO terms) that the profile explains: a condition that accounts for

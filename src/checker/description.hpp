@@ -17,9 +17,9 @@ enum class Onset { unknown, sudden, gradual };
 enum class Severity { unknown, mild, moderate, severe };
 
 struct Finding {
-  std::string text;                     // the phrase, as written, without the negation words
+  std::string text;  // the phrase, as written, without the negation words
   // The phrase less the words that tell the story around a finding: who
-  // ("she", "my son"), that it was said or felt ("complains of", "had
+  // ("she", "the patient"), that it was had or said ("complains of", "had
   // experienced") and when ("a week ago", "for 2 days"). What an interpreter
   // reads as a name: "a week ago she had experienced dysuria" -> "dysuria".
   // Equal to `text` when nothing was left out; empty when only such words.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "checker/checker.hpp"
 #include "checker/interpret.hpp"
@@ -36,11 +37,14 @@ bool has_any(std::string_view s, const std::array<std::string_view, N>& cues) {
 // A sentence without its comparison groups: "more common in men than in
 // women and more common in adults than in children" names women and
 // children as the ones less affected. Each " than ..." is cut up to the
-// next " and ", comma or semicolon.
+// next " and ", comma or semicolon. A number after "than" is an age or a
+// count ("older than 65"), not a group, and stays.
 std::string without_comparisons(std::string_view s) {
   std::string out;
   std::size_t from = 0;
-  for (auto at = s.find(" than "); at != std::string_view::npos; at = s.find(" than ", from)) {
+  for (auto at = s.find(" than "); at != std::string_view::npos;
+       at = s.find(" than ", std::max(from, at + 6))) {
+    if (at + 6 < s.size() && std::isdigit(static_cast<unsigned char>(s[at + 6]))) continue;
     std::size_t end = s.size();
     for (const std::string_view stop : {" and ", ",", ";"})
       if (const auto e = s.find(stop, at + 6); e != std::string_view::npos) end = std::min(end, e);

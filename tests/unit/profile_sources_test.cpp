@@ -71,6 +71,8 @@ TEST(ProfileSources, WhoIsAffectedNeedsAStatementOfFrequencyAboutOneGroup) {
   EXPECT_FALSE(g.women);
   EXPECT_FALSE(g.children);
   EXPECT_TRUE(who_is_affected("X", "It is more common in women than men.", "").women);
+  // An age after "than" is no comparison group.
+  EXPECT_TRUE(who_is_affected("X", "It is more common in people older than 65.", "").older);
   // Both sexes named: nothing said about either.
   EXPECT_FALSE(who_is_affected("X", "It is more common in men and women over 40.", "").any());
   // A group named without a statement of frequency says nothing.
