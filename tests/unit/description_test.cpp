@@ -104,8 +104,9 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   EXPECT_EQ(core("Feeling full quickly when eating"), "feeling full quickly when eating");
   EXPECT_EQ(core("pain that started after meals"), "pain that started after meals");
   // The finding's text is still the clause as written.
-  EXPECT_EQ(read_description("A week ago she had dysuria").findings[0].text,
-            "a week ago she had dysuria");
+  const auto written = read_description("A week ago she had dysuria");
+  ASSERT_EQ(written.findings.size(), 1u);
+  EXPECT_EQ(written.findings[0].text, "a week ago she had dysuria");
 }
 
 TEST(Description, EmptyAndFillerGiveNoFindings) {
