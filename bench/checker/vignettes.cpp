@@ -153,6 +153,8 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
       {"sources", &checker::ProfileParameters::sources_prior},
       {"specialist", &checker::ProfileParameters::specialist_prior},
       {"expansion", &checker::ProfileParameters::expansion_weight},
+      {"lay", &checker::ProfileParameters::lay_weight},
+      {"lay_share", &checker::ProfileParameters::lay_share},
       {"chief", &checker::ProfileParameters::chief_weight},
       {"unread", &checker::ProfileParameters::unread_weight},
       {"cap", &checker::ProfileParameters::finding_cap},
@@ -259,6 +261,7 @@ checker::ProfileQuery query_of(const checker::Description& d,
     if (interpreter && reading != Reading::windows) {
       const auto r = checker::interpret_finding(*interpreter, f);
       for (const auto& i : r.terms) pf.expansions.push_back(i.label);
+      pf.synonyms = checker::synonyms_read(*interpreter, r);
       if (reading == Reading::whole) pf.read = checker::words_read(*interpreter, r);
     }
     if (interpreter && reading != Reading::whole) {

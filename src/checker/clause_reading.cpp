@@ -71,6 +71,17 @@ Interpreter::Result interpret_finding(const Interpreter& interpreter, const Find
   return interpreter.interpret(finding.text);
 }
 
+std::vector<std::vector<std::string>> synonyms_read(const Interpreter& interpreter,
+                                                    const Interpreter::Result& r) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& i : r.terms) {
+    auto& names = out.emplace_back();
+    for (const auto& s : interpreter.ontology().term(i.term).synonyms)
+      if (s.layperson) names.push_back(s.text);
+  }
+  return out;
+}
+
 std::vector<std::string> words_read(const Interpreter& interpreter, const Interpreter::Result& r,
                                     double min_confidence) {
   std::vector<std::string> out;

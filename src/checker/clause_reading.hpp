@@ -37,6 +37,13 @@ ClauseReading read_clause(const Interpreter& interpreter, std::string_view claus
 // words for words_read.
 Interpreter::Result interpret_finding(const Interpreter& interpreter, const Finding& finding);
 
+// Per term of a reading, in order: the term's layperson synonyms, the
+// names HPO gives it in the public's words ("Painful or difficult
+// urination" for Dysuria; ProfileFinding::synonyms,
+// ProfileParameters::lay_weight).
+std::vector<std::vector<std::string>> synonyms_read(const Interpreter& interpreter,
+                                                    const Interpreter::Result& r);
+
 // A finding's whole-text reading (Interpreter::interpret) taken to words,
 // for ProfileFinding::read: of each phrase read with at least
 // `min_confidence`, the words of the term's names (its label, exact and

@@ -606,8 +606,22 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
     }
   };
   add(f.text, 1.0, story);
-  for (const auto& e : f.expansions) add(e, params_.expansion_weight, false);
+  for (std::size_t k = 0; k < f.expansions.size(); ++k) {
+    add(f.expansions[k], params_.expansion_weight, false);
+    if (params_.lay_weight > 0 && k < f.synonyms.size() && unsaid(f.expansions[k], analyzer))
+      for (const auto& s : f.synonyms[k])
+        add(s, params_.expansion_weight * params_.lay_weight, false);
+  }
   return q;
+}
+
+bool ConditionModel::unsaid(std::string_view name, text::Analyzer& analyzer) const {
+  if (general_count_ == 0) return false;
+  std::uint32_t most = 0;
+  for (const auto& t : terms_with(name, false, analyzer))
+    if (const auto it = term_ids_.find(t); it != term_ids_.end())
+      most = std::max(most, general_df_[it->second]);
+  return static_cast<double>(most) <= params_.lay_share * static_cast<double>(general_count_);
 }
 
 double ConditionModel::term_score(std::uint32_t term, float tf, std::uint32_t profile) const {

@@ -80,6 +80,19 @@ struct ProfileParameters {
   // story. Not added to `rare_prior`; on its scale (bench/checker/README.md).
   double specialist_prior = -20.0;
   double expansion_weight = 0.5;  // words of HPO names a finding was read as
+  // A finding read as a clinical term the general texts hardly use
+  // ("dysuria", where the encyclopedias say "pain or burning when you
+  // urinate") is also matched through the term's layperson synonyms
+  // (ProfileFinding::synonyms), at this times the expansion weight. "Hardly
+  // use": its name's most used word is in no more than `lay_share` of the
+  // general topics' texts. A term they use (fever, cough) keeps its label
+  // alone, as its synonyms' everyday words ("pain", "difficult") are in
+  // every long text. Measured on the vignettes (bench/checker/README.md,
+  // ninth session): 0.5 changes no cell of either half; 1 loses one even
+  // top-20 vignette; the exact synonyms as well lose top-1; a share of 0.03
+  // or more loses top-1 on both halves. 0: off.
+  double lay_weight = 0.5;
+  double lay_share = 0.01;
   // Query-time ranking rules (src/checker/profile_rank.cpp); each is off at
   // its neutral value (1 for weights, 0 otherwise).
   double chief_weight = 2.0;   // findings of the first sentence: what brings the person
@@ -273,7 +286,10 @@ struct ProfileParameters {
 struct ProfileFinding {
   std::string text;
   std::vector<std::string> expansions;  // other names for it (HPO label, synonyms)
-  bool chief = false;                   // part of what brings the person (their first sentence)
+  // Per expansion (same order; may be shorter): its names in the public's
+  // words, HPO's layperson synonyms (ProfileParameters::lay_weight).
+  std::vector<std::vector<std::string>> synonyms;
+  bool chief = false;  // part of what brings the person (their first sentence)
   // The words of `text` the interpreter read as findings (clause_reading.hpp);
   // the other words are the story around them.
   std::vector<std::string> read;
@@ -455,6 +471,8 @@ class ConditionModel {
                              std::vector<double>* delta = nullptr,
                              Contrast* contrast = nullptr) const;
   QueryTerms terms_of(const ProfileFinding& f, text::Analyzer& analyzer, bool story) const;
+  // Whether the general topics' texts hardly use a name (lay_share).
+  bool unsaid(std::string_view name, text::Analyzer& analyzer) const;
   double term_score(std::uint32_t term, float tf, std::uint32_t profile) const;
   double prior(std::size_t profile, const ProfileQuery& q) const;
   // The main symptoms of each profile (main_findings.cpp): the stems its
@@ -568,9 +586,11 @@ class ConditionModel {
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_identity_;
   // The profiles named by a present finding of the query.
   std::vector<char> named_by(const ProfileQuery& q) const;
-  std::vector<float> symptom_share_;      // per term
-  std::vector<double> idf_all_;           // idf over all profiles, as built
-  std::vector<float> vocabulary_weight_;  // per term, from symptom_share_ and the exponent
+  std::vector<float> symptom_share_;       // per term
+  std::vector<double> idf_all_;            // idf over all profiles, as built
+  std::vector<std::uint32_t> general_df_;  // per term: general topics whose text has it
+  std::size_t general_count_ = 0;          // general topics (not rare-disease ones)
+  std::vector<float> vocabulary_weight_;   // per term, from symptom_share_ and the exponent
   ConditionNames names_;
   ContextIndex context_;  // per profile: risk text and stated course (context_fit.hpp)
 };

@@ -450,5 +450,48 @@ TEST(ProfileRank, AmongTheNearOnesAWordAllOfThemHoldTellsNoneApart) {
   EXPECT_TRUE(explained);
 }
 
+TEST(ProfileRank, AClinicalTermTheTextsDoNotUseIsMatchedThroughItsLayNames) {
+  // The texts say "pain or burning during urination", never "dysuria"; every
+  // one of them says "tiredness".
+  std::vector<Article> a;
+  for (int i = 0; i < 40; ++i)
+    a.push_back(article("g" + std::to_string(i), "General topic " + std::to_string(i),
+                        "MPlusHealthTopics",
+                        "Tiredness and aches in topic number " + std::to_string(i) + "."));
+  a.push_back(article("u", "Uuu infection", "MPlusHealthTopics",
+                      "Pain or burning during urination, tiredness and a fever."));
+  a.push_back(
+      article("f", "Fff fever", "MPlusHealthTopics", "Tiredness, a high fever and chills."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  ASSERT_GT(model.parameters().lay_weight, 0.0);
+  const auto uuu = model.resolve("Uuu infection");
+  ASSERT_FALSE(uuu.empty());
+  const auto u = uuu.front().profile;
+
+  ProfileQuery q;
+  ProfileFinding dysuria{"dysuria", {"Dysuria"}};
+  dysuria.synonyms = {{"Painful or difficult urination"}};
+  q.present.push_back(dysuria);
+  q.present.push_back(ProfileFinding{"fever", {"Fever"}});
+  const auto with_lay = model.scores(q);
+  auto p = model.parameters();
+  p.lay_weight = 0;
+  model.set_query_parameters(p);
+  const auto without = model.scores(q);
+  EXPECT_GT(with_lay[u], without[u] + 0.5);
+
+  // A term the texts do use keeps its label alone: "tiredness" is in every
+  // text, so its lay names (here, for the test, "urination") add nothing.
+  ProfileQuery used;
+  ProfileFinding tired{"tired", {"Tiredness"}};
+  tired.synonyms = {{"urination"}};
+  used.present.push_back(tired);
+  const auto used_without = model.scores(used);
+  p.lay_weight = 0.5;
+  model.set_query_parameters(p);
+  EXPECT_DOUBLE_EQ(model.scores(used)[u], used_without[u]);
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
