@@ -71,14 +71,17 @@ Interpreter::Result interpret_finding(const Interpreter& interpreter, const Find
   return interpreter.interpret(finding.text);
 }
 
+std::vector<std::string> lay_names(const ontology::Term& term) {
+  std::vector<std::string> out;
+  for (const auto& s : term.synonyms)
+    if (s.layperson) out.push_back(s.text);
+  return out;
+}
+
 std::vector<std::vector<std::string>> synonyms_read(const Interpreter& interpreter,
                                                     const Interpreter::Result& r) {
   std::vector<std::vector<std::string>> out;
-  for (const auto& i : r.terms) {
-    auto& names = out.emplace_back();
-    for (const auto& s : interpreter.ontology().term(i.term).synonyms)
-      if (s.layperson) names.push_back(s.text);
-  }
+  for (const auto& i : r.terms) out.push_back(lay_names(interpreter.ontology().term(i.term)));
   return out;
 }
 

@@ -37,10 +37,11 @@ ClauseReading read_clause(const Interpreter& interpreter, std::string_view claus
 // words for words_read.
 Interpreter::Result interpret_finding(const Interpreter& interpreter, const Finding& finding);
 
-// Per term of a reading, in order: the term's layperson synonyms, the
-// names HPO gives it in the public's words ("Painful or difficult
-// urination" for Dysuria; ProfileFinding::synonyms,
+// A term's layperson synonyms, the names HPO gives it in the public's words
+// ("Painful or difficult urination" for Dysuria; ProfileFinding::synonyms,
 // ProfileParameters::lay_weight).
+std::vector<std::string> lay_names(const ontology::Term& term);
+// The same per term of a reading, in order.
 std::vector<std::vector<std::string>> synonyms_read(const Interpreter& interpreter,
                                                     const Interpreter::Result& r);
 

@@ -77,6 +77,8 @@ json answer(const Site& site, const Input& in) {
         const auto& term = data->ontology->term(*t);
         pf.text = term.label;
         pf.read = {term.label};  // named, not told: no story around it
+        pf.expansions = {term.label};
+        pf.synonyms = {checker::lay_names(term)};
         interpreted.push_back(
             {{"text", text}, {"term", term.id}, {"label", term.label}, {"excluded", negated}});
         understood = true;
