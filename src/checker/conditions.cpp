@@ -709,13 +709,22 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
       e.contribution =
           (hit.empty() ? 0.0 : finding_contribution(pf, raw) * length_factor(i)) + by_concept;
       std::sort(hit.begin(), hit.end());
-      for (const auto& w : content_words(f.text, analyzer)) {
-        const auto it = term_ids_.find(w.stem);
-        if (it == term_ids_.end() || !std::binary_search(hit.begin(), hit.end(), it->second))
-          continue;
-        if (std::find(e.words.begin(), e.words.end(), w.surface) == e.words.end())
-          e.words.push_back(w.surface);
-      }
+      // The person's words first, then those of the names the finding was
+      // read as ("urination" for "dysuria"), so a match through a name is
+      // explained by the word the text holds; each stem once.
+      std::unordered_set<std::string> listed;
+      auto list_hits = [&](std::string_view text) {
+        for (const auto& w : content_words(text, analyzer)) {
+          const auto it = term_ids_.find(w.stem);
+          if (it == term_ids_.end() || !std::binary_search(hit.begin(), hit.end(), it->second))
+            continue;
+          if (listed.insert(w.stem).second) e.words.push_back(w.surface);
+        }
+      };
+      list_hits(f.text);
+      for (const auto& x : f.expansions) list_hits(x);
+      for (const auto& names : f.synonyms)
+        for (const auto& x : names) list_hits(x);
       // The sentence sharing most of the finding's words.
       const Sentence* quote = sentence_naming_most(i, hit);
       if (by_concept != 0) {

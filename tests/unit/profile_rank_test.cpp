@@ -480,6 +480,21 @@ TEST(ProfileRank, AClinicalTermTheTextsDoNotUseIsMatchedThroughItsLayNames) {
   model.set_query_parameters(p);
   const auto without = model.scores(q);
   EXPECT_GT(with_lay[u], without[u] + 0.5);
+  // Explained by the words the text holds.
+  p.lay_weight = 0.5;
+  model.set_query_parameters(p);
+  q.limit = 50;
+  bool explained = false;
+  for (const auto& r : model.rank(q))
+    if (r.profile == u)
+      for (const auto& e : r.evidence)
+        if (e.finding == "dysuria") {
+          explained = true;
+          EXPECT_NE(std::find(e.words.begin(), e.words.end(), "urination"), e.words.end());
+        }
+  EXPECT_TRUE(explained);
+  p.lay_weight = 0;
+  model.set_query_parameters(p);
 
   // A term the texts do use keeps its label alone: "tiredness" is in every
   // text, so its lay names (here, for the test, "urination") add nothing.
