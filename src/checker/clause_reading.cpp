@@ -64,6 +64,10 @@ ClauseReading read_clause(const Interpreter& interpreter, std::string_view claus
 }
 
 Interpreter::Result interpret_finding(const Interpreter& interpreter, const Finding& finding) {
+  // Only story words ("in addition", "she has"): no finding to name. Its
+  // words stay, unread, for the word-level matching, as a clause read as
+  // nothing does.
+  if (finding.core.empty() && !finding.text.empty()) return {{}, {finding.text}};
   if (!finding.core.empty() && finding.core != finding.text) {
     auto core = interpreter.interpret(finding.core);
     if (!core.terms.empty()) return core;

@@ -34,7 +34,8 @@ ClauseReading read_clause(const Interpreter& interpreter, std::string_view claus
 // clause less the story words that open it, Finding::core: "a week ago she
 // had experienced dysuria" -> "dysuria"), or the clause as written when the
 // core reads as nothing, so that a clause no term is read in keeps all its
-// words for words_read.
+// words for words_read. A clause of story words only (an empty core: "in
+// addition") is read as nothing: a word of it is no symptom's name.
 Interpreter::Result interpret_finding(const Interpreter& interpreter, const Finding& finding);
 
 // A term's layperson synonyms, the names HPO gives it in the public's words

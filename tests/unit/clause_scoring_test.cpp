@@ -105,6 +105,28 @@ TEST(ClauseReading, AFindingIsReadWithoutTheStoryWordsThatOpenIt) {
             (std::vector<std::string>{"she", "went", "church", "nursery"}));
 }
 
+TEST(ClauseReading, AClauseOfStoryWordsOnlyIsReadAsNoTerm) {
+  // A name that shares its stem with a word that joins clauses.
+  auto records = testing::checker_ontology_records();
+  ontology::TermRecord extra;
+  extra.id = "HP:0000100";
+  extra.label = "Additional digit";
+  extra.parents = {"HP:0000118"};
+  records.terms.push_back(extra);
+  const Interpreter interpreter(
+      std::make_shared<const ontology::Ontology>(ontology::Ontology::build(records)));
+  ASSERT_FALSE(interpreter.interpret("in addition").terms.empty());  // as written
+  const auto d = read_description("Fever. In addition, seizures.");
+  ASSERT_EQ(d.findings.size(), 3u);
+  EXPECT_EQ(d.findings[1].text, "in addition");
+  EXPECT_TRUE(d.findings[1].core.empty());
+  const auto r = interpret_finding(interpreter, d.findings[1]);
+  EXPECT_TRUE(r.terms.empty());
+  EXPECT_EQ(words_read(interpreter, r), (std::vector<std::string>{"addition"}));
+  // The clause after it is read as before.
+  EXPECT_EQ(interpret_finding(interpreter, d.findings[2]).terms.size(), 1u);
+}
+
 TEST(ClauseScoring, AClauseReadAsATermScoresThroughThatTerm) {
   // Aaa's text names the term; Bbb's shares only the story around it.
   std::vector<Article> a;
