@@ -285,7 +285,7 @@ struct ProfileParameters {
 // What the person said, already split into findings.
 struct ProfileFinding {
   std::string text;
-  std::vector<std::string> expansions;  // other names for it (HPO label, synonyms)
+  std::vector<std::string> expansions;  // the HPO labels of the terms it was read as
   // Per expansion (same order; may be shorter): its names in the public's
   // words, HPO's layperson synonyms (ProfileParameters::lay_weight).
   std::vector<std::vector<std::string>> synonyms;

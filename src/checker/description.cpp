@@ -98,15 +98,20 @@ constexpr std::array<std::string_view, 40> kFiller = {
 // who, that it was had, said or noticed, and when ("she complains of", "a
 // week ago he had experienced"). Taken off the front only: inside a phrase
 // some are part of a name ("feeling full quickly when eating").
-constexpr std::array<std::string_view, 59> kStory = {
-    "i", "i'm", "im", "he", "she", "they", "we", "it", "my", "his", "her", "their", "has", "have",
-    "had", "having", "is", "was", "are", "were", "been", "complains", "complained", "complaining",
-    "reports", "reported", "states", "stated", "says", "said", "noticed", "experienced",
-    "experiences", "experiencing", "developed", "started", "starts", "began", "ago", "since",
-    "recently", "also", "patient", "presents", "presented", "presenting", "comes", "came", "gives",
-    "describes", "described", "admits", "admitted",
-    // Words that join a clause to the story before it ("in addition").
-    "addition", "additionally", "furthermore", "moreover", "besides", "meanwhile"};
+constexpr std::array<std::string_view, 53> kStory = {
+    "i",       "i'm",         "im",          "he",           "she",        "they",
+    "we",      "it",          "my",          "his",          "her",        "their",
+    "has",     "have",        "had",         "having",       "is",         "was",
+    "are",     "were",        "been",        "complains",    "complained", "complaining",
+    "reports", "reported",    "states",      "stated",       "says",       "said",
+    "noticed", "experienced", "experiences", "experiencing", "developed",  "started",
+    "starts",  "began",       "ago",         "since",        "recently",   "also",
+    "patient", "presents",    "presented",   "presenting",   "comes",      "came",
+    "gives",   "describes",   "described",   "admits",       "admitted"};
+// Words that join a clause to the story before it ("in addition, ..."):
+// story words too, taken off the front the same way.
+constexpr std::array<std::string_view, 6> kJoiners = {"addition", "additionally", "furthermore",
+                                                      "moreover", "besides",      "meanwhile"};
 
 // Words that lead into a duration: "for the last 3 days", "over the past week".
 constexpr std::array<std::string_view, 9> kBeforeDuration = {
@@ -402,7 +407,9 @@ Description read_description(std::string_view text) {
           i += used - 1;
           continue;
         }
-        if (core.empty() && (in(kStory, kept[i]) || text::is_stopword(kept[i]))) continue;
+        if (core.empty() &&
+            (in(kStory, kept[i]) || in(kJoiners, kept[i]) || text::is_stopword(kept[i])))
+          continue;
         core.push_back(kept[i]);
       }
       while (!core.empty() && (text::is_stopword(core.back()) || core.back() == "ago"))
