@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "text/analyzer.hpp"
 #include "text/normalize.hpp"
 
 namespace symptomdb::checker {
@@ -63,16 +64,50 @@ ClauseReading read_clause(const Interpreter& interpreter, std::string_view claus
   return out;
 }
 
+namespace {
+
+// A reading whose name holds words the phrase does not say, and that shares
+// less than half of the two's words (Interpretation::confidence), guesses
+// at more than was said: "positive home pregnancy test" is not "Positive calf
+// squeeze test", "douching weekly" not "Cough". A name all of whose words
+// the phrase says ("20 pound weight loss": Weight loss) is what was said,
+// however much more the phrase tells.
+Interpreter::Result without_guesses(Interpreter::Result r) {
+  constexpr double kMin = 0.5;
+  text::Analyzer analyzer;
+  std::vector<Interpretation> kept;
+  for (auto& i : r.terms) {
+    if (i.confidence >= kMin) {
+      kept.push_back(std::move(i));
+      continue;
+    }
+    std::unordered_set<std::string> said;
+    for (const auto& t : analyzer.terms(i.text))
+      if (!text::is_stopword(t.surface)) said.insert(t.stem);
+    bool all_said = true;
+    for (const auto& t : analyzer.terms(i.matched))
+      if (!text::is_stopword(t.surface) && !said.contains(t.stem)) all_said = false;
+    if (all_said)
+      kept.push_back(std::move(i));
+    else
+      r.unmatched.push_back(std::move(i.text));
+  }
+  r.terms = std::move(kept);
+  return r;
+}
+
+}  // namespace
+
 Interpreter::Result interpret_finding(const Interpreter& interpreter, const Finding& finding) {
   // Only story words ("in addition", "she has"): no finding to name. Its
   // words stay, unread, for the word-level matching, as a clause read as
   // nothing does.
   if (finding.core.empty() && !finding.text.empty()) return {{}, {finding.text}};
   if (!finding.core.empty() && finding.core != finding.text) {
-    auto core = interpreter.interpret(finding.core);
+    auto core = without_guesses(interpreter.interpret(finding.core));
     if (!core.terms.empty()) return core;
   }
-  return interpreter.interpret(finding.text);
+  return without_guesses(interpreter.interpret(finding.text));
 }
 
 std::vector<std::string> lay_names(const ontology::Term& term) {

@@ -127,6 +127,25 @@ TEST(ClauseReading, AClauseOfStoryWordsOnlyIsReadAsNoTerm) {
   EXPECT_EQ(interpret_finding(interpreter, d.findings[2]).terms.size(), 1u);
 }
 
+TEST(ClauseReading, AReadingThatGuessesAtWhatWasNotSaidIsLeftOut) {
+  const Interpreter interpreter(testing::checker_ontology());
+  // "onset" and "seizures" are in two names that each add a word the
+  // clause does not say (focal, generalized): a guess, shared words 2 of 5.
+  const auto d = read_description("Sudden onset of seizures at night. Bad seizures.");
+  ASSERT_EQ(d.findings.size(), 2u);
+  const auto as_written = interpreter.interpret(d.findings[0].text);
+  ASSERT_EQ(as_written.terms.size(), 1u);
+  ASSERT_LT(as_written.terms[0].confidence, 0.5);
+  const auto r = interpret_finding(interpreter, d.findings[0]);
+  EXPECT_TRUE(r.terms.empty());
+  EXPECT_EQ(r.unmatched.size(), 1u);
+  // A name all of whose words the clause says is read, whatever else the
+  // clause tells.
+  const auto bad = interpret_finding(interpreter, d.findings[1]);
+  ASSERT_EQ(bad.terms.size(), 1u);
+  EXPECT_EQ(interpreter.ontology().term(bad.terms[0].term).id, "HP:0001250");
+}
+
 TEST(ClauseScoring, AClauseReadAsATermScoresThroughThatTerm) {
   // Aaa's text names the term; Bbb's shares only the story around it.
   std::vector<Article> a;
