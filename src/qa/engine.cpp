@@ -188,6 +188,25 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
         std::log(static_cast<double>(index_.size()) / static_cast<double>(index_.df(*t)));
     return std::clamp(idf / 6.0, 0.3, 1.0);
   };
+  stats.phrase_specificity = [this](const std::vector<std::string>& stems) {
+    // The same scale over the units that hold the phrase. A phrase is no
+    // more common than its rarest word, so only one of common words is
+    // looked for.
+    std::vector<search::TermId> ids;
+    std::optional<search::TermId> rarest;
+    for (const auto& s : stems) {
+      const auto t = index_.term(s);
+      if (!t) return 1.0;
+      ids.push_back(*t);
+      if (!text::is_stopword(s) && (!rarest || index_.df(*t) < index_.df(*rarest))) rarest = t;
+    }
+    const double units = static_cast<double>(index_.size());
+    if (!rarest || static_cast<double>(index_.df(*rarest)) * std::exp(6.0) < units) return 1.0;
+    std::size_t holding = 0;
+    for (auto d : index_.docs(*rarest)) holding += index_.find_phrase(d, ids) ? 1 : 0;
+    if (holding == 0) return 1.0;
+    return std::clamp(std::log(units / static_cast<double>(holding)) / 6.0, 0.3, 1.0);
+  };
   stats.has_answers = [this](std::size_t c) { return !condition_units_[c].empty(); };
   stats.english_word = [this](std::string_view w) { return english_.contains(w); };
   stats.proper_name = [this](std::string_view w) { return english_.contains_name(w); };

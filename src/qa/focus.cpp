@@ -262,9 +262,23 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
   auto& list = entries_[key];
   for (const auto& e : list)
     if (e.condition == condition) return;  // already reachable this way
+  // Another name of several words that is an ordinary phrase, written
+  // across the corpus about many other things ("weight loss", "side
+  // effects", "blood pressure" given as synonyms), is only as good a name
+  // as the phrase is specific: the condition's own name keeps full weight.
+  float specific = 1.0f;
+  if (terms.size() >= 2 && kind != NameKind::name && kind != NameKind::abbreviation &&
+      stats_.phrase_specificity) {
+    auto stems = analyzer.stems(name);
+    std::string phrase;
+    for (const auto& st : stems) (phrase += st) += ' ';
+    auto [it, fresh] = phrase_specific_.try_emplace(std::move(phrase), 1.0f);
+    if (fresh) it->second = static_cast<float>(stats_.phrase_specificity(stems));
+    specific = it->second;
+  }
   list.push_back({static_cast<std::uint32_t>(condition), kind, needs_capitals, name,
                   caps ? terms.front().surface : std::string(),
-                  terms.size() == 1 ? terms.front().surface : std::string()});
+                  terms.size() == 1 ? terms.front().surface : std::string(), specific});
   ++entry_count_;
   for (std::size_t p = key.find(' '); p != std::string::npos; p = key.find(' ', p + 1))
     prefixes_.insert(key.substr(0, p));
@@ -483,6 +497,7 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
   for (const auto& [surface, conds] : word_conditions_)
     fuzzy_.add(surface, static_cast<std::uint32_t>(conds.size()));
   fuzzy_.finish();
+  phrase_specific_.clear();
 }
 
 FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::Analyzer& analyzer,
@@ -695,10 +710,11 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
                             : entry.kind == NameKind::abbreviation ? 0.9
                                                                    : 0.85;
         // A one-word match is only as good as the word is specific.
+        // So is another name of several words as a phrase (see add()).
         const double specific =
             words == 1 && entry.kind != NameKind::abbreviation && stats_.specificity
                 ? stats_.specificity(r.terms[b].stem)
-                : 1.0;
+                : static_cast<double>(entry.specific);
         // Names are compared on their content words, so "blood in your urine"
         // meets "blood in the urine"; but words the name does not put between
         // its own are a sentence, not the name ("best with a disease" is not
