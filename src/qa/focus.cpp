@@ -441,19 +441,30 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
         continue;
       // Nor is an ordinary English word written in lower case in a title
       // ("Asthma and school", "Your baby and the flu"): a name in such a
-      // title is capitalised or not an English word.
+      // title is capitalised or not an English word. The capital that opens
+      // the title is the sentence's, not the word's ("Your baby" is the
+      // word "baby").
       // Numbers do not make a name either ("Developmental milestones record
       // - 2 years" gives no alias "2 years").
-      std::vector<std::string_view> content;
+      std::vector<const text::Term*> content;
       for (const auto& w : words)
         if (!text::is_stopword(w.surface) &&
             !std::all_of(w.surface.begin(), w.surface.end(),
                          [](unsigned char ch) { return std::isdigit(ch); }))
-          content.push_back(w.surface);
+          content.push_back(&w);
       if (content.empty()) continue;
-      if (content.size() == 1 && stats_.english_word && stats_.english_word(content.front()) &&
-          std::none_of(a.begin(), a.end(), [](unsigned char ch) { return std::isupper(ch); }))
-        continue;
+      if (content.size() == 1 && stats_.english_word &&
+          stats_.english_word(content.front()->surface)) {
+        const auto at = content.front()->offset;
+        const bool written_as_word =
+            at < a.size() && std::tolower(static_cast<unsigned char>(a[at])) ==
+                                 static_cast<unsigned char>(content.front()->surface.front());
+        const bool capitalised =
+            written_as_word ? std::isupper(static_cast<unsigned char>(a[at])) != 0
+                            : std::any_of(a.begin(), a.end(),
+                                          [](unsigned char ch) { return std::isupper(ch); });
+        if (!capitalised) continue;
+      }
       add(a, c, NameKind::alias, analyzer);
     }
     for (const auto& n : names) {

@@ -1,6 +1,7 @@
 // Names that are ordinary language: a synonym made of words the corpus
 // writes about many other things is only as good a name as the phrase is
-// specific. Each rule on a small corpus written for the
+// specific, and a title's part that is one lower-case English word ("Your
+// baby" of "Your baby and the flu") is no name. Each rule on a small corpus written for the
 // test (its text is fixture text, not medical content).
 #include <gtest/gtest.h>
 
@@ -23,6 +24,13 @@ class PhraseRules : public test::QaCorpusTest<PhraseRules> {
     // A condition whose own name is as ordinary a phrase.
     c.write("morning-rest.md", "Morning rest", "morning-rest", "",
             "## Treatment of Morning rest\n\nFixture text.\n");
+    // Titles whose parts become aliases: one opens with an English word in
+    // lower case but for the title's capital, one has an English word
+    // capitalised inside it.
+    c.write("toddler.md", "Your toddler and the frobnitz", "toddler-frobnitz", "",
+            "## Treatment of Your toddler and the frobnitz\n\nFixture text.\n");
+    c.write("sparrow.md", "The Sparrow and the frimble", "sparrow-frimble", "",
+            "## Treatment of The Sparrow and the frimble\n\nFixture text.\n");
     // The ordinary phrase, written about many other things.
     for (int i = 0; i < 12; ++i)
       c.write("walker-" + std::to_string(i) + ".md", "Walker condition " + std::to_string(i),
@@ -34,6 +42,11 @@ class PhraseRules : public test::QaCorpusTest<PhraseRules> {
   static std::string top(const std::string& question) {
     const auto r = engine_->ask(question, 5);
     return r.focus.empty() ? "(none)" : engine_->snapshot().conditions()[r.focus[0].condition].name;
+  }
+  static bool names(const std::string& question, const std::string& condition) {
+    for (const auto& m : engine_->find_focus(question))
+      if (engine_->snapshot().conditions()[m.condition].name == condition) return true;
+    return false;
   }
   static double score(const std::string& question, const std::string& condition) {
     for (const auto& m : engine_->find_focus(question))
@@ -58,6 +71,16 @@ TEST_F(PhraseRules, ARarePhraseAsASynonymKeepsItsWeight) {
 TEST_F(PhraseRules, TheConditionsOwnNameKeepsItsWeightHoweverCommonItsWords) {
   // A condition's own name of several words is never an ordinary phrase.
   EXPECT_EQ(top("Is morning rest good with zembic?"), "Morning rest");
+}
+
+TEST_F(PhraseRules, ATitlesCapitalDoesNotMakeAnEnglishWordAName) {
+  // The title's other part names its condition ...
+  EXPECT_TRUE(names("How is the frobnitz treated?", "Your toddler and the frobnitz"));
+  // ... "Your toddler" is the word "toddler", capitalised only as the
+  // title's first word.
+  EXPECT_FALSE(names("How do I feed my toddler?", "Your toddler and the frobnitz"));
+  // A word the title capitalises inside it is still written as a name.
+  EXPECT_TRUE(names("How do I feed a sparrow?", "The Sparrow and the frimble"));
 }
 
 }  // namespace
