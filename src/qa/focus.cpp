@@ -102,6 +102,13 @@ bool all_digits(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
+// Whether a name's first word is written as an abbreviation ("ML 2",
+// "HTLV-1"): two or more capitals.
+bool opens_with_abbreviation(std::string_view name) {
+  const auto end = name.find_first_of(" -");
+  return looks_like_abbreviation(name.substr(0, end));
+}
+
 // The bases a word may be an inflection of: itself, and without a plural,
 // possessive, past or -ing ending ("cramps", "ally's", "vomited",
 // "spotting" -> "spot", "overdosed" -> "overdose"), and the adjective of
@@ -701,12 +708,13 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
             !corrected[b] && stats_.english_word && stats_.english_word(r.terms[b].surface) &&
             another_word_derived(r.terms[b].surface, entry.word))
           continue;
+        // After a number an abbreviation is a unit: "0.05 MG", "10 ML", and
+        // so is the first word of a name that opens with one ("10 ml (2
+        // tsp)" is not "ML 2").
+        const bool after_number = b > 0 && all_digits(r.terms[b - 1].surface);
+        if (after_number && words > 1 && opens_with_abbreviation(entry.name)) continue;
         if (!entry.letters.empty()) {
-          // After a number an abbreviation is a unit: "0.05 MG", "10 ML".
-          if (b > 0 && !r.terms[b - 1].surface.empty() &&
-              std::all_of(r.terms[b - 1].surface.begin(), r.terms[b - 1].surface.end(),
-                          [](unsigned char c) { return std::isdigit(c); }))
-            continue;
+          if (after_number) continue;
           const std::string_view w = r.terms[b].surface;
           // "COPD", "COPD's", and a plural unless that is a word ("meds").
           const bool same =

@@ -1,8 +1,10 @@
 // Names that are ordinary language: a synonym made of words the corpus
 // writes about many other things is only as good a name as the phrase is
-// specific, and a title's part that is one lower-case English word ("Your
-// baby" of "Your baby and the flu") is no name. Each rule on a small corpus written for the
-// test (its text is fixture text, not medical content).
+// specific; a title's part that is one lower-case English word ("Your
+// baby" of "Your baby and the flu") is no name; after a number, a name that
+// opens with an abbreviation is a measure ("10 ml (2 tsp)"). Each rule on a
+// small corpus written for the test (its text is fixture text, not medical
+// content).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -31,6 +33,9 @@ class PhraseRules : public test::QaCorpusTest<PhraseRules> {
             "## Treatment of Your toddler and the frobnitz\n\nFixture text.\n");
     c.write("sparrow.md", "The Sparrow and the frimble", "sparrow-frimble", "",
             "## Treatment of The Sparrow and the frimble\n\nFixture text.\n");
+    // A name that opens with an abbreviation and a number.
+    c.write("plimsol.md", "Plimsol disease type 2", "plimsol-disease-2", "[ZQ 2]",
+            "## Treatment of Plimsol disease type 2\n\nFixture text.\n");
     // The ordinary phrase, written about many other things.
     for (int i = 0; i < 12; ++i)
       c.write("walker-" + std::to_string(i) + ".md", "Walker condition " + std::to_string(i),
@@ -81,6 +86,13 @@ TEST_F(PhraseRules, ATitlesCapitalDoesNotMakeAnEnglishWordAName) {
   EXPECT_FALSE(names("How do I feed my toddler?", "Your toddler and the frobnitz"));
   // A word the title capitalises inside it is still written as a name.
   EXPECT_TRUE(names("How do I feed a sparrow?", "The Sparrow and the frimble"));
+}
+
+TEST_F(PhraseRules, ANameOpeningWithAnAbbreviationIsAUnitAfterANumber) {
+  EXPECT_TRUE(names("How is ZQ 2 treated?", "Plimsol disease type 2"));
+  EXPECT_TRUE(names("How is zq 2 treated?", "Plimsol disease type 2"));
+  // "10 zq (2 spoons)": a measure, as "10 ML" is.
+  EXPECT_FALSE(names("Take 10 zq (2 spoons) a day. Is that right?", "Plimsol disease type 2"));
 }
 
 }  // namespace
