@@ -248,6 +248,35 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
   for (auto& t : analyzer.terms(name))
     if (!text::is_stopword(t.surface)) terms.push_back(std::move(t));
   if (terms.empty()) return;
+  // A word of letters and a number ("B12", "NF1", "GM1") is written apart
+  // too ("vitamin b 12", "nf 1"): the name is found so as well, when the
+  // letters are two or more or the name has other words to go with them.
+  {
+    auto joined = [](std::string_view w) {
+      const auto digit = w.find_first_of("0123456789");
+      return digit != std::string_view::npos && digit > 0 &&
+             std::all_of(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(digit),
+                         [](unsigned char ch) { return std::isalpha(ch); }) &&
+             std::all_of(w.begin() + static_cast<std::ptrdiff_t>(digit), w.end(),
+                         [](unsigned char ch) { return std::isdigit(ch); });
+    };
+    std::string apart;
+    bool split = false;
+    std::size_t from = 0;
+    for (const auto& t : analyzer.terms(name)) {
+      if (!joined(t.surface) || t.offset + t.surface.size() > name.size()) continue;
+      const auto digit = t.surface.find_first_of("0123456789");
+      if (digit < 2 && terms.size() < 2) continue;
+      apart.append(name, from, t.offset + digit - from);
+      apart.push_back(' ');
+      from = t.offset + digit;
+      split = true;
+    }
+    if (split) {
+      apart.append(name, from, std::string::npos);
+      add(apart, condition, kind, analyzer);
+    }
+  }
   // A single short word is no name to find in a question, and a common one
   // ("disease", "total") is only a name when it is the condition's own.
   if (terms.size() == 1 && terms.front().surface.size() < 2) return;

@@ -2,7 +2,8 @@
 // writes about many other things is only as good a name as the phrase is
 // specific; a title's part that is one lower-case English word ("Your
 // baby" of "Your baby and the flu") is no name; after a number, a name that
-// opens with an abbreviation is a measure ("10 ml (2 tsp)"). Each rule on a
+// opens with an abbreviation is a measure ("10 ml (2 tsp)"); a word of
+// letters and a number is found written apart too ("b 12"). Each rule on a
 // small corpus written for the test (its text is fixture text, not medical
 // content).
 #include <gtest/gtest.h>
@@ -36,6 +37,11 @@ class PhraseRules : public test::QaCorpusTest<PhraseRules> {
     // A name that opens with an abbreviation and a number.
     c.write("plimsol.md", "Plimsol disease type 2", "plimsol-disease-2", "[ZQ 2]",
             "## Treatment of Plimsol disease type 2\n\nFixture text.\n");
+    // Names with a word of letters and a number, of several words and of one.
+    c.write("zorbin.md", "Zorbin Q12 syndrome", "zorbin-q12", "",
+            "## Treatment of Zorbin Q12 syndrome\n\nFixture text.\n");
+    c.write("qx7.md", "QX7", "qx7", "", "## Treatment of QX7\n\nFixture text.\n");
+    c.write("k5.md", "K5", "k5", "", "## Treatment of K5\n\nFixture text.\n");
     // The ordinary phrase, written about many other things.
     for (int i = 0; i < 12; ++i)
       c.write("walker-" + std::to_string(i) + ".md", "Walker condition " + std::to_string(i),
@@ -93,6 +99,16 @@ TEST_F(PhraseRules, ANameOpeningWithAnAbbreviationIsAUnitAfterANumber) {
   EXPECT_TRUE(names("How is zq 2 treated?", "Plimsol disease type 2"));
   // "10 zq (2 spoons)": a measure, as "10 ML" is.
   EXPECT_FALSE(names("Take 10 zq (2 spoons) a day. Is that right?", "Plimsol disease type 2"));
+}
+
+TEST_F(PhraseRules, AWordOfLettersAndANumberIsFoundWrittenApart) {
+  EXPECT_TRUE(names("What is zorbin q12 syndrome?", "Zorbin Q12 syndrome"));
+  EXPECT_TRUE(names("What is zorbin q 12 syndrome?", "Zorbin Q12 syndrome"));
+  EXPECT_TRUE(names("What is zorbin Q-12 syndrome?", "Zorbin Q12 syndrome"));
+  EXPECT_TRUE(names("How is qx 7 treated?", "QX7"));
+  // One letter and a number alone stay joined: "k 5" is any list's item.
+  EXPECT_TRUE(names("How is K5 treated?", "K5"));
+  EXPECT_FALSE(names("See item k 5 of the list. How is it treated?", "K5"));
 }
 
 }  // namespace
