@@ -263,7 +263,7 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
     std::string apart;
     bool split = false;
     std::size_t from = 0;
-    for (const auto& t : analyzer.terms(name)) {
+    for (const auto& t : terms) {
       if (!joined(t.surface) || t.offset + t.surface.size() > name.size()) continue;
       const auto digit = t.surface.find_first_of("0123456789");
       if (digit < 2 && terms.size() < 2) continue;
@@ -303,8 +303,12 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
   // effects", "blood pressure" given as synonyms), is only as good a name
   // as the phrase is specific: the condition's own name keeps full weight.
   float specific = 1.0f;
+  // (A phrase with one specific word is specific: only the others are
+  // counted.)
   if (terms.size() >= 2 && kind != NameKind::name && kind != NameKind::abbreviation &&
-      stats_.phrase_specificity) {
+      stats_.phrase_specificity && stats_.specificity &&
+      std::all_of(terms.begin(), terms.end(),
+                  [&](const text::Term& t) { return stats_.specificity(t.stem) < 1.0; })) {
     auto stems = analyzer.stems(name);
     std::string phrase;
     for (const auto& st : stems) (phrase += st) += ' ';
