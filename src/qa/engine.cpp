@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string_view>
@@ -187,6 +188,36 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
     const double idf =
         std::log(static_cast<double>(index_.size()) / static_cast<double>(index_.df(*t)));
     return std::clamp(idf / 6.0, 0.3, 1.0);
+  };
+  stats.phrase_specificity = [this](const std::vector<std::string>& stems) {
+    // The same scale over the units that hold the phrase. A phrase is no
+    // more common than its rarest word, so only one of common words is
+    // looked for.
+    std::vector<search::TermId> ids, content;
+    for (const auto& s : stems) {
+      const auto t = index_.term(s);
+      if (!t) return 1.0;
+      ids.push_back(*t);
+      if (!text::is_stopword(s)) content.push_back(*t);
+    }
+    if (content.empty()) return 1.0;
+    std::sort(content.begin(), content.end(),
+              [this](search::TermId a, search::TermId b) { return index_.df(a) < index_.df(b); });
+    const double units = static_cast<double>(index_.size());
+    if (static_cast<double>(index_.df(content.front())) * std::exp(6.0) < units) return 1.0;
+    // The units that hold every word, then those that hold them in order.
+    auto candidates = index_.docs(content.front());
+    for (std::size_t i = 1; i < content.size() && !candidates.empty(); ++i) {
+      const auto other = index_.docs(content[i]);
+      std::vector<search::DocId> both;
+      std::set_intersection(candidates.begin(), candidates.end(), other.begin(), other.end(),
+                            std::back_inserter(both));
+      candidates = std::move(both);
+    }
+    std::size_t holding = 0;
+    for (auto d : candidates) holding += index_.find_phrase(d, ids) ? 1 : 0;
+    if (holding == 0) return 1.0;
+    return std::clamp(std::log(units / static_cast<double>(holding)) / 6.0, 0.3, 1.0);
   };
   stats.has_answers = [this](std::size_t c) { return !condition_units_[c].empty(); };
   stats.english_word = [this](std::string_view w) { return english_.contains(w); };

@@ -102,6 +102,13 @@ bool all_digits(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
+// Whether a name's first word is written as an abbreviation ("ML 2",
+// "HTLV-1"): two or more capitals.
+bool opens_with_abbreviation(std::string_view name) {
+  const auto end = name.find_first_of(" -");
+  return looks_like_abbreviation(name.substr(0, end));
+}
+
 // The bases a word may be an inflection of: itself, and without a plural,
 // possessive, past or -ing ending ("cramps", "ally's", "vomited",
 // "spotting" -> "spot", "overdosed" -> "overdose"), and the adjective of
@@ -241,6 +248,35 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
   for (auto& t : analyzer.terms(name))
     if (!text::is_stopword(t.surface)) terms.push_back(std::move(t));
   if (terms.empty()) return;
+  // A word of letters and a number ("B12", "NF1", "GM1") is written apart
+  // too ("vitamin b 12", "nf 1"): the name is found so as well, when the
+  // letters are two or more or the name has other words to go with them.
+  {
+    auto joined = [](std::string_view w) {
+      const auto digit = w.find_first_of("0123456789");
+      return digit != std::string_view::npos && digit > 0 &&
+             std::all_of(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(digit),
+                         [](unsigned char ch) { return std::isalpha(ch); }) &&
+             std::all_of(w.begin() + static_cast<std::ptrdiff_t>(digit), w.end(),
+                         [](unsigned char ch) { return std::isdigit(ch); });
+    };
+    std::string apart;
+    bool split = false;
+    std::size_t from = 0;
+    for (const auto& t : terms) {
+      if (!joined(t.surface) || t.offset + t.surface.size() > name.size()) continue;
+      const auto digit = t.surface.find_first_of("0123456789");
+      if (digit < 2 && terms.size() < 2) continue;
+      apart.append(name, from, t.offset + digit - from);
+      apart.push_back(' ');
+      from = t.offset + digit;
+      split = true;
+    }
+    if (split) {
+      apart.append(name, from, std::string::npos);
+      add(apart, condition, kind, analyzer);
+    }
+  }
   // A single short word is no name to find in a question, and a common one
   // ("disease", "total") is only a name when it is the condition's own.
   if (terms.size() == 1 && terms.front().surface.size() < 2) return;
@@ -262,9 +298,27 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
   auto& list = entries_[key];
   for (const auto& e : list)
     if (e.condition == condition) return;  // already reachable this way
+  // Another name of several words that is an ordinary phrase, written
+  // across the corpus about many other things ("weight loss", "side
+  // effects", "blood pressure" given as synonyms), is only as good a name
+  // as the phrase is specific: the condition's own name keeps full weight.
+  float specific = 1.0f;
+  // (A phrase with one specific word is specific: only the others are
+  // counted.)
+  if (terms.size() >= 2 && kind != NameKind::name && kind != NameKind::abbreviation &&
+      stats_.phrase_specificity && stats_.specificity &&
+      std::all_of(terms.begin(), terms.end(),
+                  [&](const text::Term& t) { return stats_.specificity(t.stem) < 1.0; })) {
+    auto stems = analyzer.stems(name);
+    std::string phrase;
+    for (const auto& st : stems) (phrase += st) += ' ';
+    auto [it, fresh] = phrase_specific_.try_emplace(std::move(phrase), 1.0f);
+    if (fresh) it->second = static_cast<float>(stats_.phrase_specificity(stems));
+    specific = it->second;
+  }
   list.push_back({static_cast<std::uint32_t>(condition), kind, needs_capitals, name,
                   caps ? terms.front().surface : std::string(),
-                  terms.size() == 1 ? terms.front().surface : std::string()});
+                  terms.size() == 1 ? terms.front().surface : std::string(), specific});
   ++entry_count_;
   for (std::size_t p = key.find(' '); p != std::string::npos; p = key.find(' ', p + 1))
     prefixes_.insert(key.substr(0, p));
@@ -427,19 +481,30 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
         continue;
       // Nor is an ordinary English word written in lower case in a title
       // ("Asthma and school", "Your baby and the flu"): a name in such a
-      // title is capitalised or not an English word.
+      // title is capitalised or not an English word. The capital that opens
+      // the title is the sentence's, not the word's ("Your baby" is the
+      // word "baby").
       // Numbers do not make a name either ("Developmental milestones record
       // - 2 years" gives no alias "2 years").
-      std::vector<std::string_view> content;
+      std::vector<const text::Term*> content;
       for (const auto& w : words)
         if (!text::is_stopword(w.surface) &&
             !std::all_of(w.surface.begin(), w.surface.end(),
                          [](unsigned char ch) { return std::isdigit(ch); }))
-          content.push_back(w.surface);
+          content.push_back(&w);
       if (content.empty()) continue;
-      if (content.size() == 1 && stats_.english_word && stats_.english_word(content.front()) &&
-          std::none_of(a.begin(), a.end(), [](unsigned char ch) { return std::isupper(ch); }))
-        continue;
+      if (content.size() == 1 && stats_.english_word &&
+          stats_.english_word(content.front()->surface)) {
+        const auto at = content.front()->offset;
+        const bool written_as_word =
+            at < a.size() && std::tolower(static_cast<unsigned char>(a[at])) ==
+                                 static_cast<unsigned char>(content.front()->surface.front());
+        const bool capitalised =
+            written_as_word ? std::isupper(static_cast<unsigned char>(a[at])) != 0
+                            : std::any_of(a.begin(), a.end(),
+                                          [](unsigned char ch) { return std::isupper(ch); });
+        if (!capitalised) continue;
+      }
       add(a, c, NameKind::alias, analyzer);
     }
     for (const auto& n : names) {
@@ -483,6 +548,7 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
   for (const auto& [surface, conds] : word_conditions_)
     fuzzy_.add(surface, static_cast<std::uint32_t>(conds.size()));
   fuzzy_.finish();
+  phrase_specific_.clear();
 }
 
 FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::Analyzer& analyzer,
@@ -675,12 +741,13 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
             !corrected[b] && stats_.english_word && stats_.english_word(r.terms[b].surface) &&
             another_word_derived(r.terms[b].surface, entry.word))
           continue;
+        // After a number an abbreviation is a unit: "0.05 MG", "10 ML", and
+        // so is the first word of a name that opens with one ("10 ml (2
+        // tsp)" is not "ML 2").
+        const bool after_number = b > 0 && all_digits(r.terms[b - 1].surface);
+        if (after_number && words > 1 && opens_with_abbreviation(entry.name)) continue;
         if (!entry.letters.empty()) {
-          // After a number an abbreviation is a unit: "0.05 MG", "10 ML".
-          if (b > 0 && !r.terms[b - 1].surface.empty() &&
-              std::all_of(r.terms[b - 1].surface.begin(), r.terms[b - 1].surface.end(),
-                          [](unsigned char c) { return std::isdigit(c); }))
-            continue;
+          if (after_number) continue;
           const std::string_view w = r.terms[b].surface;
           // "COPD", "COPD's", and a plural unless that is a word ("meds").
           const bool same =
@@ -695,10 +762,11 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
                             : entry.kind == NameKind::abbreviation ? 0.9
                                                                    : 0.85;
         // A one-word match is only as good as the word is specific.
+        // So is another name of several words as a phrase (see add()).
         const double specific =
             words == 1 && entry.kind != NameKind::abbreviation && stats_.specificity
                 ? stats_.specificity(r.terms[b].stem)
-                : 1.0;
+                : static_cast<double>(entry.specific);
         // Names are compared on their content words, so "blood in your urine"
         // meets "blood in the urine"; but words the name does not put between
         // its own are a sentence, not the name ("best with a disease" is not

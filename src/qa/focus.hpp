@@ -56,6 +56,10 @@ struct CorpusStats {
   // 0..1: how specific a single word is (rare words name things; "falls"
   // and "total" are everywhere).
   std::function<double(std::string_view)> specificity;
+  // The same for a phrase of several words, given its stems in order (stop
+  // words included): "weight loss" and "side effects" are everywhere,
+  // "skin cancer" is not, although "skin" and "cancer" are.
+  std::function<double(const std::vector<std::string>& stems)> phrase_specificity;
   // Does the knowledge base hold any answer about the condition? A name
   // with nothing behind it yields to a reading that has answers.
   std::function<bool(std::size_t)> has_answers;
@@ -114,6 +118,9 @@ class FocusDictionary {
     // question word that only shares its stem ("testing" for "Testes",
     // "later" for "Lateral") is another English word, not this name.
     std::string word;
+    // For another name of several words (a synonym, alias or HPO name, not
+    // the condition's own): how specific the phrase is in the corpus.
+    float specific = 1.0f;
   };
   void add(const std::string& name, std::size_t condition, NameKind kind, text::Analyzer& analyzer);
   void add_phenotype_names(const Snapshot& snapshot, text::Analyzer& analyzer);
@@ -141,6 +148,8 @@ class FocusDictionary {
   std::unordered_map<std::string, std::vector<std::uint32_t>>
       word_conditions_;  // surface -> conditions
   std::unordered_map<std::string, std::string> surface_stem_;
+  // phrase_specificity() by name as analysed, while the entries are added.
+  std::unordered_map<std::string, float> phrase_specific_;
   text::FuzzyIndex fuzzy_;
   CorpusStats stats_;
   std::size_t max_words_ = 1;
