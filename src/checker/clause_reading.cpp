@@ -74,6 +74,9 @@ namespace {
 // however much more the phrase tells.
 Interpreter::Result without_guesses(Interpreter::Result r) {
   constexpr double kMin = 0.5;
+  if (std::all_of(r.terms.begin(), r.terms.end(),
+                  [](const Interpretation& i) { return i.confidence >= kMin; }))
+    return r;  // the usual case: no stemmer needed
   text::Analyzer analyzer;
   std::vector<Interpretation> kept;
   for (auto& i : r.terms) {

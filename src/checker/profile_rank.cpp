@@ -144,12 +144,16 @@ void ConditionModel::prepare_ranking() {
   // profiles a story's words look as specific as symptoms.
   if (idf_all_.empty()) idf_all_ = idf_;
   idf_ = idf_all_;
+  // General topics' document frequencies (ProfileParameters::lay_share):
+  // they depend on the postings only, so they are counted once.
   general_count_ = general;
-  general_df_.assign(postings_.size(), 0);
-  for (std::size_t t = 0; t < postings_.size(); ++t)
-    for (const auto& post : postings_[t])
-      general_df_[t] +=
-          !profiles_[post.profile].rare && !rare_collection(profiles_[post.profile].collection);
+  if (general_df_.empty()) {
+    general_df_.assign(postings_.size(), 0);
+    for (std::size_t t = 0; t < postings_.size(); ++t)
+      for (const auto& post : postings_[t])
+        general_df_[t] +=
+            !profiles_[post.profile].rare && !rare_collection(profiles_[post.profile].collection);
+  }
   if (params_.general_idf > 0 && general > 0) {
     const double g = static_cast<double>(general);
     // Few general topics say little about a word: shrink towards the idf
