@@ -28,6 +28,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <stdexcept>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -75,30 +76,67 @@ struct Vignette {
   std::string history;
 };
 
+// A field as text. Collections of vignettes differ in how they write a list
+// of findings: one string ("Fever, Cough") or an array of strings (["Fever",
+// "Cough"]); both are read, an array joined as a list. A missing or null
+// field is empty. Anything else is named with its file and line.
+std::string field_text(const nlohmann::json& j, const char* key, const std::string& where) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return {};
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number()) return it->dump();
+  if (it->is_array()) {
+    std::string out;
+    for (const auto& e : *it) {
+      if (!e.is_string() && !e.is_number())
+        throw std::runtime_error(where + ": field \"" + key +
+                                 "\" holds an array of something other than strings");
+      const std::string s = e.is_string() ? e.get<std::string>() : e.dump();
+      if (s.empty()) continue;
+      if (!out.empty()) out += ", ";
+      out += s;
+    }
+    return out;
+  }
+  throw std::runtime_error(where + ": field \"" + key + "\" is " + it->type_name() +
+                           ", expected a string or an array of strings");
+}
+
 std::vector<Vignette> read_vignettes(const std::string& path) {
   std::vector<Vignette> out;
   std::istringstream in(read_file(path));
   std::string line;
+  std::size_t number = 0;
   while (std::getline(in, line)) {
+    ++number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const auto j = nlohmann::json::parse(line);
+    const std::string where = path + ":" + std::to_string(number);
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+      throw std::runtime_error(where + ": not a JSON object (" + e.what() + ")");
+    }
+    if (!j.is_object()) throw std::runtime_error(where + ": not a JSON object");
     Vignette v;
-    v.id = j.value("id", "");
-    v.diagnosis = j.value("correct_diagnosis", "");
-    v.demographics = j.value("demographics", "");
+    v.id = field_text(j, "id", where);
+    v.diagnosis = field_text(j, "correct_diagnosis", where);
+    v.demographics = field_text(j, "demographics", where);
     // What a person would type: what brings them, the story, what they do not have.
     for (const char* k : {"chief_complaints", "presentation", "absent_findings"}) {
-      std::string s = j.value(k, "");
+      std::string s = field_text(j, k, where);
       if (s.empty() || s == "-") continue;
       if (!v.text.empty()) v.text += (v.text.back() == '.' ? " " : ". ");
       v.text += s;
     }
     for (const char* k : {"physical_history", "family_history", "social_history"}) {
-      std::string s = j.value(k, "");
+      std::string s = field_text(j, k, where);
       if (s.empty() || s == "-") continue;
       if (!v.history.empty()) v.history += (v.history.back() == '.' ? " " : ". ");
       v.history += s;
     }
+    if (v.id.empty() || v.diagnosis.empty())
+      throw std::runtime_error(where + ": a vignette needs \"id\" and \"correct_diagnosis\"");
     out.push_back(std::move(v));
   }
   return out;
@@ -355,7 +393,13 @@ int main(int argc, char** argv) {
       return 2;
     }
   auto t0 = std::chrono::steady_clock::now();
-  const auto vignettes = read_vignettes(argv[1]);
+  std::vector<Vignette> vignettes;
+  try {
+    vignettes = read_vignettes(argv[1]);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "bench_vignettes: {}\n", e.what());
+    return 2;
+  }
   auto medquad = ingest::read_medquad(argv[2]);
   auto articles = std::move(medquad.articles);
   const auto site =
