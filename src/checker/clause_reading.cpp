@@ -71,15 +71,21 @@ namespace {
 // at more than was said: "positive home pregnancy test" is not "Positive calf
 // squeeze test", "douching weekly" not "Cough". A name all of whose words
 // the phrase says ("20 pound weight loss": Weight loss) is what was said,
-// however much more the phrase tells.
-Interpreter::Result without_guesses(Interpreter::Result r) {
+// however much more the phrase tells. Nor is a phrase that shares only a
+// word of how ("acute", "severe") with a longer name read as that name
+// (Interpreter::says_only_how), however many of the name's words it holds.
+Interpreter::Result without_guesses(const Interpreter& interpreter, Interpreter::Result r) {
   constexpr double kMin = 0.5;
   if (std::all_of(r.terms.begin(), r.terms.end(),
-                  [](const Interpretation& i) { return i.confidence >= kMin; }))
-    return r;  // the usual case: no stemmer needed
+                  [](const Interpretation& i) { return i.confidence >= 0.999; }))
+    return r;  // the usual case: every reading is a name as said
   text::Analyzer analyzer;
   std::vector<Interpretation> kept;
   for (auto& i : r.terms) {
+    if (interpreter.says_only_how(i)) {
+      r.unmatched.push_back(std::move(i.text));
+      continue;
+    }
     if (i.confidence >= kMin) {
       kept.push_back(std::move(i));
       continue;
@@ -107,10 +113,10 @@ Interpreter::Result interpret_finding(const Interpreter& interpreter, const Find
   // nothing does.
   if (finding.core.empty() && !finding.text.empty()) return {{}, {finding.text}};
   if (!finding.core.empty() && finding.core != finding.text) {
-    auto core = without_guesses(interpreter.interpret(finding.core));
+    auto core = without_guesses(interpreter, interpreter.interpret(finding.core));
     if (!core.terms.empty()) return core;
   }
-  return without_guesses(interpreter.interpret(finding.text));
+  return without_guesses(interpreter, interpreter.interpret(finding.text));
 }
 
 std::vector<std::string> lay_names(const ontology::Term& term) {

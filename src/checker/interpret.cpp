@@ -241,6 +241,58 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
   }
   std::sort(word_index_.begin(), word_index_.end());
   if (options_.equivalents) find_equivalents();
+
+  // The words HPO itself uses to qualify a finding: its clinical modifiers
+  // (severity, course, laterality, distribution) named in one word. Their
+  // longer names ("Aggravated by activity") hold words of findings too.
+  if (const auto modifier_root = onto.find("HP:0012823"))  // "Clinical modifier"
+    for (TermIndex t = 0; t < onto.size(); ++t) {
+      if (!onto.is_ancestor_or_self(*modifier_root, t)) continue;
+      const ontology::Term& term = onto.term(t);
+      auto add = [&](const std::string& name) {
+        std::vector<std::string> stems;
+        for (const auto& w : text::tokenize(text::fold(name)))
+          if (!text::is_stopword(w))
+            for (const auto& x : analyzer.terms(w)) stems.push_back(x.stem);
+        if (stems.size() == 1) modifier_stems_.insert(stems.front());
+      };
+      add(term.label);
+      for (const auto& syn : term.synonyms) add(syn.text);
+    }
+}
+
+bool Interpreter::says_only_how(const Interpretation& reading) const {
+  if (modifier_stems_.empty() || reading.confidence >= 0.999) return false;
+  text::Analyzer analyzer;
+  // Both sides in the words HPO uses ("swelling" is "edema"), as names are
+  // matched.
+  auto stems = [&](std::string_view text) {
+    std::unordered_set<std::string> out;
+    for (const auto& w : rewrite(text::tokenize(text::fold(text)), lay_))
+      if (!text::is_stopword(w))
+        for (const auto& t : analyzer.terms(w)) out.insert(t.stem);
+    return out;
+  };
+  auto said = stems(reading.text);
+  // And the words HPO's names use in place of the phrase's
+  // (Options::equivalents): "generalized body swelling" says Generalized
+  // edema.
+  std::vector<std::string> in_place;
+  for (const auto& w : said)
+    if (const auto eq = equivalents_.find(w); eq != equivalents_.end())
+      for (const auto& e : eq->second) in_place.push_back(e.first);
+  said.insert(in_place.begin(), in_place.end());
+  const auto name = stems(reading.matched);
+  bool shared = false, more = false;
+  for (const auto& n : name) {
+    if (!said.contains(n)) {
+      more = true;
+      continue;
+    }
+    shared = true;
+    if (!modifier_stems_.contains(n)) return false;  // says what, not only how
+  }
+  return shared && more;
 }
 
 void Interpreter::find_equivalents() {

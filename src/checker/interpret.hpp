@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "ontology/ontology.hpp"
@@ -85,6 +86,14 @@ class Interpreter {
   // may be partial), layperson names first, one suggestion per term.
   std::vector<Suggestion> suggest(std::string_view prefix, std::size_t limit) const;
 
+  // True when a reading shares with its name only words that say how a
+  // finding is, not what it is (HPO's one-word clinical modifiers under
+  // HP:0012823: "acute", "severe", "recurrent", "intermittent"), and the
+  // name says more than the phrase: "acute" is not Acute leukemia, "severe"
+  // not Severe infection. A reading through other words ("tired": Fatigue)
+  // or one that says all of its name is not.
+  bool says_only_how(const Interpretation& reading) const;
+
   const ontology::Ontology& ontology() const { return *ontology_; }
   std::shared_ptr<const ontology::Ontology> ontology_ptr() const { return ontology_; }
 
@@ -120,6 +129,8 @@ class Interpreter {
   std::vector<double> weights_;
   Options options_;
   std::optional<TermIndex> phenotype_root_;
+  // Stems of the one-word names of HPO's clinical modifiers (says_only_how).
+  std::unordered_set<std::string> modifier_stems_;
   // Stem -> stems HPO's names use in its place (Options::equivalents).
   // With the number of terms whose names showed the pair: a held-out
   // phrase may have been one of them, so interpret_held_out() uses only

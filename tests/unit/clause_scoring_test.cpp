@@ -146,6 +146,44 @@ TEST(ClauseReading, AReadingThatGuessesAtWhatWasNotSaidIsLeftOut) {
   EXPECT_EQ(interpreter.ontology().term(bad.terms[0].term).id, "HP:0001250");
 }
 
+TEST(ClauseReading, AWordOfHowAloneIsNotReadAsTheLongerNameItOpens) {
+  // HPO's own clinical modifiers say which words qualify a finding.
+  auto with_modifiers = testing::checker_ontology_records();
+  auto term = [](std::string id, std::string label, std::vector<std::string> parents) {
+    ontology::TermRecord t;
+    t.id = std::move(id);
+    t.label = std::move(label);
+    t.parents = std::move(parents);
+    return t;
+  };
+  with_modifiers.terms.push_back(term("HP:0032169", "Severe infection", {"HP:0000118"}));
+  auto without = with_modifiers;
+  with_modifiers.terms.push_back(term("HP:0012823", "Clinical modifier", {"HP:0000001"}));
+  with_modifiers.terms.push_back(term("HP:0012824", "Severity", {"HP:0012823"}));
+  with_modifiers.terms.push_back(term("HP:0012828", "Severe", {"HP:0012824"}));
+  const Interpreter interpreter(
+      std::make_shared<const ontology::Ontology>(ontology::Ontology::build(with_modifiers)));
+  const Interpreter plain(
+      std::make_shared<const ontology::Ontology>(ontology::Ontology::build(without)));
+
+  const auto d = read_description("It was severe. A severe infection. An infection.");
+  ASSERT_EQ(d.findings.size(), 3u);
+  // "severe" shares half of "Severe infection": read as it without the
+  // modifiers, and left unread with them.
+  const auto guessed = interpret_finding(plain, d.findings[0]);
+  ASSERT_EQ(guessed.terms.size(), 1u);
+  EXPECT_EQ(guessed.terms[0].label, "Severe infection");
+  const auto how = interpret_finding(interpreter, d.findings[0]);
+  EXPECT_TRUE(how.terms.empty());
+  EXPECT_EQ(how.unmatched.size(), 1u);
+  // Said in full, or through the word that says what, it is read.
+  for (const std::size_t i : {1u, 2u}) {
+    const auto r = interpret_finding(interpreter, d.findings[i]);
+    ASSERT_EQ(r.terms.size(), 1u) << d.findings[i].text;
+    EXPECT_EQ(r.terms[0].label, "Severe infection");
+  }
+}
+
 TEST(ClauseScoring, AClauseReadAsATermScoresThroughThatTerm) {
   // Aaa's text names the term; Bbb's shares only the story around it.
   std::vector<Article> a;
