@@ -33,7 +33,10 @@ constexpr std::string_view kHeads[] = {"disease",   "syndrome",   "disorder",  "
 // Names are sometimes page titles: "What I need to know about Hepatitis C",
 // "Parasites - Lice - Head Lice", "Tuberculosis (TB)", "Pyelonephritis:
 // Kidney Infection", "Meningitis and Encephalitis". Each part is an alias.
-void aliases_of(const std::string& name, std::vector<std::string>& out, int depth = 0) {
+// `index_entry`: the name is another name an index gives the condition,
+// not the title of an article about it (see the " - " case).
+void aliases_of(const std::string& name, std::vector<std::string>& out, bool index_entry = false,
+                int depth = 0) {
   if (depth > 3) return;
   auto emit = [&](std::string part) {
     while (!part.empty() && part.back() == ' ') part.pop_back();
@@ -41,7 +44,7 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, int dept
     if (part.size() < 3 || part == name) return;
     if (std::find(out.begin(), out.end(), part) != out.end()) return;
     out.push_back(part);
-    aliases_of(part, out, depth + 1);
+    aliases_of(part, out, index_entry, depth + 1);
   };
   const std::string lower = text::fold(name);
   for (std::string_view prefix : {"what i need to know about ", "what you need to know about ",
@@ -50,9 +53,15 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, int dept
     if (lower.starts_with(prefix) && lower.size() > prefix.size() + 2)
       emit(name.substr(prefix.size()));
   }
+  // An index entry "X - Y" files the condition under a broader term X:
+  // "Blood pressure - low" is low blood pressure, "Weight loss - burning
+  // calories" an article about burning calories. X alone names it only when
+  // what follows is a generic part of a title ("Shaking - self-care"), or
+  // when "X - Y" is an article's own title ("Goiter - simple").
   if (auto dash = name.rfind(" - "); dash != std::string::npos) {
-    if (!generic_title_part(name.substr(dash + 3))) emit(name.substr(dash + 3));
-    emit(name.substr(0, dash));
+    const bool generic_tail = generic_title_part(name.substr(dash + 3));
+    if (!generic_tail) emit(name.substr(dash + 3));
+    if (generic_tail || !index_entry) emit(name.substr(0, dash));
   }
   if (auto colon = name.find(": "); colon != std::string::npos) {
     emit(name.substr(0, colon));
@@ -471,7 +480,12 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     std::vector<std::string> names = {cond.name};
     names.insert(names.end(), cond.synonyms.begin(), cond.synonyms.end());
     std::vector<std::string> aliases;
-    for (const auto& n : names) aliases_of(n, aliases);
+    for (const auto& n : names) {
+      const bool title = n == cond.name ||
+                         std::any_of(cond.articles.begin(), cond.articles.end(),
+                                     [&](std::size_t a) { return snap.articles()[a].title == n; });
+      aliases_of(n, aliases, !title);
+    }
     names.insert(names.end(), aliases.begin(), aliases.end());
     for (const auto& a : aliases) {
       // A one-word alias must be a specific word: "Spinal and bulbar
