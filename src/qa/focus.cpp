@@ -706,6 +706,14 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     }
   }
 
+  // An English word, or an inflection of one: the word list holds many
+  // plurals only in the singular ("adhesions", "cramps").
+  auto english_inflected = [&](std::string_view w) {
+    if (!stats_.english_word) return false;
+    for (const auto& base : inflection_bases(w))
+      if (stats_.english_word(base)) return true;
+    return false;
+  };
   // Every span whose content words are a name.
   std::vector<FocusMatch> candidates;
   std::vector<bool> answered_candidate;
@@ -743,8 +751,8 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         // So is a one-word name, except by its adjective ("painful" for
         // Pain, "menopausal" for Menopause, "diabetic" for Diabetes).
         if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
-            stats_.english_word && stats_.english_word(entry.word) &&
-            stats_.english_word(r.terms[b].surface) &&
+            stats_.english_word && english_inflected(entry.word) &&
+            english_inflected(r.terms[b].surface) &&
             !same_word_inflected(r.terms[b].surface, entry.word) &&
             (entry.kind != NameKind::name || !adjective_ending(r.terms[b].surface)))
           continue;
@@ -752,7 +760,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         // it merely derives from or resembles ("tests" is not "Testes",
         // "system" not "Systemic"); a misspelling of it is still it.
         if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
-            !corrected[b] && stats_.english_word && stats_.english_word(r.terms[b].surface) &&
+            !corrected[b] && stats_.english_word && english_inflected(r.terms[b].surface) &&
             another_word_derived(r.terms[b].surface, entry.word))
           continue;
         // After a number an abbreviation is a unit: "0.05 MG", "10 ML", and

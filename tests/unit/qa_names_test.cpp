@@ -52,6 +52,10 @@ class NameRules : public test::QaCorpusTest<NameRules> {
             "and Velvet ataxia again.\n");
     c.write("operations.md", "Operations", "operations", "",
             "## Treatment of Operations\n\nFixture text.\n");
+    // A one-word name that is an English plural the word list holds only
+    // in the singular ("adhesion").
+    c.write("adhesions.md", "Adhesions", "adhesions", "",
+            "## Treatment of Adhesions\n\nFixture text.\n");
     c.write("formalitis.md", "Formalitis", "formalitis", "",
             "## Treatment of Formalitis\n\nFixture text.\n");
   }
@@ -146,6 +150,12 @@ TEST_F(NameRules, ALayWordDoesNotTakeTheFocusForHavingTheKindOfAnswerAsked) {
   // ... but one read only through an ordinary word, its synonym "chill",
   // is not: the message is about plonkamycin.
   EXPECT_EQ(top("How is plonkamycin treated with a chill?"), "Plonkamycin");
+}
+
+TEST_F(NameRules, APluralNameTheWordListHoldsInTheSingularIsEnglishToo) {
+  // "adhesive" stems as "adhesions" does, but is another English word.
+  EXPECT_TRUE(names("How are adhesions treated?", "Adhesions"));
+  EXPECT_FALSE(names("The patch lost its adhesive. How do I keep it on?", "Adhesions"));
 }
 
 }  // namespace
