@@ -284,6 +284,14 @@ const CueSpec kCues[] = {
     {"what can i do", T::treatment, 1.5},
     {"what can we do", T::treatment, 1.5},
     {"what should i do", T::treatment, 1},
+    // What to do about a problem, and asking to solve or overcome it, ask
+    // for a remedy as "what should I do" does.
+    {"what to do", T::treatment, 1},
+    {"have to do", T::treatment, 1},
+    {"solve", T::treatment, 1.5},
+    {"overcome", T::treatment, 1.5},
+    {"suggestion", T::treatment, 1},
+    {"suggestions", T::treatment, 1},
     {"surgery", T::treatment, 1.5},
     {"operation", T::treatment, 1},
     {"fix", T::treatment, 1.5},
