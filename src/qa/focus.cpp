@@ -59,9 +59,14 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
   // what follows is a generic part of a title ("Shaking - self-care"), or
   // when "X - Y" is an article's own title ("Goiter - simple").
   if (auto dash = name.rfind(" - "); dash != std::string::npos) {
-    const bool generic_tail = generic_title_part(name.substr(dash + 3));
+    const std::string tail = text::fold(name.substr(dash + 3));
+    const bool generic_tail = generic_title_part(tail);
+    // (Who it is about narrows it as any qualifier does: "Weight - loss -
+    // children" is weight loss in children, not weight loss.)
+    const bool population = tail == "children" || tail == "adults" || tail == "older adults" ||
+                            tail == "in children" || tail == "in adults";
     if (!generic_tail) emit(name.substr(dash + 3));
-    if (generic_tail || !index_entry) emit(name.substr(0, dash));
+    if ((generic_tail && !(index_entry && population)) || !index_entry) emit(name.substr(0, dash));
   }
   if (auto colon = name.find(": "); colon != std::string::npos) {
     emit(name.substr(0, colon));

@@ -46,7 +46,8 @@ class PhraseRules : public test::QaCorpusTest<PhraseRules> {
     // qualifier": one qualified by what the condition is ("Frabjous knee -
     // low"), one by a generic part of a title ("Snickle joint - self-care"); and
     // a condition whose own title is so written ("Glomper elbow - simple").
-    c.write("quibble.md", "Quibble fever", "quibble-fever", "[Frabjous knee - low]",
+    c.write("quibble.md", "Quibble fever", "quibble-fever",
+            "[Frabjous knee - low, Zarp knee - children]",
             "## Treatment of Quibble fever\n\nFixture text.\n");
     c.write("snickle.md", "Snickle palsy", "snickle-palsy", "[Snickle joint - self-care]",
             "## Treatment of Snickle palsy\n\nFixture text.\n");
@@ -125,6 +126,8 @@ TEST_F(PhraseRules, AnIndexEntrysBroaderTermIsNotTheConditionsName) {
   // "Frabjous knee - low" is a low frabjous knee: "frabjous knee" is the broader thing.
   EXPECT_FALSE(names("How is a frabjous knee treated?", "Quibble fever"));
   EXPECT_TRUE(names("How is quibble fever treated?", "Quibble fever"));
+  // Who it is about narrows it too: "Zarp knee - children" is not any zarp knee.
+  EXPECT_FALSE(names("How is a zarp knee treated?", "Quibble fever"));
   // After a generic part of a title, the head is what the entry is about ...
   EXPECT_TRUE(names("How is a snickle joint treated?", "Snickle palsy"));
   // ... and an article's own title keeps its head as a name.
