@@ -768,6 +768,12 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
             !corrected[b] && stats_.english_word && english_inflected(r.terms[b].surface) &&
             another_word_derived(r.terms[b].surface, entry.word))
           continue;
+        // A synonym of one word written with "the" ("The runs", "The
+        // clap") is an idiom: the bare word is the word ("run back to").
+        if (words == 1 && entry.kind == NameKind::synonym && entry.name.size() > 4 &&
+            text::fold(entry.name.substr(0, 4)) == "the " &&
+            (b == 0 || r.terms[b - 1].surface != "the"))
+          continue;
         // After a number an abbreviation is a unit: "0.05 MG", "10 ML", and
         // so is the first word of a name that opens with one ("10 ml (2
         // tsp)" is not "ML 2").

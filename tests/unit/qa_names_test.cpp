@@ -56,6 +56,9 @@ class NameRules : public test::QaCorpusTest<NameRules> {
     // in the singular ("adhesion").
     c.write("adhesions.md", "Adhesions", "adhesions", "",
             "## Treatment of Adhesions\n\nFixture text.\n");
+    // Another name that is an idiom of "the" and an English word.
+    c.write("plankton.md", "Plankton fever", "plankton-fever", "[The trots]",
+            "## Treatment of Plankton fever\n\nFixture text.\n");
     c.write("formalitis.md", "Formalitis", "formalitis", "",
             "## Treatment of Formalitis\n\nFixture text.\n");
   }
@@ -156,6 +159,12 @@ TEST_F(NameRules, APluralNameTheWordListHoldsInTheSingularIsEnglishToo) {
   // "adhesive" stems as "adhesions" does, but is another English word.
   EXPECT_TRUE(names("How are adhesions treated?", "Adhesions"));
   EXPECT_FALSE(names("The patch lost its adhesive. How do I keep it on?", "Adhesions"));
+}
+
+TEST_F(NameRules, AnIdiomWithTheNeedsItsThe) {
+  EXPECT_TRUE(names("I have had the trots for a week. How is it treated?", "Plankton fever"));
+  // The bare word is the word.
+  EXPECT_FALSE(names("My pony trots to the gate. How is it treated?", "Plankton fever"));
 }
 
 }  // namespace
