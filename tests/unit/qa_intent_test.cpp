@@ -58,6 +58,14 @@ TEST_F(IntentWords, AskingWhatToDoOrHowToSolveAProblemAsksForARemedy) {
   }
 }
 
+TEST_F(IntentWords, APhysicianWhoSpecialisesInItIsOneWhoTreatsIt) {
+  for (const std::string q :
+       {"how can i find physicians who specialize in it", "is there a specialist for it near me"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::treatment}) << names(types(q));
+  }
+}
+
 TEST_F(IntentWords, AWordTheStemmerJoinsToACueIsNotThatCue) {
   // "medical" and "medication" share the stem "medic".
   EXPECT_EQ(types("is there a medical term for it"), std::vector<T>{})
