@@ -719,6 +719,15 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       if (stats_.english_word(base)) return true;
     return false;
   };
+  // Is word k an adjective by its ending ("hereditary", "progressive",
+  // "genetic", "congenital", "infectious")?
+  auto adjective_of_name = [&](std::size_t k) {
+    const std::string_view w = r.terms[k].surface;
+    if (w.size() < 6) return false;
+    for (std::string_view ending : {"ive", "ary", "ic", "al", "ous"})
+      if (w.ends_with(ending)) return true;
+    return false;
+  };
   // Every span whose content words are a name.
   std::vector<FocusMatch> candidates;
   std::vector<bool> answered_candidate;
@@ -825,8 +834,10 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         // of two words elsewhere outranks the condition the message is about
         // ("heart attack" feared in a question about anxiety).
         bool swallows_cue = false;
+        // (An adjective the name goes on from is the name's, not a cue:
+        // "hereditary angioedema", "progressive supranuclear palsy".)
         for (std::size_t k = b; k < e && k < cue_tokens.size(); ++k)
-          swallows_cue = swallows_cue || cue_tokens[k];
+          swallows_cue = swallows_cue || (cue_tokens[k] && !(k + 1 < e && adjective_of_name(k)));
         const bool answered = !stats_.has_answers || stats_.has_answers(entry.condition);
         double place = token_weight.empty() ? 1.0 : 0.0;
         for (std::size_t k = b; k < e && k < token_weight.size(); ++k)
