@@ -291,6 +291,8 @@ const CueSpec kCues[] = {
     {"solve", T::treatment, 1.5},
     {"overcome", T::treatment, 1.5},
     {"suggestion", T::treatment, 1},
+    {"suggestions", T::treatment, 1},
+    {"suggest", T::treatment, 1},
     // A physician who specialises in a condition is one who treats it.
     {"specialize in", T::treatment, 1},
     {"specializes in", T::treatment, 1},
@@ -299,7 +301,6 @@ const CueSpec kCues[] = {
     {"specialises in", T::treatment, 1},
     {"specialist", T::treatment, 1},
     {"specialists", T::treatment, 1},
-    {"suggestions", T::treatment, 1},
     {"surgery", T::treatment, 1.5},
     {"operation", T::treatment, 1},
     {"fix", T::treatment, 1.5},

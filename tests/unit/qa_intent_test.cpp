@@ -52,7 +52,7 @@ class IntentWords : public ::testing::Test {
 TEST_F(IntentWords, AskingWhatToDoOrHowToSolveAProblemAsksForARemedy) {
   for (const std::string q : {"please tell me what to do about it", "what i have to do to raise it",
                               "how can i solve this problem", "is there a way to overcome it",
-                              "i need your suggestions on this problem"}) {
+                              "i need your suggestions on this problem", "please suggest me"}) {
     SCOPED_TRACE(q);
     EXPECT_EQ(types(q), std::vector<T>{T::treatment}) << names(types(q));
   }
