@@ -33,7 +33,10 @@ constexpr std::string_view kHeads[] = {"disease",   "syndrome",   "disorder",  "
 // Names are sometimes page titles: "What I need to know about Hepatitis C",
 // "Parasites - Lice - Head Lice", "Tuberculosis (TB)", "Pyelonephritis:
 // Kidney Infection", "Meningitis and Encephalitis". Each part is an alias.
-void aliases_of(const std::string& name, std::vector<std::string>& out, int depth = 0) {
+// `index_entry`: the name is another name an index gives the condition,
+// not the title of an article about it (see the " - " case).
+void aliases_of(const std::string& name, std::vector<std::string>& out, bool index_entry = false,
+                int depth = 0) {
   if (depth > 3) return;
   auto emit = [&](std::string part) {
     while (!part.empty() && part.back() == ' ') part.pop_back();
@@ -41,7 +44,7 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, int dept
     if (part.size() < 3 || part == name) return;
     if (std::find(out.begin(), out.end(), part) != out.end()) return;
     out.push_back(part);
-    aliases_of(part, out, depth + 1);
+    aliases_of(part, out, index_entry, depth + 1);
   };
   const std::string lower = text::fold(name);
   for (std::string_view prefix : {"what i need to know about ", "what you need to know about ",
@@ -50,9 +53,20 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, int dept
     if (lower.starts_with(prefix) && lower.size() > prefix.size() + 2)
       emit(name.substr(prefix.size()));
   }
+  // An index entry "X - Y" files the condition under a broader term X:
+  // "Blood pressure - low" is low blood pressure, "Weight loss - burning
+  // calories" an article about burning calories. X alone names it only when
+  // what follows is a generic part of a title ("Shaking - self-care"), or
+  // when "X - Y" is an article's own title ("Goiter - simple").
   if (auto dash = name.rfind(" - "); dash != std::string::npos) {
-    if (!generic_title_part(name.substr(dash + 3))) emit(name.substr(dash + 3));
-    emit(name.substr(0, dash));
+    const std::string tail = text::fold(name.substr(dash + 3));
+    const bool generic_tail = generic_title_part(tail);
+    // (Who it is about narrows it as any qualifier does: "Weight - loss -
+    // children" is weight loss in children, not weight loss.)
+    const bool population = tail == "children" || tail == "adults" || tail == "older adults" ||
+                            tail == "in children" || tail == "in adults";
+    if (!generic_tail) emit(name.substr(dash + 3));
+    if ((generic_tail && !(index_entry && population)) || !index_entry) emit(name.substr(0, dash));
   }
   if (auto colon = name.find(": "); colon != std::string::npos) {
     emit(name.substr(0, colon));
@@ -471,7 +485,12 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     std::vector<std::string> names = {cond.name};
     names.insert(names.end(), cond.synonyms.begin(), cond.synonyms.end());
     std::vector<std::string> aliases;
-    for (const auto& n : names) aliases_of(n, aliases);
+    for (const auto& n : names) {
+      const bool title = n == cond.name ||
+                         std::any_of(cond.articles.begin(), cond.articles.end(),
+                                     [&](std::size_t a) { return snap.articles()[a].title == n; });
+      aliases_of(n, aliases, !title);
+    }
     names.insert(names.end(), aliases.begin(), aliases.end());
     for (const auto& a : aliases) {
       // A one-word alias must be a specific word: "Spinal and bulbar
@@ -692,6 +711,23 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     }
   }
 
+  // An English word, or an inflection of one: the word list holds many
+  // plurals only in the singular ("adhesions", "cramps").
+  auto english_inflected = [&](std::string_view w) {
+    if (!stats_.english_word) return false;
+    for (const auto& base : inflection_bases(w))
+      if (stats_.english_word(base)) return true;
+    return false;
+  };
+  // Is word k an adjective by its ending ("hereditary", "progressive",
+  // "genetic", "congenital", "infectious")?
+  auto adjective_of_name = [&](std::size_t k) {
+    const std::string_view w = r.terms[k].surface;
+    if (w.size() < 6) return false;
+    for (std::string_view ending : {"ive", "ary", "ic", "al", "ous"})
+      if (w.ends_with(ending)) return true;
+    return false;
+  };
   // Every span whose content words are a name.
   std::vector<FocusMatch> candidates;
   std::vector<bool> answered_candidate;
@@ -729,8 +765,8 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         // So is a one-word name, except by its adjective ("painful" for
         // Pain, "menopausal" for Menopause, "diabetic" for Diabetes).
         if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
-            stats_.english_word && stats_.english_word(entry.word) &&
-            stats_.english_word(r.terms[b].surface) &&
+            stats_.english_word && english_inflected(entry.word) &&
+            english_inflected(r.terms[b].surface) &&
             !same_word_inflected(r.terms[b].surface, entry.word) &&
             (entry.kind != NameKind::name || !adjective_ending(r.terms[b].surface)))
           continue;
@@ -738,8 +774,14 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         // it merely derives from or resembles ("tests" is not "Testes",
         // "system" not "Systemic"); a misspelling of it is still it.
         if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
-            !corrected[b] && stats_.english_word && stats_.english_word(r.terms[b].surface) &&
+            !corrected[b] && stats_.english_word && english_inflected(r.terms[b].surface) &&
             another_word_derived(r.terms[b].surface, entry.word))
+          continue;
+        // A synonym of one word written with "the" ("The runs", "The
+        // clap") is an idiom: the bare word is the word ("run back to").
+        if (words == 1 && entry.kind == NameKind::synonym && entry.name.size() > 4 &&
+            text::fold(entry.name.substr(0, 4)) == "the " &&
+            (b == 0 || r.terms[b - 1].surface != "the"))
           continue;
         // After a number an abbreviation is a unit: "0.05 MG", "10 ML", and
         // so is the first word of a name that opens with one ("10 ml (2
@@ -792,8 +834,10 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         // of two words elsewhere outranks the condition the message is about
         // ("heart attack" feared in a question about anxiety).
         bool swallows_cue = false;
+        // (An adjective the name goes on from is the name's, not a cue:
+        // "hereditary angioedema", "progressive supranuclear palsy".)
         for (std::size_t k = b; k < e && k < cue_tokens.size(); ++k)
-          swallows_cue = swallows_cue || cue_tokens[k];
+          swallows_cue = swallows_cue || (cue_tokens[k] && !(k + 1 < e && adjective_of_name(k)));
         const bool answered = !stats_.has_answers || stats_.has_answers(entry.condition);
         double place = token_weight.empty() ? 1.0 : 0.0;
         for (std::size_t k = b; k < e && k < token_weight.size(); ++k)

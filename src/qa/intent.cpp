@@ -284,6 +284,23 @@ const CueSpec kCues[] = {
     {"what can i do", T::treatment, 1.5},
     {"what can we do", T::treatment, 1.5},
     {"what should i do", T::treatment, 1},
+    // What to do about a problem, and asking to solve or overcome it, ask
+    // for a remedy as "what should I do" does.
+    {"what to do", T::treatment, 1},
+    {"have to do", T::treatment, 1},
+    {"solve", T::treatment, 1.5},
+    {"overcome", T::treatment, 1.5},
+    {"suggestion", T::treatment, 1},
+    {"suggestions", T::treatment, 1},
+    {"suggest", T::treatment, 1},
+    // A physician who specialises in a condition is one who treats it.
+    {"specialize in", T::treatment, 1},
+    {"specializes in", T::treatment, 1},
+    {"specializing in", T::treatment, 1},
+    {"specialise in", T::treatment, 1},
+    {"specialises in", T::treatment, 1},
+    {"specialist", T::treatment, 1},
+    {"specialists", T::treatment, 1},
     {"surgery", T::treatment, 1.5},
     {"operation", T::treatment, 1},
     {"fix", T::treatment, 1.5},

@@ -115,6 +115,29 @@ bool strip_form_label(std::string_view& text) {
   return false;
 }
 
+// Is the text at `at` (just after a dot) a web domain's ending ("gov",
+// "com", "org", "net", "edu") followed by no letter?
+bool domain_ending_at(std::string_view text, std::size_t at) {
+  for (std::string_view d : {"gov", "com", "org", "net", "edu"})
+    if (text.substr(at).starts_with(d) &&
+        (at + d.size() == text.size() || !letter(text[at + d.size()])))
+      return true;
+  return false;
+}
+
+// Does the text open with a web address: a word, a dot and a domain ending
+// ("clinicaltrials.gov", "www.example.com")?
+bool opens_with_web_address(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && (letter(text[i]) || text[i] == '.' || text[i] == '-' ||
+                             std::isdigit(static_cast<unsigned char>(text[i]))))
+    ++i;
+  const std::string_view word = text.substr(0, i);
+  const auto dot = word.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  return domain_ending_at(word, dot + 1);
+}
+
 }  // namespace
 
 bool opens_formality(std::string_view folded_word) {
@@ -272,8 +295,10 @@ std::vector<Sentence> read_message(std::string_view question,
       end = true;
     } else if (c == '.' || c == ';') {
       const bool next_space = i + 1 == folded.size() || folded[i + 1] == ' ';
+      // (Not in a web address: "clinicaltrials.gov".)
       const bool glued = i + 1 < folded.size() && letter(folded[i + 1]) && i >= 3 &&
-                         letter(folded[i - 1]) && letter(folded[i - 2]) && letter(folded[i - 3]);
+                         letter(folded[i - 1]) && letter(folded[i - 2]) && letter(folded[i - 3]) &&
+                         !domain_ending_at(folded, i + 1);
       // "in November 2012.Please which is...": a year or a dose glued to
       // the next sentence, which opens with a capital letter.
       const bool after_number = i + 1 < question.size() && i > 0 &&
@@ -334,13 +359,22 @@ std::vector<Sentence> read_message(std::string_view question,
     s.labelled = labelled;
     out.push_back(s);
   }
+  // A first line that opens with a web address ("ClinicalTrials.gov -
+  // Question - general information") is the form the message was sent
+  // through, not its title: the line after it may be.
+  std::size_t title = 0;
+  if (out.size() > 2 && out.front().role != SentenceRole::ask &&
+      opens_with_web_address(std::string_view(folded).substr(out.front().begin))) {
+    out.front().role = SentenceRole::formality;
+    title = 1;
+  }
   // A short first line that does not ask is the message's title: it names
   // the topic ("Williams syndrome. I would like my daughter tested...").
   // Not one that opens with a web form's field label ("MESSAGE: I have
   // celiac disease."): that is the message's first sentence.
-  if (out.size() > 1 && out.front().role == SentenceRole::context &&
-      out.front().last - out.front().first <= 8 && !out.front().labelled)
-    out.front().role = SentenceRole::subject;
+  if (out.size() > title + 1 && out[title].role == SentenceRole::context &&
+      out[title].last - out[title].first <= 8 && !out[title].labelled)
+    out[title].role = SentenceRole::subject;
   return out;
 }
 

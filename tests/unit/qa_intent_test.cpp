@@ -49,6 +49,23 @@ class IntentWords : public ::testing::Test {
   qa::IntentDetector detector_;
 };
 
+TEST_F(IntentWords, AskingWhatToDoOrHowToSolveAProblemAsksForARemedy) {
+  for (const std::string q : {"please tell me what to do about it", "what i have to do to raise it",
+                              "how can i solve this problem", "is there a way to overcome it",
+                              "i need your suggestions on this problem", "please suggest me"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::treatment}) << names(types(q));
+  }
+}
+
+TEST_F(IntentWords, APhysicianWhoSpecialisesInItIsOneWhoTreatsIt) {
+  for (const std::string q :
+       {"how can i find physicians who specialize in it", "is there a specialist for it near me"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::treatment}) << names(types(q));
+  }
+}
+
 TEST_F(IntentWords, AWordTheStemmerJoinsToACueIsNotThatCue) {
   // "medical" and "medication" share the stem "medic".
   EXPECT_EQ(types("is there a medical term for it"), std::vector<T>{})

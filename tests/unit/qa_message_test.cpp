@@ -84,6 +84,22 @@ TEST(ReadMessage, ACapitalisedQuestionWordAfterACommaStartsTheQuestion) {
   }
 }
 
+TEST(ReadMessage, AWebFormsLineIsNotTheTitleTheLineAfterItIs) {
+  text::Analyzer an;
+  const std::string q =
+      "ClinicalTrials.gov - Question - general information. Stiff person syndrome. I have "
+      "cramps in my feet at night. What are the early symptoms?";
+  const auto s = qa::read_message(q, an.terms(q));
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0].role, qa::SentenceRole::formality);  // the web address is one sentence
+  EXPECT_EQ(s[1].role, qa::SentenceRole::subject);
+  EXPECT_EQ(s[2].role, qa::SentenceRole::context);
+  EXPECT_EQ(s[3].role, qa::SentenceRole::ask);
+  // Without a web address the first line is the title, as before.
+  const std::string plain = "Stiff person syndrome. I have cramps. What are the symptoms?";
+  EXPECT_EQ(qa::read_message(plain, an.terms(plain)).front().role, qa::SentenceRole::subject);
+}
+
 // Matches as the focus finder gives them: `words` are the message's words
 // from `b` to `e`, read as condition `c`.
 qa::FocusMatch reading(std::size_t c, std::size_t b, std::size_t e, qa::NameKind kind,

@@ -52,6 +52,19 @@ class NameRules : public test::QaCorpusTest<NameRules> {
             "and Velvet ataxia again.\n");
     c.write("operations.md", "Operations", "operations", "",
             "## Treatment of Operations\n\nFixture text.\n");
+    // A one-word name that is an English plural the word list holds only
+    // in the singular ("adhesion").
+    c.write("adhesions.md", "Adhesions", "adhesions", "",
+            "## Treatment of Adhesions\n\nFixture text.\n");
+    // A condition whose name opens with an adjective that is also a cue
+    // ("hereditary" asks about inheritance), beside the condition its
+    // last word names.
+    c.write("zwonkle.md", "Zwonkle", "zwonkle", "", "## Treatment of Zwonkle\n\nFixture text.\n");
+    c.write("hereditary-zwonkle.md", "Hereditary zwonkle", "hereditary-zwonkle", "",
+            "## Treatment of Hereditary zwonkle\n\nFixture text.\n");
+    // Another name that is an idiom of "the" and an English word.
+    c.write("plankton.md", "Plankton fever", "plankton-fever", "[The trots]",
+            "## Treatment of Plankton fever\n\nFixture text.\n");
     c.write("formalitis.md", "Formalitis", "formalitis", "",
             "## Treatment of Formalitis\n\nFixture text.\n");
   }
@@ -146,6 +159,24 @@ TEST_F(NameRules, ALayWordDoesNotTakeTheFocusForHavingTheKindOfAnswerAsked) {
   // ... but one read only through an ordinary word, its synonym "chill",
   // is not: the message is about plonkamycin.
   EXPECT_EQ(top("How is plonkamycin treated with a chill?"), "Plonkamycin");
+}
+
+TEST_F(NameRules, APluralNameTheWordListHoldsInTheSingularIsEnglishToo) {
+  // "adhesive" stems as "adhesions" does, but is another English word.
+  EXPECT_TRUE(names("How are adhesions treated?", "Adhesions"));
+  EXPECT_FALSE(names("The patch lost its adhesive. How do I keep it on?", "Adhesions"));
+}
+
+TEST_F(NameRules, AnIdiomWithTheNeedsItsThe) {
+  EXPECT_TRUE(names("I have had the trots for a week. How is it treated?", "Plankton fever"));
+  // The bare word is the word.
+  EXPECT_FALSE(names("My pony trots to the gate. How is it treated?", "Plankton fever"));
+}
+
+TEST_F(NameRules, AnAdjectiveTheNameGoesOnFromIsTheNamesNotACue) {
+  EXPECT_EQ(top("What are the treatments for hereditary zwonkle?"), "Hereditary zwonkle");
+  // Asked of the other condition, the adjective still asks.
+  EXPECT_EQ(top("Is zwonkle hereditary?"), "Zwonkle");
 }
 
 }  // namespace

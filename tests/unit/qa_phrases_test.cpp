@@ -42,6 +42,17 @@ class PhraseRules : public test::QaCorpusTest<PhraseRules> {
             "## Treatment of Zorbin Q12 syndrome\n\nFixture text.\n");
     c.write("qx7.md", "QX7", "qx7", "", "## Treatment of QX7\n\nFixture text.\n");
     c.write("k5.md", "K5", "k5", "", "## Treatment of K5\n\nFixture text.\n");
+    // Other names written as an index writes them, "Broader term -
+    // qualifier": one qualified by what the condition is ("Frabjous knee -
+    // low"), one by a generic part of a title ("Snickle joint - self-care"); and
+    // a condition whose own title is so written ("Glomper elbow - simple").
+    c.write("quibble.md", "Quibble fever", "quibble-fever",
+            "[Frabjous knee - low, Zarp knee - children]",
+            "## Treatment of Quibble fever\n\nFixture text.\n");
+    c.write("snickle.md", "Snickle palsy", "snickle-palsy", "[Snickle joint - self-care]",
+            "## Treatment of Snickle palsy\n\nFixture text.\n");
+    c.write("glomper.md", "Glomper elbow - simple", "glomper-simple", "",
+            "## Treatment of Glomper elbow - simple\n\nFixture text.\n");
     // The ordinary phrase, written about many other things.
     for (int i = 0; i < 12; ++i)
       c.write("walker-" + std::to_string(i) + ".md", "Walker condition " + std::to_string(i),
@@ -109,6 +120,18 @@ TEST_F(PhraseRules, AWordOfLettersAndANumberIsFoundWrittenApart) {
   // One letter and a number alone stay joined: "k 5" is any list's item.
   EXPECT_TRUE(names("How is K5 treated?", "K5"));
   EXPECT_FALSE(names("See item k 5 of the list. How is it treated?", "K5"));
+}
+
+TEST_F(PhraseRules, AnIndexEntrysBroaderTermIsNotTheConditionsName) {
+  // "Frabjous knee - low" is a low frabjous knee: "frabjous knee" is the broader thing.
+  EXPECT_FALSE(names("How is a frabjous knee treated?", "Quibble fever"));
+  EXPECT_TRUE(names("How is quibble fever treated?", "Quibble fever"));
+  // Who it is about narrows it too: "Zarp knee - children" is not any zarp knee.
+  EXPECT_FALSE(names("How is a zarp knee treated?", "Quibble fever"));
+  // After a generic part of a title, the head is what the entry is about ...
+  EXPECT_TRUE(names("How is a snickle joint treated?", "Snickle palsy"));
+  // ... and an article's own title keeps its head as a name.
+  EXPECT_TRUE(names("How is a glomper elbow treated?", "Glomper elbow - simple"));
 }
 
 }  // namespace
