@@ -293,12 +293,15 @@ const CueSpec kCues[] = {
     {"suggestion", T::treatment, 1},
     {"suggestions", T::treatment, 1},
     {"suggest", T::treatment, 1},
-    // A physician who specialises in a condition is one who treats it.
-    {"specialize in", T::treatment, 1},
-    {"specializes in", T::treatment, 1},
-    {"specializing in", T::treatment, 1},
-    {"specialise in", T::treatment, 1},
-    {"specialises in", T::treatment, 1},
+    // A physician who specialises in a condition is one who treats it; asked
+    // for beside information on it or another kind ("how is it diagnosed, and
+    // how can I find physicians who specialize in it"), the treatment is asked
+    // too. "Specialist" alone stays weak: the story mentions one often.
+    {"specialize in", T::treatment, 1.5},
+    {"specializes in", T::treatment, 1.5},
+    {"specializing in", T::treatment, 1.5},
+    {"specialise in", T::treatment, 1.5},
+    {"specialises in", T::treatment, 1.5},
     {"specialist", T::treatment, 1},
     {"specialists", T::treatment, 1},
     {"surgery", T::treatment, 1.5},

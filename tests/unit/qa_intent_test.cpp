@@ -66,6 +66,21 @@ TEST_F(IntentWords, APhysicianWhoSpecialisesInItIsOneWhoTreatsIt) {
   }
 }
 
+TEST_F(IntentWords, APhysicianWhoSpecialisesInItIsAskedForBesideOtherKinds) {
+  // Asking for a physician who specialises in X beside information on X, or
+  // beside another kind, asks for the treatment too: the cue stands beside
+  // them (the request for information still comes last).
+  const auto info = types(
+      "where can i find information on it, and how can i find physicians who specialize in it");
+  EXPECT_EQ(info, (std::vector<T>{T::treatment, T::overview})) << names(info);
+  const auto diagnosed =
+      types("how is it diagnosed, and how can i find physicians who specialize in it");
+  EXPECT_EQ(diagnosed, (std::vector<T>{T::exams_and_tests, T::treatment})) << names(diagnosed);
+  // A specialist the story mentions stays a weak cue.
+  const auto story = types("what are the causes? my specialist saw me last year");
+  EXPECT_EQ(story, std::vector<T>{T::causes}) << names(story);
+}
+
 TEST_F(IntentWords, AWordTheStemmerJoinsToACueIsNotThatCue) {
   // "medical" and "medication" share the stem "medic".
   EXPECT_EQ(types("is there a medical term for it"), std::vector<T>{})
