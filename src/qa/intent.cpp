@@ -100,6 +100,19 @@ const CueSpec kCues[] = {
     // "Any information would be helpful" asks for information, not help
     // with the condition.
     {"helpful", T::other, 0},
+    // Nor does information (or "anything else") that would help the asker:
+    // the information helps, not a treatment ("any information that helps
+    // further explore this", "anything else that might help me").
+    {"information that helps", T::other, 0},
+    {"information that might help", T::other, 0},
+    {"information that may help", T::other, 0},
+    {"information that could help", T::other, 0},
+    {"information that would help", T::other, 0},
+    {"information that will help", T::other, 0},
+    {"anything else that might help", T::other, 0},
+    {"anything else that may help", T::other, 0},
+    {"anything else that could help", T::other, 0},
+    {"anything else that would help", T::other, 0},
     // overview
     {"what is", T::overview, 1},
     {"what are", T::overview, 1},

@@ -96,6 +96,14 @@ TEST_F(IntentWords, HelpfulInformationIsNotHelpWithTheCondition) {
   EXPECT_EQ(types("would this drug help"), std::vector<T>{T::treatment});
 }
 
+TEST_F(IntentWords, InformationThatWouldHelpTheAskerIsNotHelpWithTheCondition) {
+  EXPECT_EQ(types("any information that helps further explore this will be appreciated"),
+            std::vector<T>{});
+  EXPECT_EQ(types("if you have anything else that might help me, i would appreciate it"),
+            std::vector<T>{});
+  EXPECT_EQ(types("is there anything that might help"), std::vector<T>{T::treatment});
+}
+
 TEST_F(IntentWords, ATimeInTheStoryIsNotAQuestionAboutHowLongItLasts) {
   EXPECT_EQ(types("she has had it for the last two years"), std::vector<T>{});
   EXPECT_EQ(types("how long will it last"), std::vector<T>{T::outlook});
