@@ -104,6 +104,13 @@ TEST_F(IntentWords, InformationThatWouldHelpTheAskerIsNotHelpWithTheCondition) {
   EXPECT_EQ(types("is there anything that might help"), std::vector<T>{T::treatment});
 }
 
+TEST_F(IntentWords, DealingWithItNowIsTheStory) {
+  EXPECT_EQ(types("we are dealing with the disease of my father"), std::vector<T>{});
+  EXPECT_EQ(types("i have been dealing with it for years"), std::vector<T>{});
+  EXPECT_EQ(types("how do i deal with it"), std::vector<T>{T::treatment});
+  EXPECT_EQ(types("tips for dealing with it"), std::vector<T>{T::treatment});
+}
+
 TEST_F(IntentWords, ATimeInTheStoryIsNotAQuestionAboutHowLongItLasts) {
   EXPECT_EQ(types("she has had it for the last two years"), std::vector<T>{});
   EXPECT_EQ(types("how long will it last"), std::vector<T>{T::outlook});
