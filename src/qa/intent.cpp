@@ -100,6 +100,19 @@ const CueSpec kCues[] = {
     // "Any information would be helpful" asks for information, not help
     // with the condition.
     {"helpful", T::other, 0},
+    // Nor does information (or "anything else") that would help the asker:
+    // the information helps, not a treatment ("any information that helps
+    // further explore this", "anything else that might help me").
+    {"information that helps", T::other, 0},
+    {"information that might help", T::other, 0},
+    {"information that may help", T::other, 0},
+    {"information that could help", T::other, 0},
+    {"information that would help", T::other, 0},
+    {"information that will help", T::other, 0},
+    {"anything else that might help", T::other, 0},
+    {"anything else that may help", T::other, 0},
+    {"anything else that could help", T::other, 0},
+    {"anything else that would help", T::other, 0},
     // overview
     {"what is", T::overview, 1},
     {"what are", T::overview, 1},
@@ -293,12 +306,15 @@ const CueSpec kCues[] = {
     {"suggestion", T::treatment, 1},
     {"suggestions", T::treatment, 1},
     {"suggest", T::treatment, 1},
-    // A physician who specialises in a condition is one who treats it.
-    {"specialize in", T::treatment, 1},
-    {"specializes in", T::treatment, 1},
-    {"specializing in", T::treatment, 1},
-    {"specialise in", T::treatment, 1},
-    {"specialises in", T::treatment, 1},
+    // A physician who specialises in a condition is one who treats it; asked
+    // for beside information on it or another kind ("how is it diagnosed, and
+    // how can I find physicians who specialize in it"), the treatment is asked
+    // too. "Specialist" alone stays weak: the story mentions one often.
+    {"specialize in", T::treatment, 1.5},
+    {"specializes in", T::treatment, 1.5},
+    {"specializing in", T::treatment, 1.5},
+    {"specialise in", T::treatment, 1.5},
+    {"specialises in", T::treatment, 1.5},
     {"specialist", T::treatment, 1},
     {"specialists", T::treatment, 1},
     {"surgery", T::treatment, 1.5},
@@ -309,6 +325,14 @@ const CueSpec kCues[] = {
     {"helps", T::treatment, 0.5},
     {"anything that helps", T::treatment, 2},
     {"anything that can help", T::treatment, 2},
+    // Dealing with a condition now is the story ("we are dealing with X",
+    // "I have been dealing with it for years"), as being treated is.
+    {"am dealing with", T::other, 0},
+    {"are dealing with", T::other, 0},
+    {"is dealing with", T::other, 0},
+    {"was dealing with", T::other, 0},
+    {"were dealing with", T::other, 0},
+    {"been dealing with", T::other, 0},
     {"deal with", T::treatment, 1.5},
     {"cope with", T::treatment, 1.5},
     {"coping", T::treatment, 1},

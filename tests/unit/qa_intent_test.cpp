@@ -66,6 +66,21 @@ TEST_F(IntentWords, APhysicianWhoSpecialisesInItIsOneWhoTreatsIt) {
   }
 }
 
+TEST_F(IntentWords, APhysicianWhoSpecialisesInItIsAskedForBesideOtherKinds) {
+  // Asking for a physician who specialises in X beside information on X, or
+  // beside another kind, asks for the treatment too: the cue stands beside
+  // them (the request for information still comes last).
+  const auto info = types(
+      "where can i find information on it, and how can i find physicians who specialize in it");
+  EXPECT_EQ(info, (std::vector<T>{T::treatment, T::overview})) << names(info);
+  const auto diagnosed =
+      types("how is it diagnosed, and how can i find physicians who specialize in it");
+  EXPECT_EQ(diagnosed, (std::vector<T>{T::exams_and_tests, T::treatment})) << names(diagnosed);
+  // A specialist the story mentions stays a weak cue.
+  const auto story = types("what are the causes? my specialist saw me last year");
+  EXPECT_EQ(story, std::vector<T>{T::causes}) << names(story);
+}
+
 TEST_F(IntentWords, AWordTheStemmerJoinsToACueIsNotThatCue) {
   // "medical" and "medication" share the stem "medic".
   EXPECT_EQ(types("is there a medical term for it"), std::vector<T>{})
@@ -79,6 +94,21 @@ TEST_F(IntentWords, HelpfulInformationIsNotHelpWithTheCondition) {
   EXPECT_EQ(types("any information would be helpful"), std::vector<T>{});
   EXPECT_EQ(types("what helps with it"), std::vector<T>{T::treatment});
   EXPECT_EQ(types("would this drug help"), std::vector<T>{T::treatment});
+}
+
+TEST_F(IntentWords, InformationThatWouldHelpTheAskerIsNotHelpWithTheCondition) {
+  EXPECT_EQ(types("any information that helps further explore this will be appreciated"),
+            std::vector<T>{});
+  EXPECT_EQ(types("if you have anything else that might help me, i would appreciate it"),
+            std::vector<T>{});
+  EXPECT_EQ(types("is there anything that might help"), std::vector<T>{T::treatment});
+}
+
+TEST_F(IntentWords, DealingWithItNowIsTheStory) {
+  EXPECT_EQ(types("we are dealing with the disease of my father"), std::vector<T>{});
+  EXPECT_EQ(types("i have been dealing with it for years"), std::vector<T>{});
+  EXPECT_EQ(types("how do i deal with it"), std::vector<T>{T::treatment});
+  EXPECT_EQ(types("tips for dealing with it"), std::vector<T>{T::treatment});
 }
 
 TEST_F(IntentWords, ATimeInTheStoryIsNotAQuestionAboutHowLongItLasts) {
