@@ -66,7 +66,7 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
     const bool population = tail == "children" || tail == "adults" || tail == "older adults" ||
                             tail == "in children" || tail == "in adults";
     if (!generic_tail) emit(name.substr(dash + 3));
-    if ((generic_tail && !(index_entry && population)) || !index_entry) emit(name.substr(0, dash));
+    if (!index_entry || (generic_tail && !population)) emit(name.substr(0, dash));
   }
   if (auto colon = name.find(": "); colon != std::string::npos) {
     emit(name.substr(0, colon));
@@ -172,6 +172,16 @@ std::vector<std::string> inflection_bases(std::string_view word) {
 // "menopausal", "diabetic")?
 bool adjective_ending(std::string_view word) {
   return word.size() > 5 && (word.ends_with("al") || word.ends_with("ful") || word.ends_with("ic"));
+}
+
+// Does the word end as an adjective that opens a name does ("hereditary",
+// "progressive", "genetic", "congenital", "infectious")? Broader than
+// adjective_ending: a name's qualifier, not only an adjective of a noun.
+bool name_adjective_ending(std::string_view word) {
+  if (word.size() < 6) return false;
+  for (std::string_view ending : {"ive", "ary", "ic", "al", "ous"})
+    if (word.ends_with(ending)) return true;
+  return false;
 }
 
 // Is `word` the name's one word `name_word` or an inflection of the same
@@ -715,17 +725,9 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   // plurals only in the singular ("adhesions", "cramps").
   auto english_inflected = [&](std::string_view w) {
     if (!stats_.english_word) return false;
+    if (stats_.english_word(w)) return true;  // the usual case, without the bases
     for (const auto& base : inflection_bases(w))
       if (stats_.english_word(base)) return true;
-    return false;
-  };
-  // Is word k an adjective by its ending ("hereditary", "progressive",
-  // "genetic", "congenital", "infectious")?
-  auto adjective_of_name = [&](std::size_t k) {
-    const std::string_view w = r.terms[k].surface;
-    if (w.size() < 6) return false;
-    for (std::string_view ending : {"ive", "ary", "ic", "al", "ous"})
-      if (w.ends_with(ending)) return true;
     return false;
   };
   // Every span whose content words are a name.
@@ -837,7 +839,9 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         // (An adjective the name goes on from is the name's, not a cue:
         // "hereditary angioedema", "progressive supranuclear palsy".)
         for (std::size_t k = b; k < e && k < cue_tokens.size(); ++k)
-          swallows_cue = swallows_cue || (cue_tokens[k] && !(k + 1 < e && adjective_of_name(k)));
+          swallows_cue =
+              swallows_cue ||
+              (cue_tokens[k] && !(k + 1 < e && name_adjective_ending(r.terms[k].surface)));
         const bool answered = !stats_.has_answers || stats_.has_answers(entry.condition);
         double place = token_weight.empty() ? 1.0 : 0.0;
         for (std::size_t k = b; k < e && k < token_weight.size(); ++k)
