@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <iterator>
 #include <map>
 #include <set>
@@ -32,6 +33,9 @@ constexpr double kEquivalentCost = 0.3;
 // terms differ in exactly those two words: fewer is as likely a coincidence
 // ("finger"/"hand") as a synonym.
 constexpr std::size_t kMinEquivalentSupport = 5;
+// A partial reading must hold at least this share of what its name tells
+// (Interpreter::says_too_little).
+constexpr double kSaidShare = 0.5;
 // A definition's first sentence is a name only when this short: longer ones
 // describe rather than name.
 constexpr std::size_t kMaxDefinitionStems = 8;
@@ -261,8 +265,8 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
     }
 }
 
-bool Interpreter::says_only_how(const Interpretation& reading) const {
-  if (modifier_stems_.empty() || reading.confidence >= 0.999) return false;
+std::pair<std::unordered_set<std::string>, std::unordered_set<std::string>>
+Interpreter::said_and_named(const Interpretation& reading) const {
   text::Analyzer analyzer;
   // Both sides in the words HPO uses ("swelling" is "edema"), as names are
   // matched.
@@ -273,7 +277,13 @@ bool Interpreter::says_only_how(const Interpretation& reading) const {
         for (const auto& t : analyzer.terms(w)) out.insert(t.stem);
     return out;
   };
-  auto said = stems(reading.text);
+  // The phrase as names are matched: words of degree aside, misspellings
+  // corrected ("nasal congestio").
+  bool corrected = false;
+  std::vector<std::string> optional;
+  std::unordered_set<std::string> said;
+  for (auto& w : phrase_stems(reading.text, corrected, optional)) said.insert(std::move(w));
+  said.insert(optional.begin(), optional.end());
   // And the words HPO's names use in place of the phrase's
   // (Options::equivalents): "generalized body swelling" says Generalized
   // edema.
@@ -282,7 +292,12 @@ bool Interpreter::says_only_how(const Interpretation& reading) const {
     if (const auto eq = equivalents_.find(w); eq != equivalents_.end())
       for (const auto& e : eq->second) in_place.push_back(e.first);
   said.insert(in_place.begin(), in_place.end());
-  const auto name = stems(reading.matched);
+  return {std::move(said), stems(reading.matched)};
+}
+
+bool Interpreter::says_only_how(const Interpretation& reading) const {
+  if (modifier_stems_.empty() || reading.confidence >= 0.999) return false;
+  const auto [said, name] = said_and_named(reading);
   bool shared = false, more = false;
   for (const auto& n : name) {
     if (!said.contains(n)) {
@@ -293,6 +308,30 @@ bool Interpreter::says_only_how(const Interpretation& reading) const {
     if (!modifier_stems_.contains(n)) return false;  // says what, not only how
   }
   return shared && more;
+}
+
+bool Interpreter::says_too_little(const Interpretation& reading) const {
+  if (reading.confidence >= 0.999 || names_.empty()) return false;
+  // A definition is matched as prose, not as a name whose words all count.
+  const auto& term = ontology_->term(reading.term);
+  if (reading.matched != term.label &&
+      std::none_of(term.synonyms.begin(), term.synonyms.end(),
+                   [&](const auto& s) { return s.text == reading.matched; }))
+    return false;
+  const auto [said, name] = said_and_named(reading);
+  // Each word of the name weighs what it tells among HPO's names: the
+  // fewer names use it, the more ("clang" in Clang associations; not
+  // "associations", not "short" in Short limb).
+  const double n = static_cast<double>(names_.size());
+  double total = 0, shared = 0;
+  for (const auto& w : name) {
+    const auto it = by_stem_.find(w);
+    const double df = it == by_stem_.end() ? 1.0 : static_cast<double>(it->second.size());
+    const double weight = std::log(n / df);
+    total += weight;
+    if (said.contains(w)) shared += weight;
+  }
+  return shared > 0 && shared < kSaidShare * total;
 }
 
 void Interpreter::find_equivalents() {

@@ -93,6 +93,12 @@ class Interpreter {
   // not Severe infection. A reading through other words ("tired": Fatigue)
   // or one that says all of its name is not.
   bool says_only_how(const Interpretation& reading) const;
+  // True when a partial reading holds less than half of what its name
+  // tells, each word weighed by how few of HPO's names use it: "it is
+  // associated" shares a common word with Clang associations and misses
+  // its telling one, "shortness of" Short limb, "persistent" Persistent
+  // truncus arteriosus. A reading that says all of its name is not.
+  bool says_too_little(const Interpretation& reading) const;
 
   const ontology::Ontology& ontology() const { return *ontology_; }
   std::shared_ptr<const ontology::Ontology> ontology_ptr() const { return ontology_; }
@@ -115,6 +121,10 @@ class Interpreter {
     // (Options::generalise).
     std::optional<TermIndex> general = std::nullopt;
   };
+  // The stems a reading's phrase says (in HPO's words: lay rewrites and
+  // equivalents) and those of the name it was matched to.
+  std::pair<std::unordered_set<std::string>, std::unordered_set<std::string>> said_and_named(
+      const Interpretation& reading) const;
   std::vector<std::string> phrase_stems(std::string_view phrase, bool& corrected,
                                         std::vector<std::string>& optional) const;
   std::optional<Interpretation> read(std::string_view phrase, bool hold_out) const;

@@ -184,6 +184,41 @@ TEST(ClauseReading, AWordOfHowAloneIsNotReadAsTheLongerNameItOpens) {
   }
 }
 
+TEST(ClauseReading, APhraseThatMissesTheTellingWordOfANameIsNotReadAsIt) {
+  // "Clang associations" shares "associated" with the phrase, a word many
+  // names use; its telling word, "clang", is not said. (Made-up names.)
+  auto records = testing::checker_ontology_records();
+  auto term = [](std::string id, std::string label) {
+    ontology::TermRecord t;
+    t.id = std::move(id);
+    t.label = std::move(label);
+    t.parents = {"HP:0000118"};
+    return t;
+  };
+  records.terms.push_back(term("HP:0900001", "Clang associations"));
+  records.terms.push_back(term("HP:0900002", "Knee pain associated with running uphill"));
+  records.terms.push_back(term("HP:0900003", "Tremor associated with cold weather exposure"));
+  records.terms.push_back(term("HP:0900004", "Headache associated with bright light glare"));
+  records.terms.push_back(term("HP:0900005", "Rash associated with woollen cloth contact"));
+  const Interpreter interpreter(
+      std::make_shared<const ontology::Ontology>(ontology::Ontology::build(records)));
+  const auto d = read_description("It is associated. Clang associations. Clang.");
+  ASSERT_EQ(d.findings.size(), 3u);
+  const auto plain = interpreter.interpret(d.findings[0].text);
+  ASSERT_EQ(plain.terms.size(), 1u);  // what the interpreter alone guesses
+  EXPECT_EQ(plain.terms[0].label, "Clang associations");
+  EXPECT_TRUE(interpreter.says_too_little(plain.terms[0]));
+  const auto guessed = interpret_finding(interpreter, d.findings[0]);
+  EXPECT_TRUE(guessed.terms.empty());
+  EXPECT_EQ(guessed.unmatched.size(), 1u);
+  // Said in full, or through its telling word, it is read.
+  for (const std::size_t i : {1u, 2u}) {
+    const auto r = interpret_finding(interpreter, d.findings[i]);
+    ASSERT_EQ(r.terms.size(), 1u) << d.findings[i].text;
+    EXPECT_EQ(r.terms[0].label, "Clang associations");
+  }
+}
+
 TEST(ClauseScoring, AClauseReadAsATermScoresThroughThatTerm) {
   // Aaa's text names the term; Bbb's shares only the story around it.
   std::vector<Article> a;
