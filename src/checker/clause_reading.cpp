@@ -73,10 +73,9 @@ namespace {
 // the phrase says ("20 pound weight loss": Weight loss) is what was said,
 // however much more the phrase tells. Nor is a phrase that shares only a
 // word of how ("acute", "severe") with a longer name read as that name
-// (Interpreter::says_only_how), however many of the name's words it holds,
-// nor one that misses the words that tell its name from others ("it is
-// associated" is not Clang associations, "shortness of" not Short limb:
-// Interpreter::says_too_little).
+// (Interpreter::says_only_how), however many of the name's words it holds.
+// (The interpreter itself passes over a name whose telling words the phrase
+// misses: Interpreter::says_too_little.)
 Interpreter::Result without_guesses(const Interpreter& interpreter, Interpreter::Result r) {
   constexpr double kMin = 0.5;
   if (std::all_of(r.terms.begin(), r.terms.end(),
@@ -85,7 +84,7 @@ Interpreter::Result without_guesses(const Interpreter& interpreter, Interpreter:
   text::Analyzer analyzer;
   std::vector<Interpretation> kept;
   for (auto& i : r.terms) {
-    if (interpreter.says_only_how(i) || interpreter.says_too_little(i)) {
+    if (interpreter.says_only_how(i)) {
       r.unmatched.push_back(std::move(i.text));
       continue;
     }

@@ -310,15 +310,8 @@ bool Interpreter::says_only_how(const Interpretation& reading) const {
   return shared && more;
 }
 
-bool Interpreter::says_too_little(const Interpretation& reading) const {
-  if (reading.confidence >= 0.999 || names_.empty()) return false;
-  // A definition is matched as prose, not as a name whose words all count.
-  const auto& term = ontology_->term(reading.term);
-  if (reading.matched != term.label &&
-      std::none_of(term.synonyms.begin(), term.synonyms.end(),
-                   [&](const auto& s) { return s.text == reading.matched; }))
-    return false;
-  const auto [said, name] = said_and_named(reading);
+double Interpreter::said_share(const std::unordered_set<std::string>& said,
+                               const std::vector<std::string>& name) const {
   // Each word of the name weighs what it tells among HPO's names: the
   // fewer names use it, the more ("clang" in Clang associations; not
   // "associations", not "short" in Short limb).
@@ -331,7 +324,21 @@ bool Interpreter::says_too_little(const Interpretation& reading) const {
     total += weight;
     if (said.contains(w)) shared += weight;
   }
-  return shared > 0 && shared < kSaidShare * total;
+  return total > 0 ? shared / total : 1.0;
+}
+
+bool Interpreter::says_too_little(const Interpretation& reading) const {
+  if (reading.confidence >= 0.999 || names_.empty()) return false;
+  // A definition is matched as prose, not as a name whose words all count.
+  const auto& term = ontology_->term(reading.term);
+  if (reading.matched != term.label &&
+      std::none_of(term.synonyms.begin(), term.synonyms.end(),
+                   [&](const auto& s) { return s.text == reading.matched; }))
+    return false;
+  const auto [said, name] = said_and_named(reading);
+  const std::vector<std::string> words(name.begin(), name.end());
+  const double share = said_share(said, words);
+  return share > 0 && share < kSaidShare;
 }
 
 void Interpreter::find_equivalents() {
@@ -489,6 +496,8 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
   std::optional<Scored> best;
   thread_local std::vector<Scored> covering;  // names with every phrase word
   covering.clear();
+  thread_local std::vector<Scored> scored;  // every candidate with enough of the phrase
+  scored.clear();
   bool said_exactly = false;  // some name, even a weak one, has just the phrase's words
   const auto q = static_cast<double>(stems.size());
   for (const std::uint32_t c : candidates) {
@@ -513,6 +522,7 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
       covering.push_back(s);
       said_exactly = said_exactly || extra <= 0;
     }
+    scored.push_back(s);
     if (!best || better(s, *best)) best = s;
   }
   if (best && best->confidence < kMinConfidence) return std::nullopt;
@@ -527,6 +537,47 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
       if (best->general && names_[c.name].term == *best->general && (!own || better(c, *own)))
         own = c;
     if (own) best->name = own->name;
+  }
+  // The best partial reading misses the words that tell its name from
+  // others (says_too_little): the best name the phrase says in full, if
+  // any, is read instead.
+  if (best && best->confidence < 0.999 && names_[best->name].kind != Kind::definition) {
+    std::unordered_set<std::string> said(stems.begin(), stems.end());
+    said.insert(optional.begin(), optional.end());
+    for (const auto& w : stems)
+      if (const auto eq = equivalents_.find(w); eq != equivalents_.end())
+        for (const auto& e : eq->second) said.insert(e.first);
+    auto too_little = [&](const Scored& x) {
+      if (x.confidence >= 0.999 || names_[x.name].kind == Kind::definition) return false;
+      const double share = said_share(said, names_[x.name].stems);
+      return share > 0 && share < kSaidShare;
+    };
+    // A reading as what several names have in common holds enough when
+    // that term's label does ("bleeding": Abnormal bleeding), not when only
+    // the longer names it stands for share a word ("presents": Breech
+    // presentation).
+    auto general_enough = [&](const Scored& x) {
+      if (!x.general) return false;
+      // Names are stored term by term, in term order.
+      const auto it = std::lower_bound(names_.begin(), names_.end(), *x.general,
+                                       [](const Name& n, TermIndex t) { return n.term < t; });
+      for (auto n = it; n != names_.end() && n->term == *x.general; ++n)
+        if (n->kind == Kind::label) return said_share(said, n->stems) >= kSaidShare;
+      return false;
+    };
+    if (!general_enough(*best) && too_little(*best)) {
+      // Only a name all of whose words the phrase says: another partial
+      // name is as much a guess ("short" is neither Short limb nor Short
+      // phalanges), but a shorter one is what was said ("facial flushing":
+      // Flushing; "rash": Skin rash, through its broad synonym "Rash").
+      std::optional<Scored> alt;
+      for (const auto& x : scored)
+        if (names_[x.name].stems.size() <= said.size() && (!alt || better(x, *alt)) &&
+            said_share(said, names_[x.name].stems) >= 0.999)
+          alt = x;
+      best = alt;
+      if (best && best->confidence < kMinConfidence) return std::nullopt;
+    }
   }
   return best;
 }

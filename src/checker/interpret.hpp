@@ -98,6 +98,11 @@ class Interpreter {
   // associated" shares a common word with Clang associations and misses
   // its telling one, "shortness of" Short limb, "persistent" Persistent
   // truncus arteriosus. A reading that says all of its name is not.
+  // Reading applies it to the best name found: such a name gives way to the
+  // best one the phrase says in full ("rash": Skin rash through its synonym
+  // "Rash", not Perianal rash), or to nothing; a reading as what several
+  // names have in common stands when that term's label holds enough
+  // ("bleeding": Abnormal bleeding).
   bool says_too_little(const Interpretation& reading) const;
 
   const ontology::Ontology& ontology() const { return *ontology_; }
@@ -125,6 +130,10 @@ class Interpreter {
   // equivalents) and those of the name it was matched to.
   std::pair<std::unordered_set<std::string>, std::unordered_set<std::string>> said_and_named(
       const Interpretation& reading) const;
+  // The share of what a name's stems tell (each weighed by how few names
+  // use it) that `said` holds (says_too_little).
+  double said_share(const std::unordered_set<std::string>& said,
+                    const std::vector<std::string>& name) const;
   std::vector<std::string> phrase_stems(std::string_view phrase, bool& corrected,
                                         std::vector<std::string>& optional) const;
   std::optional<Interpretation> read(std::string_view phrase, bool hold_out) const;

@@ -185,8 +185,9 @@ TEST(ClauseReading, AWordOfHowAloneIsNotReadAsTheLongerNameItOpens) {
 }
 
 TEST(ClauseReading, APhraseThatMissesTheTellingWordOfANameIsNotReadAsIt) {
-  // "Clang associations" shares "associated" with the phrase, a word many
-  // names use; its telling word, "clang", is not said. (Made-up names.)
+  // Made-up names. "Clang associations" shares "associated" with a phrase, a
+  // word many names use; its telling word, "clang", is not said. "Perianal
+  // rash" misses its telling word; "Skin rash" is also called "Rash".
   auto records = testing::checker_ontology_records();
   auto term = [](std::string id, std::string label) {
     ontology::TermRecord t;
@@ -200,14 +201,23 @@ TEST(ClauseReading, APhraseThatMissesTheTellingWordOfANameIsNotReadAsIt) {
   records.terms.push_back(term("HP:0900003", "Tremor associated with cold weather exposure"));
   records.terms.push_back(term("HP:0900004", "Headache associated with bright light glare"));
   records.terms.push_back(term("HP:0900005", "Rash associated with woollen cloth contact"));
-  const Interpreter interpreter(
-      std::make_shared<const ontology::Ontology>(ontology::Ontology::build(records)));
-  const auto d = read_description("It is associated. Clang associations. Clang.");
-  ASSERT_EQ(d.findings.size(), 3u);
-  const auto plain = interpreter.interpret(d.findings[0].text);
-  ASSERT_EQ(plain.terms.size(), 1u);  // what the interpreter alone guesses
-  EXPECT_EQ(plain.terms[0].label, "Clang associations");
-  EXPECT_TRUE(interpreter.says_too_little(plain.terms[0]));
+  records.terms.push_back(term("HP:0900006", "Perianal rash"));
+  auto skin_rash = term("HP:0900007", "Skin rash");
+  // As HPO has it: a broad layperson synonym.
+  skin_rash.synonyms.push_back({"Rash", ontology::SynonymScope::broad, true});
+  records.terms.push_back(std::move(skin_rash));
+  int next = 10;
+  for (const std::string w : {"ulcer", "nodule", "plaque", "cyst", "tag", "fold"})
+    records.terms.push_back(term("HP:09000" + std::to_string(next++), "Skin " + w));
+  const auto onto = std::make_shared<const ontology::Ontology>(ontology::Ontology::build(records));
+  // Perianal rash is the more annotated of the two: it wins a tie.
+  std::vector<double> weights(onto->size(), 0.0);
+  weights[*onto->find("HP:0900006")] = 5;
+  weights[*onto->find("HP:0900001")] = 5;
+  const Interpreter interpreter(onto, weights);
+
+  const auto d = read_description("It is associated. Clang associations. Clang. A rash.");
+  ASSERT_EQ(d.findings.size(), 4u);
   const auto guessed = interpret_finding(interpreter, d.findings[0]);
   EXPECT_TRUE(guessed.terms.empty());
   EXPECT_EQ(guessed.unmatched.size(), 1u);
@@ -217,6 +227,14 @@ TEST(ClauseReading, APhraseThatMissesTheTellingWordOfANameIsNotReadAsIt) {
     ASSERT_EQ(r.terms.size(), 1u) << d.findings[i].text;
     EXPECT_EQ(r.terms[0].label, "Clang associations");
   }
+  // A name the phrase says in full is read instead.
+  const auto rash = interpret_finding(interpreter, d.findings[3]);
+  ASSERT_EQ(rash.terms.size(), 1u);
+  EXPECT_EQ(rash.terms[0].label, "Skin rash");
+  Interpretation perianal{"rash", *onto->find("HP:0900006"), "Perianal rash", "Perianal rash", 0.5};
+  EXPECT_TRUE(interpreter.says_too_little(perianal));
+  Interpretation skin{"rash", *onto->find("HP:0900007"), "Skin rash", "Skin rash", 0.5};
+  EXPECT_FALSE(interpreter.says_too_little(skin));
 }
 
 TEST(ClauseScoring, AClauseReadAsATermScoresThroughThatTerm) {

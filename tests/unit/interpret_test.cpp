@@ -140,6 +140,11 @@ class PlainWords : public ::testing::Test {
              "Inability to see well at night. Often an early sign."),
         term("HP:0000300", "Growth abnormality", {"HP:0000118"}),
         term("HP:0000301", "Tall stature", {"HP:0000300"}, {lay("Tall stature")}),
+        // As in HPO, "stature" is in more names than "tall": "tall" says
+        // most of what Tall stature tells (Interpreter::says_too_little).
+        term("HP:0000302", "Short stature", {"HP:0000300"}, {lay("Short stature")}),
+        term("HP:0000303", "Proportionate short stature", {"HP:0000302"}),
+        term("HP:0000304", "Disproportionate short stature", {"HP:0000302"}),
         term("HP:0000310", "Abnormality of the face", {"HP:0000118"}),
         term("HP:0000311", "Abnormal chin morphology", {"HP:0000310"}),
         term("HP:0000312", "Tall chin", {"HP:0000311"}, {lay("Tall chin")}),
