@@ -86,6 +86,10 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
 // The shortest word corrected on its own (without a neighbour that makes
 // a name of it).
 constexpr std::size_t kShortestCorrected = 5;
+// The shortest word corrected because a neighbour makes a name of it: the
+// neighbour says which word was meant, so four letters are enough ("neck
+// paim" is neck pain; "paim" alone is no word to guess from).
+constexpr std::size_t kShortestCorrectedInName = 4;
 
 // How many stopwords a name has between its first and last word ("blood in
 // the urine": 2).
@@ -694,7 +698,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   };
   auto next_to_phrase_word = [&](std::size_t k) { return fits_a_pattern(k); };
   for (std::size_t k = 0; k < n; ++k) {
-    if (corrected[k] || r.terms[k].surface.size() < 5 || stop[k]) continue;
+    if (corrected[k] || r.terms[k].surface.size() < kShortestCorrectedInName || stop[k]) continue;
     if (!may_correct(question, r.terms[k])) continue;
     if (!next_to_phrase_word(k) || in_name_as_written(k)) continue;
     const auto original = r.terms[k];

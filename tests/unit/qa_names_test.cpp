@@ -67,6 +67,9 @@ class NameRules : public test::QaCorpusTest<NameRules> {
             "## Treatment of Plankton fever\n\nFixture text.\n");
     c.write("formalitis.md", "Formalitis", "formalitis", "",
             "## Treatment of Formalitis\n\nFixture text.\n");
+    // A name of two words whose second word has four letters.
+    c.write("zorple-ache.md", "Zorple ache", "zorple-ache", "",
+            "## Treatment of Zorple ache\n\nFixture text.\n");
   }
 
  protected:
@@ -177,6 +180,18 @@ TEST_F(NameRules, AnAdjectiveTheNameGoesOnFromIsTheNamesNotACue) {
   EXPECT_EQ(top("What are the treatments for hereditary zwonkle?"), "Hereditary zwonkle");
   // Asked of the other condition, the adjective still asks.
   EXPECT_EQ(top("Is zwonkle hereditary?"), "Zwonkle");
+}
+
+TEST_F(NameRules, AFourLetterSlipIsCorrectedWhenItsNeighbourMakesAName) {
+  // "acke" beside "zorple" can only be the name's "ache" ...
+  const auto r = engine_->ask("How is zorple acke treated?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(engine_->snapshot().conditions()[r.focus[0].condition].name, "Zorple ache");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].from, "acke");
+  EXPECT_EQ(r.corrections[0].to, "ache");
+  // ... alone, four letters are too few to guess from.
+  EXPECT_TRUE(engine_->ask("Why does my acke come back?", 5).corrections.empty());
 }
 
 }  // namespace
