@@ -91,6 +91,14 @@ constexpr std::size_t kShortestCorrected = 5;
 // paim" is neck pain; "paim" alone is no word to guess from).
 constexpr std::size_t kShortestCorrectedInName = 4;
 
+// The adverbs that make a phrasal verb of the verb before them ("work
+// out", "build up", "set off").
+bool is_particle(std::string_view w) {
+  for (std::string_view p : {"up", "out", "off", "down", "over", "back", "away", "in", "on"})
+    if (w == p) return true;
+  return false;
+}
+
 // How many stopwords a name has between its first and last word ("blood in
 // the urine": 2).
 std::size_t inner_stopwords(std::string_view name) {
@@ -647,6 +655,66 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     stop[k] = text::is_stopword(to) ? 1 : 0;
     corrected[k] = true;
   };
+  // A real word can still be a slip when a neighbour turns it into a name
+  // ("multiple sclerosus" -> "multiple sclerosis"), unless the word already
+  // takes part in a name as written ("spina bifida").
+  auto in_name_as_written = [&](std::size_t k) {
+    for (std::size_t b = k >= 3 ? k - 3 : 0; b <= k; ++b)
+      for (std::size_t e = k + 1; e <= std::min(n, k + 4); ++e) {
+        const std::string& key = key_at(b, e);
+        if (key.find(' ') != std::string::npos && entries_.count(key)) return true;
+      }
+    return false;
+  };
+  std::vector<bool> joined_to_previous(n, false);
+  // A compound the asker writes as two words ("chicken pox", "second hand
+  // smoke", "ear drum") is the names' one word: the two are read as it when
+  // their joined spelling is a word of the names, neither is a stopword,
+  // and the two as written are no name ("prostate cancer") nor its start.
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    if (stop[k] || stop[k + 1]) continue;
+    const auto& first = r.terms[k].surface;
+    const auto& second = r.terms[k + 1].surface;
+    if (first.size() < 2 || second.size() < 2) continue;
+    // Written apart by one space or hyphen only.
+    const std::size_t gap_at = r.terms[k].offset + first.size();
+    if (r.terms[k + 1].offset != gap_at + 1 || gap_at >= question.size() ||
+        (question[gap_at] != ' ' && question[gap_at] != '-'))
+      continue;
+    // A verb and its particle are the verb ("work out", "build up"): the
+    // noun is written as one word.
+    if (is_particle(second)) continue;
+    const auto st = surface_stem_.find(first + second);
+    if (st == surface_stem_.end()) continue;
+    // The joined word is a condition's own name, alone or with the words
+    // after it ("second hand smoke"): a guess leads to the surest kind of
+    // name only, not to a loose synonym ("new born" is no Neonate). Nor does
+    // either word as written take part in a name of several words
+    // ("blocked ear drum" keeps "blocked ear").
+    auto own_name = [&](const std::string& key) {
+      const auto it = entries_.find(key);
+      return it != entries_.end() &&
+             std::any_of(it->second.begin(), it->second.end(),
+                         [](const Entry& x) { return x.kind == NameKind::name; });
+    };
+    bool names = own_name(st->second);
+    std::string key = st->second;
+    for (std::size_t j = k + 2, more = 0; j < n && more < 2 && !names; ++j) {
+      if (stop[j]) continue;
+      (key += ' ') += r.terms[j].stem;
+      ++more;
+      names = own_name(key);
+    }
+    if (!names || in_name_as_written(k) || in_name_as_written(k + 1)) continue;
+    r.corrections.push_back({k, first + " " + second, st->first});
+    r.terms[k].surface = st->first;
+    r.terms[k].stem = st->second;
+    stop[k] = text::is_stopword(st->first) ? 1 : 0;
+    stop[k + 1] = 1;  // read with the word before it
+    joined_to_previous[k + 1] = true;
+    corrected[k] = corrected[k + 1] = true;
+    ++k;
+  }
   // Words that are neither part of any name nor ordinary vocabulary are
   // misspellings: correct them against the names' vocabulary.
   for (std::size_t k = 0; k < n; ++k) {
@@ -664,17 +732,6 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         break;
       }
   }
-  // A real word can still be a slip when a neighbour turns it into a name
-  // ("multiple sclerosus" -> "multiple sclerosis"), unless the word already
-  // takes part in a name as written ("spina bifida").
-  auto in_name_as_written = [&](std::size_t k) {
-    for (std::size_t b = k >= 3 ? k - 3 : 0; b <= k; ++b)
-      for (std::size_t e = k + 1; e <= std::min(n, k + 4); ++e) {
-        const std::string& key = key_at(b, e);
-        if (key.find(' ') != std::string::npos && entries_.count(key)) return true;
-      }
-    return false;
-  };
   // Could some name of two or three words have this word's place, given
   // its neighbours? Checked on patterns before any costly neighbour search.
   auto fits_a_pattern = [&](std::size_t k) {
@@ -830,6 +887,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         m.name = entry.name;
         m.corrected = any_corrected;
         for (std::size_t k = b; k < e; ++k) {
+          if (joined_to_previous[k]) continue;
           if (!m.matched.empty()) m.matched.push_back(' ');
           m.matched += r.terms[k].surface;
         }

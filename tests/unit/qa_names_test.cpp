@@ -67,6 +67,14 @@ class NameRules : public test::QaCorpusTest<NameRules> {
             "## Treatment of Plankton fever\n\nFixture text.\n");
     c.write("formalitis.md", "Formalitis", "formalitis", "",
             "## Treatment of Formalitis\n\nFixture text.\n");
+    // Names of one word that are compounds of two ("zorble" + "burn",
+    // "plink" + "out"), and a synonym that is one ("Blorfwick").
+    c.write("zorbleburn.md", "Zorbleburn", "zorbleburn", "",
+            "## Treatment of Zorbleburn\n\nFixture text.\n");
+    c.write("plinkout.md", "Plinkout", "plinkout", "",
+            "## Treatment of Plinkout\n\nFixture text.\n");
+    c.write("grommet.md", "Grommet fever", "grommet-fever", "[Blorfwick]",
+            "## Treatment of Grommet fever\n\nFixture text.\n");
     // A name of two words whose second word has four letters.
     c.write("zorple-ache.md", "Zorple ache", "zorple-ache", "",
             "## Treatment of Zorple ache\n\nFixture text.\n");
@@ -192,6 +200,25 @@ TEST_F(NameRules, AFourLetterSlipIsCorrectedWhenItsNeighbourMakesAName) {
   EXPECT_EQ(r.corrections[0].to, "ache");
   // ... alone, four letters are too few to guess from.
   EXPECT_TRUE(engine_->ask("Why does my acke come back?", 5).corrections.empty());
+}
+
+TEST_F(NameRules, ACompoundWrittenAsTwoWordsIsTheNamesOneWord) {
+  // "zorble burn" is the name "Zorbleburn", and the correction says so ...
+  const auto r = engine_->ask("How is zorble burn treated?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(engine_->snapshot().conditions()[r.focus[0].condition].name, "Zorbleburn");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].from, "zorble burn");
+  EXPECT_EQ(r.corrections[0].to, "zorbleburn");
+  EXPECT_EQ(r.focus[0].matched, "zorbleburn");
+  // ... and so is "zorble-burn".
+  EXPECT_TRUE(names("How is zorble-burn treated?", "Zorbleburn"));
+  // A verb and its particle are the verb, not the noun written as one word.
+  EXPECT_FALSE(names("How do I plink out the splinter?", "Plinkout"));
+  EXPECT_TRUE(names("How is plinkout treated?", "Plinkout"));
+  // Only a condition's own name is reached so, not a synonym.
+  EXPECT_TRUE(names("How is blorfwick treated?", "Grommet fever"));
+  EXPECT_FALSE(names("How is blorf wick treated?", "Grommet fever"));
 }
 
 }  // namespace
