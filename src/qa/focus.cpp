@@ -90,6 +90,9 @@ constexpr std::size_t kShortestCorrected = 5;
 // neighbour says which word was meant, so four letters are enough ("neck
 // paim" is neck pain; "paim" alone is no word to guess from).
 constexpr std::size_t kShortestCorrectedInName = 4;
+// The shortest word corrected two edits away because a neighbour makes a
+// name of it.
+constexpr std::size_t kShortestTwoEditSlip = 6;
 
 // The adverbs that make a phrasal verb of the verb before them ("work
 // out", "build up", "set off").
@@ -367,7 +370,9 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
         if (i) pattern.push_back(' ');
         pattern += i == w ? std::string("*") : terms[i].stem;
       }
-      wildcards_.insert(std::move(pattern));
+      auto& words = wildcards_[std::move(pattern)];
+      if (std::find(words.begin(), words.end(), terms[w].surface) == words.end())
+        words.push_back(terms[w].surface);
     }
   max_words_ = std::max(max_words_, terms.size());
   // An abbreviation is matched by its letters as written: no misspelt word
@@ -666,6 +671,13 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       }
     return false;
   };
+  // Is this key a condition's own name (not a synonym or an alias)?
+  auto own_name = [&](const std::string& key) {
+    const auto it = entries_.find(key);
+    return it != entries_.end() &&
+           std::any_of(it->second.begin(), it->second.end(),
+                       [](const Entry& x) { return x.kind == NameKind::name; });
+  };
   std::vector<bool> joined_to_previous(n, false);
   // A compound the asker writes as two words ("chicken pox", "second hand
   // smoke", "ear drum") is the names' one word: the two are read as it when
@@ -691,12 +703,6 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     // name only, not to a loose synonym ("new born" is no Neonate). Nor does
     // either word as written take part in a name of several words
     // ("blocked ear drum" keeps "blocked ear").
-    auto own_name = [&](const std::string& key) {
-      const auto it = entries_.find(key);
-      return it != entries_.end() &&
-             std::any_of(it->second.begin(), it->second.end(),
-                         [](const Entry& x) { return x.kind == NameKind::name; });
-    };
     bool names = own_name(st->second);
     std::string key = st->second;
     for (std::size_t j = k + 2, more = 0; j < n && more < 2 && !names; ++j) {
@@ -734,7 +740,8 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   }
   // Could some name of two or three words have this word's place, given
   // its neighbours? Checked on patterns before any costly neighbour search.
-  auto fits_a_pattern = [&](std::size_t k) {
+  // Calls `fn` with each pattern that fits, until it returns true.
+  auto each_pattern = [&](std::size_t k, auto&& fn) {
     std::vector<std::size_t> content;  // content-word positions around k
     for (std::size_t j = k >= 4 ? k - 4 : 0; j < std::min(n, k + 5); ++j)
       if (!stop[j]) content.push_back(j);
@@ -749,9 +756,13 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
           pattern +=
               i == at ? std::string("*") : r.terms[content[static_cast<std::size_t>(i)]].stem;
         }
-        if (wildcards_.count(pattern)) return true;
+        const auto it = wildcards_.find(pattern);
+        if (it != wildcards_.end() && fn(it->second)) return true;
       }
     return false;
+  };
+  auto fits_a_pattern = [&](std::size_t k) {
+    return each_pattern(k, [](const std::vector<std::string>&) { return true; });
   };
   auto next_to_phrase_word = [&](std::size_t k) { return fits_a_pattern(k); };
   for (std::size_t k = 0; k < n; ++k) {
@@ -760,10 +771,10 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     if (!next_to_phrase_word(k) || in_name_as_written(k)) continue;
     const auto original = r.terms[k];
     bool done = false;
-    for (const auto& cand : fuzzy_.neighbours(original.surface, 3)) {
-      if (!plausible_slip(original.surface, cand.word)) continue;
-      auto st = surface_stem_.find(cand.word);
-      if (st == surface_stem_.end()) continue;
+    auto try_word = [&](const std::string& word, bool own_name_only) {
+      if (!plausible_slip(original.surface, word)) return;
+      auto st = surface_stem_.find(word);
+      if (st == surface_stem_.end()) return;
       for (std::size_t b = k >= 3 ? k - 3 : 0; b <= k && !done; ++b)
         for (std::size_t e = k + 1; e <= std::min(n, k + 4) && !done; ++e) {
           const std::string as_written = key_at(b, e);
@@ -771,13 +782,37 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
             continue;                                // 2+ content words
           if (entries_.count(as_written)) continue;  // fine as written
           r.terms[k].stem = st->second;
-          const bool fits = entries_.count(key_at(b, e)) > 0;
+          const bool fits =
+              own_name_only ? own_name(key_at(b, e)) : entries_.count(key_at(b, e)) > 0;
           r.terms[k].stem = original.stem;
           if (fits) {
-            correct(k, cand.word);
+            correct(k, word);
             done = true;
           }
         }
+    };
+    for (const auto& cand : fuzzy_.neighbours(original.surface, 3)) {
+      try_word(cand.word, false);
+      if (done) break;
+    }
+    // The neighbours say which name is meant, so a word of six letters or
+    // more may be two edits from the name's word ("heart failer", "optic
+    // nerve atrhrophy"), where alone it may be one (the deletion index
+    // reaches no further for a word of up to seven letters): toward a
+    // condition's own name only, the surest kind ("chrons disease" is not
+    // the "chronic disease" an alias of another condition's title names).
+    if (done || original.surface.size() < kShortestTwoEditSlip) continue;
+    std::vector<std::pair<int, std::string>> near;  // (edits, word)
+    each_pattern(k, [&](const std::vector<std::string>& words) {
+      for (const auto& w : words) {
+        const int d = text::edit_distance(original.surface, w, 2);
+        if (d == 2) near.emplace_back(d, w);
+      }
+      return false;
+    });
+    std::sort(near.begin(), near.end());
+    for (const auto& [edits, word] : near) {
+      try_word(word, true);
       if (done) break;
     }
   }

@@ -143,8 +143,9 @@ class FocusDictionary {
   // these can a real word be a slip for part of a name.
   std::unordered_set<std::string> phrase_stems_;
   // Keys of two or three words with one word replaced by "*" ("multipl *"):
-  // a real word is only worth correcting where such a pattern fits.
-  std::unordered_set<std::string> wildcards_;
+  // a real word is only worth correcting where such a pattern fits. Each
+  // with the words the names put in its place ("sclerosis").
+  std::unordered_map<std::string, std::vector<std::string>> wildcards_;
   std::unordered_map<std::string, std::vector<std::uint32_t>>
       word_conditions_;  // surface -> conditions
   std::unordered_map<std::string, std::string> surface_stem_;

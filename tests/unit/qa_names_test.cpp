@@ -75,6 +75,9 @@ class NameRules : public test::QaCorpusTest<NameRules> {
             "## Treatment of Plinkout\n\nFixture text.\n");
     c.write("grommet.md", "Grommet fever", "grommet-fever", "[Blorfwick]",
             "## Treatment of Grommet fever\n\nFixture text.\n");
+    // A condition whose synonym of two words ends as "Grobnitz ataxia" does.
+    c.write("plovern.md", "Plovern syndrome", "plovern-syndrome", "[Kestrel ataxia]",
+            "## Treatment of Plovern syndrome\n\nFixture text.\n");
     // A name of two words whose second word has four letters.
     c.write("zorple-ache.md", "Zorple ache", "zorple-ache", "",
             "## Treatment of Zorple ache\n\nFixture text.\n");
@@ -219,6 +222,21 @@ TEST_F(NameRules, ACompoundWrittenAsTwoWordsIsTheNamesOneWord) {
   // Only a condition's own name is reached so, not a synonym.
   EXPECT_TRUE(names("How is blorfwick treated?", "Grommet fever"));
   EXPECT_FALSE(names("How is blorf wick treated?", "Grommet fever"));
+}
+
+TEST_F(NameRules, ASlipTwoEditsAwayIsCorrectedWhenItsNeighbourMakesAnOwnName) {
+  // "attaxya" is two edits from "ataxia": beside "grobnitz" it is the name ...
+  const auto r = engine_->ask("How is grobnitz attaxya treated?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(engine_->snapshot().conditions()[r.focus[0].condition].name, "Grobnitz ataxia");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].from, "attaxya");
+  EXPECT_EQ(r.corrections[0].to, "ataxia");
+  // ... alone it is too far to guess ...
+  EXPECT_TRUE(engine_->ask("Why does attaxya come back?", 5).corrections.empty());
+  // ... and beside the words of a synonym only, it is left as written.
+  EXPECT_TRUE(names("How is kestrel ataxia treated?", "Plovern syndrome"));
+  EXPECT_FALSE(names("How is kestrel attaxya treated?", "Plovern syndrome"));
 }
 
 }  // namespace
