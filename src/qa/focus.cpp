@@ -817,6 +817,33 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     }
   }
 
+  // A name's first word clipped ("Hep C" for Hepatitis C, "hep b") is that
+  // word when the rest of the name follows as written and the clipped
+  // letters open no other word the names put in that place.
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    const auto& clipped = r.terms[k].surface;
+    if (corrected[k] || stop[k] || clipped.size() < 3 || in_name_as_written(k)) continue;
+    if (entries_.count(r.terms[k].stem)) continue;  // a name of its own
+    std::vector<std::string> opened;
+    each_pattern(k, [&](const std::vector<std::string>& words) {
+      for (const auto& w : words)
+        if (w.size() >= clipped.size() + 3 && w.starts_with(clipped) &&
+            std::find(opened.begin(), opened.end(), w) == opened.end())
+          opened.push_back(w);
+      return false;
+    });
+    if (opened.size() != 1) continue;
+    const auto st = surface_stem_.find(opened.front());
+    if (st == surface_stem_.end()) continue;
+    const auto original = r.terms[k];
+    bool fits = false;
+    r.terms[k].stem = st->second;
+    for (std::size_t e = k + 2; e <= std::min(n, k + 4) && !fits; ++e)
+      fits = own_name(key_at(k, e));
+    r.terms[k].stem = original.stem;
+    if (fits) correct(k, opened.front());
+  }
+
   // An English word, or an inflection of one: the word list holds many
   // plurals only in the singular ("adhesions", "cramps").
   auto english_inflected = [&](std::string_view w) {

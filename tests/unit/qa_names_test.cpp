@@ -78,6 +78,9 @@ class NameRules : public test::QaCorpusTest<NameRules> {
     // A condition whose synonym of two words ends as "Grobnitz ataxia" does.
     c.write("plovern.md", "Plovern syndrome", "plovern-syndrome", "[Kestrel ataxia]",
             "## Treatment of Plovern syndrome\n\nFixture text.\n");
+    // A name that opens as "Hollix fever" does.
+    c.write("hollander.md", "Hollander fever", "hollander-fever", "",
+            "## Treatment of Hollander fever\n\nFixture text.\n");
     // A name of two words whose second word has four letters.
     c.write("zorple-ache.md", "Zorple ache", "zorple-ache", "",
             "## Treatment of Zorple ache\n\nFixture text.\n");
@@ -237,6 +240,20 @@ TEST_F(NameRules, ASlipTwoEditsAwayIsCorrectedWhenItsNeighbourMakesAnOwnName) {
   // ... and beside the words of a synonym only, it is left as written.
   EXPECT_TRUE(names("How is kestrel ataxia treated?", "Plovern syndrome"));
   EXPECT_FALSE(names("How is kestrel attaxya treated?", "Plovern syndrome"));
+}
+
+TEST_F(NameRules, AClippedFirstWordBeforeTheRestOfTheNameIsTheName) {
+  // "qua fever" is "Quaxil fever" clipped, as "Hep C" is Hepatitis C ...
+  const auto r = engine_->ask("How is qua fever treated?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(engine_->snapshot().conditions()[r.focus[0].condition].name, "Quaxil fever");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].from, "qua");
+  EXPECT_EQ(r.corrections[0].to, "quaxil");
+  // ... but "hol" opens both "hollix" and "hollander": no guess.
+  EXPECT_TRUE(engine_->ask("How is hol fever treated?", 5).corrections.empty());
+  // Without the rest of the name, the clipped word is no name.
+  EXPECT_FALSE(names("How is qua treated?", "Quaxil fever"));
 }
 
 }  // namespace
