@@ -93,6 +93,8 @@ constexpr std::size_t kShortestCorrectedInName = 4;
 // The shortest word corrected two edits away because a neighbour makes a
 // name of it.
 constexpr std::size_t kShortestTwoEditSlip = 6;
+// A clipped word keeps a syllable or two of the word ("hep", "chemo").
+constexpr std::size_t kLongestClipped = 5;
 
 // The adverbs that make a phrasal verb of the verb before them ("work
 // out", "build up", "set off").
@@ -371,8 +373,10 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
         pattern += i == w ? std::string("*") : terms[i].stem;
       }
       auto& words = wildcards_[std::move(pattern)];
-      if (std::find(words.begin(), words.end(), terms[w].surface) == words.end())
-        words.push_back(terms[w].surface);
+      const auto& word = terms[w].surface;
+      if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
+      for (std::size_t len = 3; len <= kLongestClipped && len + 3 <= word.size(); ++len)
+        clipped_words_.insert(word.substr(0, len));
     }
   max_words_ = std::max(max_words_, terms.size());
   // An abbreviation is matched by its letters as written: no misspelt word
@@ -805,6 +809,9 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     std::vector<std::pair<int, std::string>> near;  // (edits, word)
     each_pattern(k, [&](const std::vector<std::string>& words) {
       for (const auto& w : words) {
+        // (Cheap tests first: a place may hold thousands of words.)
+        const std::size_t a = original.surface.size(), b = w.size();
+        if ((a > b ? a - b : b - a) > 2 || !plausible_slip(original.surface, w)) continue;
         const int d = text::edit_distance(original.surface, w, 2);
         if (d == 2) near.emplace_back(d, w);
       }
@@ -822,7 +829,11 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   // letters open no other word the names put in that place.
   for (std::size_t k = 0; k + 1 < n; ++k) {
     const auto& clipped = r.terms[k].surface;
-    if (corrected[k] || stop[k] || clipped.size() < 3 || in_name_as_written(k)) continue;
+    // (Only letters that open a name's word and are no word of the names
+    // themselves: "pain" is not "painful" clipped.)
+    if (corrected[k] || stop[k] || !clipped_words_.count(clipped) || surface_stem_.count(clipped) ||
+        in_name_as_written(k))
+      continue;
     if (entries_.count(r.terms[k].stem)) continue;  // a name of its own
     std::vector<std::string> opened;
     each_pattern(k, [&](const std::vector<std::string>& words) {

@@ -146,6 +146,9 @@ class FocusDictionary {
   // a real word is only worth correcting where such a pattern fits. Each
   // with the words the names put in its place ("sclerosis").
   std::unordered_map<std::string, std::vector<std::string>> wildcards_;
+  // The first three to five letters of the words of those names, as a name
+  // clipped by the asker may keep them ("hep" of "hepatitis").
+  std::unordered_set<std::string> clipped_words_;
   std::unordered_map<std::string, std::vector<std::uint32_t>>
       word_conditions_;  // surface -> conditions
   std::unordered_map<std::string, std::string> surface_stem_;
