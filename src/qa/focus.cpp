@@ -684,9 +684,9 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   };
   std::vector<bool> joined_to_previous(n, false);
   // A compound the asker writes as two words ("chicken pox", "second hand
-  // smoke", "ear drum") is the names' one word: the two are read as it when
-  // their joined spelling is a word of the names, neither is a stopword,
-  // and the two as written are no name ("prostate cancer") nor its start.
+  // smoke", "heart burn") is the names' one word: the two are read as it
+  // when their joined spelling is a word of the names and neither is a
+  // stopword (the conditions below say which names it may lead to).
   for (std::size_t k = 0; k + 1 < n; ++k) {
     if (stop[k] || stop[k + 1]) continue;
     const auto& first = r.terms[k].surface;
