@@ -86,6 +86,23 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
 // The shortest word corrected on its own (without a neighbour that makes
 // a name of it).
 constexpr std::size_t kShortestCorrected = 5;
+// The shortest word corrected because a neighbour makes a name of it: the
+// neighbour says which word was meant, so four letters are enough ("neck
+// paim" is neck pain; "paim" alone is no word to guess from).
+constexpr std::size_t kShortestCorrectedInName = 4;
+// The shortest word corrected two edits away because a neighbour makes a
+// name of it.
+constexpr std::size_t kShortestTwoEditSlip = 6;
+// A clipped word keeps a syllable or two of the word ("hep", "chemo").
+constexpr std::size_t kLongestClipped = 5;
+
+// The adverbs that make a phrasal verb of the verb before them ("work
+// out", "build up", "set off").
+bool is_particle(std::string_view w) {
+  for (std::string_view p : {"up", "out", "off", "down", "over", "back", "away", "in", "on"})
+    if (w == p) return true;
+  return false;
+}
 
 // How many stopwords a name has between its first and last word ("blood in
 // the urine": 2).
@@ -355,7 +372,11 @@ void FocusDictionary::add(const std::string& name, std::size_t condition, NameKi
         if (i) pattern.push_back(' ');
         pattern += i == w ? std::string("*") : terms[i].stem;
       }
-      wildcards_.insert(std::move(pattern));
+      auto& words = wildcards_[std::move(pattern)];
+      const auto& word = terms[w].surface;
+      if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
+      for (std::size_t len = 3; len <= kLongestClipped && len + 3 <= word.size(); ++len)
+        clipped_words_.insert(word.substr(0, len));
     }
   max_words_ = std::max(max_words_, terms.size());
   // An abbreviation is matched by its letters as written: no misspelt word
@@ -643,6 +664,67 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     stop[k] = text::is_stopword(to) ? 1 : 0;
     corrected[k] = true;
   };
+  // A real word can still be a slip when a neighbour turns it into a name
+  // ("multiple sclerosus" -> "multiple sclerosis"), unless the word already
+  // takes part in a name as written ("spina bifida").
+  auto in_name_as_written = [&](std::size_t k) {
+    for (std::size_t b = k >= 3 ? k - 3 : 0; b <= k; ++b)
+      for (std::size_t e = k + 1; e <= std::min(n, k + 4); ++e) {
+        const std::string& key = key_at(b, e);
+        if (key.find(' ') != std::string::npos && entries_.count(key)) return true;
+      }
+    return false;
+  };
+  // Is this key a condition's own name (not a synonym or an alias)?
+  auto own_name = [&](const std::string& key) {
+    const auto it = entries_.find(key);
+    return it != entries_.end() &&
+           std::any_of(it->second.begin(), it->second.end(),
+                       [](const Entry& x) { return x.kind == NameKind::name; });
+  };
+  std::vector<bool> joined_to_previous(n, false);
+  // A compound the asker writes as two words ("chicken pox", "second hand
+  // smoke", "heart burn") is the names' one word: the two are read as it
+  // when their joined spelling is a word of the names and neither is a
+  // stopword (the conditions below say which names it may lead to).
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    if (stop[k] || stop[k + 1]) continue;
+    const auto& first = r.terms[k].surface;
+    const auto& second = r.terms[k + 1].surface;
+    if (first.size() < 2 || second.size() < 2) continue;
+    // Written apart by one space or hyphen only.
+    const std::size_t gap_at = r.terms[k].offset + first.size();
+    if (r.terms[k + 1].offset != gap_at + 1 || gap_at >= question.size() ||
+        (question[gap_at] != ' ' && question[gap_at] != '-'))
+      continue;
+    // A verb and its particle are the verb ("work out", "build up"): the
+    // noun is written as one word.
+    if (is_particle(second)) continue;
+    const auto st = surface_stem_.find(first + second);
+    if (st == surface_stem_.end()) continue;
+    // The joined word is a condition's own name, alone or with the words
+    // after it ("second hand smoke"): a guess leads to the surest kind of
+    // name only, not to a loose synonym ("new born" is no Neonate). Nor does
+    // either word as written take part in a name of several words
+    // ("blocked ear drum" keeps "blocked ear").
+    bool names = own_name(st->second);
+    std::string key = st->second;
+    for (std::size_t j = k + 2, more = 0; j < n && more < 2 && !names; ++j) {
+      if (stop[j]) continue;
+      (key += ' ') += r.terms[j].stem;
+      ++more;
+      names = own_name(key);
+    }
+    if (!names || in_name_as_written(k) || in_name_as_written(k + 1)) continue;
+    r.corrections.push_back({k, first + " " + second, st->first});
+    r.terms[k].surface = st->first;
+    r.terms[k].stem = st->second;
+    stop[k] = text::is_stopword(st->first) ? 1 : 0;
+    stop[k + 1] = 1;  // read with the word before it
+    joined_to_previous[k + 1] = true;
+    corrected[k] = corrected[k + 1] = true;
+    ++k;
+  }
   // Words that are neither part of any name nor ordinary vocabulary are
   // misspellings: correct them against the names' vocabulary.
   for (std::size_t k = 0; k < n; ++k) {
@@ -660,20 +742,10 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         break;
       }
   }
-  // A real word can still be a slip when a neighbour turns it into a name
-  // ("multiple sclerosus" -> "multiple sclerosis"), unless the word already
-  // takes part in a name as written ("spina bifida").
-  auto in_name_as_written = [&](std::size_t k) {
-    for (std::size_t b = k >= 3 ? k - 3 : 0; b <= k; ++b)
-      for (std::size_t e = k + 1; e <= std::min(n, k + 4); ++e) {
-        const std::string& key = key_at(b, e);
-        if (key.find(' ') != std::string::npos && entries_.count(key)) return true;
-      }
-    return false;
-  };
   // Could some name of two or three words have this word's place, given
   // its neighbours? Checked on patterns before any costly neighbour search.
-  auto fits_a_pattern = [&](std::size_t k) {
+  // Calls `fn` with each pattern that fits, until it returns true.
+  auto each_pattern = [&](std::size_t k, auto&& fn) {
     std::vector<std::size_t> content;  // content-word positions around k
     for (std::size_t j = k >= 4 ? k - 4 : 0; j < std::min(n, k + 5); ++j)
       if (!stop[j]) content.push_back(j);
@@ -688,21 +760,25 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
           pattern +=
               i == at ? std::string("*") : r.terms[content[static_cast<std::size_t>(i)]].stem;
         }
-        if (wildcards_.count(pattern)) return true;
+        const auto it = wildcards_.find(pattern);
+        if (it != wildcards_.end() && fn(it->second)) return true;
       }
     return false;
   };
+  auto fits_a_pattern = [&](std::size_t k) {
+    return each_pattern(k, [](const std::vector<std::string>&) { return true; });
+  };
   auto next_to_phrase_word = [&](std::size_t k) { return fits_a_pattern(k); };
   for (std::size_t k = 0; k < n; ++k) {
-    if (corrected[k] || r.terms[k].surface.size() < 5 || stop[k]) continue;
+    if (corrected[k] || r.terms[k].surface.size() < kShortestCorrectedInName || stop[k]) continue;
     if (!may_correct(question, r.terms[k])) continue;
     if (!next_to_phrase_word(k) || in_name_as_written(k)) continue;
     const auto original = r.terms[k];
     bool done = false;
-    for (const auto& cand : fuzzy_.neighbours(original.surface, 3)) {
-      if (!plausible_slip(original.surface, cand.word)) continue;
-      auto st = surface_stem_.find(cand.word);
-      if (st == surface_stem_.end()) continue;
+    auto try_word = [&](const std::string& word, bool own_name_only) {
+      if (!plausible_slip(original.surface, word)) return;
+      auto st = surface_stem_.find(word);
+      if (st == surface_stem_.end()) return;
       for (std::size_t b = k >= 3 ? k - 3 : 0; b <= k && !done; ++b)
         for (std::size_t e = k + 1; e <= std::min(n, k + 4) && !done; ++e) {
           const std::string as_written = key_at(b, e);
@@ -710,15 +786,73 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
             continue;                                // 2+ content words
           if (entries_.count(as_written)) continue;  // fine as written
           r.terms[k].stem = st->second;
-          const bool fits = entries_.count(key_at(b, e)) > 0;
+          const bool fits =
+              own_name_only ? own_name(key_at(b, e)) : entries_.count(key_at(b, e)) > 0;
           r.terms[k].stem = original.stem;
           if (fits) {
-            correct(k, cand.word);
+            correct(k, word);
             done = true;
           }
         }
+    };
+    for (const auto& cand : fuzzy_.neighbours(original.surface, 3)) {
+      try_word(cand.word, false);
       if (done) break;
     }
+    // The neighbours say which name is meant, so a word of six letters or
+    // more may be two edits from the name's word ("heart failer", "optic
+    // nerve atrhrophy"), where alone it may be one (the deletion index
+    // reaches no further for a word of up to seven letters): toward a
+    // condition's own name only, the surest kind ("chrons disease" is not
+    // the "chronic disease" an alias of another condition's title names).
+    if (done || original.surface.size() < kShortestTwoEditSlip) continue;
+    std::vector<std::pair<int, std::string>> near;  // (edits, word)
+    each_pattern(k, [&](const std::vector<std::string>& words) {
+      for (const auto& w : words) {
+        // (Cheap tests first: a place may hold thousands of words.)
+        const std::size_t a = original.surface.size(), b = w.size();
+        if ((a > b ? a - b : b - a) > 2 || !plausible_slip(original.surface, w)) continue;
+        const int d = text::edit_distance(original.surface, w, 2);
+        if (d == 2) near.emplace_back(d, w);
+      }
+      return false;
+    });
+    std::sort(near.begin(), near.end());
+    for (const auto& [edits, word] : near) {
+      try_word(word, true);
+      if (done) break;
+    }
+  }
+
+  // A name's first word clipped ("Hep C" for Hepatitis C, "hep b") is that
+  // word when the rest of the name follows as written and the clipped
+  // letters open no other word the names put in that place.
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    const auto& clipped = r.terms[k].surface;
+    // (Only letters that open a name's word and are no word of the names
+    // themselves: "pain" is not "painful" clipped.)
+    if (corrected[k] || stop[k] || !clipped_words_.count(clipped) || surface_stem_.count(clipped) ||
+        in_name_as_written(k))
+      continue;
+    if (entries_.count(r.terms[k].stem)) continue;  // a name of its own
+    std::vector<std::string> opened;
+    each_pattern(k, [&](const std::vector<std::string>& words) {
+      for (const auto& w : words)
+        if (w.size() >= clipped.size() + 3 && w.starts_with(clipped) &&
+            std::find(opened.begin(), opened.end(), w) == opened.end())
+          opened.push_back(w);
+      return false;
+    });
+    if (opened.size() != 1) continue;
+    const auto st = surface_stem_.find(opened.front());
+    if (st == surface_stem_.end()) continue;
+    const auto original = r.terms[k];
+    bool fits = false;
+    r.terms[k].stem = st->second;
+    for (std::size_t e = k + 2; e <= std::min(n, k + 4) && !fits; ++e)
+      fits = own_name(key_at(k, e));
+    r.terms[k].stem = original.stem;
+    if (fits) correct(k, opened.front());
   }
 
   // An English word, or an inflection of one: the word list holds many
@@ -826,6 +960,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         m.name = entry.name;
         m.corrected = any_corrected;
         for (std::size_t k = b; k < e; ++k) {
+          if (joined_to_previous[k]) continue;
           if (!m.matched.empty()) m.matched.push_back(' ');
           m.matched += r.terms[k].surface;
         }

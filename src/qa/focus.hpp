@@ -143,8 +143,12 @@ class FocusDictionary {
   // these can a real word be a slip for part of a name.
   std::unordered_set<std::string> phrase_stems_;
   // Keys of two or three words with one word replaced by "*" ("multipl *"):
-  // a real word is only worth correcting where such a pattern fits.
-  std::unordered_set<std::string> wildcards_;
+  // a real word is only worth correcting where such a pattern fits. Each
+  // with the words the names put in its place ("sclerosis").
+  std::unordered_map<std::string, std::vector<std::string>> wildcards_;
+  // The first three to five letters of the words of those names, as a name
+  // clipped by the asker may keep them ("hep" of "hepatitis").
+  std::unordered_set<std::string> clipped_words_;
   std::unordered_map<std::string, std::vector<std::uint32_t>>
       word_conditions_;  // surface -> conditions
   std::unordered_map<std::string, std::string> surface_stem_;

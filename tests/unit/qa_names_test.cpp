@@ -67,6 +67,23 @@ class NameRules : public test::QaCorpusTest<NameRules> {
             "## Treatment of Plankton fever\n\nFixture text.\n");
     c.write("formalitis.md", "Formalitis", "formalitis", "",
             "## Treatment of Formalitis\n\nFixture text.\n");
+    // Names of one word that are compounds of two ("zorble" + "burn",
+    // "plink" + "out"), and a synonym that is one ("Blorfwick").
+    c.write("zorbleburn.md", "Zorbleburn", "zorbleburn", "",
+            "## Treatment of Zorbleburn\n\nFixture text.\n");
+    c.write("plinkout.md", "Plinkout", "plinkout", "",
+            "## Treatment of Plinkout\n\nFixture text.\n");
+    c.write("grommet.md", "Grommet fever", "grommet-fever", "[Blorfwick]",
+            "## Treatment of Grommet fever\n\nFixture text.\n");
+    // A condition whose synonym of two words ends as "Grobnitz ataxia" does.
+    c.write("plovern.md", "Plovern syndrome", "plovern-syndrome", "[Kestrel ataxia]",
+            "## Treatment of Plovern syndrome\n\nFixture text.\n");
+    // A name that opens as "Hollix fever" does.
+    c.write("hollander.md", "Hollander fever", "hollander-fever", "",
+            "## Treatment of Hollander fever\n\nFixture text.\n");
+    // A name of two words whose second word has four letters.
+    c.write("zorple-ache.md", "Zorple ache", "zorple-ache", "",
+            "## Treatment of Zorple ache\n\nFixture text.\n");
   }
 
  protected:
@@ -177,6 +194,66 @@ TEST_F(NameRules, AnAdjectiveTheNameGoesOnFromIsTheNamesNotACue) {
   EXPECT_EQ(top("What are the treatments for hereditary zwonkle?"), "Hereditary zwonkle");
   // Asked of the other condition, the adjective still asks.
   EXPECT_EQ(top("Is zwonkle hereditary?"), "Zwonkle");
+}
+
+TEST_F(NameRules, AFourLetterSlipIsCorrectedWhenItsNeighbourMakesAName) {
+  // "acke" beside "zorple" can only be the name's "ache" ...
+  const auto r = engine_->ask("How is zorple acke treated?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(engine_->snapshot().conditions()[r.focus[0].condition].name, "Zorple ache");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].from, "acke");
+  EXPECT_EQ(r.corrections[0].to, "ache");
+  // ... alone, four letters are too few to guess from.
+  EXPECT_TRUE(engine_->ask("Why does my acke come back?", 5).corrections.empty());
+}
+
+TEST_F(NameRules, ACompoundWrittenAsTwoWordsIsTheNamesOneWord) {
+  // "zorble burn" is the name "Zorbleburn", and the correction says so ...
+  const auto r = engine_->ask("How is zorble burn treated?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(engine_->snapshot().conditions()[r.focus[0].condition].name, "Zorbleburn");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].from, "zorble burn");
+  EXPECT_EQ(r.corrections[0].to, "zorbleburn");
+  EXPECT_EQ(r.focus[0].matched, "zorbleburn");
+  // ... and so is "zorble-burn".
+  EXPECT_TRUE(names("How is zorble-burn treated?", "Zorbleburn"));
+  // A verb and its particle are the verb, not the noun written as one word.
+  EXPECT_FALSE(names("How do I plink out the splinter?", "Plinkout"));
+  EXPECT_TRUE(names("How is plinkout treated?", "Plinkout"));
+  // Only a condition's own name is reached so, not a synonym.
+  EXPECT_TRUE(names("How is blorfwick treated?", "Grommet fever"));
+  EXPECT_FALSE(names("How is blorf wick treated?", "Grommet fever"));
+}
+
+TEST_F(NameRules, ASlipTwoEditsAwayIsCorrectedWhenItsNeighbourMakesAnOwnName) {
+  // "attaxya" is two edits from "ataxia": beside "grobnitz" it is the name ...
+  const auto r = engine_->ask("How is grobnitz attaxya treated?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(engine_->snapshot().conditions()[r.focus[0].condition].name, "Grobnitz ataxia");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].from, "attaxya");
+  EXPECT_EQ(r.corrections[0].to, "ataxia");
+  // ... alone it is too far to guess ...
+  EXPECT_TRUE(engine_->ask("Why does attaxya come back?", 5).corrections.empty());
+  // ... and beside the words of a synonym only, it is left as written.
+  EXPECT_TRUE(names("How is kestrel ataxia treated?", "Plovern syndrome"));
+  EXPECT_FALSE(names("How is kestrel attaxya treated?", "Plovern syndrome"));
+}
+
+TEST_F(NameRules, AClippedFirstWordBeforeTheRestOfTheNameIsTheName) {
+  // "qua fever" is "Quaxil fever" clipped, as "Hep C" is Hepatitis C ...
+  const auto r = engine_->ask("How is qua fever treated?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(engine_->snapshot().conditions()[r.focus[0].condition].name, "Quaxil fever");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].from, "qua");
+  EXPECT_EQ(r.corrections[0].to, "quaxil");
+  // ... but "hol" opens both "hollix" and "hollander": no guess.
+  EXPECT_TRUE(engine_->ask("How is hol fever treated?", 5).corrections.empty());
+  // Without the rest of the name, the clipped word is no name.
+  EXPECT_FALSE(names("How is qua treated?", "Quaxil fever"));
 }
 
 }  // namespace
