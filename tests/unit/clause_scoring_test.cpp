@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checker/clause_reading.hpp"
@@ -20,6 +21,20 @@ namespace {
 Article article(std::string slug, std::string name, std::string symptoms) {
   return testing::condition_entry(std::move(slug), std::move(name),
                                   testing::with_filler(std::move(symptoms)), "MPlusHealthTopics");
+}
+
+// The finding is read as nothing (its text among what was not understood).
+void expect_unread(const Interpreter& interpreter, const Finding& f) {
+  const auto r = interpret_finding(interpreter, f);
+  EXPECT_TRUE(r.terms.empty()) << f.text;
+  EXPECT_EQ(r.unmatched.size(), 1u) << f.text;
+}
+
+// The finding is read as the one term of this label.
+void expect_read_as(const Interpreter& interpreter, const Finding& f, std::string_view label) {
+  const auto r = interpret_finding(interpreter, f);
+  ASSERT_EQ(r.terms.size(), 1u) << f.text;
+  EXPECT_EQ(r.terms[0].label, label) << f.text;
 }
 
 ProfileQuery present(std::vector<ProfileFinding> findings) {
@@ -170,18 +185,11 @@ TEST(ClauseReading, AWordOfHowAloneIsNotReadAsTheLongerNameItOpens) {
   ASSERT_EQ(d.findings.size(), 3u);
   // "severe" shares half of "Severe infection": read as it without the
   // modifiers, and left unread with them.
-  const auto guessed = interpret_finding(plain, d.findings[0]);
-  ASSERT_EQ(guessed.terms.size(), 1u);
-  EXPECT_EQ(guessed.terms[0].label, "Severe infection");
-  const auto how = interpret_finding(interpreter, d.findings[0]);
-  EXPECT_TRUE(how.terms.empty());
-  EXPECT_EQ(how.unmatched.size(), 1u);
+  expect_read_as(plain, d.findings[0], "Severe infection");
+  expect_unread(interpreter, d.findings[0]);
   // Said in full, or through the word that says what, it is read.
-  for (const std::size_t i : {1u, 2u}) {
-    const auto r = interpret_finding(interpreter, d.findings[i]);
-    ASSERT_EQ(r.terms.size(), 1u) << d.findings[i].text;
-    EXPECT_EQ(r.terms[0].label, "Severe infection");
-  }
+  for (const std::size_t i : {1u, 2u})
+    expect_read_as(interpreter, d.findings[i], "Severe infection");
 }
 
 TEST(ClauseReading, APhraseThatMissesTheTellingWordOfANameIsNotReadAsIt) {
@@ -218,19 +226,12 @@ TEST(ClauseReading, APhraseThatMissesTheTellingWordOfANameIsNotReadAsIt) {
 
   const auto d = read_description("It is associated. Clang associations. Clang. A rash.");
   ASSERT_EQ(d.findings.size(), 4u);
-  const auto guessed = interpret_finding(interpreter, d.findings[0]);
-  EXPECT_TRUE(guessed.terms.empty());
-  EXPECT_EQ(guessed.unmatched.size(), 1u);
+  expect_unread(interpreter, d.findings[0]);
   // Said in full, or through its telling word, it is read.
-  for (const std::size_t i : {1u, 2u}) {
-    const auto r = interpret_finding(interpreter, d.findings[i]);
-    ASSERT_EQ(r.terms.size(), 1u) << d.findings[i].text;
-    EXPECT_EQ(r.terms[0].label, "Clang associations");
-  }
+  for (const std::size_t i : {1u, 2u})
+    expect_read_as(interpreter, d.findings[i], "Clang associations");
   // A name the phrase says in full is read instead.
-  const auto rash = interpret_finding(interpreter, d.findings[3]);
-  ASSERT_EQ(rash.terms.size(), 1u);
-  EXPECT_EQ(rash.terms[0].label, "Skin rash");
+  expect_read_as(interpreter, d.findings[3], "Skin rash");
   Interpretation perianal{"rash", *onto->find("HP:0900006"), "Perianal rash", "Perianal rash", 0.5};
   EXPECT_TRUE(interpreter.says_too_little(perianal));
   Interpretation skin{"rash", *onto->find("HP:0900007"), "Skin rash", "Skin rash", 0.5};

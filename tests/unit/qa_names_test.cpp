@@ -96,6 +96,23 @@ class NameRules : public test::QaCorpusTest<NameRules> {
       if (engine_->snapshot().conditions()[m.condition].name == condition) return true;
     return false;
   }
+  // The question's first focus is `condition`, reached through the one
+  // correction `from` -> `to`; returns the focus as matched.
+  static std::string corrected_to(const std::string& question, const std::string& condition,
+                                  const std::string& from, const std::string& to) {
+    const auto r = engine_->ask(question, 5);
+    if (r.focus.empty()) {
+      ADD_FAILURE() << "no focus: " << question;
+      return {};
+    }
+    EXPECT_EQ(engine_->snapshot().conditions()[r.focus[0].condition].name, condition) << question;
+    EXPECT_EQ(r.corrections.size(), 1u) << question;
+    if (!r.corrections.empty()) {
+      EXPECT_EQ(r.corrections[0].from, from);
+      EXPECT_EQ(r.corrections[0].to, to);
+    }
+    return r.focus[0].matched;
+  }
 };
 
 TEST_F(NameRules, ATwoLetterAbbreviationBeforeANumberIsAPostalCode) {
@@ -198,25 +215,15 @@ TEST_F(NameRules, AnAdjectiveTheNameGoesOnFromIsTheNamesNotACue) {
 
 TEST_F(NameRules, AFourLetterSlipIsCorrectedWhenItsNeighbourMakesAName) {
   // "acke" beside "zorple" can only be the name's "ache" ...
-  const auto r = engine_->ask("How is zorple acke treated?", 5);
-  ASSERT_FALSE(r.focus.empty());
-  EXPECT_EQ(engine_->snapshot().conditions()[r.focus[0].condition].name, "Zorple ache");
-  ASSERT_EQ(r.corrections.size(), 1u);
-  EXPECT_EQ(r.corrections[0].from, "acke");
-  EXPECT_EQ(r.corrections[0].to, "ache");
+  corrected_to("How is zorple acke treated?", "Zorple ache", "acke", "ache");
   // ... alone, four letters are too few to guess from.
   EXPECT_TRUE(engine_->ask("Why does my acke come back?", 5).corrections.empty());
 }
 
 TEST_F(NameRules, ACompoundWrittenAsTwoWordsIsTheNamesOneWord) {
   // "zorble burn" is the name "Zorbleburn", and the correction says so ...
-  const auto r = engine_->ask("How is zorble burn treated?", 5);
-  ASSERT_FALSE(r.focus.empty());
-  EXPECT_EQ(engine_->snapshot().conditions()[r.focus[0].condition].name, "Zorbleburn");
-  ASSERT_EQ(r.corrections.size(), 1u);
-  EXPECT_EQ(r.corrections[0].from, "zorble burn");
-  EXPECT_EQ(r.corrections[0].to, "zorbleburn");
-  EXPECT_EQ(r.focus[0].matched, "zorbleburn");
+  EXPECT_EQ(corrected_to("How is zorble burn treated?", "Zorbleburn", "zorble burn", "zorbleburn"),
+            "zorbleburn");
   // ... and so is "zorble-burn".
   EXPECT_TRUE(names("How is zorble-burn treated?", "Zorbleburn"));
   // A verb and its particle are the verb, not the noun written as one word.
@@ -229,12 +236,7 @@ TEST_F(NameRules, ACompoundWrittenAsTwoWordsIsTheNamesOneWord) {
 
 TEST_F(NameRules, ASlipTwoEditsAwayIsCorrectedWhenItsNeighbourMakesAnOwnName) {
   // "attaxya" is two edits from "ataxia": beside "grobnitz" it is the name ...
-  const auto r = engine_->ask("How is grobnitz attaxya treated?", 5);
-  ASSERT_FALSE(r.focus.empty());
-  EXPECT_EQ(engine_->snapshot().conditions()[r.focus[0].condition].name, "Grobnitz ataxia");
-  ASSERT_EQ(r.corrections.size(), 1u);
-  EXPECT_EQ(r.corrections[0].from, "attaxya");
-  EXPECT_EQ(r.corrections[0].to, "ataxia");
+  corrected_to("How is grobnitz attaxya treated?", "Grobnitz ataxia", "attaxya", "ataxia");
   // ... alone it is too far to guess ...
   EXPECT_TRUE(engine_->ask("Why does attaxya come back?", 5).corrections.empty());
   // ... and beside the words of a synonym only, it is left as written.
@@ -244,12 +246,7 @@ TEST_F(NameRules, ASlipTwoEditsAwayIsCorrectedWhenItsNeighbourMakesAnOwnName) {
 
 TEST_F(NameRules, AClippedFirstWordBeforeTheRestOfTheNameIsTheName) {
   // "qua fever" is "Quaxil fever" clipped, as "Hep C" is Hepatitis C ...
-  const auto r = engine_->ask("How is qua fever treated?", 5);
-  ASSERT_FALSE(r.focus.empty());
-  EXPECT_EQ(engine_->snapshot().conditions()[r.focus[0].condition].name, "Quaxil fever");
-  ASSERT_EQ(r.corrections.size(), 1u);
-  EXPECT_EQ(r.corrections[0].from, "qua");
-  EXPECT_EQ(r.corrections[0].to, "quaxil");
+  corrected_to("How is qua fever treated?", "Quaxil fever", "qua", "quaxil");
   // ... but "hol" opens both "hollix" and "hollander": no guess.
   EXPECT_TRUE(engine_->ask("How is hol fever treated?", 5).corrections.empty());
   // Without the rest of the name, the clipped word is no name.
