@@ -281,8 +281,13 @@ Interpreter::said_and_named(const Interpretation& reading) const {
   // corrected ("nasal congestio").
   bool corrected = false;
   std::vector<std::string> optional;
-  std::unordered_set<std::string> said;
-  for (auto& w : phrase_stems(reading.text, corrected, optional)) said.insert(std::move(w));
+  const auto phrase = phrase_stems(reading.text, corrected, optional);
+  return {said_stems(phrase, optional), stems(reading.matched)};
+}
+
+std::unordered_set<std::string> Interpreter::said_stems(
+    const std::vector<std::string>& stems, const std::vector<std::string>& optional) const {
+  std::unordered_set<std::string> said(stems.begin(), stems.end());
   said.insert(optional.begin(), optional.end());
   // And the words HPO's names use in place of the phrase's
   // (Options::equivalents): "generalized body swelling" says Generalized
@@ -292,7 +297,13 @@ Interpreter::said_and_named(const Interpretation& reading) const {
     if (const auto eq = equivalents_.find(w); eq != equivalents_.end())
       for (const auto& e : eq->second) in_place.push_back(e.first);
   said.insert(in_place.begin(), in_place.end());
-  return {std::move(said), stems(reading.matched)};
+  return said;
+}
+
+bool Interpreter::too_little(const std::unordered_set<std::string>& said,
+                             const std::vector<std::string>& name) const {
+  const double share = said_share(said, name);
+  return share > 0 && share < kSaidShare;
 }
 
 bool Interpreter::says_only_how(const Interpretation& reading) const {
@@ -336,9 +347,7 @@ bool Interpreter::says_too_little(const Interpretation& reading) const {
                    [&](const auto& s) { return s.text == reading.matched; }))
     return false;
   const auto [said, name] = said_and_named(reading);
-  const std::vector<std::string> words(name.begin(), name.end());
-  const double share = said_share(said, words);
-  return share > 0 && share < kSaidShare;
+  return too_little(said, std::vector<std::string>(name.begin(), name.end()));
 }
 
 void Interpreter::find_equivalents() {
@@ -542,16 +551,7 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
   // others (says_too_little): the best name the phrase says in full, if
   // any, is read instead.
   if (best && best->confidence < 0.999 && names_[best->name].kind != Kind::definition) {
-    std::unordered_set<std::string> said(stems.begin(), stems.end());
-    said.insert(optional.begin(), optional.end());
-    for (const auto& w : stems)
-      if (const auto eq = equivalents_.find(w); eq != equivalents_.end())
-        for (const auto& e : eq->second) said.insert(e.first);
-    auto too_little = [&](const Scored& x) {
-      if (x.confidence >= 0.999 || names_[x.name].kind == Kind::definition) return false;
-      const double share = said_share(said, names_[x.name].stems);
-      return share > 0 && share < kSaidShare;
-    };
+    const auto said = said_stems(stems, optional);
     // A reading as what several names have in common holds enough when
     // that term's label does ("bleeding": Abnormal bleeding), not when only
     // the longer names it stands for share a word ("presents": Breech
@@ -565,7 +565,7 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
         if (n->kind == Kind::label) return said_share(said, n->stems) >= kSaidShare;
       return false;
     };
-    if (!general_enough(*best) && too_little(*best)) {
+    if (!general_enough(*best) && too_little(said, names_[best->name].stems)) {
       // Only a name all of whose words the phrase says: another partial
       // name is as much a guess ("short" is neither Short limb nor Short
       // phalanges), but a shorter one is what was said ("facial flushing":

@@ -134,6 +134,13 @@ class Interpreter {
   // use it) that `said` holds (says_too_little).
   double said_share(const std::unordered_set<std::string>& said,
                     const std::vector<std::string>& name) const;
+  // Less than half, yet something (says_too_little).
+  bool too_little(const std::unordered_set<std::string>& said,
+                  const std::vector<std::string>& name) const;
+  // A phrase's stems with its optional words and the words HPO's names use
+  // in their place (Options::equivalents).
+  std::unordered_set<std::string> said_stems(const std::vector<std::string>& stems,
+                                             const std::vector<std::string>& optional) const;
   std::vector<std::string> phrase_stems(std::string_view phrase, bool& corrected,
                                         std::vector<std::string>& optional) const;
   std::optional<Interpretation> read(std::string_view phrase, bool hold_out) const;
