@@ -264,6 +264,53 @@ std::optional<double> parse_duration_days(std::string_view phrase) {
   return clause_duration(w);
 }
 
+namespace {
+
+// Years per unit of an age ("years", "yrs", "yo", "months", "wk"...).
+std::optional<double> age_unit_years(std::string_view w) {
+  if (w == "y" || w == "yo" || w == "yr" || w == "yrs" || w == "year" || w == "years") return 1;
+  if (w == "mo" || w == "mos" || w == "month" || w == "months") return 1.0 / 12;
+  if (w == "wk" || w == "wks" || w == "week" || w == "weeks") return 7 / 365.25;
+  if (w == "d" || w == "day" || w == "days") return 1 / 365.25;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<double> read_age(std::string_view text) {
+  const auto tokens = tokens_of(text::fold(text));
+  std::vector<std::string> w;
+  for (const auto& t : tokens)
+    if (t.word) w.push_back(t.text);
+  // A number glued to its unit ("61yo", "6mo"): two words.
+  if (w.size() == 1) {
+    const auto& x = w[0];
+    const auto cut = x.find_first_not_of("0123456789.");
+    if (cut != std::string::npos && cut > 0 && age_unit_years(x.substr(cut))) {
+      w = {x.substr(0, cut), x.substr(cut)};
+    }
+  }
+  // [aged | age | about] NUMBER [UNIT] [old]: the whole text.
+  std::size_t i = 0;
+  while (i < w.size() && (w[i] == "aged" || w[i] == "age" || w[i] == "about")) ++i;
+  if (i < w.size())
+    if (const auto n = number_of(w[i]); n && w[i] != "a" && w[i] != "an") {
+      double per = 1;
+      std::size_t j = i + 1;
+      if (j < w.size())
+        if (const auto u = age_unit_years(w[j])) {
+          per = *u;
+          ++j;
+        }
+      if (j < w.size() && w[j] == "old") ++j;
+      if (j == w.size()) return *n * per;
+    }
+  // A phrase that states it ("a 61 year old man"), as a description does.
+  Description d;
+  read_demographics(tokens, d);
+  return d.age_years;
+}
+
 std::string_view to_string(Onset onset) {
   switch (onset) {
     case Onset::sudden:

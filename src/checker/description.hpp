@@ -54,6 +54,11 @@ Description read_description(std::string_view text);
 // durations and ages. Exposed for tests.
 std::optional<double> parse_duration_days(std::string_view phrase);
 
+// An age as people and forms write it, in years: "61", "61 years", "61yo",
+// "6 months", "3 weeks old", "aged 45", "a 61 year old man". Nothing when
+// the text is not an age (the caller says so rather than refusing it).
+std::optional<double> read_age(std::string_view text);
+
 std::string_view to_string(Onset onset);
 std::string_view to_string(Severity severity);
 

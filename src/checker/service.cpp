@@ -21,6 +21,9 @@ std::optional<Sex> parse_sex(std::string_view s, bool& ok) {
   if (f.empty()) return std::nullopt;
   if (f == "female" || f == "f" || f == "woman") return Sex::female;
   if (f == "male" || f == "m" || f == "man") return Sex::male;
+  // FHIR's AdministrativeGender has "other" and "unknown" too: a record that
+  // says so is read, and nothing is adjusted for sex.
+  if (f == "other" || f == "unknown" || f == "unspecified") return std::nullopt;
   ok = false;
   return std::nullopt;
 }

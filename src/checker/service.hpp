@@ -71,8 +71,8 @@ std::string_view to_string(CheckErrorCode code);
 // as opposed to plain words.
 bool is_hpo_id(std::string_view s);
 // A sex as a form or a JSON body writes it ("female", "F", "woman", "male",
-// "m", "man", any case): nullopt with ok = true when empty, ok = false when
-// it is not a sex.
+// "m", "man", any case): nullopt with ok = true when empty or "other",
+// "unknown", "unspecified" (FHIR's other values), ok = false otherwise.
 std::optional<Sex> parse_sex(std::string_view s, bool& ok);
 
 // The bounds of a request; nothing when it is within them.

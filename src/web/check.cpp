@@ -11,6 +11,7 @@
 #include <charconv>
 #include <variant>
 
+#include "checker/description.hpp"
 #include "checker/service.hpp"
 #include "web/check_description.hpp"
 #include "web/check_json.hpp"
@@ -83,9 +84,14 @@ Decoded input_from_json(const json& j) {
     in.limit = it->get<std::int64_t>();
   }
   if (const auto it = j.find("age"); it != j.end() && !it->is_null()) {
-    if (!it->is_number())
-      return BadInput{400, "bad_age", "age must be a number of years from 0 to 130."};
-    in.age_years = it->get<double>();
+    // A number of years, or an age as a form writes it ("61 years", "6 months").
+    std::optional<double> years;
+    if (it->is_number()) years = it->get<double>();
+    if (it->is_string()) years = checker::read_age(it->get<std::string>());
+    if (!years)
+      return BadInput{400, "bad_age",
+                      "age must be a number of years from 0 to 130, or text such as \"6 months\"."};
+    in.age_years = *years;
   }
   if (const auto it = j.find("sex"); it != j.end() && !it->is_null()) {
     bool ok = it->is_string();

@@ -39,6 +39,9 @@ struct Input {
   std::optional<double> age;
   std::optional<bool> female;
   std::size_t limit = 10;
+  // Fields accepted but not read ("sex": "unknown", "age": "about sixty"):
+  // the answer says so instead of refusing the request. (field, as sent)
+  std::vector<std::pair<std::string, std::string>> not_understood;
 };
 
 struct Bad {
@@ -184,6 +187,9 @@ json answer(const Site& site, const Input& in) {
     }
     conditions.push_back(std::move(c));
   }
+  json not_understood = json::array();
+  for (const auto& [field, text] : in.not_understood)
+    not_understood.push_back({{"field", field}, {"text", text}});
   json triage = {{"level", checker::to_string(tri.level)},
                  {"reason", tri.reason},
                  {"advice", checker::advice(tri.level)}};
@@ -194,6 +200,7 @@ json answer(const Site& site, const Input& in) {
               {"description", {{"findings", std::move(findings)}}},
               {"interpreted", std::move(interpreted)},
               {"unmatched", std::move(unmatched)},
+              {"not_understood", std::move(not_understood)},
               {"emergency", std::move(emergency)},
               {"conditions", std::move(conditions)},
               {"notice", kNotice},
@@ -243,17 +250,37 @@ Input input_from_json(const json& j) {
     if (in.history.size() > kMaxDescriptionChars)
       throw Bad{400, "history_too_long", "history is limited to 5,000 characters."};
   }
+  // Age and sex as numbers or as people write them ("61 years", "6 months",
+  // "F"); text that is not one is accepted and reported in not_understood.
   if (j.contains("age") && !j["age"].is_null()) {
-    if (!j["age"].is_number() || !(j["age"].get<double>() >= 0 && j["age"].get<double>() <= 130))
-      throw Bad{400, "bad_age", "age must be a number of years from 0 to 130."};
-    in.age = j["age"].get<double>();
+    const auto& a = j["age"];
+    if (a.is_number()) {
+      if (!(a.get<double>() >= 0 && a.get<double>() <= 130))
+        throw Bad{400, "bad_age", "age must be a number of years from 0 to 130."};
+      in.age = a.get<double>();
+    } else if (a.is_string()) {
+      const auto years = checker::read_age(a.get<std::string>());
+      if (years && *years >= 0 && *years <= 130)
+        in.age = *years;
+      else if (a.get<std::string>().find_first_not_of(" \t") != std::string::npos)
+        in.not_understood.emplace_back("age", a.get<std::string>());
+    } else {
+      throw Bad{400, "bad_age", "age must be a number of years or text such as \"6 months\"."};
+    }
   }
   if (j.contains("sex") && !j["sex"].is_null()) {
-    bool ok = j["sex"].is_string();
-    if (ok)
-      if (const auto sex = checker::parse_sex(j["sex"].get<std::string>(), ok))
-        in.female = *sex == checker::Sex::female;
-    if (!ok) throw Bad{400, "bad_sex", "sex must be \"female\" or \"male\"."};
+    if (!j["sex"].is_string()) throw Bad{400, "bad_sex", "sex must be a string."};
+    const auto text = j["sex"].get<std::string>();
+    bool ok = true;
+    const auto sex = checker::parse_sex(text, ok);
+    // Empty, or FHIR's "other" / "unknown": read, with nothing to adjust.
+    if (sex) in.female = *sex == checker::Sex::female;
+    if (!ok) {
+      if (const auto stated = checker::read_description(text).female)
+        in.female = stated;  // "61 year old Male", "girl"
+      else
+        in.not_understood.emplace_back("sex", text);
+    }
   }
   if (j.contains("limit") && !j["limit"].is_null()) {
     if (!j["limit"].is_number_integer() || j["limit"].get<long long>() < 1 ||
@@ -288,16 +315,7 @@ std::optional<Response> handle_description_page(const App& app, const Request& r
     json body = {{"description", *d}};
     if (auto x = target.param("dnot"); x && !x->empty()) body["excluded"] = *x;
     if (auto h = target.param("hist"); h && !h->empty()) body["history"] = *h;
-    if (auto a = target.param("age"); a && !a->empty()) {
-      try {
-        std::size_t used = 0;
-        const double v = std::stod(*a, &used);
-        if (used != a->size()) throw std::invalid_argument("age");
-        body["age"] = v;
-      } catch (const std::exception&) {
-        throw Bad{400, "bad_age", "Age must be a number of years from 0 to 130."};
-      }
-    }
+    if (auto a = target.param("age"); a && !a->empty()) body["age"] = *a;
     if (auto s = target.param("sex"); s && !s->empty()) body["sex"] = *s;
     const Input in = input_from_json(body);
     json view = answer(site, in);
@@ -314,6 +332,7 @@ std::optional<Response> handle_description_page(const App& app, const Request& r
                                  : level == "routine" ? "See a doctor in the next few days"
                                                       : "You can probably look after this at home";
     view["has_unmatched_words"] = !view["unmatched"].empty();
+    view["has_not_understood"] = !view["not_understood"].empty();
     view["has_d_conditions"] = !view["conditions"].empty();
     view["d_conditions"] = std::move(view["conditions"]);
     view.erase("conditions");

@@ -286,8 +286,15 @@ TEST_F(CheckerTest, BadRequestsGetClearErrors) {
   EXPECT_EQ(code(r), "contradiction");
   r = check(port(), R"({"symptoms": ["headache"], "limit": 0})");
   EXPECT_EQ(r.status, 400);
-  r = check(port(), R"({"symptoms": ["headache"], "sex": "other"})");
+  r = check(port(), R"({"symptoms": ["headache"], "sex": "banana"})");
   EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(code(r), "bad_sex");
+  // FHIR's other values of a sex, and an age as a form writes it, are read.
+  r = check(port(), R"({"symptoms": ["headache"], "sex": "unknown", "age": "61 years"})");
+  EXPECT_EQ(r.status, 200) << r.body;
+  r = check(port(), R"({"symptoms": ["headache"], "age": "sixty-ish"})");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(code(r), "bad_age");
   r = check(port(), R"({"symptoms": ["headache"], "age": -3})");
   EXPECT_EQ(r.status, 400);
   json many = {{"symptoms", std::vector<std::string>(300, "headache")},

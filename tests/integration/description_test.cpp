@@ -120,6 +120,42 @@ TEST_F(DescriptionTest, BadInputIsAClearJsonError) {
   EXPECT_EQ(r.status, 400);
 }
 
+// Age and sex as forms and records write them: read when they say an age
+// or a sex, accepted and reported in not_understood when they do not.
+TEST_F(DescriptionTest, AgeAndSexAsWrittenAreReadAndWhatIsNotIsSaid) {
+  auto r = check({{"description", "cough and a runny nose"}, {"age", "6 months"}, {"sex", "F"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = json::parse(r.body);
+  EXPECT_DOUBLE_EQ(j["description"]["age"].get<double>(), 0.5) << j["description"].dump();
+  EXPECT_EQ(j["description"]["sex"], "female");
+  EXPECT_TRUE(j["not_understood"].empty()) << j["not_understood"].dump();
+
+  r = check(
+      {{"description", "cough and a runny nose"}, {"age", "about sixty"}, {"sex", "unknown"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  j = json::parse(r.body);
+  EXPECT_FALSE(j["description"].contains("age")) << j["description"].dump();
+  EXPECT_FALSE(j["description"].contains("sex")) << j["description"].dump();
+  ASSERT_EQ(j["not_understood"].size(), 1u) << j["not_understood"].dump();
+  EXPECT_EQ(j["not_understood"][0]["field"], "age");
+  EXPECT_EQ(j["not_understood"][0]["text"], "about sixty");
+  EXPECT_FALSE(j["conditions"].empty());
+
+  r = check({{"description", "cough"}, {"sex", "a 40 year old woman"}, {"age", "40 years"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  j = json::parse(r.body);
+  EXPECT_EQ(j["description"]["sex"], "female");
+  EXPECT_DOUBLE_EQ(j["description"]["age"].get<double>(), 40);
+
+  // Not text and not a number: a client error, said as one.
+  r = check({{"description", "cough"}, {"age", true}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(json::parse(r.body)["error"]["code"], "bad_age");
+  r = check({{"description", "cough"}, {"sex", 1}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(json::parse(r.body)["error"]["code"], "bad_sex");
+}
+
 // The person's history against each condition's own risk and cause text
 // (checker/context_fit.hpp): the bundled asthma article names tobacco smoke
 // among its causes, no other bundled article does.

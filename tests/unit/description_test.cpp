@@ -88,6 +88,26 @@ TEST(Description, DurationsAndDemographics) {
   EXPECT_TRUE(*read_description("a 30-year-old woman").female);
 }
 
+// An age field as forms and people fill it in, in years.
+TEST(Description, AnAgeAsWrittenIsReadInYears) {
+  auto years = [](std::string_view s) { return read_age(s).value_or(-1); };
+  EXPECT_DOUBLE_EQ(years("61"), 61);
+  EXPECT_DOUBLE_EQ(years(" 61.5 "), 61.5);
+  EXPECT_DOUBLE_EQ(years("61 years"), 61);
+  EXPECT_DOUBLE_EQ(years("61yo"), 61);
+  EXPECT_DOUBLE_EQ(years("61 yrs old"), 61);
+  EXPECT_DOUBLE_EQ(years("aged 45"), 45);
+  EXPECT_DOUBLE_EQ(years("6 months"), 0.5);
+  EXPECT_DOUBLE_EQ(years("18mo"), 1.5);
+  EXPECT_NEAR(years("3 weeks old"), 3 * 7 / 365.25, 1e-9);
+  EXPECT_DOUBLE_EQ(years("a 61 year old man"), 61);
+  // Not an age: said so by the caller, never guessed.
+  EXPECT_FALSE(read_age("about sixty"));
+  EXPECT_FALSE(read_age("old"));
+  EXPECT_FALSE(read_age("61 apples"));
+  EXPECT_FALSE(read_age(""));
+}
+
 TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   auto core = [](std::string_view text) {
     const auto d = read_description(text);
