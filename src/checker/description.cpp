@@ -97,8 +97,9 @@ constexpr std::array<std::string_view, 40> kFiller = {
 // Words that open a clause with the story around a finding, not its name:
 // who, that it was had, said or noticed, and when ("she complains of", "a
 // week ago he had experienced"). Taken off the front only: inside a phrase
-// some are part of a name ("feeling full quickly when eating").
-constexpr std::array<std::string_view, 53> kStory = {
+// some are part of a name ("feeling full quickly when eating"), and the
+// gerund opens names too, so "feeling" stays where "I feel" goes.
+constexpr std::array<std::string_view, 56> kStory = {
     "i",       "i'm",         "im",          "he",           "she",        "they",
     "we",      "it",          "my",          "his",          "her",        "their",
     "has",     "have",        "had",         "having",       "is",         "was",
@@ -107,7 +108,8 @@ constexpr std::array<std::string_view, 53> kStory = {
     "noticed", "experienced", "experiences", "experiencing", "developed",  "started",
     "starts",  "began",       "ago",         "since",        "recently",   "also",
     "patient", "presents",    "presented",   "presenting",   "comes",      "came",
-    "gives",   "describes",   "described",   "admits",       "admitted"};
+    "gives",   "describes",   "described",   "admits",       "admitted",   "feel",
+    "feels",   "felt"};
 // Words that join a clause to the story before it ("in addition, ..."):
 // story words too, taken off the front the same way.
 constexpr std::array<std::string_view, 6> kJoiners = {"addition", "additionally", "furthermore",

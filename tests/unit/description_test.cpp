@@ -117,6 +117,8 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   EXPECT_EQ(core("A week ago she had experienced dysuria."), "dysuria");
   EXPECT_EQ(core("She complains of fever for 3 days."), "fever");
   EXPECT_EQ(core("He presented with a rash"), "rash");
+  EXPECT_EQ(core("I feel sad"), "sad");
+  EXPECT_EQ(core("she felt dizzy"), "dizzy");
   EXPECT_EQ(core("she has had a cough for the last 3 days"), "cough");
   EXPECT_EQ(core("she has been complaining of muscle wasting since last spring"),
             "muscle wasting since last spring");
