@@ -133,6 +133,9 @@ class PlainWords : public ::testing::Test {
         term("HP:0000107", "Abnormality of the nervous system", {"HP:0000118"}),
         term("HP:0000108", "Abnormal involuntary movements", {"HP:0000107"}),
         term("HP:0000109", "Dystonia", {"HP:0000108"}),
+        term("HP:0000790", "Hematuria", {"HP:0000118"}, {lay("Blood in urine")}),
+        term("HP:0002013", "Vomiting", {"HP:0000118"}),
+        term("HP:0002014", "Diarrhea", {"HP:0000118"}),
         term("HP:0000104", "Focal dystonia", {"HP:0000109"}),
         term("HP:0000105", "Writer's cramp", {"HP:0000104"}, {lay("Writer's cramp")}),
         term("HP:0000200", "Abnormality of the eye", {"HP:0000118"}),
@@ -187,6 +190,14 @@ TEST_F(PlainWords, AWordOnlyLongerNamesHaveIsTheTermAboveThem) {
 TEST_F(PlainWords, EqualNamesGoToTheMoreGeneralTerm) {
   EXPECT_EQ(id_of("tall"), "HP:0000301");
   EXPECT_EQ(id_of("tall chin"), "HP:0000312");
+}
+
+// Everyday words for what the body passes, read as the words HPO's names use
+// (lay_words.tsv).
+TEST_F(PlainWords, EverydayWordsForBodyFunctionsAreReadAsHpoWritesThem) {
+  EXPECT_EQ(id_of("blood in my pee"), "HP:0000790");
+  EXPECT_EQ(id_of("I threw up"), "HP:0002013");
+  EXPECT_EQ(id_of("I have the runs"), "HP:0002014");
 }
 
 TEST_F(PlainWords, DegreeWordsAreOptional) {
