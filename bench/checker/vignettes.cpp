@@ -291,7 +291,7 @@ enum class Reading { whole, words, windows, both };
 checker::ProfileQuery query_of(const checker::Description& d,
                                const checker::Interpreter* interpreter,
                                Reading reading = Reading::whole, std::size_t window = 4,
-                               double confidence = 0.75) {
+                               double confidence = 0.75, bool lay_rewrite = true) {
   checker::ProfileQuery q;
   for (const auto& f : d.findings) {
     checker::ProfileFinding pf{f.text, {}};
@@ -301,6 +301,7 @@ checker::ProfileQuery query_of(const checker::Description& d,
       for (const auto& i : r.terms) pf.expansions.push_back(i.label);
       pf.synonyms = checker::synonyms_read(*interpreter, r);
       if (reading == Reading::whole) pf.read = checker::words_read(*interpreter, r);
+      if (lay_rewrite) pf.words = interpreter->in_names_words(f.text);
     }
     if (interpreter && reading != Reading::whole) {
       auto r = checker::read_clause(*interpreter, f.text, window, confidence);
@@ -330,6 +331,7 @@ int main(int argc, char** argv) {
   std::string hpo, dump, triage_dump, set, explain, annotations = "undescribed";
   std::vector<std::string> tries, builds;
   bool tune = false, losses = false, context = false, calibration = false;
+  bool lay_rewrite = true;  // --raw-words: match the clause as written
   Reading reading = Reading::whole;
   std::size_t window = 4;
   double clause_confidence = 0.75;                    // of a clause window's reading (--read)
@@ -340,6 +342,8 @@ int main(int argc, char** argv) {
       hpo = argv[++i];
     else if (a == "--tune")
       tune = true;
+    else if (a == "--raw-words")
+      lay_rewrite = false;
     else if (a == "--window" && i + 1 < argc)
       window = std::stoul(argv[++i]);  // words of a clause window (--read)
     else if (a == "--clause-confidence" && i + 1 < argc)
@@ -502,7 +506,8 @@ int main(int argc, char** argv) {
     const auto demo = checker::read_description(v.demographics);
     if (demo.age_years) d.age_years = demo.age_years;
     if (demo.female) d.female = demo.female;
-    queries.push_back(query_of(d, interpreter.get(), reading, window, clause_confidence));
+    queries.push_back(
+        query_of(d, interpreter.get(), reading, window, clause_confidence, lay_rewrite));
     queries.back().context = checker::context_of(d, v.history);
   }
 
@@ -1002,7 +1007,7 @@ int main(int argc, char** argv) {
     const auto t = std::chrono::steady_clock::now();
     const double c0 = thread_cpu_ms();
     const auto d = checker::read_description(texts[i % texts.size()]);
-    auto q = query_of(d, interpreter.get(), reading, window, clause_confidence);
+    auto q = query_of(d, interpreter.get(), reading, window, clause_confidence, lay_rewrite);
     q.context = checker::context_of(d, vignettes[i % vignettes.size()].history);
     q.limit = 10;
     const auto ranked = model.rank(q);

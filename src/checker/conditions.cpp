@@ -605,7 +605,10 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
         same->second = std::max(same->second, w);
     }
   };
-  add(f.text, 1.0, story);
+  // The person's words as the texts write them (ProfileFinding::words):
+  // measured on the vignettes, matching the text as written as well lost
+  // top-3 and top-5 ("the runs" still met "runs in families").
+  add(f.words.empty() ? f.text : f.words, 1.0, story);
   for (std::size_t k = 0; k < f.expansions.size(); ++k) {
     add(f.expansions[k], params_.expansion_weight, false);
     if (params_.lay_weight > 0 && k < f.synonyms.size() && unsaid(f.expansions[k], analyzer))

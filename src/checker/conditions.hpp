@@ -293,6 +293,9 @@ struct ProfileFinding {
   // The words of `text` the interpreter read as findings (clause_reading.hpp);
   // the other words are the story around them.
   std::vector<std::string> read;
+  // `text` in the words the texts use (Interpreter::in_names_words), matched
+  // in its place when set; `text` stays what the person wrote.
+  std::string words;
 };
 struct ProfileQuery {
   std::vector<ProfileFinding> present;

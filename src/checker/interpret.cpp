@@ -382,6 +382,23 @@ void Interpreter::find_equivalents() {
   }
 }
 
+std::string Interpreter::in_names_words(std::string_view phrase) const {
+  auto all = text::tokenize(text::fold(phrase));
+  std::vector<std::string> words;
+  std::size_t i = 0;
+  while (i < all.size()) {
+    const auto it = std::find_if(optional_.begin(), optional_.end(), [&](const auto& o) {
+      return i + o.size() <= all.size() &&
+             std::equal(o.begin(), o.end(), all.begin() + static_cast<std::ptrdiff_t>(i));
+    });
+    if (it == optional_.end())
+      words.push_back(std::move(all[i++]));
+    else
+      i += it->size();
+  }
+  return join(rewrite(std::move(words), lay_));
+}
+
 std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool& corrected,
                                                    std::vector<std::string>& optional) const {
   corrected = false;

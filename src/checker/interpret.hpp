@@ -105,6 +105,13 @@ class Interpreter {
   // ("bleeding": Abnormal bleeding).
   bool says_too_little(const Interpretation& reading) const;
 
+  // The phrase in the words HPO's names and the health texts use: lay
+  // phrasings rewritten ("the runs" -> diarrhea, "pee" -> urination,
+  // lay_words.tsv) and words of degree left out ("all the time", "very"),
+  // folded, one space between words. What the condition texts are searched
+  // with, so that "runs" does not meet "runs in families".
+  std::string in_names_words(std::string_view phrase) const;
+
   const ontology::Ontology& ontology() const { return *ontology_; }
   std::shared_ptr<const ontology::Ontology> ontology_ptr() const { return ontology_; }
 

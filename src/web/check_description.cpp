@@ -92,6 +92,7 @@ json answer(const Site& site, const Input& in) {
       // The words of the names read; the clause's other words are story
       // (ProfileParameters::story_weight).
       pf.read = checker::words_read(*data->interpreter, reading);
+      pf.words = data->interpreter->in_names_words(text);
       pf.synonyms = checker::synonyms_read(*data->interpreter, reading);
       for (const auto& i : reading.terms) {
         const auto& term = data->ontology->term(i.term);

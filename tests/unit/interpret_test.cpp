@@ -200,6 +200,15 @@ TEST_F(PlainWords, EverydayWordsForBodyFunctionsAreReadAsHpoWritesThem) {
   EXPECT_EQ(id_of("I have the runs"), "HP:0002014");
 }
 
+// The phrase the condition texts are searched with: lay phrasings in HPO's
+// words, degree words left out, the rest as written.
+TEST_F(PlainWords, ThePhraseInTheWordsNamesUse) {
+  EXPECT_EQ(interpreter_.in_names_words("I have the runs all the time"), "i have diarrhea");
+  EXPECT_EQ(interpreter_.in_names_words("Blood in my PEE"), "blood in my urination");
+  EXPECT_EQ(interpreter_.in_names_words("a very runny nose"), "a runny nose");
+  EXPECT_EQ(interpreter_.in_names_words(""), "");
+}
+
 TEST_F(PlainWords, DegreeWordsAreOptional) {
   EXPECT_EQ(id_of("very tall"), "HP:0000301");
   EXPECT_EQ(id_of("really very tall"), "HP:0000301");

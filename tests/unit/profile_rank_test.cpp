@@ -46,6 +46,24 @@ TEST(ProfileRank, FindingsKnowWhichSentenceTheyCameFrom) {
   EXPECT_EQ(d.findings[3].sentence, 2u);
 }
 
+// ProfileFinding::words: the person's phrase in the texts' words is what is
+// matched; "runs" as written meets a text where a disease runs in families.
+TEST(ProfileRank, ThePersonsWordsAreMatchedAsTheTextsWriteThem) {
+  std::vector<Article> a;
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Aaa disease runs in families and causes joint pain."));
+  a.push_back(
+      article("b", "Bbb disease", "MPlusHealthTopics", "Bbb disease causes diarrhea and cramps."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  ProfileQuery q;
+  q.present.push_back(ProfileFinding{"i have the runs", {}});
+  EXPECT_EQ(testing::rank_of(model, q, "Aaa disease"), 1u);
+  q.present[0].words = "i have diarrhea";
+  EXPECT_EQ(testing::rank_of(model, q, "Bbb disease"), 1u);
+  EXPECT_EQ(q.present[0].text, "i have the runs");  // what the person wrote stays
+}
+
 TEST(ProfileRank, TheComplaintOfTheFirstSentenceWeighsMoreThanTheStory) {
   std::vector<Article> a;
   a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
