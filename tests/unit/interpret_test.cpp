@@ -206,6 +206,7 @@ TEST_F(PlainWords, ThePhraseInTheWordsNamesUse) {
   EXPECT_EQ(interpreter_.in_names_words("I have the runs all the time"), "i have diarrhea");
   EXPECT_EQ(interpreter_.in_names_words("Blood in my PEE"), "blood in my urination");
   EXPECT_EQ(interpreter_.in_names_words("a very runny nose"), "a runny nose");
+  EXPECT_EQ(interpreter_.in_names_words("it hurts when I pee"), "it pain when i urination");
   EXPECT_EQ(interpreter_.in_names_words(""), "");
 }
 
