@@ -226,7 +226,8 @@ std::vector<Focus> focus_of_conditions(const Snapshot& snapshot, text::Analyzer&
     std::vector<std::string> kinds;
     for (const auto a : conditions[c].articles)
       if (articles[a].provenance.format == "medquad") kinds.push_back(articles[a].condition.kind);
-    out[c] = focus_of(conditions[c].semantic_types, kinds);
+    out[c] = is_guide_title(conditions[c].name) ? Focus::other
+                                                : focus_of(conditions[c].semantic_types, kinds);
     annotated[c] = !kinds.empty();
     if (annotated[c] && !conditions[c].semantic_types.empty())
       if (auto id = name_identity(conditions[c].name, analyzer); !id.empty())

@@ -147,6 +147,16 @@ std::string_view to_string(Focus f) {
   return "disorder";
 }
 
+bool is_guide_title(std::string_view name) {
+  const std::string f = text::fold(name);
+  const auto end = f.find_first_of(" ?:");
+  const std::string_view first = std::string_view(f).substr(0, end);
+  // Question words and the reader addressed; "a guide to", "tips for".
+  for (const std::string_view w : {"what", "how", "why", "when", "your", "tips"})
+    if (first == w) return true;
+  return f.starts_with("a guide to ") || f.starts_with("guide to ");
+}
+
 Focus focus_of(const std::vector<std::string>& types, const std::vector<std::string>& kinds) {
   if (!types.empty()) {
     // Any type besides the two of what a person reports or a doctor finds

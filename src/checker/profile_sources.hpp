@@ -78,6 +78,11 @@ std::string_view to_string(Focus f);
 // focus kind (Condition::kind: "disease", "drug", "other") of each of its
 // articles from an annotating dataset (MedQuAD), none for the site's own.
 Focus focus_of(const std::vector<std::string>& types, const std::vector<std::string>& kinds);
+// A title that speaks to the reader, as a question, an instruction or a
+// guide ("What I need to know about Interstitial Cystitis", "How to use an
+// inhaler", "Your Guide to Diabetes"): a page about a condition, never the
+// condition itself, whatever its sources' types say (Focus::other).
+bool is_guide_title(std::string_view name);
 
 // The phenotype (aspect P, not negated) annotations the checker was built
 // from, one entry per disease, finding labels in the file's order of terms.

@@ -154,6 +154,29 @@ TEST(ProfileFocus, WhatTheSourcesSayAnEntryIsAbout) {
   EXPECT_EQ(focus_of({}, {}), Focus::disorder);  // the site's own, unmatched
 }
 
+// A guide about a disorder carries the disorder's types, yet it is a page to
+// read, not a condition to suggest.
+TEST(ProfileFocus, AGuideTitleIsNotACondition) {
+  EXPECT_TRUE(is_guide_title("What I need to know about Interstitial Cystitis"));
+  EXPECT_TRUE(is_guide_title("How to use an inhaler - no spacer"));
+  EXPECT_TRUE(is_guide_title("Your Guide to Diabetes: Type 1 and Type 2"));
+  EXPECT_TRUE(is_guide_title("What causes bone loss?"));
+  EXPECT_FALSE(is_guide_title("Interstitial cystitis"));
+  EXPECT_FALSE(is_guide_title("Whipple disease"));  // a word that opens with "wh"
+  std::vector<Article> a;
+  a.push_back(entry("guide", "What I need to know about Zed Cystitis",
+                    "Zed cystitis causes bladder pain and urgency; bladder pain, urgency, "
+                    "frequency of urination.",
+                    {"T047"}));
+  a.push_back(
+      entry("zed", "Zed cystitis", "Zed cystitis causes bladder pain and urgency.", {"T047"}));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  const auto q = query("Bladder pain and urgency.");
+  EXPECT_EQ(testing::rank_of(model, q, "Zed cystitis"), 1u);
+  EXPECT_EQ(testing::rank_of(model, q, "What I need to know about Zed Cystitis"), 2u);
+}
+
 // The symptom-named entry's text is all about the person's complaint, so
 // BM25 alone ranks it first; its type puts the disorder that explains the
 // complaint first.
