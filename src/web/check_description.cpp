@@ -39,7 +39,7 @@ struct Input {
   std::optional<double> age;
   std::optional<bool> female;
   std::size_t limit = 10;
-  // Fields accepted but not read ("sex": "unknown", "age": "about sixty"):
+  // Fields accepted but not read ("age": "about sixty", "sex": "n/a"):
   // the answer says so instead of refusing the request. (field, as sent)
   std::vector<std::pair<std::string, std::string>> not_understood;
 };
