@@ -202,12 +202,17 @@ bool name_adjective_ending(std::string_view word) {
 }
 
 // Is `word` the name's one word `name_word` or an inflection of the same
-// word (either way round: "cramp" / "cramps", "vomit" / "vomiting")?
-bool same_word_inflected(std::string_view word, std::string_view name_word) {
+// word (either way round: "cramp" / "cramps", "vomit" / "vomiting")? The
+// base they share must be one of the two or, given `english`, an English
+// word: "testing" and "testes" both lose an ending to "teste", which is no
+// word ("test" + "ing", "testis" in the plural).
+bool same_word_inflected(std::string_view word, std::string_view name_word,
+                         const std::function<bool(std::string_view)>& english = {}) {
   if (word == name_word) return true;
   const auto a = inflection_bases(word), b = inflection_bases(name_word);
   return std::any_of(a.begin(), a.end(), [&](const std::string& x) {
-    return std::find(b.begin(), b.end(), x) != b.end();
+    return std::find(b.begin(), b.end(), x) != b.end() &&
+           (x == word || x == name_word || !english || english(x));
   });
 }
 
@@ -217,12 +222,12 @@ bool same_word_inflected(std::string_view word, std::string_view name_word) {
 // "test" / "testes"), or the name is an inflammation ("-itis") and the
 // asker's word is not ("vaginal" / "vaginitis", "pancreatic" /
 // "pancreatitis"): the organ's adjective does not name its inflammation.
-bool another_word_derived(std::string_view word, std::string_view name_word) {
-  if (same_word_inflected(word, name_word)) return false;
-  // The word, or its plural's singular ("tests" / "testes").
-  const std::string_view singular =
-      word.ends_with("s") && !word.ends_with("ss") ? word.substr(0, word.size() - 1) : word;
-  for (std::string_view w : {word, singular})
+bool another_word_derived(std::string_view word, std::string_view name_word,
+                          const std::function<bool(std::string_view)>& english = {}) {
+  if (same_word_inflected(word, name_word, english)) return false;
+  // The word, or a base it has lost an ending to ("tests", "testing" /
+  // "testes").
+  for (const std::string& w : inflection_bases(word))
     if (name_word.size() > w.size() && name_word.starts_with(w)) return true;
   return name_word.ends_with("itis") && !word.ends_with("itis");
 }
@@ -911,7 +916,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         // "system" not "Systemic"); a misspelling of it is still it.
         if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
             !corrected[b] && stats_.english_word && english_inflected(r.terms[b].surface) &&
-            another_word_derived(r.terms[b].surface, entry.word))
+            another_word_derived(r.terms[b].surface, entry.word, stats_.english_word))
           continue;
         // A synonym of one word written with "the" ("The runs", "The
         // clap") is an idiom: the bare word is the word ("run back to").
