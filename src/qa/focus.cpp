@@ -78,8 +78,18 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
   }
   if (auto amp = lower.find(" and ");
       amp != std::string::npos && lower.find(',') == std::string::npos) {
-    emit(name.substr(0, amp));
-    emit(name.substr(amp + 5));
+    const std::string_view first(lower.data(), amp),
+        rest(lower.data() + amp + 5, lower.size() - amp - 5);
+    // An activity's two verbs share what follows: "Buying and caring for
+    // baby bottles and nipples", "Lifting and bending the right way",
+    // "Screening and diagnosis for HIV" are about doing something, and
+    // "buying" (or "nipples") alone is no name of it.
+    const bool shared_verbs = first.find(' ') == std::string_view::npos && first.size() > 5 &&
+                              first.ends_with("ing") && rest.find(' ') != std::string_view::npos;
+    if (!shared_verbs) {
+      emit(name.substr(0, amp));
+      emit(name.substr(amp + 5));
+    }
   }
 }
 

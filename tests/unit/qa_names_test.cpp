@@ -81,6 +81,12 @@ class NameRules : public test::QaCorpusTest<NameRules> {
     // A name that opens as "Hollix fever" does.
     c.write("hollander.md", "Hollander fever", "hollander-fever", "",
             "## Treatment of Hollander fever\n\nFixture text.\n");
+    // An activity's title, whose two verbs share what follows, and a title
+    // of two things.
+    c.write("gleaming.md", "Gleaming and polishing for tallow lamps", "gleaming-and-polishing", "",
+            "## Treatment of Gleaming and polishing for tallow lamps\n\nFixture text.\n");
+    c.write("zarnak.md", "Zarnak fever and wibble lamps", "zarnak-fever-and-wibble-lamps", "",
+            "## Treatment of Zarnak fever and wibble lamps\n\nFixture text.\n");
     // A name of two words whose second word has four letters.
     c.write("zorple-ache.md", "Zorple ache", "zorple-ache", "",
             "## Treatment of Zorple ache\n\nFixture text.\n");
@@ -246,6 +252,17 @@ TEST_F(NameRules, ASlipTwoEditsAwayIsCorrectedWhenItsNeighbourMakesAnOwnName) {
   // ... and beside the words of a synonym only, it is left as written.
   EXPECT_TRUE(names("How is kestrel ataxia treated?", "Plovern syndrome"));
   EXPECT_FALSE(names("How is kestrel attaxya treated?", "Plovern syndrome"));
+}
+
+TEST_F(NameRules, AnActivitysFirstVerbAloneIsNoName) {
+  const std::string activity = "Gleaming and polishing for tallow lamps";
+  EXPECT_TRUE(names("What is gleaming and polishing for tallow lamps?", activity));
+  // "Gleaming and polishing for ..." is something done: "gleaming" alone,
+  // or what is polished, is not its name ...
+  EXPECT_FALSE(names("How long does gleaming take?", activity));
+  EXPECT_FALSE(names("How is polishing for tallow lamps done?", activity));
+  // ... while a title of two things is named by either.
+  EXPECT_TRUE(names("How are wibble lamps treated?", "Zarnak fever and wibble lamps"));
 }
 
 TEST_F(NameRules, AClippedFirstWordBeforeTheRestOfTheNameIsTheName) {
