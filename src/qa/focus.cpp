@@ -103,6 +103,9 @@ constexpr std::size_t kShortestCorrectedInName = 4;
 // The shortest word corrected two edits away because a neighbour makes a
 // name of it.
 constexpr std::size_t kShortestTwoEditSlip = 6;
+// The shortest word corrected further than two edits, where the words on
+// both sides leave one word of the names to put between them.
+constexpr std::size_t kShortestBetweenSlip = 7;
 // A clipped word keeps a syllable or two of the word ("hep", "chemo").
 constexpr std::size_t kLongestClipped = 5;
 
@@ -837,6 +840,32 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       try_word(word, true);
       if (done) break;
     }
+    // Between two words of a name of three written as the name writes them,
+    // the place is the name's own: a longer slip there is that name's word
+    // when it is the only word the names put between those two, and the slip
+    // keeps its first three and last two letters and two thirds of its
+    // length ("familial mediterean fever": "hibernian" is the other word
+    // the names put there).
+    if (done || original.surface.size() < kShortestBetweenSlip) continue;
+    std::size_t before = k, after = k + 1;
+    while (before > 0 && stop[before - 1]) --before;
+    while (after < n && stop[after]) ++after;
+    if (before == 0 || after >= n) continue;
+    const auto between = wildcards_.find(r.terms[before - 1].stem + " * " + r.terms[after].stem);
+    if (between == wildcards_.end()) continue;
+    const std::string_view slip = original.surface;
+    auto shaped_like = [&](std::string_view word) {
+      return word.size() >= kShortestBetweenSlip && slip.size() * 3 >= word.size() * 2 &&
+             word.size() * 3 >= slip.size() * 2 && slip.substr(0, 3) == word.substr(0, 3) &&
+             slip.substr(slip.size() - 2) == word.substr(word.size() - 2);
+    };
+    std::vector<std::string> fillers;
+    for (const auto& w : between->second)
+      if (shaped_like(w) && std::find(fillers.begin(), fillers.end(), w) == fillers.end())
+        fillers.push_back(w);
+    if (fillers.size() != 1) continue;
+    const std::string& word = fillers.front();
+    try_word(word, true);
   }
 
   // A name's first word clipped ("Hep C" for Hepatitis C, "hep b") is that

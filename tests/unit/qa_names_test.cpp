@@ -87,6 +87,11 @@ class NameRules : public test::QaCorpusTest<NameRules> {
             "## Treatment of Gleaming and polishing for tallow lamps\n\nFixture text.\n");
     c.write("zarnak.md", "Zarnak fever and wibble lamps", "zarnak-fever-and-wibble-lamps", "",
             "## Treatment of Zarnak fever and wibble lamps\n\nFixture text.\n");
+    // Two names of three words with the same first and last words.
+    c.write("quartermaine.md", "Brindle quartermaine palsy", "brindle-quartermaine-palsy", "",
+            "## Treatment of Brindle quartermaine palsy\n\nFixture text.\n");
+    c.write("hobble.md", "Brindle hobble palsy", "brindle-hobble-palsy", "",
+            "## Treatment of Brindle hobble palsy\n\nFixture text.\n");
     // A name of two words whose second word has four letters.
     c.write("zorple-ache.md", "Zorple ache", "zorple-ache", "",
             "## Treatment of Zorple ache\n\nFixture text.\n");
@@ -263,6 +268,17 @@ TEST_F(NameRules, AnActivitysFirstVerbAloneIsNoName) {
   EXPECT_FALSE(names("How is polishing for tallow lamps done?", activity));
   // ... while a title of two things is named by either.
   EXPECT_TRUE(names("How are wibble lamps treated?", "Zarnak fever and wibble lamps"));
+}
+
+TEST_F(NameRules, ALongSlipBetweenTwoWordsOfANameIsTheOneWordThatFitsThere) {
+  // "quarmaine" is three edits from "quartermaine"; between "brindle" and
+  // "palsy", the only word of that shape the names put there, it is that ...
+  corrected_to("How is brindle quarmaine palsy treated?", "Brindle quartermaine palsy", "quarmaine",
+               "quartermaine");
+  // ... with only one of the name's words beside it, or none, it is too far
+  // to guess.
+  EXPECT_TRUE(engine_->ask("How is brindle quarmaine treated?", 5).corrections.empty());
+  EXPECT_TRUE(engine_->ask("Why does quarmaine come back?", 5).corrections.empty());
 }
 
 TEST_F(NameRules, AClippedFirstWordBeforeTheRestOfTheNameIsTheName) {
