@@ -102,7 +102,8 @@ constexpr std::size_t kShortestCorrected = 5;
 constexpr std::size_t kShortestCorrectedInName = 4;
 // The shortest word corrected two edits away because a neighbour makes a
 // name of it.
-constexpr std::size_t kShortestTwoEditSlip = 6;
+constexpr std::size_t kShortestTwoEditSlip = 5;
+constexpr std::size_t kSureTwoEditSlip = 6;
 // The shortest word corrected further than two edits, where the words on
 // both sides leave one word of the names to put between them.
 constexpr std::size_t kShortestBetweenSlip = 7;
@@ -817,9 +818,9 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       try_word(cand.word, false);
       if (done) break;
     }
-    // The neighbours say which name is meant, so a word of six letters or
+    // The neighbours say which name is meant, so a word of five letters or
     // more may be two edits from the name's word ("heart failer", "optic
-    // nerve atrhrophy"), where alone it may be one (the deletion index
+    // nerve atrhrophy", "lunce cancer"), where alone it may be one (the deletion index
     // reaches no further for a word of up to seven letters): toward a
     // condition's own name only, the surest kind ("chrons disease" is not
     // the "chronic disease" an alias of another condition's title names).
@@ -836,6 +837,9 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       return false;
     });
     std::sort(near.begin(), near.end());
+    near.erase(std::unique(near.begin(), near.end()), near.end());
+    // (Five letters leave fewer to go by: only the one such word there.)
+    if (original.surface.size() < kSureTwoEditSlip && near.size() != 1) continue;
     for (const auto& [edits, word] : near) {
       try_word(word, true);
       if (done) break;

@@ -92,6 +92,9 @@ class NameRules : public test::QaCorpusTest<NameRules> {
             "## Treatment of Brindle quartermaine palsy\n\nFixture text.\n");
     c.write("hobble.md", "Brindle hobble palsy", "brindle-hobble-palsy", "",
             "## Treatment of Brindle hobble palsy\n\nFixture text.\n");
+    // A name of two words whose first word has four letters.
+    c.write("wump.md", "Wump fever", "wump-fever", "",
+            "## Treatment of Wump fever\n\nFixture text.\n");
     // A name of two words whose second word has four letters.
     c.write("zorple-ache.md", "Zorple ache", "zorple-ache", "",
             "## Treatment of Zorple ache\n\nFixture text.\n");
@@ -254,6 +257,10 @@ TEST_F(NameRules, ASlipTwoEditsAwayIsCorrectedWhenItsNeighbourMakesAnOwnName) {
   corrected_to("How is grobnitz attaxya treated?", "Grobnitz ataxia", "attaxya", "ataxia");
   // ... alone it is too far to guess ...
   EXPECT_TRUE(engine_->ask("Why does attaxya come back?", 5).corrections.empty());
+  // A word of five letters too, when only one word there is two edits away
+  // ("wumce fever" is Wump fever) ...
+  corrected_to("How is wumce fever treated?", "Wump fever", "wumce", "wump");
+  EXPECT_TRUE(engine_->ask("Why does wumce come back?", 5).corrections.empty());
   // ... and beside the words of a synonym only, it is left as written.
   EXPECT_TRUE(names("How is kestrel ataxia treated?", "Plovern syndrome"));
   EXPECT_FALSE(names("How is kestrel attaxya treated?", "Plovern syndrome"));
