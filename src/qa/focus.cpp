@@ -942,6 +942,11 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
             continue;
           if (opens_sentence(b) && opens_formality(r.terms[b].surface)) continue;
         }
+        // A possessive pronoun opens no name but its own: "her disease" is
+        // not "Hers disease", whose first word only stems alike.
+        if ((r.terms[b].surface == "her" || r.terms[b].surface == "his") &&
+            !text::fold(entry.name).starts_with(r.terms[b].surface + " "))
+          continue;
         // A one-word English synonym (or alias, or HPO name) is met by its
         // own word or an inflection of it, not by another English word that
         // stems alike ("operator" for "Operation", "lactate" for

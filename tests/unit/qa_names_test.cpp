@@ -92,6 +92,9 @@ class NameRules : public test::QaCorpusTest<NameRules> {
             "## Treatment of Brindle quartermaine palsy\n\nFixture text.\n");
     c.write("hobble.md", "Brindle hobble palsy", "brindle-hobble-palsy", "",
             "## Treatment of Brindle hobble palsy\n\nFixture text.\n");
+    // An eponym's name whose first word stems as a pronoun does.
+    c.write("hers-wobble.md", "Hers wobble", "hers-wobble", "",
+            "## Treatment of Hers wobble\n\nFixture text.\n");
     // A name of two words whose first word has four letters.
     c.write("wump.md", "Wump fever", "wump-fever", "",
             "## Treatment of Wump fever\n\nFixture text.\n");
@@ -286,6 +289,11 @@ TEST_F(NameRules, ALongSlipBetweenTwoWordsOfANameIsTheOneWordThatFitsThere) {
   // to guess.
   EXPECT_TRUE(engine_->ask("How is brindle quarmaine treated?", 5).corrections.empty());
   EXPECT_TRUE(engine_->ask("Why does quarmaine come back?", 5).corrections.empty());
+}
+
+TEST_F(NameRules, APossessivePronounOpensNoEponymsName) {
+  EXPECT_TRUE(names("How is Hers wobble treated?", "Hers wobble"));
+  EXPECT_FALSE(names("My mother has a wobble. How is her wobble treated?", "Hers wobble"));
 }
 
 TEST_F(NameRules, AClippedFirstWordBeforeTheRestOfTheNameIsTheName) {
