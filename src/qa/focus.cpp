@@ -527,6 +527,10 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
   for (std::size_t c = 0; c < conditions.size(); ++c) {
     const auto& cond = conditions[c];
     by_key.emplace(condition_key(cond.name), c);
+    // A page titled only with what titles add to a name ("Resources", a
+    // page of addresses) is about no condition: its title names none.
+    // (Written in capitals it is an abbreviation: "TIPS".)
+    if (generic_title_part(text::fold(cond.name)) && !looks_like_abbreviation(cond.name)) continue;
     add(cond.name, c, NameKind::name, analyzer);
     for (const auto& s : cond.synonyms) {
       by_key.emplace(condition_key(s), c);

@@ -95,6 +95,11 @@ class NameRules : public test::QaCorpusTest<NameRules> {
     // An eponym's name whose first word stems as a pronoun does.
     c.write("hers-wobble.md", "Hers wobble", "hers-wobble", "",
             "## Treatment of Hers wobble\n\nFixture text.\n");
+    // A page titled only with a generic part of titles, and an abbreviation
+    // written as one.
+    c.write("resources.md", "Resources", "resources", "",
+            "## Treatment of Resources\n\nFixture text.\n");
+    c.write("tips.md", "TIPS", "tips", "", "## Treatment of TIPS\n\nFixture text.\n");
     // A name of two words whose first word has four letters.
     c.write("wump.md", "Wump fever", "wump-fever", "",
             "## Treatment of Wump fever\n\nFixture text.\n");
@@ -294,6 +299,13 @@ TEST_F(NameRules, ALongSlipBetweenTwoWordsOfANameIsTheOneWordThatFitsThere) {
 TEST_F(NameRules, APossessivePronounOpensNoEponymsName) {
   EXPECT_TRUE(names("How is Hers wobble treated?", "Hers wobble"));
   EXPECT_FALSE(names("My mother has a wobble. How is her wobble treated?", "Hers wobble"));
+}
+
+TEST_F(NameRules, AGenericPageTitleNamesNoCondition) {
+  // "Resources" is what a title adds to a name, not a name ...
+  EXPECT_FALSE(names("Can you help me find resources for my journey?", "Resources"));
+  // ... while the same letters in capitals are an abbreviation.
+  EXPECT_TRUE(names("How is TIPS done?", "TIPS"));
 }
 
 TEST_F(NameRules, AClippedFirstWordBeforeTheRestOfTheNameIsTheName) {
