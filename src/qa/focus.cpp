@@ -527,6 +527,11 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
   for (std::size_t c = 0; c < conditions.size(); ++c) {
     const auto& cond = conditions[c];
     by_key.emplace(condition_key(cond.name), c);
+    if (cond.kind == "drug")
+      for (const auto& n : std::vector<std::string>{cond.name}) {
+        const auto words = analyzer.terms(n);
+        if (words.size() == 1) drug_stems_.insert(words.front().stem);
+      }
     // A page titled only with what titles add to a name ("Resources", a
     // page of addresses) is about no condition: its title names none.
     // (Written in capitals it is an abbreviation: "TIPS".)
@@ -983,6 +988,9 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         if (after_number && words > 1 && opens_with_abbreviation(entry.name)) continue;
         if (!entry.letters.empty()) {
           if (after_number) continue;
+          // After a drug's name the letters are its form: "Mefloquine HCl",
+          // "fluoxetine hcl" (the salt), not Hairy cell leukemia.
+          if (b > 0 && !stop[b - 1] && drug_stems_.count(r.terms[b - 1].stem)) continue;
           const std::string_view w = r.terms[b].surface;
           // "COPD", "COPD's", and a plural unless that is a word ("meds").
           const bool same =

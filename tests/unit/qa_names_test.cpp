@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "profile_fixture.hpp"
 #include "qa/engine.hpp"
 #include "qa/message.hpp"
 #include "qa_fixture_corpus.hpp"
@@ -315,6 +316,33 @@ TEST_F(NameRules, AClippedFirstWordBeforeTheRestOfTheNameIsTheName) {
   EXPECT_TRUE(engine_->ask("How is hol fever treated?", 5).corrections.empty());
   // Without the rest of the name, the clipped word is no name.
   EXPECT_FALSE(names("How is qua treated?", "Quaxil fever"));
+}
+
+}  // namespace
+}  // namespace symptomdb
+
+namespace symptomdb {
+namespace {
+
+TEST(DrugForms, LettersAfterADrugsNameAreItsFormNotACondition) {
+  // "Plonkazine ZCL" is the drug's salt (as "Mefloquine HCl" is), not the
+  // condition whose letters are ZCL.
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("zcl", "Zorblax cell leukemia", "Fixture text.",
+                                       "MPlusHealthTopics", {{"ZCL"}, {}}));
+  Article drug =
+      testing::condition_entry("plonkazine", "Plonkazine", "Fixture text.", "MPlusHealthTopics");
+  drug.condition.kind = "drug";
+  a.push_back(std::move(drug));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  auto names = [&](const std::string& q, const std::string& condition) {
+    for (const auto& m : engine.find_focus(q))
+      if (engine.snapshot().conditions()[m.condition].name == condition) return true;
+    return false;
+  };
+  EXPECT_TRUE(names("What is ZCL?", "Zorblax cell leukemia"));
+  EXPECT_TRUE(names("How is Plonkazine ZCL stored?", "Plonkazine"));
+  EXPECT_FALSE(names("How is Plonkazine ZCL stored?", "Zorblax cell leukemia"));
 }
 
 }  // namespace
