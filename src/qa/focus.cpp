@@ -78,8 +78,18 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
   }
   if (auto amp = lower.find(" and ");
       amp != std::string::npos && lower.find(',') == std::string::npos) {
-    emit(name.substr(0, amp));
-    emit(name.substr(amp + 5));
+    const std::string_view first(lower.data(), amp),
+        rest(lower.data() + amp + 5, lower.size() - amp - 5);
+    // An activity's two verbs share what follows: "Buying and caring for
+    // baby bottles and nipples", "Lifting and bending the right way",
+    // "Screening and diagnosis for HIV" are about doing something, and
+    // "buying" (or "nipples") alone is no name of it.
+    const bool shared_verbs = first.find(' ') == std::string_view::npos && first.size() > 5 &&
+                              first.ends_with("ing") && rest.find(' ') != std::string_view::npos;
+    if (!shared_verbs) {
+      emit(name.substr(0, amp));
+      emit(name.substr(amp + 5));
+    }
   }
 }
 
@@ -92,7 +102,11 @@ constexpr std::size_t kShortestCorrected = 5;
 constexpr std::size_t kShortestCorrectedInName = 4;
 // The shortest word corrected two edits away because a neighbour makes a
 // name of it.
-constexpr std::size_t kShortestTwoEditSlip = 6;
+constexpr std::size_t kShortestTwoEditSlip = 5;
+constexpr std::size_t kSureTwoEditSlip = 6;
+// The shortest word corrected further than two edits, where the words on
+// both sides leave one word of the names to put between them.
+constexpr std::size_t kShortestBetweenSlip = 7;
 // A clipped word keeps a syllable or two of the word ("hep", "chemo").
 constexpr std::size_t kLongestClipped = 5;
 
@@ -202,12 +216,17 @@ bool name_adjective_ending(std::string_view word) {
 }
 
 // Is `word` the name's one word `name_word` or an inflection of the same
-// word (either way round: "cramp" / "cramps", "vomit" / "vomiting")?
-bool same_word_inflected(std::string_view word, std::string_view name_word) {
+// word (either way round: "cramp" / "cramps", "vomit" / "vomiting")? The
+// base they share must be one of the two or, given `english`, an English
+// word: "testing" and "testes" both lose an ending to "teste", which is no
+// word ("test" + "ing", "testis" in the plural).
+bool same_word_inflected(std::string_view word, std::string_view name_word,
+                         const std::function<bool(std::string_view)>& english = {}) {
   if (word == name_word) return true;
   const auto a = inflection_bases(word), b = inflection_bases(name_word);
   return std::any_of(a.begin(), a.end(), [&](const std::string& x) {
-    return std::find(b.begin(), b.end(), x) != b.end();
+    return std::find(b.begin(), b.end(), x) != b.end() &&
+           (x == word || x == name_word || !english || english(x));
   });
 }
 
@@ -217,12 +236,12 @@ bool same_word_inflected(std::string_view word, std::string_view name_word) {
 // "test" / "testes"), or the name is an inflammation ("-itis") and the
 // asker's word is not ("vaginal" / "vaginitis", "pancreatic" /
 // "pancreatitis"): the organ's adjective does not name its inflammation.
-bool another_word_derived(std::string_view word, std::string_view name_word) {
-  if (same_word_inflected(word, name_word)) return false;
-  // The word, or its plural's singular ("tests" / "testes").
-  const std::string_view singular =
-      word.ends_with("s") && !word.ends_with("ss") ? word.substr(0, word.size() - 1) : word;
-  for (std::string_view w : {word, singular})
+bool another_word_derived(std::string_view word, std::string_view name_word,
+                          const std::function<bool(std::string_view)>& english = {}) {
+  if (same_word_inflected(word, name_word, english)) return false;
+  // The word, or a base it has lost an ending to ("tests", "testing" /
+  // "testes").
+  for (const std::string& w : inflection_bases(word))
     if (name_word.size() > w.size() && name_word.starts_with(w)) return true;
   return name_word.ends_with("itis") && !word.ends_with("itis");
 }
@@ -508,6 +527,15 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
   for (std::size_t c = 0; c < conditions.size(); ++c) {
     const auto& cond = conditions[c];
     by_key.emplace(condition_key(cond.name), c);
+    if (cond.kind == "drug")
+      for (const auto& n : std::vector<std::string>{cond.name}) {
+        const auto words = analyzer.terms(n);
+        if (words.size() == 1) drug_stems_.insert(words.front().stem);
+      }
+    // A page titled only with what titles add to a name ("Resources", a
+    // page of addresses) is about no condition: its title names none.
+    // (Written in capitals it is an abbreviation: "TIPS".)
+    if (generic_title_part(text::fold(cond.name)) && !looks_like_abbreviation(cond.name)) continue;
     add(cond.name, c, NameKind::name, analyzer);
     for (const auto& s : cond.synonyms) {
       by_key.emplace(condition_key(s), c);
@@ -799,9 +827,9 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       try_word(cand.word, false);
       if (done) break;
     }
-    // The neighbours say which name is meant, so a word of six letters or
+    // The neighbours say which name is meant, so a word of five letters or
     // more may be two edits from the name's word ("heart failer", "optic
-    // nerve atrhrophy"), where alone it may be one (the deletion index
+    // nerve atrhrophy", "lunce cancer"), where alone it may be one (the deletion index
     // reaches no further for a word of up to seven letters): toward a
     // condition's own name only, the surest kind ("chrons disease" is not
     // the "chronic disease" an alias of another condition's title names).
@@ -818,10 +846,39 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       return false;
     });
     std::sort(near.begin(), near.end());
+    near.erase(std::unique(near.begin(), near.end()), near.end());
+    // (Five letters leave fewer to go by: only the one such word there.)
+    if (original.surface.size() < kSureTwoEditSlip && near.size() != 1) continue;
     for (const auto& [edits, word] : near) {
       try_word(word, true);
       if (done) break;
     }
+    // Between two words of a name of three written as the name writes them,
+    // the place is the name's own: a longer slip there is that name's word
+    // when it is the only word the names put between those two, and the slip
+    // keeps its first three and last two letters and two thirds of its
+    // length ("familial mediterean fever": "hibernian" is the other word
+    // the names put there).
+    if (done || original.surface.size() < kShortestBetweenSlip) continue;
+    std::size_t before = k, after = k + 1;
+    while (before > 0 && stop[before - 1]) --before;
+    while (after < n && stop[after]) ++after;
+    if (before == 0 || after >= n) continue;
+    const auto between = wildcards_.find(r.terms[before - 1].stem + " * " + r.terms[after].stem);
+    if (between == wildcards_.end()) continue;
+    const std::string_view slip = original.surface;
+    auto shaped_like = [&](std::string_view word) {
+      return word.size() >= kShortestBetweenSlip && slip.size() * 3 >= word.size() * 2 &&
+             word.size() * 3 >= slip.size() * 2 && slip.substr(0, 3) == word.substr(0, 3) &&
+             slip.substr(slip.size() - 2) == word.substr(word.size() - 2);
+    };
+    std::vector<std::string> fillers;
+    for (const auto& w : between->second)
+      if (shaped_like(w) && std::find(fillers.begin(), fillers.end(), w) == fillers.end())
+        fillers.push_back(w);
+    if (fillers.size() != 1) continue;
+    const std::string& word = fillers.front();
+    try_word(word, true);
   }
 
   // A name's first word clipped ("Hep C" for Hepatitis C, "hep b") is that
@@ -894,6 +951,11 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
             continue;
           if (opens_sentence(b) && opens_formality(r.terms[b].surface)) continue;
         }
+        // A possessive pronoun opens no name but its own: "her disease" is
+        // not "Hers disease", whose first word only stems alike.
+        if ((r.terms[b].surface == "her" || r.terms[b].surface == "his") &&
+            !text::fold(entry.name).starts_with(r.terms[b].surface + " "))
+          continue;
         // A one-word English synonym (or alias, or HPO name) is met by its
         // own word or an inflection of it, not by another English word that
         // stems alike ("operator" for "Operation", "lactate" for
@@ -911,7 +973,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         // "system" not "Systemic"); a misspelling of it is still it.
         if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
             !corrected[b] && stats_.english_word && english_inflected(r.terms[b].surface) &&
-            another_word_derived(r.terms[b].surface, entry.word))
+            another_word_derived(r.terms[b].surface, entry.word, stats_.english_word))
           continue;
         // A synonym of one word written with "the" ("The runs", "The
         // clap") is an idiom: the bare word is the word ("run back to").
@@ -926,6 +988,9 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         if (after_number && words > 1 && opens_with_abbreviation(entry.name)) continue;
         if (!entry.letters.empty()) {
           if (after_number) continue;
+          // After a drug's name the letters are its form: "Mefloquine HCl",
+          // "fluoxetine hcl" (the salt), not Hairy cell leukemia.
+          if (b > 0 && !stop[b - 1] && drug_stems_.count(r.terms[b - 1].stem)) continue;
           const std::string_view w = r.terms[b].surface;
           // "COPD", "COPD's", and a plural unless that is a word ("meds").
           const bool same =

@@ -158,6 +158,9 @@ class FocusDictionary {
   CorpusStats stats_;
   std::size_t max_words_ = 1;
   std::size_t entry_count_ = 0;
+  // Stems that are the one-word name of a drug ("mefloquine"): letters
+  // written right after one are its form ("HCl", "ER"), not a condition.
+  std::unordered_set<std::string> drug_stems_;
 };
 
 }  // namespace symptomdb::qa

@@ -391,6 +391,9 @@ const CueSpec kCues[] = {
     {"how long does it last", T::outlook, 2},
     {"fatal", T::outlook, 2},
     {"deadly", T::outlook, 2},
+    // Whether it will cause death asks whether it is fatal, not what causes it.
+    {"cause death", T::outlook, 2},
+    {"causes death", T::outlook, 2},
     {"die from", T::outlook, 2},
     {"die of", T::outlook, 2},
     {"life threatening", T::outlook, 2},

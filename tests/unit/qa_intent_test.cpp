@@ -58,6 +58,15 @@ TEST_F(IntentWords, AskingWhatToDoOrHowToSolveAProblemAsksForARemedy) {
   }
 }
 
+TEST_F(IntentWords, WhetherItWillCauseDeathAsksTheOutlook) {
+  for (const std::string q : {"how long before it will cause death", "it causes death?"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::outlook}) << names(types(q));
+  }
+  // What causes it still asks its causes.
+  EXPECT_EQ(types("what causes it"), std::vector<T>{T::causes});
+}
+
 TEST_F(IntentWords, APhysicianWhoSpecialisesInItIsOneWhoTreatsIt) {
   for (const std::string q :
        {"how can i find physicians who specialize in it", "is there a specialist for it near me"}) {

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "profile_fixture.hpp"
 #include "qa/engine.hpp"
 #include "qa/message.hpp"
 #include "qa_fixture_corpus.hpp"
@@ -81,6 +82,28 @@ class NameRules : public test::QaCorpusTest<NameRules> {
     // A name that opens as "Hollix fever" does.
     c.write("hollander.md", "Hollander fever", "hollander-fever", "",
             "## Treatment of Hollander fever\n\nFixture text.\n");
+    // An activity's title, whose two verbs share what follows, and a title
+    // of two things.
+    c.write("gleaming.md", "Gleaming and polishing for tallow lamps", "gleaming-and-polishing", "",
+            "## Treatment of Gleaming and polishing for tallow lamps\n\nFixture text.\n");
+    c.write("zarnak.md", "Zarnak fever and wibble lamps", "zarnak-fever-and-wibble-lamps", "",
+            "## Treatment of Zarnak fever and wibble lamps\n\nFixture text.\n");
+    // Two names of three words with the same first and last words.
+    c.write("quartermaine.md", "Brindle quartermaine palsy", "brindle-quartermaine-palsy", "",
+            "## Treatment of Brindle quartermaine palsy\n\nFixture text.\n");
+    c.write("hobble.md", "Brindle hobble palsy", "brindle-hobble-palsy", "",
+            "## Treatment of Brindle hobble palsy\n\nFixture text.\n");
+    // An eponym's name whose first word stems as a pronoun does.
+    c.write("hers-wobble.md", "Hers wobble", "hers-wobble", "",
+            "## Treatment of Hers wobble\n\nFixture text.\n");
+    // A page titled only with a generic part of titles, and an abbreviation
+    // written as one.
+    c.write("resources.md", "Resources", "resources", "",
+            "## Treatment of Resources\n\nFixture text.\n");
+    c.write("tips.md", "TIPS", "tips", "", "## Treatment of TIPS\n\nFixture text.\n");
+    // A name of two words whose first word has four letters.
+    c.write("wump.md", "Wump fever", "wump-fever", "",
+            "## Treatment of Wump fever\n\nFixture text.\n");
     // A name of two words whose second word has four letters.
     c.write("zorple-ache.md", "Zorple ache", "zorple-ache", "",
             "## Treatment of Zorple ache\n\nFixture text.\n");
@@ -163,6 +186,10 @@ TEST_F(NameRules, AOneWordNameIsNotMetByAnotherEnglishWordThatStemsAlike) {
   EXPECT_FALSE(names("How does the immune system work?", "Systemic"));
   EXPECT_FALSE(names("Which tests are needed?", "Testes"));
   EXPECT_FALSE(names("Is a test needed?", "Testes"));
+  // ... nor its other inflections, which lose an ending to a base that is
+  // no word ("testing" and "testes" both to "teste").
+  EXPECT_FALSE(names("Is further testing needed?", "Testes"));
+  EXPECT_FALSE(names("My brother was tested last year. Should I be?", "Testes"));
   // ... nor the adjective that stems like an "-itis".
   EXPECT_FALSE(names("What formality is needed at the clinic?", "Formalitis"));
 }
@@ -239,9 +266,47 @@ TEST_F(NameRules, ASlipTwoEditsAwayIsCorrectedWhenItsNeighbourMakesAnOwnName) {
   corrected_to("How is grobnitz attaxya treated?", "Grobnitz ataxia", "attaxya", "ataxia");
   // ... alone it is too far to guess ...
   EXPECT_TRUE(engine_->ask("Why does attaxya come back?", 5).corrections.empty());
+  // A word of five letters too, when only one word there is two edits away
+  // ("wumce fever" is Wump fever) ...
+  corrected_to("How is wumce fever treated?", "Wump fever", "wumce", "wump");
+  EXPECT_TRUE(engine_->ask("Why does wumce come back?", 5).corrections.empty());
   // ... and beside the words of a synonym only, it is left as written.
   EXPECT_TRUE(names("How is kestrel ataxia treated?", "Plovern syndrome"));
   EXPECT_FALSE(names("How is kestrel attaxya treated?", "Plovern syndrome"));
+}
+
+TEST_F(NameRules, AnActivitysFirstVerbAloneIsNoName) {
+  const std::string activity = "Gleaming and polishing for tallow lamps";
+  EXPECT_TRUE(names("What is gleaming and polishing for tallow lamps?", activity));
+  // "Gleaming and polishing for ..." is something done: "gleaming" alone,
+  // or what is polished, is not its name ...
+  EXPECT_FALSE(names("How long does gleaming take?", activity));
+  EXPECT_FALSE(names("How is polishing for tallow lamps done?", activity));
+  // ... while a title of two things is named by either.
+  EXPECT_TRUE(names("How are wibble lamps treated?", "Zarnak fever and wibble lamps"));
+}
+
+TEST_F(NameRules, ALongSlipBetweenTwoWordsOfANameIsTheOneWordThatFitsThere) {
+  // "quarmaine" is three edits from "quartermaine"; between "brindle" and
+  // "palsy", the only word of that shape the names put there, it is that ...
+  corrected_to("How is brindle quarmaine palsy treated?", "Brindle quartermaine palsy", "quarmaine",
+               "quartermaine");
+  // ... with only one of the name's words beside it, or none, it is too far
+  // to guess.
+  EXPECT_TRUE(engine_->ask("How is brindle quarmaine treated?", 5).corrections.empty());
+  EXPECT_TRUE(engine_->ask("Why does quarmaine come back?", 5).corrections.empty());
+}
+
+TEST_F(NameRules, APossessivePronounOpensNoEponymsName) {
+  EXPECT_TRUE(names("How is Hers wobble treated?", "Hers wobble"));
+  EXPECT_FALSE(names("My mother has a wobble. How is her wobble treated?", "Hers wobble"));
+}
+
+TEST_F(NameRules, AGenericPageTitleNamesNoCondition) {
+  // "Resources" is what a title adds to a name, not a name ...
+  EXPECT_FALSE(names("Can you help me find resources for my journey?", "Resources"));
+  // ... while the same letters in capitals are an abbreviation.
+  EXPECT_TRUE(names("How is TIPS done?", "TIPS"));
 }
 
 TEST_F(NameRules, AClippedFirstWordBeforeTheRestOfTheNameIsTheName) {
@@ -251,6 +316,33 @@ TEST_F(NameRules, AClippedFirstWordBeforeTheRestOfTheNameIsTheName) {
   EXPECT_TRUE(engine_->ask("How is hol fever treated?", 5).corrections.empty());
   // Without the rest of the name, the clipped word is no name.
   EXPECT_FALSE(names("How is qua treated?", "Quaxil fever"));
+}
+
+}  // namespace
+}  // namespace symptomdb
+
+namespace symptomdb {
+namespace {
+
+TEST(DrugForms, LettersAfterADrugsNameAreItsFormNotACondition) {
+  // "Plonkazine ZCL" is the drug's salt (as "Mefloquine HCl" is), not the
+  // condition whose letters are ZCL.
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("zcl", "Zorblax cell leukemia", "Fixture text.",
+                                       "MPlusHealthTopics", {{"ZCL"}, {}}));
+  Article drug =
+      testing::condition_entry("plonkazine", "Plonkazine", "Fixture text.", "MPlusHealthTopics");
+  drug.condition.kind = "drug";
+  a.push_back(std::move(drug));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  auto names = [&](const std::string& q, const std::string& condition) {
+    for (const auto& m : engine.find_focus(q))
+      if (engine.snapshot().conditions()[m.condition].name == condition) return true;
+    return false;
+  };
+  EXPECT_TRUE(names("What is ZCL?", "Zorblax cell leukemia"));
+  EXPECT_TRUE(names("How is Plonkazine ZCL stored?", "Plonkazine"));
+  EXPECT_FALSE(names("How is Plonkazine ZCL stored?", "Zorblax cell leukemia"));
 }
 
 }  // namespace
