@@ -528,10 +528,8 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     const auto& cond = conditions[c];
     by_key.emplace(condition_key(cond.name), c);
     if (cond.kind == "drug")
-      for (const auto& n : std::vector<std::string>{cond.name}) {
-        const auto words = analyzer.terms(n);
-        if (words.size() == 1) drug_stems_.insert(words.front().stem);
-      }
+      if (const auto words = analyzer.terms(cond.name); words.size() == 1)
+        drug_stems_.insert(words.front().stem);
     // A page titled only with what titles add to a name ("Resources", a
     // page of addresses) is about no condition: its title names none.
     // (Written in capitals it is an abbreviation: "TIPS".)
