@@ -382,7 +382,8 @@ void Interpreter::find_equivalents() {
   }
 }
 
-std::string Interpreter::in_names_words(std::string_view phrase) const {
+std::vector<std::string> Interpreter::without_degree_words(std::string_view phrase,
+                                                           std::vector<std::string>* degree) const {
   auto all = text::tokenize(text::fold(phrase));
   std::vector<std::string> words;
   std::size_t i = 0;
@@ -391,12 +392,18 @@ std::string Interpreter::in_names_words(std::string_view phrase) const {
       return i + o.size() <= all.size() &&
              std::equal(o.begin(), o.end(), all.begin() + static_cast<std::ptrdiff_t>(i));
     });
-    if (it == optional_.end())
+    if (it == optional_.end()) {
       words.push_back(std::move(all[i++]));
-    else
-      i += it->size();
+      continue;
+    }
+    if (degree) degree->insert(degree->end(), it->begin(), it->end());
+    i += it->size();
   }
-  return join(rewrite(std::move(words), lay_));
+  return words;
+}
+
+std::string Interpreter::in_names_words(std::string_view phrase) const {
+  return join(rewrite(without_degree_words(phrase, nullptr), lay_));
 }
 
 std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool& corrected,
@@ -405,26 +412,12 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
   optional.clear();
   text::Analyzer analyzer;  // per call: the analyzer caches and is not thread-safe
   // Words of degree first: set aside as optional.
-  std::vector<std::string> words;
-  {
-    auto all = text::tokenize(text::fold(phrase));
-    std::size_t i = 0;
-    while (i < all.size()) {
-      const auto it = std::find_if(optional_.begin(), optional_.end(), [&](const auto& o) {
-        return i + o.size() <= all.size() &&
-               std::equal(o.begin(), o.end(), all.begin() + static_cast<std::ptrdiff_t>(i));
-      });
-      if (it == optional_.end()) {
-        words.push_back(std::move(all[i++]));
-        continue;
-      }
-      for (const auto& w : *it)
-        if (!text::is_stopword(w))
-          if (const auto terms = analyzer.terms(w); !terms.empty())
-            optional.push_back(terms.front().stem);
-      i += it->size();
-    }
-  }
+  std::vector<std::string> degree;
+  std::vector<std::string> words = without_degree_words(phrase, &degree);
+  for (const auto& w : degree)
+    if (!text::is_stopword(w))
+      if (const auto terms = analyzer.terms(w); !terms.empty())
+        optional.push_back(terms.front().stem);
   std::vector<std::string> out;
   for (const auto& w : rewrite(std::move(words), lay_)) {
     if (text::is_stopword(w)) continue;

@@ -148,6 +148,11 @@ class Interpreter {
   // in their place (Options::equivalents).
   std::unordered_set<std::string> said_stems(const std::vector<std::string>& stems,
                                              const std::vector<std::string>& optional) const;
+  // The phrase's folded words without its words of degree ("all the time",
+  // "very"; lay_words.tsv lines with nothing after the tab), which go to
+  // `degree` when given.
+  std::vector<std::string> without_degree_words(std::string_view phrase,
+                                                std::vector<std::string>* degree) const;
   std::vector<std::string> phrase_stems(std::string_view phrase, bool& corrected,
                                         std::vector<std::string>& optional) const;
   std::optional<Interpretation> read(std::string_view phrase, bool hold_out) const;
