@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "checker/quantities.hpp"
 #include "text/normalize.hpp"
 
 namespace symptomdb::checker {
@@ -141,33 +142,6 @@ constexpr std::array<std::string_view, 64> kSites = {
     "abdomen",   "abdominal", "stomach", "belly",   "tummy", "flank",  "groin",   "pelvis",
     "pelvic",    "hip",       "hips",    "buttock", "leg",   "legs",   "thigh",   "knee",
     "knees",     "calf",      "ankle",   "foot",    "feet",  "toe",    "heel",    "skin"};
-
-constexpr std::array<std::pair<std::string_view, double>, 20> kNumberWords = {{
-    {"a", 1},      {"an", 1},      {"one", 1},     {"two", 2},     {"three", 3},
-    {"four", 4},   {"five", 5},    {"six", 6},     {"seven", 7},   {"eight", 8},
-    {"nine", 9},   {"ten", 10},    {"eleven", 11}, {"twelve", 12}, {"few", 3},
-    {"couple", 2}, {"several", 4}, {"many", 6},    {"twenty", 20}, {"thirty", 30},
-}};
-
-std::optional<double> number_of(std::string_view w) {
-  for (const auto& [word, v] : kNumberWords)
-    if (w == word) return v;
-  double v = 0;
-  auto [p, ec] = std::from_chars(w.data(), w.data() + w.size(), v);
-  if (ec == std::errc() && p == w.data() + w.size()) return v;
-  return std::nullopt;
-}
-
-std::optional<double> unit_days(std::string_view w) {
-  if (w.ends_with("s")) w.remove_suffix(1);
-  if (w == "minute" || w == "min") return 1.0 / 1440;
-  if (w == "hour" || w == "hr") return 1.0 / 24;
-  if (w == "day" || w == "night") return 1;
-  if (w == "week" || w == "wk") return 7;
-  if (w == "month") return 30;
-  if (w == "year" || w == "yr") return 365;
-  return std::nullopt;
-}
 
 // A number-unit pair starting at words[i] ("3 days", "a couple of weeks").
 std::optional<double> duration_at(const std::vector<std::string>& words, std::size_t i,

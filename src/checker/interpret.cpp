@@ -9,6 +9,7 @@
 #include <set>
 #include <utility>
 
+#include "checker/quantities.hpp"
 #include "core/embedded.hpp"
 #include "text/analyzer.hpp"
 #include "text/normalize.hpp"
@@ -414,6 +415,17 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
   // Words of degree first: set aside as optional.
   std::vector<std::string> degree;
   std::vector<std::string> words = without_degree_words(phrase, &degree);
+  // How often ("three times", "twice a day") says how a finding goes, not
+  // which it is: "I threw up three times" is Vomiting. Dropped, not kept as
+  // optional words: "episodes of vomiting" is not Episodic vomiting. Only
+  // here, for reading names: the condition texts say it too ("wakes up
+  // three times a night to urinate").
+  for (std::size_t i = 0; i < words.size();)
+    if (const auto n = how_often_at(words, i); n > 0)
+      words.erase(words.begin() + static_cast<std::ptrdiff_t>(i),
+                  words.begin() + static_cast<std::ptrdiff_t>(i + n));
+    else
+      ++i;
   for (const auto& w : degree)
     if (!text::is_stopword(w))
       if (const auto terms = analyzer.terms(w); !terms.empty())

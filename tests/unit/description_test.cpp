@@ -6,6 +6,7 @@
 
 #include "checker/conditions.hpp"
 #include "checker/description.hpp"
+#include "checker/quantities.hpp"
 #include "checker/triage.hpp"
 #include "engine/snapshot.hpp"
 
@@ -71,6 +72,39 @@ TEST(Description, DurationOnsetSeveritySite) {
   EXPECT_TRUE(d.any_severe);
   ASSERT_TRUE(d.longest_duration_days);
   EXPECT_DOUBLE_EQ(*d.longest_duration_days, 21);
+}
+
+// How many times and how often, as the words it takes from the start.
+TEST(Quantities, HowOftenAsWritten) {
+  auto often = [](std::string_view phrase, std::size_t at = 0) {
+    std::vector<std::string> w;
+    std::string cur;
+    for (const char c : std::string(phrase) + " ")
+      if (c == ' ') {
+        if (!cur.empty()) w.push_back(std::move(cur));
+        cur.clear();
+      } else {
+        cur.push_back(c);
+      }
+    return how_often_at(w, at);
+  };
+  EXPECT_EQ(often("three times"), 2u);
+  EXPECT_EQ(often("twice"), 1u);
+  EXPECT_EQ(often("once a day"), 3u);
+  EXPECT_EQ(often("3 to 4 episodes of vomiting"), 5u);
+  EXPECT_EQ(often("2 or 3 times a night to void"), 6u);
+  EXPECT_EQ(often("a few times per week"), 5u);
+  EXPECT_EQ(often("multiple times before"), 2u);
+  EXPECT_EQ(often("vomiting three times", 1), 2u);
+  // A number that counts something else, a unit without a count, and words
+  // that only look like a count are not how often.
+  EXPECT_EQ(often("three days"), 0u);
+  EXPECT_EQ(often("a fever"), 0u);
+  EXPECT_EQ(often("a time"), 0u);
+  EXPECT_EQ(often("times"), 0u);
+  EXPECT_EQ(often("two"), 0u);
+  EXPECT_EQ(often("every day"), 0u);
+  EXPECT_EQ(often(""), 0u);
 }
 
 TEST(Description, DurationsAndDemographics) {

@@ -200,6 +200,16 @@ TEST_F(PlainWords, EverydayWordsForBodyFunctionsAreReadAsHpoWritesThem) {
   EXPECT_EQ(id_of("I have the runs"), "HP:0002014");
 }
 
+// How often a finding happens is not part of its name; the texts are still
+// searched with it, as they say it too ("three times a night").
+TEST_F(PlainWords, HowOftenIsNotPartOfTheName) {
+  EXPECT_EQ(id_of("I threw up three times"), "HP:0002013");
+  EXPECT_EQ(id_of("3 to 4 episodes of vomiting"), "HP:0002013");
+  EXPECT_EQ(id_of("fever twice a day"), "HP:0000500");
+  EXPECT_EQ(id_of("fever a few times a week"), "HP:0000500");
+  EXPECT_EQ(interpreter_.in_names_words("up 3 times a night"), "up 3 times a night");
+}
+
 // The phrase the condition texts are searched with: lay phrasings in HPO's
 // words, degree words left out, the rest as written.
 TEST_F(PlainWords, ThePhraseInTheWordsNamesUse) {
