@@ -109,6 +109,23 @@ bool iequals_at(std::string_view s, std::size_t at, std::string_view word) {
   return true;
 }
 
+// The words before a clause of circumstance ("dizzy when I stand up",
+// "pain after eating", "cough if I lie down"): when a finding is said
+// with when it comes, the finding is what comes before. Empty when the
+// text has no such word after its first.
+std::string_view before_circumstance(std::string_view s) {
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    if (!std::isspace(static_cast<unsigned char>(s[i - 1]))) continue;
+    for (const std::string_view w : {"when", "whenever", "after", "while", "if"}) {
+      const std::size_t after = i + w.size();
+      if (iequals_at(s, i, w) &&
+          (after == s.size() || std::isspace(static_cast<unsigned char>(s[after]))))
+        return text::trim(s.substr(0, i));
+    }
+  }
+  return {};
+}
+
 // Cuts a piece of text at the connectives " and " / " with " (whole words,
 // any case), except inside one of the `whole` phrases (lower case, single
 // spaces: "pins and needles").
@@ -718,6 +735,12 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
                         confidence};
 }
 
+std::optional<Interpretation> Interpreter::read_before_circumstance(std::string_view phrase) const {
+  if (auto whole = interpret_phrase(phrase)) return whole;
+  if (const auto head = before_circumstance(phrase); !head.empty()) return interpret_phrase(head);
+  return std::nullopt;
+}
+
 Interpreter::Result Interpreter::interpret(std::string_view text) const {
   Result out;
   auto emit = [&](std::optional<Interpretation> i, std::string_view piece) {
@@ -739,7 +762,7 @@ Interpreter::Result Interpreter::interpret(std::string_view text) const {
     // A name may itself contain "and"/"with" ("Pain with exercise", "pins
     // and needles"): a segment that is exactly some name is kept whole, and
     // so is one that matches whole when some piece of it matches nothing.
-    auto whole = interpret_phrase(segment);
+    auto whole = read_before_circumstance(segment);
     const auto pieces = split_connectives(segment, unsplittable_);
     if (pieces.size() == 1 || (whole && whole->confidence >= 0.999)) {
       emit(std::move(whole), segment);
@@ -750,7 +773,7 @@ Interpreter::Result Interpreter::interpret(std::string_view text) const {
     for (const auto piece : pieces) {
       const auto p = text::trim(piece);
       if (p.empty()) continue;
-      parts.emplace_back(p, interpret_phrase(p));
+      parts.emplace_back(p, read_before_circumstance(p));
       all_matched = all_matched && parts.back().second.has_value();
     }
     if (whole && !all_matched) {

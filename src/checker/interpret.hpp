@@ -77,6 +77,9 @@ class Interpreter {
   // One phrase to its best term (or nothing): used for each symptom string
   // the API receives. An HPO id ("HP:0002380") resolves directly.
   std::optional<Interpretation> interpret_phrase(std::string_view phrase) const;
+  // The phrase's reading, or when it reads as nothing, the reading of its
+  // words before a clause of circumstance ("dizzy when I stand up": dizzy).
+  std::optional<Interpretation> read_before_circumstance(std::string_view phrase) const;
   // The same, as if no name with exactly the phrase's words (after folding,
   // stemming and lay rewriting) were indexed, for any term: the dev measure
   // of bench/checker --words holds each of HPO's layperson synonyms out this

@@ -210,6 +210,20 @@ TEST_F(PlainWords, HowOftenIsNotPartOfTheName) {
   EXPECT_EQ(interpreter_.in_names_words("up 3 times a night"), "up 3 times a night");
 }
 
+// A finding said with when it comes ("dizzy when I stand up") is the words
+// before the circumstance, when the whole reads as nothing.
+TEST_F(PlainWords, AFindingIsReadBeforeWhenItComes) {
+  auto first = [&](std::string_view phrase) {
+    const auto r = interpreter_.interpret(phrase);
+    return r.terms.empty() ? std::string("none")
+                           : interpreter_.ontology().term(r.terms.front().term).id;
+  };
+  EXPECT_EQ(first("I threw up after I ate the chicken salad"), "HP:0002013");
+  EXPECT_EQ(first("fever whenever the baby is teething"), "HP:0000500");
+  EXPECT_EQ(first("fever, I vomit if I stand up quickly"), "HP:0000500");
+  EXPECT_EQ(first("when I stand up quickly"), "none");
+}
+
 // The phrase the condition texts are searched with: lay phrasings in HPO's
 // words, degree words left out, the rest as written.
 TEST_F(PlainWords, ThePhraseInTheWordsNamesUse) {
