@@ -347,3 +347,31 @@ TEST(DrugForms, LettersAfterADrugsNameAreItsFormNotACondition) {
 
 }  // namespace
 }  // namespace symptomdb
+
+namespace symptomdb {
+namespace {
+
+TEST(NameRulesPeople, AnotherNameFollowedByWhoNamesPeopleNotATopic) {
+  // "Healer" stands for a page about a profession (as "Physician" does for
+  // MedlinePlus's page on doctors of medicine); asked for by itself it is
+  // that page ...
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("healer-profession", "Zorblax healer profession",
+                                       "Fixture text.", "MPlusHealthTopics", {{"Healer"}, {}}));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  auto names = [&](const std::string& q) {
+    for (const auto& m : engine.find_focus(q))
+      if (engine.snapshot().conditions()[m.condition].name == "Zorblax healer profession")
+        return true;
+    return false;
+  };
+  EXPECT_TRUE(names("What does a healer do?"));
+  // ... but followed by "who" it names the people wanted, not the page.
+  EXPECT_FALSE(names("How can I find healer(s) who specialize in it?"));
+  EXPECT_FALSE(names("Are there healers who treat it?"));
+  // The condition's own name is still its name there.
+  EXPECT_TRUE(names("Is there a Zorblax healer profession who can help?"));
+}
+
+}  // namespace
+}  // namespace symptomdb
