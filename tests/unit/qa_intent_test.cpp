@@ -347,5 +347,16 @@ TEST(IntentCure, TheAnswerThatSaysWhetherItCanBeCuredComesFirst) {
   EXPECT_EQ(unsaid.answers.front().type, T::treatment);
 }
 
+TEST_F(IntentWords, ToCarryAGeneOrATranslocationAsksTheGenetics) {
+  for (const std::string q : {"is it possible both brothers may carry a translocation",
+                              "the male does not carry it", "it is carried by the mother"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::genetics}) << names(types(q));
+  }
+  // Carrying a pregnancy is not the carrier's verb.
+  EXPECT_EQ(types("she could carry the baby to term"), std::vector<T>{})
+      << names(types("she could carry the baby to term"));
+}
+
 }  // namespace
 }  // namespace symptomdb
