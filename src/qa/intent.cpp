@@ -556,6 +556,13 @@ const CueSpec kCues[] = {
     {"trials", T::research, 1.5},
     {"studies", T::research, 1.5},
     {"new treatments", T::research, 1.5},
+    // What is new about a condition or its treatment: "the latest
+    // development in its treatment", "any new developments".
+    {"latest development", T::research, 2},
+    {"latest developments", T::research, 2},
+    {"new development", T::research, 2},
+    {"new developments", T::research, 2},
+    {"developments in", T::research, 1.5},
 };
 
 // Requests for information in general: they ask for an overview only when

@@ -358,5 +358,13 @@ TEST_F(IntentWords, ToCarryAGeneOrATranslocationAsksTheGenetics) {
       << names(types("she could carry the baby to term"));
 }
 
+TEST_F(IntentWords, TheLatestDevelopmentsAskTheResearch) {
+  EXPECT_EQ(types("are there any new developments"), std::vector<T>{T::research})
+      << names(types("are there any new developments"));
+  const auto latest = types("want to know the latest development in its treatment");
+  ASSERT_FALSE(latest.empty());
+  EXPECT_EQ(latest.front(), T::research) << names(latest);
+}
+
 }  // namespace
 }  // namespace symptomdb
