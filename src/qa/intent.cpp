@@ -262,6 +262,10 @@ const CueSpec kCues[] = {
     {"gene therapies", T::treatment, 2.5},
     {"effective", T::treatment, 1.5},
     {"effectiveness", T::treatment, 1.5},
+    // How well a treatment works: "how successful was it", "its success rate".
+    {"how successful", T::treatment, 1.5},
+    {"success rate", T::treatment, 1.5},
+    {"success rates", T::treatment, 1.5},
     {"medicine", T::treatment, 2},
     {"medicines", T::treatment, 2},
     {"medication", T::treatment, 2},

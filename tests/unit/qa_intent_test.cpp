@@ -366,5 +366,14 @@ TEST_F(IntentWords, TheLatestDevelopmentsAskTheResearch) {
   EXPECT_EQ(latest.front(), T::research) << names(latest);
 }
 
+TEST_F(IntentWords, HowSuccessfulATreatmentIsAsksTheTreatment) {
+  for (const std::string q : {"if so, how successful was this", "what is the success rate"}) {
+    SCOPED_TRACE(q);
+    const auto got = types(q);
+    ASSERT_FALSE(got.empty());
+    EXPECT_EQ(got.front(), T::treatment) << names(got);
+  }
+}
+
 }  // namespace
 }  // namespace symptomdb
