@@ -343,6 +343,11 @@ const CueSpec kCues[] = {
     {"ease", T::treatment, 1.5},
     {"best way to", T::treatment, 1},
     {"options", T::treatment, 1},
+    // Asking what else to take ("any more tolerable replacements?", "any
+    // alternatives?"): a weak cue, so that alternatives named beside another
+    // kind ("non-invasive alternatives in diagnosing it") ask that kind.
+    {"replacements", T::treatment, 1},
+    {"alternatives", T::treatment, 1},
     {"stop it", T::treatment, 1},
     {"make it go away", T::treatment, 1.5},
     {"improve", T::treatment, 1},

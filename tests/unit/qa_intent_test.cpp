@@ -375,5 +375,15 @@ TEST_F(IntentWords, HowSuccessfulATreatmentIsAsksTheTreatment) {
   }
 }
 
+TEST_F(IntentWords, ReplacementsOrAlternativesAskTheTreatmentUnlessAnotherKindIsNamed) {
+  for (const std::string q :
+       {"are there any more tolerable replacements?", "looking for any alternatives"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::treatment}) << names(types(q));
+  }
+  const auto tests = types("what non-invasive alternatives are there in diagnosing it");
+  EXPECT_EQ(tests, std::vector<T>{T::exams_and_tests}) << names(tests);
+}
+
 }  // namespace
 }  // namespace symptomdb
