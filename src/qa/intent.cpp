@@ -347,6 +347,18 @@ const CueSpec kCues[] = {
     // alternatives?"): a weak cue, so that alternatives named beside another
     // kind ("non-invasive alternatives in diagnosing it") ask that kind.
     {"replacements", T::treatment, 1},
+    // Whether one could (or should) use something for it asks for a
+    // treatment, weakly; what the answerer feels the asker could use is the
+    // answer itself ("any literature you feel I could use").
+    {"you feel i could use", T::other, 0},
+    {"you think i could use", T::other, 0},
+    {"could use", T::treatment, 1},
+    {"can i use", T::treatment, 1},
+    {"should i use", T::treatment, 1},
+    {"can she use", T::treatment, 1},
+    {"can he use", T::treatment, 1},
+    {"could she use", T::treatment, 1},
+    {"could he use", T::treatment, 1},
     {"alternatives", T::treatment, 1},
     {"stop it", T::treatment, 1},
     {"make it go away", T::treatment, 1.5},

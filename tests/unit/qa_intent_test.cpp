@@ -385,5 +385,17 @@ TEST_F(IntentWords, ReplacementsOrAlternativesAskTheTreatmentUnlessAnotherKindIs
   EXPECT_EQ(tests, std::vector<T>{T::exams_and_tests}) << names(tests);
 }
 
+TEST_F(IntentWords, WhetherOneCouldUseSomethingAsksTheTreatment) {
+  for (const std::string q :
+       {"i want to know if she could use this drug to kill it",
+        "is there another cream i could use?", "can i use this one instead"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::treatment}) << names(types(q));
+  }
+  // Literature the answerer feels useful is the answer, not a treatment.
+  EXPECT_EQ(types("please send me any literature you feel i could use"), std::vector<T>{})
+      << names(types("please send me any literature you feel i could use"));
+}
+
 }  // namespace
 }  // namespace symptomdb
