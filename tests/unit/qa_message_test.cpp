@@ -84,6 +84,20 @@ TEST(ReadMessage, ACapitalisedQuestionWordAfterACommaStartsTheQuestion) {
   }
 }
 
+// "I wonder" asks whatever follows it ("I wonder of new research on it"),
+// not only "I wonder if", "I wonder what".
+TEST(ReadMessage, IWonderAsks) {
+  text::Analyzer an;
+  const std::string q =
+      "Retina. I wonder of new research and testing on it and the chance to be part of it. I am "
+      "48 years old.";
+  const auto s = qa::read_message(q, an.terms(q));
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[1].role, qa::SentenceRole::ask);
+  EXPECT_TRUE(s[1].plainly_asks);
+  EXPECT_EQ(s[2].role, qa::SentenceRole::context);
+}
+
 TEST(ReadMessage, AWebFormsLineIsNotTheTitleTheLineAfterItIs) {
   text::Analyzer an;
   const std::string q =
