@@ -517,6 +517,15 @@ const CueSpec kCues[] = {
     {"chromosome", T::genetics, 1.5},
     {"my children get", T::genetics, 1.5},
     {"my kids get", T::genetics, 1.5},
+    // Whether the next child will have it asks how it is inherited: "future
+    // offspring", and weakly "another baby", "can she have normal children".
+    {"offspring", T::genetics, 1.5},
+    {"another baby", T::genetics, 1},
+    {"next baby", T::genetics, 1},
+    {"second baby", T::genetics, 1},
+    {"2nd baby", T::genetics, 1},
+    {"normal children", T::genetics, 1},
+    {"healthy children", T::genetics, 1},
     // complications
     {"complication", T::complications, 2},
     {"complications", T::complications, 2},

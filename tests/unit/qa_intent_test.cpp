@@ -397,5 +397,14 @@ TEST_F(IntentWords, WhetherOneCouldUseSomethingAsksTheTreatment) {
       << names(types("please send me any literature you feel i could use"));
 }
 
+TEST_F(IntentWords, WhetherTheNextChildWillHaveItAsksTheGenetics) {
+  for (const std::string q :
+       {"can we plan another baby", "can she have normal children or not",
+        "could this affect future offspring", "what is the % that the 2nd baby would have it"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::genetics}) << names(types(q));
+  }
+}
+
 }  // namespace
 }  // namespace symptomdb
