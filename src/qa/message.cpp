@@ -31,7 +31,8 @@ constexpr std::string_view kAskingPhrases[] = {
     "need help",       "need information", "questions about",   "question about", "my question",
     "suggest me",      "what to do",       "what can",          "how can",        "how do",
     "how to",          "please send",      "please provide",    "provide me",     "know if",
-    "know whether",    "know what",        "know how",          "know why",       "answer to"};
+    "know whether",    "know what",        "know how",          "know why",       "answer to",
+    "curious",         "trying to find"};
 // Requests that ask without a question mark ("please suggest on this",
 // "I would appreciate your expert information").
 constexpr std::string_view kRequests[] = {

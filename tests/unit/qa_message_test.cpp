@@ -98,6 +98,23 @@ TEST(ReadMessage, IWonderAsks) {
   EXPECT_EQ(s[2].role, qa::SentenceRole::context);
 }
 
+// Being curious about something, and trying to find it, ask for it too.
+TEST(ReadMessage, CuriousAndTryingToFindAsk) {
+  text::Analyzer an;
+  for (const std::string q :
+       {"Overdose. I took too many last March. I am just curious as to if any damage happened. "
+        "I am 40.",
+        "Overdose. I took too many last March. I am trying to find information about this. "
+        "I am 40."}) {
+    SCOPED_TRACE(q);
+    const auto s = qa::read_message(q, an.terms(q));
+    ASSERT_EQ(s.size(), 4u);
+    EXPECT_EQ(s[2].role, qa::SentenceRole::ask);
+    EXPECT_TRUE(s[2].plainly_asks);
+    EXPECT_EQ(s[1].role, qa::SentenceRole::context);
+  }
+}
+
 TEST(ReadMessage, AWebFormsLineIsNotTheTitleTheLineAfterItIs) {
   text::Analyzer an;
   const std::string q =
