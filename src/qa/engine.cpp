@@ -593,10 +593,26 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   // The main focus: the best match, unless another reading of the same
   // words (or one nearly as good) holds what was asked.
   auto matches = std::move(reading.matches);
+  // But words that are a condition's own name mean that condition: another
+  // that only lists the same words among its other names (MEN 2A's
+  // "Pheochromocytoma", nephrogenic diabetes insipidus's "Diabetes
+  // insipidus") is not the focus for holding the kind asked. Its answer of
+  // that kind comes right after the focus's own (see below).
+  std::optional<std::size_t> same_words_other;
+  auto other_name_of_own_words = [&](std::size_t i) {
+    const FocusMatch& front = matches.front();
+    if (!(matches[i].begin == front.begin && matches[i].end == front.end &&
+          front.kind == NameKind::name && matches[i].kind != NameKind::name))
+      return false;
+    if (!same_words_other && !units_of(matches[i].condition, wanted.front()).empty())
+      same_words_other = matches[i].condition;
+    return true;
+  };
   if (matches.size() > 1 && units_of(matches.front().condition, wanted.front()).empty()) {
     for (std::size_t i = 1; i < matches.size(); ++i) {
       const bool same_words =
           matches[i].begin == matches.front().begin && matches[i].end == matches.front().end;
+      if (other_name_of_own_words(i)) continue;
       if (same_words && !units_of(matches[i].condition, wanted.front()).empty()) {
         std::rotate(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
                     matches.begin() + static_cast<std::ptrdiff_t>(i + 1));
@@ -611,6 +627,7 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
       // Not for a lay word ("cold", "runs"): having answers of the kind
       // asked does not make one ordinary word what the message is about.
       if (is_lay_word(matches[i], terms)) continue;
+      if (other_name_of_own_words(i)) continue;
       const bool front_has = !units_of(matches.front().condition, wanted.front()).empty();
       if (!front_has && !units_of(matches[i].condition, wanted.front()).empty()) {
         std::rotate(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
@@ -775,6 +792,13 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   for (std::size_t f = 1; f < r.focus.size(); ++f)
     if (r.focus[f].score >= kOtherFocusShare * focus_score && (focus_held || r.focus[f].asked))
       other_focus(f);
+  // A kind the focus does not hold, held by the condition that lists the
+  // focus's own name among its other names (see the main focus above).
+  if (same_words_other)
+    for (auto t : r.missing) {
+      auto list = ranked(*same_words_other, t);
+      if (!list.empty()) push(list.front().second, 2 * focus_score + list.front().first, true);
+    }
   // A kind of answer the focus does not hold may be held for its narrower
   // conditions ("is dementia inherited?": familial forms of dementia say
   // so): those answers come next, marked as about a narrower condition.

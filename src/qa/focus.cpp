@@ -979,6 +979,14 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
             text::fold(entry.name.substr(0, 4)) == "the " &&
             (b == 0 || r.terms[b - 1].surface != "the"))
           continue;
+        // Another name of one word followed by "who" names people, not what
+        // is asked about: "physician(s) who specialize in it" asks for
+        // doctors, it is no question about the profession's page.
+        if (words == 1 && entry.kind != NameKind::name && entry.kind != NameKind::abbreviation) {
+          std::size_t after = e;
+          if (after < n && r.terms[after].surface == "s") ++after;  // "physician(s)"
+          if (after < n && r.terms[after].surface == "who") continue;
+        }
         // After a number an abbreviation is a unit: "0.05 MG", "10 ML", and
         // so is the first word of a name that opens with one ("10 ml (2
         // tsp)" is not "ML 2").

@@ -262,6 +262,10 @@ const CueSpec kCues[] = {
     {"gene therapies", T::treatment, 2.5},
     {"effective", T::treatment, 1.5},
     {"effectiveness", T::treatment, 1.5},
+    // How well a treatment works: "how successful was it", "its success rate".
+    {"how successful", T::treatment, 1.5},
+    {"success rate", T::treatment, 1.5},
+    {"success rates", T::treatment, 1.5},
     {"medicine", T::treatment, 2},
     {"medicines", T::treatment, 2},
     {"medication", T::treatment, 2},
@@ -339,6 +343,23 @@ const CueSpec kCues[] = {
     {"ease", T::treatment, 1.5},
     {"best way to", T::treatment, 1},
     {"options", T::treatment, 1},
+    // Asking what else to take ("any more tolerable replacements?", "any
+    // alternatives?"): a weak cue, so that alternatives named beside another
+    // kind ("non-invasive alternatives in diagnosing it") ask that kind.
+    {"replacements", T::treatment, 1},
+    // Whether one could (or should) use something for it asks for a
+    // treatment, weakly; what the answerer feels the asker could use is the
+    // answer itself ("any literature you feel I could use").
+    {"you feel i could use", T::other, 0},
+    {"you think i could use", T::other, 0},
+    {"could use", T::treatment, 1},
+    {"can i use", T::treatment, 1},
+    {"should i use", T::treatment, 1},
+    {"can she use", T::treatment, 1},
+    {"can he use", T::treatment, 1},
+    {"could she use", T::treatment, 1},
+    {"could he use", T::treatment, 1},
+    {"alternatives", T::treatment, 1},
     {"stop it", T::treatment, 1},
     {"make it go away", T::treatment, 1.5},
     {"improve", T::treatment, 1},
@@ -484,10 +505,27 @@ const CueSpec kCues[] = {
     {"mutation", T::genetics, 2},
     {"carrier", T::genetics, 2},
     {"carriers", T::genetics, 2},
+    // To carry a gene, a mutation, a translocation: the verb of the carrier,
+    // a weak cue. Carrying a pregnancy is not.
+    {"carry the baby", T::other, 0},
+    {"carry a baby", T::other, 0},
+    {"carry to term", T::other, 0},
+    {"carry", T::genetics, 1},
+    {"carries", T::genetics, 1},
+    {"carried", T::genetics, 1},
     {"dna", T::genetics, 1.5},
     {"chromosome", T::genetics, 1.5},
     {"my children get", T::genetics, 1.5},
     {"my kids get", T::genetics, 1.5},
+    // Whether the next child will have it asks how it is inherited: "future
+    // offspring", and weakly "another baby", "can she have normal children".
+    {"offspring", T::genetics, 1.5},
+    {"another baby", T::genetics, 1},
+    {"next baby", T::genetics, 1},
+    {"second baby", T::genetics, 1},
+    {"2nd baby", T::genetics, 1},
+    {"normal children", T::genetics, 1},
+    {"healthy children", T::genetics, 1},
     // complications
     {"complication", T::complications, 2},
     {"complications", T::complications, 2},
@@ -548,6 +586,13 @@ const CueSpec kCues[] = {
     {"trials", T::research, 1.5},
     {"studies", T::research, 1.5},
     {"new treatments", T::research, 1.5},
+    // What is new about a condition or its treatment: "the latest
+    // development in its treatment", "any new developments".
+    {"latest development", T::research, 2},
+    {"latest developments", T::research, 2},
+    {"new development", T::research, 2},
+    {"new developments", T::research, 2},
+    {"developments in", T::research, 1.5},
 };
 
 // Requests for information in general: they ask for an overview only when

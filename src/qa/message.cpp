@@ -22,16 +22,17 @@ constexpr std::string_view kQuestionOpeners[] = {
     "will",  "would",  "may",     "might", "has",   "have",  "was",    "were",   "shall",
     "tell",  "please", "explain", "any",   "need",  "help",  "advise", "kindly", "looking"};
 constexpr std::string_view kAskingPhrases[] = {
-    "want to know",     "like to know",      "wish to know",   "need to know",   "wanted to know",
-    "wondering",        "wonder if",         "wonder what",    "wonder whether", "want to ask",
-    "like to ask",      "wanted to ask",     "let me know",    "tell me",        "tell us",
-    "inform me",        "advise me",         "advice on",      "advice about",   "advise on",
-    "information on",   "information about", "info on",        "info about",     "any information",
-    "please help",      "can you help",      "could you help", "looking for",    "need help",
-    "need information", "questions about",   "question about", "my question",    "suggest me",
-    "what to do",       "what can",          "how can",        "how do",         "how to",
-    "please send",      "please provide",    "provide me",     "know if",        "know whether",
-    "know what",        "know how",          "know why",       "answer to"};
+    "want to know",    "like to know",     "wish to know",      "need to know",   "wanted to know",
+    "wondering",       "wonder if",        "wonder what",       "wonder whether", "i wonder",
+    "want to ask",     "like to ask",      "wanted to ask",     "let me know",    "tell me",
+    "tell us",         "inform me",        "advise me",         "advice on",      "advice about",
+    "advise on",       "information on",   "information about", "info on",        "info about",
+    "any information", "please help",      "can you help",      "could you help", "looking for",
+    "need help",       "need information", "questions about",   "question about", "my question",
+    "suggest me",      "what to do",       "what can",          "how can",        "how do",
+    "how to",          "please send",      "please provide",    "provide me",     "know if",
+    "know whether",    "know what",        "know how",          "know why",       "answer to",
+    "curious",         "trying to find"};
 // Requests that ask without a question mark ("please suggest on this",
 // "I would appreciate your expert information").
 constexpr std::string_view kRequests[] = {

@@ -347,5 +347,64 @@ TEST(IntentCure, TheAnswerThatSaysWhetherItCanBeCuredComesFirst) {
   EXPECT_EQ(unsaid.answers.front().type, T::treatment);
 }
 
+TEST_F(IntentWords, ToCarryAGeneOrATranslocationAsksTheGenetics) {
+  for (const std::string q : {"is it possible both brothers may carry a translocation",
+                              "the male does not carry it", "it is carried by the mother"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::genetics}) << names(types(q));
+  }
+  // Carrying a pregnancy is not the carrier's verb.
+  EXPECT_EQ(types("she could carry the baby to term"), std::vector<T>{})
+      << names(types("she could carry the baby to term"));
+}
+
+TEST_F(IntentWords, TheLatestDevelopmentsAskTheResearch) {
+  EXPECT_EQ(types("are there any new developments"), std::vector<T>{T::research})
+      << names(types("are there any new developments"));
+  const auto latest = types("want to know the latest development in its treatment");
+  ASSERT_FALSE(latest.empty());
+  EXPECT_EQ(latest.front(), T::research) << names(latest);
+}
+
+TEST_F(IntentWords, HowSuccessfulATreatmentIsAsksTheTreatment) {
+  for (const std::string q : {"if so, how successful was this", "what is the success rate"}) {
+    SCOPED_TRACE(q);
+    const auto got = types(q);
+    ASSERT_FALSE(got.empty());
+    EXPECT_EQ(got.front(), T::treatment) << names(got);
+  }
+}
+
+TEST_F(IntentWords, ReplacementsOrAlternativesAskTheTreatmentUnlessAnotherKindIsNamed) {
+  for (const std::string q :
+       {"are there any more tolerable replacements?", "looking for any alternatives"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::treatment}) << names(types(q));
+  }
+  const auto tests = types("what non-invasive alternatives are there in diagnosing it");
+  EXPECT_EQ(tests, std::vector<T>{T::exams_and_tests}) << names(tests);
+}
+
+TEST_F(IntentWords, WhetherOneCouldUseSomethingAsksTheTreatment) {
+  for (const std::string q :
+       {"i want to know if she could use this drug to kill it",
+        "is there another cream i could use?", "can i use this one instead"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::treatment}) << names(types(q));
+  }
+  // Literature the answerer feels useful is the answer, not a treatment.
+  EXPECT_EQ(types("please send me any literature you feel i could use"), std::vector<T>{})
+      << names(types("please send me any literature you feel i could use"));
+}
+
+TEST_F(IntentWords, WhetherTheNextChildWillHaveItAsksTheGenetics) {
+  for (const std::string q :
+       {"can we plan another baby", "can she have normal children or not",
+        "could this affect future offspring", "what is the % that the 2nd baby would have it"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::genetics}) << names(types(q));
+  }
+}
+
 }  // namespace
 }  // namespace symptomdb

@@ -84,6 +84,37 @@ TEST(ReadMessage, ACapitalisedQuestionWordAfterACommaStartsTheQuestion) {
   }
 }
 
+// "I wonder" asks whatever follows it ("I wonder of new research on it"),
+// not only "I wonder if", "I wonder what".
+TEST(ReadMessage, IWonderAsks) {
+  text::Analyzer an;
+  const std::string q =
+      "Retina. I wonder of new research and testing on it and the chance to be part of it. I am "
+      "48 years old.";
+  const auto s = qa::read_message(q, an.terms(q));
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[1].role, qa::SentenceRole::ask);
+  EXPECT_TRUE(s[1].plainly_asks);
+  EXPECT_EQ(s[2].role, qa::SentenceRole::context);
+}
+
+// Being curious about something, and trying to find it, ask for it too.
+TEST(ReadMessage, CuriousAndTryingToFindAsk) {
+  text::Analyzer an;
+  for (const std::string q :
+       {"Overdose. I took too many last March. I am just curious as to if any damage happened. "
+        "I am 40.",
+        "Overdose. I took too many last March. I am trying to find information about this. "
+        "I am 40."}) {
+    SCOPED_TRACE(q);
+    const auto s = qa::read_message(q, an.terms(q));
+    ASSERT_EQ(s.size(), 4u);
+    EXPECT_EQ(s[2].role, qa::SentenceRole::ask);
+    EXPECT_TRUE(s[2].plainly_asks);
+    EXPECT_EQ(s[1].role, qa::SentenceRole::context);
+  }
+}
+
 TEST(ReadMessage, AWebFormsLineIsNotTheTitleTheLineAfterItIs) {
   text::Analyzer an;
   const std::string q =

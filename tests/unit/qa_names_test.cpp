@@ -347,3 +347,63 @@ TEST(DrugForms, LettersAfterADrugsNameAreItsFormNotACondition) {
 
 }  // namespace
 }  // namespace symptomdb
+
+namespace symptomdb {
+namespace {
+
+TEST(NameRulesPeople, AnotherNameFollowedByWhoNamesPeopleNotATopic) {
+  // "Healer" stands for a page about a profession (as "Physician" does for
+  // MedlinePlus's page on doctors of medicine); asked for by itself it is
+  // that page ...
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("healer-profession", "Zorblax healer profession",
+                                       "Fixture text.", "MPlusHealthTopics", {{"Healer"}, {}}));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  auto names = [&](const std::string& q) {
+    for (const auto& m : engine.find_focus(q))
+      if (engine.snapshot().conditions()[m.condition].name == "Zorblax healer profession")
+        return true;
+    return false;
+  };
+  EXPECT_TRUE(names("What does a healer do?"));
+  // ... but followed by "who" it names the people wanted, not the page.
+  EXPECT_FALSE(names("How can I find healer(s) who specialize in it?"));
+  EXPECT_FALSE(names("Are there healers who treat it?"));
+  // The condition's own name is still its name there.
+  EXPECT_TRUE(names("Is there a Zorblax healer profession who can help?"));
+}
+
+}  // namespace
+}  // namespace symptomdb
+
+namespace symptomdb {
+namespace {
+
+TEST(NameRulesOwnName, AConditionsOwnNameIsNotDisplacedByAnotherThatListsItsWords) {
+  // "Zorblax fever" is one condition's own name and another one of the
+  // other names of a second (as "Diabetes insipidus" is of nephrogenic
+  // diabetes insipidus). Only the second holds a treatment answer.
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("zorblax-fever", "Zorblax fever", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  Article other = testing::condition_entry("plonk-syndrome", "Plonk syndrome", "Fixture symptoms.",
+                                           "GARD", {{"Zorblax fever"}, {}});
+  Section treatment;
+  treatment.type = SectionType::treatment;
+  treatment.intro = "Fixture treatment text.";
+  other.sections.push_back(std::move(treatment));
+  a.push_back(std::move(other));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto r = engine.ask("How is zorblax fever treated?", 5);
+  const auto& conditions = engine.snapshot().conditions();
+  // The words mean the condition so named ...
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(conditions[r.focus.front().condition].name, "Zorblax fever");
+  // ... and the other's answer of the kind asked still comes first.
+  ASSERT_FALSE(r.answers.empty());
+  EXPECT_EQ(conditions[r.answers.front().condition].name, "Plonk syndrome");
+  EXPECT_EQ(r.answers.front().type, SectionType::treatment);
+}
+
+}  // namespace
+}  // namespace symptomdb
