@@ -157,6 +157,29 @@ bool hedged_urgency(std::string_view f, Urgency u) {
   });
 }
 
+// Whether an urgency statement (folded, padded) opens with the name of a
+// condition other than the one described ("Shock is an emergency" in a
+// text on multiple system atrophy): the emergency is that condition's, a
+// complication that may come, not the described one as it presents.
+bool said_of_another(std::string_view f, const std::unordered_set<std::string>& names,
+                     const std::unordered_set<std::string>& own) {
+  std::size_t at = f.find_first_not_of(' ');
+  if (at == std::string_view::npos) return false;
+  for (const std::string_view article : {"a ", "an ", "the "})
+    if (f.substr(at).starts_with(article)) at += article.size();
+  std::string subject;
+  for (int words = 0; words < 6; ++words) {
+    const auto end = f.find(' ', at);
+    if (end == std::string_view::npos) return false;
+    if (!subject.empty()) subject.push_back(' ');
+    subject.append(f.substr(at, end - at));
+    if (own.contains(subject)) return false;
+    if (names.contains(subject)) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
 // Whether an urgency statement is denied just before its cue ("is not a
 // life-threatening condition"); a negation elsewhere ("do not drive
 // yourself") leaves it standing.
@@ -304,6 +327,14 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     }
   }
   const auto focus = focus_of_conditions(snapshot, analyzer);
+  // Every condition's names, folded, to tell an urgency said of another
+  // condition (said_of_another).
+  std::unordered_set<std::string> all_names;
+  for (const auto& cond : conditions) {
+    if (cond.kind == "drug") continue;
+    all_names.insert(text::fold(cond.name));
+    for (const auto& s : cond.synonyms) all_names.insert(text::fold(s));
+  }
   std::unordered_map<std::uint32_t, float> tf;
   for (std::size_t c = 0; c < conditions.size(); ++c) {
     const auto& cond = conditions[c];
@@ -504,6 +535,8 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     // What the article states of the condition itself, not what to do "if"
     // a warning sign appears (those are red flags, checked on the findings).
     prof.urgency = Urgency::see_doctor;
+    std::unordered_set<std::string> own_names{text::fold(cond.name)};
+    for (const auto& s : cond.synonyms) own_names.insert(text::fold(s));
     auto scan = [&](const std::string& text, bool unconditional_only) {
       for (const auto& sentence : sentences_of(text)) {
         // Padded so that whole words are found with " word " (built by append:
@@ -528,6 +561,8 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
         if ((u == Urgency::emergency || u == Urgency::urgent) && denied_urgency(f, u)) continue;
         if ((u == Urgency::emergency || u == Urgency::urgent) && hedged_urgency(f, u))
           u = u == Urgency::emergency ? Urgency::urgent : Urgency::none;
+        if (u == Urgency::emergency && said_of_another(f, all_names, own_names))
+          u = Urgency::urgent;
         if (u == Urgency::none) continue;
         // The most urgent statement wins; a self-limited course only when
         // nothing more urgent is said.

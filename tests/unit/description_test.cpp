@@ -363,9 +363,16 @@ TEST(ConditionProfiles, UrgencyIsWhatTheTextSaysOfTheConditionItself) {
                       "poor sleep and a low mood over several days.",
                       "Theta infection may spread to the blood, causing a life-threatening "
                       "condition. Others can develop serious and life-threatening infections."));
+  // An emergency said of another condition the knowledge base holds, named
+  // as the sentence's subject, is that condition's.
+  a.push_back(article("iota", "Iota atrophy", "MPlusHealthTopics",
+                      "Iota atrophy causes dizziness on standing, with tiredness, headache, "
+                      "aching muscles, poor sleep and a low mood over several days.",
+                      "It can lead to a zeta crisis. A zeta crisis is an emergency and must be "
+                      "treated right away."));
   const Snapshot snap(std::move(a));
   const auto model = ConditionModel::build(snap);
-  ASSERT_EQ(model.size(), 5u);
+  ASSERT_EQ(model.size(), 6u);
   auto urgency = [&](std::string_view name) {
     for (std::size_t p = 0; p < model.size(); ++p)
       if (model.profile(p).name == name) return model.profile(p).urgency;
@@ -377,6 +384,7 @@ TEST(ConditionProfiles, UrgencyIsWhatTheTextSaysOfTheConditionItself) {
   EXPECT_EQ(urgency("Zeta crisis"), Urgency::emergency);    // the condition itself
   EXPECT_EQ(urgency("Eta stroke"), Urgency::emergency);     // the person believes they have it
   EXPECT_EQ(urgency("Theta infection"), Urgency::urgent);   // a complication
+  EXPECT_EQ(urgency("Iota atrophy"), Urgency::urgent);      // another condition's
 }
 
 TEST(Triage, SevereOrSuddenIsAtLeastUrgent) {
