@@ -167,17 +167,22 @@ bool said_of_another(std::string_view f, const std::unordered_set<std::string>& 
   if (at == std::string_view::npos) return false;
   for (const std::string_view article : {"a ", "an ", "the "})
     if (f.substr(at).starts_with(article)) at += article.size();
+  // The longest name the sentence opens with decides ("heart attack", not
+  // "heart").
   std::string subject;
+  bool another = false;
   for (int words = 0; words < 6; ++words) {
     const auto end = f.find(' ', at);
-    if (end == std::string_view::npos) return false;
+    if (end == std::string_view::npos) break;
     if (!subject.empty()) subject.push_back(' ');
     subject.append(f.substr(at, end - at));
-    if (own.contains(subject)) return false;
-    if (names.contains(subject)) return true;
+    if (own.contains(subject))
+      another = false;
+    else if (names.contains(subject))
+      another = true;
     at = end + 1;
   }
-  return false;
+  return another;
 }
 
 // Whether an urgency statement is denied just before its cue ("is not a

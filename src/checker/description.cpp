@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <charconv>
 
 #include "checker/quantities.hpp"
 #include "text/normalize.hpp"
