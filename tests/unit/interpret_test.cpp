@@ -198,6 +198,10 @@ TEST_F(PlainWords, EverydayWordsForBodyFunctionsAreReadAsHpoWritesThem) {
   EXPECT_EQ(id_of("blood in my pee"), "HP:0000790");
   EXPECT_EQ(id_of("I threw up"), "HP:0002013");
   EXPECT_EQ(id_of("I have the runs"), "HP:0002014");
+  // British English: a temperature is a fever.
+  EXPECT_EQ(id_of("I have a temperature"), "HP:0000500");
+  EXPECT_EQ(id_of("a high temperature"), "HP:0000500");
+  EXPECT_EQ(interpreter_.in_names_words("she has a temperature"), "she has fever");
 }
 
 // How often a finding happens is not part of its name; the texts are still
