@@ -24,12 +24,12 @@ constexpr std::array<std::pair<std::string_view, double>, 20> kNumberWords = {{
 // ("a day", "every night"): how often a finding happens, never its name.
 constexpr std::array<std::string_view, 8> kOccurrences = {"time", "times", "episode",  "episodes",
                                                           "bout", "bouts", "occasion", "occasions"};
-constexpr std::array<std::string_view, 4> kPer = {"a", "an", "per", "every"};
+constexpr std::array<std::string_view, 5> kPer = {"a", "an", "per", "every", "each"};
 constexpr std::array<std::string_view, 3> kOnce = {"once", "twice", "thrice"};
 
 // "a day", "per week", "every night" at words[i]: the words it takes.
 std::size_t rate_at(const std::vector<std::string>& words, std::size_t i) {
-  if (i + 1 >= words.size() || !(in(kPer, words[i]) || words[i] == "each")) return 0;
+  if (i + 1 >= words.size() || !in(kPer, words[i])) return 0;
   const auto& u = words[i + 1];
   return unit_days(u) || u == "morning" || u == "evening" || u == "afternoon" ? 2 : 0;
 }

@@ -9,6 +9,7 @@
 #include "checker/quantities.hpp"
 #include "checker/triage.hpp"
 #include "engine/snapshot.hpp"
+#include "text/normalize.hpp"
 
 namespace symptomdb::checker {
 namespace {
@@ -74,19 +75,11 @@ TEST(Description, DurationOnsetSeveritySite) {
   EXPECT_DOUBLE_EQ(*d.longest_duration_days, 21);
 }
 
-// How many times and how often, as the words it takes from the start.
+// How many times and how often, as the words it takes from the start of
+// the phrase's words as the interpreter splits them.
 TEST(Quantities, HowOftenAsWritten) {
   auto often = [](std::string_view phrase, std::size_t at = 0) {
-    std::vector<std::string> w;
-    std::string cur;
-    for (const char c : std::string(phrase) + " ")
-      if (c == ' ') {
-        if (!cur.empty()) w.push_back(std::move(cur));
-        cur.clear();
-      } else {
-        cur.push_back(c);
-      }
-    return how_often_at(w, at);
+    return how_often_at(text::tokenize(text::fold(phrase)), at);
   };
   EXPECT_EQ(often("three times"), 2u);
   EXPECT_EQ(often("twice"), 1u);
