@@ -5,24 +5,13 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "checker/profile_sources.hpp"
 #include "checker/section_sentences.hpp"
 #include "text/analyzer.hpp"
 #include "text/normalize.hpp"
 
 namespace symptomdb::checker {
 namespace {
-
-// Collections of rare (mostly genetic) diseases; everything else in the
-// knowledge base is a general health-topics source or the site's own text.
-bool rare_collection(std::string_view c) {
-  return c == "GARD" || c == "GHR";
-}
-
-// General health encyclopedias: written for the public about what the
-// public looks up. An A.D.A.M. entry counts even with its text removed.
-bool encyclopedia_collection(std::string_view c) {
-  return c.empty() || c == "MPlusHealthTopics" || c == "ADAM" || c == "NIHSeniorHealth";
-}
 
 struct Word {
   std::string stem, surface;

@@ -17,11 +17,6 @@
 namespace symptomdb::checker {
 namespace {
 
-// Collections of rare (mostly genetic) diseases, as in conditions.cpp.
-bool rare_collection(std::string_view c) {
-  return c == "GARD" || c == "GHR";
-}
-
 // Words of a folded name, split at anything but letters and digits.
 std::vector<std::string> name_words(std::string_view name) {
   std::vector<std::string> out;

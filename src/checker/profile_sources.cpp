@@ -9,6 +9,15 @@
 #include "text/normalize.hpp"
 
 namespace symptomdb::checker {
+
+bool rare_collection(std::string_view c) {
+  return c == "GARD" || c == "GHR";
+}
+
+bool encyclopedia_collection(std::string_view c) {
+  return c.empty() || c == "MPlusHealthTopics" || c == "ADAM" || c == "NIHSeniorHealth";
+}
+
 namespace {
 
 // Words of language, not medical facts: how a text says "mostly" and names

@@ -18,6 +18,16 @@ namespace symptomdb::checker {
 class Checker;
 class Interpreter;
 
+// Collections of rare (mostly genetic) diseases (GARD, GHR); everything else
+// in the knowledge base is a general health-topics source or the site's own
+// text.
+bool rare_collection(std::string_view collection);
+// General health encyclopedias, written for the public about what the public
+// looks up: MedlinePlus health topics, A.D.A.M. (an entry counts even with
+// its text removed), NIHSeniorHealth and the site's own articles (no
+// collection).
+bool encyclopedia_collection(std::string_view collection);
+
 struct AnnotatedCondition {
   std::string name;                   // the disease name as the file writes it
   std::vector<std::string> findings;  // labels of its phenotype terms
