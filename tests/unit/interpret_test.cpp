@@ -156,6 +156,12 @@ class PlainWords : public ::testing::Test {
         term("HP:0000402", "Premature graying of scalp hair", {"HP:0000401"}),
         term("HP:0000403", "Premature graying of body hair", {"HP:0000401"}),
         term("HP:0000500", "Fever", {"HP:0000118"}),
+        term("HP:0002018", "Nausea", {"HP:0000118"}),
+        term("HP:0001959", "Polydipsia", {"HP:0000118"}, {lay("Extreme thirst")}),
+        term("HP:0100515", "Pollakisuria", {"HP:0000118"}, {lay("Frequent urination")}),
+        term("HP:0002105", "Hemoptysis", {"HP:0000118"}, {lay("Coughing up blood")}),
+        term("HP:0031245", "Productive cough", {"HP:0000118"}),
+        term("HP:0033709", "Increased sputum production", {"HP:0000118"}, {{"Increased phlegm"}}),
         term("HP:0000600", "Abnormality of immunity", {"HP:0000118"}),
         term("HP:0000610", "Recurrent cough", {"HP:0000600"}),
     };
@@ -202,6 +208,16 @@ TEST_F(PlainWords, EverydayWordsForBodyFunctionsAreReadAsHpoWritesThem) {
   EXPECT_EQ(id_of("I have a temperature"), "HP:0000500");
   EXPECT_EQ(id_of("a high temperature"), "HP:0000500");
   EXPECT_EQ(interpreter_.in_names_words("she has a temperature"), "she has fever");
+  // British English: to feel sick is nausea; to be sick is to vomit.
+  EXPECT_EQ(id_of("I feel sick"), "HP:0002018");
+  EXPECT_EQ(id_of("feeling sick"), "HP:0002018");
+  // To keep needing to do something is to do it often.
+  EXPECT_EQ(id_of("keep needing to pee"), "HP:0100515");
+  EXPECT_EQ(id_of("always thirsty"), "HP:0001959");
+  // Phlegm is sputum (HPO's own synonym), and coughing it up is a
+  // productive cough, not coughing up blood.
+  EXPECT_EQ(id_of("coughing up phlegm"), "HP:0031245");
+  EXPECT_EQ(interpreter_.in_names_words("green phlegm"), "green sputum");
 }
 
 // How often a finding happens is not part of its name; the texts are still
