@@ -77,6 +77,11 @@ constexpr std::array<std::string_view, 6> kContrast = {"but",    "however", "alt
 constexpr std::array<std::string_view, 14> kAssert = {
     "i",         "he",    "she",  "they",    "has",       "have",    "reports",
     "complains", "feels", "feel", "noticed", "developed", "started", "there"};
+// Who a clause is about: "and" before one of these joins a new clause with
+// its own subject ("I keep needing to pee and I'm always thirsty"), not a
+// second finding of one name ("nausea and vomiting").
+constexpr std::array<std::string_view, 12> kSubjects = {
+    "i", "i'm", "im", "i've", "ive", "he", "he's", "she", "she's", "they", "we", "it"};
 constexpr std::array<std::string_view, 8> kNegators = {"no",      "denies", "denied", "deny",
                                                        "without", "never",  "nor",    "none"};
 // "don't have", "haven't noticed": a contracted negation negates only with a
@@ -339,6 +344,10 @@ Description read_description(std::string_view text) {
     const std::string after = i + 2 < tokens.size() && tokens[i + 2].word ? tokens[i + 2].text : "";
     if (in(kClauseBreaks, w)) {
       if (in(kContrast, w)) carry = false;
+      close();
+      continue;
+    }
+    if (w == "and" && in(kSubjects, next)) {
       close();
       continue;
     }

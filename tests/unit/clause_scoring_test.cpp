@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "checker/clause_reading.hpp"
@@ -118,6 +119,33 @@ TEST(ClauseReading, AFindingIsReadWithoutTheStoryWordsThatOpenIt) {
   EXPECT_TRUE(s.terms.empty());
   EXPECT_EQ(words_read(interpreter, s),
             (std::vector<std::string>{"she", "went", "church", "nursery"}));
+}
+
+TEST(ClauseReading, TheClauseAsWrittenWinsWhenItNamesMoreThanItsCore) {
+  auto records = testing::checker_ontology_records();
+  for (const auto& [id, label, synonym] :
+       {std::tuple{"HP:0001945", "Fever", ""},
+        std::tuple{"HP:0033050", "Pharyngalgia", "Sore throat"}}) {
+    ontology::TermRecord t;
+    t.id = id;
+    t.label = label;
+    t.parents = {"HP:0000118"};
+    if (*synonym) t.synonyms = {{synonym, ontology::SynonymScope::exact, true}};
+    records.terms.push_back(t);
+  }
+  const Interpreter interpreter(
+      std::make_shared<const ontology::Ontology>(ontology::Ontology::build(records)));
+  // The core loses the "a" of "a temperature" (British English for a
+  // fever) and reads the sore throat alone; as written, both are read.
+  const auto d = read_description("I have a temperature and a sore throat");
+  ASSERT_EQ(d.findings.size(), 1u);
+  EXPECT_EQ(interpreter.interpret(d.findings[0].core).terms.size(), 1u);
+  const auto r = interpret_finding(interpreter, d.findings[0]);
+  ASSERT_EQ(r.terms.size(), 2u);
+  EXPECT_EQ(r.terms[0].label, "Fever");
+  EXPECT_EQ(r.terms[1].label, "Pharyngalgia");
+  // Where both read as much, the core is kept (its story words go).
+  expect_read_as(interpreter, read_description("She complains of fever").findings[0], "Fever");
 }
 
 TEST(ClauseReading, AClauseOfStoryWordsOnlyIsReadAsNoTerm) {

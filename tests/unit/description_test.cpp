@@ -152,6 +152,13 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   // Inside the phrase the same words stay: they can be part of a name.
   EXPECT_EQ(core("Feeling full quickly when eating"), "feeling full quickly when eating");
   EXPECT_EQ(core("pain that started after meals"), "pain that started after meals");
+  // "and" before a subject joins a clause of its own, whose story words go.
+  const auto two = read_description("I keep needing to pee and I'm always thirsty");
+  ASSERT_EQ(two.findings.size(), 2u);
+  EXPECT_EQ(two.findings[0].core, "keep needing to pee");
+  EXPECT_EQ(two.findings[1].core, "always thirsty");
+  // Two findings of one subject stay one clause (the interpreter splits it).
+  EXPECT_EQ(core("nausea and vomiting"), "nausea and vomiting");
   // The finding's text is still the clause as written.
   const auto written = read_description("A week ago she had dysuria");
   ASSERT_EQ(written.findings.size(), 1u);
