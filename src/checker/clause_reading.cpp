@@ -114,15 +114,11 @@ Interpreter::Result interpret_finding(const Interpreter& interpreter, const Find
   // words stay, unread, for the word-level matching, as a clause read as
   // nothing does.
   if (finding.core.empty() && !finding.text.empty()) return {{}, {finding.text}};
-  auto whole = without_guesses(interpreter, interpreter.interpret(finding.text));
   if (!finding.core.empty() && finding.core != finding.text) {
     auto core = without_guesses(interpreter, interpreter.interpret(finding.core));
-    // The core, unless the clause as written names more: a story word the
-    // core lost may belong to a name ("I have a temperature": "a
-    // temperature" is a fever, "temperature" alone is not).
-    if (!core.terms.empty() && core.terms.size() >= whole.terms.size()) return core;
+    if (!core.terms.empty()) return core;
   }
-  return whole;
+  return without_guesses(interpreter, interpreter.interpret(finding.text));
 }
 
 std::vector<std::string> lay_names(const ontology::Term& term) {

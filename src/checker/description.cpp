@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "checker/quantities.hpp"
+#include "core/embedded.hpp"
 #include "text/normalize.hpp"
 
 namespace symptomdb::checker {
@@ -123,6 +124,23 @@ constexpr std::array<std::string_view, 6> kJoiners = {"addition", "additionally"
 // Words that lead into a duration: "for the last 3 days", "over the past week".
 constexpr std::array<std::string_view, 9> kBeforeDuration = {
     "for", "the", "last", "past", "over", "during", "within", "about", "nearly"};
+
+// The lay phrasings the interpreter rewrites (lay_words.tsv) that open
+// with a story word or a stop word: "feel sick", "a temperature". Taking
+// that word off the front would change what the rest says ("sick",
+// "temperature"), so the core keeps it.
+bool lay_phrase_at(const std::vector<std::string>& words, std::size_t i) {
+  static const std::vector<std::vector<std::string>> phrases = [] {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& row : embedded_table("src/checker/data/lay_words.tsv"))
+      if (row.size() >= 2 && !row[1].empty()) out.push_back(text::tokenize(text::fold(row[0])));
+    return out;
+  }();
+  return std::any_of(phrases.begin(), phrases.end(), [&](const std::vector<std::string>& p) {
+    return p.size() >= 2 && i + p.size() <= words.size() &&
+           std::equal(p.begin(), p.end(), words.begin() + static_cast<std::ptrdiff_t>(i));
+  });
+}
 
 constexpr std::array<std::string_view, 12> kSudden = {
     "sudden",    "suddenly",    "abrupt",  "abruptly", "acute",   "acutely",
@@ -439,7 +457,8 @@ Description read_description(std::string_view text) {
           continue;
         }
         if (core.empty() &&
-            (in(kStory, kept[i]) || in(kJoiners, kept[i]) || text::is_stopword(kept[i])))
+            (in(kStory, kept[i]) || in(kJoiners, kept[i]) || text::is_stopword(kept[i])) &&
+            !lay_phrase_at(kept, i))
           continue;
         core.push_back(kept[i]);
       }

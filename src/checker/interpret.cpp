@@ -2,6 +2,7 @@
 #include "text/lines.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <iterator>
@@ -68,6 +69,26 @@ std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> load_
   return out;
 }
 
+// Whose: "losing my hair" is "losing hair", "hurts his back" "hurts back".
+constexpr std::array<std::string_view, 6> kPossessives = {"my",  "his",  "her",
+                                                          "our", "your", "their"};
+
+// Where a lay phrasing said at `i` ends, possessives between its words
+// skipped; 0 when it is not said there.
+std::size_t phrase_end(const std::vector<std::string>& words, std::size_t i,
+                       const std::vector<std::string>& from) {
+  std::size_t j = i;
+  for (std::size_t k = 0; k < from.size(); ++k) {
+    if (k > 0)
+      while (j < words.size() && words[j] != from[k] &&
+             std::find(kPossessives.begin(), kPossessives.end(), words[j]) != kPossessives.end())
+        ++j;
+    if (j >= words.size() || words[j] != from[k]) return 0;
+    ++j;
+  }
+  return j;
+}
+
 // Replaces every whole-word occurrence of a lay phrasing by HPO's words. The
 // same rewrite runs over names and queries, so both sides speak one language.
 std::vector<std::string> rewrite(
@@ -80,11 +101,10 @@ std::vector<std::string> rewrite(
   while (i < words.size()) {
     bool replaced = false;
     for (const auto& [from, to] : lay) {
-      if (i + from.size() > words.size()) continue;
-      if (!std::equal(from.begin(), from.end(), words.begin() + static_cast<std::ptrdiff_t>(i)))
-        continue;
+      const std::size_t end = phrase_end(words, i, from);
+      if (end == 0) continue;
       for (auto& w : text::tokenize(to)) out.push_back(std::move(w));
-      i += from.size();
+      i = end;
       replaced = true;
       break;
     }

@@ -145,6 +145,9 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   EXPECT_EQ(core("She complains of fever for 3 days."), "fever");
   EXPECT_EQ(core("He presented with a rash"), "rash");
   EXPECT_EQ(core("I feel sad"), "sad");
+  // Not where the word opens a lay phrasing the interpreter reads whole.
+  EXPECT_EQ(core("I feel sick"), "feel sick");
+  EXPECT_EQ(core("I have a temperature"), "a temperature");
   EXPECT_EQ(core("she felt dizzy"), "dizzy");
   EXPECT_EQ(core("she has had a cough for the last 3 days"), "cough");
   EXPECT_EQ(core("she has been complaining of muscle wasting since last spring"),

@@ -218,6 +218,14 @@ TEST_F(PlainWords, EverydayWordsForBodyFunctionsAreReadAsHpoWritesThem) {
   // productive cough, not coughing up blood.
   EXPECT_EQ(id_of("coughing up phlegm"), "HP:0031245");
   EXPECT_EQ(interpreter_.in_names_words("green phlegm"), "green sputum");
+  // To feel faint is presyncope, not fainting; an ache is a pain.
+  EXPECT_EQ(interpreter_.in_names_words("I feel faint"), "i presyncope");
+  EXPECT_EQ(interpreter_.in_names_words("joints ache"), "joints pain");
+  // Whose it is does not break a phrasing.
+  EXPECT_EQ(interpreter_.in_names_words("losing my hair"), "hair loss");
+  EXPECT_EQ(interpreter_.in_names_words("I threw my back out"), "i threw my back out");
+  // To keep getting something is to have it.
+  EXPECT_EQ(id_of("I keep getting fevers"), "HP:0000500");
 }
 
 // How often a finding happens is not part of its name; the texts are still
