@@ -53,7 +53,11 @@ constexpr std::size_t kMaxGeneralised = 64;
 constexpr std::string_view kNegations[] = {"no",   "without", "never", "none",
                                            "deny", "denies",  "denied"};
 constexpr double kCorrectedFactor = 0.9;  // confidence kept after a spelling correction
-constexpr double kMinConfidence = 0.4;    // "purple elephant" is not "Purple urine"
+constexpr double kMinConfidence = 0.4;  // "purple elephant" is not "Purple urine"
+// A reading of a name said whole, of any kind of name (a related synonym
+// reads 0.8, HPO's "swelling" for Edema 0.7); a part of a longer name reads
+// lower (one word of two, 0.5).
+constexpr double kWholeNameConfidence = 0.7;
 
 std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> load_lay_words() {
   std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> out;
@@ -141,6 +145,32 @@ std::string_view before_circumstance(std::string_view s) {
       if (iequals_at(s, i, w) &&
           (after == s.size() || std::isspace(static_cast<unsigned char>(s[after]))))
         return text::trim(s.substr(0, i));
+    }
+  }
+  return {};
+}
+
+// The words before where on the body a finding is ("rash on my arms",
+// "a lump in her neck"): a preposition of place and whose the place is.
+// Empty when the phrase says no such place. The place itself is read apart
+// (description.cpp's body sites).
+std::string_view before_place(std::string_view s) {
+  // A whole word at `at`: preceded by a space (or the start) and followed by
+  // a space (or the end).
+  auto word_at = [&](std::size_t at, std::string_view w) {
+    const std::size_t after = at + w.size();
+    return iequals_at(s, at, w) &&
+           (after == s.size() || std::isspace(static_cast<unsigned char>(s[after])));
+  };
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    if (!std::isspace(static_cast<unsigned char>(s[i - 1]))) continue;
+    for (const std::string_view w : {"on", "in", "around", "under", "behind"}) {
+      if (!word_at(i, w) || i + w.size() + 1 >= s.size()) continue;
+      const std::size_t next = i + w.size() + 1;
+      const bool whose =
+          word_at(next, "the") || std::any_of(kPossessives.begin(), kPossessives.end(),
+                                              [&](std::string_view p) { return word_at(next, p); });
+      if (whose) return text::trim(s.substr(0, i));
     }
   }
   return {};
@@ -757,7 +787,15 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
 
 std::optional<Interpretation> Interpreter::read_before_circumstance(std::string_view phrase) const {
   if (auto whole = interpret_phrase(phrase)) return whole;
-  if (const auto head = before_circumstance(phrase); !head.empty()) return interpret_phrase(head);
+  if (const auto head = before_circumstance(phrase); !head.empty())
+    if (auto read = interpret_phrase(head)) return read;
+  // The place can tell which finding a word is ("a lump in my neck" is no
+  // breast lump): without it, only a name said whole ("rash": "Rash", a
+  // broad synonym of Skin rash, 0.8), not a part of a longer one ("lump" of
+  // "Breast lump", 0.5).
+  if (const auto head = before_place(phrase); !head.empty())
+    if (auto read = interpret_phrase(head); read && read->confidence >= kWholeNameConfidence)
+      return read;
   return std::nullopt;
 }
 

@@ -39,9 +39,11 @@ class CheckerHpo : public ::testing::Test {
     std::vector<double> weights(onto->size());
     for (TermIndex t = 0; t < onto->size(); ++t) weights[t] = checker_->annotated_diseases(t);
     interpreter_ = std::make_unique<Interpreter>(onto, std::move(weights));
+    served_ = std::make_unique<Interpreter>(onto);  // as the server builds it
   }
   static void TearDownTestSuite() {
     interpreter_.reset();
+    served_.reset();
     checker_.reset();
   }
   void SetUp() override {
@@ -53,10 +55,12 @@ class CheckerHpo : public ::testing::Test {
   }
   static std::unique_ptr<Checker> checker_;
   static std::unique_ptr<Interpreter> interpreter_;
+  static std::unique_ptr<Interpreter> served_;
 };
 
 std::unique_ptr<Checker> CheckerHpo::checker_;
 std::unique_ptr<Interpreter> CheckerHpo::interpreter_;
+std::unique_ptr<Interpreter> CheckerHpo::served_;
 
 TEST_F(CheckerHpo, InterpretsLayPhrases) {
   // "Muscle wasting" is HPO's layperson synonym of HP:0003202.
@@ -81,6 +85,32 @@ TEST_F(CheckerHpo, ReadsTheIssuesPlainWords) {
   EXPECT_EQ(id_of("can not see well at night"), "HP:0000662");
   EXPECT_EQ(id_of("very tall"), "HP:0000098");
   EXPECT_EQ(id_of("no fever"), "none");
+}
+
+// Everyday sentences as people type them, read against the whole of HPO,
+// where a phrase's extra words meet many other names, by the interpreter
+// the server builds.
+TEST_F(CheckerHpo, ReadsEverydaySentences) {
+  auto id_of = [&](std::string_view phrase) {
+    const auto i = served_->interpret_phrase(phrase);
+    return i ? checker_->ontology().term(i->term).id : std::string("none");
+  };
+  auto first = [&](std::string_view text) {
+    const auto r = served_->interpret(text);
+    return r.terms.empty() ? std::string("none")
+                           : checker_->ontology().term(r.terms.front().term).id;
+  };
+  // Where on the body: the words before the place, if a name in full.
+  EXPECT_EQ(id_of("rash on my arms"), "none");  // the whole phrase alone
+  EXPECT_EQ(first("rash on my arms"), "HP:0000988");
+  EXPECT_EQ(first("a lump in my neck"), "none");  // not "Breast lump"
+  // Lay phrasings (lay_words.tsv).
+  EXPECT_EQ(id_of("I keep needing to pee"), "HP:0100515");  // Pollakisuria
+  EXPECT_EQ(id_of("always thirsty"), "HP:0001959");         // Polydipsia
+  EXPECT_EQ(id_of("coughing up phlegm"), "HP:0031245");     // Productive cough
+  EXPECT_EQ(id_of("I feel faint"), "HP:0031972");           // Presyncope
+  EXPECT_EQ(id_of("I'm losing my hair"), "HP:0001596");     // Alopecia
+  EXPECT_EQ(id_of("my joints ache"), "HP:0002829");         // Arthralgia
 }
 
 TEST_F(CheckerHpo, CharacteristicTermsRankTheirDiseaseInTheTopTen) {
