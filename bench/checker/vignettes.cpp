@@ -874,7 +874,7 @@ int main(int argc, char** argv) {
       for (const auto& flag : flag_terms->check(*onto, terms)) s.red_flags.push_back(flag.kind);
     if (auto e = wording.check(positive, analyzer)) s.red_flags.push_back(e->kind);
     if (step < 2) return s;
-    s.signs = warning.found(d);
+    s.signs = warning.found(d, interpreter.get());
     s.advice = &warning;
     return s;
   };

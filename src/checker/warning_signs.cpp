@@ -193,12 +193,14 @@ WarningSigns WarningSigns::build(const Snapshot& snapshot) {
   return out;
 }
 
-std::vector<WarningSigns::Found> WarningSigns::found(const Description& description) const {
+std::vector<WarningSigns::Found> WarningSigns::found(const Description& description,
+                                                     const Interpreter* interpreter) const {
   thread_local text::Analyzer analyzer;
   std::vector<std::vector<std::string>> findings;
   for (const auto& f : description.findings) {
     if (f.negated) continue;
-    auto stems = analyzer.stems(text::fold(f.text));
+    auto stems =
+        analyzer.stems(text::fold(interpreter ? interpreter->in_names_words(f.text) : f.text));
     // "Worst", "crushing", "excruciating" read as severe (the description's
     // own reading) meet a sign the articles write as "severe ...".
     if (f.severity == Severity::severe) stems.push_back(analyzer.stem("severe"));
@@ -206,10 +208,23 @@ std::vector<WarningSigns::Found> WarningSigns::found(const Description& descript
     findings.push_back(std::move(stems));
   }
   std::vector<Found> out;
+  std::vector<std::string> rewritten;
   for (const auto& s : signs_) {
-    const bool shown = std::any_of(findings.begin(), findings.end(), [&](const auto& stems) {
-      return std::includes(stems.begin(), stems.end(), s.stems.begin(), s.stems.end());
-    });
+    // The sign in the same words as the findings.
+    const std::vector<std::string>* sign = &s.stems;
+    if (interpreter) {
+      rewritten.clear();
+      for (const auto& t : analyzer.terms(interpreter->in_names_words(s.words)))
+        if (!text::is_stopword(t.surface) && !kFiller.contains(t.surface))
+          rewritten.push_back(t.stem);
+      std::sort(rewritten.begin(), rewritten.end());
+      rewritten.erase(std::unique(rewritten.begin(), rewritten.end()), rewritten.end());
+      sign = &rewritten;
+    }
+    const bool shown =
+        !sign->empty() && std::any_of(findings.begin(), findings.end(), [&](const auto& stems) {
+          return std::includes(stems.begin(), stems.end(), sign->begin(), sign->end());
+        });
     if (!shown) continue;
     std::string key;
     for (const auto& st : s.stems) key += st + ' ';

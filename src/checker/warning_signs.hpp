@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "checker/description.hpp"
+#include "checker/interpret.hpp"
 #include "engine/snapshot.hpp"
 
 namespace symptomdb::checker {
@@ -39,7 +40,11 @@ class WarningSigns {
     const WarningSign* sign;
     std::size_t stated_by;
   };
-  std::vector<Found> found(const Description& description) const;
+  // With an interpreter, a finding is matched in the words HPO's names use
+  // (Interpreter::in_names_words): a lay phrasing means what it says as a
+  // whole, so "I feel faint" is not the sign "fainted" and "passed out" is.
+  std::vector<Found> found(const Description& description,
+                           const Interpreter* interpreter = nullptr) const;
 
   // What a condition's articles say about when to get care ("See a doctor if
   // symptoms last more than about three weeks..."), for a self-care answer's

@@ -5,8 +5,10 @@
 
 #include "checker/conditions.hpp"
 #include "checker/description.hpp"
+#include "checker/interpret.hpp"
 #include "checker/triage.hpp"
 #include "checker/warning_signs.hpp"
+#include "checker_fixture.hpp"
 #include "engine/snapshot.hpp"
 
 namespace symptomdb::checker {
@@ -52,6 +54,8 @@ Snapshot snapshot() {
                     "trouble breathing."));
   a.push_back(entry("eta", "Eta fever", "Eta fever causes a rash and aching joints.",
                     "Go to the emergency room if you have trouble breathing."));
+  a.push_back(entry("theta", "Theta spell", "Theta spell causes dizziness and tiredness.",
+                    "Call 911 if you have fainted."));
   return Snapshot(std::move(a));
 }
 
@@ -98,6 +102,26 @@ TEST(WarningSigns, AreReadFromThePresentFindingsOnly) {
   EXPECT_EQ(words(signs.found(read_description("I feel confused"))),
             std::vector<std::string>{"confused"});
   EXPECT_TRUE(signs.found(read_description("a sore throat and sneezing")).empty());
+}
+
+// With the interpreter, a finding and a sign meet in the words HPO's names
+// use: a lay phrasing is read whole (lay_words.tsv).
+TEST(WarningSigns, AreMatchedInTheWordsNamesUseWhenAnInterpreterIsGiven) {
+  const auto snap = snapshot();
+  const auto signs = WarningSigns::build(snap);
+  const Interpreter interpreter(testing::checker_ontology());
+  // To feel faint is not to have fainted; to pass out is.
+  EXPECT_EQ(words(signs.found(read_description("I feel faint"))),
+            std::vector<std::string>{"fainted"});  // by the stem alone
+  EXPECT_TRUE(signs.found(read_description("I feel faint"), &interpreter).empty());
+  EXPECT_TRUE(
+      signs.found(read_description("I passed out")).empty());  // no word of the sign as written
+  EXPECT_EQ(words(signs.found(read_description("I passed out"), &interpreter)),
+            std::vector<std::string>{"fainted"});
+  // A sign the lay table rewrites is rewritten the same way.
+  const auto trouble = signs.found(read_description("I have trouble breathing"), &interpreter);
+  ASSERT_FALSE(trouble.empty());
+  EXPECT_EQ(trouble[0].sign->words, "trouble breathing");
 }
 
 TEST(Triage, AWarningSignStatedByManyConditionsIsAnEmergency) {
