@@ -105,8 +105,9 @@ constexpr std::array<std::string_view, 40> kFiller = {
 // week ago he had experienced"). Taken off the front only: inside a phrase
 // some are part of a name ("feeling full quickly when eating"), and the
 // gerund opens names too, so "feeling" stays where "I feel" goes.
-constexpr std::array<std::string_view, 56> kStory = {
-    "i",       "i'm",         "im",          "he",           "she",        "they",
+constexpr std::array<std::string_view, 64> kStory = {
+    "i",       "i'm",         "im",          "i've",         "ive",        "got",
+    "gotten",  "he's",        "she's",       "he",           "she",        "they",
     "we",      "it",          "my",          "his",          "her",        "their",
     "has",     "have",        "had",         "having",       "is",         "was",
     "are",     "were",        "been",        "complains",    "complained", "complaining",

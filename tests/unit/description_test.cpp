@@ -145,6 +145,8 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   EXPECT_EQ(core("She complains of fever for 3 days."), "fever");
   EXPECT_EQ(core("He presented with a rash"), "rash");
   EXPECT_EQ(core("I feel sad"), "sad");
+  EXPECT_EQ(core("I've got a splitting headache"), "splitting headache");
+  EXPECT_EQ(core("she's got a rash"), "rash");
   // Not where the word opens a lay phrasing the interpreter reads whole.
   EXPECT_EQ(core("I feel sick"), "feel sick");
   EXPECT_EQ(core("I have a temperature"), "a temperature");
