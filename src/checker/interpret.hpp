@@ -78,7 +78,8 @@ class Interpreter {
   // the API receives. An HPO id ("HP:0002380") resolves directly.
   std::optional<Interpretation> interpret_phrase(std::string_view phrase) const;
   // The phrase's reading, or when it reads as nothing, the reading of its
-  // words before a clause of circumstance ("dizzy when I stand up": dizzy).
+  // words before a clause of circumstance ("dizzy when I stand up": dizzy)
+  // or before where on the body it is ("rash on my arms": rash).
   std::optional<Interpretation> read_before_circumstance(std::string_view phrase) const;
   // The same, as if no name with exactly the phrase's words (after folding,
   // stemming and lay rewriting) were indexed, for any term: the dev measure
