@@ -105,18 +105,18 @@ constexpr std::array<std::string_view, 40> kFiller = {
 // week ago he had experienced"). Taken off the front only: inside a phrase
 // some are part of a name ("feeling full quickly when eating"), and the
 // gerund opens names too, so "feeling" stays where "I feel" goes.
-constexpr std::array<std::string_view, 64> kStory = {
-    "i",       "i'm",         "im",          "i've",         "ive",        "got",
-    "gotten",  "he's",        "she's",       "he",           "she",        "they",
-    "we",      "it",          "my",          "his",          "her",        "their",
-    "has",     "have",        "had",         "having",       "is",         "was",
-    "are",     "were",        "been",        "complains",    "complained", "complaining",
-    "reports", "reported",    "states",      "stated",       "says",       "said",
-    "noticed", "experienced", "experiences", "experiencing", "developed",  "started",
-    "starts",  "began",       "ago",         "since",        "recently",   "also",
-    "patient", "presents",    "presented",   "presenting",   "comes",      "came",
-    "gives",   "describes",   "described",   "admits",       "admitted",   "feel",
-    "feels",   "felt"};
+constexpr std::array<std::string_view, 65> kStory = {
+    "i",           "am",      "i'm",         "im",          "i've",         "ive",
+    "got",         "gotten",  "he's",        "she's",       "he",           "she",
+    "they",        "we",      "it",          "my",          "his",          "her",
+    "their",       "has",     "have",        "had",         "having",       "is",
+    "was",         "are",     "were",        "been",        "complains",    "complained",
+    "complaining", "reports", "reported",    "states",      "stated",       "says",
+    "said",        "noticed", "experienced", "experiences", "experiencing", "developed",
+    "started",     "starts",  "began",       "ago",         "since",        "recently",
+    "also",        "patient", "presents",    "presented",   "presenting",   "comes",
+    "came",        "gives",   "describes",   "described",   "admits",       "admitted",
+    "feel",        "feels",   "felt"};
 // Words that join a clause to the story before it ("in addition, ..."):
 // story words too, taken off the front the same way.
 constexpr std::array<std::string_view, 6> kJoiners = {"addition", "additionally", "furthermore",

@@ -147,6 +147,7 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   EXPECT_EQ(core("I feel sad"), "sad");
   EXPECT_EQ(core("I've got a splitting headache"), "splitting headache");
   EXPECT_EQ(core("she's got a rash"), "rash");
+  EXPECT_EQ(core("I am always thirsty"), "always thirsty");
   // Not where the word opens a lay phrasing the interpreter reads whole.
   EXPECT_EQ(core("I feel sick"), "feel sick");
   EXPECT_EQ(core("I have a temperature"), "a temperature");
