@@ -520,6 +520,9 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
                        return a.score > b.score;
                      });
   }
+  // A condition named as the topic asked about ("a question about botox")
+  // comes before the others asked as plainly.
+  prefer_named_topics(reading.matches, reading.terms);
   // A "condition" made only of words that ask the question ("Treatment",
   // "Symptoms" are MedlinePlus topics) is the question, not its focus.
   if (reading.matches.size() > 1)
@@ -620,7 +623,9 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
       }
     }
   }
-  if (matches.size() > 1) {
+  // (A condition named as the topic asked about stays the focus: its answers
+  // of other kinds, and the others' of the kind asked, follow.)
+  if (matches.size() > 1 && !named_as_topic(matches.front(), matches, terms)) {
     const double top = matches.front().score;
     for (std::size_t i = 1; i < matches.size(); ++i) {
       if (matches[i].score < 0.8 * top || matches[i].asked != matches.front().asked) break;
