@@ -493,9 +493,12 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     // does not.
     // Nor does a name read only by taking a real word for a slip ("eye
     // injections" as "eye infections"): that is a guess, not what was asked.
+    // A clipped name read in full ("Hep C" as Hepatitis C: the rest of the
+    // name follows as written) is no slip, though "hep" is a word.
     std::vector<bool> real_word_slip(terms.size(), false);
     for (const auto& c : reading.corrections)
-      if (c.token < terms.size() && english_.contains(c.from)) real_word_slip[c.token] = true;
+      if (c.token < terms.size() && english_.contains(c.from) && !c.to.starts_with(c.from))
+        real_word_slip[c.token] = true;
     // With no sentence that asks in so many words, the subject line names
     // what is asked as much as the last sentence does.
     std::vector<bool> about = asking;

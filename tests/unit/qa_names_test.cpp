@@ -407,3 +407,30 @@ TEST(NameRulesOwnName, AConditionsOwnNameIsNotDisplacedByAnotherThatListsItsWord
 
 }  // namespace
 }  // namespace symptomdb
+
+namespace symptomdb {
+namespace {
+
+TEST(NameRulesClipped, AClippedNameWhereTheMessageAsksIsAskedNotAGuess) {
+  // "hep" is an English word and the clipped first word of "Hepplewort
+  // fever" (as it is of Hepatitis C). Read in full where the message asks,
+  // with the rest of the name as written, it is what is asked, not a
+  // guess that took a real word for a slip.
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("hepplewort-fever", "Hepplewort fever", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  a.push_back(
+      testing::condition_entry("zorblax", "Zorblax", "Fixture symptoms.", "MPlusHealthTopics"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto r = engine.ask("Zorblax. Is there a drug to take after contact with hep fever?", 5);
+  const auto& conditions = engine.snapshot().conditions();
+  ASSERT_EQ(r.corrections.size(), 1U);
+  EXPECT_EQ(r.corrections.front().from, "hep");
+  EXPECT_EQ(r.corrections.front().to, "hepplewort");
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(conditions[r.focus.front().condition].name, "Hepplewort fever");
+  EXPECT_TRUE(r.focus.front().asked);
+}
+
+}  // namespace
+}  // namespace symptomdb
