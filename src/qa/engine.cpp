@@ -545,6 +545,15 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     if (&m != &front && (m.asked != front.asked || m.score < kOtherFocusShare * front.score))
       continue;
     for (std::size_t k = m.begin; k < m.end; ++k) skip[k] = true;
+    // Nor is the adjective that says the condition is inherited, written
+    // right before its name ("hereditary cerebellar ataxia", "genetic
+    // beriberi"): it names which form of the condition, as "chronic" does,
+    // and asks nothing about inheritance ("is it hereditary?" still does).
+    if (m.begin > 0) {
+      const auto& before = terms[m.begin - 1].surface;
+      if (before == "hereditary" || before == "genetic" || before == "inherited")
+        skip[m.begin - 1] = true;
+    }
   }
   const std::size_t focus_begin =
       reading.matches.empty() ? std::string::npos : reading.matches.front().begin;
