@@ -51,6 +51,10 @@ class NameRules : public test::QaCorpusTest<NameRules> {
     c.write("velvet.md", "Velvet ataxia", "velvet-ataxia", "",
             "## Treatment of Velvet ataxia\n\nFixture text: Velvet ataxia, Velvet ataxia "
             "and Velvet ataxia again.\n");
+    // A name of several eponyms before its head, each met in the text
+    // only in the name.
+    c.write("zorb.md", "Zorb-Quaxter-Plimm syndrome", "zorb-quaxter-plimm-syndrome", "",
+            "## Treatment of Zorb-Quaxter-Plimm syndrome\n\nFixture text.\n");
     c.write("operations.md", "Operations", "operations", "",
             "## Treatment of Operations\n\nFixture text.\n");
     // A one-word name that is an English plural the word list holds only
@@ -300,6 +304,14 @@ TEST_F(NameRules, ALongSlipBetweenTwoWordsOfANameIsTheOneWordThatFitsThere) {
 TEST_F(NameRules, APossessivePronounOpensNoEponymsName) {
   EXPECT_TRUE(names("How is Hers wobble treated?", "Hers wobble"));
   EXPECT_FALSE(names("My mother has a wobble. How is her wobble treated?", "Hers wobble"));
+}
+
+TEST_F(NameRules, SeveralEponymsNameTheirConditionWithoutItsHead) {
+  EXPECT_TRUE(names("How is Zorb-Quaxter-Plimm syndrome treated?", "Zorb-Quaxter-Plimm syndrome"));
+  // Without "syndrome": the names of its people mean nothing else.
+  EXPECT_TRUE(names("Zorb Quaxter Plimm- slow heart rate. My husband has it, where can I read "
+                    "about it?",
+                    "Zorb-Quaxter-Plimm syndrome"));
 }
 
 TEST_F(NameRules, AGenericPageTitleNamesNoCondition) {
