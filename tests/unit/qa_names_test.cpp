@@ -55,6 +55,16 @@ class NameRules : public test::QaCorpusTest<NameRules> {
     // only in the name.
     c.write("zorb.md", "Zorb-Quaxter-Plimm syndrome", "zorb-quaxter-plimm-syndrome", "",
             "## Treatment of Zorb-Quaxter-Plimm syndrome\n\nFixture text.\n");
+    // A shot named for the three conditions it is given against, each of
+    // them a condition of its own.
+    c.write("tribble.md", "Tribble shot (Plorp fever, Snazz fever, and Quimby pox)", "tribble-shot",
+            "", "## Prevention of Plorp fever\n\nFixture text.\n");
+    c.write("plorp.md", "Plorp fever", "plorp-fever", "",
+            "## Treatment of Plorp fever\n\nFixture text: plorp fever.\n");
+    c.write("snazz.md", "Snazz fever", "snazz-fever", "",
+            "## Treatment of Snazz fever\n\nFixture text: snazz fever.\n");
+    c.write("quimby.md", "Quimby pox", "quimby-pox", "",
+            "## Treatment of Quimby pox\n\nFixture text: quimby pox.\n");
     c.write("operations.md", "Operations", "operations", "",
             "## Treatment of Operations\n\nFixture text.\n");
     // A one-word name that is an English plural the word list holds only
@@ -312,6 +322,16 @@ TEST_F(NameRules, SeveralEponymsNameTheirConditionWithoutItsHead) {
   EXPECT_TRUE(names("Zorb Quaxter Plimm- slow heart rate. My husband has it, where can I read "
                     "about it?",
                     "Zorb-Quaxter-Plimm syndrome"));
+}
+
+TEST_F(NameRules, ANameListingTheConditionsReadComesBeforeThem) {
+  // The shot is named for plorp fever, snazz fever and quimby pox: asked
+  // about with them, it is what they are named for.
+  EXPECT_EQ(top("My doctor wants me to get the tribble shot. Is snazz fever a form of plorp "
+                "fever? Do I need the tribble shot or a shot for snazz fever and plorp fever?"),
+            "Tribble shot (Plorp fever, Snazz fever, and Quimby pox)");
+  // One condition of its list alone is that condition.
+  EXPECT_EQ(top("How is snazz fever treated?"), "Snazz fever");
 }
 
 TEST_F(NameRules, AGenericPageTitleNamesNoCondition) {
