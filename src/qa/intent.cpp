@@ -691,6 +691,15 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
     } else if (cue.side > 0) {
       continue;  // "X leads to" needs a focus to tell which side it is on
     }
+    // "Can X cause Y?", "does X cause ...": the verb right after the focus's
+    // own words asks what the focus leads to, as "can X lead to" does; "what
+    // causes X", "X caused by Y" and "the cause of X" still ask its causes.
+    if (type == SectionType::causes && terms[i].surface == "cause" &&
+        focus_begin != std::string::npos && focus_begin < i && i <= skip.size()) {
+      bool right_after = true;
+      for (std::size_t k = focus_begin; k < i && right_after; ++k) right_after = skip[k];
+      if (right_after) type = SectionType::complications;
+    }
     for (std::size_t k = 0; k < n; ++k) taken[i + k] = true;
     if (cue_tokens) {
       cue_tokens->resize(terms.size(), false);

@@ -151,6 +151,31 @@ TEST_F(Intents, SideOfTheFocusDecidesLeadTo) {
   EXPECT_EQ(got, std::vector<T>{T::complications}) << names(got);
 }
 
+TEST_F(Intents, CauseRightAfterTheFocusAsksWhatItLeadsTo) {
+  // "Can X cause Y?": the verb right after the focus's own words asks what
+  // the focus leads to, as "can X lead to" does.
+  const auto a = analyzer_.terms("can gout cause kidney stones");
+  std::vector<bool> skip(a.size(), false);
+  skip[1] = true;
+  std::vector<T> got;
+  for (const auto& i : detector_.detect(a, 1, skip)) got.push_back(i.type);
+  EXPECT_EQ(got, std::vector<T>{T::complications}) << names(got);
+  // "What causes X" asks its causes, and so does "cause" apart from the
+  // focus's words ("gout again, what could cause it").
+  const auto b = analyzer_.terms("what causes gout");
+  std::vector<bool> skip_b(b.size(), false);
+  skip_b[2] = true;
+  got.clear();
+  for (const auto& i : detector_.detect(b, 2, skip_b)) got.push_back(i.type);
+  EXPECT_EQ(got, std::vector<T>{T::causes}) << names(got);
+  const auto c = analyzer_.terms("gout again what could cause it");
+  std::vector<bool> skip_c(c.size(), false);
+  skip_c[0] = true;
+  got.clear();
+  for (const auto& i : detector_.detect(c, 0, skip_c)) got.push_back(i.type);
+  EXPECT_EQ(got, std::vector<T>{T::causes}) << names(got);
+}
+
 // ---------------------------------------------------------------------------
 // The engine over the fixture articles.
 
