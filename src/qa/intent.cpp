@@ -139,6 +139,21 @@ const CueSpec kCues[] = {
     {"what type of", T::overview, 1},
     {"i have heard of", T::overview, 1},
     {"never heard of", T::overview, 1},
+    // Whether two conditions go together ("is there a link between X and
+    // Y", "is X related to Y") asks what each is: no one kind of answer
+    // holds the link, and the overview of the focus says what it goes with.
+    {"link between", T::overview, 2},
+    {"connection between", T::overview, 2},
+    {"correlation between", T::overview, 2},
+    {"relationship between", T::overview, 2},
+    {"relation between", T::overview, 2},
+    {"association between", T::overview, 2},
+    {"related to", T::overview, 2},
+    {"related with", T::overview, 2},
+    {"connected to", T::overview, 2},
+    {"connected with", T::overview, 2},
+    {"linked to", T::overview, 2},
+    {"linked with", T::overview, 2},
     // causes
     {"cause", T::causes, 2},
     {"causes", T::causes, 2},

@@ -56,6 +56,16 @@ TEST_F(Intents, Causes) {
   EXPECT_INTENTS("what triggers a gout attack", T::causes);
 }
 
+TEST_F(Intents, WhetherTwoConditionsGoTogetherAsksWhatTheyAre) {
+  // "Is there a link between X and Y", "is X related to Y": no one kind of
+  // answer holds the link; the overview says what a condition goes with.
+  EXPECT_INTENTS("is there a link between gout and kidney stones", T::overview);
+  EXPECT_INTENTS("Is astigmatism related to gout?", T::overview);
+  EXPECT_INTENTS("i was wondering if it is connected with kidney stones", T::overview);
+  // Beside a kind asked, in the order asked.
+  EXPECT_INTENTS("what causes gout and is it linked to kidney stones", T::causes, T::overview);
+}
+
 TEST_F(Intents, Treatment) {
   EXPECT_INTENTS("how is gout treated", T::treatment);
   EXPECT_INTENTS("what helps with kidney stones", T::treatment);
