@@ -838,6 +838,18 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     per_type.push_back(ranked(primary, t));
     if (per_type.back().empty()) {
       r.missing.push_back(t);
+      // New treatments asked for ("what new treatments are there for X?")
+      // where the focus holds no research: the treatments it does hold come
+      // first, before its most general answer. (Studies, trials and research
+      // asked for in other words are not treatments.)
+      if (t == SectionType::research &&
+          std::find(wanted.begin(), wanted.end(), SectionType::treatment) == wanted.end() &&
+          std::any_of(r.intents.begin(), r.intents.end(), [](const Intent& i) {
+            return i.type == SectionType::research && i.cue == "new treatments";
+          })) {
+        const auto list = ranked(primary, SectionType::treatment);
+        if (!list.empty()) push(list.front().second, 10 * focus_score + list.front().first, false);
+      }
       continue;
     }
     push(per_type.back().front().second, 10 * focus_score + per_type.back().front().first, true);
