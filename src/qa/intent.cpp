@@ -480,6 +480,15 @@ const CueSpec kCues[] = {
     {"pass it on", T::susceptibility, 2},
     {"spread to others", T::susceptibility, 2},
     {"spread from person", T::susceptibility, 2},
+    // Spreading within the body ("spread all the way up the leg", "spreading
+    // all over my arms", "spread into the bone") is how far it has grown,
+    // not whether it passes to others.
+    {"spread all", T::other, 0},
+    {"spread up", T::other, 0},
+    {"spread down", T::other, 0},
+    {"spread over", T::other, 0},
+    {"spread into", T::other, 0},
+    {"spread throughout", T::other, 0},
     {"spread", T::susceptibility, 1.5},
     {"catch it", T::susceptibility, 1.5},
     // "I do not want to expose anyone to it": whether it passes to others.

@@ -93,6 +93,14 @@ TEST_F(Intents, ContagionIsAskedAsWhoIsAtRisk) {
   EXPECT_INTENTS("how do you catch gout", T::causes);
 }
 
+TEST_F(Intents, SpreadingWithinTheBodyIsNotContagion) {
+  // How far it has grown in the body asks nothing about passing it on...
+  EXPECT_INTENTS("the rash keeps spreading all over my arms");
+  EXPECT_INTENTS("how helpful is radiation for melanoma that has spread up the leg");
+  // ...while spreading to another person still does.
+  EXPECT_INTENTS("can shingles spread from one person to another", T::susceptibility);
+}
+
 TEST_F(Intents, SymptomsTestsOutlook) {
   EXPECT_INTENTS("What are the symptoms of gout?", T::symptoms);  // not "what are" (overview)
   EXPECT_INTENTS("what are the warning signs of kidney stones", T::symptoms);
