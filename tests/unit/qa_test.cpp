@@ -93,7 +93,7 @@ TEST_F(Intents, ContagionIsAskedAsWhoIsAtRisk) {
   EXPECT_INTENTS("how do you catch gout", T::causes);
 }
 
-TEST_F(Intents, SpreadingWithinTheBodyIsNotContagion) {
+TEST_F(Intents, SpreadingWithinTheBodyAsksNothingAboutContagion) {
   // How far it has grown in the body asks nothing about passing it on...
   EXPECT_INTENTS("the rash keeps spreading all over my arms");
   EXPECT_INTENTS("how helpful is radiation for melanoma that has spread up the leg");
