@@ -337,6 +337,9 @@ const CueSpec kCues[] = {
     {"specialist", T::treatment, 1},
     {"specialists", T::treatment, 1},
     {"surgery", T::treatment, 1.5},
+    // A procedure done for a condition is a treatment of it, as surgery is.
+    {"procedure", T::treatment, 1.5},
+    {"procedures", T::treatment, 1.5},
     {"operation", T::treatment, 1},
     {"fix", T::treatment, 1.5},
     {"heal", T::treatment, 1.5},

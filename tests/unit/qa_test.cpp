@@ -101,6 +101,14 @@ TEST_F(Intents, SpreadingWithinTheBodyAsksNothingAboutContagion) {
   EXPECT_INTENTS("can shingles spread from one person to another", T::susceptibility);
 }
 
+TEST_F(Intents, AProcedureAskedForIsATreatment) {
+  // A procedure done for a condition treats it, as surgery does.
+  EXPECT_INTENTS("How do I find doctors that perform this procedure for gout?", T::treatment);
+  // Asked for beside information on it, the treatment comes first.
+  EXPECT_INTENTS("Where can I find information about these procedures?", T::treatment,
+                 T::overview);
+}
+
 TEST_F(Intents, SymptomsTestsOutlook) {
   EXPECT_INTENTS("What are the symptoms of gout?", T::symptoms);  // not "what are" (overview)
   EXPECT_INTENTS("what are the warning signs of kidney stones", T::symptoms);
