@@ -493,9 +493,12 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     // does not.
     // Nor does a name read only by taking a real word for a slip ("eye
     // injections" as "eye infections"): that is a guess, not what was asked.
+    // A clipped name read in full ("Hep C" as Hepatitis C: the rest of the
+    // name follows as written) is no slip, though "hep" is a word.
     std::vector<bool> real_word_slip(terms.size(), false);
     for (const auto& c : reading.corrections)
-      if (c.token < terms.size() && english_.contains(c.from)) real_word_slip[c.token] = true;
+      if (c.token < terms.size() && english_.contains(c.from) && !c.to.starts_with(c.from))
+        real_word_slip[c.token] = true;
     // With no sentence that asks in so many words, the subject line names
     // what is asked as much as the last sentence does.
     std::vector<bool> about = asking;
@@ -520,6 +523,63 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
                        return a.score > b.score;
                      });
   }
+  // A condition named as the topic asked about ("a question about botox")
+  // comes before the others asked as plainly.
+  prefer_named_topics(reading.matches, reading.terms);
+  // A name that lists conditions the message also names ("MMR Vaccine
+  // (Measles, Mumps, and Rubella)" beside measles and rubella) is what
+  // they are named for: the one thing that takes them together comes
+  // before the first of them, when two or more items of its list (between
+  // brackets, commas and "and") are the names of readings before it. A
+  // title that only goes on from a name ("Angina - when you have chest
+  // pain") lists nothing.
+  {
+    auto words_of = [](std::string_view name) {
+      std::string out;
+      for (unsigned char ch : text::fold(std::string(name))) {
+        const char c = std::isalnum(ch) ? static_cast<char>(ch) : ' ';
+        if (c != ' ' || (!out.empty() && out.back() != ' ')) out += c;
+      }
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      return out;
+    };
+    auto items_of = [&](const std::string& name) {
+      std::vector<std::string> items;
+      std::string folded = text::fold(name), cur;
+      for (std::size_t k = 0; k <= folded.size(); ++k) {
+        const bool end = k == folded.size();
+        const bool sep = !end && (folded[k] == '(' || folded[k] == ')' || folded[k] == ',');
+        const bool conj = !end && folded.compare(k, 5, " and ") == 0;
+        if (end || sep || conj) {
+          if (auto w = words_of(cur); !w.empty()) items.push_back(w);
+          cur.clear();
+          if (conj) k += 4;
+          continue;
+        }
+        cur += folded[k];
+      }
+      return items;
+    };
+    const auto conds = snapshot_->conditions();
+    for (std::size_t i = 2; i < reading.matches.size(); ++i) {
+      const auto items = items_of(conds[reading.matches[i].condition].name);
+      if (items.size() < 3) continue;
+      std::size_t covered = 0, first = i;
+      for (std::size_t j = 0; j < i; ++j) {
+        const std::string part = words_of(conds[reading.matches[j].condition].name);
+        if (std::find(items.begin(), items.end(), part) != items.end()) {
+          ++covered;
+          first = std::min(first, j);
+        }
+      }
+      if (covered >= 2) {
+        std::rotate(reading.matches.begin() + static_cast<std::ptrdiff_t>(first),
+                    reading.matches.begin() + static_cast<std::ptrdiff_t>(i),
+                    reading.matches.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+        break;
+      }
+    }
+  }
   // A "condition" made only of words that ask the question ("Treatment",
   // "Symptoms" are MedlinePlus topics) is the question, not its focus.
   if (reading.matches.size() > 1)
@@ -539,6 +599,15 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     if (&m != &front && (m.asked != front.asked || m.score < kOtherFocusShare * front.score))
       continue;
     for (std::size_t k = m.begin; k < m.end; ++k) skip[k] = true;
+    // Nor is the adjective that says the condition is inherited, written
+    // right before its name ("hereditary cerebellar ataxia", "genetic
+    // beriberi"): it names which form of the condition, as "chronic" does,
+    // and asks nothing about inheritance ("is it hereditary?" still does).
+    if (m.begin > 0) {
+      const auto& before = terms[m.begin - 1].surface;
+      if (before == "hereditary" || before == "genetic" || before == "inherited")
+        skip[m.begin - 1] = true;
+    }
   }
   const std::size_t focus_begin =
       reading.matches.empty() ? std::string::npos : reading.matches.front().begin;
@@ -620,7 +689,9 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
       }
     }
   }
-  if (matches.size() > 1) {
+  // (A condition named as the topic asked about stays the focus: its answers
+  // of other kinds, and the others' of the kind asked, follow.)
+  if (matches.size() > 1 && !named_as_topic(matches.front(), matches, terms)) {
     const double top = matches.front().score;
     for (std::size_t i = 1; i < matches.size(); ++i) {
       if (matches[i].score < 0.8 * top || matches[i].asked != matches.front().asked) break;
@@ -767,6 +838,18 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     per_type.push_back(ranked(primary, t));
     if (per_type.back().empty()) {
       r.missing.push_back(t);
+      // New treatments asked for ("what new treatments are there for X?")
+      // where the focus holds no research: the treatments it does hold come
+      // first, before its most general answer. (Studies, trials and research
+      // asked for in other words are not treatments.)
+      if (t == SectionType::research &&
+          std::find(wanted.begin(), wanted.end(), SectionType::treatment) == wanted.end() &&
+          std::any_of(r.intents.begin(), r.intents.end(), [](const Intent& i) {
+            return i.type == SectionType::research && i.cue == "new treatments";
+          })) {
+        const auto list = ranked(primary, SectionType::treatment);
+        if (!list.empty()) push(list.front().second, 10 * focus_score + list.front().first, false);
+      }
       continue;
     }
     push(per_type.back().front().second, 10 * focus_score + per_type.back().front().first, true);

@@ -610,7 +610,20 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
                         [](unsigned char ch) { return std::isalpha(ch) || ch == '\''; }) ||
            !(stats_.follows && stats_.follows(first.stem, terms.back().stem))))
         continue;
-      if (possessive || (stats_.follows && stats_.follows(first.stem, terms.back().stem)))
+      // Eponyms of several people ("Wolff-Parkinson-White syndrome",
+      // "Guillain-Barre syndrome") are the name without its head as well:
+      // two or more names of people, the first no English word, mean
+      // nothing else ("Wolff Parkinson White" with a slow heart rate).
+      const bool eponyms =
+          known_head && terms.size() >= 3 && stats_.english_word &&
+          !stats_.english_word(terms.front().surface) &&
+          std::all_of(terms.begin(), terms.end() - 1, [](const text::Term& t) {
+            return t.surface.size() >= 3 &&
+                   std::all_of(t.surface.begin(), t.surface.end(),
+                               [](unsigned char ch) { return std::isalpha(ch) || ch == '\''; });
+          });
+      if (possessive || eponyms ||
+          (stats_.follows && stats_.follows(first.stem, terms.back().stem)))
         add(text::fold(n).substr(0, terms.back().offset), c, NameKind::alias, analyzer);
     }
   }

@@ -139,6 +139,21 @@ const CueSpec kCues[] = {
     {"what type of", T::overview, 1},
     {"i have heard of", T::overview, 1},
     {"never heard of", T::overview, 1},
+    // Whether two conditions go together ("is there a link between X and
+    // Y", "is X related to Y") asks what each is: no one kind of answer
+    // holds the link, and the overview of the focus says what it goes with.
+    {"link between", T::overview, 2},
+    {"connection between", T::overview, 2},
+    {"correlation between", T::overview, 2},
+    {"relationship between", T::overview, 2},
+    {"relation between", T::overview, 2},
+    {"association between", T::overview, 2},
+    {"related to", T::overview, 2},
+    {"related with", T::overview, 2},
+    {"connected to", T::overview, 2},
+    {"connected with", T::overview, 2},
+    {"linked to", T::overview, 2},
+    {"linked with", T::overview, 2},
     // causes
     {"cause", T::causes, 2},
     {"causes", T::causes, 2},
@@ -322,6 +337,9 @@ const CueSpec kCues[] = {
     {"specialist", T::treatment, 1},
     {"specialists", T::treatment, 1},
     {"surgery", T::treatment, 1.5},
+    // A procedure done for a condition is a treatment of it, as surgery is.
+    {"procedure", T::treatment, 1.5},
+    {"procedures", T::treatment, 1.5},
     {"operation", T::treatment, 1},
     {"fix", T::treatment, 1.5},
     {"heal", T::treatment, 1.5},
@@ -465,6 +483,15 @@ const CueSpec kCues[] = {
     {"pass it on", T::susceptibility, 2},
     {"spread to others", T::susceptibility, 2},
     {"spread from person", T::susceptibility, 2},
+    // Spreading within the body ("spread all the way up the leg", "spreading
+    // all over my arms", "spread into the bone") is how far it has grown,
+    // not whether it passes to others.
+    {"spread all", T::other, 0},
+    {"spread up", T::other, 0},
+    {"spread down", T::other, 0},
+    {"spread over", T::other, 0},
+    {"spread into", T::other, 0},
+    {"spread throughout", T::other, 0},
     {"spread", T::susceptibility, 1.5},
     {"catch it", T::susceptibility, 1.5},
     // "I do not want to expose anyone to it": whether it passes to others.
@@ -690,6 +717,15 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
       }
     } else if (cue.side > 0) {
       continue;  // "X leads to" needs a focus to tell which side it is on
+    }
+    // "Can X cause Y?", "does X cause ...": the verb right after the focus's
+    // own words asks what the focus leads to, as "can X lead to" does; "what
+    // causes X", "X caused by Y" and "the cause of X" still ask its causes.
+    if (type == SectionType::causes && terms[i].surface == "cause" &&
+        focus_begin != std::string::npos && focus_begin < i && i <= skip.size()) {
+      bool right_after = true;
+      for (std::size_t k = focus_begin; k < i && right_after; ++k) right_after = skip[k];
+      if (right_after) type = SectionType::complications;
     }
     for (std::size_t k = 0; k < n; ++k) taken[i + k] = true;
     if (cue_tokens) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iterator>
 #include <string>
 
 #include "text/normalize.hpp"
@@ -277,6 +278,47 @@ void prefer_subject_names(std::vector<FocusMatch>& matches, const std::vector<te
       matches[i].asked = true;
     }
     return;
+  }
+}
+
+bool named_as_topic(const FocusMatch& m, const std::vector<FocusMatch>& matches,
+                    const std::vector<text::Term>& terms) {
+  std::size_t k = m.begin;
+  if (k >= terms.size()) return false;
+  // The whole of what follows "about", not its first word: not a word that
+  // goes on into another name ("about esophageal candidiasis", "about
+  // drinking wine", "about the rare disease, Ochoa syndrome"), nor the
+  // first of two named together ("about arrhythmia and fibromyalgia").
+  if (m.end < terms.size() && (terms[m.end].surface == "and" || terms[m.end].surface == "or"))
+    return false;
+  if (std::any_of(matches.begin(), matches.end(),
+                  [&](const FocusMatch& x) { return x.begin == m.end; }))
+    return false;
+  // "about the MMR vaccine", "about my CMT": one word that points between.
+  static constexpr std::string_view kPointers[] = {"the",   "a",   "an",   "my",   "his",  "her",
+                                                   "their", "our", "your", "this", "these"};
+  if (k > 0 && std::find(std::begin(kPointers), std::end(kPointers), terms[k - 1].surface) !=
+                   std::end(kPointers))
+    --k;
+  if (k < 2 || terms[k - 1].surface != "about") return false;
+  // The words that make what follows "about" the topic asked about.
+  static constexpr std::string_view kTopicWords[] = {
+      "question", "questions", "ask",       "asking",  "inquire", "inquiring",
+      "inquiry",  "enquire",   "enquiring", "enquiry", "know",    "information",
+      "info",     "learn",     "wondering", "curious"};
+  return std::find(std::begin(kTopicWords), std::end(kTopicWords), terms[k - 2].surface) !=
+         std::end(kTopicWords);
+}
+
+void prefer_named_topics(std::vector<FocusMatch>& matches, const std::vector<text::Term>& terms) {
+  if (matches.size() < 2 || named_as_topic(matches.front(), matches, terms)) return;
+  for (std::size_t i = 1; i < matches.size(); ++i) {
+    if (matches[i].asked != matches.front().asked) break;
+    if (named_as_topic(matches[i], matches, terms)) {
+      std::rotate(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
+                  matches.begin() + static_cast<std::ptrdiff_t>(i + 1));
+      return;
+    }
   }
 }
 

@@ -68,6 +68,19 @@ bool is_lay_word(const FocusMatch& m, const std::vector<text::Term>& terms);
 void prefer_subject_names(std::vector<FocusMatch>& matches, const std::vector<text::Term>& terms,
                           const std::vector<SentenceRole>& role);
 
+// A condition named as the topic of a question, right after "a question
+// about", "questions about", "to ask about", "to know about", "information
+// about" ("I want to ask a question about botox", "a few questions about
+// autonomic disorders combined with arthritis"), is what the message asks
+// about: of the readings as plainly asked as the first, the first one so
+// named is put first. Only the whole of what follows "about" is its topic:
+// not a word that goes on into another reading ("about esophageal
+// candidiasis"), nor the first of two named together ("about X and Y").
+// `matches` are all the readings, `terms` the question's words.
+bool named_as_topic(const FocusMatch& m, const std::vector<FocusMatch>& matches,
+                    const std::vector<text::Term>& terms);
+void prefer_named_topics(std::vector<FocusMatch>& matches, const std::vector<text::Term>& terms);
+
 // How much a condition named in a sentence of this role counts as what is
 // asked about (1 for an asking sentence).
 double role_weight(SentenceRole role);

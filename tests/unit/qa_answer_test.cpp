@@ -169,5 +169,19 @@ TEST_F(AnswerChoice, AConditionAskedAsStronglyAsTheFocusIsAnswered) {
   EXPECT_EQ(condition_of(r.answers[0]), "Wobblewort syndrome");
 }
 
+TEST_F(AnswerChoice, NewTreatmentsTheFocusHoldsNoResearchOnAreItsTreatments) {
+  // Wobblewort syndrome holds a treatment and an overview, no research.
+  const auto r = engine_->ask("what new treatments are there for wobblewort syndrome?");
+  ASSERT_EQ(focus_name(r), "Wobblewort syndrome");
+  ASSERT_FALSE(r.answers.empty());
+  EXPECT_EQ(r.answers[0].type, T::treatment) << first_document(r);
+  EXPECT_FALSE(r.answers[0].asked);  // offered instead of the research
+  // Trials asked for are not treatments: the most general answer first.
+  const auto t = engine_->ask("are there clinical trials for wobblewort syndrome?");
+  ASSERT_EQ(focus_name(t), "Wobblewort syndrome");
+  ASSERT_FALSE(t.answers.empty());
+  EXPECT_EQ(t.answers[0].type, T::overview) << first_document(t);
+}
+
 }  // namespace
 }  // namespace symptomdb

@@ -3,6 +3,7 @@
 // mark read rightly), and so which condition is asked about.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 
@@ -123,6 +124,22 @@ TEST_F(Asking, AFormLabelledFirstSentenceIsTheStoryNotTheTopic) {
   EXPECT_EQ(focus_name(r), "Quenzil");
   ASSERT_FALSE(r.answers.empty());
   EXPECT_EQ(engine_->snapshot().conditions()[r.answers[0].condition].name, "Quenzil");
+}
+
+TEST_F(Asking, AnInheritedConditionNamedAsSuchAsksNothingAboutInheritance) {
+  auto asks_genetics = [](const qa::Result& r) {
+    return std::any_of(r.intents.begin(), r.intents.end(),
+                       [](const qa::Intent& i) { return i.type == SectionType::genetics; });
+  };
+  // "hereditary" right before the name says which form of it the asker
+  // has; the question asks for a cure.
+  const auto r = engine_->ask("I have hereditary familial zorblax syndrome, can I find a cure?", 5);
+  EXPECT_EQ(focus_name(r), "Familial zorblax syndrome");
+  ASSERT_FALSE(r.intents.empty());
+  EXPECT_EQ(r.intents[0].type, SectionType::treatment);
+  EXPECT_FALSE(asks_genetics(r));
+  // Asked of the condition, the same word asks about inheritance.
+  EXPECT_TRUE(asks_genetics(engine_->ask("Is familial zorblax syndrome hereditary?", 5)));
 }
 
 }  // namespace

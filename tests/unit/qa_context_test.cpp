@@ -120,6 +120,52 @@ TEST(MessageStructure, AFullerNameInTheStoryIsAskedWhenTheQuestionUsesItsShortFo
   EXPECT_GT(m[1].score, m[0].score);
 }
 
+TEST(MessageStructure, AConditionNamedAsTheTopicAskedAboutComesFirst) {
+  text::Analyzer an;
+  const std::string q =
+      "I want to ask a question about botox. I want to know if it helps someone who had a "
+      "cerebral hemorrhage?";
+  const auto terms = an.terms(q);
+  enum : std::size_t { kStroke, kBotox, kHeadache };
+  const std::size_t botox = token(terms, "botox"), cerebral = token(terms, "cerebral");
+  std::vector<qa::FocusMatch> m = {match(kStroke, cerebral, cerebral + 2, 1.58, true),
+                                   match(kBotox, botox, botox + 1, 1.21, true)};
+  EXPECT_TRUE(qa::named_as_topic(m[1], m, terms));
+  EXPECT_FALSE(qa::named_as_topic(m[0], m, terms));
+  qa::prefer_named_topics(m, terms);
+  ASSERT_EQ(m.size(), 2U);
+  EXPECT_EQ(m[0].condition, kBotox);
+  EXPECT_EQ(m[1].condition, kStroke);
+  // "information about the MMR vaccine": one pointing word may come between.
+  const std::string q2 = "Thank you for the information about the MMR vaccine.";
+  const auto t2 = an.terms(q2);
+  const std::size_t mmr = token(t2, "mmr");
+  EXPECT_TRUE(qa::named_as_topic(match(0, mmr, mmr + 2, 1.0, true), {}, t2));
+  // Only a question about it names the topic: what one talks or reads about
+  // is not asked ("I read about botox"), nor is a reading of the story raised
+  // above one of a sentence that asks.
+  const std::string q3 = "I read about botox. Does a cerebral hemorrhage heal?";
+  const auto t3 = an.terms(q3);
+  const std::size_t b3 = token(t3, "botox");
+  EXPECT_FALSE(qa::named_as_topic(match(kBotox, b3, b3 + 1, 1.0, true), {}, t3));
+  // The whole of what follows "about" is the topic, not a word that goes on
+  // into another name, nor the first of two named together.
+  const std::string q4 =
+      "I have questions about esophageal candidiasis and about asthma and eczema.";
+  const auto t4 = an.terms(q4);
+  const std::size_t eso = token(t4, "esophageal"), asthma = token(t4, "asthma");
+  const std::vector<qa::FocusMatch> m4 = {match(0, eso, eso + 1, 0.6, true),
+                                          match(1, eso + 1, eso + 2, 0.9, true),
+                                          match(2, asthma, asthma + 1, 0.9, true)};
+  EXPECT_FALSE(qa::named_as_topic(m4[0], m4, t4));
+  EXPECT_FALSE(qa::named_as_topic(m4[2], m4, t4));
+  std::vector<qa::FocusMatch> story = {match(kStroke, cerebral, cerebral + 2, 1.58, true),
+                                       match(kHeadache, 0, 1, 0.9, false),
+                                       match(kBotox, botox, botox + 1, 1.21, false)};
+  qa::prefer_named_topics(story, terms);
+  EXPECT_EQ(story[0].condition, kStroke);
+}
+
 // A knowledge base of four conditions, written as Markdown articles.
 class StructureOfAMessage : public ::testing::Test {
  protected:

@@ -51,6 +51,20 @@ class NameRules : public test::QaCorpusTest<NameRules> {
     c.write("velvet.md", "Velvet ataxia", "velvet-ataxia", "",
             "## Treatment of Velvet ataxia\n\nFixture text: Velvet ataxia, Velvet ataxia "
             "and Velvet ataxia again.\n");
+    // A name of several eponyms before its head, each met in the text
+    // only in the name.
+    c.write("zorb.md", "Zorb-Quaxter-Plimm syndrome", "zorb-quaxter-plimm-syndrome", "",
+            "## Treatment of Zorb-Quaxter-Plimm syndrome\n\nFixture text.\n");
+    // A shot named for the three conditions it is given against, each of
+    // them a condition of its own.
+    c.write("tribble.md", "Tribble shot (Plorp fever, Snazz fever, and Quimby pox)", "tribble-shot",
+            "", "## Prevention of Plorp fever\n\nFixture text.\n");
+    c.write("plorp.md", "Plorp fever", "plorp-fever", "",
+            "## Treatment of Plorp fever\n\nFixture text: plorp fever.\n");
+    c.write("snazz.md", "Snazz fever", "snazz-fever", "",
+            "## Treatment of Snazz fever\n\nFixture text: snazz fever.\n");
+    c.write("quimby.md", "Quimby pox", "quimby-pox", "",
+            "## Treatment of Quimby pox\n\nFixture text: quimby pox.\n");
     c.write("operations.md", "Operations", "operations", "",
             "## Treatment of Operations\n\nFixture text.\n");
     // A one-word name that is an English plural the word list holds only
@@ -302,6 +316,24 @@ TEST_F(NameRules, APossessivePronounOpensNoEponymsName) {
   EXPECT_FALSE(names("My mother has a wobble. How is her wobble treated?", "Hers wobble"));
 }
 
+TEST_F(NameRules, SeveralEponymsNameTheirConditionWithoutItsHead) {
+  EXPECT_TRUE(names("How is Zorb-Quaxter-Plimm syndrome treated?", "Zorb-Quaxter-Plimm syndrome"));
+  // Without "syndrome": the names of its people mean nothing else.
+  EXPECT_TRUE(names("Zorb Quaxter Plimm- slow heart rate. My husband has it, where can I read "
+                    "about it?",
+                    "Zorb-Quaxter-Plimm syndrome"));
+}
+
+TEST_F(NameRules, ANameListingTheConditionsReadComesBeforeThem) {
+  // The shot is named for plorp fever, snazz fever and quimby pox: asked
+  // about with them, it is what they are named for.
+  EXPECT_EQ(top("My doctor wants me to get the tribble shot. Is snazz fever a form of plorp "
+                "fever? Do I need the tribble shot or a shot for snazz fever and plorp fever?"),
+            "Tribble shot (Plorp fever, Snazz fever, and Quimby pox)");
+  // One condition of its list alone is that condition.
+  EXPECT_EQ(top("How is snazz fever treated?"), "Snazz fever");
+}
+
 TEST_F(NameRules, AGenericPageTitleNamesNoCondition) {
   // "Resources" is what a title adds to a name, not a name ...
   EXPECT_FALSE(names("Can you help me find resources for my journey?", "Resources"));
@@ -403,6 +435,33 @@ TEST(NameRulesOwnName, AConditionsOwnNameIsNotDisplacedByAnotherThatListsItsWord
   ASSERT_FALSE(r.answers.empty());
   EXPECT_EQ(conditions[r.answers.front().condition].name, "Plonk syndrome");
   EXPECT_EQ(r.answers.front().type, SectionType::treatment);
+}
+
+}  // namespace
+}  // namespace symptomdb
+
+namespace symptomdb {
+namespace {
+
+TEST(NameRulesClipped, AClippedNameWhereTheMessageAsksIsAskedNotAGuess) {
+  // "hep" is an English word and the clipped first word of "Hepplewort
+  // fever" (as it is of Hepatitis C). Read in full where the message asks,
+  // with the rest of the name as written, it is what is asked, not a
+  // guess that took a real word for a slip.
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("hepplewort-fever", "Hepplewort fever", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  a.push_back(
+      testing::condition_entry("zorblax", "Zorblax", "Fixture symptoms.", "MPlusHealthTopics"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto r = engine.ask("Zorblax. Is there a drug to take after contact with hep fever?", 5);
+  const auto& conditions = engine.snapshot().conditions();
+  ASSERT_EQ(r.corrections.size(), 1U);
+  EXPECT_EQ(r.corrections.front().from, "hep");
+  EXPECT_EQ(r.corrections.front().to, "hepplewort");
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(conditions[r.focus.front().condition].name, "Hepplewort fever");
+  EXPECT_TRUE(r.focus.front().asked);
 }
 
 }  // namespace

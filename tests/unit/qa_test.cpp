@@ -56,6 +56,16 @@ TEST_F(Intents, Causes) {
   EXPECT_INTENTS("what triggers a gout attack", T::causes);
 }
 
+TEST_F(Intents, WhetherTwoConditionsGoTogetherAsksWhatTheyAre) {
+  // "Is there a link between X and Y", "is X related to Y": no one kind of
+  // answer holds the link; the overview says what a condition goes with.
+  EXPECT_INTENTS("is there a link between gout and kidney stones", T::overview);
+  EXPECT_INTENTS("Is astigmatism related to gout?", T::overview);
+  EXPECT_INTENTS("i was wondering if it is connected with kidney stones", T::overview);
+  // Beside a kind asked, in the order asked.
+  EXPECT_INTENTS("what causes gout and is it linked to kidney stones", T::causes, T::overview);
+}
+
 TEST_F(Intents, Treatment) {
   EXPECT_INTENTS("how is gout treated", T::treatment);
   EXPECT_INTENTS("what helps with kidney stones", T::treatment);
@@ -81,6 +91,22 @@ TEST_F(Intents, ContagionIsAskedAsWhoIsAtRisk) {
   EXPECT_INTENTS("can you catch it from someone", T::susceptibility);
   // Catching an infection is still how you get it.
   EXPECT_INTENTS("how do you catch gout", T::causes);
+}
+
+TEST_F(Intents, SpreadingWithinTheBodyAsksNothingAboutContagion) {
+  // How far it has grown in the body asks nothing about passing it on...
+  EXPECT_INTENTS("the rash keeps spreading all over my arms");
+  EXPECT_INTENTS("how helpful is radiation for melanoma that has spread up the leg");
+  // ...while spreading to another person still does.
+  EXPECT_INTENTS("can shingles spread from one person to another", T::susceptibility);
+}
+
+TEST_F(Intents, AProcedureAskedForIsATreatment) {
+  // A procedure done for a condition treats it, as surgery does.
+  EXPECT_INTENTS("How do I find doctors that perform this procedure for gout?", T::treatment);
+  // Asked for beside information on it, the treatment comes first.
+  EXPECT_INTENTS("Where can I find information about these procedures?", T::treatment,
+                 T::overview);
 }
 
 TEST_F(Intents, SymptomsTestsOutlook) {
@@ -149,6 +175,31 @@ TEST_F(Intents, SideOfTheFocusDecidesLeadTo) {
   got.clear();
   for (const auto& i : detector_.detect(b, 1)) got.push_back(i.type);
   EXPECT_EQ(got, std::vector<T>{T::complications}) << names(got);
+}
+
+TEST_F(Intents, CauseRightAfterTheFocusAsksWhatItLeadsTo) {
+  // "Can X cause Y?": the verb right after the focus's own words asks what
+  // the focus leads to, as "can X lead to" does.
+  const auto a = analyzer_.terms("can gout cause kidney stones");
+  std::vector<bool> skip(a.size(), false);
+  skip[1] = true;
+  std::vector<T> got;
+  for (const auto& i : detector_.detect(a, 1, skip)) got.push_back(i.type);
+  EXPECT_EQ(got, std::vector<T>{T::complications}) << names(got);
+  // "What causes X" asks its causes, and so does "cause" apart from the
+  // focus's words ("gout again, what could cause it").
+  const auto b = analyzer_.terms("what causes gout");
+  std::vector<bool> skip_b(b.size(), false);
+  skip_b[2] = true;
+  got.clear();
+  for (const auto& i : detector_.detect(b, 2, skip_b)) got.push_back(i.type);
+  EXPECT_EQ(got, std::vector<T>{T::causes}) << names(got);
+  const auto c = analyzer_.terms("gout again what could cause it");
+  std::vector<bool> skip_c(c.size(), false);
+  skip_c[0] = true;
+  got.clear();
+  for (const auto& i : detector_.detect(c, 0, skip_c)) got.push_back(i.type);
+  EXPECT_EQ(got, std::vector<T>{T::causes}) << names(got);
 }
 
 // ---------------------------------------------------------------------------
