@@ -526,59 +526,11 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   // A condition named as the topic asked about ("a question about botox")
   // comes before the others asked as plainly.
   prefer_named_topics(reading.matches, reading.terms);
-  // A name that lists conditions the message also names ("MMR Vaccine
-  // (Measles, Mumps, and Rubella)" beside measles and rubella) is what
-  // they are named for: the one thing that takes them together comes
-  // before the first of them, when two or more items of its list (between
-  // brackets, commas and "and") are the names of readings before it. A
-  // title that only goes on from a name ("Angina - when you have chest
-  // pain") lists nothing.
+  // A name that lists conditions the message also names comes before them.
   {
-    auto words_of = [](std::string_view name) {
-      std::string out;
-      for (unsigned char ch : text::fold(std::string(name))) {
-        const char c = std::isalnum(ch) ? static_cast<char>(ch) : ' ';
-        if (c != ' ' || (!out.empty() && out.back() != ' ')) out += c;
-      }
-      while (!out.empty() && out.back() == ' ') out.pop_back();
-      return out;
-    };
-    auto items_of = [&](const std::string& name) {
-      std::vector<std::string> items;
-      std::string folded = text::fold(name), cur;
-      for (std::size_t k = 0; k <= folded.size(); ++k) {
-        const bool end = k == folded.size();
-        const bool sep = !end && (folded[k] == '(' || folded[k] == ')' || folded[k] == ',');
-        const bool conj = !end && folded.compare(k, 5, " and ") == 0;
-        if (end || sep || conj) {
-          if (auto w = words_of(cur); !w.empty()) items.push_back(w);
-          cur.clear();
-          if (conj) k += 4;
-          continue;
-        }
-        cur += folded[k];
-      }
-      return items;
-    };
     const auto conds = snapshot_->conditions();
-    for (std::size_t i = 2; i < reading.matches.size(); ++i) {
-      const auto items = items_of(conds[reading.matches[i].condition].name);
-      if (items.size() < 3) continue;
-      std::size_t covered = 0, first = i;
-      for (std::size_t j = 0; j < i; ++j) {
-        const std::string part = words_of(conds[reading.matches[j].condition].name);
-        if (std::find(items.begin(), items.end(), part) != items.end()) {
-          ++covered;
-          first = std::min(first, j);
-        }
-      }
-      if (covered >= 2) {
-        std::rotate(reading.matches.begin() + static_cast<std::ptrdiff_t>(first),
-                    reading.matches.begin() + static_cast<std::ptrdiff_t>(i),
-                    reading.matches.begin() + static_cast<std::ptrdiff_t>(i) + 1);
-        break;
-      }
-    }
+    prefer_names_that_list(reading.matches,
+                           [&](std::size_t c) -> std::string_view { return conds[c].name; });
   }
   // A "condition" made only of words that ask the question ("Treatment",
   // "Symptoms" are MedlinePlus topics) is the question, not its focus.

@@ -322,6 +322,56 @@ void prefer_named_topics(std::vector<FocusMatch>& matches, const std::vector<tex
   }
 }
 
+void prefer_names_that_list(std::vector<FocusMatch>& matches,
+                            const std::function<std::string_view(std::size_t)>& name_of) {
+  // A name's words, folded, one space between.
+  auto words_of = [](std::string_view name) {
+    std::string out;
+    for (unsigned char ch : text::fold(name)) {
+      const char c = std::isalnum(ch) ? static_cast<char>(ch) : ' ';
+      if (c != ' ' || (!out.empty() && out.back() != ' ')) out += c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  auto items_of = [&](std::string_view name) {
+    std::vector<std::string> items;
+    const std::string folded = text::fold(name);
+    std::string cur;
+    for (std::size_t k = 0; k <= folded.size(); ++k) {
+      const bool end = k == folded.size();
+      const bool sep = !end && (folded[k] == '(' || folded[k] == ')' || folded[k] == ',');
+      const bool conj = !end && folded.compare(k, 5, " and ") == 0;
+      if (end || sep || conj) {
+        if (auto w = words_of(cur); !w.empty()) items.push_back(w);
+        cur.clear();
+        if (conj) k += 4;
+        continue;
+      }
+      cur += folded[k];
+    }
+    return items;
+  };
+  for (std::size_t i = 2; i < matches.size(); ++i) {
+    const auto items = items_of(name_of(matches[i].condition));
+    if (items.size() < 3) continue;
+    std::size_t covered = 0, first = i;
+    for (std::size_t j = 0; j < i; ++j) {
+      const std::string part = words_of(name_of(matches[j].condition));
+      if (std::find(items.begin(), items.end(), part) != items.end()) {
+        ++covered;
+        first = std::min(first, j);
+      }
+    }
+    if (covered >= 2) {
+      std::rotate(matches.begin() + static_cast<std::ptrdiff_t>(first),
+                  matches.begin() + static_cast<std::ptrdiff_t>(i),
+                  matches.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      return;
+    }
+  }
+}
+
 std::vector<Sentence> read_message(std::string_view question,
                                    const std::vector<text::Term>& terms) {
   const std::string folded = text::fold(question);

@@ -81,6 +81,16 @@ bool named_as_topic(const FocusMatch& m, const std::vector<FocusMatch>& matches,
                     const std::vector<text::Term>& terms);
 void prefer_named_topics(std::vector<FocusMatch>& matches, const std::vector<text::Term>& terms);
 
+// A name that lists conditions the message also names ("MMR Vaccine
+// (Measles, Mumps, and Rubella)" beside measles and rubella) is what they
+// are named for: the one reading that takes them together is put before the
+// first of them, when two or more items of its list (between brackets,
+// commas and "and") are the names of readings before it. A title that only
+// goes on from a name ("Angina - when you have chest pain") lists nothing.
+// `name_of` gives a reading's condition name.
+void prefer_names_that_list(std::vector<FocusMatch>& matches,
+                            const std::function<std::string_view(std::size_t)>& name_of);
+
 // How much a condition named in a sentence of this role counts as what is
 // asked about (1 for an asking sentence).
 double role_weight(SentenceRole role);
