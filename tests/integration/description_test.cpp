@@ -108,6 +108,19 @@ TEST_F(DescriptionTest, NegationDurationAndExcludedTextAreRead) {
   EXPECT_TRUE(j["unmatched"].is_array());
 }
 
+// "and" before a new subject starts a finding of its own: two findings,
+// each said back as written.
+TEST_F(DescriptionTest, AClauseWithItsOwnSubjectIsAFindingOfItsOwn) {
+  const auto r = check({{"description", "I keep needing to pee and I'm always thirsty"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = json::parse(r.body);
+  const auto& findings = j["description"]["findings"];
+  ASSERT_EQ(findings.size(), 2u) << j["description"].dump();
+  EXPECT_EQ(findings[0]["text"], "i keep needing to pee");
+  EXPECT_EQ(findings[1]["text"], "i'm always thirsty");
+  EXPECT_FALSE(findings[1]["negated"].get<bool>());
+}
+
 TEST_F(DescriptionTest, BadInputIsAClearJsonError) {
   auto r = check({{"description", std::string(5001, 'a')}});
   EXPECT_EQ(r.status, 400);
