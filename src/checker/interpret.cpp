@@ -53,7 +53,7 @@ constexpr std::size_t kMaxGeneralised = 64;
 constexpr std::string_view kNegations[] = {"no",   "without", "never", "none",
                                            "deny", "denies",  "denied"};
 constexpr double kCorrectedFactor = 0.9;  // confidence kept after a spelling correction
-constexpr double kMinConfidence = 0.4;  // "purple elephant" is not "Purple urine"
+constexpr double kMinConfidence = 0.4;    // "purple elephant" is not "Purple urine"
 // A reading of a name said whole, of any kind of name (a related synonym
 // reads 0.8, HPO's "swelling" for Edema 0.7); a part of a longer name reads
 // lower (one word of two, 0.5).
@@ -172,6 +172,36 @@ std::string_view before_place(std::string_view s) {
                                               [&](std::string_view p) { return word_at(next, p); });
       if (whose) return text::trim(s.substr(0, i));
     }
+  }
+  return {};
+}
+
+// Verbs that say what something is like ("is cloudy", "smells bad", "looks
+// red"): a piece that opens with one has its subject elsewhere.
+constexpr std::array<std::string_view, 20> kLinkingVerbs = {
+    "is",     "are",   "was",     "were",  "looks", "look", "looked", "feels", "feel",   "felt",
+    "smells", "smell", "smelled", "seems", "seem",  "gets", "turned", "turns", "became", "becomes"};
+
+bool is_linking_verb(std::string_view w) {
+  return std::find(kLinkingVerbs.begin(), kLinkingVerbs.end(), w) != kLinkingVerbs.end();
+}
+
+bool opens_with_linking_verb(std::string_view piece) {
+  const auto words = text::tokenize(text::fold(piece));
+  return !words.empty() && is_linking_verb(words.front());
+}
+
+// The words of a piece before its first linking verb ("my urine" in "my
+// urine smells bad"), as a view into it; empty when it has no such verb or
+// opens with one.
+std::string_view subject_of(std::string_view piece) {
+  std::size_t i = 0;
+  while (i < piece.size()) {
+    while (i < piece.size() && std::isspace(static_cast<unsigned char>(piece[i]))) ++i;
+    const std::size_t start = i;
+    while (i < piece.size() && !std::isspace(static_cast<unsigned char>(piece[i]))) ++i;
+    if (i > start && is_linking_verb(text::fold(piece.substr(start, i - start))))
+      return start == 0 ? std::string_view{} : text::trim(piece.substr(0, start));
   }
   return {};
 }
@@ -828,10 +858,18 @@ Interpreter::Result Interpreter::interpret(std::string_view text) const {
     }
     std::vector<std::pair<std::string_view, std::optional<Interpretation>>> parts;
     bool all_matched = true;
+    const std::string_view subject = subject_of(text::trim(pieces.front()));
     for (const auto piece : pieces) {
       const auto p = text::trim(piece);
       if (p.empty()) continue;
-      parts.emplace_back(p, read_before_circumstance(p));
+      auto read = read_before_circumstance(p);
+      // "my urine smells bad and is cloudy": a piece that opens with its
+      // verb says it of the first piece's subject.
+      if (!subject.empty() && p.data() != text::trim(pieces.front()).data() &&
+          opens_with_linking_verb(p))
+        if (auto with = read_before_circumstance(std::string(subject) + " " + std::string(p)))
+          read = std::move(with);
+      parts.emplace_back(p, std::move(read));
       all_matched = all_matched && parts.back().second.has_value();
     }
     if (whole && !all_matched) {

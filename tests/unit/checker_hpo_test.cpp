@@ -104,6 +104,13 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_EQ(id_of("rash on my arms"), "none");  // the whole phrase alone
   EXPECT_EQ(first("rash on my arms"), "HP:0000988");
   EXPECT_EQ(first("a lump in my neck"), "none");  // not "Breast lump"
+  // A piece that opens with its verb says it of the first piece's subject:
+  // "is cloudy" is the urine's, not a cloudy lens (Cataract).
+  std::vector<std::string> ids;
+  for (const auto& t : served_->interpret("my urine smells bad and is cloudy").terms)
+    ids.push_back(checker_->ontology().term(t.term).id);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "HP:0031967"), ids.end());  // Cloudy urine
+  EXPECT_EQ(std::find(ids.begin(), ids.end(), "HP:0000518"), ids.end());  // Cataract
   // Lay phrasings (lay_words.tsv).
   EXPECT_EQ(id_of("I keep needing to pee"), "HP:0100515");  // Pollakisuria
   EXPECT_EQ(id_of("always thirsty"), "HP:0001959");         // Polydipsia
