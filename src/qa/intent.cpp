@@ -289,6 +289,17 @@ const CueSpec kCues[] = {
     {"drugs", T::treatment, 1.5},
     {"pill", T::treatment, 1},
     {"pills", T::treatment, 1},
+    // The other forms a medicine comes in are pills too: "I heard about a
+    // tablet named X, will it suit me", "skin creams that have effects on
+    // it" ask for the treatment. ("Cream" alone is also food: only the
+    // plural counts.)
+    {"tablet", T::treatment, 1},
+    {"tablets", T::treatment, 1},
+    {"capsule", T::treatment, 1},
+    {"capsules", T::treatment, 1},
+    {"creams", T::treatment, 1},
+    {"ointment", T::treatment, 1},
+    {"ointments", T::treatment, 1},
     {"manage", T::treatment, 2},
     {"managed", T::treatment, 2},
     {"managing", T::treatment, 2},

@@ -406,5 +406,15 @@ TEST_F(IntentWords, WhetherTheNextChildWillHaveItAsksTheGenetics) {
   }
 }
 
+TEST_F(IntentWords, TabletsCapsulesCreamsAndOintmentsAskTheTreatmentAsPillsDo) {
+  for (const std::string q :
+       {"i heard about a tablet named zorbex, will it be suited for me",
+        "are there any skin creams that have positive effects on it",
+        "should i take the capsules", "is there an ointment for it"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::treatment}) << names(types(q));
+  }
+}
+
 }  // namespace
 }  // namespace symptomdb
