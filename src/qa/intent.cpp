@@ -164,6 +164,14 @@ const CueSpec kCues[] = {
     {"why did", T::causes, 1.5},
     {"why am i", T::causes, 1.5},
     {"why would", T::causes, 1},
+    // Asking to be told why something is so asks its cause, wherever the
+    // verb comes after "why" ("tell me why the body would be so weak").
+    {"tell me why", T::causes, 1.5},
+    {"tell us why", T::causes, 1.5},
+    {"know why", T::causes, 1.5},
+    {"explain why", T::causes, 1.5},
+    {"wondering why", T::causes, 1.5},
+    {"understand why", T::causes, 1.5},
     {"reason", T::causes, 1.5},
     {"reasons", T::causes, 1.5},
     {"trigger", T::causes, 1.5},

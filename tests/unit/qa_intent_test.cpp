@@ -416,5 +416,15 @@ TEST_F(IntentWords, TabletsCapsulesCreamsAndOintmentsAskTheTreatmentAsPillsDo) {
   }
 }
 
+TEST_F(IntentWords, AskingToBeToldWhySomethingIsSoAsksTheCause) {
+  for (const std::string q :
+       {"could you please tell me why the body would be severely weak",
+        "i would like to know why my hands shake", "can you explain why it keeps coming back",
+        "i am wondering why the pain is worse at night"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::causes}) << names(types(q));
+  }
+}
+
 }  // namespace
 }  // namespace symptomdb
