@@ -164,6 +164,14 @@ const CueSpec kCues[] = {
     {"why did", T::causes, 1.5},
     {"why am i", T::causes, 1.5},
     {"why would", T::causes, 1},
+    // Asking to be told why something is so asks its cause, wherever the
+    // verb comes after "why" ("tell me why the body would be so weak").
+    {"tell me why", T::causes, 1.5},
+    {"tell us why", T::causes, 1.5},
+    {"know why", T::causes, 1.5},
+    {"explain why", T::causes, 1.5},
+    {"wondering why", T::causes, 1.5},
+    {"understand why", T::causes, 1.5},
     {"reason", T::causes, 1.5},
     {"reasons", T::causes, 1.5},
     {"trigger", T::causes, 1.5},
@@ -289,6 +297,17 @@ const CueSpec kCues[] = {
     {"drugs", T::treatment, 1.5},
     {"pill", T::treatment, 1},
     {"pills", T::treatment, 1},
+    // The other forms a medicine comes in are pills too: "I heard about a
+    // tablet named X, will it suit me", "skin creams that have effects on
+    // it" ask for the treatment. ("Cream" alone is also food: only the
+    // plural counts.)
+    {"tablet", T::treatment, 1},
+    {"tablets", T::treatment, 1},
+    {"capsule", T::treatment, 1},
+    {"capsules", T::treatment, 1},
+    {"creams", T::treatment, 1},
+    {"ointment", T::treatment, 1},
+    {"ointments", T::treatment, 1},
     {"manage", T::treatment, 2},
     {"managed", T::treatment, 2},
     {"managing", T::treatment, 2},

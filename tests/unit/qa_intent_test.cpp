@@ -406,5 +406,25 @@ TEST_F(IntentWords, WhetherTheNextChildWillHaveItAsksTheGenetics) {
   }
 }
 
+TEST_F(IntentWords, TabletsCapsulesCreamsAndOintmentsAskTheTreatmentAsPillsDo) {
+  for (const std::string q :
+       {"i heard about a tablet named zorbex, will it be suited for me",
+        "are there any skin creams that have positive effects on it",
+        "should i take the capsules", "is there an ointment for it"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::treatment}) << names(types(q));
+  }
+}
+
+TEST_F(IntentWords, AskingToBeToldWhySomethingIsSoAsksTheCause) {
+  for (const std::string q :
+       {"could you please tell me why the body would be severely weak",
+        "i would like to know why my hands shake", "can you explain why it keeps coming back",
+        "i am wondering why the pain is worse at night"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::causes}) << names(types(q));
+  }
+}
+
 }  // namespace
 }  // namespace symptomdb
