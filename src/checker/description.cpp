@@ -4,8 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "checker/lay_words.hpp"
 #include "checker/quantities.hpp"
-#include "core/embedded.hpp"
 #include "text/normalize.hpp"
 
 namespace symptomdb::checker {
@@ -131,15 +131,10 @@ constexpr std::array<std::string_view, 9> kBeforeDuration = {
 // that word off the front would change what the rest says ("sick",
 // "temperature"), so the core keeps it.
 bool lay_phrase_at(const std::vector<std::string>& words, std::size_t i) {
-  static const std::vector<std::vector<std::string>> phrases = [] {
-    std::vector<std::vector<std::string>> out;
-    for (const auto& row : embedded_table("src/checker/data/lay_words.tsv"))
-      if (row.size() >= 2 && !row[1].empty()) out.push_back(text::tokenize(text::fold(row[0])));
-    return out;
-  }();
-  return std::any_of(phrases.begin(), phrases.end(), [&](const std::vector<std::string>& p) {
-    return p.size() >= 2 && i + p.size() <= words.size() &&
-           std::equal(p.begin(), p.end(), words.begin() + static_cast<std::ptrdiff_t>(i));
+  const auto& table = lay_phrasings();
+  return std::any_of(table.begin(), table.end(), [&](const LayPhrasing& p) {
+    return !p.to.empty() && p.from.size() >= 2 && i + p.from.size() <= words.size() &&
+           std::equal(p.from.begin(), p.from.end(), words.begin() + static_cast<std::ptrdiff_t>(i));
   });
 }
 

@@ -10,8 +10,8 @@
 #include <set>
 #include <utility>
 
+#include "checker/lay_words.hpp"
 #include "checker/quantities.hpp"
-#include "core/embedded.hpp"
 #include "text/analyzer.hpp"
 #include "text/normalize.hpp"
 
@@ -58,20 +58,6 @@ constexpr double kMinConfidence = 0.4;    // "purple elephant" is not "Purple ur
 // reads 0.8, HPO's "swelling" for Edema 0.7); a part of a longer name reads
 // lower (one word of two, 0.5).
 constexpr double kWholeNameConfidence = 0.7;
-
-std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> load_lay_words() {
-  std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> out;
-  for (const auto& row : embedded_table("src/checker/data/lay_words.tsv")) {
-    if (row.size() < 2) continue;
-    auto from = text::tokenize(text::fold(row[0]));
-    auto to = text::tokenize(text::fold(row[1]));
-    if (!from.empty()) out.emplace_back(std::move(from), std::move(to));
-  }
-  // Longest phrasings first, so "stomach ache" is replaced before "stomach".
-  std::stable_sort(out.begin(), out.end(),
-                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-  return out;
-}
 
 // Whose: "losing my hair" is "losing hair", "hurts his back" "hurts back".
 constexpr std::array<std::string_view, 6> kPossessives = {"my",  "his",  "her",
@@ -133,6 +119,14 @@ bool iequals_at(std::string_view s, std::size_t at, std::string_view word) {
   return true;
 }
 
+// `word` (lower case) written at `at` in any case and ending there: followed
+// by a space or the end. Callers check that a space comes before `at`.
+bool word_at(std::string_view s, std::size_t at, std::string_view word) {
+  const std::size_t after = at + word.size();
+  return iequals_at(s, at, word) &&
+         (after == s.size() || std::isspace(static_cast<unsigned char>(s[after])));
+}
+
 // The words before a clause of circumstance ("dizzy when I stand up",
 // "pain after eating", "cough if I lie down"): when a finding is said
 // with when it comes, the finding is what comes before. Empty when the
@@ -141,10 +135,7 @@ std::string_view before_circumstance(std::string_view s) {
   for (std::size_t i = 1; i < s.size(); ++i) {
     if (!std::isspace(static_cast<unsigned char>(s[i - 1]))) continue;
     for (const std::string_view w : {"when", "whenever", "after", "while", "if"}) {
-      const std::size_t after = i + w.size();
-      if (iequals_at(s, i, w) &&
-          (after == s.size() || std::isspace(static_cast<unsigned char>(s[after]))))
-        return text::trim(s.substr(0, i));
+      if (word_at(s, i, w)) return text::trim(s.substr(0, i));
     }
   }
   return {};
@@ -155,21 +146,14 @@ std::string_view before_circumstance(std::string_view s) {
 // Empty when the phrase says no such place. The place itself is read apart
 // (description.cpp's body sites).
 std::string_view before_place(std::string_view s) {
-  // A whole word at `at`: preceded by a space (or the start) and followed by
-  // a space (or the end).
-  auto word_at = [&](std::size_t at, std::string_view w) {
-    const std::size_t after = at + w.size();
-    return iequals_at(s, at, w) &&
-           (after == s.size() || std::isspace(static_cast<unsigned char>(s[after])));
-  };
   for (std::size_t i = 1; i < s.size(); ++i) {
     if (!std::isspace(static_cast<unsigned char>(s[i - 1]))) continue;
     for (const std::string_view w : {"on", "in", "around", "under", "behind"}) {
-      if (!word_at(i, w) || i + w.size() + 1 >= s.size()) continue;
+      if (!word_at(s, i, w) || i + w.size() + 1 >= s.size()) continue;
       const std::size_t next = i + w.size() + 1;
-      const bool whose =
-          word_at(next, "the") || std::any_of(kPossessives.begin(), kPossessives.end(),
-                                              [&](std::string_view p) { return word_at(next, p); });
+      const bool whose = word_at(s, next, "the") ||
+                         std::any_of(kPossessives.begin(), kPossessives.end(),
+                                     [&](std::string_view p) { return word_at(s, next, p); });
       if (whose) return text::trim(s.substr(0, i));
     }
   }
@@ -249,14 +233,14 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
     : ontology_(std::move(ontology)), weights_(std::move(weights)), options_(options) {
   const ontology::Ontology& onto = *ontology_;
   weights_.resize(onto.size(), 0.0);
-  for (auto& [from, to] : load_lay_words()) {
+  for (const auto& [from, to] : lay_phrasings()) {
     const std::string phrase = join(from);
     if (phrase.find(" and ") != std::string::npos || phrase.find(" with ") != std::string::npos)
       unsplittable_.push_back(phrase);
     if (to.empty())
-      optional_.push_back(std::move(from));
+      optional_.push_back(from);
     else
-      lay_.emplace_back(std::move(from), join(to));
+      lay_.emplace_back(from, join(to));
   }
 
   const auto phenotype_root = onto.find("HP:0000118");  // "Phenotypic abnormality"
