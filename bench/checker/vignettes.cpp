@@ -840,7 +840,7 @@ int main(int argc, char** argv) {
   // with --hpo); with the knowledge base's own warning signs
   // (checker::WarningSigns), which is what the server answers.
   const auto t_signs = std::chrono::steady_clock::now();
-  const auto warning = checker::WarningSigns::build(snap);
+  const auto warning = checker::WarningSigns::build(snap, interpreter.get());
   fmt::print("Warning signs read from the articles: {} in {:.2f} s\n", warning.size(),
              seconds_since(t_signs));
   {
@@ -874,7 +874,7 @@ int main(int argc, char** argv) {
       for (const auto& flag : flag_terms->check(*onto, terms)) s.red_flags.push_back(flag.kind);
     if (auto e = wording.check(positive, analyzer)) s.red_flags.push_back(e->kind);
     if (step < 2) return s;
-    s.signs = warning.found(d, interpreter.get());
+    s.signs = warning.found(d);
     s.advice = &warning;
     return s;
   };

@@ -129,10 +129,22 @@ std::size_t first_cue_at(std::string_view f) {
   return at;
 }
 
+// The stems of a sign's words that say what it is (no stop word, no
+// filler), sorted and unique.
+std::vector<std::string> content_stems(std::string_view words, text::Analyzer& analyzer) {
+  std::vector<std::string> out;
+  for (const auto& t : analyzer.terms(words))
+    if (!text::is_stopword(t.surface) && !kFiller.contains(t.surface)) out.push_back(t.stem);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 }  // namespace
 
-WarningSigns WarningSigns::build(const Snapshot& snapshot) {
+WarningSigns WarningSigns::build(const Snapshot& snapshot, const Interpreter* interpreter) {
   WarningSigns out;
+  out.interpreter_ = interpreter;
   text::Analyzer analyzer;
   std::set<std::pair<std::string, std::string>> said;  // (words, slug) once
   for (const Article& a : snapshot.articles()) {
@@ -185,22 +197,23 @@ WarningSigns WarningSigns::build(const Snapshot& snapshot) {
         for (const auto& st : stems) key += st + ' ';
         if (!said.emplace(key, condition.slug).second) continue;
         out.stated_by_[key]++;
-        out.signs_.push_back({std::move(stems), std::move(words), emergency, sentence,
-                              condition.name, condition.slug});
+        auto matched =
+            interpreter ? content_stems(interpreter->in_names_words(words), analyzer) : stems;
+        out.signs_.push_back({std::move(stems), std::move(matched), std::move(words), emergency,
+                              sentence, condition.name, condition.slug});
       }
     }
   }
   return out;
 }
 
-std::vector<WarningSigns::Found> WarningSigns::found(const Description& description,
-                                                     const Interpreter* interpreter) const {
+std::vector<WarningSigns::Found> WarningSigns::found(const Description& description) const {
   thread_local text::Analyzer analyzer;
   std::vector<std::vector<std::string>> findings;
   for (const auto& f : description.findings) {
     if (f.negated) continue;
     auto stems =
-        analyzer.stems(text::fold(interpreter ? interpreter->in_names_words(f.text) : f.text));
+        analyzer.stems(text::fold(interpreter_ ? interpreter_->in_names_words(f.text) : f.text));
     // "Worst", "crushing", "excruciating" read as severe (the description's
     // own reading) meet a sign the articles write as "severe ...".
     if (f.severity == Severity::severe) stems.push_back(analyzer.stem("severe"));
@@ -208,22 +221,12 @@ std::vector<WarningSigns::Found> WarningSigns::found(const Description& descript
     findings.push_back(std::move(stems));
   }
   std::vector<Found> out;
-  std::vector<std::string> rewritten;
   for (const auto& s : signs_) {
     // The sign in the same words as the findings.
-    const std::vector<std::string>* sign = &s.stems;
-    if (interpreter) {
-      rewritten.clear();
-      for (const auto& t : analyzer.terms(interpreter->in_names_words(s.words)))
-        if (!text::is_stopword(t.surface) && !kFiller.contains(t.surface))
-          rewritten.push_back(t.stem);
-      std::sort(rewritten.begin(), rewritten.end());
-      rewritten.erase(std::unique(rewritten.begin(), rewritten.end()), rewritten.end());
-      sign = &rewritten;
-    }
+    const auto& sign = s.matched;
     const bool shown =
-        !sign->empty() && std::any_of(findings.begin(), findings.end(), [&](const auto& stems) {
-          return std::includes(stems.begin(), stems.end(), sign->begin(), sign->end());
+        !sign.empty() && std::any_of(findings.begin(), findings.end(), [&](const auto& stems) {
+          return std::includes(stems.begin(), stems.end(), sign.begin(), sign.end());
         });
     if (!shown) continue;
     std::string key;

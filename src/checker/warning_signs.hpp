@@ -21,16 +21,24 @@ namespace symptomdb::checker {
 
 struct WarningSign {
   std::vector<std::string> stems;  // its content words, stemmed, sorted, unique
-  std::string words;               // as the article writes it: "severe shortness of breath"
-  bool emergency = true;           // emergency care; false: see a doctor the same day
-  std::string sentence;            // the article's sentence
-  std::string condition;           // the article's condition name
-  std::string slug;                // the condition's slug (Snapshot conditions)
+  // The same in the words HPO's names use (Interpreter::in_names_words),
+  // when the signs were built with an interpreter; else equal to `stems`.
+  // Rewritten once here, not per request.
+  std::vector<std::string> matched;
+  std::string words;      // as the article writes it: "severe shortness of breath"
+  bool emergency = true;  // emergency care; false: see a doctor the same day
+  std::string sentence;   // the article's sentence
+  std::string condition;  // the article's condition name
+  std::string slug;       // the condition's slug (Snapshot conditions)
 };
 
 class WarningSigns {
  public:
-  static WarningSigns build(const Snapshot& snapshot);
+  // With an interpreter (which must outlive the signs), a finding is
+  // matched in the words HPO's names use (Interpreter::in_names_words): a
+  // lay phrasing means what it says as a whole, so "I feel faint" is not the
+  // sign "fainted" and "passed out" is.
+  static WarningSigns build(const Snapshot& snapshot, const Interpreter* interpreter = nullptr);
 
   // The signs the person's present findings show: every word of a sign in
   // one finding that is not negated. Emergency ones first. `stated_by` is
@@ -40,11 +48,7 @@ class WarningSigns {
     const WarningSign* sign;
     std::size_t stated_by;
   };
-  // With an interpreter, a finding is matched in the words HPO's names use
-  // (Interpreter::in_names_words): a lay phrasing means what it says as a
-  // whole, so "I feel faint" is not the sign "fainted" and "passed out" is.
-  std::vector<Found> found(const Description& description,
-                           const Interpreter* interpreter = nullptr) const;
+  std::vector<Found> found(const Description& description) const;
 
   // What a condition's articles say about when to get care ("See a doctor if
   // symptoms last more than about three weeks..."), for a self-care answer's
@@ -56,6 +60,7 @@ class WarningSigns {
 
  private:
   std::vector<WarningSign> signs_;
+  const Interpreter* interpreter_ = nullptr;
   std::unordered_map<std::string, std::size_t> stated_by_;  // stems -> conditions
   std::unordered_map<std::string, std::vector<std::string>> care_;
 };

@@ -141,7 +141,7 @@ json answer(const Site& site, const Input& in) {
     signals.red_flags.push_back(e->matched.empty() ? e->kind : e->matched);
     emergency = {{"kinds", json::array({e->kind})}, {"message", e->message}};
   }
-  signals.signs = site.warning_signs().found(d, data ? data->interpreter.get() : nullptr);
+  signals.signs = site.warning_signs().found(d);
   signals.advice = &site.warning_signs();
   const auto tri = checker::triage(d, model, ranked, signals);
 

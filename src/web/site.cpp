@@ -97,8 +97,8 @@ const checker::ConditionModel& Site::conditions() const {
     if (symptoms_ && symptoms_->interpreter)
       model.set_concepts(symptoms_->interpreter->ontology_ptr());
     conditions_ = std::make_unique<const checker::ConditionModel>(std::move(model));
-    warning_signs_ =
-        std::make_unique<const checker::WarningSigns>(checker::WarningSigns::build(*snapshot_));
+    warning_signs_ = std::make_unique<const checker::WarningSigns>(checker::WarningSigns::build(
+        *snapshot_, symptoms_ ? symptoms_->interpreter.get() : nullptr));
     conditions_ready_.store(true, std::memory_order_release);
   });
   return *conditions_;

@@ -110,16 +110,17 @@ TEST(WarningSigns, AreMatchedInTheWordsNamesUseWhenAnInterpreterIsGiven) {
   const auto snap = snapshot();
   const auto signs = WarningSigns::build(snap);
   const Interpreter interpreter(testing::checker_ontology());
+  const auto in_names = WarningSigns::build(snap, &interpreter);
   // To feel faint is not to have fainted; to pass out is.
   EXPECT_EQ(words(signs.found(read_description("I feel faint"))),
             std::vector<std::string>{"fainted"});  // by the stem alone
-  EXPECT_TRUE(signs.found(read_description("I feel faint"), &interpreter).empty());
+  EXPECT_TRUE(in_names.found(read_description("I feel faint")).empty());
   EXPECT_TRUE(
       signs.found(read_description("I passed out")).empty());  // no word of the sign as written
-  EXPECT_EQ(words(signs.found(read_description("I passed out"), &interpreter)),
+  EXPECT_EQ(words(in_names.found(read_description("I passed out"))),
             std::vector<std::string>{"fainted"});
   // A sign the lay table rewrites is rewritten the same way.
-  const auto trouble = signs.found(read_description("I have trouble breathing"), &interpreter);
+  const auto trouble = in_names.found(read_description("I have trouble breathing"));
   ASSERT_FALSE(trouble.empty());
   EXPECT_EQ(trouble[0].sign->words, "trouble breathing");
 }
