@@ -122,9 +122,10 @@ constexpr std::array<std::string_view, 65> kStory = {
 constexpr std::array<std::string_view, 6> kJoiners = {"addition", "additionally", "furthermore",
                                                       "moreover", "besides",      "meanwhile"};
 
-// Words that lead into a duration: "for the last 3 days", "over the past week".
-constexpr std::array<std::string_view, 9> kBeforeDuration = {
-    "for", "the", "last", "past", "over", "during", "within", "about", "nearly"};
+// Words that lead into a duration: "for the last 3 days", "over the past
+// week", "since last night".
+constexpr std::array<std::string_view, 10> kBeforeDuration = {
+    "for", "the", "last", "past", "over", "during", "within", "about", "nearly", "since"};
 
 // The lay phrasings the interpreter rewrites (lay_words.tsv) that open
 // with a story word or a stop word: "feel sick", "a temperature". Taking
@@ -161,10 +162,16 @@ constexpr std::array<std::string_view, 64> kSites = {
     "pelvic",    "hip",       "hips",    "buttock", "leg",   "legs",   "thigh",   "knee",
     "knees",     "calf",      "ankle",   "foot",    "feet",  "toe",    "heel",    "skin"};
 
-// A number-unit pair starting at words[i] ("3 days", "a couple of weeks").
+// A number-unit pair starting at words[i] ("3 days", "a couple of weeks"),
+// or one unit back from now ("last week", "the past month").
 std::optional<double> duration_at(const std::vector<std::string>& words, std::size_t i,
                                   std::size_t* used = nullptr) {
   if (i >= words.size()) return std::nullopt;
+  if ((words[i] == "last" || words[i] == "past") && i + 1 < words.size())
+    if (const auto u = unit_days(words[i + 1])) {
+      if (used) *used = 2;
+      return *u;
+    }
   auto n = number_of(words[i]);
   std::size_t j = i + 1;
   if (n && (words[i] == "a" || words[i] == "an") && j < words.size()) {
@@ -197,8 +204,6 @@ std::optional<double> clause_duration(const std::vector<std::string>& w) {
     }
     if (w[i] == "yesterday" || w[i] == "overnight") take(1);
     if (w[i] == "today" || w[i] == "tonight" || w[i] == "morning") take(0.5);
-    if (w[i] == "last" && i + 1 < w.size())
-      if (auto u = unit_days(w[i + 1])) take(*u);
   }
   return best;
 }

@@ -87,6 +87,17 @@ std::vector<std::string> rewrite(
   if (lay.empty()) return words;
   std::vector<std::string> out;
   out.reserve(words.size());
+  // An amount of body weight is said as the word it measures first, so
+  // "lost 10 pounds" meets the lay phrasing "lost weight".
+  for (std::size_t i = 0; i < words.size();)
+    if (const auto n = weight_amount_at(words, i); n > 0) {
+      out.emplace_back("weight");
+      i += n;
+    } else {
+      out.push_back(std::move(words[i++]));
+    }
+  words = std::exchange(out, {});
+  out.reserve(words.size());
   std::size_t i = 0;
   while (i < words.size()) {
     bool replaced = false;

@@ -34,7 +34,36 @@ std::size_t rate_at(const std::vector<std::string>& words, std::size_t i) {
   return unit_days(u) || u == "morning" || u == "evening" || u == "afternoon" ? 2 : 0;
 }
 
+// Units of body weight, and words that hedge an amount ("more than 10 kg").
+// Not "stone": "a stone in my kidney" is no amount.
+constexpr std::array<std::string_view, 10> kWeightUnits = {
+    "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "lb", "lbs", "pound", "pounds"};
+constexpr std::array<std::string_view, 8> kHedges = {"about", "around",  "almost", "nearly",
+                                                     "over",  "roughly", "some",   "approximately"};
+
+// "10kg", "5kgs", "12lbs": a number and a unit written as one word.
+bool number_with_weight_unit(std::string_view w) {
+  for (const auto u : kWeightUnits)
+    if (w.size() > u.size() && w.ends_with(u) && number_of(w.substr(0, w.size() - u.size())))
+      return true;
+  return false;
+}
+
 }  // namespace
+
+std::size_t weight_amount_at(const std::vector<std::string>& words, std::size_t i) {
+  std::size_t j = i;
+  if (j + 1 < words.size() && (words[j] == "more" || words[j] == "less") && words[j + 1] == "than")
+    j += 2;
+  else if (j < words.size() && in(kHedges, words[j]))
+    ++j;
+  if (j >= words.size()) return 0;
+  if (number_with_weight_unit(words[j])) return j + 1 - i;
+  if (!number_of(words[j])) return 0;
+  ++j;
+  if (j < words.size() && in(kWeightUnits, words[j])) return j + 1 - i;
+  return 0;
+}
 
 std::optional<double> number_of(std::string_view w) {
   for (const auto& [word, v] : kNumberWords)

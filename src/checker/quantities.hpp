@@ -27,6 +27,12 @@ std::optional<double> unit_days(std::string_view w);
 // the words it reads names in (Interpreter::phrase_stems).
 std::size_t how_often_at(const std::vector<std::string>& words, std::size_t i);
 
+// An amount of body weight at words[i] of a folded phrase: "10 kg", "more
+// than 20 pounds", "a stone", "5kgs". The number of words it takes, 0 when
+// none. The interpreter reads it as the word "weight" (Interpreter's lay
+// rewrite), so "I lost 10 pounds" says what "I lost weight" says.
+std::size_t weight_amount_at(const std::vector<std::string>& words, std::size_t i);
+
 }  // namespace symptomdb::checker
 
 #endif

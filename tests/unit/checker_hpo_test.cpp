@@ -116,6 +116,7 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_EQ(id_of("always thirsty"), "HP:0001959");         // Polydipsia
   EXPECT_EQ(id_of("coughing up phlegm"), "HP:0031245");     // Productive cough
   EXPECT_EQ(id_of("I feel faint"), "HP:0031972");           // Presyncope
+  EXPECT_EQ(id_of("I lost 10 pounds"), "HP:0001824");       // Weight loss
   EXPECT_EQ(id_of("I'm losing my hair"), "HP:0001596");     // Alopecia
   EXPECT_EQ(id_of("my joints ache"), "HP:0002829");         // Arthralgia
 }

@@ -104,6 +104,8 @@ TEST(Description, DurationsAndDemographics) {
   EXPECT_DOUBLE_EQ(*parse_duration_days("for two weeks"), 14);
   EXPECT_DOUBLE_EQ(*parse_duration_days("a couple of days ago"), 2);
   EXPECT_DOUBLE_EQ(*parse_duration_days("over the last month"), 30);
+  EXPECT_DOUBLE_EQ(*parse_duration_days("since last night"), 1);
+  EXPECT_DOUBLE_EQ(*parse_duration_days("in the past week"), 7);
   EXPECT_FALSE(parse_duration_days("a cough"));
   const auto d = read_description("61 year old Male");
   ASSERT_TRUE(d.age_years);
@@ -153,6 +155,10 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   EXPECT_EQ(core("I have a temperature"), "a temperature");
   EXPECT_EQ(core("she felt dizzy"), "dizzy");
   EXPECT_EQ(core("she has had a cough for the last 3 days"), "cough");
+  // ... a duration of one unit back, with no number, too.
+  EXPECT_EQ(core("I have lost weight over the past month"), "lost weight");
+  EXPECT_EQ(core("fever since last night"), "fever");
+  EXPECT_EQ(core("a rash in the last week"), "rash");
   EXPECT_EQ(core("she has been complaining of muscle wasting since last spring"),
             "muscle wasting since last spring");
   // Inside the phrase the same words stay: they can be part of a name.

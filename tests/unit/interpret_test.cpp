@@ -228,6 +228,18 @@ TEST_F(PlainWords, EverydayWordsForBodyFunctionsAreReadAsHpoWritesThem) {
   EXPECT_EQ(id_of("I keep getting fevers"), "HP:0000500");
 }
 
+// An amount of body weight says "weight": to lose ten pounds is to lose
+// weight. A number with another unit, or a stone in the kidney, is not.
+TEST_F(PlainWords, AnAmountOfBodyWeightIsWeight) {
+  EXPECT_EQ(interpreter_.in_names_words("I lost 10 pounds"), "i weight loss");
+  EXPECT_EQ(interpreter_.in_names_words("lost 6 Kg"), "weight loss");
+  EXPECT_EQ(interpreter_.in_names_words("she lost more than 10 kgs"), "she weight loss");
+  EXPECT_EQ(interpreter_.in_names_words("lost 12lbs"), "weight loss");
+  EXPECT_EQ(interpreter_.in_names_words("lost 2 teeth"), "lost 2 teeth");
+  EXPECT_EQ(interpreter_.in_names_words("a stone in my kidney"), "a stone in my kidney");
+  EXPECT_EQ(interpreter_.in_names_words("my 1st seizure"), "my 1st seizure");
+}
+
 // How often a finding happens is not part of its name; the texts are still
 // searched with it, as they say it too ("three times a night").
 TEST_F(PlainWords, HowOftenIsNotPartOfTheName) {
