@@ -83,6 +83,11 @@ constexpr std::array<std::string_view, 14> kAssert = {
 // second finding of one name ("nausea and vomiting").
 constexpr std::array<std::string_view, 12> kSubjects = {
     "i", "i'm", "im", "i've", "ive", "he", "he's", "she", "she's", "they", "we", "it"};
+// "No" before a faculty says the faculty is lacking, a finding in its own
+// right ("I have no energy", "no appetite", "no feeling in my toes"), not
+// the absence of one.
+constexpr std::array<std::string_view, 5> kLacking = {"energy", "appetite", "strength", "feeling",
+                                                      "sensation"};
 constexpr std::array<std::string_view, 8> kNegators = {"no",      "denies", "denied", "deny",
                                                        "without", "never",  "nor",    "none"};
 // "don't have", "haven't noticed": a contracted negation negates only with a
@@ -104,19 +109,22 @@ constexpr std::array<std::string_view, 40> kFiller = {
 // who, that it was had, said or noticed, and when ("she complains of", "a
 // week ago he had experienced"). Taken off the front only: inside a phrase
 // some are part of a name ("feeling full quickly when eating"), and the
-// gerund opens names too, so "feeling" stays where "I feel" goes.
-constexpr std::array<std::string_view, 65> kStory = {
-    "i",           "am",      "i'm",         "im",          "i've",         "ive",
-    "got",         "gotten",  "he's",        "she's",       "he",           "she",
-    "they",        "we",      "it",          "my",          "his",          "her",
-    "their",       "has",     "have",        "had",         "having",       "is",
-    "was",         "are",     "were",        "been",        "complains",    "complained",
-    "complaining", "reports", "reported",    "states",      "stated",       "says",
-    "said",        "noticed", "experienced", "experiences", "experiencing", "developed",
-    "started",     "starts",  "began",       "ago",         "since",        "recently",
-    "also",        "patient", "presents",    "presented",   "presenting",   "comes",
-    "came",        "gives",   "describes",   "described",   "admits",       "admitted",
-    "feel",        "feels",   "felt"};
+// gerund opens names too, so "feeling" stays where "I feel" goes. Whose
+// story it is ("my child has", "my husband gets") is story too.
+constexpr std::array<std::string_view, 78> kStory = {
+    "child",      "son",         "daughter", "baby",        "husband",     "wife",
+    "mother",     "father",      "mom",      "mum",         "dad",         "kid",
+    "partner",    "i",           "am",       "i'm",         "im",          "i've",
+    "ive",        "got",         "gotten",   "he's",        "she's",       "he",
+    "she",        "they",        "we",       "it",          "my",          "his",
+    "her",        "their",       "has",      "have",        "had",         "having",
+    "is",         "was",         "are",      "were",        "been",        "complains",
+    "complained", "complaining", "reports",  "reported",    "states",      "stated",
+    "says",       "said",        "noticed",  "experienced", "experiences", "experiencing",
+    "developed",  "started",     "starts",   "began",       "ago",         "since",
+    "recently",   "also",        "patient",  "presents",    "presented",   "presenting",
+    "comes",      "came",        "gives",    "describes",   "described",   "admits",
+    "admitted",   "feel",        "feels",    "felt"};
 // Words that join a clause to the story before it ("in addition, ..."):
 // story words too, taken off the front the same way.
 constexpr std::array<std::string_view, 6> kJoiners = {"addition", "additionally", "furthermore",
@@ -374,7 +382,7 @@ Description read_description(std::string_view text) {
     std::size_t skip = 0;
     if (in(kNegators, w) &&
         !(w == "no" && (next == "longer" || next == "better" || next == "change" ||
-                        next == "relief" || next == "improvement"))) {
+                        next == "relief" || next == "improvement" || in(kLacking, next)))) {
       negator = true;
     } else if (w == "negative" && next == "for") {
       negator = true, skip = 1;

@@ -253,6 +253,11 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
     else
       lay_.emplace_back(from, join(to));
   }
+  for (const auto& [from, to] : lay_)
+    if (std::any_of(optional_.begin(), optional_.end(), [&](const auto& o) {
+          return std::search(from.begin(), from.end(), o.begin(), o.end()) != from.end();
+        }))
+      lay_with_degree_.push_back(from);
 
   const auto phenotype_root = onto.find("HP:0000118");  // "Phenotypic abnormality"
   phenotype_root_ = phenotype_root;
@@ -481,6 +486,14 @@ std::vector<std::string> Interpreter::without_degree_words(std::string_view phra
   std::vector<std::string> words;
   std::size_t i = 0;
   while (i < all.size()) {
+    // A lay phrasing that holds a word of degree keeps it: "peeing a lot"
+    // is frequent urination, not "peeing".
+    std::size_t lay_end = 0;
+    for (const auto& from : lay_with_degree_) lay_end = std::max(lay_end, phrase_end(all, i, from));
+    if (lay_end > 0) {
+      for (; i < lay_end; ++i) words.push_back(std::move(all[i]));
+      continue;
+    }
     const auto it = std::find_if(optional_.begin(), optional_.end(), [&](const auto& o) {
       return i + o.size() <= all.size() &&
              std::equal(o.begin(), o.end(), all.begin() + static_cast<std::ptrdiff_t>(i));
@@ -795,11 +808,17 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
   if (!best) return std::nullopt;
   const Name& n = names_[best->name];
   // "no fever" is not fever: a negation the name does not itself carry
-  // leaves the phrase unread rather than read the other way round.
-  for (const auto& w : text::tokenize(text::fold(phrase)))
-    if (std::find(std::begin(kNegations), std::end(kNegations), w) != std::end(kNegations) &&
-        !std::binary_search(n.stems.begin(), n.stems.end(), w))
-      return std::nullopt;
+  // leaves the phrase unread rather than read the other way round. Looked
+  // for in the words the names use, where a lay phrasing that holds one has
+  // been rewritten ("no energy" is fatigue).
+  const auto negation = [](const std::string& w) {
+    return std::find(std::begin(kNegations), std::end(kNegations), w) != std::end(kNegations);
+  };
+  const auto written = text::tokenize(text::fold(phrase));
+  if (std::any_of(written.begin(), written.end(), negation))
+    for (const auto& w : rewrite(without_degree_words(phrase, nullptr), lay_))
+      if (negation(w) && !std::binary_search(n.stems.begin(), n.stems.end(), w))
+        return std::nullopt;
   const double confidence = best->confidence * (corrected ? kCorrectedFactor : 1.0);
   if (best->general && *best->general != n.term) {
     // Read as a more general term: shown with the name that matched best.

@@ -192,6 +192,9 @@ class Interpreter {
   // and left alone in names, where they may be part of the name ("Very
   // long chain fatty acids").
   std::vector<std::vector<std::string>> optional_;
+  // The lay phrasings that hold such words ("peeing a lot"): read whole
+  // before the words of degree are set aside.
+  std::vector<std::vector<std::string>> lay_with_degree_;
   // Lay phrasings with a connective in them ("pins and needles"): free text
   // is not split inside them.
   std::vector<std::string> unsplittable_;

@@ -117,8 +117,11 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_EQ(id_of("coughing up phlegm"), "HP:0031245");     // Productive cough
   EXPECT_EQ(id_of("I feel faint"), "HP:0031972");           // Presyncope
   EXPECT_EQ(id_of("I lost 10 pounds"), "HP:0001824");       // Weight loss
-  EXPECT_EQ(id_of("I'm losing my hair"), "HP:0001596");     // Alopecia
-  EXPECT_EQ(id_of("my joints ache"), "HP:0002829");         // Arthralgia
+  EXPECT_EQ(id_of("it burns when I pee"), "HP:0100518");    // Dysuria
+  EXPECT_EQ(id_of("peeing a lot"), "HP:0100515");           // Pollakisuria
+  EXPECT_EQ(id_of("no energy"), "HP:0012378");              // Fatigue
+  EXPECT_EQ(id_of("I'm losing my hair"), "HP:0001596");  // Alopecia
+  EXPECT_EQ(id_of("my joints ache"), "HP:0002829");      // Arthralgia
 }
 
 TEST_F(CheckerHpo, CharacteristicTermsRankTheirDiseaseInTheTopTen) {

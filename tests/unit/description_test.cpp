@@ -47,6 +47,17 @@ TEST(Description, ContractedNegationNeedsAVerbOfHaving) {
   EXPECT_FALSE(find(d, "pain")->negated);
 }
 
+// "No" before a faculty says it is lacking: a finding, not its absence.
+TEST(Description, NoBeforeAFacultyIsALackNotANegation) {
+  const auto d = read_description("I have no energy. No appetite. No fever.");
+  ASSERT_NE(find(d, "energy"), nullptr);
+  EXPECT_FALSE(find(d, "energy")->negated);
+  ASSERT_NE(find(d, "appetite"), nullptr);
+  EXPECT_FALSE(find(d, "appetite")->negated);
+  ASSERT_NE(find(d, "fever"), nullptr);
+  EXPECT_TRUE(find(d, "fever")->negated);
+}
+
 TEST(Description, AssertionEndsANegatedList) {
   const auto d = read_description("No fever, he has a cough");
   ASSERT_NE(find(d, "cough"), nullptr);
@@ -150,6 +161,9 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   EXPECT_EQ(core("I've got a splitting headache"), "splitting headache");
   EXPECT_EQ(core("she's got a rash"), "rash");
   EXPECT_EQ(core("I am always thirsty"), "always thirsty");
+  // Whose story it is, too.
+  EXPECT_EQ(core("My child has a high fever"), "high fever");
+  EXPECT_EQ(core("my husband gets headaches"), "gets headaches");
   // Not where the word opens a lay phrasing the interpreter reads whole.
   EXPECT_EQ(core("I feel sick"), "feel sick");
   EXPECT_EQ(core("I have a temperature"), "a temperature");

@@ -228,6 +228,18 @@ TEST_F(PlainWords, EverydayWordsForBodyFunctionsAreReadAsHpoWritesThem) {
   EXPECT_EQ(id_of("I keep getting fevers"), "HP:0000500");
 }
 
+// Everyday phrasings of urination, energy, a blocked nose and a low mood;
+// a word of degree inside a phrasing ("a lot") stays with it.
+TEST_F(PlainWords, EverydayPhrasingsOfCommonComplaints) {
+  EXPECT_EQ(interpreter_.in_names_words("it burns when I pee"), "it painful urination");
+  EXPECT_EQ(interpreter_.in_names_words("I'm peeing a lot at night"),
+            "im frequent urination at night");
+  EXPECT_EQ(interpreter_.in_names_words("a lot of pain"), "of pain");  // degree elsewhere
+  EXPECT_EQ(interpreter_.in_names_words("no energy"), "fatigue");
+  EXPECT_EQ(interpreter_.in_names_words("my nose is blocked"), "my nasal obstruction");
+  EXPECT_EQ(interpreter_.in_names_words("feeling down"), "depressed mood");
+}
+
 // An amount of body weight says "weight": to lose ten pounds is to lose
 // weight. A number with another unit, or a stone in the kidney, is not.
 TEST_F(PlainWords, AnAmountOfBodyWeightIsWeight) {
@@ -270,7 +282,8 @@ TEST_F(PlainWords, ThePhraseInTheWordsNamesUse) {
   EXPECT_EQ(interpreter_.in_names_words("I have the runs all the time"), "i have diarrhea");
   EXPECT_EQ(interpreter_.in_names_words("Blood in my PEE"), "blood in my urination");
   EXPECT_EQ(interpreter_.in_names_words("a very runny nose"), "a runny nose");
-  EXPECT_EQ(interpreter_.in_names_words("it hurts when I pee"), "it pain when i urination");
+  EXPECT_EQ(interpreter_.in_names_words("it hurts when I bend over"), "it pain when i bend over");
+  EXPECT_EQ(interpreter_.in_names_words("it hurts when I pee"), "it painful urination");
   EXPECT_EQ(interpreter_.in_names_words(""), "");
 }
 
