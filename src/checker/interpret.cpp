@@ -171,6 +171,18 @@ std::string_view before_place(std::string_view s) {
   return {};
 }
 
+// The words before a relative clause ("a rash that won't go away", "a
+// headache which painkillers do not relieve"): what follows says more
+// about the finding; the finding is what comes before. Empty when the text
+// has no "that" or "which" after its first word.
+std::string_view before_relative(std::string_view s) {
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    if (!std::isspace(static_cast<unsigned char>(s[i - 1]))) continue;
+    if (word_at(s, i, "that") || word_at(s, i, "which")) return text::trim(s.substr(0, i));
+  }
+  return {};
+}
+
 // Verbs that say what something is like ("is cloudy", "smells bad", "looks
 // red"): a piece that opens with one has its subject elsewhere.
 constexpr std::array<std::string_view, 20> kLinkingVerbs = {
@@ -839,6 +851,13 @@ std::optional<Interpretation> Interpreter::read_before_circumstance(std::string_
   // "Breast lump", 0.5).
   if (const auto head = before_place(phrase); !head.empty())
     if (auto read = interpret_phrase(head); read && read->confidence >= kWholeNameConfidence)
+      return read;
+  // What a relative clause adds can be anything ("that won't go away"), so
+  // again only a name said whole; the words before it may say when or where
+  // ("a rash on my arm that itches").
+  if (const auto head = before_relative(phrase); !head.empty())
+    if (auto read = read_before_circumstance(head);
+        read && read->confidence >= kWholeNameConfidence)
       return read;
   return std::nullopt;
 }

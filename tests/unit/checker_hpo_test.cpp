@@ -120,6 +120,10 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_EQ(id_of("it burns when I pee"), "HP:0100518");    // Dysuria
   EXPECT_EQ(id_of("peeing a lot"), "HP:0100515");           // Pollakisuria
   EXPECT_EQ(id_of("no energy"), "HP:0012378");              // Fatigue
+  // A relative clause says more of the finding before it, read when that
+  // is a name said whole.
+  EXPECT_EQ(id_of("a rash that won't go away"), "none");  // the whole phrase alone
+  EXPECT_EQ(first("a rash that won't go away"), "HP:0000988");
   EXPECT_EQ(id_of("I'm losing my hair"), "HP:0001596");  // Alopecia
   EXPECT_EQ(id_of("my joints ache"), "HP:0002829");      // Arthralgia
 }
