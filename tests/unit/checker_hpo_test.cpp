@@ -112,14 +112,18 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_NE(std::find(ids.begin(), ids.end(), "HP:0031967"), ids.end());  // Cloudy urine
   EXPECT_EQ(std::find(ids.begin(), ids.end(), "HP:0000518"), ids.end());  // Cataract
   // Lay phrasings (lay_words.tsv).
-  EXPECT_EQ(id_of("I keep needing to pee"), "HP:0100515");  // Pollakisuria
-  EXPECT_EQ(id_of("always thirsty"), "HP:0001959");         // Polydipsia
-  EXPECT_EQ(id_of("coughing up phlegm"), "HP:0031245");     // Productive cough
-  EXPECT_EQ(id_of("I feel faint"), "HP:0031972");           // Presyncope
-  EXPECT_EQ(id_of("I lost 10 pounds"), "HP:0001824");       // Weight loss
-  EXPECT_EQ(id_of("it burns when I pee"), "HP:0100518");    // Dysuria
-  EXPECT_EQ(id_of("peeing a lot"), "HP:0100515");           // Pollakisuria
-  EXPECT_EQ(id_of("no energy"), "HP:0012378");              // Fatigue
+  EXPECT_EQ(id_of("I keep needing to pee"), "HP:0100515");      // Pollakisuria
+  EXPECT_EQ(id_of("always thirsty"), "HP:0001959");             // Polydipsia
+  EXPECT_EQ(id_of("coughing up phlegm"), "HP:0031245");         // Productive cough
+  EXPECT_EQ(id_of("I feel faint"), "HP:0031972");               // Presyncope
+  EXPECT_EQ(id_of("I lost 10 pounds"), "HP:0001824");           // Weight loss
+  EXPECT_EQ(id_of("it burns when I pee"), "HP:0100518");        // Dysuria
+  EXPECT_EQ(id_of("peeing a lot"), "HP:0100515");               // Pollakisuria
+  EXPECT_EQ(id_of("waking up at night to pee"), "HP:0000017");  // Nocturia
+  EXPECT_EQ(id_of("the shakes"), "HP:0001337");                 // Tremor
+  EXPECT_EQ(id_of("always hungry"), "HP:0002591");              // Polyphagia
+  EXPECT_EQ(id_of("can't stop coughing"), "HP:0012735");        // Cough
+  EXPECT_EQ(id_of("no energy"), "HP:0012378");                  // Fatigue
   // A relative clause says more of the finding before it, read when that
   // is a name said whole.
   EXPECT_EQ(id_of("a rash that won't go away"), "none");  // the whole phrase alone
