@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "checker/body_sites.hpp"
 #include "checker/lay_words.hpp"
 #include "checker/quantities.hpp"
 #include "text/normalize.hpp"
@@ -159,17 +160,6 @@ constexpr std::array<std::string_view, 14> kSevere = {
 constexpr std::array<std::string_view, 2> kModerate = {"moderate", "moderately"};
 constexpr std::array<std::string_view, 6> kMild = {"mild",     "mildly", "slight",
                                                    "slightly", "minor",  "little"};
-// Body-site words: where on the body, so the answer can say it back.
-constexpr std::array<std::string_view, 64> kSites = {
-    "left",      "right",     "upper",   "lower",   "both",  "middle", "central", "side",
-    "head",      "forehead",  "face",    "eye",     "eyes",  "ear",    "ears",    "nose",
-    "mouth",     "throat",    "tongue",  "jaw",     "teeth", "tooth",  "neck",    "shoulder",
-    "shoulders", "arm",       "arms",    "elbow",   "wrist", "hand",   "hands",   "finger",
-    "fingers",   "thumb",     "chest",   "breast",  "back",  "spine",  "rib",     "ribs",
-    "abdomen",   "abdominal", "stomach", "belly",   "tummy", "flank",  "groin",   "pelvis",
-    "pelvic",    "hip",       "hips",    "buttock", "leg",   "legs",   "thigh",   "knee",
-    "knees",     "calf",      "ankle",   "foot",    "feet",  "toe",    "heel",    "skin"};
-
 // A number-unit pair starting at words[i] ("3 days", "a couple of weeks"),
 // or one unit back from now ("last week", "the past month").
 std::optional<double> duration_at(const std::vector<std::string>& words, std::size_t i,
@@ -440,7 +430,7 @@ Description read_description(std::string_view text) {
         f.severity = Severity::moderate;
       else if (in(kMild, w) && f.severity == Severity::unknown)
         f.severity = Severity::mild;
-      if (in(kSites, w)) {
+      if (is_body_site(w)) {
         if (!f.site.empty()) f.site += ' ';
         f.site += w;
       }

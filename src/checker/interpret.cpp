@@ -10,6 +10,7 @@
 #include <set>
 #include <utility>
 
+#include "checker/body_sites.hpp"
 #include "checker/lay_words.hpp"
 #include "checker/quantities.hpp"
 #include "text/analyzer.hpp"
@@ -183,6 +184,19 @@ std::string_view before_relative(std::string_view s) {
   return {};
 }
 
+// A piece that names only where on the body ("my hands", "both knees"):
+// it says no finding of its own.
+bool only_body_sites(std::string_view piece) {
+  bool any = false;
+  for (const auto& w : text::tokenize(text::fold(piece))) {
+    if (w == "the" || std::find(kPossessives.begin(), kPossessives.end(), w) != kPossessives.end())
+      continue;
+    if (!is_body_site(w)) return false;
+    any = true;
+  }
+  return any;
+}
+
 // Verbs that say what something is like ("is cloudy", "smells bad", "looks
 // red"): a piece that opens with one has its subject elsewhere.
 constexpr std::array<std::string_view, 20> kLinkingVerbs = {
@@ -211,6 +225,15 @@ std::string_view subject_of(std::string_view piece) {
       return start == 0 ? std::string_view{} : text::trim(piece.substr(0, start));
   }
   return {};
+}
+
+// What a piece says of its subject, from its first linking verb on ("are
+// tingling" in "feet are tingling"); empty when no subject comes before one.
+std::string_view predicate_of(std::string_view piece) {
+  const auto subject = subject_of(piece);
+  if (subject.empty()) return {};
+  return text::trim(
+      piece.substr(static_cast<std::size_t>(subject.data() - piece.data()) + subject.size()));
 }
 
 // Cuts a piece of text at the connectives " and " / " with " (whole words,
@@ -892,10 +915,15 @@ Interpreter::Result Interpreter::interpret(std::string_view text) const {
     std::vector<std::pair<std::string_view, std::optional<Interpretation>>> parts;
     bool all_matched = true;
     const std::string_view subject = subject_of(text::trim(pieces.front()));
+    // "my hands and feet are tingling": a piece that names only a place
+    // shares what the last piece says of its own subject.
+    const std::string_view predicate = predicate_of(text::trim(pieces.back()));
     for (const auto piece : pieces) {
       const auto p = text::trim(piece);
       if (p.empty()) continue;
-      auto read = read_before_circumstance(p);
+      auto read = !predicate.empty() && only_body_sites(p)
+                      ? read_before_circumstance(std::string(p) + " " + std::string(predicate))
+                      : read_before_circumstance(p);
       // "my urine smells bad and is cloudy": a piece that opens with its
       // verb says it of the first piece's subject.
       if (!subject.empty() && p.data() != text::trim(pieces.front()).data() &&

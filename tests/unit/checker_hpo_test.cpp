@@ -111,6 +111,14 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
     ids.push_back(checker_->ontology().term(t.term).id);
   EXPECT_NE(std::find(ids.begin(), ids.end(), "HP:0031967"), ids.end());  // Cloudy urine
   EXPECT_EQ(std::find(ids.begin(), ids.end(), "HP:0000518"), ids.end());  // Cataract
+  // A piece that names only a place shares what the last piece says of
+  // its subject: "my hands" is tingling hands, no "Abnormality of the hand".
+  ids.clear();
+  for (const auto& t : served_->interpret("my hands and feet are tingling").terms)
+    ids.push_back(checker_->ontology().term(t.term).id);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "HP:0033660"), ids.end());  // Hand paresthesia
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "HP:0003401"), ids.end());  // Paresthesia
+  EXPECT_EQ(std::find(ids.begin(), ids.end(), "HP:0001155"), ids.end());  // Abnormality of the hand
   // Lay phrasings (lay_words.tsv).
   EXPECT_EQ(id_of("I keep needing to pee"), "HP:0100515");      // Pollakisuria
   EXPECT_EQ(id_of("always thirsty"), "HP:0001959");             // Polydipsia
