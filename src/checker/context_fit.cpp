@@ -84,13 +84,18 @@ ContextQuery context_of(const Description& d, std::string_view history) {
   q.gradual = std::any_of(d.findings.begin(), d.findings.end(),
                           [](const Finding& f) { return f.onset == Onset::gradual; });
   q.duration_days = d.longest_duration_days;
-  if (history.find_first_not_of(" \t\r\n-.") != std::string_view::npos)
-    for (auto& f : read_description(history).findings) {
+  // What the description says of relatives is history too.
+  q.history = d.family_history;
+  if (history.find_first_not_of(" \t\r\n-.") != std::string_view::npos) {
+    auto h = read_description(history);
+    for (auto& f : h.findings) {
       if (f.negated) continue;
       const std::string folded = text::fold(f.text);
       if (folded == "none" || folded == "nil" || folded == "unremarkable") continue;
       q.history.push_back(std::move(f.text));
     }
+    for (auto& f : h.family_history) q.history.push_back(std::move(f));
+  }
   return q;
 }
 

@@ -111,25 +111,55 @@ constexpr std::array<std::string_view, 40> kFiller = {
 // week ago he had experienced"). Taken off the front only: inside a phrase
 // some are part of a name ("feeling full quickly when eating"), and the
 // gerund opens names too, so "feeling" stays where "I feel" goes. Whose
-// story it is ("my child has", "my husband gets") is story too.
-constexpr std::array<std::string_view, 78> kStory = {
-    "child",      "son",         "daughter", "baby",        "husband",     "wife",
-    "mother",     "father",      "mom",      "mum",         "dad",         "kid",
-    "partner",    "i",           "am",       "i'm",         "im",          "i've",
-    "ive",        "got",         "gotten",   "he's",        "she's",       "he",
-    "she",        "they",        "we",       "it",          "my",          "his",
-    "her",        "their",       "has",      "have",        "had",         "having",
-    "is",         "was",         "are",      "were",        "been",        "complains",
-    "complained", "complaining", "reports",  "reported",    "states",      "stated",
-    "says",       "said",        "noticed",  "experienced", "experiences", "experiencing",
-    "developed",  "started",     "starts",   "began",       "ago",         "since",
-    "recently",   "also",        "patient",  "presents",    "presented",   "presenting",
-    "comes",      "came",        "gives",    "describes",   "described",   "admits",
-    "admitted",   "feel",        "feels",    "felt"};
+// story it is ("my child has", "my husband gets") is story too; not a
+// parent's, which is more often family history ("my father had a heart
+// attack") than the person one writes for.
+constexpr std::array<std::string_view, 73> kStory = {
+    "child",        "son",        "daughter",    "baby",    "husband",     "wife",
+    "kid",          "partner",    "i",           "am",      "i'm",         "im",
+    "i've",         "ive",        "got",         "gotten",  "he's",        "she's",
+    "he",           "she",        "they",        "we",      "it",          "my",
+    "his",          "her",        "their",       "has",     "have",        "had",
+    "having",       "is",         "was",         "are",     "were",        "been",
+    "complains",    "complained", "complaining", "reports", "reported",    "states",
+    "stated",       "says",       "said",        "noticed", "experienced", "experiences",
+    "experiencing", "developed",  "started",     "starts",  "began",       "ago",
+    "since",        "recently",   "also",        "patient", "presents",    "presented",
+    "presenting",   "comes",      "came",        "gives",   "describes",   "described",
+    "admits",       "admitted",   "feel",        "feels",   "felt"};
 // Words that join a clause to the story before it ("in addition, ..."):
 // story words too, taken off the front the same way.
 constexpr std::array<std::string_view, 6> kJoiners = {"addition", "additionally", "furthermore",
                                                       "moreover", "besides",      "meanwhile"};
+
+// Relatives: a clause about one ("my father had a heart attack", "his
+// sister has asthma") is family history, not the person's finding.
+constexpr std::array<std::string_view, 21> kRelatives = {
+    "mother",      "father",   "mom",     "mum",          "dad",     "parent",   "parents",
+    "brother",     "brothers", "sister",  "sisters",      "sibling", "siblings", "grandmother",
+    "grandfather", "grandma",  "grandpa", "grandparents", "aunt",    "uncle",    "cousin"};
+
+// Verbs by which a relative reports the person's illness ("her mother
+// noticed that she bruises easily"): the clause is the person's story.
+constexpr std::array<std::string_view, 22> kReporting = {
+    "noticed",   "notices",    "notes",   "noted",   "states",   "stated",   "says",      "said",
+    "reports",   "reported",   "thinks",  "thought", "observed", "mentions", "describes", "told",
+    "complains", "complained", "worries", "worried", "believes", "feels"};
+
+// A clause about a relative, or that names a family history.
+bool about_family(const std::vector<std::string>& words) {
+  for (std::size_t i = 0; i + 1 < words.size(); ++i)
+    if (words[i] == "family" && (words[i + 1] == "history" || words[i + 1] == "members"))
+      return true;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto& w = words[i];
+    if (w == "my" || w == "his" || w == "her" || w == "our" || w == "their" || w == "the" ||
+        w == "and" || w == "also" || w == "both")
+      continue;
+    return in(kRelatives, w) && !(i + 1 < words.size() && in(kReporting, words[i + 1]));
+  }
+  return false;
+}
 
 // Words that lead into a duration: "for the last 3 days", "over the past
 // week", "since last night".
@@ -443,6 +473,11 @@ Description read_description(std::string_view text) {
                                     ? std::max(*d.longest_duration_days, *f.duration_days)
                                     : *f.duration_days;
     if (only_filler(kept)) continue;
+    if (about_family(kept)) {
+      // A relative's illness is history; that none has one says nothing.
+      if (!f.negated) d.family_history.push_back(join(kept, 0, kept.size()));
+      continue;
+    }
     {
       // Durations anywhere ("fever for 2 days"), story words and connectives
       // at the front.

@@ -36,6 +36,10 @@ struct Finding {
 
 struct Description {
   std::vector<Finding> findings;
+  // Clauses about a relative ("my father had a heart attack", "a family
+  // history of diabetes"), as written: the person's history, not findings
+  // of theirs (context_of reads them as history).
+  std::vector<std::string> family_history;
   std::optional<double> age_years;  // "a 61 year old", "aged 30", "I'm 45"
   std::optional<bool> female;       // "woman", "female", "she"... when stated
   // Longest duration mentioned anywhere, in days: how long this has gone on.

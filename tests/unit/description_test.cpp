@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "checker/conditions.hpp"
+#include "checker/context_fit.hpp"
 #include "checker/description.hpp"
 #include "checker/quantities.hpp"
 #include "checker/triage.hpp"
@@ -56,6 +57,23 @@ TEST(Description, NoBeforeAFacultyIsALackNotANegation) {
   EXPECT_FALSE(find(d, "appetite")->negated);
   ASSERT_NE(find(d, "fever"), nullptr);
   EXPECT_TRUE(find(d, "fever")->negated);
+}
+
+// What a relative has is family history, the person's context, not a
+// finding of theirs; a relative who reports the person's illness is not.
+TEST(Description, AClauseAboutARelativeIsFamilyHistory) {
+  const auto d = read_description(
+      "My father had a heart attack. I have a rash. No family history of cancer. Her mother "
+      "noticed that she bruises easily.");
+  EXPECT_EQ(find(d, "heart attack"), nullptr);
+  ASSERT_NE(find(d, "rash"), nullptr);
+  ASSERT_NE(find(d, "bruises easily"), nullptr);
+  EXPECT_EQ(find(d, "cancer"), nullptr);
+  EXPECT_EQ(d.family_history, std::vector<std::string>{"my father had a heart attack"});
+  const auto context = context_of(d);
+  EXPECT_NE(
+      std::find(context.history.begin(), context.history.end(), "my father had a heart attack"),
+      context.history.end());
 }
 
 TEST(Description, AssertionEndsANegatedList) {
