@@ -53,6 +53,14 @@ const CueSpec kCues[] = {
     {"says it", T::other, 0},
     {"been treated", T::other, 0},
     {"being treated", T::other, 0},
+    // When one got a condition is the story, not a question about its
+    // causes: "I was born with X and have many problems since" tells, where
+    // "why are babies born with X" asks.
+    {"was born with", T::other, 0},
+    {"were born with", T::other, 0},
+    {"wasn't born with", T::other, 0},
+    {"is born with", T::other, 0},
+    {"am born with", T::other, 0},
     // Symptoms one has are the story, not a question about symptoms.
     {"having symptoms", T::other, 0},
     {"had symptoms", T::other, 0},

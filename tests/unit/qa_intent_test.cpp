@@ -442,5 +442,16 @@ TEST_F(IntentWords, SomethingToReadAboutAConditionAsksWhatItIs) {
             std::vector<T>{T::treatment});
 }
 
+TEST_F(IntentWords, BeingBornWithAConditionIsTheStoryNotItsCause) {
+  for (const std::string q : {"i was born with it and have had many problems since",
+                              "my twins were born with it, any information please",
+                              "she wasn't born with it, she got it at five"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{}) << names(types(q));
+  }
+  // Asking why someone is born with it still asks the cause.
+  EXPECT_EQ(types("how come babies get born with it"), std::vector<T>{T::causes});
+}
+
 }  // namespace
 }  // namespace symptomdb
