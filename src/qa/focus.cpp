@@ -30,6 +30,19 @@ bool all_caps_word(std::string_view s) {
 constexpr std::string_view kHeads[] = {"disease",   "syndrome",   "disorder",  "disorders",
                                        "infection", "infections", "deficiency"};
 
+// A word said twice around "to" or "by" ("day to day", "step by step",
+// "week by week") is an adverb of how something goes, not a name: "COPD -
+// day to day" files the page under COPD, and "day to day" names nothing
+// ("getting worse day by day").
+bool repeated_word_phrase(std::string_view part) {
+  for (std::string_view link : {" to ", " by "}) {
+    const auto at = part.find(link);
+    if (at == std::string_view::npos || at == 0) continue;
+    if (part.substr(0, at) == part.substr(at + link.size())) return true;
+  }
+  return false;
+}
+
 // Names are sometimes page titles: "What I need to know about Hepatitis C",
 // "Parasites - Lice - Head Lice", "Tuberculosis (TB)", "Pyelonephritis:
 // Kidney Infection", "Meningitis and Encephalitis". Each part is an alias.
@@ -60,7 +73,7 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
   // when "X - Y" is an article's own title ("Goiter - simple").
   if (auto dash = name.rfind(" - "); dash != std::string::npos) {
     const std::string tail = text::fold(name.substr(dash + 3));
-    const bool generic_tail = generic_title_part(tail);
+    const bool generic_tail = generic_title_part(tail) || repeated_word_phrase(tail);
     // (Who it is about narrows it as any qualifier does: "Weight - loss -
     // children" is weight loss in children, not weight loss.)
     const bool population = tail == "children" || tail == "adults" || tail == "older adults" ||

@@ -464,5 +464,24 @@ TEST(NameRulesClipped, AClippedNameWhereTheMessageAsksIsAskedNotAGuess) {
   EXPECT_TRUE(r.focus.front().asked);
 }
 
+TEST(NameRulesIndexEntries, AWordSaidTwiceAroundToOrByIsNoName) {
+  // An index entry "Zorblax - day to day" files a page about living with
+  // Zorblax under Zorblax; "day to day" names nothing, so "worse day by
+  // day" reads no condition, and the page's other names still read it.
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("day-to-day-with-zorblax", "Day to day with Zorblax",
+                                       "Fixture symptoms.", "MPlusHealthTopics",
+                                       {{"Zorblax - day to day"}, {}}));
+  a.push_back(testing::condition_entry("quellitis", "Quellitis", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto r = engine.ask("My quellitis gets worse day by day. What can I do?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  for (const auto& f : r.focus)
+    EXPECT_EQ(conditions[f.condition].name, "Quellitis") << f.matched;
+  EXPECT_TRUE(engine.ask("I feel worse day to day", 5).focus.empty());
+}
+
 }  // namespace
 }  // namespace symptomdb
