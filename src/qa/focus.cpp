@@ -647,10 +647,33 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
   }
   add_defined_abbreviations(snap, analyzer);
   add_phenotype_names(snap, analyzer);
-  for (const auto& [surface, conds] : word_conditions_)
-    fuzzy_.add(surface, static_cast<std::uint32_t>(conds.size()));
-  fuzzy_.finish();
+  build_speller();
   phrase_specific_.clear();
+}
+
+// The speller corrects toward the words of the names. The names have slips
+// of their own ("STAR deficency" in one synonym, where "deficiency" is in
+// dozens of names): a word met in one name only, that is no English word and
+// one edit from a word met in many names, is that word misspelt. It is no
+// target of a correction ("defiency" is "deficiency", not "deficency"); as
+// written it still reads its name.
+void FocusDictionary::build_speller() {
+  constexpr std::uint32_t kCommonWord = 10;  // names a word is met in, to be the right spelling
+  text::FuzzyIndex all;
+  for (const auto& [surface, conds] : word_conditions_)
+    all.add(surface, static_cast<std::uint32_t>(conds.size()));
+  all.finish();
+  for (const auto& [surface, conds] : word_conditions_) {
+    if (conds.size() == 1 && !(stats_.english_word && stats_.english_word(surface))) {
+      const auto near = all.neighbours(surface, 3);
+      if (std::any_of(near.begin(), near.end(), [](const text::FuzzyIndex::Match& m) {
+            return m.distance == 1 && m.weight >= kCommonWord;
+          }))
+        continue;
+    }
+    fuzzy_.add(surface, static_cast<std::uint32_t>(conds.size()));
+  }
+  fuzzy_.finish();
 }
 
 FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::Analyzer& analyzer,

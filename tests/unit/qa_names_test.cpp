@@ -4,6 +4,7 @@
 // for the test (its text is fixture text, not medical content).
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 
 #include "profile_fixture.hpp"
@@ -481,6 +482,40 @@ TEST(NameRulesIndexEntries, AWordSaidTwiceAroundToOrByIsNoName) {
   for (const auto& f : r.focus)
     EXPECT_EQ(conditions[f.condition].name, "Quellitis") << f.matched;
   EXPECT_TRUE(engine.ask("I feel worse day to day", 5).focus.empty());
+}
+
+// Conditions whose names share "deficiency", so that it is a word met in many
+// names, plus those a test adds.
+std::vector<Article> deficiencies() {
+  std::vector<Article> a;
+  for (const char* w : {"Quellin", "Brolax", "Zentor", "Mavrik", "Tolpen", "Grisal", "Hepnar",
+                        "Vostril", "Kemdar", "Lurvin", "Pastin"}) {
+    std::string slug = w;
+    for (auto& ch : slug) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    a.push_back(testing::condition_entry(slug + "-deficiency", std::string(w) + " deficiency",
+                                         "Fixture symptoms.", "GARD"));
+  }
+  return a;
+}
+
+TEST(NameRulesSpeller, TheNamesOwnSlipIsNoTargetOfACorrection) {
+  // One synonym writes "deficency"; "deficiency" is in eleven names. The
+  // asker's "defiency" is one edit from the slip and two from the word:
+  // it is corrected to the word, and the slip as written still reads its
+  // name.
+  auto a = deficiencies();
+  a.push_back(testing::condition_entry("ostar-hyperplasia", "Ostar hyperplasia",
+                                       "Fixture symptoms.", "GARD", {{"Ostar deficency"}, {}}));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto r = engine.ask("I have quellin defiency, what is it?", 5);
+  ASSERT_EQ(r.corrections.size(), 1U);
+  EXPECT_EQ(r.corrections.front().to, "deficiency");
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(conditions[r.focus.front().condition].name, "Quellin deficiency");
+  const auto slip = engine.ask("what is ostar deficency", 5);
+  ASSERT_FALSE(slip.focus.empty());
+  EXPECT_EQ(conditions[slip.focus.front().condition].name, "Ostar hyperplasia");
 }
 
 }  // namespace
