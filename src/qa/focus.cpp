@@ -43,6 +43,28 @@ bool repeated_word_phrase(std::string_view part) {
   return false;
 }
 
+// A parenthesis inside a name gives another name of the words before it:
+// "Factor XII (Hageman factor) deficiency" is "Factor XII deficiency",
+// "Anterior cruciate ligament (ACL) injury" is that injury and "ACL
+// injury". The name without it is emitted when at least two words come
+// before it ("Albumin - blood (serum) test" is no "blood test"), the
+// abbreviation with the words after it when it is one.
+template <class Emit>
+void emit_without_inner_parenthesis(const std::string& name, Emit&& emit) {
+  // (The parts of a title "X - Y" or "X: Y" are names of their own, each
+  // read so in turn: "Zentorin - blood (serum) test" is no "Zentorin - blood
+  // test".)
+  if (name.find(" - ") != std::string::npos || name.find(": ") != std::string::npos) return;
+  const auto open = name.find(" (");
+  if (open == std::string::npos) return;
+  const auto close = name.find(") ", open);
+  if (close == std::string::npos || name.find('(', open + 2) < close) return;
+  const std::string before = name.substr(0, open), inside = name.substr(open + 2, close - open - 2),
+                    after = name.substr(close + 1);
+  if (before.find(' ') != std::string::npos) emit(before + after);
+  if (looks_like_abbreviation(inside)) emit(inside + after);
+}
+
 // Names are sometimes page titles: "What I need to know about Hepatitis C",
 // "Parasites - Lice - Head Lice", "Tuberculosis (TB)", "Pyelonephritis:
 // Kidney Infection", "Meningitis and Encephalitis". Each part is an alias.
@@ -89,6 +111,7 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
     emit(name.substr(0, open));
     emit(name.substr(open + 2, name.size() - open - 3));
   }
+  emit_without_inner_parenthesis(name, emit);
   if (auto amp = lower.find(" and ");
       amp != std::string::npos && lower.find(',') == std::string::npos) {
     const std::string_view first(lower.data(), amp),

@@ -518,5 +518,31 @@ TEST(NameRulesSpeller, TheNamesOwnSlipIsNoTargetOfACorrection) {
   EXPECT_EQ(conditions[slip.focus.front().condition].name, "Ostar hyperplasia");
 }
 
+TEST(NameRulesParenthesis, AParenthesisInsideANameGivesTheNameWithoutIt) {
+  // "Vostril quellin (Brolax factor) deficiency" is also "vostril quellin
+  // deficiency";
+  // "Anterior zorb ligament (AZL) injury" also "AZL injury". With one word
+  // before the parenthesis ("Albumin - blood (serum) test") the words
+  // around it name nothing.
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("quellin-deficiency",
+                                       "Vostril quellin (Brolax factor) deficiency",
+                                       "Fixture symptoms.", "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry("azl-injury", "Anterior zorb ligament (AZL) injury",
+                                       "Fixture symptoms.", "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry("zentorin-test", "Zentorin - blood (serum) test",
+                                       "Fixture symptoms.", "MPlusHealthTopics"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto r = engine.ask("what is vostril quellin deficiency", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(conditions[r.focus.front().condition].name,
+            "Vostril quellin (Brolax factor) deficiency");
+  const auto azl = engine.ask("how long does an AZL injury take to heal", 5);
+  ASSERT_FALSE(azl.focus.empty());
+  EXPECT_EQ(conditions[azl.focus.front().condition].name, "Anterior zorb ligament (AZL) injury");
+  EXPECT_TRUE(engine.ask("when is a blood test done", 5).focus.empty());
+}
+
 }  // namespace
 }  // namespace symptomdb
