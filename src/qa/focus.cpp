@@ -43,6 +43,47 @@ bool repeated_word_phrase(std::string_view part) {
   return false;
 }
 
+// A Roman numeral of two letters or more, as a number ("XII" -> 12); 0 when
+// the word is none. (One letter is left out: "I", "V" and "X" are words and
+// letters of names, "Fragile X".)
+int roman_numeral(std::string_view w) {
+  constexpr std::string_view kRoman[] = {"II",  "III", "IV",  "VI",  "VII",  "VIII", "IX",
+                                         "XI",  "XII", "XIII", "XIV", "XV",  "XVI",  "XVII",
+                                         "XVIII", "XIX", "XX"};
+  constexpr int kValue[] = {2, 3, 4, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
+  for (std::size_t i = 0; i < std::size(kRoman); ++i)
+    if (w == kRoman[i]) return kValue[i];
+  return 0;
+}
+
+// The knowledge base writes numbers in names in Roman numerals ("Factor XII
+// deficiency", "Type III collagen"), people in figures ("factor 12
+// deficiency"): both name the same thing. The name with each Roman numeral
+// of two letters or more (written in capitals, as a word of its own) in
+// figures; empty when it has none.
+std::string with_arabic_numerals(const std::string& name) {
+  std::string out;
+  bool changed = false;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    if (!std::isalpha(static_cast<unsigned char>(name[i]))) {
+      out.push_back(name[i++]);
+      continue;
+    }
+    std::size_t j = i;
+    while (j < name.size() && std::isalpha(static_cast<unsigned char>(name[j]))) ++j;
+    const std::string_view word(name.data() + i, j - i);
+    if (const int v = roman_numeral(word); v != 0) {
+      out += std::to_string(v);
+      changed = true;
+    } else {
+      out += word;
+    }
+    i = j;
+  }
+  return changed ? out : std::string();
+}
+
 // A parenthesis inside a name gives another name of the words before it:
 // "Factor XII (Hageman factor) deficiency" is "Factor XII deficiency",
 // "Anterior cruciate ligament (ACL) injury" is that injury and "ACL
@@ -111,6 +152,7 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
     emit(name.substr(0, open));
     emit(name.substr(open + 2, name.size() - open - 3));
   }
+  if (const auto arabic = with_arabic_numerals(name); !arabic.empty()) emit(arabic);
   emit_without_inner_parenthesis(name, emit);
   if (auto amp = lower.find(" and ");
       amp != std::string::npos && lower.find(',') == std::string::npos) {

@@ -544,5 +544,22 @@ TEST(NameRulesParenthesis, AParenthesisInsideANameGivesTheNameWithoutIt) {
   EXPECT_TRUE(engine.ask("when is a blood test done", 5).focus.empty());
 }
 
+TEST(NameRulesNumerals, ARomanNumeralInANameIsReadInFiguresToo) {
+  // The knowledge base writes "Zentor XII deficiency", the asker "zentor 12
+  // deficiency". One letter is no numeral: "Brolax X syndrome" is not
+  // "brolax 10 syndrome".
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("zentor-xii", "Zentor XII (Quellin factor) deficiency",
+                                       "Fixture symptoms.", "GARD"));
+  a.push_back(testing::condition_entry("brolax-x", "Brolax X syndrome", "Fixture symptoms.",
+                                       "GARD"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto r = engine.ask("I have zentor 12 deficiency, is it inherited?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(conditions[r.focus.front().condition].name, "Zentor XII (Quellin factor) deficiency");
+  EXPECT_TRUE(engine.ask("what is brolax 10 syndrome", 5).focus.empty());
+}
+
 }  // namespace
 }  // namespace symptomdb
