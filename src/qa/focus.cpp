@@ -106,6 +106,25 @@ void emit_without_inner_parenthesis(const std::string& name, Emit&& emit) {
   if (looks_like_abbreviation(inside)) emit(inside + after);
 }
 
+// An entry "X - Y" whose Y qualifies X in a word or two is said with the
+// qualifier first: "Amputation - leg" is a leg amputation, "Blood pressure -
+// low" low blood pressure, "Diabetes - type 2" type 2 diabetes. Not a title
+// of several parts ("Parasites - Lice - Head Lice"), nor an activity
+// ("Tracheostomy tube - eating"); `tail` is Y folded. Empty when none.
+std::string qualifier_first(const std::string& name, std::string_view tail) {
+  const auto dash = name.find(" - ");
+  if (dash == std::string::npos || dash == 0 || name.find(" - ", dash + 3) != std::string::npos)
+    return {};
+  if (name.find_first_of(":(,") != std::string::npos) return {};
+  if (tail.empty() || std::count(tail.begin(), tail.end(), ' ') > 1) return {};
+  for (std::size_t at = 0; at <= tail.size();) {
+    const auto end = std::min(tail.find(' ', at), tail.size());
+    if (tail.substr(at, end - at).ends_with("ing")) return {};
+    at = end + 1;
+  }
+  return name.substr(dash + 3) + " " + name.substr(0, dash);
+}
+
 // Names are sometimes page titles: "What I need to know about Hepatitis C",
 // "Parasites - Lice - Head Lice", "Tuberculosis (TB)", "Pyelonephritis:
 // Kidney Infection", "Meningitis and Encephalitis". Each part is an alias.
@@ -142,6 +161,8 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
     const bool population = tail == "children" || tail == "adults" || tail == "older adults" ||
                             tail == "in children" || tail == "in adults";
     if (!generic_tail) emit(name.substr(dash + 3));
+    if (!generic_tail && !population)
+      if (auto reordered = qualifier_first(name, tail); !reordered.empty()) emit(reordered);
     if (!index_entry || (generic_tail && !population)) emit(name.substr(0, dash));
   }
   if (auto colon = name.find(": "); colon != std::string::npos) {

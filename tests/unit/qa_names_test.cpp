@@ -498,6 +498,34 @@ std::vector<Article> deficiencies() {
   return a;
 }
 
+TEST(NameRulesIndexEntries, AQualifierAfterTheDashIsSaidFirstToo) {
+  // "Quellin - low" is low quellin, "Zorbleg - type 2" type 2 zorbleg: a
+  // word or two after the dash qualify what is before it, and English says
+  // them first, so the reading takes the qualifier with the name. An
+  // activity after the dash ("Zorbtube - eating") is no qualifier: "eating
+  // zorbtube" reads the title's head alone.
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("quellin-low", "Quellin - low", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry("zorbleg-type-2", "Zorbleg - type 2", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry("zorbtube-eating", "Zorbtube - eating",
+                                       "Fixture symptoms.", "MPlusHealthTopics"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto low = engine.ask("what causes low quellin?", 5);
+  ASSERT_FALSE(low.focus.empty());
+  EXPECT_EQ(conditions[low.focus.front().condition].name, "Quellin - low");
+  EXPECT_EQ(low.focus.front().matched, "low quellin");
+  const auto type2 = engine.ask("how is type 2 zorbleg treated?", 5);
+  ASSERT_FALSE(type2.focus.empty());
+  EXPECT_EQ(conditions[type2.focus.front().condition].name, "Zorbleg - type 2");
+  EXPECT_EQ(type2.focus.front().matched, "type 2 zorbleg");
+  const auto eat = engine.ask("is eating zorbtube safe?", 5);
+  ASSERT_FALSE(eat.focus.empty());
+  EXPECT_EQ(eat.focus.front().matched, "zorbtube");
+}
+
 TEST(NameRulesSpeller, TheNamesOwnSlipIsNoTargetOfACorrection) {
   // One synonym writes "deficency"; "deficiency" is in eleven names. The
   // asker's "defiency" is one edit from the slip and two from the word:
