@@ -237,6 +237,22 @@ TEST_F(NameRules, ALayWordDoesNotTakeTheFocusForHavingTheKindOfAnswerAsked) {
   EXPECT_EQ(top("How is plonkamycin treated with a chill?"), "Plonkamycin");
 }
 
+TEST_F(NameRules, ALayWordsAnswersOfTheKindAskedDoNotComeBeforeTheFocussOwn) {
+  // Plonkamycin, the focus, holds no treatment answer; Drizzle fever, read
+  // nearly as strongly through its synonym "chill", an ordinary word, does.
+  // Its treatment does not come first: the focus's own answer (its
+  // symptoms, offered instead) does.
+  const auto r = engine_->ask("How is plonkamycin treated with a chill?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  ASSERT_FALSE(r.answers.empty());
+  const auto& conditions = engine_->snapshot().conditions();
+  EXPECT_EQ(conditions[r.answers.front().condition].name, "Plonkamycin");
+  // Read by its own word, the other condition's treatment does come first.
+  const auto w = engine_->ask("How is plonkamycin treated with wombix?", 5);
+  ASSERT_FALSE(w.answers.empty());
+  EXPECT_EQ(conditions[w.answers.front().condition].name, "Wombix");
+}
+
 TEST_F(NameRules, APluralNameTheWordListHoldsInTheSingularIsEnglishToo) {
   // "adhesive" stems as "adhesions" does, but is another English word.
   EXPECT_TRUE(names("How are adhesions treated?", "Adhesions"));
