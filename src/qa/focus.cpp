@@ -314,6 +314,46 @@ bool name_adjective_ending(std::string_view word) {
   return false;
 }
 
+// A finding of a part of someone's body is said either way: "pain in my
+// hip" is "hip pain", "infection in his testis" "testis infection", "a rash
+// on her arm" "arm rash". For the head word at `h`, followed by "in", "on"
+// or "of", a possessive ("my", "his", "her", "your", "their", "our") and
+// one or two words, the keys (stems in the name's order) of the compound the
+// phrase may be, each with the end of the words it takes: "M H", "M1 M2 H",
+// and "M2 H" after a side ("pain in my left hip"). The possessive is what
+// says the words after it are a part of the body: "water in the lung",
+// "loss of blood", "cirrhosis of the liver" name no one's part and stay as
+// written. Only a key that is a name is read; `stop` flags the stopwords
+// among `terms`.
+std::vector<std::pair<std::string, std::size_t>> reordered_compound_keys(
+    const std::vector<text::Term>& terms, const std::vector<char>& stop, std::size_t h) {
+  std::vector<std::pair<std::string, std::size_t>> out;
+  const std::size_t n = terms.size();
+  if (h + 2 >= n || stop[h]) return out;
+  const std::string& link = terms[h + 1].surface;
+  if (link != "in" && link != "of" && link != "on") return out;
+  static constexpr std::string_view kPossessives[] = {"my", "his", "her", "your", "their", "our"};
+  std::size_t k = h + 2;
+  if (std::find(std::begin(kPossessives), std::end(kPossessives), terms[k].surface) ==
+      std::end(kPossessives))
+    return out;
+  ++k;
+  if (k < n && terms[k].surface == "one") ++k;  // "pain in my one hip"
+  if (k >= n || stop[k]) return out;
+  const std::string& head = terms[h].stem;
+  // An adjective before another word is that word's: "problems of sexual
+  // function" is no "sexual problem", "tumors on my spinal cord" no "spinal
+  // tumor"; a noun ends what is taken ("pain on my stomach since 2014").
+  if (k + 1 >= n || stop[k + 1] || !name_adjective_ending(terms[k].surface))
+    out.emplace_back(terms[k].stem + " " + head, k + 1);
+  if (k + 1 < n && !stop[k + 1]) {
+    out.emplace_back(terms[k].stem + " " + terms[k + 1].stem + " " + head, k + 2);
+    if (terms[k].surface == "left" || terms[k].surface == "right")
+      out.emplace_back(terms[k + 1].stem + " " + head, k + 2);
+  }
+  return out;
+}
+
 // Is `word` the name's one word `name_word` or an inflection of the same
 // word (either way round: "cramp" / "cramps", "vomit" / "vomiting")? The
 // base they share must be one of the two or, given `english`, an English
@@ -1057,6 +1097,134 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   // Every span whose content words are a name.
   std::vector<FocusMatch> candidates;
   std::vector<bool> answered_candidate;
+  // Adds the readings of span [b, e) (`words` content words) as each entry
+  // of `list` names it; `reordered` for a name read from its words in
+  // another order ("pain in my hip", see reordered_compound_keys).
+  auto consider = [&](std::size_t b, std::size_t e, std::size_t words,
+                      const std::vector<Entry>& list, bool reordered) {
+    bool any_corrected = false;
+    for (std::size_t k = b; k < e; ++k) any_corrected = any_corrected || corrected[k];
+    for (const auto& entry : list) {
+      if (entry.needs_capitals && !capitalised[b]) continue;
+      // Capitals alone do not make a short or English-looking abbreviation
+      // ("MA", "HI") a name: before a number of three or more digits it is
+      // a postal code or a state ("MA 02115"; "DM 2" keeps its type), and
+      // opening a sentence as a greeting it is the greeting ("HI, my son").
+      if (entry.needs_capitals) {
+        if (b + 1 < n && r.terms[b + 1].surface.size() >= 3 && all_digits(r.terms[b + 1].surface))
+          continue;
+        if (opens_sentence(b) && opens_formality(r.terms[b].surface)) continue;
+      }
+      // A possessive pronoun opens no name but its own: "her disease" is
+      // not "Hers disease", whose first word only stems alike.
+      if ((r.terms[b].surface == "her" || r.terms[b].surface == "his") &&
+          !text::fold(entry.name).starts_with(r.terms[b].surface + " "))
+        continue;
+      // A one-word English synonym (or alias, or HPO name) is met by its
+      // own word or an inflection of it, not by another English word that
+      // stems alike ("operator" for "Operation", "lactate" for
+      // "Lactation"); a misspelling of it is still it ("flatulance").
+      // So is a one-word name, except by its adjective ("painful" for
+      // Pain, "menopausal" for Menopause, "diabetic" for Diabetes).
+      if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
+          stats_.english_word && english_inflected(entry.word) &&
+          english_inflected(r.terms[b].surface) &&
+          !same_word_inflected(r.terms[b].surface, entry.word) &&
+          (entry.kind != NameKind::name || !adjective_ending(r.terms[b].surface)))
+        continue;
+      // Whatever its kind, a one-word name is not met by an English word
+      // it merely derives from or resembles ("tests" is not "Testes",
+      // "system" not "Systemic"); a misspelling of it is still it.
+      if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
+          !corrected[b] && stats_.english_word && english_inflected(r.terms[b].surface) &&
+          another_word_derived(r.terms[b].surface, entry.word, stats_.english_word))
+        continue;
+      // A synonym of one word written with "the" ("The runs", "The
+      // clap") is an idiom: the bare word is the word ("run back to").
+      if (words == 1 && entry.kind == NameKind::synonym && entry.name.size() > 4 &&
+          text::fold(entry.name.substr(0, 4)) == "the " &&
+          (b == 0 || r.terms[b - 1].surface != "the"))
+        continue;
+      // Another name of one word followed by "who" names people, not what
+      // is asked about: "physician(s) who specialize in it" asks for
+      // doctors, it is no question about the profession's page.
+      if (words == 1 && entry.kind != NameKind::name && entry.kind != NameKind::abbreviation) {
+        std::size_t after = e;
+        if (after < n && r.terms[after].surface == "s") ++after;  // "physician(s)"
+        if (after < n && r.terms[after].surface == "who") continue;
+      }
+      // After a number an abbreviation is a unit: "0.05 MG", "10 ML", and
+      // so is the first word of a name that opens with one ("10 ml (2
+      // tsp)" is not "ML 2").
+      const bool after_number = b > 0 && all_digits(r.terms[b - 1].surface);
+      if (after_number && words > 1 && opens_with_abbreviation(entry.name)) continue;
+      if (!entry.letters.empty()) {
+        if (after_number) continue;
+        // After a drug's name the letters are its form: "Mefloquine HCl",
+        // "fluoxetine hcl" (the salt), not Hairy cell leukemia.
+        if (b > 0 && !stop[b - 1] && drug_stems_.count(r.terms[b - 1].stem)) continue;
+        const std::string_view w = r.terms[b].surface;
+        // "COPD", "COPD's", and a plural unless that is a word ("meds").
+        const bool same =
+            w.starts_with(entry.letters) &&
+            (w.size() == entry.letters.size() || w.substr(entry.letters.size()) == "'s" ||
+             (w.substr(entry.letters.size()) == "s" &&
+              !(stats_.english_word && stats_.english_word(w))));
+        if (!same) continue;
+      }
+      const double kind = entry.kind == NameKind::name           ? 1.0
+                          : entry.kind == NameKind::synonym      ? 0.95
+                          : entry.kind == NameKind::abbreviation ? 0.9
+                                                                 : 0.85;
+      // A one-word match is only as good as the word is specific.
+      // So is another name of several words as a phrase (see add()).
+      const double specific =
+          words == 1 && entry.kind != NameKind::abbreviation && stats_.specificity
+              ? stats_.specificity(r.terms[b].stem)
+              : static_cast<double>(entry.specific);
+      // Names are compared on their content words, so "blood in your urine"
+      // meets "blood in the urine"; but words the name does not put between
+      // its own are a sentence, not the name ("best with a disease" is not
+      // "Best disease").
+      std::size_t gap = 0;
+      for (std::size_t k = b + 1; k + 1 < e; ++k) gap += stop[k] ? 1 : 0;
+      if (!reordered && gap > inner_stopwords(entry.name) + 1) continue;
+      FocusMatch m;
+      m.condition = entry.condition;
+      m.begin = b;
+      m.end = e;
+      m.kind = entry.kind;
+      m.name = entry.name;
+      m.corrected = any_corrected;
+      for (std::size_t k = b; k < e; ++k) {
+        if (joined_to_previous[k]) continue;
+        if (!m.matched.empty()) m.matched.push_back(' ');
+        m.matched += r.terms[k].surface;
+      }
+      // Longer matches are more specific; corrections cost a little; the
+      // weight (answers held) breaks ties between equal names. The bonus a
+      // word more earns is half a word's worth: enough for "cerebral
+      // aneurysm" over the "aneurysm" it holds, not so much that any name
+      // of two words elsewhere outranks the condition the message is about
+      // ("heart attack" feared in a question about anxiety).
+      bool swallows_cue = false;
+      // (An adjective the name goes on from is the name's, not a cue:
+      // "hereditary angioedema", "progressive supranuclear palsy".)
+      for (std::size_t k = b; k < e && k < cue_tokens.size(); ++k)
+        swallows_cue = swallows_cue ||
+                       (cue_tokens[k] && !(k + 1 < e && name_adjective_ending(r.terms[k].surface)));
+      const bool answered = !stats_.has_answers || stats_.has_answers(entry.condition);
+      double place = token_weight.empty() ? 1.0 : 0.0;
+      for (std::size_t k = b; k < e && k < token_weight.size(); ++k)
+        place = std::max(place, token_weight[k]);
+      m.score = place * (kind * specific * (1.0 + 0.5 * static_cast<double>(words - 1)) *
+                             (any_corrected ? 0.9 : 1.0) * (swallows_cue ? 0.3 : 1.0) *
+                             (answered ? 1.0 : 0.7) +
+                         0.01 * std::log1p(stats_.weight ? stats_.weight(entry.condition) : 0.0));
+      candidates.push_back(std::move(m));
+      answered_candidate.push_back(answered);
+    }
+  };
   for (std::size_t b = 0; b < n; ++b) {
     if (stop[b]) continue;
     std::size_t words = 0;
@@ -1071,129 +1239,26 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         if (!prefixes_.count(key)) break;  // no name goes on from here
         continue;
       }
-      bool any_corrected = false;
-      for (std::size_t k = b; k < e; ++k) any_corrected = any_corrected || corrected[k];
-      for (const auto& entry : it->second) {
-        if (entry.needs_capitals && !capitalised[b]) continue;
-        // Capitals alone do not make a short or English-looking abbreviation
-        // ("MA", "HI") a name: before a number of three or more digits it is
-        // a postal code or a state ("MA 02115"; "DM 2" keeps its type), and
-        // opening a sentence as a greeting it is the greeting ("HI, my son").
-        if (entry.needs_capitals) {
-          if (b + 1 < n && r.terms[b + 1].surface.size() >= 3 && all_digits(r.terms[b + 1].surface))
-            continue;
-          if (opens_sentence(b) && opens_formality(r.terms[b].surface)) continue;
-        }
-        // A possessive pronoun opens no name but its own: "her disease" is
-        // not "Hers disease", whose first word only stems alike.
-        if ((r.terms[b].surface == "her" || r.terms[b].surface == "his") &&
-            !text::fold(entry.name).starts_with(r.terms[b].surface + " "))
-          continue;
-        // A one-word English synonym (or alias, or HPO name) is met by its
-        // own word or an inflection of it, not by another English word that
-        // stems alike ("operator" for "Operation", "lactate" for
-        // "Lactation"); a misspelling of it is still it ("flatulance").
-        // So is a one-word name, except by its adjective ("painful" for
-        // Pain, "menopausal" for Menopause, "diabetic" for Diabetes).
-        if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
-            stats_.english_word && english_inflected(entry.word) &&
-            english_inflected(r.terms[b].surface) &&
-            !same_word_inflected(r.terms[b].surface, entry.word) &&
-            (entry.kind != NameKind::name || !adjective_ending(r.terms[b].surface)))
-          continue;
-        // Whatever its kind, a one-word name is not met by an English word
-        // it merely derives from or resembles ("tests" is not "Testes",
-        // "system" not "Systemic"); a misspelling of it is still it.
-        if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
-            !corrected[b] && stats_.english_word && english_inflected(r.terms[b].surface) &&
-            another_word_derived(r.terms[b].surface, entry.word, stats_.english_word))
-          continue;
-        // A synonym of one word written with "the" ("The runs", "The
-        // clap") is an idiom: the bare word is the word ("run back to").
-        if (words == 1 && entry.kind == NameKind::synonym && entry.name.size() > 4 &&
-            text::fold(entry.name.substr(0, 4)) == "the " &&
-            (b == 0 || r.terms[b - 1].surface != "the"))
-          continue;
-        // Another name of one word followed by "who" names people, not what
-        // is asked about: "physician(s) who specialize in it" asks for
-        // doctors, it is no question about the profession's page.
-        if (words == 1 && entry.kind != NameKind::name && entry.kind != NameKind::abbreviation) {
-          std::size_t after = e;
-          if (after < n && r.terms[after].surface == "s") ++after;  // "physician(s)"
-          if (after < n && r.terms[after].surface == "who") continue;
-        }
-        // After a number an abbreviation is a unit: "0.05 MG", "10 ML", and
-        // so is the first word of a name that opens with one ("10 ml (2
-        // tsp)" is not "ML 2").
-        const bool after_number = b > 0 && all_digits(r.terms[b - 1].surface);
-        if (after_number && words > 1 && opens_with_abbreviation(entry.name)) continue;
-        if (!entry.letters.empty()) {
-          if (after_number) continue;
-          // After a drug's name the letters are its form: "Mefloquine HCl",
-          // "fluoxetine hcl" (the salt), not Hairy cell leukemia.
-          if (b > 0 && !stop[b - 1] && drug_stems_.count(r.terms[b - 1].stem)) continue;
-          const std::string_view w = r.terms[b].surface;
-          // "COPD", "COPD's", and a plural unless that is a word ("meds").
-          const bool same =
-              w.starts_with(entry.letters) &&
-              (w.size() == entry.letters.size() || w.substr(entry.letters.size()) == "'s" ||
-               (w.substr(entry.letters.size()) == "s" &&
-                !(stats_.english_word && stats_.english_word(w))));
-          if (!same) continue;
-        }
-        const double kind = entry.kind == NameKind::name           ? 1.0
-                            : entry.kind == NameKind::synonym      ? 0.95
-                            : entry.kind == NameKind::abbreviation ? 0.9
-                                                                   : 0.85;
-        // A one-word match is only as good as the word is specific.
-        // So is another name of several words as a phrase (see add()).
-        const double specific =
-            words == 1 && entry.kind != NameKind::abbreviation && stats_.specificity
-                ? stats_.specificity(r.terms[b].stem)
-                : static_cast<double>(entry.specific);
-        // Names are compared on their content words, so "blood in your urine"
-        // meets "blood in the urine"; but words the name does not put between
-        // its own are a sentence, not the name ("best with a disease" is not
-        // "Best disease").
-        std::size_t gap = 0;
-        for (std::size_t k = b + 1; k + 1 < e; ++k) gap += stop[k] ? 1 : 0;
-        if (gap > inner_stopwords(entry.name) + 1) continue;
-        FocusMatch m;
-        m.condition = entry.condition;
-        m.begin = b;
-        m.end = e;
-        m.kind = entry.kind;
-        m.name = entry.name;
-        m.corrected = any_corrected;
-        for (std::size_t k = b; k < e; ++k) {
-          if (joined_to_previous[k]) continue;
-          if (!m.matched.empty()) m.matched.push_back(' ');
-          m.matched += r.terms[k].surface;
-        }
-        // Longer matches are more specific; corrections cost a little; the
-        // weight (answers held) breaks ties between equal names. The bonus a
-        // word more earns is half a word's worth: enough for "cerebral
-        // aneurysm" over the "aneurysm" it holds, not so much that any name
-        // of two words elsewhere outranks the condition the message is about
-        // ("heart attack" feared in a question about anxiety).
-        bool swallows_cue = false;
-        // (An adjective the name goes on from is the name's, not a cue:
-        // "hereditary angioedema", "progressive supranuclear palsy".)
-        for (std::size_t k = b; k < e && k < cue_tokens.size(); ++k)
-          swallows_cue =
-              swallows_cue ||
-              (cue_tokens[k] && !(k + 1 < e && name_adjective_ending(r.terms[k].surface)));
-        const bool answered = !stats_.has_answers || stats_.has_answers(entry.condition);
-        double place = token_weight.empty() ? 1.0 : 0.0;
-        for (std::size_t k = b; k < e && k < token_weight.size(); ++k)
-          place = std::max(place, token_weight[k]);
-        m.score = place * (kind * specific * (1.0 + 0.5 * static_cast<double>(words - 1)) *
-                               (any_corrected ? 0.9 : 1.0) * (swallows_cue ? 0.3 : 1.0) *
-                               (answered ? 1.0 : 0.7) +
-                           0.01 * std::log1p(stats_.weight ? stats_.weight(entry.condition) : 0.0));
-        candidates.push_back(std::move(m));
-        answered_candidate.push_back(answered);
-      }
+      consider(b, e, words, it->second, false);
+    }
+  }
+  // "pain in my hip" is "hip pain" (see reordered_compound_keys). What the
+  // head word names alone it names as surely: "cirrhosis of the liver" is
+  // the Cirrhosis "cirrhosis" is, not a longer name of it.
+  for (std::size_t h = 0; h < n; ++h) {
+    if (stop[h]) continue;
+    const auto alone = entries_.find(r.terms[h].stem);
+    for (const auto& [key, e] : reordered_compound_keys(r.terms, stop, h)) {
+      const auto it = entries_.find(key);
+      if (it == entries_.end()) continue;
+      std::vector<Entry> list;
+      for (const auto& entry : it->second)
+        if (alone == entries_.end() ||
+            std::none_of(alone->second.begin(), alone->second.end(),
+                         [&](const Entry& x) { return x.condition == entry.condition; }))
+          list.push_back(entry);
+      consider(h, e, static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1, list,
+               true);
     }
   }
   // A name with nothing behind it (a drug MedQuAD only lists) yields to a

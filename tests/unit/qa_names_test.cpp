@@ -542,6 +542,29 @@ TEST(NameRulesIndexEntries, AQualifierAfterTheDashIsSaidFirstToo) {
   EXPECT_EQ(eat.focus.front().matched, "zorbtube");
 }
 
+TEST(NameRulesBodyParts, AFindingInSomeonesBodyPartIsSaidEitherWay) {
+  // "a pain in my zorple" is zorple pain, "a rash on her left quimbo" quimbo
+  // rash. Without a possessive the words name no one's body part: "water in
+  // the zorple" is no "Zorple water".
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("zorple-pain", "Zorple pain", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry("quimbo-rash", "Quimbo rash", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry("zorple-water", "Zorple water", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto pain = engine.ask("I have a pain in my zorple, what can I do?", 5);
+  ASSERT_FALSE(pain.focus.empty());
+  EXPECT_EQ(conditions[pain.focus.front().condition].name, "Zorple pain");
+  EXPECT_EQ(pain.focus.front().matched, "pain in my zorple");
+  const auto rash = engine.ask("what causes a rash on her left quimbo?", 5);
+  ASSERT_FALSE(rash.focus.empty());
+  EXPECT_EQ(conditions[rash.focus.front().condition].name, "Quimbo rash");
+  EXPECT_TRUE(engine.ask("is there water in the zorple?", 5).focus.empty());
+}
+
 TEST(NameRulesSpeller, TheNamesOwnSlipIsNoTargetOfACorrection) {
   // One synonym writes "deficency"; "deficiency" is in eleven names. The
   // asker's "defiency" is one edit from the slip and two from the word:
