@@ -49,6 +49,20 @@ constexpr double kAskedFocusFloor = 0.25;
 // focus's answers of other kinds.
 constexpr double kOtherFocusShare = 0.8;
 
+// A reading through one ordinary English word that is not the condition's
+// own name (a lay word: "cold", "runs", "hydropic") is not as much what is
+// asked as the focus, however strong: as it does not take the focus's place
+// for holding the kind asked (see the main focus in Engine::ask), its
+// answers of that kind do not come before the focus's own answers of other
+// kinds either. (A drug's name as a synonym, "Reclast", is no lay word.)
+bool lay_reading(const FocusMatch& m, const std::vector<text::Term>& terms,
+                 const std::function<bool(std::string_view)>& english_word) {
+  if (!is_lay_word(m, terms)) return false;
+  for (std::size_t k = m.begin; k < m.end && k < terms.size(); ++k)
+    if (!text::is_stopword(terms[k].surface)) return english_word(terms[k].surface);
+  return false;
+}
+
 bool is_native(const Article& a) {
   return a.provenance.format != "medquad";
 }
@@ -824,8 +838,10 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
   // condition the asking sentences name is answered: one the story mentions
   // is context, and the reply about the focus stays "not covered".
   const bool focus_held = !condition_units_[primary].empty();
+  const auto english = [this](std::string_view w) { return english_.contains(w); };
   for (std::size_t f = 1; f < r.focus.size(); ++f)
-    if (r.focus[f].score >= kOtherFocusShare * focus_score && (focus_held || r.focus[f].asked))
+    if (r.focus[f].score >= kOtherFocusShare * focus_score && (focus_held || r.focus[f].asked) &&
+        !(focus_held && lay_reading(r.focus[f], terms, english)))
       other_focus(f);
   // A kind the focus does not hold, held by the condition that lists the
   // focus's own name among its other names (see the main focus above).

@@ -30,6 +30,101 @@ bool all_caps_word(std::string_view s) {
 constexpr std::string_view kHeads[] = {"disease",   "syndrome",   "disorder",  "disorders",
                                        "infection", "infections", "deficiency"};
 
+// A word said twice around "to" or "by" ("day to day", "step by step",
+// "week by week") is an adverb of how something goes, not a name: "COPD -
+// day to day" files the page under COPD, and "day to day" names nothing
+// ("getting worse day by day").
+bool repeated_word_phrase(std::string_view part) {
+  for (std::string_view link : {" to ", " by "}) {
+    const auto at = part.find(link);
+    if (at == std::string_view::npos || at == 0) continue;
+    if (part.substr(0, at) == part.substr(at + link.size())) return true;
+  }
+  return false;
+}
+
+// A Roman numeral of two letters or more, as a number ("XII" -> 12); 0 when
+// the word is none. (One letter is left out: "I", "V" and "X" are words and
+// letters of names, "Fragile X".)
+int roman_numeral(std::string_view w) {
+  constexpr std::string_view kRoman[] = {"II",  "III", "IV",  "VI",  "VII",  "VIII", "IX",
+                                         "XI",  "XII", "XIII", "XIV", "XV",  "XVI",  "XVII",
+                                         "XVIII", "XIX", "XX"};
+  constexpr int kValue[] = {2, 3, 4, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
+  for (std::size_t i = 0; i < std::size(kRoman); ++i)
+    if (w == kRoman[i]) return kValue[i];
+  return 0;
+}
+
+// The knowledge base writes numbers in names in Roman numerals ("Factor XII
+// deficiency", "Type III collagen"), people in figures ("factor 12
+// deficiency"): both name the same thing. The name with each Roman numeral
+// of two letters or more (written in capitals, as a word of its own) in
+// figures; empty when it has none.
+std::string with_arabic_numerals(const std::string& name) {
+  std::string out;
+  bool changed = false;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    if (!std::isalpha(static_cast<unsigned char>(name[i]))) {
+      out.push_back(name[i++]);
+      continue;
+    }
+    std::size_t j = i;
+    while (j < name.size() && std::isalpha(static_cast<unsigned char>(name[j]))) ++j;
+    const std::string_view word(name.data() + i, j - i);
+    if (const int v = roman_numeral(word); v != 0) {
+      out += std::to_string(v);
+      changed = true;
+    } else {
+      out += word;
+    }
+    i = j;
+  }
+  return changed ? out : std::string();
+}
+
+// A parenthesis inside a name gives another name of the words before it:
+// "Factor XII (Hageman factor) deficiency" is "Factor XII deficiency",
+// "Anterior cruciate ligament (ACL) injury" is that injury and "ACL
+// injury". The name without it is emitted when at least two words come
+// before it ("Albumin - blood (serum) test" is no "blood test"), the
+// abbreviation with the words after it when it is one.
+template <class Emit>
+void emit_without_inner_parenthesis(const std::string& name, Emit&& emit) {
+  // (The parts of a title "X - Y" or "X: Y" are names of their own, each
+  // read so in turn: "Zentorin - blood (serum) test" is no "Zentorin - blood
+  // test".)
+  if (name.find(" - ") != std::string::npos || name.find(": ") != std::string::npos) return;
+  const auto open = name.find(" (");
+  if (open == std::string::npos) return;
+  const auto close = name.find(") ", open);
+  if (close == std::string::npos || name.find('(', open + 2) < close) return;
+  const std::string before = name.substr(0, open), inside = name.substr(open + 2, close - open - 2),
+                    after = name.substr(close + 1);
+  if (before.find(' ') != std::string::npos) emit(before + after);
+  if (looks_like_abbreviation(inside)) emit(inside + after);
+}
+
+// An entry "X - Y" whose Y qualifies X in a word or two is said with the
+// qualifier first: "Amputation - leg" is a leg amputation, "Blood pressure -
+// low" low blood pressure, "Diabetes - type 2" type 2 diabetes. Not a title
+// of several parts ("Parasites - Lice - Head Lice"), nor an activity
+// ("Tracheostomy tube - eating"); `tail` is Y folded. Empty when none.
+std::string qualifier_first(const std::string& name, std::string_view tail) {
+  const auto dash = name.find(" - ");
+  if (dash == std::string::npos || dash == 0 || name.find(" - ", dash + 3) != std::string::npos)
+    return {};
+  if (name.find_first_of(":(,") != std::string::npos) return {};
+  if (tail.empty() || std::count(tail.begin(), tail.end(), ' ') > 1) return {};
+  for (std::size_t at = 0; at <= tail.size();) {
+    const auto end = std::min(tail.find(' ', at), tail.size());
+    if (tail.substr(at, end - at).ends_with("ing")) return {};
+    at = end + 1;
+  }
+  return name.substr(dash + 3) + " " + name.substr(0, dash);
+}
+
 // Names are sometimes page titles: "What I need to know about Hepatitis C",
 // "Parasites - Lice - Head Lice", "Tuberculosis (TB)", "Pyelonephritis:
 // Kidney Infection", "Meningitis and Encephalitis". Each part is an alias.
@@ -60,12 +155,14 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
   // when "X - Y" is an article's own title ("Goiter - simple").
   if (auto dash = name.rfind(" - "); dash != std::string::npos) {
     const std::string tail = text::fold(name.substr(dash + 3));
-    const bool generic_tail = generic_title_part(tail);
+    const bool generic_tail = generic_title_part(tail) || repeated_word_phrase(tail);
     // (Who it is about narrows it as any qualifier does: "Weight - loss -
     // children" is weight loss in children, not weight loss.)
     const bool population = tail == "children" || tail == "adults" || tail == "older adults" ||
                             tail == "in children" || tail == "in adults";
     if (!generic_tail) emit(name.substr(dash + 3));
+    if (!generic_tail && !population)
+      if (auto reordered = qualifier_first(name, tail); !reordered.empty()) emit(reordered);
     if (!index_entry || (generic_tail && !population)) emit(name.substr(0, dash));
   }
   if (auto colon = name.find(": "); colon != std::string::npos) {
@@ -76,6 +173,8 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
     emit(name.substr(0, open));
     emit(name.substr(open + 2, name.size() - open - 3));
   }
+  if (const auto arabic = with_arabic_numerals(name); !arabic.empty()) emit(arabic);
+  emit_without_inner_parenthesis(name, emit);
   if (auto amp = lower.find(" and ");
       amp != std::string::npos && lower.find(',') == std::string::npos) {
     const std::string_view first(lower.data(), amp),
@@ -213,6 +312,46 @@ bool name_adjective_ending(std::string_view word) {
   for (std::string_view ending : {"ive", "ary", "ic", "al", "ous"})
     if (word.ends_with(ending)) return true;
   return false;
+}
+
+// A finding of a part of someone's body is said either way: "pain in my
+// hip" is "hip pain", "infection in his testis" "testis infection", "a rash
+// on her arm" "arm rash". For the head word at `h`, followed by "in", "on"
+// or "of", a possessive ("my", "his", "her", "your", "their", "our") and
+// one or two words, the keys (stems in the name's order) of the compound the
+// phrase may be, each with the end of the words it takes: "M H", "M1 M2 H",
+// and "M2 H" after a side ("pain in my left hip"). The possessive is what
+// says the words after it are a part of the body: "water in the lung",
+// "loss of blood", "cirrhosis of the liver" name no one's part and stay as
+// written. Only a key that is a name is read; `stop` flags the stopwords
+// among `terms`.
+std::vector<std::pair<std::string, std::size_t>> reordered_compound_keys(
+    const std::vector<text::Term>& terms, const std::vector<char>& stop, std::size_t h) {
+  std::vector<std::pair<std::string, std::size_t>> out;
+  const std::size_t n = terms.size();
+  if (h + 2 >= n || stop[h]) return out;
+  const std::string& link = terms[h + 1].surface;
+  if (link != "in" && link != "of" && link != "on") return out;
+  static constexpr std::string_view kPossessives[] = {"my", "his", "her", "your", "their", "our"};
+  std::size_t k = h + 2;
+  if (std::find(std::begin(kPossessives), std::end(kPossessives), terms[k].surface) ==
+      std::end(kPossessives))
+    return out;
+  ++k;
+  if (k < n && terms[k].surface == "one") ++k;  // "pain in my one hip"
+  if (k >= n || stop[k]) return out;
+  const std::string& head = terms[h].stem;
+  // An adjective before another word is that word's: "problems of sexual
+  // function" is no "sexual problem", "tumors on my spinal cord" no "spinal
+  // tumor"; a noun ends what is taken ("pain on my stomach since 2014").
+  if (k + 1 >= n || stop[k + 1] || !name_adjective_ending(terms[k].surface))
+    out.emplace_back(terms[k].stem + " " + head, k + 1);
+  if (k + 1 < n && !stop[k + 1]) {
+    out.emplace_back(terms[k].stem + " " + terms[k + 1].stem + " " + head, k + 2);
+    if (terms[k].surface == "left" || terms[k].surface == "right")
+      out.emplace_back(terms[k + 1].stem + " " + head, k + 2);
+  }
+  return out;
 }
 
 // Is `word` the name's one word `name_word` or an inflection of the same
@@ -634,10 +773,33 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
   }
   add_defined_abbreviations(snap, analyzer);
   add_phenotype_names(snap, analyzer);
-  for (const auto& [surface, conds] : word_conditions_)
-    fuzzy_.add(surface, static_cast<std::uint32_t>(conds.size()));
-  fuzzy_.finish();
+  build_speller();
   phrase_specific_.clear();
+}
+
+// The speller corrects toward the words of the names. The names have slips
+// of their own ("STAR deficency" in one synonym, where "deficiency" is in
+// dozens of names): a word met in one name only, that is no English word and
+// one edit from a word met in many names, is that word misspelt. It is no
+// target of a correction ("defiency" is "deficiency", not "deficency"); as
+// written it still reads its name.
+void FocusDictionary::build_speller() {
+  constexpr std::uint32_t kCommonWord = 10;  // names a word is met in, to be the right spelling
+  text::FuzzyIndex all;
+  for (const auto& [surface, conds] : word_conditions_)
+    all.add(surface, static_cast<std::uint32_t>(conds.size()));
+  all.finish();
+  for (const auto& [surface, conds] : word_conditions_) {
+    if (conds.size() == 1 && !(stats_.english_word && stats_.english_word(surface))) {
+      const auto near = all.neighbours(surface, 3);
+      if (std::any_of(near.begin(), near.end(), [](const text::FuzzyIndex::Match& m) {
+            return m.distance == 1 && m.weight >= kCommonWord;
+          }))
+        continue;
+    }
+    fuzzy_.add(surface, static_cast<std::uint32_t>(conds.size()));
+  }
+  fuzzy_.finish();
 }
 
 FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::Analyzer& analyzer,
@@ -935,6 +1097,134 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   // Every span whose content words are a name.
   std::vector<FocusMatch> candidates;
   std::vector<bool> answered_candidate;
+  // Adds the readings of span [b, e) (`words` content words) as each entry
+  // of `list` names it; `reordered` for a name read from its words in
+  // another order ("pain in my hip", see reordered_compound_keys).
+  auto consider = [&](std::size_t b, std::size_t e, std::size_t words,
+                      const std::vector<Entry>& list, bool reordered) {
+    bool any_corrected = false;
+    for (std::size_t k = b; k < e; ++k) any_corrected = any_corrected || corrected[k];
+    for (const auto& entry : list) {
+      if (entry.needs_capitals && !capitalised[b]) continue;
+      // Capitals alone do not make a short or English-looking abbreviation
+      // ("MA", "HI") a name: before a number of three or more digits it is
+      // a postal code or a state ("MA 02115"; "DM 2" keeps its type), and
+      // opening a sentence as a greeting it is the greeting ("HI, my son").
+      if (entry.needs_capitals) {
+        if (b + 1 < n && r.terms[b + 1].surface.size() >= 3 && all_digits(r.terms[b + 1].surface))
+          continue;
+        if (opens_sentence(b) && opens_formality(r.terms[b].surface)) continue;
+      }
+      // A possessive pronoun opens no name but its own: "her disease" is
+      // not "Hers disease", whose first word only stems alike.
+      if ((r.terms[b].surface == "her" || r.terms[b].surface == "his") &&
+          !text::fold(entry.name).starts_with(r.terms[b].surface + " "))
+        continue;
+      // A one-word English synonym (or alias, or HPO name) is met by its
+      // own word or an inflection of it, not by another English word that
+      // stems alike ("operator" for "Operation", "lactate" for
+      // "Lactation"); a misspelling of it is still it ("flatulance").
+      // So is a one-word name, except by its adjective ("painful" for
+      // Pain, "menopausal" for Menopause, "diabetic" for Diabetes).
+      if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
+          stats_.english_word && english_inflected(entry.word) &&
+          english_inflected(r.terms[b].surface) &&
+          !same_word_inflected(r.terms[b].surface, entry.word) &&
+          (entry.kind != NameKind::name || !adjective_ending(r.terms[b].surface)))
+        continue;
+      // Whatever its kind, a one-word name is not met by an English word
+      // it merely derives from or resembles ("tests" is not "Testes",
+      // "system" not "Systemic"); a misspelling of it is still it.
+      if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
+          !corrected[b] && stats_.english_word && english_inflected(r.terms[b].surface) &&
+          another_word_derived(r.terms[b].surface, entry.word, stats_.english_word))
+        continue;
+      // A synonym of one word written with "the" ("The runs", "The
+      // clap") is an idiom: the bare word is the word ("run back to").
+      if (words == 1 && entry.kind == NameKind::synonym && entry.name.size() > 4 &&
+          text::fold(entry.name.substr(0, 4)) == "the " &&
+          (b == 0 || r.terms[b - 1].surface != "the"))
+        continue;
+      // Another name of one word followed by "who" names people, not what
+      // is asked about: "physician(s) who specialize in it" asks for
+      // doctors, it is no question about the profession's page.
+      if (words == 1 && entry.kind != NameKind::name && entry.kind != NameKind::abbreviation) {
+        std::size_t after = e;
+        if (after < n && r.terms[after].surface == "s") ++after;  // "physician(s)"
+        if (after < n && r.terms[after].surface == "who") continue;
+      }
+      // After a number an abbreviation is a unit: "0.05 MG", "10 ML", and
+      // so is the first word of a name that opens with one ("10 ml (2
+      // tsp)" is not "ML 2").
+      const bool after_number = b > 0 && all_digits(r.terms[b - 1].surface);
+      if (after_number && words > 1 && opens_with_abbreviation(entry.name)) continue;
+      if (!entry.letters.empty()) {
+        if (after_number) continue;
+        // After a drug's name the letters are its form: "Mefloquine HCl",
+        // "fluoxetine hcl" (the salt), not Hairy cell leukemia.
+        if (b > 0 && !stop[b - 1] && drug_stems_.count(r.terms[b - 1].stem)) continue;
+        const std::string_view w = r.terms[b].surface;
+        // "COPD", "COPD's", and a plural unless that is a word ("meds").
+        const bool same =
+            w.starts_with(entry.letters) &&
+            (w.size() == entry.letters.size() || w.substr(entry.letters.size()) == "'s" ||
+             (w.substr(entry.letters.size()) == "s" &&
+              !(stats_.english_word && stats_.english_word(w))));
+        if (!same) continue;
+      }
+      const double kind = entry.kind == NameKind::name           ? 1.0
+                          : entry.kind == NameKind::synonym      ? 0.95
+                          : entry.kind == NameKind::abbreviation ? 0.9
+                                                                 : 0.85;
+      // A one-word match is only as good as the word is specific.
+      // So is another name of several words as a phrase (see add()).
+      const double specific =
+          words == 1 && entry.kind != NameKind::abbreviation && stats_.specificity
+              ? stats_.specificity(r.terms[b].stem)
+              : static_cast<double>(entry.specific);
+      // Names are compared on their content words, so "blood in your urine"
+      // meets "blood in the urine"; but words the name does not put between
+      // its own are a sentence, not the name ("best with a disease" is not
+      // "Best disease").
+      std::size_t gap = 0;
+      for (std::size_t k = b + 1; k + 1 < e; ++k) gap += stop[k] ? 1 : 0;
+      if (!reordered && gap > inner_stopwords(entry.name) + 1) continue;
+      FocusMatch m;
+      m.condition = entry.condition;
+      m.begin = b;
+      m.end = e;
+      m.kind = entry.kind;
+      m.name = entry.name;
+      m.corrected = any_corrected;
+      for (std::size_t k = b; k < e; ++k) {
+        if (joined_to_previous[k]) continue;
+        if (!m.matched.empty()) m.matched.push_back(' ');
+        m.matched += r.terms[k].surface;
+      }
+      // Longer matches are more specific; corrections cost a little; the
+      // weight (answers held) breaks ties between equal names. The bonus a
+      // word more earns is half a word's worth: enough for "cerebral
+      // aneurysm" over the "aneurysm" it holds, not so much that any name
+      // of two words elsewhere outranks the condition the message is about
+      // ("heart attack" feared in a question about anxiety).
+      bool swallows_cue = false;
+      // (An adjective the name goes on from is the name's, not a cue:
+      // "hereditary angioedema", "progressive supranuclear palsy".)
+      for (std::size_t k = b; k < e && k < cue_tokens.size(); ++k)
+        swallows_cue = swallows_cue ||
+                       (cue_tokens[k] && !(k + 1 < e && name_adjective_ending(r.terms[k].surface)));
+      const bool answered = !stats_.has_answers || stats_.has_answers(entry.condition);
+      double place = token_weight.empty() ? 1.0 : 0.0;
+      for (std::size_t k = b; k < e && k < token_weight.size(); ++k)
+        place = std::max(place, token_weight[k]);
+      m.score = place * (kind * specific * (1.0 + 0.5 * static_cast<double>(words - 1)) *
+                             (any_corrected ? 0.9 : 1.0) * (swallows_cue ? 0.3 : 1.0) *
+                             (answered ? 1.0 : 0.7) +
+                         0.01 * std::log1p(stats_.weight ? stats_.weight(entry.condition) : 0.0));
+      candidates.push_back(std::move(m));
+      answered_candidate.push_back(answered);
+    }
+  };
   for (std::size_t b = 0; b < n; ++b) {
     if (stop[b]) continue;
     std::size_t words = 0;
@@ -949,129 +1239,26 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
         if (!prefixes_.count(key)) break;  // no name goes on from here
         continue;
       }
-      bool any_corrected = false;
-      for (std::size_t k = b; k < e; ++k) any_corrected = any_corrected || corrected[k];
-      for (const auto& entry : it->second) {
-        if (entry.needs_capitals && !capitalised[b]) continue;
-        // Capitals alone do not make a short or English-looking abbreviation
-        // ("MA", "HI") a name: before a number of three or more digits it is
-        // a postal code or a state ("MA 02115"; "DM 2" keeps its type), and
-        // opening a sentence as a greeting it is the greeting ("HI, my son").
-        if (entry.needs_capitals) {
-          if (b + 1 < n && r.terms[b + 1].surface.size() >= 3 && all_digits(r.terms[b + 1].surface))
-            continue;
-          if (opens_sentence(b) && opens_formality(r.terms[b].surface)) continue;
-        }
-        // A possessive pronoun opens no name but its own: "her disease" is
-        // not "Hers disease", whose first word only stems alike.
-        if ((r.terms[b].surface == "her" || r.terms[b].surface == "his") &&
-            !text::fold(entry.name).starts_with(r.terms[b].surface + " "))
-          continue;
-        // A one-word English synonym (or alias, or HPO name) is met by its
-        // own word or an inflection of it, not by another English word that
-        // stems alike ("operator" for "Operation", "lactate" for
-        // "Lactation"); a misspelling of it is still it ("flatulance").
-        // So is a one-word name, except by its adjective ("painful" for
-        // Pain, "menopausal" for Menopause, "diabetic" for Diabetes).
-        if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
-            stats_.english_word && english_inflected(entry.word) &&
-            english_inflected(r.terms[b].surface) &&
-            !same_word_inflected(r.terms[b].surface, entry.word) &&
-            (entry.kind != NameKind::name || !adjective_ending(r.terms[b].surface)))
-          continue;
-        // Whatever its kind, a one-word name is not met by an English word
-        // it merely derives from or resembles ("tests" is not "Testes",
-        // "system" not "Systemic"); a misspelling of it is still it.
-        if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
-            !corrected[b] && stats_.english_word && english_inflected(r.terms[b].surface) &&
-            another_word_derived(r.terms[b].surface, entry.word, stats_.english_word))
-          continue;
-        // A synonym of one word written with "the" ("The runs", "The
-        // clap") is an idiom: the bare word is the word ("run back to").
-        if (words == 1 && entry.kind == NameKind::synonym && entry.name.size() > 4 &&
-            text::fold(entry.name.substr(0, 4)) == "the " &&
-            (b == 0 || r.terms[b - 1].surface != "the"))
-          continue;
-        // Another name of one word followed by "who" names people, not what
-        // is asked about: "physician(s) who specialize in it" asks for
-        // doctors, it is no question about the profession's page.
-        if (words == 1 && entry.kind != NameKind::name && entry.kind != NameKind::abbreviation) {
-          std::size_t after = e;
-          if (after < n && r.terms[after].surface == "s") ++after;  // "physician(s)"
-          if (after < n && r.terms[after].surface == "who") continue;
-        }
-        // After a number an abbreviation is a unit: "0.05 MG", "10 ML", and
-        // so is the first word of a name that opens with one ("10 ml (2
-        // tsp)" is not "ML 2").
-        const bool after_number = b > 0 && all_digits(r.terms[b - 1].surface);
-        if (after_number && words > 1 && opens_with_abbreviation(entry.name)) continue;
-        if (!entry.letters.empty()) {
-          if (after_number) continue;
-          // After a drug's name the letters are its form: "Mefloquine HCl",
-          // "fluoxetine hcl" (the salt), not Hairy cell leukemia.
-          if (b > 0 && !stop[b - 1] && drug_stems_.count(r.terms[b - 1].stem)) continue;
-          const std::string_view w = r.terms[b].surface;
-          // "COPD", "COPD's", and a plural unless that is a word ("meds").
-          const bool same =
-              w.starts_with(entry.letters) &&
-              (w.size() == entry.letters.size() || w.substr(entry.letters.size()) == "'s" ||
-               (w.substr(entry.letters.size()) == "s" &&
-                !(stats_.english_word && stats_.english_word(w))));
-          if (!same) continue;
-        }
-        const double kind = entry.kind == NameKind::name           ? 1.0
-                            : entry.kind == NameKind::synonym      ? 0.95
-                            : entry.kind == NameKind::abbreviation ? 0.9
-                                                                   : 0.85;
-        // A one-word match is only as good as the word is specific.
-        // So is another name of several words as a phrase (see add()).
-        const double specific =
-            words == 1 && entry.kind != NameKind::abbreviation && stats_.specificity
-                ? stats_.specificity(r.terms[b].stem)
-                : static_cast<double>(entry.specific);
-        // Names are compared on their content words, so "blood in your urine"
-        // meets "blood in the urine"; but words the name does not put between
-        // its own are a sentence, not the name ("best with a disease" is not
-        // "Best disease").
-        std::size_t gap = 0;
-        for (std::size_t k = b + 1; k + 1 < e; ++k) gap += stop[k] ? 1 : 0;
-        if (gap > inner_stopwords(entry.name) + 1) continue;
-        FocusMatch m;
-        m.condition = entry.condition;
-        m.begin = b;
-        m.end = e;
-        m.kind = entry.kind;
-        m.name = entry.name;
-        m.corrected = any_corrected;
-        for (std::size_t k = b; k < e; ++k) {
-          if (joined_to_previous[k]) continue;
-          if (!m.matched.empty()) m.matched.push_back(' ');
-          m.matched += r.terms[k].surface;
-        }
-        // Longer matches are more specific; corrections cost a little; the
-        // weight (answers held) breaks ties between equal names. The bonus a
-        // word more earns is half a word's worth: enough for "cerebral
-        // aneurysm" over the "aneurysm" it holds, not so much that any name
-        // of two words elsewhere outranks the condition the message is about
-        // ("heart attack" feared in a question about anxiety).
-        bool swallows_cue = false;
-        // (An adjective the name goes on from is the name's, not a cue:
-        // "hereditary angioedema", "progressive supranuclear palsy".)
-        for (std::size_t k = b; k < e && k < cue_tokens.size(); ++k)
-          swallows_cue =
-              swallows_cue ||
-              (cue_tokens[k] && !(k + 1 < e && name_adjective_ending(r.terms[k].surface)));
-        const bool answered = !stats_.has_answers || stats_.has_answers(entry.condition);
-        double place = token_weight.empty() ? 1.0 : 0.0;
-        for (std::size_t k = b; k < e && k < token_weight.size(); ++k)
-          place = std::max(place, token_weight[k]);
-        m.score = place * (kind * specific * (1.0 + 0.5 * static_cast<double>(words - 1)) *
-                               (any_corrected ? 0.9 : 1.0) * (swallows_cue ? 0.3 : 1.0) *
-                               (answered ? 1.0 : 0.7) +
-                           0.01 * std::log1p(stats_.weight ? stats_.weight(entry.condition) : 0.0));
-        candidates.push_back(std::move(m));
-        answered_candidate.push_back(answered);
-      }
+      consider(b, e, words, it->second, false);
+    }
+  }
+  // "pain in my hip" is "hip pain" (see reordered_compound_keys). What the
+  // head word names alone it names as surely: "cirrhosis of the liver" is
+  // the Cirrhosis "cirrhosis" is, not a longer name of it.
+  for (std::size_t h = 0; h < n; ++h) {
+    if (stop[h]) continue;
+    const auto alone = entries_.find(r.terms[h].stem);
+    for (const auto& [key, e] : reordered_compound_keys(r.terms, stop, h)) {
+      const auto it = entries_.find(key);
+      if (it == entries_.end()) continue;
+      std::vector<Entry> list;
+      for (const auto& entry : it->second)
+        if (alone == entries_.end() ||
+            std::none_of(alone->second.begin(), alone->second.end(),
+                         [&](const Entry& x) { return x.condition == entry.condition; }))
+          list.push_back(entry);
+      consider(h, e, static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1, list,
+               true);
     }
   }
   // A name with nothing behind it (a drug MedQuAD only lists) yields to a

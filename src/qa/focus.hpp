@@ -124,6 +124,8 @@ class FocusDictionary {
   };
   void add(const std::string& name, std::size_t condition, NameKind kind, text::Analyzer& analyzer);
   void add_phenotype_names(const Snapshot& snapshot, text::Analyzer& analyzer);
+  // Fills fuzzy_ with the words of the names that a slip may be corrected to.
+  void build_speller();
   // Abbreviations the knowledge base defines in its own text, written as a
   // name followed by its letters in brackets ("interstitial lung disease
   // (ILD)"), for names that have no abbreviation yet.

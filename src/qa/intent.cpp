@@ -53,6 +53,14 @@ const CueSpec kCues[] = {
     {"says it", T::other, 0},
     {"been treated", T::other, 0},
     {"being treated", T::other, 0},
+    // When one got a condition is the story, not a question about its
+    // causes: "I was born with X and have many problems since" tells, where
+    // "why are babies born with X" asks.
+    {"was born with", T::other, 0},
+    {"were born with", T::other, 0},
+    {"wasn't born with", T::other, 0},
+    {"is born with", T::other, 0},
+    {"am born with", T::other, 0},
     // Symptoms one has are the story, not a question about symptoms.
     {"having symptoms", T::other, 0},
     {"had symptoms", T::other, 0},
@@ -72,6 +80,9 @@ const CueSpec kCues[] = {
     {"my research", T::other, 0},
     {"own research", T::other, 0},
     {"researching", T::other, 0},
+    // Nor is a book the asker writes a request for one.
+    {"write a book", T::other, 0},
+    {"writing a book", T::other, 0},
     // Whether something helps a condition asks about treating it ("will
     // this drug help?", "can it help for X"); listed before the pleas below,
     // which claim "help me" first otherwise. "If you can help" is a plea.
@@ -139,6 +150,20 @@ const CueSpec kCues[] = {
     {"what type of", T::overview, 1},
     {"i have heard of", T::overview, 1},
     {"never heard of", T::overview, 1},
+    // Something to read about a condition ("I'm looking for books about
+    // hypotension", "send me any pamphlets") asks what the condition is: a
+    // book or a leaflet is an overview, whatever else the asker suggests it
+    // might hold. ("Article" is left out: "I read your article" is the
+    // story more often than a request.)
+    {"a book", T::overview, 2},
+    {"books", T::overview, 2},
+    {"literature", T::overview, 2},
+    {"pamphlet", T::overview, 2},
+    {"pamphlets", T::overview, 2},
+    {"brochure", T::overview, 2},
+    {"brochures", T::overview, 2},
+    {"leaflet", T::overview, 2},
+    {"leaflets", T::overview, 2},
     // Whether two conditions go together ("is there a link between X and
     // Y", "is X related to Y") asks what each is: no one kind of answer
     // holds the link, and the overview of the focus says what it goes with.

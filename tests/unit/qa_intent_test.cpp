@@ -392,8 +392,10 @@ TEST_F(IntentWords, WhetherOneCouldUseSomethingAsksTheTreatment) {
     SCOPED_TRACE(q);
     EXPECT_EQ(types(q), std::vector<T>{T::treatment}) << names(types(q));
   }
-  // Literature the answerer feels useful is the answer, not a treatment.
-  EXPECT_EQ(types("please send me any literature you feel i could use"), std::vector<T>{})
+  // Literature the answerer feels useful is the answer, not a treatment
+  // (something to read asks what the condition is).
+  EXPECT_EQ(types("please send me any literature you feel i could use"),
+            std::vector<T>{T::overview})
       << names(types("please send me any literature you feel i could use"));
 }
 
@@ -424,6 +426,31 @@ TEST_F(IntentWords, AskingToBeToldWhySomethingIsSoAsksTheCause) {
     SCOPED_TRACE(q);
     EXPECT_EQ(types(q), std::vector<T>{T::causes}) << names(types(q));
   }
+}
+
+TEST_F(IntentWords, SomethingToReadAboutAConditionAsksWhatItIs) {
+  for (const std::string q :
+       {"i'm looking for books about it. can you suggest any that i might purchase",
+        "is there a book that i can get to understand this disease",
+        "please send me any pamphlets or brochures you have",
+        "do you have any literature or leaflets for patients"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::overview}) << names(types(q));
+  }
+  // A book the asker writes asks nothing.
+  EXPECT_EQ(types("i am writing a book about a girl with it, what is the treatment"),
+            std::vector<T>{T::treatment});
+}
+
+TEST_F(IntentWords, BeingBornWithAConditionIsTheStoryNotItsCause) {
+  for (const std::string q : {"i was born with it and have had many problems since",
+                              "my twins were born with it, any information please",
+                              "she wasn't born with it, she got it at five"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{}) << names(types(q));
+  }
+  // Asking why someone is born with it still asks the cause.
+  EXPECT_EQ(types("how come babies get born with it"), std::vector<T>{T::causes});
 }
 
 }  // namespace

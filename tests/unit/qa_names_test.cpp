@@ -4,6 +4,7 @@
 // for the test (its text is fixture text, not medical content).
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 
 #include "profile_fixture.hpp"
@@ -236,6 +237,22 @@ TEST_F(NameRules, ALayWordDoesNotTakeTheFocusForHavingTheKindOfAnswerAsked) {
   EXPECT_EQ(top("How is plonkamycin treated with a chill?"), "Plonkamycin");
 }
 
+TEST_F(NameRules, ALayWordsAnswersOfTheKindAskedDoNotComeBeforeTheFocussOwn) {
+  // Plonkamycin, the focus, holds no treatment answer; Drizzle fever, read
+  // nearly as strongly through its synonym "chill", an ordinary word, does.
+  // Its treatment does not come first: the focus's own answer (its
+  // symptoms, offered instead) does.
+  const auto r = engine_->ask("How is plonkamycin treated with a chill?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  ASSERT_FALSE(r.answers.empty());
+  const auto& conditions = engine_->snapshot().conditions();
+  EXPECT_EQ(conditions[r.answers.front().condition].name, "Plonkamycin");
+  // Read by its own word, the other condition's treatment does come first.
+  const auto w = engine_->ask("How is plonkamycin treated with wombix?", 5);
+  ASSERT_FALSE(w.answers.empty());
+  EXPECT_EQ(conditions[w.answers.front().condition].name, "Wombix");
+}
+
 TEST_F(NameRules, APluralNameTheWordListHoldsInTheSingularIsEnglishToo) {
   // "adhesive" stems as "adhesions" does, but is another English word.
   EXPECT_TRUE(names("How are adhesions treated?", "Adhesions"));
@@ -462,6 +479,153 @@ TEST(NameRulesClipped, AClippedNameWhereTheMessageAsksIsAskedNotAGuess) {
   ASSERT_FALSE(r.focus.empty());
   EXPECT_EQ(conditions[r.focus.front().condition].name, "Hepplewort fever");
   EXPECT_TRUE(r.focus.front().asked);
+}
+
+TEST(NameRulesIndexEntries, AWordSaidTwiceAroundToOrByIsNoName) {
+  // An index entry "Zorblax - day to day" files a page about living with
+  // Zorblax under Zorblax; "day to day" names nothing, so "worse day by
+  // day" reads no condition, and the page's other names still read it.
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("day-to-day-with-zorblax", "Day to day with Zorblax",
+                                       "Fixture symptoms.", "MPlusHealthTopics",
+                                       {{"Zorblax - day to day"}, {}}));
+  a.push_back(testing::condition_entry("quellitis", "Quellitis", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto r = engine.ask("My quellitis gets worse day by day. What can I do?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  for (const auto& f : r.focus)
+    EXPECT_EQ(conditions[f.condition].name, "Quellitis") << f.matched;
+  EXPECT_TRUE(engine.ask("I feel worse day to day", 5).focus.empty());
+}
+
+// Conditions whose names share "deficiency", so that it is a word met in many
+// names, plus those a test adds.
+std::vector<Article> deficiencies() {
+  std::vector<Article> a;
+  for (const char* w : {"Quellin", "Brolax", "Zentor", "Mavrik", "Tolpen", "Grisal", "Hepnar",
+                        "Vostril", "Kemdar", "Lurvin", "Pastin"}) {
+    std::string slug = w;
+    for (auto& ch : slug) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    a.push_back(testing::condition_entry(slug + "-deficiency", std::string(w) + " deficiency",
+                                         "Fixture symptoms.", "GARD"));
+  }
+  return a;
+}
+
+TEST(NameRulesIndexEntries, AQualifierAfterTheDashIsSaidFirstToo) {
+  // "Quellin - low" is low quellin, "Zorbleg - type 2" type 2 zorbleg: a
+  // word or two after the dash qualify what is before it, and English says
+  // them first, so the reading takes the qualifier with the name. An
+  // activity after the dash ("Zorbtube - eating") is no qualifier: "eating
+  // zorbtube" reads the title's head alone.
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("quellin-low", "Quellin - low", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry("zorbleg-type-2", "Zorbleg - type 2", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry("zorbtube-eating", "Zorbtube - eating",
+                                       "Fixture symptoms.", "MPlusHealthTopics"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto low = engine.ask("what causes low quellin?", 5);
+  ASSERT_FALSE(low.focus.empty());
+  EXPECT_EQ(conditions[low.focus.front().condition].name, "Quellin - low");
+  EXPECT_EQ(low.focus.front().matched, "low quellin");
+  const auto type2 = engine.ask("how is type 2 zorbleg treated?", 5);
+  ASSERT_FALSE(type2.focus.empty());
+  EXPECT_EQ(conditions[type2.focus.front().condition].name, "Zorbleg - type 2");
+  EXPECT_EQ(type2.focus.front().matched, "type 2 zorbleg");
+  const auto eat = engine.ask("is eating zorbtube safe?", 5);
+  ASSERT_FALSE(eat.focus.empty());
+  EXPECT_EQ(eat.focus.front().matched, "zorbtube");
+}
+
+TEST(NameRulesBodyParts, AFindingInSomeonesBodyPartIsSaidEitherWay) {
+  // "a pain in my zorple" is zorple pain, "a rash on her left quimbo" quimbo
+  // rash. Without a possessive the words name no one's body part: "water in
+  // the zorple" is no "Zorple water".
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("zorple-pain", "Zorple pain", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry("quimbo-rash", "Quimbo rash", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry("zorple-water", "Zorple water", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto pain = engine.ask("I have a pain in my zorple, what can I do?", 5);
+  ASSERT_FALSE(pain.focus.empty());
+  EXPECT_EQ(conditions[pain.focus.front().condition].name, "Zorple pain");
+  EXPECT_EQ(pain.focus.front().matched, "pain in my zorple");
+  const auto rash = engine.ask("what causes a rash on her left quimbo?", 5);
+  ASSERT_FALSE(rash.focus.empty());
+  EXPECT_EQ(conditions[rash.focus.front().condition].name, "Quimbo rash");
+  EXPECT_TRUE(engine.ask("is there water in the zorple?", 5).focus.empty());
+}
+
+TEST(NameRulesSpeller, TheNamesOwnSlipIsNoTargetOfACorrection) {
+  // One synonym writes "deficency"; "deficiency" is in eleven names. The
+  // asker's "defiency" is one edit from the slip and two from the word:
+  // it is corrected to the word, and the slip as written still reads its
+  // name.
+  auto a = deficiencies();
+  a.push_back(testing::condition_entry("ostar-hyperplasia", "Ostar hyperplasia",
+                                       "Fixture symptoms.", "GARD", {{"Ostar deficency"}, {}}));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto r = engine.ask("I have quellin defiency, what is it?", 5);
+  ASSERT_EQ(r.corrections.size(), 1U);
+  EXPECT_EQ(r.corrections.front().to, "deficiency");
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(conditions[r.focus.front().condition].name, "Quellin deficiency");
+  const auto slip = engine.ask("what is ostar deficency", 5);
+  ASSERT_FALSE(slip.focus.empty());
+  EXPECT_EQ(conditions[slip.focus.front().condition].name, "Ostar hyperplasia");
+}
+
+TEST(NameRulesParenthesis, AParenthesisInsideANameGivesTheNameWithoutIt) {
+  // "Vostril quellin (Brolax factor) deficiency" is also "vostril quellin
+  // deficiency";
+  // "Anterior zorb ligament (AZL) injury" also "AZL injury". With one word
+  // before the parenthesis ("Albumin - blood (serum) test") the words
+  // around it name nothing.
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("quellin-deficiency",
+                                       "Vostril quellin (Brolax factor) deficiency",
+                                       "Fixture symptoms.", "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry("azl-injury", "Anterior zorb ligament (AZL) injury",
+                                       "Fixture symptoms.", "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry("zentorin-test", "Zentorin - blood (serum) test",
+                                       "Fixture symptoms.", "MPlusHealthTopics"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto r = engine.ask("what is vostril quellin deficiency", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(conditions[r.focus.front().condition].name,
+            "Vostril quellin (Brolax factor) deficiency");
+  const auto azl = engine.ask("how long does an AZL injury take to heal", 5);
+  ASSERT_FALSE(azl.focus.empty());
+  EXPECT_EQ(conditions[azl.focus.front().condition].name, "Anterior zorb ligament (AZL) injury");
+  EXPECT_TRUE(engine.ask("when is a blood test done", 5).focus.empty());
+}
+
+TEST(NameRulesNumerals, ARomanNumeralInANameIsReadInFiguresToo) {
+  // The knowledge base writes "Zentor XII deficiency", the asker "zentor 12
+  // deficiency". One letter is no numeral: "Brolax X syndrome" is not
+  // "brolax 10 syndrome".
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("zentor-xii", "Zentor XII (Quellin factor) deficiency",
+                                       "Fixture symptoms.", "GARD"));
+  a.push_back(testing::condition_entry("brolax-x", "Brolax X syndrome", "Fixture symptoms.",
+                                       "GARD"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto r = engine.ask("I have zentor 12 deficiency, is it inherited?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(conditions[r.focus.front().condition].name, "Zentor XII (Quellin factor) deficiency");
+  EXPECT_TRUE(engine.ask("what is brolax 10 syndrome", 5).focus.empty());
 }
 
 }  // namespace
