@@ -140,6 +140,13 @@ std::vector<std::string> content_stems(std::string_view words, text::Analyzer& a
   return out;
 }
 
+// The key of a sign's stems, for counting the conditions that state it.
+std::string stems_key(const std::vector<std::string>& stems) {
+  std::string key;
+  for (const auto& st : stems) key += st + ' ';
+  return key;
+}
+
 }  // namespace
 
 WarningSigns WarningSigns::build(const Snapshot& snapshot, const Interpreter* interpreter) {
@@ -178,7 +185,6 @@ WarningSigns WarningSigns::build(const Snapshot& snapshot, const Interpreter* in
           clause.find("not sure") != std::string_view::npos)
         continue;
       for (auto item : list_items(clause)) {
-        std::vector<std::string> stems;
         std::string words;
         bool vague = false;
         for (const auto& t : analyzer.terms(item)) {
@@ -186,15 +192,11 @@ WarningSigns WarningSigns::build(const Snapshot& snapshot, const Interpreter* in
           if (words.empty() && (kFiller.contains(t.surface) || text::is_stopword(t.surface)))
             continue;  // leading "you have a ..."
           words += (words.empty() ? "" : " ") + t.surface;
-          if (!text::is_stopword(t.surface) && !kFiller.contains(t.surface))
-            stems.push_back(t.stem);
         }
-        std::sort(stems.begin(), stems.end());
-        stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+        auto stems = content_stems(words, analyzer);
         if (vague || stems.empty() || stems.size() > 4) continue;
         // One sign per stems ("confused", "confusion") and condition.
-        std::string key;
-        for (const auto& st : stems) key += st + ' ';
+        const std::string key = stems_key(stems);
         if (!said.emplace(key, condition.slug).second) continue;
         out.stated_by_[key]++;
         auto matched =
@@ -229,9 +231,7 @@ std::vector<WarningSigns::Found> WarningSigns::found(const Description& descript
           return std::includes(stems.begin(), stems.end(), sign.begin(), sign.end());
         });
     if (!shown) continue;
-    std::string key;
-    for (const auto& st : s.stems) key += st + ' ';
-    out.push_back({&s, stated_by_.at(key)});
+    out.push_back({&s, stated_by_.at(stems_key(s.stems))});
   }
   std::stable_sort(out.begin(), out.end(), [](const Found& a, const Found& b) {
     return a.sign->emergency > b.sign->emergency;
