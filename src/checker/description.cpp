@@ -108,13 +108,15 @@ constexpr std::array<std::string_view, 40> kFiller = {
 
 // Words that open a clause with the story around a finding, not its name:
 // who, that it was had, said or noticed, and when ("she complains of", "a
-// week ago he had experienced"). Taken off the front only: inside a phrase
+// week ago he had experienced"; "I get out of breath": to get a symptom
+// is to have it). Taken off the front only: inside a phrase
 // some are part of a name ("feeling full quickly when eating"), and the
 // gerund opens names too, so "feeling" stays where "I feel" goes. Whose
 // story it is ("my child has", "my husband gets") is story too; not a
 // parent's, which is more often family history ("my father had a heart
 // attack") than the person one writes for.
-constexpr std::array<std::string_view, 73> kStory = {
+constexpr std::array<std::string_view, 75> kStory = {
+    "get",          "gets",
     "child",        "son",        "daughter",    "baby",    "husband",     "wife",
     "kid",          "partner",    "i",           "am",      "i'm",         "im",
     "i've",         "ive",        "got",         "gotten",  "he's",        "she's",

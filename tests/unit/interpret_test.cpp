@@ -243,6 +243,8 @@ TEST_F(PlainWords, EverydayPhrasingsOfCommonComplaints) {
   EXPECT_EQ(interpreter_.in_names_words("the shakes"), "tremor");
   EXPECT_EQ(interpreter_.in_names_words("always hungry"), "increased appetite");
   EXPECT_EQ(interpreter_.in_names_words("can't stop coughing"), "coughing");
+  EXPECT_EQ(interpreter_.in_names_words("I'm wheezy"), "im wheezing");
+  EXPECT_EQ(interpreter_.in_names_words("stomach cramps"), "abdominal cramps");
 }
 
 // An amount of body weight says "weight": to lose ten pounds is to lose
