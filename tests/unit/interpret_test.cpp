@@ -245,6 +245,11 @@ TEST_F(PlainWords, EverydayPhrasingsOfCommonComplaints) {
   EXPECT_EQ(interpreter_.in_names_words("can't stop coughing"), "coughing");
   EXPECT_EQ(interpreter_.in_names_words("I'm wheezy"), "im wheezing");
   EXPECT_EQ(interpreter_.in_names_words("stomach cramps"), "abdominal cramps");
+  EXPECT_EQ(id_of("feeling feverish"), "HP:0000500");
+  EXPECT_EQ(interpreter_.in_names_words("I feel feverish and shivery"),
+            "i feel fever and shivering");
+  EXPECT_EQ(interpreter_.in_names_words("episodes of feeling very hot"),
+            "episodes of feeling hot");
 }
 
 // An amount of body weight says "weight": to lose ten pounds is to lose
