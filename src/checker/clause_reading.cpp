@@ -109,6 +109,34 @@ Interpreter::Result without_guesses(const Interpreter& interpreter, Interpreter:
 
 }  // namespace
 
+namespace {
+
+// The words that open a clause govern every piece joined to it: in "I feel
+// dizzy and sick" the person feels sick as well as dizzy. A piece of the
+// core that reads as nothing alone ("sick") is read again after the story
+// words the core left out ("i feel sick": Nausea); kept only when that reads.
+void read_with_opening(const Interpreter& interpreter, const Finding& finding,
+                       Interpreter::Result& core) {
+  const auto at = finding.text.find(finding.core);
+  if (at == std::string::npos || at == 0 || core.unmatched.empty()) return;
+  const std::string opening = finding.text.substr(0, at);
+  std::vector<std::string> still;
+  for (auto& piece : core.unmatched) {
+    auto again = without_guesses(interpreter, interpreter.interpret(opening + piece));
+    bool added = false;
+    for (auto& i : again.terms)
+      if (std::none_of(core.terms.begin(), core.terms.end(),
+                       [&](const Interpretation& x) { return x.term == i.term; })) {
+        core.terms.push_back(std::move(i));
+        added = true;
+      }
+    if (!added) still.push_back(std::move(piece));
+  }
+  core.unmatched = std::move(still);
+}
+
+}  // namespace
+
 Interpreter::Result interpret_finding(const Interpreter& interpreter, const Finding& finding) {
   // Only story words ("in addition", "she has"): no finding to name. Its
   // words stay, unread, for the word-level matching, as a clause read as
@@ -116,7 +144,10 @@ Interpreter::Result interpret_finding(const Interpreter& interpreter, const Find
   if (finding.core.empty() && !finding.text.empty()) return {{}, {finding.text}};
   if (!finding.core.empty() && finding.core != finding.text) {
     auto core = without_guesses(interpreter, interpreter.interpret(finding.core));
-    if (!core.terms.empty()) return core;
+    if (!core.terms.empty()) {
+      read_with_opening(interpreter, finding, core);
+      return core;
+    }
   }
   return without_guesses(interpreter, interpreter.interpret(finding.text));
 }

@@ -10,6 +10,8 @@
 #include <sstream>
 
 #include "checker/checker.hpp"
+#include "checker/clause_reading.hpp"
+#include "checker/description.hpp"
 #include "checker/interpret.hpp"
 #include "ingest/hpo_json.hpp"
 #include "ingest/hpoa.hpp"
@@ -138,6 +140,24 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_EQ(first("a rash that won't go away"), "HP:0000988");
   EXPECT_EQ(id_of("I'm losing my hair"), "HP:0001596");  // Alopecia
   EXPECT_EQ(id_of("my joints ache"), "HP:0002829");      // Arthralgia
+  EXPECT_EQ(id_of("wheezy"), "HP:0030828");              // Wheezing
+  EXPECT_EQ(id_of("stomach cramps"), "HP:0032155");      // Abdominal cramps
+  EXPECT_EQ(id_of("feverish"), "HP:0001945");            // Fever
+  // The words that open a clause govern every piece joined to it: "I feel
+  // dizzy and sick" is dizzy and feeling sick, though "sick" alone names
+  // nothing; "I get out of breath climbing stairs" is breathlessness.
+  auto read = [&](std::string_view text) {
+    const auto d = read_description(text);
+    std::vector<std::string> out;
+    for (const auto& f : d.findings)
+      for (const auto& t : interpret_finding(*served_, f).terms)
+        out.push_back(checker_->ontology().term(t.term).id);
+    return out;
+  };
+  EXPECT_EQ(read("I feel dizzy and sick"),
+            (std::vector<std::string>{"HP:0002321", "HP:0002018"}));  // Vertigo, Nausea
+  EXPECT_EQ(read("I get out of breath climbing stairs"),
+            (std::vector<std::string>{"HP:0002094"}));  // Dyspnea
 }
 
 TEST_F(CheckerHpo, CharacteristicTermsRankTheirDiseaseInTheTopTen) {
