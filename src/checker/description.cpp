@@ -115,8 +115,9 @@ constexpr std::array<std::string_view, 40> kFiller = {
 // story it is ("my child has", "my husband gets") is story too; not a
 // parent's, which is more often family history ("my father had a heart
 // attack") than the person one writes for.
-constexpr std::array<std::string_view, 75> kStory = {
-    "get",          "gets",
+constexpr std::array<std::string_view, 80> kStory = {
+    "get",          "gets",       "toddler",     "infant",  "newborn",     "boy",
+    "girl",
     "child",        "son",        "daughter",    "baby",    "husband",     "wife",
     "kid",          "partner",    "i",           "am",      "i'm",         "im",
     "i've",         "ive",        "got",         "gotten",  "he's",        "she's",
@@ -489,6 +490,8 @@ Description read_description(std::string_view text) {
         if (duration_at(kept, i, &used)) {
           // With the words that lead into it ("for the last 3 days").
           while (!core.empty() && in(kBeforeDuration, core.back())) core.pop_back();
+          // An age is who, not how long ("my 2 year old has a fever").
+          if (i + used < kept.size() && kept[i + used] == "old") ++used;
           i += used - 1;
           continue;
         }

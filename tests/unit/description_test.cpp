@@ -182,6 +182,8 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   // Whose story it is, too.
   EXPECT_EQ(core("My child has a high fever"), "high fever");
   EXPECT_EQ(core("my husband gets headaches"), "headaches");
+  EXPECT_EQ(core("My 2 year old has a fever"), "fever");
+  EXPECT_EQ(core("my toddler has a barking cough"), "barking cough");
   // To get a symptom is to have it.
   EXPECT_EQ(core("I get out of breath climbing stairs"), "out of breath climbing stairs");
   // Not where the word opens a lay phrasing the interpreter reads whole.
