@@ -583,7 +583,14 @@ TEST_F(FixtureEngine, RedFlagsComeFirstEvenWhenAFocusIsAnswered) {
   EXPECT_EQ(r.emergency->kind, "suicide");
   EXPECT_NE(r.emergency->message.find("988"), std::string::npos);
 
+  // A stiff neck said the other way round ("my neck is stiff") with a
+  // headache is the same warning.
+  r = engine_->ask("I have a headache and my neck is stiff");
+  ASSERT_TRUE(r.emergency);
+  EXPECT_EQ(r.emergency->kind, "meningitis");
+
   // Each red-flag word alone is not an emergency.
+  EXPECT_FALSE(engine_->ask("my neck is stiff").emergency);
   EXPECT_FALSE(engine_->ask("what causes shortness of breath in COPD").emergency);
   EXPECT_FALSE(engine_->ask("How is COPD treated?").emergency);
 }
