@@ -144,6 +144,8 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_EQ(id_of("stomach cramps"), "HP:0032155");      // Abdominal cramps
   EXPECT_EQ(id_of("feverish"), "HP:0001945");            // Fever
   EXPECT_EQ(id_of("light hurts my eyes"), "HP:0000613");  // Photophobia
+  EXPECT_EQ(id_of("earache"), "HP:0030766");              // Ear pain
+  EXPECT_EQ(id_of("backache"), "HP:0003418");             // Back pain
   EXPECT_EQ(id_of("sensitive to light"), "HP:0000613");   // (not "Extreme sensitivity...")
   // The words that open a clause govern every piece joined to it: "I feel
   // dizzy and sick" is dizzy and feeling sick, though "sick" alone names
