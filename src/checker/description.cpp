@@ -193,6 +193,9 @@ constexpr std::array<std::string_view, 14> kSevere = {
 constexpr std::array<std::string_view, 2> kModerate = {"moderate", "moderately"};
 constexpr std::array<std::string_view, 6> kMild = {"mild",     "mildly", "slight",
                                                    "slightly", "minor",  "little"};
+// Who a stated age is ("a 30 year old woman").
+constexpr std::array<std::string_view, 8> kPersonWords = {"man",  "woman", "male", "female",
+                                                          "boy",  "girl",  "guy",  "lady"};
 // A number-unit pair starting at words[i] ("3 days", "a couple of weeks"),
 // or one unit back from now ("last week", "the past month").
 std::optional<double> duration_at(const std::vector<std::string>& words, std::size_t i,
@@ -220,16 +223,32 @@ std::optional<double> duration_at(const std::vector<std::string>& words, std::si
   return *n * *u;
 }
 
+// An age at words[i] ("2 year old", "a 30-year-old woman" less its "a"):
+// the words it takes, with the person word after it; 0 when there is none.
+// It says who the story is about (read_demographics reads it), not what
+// they have: its words are no finding's, and no duration.
+std::size_t age_phrase_at(const std::vector<std::string>& words, std::size_t i) {
+  std::size_t used = 0;
+  if (!duration_at(words, i, &used) || i + used >= words.size() || words[i + used] != "old")
+    return 0;
+  ++used;
+  if (i + used < words.size() && in(kPersonWords, words[i + used])) ++used;
+  return used;
+}
+
 // Duration words of a clause: "for 3 days", "2 weeks ago", "since yesterday",
 // "since last week", "over the past month".
 std::optional<double> clause_duration(const std::vector<std::string>& w) {
   std::optional<double> best;
   auto take = [&](double d) { best = best ? std::max(*best, d) : d; };
   for (std::size_t i = 0; i < w.size(); ++i) {
+    if (const auto age = age_phrase_at(w, i)) {
+      i += age - 1;
+      continue;
+    }
     std::size_t used = 0;
     if (auto d = duration_at(w, i, &used)) {
-      const bool age = i + used < w.size() && w[i + used] == "old";
-      if (!age) take(*d);
+      take(*d);
       i += used - 1;
       continue;
     }
@@ -454,6 +473,11 @@ Description read_description(std::string_view text) {
     f.duration_days = clause_duration(c.words);
     std::vector<std::string> kept;
     for (std::size_t i = 0; i < c.words.size(); ++i) {
+      if (const auto age = age_phrase_at(c.words, i)) {
+        if (!kept.empty() && (kept.back() == "a" || kept.back() == "an")) kept.pop_back();
+        i += age - 1;
+        continue;
+      }
       const auto& w = c.words[i];
       if (in(kSudden, w)) f.onset = Onset::sudden;
       if (in(kGradual, w) && f.onset == Onset::unknown) f.onset = Onset::gradual;
@@ -490,8 +514,6 @@ Description read_description(std::string_view text) {
         if (duration_at(kept, i, &used)) {
           // With the words that lead into it ("for the last 3 days").
           while (!core.empty() && in(kBeforeDuration, core.back())) core.pop_back();
-          // An age is who, not how long ("my 2 year old has a fever").
-          if (i + used < kept.size() && kept[i + used] == "old") ++used;
           i += used - 1;
           continue;
         }

@@ -182,7 +182,13 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   // Whose story it is, too.
   EXPECT_EQ(core("My child has a high fever"), "high fever");
   EXPECT_EQ(core("my husband gets headaches"), "headaches");
+  // An age says who (read_demographics), neither a finding's words nor how long.
   EXPECT_EQ(core("My 2 year old has a fever"), "fever");
+  const auto aged = read_description("I'm a 30-year-old woman with a cough");
+  ASSERT_EQ(aged.findings.size(), 1u);
+  EXPECT_EQ(aged.findings[0].text, "i'm with a cough");
+  EXPECT_FALSE(aged.findings[0].duration_days);
+  EXPECT_EQ(aged.age_years, 30);
   EXPECT_EQ(core("my toddler has a barking cough"), "barking cough");
   // To get a symptom is to have it.
   EXPECT_EQ(core("I get out of breath climbing stairs"), "out of breath climbing stairs");
