@@ -379,6 +379,24 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
   std::sort(word_index_.begin(), word_index_.end());
   if (options_.equivalents) find_equivalents();
 
+  // Parts of the body, one key per part whatever the word ("abdominal",
+  // "stomach", "belly"); not the words that say where on a part ("upper",
+  // "left"), nor "skin" and "back", which HPO's names and people's phrases
+  // use for other things ("Skin rash" on a leg; "it came back").
+  for (const auto w : kBodySites) {
+    if (w == "left" || w == "right" || w == "upper" || w == "lower" || w == "both" ||
+        w == "middle" || w == "central" || w == "side" || w == "skin" || w == "back")
+      continue;
+    std::string part(w);
+    if (w == "abdominal" || w == "stomach" || w == "belly" || w == "tummy") part = "abdomen";
+    if (w == "pelvic") part = "pelvis";
+    if (w == "teeth") part = "tooth";
+    if (w == "feet") part = "foot";
+    for (const auto& t : analyzer.terms(w)) site_of_stem_.emplace(t.stem, part);
+  }
+  for (const std::string_view w : {"limb", "limbs", "extremity", "extremities"})
+    for (const auto& t : analyzer.terms(w)) site_of_stem_.emplace(t.stem, "limb");
+
   // The words HPO itself uses to qualify a finding: its clinical modifiers
   // (severity, course, laterality, distribution) named in one word. Their
   // longer names ("Aggravated by activity") hold words of findings too.
@@ -469,6 +487,24 @@ double Interpreter::said_share(const std::unordered_set<std::string>& said,
     if (said.contains(w)) shared += weight;
   }
   return total > 0 ? shared / total : 1.0;
+}
+
+bool Interpreter::names_another_place(const std::unordered_set<std::string>& said,
+                                      const std::vector<std::string>& name) const {
+  // A name of one part of the body is no reading of a phrase about another:
+  // "pain in my upper abdomen" shares "upper" and "pain" with Upper limb
+  // pain, but says the abdomen, which the name does not.
+  std::set<std::string_view> phrase_parts, name_parts;
+  for (const auto& w : said)
+    if (const auto it = site_of_stem_.find(w); it != site_of_stem_.end())
+      phrase_parts.insert(it->second);
+  if (phrase_parts.empty()) return false;
+  for (const auto& w : name)
+    if (const auto it = site_of_stem_.find(w); it != site_of_stem_.end())
+      name_parts.insert(it->second);
+  if (name_parts.empty()) return false;
+  return std::none_of(name_parts.begin(), name_parts.end(),
+                      [&](std::string_view p) { return phrase_parts.contains(p); });
 }
 
 bool Interpreter::says_too_little(const Interpretation& reading) const {
@@ -727,7 +763,8 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
         if (n->kind == Kind::label) return said_share(said, n->stems) >= kSaidShare;
       return false;
     };
-    if (!general_enough(*best) && too_little(said, names_[best->name].stems)) {
+    if (!general_enough(*best) && (too_little(said, names_[best->name].stems) ||
+                                   names_another_place(said, names_[best->name].stems))) {
       // Only a name all of whose words the phrase says: another partial
       // name is as much a guess ("short" is neither Short limb nor Short
       // phalanges), but a shorter one is what was said ("facial flushing":

@@ -163,6 +163,8 @@ class Interpreter {
   std::optional<Scored> best_name(const std::vector<std::string>& stems,
                                   const std::vector<std::string>& optional, bool hold_out) const;
   bool better(const Scored& a, const Scored& b) const;
+  bool names_another_place(const std::unordered_set<std::string>& said,
+                           const std::vector<std::string>& name) const;
   void find_equivalents();
   std::optional<TermIndex> generalise(const std::vector<Scored>& covering,
                                       const Scored& best) const;
@@ -173,6 +175,9 @@ class Interpreter {
   std::optional<TermIndex> phenotype_root_;
   // Stems of the one-word names of HPO's clinical modifiers (says_only_how).
   std::unordered_set<std::string> modifier_stems_;
+  // Stem of a word for a part of the body -> the part ("abdomin", "stomach"
+  // -> "abdomen"), for names_another_place.
+  std::unordered_map<std::string, std::string> site_of_stem_;
   // Stem -> stems HPO's names use in its place (Options::equivalents).
   // With the number of terms whose names showed the pair: a held-out
   // phrase may have been one of them, so interpret_held_out() uses only

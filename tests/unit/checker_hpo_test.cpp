@@ -145,6 +145,11 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_EQ(id_of("feverish"), "HP:0001945");            // Fever
   EXPECT_EQ(id_of("light hurts my eyes"), "HP:0000613");  // Photophobia
   EXPECT_EQ(id_of("earache"), "HP:0030766");              // Ear pain
+  // A name of one part of the body is no reading of a phrase about another.
+  EXPECT_NE(id_of("pain in my upper abdomen"), "HP:0012513");  // Upper limb pain
+  EXPECT_EQ(id_of("severe lower abdominal pain"), "HP:0002027");  // not Lower limb pain
+  EXPECT_EQ(id_of("lower abdominal pain"), "HP:0002027");  // Abdominal pain, as before
+  EXPECT_EQ(id_of("pain in my hip"), "HP:0030838");        // Hip pain: the same part
   EXPECT_EQ(id_of("backache"), "HP:0003418");             // Back pain
   EXPECT_EQ(id_of("sensitive to light"), "HP:0000613");   // (not "Extreme sensitivity...")
   // The words that open a clause govern every piece joined to it: "I feel
