@@ -61,6 +61,15 @@ const CueSpec kCues[] = {
     {"wasn't born with", T::other, 0},
     {"is born with", T::other, 0},
     {"am born with", T::other, 0},
+    // What was detected is the story, as what was diagnosed is: "it has
+    // been detected in the water tank", "my brother is detected with it"
+    // tell what was found, they do not ask how it is found ("how is it
+    // detected?", "can it be detected with a blood test?" still do).
+    {"detected with", T::other, 0},
+    {"be detected with", T::exams_and_tests, 2},
+    {"was detected", T::other, 0},
+    {"were detected", T::other, 0},
+    {"been detected", T::other, 0},
     // Symptoms one has are the story, not a question about symptoms.
     {"having symptoms", T::other, 0},
     {"had symptoms", T::other, 0},
