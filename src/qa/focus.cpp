@@ -84,6 +84,25 @@ std::string with_arabic_numerals(const std::string& name) {
   return changed ? out : std::string();
 }
 
+// The knowledge base names an injury of a part of the body with the
+// clinician's word, "Tailbone trauma", "Facial trauma", "Scrotal trauma";
+// people say "tailbone injury", "facial injury". A name whose last word is
+// "trauma" after one or two words is also that name with "injury"; empty
+// when it is not such a name. (Only this way: "trauma" is the clinician's
+// word, and the knowledge base names the injuries people write as "X
+// injury" so already.)
+std::string with_injury_for_trauma(const std::string& name) {
+  const std::string lower = text::fold(name);
+  constexpr std::string_view kTrauma = " trauma";
+  if (lower.size() != name.size() || !lower.ends_with(kTrauma) || lower.size() == kTrauma.size())
+    return {};
+  const std::string_view before(lower.data(), lower.size() - kTrauma.size());
+  if (std::count(before.begin(), before.end(), ' ') > 1 ||
+      before.find_first_of(":(,-") != std::string_view::npos)
+    return {};
+  return name.substr(0, name.size() - kTrauma.size()) + " injury";
+}
+
 // A parenthesis inside a name gives another name of the words before it:
 // "Factor XII (Hageman factor) deficiency" is "Factor XII deficiency",
 // "Anterior cruciate ligament (ACL) injury" is that injury and "ACL
@@ -174,6 +193,7 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
     emit(name.substr(open + 2, name.size() - open - 3));
   }
   if (const auto arabic = with_arabic_numerals(name); !arabic.empty()) emit(arabic);
+  if (const auto injury = with_injury_for_trauma(name); !injury.empty()) emit(injury);
   emit_without_inner_parenthesis(name, emit);
   if (auto amp = lower.find(" and ");
       amp != std::string::npos && lower.find(',') == std::string::npos) {
