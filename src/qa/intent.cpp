@@ -235,6 +235,10 @@ const CueSpec kCues[] = {
     {"lead to", T::causes, 1.5, -1, T::complications},
     {"leads to", T::causes, 1.5, -1, T::complications},
     {"result in", T::causes, 1, -1, T::complications},
+    // "Create" is a verb of causing as these are: "can that create blood in
+    // urine?" asks what causes it; what a condition creates is its
+    // complication. ("Creative", "creatinine" are other words.)
+    {"create", T::causes, 1, -1, T::complications},
     {"to blame", T::causes, 1},
     {"etiology", T::causes, 2},
     {"responsible for", T::causes, 1},

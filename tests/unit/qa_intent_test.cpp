@@ -468,5 +468,17 @@ TEST_F(IntentWords, WhatWasDetectedIsTheStoryNotAQuestionAboutTests) {
   }
 }
 
+TEST_F(IntentWords, WhatCanCreateSomethingAsksWhatCausesIt) {
+  // "Create" is a verb of causing, as "lead to" and "result in" are: "can
+  // that create blood in urine?" asks the causes of what follows.
+  for (const std::string q :
+       {"can that possibly create blood in urine?", "can stress create this problem"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::causes}) << names(types(q));
+  }
+  // Words that only begin alike are other words.
+  EXPECT_EQ(types("are left-handed people more creative?"), std::vector<T>{});
+}
+
 }  // namespace
 }  // namespace symptomdb
