@@ -103,6 +103,44 @@ std::string with_injury_for_trauma(const std::string& name) {
   return name.substr(0, name.size() - kTrauma.size()) + " injury";
 }
 
+// A kind, stage or factor numbered in figures in a name ("Type 1 diabetes",
+// "Stage 3 kidney disease", "Factor 5 deficiency") is numbered in words as
+// often by people ("type one diabetes", "stage three"): the name with each
+// such figure from 1 to 10 in words is another name of it; empty when it has
+// none. Only right after a word that numbers a kind, where a figure is a
+// name's word and not a quantity ("10 ml").
+std::string with_number_words(const std::string& name) {
+  static constexpr std::string_view kWords[] = {"one", "two",   "three", "four", "five",
+                                                "six", "seven", "eight", "nine", "ten"};
+  static constexpr std::string_view kNumbering[] = {"type", "stage", "grade", "factor", "class"};
+  std::string out;
+  bool changed = false;
+  std::string previous;  // the word before, folded
+  std::size_t i = 0;
+  while (i < name.size()) {
+    if (!std::isalnum(static_cast<unsigned char>(name[i]))) {
+      out.push_back(name[i++]);
+      continue;
+    }
+    std::size_t j = i;
+    while (j < name.size() && std::isalnum(static_cast<unsigned char>(name[j]))) ++j;
+    const std::string word = name.substr(i, j - i);
+    const bool numbering =
+        std::find(std::begin(kNumbering), std::end(kNumbering), previous) != std::end(kNumbering);
+    const bool figures =
+        std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+    if (numbering && figures && word.size() <= 2 && std::stoi(word) >= 1 && std::stoi(word) <= 10) {
+      out += kWords[std::stoi(word) - 1];
+      changed = true;
+    } else {
+      out += word;
+    }
+    previous = text::fold(word);
+    i = j;
+  }
+  return changed ? out : std::string();
+}
+
 // A parenthesis inside a name gives another name of the words before it:
 // "Factor XII (Hageman factor) deficiency" is "Factor XII deficiency",
 // "Anterior cruciate ligament (ACL) injury" is that injury and "ACL
@@ -194,6 +232,7 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
   }
   if (const auto arabic = with_arabic_numerals(name); !arabic.empty()) emit(arabic);
   if (const auto injury = with_injury_for_trauma(name); !injury.empty()) emit(injury);
+  if (const auto words = with_number_words(name); !words.empty()) emit(words);
   emit_without_inner_parenthesis(name, emit);
   if (auto amp = lower.find(" and ");
       amp != std::string::npos && lower.find(',') == std::string::npos) {

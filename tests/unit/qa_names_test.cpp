@@ -649,5 +649,22 @@ TEST(NameRulesInjury, AnInjuryIsTheTraumaTheNameSays) {
   EXPECT_TRUE(engine.ask("what is quimbo palsy due to birth injury", 5).focus.empty());
 }
 
+TEST(NameRulesNumerals, AKindNumberedInFiguresIsNumberedInWordsToo) {
+  // The knowledge base writes "Type 2 quellinosis", the asker "type two
+  // quellinosis". Only after a word that numbers a kind: "Brolax 10
+  // syndrome" is no "brolax ten syndrome".
+  std::vector<Article> a;
+  a.push_back(
+      testing::condition_entry("quellinosis-2", "Type 2 quellinosis", "Fixture symptoms.", "GARD"));
+  a.push_back(
+      testing::condition_entry("brolax-10", "Brolax 10 syndrome", "Fixture symptoms.", "GARD"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto r = engine.ask("my son has type two quellinosis, is it inherited?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(conditions[r.focus.front().condition].name, "Type 2 quellinosis");
+  EXPECT_TRUE(engine.ask("what is brolax ten syndrome", 5).focus.empty());
+}
+
 }  // namespace
 }  // namespace symptomdb
