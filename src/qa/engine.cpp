@@ -63,6 +63,20 @@ bool lay_reading(const FocusMatch& m, const std::vector<text::Term>& terms,
   return false;
 }
 
+// New treatments asked for ("what new treatments are there for X?") where
+// the focus holds no research: the treatments it does hold answer first,
+// before its most general answer, as they say what there is to treat it
+// with. Only when the treatment is not asked for itself (it then has its own
+// place) and only for the cue "new treatments": studies, trials and research
+// asked for in other words are not treatments.
+bool treatments_stand_for_new_ones(const std::vector<SectionType>& wanted,
+                                   const std::vector<Intent>& intents) {
+  return std::find(wanted.begin(), wanted.end(), SectionType::treatment) == wanted.end() &&
+         std::any_of(intents.begin(), intents.end(), [](const Intent& i) {
+           return i.type == SectionType::research && i.cue == "new treatments";
+         });
+}
+
 bool is_native(const Article& a) {
   return a.provenance.format != "medquad";
 }
@@ -804,15 +818,8 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     per_type.push_back(ranked(primary, t));
     if (per_type.back().empty()) {
       r.missing.push_back(t);
-      // New treatments asked for ("what new treatments are there for X?")
-      // where the focus holds no research: the treatments it does hold come
-      // first, before its most general answer. (Studies, trials and research
-      // asked for in other words are not treatments.)
-      if (t == SectionType::research &&
-          std::find(wanted.begin(), wanted.end(), SectionType::treatment) == wanted.end() &&
-          std::any_of(r.intents.begin(), r.intents.end(), [](const Intent& i) {
-            return i.type == SectionType::research && i.cue == "new treatments";
-          })) {
+      // (See treatments_stand_for_new_ones.)
+      if (t == SectionType::research && treatments_stand_for_new_ones(wanted, r.intents)) {
         const auto list = ranked(primary, SectionType::treatment);
         if (!list.empty()) push(list.front().second, 10 * focus_score + list.front().first, false);
       }

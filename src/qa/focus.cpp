@@ -84,6 +84,63 @@ std::string with_arabic_numerals(const std::string& name) {
   return changed ? out : std::string();
 }
 
+// The knowledge base names an injury of a part of the body with the
+// clinician's word, "Tailbone trauma", "Facial trauma", "Scrotal trauma";
+// people say "tailbone injury", "facial injury". A name whose last word is
+// "trauma" after one or two words is also that name with "injury"; empty
+// when it is not such a name. (Only this way: "trauma" is the clinician's
+// word, and the knowledge base names the injuries people write as "X
+// injury" so already.)
+std::string with_injury_for_trauma(const std::string& name) {
+  const std::string lower = text::fold(name);
+  constexpr std::string_view kTrauma = " trauma";
+  if (lower.size() != name.size() || !lower.ends_with(kTrauma) || lower.size() == kTrauma.size())
+    return {};
+  const std::string_view before(lower.data(), lower.size() - kTrauma.size());
+  if (std::count(before.begin(), before.end(), ' ') > 1 ||
+      before.find_first_of(":(,-") != std::string_view::npos)
+    return {};
+  return name.substr(0, name.size() - kTrauma.size()) + " injury";
+}
+
+// A kind, stage or factor numbered in figures in a name ("Type 1 diabetes",
+// "Stage 3 kidney disease", "Factor 5 deficiency") is numbered in words as
+// often by people ("type one diabetes", "stage three"): the name with each
+// such figure from 1 to 10 in words is another name of it; empty when it has
+// none. Only right after a word that numbers a kind, where a figure is a
+// name's word and not a quantity ("10 ml").
+std::string with_number_words(const std::string& name) {
+  static constexpr std::string_view kWords[] = {"one", "two",   "three", "four", "five",
+                                                "six", "seven", "eight", "nine", "ten"};
+  static constexpr std::string_view kNumbering[] = {"type", "stage", "grade", "factor", "class"};
+  std::string out;
+  bool changed = false;
+  std::string previous;  // the word before, folded
+  std::size_t i = 0;
+  while (i < name.size()) {
+    if (!std::isalnum(static_cast<unsigned char>(name[i]))) {
+      out.push_back(name[i++]);
+      continue;
+    }
+    std::size_t j = i;
+    while (j < name.size() && std::isalnum(static_cast<unsigned char>(name[j]))) ++j;
+    const std::string word = name.substr(i, j - i);
+    const bool numbering =
+        std::find(std::begin(kNumbering), std::end(kNumbering), previous) != std::end(kNumbering);
+    const bool figures =
+        std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+    if (numbering && figures && word.size() <= 2 && std::stoi(word) >= 1 && std::stoi(word) <= 10) {
+      out += kWords[std::stoi(word) - 1];
+      changed = true;
+    } else {
+      out += word;
+    }
+    previous = text::fold(word);
+    i = j;
+  }
+  return changed ? out : std::string();
+}
+
 // A parenthesis inside a name gives another name of the words before it:
 // "Factor XII (Hageman factor) deficiency" is "Factor XII deficiency",
 // "Anterior cruciate ligament (ACL) injury" is that injury and "ACL
@@ -174,6 +231,8 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
     emit(name.substr(open + 2, name.size() - open - 3));
   }
   if (const auto arabic = with_arabic_numerals(name); !arabic.empty()) emit(arabic);
+  if (const auto injury = with_injury_for_trauma(name); !injury.empty()) emit(injury);
+  if (const auto words = with_number_words(name); !words.empty()) emit(words);
   emit_without_inner_parenthesis(name, emit);
   if (auto amp = lower.find(" and ");
       amp != std::string::npos && lower.find(',') == std::string::npos) {
@@ -802,6 +861,184 @@ void FocusDictionary::build_speller() {
   fuzzy_.finish();
 }
 
+namespace {
+
+// Does word k open a sentence (nothing but spaces or quotes between it and
+// the start, a line break or a sentence's end)?
+bool opens_sentence(std::string_view question, const std::vector<text::Term>& terms,
+                    std::size_t k) {
+  std::size_t i = std::min(terms[k].offset, question.size());
+  while (i > 0 && (question[i - 1] == ' ' || question[i - 1] == '"' || question[i - 1] == '\''))
+    --i;
+  return i == 0 || std::string_view(".!?\n\r:;").find(question[i - 1]) != std::string_view::npos;
+}
+
+}  // namespace
+
+// An English word, or an inflection of one: the word list holds many
+// plurals only in the singular ("adhesions", "cramps").
+bool FocusDictionary::english_inflected(std::string_view w) const {
+  if (!stats_.english_word) return false;
+  if (stats_.english_word(w)) return true;  // the usual case, without the bases
+  for (const auto& base : inflection_bases(w))
+    if (stats_.english_word(base)) return true;
+  return false;
+}
+
+// Whether an entry whose key the span [b, e) spells (`words` content words)
+// is a reading of it. The key compares stems of content words only, so an
+// ordinary word that stems like a name, capitals that are a postal code or a
+// greeting, a unit after a number, words the name does not put between its
+// own... are told apart here, one rule at a time. `reordered` for a name read
+// from its words in another order ("pain in my hip", see
+// reordered_compound_keys), whose words in between are not the name's.
+bool FocusDictionary::entry_fits_span(const Entry& entry, const SpanContext& q, std::size_t b,
+                                      std::size_t e, std::size_t words, bool reordered) const {
+  const auto& terms = q.terms;
+  const std::size_t n = terms.size();
+  if (entry.needs_capitals && !q.capitalised[b]) return false;
+  // Capitals alone do not make a short or English-looking abbreviation
+  // ("MA", "HI") a name: before a number of three or more digits it is
+  // a postal code or a state ("MA 02115"; "DM 2" keeps its type), and
+  // opening a sentence as a greeting it is the greeting ("HI, my son").
+  if (entry.needs_capitals) {
+    if (b + 1 < n && terms[b + 1].surface.size() >= 3 && all_digits(terms[b + 1].surface))
+      return false;
+    if (opens_sentence(q.question, terms, b) && opens_formality(terms[b].surface)) return false;
+  }
+  // A possessive pronoun opens no name but its own: "her disease" is
+  // not "Hers disease", whose first word only stems alike.
+  if ((terms[b].surface == "her" || terms[b].surface == "his") &&
+      !text::fold(entry.name).starts_with(terms[b].surface + " "))
+    return false;
+  // A one-word English synonym (or alias, or HPO name) is met by its
+  // own word or an inflection of it, not by another English word that
+  // stems alike ("operator" for "Operation", "lactate" for
+  // "Lactation"); a misspelling of it is still it ("flatulance").
+  // So is a one-word name, except by its adjective ("painful" for
+  // Pain, "menopausal" for Menopause, "diabetic" for Diabetes).
+  if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
+      stats_.english_word && english_inflected(entry.word) && english_inflected(terms[b].surface) &&
+      !same_word_inflected(terms[b].surface, entry.word) &&
+      (entry.kind != NameKind::name || !adjective_ending(terms[b].surface)))
+    return false;
+  // Whatever its kind, a one-word name is not met by an English word
+  // it merely derives from or resembles ("tests" is not "Testes",
+  // "system" not "Systemic"); a misspelling of it is still it.
+  if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
+      !q.corrected[b] && stats_.english_word && english_inflected(terms[b].surface) &&
+      another_word_derived(terms[b].surface, entry.word, stats_.english_word))
+    return false;
+  // A synonym of one word written with "the" ("The runs", "The
+  // clap") is an idiom: the bare word is the word ("run back to").
+  if (words == 1 && entry.kind == NameKind::synonym && entry.name.size() > 4 &&
+      text::fold(entry.name.substr(0, 4)) == "the " && (b == 0 || terms[b - 1].surface != "the"))
+    return false;
+  // Another name of one word followed by "who" names people, not what
+  // is asked about: "physician(s) who specialize in it" asks for
+  // doctors, it is no question about the profession's page.
+  if (words == 1 && entry.kind != NameKind::name && entry.kind != NameKind::abbreviation) {
+    std::size_t after = e;
+    if (after < n && terms[after].surface == "s") ++after;  // "physician(s)"
+    if (after < n && terms[after].surface == "who") return false;
+  }
+  // After a number an abbreviation is a unit: "0.05 MG", "10 ML", and
+  // so is the first word of a name that opens with one ("10 ml (2
+  // tsp)" is not "ML 2").
+  const bool after_number = b > 0 && all_digits(terms[b - 1].surface);
+  if (after_number && words > 1 && opens_with_abbreviation(entry.name)) return false;
+  if (!entry.letters.empty()) {
+    if (after_number) return false;
+    // After a drug's name the letters are its form: "Mefloquine HCl",
+    // "fluoxetine hcl" (the salt), not Hairy cell leukemia.
+    if (b > 0 && !q.stop[b - 1] && drug_stems_.count(terms[b - 1].stem)) return false;
+    const std::string_view w = terms[b].surface;
+    // "COPD", "COPD's", and a plural unless that is a word ("meds").
+    const bool same = w.starts_with(entry.letters) &&
+                      (w.size() == entry.letters.size() || w.substr(entry.letters.size()) == "'s" ||
+                       (w.substr(entry.letters.size()) == "s" &&
+                        !(stats_.english_word && stats_.english_word(w))));
+    if (!same) return false;
+  }
+  // Names are compared on their content words, so "blood in your urine"
+  // meets "blood in the urine"; but words the name does not put between
+  // its own are a sentence, not the name ("best with a disease" is not
+  // "Best disease").
+  std::size_t gap = 0;
+  for (std::size_t k = b + 1; k + 1 < e; ++k) gap += q.stop[k] ? 1 : 0;
+  if (!reordered && gap > inner_stopwords(entry.name) + 1) return false;
+  return true;
+}
+
+// The reading of span [b, e) as the entry names it, and how strong it is:
+// the kind of name, how specific, how long, whether corrected, whether it
+// swallows a word that asks, where in the message it stands. Kept apart from
+// entry_fits_span: whether a span names a condition and how much that
+// reading counts are separate questions.
+FocusMatch FocusDictionary::scored_reading(const Entry& entry, const SpanContext& q, std::size_t b,
+                                           std::size_t e, std::size_t words, bool answered) const {
+  const auto& terms = q.terms;
+  bool any_corrected = false;
+  for (std::size_t k = b; k < e; ++k) any_corrected = any_corrected || q.corrected[k];
+  const double kind = entry.kind == NameKind::name           ? 1.0
+                      : entry.kind == NameKind::synonym      ? 0.95
+                      : entry.kind == NameKind::abbreviation ? 0.9
+                                                             : 0.85;
+  // A one-word match is only as good as the word is specific.
+  // So is another name of several words as a phrase (see add()).
+  const double specific = words == 1 && entry.kind != NameKind::abbreviation && stats_.specificity
+                              ? stats_.specificity(terms[b].stem)
+                              : static_cast<double>(entry.specific);
+  FocusMatch m;
+  m.condition = entry.condition;
+  m.begin = b;
+  m.end = e;
+  m.kind = entry.kind;
+  m.name = entry.name;
+  m.corrected = any_corrected;
+  for (std::size_t k = b; k < e; ++k) {
+    if (q.joined_to_previous[k]) continue;
+    if (!m.matched.empty()) m.matched.push_back(' ');
+    m.matched += terms[k].surface;
+  }
+  // Longer matches are more specific; corrections cost a little; the
+  // weight (answers held) breaks ties between equal names. The bonus a
+  // word more earns is half a word's worth: enough for "cerebral
+  // aneurysm" over the "aneurysm" it holds, not so much that any name
+  // of two words elsewhere outranks the condition the message is about
+  // ("heart attack" feared in a question about anxiety).
+  bool swallows_cue = false;
+  // (An adjective the name goes on from is the name's, not a cue:
+  // "hereditary angioedema", "progressive supranuclear palsy".)
+  for (std::size_t k = b; k < e && k < q.cue_tokens.size(); ++k)
+    swallows_cue = swallows_cue ||
+                   (q.cue_tokens[k] && !(k + 1 < e && name_adjective_ending(terms[k].surface)));
+  double place = q.token_weight.empty() ? 1.0 : 0.0;
+  for (std::size_t k = b; k < e && k < q.token_weight.size(); ++k)
+    place = std::max(place, q.token_weight[k]);
+  m.score = place *
+            (kind * specific * (1.0 + 0.5 * static_cast<double>(words - 1)) *
+                 (any_corrected ? 0.9 : 1.0) * (swallows_cue ? 0.3 : 1.0) * (answered ? 1.0 : 0.7) +
+             0.01 * std::log1p(stats_.weight ? stats_.weight(entry.condition) : 0.0));
+  return m;
+}
+
+// Adds the readings of span [b, e) (`words` content words) as each entry of
+// `list` names it, with whether each reading's condition holds answers. One
+// function for the spans as written and the reordered ones alike, so that
+// both are read by the same rules.
+void FocusDictionary::read_span(const SpanContext& q, std::size_t b, std::size_t e,
+                                std::size_t words, const std::vector<Entry>& list, bool reordered,
+                                std::vector<FocusMatch>& candidates,
+                                std::vector<bool>& answered_candidate) const {
+  for (const auto& entry : list) {
+    if (!entry_fits_span(entry, q, b, e, words, reordered)) continue;
+    const bool answered = !stats_.has_answers || stats_.has_answers(entry.condition);
+    candidates.push_back(scored_reading(entry, q, b, e, words, answered));
+    answered_candidate.push_back(answered);
+  }
+}
+
 FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::Analyzer& analyzer,
                                                const std::vector<bool>& cue_tokens,
                                                const std::vector<double>& token_weight) const {
@@ -847,14 +1084,6 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     }
     if (upper > 20 && upper > 2 * lower) capitalised.assign(n, false);
   }
-  // Does word k open a sentence (nothing but spaces or quotes between it
-  // and the start, a line break or a sentence's end)?
-  auto opens_sentence = [&](std::size_t k) {
-    std::size_t i = std::min(r.terms[k].offset, question.size());
-    while (i > 0 && (question[i - 1] == ' ' || question[i - 1] == '"' || question[i - 1] == '\''))
-      --i;
-    return i == 0 || std::string_view(".!?\n\r:;").find(question[i - 1]) != std::string_view::npos;
-  };
   std::vector<bool> corrected(n, false);
   auto correct = [&](std::size_t k, const std::string& to) {
     auto st = surface_stem_.find(to);
@@ -1085,145 +1314,14 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     if (fits) correct(k, opened.front());
   }
 
-  // An English word, or an inflection of one: the word list holds many
-  // plurals only in the singular ("adhesions", "cramps").
-  auto english_inflected = [&](std::string_view w) {
-    if (!stats_.english_word) return false;
-    if (stats_.english_word(w)) return true;  // the usual case, without the bases
-    for (const auto& base : inflection_bases(w))
-      if (stats_.english_word(base)) return true;
-    return false;
-  };
   // Every span whose content words are a name.
   std::vector<FocusMatch> candidates;
   std::vector<bool> answered_candidate;
-  // Adds the readings of span [b, e) (`words` content words) as each entry
-  // of `list` names it; `reordered` for a name read from its words in
-  // another order ("pain in my hip", see reordered_compound_keys).
+  const SpanContext context{question,           r.terms,    stop,        corrected, capitalised,
+                            joined_to_previous, cue_tokens, token_weight};
   auto consider = [&](std::size_t b, std::size_t e, std::size_t words,
                       const std::vector<Entry>& list, bool reordered) {
-    bool any_corrected = false;
-    for (std::size_t k = b; k < e; ++k) any_corrected = any_corrected || corrected[k];
-    for (const auto& entry : list) {
-      if (entry.needs_capitals && !capitalised[b]) continue;
-      // Capitals alone do not make a short or English-looking abbreviation
-      // ("MA", "HI") a name: before a number of three or more digits it is
-      // a postal code or a state ("MA 02115"; "DM 2" keeps its type), and
-      // opening a sentence as a greeting it is the greeting ("HI, my son").
-      if (entry.needs_capitals) {
-        if (b + 1 < n && r.terms[b + 1].surface.size() >= 3 && all_digits(r.terms[b + 1].surface))
-          continue;
-        if (opens_sentence(b) && opens_formality(r.terms[b].surface)) continue;
-      }
-      // A possessive pronoun opens no name but its own: "her disease" is
-      // not "Hers disease", whose first word only stems alike.
-      if ((r.terms[b].surface == "her" || r.terms[b].surface == "his") &&
-          !text::fold(entry.name).starts_with(r.terms[b].surface + " "))
-        continue;
-      // A one-word English synonym (or alias, or HPO name) is met by its
-      // own word or an inflection of it, not by another English word that
-      // stems alike ("operator" for "Operation", "lactate" for
-      // "Lactation"); a misspelling of it is still it ("flatulance").
-      // So is a one-word name, except by its adjective ("painful" for
-      // Pain, "menopausal" for Menopause, "diabetic" for Diabetes).
-      if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
-          stats_.english_word && english_inflected(entry.word) &&
-          english_inflected(r.terms[b].surface) &&
-          !same_word_inflected(r.terms[b].surface, entry.word) &&
-          (entry.kind != NameKind::name || !adjective_ending(r.terms[b].surface)))
-        continue;
-      // Whatever its kind, a one-word name is not met by an English word
-      // it merely derives from or resembles ("tests" is not "Testes",
-      // "system" not "Systemic"); a misspelling of it is still it.
-      if (words == 1 && entry.kind != NameKind::abbreviation && !entry.word.empty() &&
-          !corrected[b] && stats_.english_word && english_inflected(r.terms[b].surface) &&
-          another_word_derived(r.terms[b].surface, entry.word, stats_.english_word))
-        continue;
-      // A synonym of one word written with "the" ("The runs", "The
-      // clap") is an idiom: the bare word is the word ("run back to").
-      if (words == 1 && entry.kind == NameKind::synonym && entry.name.size() > 4 &&
-          text::fold(entry.name.substr(0, 4)) == "the " &&
-          (b == 0 || r.terms[b - 1].surface != "the"))
-        continue;
-      // Another name of one word followed by "who" names people, not what
-      // is asked about: "physician(s) who specialize in it" asks for
-      // doctors, it is no question about the profession's page.
-      if (words == 1 && entry.kind != NameKind::name && entry.kind != NameKind::abbreviation) {
-        std::size_t after = e;
-        if (after < n && r.terms[after].surface == "s") ++after;  // "physician(s)"
-        if (after < n && r.terms[after].surface == "who") continue;
-      }
-      // After a number an abbreviation is a unit: "0.05 MG", "10 ML", and
-      // so is the first word of a name that opens with one ("10 ml (2
-      // tsp)" is not "ML 2").
-      const bool after_number = b > 0 && all_digits(r.terms[b - 1].surface);
-      if (after_number && words > 1 && opens_with_abbreviation(entry.name)) continue;
-      if (!entry.letters.empty()) {
-        if (after_number) continue;
-        // After a drug's name the letters are its form: "Mefloquine HCl",
-        // "fluoxetine hcl" (the salt), not Hairy cell leukemia.
-        if (b > 0 && !stop[b - 1] && drug_stems_.count(r.terms[b - 1].stem)) continue;
-        const std::string_view w = r.terms[b].surface;
-        // "COPD", "COPD's", and a plural unless that is a word ("meds").
-        const bool same =
-            w.starts_with(entry.letters) &&
-            (w.size() == entry.letters.size() || w.substr(entry.letters.size()) == "'s" ||
-             (w.substr(entry.letters.size()) == "s" &&
-              !(stats_.english_word && stats_.english_word(w))));
-        if (!same) continue;
-      }
-      const double kind = entry.kind == NameKind::name           ? 1.0
-                          : entry.kind == NameKind::synonym      ? 0.95
-                          : entry.kind == NameKind::abbreviation ? 0.9
-                                                                 : 0.85;
-      // A one-word match is only as good as the word is specific.
-      // So is another name of several words as a phrase (see add()).
-      const double specific =
-          words == 1 && entry.kind != NameKind::abbreviation && stats_.specificity
-              ? stats_.specificity(r.terms[b].stem)
-              : static_cast<double>(entry.specific);
-      // Names are compared on their content words, so "blood in your urine"
-      // meets "blood in the urine"; but words the name does not put between
-      // its own are a sentence, not the name ("best with a disease" is not
-      // "Best disease").
-      std::size_t gap = 0;
-      for (std::size_t k = b + 1; k + 1 < e; ++k) gap += stop[k] ? 1 : 0;
-      if (!reordered && gap > inner_stopwords(entry.name) + 1) continue;
-      FocusMatch m;
-      m.condition = entry.condition;
-      m.begin = b;
-      m.end = e;
-      m.kind = entry.kind;
-      m.name = entry.name;
-      m.corrected = any_corrected;
-      for (std::size_t k = b; k < e; ++k) {
-        if (joined_to_previous[k]) continue;
-        if (!m.matched.empty()) m.matched.push_back(' ');
-        m.matched += r.terms[k].surface;
-      }
-      // Longer matches are more specific; corrections cost a little; the
-      // weight (answers held) breaks ties between equal names. The bonus a
-      // word more earns is half a word's worth: enough for "cerebral
-      // aneurysm" over the "aneurysm" it holds, not so much that any name
-      // of two words elsewhere outranks the condition the message is about
-      // ("heart attack" feared in a question about anxiety).
-      bool swallows_cue = false;
-      // (An adjective the name goes on from is the name's, not a cue:
-      // "hereditary angioedema", "progressive supranuclear palsy".)
-      for (std::size_t k = b; k < e && k < cue_tokens.size(); ++k)
-        swallows_cue = swallows_cue ||
-                       (cue_tokens[k] && !(k + 1 < e && name_adjective_ending(r.terms[k].surface)));
-      const bool answered = !stats_.has_answers || stats_.has_answers(entry.condition);
-      double place = token_weight.empty() ? 1.0 : 0.0;
-      for (std::size_t k = b; k < e && k < token_weight.size(); ++k)
-        place = std::max(place, token_weight[k]);
-      m.score = place * (kind * specific * (1.0 + 0.5 * static_cast<double>(words - 1)) *
-                             (any_corrected ? 0.9 : 1.0) * (swallows_cue ? 0.3 : 1.0) *
-                             (answered ? 1.0 : 0.7) +
-                         0.01 * std::log1p(stats_.weight ? stats_.weight(entry.condition) : 0.0));
-      candidates.push_back(std::move(m));
-      answered_candidate.push_back(answered);
-    }
+    read_span(context, b, e, words, list, reordered, candidates, answered_candidate);
   };
   for (std::size_t b = 0; b < n; ++b) {
     if (stop[b]) continue;

@@ -136,6 +136,28 @@ class FocusDictionary {
   bool may_correct(std::string_view question, const text::Term& term) const;
   static bool plausible_slip(std::string_view from, std::string_view to);
   static std::string key_of(const std::vector<text::Term>& terms, std::size_t b, std::size_t e);
+  // What read() knows of the question when it reads a span's names: its
+  // words as corrected and, for each, whether it is a stopword, was
+  // corrected, written in capitals, joined to the word before it, a word
+  // that asks, and its weight by place (see read()).
+  struct SpanContext {
+    std::string_view question;
+    const std::vector<text::Term>& terms;
+    const std::vector<char>& stop;
+    const std::vector<bool>& corrected;
+    const std::vector<bool>& capitalised;
+    const std::vector<bool>& joined_to_previous;
+    const std::vector<bool>& cue_tokens;
+    const std::vector<double>& token_weight;
+  };
+  bool english_inflected(std::string_view word) const;
+  bool entry_fits_span(const Entry& entry, const SpanContext& q, std::size_t b, std::size_t e,
+                       std::size_t words, bool reordered) const;
+  FocusMatch scored_reading(const Entry& entry, const SpanContext& q, std::size_t b, std::size_t e,
+                            std::size_t words, bool answered) const;
+  void read_span(const SpanContext& q, std::size_t b, std::size_t e, std::size_t words,
+                 const std::vector<Entry>& list, bool reordered,
+                 std::vector<FocusMatch>& candidates, std::vector<bool>& answered_candidate) const;
 
   std::unordered_map<std::string, std::vector<Entry>> entries_;  // stem phrase -> entries
   // Every word-prefix of every key ("multipl", "multipl sclerosi"), so a

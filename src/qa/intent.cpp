@@ -61,6 +61,15 @@ const CueSpec kCues[] = {
     {"wasn't born with", T::other, 0},
     {"is born with", T::other, 0},
     {"am born with", T::other, 0},
+    // What was detected is the story, as what was diagnosed is: "it has
+    // been detected in the water tank", "my brother is detected with it"
+    // tell what was found, they do not ask how it is found ("how is it
+    // detected?", "can it be detected with a blood test?" still do).
+    {"detected with", T::other, 0},
+    {"be detected with", T::exams_and_tests, 2},
+    {"was detected", T::other, 0},
+    {"were detected", T::other, 0},
+    {"been detected", T::other, 0},
     // Symptoms one has are the story, not a question about symptoms.
     {"having symptoms", T::other, 0},
     {"had symptoms", T::other, 0},
@@ -226,6 +235,10 @@ const CueSpec kCues[] = {
     {"lead to", T::causes, 1.5, -1, T::complications},
     {"leads to", T::causes, 1.5, -1, T::complications},
     {"result in", T::causes, 1, -1, T::complications},
+    // "Create" is a verb of causing as these are: "can that create blood in
+    // urine?" asks what causes it; what a condition creates is its
+    // complication. ("Creative", "creatinine" are other words.)
+    {"create", T::causes, 1, -1, T::complications},
     {"to blame", T::causes, 1},
     {"etiology", T::causes, 2},
     {"responsible for", T::causes, 1},

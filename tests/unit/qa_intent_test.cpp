@@ -453,5 +453,32 @@ TEST_F(IntentWords, BeingBornWithAConditionIsTheStoryNotItsCause) {
   EXPECT_EQ(types("how come babies get born with it"), std::vector<T>{T::causes});
 }
 
+TEST_F(IntentWords, WhatWasDetectedIsTheStoryNotAQuestionAboutTests) {
+  for (const std::string q :
+       {"the bacteria has been detected in the water tank of my building",
+        "my brother was detected with it at the age of 24",
+        "she is detected with it, we are worried", "polyps were detected last year"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{}) << names(types(q));
+  }
+  // How it is detected, or whether it can be, still asks the tests.
+  for (const std::string q : {"how is it detected", "can it be detected with a blood test"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::exams_and_tests}) << names(types(q));
+  }
+}
+
+TEST_F(IntentWords, WhatCanCreateSomethingAsksWhatCausesIt) {
+  // "Create" is a verb of causing, as "lead to" and "result in" are: "can
+  // that create blood in urine?" asks the causes of what follows.
+  for (const std::string q :
+       {"can that possibly create blood in urine?", "can stress create this problem"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::causes}) << names(types(q));
+  }
+  // Words that only begin alike are other words.
+  EXPECT_EQ(types("are left-handed people more creative?"), std::vector<T>{});
+}
+
 }  // namespace
 }  // namespace symptomdb

@@ -628,5 +628,43 @@ TEST(NameRulesNumerals, ARomanNumeralInANameIsReadInFiguresToo) {
   EXPECT_TRUE(engine.ask("what is brolax 10 syndrome", 5).focus.empty());
 }
 
+TEST(NameRulesInjury, AnInjuryIsTheTraumaTheNameSays) {
+  // The knowledge base writes "Zorple trauma" (and files an aftercare page
+  // under it), the asker "zorple injury". Not for a longer name: "Quimbo
+  // palsy due to birth trauma" gives no "... birth injury".
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("zorple-trauma", "Zorple trauma", "Fixture symptoms.",
+                                       "MPlusHealthTopics", {{"Zorple trauma - aftercare"}, {}}));
+  a.push_back(testing::condition_entry("quimbo-palsy", "Quimbo palsy due to birth trauma",
+                                       "Fixture symptoms.", "GARD"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  for (const std::string q :
+       {"what causes zorple injury?", "can I fly with a zorple injury", "what is zorple trauma"}) {
+    SCOPED_TRACE(q);
+    const auto r = engine.ask(q, 5);
+    ASSERT_FALSE(r.focus.empty());
+    EXPECT_EQ(conditions[r.focus.front().condition].name, "Zorple trauma");
+  }
+  EXPECT_TRUE(engine.ask("what is quimbo palsy due to birth injury", 5).focus.empty());
+}
+
+TEST(NameRulesNumerals, AKindNumberedInFiguresIsNumberedInWordsToo) {
+  // The knowledge base writes "Type 2 quellinosis", the asker "type two
+  // quellinosis". Only after a word that numbers a kind: "Brolax 10
+  // syndrome" is no "brolax ten syndrome".
+  std::vector<Article> a;
+  a.push_back(
+      testing::condition_entry("quellinosis-2", "Type 2 quellinosis", "Fixture symptoms.", "GARD"));
+  a.push_back(
+      testing::condition_entry("brolax-10", "Brolax 10 syndrome", "Fixture symptoms.", "GARD"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto r = engine.ask("my son has type two quellinosis, is it inherited?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(conditions[r.focus.front().condition].name, "Type 2 quellinosis");
+  EXPECT_TRUE(engine.ask("what is brolax ten syndrome", 5).focus.empty());
+}
+
 }  // namespace
 }  // namespace symptomdb
