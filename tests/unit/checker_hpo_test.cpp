@@ -151,6 +151,10 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_EQ(id_of("lower abdominal pain"), "HP:0002027");  // Abdominal pain, as before
   EXPECT_EQ(id_of("pain in my hip"), "HP:0030838");        // Hip pain: the same part
   EXPECT_EQ(id_of("backache"), "HP:0003418");             // Back pain
+  // How bad it is says no other finding; a name that has the word still wins.
+  EXPECT_EQ(id_of("a really bad headache"), "HP:0002315");    // Headache
+  EXPECT_EQ(id_of("bad breath"), "HP:0100812");               // Halitosis
+  EXPECT_EQ(id_of("coughing up yellow phlegm"), "HP:0031245");  // Productive cough, not Hemoptysis
   EXPECT_EQ(id_of("sensitive to light"), "HP:0000613");   // (not "Extreme sensitivity...")
   // The words that open a clause govern every piece joined to it: "I feel
   // dizzy and sick" is dizzy and feeling sick, though "sick" alone names
