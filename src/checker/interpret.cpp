@@ -288,6 +288,11 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
     else
       lay_.emplace_back(from, join(to));
   }
+  // A phrasing's replacement is itself said in the rewritten words, as the
+  // names it must meet are: "swollen glands" becomes "swelling lymph nodes",
+  // as HPO's "Swollen lymph nodes" is read, not "swollen lymph nodes".
+  const auto as_written = lay_;
+  for (auto& [from, to] : lay_) to = join(rewrite(text::tokenize(to), as_written));
   for (const auto& [from, to] : lay_)
     if (std::any_of(optional_.begin(), optional_.end(), [&](const auto& o) {
           return std::search(from.begin(), from.end(), o.begin(), o.end()) != from.end();

@@ -151,6 +151,9 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_EQ(id_of("lower abdominal pain"), "HP:0002027");  // Abdominal pain, as before
   EXPECT_EQ(id_of("pain in my hip"), "HP:0030838");        // Hip pain: the same part
   EXPECT_EQ(id_of("backache"), "HP:0003418");             // Back pain
+  // A phrasing's replacement is said in the words names are read in:
+  // "swollen glands" meets HPO's own "Swollen lymph nodes".
+  EXPECT_EQ(id_of("swollen glands"), "HP:0002716");  // Lymphadenopathy
   // How bad it is says no other finding; a name that has the word still wins.
   EXPECT_EQ(id_of("a really bad headache"), "HP:0002315");    // Headache
   EXPECT_EQ(id_of("bad breath"), "HP:0100812");               // Halitosis

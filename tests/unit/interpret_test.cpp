@@ -239,7 +239,7 @@ TEST_F(PlainWords, EverydayPhrasingsOfCommonComplaints) {
   EXPECT_EQ(interpreter_.in_names_words("my nose is blocked"), "my nasal obstruction");
   EXPECT_EQ(interpreter_.in_names_words("feeling down"), "depressed mood");
   EXPECT_EQ(interpreter_.in_names_words("waking up at night to pee"), "nocturia");
-  EXPECT_EQ(interpreter_.in_names_words("swollen glands"), "swollen lymph nodes");
+  EXPECT_EQ(interpreter_.in_names_words("swollen glands"), "swelling lymph nodes");
   EXPECT_EQ(interpreter_.in_names_words("the shakes"), "tremor");
   EXPECT_EQ(interpreter_.in_names_words("always hungry"), "increased appetite");
   EXPECT_EQ(interpreter_.in_names_words("can't stop coughing"), "coughing");
