@@ -924,7 +924,26 @@ std::optional<Interpretation> Interpreter::read_before_circumstance(std::string_
     if (auto read = read_before_circumstance(head);
         read && read->confidence >= kWholeNameConfidence)
       return read;
-  return std::nullopt;
+  return read_inverted(phrase);
+}
+
+std::optional<Interpretation> Interpreter::read_inverted(std::string_view phrase) const {
+  // What a subject is said to be, said before it, as names and lay
+  // phrasings put it: "my glands are swollen" is "swollen glands". Only a
+  // name said whole: the words may have been a sentence for a reason.
+  const auto subject = subject_of(phrase);
+  if (subject.empty()) return std::nullopt;
+  const auto said = text::tokenize(text::fold(predicate_of(phrase)));
+  if (said.size() < 2 || said.size() > 3) return std::nullopt;  // the verb and a word or two
+  std::string inverted;
+  for (std::size_t i = 1; i < said.size(); ++i) inverted += said[i] + " ";
+  for (const auto& w : text::tokenize(text::fold(subject)))
+    if (w != "the" && std::find(kPossessives.begin(), kPossessives.end(), w) == kPossessives.end())
+      inverted += w + " ";
+  auto read = interpret_phrase(text::trim(inverted));
+  if (!read || read->confidence < 0.999) return std::nullopt;
+  read->text = std::string(phrase);
+  return read;
 }
 
 Interpreter::Result Interpreter::interpret(std::string_view text) const {

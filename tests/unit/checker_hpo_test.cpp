@@ -174,6 +174,11 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
             (std::vector<std::string>{"HP:0002321", "HP:0002018"}));  // Vertigo, Nausea
   EXPECT_EQ(read("I get out of breath climbing stairs"),
             (std::vector<std::string>{"HP:0002094"}));  // Dyspnea
+  // What a subject is said to be, said before it: "my glands are swollen"
+  // is "swollen glands".
+  const auto glands = read("my throat is sore and my glands are swollen");
+  EXPECT_NE(std::find(glands.begin(), glands.end(), "HP:0002716"), glands.end());
+  EXPECT_NE(std::find(glands.begin(), glands.end(), "HP:0033050"), glands.end());  // Pharyngalgia
 }
 
 TEST_F(CheckerHpo, CharacteristicTermsRankTheirDiseaseInTheTopTen) {
