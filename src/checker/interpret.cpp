@@ -967,9 +967,12 @@ Interpreter::Result Interpreter::interpret(std::string_view text) const {
     // A name may itself contain "and"/"with" ("Pain with exercise", "pins
     // and needles"): a segment that is exactly some name is kept whole, and
     // so is one that matches whole when some piece of it matches nothing.
+    // (Whole means the segment read as it stands: a name read from the words
+    // before a place or a circumstance leaves the words after them, which
+    // can join another finding: "a bad headache behind my eyes and feel sick".)
     auto whole = read_before_circumstance(segment);
     const auto pieces = split_connectives(segment, unsplittable_);
-    if (pieces.size() == 1 || (whole && whole->confidence >= 0.999)) {
+    if (pieces.size() == 1 || (whole && whole->confidence >= 0.999 && whole->text == segment)) {
       emit(std::move(whole), segment);
       continue;
     }

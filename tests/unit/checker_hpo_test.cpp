@@ -174,6 +174,10 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
             (std::vector<std::string>{"HP:0002321", "HP:0002018"}));  // Vertigo, Nausea
   EXPECT_EQ(read("I get out of breath climbing stairs"),
             (std::vector<std::string>{"HP:0002094"}));  // Dyspnea
+  // A name read from the words before a place leaves the words after it,
+  // which join another finding.
+  EXPECT_EQ(read("I've got a really bad headache behind my eyes and feel sick"),
+            (std::vector<std::string>{"HP:0002315", "HP:0002018"}));  // Headache, Nausea
   // What a subject is said to be, said before it: "my glands are swollen"
   // is "swollen glands".
   const auto glands = read("my throat is sore and my glands are swollen");
