@@ -107,10 +107,6 @@ Interpreter::Result without_guesses(const Interpreter& interpreter, Interpreter:
   return r;
 }
 
-}  // namespace
-
-namespace {
-
 // The words that open a clause govern every piece joined to it: in "I feel
 // dizzy and sick" the person feels sick as well as dizzy. A piece of the
 // core that reads as nothing alone ("sick") is read again after the story
