@@ -177,10 +177,19 @@ bool said_of_another(std::string_view f, const std::unordered_set<std::string>& 
 // Whether an urgency statement is denied just before its cue ("is not a
 // life-threatening condition"); a negation elsewhere ("do not drive
 // yourself") leaves it standing.
+// The reach goes back over an adjective the cue is coordinated with ("isn't
+// a serious or life-threatening condition"): the negation denies both.
 bool denied_urgency(std::string_view f, Urgency u) {
   const auto cues = urgency_cues_at(f, u);
   return !cues.empty() && std::all_of(cues.begin(), cues.end(), [&](std::size_t cue) {
-    const std::size_t from = cue > kNegationReach ? cue - kNegationReach : 0;
+    std::size_t reach = kNegationReach;
+    for (const std::string_view joint : {std::string_view(" or "), std::string_view(" and ")}) {
+      const auto before = f.substr(0, cue);
+      if (!before.ends_with(joint)) continue;
+      const auto word = before.substr(0, before.size() - joint.size()).rfind(' ');
+      if (word != std::string_view::npos) reach += cue - word;
+    }
+    const std::size_t from = cue > reach ? cue - reach : 0;
     return !first_cue(f.substr(from, cue - from + 1), kNegationCues).empty();
   });
 }

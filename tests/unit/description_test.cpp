@@ -402,7 +402,9 @@ TEST(ConditionProfiles, UrgencyIsWhatTheTextSaysOfTheConditionItself) {
   a.push_back(article("epsilon", "Epsilon pain", "MPlusHealthTopics",
                       "Epsilon pain causes an ache in the neck, with tiredness, headache, aching "
                       "muscles, poor sleep and a low mood over several days.",
-                      "Epsilon pain is not a life-threatening condition."));
+                      // A denial reaches over an adjective the cue is joined to.
+                      "For most people, epsilon pain isn't a serious or life-threatening "
+                      "condition."));
   a.push_back(article("zeta", "Zeta crisis", "MPlusHealthTopics",
                       "Zeta crisis causes fainting and a fast heartbeat, with tiredness, headache, "
                       "aching muscles, poor sleep and a low mood over several days.",
