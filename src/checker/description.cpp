@@ -116,20 +116,19 @@ constexpr std::array<std::string_view, 40> kFiller = {
 // parent's, which is more often family history ("my father had a heart
 // attack") than the person one writes for.
 constexpr std::array<std::string_view, 80> kStory = {
-    "get",          "gets",       "toddler",     "infant",  "newborn",     "boy",
-    "girl",
-    "child",        "son",        "daughter",    "baby",    "husband",     "wife",
-    "kid",          "partner",    "i",           "am",      "i'm",         "im",
-    "i've",         "ive",        "got",         "gotten",  "he's",        "she's",
-    "he",           "she",        "they",        "we",      "it",          "my",
-    "his",          "her",        "their",       "has",     "have",        "had",
-    "having",       "is",         "was",         "are",     "were",        "been",
-    "complains",    "complained", "complaining", "reports", "reported",    "states",
-    "stated",       "says",       "said",        "noticed", "experienced", "experiences",
-    "experiencing", "developed",  "started",     "starts",  "began",       "ago",
-    "since",        "recently",   "also",        "patient", "presents",    "presented",
-    "presenting",   "comes",      "came",        "gives",   "describes",   "described",
-    "admits",       "admitted",   "feel",        "feels",   "felt"};
+    "get",         "gets",         "toddler",    "infant",      "newborn", "boy",
+    "girl",        "child",        "son",        "daughter",    "baby",    "husband",
+    "wife",        "kid",          "partner",    "i",           "am",      "i'm",
+    "im",          "i've",         "ive",        "got",         "gotten",  "he's",
+    "she's",       "he",           "she",        "they",        "we",      "it",
+    "my",          "his",          "her",        "their",       "has",     "have",
+    "had",         "having",       "is",         "was",         "are",     "were",
+    "been",        "complains",    "complained", "complaining", "reports", "reported",
+    "states",      "stated",       "says",       "said",        "noticed", "experienced",
+    "experiences", "experiencing", "developed",  "started",     "starts",  "began",
+    "ago",         "since",        "recently",   "also",        "patient", "presents",
+    "presented",   "presenting",   "comes",      "came",        "gives",   "describes",
+    "described",   "admits",       "admitted",   "feel",        "feels",   "felt"};
 // Words that join a clause to the story before it ("in addition, ..."):
 // story words too, taken off the front the same way.
 constexpr std::array<std::string_view, 6> kJoiners = {"addition", "additionally", "furthermore",
@@ -194,8 +193,8 @@ constexpr std::array<std::string_view, 2> kModerate = {"moderate", "moderately"}
 constexpr std::array<std::string_view, 6> kMild = {"mild",     "mildly", "slight",
                                                    "slightly", "minor",  "little"};
 // Who a stated age is ("a 30 year old woman").
-constexpr std::array<std::string_view, 8> kPersonWords = {"man",  "woman", "male", "female",
-                                                          "boy",  "girl",  "guy",  "lady"};
+constexpr std::array<std::string_view, 8> kPersonWords = {"man", "woman", "male", "female",
+                                                          "boy", "girl",  "guy",  "lady"};
 // A number-unit pair starting at words[i] ("3 days", "a couple of weeks"),
 // or one unit back from now ("last week", "the past month").
 std::optional<double> duration_at(const std::vector<std::string>& words, std::size_t i,
@@ -358,6 +357,18 @@ std::optional<double> read_age(std::string_view text) {
   Description d;
   read_demographics(tokens, d);
   return d.age_years;
+}
+
+bool long_standing(const Finding& f) {
+  return f.duration_days && *f.duration_days > kLongStandingDays && f.onset != Onset::sudden &&
+         f.severity != Severity::severe;
+}
+
+std::vector<bool> long_standing(const std::vector<Finding>& findings) {
+  std::vector<bool> out;
+  out.reserve(findings.size());
+  for (const auto& f : findings) out.push_back(!f.negated && long_standing(f));
+  return out;
 }
 
 std::string_view to_string(Onset onset) {

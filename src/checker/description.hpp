@@ -63,6 +63,17 @@ std::optional<double> parse_duration_days(std::string_view phrase);
 // the text is not an age (the caller says so rather than refusing it).
 std::optional<double> read_age(std::string_view text);
 
+// A finding that has gone on for weeks, not said to have started suddenly
+// or to be severe: what a new symptom of that kind could signal (chest pain,
+// breathlessness that comes on now) asks for an ambulance; the same symptom
+// lasting for weeks asks for a doctor soon, as health services advise
+// ("see a GP if you have been breathless for a long time"). Language only:
+// the finding's own duration, onset and severity words.
+inline constexpr double kLongStandingDays = 14;
+bool long_standing(const Finding& finding);
+// Per finding, present (not negated) and long_standing.
+std::vector<bool> long_standing(const std::vector<Finding>& findings);
+
 std::string_view to_string(Onset onset);
 std::string_view to_string(Severity severity);
 

@@ -1,5 +1,7 @@
 #include "checker/red_flags.hpp"
 
+#include <algorithm>
+
 #include "core/embedded.hpp"
 
 namespace symptomdb::checker {
@@ -19,6 +21,40 @@ std::vector<RedFlag> RedFlagTerms::check(const ontology::Ontology& ontology,
         out.push_back({f.kind, f.term, q});
         break;
       }
+  return out;
+}
+
+std::vector<bool> RedFlagTerms::lasting(
+    const ontology::Ontology& ontology, const std::vector<Finding>& findings,
+    std::span<const std::vector<ontology::TermIndex>> terms) const {
+  const std::size_t n = std::min(findings.size(), terms.size());
+  auto out = long_standing(findings);
+  auto says_nothing = [](const Finding& f) {
+    return !f.duration_days && f.onset != Onset::sudden && f.severity != Severity::severe;
+  };
+  // Per finding that says nothing of its course: whether every red flag it
+  // raises is one other findings say has lasted weeks and none says is new.
+  // Erring to safety, one flag of its own without such a course keeps it new.
+  std::vector<int> silent(n, -1);  // -1 raises none, 1 all lasting, 0 not
+  for (const auto& flag : flags_) {
+    bool weeks = false, now = false;
+    std::vector<std::size_t> raised;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (findings[i].negated) continue;
+      if (std::none_of(terms[i].begin(), terms[i].end(),
+                       [&](auto t) { return ontology.is_ancestor_or_self(flag.term, t); }))
+        continue;
+      if (out[i])
+        weeks = true;
+      else if (says_nothing(findings[i]))
+        raised.push_back(i);
+      else
+        now = true;
+    }
+    for (const auto i : raised) silent[i] = (silent[i] != 0 && weeks && !now) ? 1 : 0;
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (silent[i] == 1) out[i] = true;
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/description.hpp"
 #include "ontology/ontology.hpp"
 
 namespace symptomdb::checker {
@@ -27,6 +28,17 @@ class RedFlagTerms {
   // Every red flag the query terms raise, in list order, one per listed term.
   std::vector<RedFlag> check(const ontology::Ontology& ontology,
                              std::span<const ontology::TermIndex> query) const;
+
+  // Which of a description's findings (each with the terms it was read as;
+  // negated ones never) are present and have gone
+  // on for weeks: long_standing ones, and those said without a duration,
+  // onset or severity when another finding raising the same red flag has
+  // lasted weeks and none says it is new ("Shortness of breath. Two months
+  // of progressive dyspnea."). A red flag only such findings raise asks for
+  // a doctor today, not an ambulance (TriageSignals::lasting_red_flags).
+  std::vector<bool> lasting(const ontology::Ontology& ontology,
+                            const std::vector<Finding>& findings,
+                            std::span<const std::vector<ontology::TermIndex>> terms) const;
 
   std::size_t size() const { return flags_.size(); }
 

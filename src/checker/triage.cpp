@@ -82,14 +82,19 @@ Triage triage(const Description& description, const ConditionModel& model,
   // stated of a ranked condition, or of several conditions.
   const WarningSign* sign = nullptr;
   std::size_t stated_by = 0;
+  bool sign_emergency = false;
   for (const auto& f : signals.signs) {
     const bool of_ranked = std::any_of(
         ranked.begin(), ranked.begin() + std::min(ranked.size(), kSignRanks),
         [&](const RankedProfile& r) { return model.profile(r.profile).slug == f.sign->slug; });
     if (!of_ranked && f.stated_by < kGeneralSign) continue;
-    if (!sign || (f.sign->emergency && !sign->emergency)) sign = f.sign, stated_by = f.stated_by;
+    // A sign shown only by findings that have gone on for weeks asks for a
+    // doctor today, as any sign that is no emergency does.
+    const bool emergency = f.sign->emergency && !f.lasting;
+    if (!sign || (emergency && !sign_emergency))
+      sign = f.sign, stated_by = f.stated_by, sign_emergency = emergency;
   }
-  if (sign && sign->emergency) {
+  if (sign && sign_emergency) {
     t.level = TriageLevel::emergency;
     t.condition = sign->condition;
     t.quote = sign->sentence;
@@ -157,6 +162,15 @@ Triage triage(const Description& description, const ConditionModel& model,
     t.level = TriageLevel::urgent;
     t.reason += " You describe " + sign->words + ", which needs a doctor today (" +
                 sign->condition + ": \"" + sign->sentence + "\").";
+  }
+  if (!signals.lasting_red_flags.empty() && t.level <= TriageLevel::urgent) {
+    t.level = TriageLevel::urgent;
+    t.reason += " You describe ";
+    for (std::size_t i = 0; i < signals.lasting_red_flags.size(); ++i)
+      t.reason += (i ? ", " : "") + signals.lasting_red_flags[i];
+    t.reason +=
+        ", which can be a warning sign; it has gone on for weeks rather than starting now, so "
+        "see a doctor today, and call emergency services if it suddenly gets worse.";
   }
   // What the person says about the course raises the level, never lowers it.
   if (description.any_severe && t.level < TriageLevel::urgent) {

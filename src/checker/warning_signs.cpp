@@ -209,10 +209,13 @@ WarningSigns WarningSigns::build(const Snapshot& snapshot, const Interpreter* in
   return out;
 }
 
-std::vector<WarningSigns::Found> WarningSigns::found(const Description& description) const {
+std::vector<WarningSigns::Found> WarningSigns::found(const Description& description,
+                                                     const std::vector<bool>& weeks) const {
   thread_local text::Analyzer analyzer;
   std::vector<std::vector<std::string>> findings;
-  for (const auto& f : description.findings) {
+  std::vector<bool> lasting;
+  for (std::size_t i = 0; i < description.findings.size(); ++i) {
+    const auto& f = description.findings[i];
     if (f.negated) continue;
     auto stems =
         analyzer.stems(text::fold(interpreter_ ? interpreter_->in_names_words(f.text) : f.text));
@@ -221,20 +224,24 @@ std::vector<WarningSigns::Found> WarningSigns::found(const Description& descript
     if (f.severity == Severity::severe) stems.push_back(analyzer.stem("severe"));
     std::sort(stems.begin(), stems.end());
     findings.push_back(std::move(stems));
+    lasting.push_back(i < weeks.size() ? weeks[i] : long_standing(f));
   }
   std::vector<Found> out;
   for (const auto& s : signs_) {
     // The sign in the same words as the findings.
     const auto& sign = s.matched;
-    const bool shown =
-        !sign.empty() && std::any_of(findings.begin(), findings.end(), [&](const auto& stems) {
-          return std::includes(stems.begin(), stems.end(), sign.begin(), sign.end());
-        });
+    if (sign.empty()) continue;
+    bool shown = false, shown_now = false;
+    for (std::size_t i = 0; i < findings.size(); ++i)
+      if (std::includes(findings[i].begin(), findings[i].end(), sign.begin(), sign.end())) {
+        shown = true;
+        shown_now = shown_now || !lasting[i];
+      }
     if (!shown) continue;
-    out.push_back({&s, stated_by_.at(stems_key(s.stems))});
+    out.push_back({&s, stated_by_.at(stems_key(s.stems)), !shown_now});
   }
   std::stable_sort(out.begin(), out.end(), [](const Found& a, const Found& b) {
-    return a.sign->emergency > b.sign->emergency;
+    return (a.sign->emergency && !a.lasting) > (b.sign->emergency && !b.lasting);
   });
   return out;
 }

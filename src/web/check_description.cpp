@@ -67,8 +67,8 @@ json answer(const Site& site, const Input& in) {
   q.context = checker::context_of(d, in.history);
   q.limit = in.limit;
   json interpreted = json::array(), unmatched = json::array(), findings = json::array();
-  std::vector<ontology::TermIndex> present_terms;
-  std::string positive_text;
+  // The terms each finding of the description was read as, for its red flags.
+  std::vector<std::vector<ontology::TermIndex>> finding_terms(d.findings.size());
   auto read = [&](const std::string& text, bool negated, const checker::Finding* f) {
     checker::ProfileFinding pf{text, {}};
     pf.chief = f && f->sentence == 0;
@@ -102,7 +102,8 @@ json answer(const Site& site, const Input& in) {
                                {"label", term.label},
                                {"matched", i.matched},
                                {"excluded", negated}});
-        if (!negated) present_terms.push_back(i.term);
+        if (f && !negated)
+          finding_terms[static_cast<std::size_t>(f - d.findings.data())].push_back(i.term);
         understood = true;
       }
     }
@@ -118,7 +119,6 @@ json answer(const Site& site, const Input& in) {
       if (!f->site.empty()) j["site"] = f->site;
       findings.push_back(std::move(j));
     }
-    if (!negated) positive_text += text + ".\n";
     (negated ? q.absent : q.present).push_back(std::move(pf));
   };
   for (const auto& f : d.findings) read(f.text, f.negated, &f);
@@ -131,17 +131,33 @@ json answer(const Site& site, const Input& in) {
   }
 
   const auto ranked = model.rank(q);
+  // Present findings' terms and words, apart for those that have gone on for
+  // weeks: a red flag only they raise asks for a doctor today.
+  std::vector<ontology::TermIndex> present_terms, lasting_terms;
+  std::string positive_text, lasting_text;
+  const auto weeks = data ? data->red_flags->lasting(*data->ontology, d.findings, finding_terms)
+                          : checker::long_standing(d.findings);
+  for (std::size_t i = 0; i < d.findings.size(); ++i) {
+    if (d.findings[i].negated) continue;
+    (weeks[i] ? lasting_text : positive_text) += d.findings[i].text + ".\n";
+    auto& to = weeks[i] ? lasting_terms : present_terms;
+    to.insert(to.end(), finding_terms[i].begin(), finding_terms[i].end());
+  }
   checker::TriageSignals signals;
   json emergency = nullptr;
   if (data) {
     for (const auto& flag : data->red_flags->check(*data->ontology, present_terms))
       signals.red_flags.push_back(data->ontology->term(flag.query).label);
+    for (const auto& flag : data->red_flags->check(*data->ontology, lasting_terms))
+      signals.lasting_red_flags.push_back(data->ontology->term(flag.query).label);
   }
   if (auto e = site.engine().emergency(positive_text)) {
     signals.red_flags.push_back(e->matched.empty() ? e->kind : e->matched);
     emergency = {{"kinds", json::array({e->kind})}, {"message", e->message}};
+  } else if (auto l = site.engine().emergency(positive_text + lasting_text)) {
+    signals.lasting_red_flags.push_back(l->matched.empty() ? l->kind : l->matched);
   }
-  signals.signs = site.warning_signs().found(d);
+  signals.signs = site.warning_signs().found(d, weeks);
   signals.advice = &site.warning_signs();
   const auto tri = checker::triage(d, model, ranked, signals);
 

@@ -89,6 +89,22 @@ TEST_F(DescriptionTest, AWarningSignTheArticlesStateIsAnEmergencyInTheirWords) {
       << j["triage"].dump();
 }
 
+// Coughing up blood now is a warning sign for emergency care; coughing up
+// blood for two months asks for a doctor today, and says what would make it
+// an emergency.
+TEST_F(DescriptionTest, AWarningSignThatHasGoneOnForWeeksAsksForADoctorToday) {
+  auto r = check({{"description", "I am coughing up blood."}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = json::parse(r.body);
+  EXPECT_EQ(j["triage"]["level"], "emergency") << j["triage"].dump();
+  r = check({{"description", "I have been coughing up blood for two months."}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  j = json::parse(r.body);
+  EXPECT_EQ(j["triage"]["level"], "urgent") << j["triage"].dump();
+  EXPECT_NE(j["triage"]["reason"].get<std::string>().find("gone on for weeks"), std::string::npos)
+      << j["triage"].dump();
+}
+
 TEST_F(DescriptionTest, NegationDurationAndExcludedTextAreRead) {
   const auto r = check({{"description",
                          "Four days ago I started feeling tired, then fever and a dry cough. "

@@ -13,6 +13,7 @@
 #include "checker/clause_reading.hpp"
 #include "checker/description.hpp"
 #include "checker/interpret.hpp"
+#include "checker/red_flags.hpp"
 #include "ingest/hpo_json.hpp"
 #include "ingest/hpoa.hpp"
 
@@ -138,27 +139,27 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   // is a name said whole.
   EXPECT_EQ(id_of("a rash that won't go away"), "none");  // the whole phrase alone
   EXPECT_EQ(first("a rash that won't go away"), "HP:0000988");
-  EXPECT_EQ(id_of("I'm losing my hair"), "HP:0001596");  // Alopecia
-  EXPECT_EQ(id_of("my joints ache"), "HP:0002829");      // Arthralgia
-  EXPECT_EQ(id_of("wheezy"), "HP:0030828");              // Wheezing
-  EXPECT_EQ(id_of("stomach cramps"), "HP:0032155");      // Abdominal cramps
-  EXPECT_EQ(id_of("feverish"), "HP:0001945");            // Fever
+  EXPECT_EQ(id_of("I'm losing my hair"), "HP:0001596");   // Alopecia
+  EXPECT_EQ(id_of("my joints ache"), "HP:0002829");       // Arthralgia
+  EXPECT_EQ(id_of("wheezy"), "HP:0030828");               // Wheezing
+  EXPECT_EQ(id_of("stomach cramps"), "HP:0032155");       // Abdominal cramps
+  EXPECT_EQ(id_of("feverish"), "HP:0001945");             // Fever
   EXPECT_EQ(id_of("light hurts my eyes"), "HP:0000613");  // Photophobia
   EXPECT_EQ(id_of("earache"), "HP:0030766");              // Ear pain
   // A name of one part of the body is no reading of a phrase about another.
-  EXPECT_NE(id_of("pain in my upper abdomen"), "HP:0012513");  // Upper limb pain
+  EXPECT_NE(id_of("pain in my upper abdomen"), "HP:0012513");     // Upper limb pain
   EXPECT_EQ(id_of("severe lower abdominal pain"), "HP:0002027");  // not Lower limb pain
-  EXPECT_EQ(id_of("lower abdominal pain"), "HP:0002027");  // Abdominal pain, as before
-  EXPECT_EQ(id_of("pain in my hip"), "HP:0030838");        // Hip pain: the same part
-  EXPECT_EQ(id_of("backache"), "HP:0003418");             // Back pain
+  EXPECT_EQ(id_of("lower abdominal pain"), "HP:0002027");         // Abdominal pain, as before
+  EXPECT_EQ(id_of("pain in my hip"), "HP:0030838");               // Hip pain: the same part
+  EXPECT_EQ(id_of("backache"), "HP:0003418");                     // Back pain
   // A phrasing's replacement is said in the words names are read in:
   // "swollen glands" meets HPO's own "Swollen lymph nodes".
   EXPECT_EQ(id_of("swollen glands"), "HP:0002716");  // Lymphadenopathy
   // How bad it is says no other finding; a name that has the word still wins.
-  EXPECT_EQ(id_of("a really bad headache"), "HP:0002315");    // Headache
-  EXPECT_EQ(id_of("bad breath"), "HP:0100812");               // Halitosis
+  EXPECT_EQ(id_of("a really bad headache"), "HP:0002315");      // Headache
+  EXPECT_EQ(id_of("bad breath"), "HP:0100812");                 // Halitosis
   EXPECT_EQ(id_of("coughing up yellow phlegm"), "HP:0031245");  // Productive cough, not Hemoptysis
-  EXPECT_EQ(id_of("sensitive to light"), "HP:0000613");   // (not "Extreme sensitivity...")
+  EXPECT_EQ(id_of("sensitive to light"), "HP:0000613");         // (not "Extreme sensitivity...")
   // The words that open a clause govern every piece joined to it: "I feel
   // dizzy and sick" is dizzy and feeling sick, though "sick" alone names
   // nothing; "I get out of breath climbing stairs" is breathlessness.
@@ -183,6 +184,37 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   const auto glands = read("my throat is sore and my glands are swollen");
   EXPECT_NE(std::find(glands.begin(), glands.end(), "HP:0002716"), glands.end());
   EXPECT_NE(std::find(glands.begin(), glands.end(), "HP:0033050"), glands.end());  // Pharyngalgia
+}
+
+// A red flag (breathlessness, chest pain) that the description says has
+// gone on for weeks asks for a doctor today, not an ambulance; a finding of
+// it that says nothing of its course takes the course the others state, but
+// one said to be new or sudden keeps the emergency, and a finding that
+// raises a red flag of its own stays new.
+TEST_F(CheckerHpo, RedFlagsOfFindingsThatHaveGoneOnForWeeksAreApart) {
+  const auto& onto = checker_->ontology();
+  const RedFlagTerms flags(onto);
+  auto lasting = [&](std::string_view text) {
+    const auto d = read_description(text);
+    std::vector<std::vector<TermIndex>> terms;
+    for (const auto& f : d.findings) {
+      terms.emplace_back();
+      for (const auto& i : interpret_finding(*served_, f).terms) terms.back().push_back(i.term);
+    }
+    std::string out;
+    for (const auto& w : flags.lasting(onto, d.findings, terms)) out += w ? 'L' : '-';
+    return out;
+  };
+  EXPECT_EQ(lasting("I have been short of breath for three months."), "L");
+  EXPECT_EQ(lasting("I have been short of breath for two days."), "-");
+  EXPECT_EQ(lasting("Sudden shortness of breath for three weeks."), "-");
+  EXPECT_EQ(lasting("Shortness of breath. Three months of shortness of breath."), "LL");
+  EXPECT_EQ(lasting("Shortness of breath. Three months of shortness of breath. It came on "
+                    "suddenly today with shortness of breath."),
+            "-L-");
+  EXPECT_EQ(lasting("Shortness of breath and chest pain. Three months of shortness of breath."),
+            "-L");
+  EXPECT_EQ(lasting("No shortness of breath. Three months of shortness of breath."), "-L");
 }
 
 TEST_F(CheckerHpo, CharacteristicTermsRankTheirDiseaseInTheTopTen) {

@@ -21,6 +21,18 @@ const Finding* find(const Description& d, std::string_view text) {
   return nullptr;
 }
 
+// Weeks of a symptom, not said to be sudden or severe, is long-standing:
+// the finding's own words decide.
+TEST(Description, AFindingThatHasGoneOnForWeeksIsLongStanding) {
+  auto first = [](std::string_view text) { return read_description(text).findings.at(0); };
+  EXPECT_TRUE(long_standing(first("short of breath for three months")));
+  EXPECT_TRUE(long_standing(first("I have had chest pain for 3 weeks")));
+  EXPECT_FALSE(long_standing(first("short of breath for two days")));
+  EXPECT_FALSE(long_standing(first("short of breath")));
+  EXPECT_FALSE(long_standing(first("sudden shortness of breath for three weeks")));
+  EXPECT_FALSE(long_standing(first("severe chest pain for three weeks")));
+}
+
 TEST(Description, NegationCoversAListUntilTheSentenceTurns) {
   const auto d = read_description(
       "Four days ago I started feeling tired, then fever and a dry cough; now I'm short of "

@@ -156,6 +156,39 @@ TEST(Triage, ASignOfOneConditionCountsOnlyWhenThatConditionIsRanked) {
   EXPECT_LT(triage(d, model, ranked, s).level, TriageLevel::emergency);
 }
 
+// A sign that has gone on for weeks (long_standing) is a doctor today, with
+// what would make it an emergency; the same sign new is an emergency.
+TEST(Triage, AWarningSignThatHasGoneOnForWeeksAsksForADoctorToday) {
+  const auto snap = snapshot();
+  const auto model = ConditionModel::build(snap);
+  const auto signs = WarningSigns::build(snap);
+  auto level = [&](std::string_view text) {
+    const auto d = read_description(text);
+    TriageSignals s;
+    s.signs = signs.found(d);
+    return triage(d, model, model.rank(query(d)), s);
+  };
+  EXPECT_EQ(level("runny nose, and trouble breathing since yesterday").level,
+            TriageLevel::emergency);
+  const auto weeks = level("runny nose, and trouble breathing for three months");
+  EXPECT_EQ(weeks.level, TriageLevel::urgent) << weeks.reason;
+  EXPECT_NE(weeks.reason.find("trouble breathing, which needs a doctor today"), std::string::npos)
+      << weeks.reason;
+  EXPECT_EQ(level("runny nose, and sudden trouble breathing for three months").level,
+            TriageLevel::emergency);
+
+  // A red flag raised only by findings that have gone on for weeks.
+  const auto d = read_description("runny nose and sneezing");
+  TriageSignals s;
+  s.lasting_red_flags = {"Dyspnea"};
+  const auto t = triage(d, model, model.rank(query(d)), s);
+  EXPECT_EQ(t.level, TriageLevel::urgent) << t.reason;
+  EXPECT_NE(t.reason.find("call emergency services if it suddenly gets worse"), std::string::npos)
+      << t.reason;
+  s.red_flags = {"Chest pain"};
+  EXPECT_EQ(triage(d, model, model.rank(query(d)), s).level, TriageLevel::emergency);
+}
+
 TEST(Triage, SelfCareSaysWhatWouldChangeItInTheArticlesWords) {
   const auto snap = snapshot();
   const auto model = ConditionModel::build(snap);
