@@ -868,8 +868,8 @@ int main(int argc, char** argv) {
       if (interpreter && !d.findings[i].negated)
         for (const auto& t : checker::interpret_finding(*interpreter, d.findings[i]).terms)
           read[i].push_back(t.term);
-    const auto weeks = flag_terms ? flag_terms->lasting(*onto, d.findings, read)
-                                  : checker::long_standing(d.findings);
+    const auto weeks = flag_terms ? flag_terms->not_acute(*onto, d.findings, read)
+                                  : checker::not_acute(d.findings);
     std::string positive, lasting;
     std::vector<ontology::TermIndex> terms, lasting_terms;
     for (std::size_t i = 0; i < d.findings.size(); ++i) {
@@ -881,12 +881,12 @@ int main(int argc, char** argv) {
     if (flag_terms) {
       for (const auto& flag : flag_terms->check(*onto, terms)) s.red_flags.push_back(flag.kind);
       for (const auto& flag : flag_terms->check(*onto, lasting_terms))
-        s.lasting_red_flags.push_back(flag.kind);
+        s.red_flags_not_acute.push_back(flag.kind);
     }
     if (auto e = wording.check(positive, analyzer))
       s.red_flags.push_back(e->kind);
     else if (auto l = wording.check(positive + lasting, analyzer))
-      s.lasting_red_flags.push_back(l->kind);
+      s.red_flags_not_acute.push_back(l->kind);
     if (step < 2) return s;
     s.signs = warning.found(d, weeks);
     s.advice = &warning;

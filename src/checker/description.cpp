@@ -189,6 +189,11 @@ constexpr std::array<std::string_view, 8> kGradual = {"gradual",   "gradually", 
 constexpr std::array<std::string_view, 14> kSevere = {
     "severe",   "severely", "terrible",  "worst",     "excruciating", "unbearable", "intense",
     "crushing", "extreme",  "extremely", "agonizing", "horrible",     "awful",      "debilitating"};
+// Words that say a symptom comes with effort ("short of breath climbing the
+// stairs", "chest pain on exertion"); "rest" after "at" says the opposite.
+constexpr std::array<std::string_view, 13> kEffort = {
+    "exertion", "exertional", "exercise", "exercising", "climbing", "climb",     "stairs",
+    "upstairs", "uphill",     "walking",  "walk",       "activity", "activities"};
 constexpr std::array<std::string_view, 2> kModerate = {"moderate", "moderately"};
 constexpr std::array<std::string_view, 6> kMild = {"mild",     "mildly", "slight",
                                                    "slightly", "minor",  "little"};
@@ -364,10 +369,15 @@ bool long_standing(const Finding& f) {
          f.severity != Severity::severe;
 }
 
-std::vector<bool> long_standing(const std::vector<Finding>& findings) {
+bool not_acute(const Finding& f) {
+  return long_standing(f) ||
+         (f.on_effort && f.onset != Onset::sudden && f.severity != Severity::severe);
+}
+
+std::vector<bool> not_acute(const std::vector<Finding>& findings) {
   std::vector<bool> out;
   out.reserve(findings.size());
-  for (const auto& f : findings) out.push_back(!f.negated && long_standing(f));
+  for (const auto& f : findings) out.push_back(!f.negated && not_acute(f));
   return out;
 }
 
@@ -478,6 +488,12 @@ Description read_description(std::string_view text) {
   // Sentences counted over those that gave a finding, so a greeting or an
   // empty line before the complaint does not push it back.
   std::size_t sentences_seen = 0, last_sentence = 0;
+  // Sentences that say "at rest": what comes with effort in them comes at
+  // rest too ("out of breath climbing stairs, and now even at rest").
+  std::vector<std::size_t> at_rest;
+  for (const auto& c : clauses)
+    for (std::size_t i = 1; i < c.words.size(); ++i)
+      if (c.words[i] == "rest" && c.words[i - 1] == "at") at_rest.push_back(c.sentence);
   for (auto& c : clauses) {
     Finding f;
     f.negated = c.negated;
@@ -491,6 +507,7 @@ Description read_description(std::string_view text) {
       }
       const auto& w = c.words[i];
       if (in(kSudden, w)) f.onset = Onset::sudden;
+      if (in(kEffort, w)) f.on_effort = true;
       if (in(kGradual, w) && f.onset == Onset::unknown) f.onset = Onset::gradual;
       if (in(kSevere, w) || (w == "very" && i + 1 < c.words.size() && c.words[i + 1] == "bad"))
         f.severity = Severity::severe;
@@ -504,6 +521,8 @@ Description read_description(std::string_view text) {
       }
       kept.push_back(w);
     }
+    if (std::find(at_rest.begin(), at_rest.end(), c.sentence) != at_rest.end())
+      f.on_effort = false;
     if (f.onset == Onset::sudden) d.any_sudden = true;
     if (f.severity == Severity::severe && !f.negated) d.any_severe = true;
     if (f.duration_days)

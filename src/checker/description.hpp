@@ -29,6 +29,9 @@ struct Finding {
   Onset onset = Onset::unknown;         // "sudden", "suddenly", "gradually"
   Severity severity = Severity::unknown;
   std::string site;  // "left", "lower back"...: the body-site words of the phrase
+  // Brought on by effort ("when I climb stairs", "on exertion", "walking
+  // uphill") and not said to come at rest.
+  bool on_effort = false;
   // Which sentence of the description it came from (0 = the first that gave
   // findings): people open with what brings them, the story follows.
   std::size_t sentence = 0;
@@ -71,8 +74,12 @@ std::optional<double> read_age(std::string_view text);
 // the finding's own duration, onset and severity words.
 inline constexpr double kLongStandingDays = 14;
 bool long_standing(const Finding& finding);
-// Per finding, present (not negated) and long_standing.
-std::vector<bool> long_standing(const std::vector<Finding>& findings);
+// Not acute: long_standing, or brought on by effort and not said to have
+// started suddenly or to be severe. Breathlessness or chest pain that comes
+// with effort asks for a doctor soon; at rest, or sudden, for an ambulance.
+bool not_acute(const Finding& finding);
+// Per finding, present (not negated) and not_acute.
+std::vector<bool> not_acute(const std::vector<Finding>& findings);
 
 std::string_view to_string(Onset onset);
 std::string_view to_string(Severity severity);

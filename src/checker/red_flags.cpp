@@ -9,7 +9,9 @@ namespace symptomdb::checker {
 RedFlagTerms::RedFlagTerms(const ontology::Ontology& ontology) {
   for (const auto& row : embedded_table("src/checker/data/red_flag_terms.tsv"))
     if (row.size() >= 2)
-      if (const auto term = ontology.find(row[1])) flags_.push_back({std::string(row[0]), *term});
+      if (const auto term = ontology.find(row[1]))
+        flags_.push_back(
+            {std::string(row[0]), *term, row.size() >= 4 && row[3] == "urgent on effort"});
 }
 
 std::vector<RedFlag> RedFlagTerms::check(const ontology::Ontology& ontology,
@@ -24,37 +26,46 @@ std::vector<RedFlag> RedFlagTerms::check(const ontology::Ontology& ontology,
   return out;
 }
 
-std::vector<bool> RedFlagTerms::lasting(
+std::vector<bool> RedFlagTerms::not_acute(
     const ontology::Ontology& ontology, const std::vector<Finding>& findings,
     std::span<const std::vector<ontology::TermIndex>> terms) const {
   const std::size_t n = std::min(findings.size(), terms.size());
-  auto out = long_standing(findings);
+  auto out = checker::not_acute(findings);
   auto says_nothing = [](const Finding& f) {
-    return !f.duration_days && f.onset != Onset::sudden && f.severity != Severity::severe;
+    return !f.duration_days && !f.on_effort && f.onset != Onset::sudden &&
+           f.severity != Severity::severe;
   };
   // Per finding that says nothing of its course: whether every red flag it
-  // raises is one other findings say has lasted weeks and none says is new.
+  // raises is one other findings say is not acute and none says is new.
   // Erring to safety, one flag of its own without such a course keeps it new.
-  std::vector<int> silent(n, -1);  // -1 raises none, 1 all lasting, 0 not
+  std::vector<int> silent(n, -1);  // -1 raises none, 1 all not acute, 0 not
+  std::vector<bool> acute(n);      // raises a flag that effort does not lower
   for (const auto& flag : flags_) {
-    bool weeks = false, now = false;
+    bool calm = false, now = false;
     std::vector<std::size_t> raised;
     for (std::size_t i = 0; i < n; ++i) {
       if (findings[i].negated) continue;
       if (std::none_of(terms[i].begin(), terms[i].end(),
                        [&](auto t) { return ontology.is_ancestor_or_self(flag.term, t); }))
         continue;
-      if (out[i])
-        weeks = true;
-      else if (says_nothing(findings[i]))
-        raised.push_back(i);
-      else
+      const bool weeks = long_standing(findings[i]);
+      if (weeks || (out[i] && flag.urgent_on_effort)) {
+        calm = true;
+      } else if (out[i]) {
+        acute[i] = true;  // with effort, but a flag effort does not lower
         now = true;
+      } else if (says_nothing(findings[i])) {
+        raised.push_back(i);
+      } else {
+        now = true;
+      }
     }
-    for (const auto i : raised) silent[i] = (silent[i] != 0 && weeks && !now) ? 1 : 0;
+    for (const auto i : raised) silent[i] = (silent[i] != 0 && calm && !now) ? 1 : 0;
   }
-  for (std::size_t i = 0; i < n; ++i)
+  for (std::size_t i = 0; i < n; ++i) {
     if (silent[i] == 1) out[i] = true;
+    if (acute[i]) out[i] = false;
+  }
   return out;
 }
 

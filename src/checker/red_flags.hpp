@@ -30,15 +30,16 @@ class RedFlagTerms {
                              std::span<const ontology::TermIndex> query) const;
 
   // Which of a description's findings (each with the terms it was read as;
-  // negated ones never) are present and have gone
-  // on for weeks: long_standing ones, and those said without a duration,
-  // onset or severity when another finding raising the same red flag has
-  // lasted weeks and none says it is new ("Shortness of breath. Two months
-  // of progressive dyspnea."). A red flag only such findings raise asks for
-  // a doctor today, not an ambulance (TriageSignals::lasting_red_flags).
-  std::vector<bool> lasting(const ontology::Ontology& ontology,
-                            const std::vector<Finding>& findings,
-                            std::span<const std::vector<ontology::TermIndex>> terms) const;
+  // negated ones never) are present and not acute: not_acute ones (weeks
+  // long, or brought on by effort, unless one of the red flags they raise
+  // is not "urgent on effort"), and those said without a duration,
+  // onset or severity when another finding raising the same red flag is not
+  // acute and none says it is new ("Shortness of breath. Two months of
+  // progressive dyspnea."). A red flag only such findings raise asks for a
+  // doctor today, not an ambulance (TriageSignals::red_flags_not_acute).
+  std::vector<bool> not_acute(const ontology::Ontology& ontology,
+                              const std::vector<Finding>& findings,
+                              std::span<const std::vector<ontology::TermIndex>> terms) const;
 
   std::size_t size() const { return flags_.size(); }
 
@@ -46,6 +47,7 @@ class RedFlagTerms {
   struct Entry {
     std::string kind;
     ontology::TermIndex term;
+    bool urgent_on_effort = false;  // said only with effort: a doctor today
   };
   std::vector<Entry> flags_;
 };

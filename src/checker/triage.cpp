@@ -88,9 +88,9 @@ Triage triage(const Description& description, const ConditionModel& model,
         ranked.begin(), ranked.begin() + std::min(ranked.size(), kSignRanks),
         [&](const RankedProfile& r) { return model.profile(r.profile).slug == f.sign->slug; });
     if (!of_ranked && f.stated_by < kGeneralSign) continue;
-    // A sign shown only by findings that have gone on for weeks asks for a
-    // doctor today, as any sign that is no emergency does.
-    const bool emergency = f.sign->emergency && !f.lasting;
+    // A sign shown only by findings that are not acute asks for a doctor
+    // today, as any sign that is no emergency does.
+    const bool emergency = f.sign->emergency && !f.not_acute;
     if (!sign || (emergency && !sign_emergency))
       sign = f.sign, stated_by = f.stated_by, sign_emergency = emergency;
   }
@@ -163,14 +163,15 @@ Triage triage(const Description& description, const ConditionModel& model,
     t.reason += " You describe " + sign->words + ", which needs a doctor today (" +
                 sign->condition + ": \"" + sign->sentence + "\").";
   }
-  if (!signals.lasting_red_flags.empty() && t.level <= TriageLevel::urgent) {
+  if (!signals.red_flags_not_acute.empty() && t.level <= TriageLevel::urgent) {
     t.level = TriageLevel::urgent;
     t.reason += " You describe ";
-    for (std::size_t i = 0; i < signals.lasting_red_flags.size(); ++i)
-      t.reason += (i ? ", " : "") + signals.lasting_red_flags[i];
+    for (std::size_t i = 0; i < signals.red_flags_not_acute.size(); ++i)
+      t.reason += (i ? ", " : "") + signals.red_flags_not_acute[i];
     t.reason +=
-        ", which can be a warning sign; it has gone on for weeks rather than starting now, so "
-        "see a doctor today, and call emergency services if it suddenly gets worse.";
+        ", which can be a warning sign; as you describe it (for weeks, or with effort), see a "
+        "doctor today, and call emergency services if it comes on suddenly or at rest, or "
+        "suddenly gets worse.";
   }
   // What the person says about the course raises the level, never lowers it.
   if (description.any_severe && t.level < TriageLevel::urgent) {

@@ -23,10 +23,10 @@ struct TriageSignals {
   // Red flags already found in the findings (HPO red-flag terms) or the
   // words (qa red-flag patterns): each raises an emergency.
   std::vector<std::string> red_flags;
-  // Red flags raised only by findings that have gone on for weeks
-  // (long_standing): each asks for a doctor today, not an ambulance, with
-  // what would make it an emergency.
-  std::vector<std::string> lasting_red_flags;
+  // Red flags raised only by findings that are not acute (gone on for
+  // weeks, or brought on by effort: RedFlagTerms::not_acute): each asks for
+  // a doctor today, not an ambulance, with what would make it an emergency.
+  std::vector<std::string> red_flags_not_acute;
   // Warning signs the knowledge base states ("call 911 if you have ...")
   // that the description shows (WarningSigns::found). One counts when the
   // condition whose article states it is among the ranked answers, or when

@@ -210,10 +210,10 @@ WarningSigns WarningSigns::build(const Snapshot& snapshot, const Interpreter* in
 }
 
 std::vector<WarningSigns::Found> WarningSigns::found(const Description& description,
-                                                     const std::vector<bool>& weeks) const {
+                                                     const std::vector<bool>& given) const {
   thread_local text::Analyzer analyzer;
   std::vector<std::vector<std::string>> findings;
-  std::vector<bool> lasting;
+  std::vector<bool> not_acute;  // of the present findings, in order
   for (std::size_t i = 0; i < description.findings.size(); ++i) {
     const auto& f = description.findings[i];
     if (f.negated) continue;
@@ -224,7 +224,7 @@ std::vector<WarningSigns::Found> WarningSigns::found(const Description& descript
     if (f.severity == Severity::severe) stems.push_back(analyzer.stem("severe"));
     std::sort(stems.begin(), stems.end());
     findings.push_back(std::move(stems));
-    lasting.push_back(i < weeks.size() ? weeks[i] : long_standing(f));
+    not_acute.push_back(i < given.size() ? given[i] : checker::not_acute(f));
   }
   std::vector<Found> out;
   for (const auto& s : signs_) {
@@ -235,13 +235,13 @@ std::vector<WarningSigns::Found> WarningSigns::found(const Description& descript
     for (std::size_t i = 0; i < findings.size(); ++i)
       if (std::includes(findings[i].begin(), findings[i].end(), sign.begin(), sign.end())) {
         shown = true;
-        shown_now = shown_now || !lasting[i];
+        shown_now = shown_now || !not_acute[i];
       }
     if (!shown) continue;
     out.push_back({&s, stated_by_.at(stems_key(s.stems)), !shown_now});
   }
   std::stable_sort(out.begin(), out.end(), [](const Found& a, const Found& b) {
-    return (a.sign->emergency && !a.lasting) > (b.sign->emergency && !b.lasting);
+    return (a.sign->emergency && !a.not_acute) > (b.sign->emergency && !b.not_acute);
   });
   return out;
 }

@@ -43,17 +43,17 @@ class WarningSigns {
   // The signs the person's present findings show: every word of a sign in
   // one finding that is not negated. Emergency ones first. `stated_by` is
   // how many conditions' articles state a sign of the same stemmed words
-  // ("confused", "confusion"). `lasting` (RedFlagTerms::lasting, one per
-  // finding; empty: long_standing) tells which findings have gone on for
-  // weeks; a sign only they show is marked `lasting`: a doctor today, not
-  // an ambulance.
+  // ("confused", "confusion"). `not_acute` (RedFlagTerms::not_acute, one
+  // per finding; empty: each finding's own not_acute) tells which findings
+  // are not acute; a sign only they show is marked `not_acute`: a doctor
+  // today, not an ambulance.
   struct Found {
     const WarningSign* sign;
     std::size_t stated_by;
-    bool lasting = false;
+    bool not_acute = false;
   };
   std::vector<Found> found(const Description& description,
-                           const std::vector<bool>& lasting = {}) const;
+                           const std::vector<bool>& not_acute = {}) const;
 
   // What a condition's articles say about when to get care ("See a doctor if
   // symptoms last more than about three weeks..."), for a self-care answer's

@@ -135,8 +135,8 @@ json answer(const Site& site, const Input& in) {
   // weeks: a red flag only they raise asks for a doctor today.
   std::vector<ontology::TermIndex> present_terms, lasting_terms;
   std::string positive_text, lasting_text;
-  const auto weeks = data ? data->red_flags->lasting(*data->ontology, d.findings, finding_terms)
-                          : checker::long_standing(d.findings);
+  const auto weeks = data ? data->red_flags->not_acute(*data->ontology, d.findings, finding_terms)
+                          : checker::not_acute(d.findings);
   for (std::size_t i = 0; i < d.findings.size(); ++i) {
     if (d.findings[i].negated) continue;
     (weeks[i] ? lasting_text : positive_text) += d.findings[i].text + ".\n";
@@ -149,13 +149,13 @@ json answer(const Site& site, const Input& in) {
     for (const auto& flag : data->red_flags->check(*data->ontology, present_terms))
       signals.red_flags.push_back(data->ontology->term(flag.query).label);
     for (const auto& flag : data->red_flags->check(*data->ontology, lasting_terms))
-      signals.lasting_red_flags.push_back(data->ontology->term(flag.query).label);
+      signals.red_flags_not_acute.push_back(data->ontology->term(flag.query).label);
   }
   if (auto e = site.engine().emergency(positive_text)) {
     signals.red_flags.push_back(e->matched.empty() ? e->kind : e->matched);
     emergency = {{"kinds", json::array({e->kind})}, {"message", e->message}};
   } else if (auto l = site.engine().emergency(positive_text + lasting_text)) {
-    signals.lasting_red_flags.push_back(l->matched.empty() ? l->kind : l->matched);
+    signals.red_flags_not_acute.push_back(l->matched.empty() ? l->kind : l->matched);
   }
   signals.signs = site.warning_signs().found(d, weeks);
   signals.advice = &site.warning_signs();

@@ -202,11 +202,17 @@ TEST_F(CheckerHpo, RedFlagsOfFindingsThatHaveGoneOnForWeeksAreApart) {
       for (const auto& i : interpret_finding(*served_, f).terms) terms.back().push_back(i.term);
     }
     std::string out;
-    for (const auto& w : flags.lasting(onto, d.findings, terms)) out += w ? 'L' : '-';
+    for (const auto& w : flags.not_acute(onto, d.findings, terms)) out += w ? 'L' : '-';
     return out;
   };
   EXPECT_EQ(lasting("I have been short of breath for three months."), "L");
   EXPECT_EQ(lasting("I have been short of breath for two days."), "-");
+  EXPECT_EQ(lasting("I get out of breath climbing stairs."), "L");
+  EXPECT_EQ(lasting("I get out of breath climbing stairs and now even at rest."), "--");
+  // Chest pain that comes with effort may be a new angina: no lower level
+  // for effort alone (red_flag_terms.tsv), only for weeks of it.
+  EXPECT_EQ(lasting("I get chest pain when I walk uphill."), "-");
+  EXPECT_EQ(lasting("I have had chest pain when I walk uphill for two months."), "L");
   EXPECT_EQ(lasting("Sudden shortness of breath for three weeks."), "-");
   EXPECT_EQ(lasting("Shortness of breath. Three months of shortness of breath."), "LL");
   EXPECT_EQ(lasting("Shortness of breath. Three months of shortness of breath. It came on "

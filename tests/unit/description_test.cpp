@@ -33,6 +33,21 @@ TEST(Description, AFindingThatHasGoneOnForWeeksIsLongStanding) {
   EXPECT_FALSE(long_standing(first("severe chest pain for three weeks")));
 }
 
+// Breathlessness or pain that comes with effort, not at rest and not
+// sudden or severe, is not acute; so is one that has gone on for weeks.
+TEST(Description, AFindingBroughtOnByEffortIsNotAcute) {
+  auto first = [](std::string_view text) { return read_description(text).findings.at(0); };
+  EXPECT_TRUE(first("I get out of breath climbing stairs").on_effort);
+  EXPECT_TRUE(not_acute(first("I get out of breath climbing stairs")));
+  EXPECT_TRUE(not_acute(first("chest pain on exertion")));
+  EXPECT_TRUE(not_acute(first("short of breath for three months")));
+  EXPECT_FALSE(first("short of breath when walking and even at rest").on_effort);
+  EXPECT_FALSE(not_acute(first("short of breath when walking and even at rest")));
+  EXPECT_FALSE(not_acute(first("sudden chest pain while climbing stairs")));
+  EXPECT_FALSE(not_acute(first("crushing chest pain on exertion")));
+  EXPECT_FALSE(not_acute(first("short of breath")));
+}
+
 TEST(Description, NegationCoversAListUntilTheSentenceTurns) {
   const auto d = read_description(
       "Four days ago I started feeling tired, then fever and a dry cough; now I'm short of "

@@ -180,10 +180,11 @@ TEST(Triage, AWarningSignThatHasGoneOnForWeeksAsksForADoctorToday) {
   // A red flag raised only by findings that have gone on for weeks.
   const auto d = read_description("runny nose and sneezing");
   TriageSignals s;
-  s.lasting_red_flags = {"Dyspnea"};
+  s.red_flags_not_acute = {"Dyspnea"};
   const auto t = triage(d, model, model.rank(query(d)), s);
   EXPECT_EQ(t.level, TriageLevel::urgent) << t.reason;
-  EXPECT_NE(t.reason.find("call emergency services if it suddenly gets worse"), std::string::npos)
+  EXPECT_NE(t.reason.find("call emergency services if it comes on suddenly or at rest"),
+            std::string::npos)
       << t.reason;
   s.red_flags = {"Chest pain"};
   EXPECT_EQ(triage(d, model, model.rank(query(d)), s).level, TriageLevel::emergency);
