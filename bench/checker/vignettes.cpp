@@ -869,7 +869,7 @@ int main(int argc, char** argv) {
         for (const auto& t : checker::interpret_finding(*interpreter, d.findings[i]).terms)
           read[i].push_back(t.term);
     const auto weeks = flag_terms ? flag_terms->not_acute(*onto, d.findings, read)
-                                  : checker::not_acute(d.findings);
+                                  : checker::long_standing(d.findings);
     std::string positive, lasting;
     std::vector<ontology::TermIndex> terms, lasting_terms;
     for (std::size_t i = 0; i < d.findings.size(); ++i) {

@@ -369,16 +369,15 @@ bool long_standing(const Finding& f) {
          f.severity != Severity::severe;
 }
 
-bool not_acute(const Finding& f) {
-  return long_standing(f) ||
-         (f.on_effort && f.onset != Onset::sudden && f.severity != Severity::severe);
-}
-
-std::vector<bool> not_acute(const std::vector<Finding>& findings) {
+std::vector<bool> long_standing(const std::vector<Finding>& findings) {
   std::vector<bool> out;
   out.reserve(findings.size());
-  for (const auto& f : findings) out.push_back(!f.negated && not_acute(f));
+  for (const auto& f : findings) out.push_back(!f.negated && long_standing(f));
   return out;
+}
+
+bool only_on_effort(const Finding& f) {
+  return f.on_effort && f.onset != Onset::sudden && f.severity != Severity::severe;
 }
 
 std::string_view to_string(Onset onset) {
@@ -521,8 +520,7 @@ Description read_description(std::string_view text) {
       }
       kept.push_back(w);
     }
-    if (std::find(at_rest.begin(), at_rest.end(), c.sentence) != at_rest.end())
-      f.on_effort = false;
+    if (std::find(at_rest.begin(), at_rest.end(), c.sentence) != at_rest.end()) f.on_effort = false;
     if (f.onset == Onset::sudden) d.any_sudden = true;
     if (f.severity == Severity::severe && !f.negated) d.any_severe = true;
     if (f.duration_days)

@@ -74,12 +74,13 @@ std::optional<double> read_age(std::string_view text);
 // the finding's own duration, onset and severity words.
 inline constexpr double kLongStandingDays = 14;
 bool long_standing(const Finding& finding);
-// Not acute: long_standing, or brought on by effort and not said to have
-// started suddenly or to be severe. Breathlessness or chest pain that comes
-// with effort asks for a doctor soon; at rest, or sudden, for an ambulance.
-bool not_acute(const Finding& finding);
-// Per finding, present (not negated) and not_acute.
-std::vector<bool> not_acute(const std::vector<Finding>& findings);
+// Per finding, present (not negated) and long_standing.
+std::vector<bool> long_standing(const std::vector<Finding>& findings);
+// Said to come with effort, and not to have started suddenly or to be
+// severe: breathlessness that comes with effort asks for a doctor soon; at
+// rest, or sudden, for an ambulance (RedFlagTerms::not_acute decides for
+// which red flags).
+bool only_on_effort(const Finding& finding);
 
 std::string_view to_string(Onset onset);
 std::string_view to_string(Severity severity);

@@ -30,16 +30,19 @@ std::vector<bool> RedFlagTerms::not_acute(
     const ontology::Ontology& ontology, const std::vector<Finding>& findings,
     std::span<const std::vector<ontology::TermIndex>> terms) const {
   const std::size_t n = std::min(findings.size(), terms.size());
-  auto out = checker::not_acute(findings);
+  auto out = long_standing(findings);
   auto says_nothing = [](const Finding& f) {
     return !f.duration_days && !f.on_effort && f.onset != Onset::sudden &&
            f.severity != Severity::severe;
   };
-  // Per finding that says nothing of its course: whether every red flag it
-  // raises is one other findings say is not acute and none says is new.
-  // Erring to safety, one flag of its own without such a course keeps it new.
-  std::vector<int> silent(n, -1);  // -1 raises none, 1 all not acute, 0 not
-  std::vector<bool> acute(n);      // raises a flag that effort does not lower
+  // Per finding that comes with effort, or says nothing of its course:
+  // whether every red flag it raises is one effort lowers (the former), or
+  // one other findings say is not acute and none says is new (the latter).
+  // Erring to safety, one flag that is not keeps it acute; effort lowers
+  // nothing of a finding that raises no red flag (a warning sign such as
+  // "trouble walking" is one with or without effort).
+  std::vector<int> lowered(n, -1);  // -1 none decided, 1 all flags lowered, 0 not
+  auto decide = [&](std::size_t i, bool low) { lowered[i] = lowered[i] != 0 && low ? 1 : 0; };
   for (const auto& flag : flags_) {
     bool calm = false, now = false;
     std::vector<std::size_t> raised;
@@ -48,24 +51,21 @@ std::vector<bool> RedFlagTerms::not_acute(
       if (std::none_of(terms[i].begin(), terms[i].end(),
                        [&](auto t) { return ontology.is_ancestor_or_self(flag.term, t); }))
         continue;
-      const bool weeks = long_standing(findings[i]);
-      if (weeks || (out[i] && flag.urgent_on_effort)) {
+      if (out[i]) {
         calm = true;
-      } else if (out[i]) {
-        acute[i] = true;  // with effort, but a flag effort does not lower
-        now = true;
+      } else if (only_on_effort(findings[i])) {
+        decide(i, flag.urgent_on_effort);
+        (flag.urgent_on_effort ? calm : now) = true;
       } else if (says_nothing(findings[i])) {
         raised.push_back(i);
       } else {
         now = true;
       }
     }
-    for (const auto i : raised) silent[i] = (silent[i] != 0 && calm && !now) ? 1 : 0;
+    for (const auto i : raised) decide(i, calm && !now);
   }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (silent[i] == 1) out[i] = true;
-    if (acute[i]) out[i] = false;
-  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (lowered[i] == 1) out[i] = true;
   return out;
 }
 

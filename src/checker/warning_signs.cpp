@@ -224,7 +224,7 @@ std::vector<WarningSigns::Found> WarningSigns::found(const Description& descript
     if (f.severity == Severity::severe) stems.push_back(analyzer.stem("severe"));
     std::sort(stems.begin(), stems.end());
     findings.push_back(std::move(stems));
-    not_acute.push_back(i < given.size() ? given[i] : checker::not_acute(f));
+    not_acute.push_back(i < given.size() ? given[i] : long_standing(f));
   }
   std::vector<Found> out;
   for (const auto& s : signs_) {

@@ -44,7 +44,7 @@ class WarningSigns {
   // one finding that is not negated. Emergency ones first. `stated_by` is
   // how many conditions' articles state a sign of the same stemmed words
   // ("confused", "confusion"). `not_acute` (RedFlagTerms::not_acute, one
-  // per finding; empty: each finding's own not_acute) tells which findings
+  // per finding; empty: each finding's own long_standing) tells which findings
   // are not acute; a sign only they show is marked `not_acute`: a doctor
   // today, not an ambulance.
   struct Found {

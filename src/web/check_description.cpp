@@ -136,7 +136,7 @@ json answer(const Site& site, const Input& in) {
   std::vector<ontology::TermIndex> present_terms, lasting_terms;
   std::string positive_text, lasting_text;
   const auto weeks = data ? data->red_flags->not_acute(*data->ontology, d.findings, finding_terms)
-                          : checker::not_acute(d.findings);
+                          : checker::long_standing(d.findings);
   for (std::size_t i = 0; i < d.findings.size(); ++i) {
     if (d.findings[i].negated) continue;
     (weeks[i] ? lasting_text : positive_text) += d.findings[i].text + ".\n";

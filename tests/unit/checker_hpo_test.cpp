@@ -212,6 +212,8 @@ TEST_F(CheckerHpo, RedFlagsOfFindingsThatHaveGoneOnForWeeksAreApart) {
   // Chest pain that comes with effort may be a new angina: no lower level
   // for effort alone (red_flag_terms.tsv), only for weeks of it.
   EXPECT_EQ(lasting("I get chest pain when I walk uphill."), "-");
+  EXPECT_EQ(lasting("Chest pain and shortness of breath when I walk uphill."), "-");
+  EXPECT_EQ(lasting("I have trouble walking."), "-");  // no red flag: effort lowers nothing
   EXPECT_EQ(lasting("I have had chest pain when I walk uphill for two months."), "L");
   EXPECT_EQ(lasting("Sudden shortness of breath for three weeks."), "-");
   EXPECT_EQ(lasting("Shortness of breath. Three months of shortness of breath."), "LL");

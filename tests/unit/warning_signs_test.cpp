@@ -176,6 +176,9 @@ TEST(Triage, AWarningSignThatHasGoneOnForWeeksAsksForADoctorToday) {
       << weeks.reason;
   EXPECT_EQ(level("runny nose, and sudden trouble breathing for three months").level,
             TriageLevel::emergency);
+  // Effort alone lowers only the red flags that say so (RedFlagTerms), not
+  // a sign the articles state.
+  EXPECT_EQ(level("runny nose, and trouble breathing when walking").level, TriageLevel::emergency);
 
   // A red flag raised only by findings that have gone on for weeks.
   const auto d = read_description("runny nose and sneezing");
