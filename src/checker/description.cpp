@@ -559,6 +559,15 @@ Description read_description(std::string_view text) {
     last_sentence = c.sentence;
     f.sentence = sentences_seen - 1;
     f.text = join(kept, 0, kept.size());
+    // A clause that only says how long ("chest pain when I walk, for two
+    // months now") says it of the finding before it in the sentence.
+    if (f.core.empty() && f.duration_days && !d.findings.empty()) {
+      auto& before = d.findings.back();
+      if (before.sentence == f.sentence && before.negated == f.negated && !before.duration_days) {
+        before.duration_days = f.duration_days;
+        continue;
+      }
+    }
     d.findings.push_back(std::move(f));
   }
   return d;

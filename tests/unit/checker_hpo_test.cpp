@@ -215,6 +215,7 @@ TEST_F(CheckerHpo, RedFlagsOfFindingsThatHaveGoneOnForWeeksAreApart) {
   EXPECT_EQ(lasting("Chest pain and shortness of breath when I walk uphill."), "-");
   EXPECT_EQ(lasting("I have trouble walking."), "-");  // no red flag: effort lowers nothing
   EXPECT_EQ(lasting("I have had chest pain when I walk uphill for two months."), "L");
+  EXPECT_EQ(lasting("I get chest pain when I walk uphill, for two months now."), "L");
   EXPECT_EQ(lasting("Sudden shortness of breath for three weeks."), "-");
   EXPECT_EQ(lasting("Shortness of breath. Three months of shortness of breath."), "LL");
   EXPECT_EQ(lasting("Shortness of breath. Three months of shortness of breath. It came on "

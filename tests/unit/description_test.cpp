@@ -33,6 +33,18 @@ TEST(Description, AFindingThatHasGoneOnForWeeksIsLongStanding) {
   EXPECT_FALSE(long_standing(first("severe chest pain for three weeks")));
 }
 
+// A clause that only says how long says it of the finding before it.
+TEST(Description, AClauseThatOnlySaysHowLongSaysItOfTheFindingBefore) {
+  const auto d = read_description("I get chest pain when I walk, for two months now. A cough.");
+  ASSERT_EQ(d.findings.size(), 2u);
+  ASSERT_TRUE(d.findings[0].duration_days.has_value());
+  EXPECT_NEAR(*d.findings[0].duration_days, 60, 2);
+  EXPECT_FALSE(d.findings[1].duration_days.has_value());
+  // Not across a sentence, nor over a duration the finding already has.
+  EXPECT_EQ(read_description("Chest pain. For two months now.").findings.size(), 2u);
+  EXPECT_EQ(read_description("fever for 2 days, for a week now").findings.size(), 2u);
+}
+
 // What comes with effort, not at rest and not sudden or severe.
 TEST(Description, AFindingBroughtOnByEffortIsReadSo) {
   auto first = [](std::string_view text) { return read_description(text).findings.at(0); };
