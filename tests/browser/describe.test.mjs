@@ -271,6 +271,25 @@ describe('symptom checker over MedQuAD: the issue\'s examples', { timeout: 10 * 
     }
   });
 
+  // A warning sign that has gone on for weeks asks for a doctor today, not
+  // an ambulance, and the page says what would make it an emergency.
+  test('coughing up blood for two months: a doctor today, and when to call emergency services', { timeout: 4 * TEST_TIMEOUT_MS }, async () => {
+    const context = await suite.browser.newContext({ viewport: DESKTOP });
+    context.setDefaultTimeout(4 * STEP_TIMEOUT_MS);
+    const page = await context.newPage();
+    const problems = watchPage(page, suite.baseUrl);
+    try {
+      const { level, triage } = await readAnswer(page, 'I have been coughing up blood for two months.');
+      assert.equal(level, 'urgent', squash(await triage.textContent()));
+      const reason = squash(await triage.locator('.triage-reason').textContent());
+      assert.match(reason, /for weeks/);
+      assert.match(reason, /call emergency services if/);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('chest pain with sweating: emergency first, in plain words, explained', { timeout: 4 * TEST_TIMEOUT_MS }, async () => {
     const context = await suite.browser.newContext({ viewport: PHONE });
     context.setDefaultTimeout(4 * STEP_TIMEOUT_MS);
