@@ -86,10 +86,6 @@ class Interpreter {
   // of bench/checker --words holds each of HPO's layperson synonyms out this
   // way and checks where the phrase still lands.
   std::optional<Interpretation> interpret_held_out(std::string_view phrase) const;
-  // A phrase that says what its subject is ("my glands are swollen") read
-  // as the name would say it ("swollen glands"), when that is a name said
-  // whole; nothing otherwise.
-  std::optional<Interpretation> read_inverted(std::string_view phrase) const;
   // Autocomplete: names whose words start with the prefix's words (the last
   // may be partial), layperson names first, one suggestion per term.
   std::vector<Suggestion> suggest(std::string_view prefix, std::size_t limit) const;
@@ -124,6 +120,11 @@ class Interpreter {
   std::shared_ptr<const ontology::Ontology> ontology_ptr() const { return ontology_; }
 
  private:
+  // A phrase that says what its subject is ("my glands are swollen") read
+  // as the name would say it ("swollen glands"), when that is a name said
+  // whole; nothing otherwise.
+  std::optional<Interpretation> read_inverted(std::string_view phrase) const;
+
   enum class Kind : std::uint8_t { label, layperson, exact, related, definition };
   struct Name {
     TermIndex term;
