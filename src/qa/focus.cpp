@@ -413,6 +413,19 @@ std::vector<std::pair<std::string, std::size_t>> reordered_compound_keys(
   return out;
 }
 
+// A sore part of the body is a pain of it: "sore stomach" is stomach pain,
+// "sore eyes" eye pain, as the names say it. For "sore" at `h` followed by
+// a word, the key (stems in the name's order) of that word's pain and the
+// end of the words it takes; none when "sore" ends the words. A name said
+// with "sore" itself ("sore throat") is read as written, before this.
+std::vector<std::pair<std::string, std::size_t>> sore_part_keys(
+    const std::vector<text::Term>& terms, const std::vector<char>& stop, std::size_t h) {
+  std::vector<std::pair<std::string, std::size_t>> out;
+  if (h + 1 >= terms.size() || terms[h].surface != "sore" || stop[h + 1]) return out;
+  out.emplace_back(terms[h + 1].stem + " pain", h + 2);
+  return out;
+}
+
 // Is `word` the name's one word `name_word` or an inflection of the same
 // word (either way round: "cramp" / "cramps", "vomit" / "vomiting")? The
 // base they share must be one of the two or, given `english`, an English
@@ -1357,6 +1370,13 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
           list.push_back(entry);
       consider(h, e, static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1, list,
                true);
+    }
+    // "sore stomach" is stomach pain (see sore_part_keys), unless the two
+    // words are a name as written.
+    for (const auto& [key, e] : sore_part_keys(r.terms, stop, h)) {
+      const auto it = entries_.find(key);
+      if (it == entries_.end() || entries_.count(key_at(h, e))) continue;
+      consider(h, e, 2, it->second, true);
     }
   }
   // A name with nothing behind it (a drug MedQuAD only lists) yields to a
