@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <initializer_list>
 #include <set>
 
 #include "core/embedded.hpp"
@@ -410,6 +411,53 @@ std::vector<std::pair<std::string, std::size_t>> reordered_compound_keys(
     if (terms[k].surface == "left" || terms[k].surface == "right")
       out.emplace_back(terms[k + 1].stem + " " + head, k + 2);
   }
+  return out;
+}
+
+// A sore part of the body is a pain of it: "sore stomach" is stomach pain,
+// "sore eyes" eye pain, as the names say it. For "sore" at `h` followed by
+// a word, the key (stems in the name's order) of that word's pain and the
+// end of the words it takes; none when "sore" ends the words. A name said
+// with "sore" itself ("sore throat") is read as written, before this.
+std::vector<std::pair<std::string, std::size_t>> sore_part_keys(
+    const std::vector<text::Term>& terms, const std::vector<char>& stop, std::size_t h) {
+  std::vector<std::pair<std::string, std::size_t>> out;
+  if (h + 1 >= terms.size() || terms[h].surface != "sore" || stop[h + 1]) return out;
+  out.emplace_back(terms[h + 1].stem + " pain", h + 2);
+  return out;
+}
+
+// A part of someone's body said to hurt is a pain of it: "my shoulder
+// hurts", "my right shoulder is getting pain", "his knee is sore" are
+// shoulder and knee pain, as the names say it. For the word at `h` after a
+// possessive (and "left" or "right"), followed by "hurts", "aches", or "is"
+// / "are" and "sore", "painful", "aching", "hurting" or "getting pain", the
+// key of that word's pain and the end of the words it takes.
+std::vector<std::pair<std::string, std::size_t>> part_said_to_hurt_keys(
+    const std::vector<text::Term>& terms, const std::vector<char>& stop, std::size_t h) {
+  std::vector<std::pair<std::string, std::size_t>> out;
+  const std::size_t n = terms.size();
+  if (h == 0 || h + 1 >= n || stop[h]) return out;
+  static constexpr std::string_view kPossessives[] = {"my", "his", "her", "your", "their", "our"};
+  auto possessive = [&](std::size_t k) {
+    return std::find(std::begin(kPossessives), std::end(kPossessives), terms[k].surface) !=
+           std::end(kPossessives);
+  };
+  const bool side = h >= 2 && (terms[h - 1].surface == "left" || terms[h - 1].surface == "right");
+  if (!possessive(h - 1) && !(side && possessive(h - 2))) return out;
+  auto in = [](const std::string& w, std::initializer_list<std::string_view> words) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  std::size_t e = 0;
+  if (in(terms[h + 1].surface, {"hurts", "hurt", "hurting", "aches", "ache", "aching"})) {
+    e = h + 2;
+  } else if (h + 2 < n && in(terms[h + 1].surface, {"is", "are"})) {
+    if (in(terms[h + 2].surface, {"sore", "painful", "aching", "hurting"}))
+      e = h + 3;
+    else if (h + 3 < n && terms[h + 2].surface == "getting" && terms[h + 3].surface == "pain")
+      e = h + 4;
+  }
+  if (e != 0) out.emplace_back(terms[h].stem + " pain", e);
   return out;
 }
 
@@ -1357,6 +1405,18 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
           list.push_back(entry);
       consider(h, e, static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1, list,
                true);
+    }
+    // "sore stomach" is stomach pain (see sore_part_keys), unless the two
+    // words are a name as written.
+    for (const auto& [key, e] : sore_part_keys(r.terms, stop, h)) {
+      const auto it = entries_.find(key);
+      if (it == entries_.end() || entries_.count(key_at(h, e))) continue;
+      consider(h, e, 2, it->second, true);
+    }
+    // "my shoulder hurts" is shoulder pain (see part_said_to_hurt_keys).
+    for (const auto& [key, e] : part_said_to_hurt_keys(r.terms, stop, h)) {
+      const auto it = entries_.find(key);
+      if (it != entries_.end()) consider(h, e, 2, it->second, true);
     }
   }
   // A name with nothing behind it (a drug MedQuAD only lists) yields to a

@@ -542,6 +542,43 @@ TEST(NameRulesIndexEntries, AQualifierAfterTheDashIsSaidFirstToo) {
   EXPECT_EQ(eat.focus.front().matched, "zorbtube");
 }
 
+TEST(NameRulesBodyParts, ASorePartOfTheBodyIsAPainOfIt) {
+  // "sore" says a part hurts: a "sore stomach" is stomach pain. A name said
+  // with "sore" is read as written: a "sore throat" is Sore throat, not
+  // Throat pain.
+  std::vector<Article> a;
+  for (const char* name : {"Stomach pain", "Throat pain", "Sore throat"})
+    a.push_back(testing::condition_entry(name, name, "Fixture symptoms.", "MPlusHealthTopics"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto r = engine.ask("I have a sore stomach after eating, what causes it?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(conditions[r.focus.front().condition].name, "Stomach pain");
+  const auto throat = engine.ask("I have a sore throat, what causes it?", 5);
+  ASSERT_FALSE(throat.focus.empty());
+  EXPECT_EQ(conditions[throat.focus.front().condition].name, "Sore throat");
+  for (const auto& f : throat.focus) EXPECT_NE(conditions[f.condition].name, "Throat pain");
+}
+
+TEST(NameRulesBodyParts, APartOfSomeonesBodySaidToHurtIsAPainOfIt) {
+  // "my stomach hurts" is stomach pain, "my right shoulder is getting pain"
+  // shoulder pain. The possessive says the word is a part of someone's
+  // body: "the zorb hurts" names no part.
+  std::vector<Article> a;
+  for (const char* name : {"Stomach pain", "Shoulder pain", "Zorb pain"})
+    a.push_back(testing::condition_entry(name, name, "Fixture symptoms.", "MPlusHealthTopics"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto r = engine.ask("My stomach hurts after eating. What causes it?", 5);
+  ASSERT_FALSE(r.focus.empty());
+  EXPECT_EQ(conditions[r.focus.front().condition].name, "Stomach pain");
+  const auto side = engine.ask("My right shoulder is getting pain, what can I do?", 5);
+  ASSERT_FALSE(side.focus.empty());
+  EXPECT_EQ(conditions[side.focus.front().condition].name, "Shoulder pain");
+  const auto none = engine.ask("The zorb hurts when it rains. Why?", 5);
+  for (const auto& f : none.focus) EXPECT_NE(conditions[f.condition].name, "Zorb pain");
+}
+
 TEST(NameRulesBodyParts, AFindingInSomeonesBodyPartIsSaidEitherWay) {
   // "a pain in my zorple" is zorple pain, "a rash on her left quimbo" quimbo
   // rash. Without a possessive the words name no one's body part: "water in
