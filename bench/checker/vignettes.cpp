@@ -861,34 +861,34 @@ int main(int argc, char** argv) {
   auto signals_of = [&](const checker::Description& d, int step) {
     checker::TriageSignals s;
     if (step < 1) return s;
-    // As served (check_description.cpp): findings that have gone on for
-    // weeks apart, their red flags a doctor today.
+    // As served (check_description.cpp): findings that are not acute
+    // apart, their red flags a doctor today.
     std::vector<std::vector<ontology::TermIndex>> read(d.findings.size());
     for (std::size_t i = 0; i < d.findings.size(); ++i)
       if (interpreter && !d.findings[i].negated)
         for (const auto& t : checker::interpret_finding(*interpreter, d.findings[i]).terms)
           read[i].push_back(t.term);
-    const auto weeks = flag_terms ? flag_terms->not_acute(*onto, d.findings, read)
-                                  : checker::long_standing(d.findings);
-    std::string positive, lasting;
-    std::vector<ontology::TermIndex> terms, lasting_terms;
+    const auto not_acute = flag_terms ? flag_terms->not_acute(*onto, d.findings, read)
+                                      : checker::long_standing(d.findings);
+    std::string positive, calm;
+    std::vector<ontology::TermIndex> terms, calm_terms;
     for (std::size_t i = 0; i < d.findings.size(); ++i) {
       if (d.findings[i].negated) continue;
-      (weeks[i] ? lasting : positive) += d.findings[i].text + ".\n";
-      auto& to = weeks[i] ? lasting_terms : terms;
+      (not_acute[i] ? calm : positive) += d.findings[i].text + ".\n";
+      auto& to = not_acute[i] ? calm_terms : terms;
       to.insert(to.end(), read[i].begin(), read[i].end());
     }
     if (flag_terms) {
       for (const auto& flag : flag_terms->check(*onto, terms)) s.red_flags.push_back(flag.kind);
-      for (const auto& flag : flag_terms->check(*onto, lasting_terms))
+      for (const auto& flag : flag_terms->check(*onto, calm_terms))
         s.red_flags_not_acute.push_back(flag.kind);
     }
     if (auto e = wording.check(positive, analyzer))
       s.red_flags.push_back(e->kind);
-    else if (auto l = wording.check(positive + lasting, analyzer))
+    else if (auto l = wording.check(positive + calm, analyzer))
       s.red_flags_not_acute.push_back(l->kind);
     if (step < 2) return s;
-    s.signs = warning.found(d, weeks);
+    s.signs = warning.found(d, not_acute);
     s.advice = &warning;
     return s;
   };

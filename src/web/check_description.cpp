@@ -131,16 +131,18 @@ json answer(const Site& site, const Input& in) {
   }
 
   const auto ranked = model.rank(q);
-  // Present findings' terms and words, apart for those that have gone on for
-  // weeks: a red flag only they raise asks for a doctor today.
-  std::vector<ontology::TermIndex> present_terms, lasting_terms;
-  std::string positive_text, lasting_text;
-  const auto weeks = data ? data->red_flags->not_acute(*data->ontology, d.findings, finding_terms)
-                          : checker::long_standing(d.findings);
+  // Present findings' terms and words, apart for those that are not acute
+  // (weeks long, or breathlessness with effort): a red flag only they raise
+  // asks for a doctor today.
+  std::vector<ontology::TermIndex> present_terms, not_acute_terms;
+  std::string positive_text, not_acute_text;
+  const auto not_acute =
+      data ? data->red_flags->not_acute(*data->ontology, d.findings, finding_terms)
+           : checker::long_standing(d.findings);
   for (std::size_t i = 0; i < d.findings.size(); ++i) {
     if (d.findings[i].negated) continue;
-    (weeks[i] ? lasting_text : positive_text) += d.findings[i].text + ".\n";
-    auto& to = weeks[i] ? lasting_terms : present_terms;
+    (not_acute[i] ? not_acute_text : positive_text) += d.findings[i].text + ".\n";
+    auto& to = not_acute[i] ? not_acute_terms : present_terms;
     to.insert(to.end(), finding_terms[i].begin(), finding_terms[i].end());
   }
   checker::TriageSignals signals;
@@ -148,16 +150,16 @@ json answer(const Site& site, const Input& in) {
   if (data) {
     for (const auto& flag : data->red_flags->check(*data->ontology, present_terms))
       signals.red_flags.push_back(data->ontology->term(flag.query).label);
-    for (const auto& flag : data->red_flags->check(*data->ontology, lasting_terms))
+    for (const auto& flag : data->red_flags->check(*data->ontology, not_acute_terms))
       signals.red_flags_not_acute.push_back(data->ontology->term(flag.query).label);
   }
   if (auto e = site.engine().emergency(positive_text)) {
     signals.red_flags.push_back(e->matched.empty() ? e->kind : e->matched);
     emergency = {{"kinds", json::array({e->kind})}, {"message", e->message}};
-  } else if (auto l = site.engine().emergency(positive_text + lasting_text)) {
+  } else if (auto l = site.engine().emergency(positive_text + not_acute_text)) {
     signals.red_flags_not_acute.push_back(l->matched.empty() ? l->kind : l->matched);
   }
-  signals.signs = site.warning_signs().found(d, weeks);
+  signals.signs = site.warning_signs().found(d, not_acute);
   signals.advice = &site.warning_signs();
   const auto tri = checker::triage(d, model, ranked, signals);
 
