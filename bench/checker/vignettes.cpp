@@ -868,27 +868,19 @@ int main(int argc, char** argv) {
       if (interpreter && !d.findings[i].negated)
         for (const auto& t : checker::interpret_finding(*interpreter, d.findings[i]).terms)
           read[i].push_back(t.term);
-    const auto not_acute = flag_terms ? flag_terms->not_acute(*onto, d.findings, read)
-                                      : checker::long_standing(d.findings);
-    std::string positive, calm;
-    std::vector<ontology::TermIndex> terms, calm_terms;
-    for (std::size_t i = 0; i < d.findings.size(); ++i) {
-      if (d.findings[i].negated) continue;
-      (not_acute[i] ? calm : positive) += d.findings[i].text + ".\n";
-      auto& to = not_acute[i] ? calm_terms : terms;
-      to.insert(to.end(), read[i].begin(), read[i].end());
-    }
+    const auto course = checker::split_by_course(flag_terms.get(), onto.get(), d.findings, read);
     if (flag_terms) {
-      for (const auto& flag : flag_terms->check(*onto, terms)) s.red_flags.push_back(flag.kind);
-      for (const auto& flag : flag_terms->check(*onto, calm_terms))
+      for (const auto& flag : flag_terms->check(*onto, course.acute_terms))
+        s.red_flags.push_back(flag.kind);
+      for (const auto& flag : flag_terms->check(*onto, course.not_acute_terms))
         s.red_flags_not_acute.push_back(flag.kind);
     }
-    if (auto e = wording.check(positive, analyzer))
+    if (auto e = wording.check(course.acute_text, analyzer))
       s.red_flags.push_back(e->kind);
-    else if (auto l = wording.check(positive + calm, analyzer))
+    else if (auto l = wording.check(course.acute_text + course.not_acute_text, analyzer))
       s.red_flags_not_acute.push_back(l->kind);
     if (step < 2) return s;
-    s.signs = warning.found(d, not_acute);
+    s.signs = warning.found(d, course.not_acute);
     s.advice = &warning;
     return s;
   };

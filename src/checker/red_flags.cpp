@@ -69,4 +69,21 @@ std::vector<bool> RedFlagTerms::not_acute(
   return out;
 }
 
+FindingsByCourse split_by_course(const RedFlagTerms* flags, const ontology::Ontology* ontology,
+                                 const std::vector<Finding>& findings,
+                                 const std::vector<std::vector<ontology::TermIndex>>& terms) {
+  FindingsByCourse out;
+  out.not_acute =
+      flags && ontology ? flags->not_acute(*ontology, findings, terms) : long_standing(findings);
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (findings[i].negated) continue;
+    const bool calm = out.not_acute[i];
+    (calm ? out.not_acute_text : out.acute_text) += findings[i].text + ".\n";
+    if (i >= terms.size()) continue;
+    auto& to = calm ? out.not_acute_terms : out.acute_terms;
+    to.insert(to.end(), terms[i].begin(), terms[i].end());
+  }
+  return out;
+}
+
 }  // namespace symptomdb::checker

@@ -52,4 +52,19 @@ class RedFlagTerms {
   std::vector<Entry> flags_;
 };
 
+// A description's present findings split by their course: the terms and
+// words of those that are acute, where a red flag is an emergency, and of
+// those that are not (RedFlagTerms::not_acute), where it asks for a doctor
+// today. One split for the served answer and the bench.
+struct FindingsByCourse {
+  std::vector<bool> not_acute;  // per finding of the description
+  std::vector<ontology::TermIndex> acute_terms, not_acute_terms;
+  std::string acute_text, not_acute_text;  // each finding's words, a line each
+};
+// `terms`: per finding of `findings`, the terms it was read as. Without the
+// red-flag terms (no ontology loaded), only weeks of a finding lower it.
+FindingsByCourse split_by_course(const RedFlagTerms* flags, const ontology::Ontology* ontology,
+                                 const std::vector<Finding>& findings,
+                                 const std::vector<std::vector<ontology::TermIndex>>& terms);
+
 }  // namespace symptomdb::checker

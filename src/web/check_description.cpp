@@ -131,35 +131,26 @@ json answer(const Site& site, const Input& in) {
   }
 
   const auto ranked = model.rank(q);
-  // Present findings' terms and words, apart for those that are not acute
-  // (weeks long, or breathlessness with effort): a red flag only they raise
-  // asks for a doctor today.
-  std::vector<ontology::TermIndex> present_terms, not_acute_terms;
-  std::string positive_text, not_acute_text;
-  const auto not_acute =
-      data ? data->red_flags->not_acute(*data->ontology, d.findings, finding_terms)
-           : checker::long_standing(d.findings);
-  for (std::size_t i = 0; i < d.findings.size(); ++i) {
-    if (d.findings[i].negated) continue;
-    (not_acute[i] ? not_acute_text : positive_text) += d.findings[i].text + ".\n";
-    auto& to = not_acute[i] ? not_acute_terms : present_terms;
-    to.insert(to.end(), finding_terms[i].begin(), finding_terms[i].end());
-  }
+  // A red flag only findings that are not acute raise (weeks long, or
+  // breathlessness with effort) asks for a doctor today.
+  const auto course =
+      checker::split_by_course(data ? data->red_flags.get() : nullptr,
+                               data ? data->ontology.get() : nullptr, d.findings, finding_terms);
   checker::TriageSignals signals;
   json emergency = nullptr;
   if (data) {
-    for (const auto& flag : data->red_flags->check(*data->ontology, present_terms))
+    for (const auto& flag : data->red_flags->check(*data->ontology, course.acute_terms))
       signals.red_flags.push_back(data->ontology->term(flag.query).label);
-    for (const auto& flag : data->red_flags->check(*data->ontology, not_acute_terms))
+    for (const auto& flag : data->red_flags->check(*data->ontology, course.not_acute_terms))
       signals.red_flags_not_acute.push_back(data->ontology->term(flag.query).label);
   }
-  if (auto e = site.engine().emergency(positive_text)) {
+  if (auto e = site.engine().emergency(course.acute_text)) {
     signals.red_flags.push_back(e->matched.empty() ? e->kind : e->matched);
     emergency = {{"kinds", json::array({e->kind})}, {"message", e->message}};
-  } else if (auto l = site.engine().emergency(positive_text + not_acute_text)) {
+  } else if (auto l = site.engine().emergency(course.acute_text + course.not_acute_text)) {
     signals.red_flags_not_acute.push_back(l->matched.empty() ? l->kind : l->matched);
   }
-  signals.signs = site.warning_signs().found(d, not_acute);
+  signals.signs = site.warning_signs().found(d, course.not_acute);
   signals.advice = &site.warning_signs();
   const auto tri = checker::triage(d, model, ranked, signals);
 
