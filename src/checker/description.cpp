@@ -391,6 +391,10 @@ std::string_view to_string(Onset onset) {
   }
 }
 
+bool degree_word(std::string_view word) {
+  return in(kSevere, word) || in(kModerate, word) || in(kMild, word);
+}
+
 std::string_view to_string(Severity severity) {
   switch (severity) {
     case Severity::mild:
@@ -431,7 +435,11 @@ Description read_description(std::string_view text) {
     const std::string& w = t.text;
     const std::string next = i + 1 < tokens.size() && tokens[i + 1].word ? tokens[i + 1].text : "";
     const std::string after = i + 2 < tokens.size() && tokens[i + 2].word ? tokens[i + 2].text : "";
-    if (in(kClauseBreaks, w)) {
+    // "for a while", "after a while": the noun, a stretch of time, not the
+    // conjunction that turns to a new clause.
+    const bool while_noun = w == "while" && i > 0 && tokens[i - 1].word &&
+                            (tokens[i - 1].text == "a" || tokens[i - 1].text == "little");
+    if (in(kClauseBreaks, w) && !while_noun) {
       if (in(kContrast, w)) carry = false;
       close();
       continue;

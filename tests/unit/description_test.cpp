@@ -45,6 +45,14 @@ TEST(Description, AClauseThatOnlySaysHowLongSaysItOfTheFindingBefore) {
   EXPECT_EQ(read_description("fever for 2 days, for a week now").findings.size(), 2u);
 }
 
+// "while" after "a" is the noun, a stretch of time, not a turn to a new clause.
+TEST(Description, AWhileIsAStretchOfTimeNotAConjunction) {
+  const auto d = read_description("After resting for a while the pain eased a little.");
+  ASSERT_EQ(d.findings.size(), 1u);
+  EXPECT_EQ(d.findings[0].text, "after resting for a while the pain eased a little");
+  EXPECT_EQ(read_description("a cough while walking").findings.size(), 2u);
+}
+
 // What comes with effort, not at rest and not sudden or severe.
 TEST(Description, AFindingBroughtOnByEffortIsReadSo) {
   auto first = [](std::string_view text) { return read_description(text).findings.at(0); };
