@@ -5,6 +5,7 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "checker/description.hpp"
 #include "checker/profile_sources.hpp"
 #include "checker/section_sentences.hpp"
 #include "text/analyzer.hpp"
@@ -617,6 +618,32 @@ std::optional<std::size_t> ConditionModel::profile_of_condition(std::size_t cond
   return static_cast<std::size_t>(profile_of_condition_[condition]);
 }
 
+namespace {
+
+// A person's words less those that only say how bad it is: a text that
+// says "mild" or "severe" of its own symptoms does not fit "a mild
+// headache" better for it (the degree is Finding::severity).
+std::string without_degree_words(std::string_view text) {
+  std::string out, word;
+  auto flush = [&]() {
+    if (!word.empty() && !degree_word(text::fold(word))) {
+      if (!out.empty()) out.push_back(' ');
+      out += word;
+    }
+    word.clear();
+  };
+  for (const char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c)))
+      flush();
+    else
+      word.push_back(c);
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
 ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
                                                     text::Analyzer& analyzer, bool story) const {
   QueryTerms q;
@@ -630,7 +657,8 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
     if (space == std::string::npos) return read.contains(t);
     return read.contains(t.substr(0, space)) && read.contains(t.substr(space + 1));
   };
-  auto add = [&](const std::string& text, double weight, bool with_story) {
+  auto add = [&](const std::string& said, double weight, bool with_story) {
+    const std::string text = without_degree_words(said);
     for (const auto& t : terms_with(text, true, analyzer)) {
       const auto it = term_ids_.find(t);
       if (it == term_ids_.end()) continue;

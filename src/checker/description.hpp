@@ -81,6 +81,9 @@ std::vector<bool> long_standing(const std::vector<Finding>& findings);
 // rest, or sudden, for an ambulance (RedFlagTerms::not_acute decides for
 // which red flags).
 bool only_on_effort(const Finding& finding);
+// Whether a word only says how bad a finding is ("mild", "severe",
+// "crushing"): read as Finding::severity, not as what the finding is.
+bool degree_word(std::string_view word);
 
 std::string_view to_string(Onset onset);
 std::string_view to_string(Severity severity);

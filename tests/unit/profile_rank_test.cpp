@@ -64,6 +64,23 @@ TEST(ProfileRank, ThePersonsWordsAreMatchedAsTheTextsWriteThem) {
   EXPECT_EQ(q.present[0].text, "i have the runs");  // what the person wrote stays
 }
 
+// A word that only says how bad a finding is (read as its severity) is no
+// word of the finding to match: a text that calls its headache "mild" does
+// not fit "a mild headache" better than one that says headache more.
+TEST(ProfileRank, AWordOfDegreeIsNotMatchedAgainstTheTexts) {
+  std::vector<Article> a;
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Aaa disease causes a mild fever, mild aches and a headache."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
+                      "Bbb disease causes a headache. The headache comes in bouts."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  EXPECT_EQ(testing::rank_of(model, query("I have a mild headache"), "Bbb disease"), 1u);
+  EXPECT_EQ(testing::rank_of(model, query("I have a severe headache"), "Bbb disease"), 1u);
+  // Words that are not of degree still count.
+  EXPECT_EQ(testing::rank_of(model, query("I have aches and a headache"), "Aaa disease"), 1u);
+}
+
 TEST(ProfileRank, TheComplaintOfTheFirstSentenceWeighsMoreThanTheStory) {
   std::vector<Article> a;
   a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
