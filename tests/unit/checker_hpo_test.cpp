@@ -146,6 +146,12 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_EQ(id_of("feverish"), "HP:0001945");             // Fever
   EXPECT_EQ(id_of("light hurts my eyes"), "HP:0000613");  // Photophobia
   EXPECT_EQ(id_of("earache"), "HP:0030766");              // Ear pain
+  // Adjectives made of a symptom are the symptom's word, in the reading and
+  // in the words matched against the texts ("crampy": one text alone).
+  EXPECT_EQ(id_of("sweaty"), "HP:0000975");  // Hyperhidrosis
+  EXPECT_EQ(id_of("queasy"), "HP:0002018");  // Nausea
+  EXPECT_EQ(id_of("gassy"), "HP:0033589");   // Flatulence
+  EXPECT_EQ(served_->in_names_words("crampy abdominal pain"), "cramping abdominal pain");
   // A name of one part of the body is no reading of a phrase about another.
   EXPECT_NE(id_of("pain in my upper abdomen"), "HP:0012513");     // Upper limb pain
   EXPECT_EQ(id_of("severe lower abdominal pain"), "HP:0002027");  // not Lower limb pain
