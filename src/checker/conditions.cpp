@@ -58,11 +58,12 @@ constexpr std::array<std::string_view, 14> kEmergencyCues = {
     "call an ambulance",    "medical emergencies"};
 constexpr std::array<std::string_view, 5> kUrgentCues = {
     "right away", "immediately", "as soon as possible", "urgent", "promptly"};
-constexpr std::array<std::string_view, 12> kSelfLimitedCues = {
+constexpr std::array<std::string_view, 15> kSelfLimitedCues = {
     "go away on their own",        "goes away on its own",   "go away on its own",
     "get better on their own",     "gets better on its own", "go away without treatment",
     "goes away without treatment", "clear up on their own",  "clears up on its own",
-    "resolve on their own",        "self-limiting",          "go away by themselves"};
+    "resolve on their own",        "self-limiting",          "go away by themselves",
+    "recover on their own",        "recovers on its own",    "recover without treatment"};
 constexpr std::array<std::string_view, 8> kCommonCues = {"is common",   "are common", "very common",
                                                          "most common", "a common",   "is a common",
                                                          "many people", "millions of"};

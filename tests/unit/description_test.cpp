@@ -470,9 +470,14 @@ TEST(ConditionProfiles, UrgencyIsWhatTheTextSaysOfTheConditionItself) {
                       "aching muscles, poor sleep and a low mood over several days.",
                       "It can lead to a zeta crisis. A zeta crisis is an emergency and must be "
                       "treated right away."));
+  // "Most people recover on their own" says the course is self-limited.
+  a.push_back(article("kappa", "Kappa fever", "MPlusHealthTopics",
+                      "Kappa fever causes a runny nose, with tiredness, headache, aching "
+                      "muscles, poor sleep and a low mood over several days.",
+                      "Most people with kappa fever recover on their own without medical care."));
   const Snapshot snap(std::move(a));
   const auto model = ConditionModel::build(snap);
-  ASSERT_EQ(model.size(), 6u);
+  ASSERT_EQ(model.size(), 7u);
   auto urgency = [&](std::string_view name) {
     for (std::size_t p = 0; p < model.size(); ++p)
       if (model.profile(p).name == name) return model.profile(p).urgency;
@@ -485,6 +490,7 @@ TEST(ConditionProfiles, UrgencyIsWhatTheTextSaysOfTheConditionItself) {
   EXPECT_EQ(urgency("Eta stroke"), Urgency::emergency);     // the person believes they have it
   EXPECT_EQ(urgency("Theta infection"), Urgency::urgent);   // a complication
   EXPECT_EQ(urgency("Iota atrophy"), Urgency::urgent);      // another condition's
+  EXPECT_EQ(urgency("Kappa fever"), Urgency::self_limited);
 }
 
 TEST(Triage, SevereOrSuddenIsAtLeastUrgent) {
