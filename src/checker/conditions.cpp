@@ -362,7 +362,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     // ("if you think you are having a heart attack, call 911" is about the
     // condition itself); advice sections list warning signs ("call if ..."),
     // so there only unconditional statements count.
-    std::string urgency_text, advice_text, common_text, who_text, opening;
+    std::string urgency_text, advice_text, complications_text, common_text, who_text, opening;
     // Text to read into finding names once the collection is known (rare
     // collections are not read), with its section weight.
     std::vector<std::pair<std::string, double>> readable;
@@ -452,7 +452,8 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
               add(text, w, true);
               keep_sentences(text, to_string(s.type));
             }
-            advice_text += "\n" + text;
+            (s.type == SectionType::complications ? complications_text : advice_text) +=
+                "\n" + text;
             break;
           }
           case SectionType::outlook:
@@ -542,7 +543,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     prof.urgency = Urgency::see_doctor;
     std::unordered_set<std::string> own_names{text::fold(cond.name)};
     for (const auto& s : cond.synonyms) own_names.insert(text::fold(s));
-    auto scan = [&](const std::string& text, bool unconditional_only) {
+    auto scan = [&](const std::string& text, bool unconditional_only, bool of_complications) {
       for (const auto& sentence : sentences_of(text)) {
         // Padded so that whole words are found with " word " (built by append:
         // GCC 12 warns falsely on "literal" + temporary at -O3).
@@ -568,6 +569,11 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
           u = u == Urgency::emergency ? Urgency::urgent : Urgency::none;
         if (u == Urgency::emergency && said_of_another(f, all_names, own_names))
           u = Urgency::urgent;
+        // A complications section names what the condition can lead to
+        // ("Strangulation. ... This lack of blood supply is an emergency"):
+        // its emergencies are of a complication, prompt care for the
+        // condition as it presents, like a hedged one.
+        if (u == Urgency::emergency && of_complications) u = Urgency::urgent;
         if (u == Urgency::none) continue;
         // The most urgent statement wins; a self-limited course only when
         // nothing more urgent is said.
@@ -577,8 +583,9 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
         }
       }
     };
-    scan(urgency_text, false);
-    scan(advice_text, true);
+    scan(urgency_text, false, false);
+    scan(advice_text, true, false);
+    scan(complications_text, true, true);
     const auto id = static_cast<std::uint32_t>(m.profiles_.size());
     std::vector<std::uint32_t> borrowed;
     for (const auto& [t, f] : tf)

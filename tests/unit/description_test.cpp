@@ -475,9 +475,22 @@ TEST(ConditionProfiles, UrgencyIsWhatTheTextSaysOfTheConditionItself) {
                       "Kappa fever causes a runny nose, with tiredness, headache, aching "
                       "muscles, poor sleep and a low mood over several days.",
                       "Most people with kappa fever recover on their own without medical care."));
+  // An emergency its complications section names is a complication's.
+  a.push_back(article("lambda", "Lambda hernia", "MPlusHealthTopics",
+                      "Lambda hernia causes a bulge, with tiredness, headache, aching muscles, "
+                      "poor sleep and a low mood over several days.",
+                      "Lambda hernia is a bulge of tissue."));
+  {
+    Section c;
+    c.type = SectionType::complications;
+    c.intro =
+        "Strangulation. The blood supply may be cut off. This lack of blood supply is an "
+        "emergency situation.";
+    a.back().sections.push_back(c);
+  }
   const Snapshot snap(std::move(a));
   const auto model = ConditionModel::build(snap);
-  ASSERT_EQ(model.size(), 7u);
+  ASSERT_EQ(model.size(), 8u);
   auto urgency = [&](std::string_view name) {
     for (std::size_t p = 0; p < model.size(); ++p)
       if (model.profile(p).name == name) return model.profile(p).urgency;
@@ -491,6 +504,7 @@ TEST(ConditionProfiles, UrgencyIsWhatTheTextSaysOfTheConditionItself) {
   EXPECT_EQ(urgency("Theta infection"), Urgency::urgent);   // a complication
   EXPECT_EQ(urgency("Iota atrophy"), Urgency::urgent);      // another condition's
   EXPECT_EQ(urgency("Kappa fever"), Urgency::self_limited);
+  EXPECT_EQ(urgency("Lambda hernia"), Urgency::urgent);
 }
 
 TEST(Triage, SevereOrSuddenIsAtLeastUrgent) {
