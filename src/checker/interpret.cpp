@@ -236,6 +236,13 @@ std::string_view predicate_of(std::string_view piece) {
       piece.substr(static_cast<std::size_t>(subject.data() - piece.data()) + subject.size()));
 }
 
+// The first linking verb of a piece after its subject ("are" in "my eyes
+// are red"); empty when there is none.
+std::string_view linking_verb_of(std::string_view piece) {
+  const auto predicate = predicate_of(piece);
+  return predicate.substr(0, std::min(predicate.find(' '), predicate.size()));
+}
+
 // Cuts a piece of text at the connectives " and " / " with " (whole words,
 // any case), except inside one of the `whole` phrases (lower case, single
 // spaces: "pins and needles").
@@ -994,6 +1001,17 @@ Interpreter::Result Interpreter::interpret(std::string_view text) const {
           opens_with_linking_verb(p))
         if (auto with = read_before_circumstance(std::string(subject) + " " + std::string(p)))
           read = std::move(with);
+      // "my eyes are red and watering": a word or two after "and" shares the
+      // first piece's subject and verb, when that says a name in full (then
+      // the more precise reading: "itchy" of the eyes is Ocular pruritus).
+      if (!subject.empty() && p.data() != text::trim(pieces.front()).data() &&
+          !opens_with_linking_verb(p) && text::tokenize(p).size() <= 2)
+        if (auto with = read_inverted(std::string(subject) + " " +
+                                      std::string(linking_verb_of(text::trim(pieces.front()))) +
+                                      " " + std::string(p))) {
+          with->text = std::string(p);
+          read = std::move(with);
+        }
       parts.emplace_back(p, std::move(read));
       all_matched = all_matched && parts.back().second.has_value();
     }

@@ -122,6 +122,14 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_NE(std::find(ids.begin(), ids.end(), "HP:0033660"), ids.end());  // Hand paresthesia
   EXPECT_NE(std::find(ids.begin(), ids.end(), "HP:0003401"), ids.end());  // Paresthesia
   EXPECT_EQ(std::find(ids.begin(), ids.end(), "HP:0001155"), ids.end());  // Abnormality of the hand
+  // A word or two after "and" shares the first piece's subject and verb:
+  // the eyes are watering (Epiphora), not "watering" alone (Edema).
+  ids.clear();
+  for (const auto& t : served_->interpret("my eyes are red and itchy and watering").terms)
+    ids.push_back(checker_->ontology().term(t.term).id);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "HP:0009926"), ids.end());  // Epiphora
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "HP:0033841"), ids.end());  // Ocular pruritus
+  EXPECT_EQ(std::find(ids.begin(), ids.end(), "HP:0000969"), ids.end());  // Edema
   // Lay phrasings (lay_words.tsv).
   EXPECT_EQ(id_of("I keep needing to pee"), "HP:0100515");      // Pollakisuria
   EXPECT_EQ(id_of("always thirsty"), "HP:0001959");             // Polydipsia
