@@ -156,24 +156,34 @@ bool said_of_another(std::string_view f, const std::unordered_set<std::string>& 
                      const std::unordered_set<std::string>& own) {
   std::size_t at = f.find_first_not_of(' ');
   if (at == std::string_view::npos) return false;
+  bool article_first = false;
   for (const std::string_view article : {"a ", "an ", "the "})
-    if (f.substr(at).starts_with(article)) at += article.size();
+    if (f.substr(at).starts_with(article)) at += article.size(), article_first = true;
   // The longest name the sentence opens with decides ("heart attack", not
-  // "heart").
-  std::string subject;
-  bool another = false;
-  for (int words = 0; words < 6; ++words) {
-    const auto end = f.find(' ', at);
-    if (end == std::string_view::npos) break;
-    if (!subject.empty()) subject.push_back(' ');
-    subject.append(f.substr(at, end - at));
-    if (own.contains(subject))
-      another = false;
-    else if (names.contains(subject))
-      another = true;
-    at = end + 1;
-  }
-  return another;
+  // "heart"); after an article, also after one word that says which or how
+  // much of it ("a complete intestinal obstruction", "a ruptured
+  // aneurysm"), when the sentence does not open with a name.
+  auto opens_with = [&](std::size_t from, bool& found) {
+    std::string subject;
+    bool another = false;
+    for (int words = 0; words < 6; ++words) {
+      const auto end = f.find(' ', from);
+      if (end == std::string_view::npos) break;
+      if (!subject.empty()) subject.push_back(' ');
+      subject.append(f.substr(from, end - from));
+      if (own.contains(subject))
+        another = false, found = true;
+      else if (names.contains(subject))
+        another = true, found = true;
+      from = end + 1;
+    }
+    return another;
+  };
+  bool found = false;
+  const bool another = opens_with(at, found);
+  if (found || !article_first) return another;
+  const auto second = f.find(' ', at);
+  return second != std::string_view::npos && opens_with(second + 1, found);
 }
 
 // Whether an urgency statement is denied just before its cue ("is not a

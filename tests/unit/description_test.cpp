@@ -488,9 +488,14 @@ TEST(ConditionProfiles, UrgencyIsWhatTheTextSaysOfTheConditionItself) {
         "emergency situation.";
     a.back().sections.push_back(c);
   }
+  // ... and so is one after a word that says which or how much of it.
+  a.push_back(article("mu", "Mu adhesions", "MPlusHealthTopics",
+                      "Mu adhesions cause a pull, with tiredness, headache, aching muscles, "
+                      "poor sleep and a low mood over several days.",
+                      "A complete zeta crisis is life threatening."));
   const Snapshot snap(std::move(a));
   const auto model = ConditionModel::build(snap);
-  ASSERT_EQ(model.size(), 8u);
+  ASSERT_EQ(model.size(), 9u);
   auto urgency = [&](std::string_view name) {
     for (std::size_t p = 0; p < model.size(); ++p)
       if (model.profile(p).name == name) return model.profile(p).urgency;
@@ -505,6 +510,7 @@ TEST(ConditionProfiles, UrgencyIsWhatTheTextSaysOfTheConditionItself) {
   EXPECT_EQ(urgency("Iota atrophy"), Urgency::urgent);      // another condition's
   EXPECT_EQ(urgency("Kappa fever"), Urgency::self_limited);
   EXPECT_EQ(urgency("Lambda hernia"), Urgency::urgent);
+  EXPECT_EQ(urgency("Mu adhesions"), Urgency::urgent);
 }
 
 TEST(Triage, SevereOrSuddenIsAtLeastUrgent) {
