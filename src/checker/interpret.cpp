@@ -140,13 +140,14 @@ bool word_at(std::string_view s, std::size_t at, std::string_view word) {
 }
 
 // The words before a clause of circumstance ("dizzy when I stand up",
-// "pain after eating", "cough if I lie down"): when a finding is said
-// with when it comes, the finding is what comes before. Empty when the
-// text has no such word after its first.
+// "pain after eating", "cough if I lie down") or of how often ("headaches
+// every day", "cramps each night"): when a finding is said with when it
+// comes, the finding is what comes before. Empty when the text has no such
+// word after its first.
 std::string_view before_circumstance(std::string_view s) {
   for (std::size_t i = 1; i < s.size(); ++i) {
     if (!std::isspace(static_cast<unsigned char>(s[i - 1]))) continue;
-    for (const std::string_view w : {"when", "whenever", "after", "while", "if"}) {
+    for (const std::string_view w : {"when", "whenever", "after", "while", "if", "every", "each"}) {
       if (word_at(s, i, w)) return text::trim(s.substr(0, i));
     }
   }

@@ -107,6 +107,8 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_EQ(id_of("rash on my arms"), "none");  // the whole phrase alone
   EXPECT_EQ(first("rash on my arms"), "HP:0000988");
   EXPECT_EQ(first("a lump in my neck"), "none");  // not "Breast lump"
+  // How often it comes is when, not what: the finding is what comes before.
+  EXPECT_EQ(first("I have headaches every day"), "HP:0002315");  // Headache
   // A piece that opens with its verb says it of the first piece's subject:
   // "is cloudy" is the urine's, not a cloudy lens (Cataract).
   std::vector<std::string> ids;
