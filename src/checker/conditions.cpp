@@ -81,8 +81,9 @@ constexpr std::array<std::string_view, 6> kRareCues = {
 constexpr std::array<std::string_view, 7> kConditionalCues = {
     " if ",     " when ",       " untreated", " not treated", " without treatment",
     " unless ", " complication"};
-constexpr std::array<std::string_view, 25> kModalCues = {
+constexpr std::array<std::string_view, 26> kModalCues = {
     " can ",          " may ",         " could ",      " might ",         " severe ",
+    " serious ",  // "Serious traumatic brain injuries need emergency treatment"
     " sometimes ",    " rarely ",      " rare ",       " in some cases ", " some ",
     " often ",        " potentially ", " risk ",       " range ",         " vary ",
     " lead to ",      " leads to ",    " leading to ", " result in ",     " results in ",

@@ -493,9 +493,14 @@ TEST(ConditionProfiles, UrgencyIsWhatTheTextSaysOfTheConditionItself) {
                       "Mu adhesions cause a pull, with tiredness, headache, aching muscles, "
                       "poor sleep and a low mood over several days.",
                       "A complete zeta crisis is life threatening."));
+  // An emergency of the serious form is prompt care for the condition.
+  a.push_back(article("nu", "Nu injury", "MPlusHealthTopics",
+                      "Nu injury causes a bump, with tiredness, headache, aching muscles, "
+                      "poor sleep and a low mood over several days.",
+                      "Serious nu injuries need emergency treatment."));
   const Snapshot snap(std::move(a));
   const auto model = ConditionModel::build(snap);
-  ASSERT_EQ(model.size(), 9u);
+  ASSERT_EQ(model.size(), 10u);
   auto urgency = [&](std::string_view name) {
     for (std::size_t p = 0; p < model.size(); ++p)
       if (model.profile(p).name == name) return model.profile(p).urgency;
@@ -511,6 +516,7 @@ TEST(ConditionProfiles, UrgencyIsWhatTheTextSaysOfTheConditionItself) {
   EXPECT_EQ(urgency("Kappa fever"), Urgency::self_limited);
   EXPECT_EQ(urgency("Lambda hernia"), Urgency::urgent);
   EXPECT_EQ(urgency("Mu adhesions"), Urgency::urgent);
+  EXPECT_EQ(urgency("Nu injury"), Urgency::urgent);
 }
 
 TEST(Triage, SevereOrSuddenIsAtLeastUrgent) {
