@@ -407,6 +407,12 @@ class ConditionModel {
   // A general symptom topic ("Back Pain"): its name is a finding that many
   // other conditions' symptom sections list.
   bool symptom_topic(std::size_t profile) const;
+  // Articles about the person's symptoms themselves: the symptom topics and
+  // the profiles about a sign or symptom (Focus) that a present finding
+  // names ("I have constipation": Constipation), in the findings' order,
+  // at most `limit`. Not explanations of the findings, so never ranked
+  // among the conditions; what a health site shows beside them.
+  std::vector<std::size_t> symptom_articles(const ProfileQuery& q, std::size_t limit = 3) const;
   // How much a word (stem, or a pair as profile_terms gives it) is the
   // language of symptoms: of the profiles that use it, the smoothed share
   // that use it in a symptom section (0.5 for a word never seen).

@@ -187,6 +187,25 @@ std::vector<char> ConditionModel::named_by(const ProfileQuery& q) const {
   return out;
 }
 
+std::vector<std::size_t> ConditionModel::symptom_articles(const ProfileQuery& q,
+                                                          std::size_t limit) const {
+  std::vector<std::size_t> out;
+  text::Analyzer analyzer;
+  auto add = [&](std::string_view name) {
+    const auto it = by_name_identity_.find(name_identity(name, analyzer));
+    if (it == by_name_identity_.end()) return;
+    for (const auto p : it->second)
+      if (out.size() < limit && (symptom_topic(p) || profiles_[p].focus == Focus::symptom) &&
+          std::find(out.begin(), out.end(), p) == out.end())
+        out.push_back(p);
+  };
+  for (const auto& f : q.present) {
+    add(f.text);
+    for (const auto& e : f.expansions) add(e);
+  }
+  return out;
+}
+
 double ConditionModel::symptom_share(std::string_view term) const {
   const auto it = term_ids_.find(std::string(term));
   return it == term_ids_.end() || it->second >= symptom_share_.size() ? 0.5

@@ -197,6 +197,22 @@ json answer(const Site& site, const Input& in) {
     }
     conditions.push_back(std::move(c));
   }
+  // The articles about the symptoms themselves, as a health site links
+  // them beside the possible causes.
+  json about = json::array();
+  for (const auto p : model.symptom_articles(q)) {
+    const auto& prof = model.profile(p);
+    json a = {{"name", prof.name}, {"slug", prof.slug}, {"url", "/conditions/" + prof.slug}};
+    if (const Article* art = site.snapshot().article(prof.article)) {
+      a["article"] = {{"slug", art->slug},
+                      {"title", art->title},
+                      {"url", "/articles/" + art->slug},
+                      {"source", publisher(*art)},
+                      {"license", art->license}};
+      if (!art->url.empty()) a["article"]["source_url"] = art->url;
+    }
+    about.push_back(std::move(a));
+  }
   json not_understood = json::array();
   for (const auto& [field, text] : in.not_understood)
     not_understood.push_back({{"field", field}, {"text", text}});
@@ -213,6 +229,7 @@ json answer(const Site& site, const Input& in) {
               {"not_understood", std::move(not_understood)},
               {"emergency", std::move(emergency)},
               {"conditions", std::move(conditions)},
+              {"about_your_symptoms", std::move(about)},
               {"notice", kNotice},
               {"attribution",
                "Condition descriptions: MedQuAD (Ben Abacha & Demner-Fushman, 2019; CC BY 4.0) "
@@ -343,6 +360,7 @@ std::optional<Response> handle_description_page(const App& app, const Request& r
                                                       : "You can probably look after this at home";
     view["has_unmatched_words"] = !view["unmatched"].empty();
     view["has_not_understood"] = !view["not_understood"].empty();
+    view["has_about_your_symptoms"] = !view["about_your_symptoms"].empty();
     view["has_d_conditions"] = !view["conditions"].empty();
     view["d_conditions"] = std::move(view["conditions"]);
     view.erase("conditions");

@@ -241,6 +241,29 @@ TEST_F(DescriptionTest, HistoryTheRiskTextNamesRaisesTheConditionAndIsExplained)
   EXPECT_NE(page.body.find("in your history"), std::string::npos);
 }
 
+// "I have a headache": the article about the symptom itself is linked
+// beside the conditions that may cause it, on the API and the page.
+TEST_F(DescriptionTest, TheArticleAboutTheSymptomItselfIsLinked) {
+  const auto r = check({{"description", "I have a headache"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = json::parse(r.body);
+  ASSERT_TRUE(j.contains("about_your_symptoms")) << r.body;
+  ASSERT_TRUE(j["about_your_symptoms"].is_array()) << r.body;
+  ASSERT_FALSE(j["about_your_symptoms"].empty()) << r.body;
+  EXPECT_EQ(j["about_your_symptoms"][0]["name"], "Headache");
+  EXPECT_EQ(j["about_your_symptoms"][0]["article"]["url"], "/articles/headache");
+  // Not where no finding names a symptom's own article.
+  const auto cold = json::parse(check({{"description", "sore throat, runny nose"}}).body);
+  ASSERT_TRUE(cold.contains("about_your_symptoms"));
+  EXPECT_TRUE(cold["about_your_symptoms"].is_array());
+  EXPECT_TRUE(cold["about_your_symptoms"].empty()) << cold["about_your_symptoms"].dump();
+  const auto page = http_request(server_->port(), "GET", "/check?d=I+have+a+headache", {}, "");
+  ASSERT_EQ(page.status, 200);
+  const auto about = page.body.find("About your symptoms");
+  ASSERT_NE(about, std::string::npos);
+  EXPECT_NE(page.body.find("href=\"/articles/headache\"", about), std::string::npos);
+}
+
 TEST_F(DescriptionTest, ThePageShowsTriageFirstAndEscapesTheText) {
   const auto r = http_request(
       server_->port(), "GET",
