@@ -85,6 +85,28 @@ describe('symptom checker: a description in your own words', () => {
     }
   });
 
+  test('a headache: the article about the symptom itself is linked beside its causes', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const context = await suite.browser.newContext({ viewport: DESKTOP });
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
+    const page = await context.newPage();
+    const problems = watchPage(page, suite.baseUrl);
+    try {
+      await describeAndWait(page, suite.baseUrl, 'I have a headache');
+      const about = page.locator('.about-symptoms');
+      await expectVisible(about.getByRole('heading', { name: 'About your symptoms' }), 'the symptom articles');
+      const link = about.getByRole('link', { name: 'Headache' });
+      await expectVisible(link, 'a link to the headache article');
+      assert.equal(await link.getAttribute('href'), '/articles/headache');
+      await link.click();
+      await page.waitForURL(/\/articles\/headache$/);
+      await expectVisible(page.getByRole('heading', { level: 1 }), 'the article');
+      assert.match(squash(await page.getByRole('heading', { level: 1 }).textContent()), /headache/i);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('chest pain with sweating is an emergency, shown first, without JavaScript', { timeout: TEST_TIMEOUT_MS }, async () => {
     const context = await suite.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     context.setDefaultTimeout(STEP_TIMEOUT_MS);
