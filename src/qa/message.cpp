@@ -373,13 +373,16 @@ void prefer_names_that_list(std::vector<FocusMatch>& matches,
 }
 
 std::vector<Sentence> read_message(std::string_view question,
-                                   const std::vector<text::Term>& terms) {
+                                   const std::vector<text::Term>& terms, std::size_t subject_end) {
   const std::string folded = text::fold(question);
   // Sentence ends: ". " "? " "! ", line breaks, and a full stop glued to the
   // next sentence ("regularly.I have"), but not inside "e.g." or "2.5".
   std::vector<std::pair<std::size_t, std::size_t>> spans;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < folded.size(); ++i) {
+  // A subject given apart is one sentence, however it is punctuated.
+  subject_end = std::min(subject_end, folded.size());
+  if (subject_end > 0) spans.emplace_back(0, subject_end);
+  std::size_t start = subject_end;
+  for (std::size_t i = subject_end; i < folded.size(); ++i) {
     const char c = folded[i];
     bool end = false;
     if (c == '\n' || c == '\r') {
@@ -443,7 +446,9 @@ std::vector<Sentence> read_message(std::string_view question,
       if (starts_with_word(text, f)) formal = true;
     // "[NAME]", "[LOCATION]": the sender's details, removed by the library.
     if (text.front() == '[') formal = true;
-    if (asks && (!formal || words > 6))
+    if (b < subject_end)
+      s.role = SentenceRole::subject;  // given apart: the title for certain
+    else if (asks && (!formal || words > 6))
       s.role = SentenceRole::ask;
     else if (formal && words <= 12)
       s.role = SentenceRole::formality;
@@ -455,6 +460,8 @@ std::vector<Sentence> read_message(std::string_view question,
   // A first line that opens with a web address ("ClinicalTrials.gov -
   // Question - general information") is the form the message was sent
   // through, not its title: the line after it may be.
+  // A subject given apart is the title: no sentence is guessed to be one.
+  if (subject_end > 0) return out;
   std::size_t title = 0;
   if (out.size() > 2 && out.front().role != SentenceRole::ask &&
       opens_with_web_address(std::string_view(folded).substr(out.front().begin))) {
