@@ -500,15 +500,15 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
           role[k] = s.role;
           // (A question put as a courtesy, "Sir, what can I do?", asks too.)
           // (A subject given apart that asks, "Is lupus inherited?", too.)
-          plainly[k] = s.plainly_asks &&
-                       (s.role == SentenceRole::ask || s.role == SentenceRole::formality ||
-                        s.role == SentenceRole::subject);
+          plainly[k] =
+              s.plainly_asks && (s.role == SentenceRole::ask || s.role == SentenceRole::formality ||
+                                 s.role == SentenceRole::subject);
         }
-    any_asks = sentences.size() > 1 &&
-               std::any_of(sentences.begin(), sentences.end(), [](const Sentence& s) {
-                 return s.role == SentenceRole::ask ||
-                        (s.role == SentenceRole::subject && s.plainly_asks);
-               });
+    any_asks =
+        sentences.size() > 1 &&
+        std::any_of(sentences.begin(), sentences.end(), [](const Sentence& s) {
+          return s.role == SentenceRole::ask || (s.role == SentenceRole::subject && s.plainly_asks);
+        });
     // A condition named only in the story (or a greeting, a signature) is
     // a candidate, not what is asked: it counts less than one named where
     // the asker asks, and is read where it counts most.

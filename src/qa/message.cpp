@@ -372,8 +372,8 @@ void prefer_names_that_list(std::vector<FocusMatch>& matches,
   }
 }
 
-std::vector<Sentence> read_message(std::string_view question,
-                                   const std::vector<text::Term>& terms, std::size_t subject_end) {
+std::vector<Sentence> read_message(std::string_view question, const std::vector<text::Term>& terms,
+                                   std::size_t subject_end) {
   const std::string folded = text::fold(question);
   // Sentence ends: ". " "? " "! ", line breaks, and a full stop glued to the
   // next sentence ("regularly.I have"), but not inside "e.g." or "2.5".
