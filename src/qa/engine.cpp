@@ -460,11 +460,11 @@ Result Engine::ask(std::string_view subject, std::string_view message, std::size
   while (!subject.empty() && std::isspace(static_cast<unsigned char>(subject.back())))
     subject.remove_suffix(1);
   if (subject.empty()) return ask_text(message, 0, limit);
-  // One text, the subject on its own line: the message is read as it is
-  // when sent in one piece, except that its title is known.
+  // One text, the subject first: the message is read as it is when sent
+  // in one piece ("Subject. Message"), except that its title is known.
   std::string text;
-  text.reserve(subject.size() + 1 + message.size());
-  text.append(subject).append("\n").append(message);
+  text.reserve(subject.size() + 2 + message.size());
+  text.append(subject).append(". ").append(message);
   Result r = ask_text(text, subject.size(), limit);
   r.question = std::string(message);
   r.subject = std::string(subject);
@@ -499,16 +499,12 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
         for (std::size_t k = s.first; k < s.last; ++k) {
           role[k] = s.role;
           // (A question put as a courtesy, "Sir, what can I do?", asks too.)
-          // (A subject given apart that asks, "Is lupus inherited?", too.)
           plainly[k] =
-              s.plainly_asks && (s.role == SentenceRole::ask || s.role == SentenceRole::formality ||
-                                 s.role == SentenceRole::subject);
+              s.plainly_asks && (s.role == SentenceRole::ask || s.role == SentenceRole::formality);
         }
-    any_asks =
-        sentences.size() > 1 &&
-        std::any_of(sentences.begin(), sentences.end(), [](const Sentence& s) {
-          return s.role == SentenceRole::ask || (s.role == SentenceRole::subject && s.plainly_asks);
-        });
+    any_asks = sentences.size() > 1 &&
+               std::any_of(sentences.begin(), sentences.end(),
+                           [](const Sentence& s) { return s.role == SentenceRole::ask; });
     // A condition named only in the story (or a greeting, a signature) is
     // a candidate, not what is asked: it counts less than one named where
     // the asker asks, and is read where it counts most.

@@ -123,8 +123,10 @@ class Engine {
 
   Result ask(std::string_view question, std::size_t limit = 5) const;
   // A message with its subject line given apart (a form's "Subject" field):
-  // the subject is the message's title for certain, and no first sentence
-  // of the message is guessed to be one. An empty subject: ask(message).
+  // the subject is the message's title for certain (unless it asks in so
+  // many words, or names only the web form it came through), and no first
+  // sentence of the message is guessed to be one. An empty subject:
+  // ask(message).
   Result ask(std::string_view subject, std::string_view message, std::size_t limit) const;
   std::vector<Suggestion> suggest(std::string_view prefix, std::size_t limit = 8) const;
   SearchPage search(std::string_view query, const SearchFilters& filters, std::size_t limit) const;

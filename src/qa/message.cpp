@@ -446,8 +446,11 @@ std::vector<Sentence> read_message(std::string_view question, const std::vector<
       if (starts_with_word(text, f)) formal = true;
     // "[NAME]", "[LOCATION]": the sender's details, removed by the library.
     if (text.front() == '[') formal = true;
-    if (b < subject_end)
-      s.role = SentenceRole::subject;  // given apart: the title for certain
+    // A subject given apart is the title for certain, unless it asks in so
+    // many words ("I want to ask a question about botox"): then it is the
+    // question, as when sent in one piece.
+    if (b < subject_end && !s.plainly_asks)
+      s.role = SentenceRole::subject;
     else if (asks && (!formal || words > 6))
       s.role = SentenceRole::ask;
     else if (formal && words <= 12)
@@ -457,14 +460,21 @@ std::vector<Sentence> read_message(std::string_view question, const std::vector<
     s.labelled = labelled;
     out.push_back(s);
   }
+  // A subject given apart is the title: no sentence is guessed to be one.
+  // Unless it only names the form the message was sent through (below):
+  // then the message's first line may be the title.
+  const bool subject_given = subject_end > 0 && !out.empty() && out.front().begin < subject_end;
+  if (subject_given && !opens_with_web_address(std::string_view(folded).substr(out.front().begin)))
+    return out;
   // A first line that opens with a web address ("ClinicalTrials.gov -
   // Question - general information") is the form the message was sent
   // through, not its title: the line after it may be.
-  // A subject given apart is the title: no sentence is guessed to be one.
-  if (subject_end > 0) return out;
   std::size_t title = 0;
-  if (out.size() > 2 && out.front().role != SentenceRole::ask &&
-      opens_with_web_address(std::string_view(folded).substr(out.front().begin))) {
+  if (subject_given) {
+    out.front().role = SentenceRole::formality;
+    title = 1;
+  } else if (out.size() > 2 && out.front().role != SentenceRole::ask &&
+             opens_with_web_address(std::string_view(folded).substr(out.front().begin))) {
     out.front().role = SentenceRole::formality;
     title = 1;
   }

@@ -39,8 +39,10 @@ struct Sentence {
 // each a role. `terms` are the question's analysed terms (with offsets).
 // `subject_end` > 0: the first `subject_end` bytes are the subject line the
 // sender gave apart from the message (a form's "Subject" field). They are
-// one sentence, the subject for certain (`plainly_asks` if it asks), and no
-// first sentence of the message is then guessed to be a title.
+// one sentence, the subject for certain unless it asks in so many words
+// (then it is a question, as when sent in one piece), and no first sentence
+// of the message is then guessed to be a title; unless the subject only
+// names the form the message was sent through (a web address).
 std::vector<Sentence> read_message(std::string_view question, const std::vector<text::Term>& terms,
                                    std::size_t subject_end = 0);
 

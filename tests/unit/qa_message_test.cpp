@@ -73,7 +73,7 @@ TEST(ReadMessage, GivesEachSentenceARole) {
 TEST(ReadMessage, ASubjectGivenApartIsTheTitleAndNoFirstSentenceIsGuessedToBe) {
   text::Analyzer an;
   const std::string subject = "Kidney stones. Diet";
-  const std::string q = subject + "\nCrohn's disease. My brother has it. What should he eat?";
+  const std::string q = subject + ". Crohn's disease. My brother has it. What should he eat?";
   const auto s = qa::read_message(q, an.terms(q), subject.size());
   ASSERT_EQ(s.size(), 4u);
   EXPECT_EQ(s[0].role, qa::SentenceRole::subject);
@@ -83,13 +83,21 @@ TEST(ReadMessage, ASubjectGivenApartIsTheTitleAndNoFirstSentenceIsGuessedToBe) {
   // Sent in one piece, the first sentence is the title.
   const std::string one = "Crohn's disease. My brother has it. What should he eat?";
   EXPECT_EQ(qa::read_message(one, an.terms(one)).front().role, qa::SentenceRole::subject);
-  // A subject that asks is the subject still, and says that it asks.
-  const std::string asks = "Is gout inherited?";
-  const std::string q2 = asks + "\nMy father had it.";
+  // A subject that asks in so many words is a question, as in one piece;
+  // one that names only the web form is no title, and the line after it is.
+  const std::string asks = "I want to ask a question about gout";
+  const std::string q2 = asks + ". Kidney stones. My father had them.";
   const auto s2 = qa::read_message(q2, an.terms(q2), asks.size());
-  ASSERT_EQ(s2.size(), 2u);
-  EXPECT_EQ(s2[0].role, qa::SentenceRole::subject);
-  EXPECT_TRUE(s2[0].plainly_asks);
+  ASSERT_EQ(s2.size(), 3u);
+  EXPECT_EQ(s2[0].role, qa::SentenceRole::ask);
+  EXPECT_EQ(s2[1].role, qa::SentenceRole::context);
+  const std::string form = "ClinicalTrials.gov - Suggestion";
+  const std::string q3 = form + ". Kidney stones. Could they come back?";
+  const auto s3 = qa::read_message(q3, an.terms(q3), form.size());
+  ASSERT_EQ(s3.size(), 3u);
+  EXPECT_EQ(s3[0].role, qa::SentenceRole::formality);
+  EXPECT_EQ(s3[1].role, qa::SentenceRole::subject);
+  EXPECT_EQ(s3[2].role, qa::SentenceRole::ask);
 }
 
 // A message typed in one breath runs the question on from the story after a
