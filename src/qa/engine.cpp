@@ -451,6 +451,28 @@ std::vector<FocusMatch> Engine::find_focus(std::string_view text) const {
 }
 
 Result Engine::ask(std::string_view question, std::size_t limit) const {
+  return ask_text(question, 0, limit);
+}
+
+Result Engine::ask(std::string_view subject, std::string_view message, std::size_t limit) const {
+  while (!subject.empty() && std::isspace(static_cast<unsigned char>(subject.front())))
+    subject.remove_prefix(1);
+  while (!subject.empty() && std::isspace(static_cast<unsigned char>(subject.back())))
+    subject.remove_suffix(1);
+  if (subject.empty()) return ask_text(message, 0, limit);
+  // One text, the subject first: the message is read as it is when sent
+  // in one piece ("Subject. Message"), except that its title is known.
+  std::string text;
+  text.reserve(subject.size() + 2 + message.size());
+  text.append(subject).append(". ").append(message);
+  Result r = ask_text(text, subject.size(), limit);
+  r.question = std::string(message);
+  r.subject = std::string(subject);
+  return r;
+}
+
+Result Engine::ask_text(std::string_view question, std::size_t subject_end,
+                        std::size_t limit) const {
   Result r;
   r.question = std::string(question);
   // One analyzer per thread: a Snowball stemmer is not thread-safe, and its
@@ -469,7 +491,7 @@ Result Engine::ask(std::string_view question, std::size_t limit) const {
     const auto raw = analyzer.terms(question);
     cue_tokens.assign(raw.size(), false);
     intents_->detect(raw, std::string::npos, {}, &cue_tokens);
-    sentences = read_message(question, raw);
+    sentences = read_message(question, raw, subject_end);
     role.assign(raw.size(), SentenceRole::ask);
     plainly.assign(raw.size(), false);
     if (sentences.size() > 1)

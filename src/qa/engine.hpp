@@ -24,6 +24,9 @@ namespace symptomdb::qa {
 // The longest question accepted (bytes): a subject line and a message of
 // several paragraphs, as people write to a health library.
 inline constexpr std::size_t kMaxQuestionChars = 5000;
+// The longest subject line accepted (bytes) when it is given apart from the
+// message (a form's "Subject" field); it does not count in the message's.
+inline constexpr std::size_t kMaxSubjectChars = 300;
 
 // Something that can be given as an answer: one section of an article, or
 // the introduction of an article written for the site (its overview).
@@ -72,6 +75,7 @@ struct ReverseHit {
 
 struct Result {
   std::string question;
+  std::string subject;  // the subject line, when given apart from the message
   std::vector<FocusMatch> focus;
   std::vector<Correction> corrections;
   std::vector<Intent> intents;  // as detected; empty means "what is it"
@@ -118,6 +122,12 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   Result ask(std::string_view question, std::size_t limit = 5) const;
+  // A message with its subject line given apart (a form's "Subject" field):
+  // the subject is the message's title for certain (unless it asks in so
+  // many words, or names only the web form it came through), and no first
+  // sentence of the message is guessed to be one. An empty subject:
+  // ask(message).
+  Result ask(std::string_view subject, std::string_view message, std::size_t limit) const;
   std::vector<Suggestion> suggest(std::string_view prefix, std::size_t limit = 8) const;
   SearchPage search(std::string_view query, const SearchFilters& filters, std::size_t limit) const;
   // Red-flag wording in any text (the symptom checker's free text too).
@@ -134,6 +144,8 @@ class Engine {
   Source unit_source(std::size_t u) const;
 
  private:
+  // `question`'s first `subject_end` bytes are a subject given apart (0: none).
+  Result ask_text(std::string_view question, std::size_t subject_end, std::size_t limit) const;
   std::vector<std::size_t> units_of(std::size_t condition, SectionType type) const;
   double answer_score(std::size_t unit, const std::vector<search::TermId>& terms) const;
   // How well a unit's title (its article's and its own heading) fits what is

@@ -372,14 +372,17 @@ void prefer_names_that_list(std::vector<FocusMatch>& matches,
   }
 }
 
-std::vector<Sentence> read_message(std::string_view question,
-                                   const std::vector<text::Term>& terms) {
+std::vector<Sentence> read_message(std::string_view question, const std::vector<text::Term>& terms,
+                                   std::size_t subject_end) {
   const std::string folded = text::fold(question);
   // Sentence ends: ". " "? " "! ", line breaks, and a full stop glued to the
   // next sentence ("regularly.I have"), but not inside "e.g." or "2.5".
   std::vector<std::pair<std::size_t, std::size_t>> spans;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < folded.size(); ++i) {
+  // A subject given apart is one sentence, however it is punctuated.
+  subject_end = std::min(subject_end, folded.size());
+  if (subject_end > 0) spans.emplace_back(0, subject_end);
+  std::size_t start = subject_end;
+  for (std::size_t i = subject_end; i < folded.size(); ++i) {
     const char c = folded[i];
     bool end = false;
     if (c == '\n' || c == '\r') {
@@ -443,7 +446,12 @@ std::vector<Sentence> read_message(std::string_view question,
       if (starts_with_word(text, f)) formal = true;
     // "[NAME]", "[LOCATION]": the sender's details, removed by the library.
     if (text.front() == '[') formal = true;
-    if (asks && (!formal || words > 6))
+    // A subject given apart is the title for certain, unless it asks in so
+    // many words ("I want to ask a question about botox"): then it is the
+    // question, as when sent in one piece.
+    if (b < subject_end && !s.plainly_asks)
+      s.role = SentenceRole::subject;
+    else if (asks && (!formal || words > 6))
       s.role = SentenceRole::ask;
     else if (formal && words <= 12)
       s.role = SentenceRole::formality;
@@ -452,12 +460,21 @@ std::vector<Sentence> read_message(std::string_view question,
     s.labelled = labelled;
     out.push_back(s);
   }
+  // A subject given apart is the title: no sentence is guessed to be one.
+  // Unless it only names the form the message was sent through (below):
+  // then the message's first line may be the title.
+  const bool subject_given = subject_end > 0 && !out.empty() && out.front().begin < subject_end;
+  if (subject_given && !opens_with_web_address(std::string_view(folded).substr(out.front().begin)))
+    return out;
   // A first line that opens with a web address ("ClinicalTrials.gov -
   // Question - general information") is the form the message was sent
   // through, not its title: the line after it may be.
   std::size_t title = 0;
-  if (out.size() > 2 && out.front().role != SentenceRole::ask &&
-      opens_with_web_address(std::string_view(folded).substr(out.front().begin))) {
+  if (subject_given) {
+    out.front().role = SentenceRole::formality;
+    title = 1;
+  } else if (out.size() > 2 && out.front().role != SentenceRole::ask &&
+             opens_with_web_address(std::string_view(folded).substr(out.front().begin))) {
     out.front().role = SentenceRole::formality;
     title = 1;
   }

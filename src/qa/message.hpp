@@ -37,7 +37,14 @@ struct Sentence {
 // Splits the question into sentences (at ". ", "? ", "! ", line breaks and
 // a capital letter glued to the previous sentence's full stop) and gives
 // each a role. `terms` are the question's analysed terms (with offsets).
-std::vector<Sentence> read_message(std::string_view question, const std::vector<text::Term>& terms);
+// `subject_end` > 0: the first `subject_end` bytes are the subject line the
+// sender gave apart from the message (a form's "Subject" field). They are
+// one sentence, the subject for certain unless it asks in so many words
+// (then it is a question, as when sent in one piece), and no first sentence
+// of the message is then guessed to be a title; unless the subject only
+// names the form the message was sent through (a web address).
+std::vector<Sentence> read_message(std::string_view question, const std::vector<text::Term>& terms,
+                                   std::size_t subject_end = 0);
 
 // A name read where the asker asks can be the short form of one the message
 // gives in full elsewhere: "the pain" of a subject line "Right shoulder

@@ -45,6 +45,7 @@ bool from_medquad(std::string_view collection, std::string_view license) {
 json result_view(const qa::Engine& engine, const qa::Result& r) {
   const auto& conditions = engine.snapshot().conditions();
   json view = {{"question", r.question}};
+  if (!r.subject.empty()) view["subject"] = r.subject;
   if (r.emergency)
     view["emergency"] = {{"message", r.emergency->message}, {"matched", r.emergency->matched}};
   std::vector<std::string> names, intents;
@@ -130,7 +131,9 @@ json result_view(const qa::Engine& engine, const qa::Result& r) {
 
 std::string render_ask_page(const qa::Engine& engine, const qa::Result* r) {
   Layout l;
-  l.page_title = r ? "Answers: " + r->question : "Ask a health question";
+  l.page_title = !r                   ? "Ask a health question"
+                 : r->subject.empty() ? "Answers: " + r->question
+                                      : "Answers: " + r->subject;
   return render_layout(l, render_view("ask", r ? result_view(engine, *r) : json::object()));
 }
 

@@ -77,6 +77,7 @@ json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
               {"notice",
                "Health information, not a diagnosis. In an emergency call your local "
                "emergency number."}};
+  if (!r.subject.empty()) out["subject"] = r.subject;
   if (any_medquad) out["attribution"] = medquad_attribution();
   if (r.emergency)
     out["emergency"] = {{"kind", r.emergency->kind},

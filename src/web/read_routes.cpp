@@ -207,23 +207,73 @@ Response search(Exchange& x) {
   return r;
 }
 
+// The limits of a question's two fields, as the GET and the POST say them.
+std::optional<HttpError> question_limits(std::string_view subject, std::string_view message) {
+  if (message.size() > qa::kMaxQuestionChars)
+    return HttpError{
+        400, "question_too_long",
+        "Questions are limited to " + std::to_string(qa::kMaxQuestionChars) + " characters."};
+  if (subject.size() > qa::kMaxSubjectChars)
+    return HttpError{400, "subject_too_long",
+                     "The subject is limited to " + std::to_string(qa::kMaxSubjectChars) +
+                         " characters (apart from the message's " +
+                         std::to_string(qa::kMaxQuestionChars) + ")."};
+  return std::nullopt;
+}
+
+bool blank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// GET /ask and /api/v1/ask: ?q= the message, ?subject= its subject line
+// (optional, given apart: the message's title for certain).
 Response ask(Exchange& x) {
   const bool api = x.api();
   const auto& engine = x.site().engine();
   const std::string q = x.query("q").value_or("");
-  if (q.size() > qa::kMaxQuestionChars)
-    return x.error(
-        400, "question_too_long",
-        "Questions are limited to " + std::to_string(qa::kMaxQuestionChars) + " characters.");
+  const std::string subject = x.query("subject").value_or("");
+  if (const auto e = question_limits(subject, q)) return x.error(*e);
   const auto limit = parse_limit(x.target(), kDefaultAnswers);
   if (!limit) return x.error(400, "bad_limit", "limit must be a whole number from 1 to 50.");
-  if (q.find_first_not_of(" \t") == std::string::npos) {
+  if (blank(q)) {
     if (api) return x.error(400, "missing_question", "Give the question as ?q=...");
     return owned(render_ask_page(engine, nullptr), kHtml);
   }
-  const auto result = engine.ask(q, *limit);
+  const auto result = engine.ask(subject, q, *limit);
   if (api) return owned(ask_json(engine, result, x.query("html") == "1").dump(), kJson);
   return owned(render_ask_page(engine, &result), kHtml);
+}
+
+// POST /api/v1/ask with {"subject": "...", "message": "...", "limit": n}:
+// a long message does not fit in a URL's query as well as in a body.
+Response ask_post(Exchange& x) {
+  const Request& req = x.request();
+  if (!req.content_type.starts_with("application/json"))
+    return x.error(415, "unsupported_media_type", "Send the question as application/json.");
+  const auto body = nlohmann::json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object())
+    return x.error(400, "bad_json", "The body must be a JSON object.");
+  const auto text = [&](const char* key) -> std::optional<std::string> {
+    const auto it = body.find(key);
+    if (it == body.end() || it->is_null()) return std::string();
+    if (!it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+  };
+  const auto message = text("message");
+  if (!message) return x.error(400, "bad_message", "\"message\" must be a string.");
+  const auto subject = text("subject");
+  if (!subject) return x.error(400, "bad_subject", "\"subject\" must be a string.");
+  if (const auto e = question_limits(*subject, *message)) return x.error(*e);
+  std::size_t limit = kDefaultAnswers;
+  if (const auto it = body.find("limit"); it != body.end() && !it->is_null()) {
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 1 ||
+        it->get<std::int64_t>() > static_cast<std::int64_t>(kMaxLimit))
+      return x.error(400, "bad_limit", "limit must be a whole number from 1 to 50.");
+    limit = static_cast<std::size_t>(it->get<std::int64_t>());
+  }
+  if (blank(*message)) return x.error(400, "missing_question", "Give the question as \"message\".");
+  const auto& engine = x.site().engine();
+  return owned(ask_json(engine, engine.ask(*subject, *message, limit)).dump(), kJson);
 }
 
 Response suggest(Exchange& x) {
@@ -260,6 +310,9 @@ void add_read_routes(RouteTable& t, const HealthInfo& info) {
   t.get("/api/v1/search", search);
   t.get("/ask", ask);
   t.get("/api/v1/ask", ask);
+  // A question sent as POST changes nothing: no CSRF token (as POST
+  // /api/v1/check). The handler reads the JSON body itself.
+  t.post("/api/v1/ask", ask_post, {.csrf = Csrf::none});
   t.get("/api/v1/suggest", suggest);
   t.get("/infobutton",
         [](Exchange& x) { return handle_infobutton(x.app(), x.request(), x.target(), x.site()); });

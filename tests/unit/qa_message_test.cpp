@@ -67,6 +67,39 @@ TEST(ReadMessage, GivesEachSentenceARole) {
   EXPECT_EQ(s2[2].role, qa::SentenceRole::ask);
 }
 
+// A subject line given apart from the message (a form's "Subject" field) is
+// one sentence and the title for certain, however it is punctuated; a first
+// sentence of the message that reads as a title is then the message's own.
+TEST(ReadMessage, ASubjectGivenApartIsTheTitleAndNoFirstSentenceIsGuessedToBe) {
+  text::Analyzer an;
+  const std::string subject = "Kidney stones. Diet";
+  const std::string q = subject + ". Crohn's disease. My brother has it. What should he eat?";
+  const auto s = qa::read_message(q, an.terms(q), subject.size());
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0].role, qa::SentenceRole::subject);
+  EXPECT_EQ(s[0].end, subject.size());
+  EXPECT_EQ(s[1].role, qa::SentenceRole::context);  // not guessed to be a title
+  EXPECT_EQ(s[3].role, qa::SentenceRole::ask);
+  // Sent in one piece, the first sentence is the title.
+  const std::string one = "Crohn's disease. My brother has it. What should he eat?";
+  EXPECT_EQ(qa::read_message(one, an.terms(one)).front().role, qa::SentenceRole::subject);
+  // A subject that asks in so many words is a question, as in one piece;
+  // one that names only the web form is no title, and the line after it is.
+  const std::string asks = "I want to ask a question about gout";
+  const std::string q2 = asks + ". Kidney stones. My father had them.";
+  const auto s2 = qa::read_message(q2, an.terms(q2), asks.size());
+  ASSERT_EQ(s2.size(), 3u);
+  EXPECT_EQ(s2[0].role, qa::SentenceRole::ask);
+  EXPECT_EQ(s2[1].role, qa::SentenceRole::context);
+  const std::string form = "ClinicalTrials.gov - Suggestion";
+  const std::string q3 = form + ". Kidney stones. Could they come back?";
+  const auto s3 = qa::read_message(q3, an.terms(q3), form.size());
+  ASSERT_EQ(s3.size(), 3u);
+  EXPECT_EQ(s3[0].role, qa::SentenceRole::formality);
+  EXPECT_EQ(s3[1].role, qa::SentenceRole::subject);
+  EXPECT_EQ(s3[2].role, qa::SentenceRole::ask);
+}
+
 // A message typed in one breath runs the question on from the story after a
 // comma; a capitalised question word there starts the question. A comma
 // before an ordinary word, or before a lower-case one, does not.
@@ -249,6 +282,30 @@ TEST_F(Messages, AConditionInTheContextIsACandidateNotTheFocus) {
       "Kidney stones. My brother had COPD and my doctor says I have this too. How can I "
       "prevent it?");
   EXPECT_EQ(focus_name(s), "Kidney stone");
+}
+
+// Engine::ask with the subject given apart: the subject's condition is what
+// is asked about, where the message's first sentence names another that
+// would be read as its title were the two sent in one piece.
+TEST_F(Messages, ASubjectGivenApartNamesWhatIsAsked) {
+  const std::string message =
+      "Crohn's disease. My brother has Crohn's disease and his doctor is worried. How can he "
+      "prevent them?";
+  EXPECT_EQ(focus_name(engine_->ask(message)), "Crohn's disease");
+  const auto r = engine_->ask("Kidney stones", message, 5);
+  EXPECT_EQ(focus_name(r), "Kidney stone");
+  EXPECT_EQ(r.subject, "Kidney stones");
+  EXPECT_EQ(r.question, message);
+  // An empty subject is the one-text call.
+  const auto same = engine_->ask("  ", message, 5);
+  EXPECT_EQ(focus_name(same), "Crohn's disease");
+  EXPECT_TRUE(same.subject.empty());
+  // A subject that asks, over a message that only tells: what it asks is read.
+  const auto asks = engine_->ask("What are the symptoms of gout?",
+                                 "My father has had kidney stones for years.", 5);
+  EXPECT_EQ(focus_name(asks), "Gout");
+  ASSERT_FALSE(asks.answers.empty());
+  EXPECT_EQ(asks.answers[0].type, T::symptoms);
 }
 
 TEST_F(Messages, TheAskingSentenceOutranksAConditionTheStoryRepeats) {
