@@ -644,11 +644,17 @@ namespace {
 // headache" better for it (the degree is Finding::severity).
 std::string without_degree_words(std::string_view text) {
   std::string out, word;
+  // "every day", "each night": how often, which the texts say of anything
+  // ("check your feet every day"), not what the finding is.
+  bool how_often = false;
   auto flush = [&]() {
-    if (!word.empty() && !degree_word(text::fold(word))) {
+    const std::string folded = text::fold(word);
+    const bool often = folded == "every" || folded == "each";
+    if (!word.empty() && !degree_word(folded) && !often && !how_often) {
       if (!out.empty()) out.push_back(' ');
       out += word;
     }
+    if (!word.empty()) how_often = often;
     word.clear();
   };
   for (const char c : text) {

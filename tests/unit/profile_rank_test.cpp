@@ -81,6 +81,19 @@ TEST(ProfileRank, AWordOfDegreeIsNotMatchedAgainstTheTexts) {
   EXPECT_EQ(testing::rank_of(model, query("I have aches and a headache"), "Aaa disease"), 1u);
 }
 
+// How often ("every day") is not what the finding is: a text that says
+// "every day" of its care does not fit "headaches every day" for it.
+TEST(ProfileRank, HowOftenIsNotMatchedAgainstTheTexts) {
+  std::vector<Article> a;
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Aaa disease causes a headache. Check your feet every day, every day."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
+                      "Bbb disease causes a headache. The headache comes in bouts."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  EXPECT_EQ(testing::rank_of(model, query("I have headaches every day"), "Bbb disease"), 1u);
+}
+
 TEST(ProfileRank, TheComplaintOfTheFirstSentenceWeighsMoreThanTheStory) {
   std::vector<Article> a;
   a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
