@@ -54,6 +54,17 @@ std::string publisher(const Article& a) {
   return ingest::publisher_of(a.collection);
 }
 
+// The article shown for a condition or a symptom, with its source and licence.
+json article_json(const Article& art) {
+  json a = {{"slug", art.slug},
+            {"title", art.title},
+            {"url", "/articles/" + art.slug},
+            {"source", publisher(art)},
+            {"license", art.license}};
+  if (!art.url.empty()) a["source_url"] = art.url;
+  return a;
+}
+
 json answer(const Site& site, const Input& in) {
   const auto& model = site.conditions();
   const auto data = site.symptoms();
@@ -187,14 +198,7 @@ json answer(const Site& site, const Input& in) {
       }
       c["covers"] = std::move(covers);
     }
-    if (art) {
-      c["article"] = {{"slug", art->slug},
-                      {"title", art->title},
-                      {"url", "/articles/" + art->slug},
-                      {"source", publisher(*art)},
-                      {"license", art->license}};
-      if (!art->url.empty()) c["article"]["source_url"] = art->url;
-    }
+    if (art) c["article"] = article_json(*art);
     conditions.push_back(std::move(c));
   }
   // The articles about the symptoms themselves, as a health site links
@@ -203,14 +207,8 @@ json answer(const Site& site, const Input& in) {
   for (const auto p : model.symptom_articles(q)) {
     const auto& prof = model.profile(p);
     json a = {{"name", prof.name}, {"slug", prof.slug}, {"url", "/conditions/" + prof.slug}};
-    if (const Article* art = site.snapshot().article(prof.article)) {
-      a["article"] = {{"slug", art->slug},
-                      {"title", art->title},
-                      {"url", "/articles/" + art->slug},
-                      {"source", publisher(*art)},
-                      {"license", art->license}};
-      if (!art->url.empty()) a["article"]["source_url"] = art->url;
-    }
+    if (const Article* art = site.snapshot().article(prof.article))
+      a["article"] = article_json(*art);
     about.push_back(std::move(a));
   }
   json not_understood = json::array();
