@@ -639,10 +639,13 @@ std::optional<std::size_t> ConditionModel::profile_of_condition(std::size_t cond
 
 namespace {
 
-// A person's words less those that only say how bad it is: a text that
-// says "mild" or "severe" of its own symptoms does not fit "a mild
-// headache" better for it (the degree is Finding::severity).
-std::string without_degree_words(std::string_view text) {
+// A person's words less those that only say how bad it is or how often:
+// a text that says "mild" or "severe" of its own symptoms does not fit "a
+// mild headache" better for it (the degree is Finding::severity). Not the
+// interpreter's optional words ("very", "really": Interpreter::
+// without_degree_words), which are gone already; HPO's names need
+// "severe" ("Severe short stature"), the texts' matching does not.
+std::string what_it_is(std::string_view text) {
   std::string out, word;
   // "every day", "each night": how often, which the texts say of anything
   // ("check your feet every day"), not what the finding is.
@@ -683,7 +686,7 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
     return read.contains(t.substr(0, space)) && read.contains(t.substr(space + 1));
   };
   auto add = [&](const std::string& said, double weight, bool with_story) {
-    const std::string text = without_degree_words(said);
+    const std::string text = what_it_is(said);
     for (const auto& t : terms_with(text, true, analyzer)) {
       const auto it = term_ids_.find(t);
       if (it == term_ids_.end()) continue;
