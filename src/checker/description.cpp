@@ -240,6 +240,20 @@ std::size_t age_phrase_at(const std::vector<std::string>& words, std::size_t i) 
   return used;
 }
 
+// A day named from now ("yesterday", "this morning", "since today"): when
+// a finding began, never part of its name. The words it takes at words[i];
+// 0 when there is none. (Not "morning" alone: "morning stiffness" is a
+// name.)
+std::size_t day_named_at(const std::vector<std::string>& words, std::size_t i) {
+  if (i >= words.size()) return 0;
+  const auto& w = words[i];
+  if (w == "yesterday" || w == "today" || w == "tonight" || w == "overnight") return 1;
+  if (w == "this" && i + 1 < words.size() &&
+      (words[i + 1] == "morning" || words[i + 1] == "afternoon" || words[i + 1] == "evening"))
+    return 2;
+  return 0;
+}
+
 // Duration words of a clause: "for 3 days", "2 weeks ago", "since yesterday",
 // "since last week", "over the past month".
 std::optional<double> clause_duration(const std::vector<std::string>& w) {
@@ -542,13 +556,14 @@ Description read_description(std::string_view text) {
       continue;
     }
     {
-      // Durations anywhere ("fever for 2 days"), story words and connectives
-      // at the front.
+      // Durations and days named anywhere ("fever for 2 days", "since
+      // yesterday"), story words and connectives at the front.
       std::vector<std::string> core;
       for (std::size_t i = 0; i < kept.size(); ++i) {
         std::size_t used = 0;
-        if (duration_at(kept, i, &used)) {
-          // With the words that lead into it ("for the last 3 days").
+        if (duration_at(kept, i, &used) || (used = day_named_at(kept, i)) > 0) {
+          // With the words that lead into it ("for the last 3 days",
+          // "since yesterday").
           while (!core.empty() && in(kBeforeDuration, core.back())) core.pop_back();
           i += used - 1;
           continue;

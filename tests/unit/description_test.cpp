@@ -245,6 +245,12 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   EXPECT_EQ(core("I have lost weight over the past month"), "lost weight");
   EXPECT_EQ(core("fever since last night"), "fever");
   EXPECT_EQ(core("a rash in the last week"), "rash");
+  // ... and a day named from now: when it began, not part of its name.
+  EXPECT_EQ(core("vomiting since yesterday"), "vomiting");
+  EXPECT_EQ(core("I have had a headache since this morning"), "headache");
+  EXPECT_EQ(core("diarrhea and vomiting since yesterday"), "diarrhea and vomiting");
+  EXPECT_EQ(core("my ankle swelled up overnight"), "ankle swelled up");
+  EXPECT_EQ(core("morning stiffness"), "morning stiffness");
   EXPECT_EQ(core("she has been complaining of muscle wasting since last spring"),
             "muscle wasting since last spring");
   // Inside the phrase the same words stay: they can be part of a name.
