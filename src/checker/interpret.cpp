@@ -596,6 +596,37 @@ std::string Interpreter::in_names_words(std::string_view phrase) const {
   return join(rewrite(without_degree_words(phrase, nullptr), lay_));
 }
 
+// Clinical English makes adjectives of findings by a few suffixes on the
+// noun's stem: dyspnea, dyspneic; anuria, anuric; pruritus, pruritic;
+// cyanosis, cyanotic; nausea, nauseous, nauseated; erythema, erythematous;
+// syncope, syncopal; diarrhea, diarrheal. HPO's names say the noun, people
+// and clinicians often the adjective, and a stemmer does not join the two.
+// Each pair is the adjective's ending and the noun's in its place; the
+// noun must be a word some name uses. Not "al" for "a" ("aural" is no
+// aura, "substantial" no substantia), nor "ous" for "a" ("previous" is no
+// previa): only "eous" and "eal", where the noun ends in "ea".
+constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kAdjectiveEndings = {{
+    {"tic", "sis"},  // cyanotic, diaphoretic, septic
+    {"ic", "ia"},    // anuric, hypoxic, ataxic
+    {"ic", "a"},     // dyspneic, tachypneic
+    {"ic", "us"},    // pruritic, icteric
+    {"atous", "a"},  // erythematous, edematous
+    {"eous", "ea"},  // nauseous
+    {"ated", "a"},   // nauseated
+    {"eal", "ea"},   // diarrheal
+    {"al", "e"},     // syncopal
+}};
+
+std::string Interpreter::noun_of_adjective(std::string_view word) const {
+  for (const auto& [adjective, noun] : kAdjectiveEndings) {
+    if (word.size() < adjective.size() + 3 || !word.ends_with(adjective)) continue;
+    std::string candidate(word.substr(0, word.size() - adjective.size()));
+    candidate += noun;
+    if (const auto it = stem_of_word_.find(candidate); it != stem_of_word_.end()) return it->second;
+  }
+  return {};
+}
+
 std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool& corrected,
                                                    std::vector<std::string>& optional) const {
   corrected = false;
@@ -631,6 +662,12 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
     }
     if (const auto it = stem_of_word_.find(t.surface); it != stem_of_word_.end()) {
       out.push_back(it->second);
+      continue;
+    }
+    // An adjective of a finding whose names say the noun ("dyspneic",
+    // "nauseous"): the noun, before any spelling correction.
+    if (const auto noun = noun_of_adjective(t.surface); !noun.empty()) {
+      out.push_back(noun);
       continue;
     }
     // Not a word any name uses: correct it against the names' vocabulary.

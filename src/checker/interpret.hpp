@@ -162,6 +162,9 @@ class Interpreter {
   // `degree` when given.
   std::vector<std::string> without_degree_words(std::string_view phrase,
                                                 std::vector<std::string>* degree) const;
+  // The stem of the noun a finding's adjective is made from ("dyspneic":
+  // dyspnea), when some name uses that noun; empty otherwise.
+  std::string noun_of_adjective(std::string_view word) const;
   std::vector<std::string> phrase_stems(std::string_view phrase, bool& corrected,
                                         std::vector<std::string>& optional) const;
   std::optional<Interpretation> read(std::string_view phrase, bool hold_out) const;

@@ -93,6 +93,22 @@ TEST_F(CheckerHpo, ReadsTheIssuesPlainWords) {
 // Everyday sentences as people type them, read against the whole of HPO,
 // where a phrase's extra words meet many other names, by the interpreter
 // the server builds.
+TEST_F(CheckerHpo, ReadsTheAdjectiveOfAFindingAsItsNoun) {
+  auto first = [&](std::string_view text) {
+    const auto r = served_->interpret(text);
+    return r.terms.empty() ? std::string("none")
+                           : checker_->ontology().term(r.terms.front().term).id;
+  };
+  // HPO's names say the noun; people and clinicians the adjective.
+  EXPECT_EQ(first("I feel nauseous"), "HP:0002018");  // Nausea
+  EXPECT_EQ(first("she is nauseated"), "HP:0002018");
+  EXPECT_EQ(first("he is dyspneic"), "HP:0002094");  // Dyspnea
+  EXPECT_EQ(first("anuric"), "HP:0100519");          // Anuria
+  // Only where the noun is a word of a name, and not every ending: a
+  // previous operation is no placenta previa.
+  EXPECT_EQ(first("previous"), "none");
+}
+
 TEST_F(CheckerHpo, ReadsEverydaySentences) {
   auto id_of = [&](std::string_view phrase) {
     const auto i = served_->interpret_phrase(phrase);
