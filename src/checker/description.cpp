@@ -107,15 +107,15 @@ constexpr std::array<std::string_view, 40> kFiller = {
     "in",   "on",   "at",   "to",   "reports", "reported", "feel", "feels", "felt", "experiencing"};
 
 // Words that open a clause with the story around a finding, not its name:
-// who, that it was had, said or noticed, and when ("she complains of", "a
-// week ago he had experienced"; "I get out of breath": to get a symptom
-// is to have it). Taken off the front only: inside a phrase
+// who, that it was had, suffered, said or noticed, and when ("she
+// complains of", "a week ago he had experienced", "she suffers from"; "I
+// get out of breath": to get a symptom is to have it). Taken off the front only: inside a phrase
 // some are part of a name ("feeling full quickly when eating"), and the
 // gerund opens names too, so "feeling" stays where "I feel" goes. Whose
 // story it is ("my child has", "my husband gets") is story too; not a
 // parent's, which is more often family history ("my father had a heart
 // attack") than the person one writes for.
-constexpr std::array<std::string_view, 80> kStory = {
+constexpr std::array<std::string_view, 84> kStory = {
     "get",         "gets",         "toddler",    "infant",      "newborn", "boy",
     "girl",        "child",        "son",        "daughter",    "baby",    "husband",
     "wife",        "kid",          "partner",    "i",           "am",      "i'm",
@@ -128,7 +128,8 @@ constexpr std::array<std::string_view, 80> kStory = {
     "experiences", "experiencing", "developed",  "started",     "starts",  "began",
     "ago",         "since",        "recently",   "also",        "patient", "presents",
     "presented",   "presenting",   "comes",      "came",        "gives",   "describes",
-    "described",   "admits",       "admitted",   "feel",        "feels",   "felt"};
+    "described",   "admits",       "admitted",   "feel",        "feels",   "felt",
+    "suffers",     "suffered",     "suffering",  "suffer"};
 // Words that join a clause to the story before it ("in addition, ..."):
 // story words too, taken off the front the same way.
 constexpr std::array<std::string_view, 6> kJoiners = {"addition", "additionally", "furthermore",

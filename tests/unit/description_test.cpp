@@ -223,6 +223,7 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   EXPECT_EQ(core("I've got a splitting headache"), "splitting headache");
   EXPECT_EQ(core("she's got a rash"), "rash");
   EXPECT_EQ(core("I am always thirsty"), "always thirsty");
+  EXPECT_EQ(core("she suffers from generalized fatigue"), "generalized fatigue");
   // Whose story it is, too.
   EXPECT_EQ(core("My child has a high fever"), "high fever");
   EXPECT_EQ(core("my husband gets headaches"), "headaches");
