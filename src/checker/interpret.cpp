@@ -155,13 +155,13 @@ std::string_view before_circumstance(std::string_view s) {
 }
 
 // The words before where on the body a finding is ("rash on my arms",
-// "a lump in her neck"): a preposition of place and whose the place is.
-// Empty when the phrase says no such place. The place itself is read apart
-// (description.cpp's body sites).
+// "a lump in her neck", "tearing from the right eye"): a preposition of place and whose the place
+// is. Empty when the phrase says no such place. The place itself is read apart (description.cpp's
+// body sites).
 std::string_view before_place(std::string_view s) {
   for (std::size_t i = 1; i < s.size(); ++i) {
     if (!std::isspace(static_cast<unsigned char>(s[i - 1]))) continue;
-    for (const std::string_view w : {"on", "in", "around", "under", "behind"}) {
+    for (const std::string_view w : {"on", "in", "around", "under", "behind", "from"}) {
       if (!word_at(s, i, w) || i + w.size() + 1 >= s.size()) continue;
       const std::size_t next = i + w.size() + 1;
       const bool whose = word_at(s, next, "the") ||
@@ -952,7 +952,15 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
 }
 
 std::optional<Interpretation> Interpreter::read_before_circumstance(std::string_view phrase) const {
-  if (auto whole = interpret_phrase(phrase)) return whole;
+  auto whole = interpret_phrase(phrase);
+  // A guess at the whole phrase from a few of its words ("excessive tearing
+  // from the right eye" as Alacrima, the eye and tears) yields to a better
+  // reading of the words before the place.
+  if (whole && whole->confidence < kWholeNameConfidence)
+    if (const auto head = before_place(phrase); !head.empty())
+      if (auto read = interpret_phrase(head); read && read->confidence > whole->confidence)
+        return read;
+  if (whole) return whole;
   if (const auto head = before_circumstance(phrase); !head.empty())
     if (auto read = interpret_phrase(head)) return read;
   // The place can tell which finding a word is ("a lump in my neck" is no

@@ -122,7 +122,8 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   // Where on the body: the words before the place, if a name in full.
   EXPECT_EQ(id_of("rash on my arms"), "none");  // the whole phrase alone
   EXPECT_EQ(first("rash on my arms"), "HP:0000988");
-  EXPECT_EQ(first("a lump in my neck"), "none");  // not "Breast lump"
+  EXPECT_EQ(first("a lump in my neck"), "none");                           // not "Breast lump"
+  EXPECT_EQ(first("excessive tearing from the right eye"), "HP:0009926");  // Epiphora
   // How often it comes is when, not what: the finding is what comes before.
   EXPECT_EQ(first("I have headaches every day"), "HP:0002315");  // Headache
   // A piece that opens with its verb says it of the first piece's subject:
@@ -161,6 +162,7 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_EQ(id_of("always hungry"), "HP:0002591");              // Polyphagia
   EXPECT_EQ(id_of("can't stop coughing"), "HP:0012735");        // Cough
   EXPECT_EQ(id_of("no energy"), "HP:0012378");                  // Fatigue
+  EXPECT_EQ(id_of("she lost her appetite"), "HP:0004396");      // Poor appetite
   // A relative clause says more of the finding before it, read when that
   // is a name said whole.
   EXPECT_EQ(id_of("a rash that won't go away"), "none");  // the whole phrase alone
