@@ -281,7 +281,35 @@ struct Clause {
   std::vector<std::string> words;
   bool negated = false;
   std::size_t sentence = 0;
+  bool after_comma = false;  // opened by a comma of the same sentence
 };
+
+// Verbs that say what a subject is like ("my leg is red", "I feel
+// tired", "it looks swollen").
+constexpr std::array<std::string_view, 12> kSayingVerbs = {"is",   "are",    "was",   "were",
+                                                           "feel", "feels",  "felt",  "looks",
+                                                           "look", "looked", "seems", "seem"};
+
+// The subject and verb a clause opens with ("my leg is" in "my leg is
+// red", "i feel" in "i feel tired"): at most three words and the verb;
+// empty when it opens otherwise.
+std::vector<std::string> subject_and_verb(const std::vector<std::string>& words) {
+  for (std::size_t i = 1; i < words.size() && i <= 3; ++i)
+    if (in(kSayingVerbs, words[i]))
+      return {words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i + 1)};
+  return {};
+}
+
+// A short clause after a comma that says no subject or verb of its own
+// ("hot and swollen" in "my leg is red, hot and swollen"; "weak, dizzy" in
+// "I feel tired, weak, dizzy"): what it says is said of the subject before
+// it, as "and" shares one within a clause.
+bool continues_a_subject(const Clause& c) {
+  if (!c.after_comma || c.words.empty() || c.words.size() > 4) return false;
+  return std::none_of(c.words.begin(), c.words.end(), [](const std::string& w) {
+    return in(kSayingVerbs, w) || in(kSubjects, w) || in(kStory, w);
+  });
+}
 
 std::string join(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
   std::string out;
@@ -445,6 +473,7 @@ Description read_description(std::string_view text) {
       if (t.sentence_end) carry = false;
       close();
       if (t.sentence_end) ++sentence, cur.sentence = sentence;
+      cur.after_comma = t.text == ",";
       continue;
     }
     const std::string& w = t.text;
@@ -516,7 +545,20 @@ Description read_description(std::string_view text) {
   for (const auto& c : clauses)
     for (std::size_t i = 1; i < c.words.size(); ++i)
       if (c.words[i] == "rest" && c.words[i - 1] == "at") at_rest.push_back(c.sentence);
+  // The subject and verb of the last clause that opened with them, to
+  // share with the short clauses after it.
+  std::vector<std::string> opening;
+  const Clause* opened = nullptr;
   for (auto& c : clauses) {
+    if (const auto own = subject_and_verb(c.words); !own.empty()) {
+      opening = own;
+      opened = &c;
+    } else if (opened && opened->sentence == c.sentence && opened->negated == c.negated &&
+               continues_a_subject(c)) {
+      c.words.insert(c.words.begin(), opening.begin(), opening.end());
+    } else {
+      opened = nullptr;
+    }
     Finding f;
     f.negated = c.negated;
     f.duration_days = clause_duration(c.words);

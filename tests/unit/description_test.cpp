@@ -34,6 +34,29 @@ TEST(Description, AFindingThatHasGoneOnForWeeksIsLongStanding) {
 }
 
 // A clause that only says how long says it of the finding before it.
+TEST(Description, AShortClauseAfterACommaSaysItOfTheSubjectBefore) {
+  auto texts = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& f : read_description(text).findings) out.push_back(f.text);
+    return out;
+  };
+  EXPECT_EQ(texts("My leg is red, hot and swollen."),
+            (std::vector<std::string>{"my leg is red", "my leg is hot and swollen"}));
+  EXPECT_EQ(texts("I feel tired, weak, dizzy"),
+            (std::vector<std::string>{"i feel tired", "i feel weak", "i feel dizzy"}));
+  // Not a clause with a subject of its own, nor into the next sentence or
+  // across a negation.
+  EXPECT_EQ(texts("my leg is red, I have a fever"),
+            (std::vector<std::string>{"my leg is red", "i have a fever"}));
+  EXPECT_EQ(texts("My leg is red. Swollen ankles"),
+            (std::vector<std::string>{"my leg is red", "swollen ankles"}));
+  EXPECT_EQ(texts("Fever, cough"), (std::vector<std::string>{"fever", "cough"}));
+  const auto d = read_description("my eyes are red, no discharge");
+  ASSERT_EQ(d.findings.size(), 2u);
+  EXPECT_EQ(d.findings[1].text, "discharge");
+  EXPECT_TRUE(d.findings[1].negated);
+}
+
 TEST(Description, AClauseThatOnlySaysHowLongSaysItOfTheFindingBefore) {
   const auto d = read_description("I get chest pain when I walk, for two months now. A cough.");
   ASSERT_EQ(d.findings.size(), 2u);
