@@ -19,6 +19,18 @@ struct Word {
   std::size_t position;  // index among all words, stop words included
 };
 
+// A noun in -ency or -ence and the adjective in -ent it is made from are one
+// word to the texts: a person's "urinary urgency" or "urinary frequency" is
+// the articles' "an urgent need to urinate" or "frequent urination", "a
+// persistence" of a symptom is a "persistent" one. The stemmer keeps them
+// apart ("urgenc" / "urgent"); the stem of the noun is folded into the
+// adjective's, on both sides of the match. English derivation, not a list.
+std::string noun_as_adjective(std::string stem) {
+  if (stem.size() >= 6 && (stem.ends_with("enc") || stem.ends_with("anc")))
+    stem.back() = 't';
+  return stem;
+}
+
 // Content words of a text, with their positions so that word pairs can
 // bridge one stop word ("shortness of breath") but not more.
 std::vector<Word> content_words(std::string_view text, text::Analyzer& analyzer) {
@@ -30,7 +42,7 @@ std::vector<Word> content_words(std::string_view text, text::Analyzer& analyzer)
     // Numbers say little about a condition and much about a story.
     if (std::all_of(t.stem.begin(), t.stem.end(), [](char c) { return c >= '0' && c <= '9'; }))
       continue;
-    out.push_back({t.stem, t.surface, i});
+    out.push_back({noun_as_adjective(t.stem), t.surface, i});
   }
   return out;
 }

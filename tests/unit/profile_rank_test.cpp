@@ -94,6 +94,23 @@ TEST(ProfileRank, HowOftenIsNotMatchedAgainstTheTexts) {
   EXPECT_EQ(testing::rank_of(model, query("I have headaches every day"), "Bbb disease"), 1u);
 }
 
+// A noun in -ency or -ence is the adjective in -ent it is made from: the
+// person's "urinary urgency" and "urinary frequency" are a text's "an urgent
+// need to urinate" and "frequent urination" (both sides are folded alike).
+TEST(ProfileRank, ANounInEncyIsTheAdjectiveInEnt) {
+  std::vector<Article> a;
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
+                      "Bbb disease causes urinary leaking and urinary pain."));
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Aaa disease causes urinary symptoms: an urgent need to urinate and "
+                      "frequent urination."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  EXPECT_EQ(testing::rank_of(model, query("I have urinary urgency and urinary frequency"),
+                             "Aaa disease"),
+            1u);
+}
+
 TEST(ProfileRank, TheComplaintOfTheFirstSentenceWeighsMoreThanTheStory) {
   std::vector<Article> a;
   a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
