@@ -25,6 +25,9 @@ struct Word {
 // persistence" of a symptom is a "persistent" one. The stemmer keeps them
 // apart ("urgenc" / "urgent"); the stem of the noun is folded into the
 // adjective's, on both sides of the match. English derivation, not a list.
+// (The interpreter reads the other way, an adjective as the noun HPO's names
+// say, Interpreter::noun_of_adjective: there only one side changes, and
+// only into a word some name uses.)
 std::string noun_as_adjective(std::string stem) {
   if (stem.size() >= 6 && (stem.ends_with("enc") || stem.ends_with("anc")))
     stem.back() = 't';

@@ -604,7 +604,9 @@ std::string Interpreter::in_names_words(std::string_view phrase) const {
 // Each pair is the adjective's ending and the noun's in its place; the
 // noun must be a word some name uses. Not "al" for "a" ("aural" is no
 // aura, "substantial" no substantia), nor "ous" for "a" ("previous" is no
-// previa): only "eous" and "eal", where the noun ends in "ea".
+// previa): only "eous" and "eal", where the noun ends in "ea". (The
+// condition texts are matched with nouns in -ency folded into adjectives in
+// -ent on both sides, noun_as_adjective in conditions.cpp.)
 constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kAdjectiveEndings = {{
     {"tic", "sis"},  // cyanotic, diaphoretic, septic
     {"ic", "ia"},    // anuric, hypoxic, ataxic
