@@ -252,6 +252,33 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
   }
 }
 
+// A title "X and Y" whose other part is a condition's own name (or
+// synonym) is an article about how the two go together: "Cell phones and
+// cancer", "Cancer and lymph nodes", "Physical Activity and Diabetes". Its
+// part X alone is no name of that article: someone who writes "my cell
+// phone" or "physical activity" is not asking how it bears on cancer or
+// diabetes, and the condition named apart keeps its own page. A title
+// whose parts name no condition ("Taste and Smell Disorders", "Pets and
+// the immunocompromised person") keeps each part as an alias, and so does
+// one whose parts both name conditions ("Meningitis and Encephalitis": an
+// article about either, which may hold what the condition's own page does
+// not). `titles` are
+// the condition's names and aliases the part may come from, `names_a_condition`
+// says whether a phrase (by condition_key) is some condition's name.
+bool part_of_a_relation_title(const std::string& part, const std::vector<std::string>& titles,
+                              const std::function<bool(const std::string&)>& names_a_condition) {
+  const std::string p = text::fold(part);
+  for (const auto& t : titles) {
+    const std::string title = text::fold(t);
+    const auto amp = title.find(" and ");
+    if (amp == std::string::npos || title.find(" and ", amp + 5) != std::string::npos) continue;
+    const std::string first = title.substr(0, amp), second = title.substr(amp + 5);
+    if (first == p && !names_a_condition(first) && names_a_condition(second)) return true;
+    if (second == p && !names_a_condition(second) && names_a_condition(first)) return true;
+  }
+  return false;
+}
+
 // The shortest word corrected on its own (without a neighbour that makes
 // a name of it).
 constexpr std::size_t kShortestCorrected = 5;
@@ -770,6 +797,15 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     : stats_(std::move(stats)) {
   const auto conditions = snap.conditions();
   std::unordered_map<std::string, std::size_t> by_key;  // condition_key -> condition
+  // Every condition's own names and synonyms, to tell a title that relates
+  // two conditions (see part_of_a_relation_title).
+  std::unordered_set<std::string> condition_names;
+  for (const auto& cond : conditions) {
+    condition_names.insert(condition_key(cond.name));
+    for (const auto& s : cond.synonyms) condition_names.insert(condition_key(s));
+  }
+  const std::function<bool(const std::string&)> names_a_condition =
+      [&](const std::string& phrase) { return condition_names.count(condition_key(phrase)) > 0; };
   for (std::size_t c = 0; c < conditions.size(); ++c) {
     const auto& cond = conditions[c];
     by_key.emplace(condition_key(cond.name), c);
@@ -796,6 +832,7 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     }
     names.insert(names.end(), aliases.begin(), aliases.end());
     for (const auto& a : aliases) {
+      if (part_of_a_relation_title(a, names, names_a_condition)) continue;
       // A one-word alias must be a specific word: "Spinal and bulbar
       // muscular atrophy" does not make "spinal" a name.
       const auto words = analyzer.terms(a);
