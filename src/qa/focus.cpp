@@ -279,6 +279,41 @@ bool part_of_a_relation_title(const std::string& part, const std::vector<std::st
   return false;
 }
 
+// Is `w` one slip (a letter changed, added, left out or two swapped) from
+// a function word of three letters or more ("amd" for "and", "thes" for
+// "the", "des" for "does")? Such a word is that word mistyped, not the
+// abbreviation its letters spell (AMD, THES, DES), unless the writer
+// wrote it in capitals (see entry_fits_span).
+bool slip_of_a_function_word(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "about", "and",   "are",   "can",  "could", "does", "for",   "from",  "has",
+      "have",  "how",   "into",  "its",  "should", "such", "than", "that",  "the",
+      "their", "them",  "then",  "there", "these", "they", "this", "was",   "were",
+      "what",  "when",  "which", "who",  "why",   "will", "with", "would", "you",
+      "your"};
+  if (w.size() < 3 || text::is_stopword(w)) return false;
+  auto one_slip = [](std::string_view a, std::string_view b) {
+    if (a.size() == b.size()) {
+      std::size_t diff = 0, first = a.size();
+      for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) {
+          if (diff == 0) first = i;
+          ++diff;
+        }
+      if (diff == 1) return true;
+      return diff == 2 && first + 1 < a.size() && a[first] == b[first + 1] &&
+             a[first + 1] == b[first];
+    }
+    if (a.size() + 1 == b.size()) std::swap(a, b);
+    if (b.size() + 1 != a.size()) return false;
+    std::size_t i = 0;
+    while (i < b.size() && a[i] == b[i]) ++i;
+    return a.substr(i + 1) == b.substr(i);
+  };
+  return std::any_of(std::begin(kWords), std::end(kWords),
+                     [&](std::string_view s) { return one_slip(w, s); });
+}
+
 // The shortest word corrected on its own (without a neighbour that makes
 // a name of it).
 constexpr std::size_t kShortestCorrected = 5;
@@ -960,6 +995,37 @@ bool opens_sentence(std::string_view question, const std::vector<text::Term>& te
 
 }  // namespace
 
+// A message written all in capitals says nothing by its capitals (see
+// read()), nor does a stretch of one written in capitals ("OUT OF A PLACE
+// THAT GAVE HIM MEDACATION,THES ARE THE MEDS"): there the capitals are the
+// writer's, not an abbreviation's, and "THES" is "these" mistyped as much
+// as "thes" would be (see slip_of_a_function_word). A stretch
+// is four words or more in capitals in a row (numbers neither count nor
+// break it), two of them English words: a list of abbreviations ("HIV,
+// HCV, HBV") is no sentence.
+void FocusDictionary::forget_capitals_of_stretches_in_capitals(
+    const std::vector<text::Term>& terms, std::vector<bool>& capitalised) const {
+  if (!stats_.english_word) return;
+  const std::size_t n = terms.size();
+  std::size_t k = 0;
+  while (k < n) {
+    if (!capitalised[k]) {
+      ++k;
+      continue;
+    }
+    std::size_t e = k, words = 0, english = 0;
+    for (; e < n; ++e) {
+      if (all_digits(terms[e].surface)) continue;
+      if (!capitalised[e]) break;
+      ++words;
+      english += stats_.english_word(terms[e].surface) ? 1 : 0;
+    }
+    if (words >= 4 && english >= 2)
+      for (std::size_t j = k; j < e; ++j) capitalised[j] = false;
+    k = e;
+  }
+}
+
 // An English word, or an inflection of one: the word list holds many
 // plurals only in the singular ("adhesions", "cramps").
 bool FocusDictionary::english_inflected(std::string_view w) const {
@@ -1034,6 +1100,8 @@ bool FocusDictionary::entry_fits_span(const Entry& entry, const SpanContext& q, 
   if (after_number && words > 1 && opens_with_abbreviation(entry.name)) return false;
   if (!entry.letters.empty()) {
     if (after_number) return false;
+    // A function word mistyped is that word, unless written in capitals.
+    if (!q.capitalised[b] && slip_of_a_function_word(terms[b].surface)) return false;
     // After a drug's name the letters are its form: "Mefloquine HCl",
     // "fluoxetine hcl" (the salt), not Hairy cell leukemia.
     if (b > 0 && !q.stop[b - 1] && drug_stems_.count(terms[b - 1].stem)) return false;
@@ -1168,6 +1236,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       lower += std::islower(c) ? 1 : 0;
     }
     if (upper > 20 && upper > 2 * lower) capitalised.assign(n, false);
+    forget_capitals_of_stretches_in_capitals(r.terms, capitalised);
   }
   std::vector<bool> corrected(n, false);
   auto correct = [&](std::size_t k, const std::string& to) {
