@@ -252,19 +252,17 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
   }
 }
 
-// A title "X and Y" whose other part is a condition's own name (or
-// synonym) is an article about how the two go together: "Cell phones and
-// cancer", "Cancer and lymph nodes", "Physical Activity and Diabetes". Its
-// part X alone is no name of that article: someone who writes "my cell
-// phone" or "physical activity" is not asking how it bears on cancer or
-// diabetes, and the condition named apart keeps its own page. A title
-// whose parts name no condition ("Taste and Smell Disorders", "Pets and
-// the immunocompromised person") keeps each part as an alias, and so does
-// one whose parts both name conditions ("Meningitis and Encephalitis": an
-// article about either, which may hold what the condition's own page does
-// not). `titles` are
-// the condition's names and aliases the part may come from, `names_a_condition`
-// says whether a phrase (by condition_key) is some condition's name.
+// A title "X and Y" whose part Y is a condition's own name (or synonym),
+// and X none, is an article about how X bears on Y: "Cell phones and
+// cancer", "Cancer and lymph nodes". X alone is no name of that article:
+// someone who writes "call my cell phone" is not asking about cancer. A
+// title whose parts name no condition ("Taste and Smell Disorders", "Pets
+// and the immunocompromised person") keeps each part as an alias, and so
+// does one whose parts both name conditions ("Meningitis and
+// Encephalitis": an article about either, which may hold what the
+// condition's own page does not). `titles` are the condition's names and
+// aliases the part may come from; `names_a_condition` says whether a
+// phrase (by condition_key) is some condition's name.
 bool part_of_a_relation_title(const std::string& part, const std::vector<std::string>& titles,
                               const std::function<bool(const std::string&)>& names_a_condition) {
   const std::string p = text::fold(part);
@@ -280,38 +278,36 @@ bool part_of_a_relation_title(const std::string& part, const std::vector<std::st
 }
 
 // Is `w` one slip (a letter changed, added, left out or two swapped) from
-// a function word of three letters or more ("amd" for "and", "thes" for
-// "the", "des" for "does")? Such a word is that word mistyped, not the
-// abbreviation its letters spell (AMD, THES, DES), unless the writer
-// wrote it in capitals (see entry_fits_span).
+// a function word of three letters or more, a stopword ("amd" for "and",
+// "thes" for "the", "des" for "does")? Such a word is that word mistyped,
+// not the abbreviation its letters spell (AMD, THES, DES), unless the
+// writer wrote it in capitals (see entry_fits_span).
 bool slip_of_a_function_word(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "about", "and",   "are",   "can",  "could", "does", "for",   "from",  "has",
-      "have",  "how",   "into",  "its",  "should", "such", "than", "that",  "the",
-      "their", "them",  "then",  "there", "these", "they", "this", "was",   "were",
-      "what",  "when",  "which", "who",  "why",   "will", "with", "would", "you",
-      "your"};
-  if (w.size() < 3 || text::is_stopword(w)) return false;
-  auto one_slip = [](std::string_view a, std::string_view b) {
-    if (a.size() == b.size()) {
-      std::size_t diff = 0, first = a.size();
-      for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i] != b[i]) {
-          if (diff == 0) first = i;
-          ++diff;
-        }
-      if (diff == 1) return true;
-      return diff == 2 && first + 1 < a.size() && a[first] == b[first + 1] &&
-             a[first + 1] == b[first];
+  if (w.size() < 3 || w.size() > 7 || text::is_stopword(w)) return false;
+  auto function_word = [](const std::string& v) { return v.size() >= 3 && text::is_stopword(v); };
+  const std::string word(w);
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    std::string v = word;
+    v.erase(i, 1);  // a letter added
+    if (function_word(v)) return true;
+    if (i + 1 < word.size()) {  // two letters swapped
+      v = word;
+      std::swap(v[i], v[i + 1]);
+      if (function_word(v)) return true;
     }
-    if (a.size() + 1 == b.size()) std::swap(a, b);
-    if (b.size() + 1 != a.size()) return false;
-    std::size_t i = 0;
-    while (i < b.size() && a[i] == b[i]) ++i;
-    return a.substr(i + 1) == b.substr(i);
-  };
-  return std::any_of(std::begin(kWords), std::end(kWords),
-                     [&](std::string_view s) { return one_slip(w, s); });
+  }
+  for (char c = 'a'; c <= 'z'; ++c)
+    for (std::size_t i = 0; i <= word.size(); ++i) {
+      std::string v = word;
+      v.insert(i, 1, c);  // a letter left out
+      if (function_word(v)) return true;
+      if (i < word.size()) {  // a letter changed
+        v = word;
+        v[i] = c;
+        if (function_word(v)) return true;
+      }
+    }
+  return false;
 }
 
 // The shortest word corrected on its own (without a neighbour that makes
