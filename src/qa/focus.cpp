@@ -252,6 +252,64 @@ void aliases_of(const std::string& name, std::vector<std::string>& out, bool ind
   }
 }
 
+// A title "X and Y" whose part Y is a condition's own name (or synonym),
+// and X none, is an article about how X bears on Y: "Cell phones and
+// cancer", "Cancer and lymph nodes". X alone is no name of that article:
+// someone who writes "call my cell phone" is not asking about cancer. A
+// title whose parts name no condition ("Taste and Smell Disorders", "Pets
+// and the immunocompromised person") keeps each part as an alias, and so
+// does one whose parts both name conditions ("Meningitis and
+// Encephalitis": an article about either, which may hold what the
+// condition's own page does not). `titles` are the condition's names and
+// aliases the part may come from; `names_a_condition` says whether a
+// phrase (by condition_key) is some condition's name.
+bool part_of_a_relation_title(const std::string& part, const std::vector<std::string>& titles,
+                              const std::function<bool(const std::string&)>& names_a_condition) {
+  const std::string p = text::fold(part);
+  for (const auto& t : titles) {
+    const std::string title = text::fold(t);
+    const auto amp = title.find(" and ");
+    if (amp == std::string::npos || title.find(" and ", amp + 5) != std::string::npos) continue;
+    const std::string first = title.substr(0, amp), second = title.substr(amp + 5);
+    if (first == p && !names_a_condition(first) && names_a_condition(second)) return true;
+    if (second == p && !names_a_condition(second) && names_a_condition(first)) return true;
+  }
+  return false;
+}
+
+// Is `w` one slip (a letter changed, added, left out or two swapped) from
+// a function word of three letters or more, a stopword ("amd" for "and",
+// "thes" for "the", "des" for "does")? Such a word is that word mistyped,
+// not the abbreviation its letters spell (AMD, THES, DES), unless the
+// writer wrote it in capitals (see entry_fits_span).
+bool slip_of_a_function_word(std::string_view w) {
+  if (w.size() < 3 || w.size() > 7 || text::is_stopword(w)) return false;
+  auto function_word = [](const std::string& v) { return v.size() >= 3 && text::is_stopword(v); };
+  const std::string word(w);
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    std::string v = word;
+    v.erase(i, 1);  // a letter added
+    if (function_word(v)) return true;
+    if (i + 1 < word.size()) {  // two letters swapped
+      v = word;
+      std::swap(v[i], v[i + 1]);
+      if (function_word(v)) return true;
+    }
+  }
+  for (char c = 'a'; c <= 'z'; ++c)
+    for (std::size_t i = 0; i <= word.size(); ++i) {
+      std::string v = word;
+      v.insert(i, 1, c);  // a letter left out
+      if (function_word(v)) return true;
+      if (i < word.size()) {  // a letter changed
+        v = word;
+        v[i] = c;
+        if (function_word(v)) return true;
+      }
+    }
+  return false;
+}
+
 // The shortest word corrected on its own (without a neighbour that makes
 // a name of it).
 constexpr std::size_t kShortestCorrected = 5;
@@ -770,6 +828,15 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     : stats_(std::move(stats)) {
   const auto conditions = snap.conditions();
   std::unordered_map<std::string, std::size_t> by_key;  // condition_key -> condition
+  // Every condition's own names and synonyms, to tell a title that relates
+  // two conditions (see part_of_a_relation_title).
+  std::unordered_set<std::string> condition_names;
+  for (const auto& cond : conditions) {
+    condition_names.insert(condition_key(cond.name));
+    for (const auto& s : cond.synonyms) condition_names.insert(condition_key(s));
+  }
+  const std::function<bool(const std::string&)> names_a_condition =
+      [&](const std::string& phrase) { return condition_names.count(condition_key(phrase)) > 0; };
   for (std::size_t c = 0; c < conditions.size(); ++c) {
     const auto& cond = conditions[c];
     by_key.emplace(condition_key(cond.name), c);
@@ -796,6 +863,7 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     }
     names.insert(names.end(), aliases.begin(), aliases.end());
     for (const auto& a : aliases) {
+      if (part_of_a_relation_title(a, names, names_a_condition)) continue;
       // A one-word alias must be a specific word: "Spinal and bulbar
       // muscular atrophy" does not make "spinal" a name.
       const auto words = analyzer.terms(a);
@@ -923,6 +991,37 @@ bool opens_sentence(std::string_view question, const std::vector<text::Term>& te
 
 }  // namespace
 
+// A message written all in capitals says nothing by its capitals (see
+// read()), nor does a stretch of one written in capitals ("OUT OF A PLACE
+// THAT GAVE HIM MEDACATION,THES ARE THE MEDS"): there the capitals are the
+// writer's, not an abbreviation's, and "THES" is "these" mistyped as much
+// as "thes" would be (see slip_of_a_function_word). A stretch
+// is four words or more in capitals in a row (numbers neither count nor
+// break it), two of them English words: a list of abbreviations ("HIV,
+// HCV, HBV") is no sentence.
+void FocusDictionary::forget_capitals_of_stretches_in_capitals(
+    const std::vector<text::Term>& terms, std::vector<bool>& capitalised) const {
+  if (!stats_.english_word) return;
+  const std::size_t n = terms.size();
+  std::size_t k = 0;
+  while (k < n) {
+    if (!capitalised[k]) {
+      ++k;
+      continue;
+    }
+    std::size_t e = k, words = 0, english = 0;
+    for (; e < n; ++e) {
+      if (all_digits(terms[e].surface)) continue;
+      if (!capitalised[e]) break;
+      ++words;
+      english += stats_.english_word(terms[e].surface) ? 1 : 0;
+    }
+    if (words >= 4 && english >= 2)
+      for (std::size_t j = k; j < e; ++j) capitalised[j] = false;
+    k = e;
+  }
+}
+
 // An English word, or an inflection of one: the word list holds many
 // plurals only in the singular ("adhesions", "cramps").
 bool FocusDictionary::english_inflected(std::string_view w) const {
@@ -997,6 +1096,8 @@ bool FocusDictionary::entry_fits_span(const Entry& entry, const SpanContext& q, 
   if (after_number && words > 1 && opens_with_abbreviation(entry.name)) return false;
   if (!entry.letters.empty()) {
     if (after_number) return false;
+    // A function word mistyped is that word, unless written in capitals.
+    if (!q.capitalised[b] && slip_of_a_function_word(terms[b].surface)) return false;
     // After a drug's name the letters are its form: "Mefloquine HCl",
     // "fluoxetine hcl" (the salt), not Hairy cell leukemia.
     if (b > 0 && !q.stop[b - 1] && drug_stems_.count(terms[b - 1].stem)) return false;
@@ -1131,6 +1232,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       lower += std::islower(c) ? 1 : 0;
     }
     if (upper > 20 && upper > 2 * lower) capitalised.assign(n, false);
+    forget_capitals_of_stretches_in_capitals(r.terms, capitalised);
   }
   std::vector<bool> corrected(n, false);
   auto correct = [&](std::size_t k, const std::string& to) {

@@ -135,6 +135,9 @@ class FocusDictionary {
   // plausible slip for it?
   bool may_correct(std::string_view question, const text::Term& term) const;
   static bool plausible_slip(std::string_view from, std::string_view to);
+  // Clears `capitalised` over a stretch of the question written in capitals.
+  void forget_capitals_of_stretches_in_capitals(const std::vector<text::Term>& terms,
+                                                std::vector<bool>& capitalised) const;
   static std::string key_of(const std::vector<text::Term>& terms, std::size_t b, std::size_t e);
   // What read() knows of the question when it reads a span's names: its
   // words as corrected and, for each, whether it is a stopword, was

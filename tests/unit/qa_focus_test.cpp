@@ -24,6 +24,17 @@ class FocusRules : public test::QaCorpusTest<FocusRules> {
             "## Treatment of mite infestation\n\nFixture text.\n");
     c.write("kaisel.md", "Kaisel fever", "kaisel-fever", "",
             "## Treatment of Kaisel fever\n\nFixture text.\n");
+    // Abbreviations spelt like a function word mistyped ("amd", "thes").
+    c.write("amdix.md", "Amdix fever", "amdix-fever", "[AMD]",
+            "## Treatment of Amdix fever\n\nFixture text.\n");
+    c.write("thessix.md", "Thessix syndrome", "thessix-syndrome", "[THES]",
+            "## Treatment of Thessix syndrome\n\nFixture text.\n");
+    // Two titles "X and Y": one relates X to a condition of its own
+    // (Zorblax), the other names none.
+    c.write("glimmer.md", "Glimmer lamps and zorblax", "glimmer-lamps-and-zorblax", "",
+            "## Glimmer lamps and zorblax\n\nFixture text.\n");
+    c.write("tromble.md", "Tromble cups and the weary person", "tromble-cups", "",
+            "## Tromble cups and the weary person\n\nFixture text.\n");
   }
 
  protected:
@@ -97,6 +108,34 @@ TEST_F(FocusRules, AProperNameOfTheWordListWrittenCapitalisedIsNotCorrected) {
   ASSERT_EQ(r.corrections.size(), 1u);
   EXPECT_EQ(r.corrections[0].to, "kaisel");
   EXPECT_NE(find(r.focus, "Kaisel fever"), nullptr);
+}
+
+TEST_F(FocusRules, APartOfATitleRelatingItToAConditionIsNoNameOfIt) {
+  // "Glimmer lamps and zorblax" is about how glimmer lamps bear on
+  // zorblax: "my glimmer lamps" does not ask that.
+  EXPECT_EQ(find(engine_->find_focus("where can I buy glimmer lamps"), "Glimmer lamps and zorblax"),
+            nullptr);
+  // The whole title still names it.
+  EXPECT_NE(find(engine_->find_focus("tell me about glimmer lamps and zorblax"),
+                 "Glimmer lamps and zorblax"),
+            nullptr);
+  // A title whose other part names no condition keeps its parts as names.
+  EXPECT_NE(find(engine_->find_focus("where can I buy tromble cups"),
+                 "Tromble cups and the weary person"),
+            nullptr);
+}
+
+TEST_F(FocusRules, AFunctionWordMistypedIsNoAbbreviationUnlessWrittenInCapitals) {
+  // "amd" is "and" mistyped, not AMD; written "AMD" it is the abbreviation.
+  EXPECT_EQ(find(engine_->find_focus("my sister amd I had our eyes checked"), "Amdix fever"),
+            nullptr);
+  EXPECT_NE(find(engine_->find_focus("does AMD run in families"), "Amdix fever"), nullptr);
+  // Capitals in a stretch written in capitals are the writer's, not the
+  // abbreviation's: "THES ARE THE MEDS" is "these are the meds".
+  EXPECT_EQ(find(engine_->find_focus("HE TAKES TWO MEDS. THES ARE THE MEDS HE TAKES"),
+                 "Thessix syndrome"),
+            nullptr);
+  EXPECT_NE(find(engine_->find_focus("is THES inherited"), "Thessix syndrome"), nullptr);
 }
 
 }  // namespace
