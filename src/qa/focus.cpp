@@ -1,8 +1,10 @@
 #include "qa/focus.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <initializer_list>
 #include <set>
 
@@ -48,9 +50,9 @@ bool repeated_word_phrase(std::string_view part) {
 // the word is none. (One letter is left out: "I", "V" and "X" are words and
 // letters of names, "Fragile X".)
 int roman_numeral(std::string_view w) {
-  constexpr std::string_view kRoman[] = {"II",  "III", "IV",  "VI",  "VII",  "VIII", "IX",
-                                         "XI",  "XII", "XIII", "XIV", "XV",  "XVI",  "XVII",
-                                         "XVIII", "XIX", "XX"};
+  constexpr std::string_view kRoman[] = {"II",  "III",  "IV",    "VI",   "VII", "VIII",
+                                         "IX",  "XI",   "XII",   "XIII", "XIV", "XV",
+                                         "XVI", "XVII", "XVIII", "XIX",  "XX"};
   constexpr int kValue[] = {2, 3, 4, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
   for (std::size_t i = 0; i < std::size(kRoman); ++i)
     if (w == kRoman[i]) return kValue[i];
@@ -277,11 +279,34 @@ bool part_of_a_relation_title(const std::string& part, const std::vector<std::st
   return false;
 }
 
-// Is `w` one slip (a letter changed, added, left out or two swapped) from
-// a function word of three letters or more, a stopword ("amd" for "and",
-// "thes" for "the", "des" for "does")? Such a word is that word mistyped,
-// not the abbreviation its letters spell (AMD, THES, DES), unless the
-// writer wrote it in capitals (see entry_fits_span).
+// Are two letters next to each other on a QWERTY keyboard (a letter hit
+// for its neighbour: "amd" for "and")?
+bool neighbouring_keys(char a, char b) {
+  static constexpr std::array<std::string_view, 3> kRows = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+  auto at = [](char c) -> std::pair<int, int> {
+    for (int r = 0; r < 3; ++r)
+      if (const auto col = kRows[static_cast<std::size_t>(r)].find(c);
+          col != std::string_view::npos)
+        return {r, static_cast<int>(col)};
+    return {-1, -1};
+  };
+  const auto [ra, ca] = at(a);
+  const auto [rb, cb] = at(b);
+  if (ra < 0 || rb < 0 || a == b) return false;
+  // The rows are staggered: a key touches two of the row below it.
+  if (ra == rb) return std::abs(ca - cb) == 1;
+  if (std::abs(ra - rb) != 1) return false;
+  const int upper = ra < rb ? ca : cb, lower = ra < rb ? cb : ca;
+  return lower == upper || lower == upper - 1;
+}
+
+// Is `w` one slip (a letter changed for its neighbour on the keyboard,
+// added, left out, or two swapped) from a function word of three letters
+// or more, a stopword ("amd" for "and", "thes" for "the", "des" for
+// "does")? Such a word is that word mistyped, not the abbreviation its
+// letters spell (AMD, THES, DES), unless the writer wrote it in capitals
+// (see entry_fits_span). Not any letter changed: "ibs" is no slip of
+// "its", nor "cad" of "can".
 bool slip_of_a_function_word(std::string_view w) {
   if (w.size() < 3 || w.size() > 7 || text::is_stopword(w)) return false;
   auto function_word = [](const std::string& v) { return v.size() >= 3 && text::is_stopword(v); };
@@ -301,7 +326,7 @@ bool slip_of_a_function_word(std::string_view w) {
       std::string v = word;
       v.insert(i, 1, c);  // a letter left out
       if (function_word(v)) return true;
-      if (i < word.size()) {  // a letter changed
+      if (i < word.size() && neighbouring_keys(word[i], c)) {  // a letter changed
         v = word;
         v[i] = c;
         if (function_word(v)) return true;
@@ -835,8 +860,9 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     condition_names.insert(condition_key(cond.name));
     for (const auto& s : cond.synonyms) condition_names.insert(condition_key(s));
   }
-  const std::function<bool(const std::string&)> names_a_condition =
-      [&](const std::string& phrase) { return condition_names.count(condition_key(phrase)) > 0; };
+  const std::function<bool(const std::string&)> names_a_condition = [&](const std::string& phrase) {
+    return condition_names.count(condition_key(phrase)) > 0;
+  };
   for (std::size_t c = 0; c < conditions.size(); ++c) {
     const auto& cond = conditions[c];
     by_key.emplace(condition_key(cond.name), c);

@@ -29,6 +29,9 @@ class FocusRules : public test::QaCorpusTest<FocusRules> {
             "## Treatment of Amdix fever\n\nFixture text.\n");
     c.write("thessix.md", "Thessix syndrome", "thessix-syndrome", "[THES]",
             "## Treatment of Thessix syndrome\n\nFixture text.\n");
+    // ... and one a letter off "its", but not by a neighbouring key.
+    c.write("ibsix.md", "Ibsix bowel", "ibsix-bowel", "[IBS]",
+            "## Treatment of Ibsix bowel\n\nFixture text.\n");
     // Two titles "X and Y": one relates X to a condition of its own
     // (Zorblax), the other names none.
     c.write("glimmer.md", "Glimmer lamps and zorblax", "glimmer-lamps-and-zorblax", "",
@@ -136,6 +139,9 @@ TEST_F(FocusRules, AFunctionWordMistypedIsNoAbbreviationUnlessWrittenInCapitals)
                  "Thessix syndrome"),
             nullptr);
   EXPECT_NE(find(engine_->find_focus("is THES inherited"), "Thessix syndrome"), nullptr);
+  // A letter changed is a slip only for its neighbour on the keyboard: "ibs"
+  // is IBS, not "its" (b and t are far apart).
+  EXPECT_NE(find(engine_->find_focus("what diet helps ibs"), "Ibsix bowel"), nullptr);
 }
 
 }  // namespace
