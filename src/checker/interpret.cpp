@@ -957,9 +957,12 @@ std::optional<Interpretation> Interpreter::read_before_circumstance(std::string_
   auto whole = interpret_phrase(phrase);
   // A guess at the whole phrase from a few of its words ("excessive tearing
   // from the right eye" as Alacrima, the eye and tears) yields to a better
-  // reading of the words before the place.
+  // reading of the words before the place, when those are a name's few
+  // words (a long story before "in the" is no name, and reading it again
+  // costs a description of many clauses milliseconds).
   if (whole && whole->confidence < kWholeNameConfidence)
-    if (const auto head = before_place(phrase); !head.empty())
+    if (const auto head = before_place(phrase);
+        !head.empty() && std::count(head.begin(), head.end(), ' ') < 3)
       if (auto read = interpret_phrase(head); read && read->confidence > whole->confidence)
         return read;
   if (whole) return whole;
