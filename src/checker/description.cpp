@@ -6,6 +6,7 @@
 
 #include "checker/body_sites.hpp"
 #include "checker/lay_words.hpp"
+#include "checker/linking_verbs.hpp"
 #include "checker/quantities.hpp"
 #include "text/normalize.hpp"
 
@@ -109,8 +110,8 @@ constexpr std::array<std::string_view, 40> kFiller = {
 // Words that open a clause with the story around a finding, not its name:
 // who, that it was had, suffered, said or noticed, and when ("she
 // complains of", "a week ago he had experienced", "she suffers from"; "I
-// get out of breath": to get a symptom is to have it). Taken off the front only: inside a phrase
-// some are part of a name ("feeling full quickly when eating"), and the
+// get out of breath": to get a symptom is to have it). Taken off the front
+// only: inside a phrase some are part of a name ("feeling full quickly when eating"), and the
 // gerund opens names too, so "feeling" stays where "I feel" goes. Whose
 // story it is ("my child has", "my husband gets") is story too; not a
 // parent's, which is more often family history ("my father had a heart
@@ -284,18 +285,12 @@ struct Clause {
   bool after_comma = false;  // opened by a comma of the same sentence
 };
 
-// Verbs that say what a subject is like ("my leg is red", "I feel
-// tired", "it looks swollen").
-constexpr std::array<std::string_view, 12> kSayingVerbs = {"is",   "are",    "was",   "were",
-                                                           "feel", "feels",  "felt",  "looks",
-                                                           "look", "looked", "seems", "seem"};
-
 // The subject and verb a clause opens with ("my leg is" in "my leg is
 // red", "i feel" in "i feel tired"): at most three words and the verb;
 // empty when it opens otherwise.
 std::vector<std::string> subject_and_verb(const std::vector<std::string>& words) {
   for (std::size_t i = 1; i < words.size() && i <= 3; ++i)
-    if (in(kSayingVerbs, words[i]))
+    if (is_linking_verb(words[i]))
       return {words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i + 1)};
   return {};
 }
@@ -307,7 +302,7 @@ std::vector<std::string> subject_and_verb(const std::vector<std::string>& words)
 bool continues_a_subject(const Clause& c) {
   if (!c.after_comma || c.words.empty() || c.words.size() > 4) return false;
   return std::none_of(c.words.begin(), c.words.end(), [](const std::string& w) {
-    return in(kSayingVerbs, w) || in(kSubjects, w) || in(kStory, w);
+    return is_linking_verb(w) || in(kSubjects, w) || in(kStory, w);
   });
 }
 

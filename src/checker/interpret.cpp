@@ -12,6 +12,7 @@
 
 #include "checker/body_sites.hpp"
 #include "checker/lay_words.hpp"
+#include "checker/linking_verbs.hpp"
 #include "checker/quantities.hpp"
 #include "text/analyzer.hpp"
 #include "text/normalize.hpp"
@@ -155,9 +156,9 @@ std::string_view before_circumstance(std::string_view s) {
 }
 
 // The words before where on the body a finding is ("rash on my arms",
-// "a lump in her neck", "tearing from the right eye"): a preposition of place and whose the place
-// is. Empty when the phrase says no such place. The place itself is read apart (description.cpp's
-// body sites).
+// "a lump in her neck", "tearing from the right eye"): a preposition of
+// place and whose the place is. Empty when the phrase says no such place.
+// The place itself is read apart (description.cpp's body sites).
 std::string_view before_place(std::string_view s) {
   for (std::size_t i = 1; i < s.size(); ++i) {
     if (!std::isspace(static_cast<unsigned char>(s[i - 1]))) continue;
@@ -198,16 +199,8 @@ bool only_body_sites(std::string_view piece) {
   return any;
 }
 
-// Verbs that say what something is like ("is cloudy", "smells bad", "looks
-// red"): a piece that opens with one has its subject elsewhere.
-constexpr std::array<std::string_view, 20> kLinkingVerbs = {
-    "is",     "are",   "was",     "were",  "looks", "look", "looked", "feels", "feel",   "felt",
-    "smells", "smell", "smelled", "seems", "seem",  "gets", "turned", "turns", "became", "becomes"};
-
-bool is_linking_verb(std::string_view w) {
-  return std::find(kLinkingVerbs.begin(), kLinkingVerbs.end(), w) != kLinkingVerbs.end();
-}
-
+// A piece that opens with a linking verb (linking_verbs.hpp: "is cloudy",
+// "smells bad") has its subject elsewhere.
 bool opens_with_linking_verb(std::string_view piece) {
   const auto words = text::tokenize(text::fold(piece));
   return !words.empty() && is_linking_verb(words.front());
