@@ -433,6 +433,10 @@ bool degree_word(std::string_view word) {
   return in(kSevere, word) || in(kModerate, word) || in(kMild, word);
 }
 
+bool onset_word(std::string_view word) {
+  return in(kSudden, word) || in(kGradual, word);
+}
+
 std::string_view to_string(Severity severity) {
   switch (severity) {
     case Severity::mild:

@@ -84,6 +84,9 @@ bool only_on_effort(const Finding& finding);
 // Whether a word only says how bad a finding is ("mild", "severe",
 // "crushing"): read as Finding::severity, not as what the finding is.
 bool degree_word(std::string_view word);
+// Whether a word only says how a finding began ("sudden", "gradually"):
+// read as Finding::onset.
+bool onset_word(std::string_view word);
 
 std::string_view to_string(Onset onset);
 std::string_view to_string(Severity severity);

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "checker/body_sites.hpp"
+#include "checker/description.hpp"
 #include "checker/lay_words.hpp"
 #include "checker/linking_verbs.hpp"
 #include "checker/quantities.hpp"
@@ -162,7 +163,7 @@ std::string_view before_circumstance(std::string_view s) {
 std::string_view before_place(std::string_view s) {
   for (std::size_t i = 1; i < s.size(); ++i) {
     if (!std::isspace(static_cast<unsigned char>(s[i - 1]))) continue;
-    for (const std::string_view w : {"on", "in", "around", "under", "behind", "from"}) {
+    for (const std::string_view w : {"on", "in", "at", "around", "under", "behind", "from"}) {
       if (!word_at(s, i, w) || i + w.size() + 1 >= s.size()) continue;
       const std::size_t next = i + w.size() + 1;
       const bool whose = word_at(s, next, "the") ||
@@ -651,6 +652,15 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
     const auto terms = analyzer.terms(w);
     if (terms.empty()) continue;
     const auto& t = terms.front();
+    // How a finding began and how bad it is ("sudden", "gradual",
+    // "severe"), which the description reader keeps as Finding::onset and
+    // Finding::severity: optional, as words of degree are. A name that has
+    // them fits better; one without them loses nothing ("sudden onset of
+    // dyspnea" is Dyspnea, as "onset of dyspnea" is).
+    if (onset_word(w) || degree_word(w)) {
+      optional.push_back(t.stem);
+      continue;
+    }
     if (by_stem_.count(t.stem)) {
       out.push_back(t.stem);
       continue;

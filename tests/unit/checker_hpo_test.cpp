@@ -109,6 +109,26 @@ TEST_F(CheckerHpo, ReadsTheAdjectiveOfAFindingAsItsNoun) {
   EXPECT_EQ(first("previous"), "none");
 }
 
+// How a finding began and how bad it is are read apart (Finding::onset,
+// Finding::severity): they count for a name that has them, and a name
+// without them loses nothing.
+TEST_F(CheckerHpo, ReadsAFindingWhateverIsSaidOfItsOnsetOrDegree) {
+  auto first = [&](std::string_view text) {
+    const auto r = served_->interpret(text);
+    return r.terms.empty() ? std::string("none")
+                           : checker_->ontology().term(r.terms.front().term).id;
+  };
+  EXPECT_EQ(first("sudden onset of dyspnea"), "HP:0002094");    // Dyspnea
+  EXPECT_EQ(first("gradual onset of headache"), "HP:0002315");  // Headache
+  // "more" says how much, as "very" does: the name is said in full.
+  const auto more = served_->interpret_phrase("more lethargic");
+  ASSERT_TRUE(more);
+  EXPECT_EQ(checker_->ontology().term(more->term).id, "HP:0001254");  // Lethargy
+  EXPECT_GE(more->confidence, 0.999);
+  // A place said with "at" is where, as with "on" and "in".
+  EXPECT_EQ(first("itching at her genitals"), "HP:0000989");  // Pruritus
+}
+
 TEST_F(CheckerHpo, ReadsEverydaySentences) {
   auto id_of = [&](std::string_view phrase) {
     const auto i = served_->interpret_phrase(phrase);
