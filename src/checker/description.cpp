@@ -116,7 +116,7 @@ constexpr std::array<std::string_view, 40> kFiller = {
 // story it is ("my child has", "my husband gets") is story too; not a
 // parent's, which is more often family history ("my father had a heart
 // attack") than the person one writes for.
-constexpr std::array<std::string_view, 84> kStory = {
+constexpr std::array<std::string_view, 90> kStory = {
     "get",         "gets",         "toddler",    "infant",      "newborn", "boy",
     "girl",        "child",        "son",        "daughter",    "baby",    "husband",
     "wife",        "kid",          "partner",    "i",           "am",      "i'm",
@@ -130,7 +130,8 @@ constexpr std::array<std::string_view, 84> kStory = {
     "ago",         "since",        "recently",   "also",        "patient", "presents",
     "presented",   "presenting",   "comes",      "came",        "gives",   "describes",
     "described",   "admits",       "admitted",   "feel",        "feels",   "felt",
-    "suffers",     "suffered",     "suffering",  "suffer"};
+    "suffers",     "suffered",     "suffering",  "suffer",      "history", "seems",
+    "seemed",      "appears",      "appeared",   "looks",       "looked"};
 // Words that join a clause to the story before it ("in addition, ..."):
 // story words too, taken off the front the same way.
 constexpr std::array<std::string_view, 6> kJoiners = {"addition", "additionally", "furthermore",
@@ -167,8 +168,9 @@ bool about_family(const std::vector<std::string>& words) {
 
 // Words that lead into a duration: "for the last 3 days", "over the past
 // week", "since last night".
-constexpr std::array<std::string_view, 10> kBeforeDuration = {
-    "for", "the", "last", "past", "over", "during", "within", "about", "nearly", "since"};
+constexpr std::array<std::string_view, 12> kBeforeDuration = {"for",    "the",    "last",   "past",
+                                                              "over",   "during", "within", "about",
+                                                              "nearly", "since",  "a",      "an"};
 
 // The lay phrasings the interpreter rewrites (lay_words.tsv) that open
 // with a story word or a stop word: "feel sick", "a temperature". Taking
@@ -225,6 +227,9 @@ std::optional<double> duration_at(const std::vector<std::string>& words, std::si
   if (j >= words.size()) return std::nullopt;
   const auto u = unit_days(words[j]);
   if (!u) return std::nullopt;
+  // "of 2 days duration", "a one week duration": the noun is the same
+  // stretch of time, not a word of the finding.
+  if (j + 1 < words.size() && words[j + 1] == "duration") ++j;
   if (used) *used = j + 1 - i;
   return *n * *u;
 }
@@ -344,6 +349,11 @@ void read_demographics(const std::vector<Token>& tokens, Description& d) {
         d.female = false;
     }
   }
+}
+
+// Words no phrase ends with: what they lead into comes after them.
+bool ends_unfinished(std::string_view word) {
+  return word == "of" || word == "the" || word == "a" || word == "an";
 }
 
 }  // namespace
@@ -469,6 +479,9 @@ Description read_description(std::string_view text) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (!t.word) {
+      // A comma after "of" or an article is a slip, not a break: no clause
+      // ends there ("Shortness of, breath").
+      if (t.text == "," && !cur.words.empty() && ends_unfinished(cur.words.back())) continue;
       if (t.sentence_end) carry = false;
       close();
       if (t.sentence_end) ++sentence, cur.sentence = sentence;

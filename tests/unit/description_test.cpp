@@ -268,6 +268,15 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   // ... a duration of one unit back, with no number, too.
   EXPECT_EQ(core("I have lost weight over the past month"), "lost weight");
   EXPECT_EQ(core("fever since last night"), "fever");
+  // ... with the noun that names the stretch of time ("of 2 days duration").
+  EXPECT_EQ(core("back pain of 2 days duration"), "back pain");
+  EXPECT_EQ(core("he suffered from severe headache for a one week duration"), "severe headache");
+  // A history of a finding, and how a person seems or looks, open the
+  // story as "has" does.
+  EXPECT_EQ(core("presents with a 1 year history of recurrent episodes of vertigo"),
+            "recurrent episodes of vertigo");
+  EXPECT_EQ(core("she seems more lethargic"), "more lethargic");
+  EXPECT_EQ(core("he looks pale"), "pale");
   EXPECT_EQ(core("a rash in the last week"), "rash");
   // ... and a day named from now: when it began, not part of its name.
   EXPECT_EQ(core("vomiting since yesterday"), "vomiting");
@@ -285,6 +294,11 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   ASSERT_EQ(two.findings.size(), 2u);
   EXPECT_EQ(two.findings[0].core, "keep needing to pee");
   EXPECT_EQ(two.findings[1].core, "always thirsty");
+  // A comma no phrase can end at is a slip, not a break.
+  const auto slip = read_description("Shortness of, breath, Cough");
+  ASSERT_EQ(slip.findings.size(), 2u);
+  EXPECT_EQ(slip.findings[0].core, "shortness of breath");
+  EXPECT_EQ(slip.findings[1].core, "cough");
   // Two findings of one subject stay one clause (the interpreter splits it).
   EXPECT_EQ(core("nausea and vomiting"), "nausea and vomiting");
   // The finding's text is still the clause as written.
