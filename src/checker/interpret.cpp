@@ -238,9 +238,9 @@ std::string_view linking_verb_of(std::string_view piece) {
   return predicate.substr(0, std::min(predicate.find(' '), predicate.size()));
 }
 
-// Cuts a piece of text at the connectives " and " / " with " (whole words,
-// any case), except inside one of the `whole` phrases (lower case, single
-// spaces: "pins and needles").
+// Cuts a piece of text at the connectives " and " / " with " / " as well as "
+// (whole words, any case), except inside one of the `whole` phrases (lower
+// case, single spaces: "pins and needles").
 std::vector<std::string_view> split_connectives(std::string_view s,
                                                 const std::vector<std::string>& whole) {
   std::string lower(s);
@@ -253,7 +253,8 @@ std::vector<std::string_view> split_connectives(std::string_view s,
   std::size_t start = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (!std::isspace(static_cast<unsigned char>(s[i]))) continue;
-    for (const std::string_view w : {std::string_view("and"), std::string_view("with")}) {
+    for (const std::string_view w :
+         {std::string_view("and"), std::string_view("with"), std::string_view("as well as")}) {
       const std::size_t after = i + 1 + w.size();
       const bool inside = std::any_of(
           kept.begin(), kept.end(), [&](const auto& k) { return k.first < i && k.second > after; });

@@ -26,6 +26,8 @@ constexpr std::array<std::string_view, 8> kOccurrences = {"time", "times", "epis
                                                           "bout", "bouts", "occasion", "occasions"};
 constexpr std::array<std::string_view, 5> kPer = {"a", "an", "per", "every", "each"};
 constexpr std::array<std::string_view, 3> kOnce = {"once", "twice", "thrice"};
+constexpr std::array<std::string_view, 6> kEvery = {"hourly", "daily",   "nightly",
+                                                    "weekly", "monthly", "yearly"};
 
 // "a day", "per week", "every night" at words[i]: the words it takes.
 std::size_t rate_at(const std::vector<std::string>& words, std::size_t i) {
@@ -88,6 +90,8 @@ std::optional<double> unit_days(std::string_view w) {
 std::size_t how_often_at(const std::vector<std::string>& words, std::size_t i) {
   if (i >= words.size()) return 0;
   std::size_t j = i;
+  // An adverb of how often ("a cough daily", "wheezing nightly").
+  if (in(kEvery, words[j])) return 1;
   if (in(kOnce, words[j])) {
     ++j;  // "twice", "once a day"
   } else {

@@ -21,10 +21,10 @@ std::optional<double> number_of(std::string_view w);
 std::optional<double> unit_days(std::string_view w);
 
 // How many times or how often, at words[i] of a folded phrase: "three
-// times", "3 to 4 episodes of", "twice a day", "a few times per week". The
-// number of words it takes, 0 when none. It says how often a finding
-// happens, never what the finding is, so the interpreter leaves it out of
-// the words it reads names in (Interpreter::phrase_stems).
+// times", "3 to 4 episodes of", "twice a day", "a few times per week",
+// "daily". The number of words it takes, 0 when none. It says how often a
+// finding happens, never what the finding is, so the interpreter leaves it
+// out of the words it reads names in (Interpreter::phrase_stems).
 std::size_t how_often_at(const std::vector<std::string>& words, std::size_t i);
 
 // An amount of body weight at words[i] of a folded phrase: "10 kg", "more

@@ -120,11 +120,22 @@ TEST_F(CheckerHpo, ReadsAFindingWhateverIsSaidOfItsOnsetOrDegree) {
   };
   EXPECT_EQ(first("sudden onset of dyspnea"), "HP:0002094");    // Dyspnea
   EXPECT_EQ(first("gradual onset of headache"), "HP:0002315");  // Headache
-  // "more" says how much, as "very" does: the name is said in full.
+  // "more" says how much, as "very" does: it costs the name nothing.
   const auto more = served_->interpret_phrase("more lethargic");
-  ASSERT_TRUE(more);
+  const auto alone = served_->interpret_phrase("lethargic");
+  ASSERT_TRUE(more && alone);
   EXPECT_EQ(checker_->ontology().term(more->term).id, "HP:0001254");  // Lethargy
-  EXPECT_GE(more->confidence, 0.999);
+  EXPECT_DOUBLE_EQ(more->confidence, alone->confidence);
+  // How often, in one word, is not the name either.
+  EXPECT_EQ(first("morning cough daily"), "HP:0012735");  // Cough
+  // Nor is where on a part the finding keeps to.
+  EXPECT_EQ(first("localized right upper abdominal pain"), "HP:0002027");  // Abdominal pain
+  EXPECT_EQ(first("febrile"), "HP:0001945");                               // Fever
+  // "as well as" joins two findings, as "and" does.
+  std::vector<std::string> ids;
+  for (const auto& t : served_->interpret("frequent throat clearing as well as heartburn").terms)
+    ids.push_back(checker_->ontology().term(t.term).id);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "HP:0002020"), ids.end());  // Gastroesophageal reflux
   // A place said with "at" is where, as with "on" and "in".
   EXPECT_EQ(first("itching at her genitals"), "HP:0000989");  // Pruritus
 }
