@@ -593,20 +593,22 @@ std::string Interpreter::in_names_words(std::string_view phrase) const {
 
 // Clinical English makes adjectives of findings by a few suffixes on the
 // noun's stem: dyspnea, dyspneic; anuria, anuric; pruritus, pruritic;
-// cyanosis, cyanotic; nausea, nauseous, nauseated; erythema, erythematous;
-// syncope, syncopal; diarrhea, diarrheal. HPO's names say the noun, people
-// and clinicians often the adjective, and a stemmer does not join the two.
+// cyanosis, cyanotic; lethargy, lethargic; nausea, nauseous, nauseated;
+// erythema, erythematous; syncope, syncopal; diarrhea, diarrheal. HPO's
+// names say the noun, people and clinicians often the adjective, and a
+// stemmer does not join the two.
 // Each pair is the adjective's ending and the noun's in its place; the
 // noun must be a word some name uses. Not "al" for "a" ("aural" is no
 // aura, "substantial" no substantia), nor "ous" for "a" ("previous" is no
 // previa): only "eous" and "eal", where the noun ends in "ea". (The
 // condition texts are matched with nouns in -ency folded into adjectives in
 // -ent on both sides, noun_as_adjective in conditions.cpp.)
-constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kAdjectiveEndings = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kAdjectiveEndings = {{
     {"tic", "sis"},  // cyanotic, diaphoretic, septic
     {"ic", "ia"},    // anuric, hypoxic, ataxic
     {"ic", "a"},     // dyspneic, tachypneic
     {"ic", "us"},    // pruritic, icteric
+    {"ic", "y"},     // lethargic, allergic, atrophic
     {"atous", "a"},  // erythematous, edematous
     {"eous", "ea"},  // nauseous
     {"ated", "a"},   // nauseated

@@ -104,6 +104,11 @@ TEST_F(CheckerHpo, ReadsTheAdjectiveOfAFindingAsItsNoun) {
   EXPECT_EQ(first("she is nauseated"), "HP:0002018");
   EXPECT_EQ(first("he is dyspneic"), "HP:0002094");  // Dyspnea
   EXPECT_EQ(first("anuric"), "HP:0100519");          // Anuria
+  // Read as the noun, not as a misspelling of it (which costs confidence).
+  const auto lethargic = served_->interpret_phrase("lethargic");
+  ASSERT_TRUE(lethargic);
+  EXPECT_EQ(checker_->ontology().term(lethargic->term).id, "HP:0001254");  // Lethargy
+  EXPECT_GE(lethargic->confidence, 0.999);
   // Only where the noun is a word of a name, and not every ending: a
   // previous operation is no placenta previa.
   EXPECT_EQ(first("previous"), "none");
