@@ -193,6 +193,7 @@ bool set_parameter(checker::ProfileParameters& p, const std::string& name, doubl
       {"expansion", &checker::ProfileParameters::expansion_weight},
       {"lay", &checker::ProfileParameters::lay_weight},
       {"lay_share", &checker::ProfileParameters::lay_share},
+      {"unworded", &checker::ProfileParameters::unworded_weight},
       {"chief", &checker::ProfileParameters::chief_weight},
       {"unread", &checker::ProfileParameters::unread_weight},
       {"cap", &checker::ProfileParameters::finding_cap},

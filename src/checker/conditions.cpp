@@ -700,31 +700,49 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
     if (space == std::string::npos) return read.contains(t);
     return read.contains(t.substr(0, space)) && read.contains(t.substr(space + 1));
   };
-  auto add = [&](const std::string& said, double weight, bool with_story) {
+  auto add_to = [&](std::vector<std::pair<std::uint32_t, double>>& into, const std::string& said,
+                    double weight, bool with_story) {
     const std::string text = what_it_is(said);
     for (const auto& t : terms_with(text, true, analyzer)) {
       const auto it = term_ids_.find(t);
       if (it == term_ids_.end()) continue;
       double w = weight * (t.find(' ') != std::string::npos ? params_.pair_boost : 1.0);
       if (with_story && !is_read(t)) w *= params_.story_weight;
-      auto same = std::find_if(q.terms.begin(), q.terms.end(),
+      auto same = std::find_if(into.begin(), into.end(),
                                [&](const auto& x) { return x.first == it->second; });
-      if (same == q.terms.end())
-        q.terms.emplace_back(it->second, w);
+      if (same == into.end())
+        into.emplace_back(it->second, w);
       else
         same->second = std::max(same->second, w);
     }
+  };
+  auto add = [&](const std::string& said, double weight, bool with_story) {
+    add_to(q.terms, said, weight, with_story);
   };
   // The person's words as the texts write them (ProfileFinding::words):
   // measured on the vignettes, matching the text as written as well lost
   // top-3 and top-5 ("the runs" still met "runs in families").
   add(f.words.empty() ? f.text : f.words, 1.0, story);
+  std::vector<std::size_t> said;
   for (std::size_t k = 0; k < f.expansions.size(); ++k) {
     add(f.expansions[k], params_.expansion_weight, false);
-    if (params_.lay_weight > 0 && k < f.synonyms.size() && unsaid(f.expansions[k], analyzer))
-      for (const auto& s : f.synonyms[k])
-        add(s, params_.expansion_weight * params_.lay_weight, false);
+    if (params_.lay_weight > 0 && k < f.synonyms.size()) {
+      if (!unsaid(f.expansions[k], analyzer))
+        said.push_back(k);
+      else
+        for (const auto& s : f.synonyms[k])
+          add(s, params_.expansion_weight * params_.lay_weight, false);
+    }
   }
+  if (params_.unworded_weight > 0)
+    for (const auto k : said)
+      for (const auto& s : f.synonyms[k])
+        add_to(q.unworded, s,
+               params_.expansion_weight * params_.lay_weight * params_.unworded_weight, false);
+  std::erase_if(q.unworded, [&](const auto& u) {
+    return std::any_of(q.terms.begin(), q.terms.end(),
+                       [&](const auto& t) { return t.first == u.first; });
+  });
   return q;
 }
 
@@ -811,6 +829,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
         raw += w * term_score(t, it->tf, i);
         hit.push_back(t);
       }
+      if (hit.empty()) raw = unworded_raw(pf, i, hit);
       // What the finding adds through concepts (concept_match.cpp).
       ConceptMeet meet;
       const double by_concept =

@@ -93,6 +93,14 @@ struct ProfileParameters {
   // or more loses top-1 on both halves. 0: off.
   double lay_weight = 0.5;
   double lay_share = 0.01;
+  // A finding read as a clinical term the general texts do use ("hematuria",
+  // "dyspnea") keeps its label alone (above); but a text that words the
+  // finding in none of the person's words nor the label's ("blood in your
+  // urine", "shortness of breath") is still looked up through the term's
+  // layperson synonyms, at this times lay_weight times the expansion
+  // weight, for that text only (ConditionModel::unworded_contribution).
+  // 0: off.
+  double unworded_weight = 0.75;
   // Query-time ranking rules (src/checker/profile_rank.cpp); each is off at
   // its neutral value (1 for weights, 0 otherwise).
   double chief_weight = 2.0;   // findings of the first sentence: what brings the person
@@ -449,6 +457,10 @@ class ConditionModel {
   struct QueryTerms {
     // term -> weight (1 for the person's own words, less for expansions)
     std::vector<std::pair<std::uint32_t, double>> terms;
+    // The layperson synonyms of the terms it was read as that `terms` does
+    // not hold (ProfileParameters::unworded_weight): matched only in a text
+    // that words the finding in none of `terms`.
+    std::vector<std::pair<std::uint32_t, double>> unworded;
   };
   // A query as scored: each term belongs to one finding (its strongest
   // mention), each finding has its weight.
@@ -457,6 +469,7 @@ class ConditionModel {
     bool absent = false;
     double weight = 1;
     std::vector<std::pair<std::uint32_t, double>> terms;
+    std::vector<std::pair<std::uint32_t, double>> unworded;  // QueryTerms::unworded
   };
   std::vector<PreparedFinding> prepare(const ProfileQuery& q) const;
   // The contrast among the near ones (near_contrast.cpp): what it changed
@@ -473,6 +486,16 @@ class ConditionModel {
                                        const std::vector<std::uint32_t>& terms) const;
   // What one finding adds to a profile's score, from its summed term scores.
   double finding_contribution(const PreparedFinding& f, double raw) const;
+  // A finding's layperson synonyms (PreparedFinding::unworded) matched in
+  // the texts that word it in none of its terms: the profiles of
+  // `worded_in` did; adds to score (raw is zero on entry and on return,
+  // worded all zero).
+  void add_unworded(const PreparedFinding& f, const std::vector<std::uint32_t>& worded_in,
+                    std::vector<char>& worded, std::vector<double>& raw,
+                    std::vector<double>& score, std::vector<char>& matched) const;
+  // The same for one profile that holds none of its terms (the explanation).
+  double unworded_raw(const PreparedFinding& f, std::uint32_t profile,
+                      std::vector<std::uint32_t>& hit) const;
   double length_factor(std::size_t profile) const;
   // Fixed at build: which profiles are symptom topics or named for a group.
   void prepare_ranking();

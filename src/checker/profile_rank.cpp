@@ -234,9 +234,13 @@ std::vector<ConditionModel::PreparedFinding> ConditionModel::prepare(const Profi
     p.absent = absent;
     if (f.chief) p.weight *= params_.chief_weight;
     if (any_read && f.expansions.empty()) p.weight *= params_.unread_weight;
-    for (const auto& [t, w] : terms_of(f, analyzer, any_read_words).terms)
+    const auto read = terms_of(f, analyzer, any_read_words);
+    for (const auto& [t, w] : read.terms)
       if (params_.min_idf <= 0 || idf_[t] >= params_.min_idf)
         p.terms.emplace_back(t, w * vocabulary_weight_[t]);
+    for (const auto& [t, w] : read.unworded)
+      if (params_.min_idf <= 0 || idf_[t] >= params_.min_idf)
+        p.unworded.emplace_back(t, w * vocabulary_weight_[t]);
     // A clause of the story ("her son states that she seems more
     // lethargic") holds many words; a named finding ("flank pain") few.
     if (params_.finding_length > 0 && p.terms.size() > 1)
@@ -259,9 +263,48 @@ std::vector<ConditionModel::PreparedFinding> ConditionModel::prepare(const Profi
         if (!fresh && eff > it->second.second) it->second = {i, eff};
       }
     }
-  for (std::size_t i = 0; i < out.size(); ++i)
+  for (std::size_t i = 0; i < out.size(); ++i) {
     std::erase_if(out[i].terms, [&](const auto& x) { return owner.at(x.first).first != i; });
+    // A synonym word another finding holds is counted there.
+    std::erase_if(out[i].unworded, [&](const auto& x) { return owner.contains(x.first); });
+  }
   return out;
+}
+
+void ConditionModel::add_unworded(const PreparedFinding& f,
+                                  const std::vector<std::uint32_t>& worded_in,
+                                  std::vector<char>& worded, std::vector<double>& raw,
+                                  std::vector<double>& score, std::vector<char>& matched) const {
+  if (f.unworded.empty()) return;
+  for (const auto p : worded_in) worded[p] = 1;
+  std::vector<std::uint32_t> touched;
+  for (const auto& [t, w] : f.unworded)
+    for (const auto& post : postings_[t]) {
+      if (worded[post.profile]) continue;
+      if (raw[post.profile] == 0) touched.push_back(post.profile);
+      raw[post.profile] += w * term_score(t, post.tf, post.profile);
+    }
+  for (const auto p : touched) {
+    score[p] += finding_contribution(f, raw[p]);
+    if (!f.absent) matched[p] = 1;
+    raw[p] = 0;
+  }
+  for (const auto p : worded_in) worded[p] = 0;
+}
+
+double ConditionModel::unworded_raw(const PreparedFinding& f, std::uint32_t profile,
+                                    std::vector<std::uint32_t>& hit) const {
+  double raw = 0;
+  for (const auto& [t, w] : f.unworded) {
+    const auto& posts = postings_[t];
+    const auto it =
+        std::lower_bound(posts.begin(), posts.end(), profile,
+                         [](const Posting& p, std::uint32_t v) { return p.profile < v; });
+    if (it == posts.end() || it->profile != profile) continue;
+    raw += w * term_score(t, it->tf, profile);
+    hit.push_back(t);
+  }
+  return raw;
 }
 
 double ConditionModel::finding_contribution(const PreparedFinding& f, double raw) const {
@@ -320,6 +363,7 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<ch
   std::vector<std::uint16_t> covered_read(params_.read_coverage != 0 ? n : 0, 0);
   std::size_t read_findings = 0;
   std::vector<std::uint32_t> touched;
+  std::vector<char> worded(n, 0);
   const auto prepared = prepare(q);
   const auto named = named_by(q);
   const auto context = context_.scores(q, params_);
@@ -345,6 +389,7 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<ch
       }
       raw[p] = 0;
     }
+    add_unworded(f, touched, worded, raw, score, matched);
   }
   for (std::size_t i = 0; i < n; ++i)
     if (matched[i]) {

@@ -573,5 +573,60 @@ TEST(ProfileRank, AClinicalTermTheTextsDoNotUseIsMatchedThroughItsLayNames) {
   EXPECT_DOUBLE_EQ(model.scores(used)[u], used_without[u]);
 }
 
+// ProfileParameters::unworded_weight: a clinical term the texts do use keeps
+// its label alone, but a text that words the finding in none of its terms
+// ("shortness of breath" for "dyspnea") is looked up through the term's lay
+// names; a text that holds the term gets nothing more for them.
+TEST(ProfileRank, AFindingATextDoesNotWordIsLookedUpThroughItsLayNames) {
+  std::vector<Article> a;
+  for (int i = 0; i < 40; ++i)
+    a.push_back(article("g" + std::to_string(i), "General topic " + std::to_string(i),
+                        "MPlusHealthTopics",
+                        "Dyspnea and aches in topic number " + std::to_string(i) + "."));
+  a.push_back(article("k", "Kkk disease", "MPlusHealthTopics",
+                      "Shortness of breath, swollen ankles and a fever."));
+  a.push_back(article("d", "Ddd disease", "MPlusHealthTopics",
+                      "Dyspnea, shortness of breath and a fever."));
+  a.push_back(article("c", "Ccc disease", "MPlusHealthTopics", "A fever, chills and sweats."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  ASSERT_GT(model.parameters().unworded_weight, 0.0);
+  const auto kkk = model.resolve("Kkk disease");
+  const auto ddd = model.resolve("Ddd disease");
+  ASSERT_FALSE(kkk.empty());
+  ASSERT_FALSE(ddd.empty());
+  const auto k = kkk.front().profile, d = ddd.front().profile;
+
+  ProfileQuery q;
+  ProfileFinding dyspnea{"dyspnea", {"Dyspnea"}};
+  dyspnea.synonyms = {{"Shortness of breath"}};
+  q.present.push_back(dyspnea);
+  q.present.push_back(ProfileFinding{"fever", {"Fever"}});
+  q.limit = 50;
+  const auto with = model.scores(q);
+  // Above the text that holds only the fever.
+  EXPECT_LT(testing::rank_of(model, q, "Kkk disease"), testing::rank_of(model, q, "Ccc disease"));
+  bool explained = false;
+  for (const auto& r : model.rank(q))
+    if (r.profile == k)
+      for (const auto& e : r.evidence)
+        if (e.finding == "dyspnea") {
+          explained = true;
+          EXPECT_NE(std::find(e.words.begin(), e.words.end(), "breath"), e.words.end());
+          EXPECT_GT(e.contribution, 0.0);
+        }
+  EXPECT_TRUE(explained);
+
+  auto p = model.parameters();
+  p.unworded_weight = 0;
+  model.set_query_parameters(p);
+  const auto without = model.scores(q);
+  EXPECT_GT(with[k], without[k] + 0.5);
+  // The text that says "dyspnea" is matched through it alone.
+  EXPECT_DOUBLE_EQ(with[d], without[d]);
+  // Without the lay names, it is below the text that holds only the fever.
+  EXPECT_GT(testing::rank_of(model, q, "Kkk disease"), testing::rank_of(model, q, "Ccc disease"));
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
