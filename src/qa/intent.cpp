@@ -715,10 +715,21 @@ bool focus_named_as_the_cause(const std::vector<text::Term>& terms, std::size_t 
   return true;
 }
 
+// "The risk of developing X", "what is the risk of getting it", "the risk
+// of having it": a verb of getting right after "risk of" asks the chance of
+// getting the condition, who is at risk, as plainly as "risk factors" does;
+// "the risks of X" alone stays a weak cue for what X brings (its
+// complications: "the risks of smoking").
+std::vector<CueSpec> risk_of_getting_it() {
+  return {{"risk of developing", T::susceptibility, 2},
+          {"risk of getting", T::susceptibility, 2},
+          {"risk of having", T::susceptibility, 2}};
+}
+
 }  // namespace
 
 IntentDetector::IntentDetector(text::Analyzer& analyzer) {
-  for (const auto& spec : kCues) {
+  auto add = [&](const CueSpec& spec) {
     const bool general = std::find(std::begin(kGeneralRequests), std::end(kGeneralRequests),
                                    std::string_view(spec.words)) != std::end(kGeneralRequests);
     Cue cue{{},
@@ -736,6 +747,12 @@ IntentDetector::IntentDetector(text::Analyzer& analyzer) {
       cue.words.push_back(std::move(t.surface));
     }
     cues_.push_back(std::move(cue));
+  };
+  for (const auto& spec : kCues) {
+    add(spec);
+    // (Beside the weak "risks of", which they override.)
+    if (std::string_view(spec.words) == "risks of")
+      for (const auto& risk : risk_of_getting_it()) add(risk);
   }
   // Longest cues first, so a cue claims its words before a shorter one can.
   std::stable_sort(cues_.begin(), cues_.end(),

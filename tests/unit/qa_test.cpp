@@ -230,6 +230,16 @@ TEST_F(Intents, TheFocusNamedAsWhatCausesAsksWhatItLeadsTo) {
   EXPECT_EQ(got, std::vector<T>{T::causes}) << names(got);
 }
 
+TEST_F(Intents, TheRiskOfGettingItAsksWhoIsAtRisk) {
+  // A verb of getting right after "risk of": the chance of getting it.
+  EXPECT_INTENTS("what is the risk of developing gout and how is it inherited",
+                 T::susceptibility, T::genetics);
+  EXPECT_INTENTS("is my risk of getting gout higher", T::susceptibility);
+  EXPECT_INTENTS("the risk of having gout again", T::susceptibility);
+  // The risks of a thing alone are what it brings.
+  EXPECT_INTENTS("what are the risks of smoking", T::complications);
+}
+
 // ---------------------------------------------------------------------------
 // The engine over the fixture articles.
 
