@@ -99,6 +99,16 @@ double source_preference(const Article& a) {
   return 1.0;
 }
 
+// MedQuAD holds some documents twice under two ids (NINDS's Machado-Joseph
+// disease is 0000187 and 0000188: one collection, one title, one heading):
+// that is one answer, not two to choose between by the question's other
+// words, which differ most between two wordings of one question (a message
+// and its summary then got different copies). Copies rank as the first.
+bool same_document_twice(const Article& a, const Article& b, std::string_view heading_a,
+                         std::string_view heading_b) {
+  return a.collection == b.collection && a.title == b.title && heading_a == heading_b;
+}
+
 std::string trim_to(std::string s, std::size_t max) {
   if (s.size() <= max) return s;
   std::size_t cut = s.rfind(' ', max);
@@ -782,6 +792,15 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
       cands.push_back({title_fit(u, asked_stems), source_preference(snapshot_->articles()[article]),
                        answer_score(u, extra), u});
     }
+    // (See same_document_twice: a copy takes the first copy's score.)
+    for (std::size_t i = 1; i < cands.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (same_document_twice(snapshot_->articles()[units_[cands[i].unit].article],
+                                snapshot_->articles()[units_[cands[j].unit].article],
+                                unit_heading(cands[i].unit), unit_heading(cands[j].unit))) {
+          cands[i].score = cands[j].score;
+          break;
+        }
     std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
       if (a.fit.share != b.fit.share) return a.fit.share > b.fit.share;
       if (a.fit.covered != b.fit.covered) return a.fit.covered > b.fit.covered;

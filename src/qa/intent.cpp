@@ -687,10 +687,49 @@ constexpr std::string_view kGeneralRequests[] = {"tell me about",        "inform
                                                  "information and help", "information and support",
                                                  "help and information", "support and information"};
 
+// The focus named as what causes, not as what is caused: "illnesses caused
+// by smoking" (the focus right after "caused by"), "X may be a cause of Y",
+// "X is one cause of Y" (the focus's own words, then only a linking verb and
+// an article before "cause of"). Such a question asks what the focus leads to,
+// its complications, as "can X cause Y" does; "what causes X", "X caused by
+// Y", "the cause of X" and "what is the cause of it" still ask its causes.
+bool focus_named_as_the_cause(const std::vector<text::Term>& terms, std::size_t cue,
+                              std::size_t focus_begin, const std::vector<bool>& skip) {
+  if (focus_begin == std::string::npos || cue >= terms.size()) return false;
+  const std::string& w = terms[cue].surface;
+  if (w == "caused")
+    return cue + 2 == focus_begin && cue + 1 < terms.size() && terms[cue + 1].surface == "by";
+  if ((w != "cause" && w != "causes") || focus_begin >= cue || cue + 1 >= terms.size() ||
+      terms[cue + 1].surface != "of" || cue > skip.size())
+    return false;
+  // Back from the cue over the linking words to the focus's own words.
+  std::size_t k = cue;
+  while (k > focus_begin && !skip[k - 1]) --k;
+  if (k == focus_begin || k == cue) return false;
+  for (std::size_t j = k; j < cue; ++j) {
+    const std::string& x = terms[j].surface;
+    if (!(x == "may" || x == "might" || x == "can" || x == "could" || x == "be" || x == "is" ||
+          x == "a" || x == "one" || x == "the"))
+      return false;
+  }
+  return true;
+}
+
+// "The risk of developing X", "what is the risk of getting it", "the risk
+// of having it": a verb of getting right after "risk of" asks the chance of
+// getting the condition, who is at risk, as plainly as "risk factors" does;
+// "the risks of X" alone stays a weak cue for what X brings (its
+// complications: "the risks of smoking").
+std::vector<CueSpec> risk_of_getting_it() {
+  return {{"risk of developing", T::susceptibility, 2},
+          {"risk of getting", T::susceptibility, 2},
+          {"risk of having", T::susceptibility, 2}};
+}
+
 }  // namespace
 
 IntentDetector::IntentDetector(text::Analyzer& analyzer) {
-  for (const auto& spec : kCues) {
+  auto add = [&](const CueSpec& spec) {
     const bool general = std::find(std::begin(kGeneralRequests), std::end(kGeneralRequests),
                                    std::string_view(spec.words)) != std::end(kGeneralRequests);
     Cue cue{{},
@@ -708,6 +747,12 @@ IntentDetector::IntentDetector(text::Analyzer& analyzer) {
       cue.words.push_back(std::move(t.surface));
     }
     cues_.push_back(std::move(cue));
+  };
+  for (const auto& spec : kCues) {
+    add(spec);
+    // (Beside the weak "risks of", which they override.)
+    if (std::string_view(spec.words) == "risks of")
+      for (const auto& risk : risk_of_getting_it()) add(risk);
   }
   // Longest cues first, so a cue claims its words before a shorter one can.
   std::stable_sort(cues_.begin(), cues_.end(),
@@ -784,6 +829,8 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
       for (std::size_t k = focus_begin; k < i && right_after; ++k) right_after = skip[k];
       if (right_after) type = SectionType::complications;
     }
+    if (type == SectionType::causes && focus_named_as_the_cause(terms, i, focus_begin, skip))
+      type = SectionType::complications;
     for (std::size_t k = 0; k < n; ++k) taken[i + k] = true;
     if (cue_tokens) {
       cue_tokens->resize(terms.size(), false);

@@ -79,6 +79,13 @@ class AnswerChoice : public ::testing::Test {
     a.push_back(document("NIDDK", "9", "Wobblewort syndrome", "Wobblewort syndrome",
                          {{T::treatment, "Wobblewort syndrome is treated with pretend rest."},
                           {T::overview, "Wobblewort syndrome is invented."}}));
+    // Glimmerfoot disease: one collection's document held twice under two
+    // ids, the second copy's text sharing more words with one question.
+    a.push_back(document("NINDS", "20", "Glimmerfoot disease", "Glimmerfoot disease",
+                         {{T::treatment, "Glimmerfoot disease is treated with rest."}}));
+    a.push_back(document(
+        "NINDS", "21", "Glimmerfoot disease", "Glimmerfoot disease",
+        {{T::treatment, "Glimmerfoot disease is treated with rest, splints and warm baths."}}));
     engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(a)));
   }
   static void TearDownTestSuite() {
@@ -181,6 +188,17 @@ TEST_F(AnswerChoice, NewTreatmentsTheFocusHoldsNoResearchOnAreItsTreatments) {
   ASSERT_EQ(focus_name(t), "Wobblewort syndrome");
   ASSERT_FALSE(t.answers.empty());
   EXPECT_EQ(t.answers[0].type, T::overview) << first_document(t);
+}
+
+TEST_F(AnswerChoice, ADocumentHeldTwiceIsOneAnswerWhateverTheOtherWords) {
+  // Two wordings of one question get the same copy: the first.
+  const auto summary = engine_->ask("What are the treatments for glimmerfoot disease?");
+  ASSERT_EQ(focus_name(summary), "Glimmerfoot disease");
+  EXPECT_EQ(first_document(summary), "NINDS 20");
+  const auto message = engine_->ask(
+      "Glimmerfoot disease. My feet hurt. Would splints and warm baths treat glimmerfoot disease?");
+  ASSERT_EQ(focus_name(message), "Glimmerfoot disease");
+  EXPECT_EQ(first_document(message), "NINDS 20");
 }
 
 }  // namespace

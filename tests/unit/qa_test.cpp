@@ -202,6 +202,44 @@ TEST_F(Intents, CauseRightAfterTheFocusAsksWhatItLeadsTo) {
   EXPECT_EQ(got, std::vector<T>{T::causes}) << names(got);
 }
 
+TEST_F(Intents, TheFocusNamedAsWhatCausesAsksWhatItLeadsTo) {
+  // The types read for `q` whose focus is the words [begin, end).
+  auto read = [&](std::string_view q, std::size_t begin, std::size_t end) {
+    const auto terms = analyzer_.terms(q);
+    std::vector<bool> skip(terms.size(), false);
+    for (std::size_t k = begin; k < end; ++k) skip[k] = true;
+    std::vector<T> got;
+    for (const auto& i : detector_.detect(terms, begin, skip)) got.push_back(i.type);
+    return got;
+  };
+  // "Illnesses caused by X": X causes them.
+  auto got = read("what are some illnesses caused by gout", 6, 7);
+  EXPECT_EQ(got, std::vector<T>{T::complications}) << names(got);
+  // "X may be a cause of Y", "X is one cause of Y".
+  got = read("the tics of gout may be a cause of kidney stones", 3, 4);
+  EXPECT_EQ(got, std::vector<T>{T::complications}) << names(got);
+  got = read("is gout one cause of kidney stones", 1, 2);
+  EXPECT_EQ(got, std::vector<T>{T::complications}) << names(got);
+  // What the focus is caused by, and its cause asked in any other words,
+  // still ask its causes.
+  got = read("is gout caused by diet", 1, 2);
+  EXPECT_EQ(got, std::vector<T>{T::causes}) << names(got);
+  got = read("what is the cause of gout", 5, 6);
+  EXPECT_EQ(got, std::vector<T>{T::causes}) << names(got);
+  got = read("gout what is the cause of it", 0, 1);
+  EXPECT_EQ(got, std::vector<T>{T::causes}) << names(got);
+}
+
+TEST_F(Intents, TheRiskOfGettingItAsksWhoIsAtRisk) {
+  // A verb of getting right after "risk of": the chance of getting it.
+  EXPECT_INTENTS("what is the risk of developing gout and how is it inherited",
+                 T::susceptibility, T::genetics);
+  EXPECT_INTENTS("is my risk of getting gout higher", T::susceptibility);
+  EXPECT_INTENTS("the risk of having gout again", T::susceptibility);
+  // The risks of a thing alone are what it brings.
+  EXPECT_INTENTS("what are the risks of smoking", T::complications);
+}
+
 // ---------------------------------------------------------------------------
 // The engine over the fixture articles.
 
