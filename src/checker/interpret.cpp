@@ -573,9 +573,12 @@ std::vector<std::string> Interpreter::without_degree_words(std::string_view phra
       for (; i < lay_end; ++i) words.push_back(std::move(all[i]));
       continue;
     }
+    // A word of degree before "than" compares an amount ("more than 10
+    // kg"): it stays, for the amount to be read whole.
     const auto it = std::find_if(optional_.begin(), optional_.end(), [&](const auto& o) {
       return i + o.size() <= all.size() &&
-             std::equal(o.begin(), o.end(), all.begin() + static_cast<std::ptrdiff_t>(i));
+             std::equal(o.begin(), o.end(), all.begin() + static_cast<std::ptrdiff_t>(i)) &&
+             !(i + o.size() < all.size() && all[i + o.size()] == "than");
     });
     if (it == optional_.end()) {
       words.push_back(std::move(all[i++]));
@@ -639,6 +642,15 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
   // optional words: "episodes of vomiting" is not Episodic vomiting. Only
   // here, for reading names: the condition texts say it too ("wakes up
   // three times a night to urinate").
+  // "onset of X" says when X began, which the words of onset around it
+  // tell (Finding::onset): no word of X's name ("sudden onset of seizures"
+  // is Seizure, no guess at Focal-onset seizure).
+  for (std::size_t i = 0; i + 1 < words.size();)
+    if (words[i] == "onset" && words[i + 1] == "of")
+      words.erase(words.begin() + static_cast<std::ptrdiff_t>(i),
+                  words.begin() + static_cast<std::ptrdiff_t>(i + 2));
+    else
+      ++i;
   for (std::size_t i = 0; i < words.size();)
     if (const auto n = how_often_at(words, i); n > 0)
       words.erase(words.begin() + static_cast<std::ptrdiff_t>(i),

@@ -170,9 +170,9 @@ TEST(ClauseReading, AClauseOfStoryWordsOnlyIsReadAsNoTerm) {
 
 TEST(ClauseReading, AReadingThatGuessesAtWhatWasNotSaidIsLeftOut) {
   const Interpreter interpreter(testing::checker_ontology());
-  // "onset" and "seizures" are in two names that each add a word the
+  // "onset" and "seizure" are in two names that each add a word the
   // clause does not say (focal, generalized): a guess, shared words 2 of 5.
-  const auto d = read_description("Sudden onset of seizures at night. Bad seizures.");
+  const auto d = read_description("Seizure onset at night in bed. Bad seizures.");
   ASSERT_EQ(d.findings.size(), 2u);
   const auto as_written = interpreter.interpret(d.findings[0].text);
   ASSERT_EQ(as_written.terms.size(), 1u);
@@ -185,6 +185,12 @@ TEST(ClauseReading, AReadingThatGuessesAtWhatWasNotSaidIsLeftOut) {
   const auto bad = interpret_finding(interpreter, d.findings[1]);
   ASSERT_EQ(bad.terms.size(), 1u);
   EXPECT_EQ(interpreter.ontology().term(bad.terms[0].term).id, "HP:0001250");
+  // "sudden onset of" says when, not which: no guess at either kind.
+  const auto sudden = read_description("Sudden onset of seizures at night.");
+  ASSERT_EQ(sudden.findings.size(), 1u);
+  const auto when = interpret_finding(interpreter, sudden.findings[0]);
+  ASSERT_EQ(when.terms.size(), 1u);
+  EXPECT_EQ(interpreter.ontology().term(when.terms[0].term).id, "HP:0001250");
 }
 
 TEST(ClauseReading, AWordOfHowAloneIsNotReadAsTheLongerNameItOpens) {
@@ -197,25 +203,30 @@ TEST(ClauseReading, AWordOfHowAloneIsNotReadAsTheLongerNameItOpens) {
     t.parents = std::move(parents);
     return t;
   };
-  with_modifiers.terms.push_back(term("HP:0032169", "Severe infection", {"HP:0000118"}));
+  with_modifiers.terms.push_back(term("HP:0032169", "Chronic infection", {"HP:0000118"}));
   auto without = with_modifiers;
   with_modifiers.terms.push_back(term("HP:0012823", "Clinical modifier", {"HP:0000001"}));
-  with_modifiers.terms.push_back(term("HP:0012824", "Severity", {"HP:0012823"}));
-  with_modifiers.terms.push_back(term("HP:0012828", "Severe", {"HP:0012824"}));
+  with_modifiers.terms.push_back(term("HP:0031797", "Clinical course", {"HP:0012823"}));
+  with_modifiers.terms.push_back(term("HP:0011010", "Chronic", {"HP:0031797"}));
   const Interpreter interpreter(
       std::make_shared<const ontology::Ontology>(ontology::Ontology::build(with_modifiers)));
   const Interpreter plain(
       std::make_shared<const ontology::Ontology>(ontology::Ontology::build(without)));
 
-  const auto d = read_description("It was severe. A severe infection. An infection.");
+  const auto d = read_description("It was chronic. A chronic infection. An infection.");
   ASSERT_EQ(d.findings.size(), 3u);
-  // "severe" shares half of "Severe infection": read as it without the
+  // "chronic" shares half of "Chronic infection": read as it without the
   // modifiers, and left unread with them.
-  expect_read_as(plain, d.findings[0], "Severe infection");
+  expect_read_as(plain, d.findings[0], "Chronic infection");
   expect_unread(interpreter, d.findings[0]);
   // Said in full, or through the word that says what, it is read.
   for (const std::size_t i : {1u, 2u})
-    expect_read_as(interpreter, d.findings[i], "Severe infection");
+    expect_read_as(interpreter, d.findings[i], "Chronic infection");
+  // A word the description reader reads as how bad (Finding::severity) is
+  // no name's word at all, with or without the modifiers.
+  const auto severe = read_description("It was severe.");
+  ASSERT_EQ(severe.findings.size(), 1u);
+  expect_unread(plain, severe.findings[0]);
 }
 
 TEST(ClauseReading, APhraseThatMissesTheTellingWordOfANameIsNotReadAsIt) {
