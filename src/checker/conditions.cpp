@@ -29,8 +29,7 @@ struct Word {
 // say, Interpreter::noun_of_adjective: there only one side changes, and
 // only into a word some name uses.)
 std::string noun_as_adjective(std::string stem) {
-  if (stem.size() >= 6 && (stem.ends_with("enc") || stem.ends_with("anc")))
-    stem.back() = 't';
+  if (stem.size() >= 6 && (stem.ends_with("enc") || stem.ends_with("anc"))) stem.back() = 't';
   return stem;
 }
 
@@ -818,18 +817,8 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
       e.finding = f.text;
       e.absent = pf.absent;
       std::vector<std::uint32_t> hit;
-      double raw = 0;
-      for (const auto& [t, w] : pf.terms) {
-        const auto& posts = postings_[t];
-        // Postings are in profile order (built profile by profile).
-        const auto it =
-            std::lower_bound(posts.begin(), posts.end(), i,
-                             [](const Posting& p, std::uint32_t v) { return p.profile < v; });
-        if (it == posts.end() || it->profile != i) continue;
-        raw += w * term_score(t, it->tf, i);
-        hit.push_back(t);
-      }
-      if (hit.empty()) raw = unworded_raw(pf, i, hit);
+      double raw = raw_in(pf.terms, i, hit);
+      if (hit.empty()) raw = raw_in(pf.unworded, i, hit);
       // What the finding adds through concepts (concept_match.cpp).
       ConceptMeet meet;
       const double by_concept =

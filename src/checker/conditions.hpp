@@ -491,11 +491,13 @@ class ConditionModel {
   // `worded_in` did; adds to score (raw is zero on entry and on return,
   // worded all zero).
   void add_unworded(const PreparedFinding& f, const std::vector<std::uint32_t>& worded_in,
-                    std::vector<char>& worded, std::vector<double>& raw,
-                    std::vector<double>& score, std::vector<char>& matched) const;
-  // The same for one profile that holds none of its terms (the explanation).
-  double unworded_raw(const PreparedFinding& f, std::uint32_t profile,
-                      std::vector<std::uint32_t>& hit) const;
+                    std::vector<char>& worded, std::vector<double>& raw, std::vector<double>& score,
+                    std::vector<char>& matched) const;
+  // The summed term scores of `terms` in one profile, the terms it holds
+  // added to `hit` (the explanation: a finding's terms, or, in a profile
+  // that holds none of them, its PreparedFinding::unworded).
+  double raw_in(const std::vector<std::pair<std::uint32_t, double>>& terms, std::uint32_t profile,
+                std::vector<std::uint32_t>& hit) const;
   double length_factor(std::size_t profile) const;
   // Fixed at build: which profiles are symptom topics or named for a group.
   void prepare_ranking();

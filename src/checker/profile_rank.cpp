@@ -292,11 +292,12 @@ void ConditionModel::add_unworded(const PreparedFinding& f,
   for (const auto p : worded_in) worded[p] = 0;
 }
 
-double ConditionModel::unworded_raw(const PreparedFinding& f, std::uint32_t profile,
-                                    std::vector<std::uint32_t>& hit) const {
+double ConditionModel::raw_in(const std::vector<std::pair<std::uint32_t, double>>& terms,
+                              std::uint32_t profile, std::vector<std::uint32_t>& hit) const {
   double raw = 0;
-  for (const auto& [t, w] : f.unworded) {
+  for (const auto& [t, w] : terms) {
     const auto& posts = postings_[t];
+    // Postings are in profile order (built profile by profile).
     const auto it =
         std::lower_bound(posts.begin(), posts.end(), profile,
                          [](const Posting& p, std::uint32_t v) { return p.profile < v; });
