@@ -56,6 +56,12 @@ class CheckerHpo : public ::testing::Test {
     const auto i = interpreter_->interpret_phrase(phrase);
     return i ? checker_->ontology().term(i->term).id : std::string("none");
   }
+  // The id of the first term the served interpreter reads in a text.
+  std::string first(std::string_view text) const {
+    const auto r = served_->interpret(text);
+    return r.terms.empty() ? std::string("none")
+                           : checker_->ontology().term(r.terms.front().term).id;
+  }
   static std::unique_ptr<Checker> checker_;
   static std::unique_ptr<Interpreter> interpreter_;
   static std::unique_ptr<Interpreter> served_;
@@ -94,11 +100,6 @@ TEST_F(CheckerHpo, ReadsTheIssuesPlainWords) {
 // where a phrase's extra words meet many other names, by the interpreter
 // the server builds.
 TEST_F(CheckerHpo, ReadsTheAdjectiveOfAFindingAsItsNoun) {
-  auto first = [&](std::string_view text) {
-    const auto r = served_->interpret(text);
-    return r.terms.empty() ? std::string("none")
-                           : checker_->ontology().term(r.terms.front().term).id;
-  };
   // HPO's names say the noun; people and clinicians the adjective.
   EXPECT_EQ(first("I feel nauseous"), "HP:0002018");  // Nausea
   EXPECT_EQ(first("she is nauseated"), "HP:0002018");
@@ -118,11 +119,6 @@ TEST_F(CheckerHpo, ReadsTheAdjectiveOfAFindingAsItsNoun) {
 // Finding::severity): they count for a name that has them, and a name
 // without them loses nothing.
 TEST_F(CheckerHpo, ReadsAFindingWhateverIsSaidOfItsOnsetOrDegree) {
-  auto first = [&](std::string_view text) {
-    const auto r = served_->interpret(text);
-    return r.terms.empty() ? std::string("none")
-                           : checker_->ontology().term(r.terms.front().term).id;
-  };
   EXPECT_EQ(first("sudden onset of dyspnea"), "HP:0002094");    // Dyspnea
   EXPECT_EQ(first("gradual onset of headache"), "HP:0002315");  // Headache
   // "more" says how much, as "very" does: it costs the name nothing.
@@ -149,11 +145,6 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   auto id_of = [&](std::string_view phrase) {
     const auto i = served_->interpret_phrase(phrase);
     return i ? checker_->ontology().term(i->term).id : std::string("none");
-  };
-  auto first = [&](std::string_view text) {
-    const auto r = served_->interpret(text);
-    return r.terms.empty() ? std::string("none")
-                           : checker_->ontology().term(r.terms.front().term).id;
   };
   // Where on the body: the words before the place, if a name in full.
   EXPECT_EQ(id_of("rash on my arms"), "none");  // the whole phrase alone
