@@ -637,11 +637,6 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
   // Words of degree first: set aside as optional.
   std::vector<std::string> degree;
   std::vector<std::string> words = without_degree_words(phrase, &degree);
-  // How often ("three times", "twice a day") says how a finding goes, not
-  // which it is: "I threw up three times" is Vomiting. Dropped, not kept as
-  // optional words: "episodes of vomiting" is not Episodic vomiting. Only
-  // here, for reading names: the condition texts say it too ("wakes up
-  // three times a night to urinate").
   // "onset of X" says when X began, which the words of onset around it
   // tell (Finding::onset): no word of X's name ("sudden onset of seizures"
   // is Seizure, no guess at Focal-onset seizure).
@@ -651,6 +646,11 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
                   words.begin() + static_cast<std::ptrdiff_t>(i + 2));
     else
       ++i;
+  // How often ("three times", "twice a day") says how a finding goes, not
+  // which it is: "I threw up three times" is Vomiting. Dropped, not kept as
+  // optional words: "episodes of vomiting" is not Episodic vomiting. Only
+  // here, for reading names: the condition texts say it too ("wakes up
+  // three times a night to urinate").
   for (std::size_t i = 0; i < words.size();)
     if (const auto n = how_often_at(words, i); n > 0)
       words.erase(words.begin() + static_cast<std::ptrdiff_t>(i),
