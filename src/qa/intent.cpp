@@ -616,6 +616,14 @@ const CueSpec kCues[] = {
     {"other problems", T::complications, 1.5},
     {"go wrong", T::complications, 1.5},
     {"risks of", T::complications, 1},
+    // "The risk of developing X", "what is the risk of getting it", "the
+    // risk of having it": a verb of getting right after "risk of" asks the
+    // chance of getting the condition, who is at risk, as plainly as "risk
+    // factors" does; "the risks of X" alone stays a weak cue for what X
+    // brings (its complications: "the risks of smoking").
+    {"risk of developing", T::susceptibility, 2},
+    {"risk of getting", T::susceptibility, 2},
+    {"risk of having", T::susceptibility, 2},
     {"side effects", T::complications, 1.5},
     {"long term effects", T::complications, 2},
     {"damage", T::complications, 1},
@@ -715,21 +723,10 @@ bool focus_named_as_the_cause(const std::vector<text::Term>& terms, std::size_t 
   return true;
 }
 
-// "The risk of developing X", "what is the risk of getting it", "the risk
-// of having it": a verb of getting right after "risk of" asks the chance of
-// getting the condition, who is at risk, as plainly as "risk factors" does;
-// "the risks of X" alone stays a weak cue for what X brings (its
-// complications: "the risks of smoking").
-std::vector<CueSpec> risk_of_getting_it() {
-  return {{"risk of developing", T::susceptibility, 2},
-          {"risk of getting", T::susceptibility, 2},
-          {"risk of having", T::susceptibility, 2}};
-}
-
 }  // namespace
 
 IntentDetector::IntentDetector(text::Analyzer& analyzer) {
-  auto add = [&](const CueSpec& spec) {
+  for (const auto& spec : kCues) {
     const bool general = std::find(std::begin(kGeneralRequests), std::end(kGeneralRequests),
                                    std::string_view(spec.words)) != std::end(kGeneralRequests);
     Cue cue{{},
@@ -747,12 +744,6 @@ IntentDetector::IntentDetector(text::Analyzer& analyzer) {
       cue.words.push_back(std::move(t.surface));
     }
     cues_.push_back(std::move(cue));
-  };
-  for (const auto& spec : kCues) {
-    add(spec);
-    // (Beside the weak "risks of", which they override.)
-    if (std::string_view(spec.words) == "risks of")
-      for (const auto& risk : risk_of_getting_it()) add(risk);
   }
   // Longest cues first, so a cue claims its words before a shorter one can.
   std::stable_sort(cues_.begin(), cues_.end(),
