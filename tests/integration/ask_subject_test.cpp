@@ -11,6 +11,7 @@
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/site_server.hpp"
 #include "support/stores.hpp"
 
 namespace symptomdb::test {
@@ -18,25 +19,7 @@ namespace {
 
 using nlohmann::json;
 
-class AskSubjectTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    if (!TestDatabase::skip_reason(site_backend()).empty()) return;  // each test skips
-    db_ = new TestDatabase(site_backend());
-    server_ = new ServerProcess(
-        {"--db", db_->location(), "--content", (source_dir() / "content").string()});
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete db_;
-    server_ = nullptr;
-    db_ = nullptr;
-  }
-  void SetUp() override { SYMPTOMDB_SKIP_WITHOUT(site_backend()); }
-  static std::uint16_t port() { return server_->port(); }
-  static inline TestDatabase* db_ = nullptr;
-  static inline ServerProcess* server_ = nullptr;
-};
+class AskSubjectTest : public SiteServerSuite<AskSubjectTest> {};
 
 // A message's subject line given apart: ?subject= on GET, "subject" in a
 // POST's JSON body. The subject's condition is what is asked about where

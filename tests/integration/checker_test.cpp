@@ -13,6 +13,7 @@
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/site_server.hpp"
 #include "support/stores.hpp"
 #include "support/temp_dir.hpp"
 
@@ -36,26 +37,10 @@ HttpResponse check(std::uint16_t port, const std::string& body) {
   return http_request(port, "POST", "/api/v1/check", {{"Content-Type", "application/json"}}, body);
 }
 
-class CheckerTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    if (!TestDatabase::skip_reason(site_backend()).empty()) return;  // each test skips
-    db_ = new TestDatabase(site_backend());
-    import_fixture(db_->location());
-    server_ = new ServerProcess(
-        {"--db", db_->location(), "--content", (source_dir() / "content").string()});
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete db_;
-    server_ = nullptr;
-    db_ = nullptr;
-  }
-  void SetUp() override { SYMPTOMDB_SKIP_WITHOUT(site_backend()); }
-  static std::uint16_t port() { return server_->port(); }
-
-  static inline TestDatabase* db_ = nullptr;
-  static inline ServerProcess* server_ = nullptr;
+class CheckerTest : public SiteServerSuite<CheckerTest> {
+ public:
+  // The HPO fixture, before the server starts and loads its snapshot.
+  static void prepare(const std::string& db) { import_fixture(db); }
 };
 
 std::vector<std::string> ids(const json& conditions) {

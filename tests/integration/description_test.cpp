@@ -8,6 +8,7 @@
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/site_server.hpp"
 #include "support/stores.hpp"
 
 namespace symptomdb::test {
@@ -15,27 +16,12 @@ namespace {
 
 using nlohmann::json;
 
-class DescriptionTest : public ::testing::Test {
+class DescriptionTest : public SiteServerSuite<DescriptionTest> {
  protected:
-  static void SetUpTestSuite() {
-    if (!TestDatabase::skip_reason(site_backend()).empty()) return;  // each test skips
-    db_ = new TestDatabase(site_backend());
-    server_ = new ServerProcess(
-        {"--db", db_->location(), "--content", (source_dir() / "content").string()});
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete db_;
-    server_ = nullptr;
-    db_ = nullptr;
-  }
-  void SetUp() override { SYMPTOMDB_SKIP_WITHOUT(site_backend()); }
   static HttpResponse check(const json& body) {
-    return http_request(server_->port(), "POST", "/api/v1/check",
-                        {{"Content-Type", "application/json"}}, body.dump());
+    return http_request(port(), "POST", "/api/v1/check", {{"Content-Type", "application/json"}},
+                        body.dump());
   }
-  static inline TestDatabase* db_ = nullptr;
-  static inline ServerProcess* server_ = nullptr;
 };
 
 std::vector<std::string> names(const json& conditions) {
@@ -232,9 +218,8 @@ TEST_F(DescriptionTest, HistoryTheRiskTextNamesRaisesTheConditionAndIsExplained)
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(json::parse(r.body)["error"]["code"], "history_too_long");
   // The page takes it as "hist" and gives it back, escaped.
-  const auto page =
-      http_request(server_->port(), "GET",
-                   "/check?d=wheezing+and+a+cough&hist=tobacco+smoke+%3Cb%3Ex%3C%2Fb%3E", {}, "");
+  const auto page = http_request(
+      port(), "GET", "/check?d=wheezing+and+a+cough&hist=tobacco+smoke+%3Cb%3Ex%3C%2Fb%3E", {}, "");
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_NE(page.body.find("tobacco smoke &lt;b&gt;x&lt;/b&gt;"), std::string::npos)
       << page.body.substr(0, 3000);
@@ -257,7 +242,7 @@ TEST_F(DescriptionTest, TheArticleAboutTheSymptomItselfIsLinked) {
   ASSERT_TRUE(cold.contains("about_your_symptoms"));
   EXPECT_TRUE(cold["about_your_symptoms"].is_array());
   EXPECT_TRUE(cold["about_your_symptoms"].empty()) << cold["about_your_symptoms"].dump();
-  const auto page = http_request(server_->port(), "GET", "/check?d=I+have+a+headache", {}, "");
+  const auto page = http_request(port(), "GET", "/check?d=I+have+a+headache", {}, "");
   ASSERT_EQ(page.status, 200);
   const auto about = page.body.find("About your symptoms");
   ASSERT_NE(about, std::string::npos);
@@ -266,7 +251,7 @@ TEST_F(DescriptionTest, TheArticleAboutTheSymptomItselfIsLinked) {
 
 TEST_F(DescriptionTest, ThePageShowsTriageFirstAndEscapesTheText) {
   const auto r = http_request(
-      server_->port(), "GET",
+      port(), "GET",
       "/check?d=" + std::string("sore+throat%2C+runny+nose+%3Cscript%3Ex%3C%2Fscript%3E"), {}, "");
   ASSERT_EQ(r.status, 200) << r.body;
   const auto triage = r.body.find("data-triage=");

@@ -8,6 +8,7 @@
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/site_server.hpp"
 #include "support/stores.hpp"
 
 namespace symptomdb::test {
@@ -33,25 +34,7 @@ std::string gunzip(const std::string& gz) {
   return rc == Z_STREAM_END ? out : "<not a complete gzip stream>";
 }
 
-class ReaderTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    if (!TestDatabase::skip_reason(site_backend()).empty()) return;  // each test skips
-    db_ = new TestDatabase(site_backend());
-    server_ = new ServerProcess(
-        {"--db", db_->location(), "--content", (source_dir() / "content").string()});
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete db_;
-    server_ = nullptr;
-    db_ = nullptr;
-  }
-  void SetUp() override { SYMPTOMDB_SKIP_WITHOUT(site_backend()); }
-  static std::uint16_t port() { return server_->port(); }
-  static inline TestDatabase* db_ = nullptr;
-  static inline ServerProcess* server_ = nullptr;
-};
+class ReaderTest : public SiteServerSuite<ReaderTest> {};
 
 TEST_F(ReaderTest, GzipWhenAskedWithVaryAndItsOwnValidator) {
   for (const char* target : {"/", "/articles/muscle-atrophy", "/api/v1/articles/muscle-atrophy",
