@@ -132,6 +132,12 @@ constexpr std::array<std::string_view, 90> kStory = {
     "described",   "admits",       "admitted",   "feel",        "feels",   "felt",
     "suffers",     "suffered",     "suffering",  "suffer",      "history", "seems",
     "seemed",      "appears",      "appeared",   "looks",       "looked"};
+// Words by which the one who writes found out what follows ("on further
+// questioning, it is revealed that he has", "on examination", "she found
+// that"): story too, taken off the front the same way.
+constexpr std::array<std::string_view, 12> kFindingOut = {
+    "further", "questioning", "questioned", "asked",    "asking",      "revealed",
+    "reveals", "found",       "finds",      "noticing", "examination", "upon"};
 // Words that join a clause to the story before it ("in addition, ..."):
 // story words too, taken off the front the same way.
 constexpr std::array<std::string_view, 6> kJoiners = {"addition", "additionally", "furthermore",
@@ -624,7 +630,8 @@ Description read_description(std::string_view text) {
           continue;
         }
         if (core.empty() &&
-            (in(kStory, kept[i]) || in(kJoiners, kept[i]) || text::is_stopword(kept[i])) &&
+            (in(kStory, kept[i]) || in(kReporting, kept[i]) || in(kFindingOut, kept[i]) ||
+             in(kJoiners, kept[i]) || text::is_stopword(kept[i])) &&
             !lay_phrase_at(kept, i))
           continue;
         core.push_back(kept[i]);

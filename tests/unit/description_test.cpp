@@ -277,6 +277,12 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
             "recurrent episodes of vertigo");
   EXPECT_EQ(core("she seems more lethargic"), "more lethargic");
   EXPECT_EQ(core("he looks pale"), "pale");
+  // The verbs by which someone tells or finds out what follows open it too.
+  EXPECT_EQ(core("he mentions severe eye itching"), "severe eye itching");
+  EXPECT_EQ(core("she noted that she has night sweats"), "night sweats");
+  EXPECT_EQ(core("on further questioning it is revealed that he has eye itching"),
+            "eye itching");
+  EXPECT_EQ(core("on examination there is a rash"), "rash");
   EXPECT_EQ(core("a rash in the last week"), "rash");
   // ... and a day named from now: when it began, not part of its name.
   EXPECT_EQ(core("vomiting since yesterday"), "vomiting");
