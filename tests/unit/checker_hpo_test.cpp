@@ -127,6 +127,9 @@ TEST_F(CheckerHpo, ReadsAFindingWhateverIsSaidOfItsOnsetOrDegree) {
   ASSERT_TRUE(more && alone);
   EXPECT_EQ(checker_->ontology().term(more->term).id, "HP:0001254");  // Lethargy
   EXPECT_DOUBLE_EQ(more->confidence, alone->confidence);
+  // How strong, said as a noun, is how as well.
+  EXPECT_EQ(first("tight precordial pain of strong intensity"), "HP:0032141");  // Precordial pain
+  EXPECT_EQ(first("abdominal pain of moderate severity"), "HP:0002027");       // Abdominal pain
   // How often, in one word, is not the name either.
   EXPECT_EQ(first("morning cough daily"), "HP:0012735");  // Cough
   // Nor is where on a part the finding keeps to.
