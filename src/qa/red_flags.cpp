@@ -21,12 +21,47 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return out;
 }
 
-bool contains_phrase(const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
+// A phrase of a sign is said when its words come close together in one
+// sentence, in any order, with up to kBetween other words among them: people
+// put a verb, a possessive or a preposition between the words of a sign ("my
+// tongue is swelling" says "tongue swelling", "pain in my chest" "chest
+// pain", "the bleeding won't stop" "won't stop bleeding"), and a sign missed
+// is worse than a notice too many.
+constexpr std::size_t kBetween = 2;
+
+bool says_phrase(const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
   if (needle.empty() || needle.size() > hay.size()) return false;
-  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i)
-    if (std::equal(needle.begin(), needle.end(), hay.begin() + static_cast<std::ptrdiff_t>(i)))
-      return true;
+  const std::size_t span = needle.size() + kBetween;
+  std::vector<char> used(needle.size());
+  for (std::size_t i = 0; i < hay.size(); ++i) {
+    // A window opens on a word of the phrase.
+    if (std::find(needle.begin(), needle.end(), hay[i]) == needle.end()) continue;
+    std::fill(used.begin(), used.end(), 0);
+    std::size_t found = 0;
+    for (std::size_t j = i; j < hay.size() && j < i + span && found < needle.size(); ++j)
+      for (std::size_t k = 0; k < needle.size(); ++k)
+        if (!used[k] && needle[k] == hay[j]) {
+          used[k] = 1;
+          ++found;
+          break;
+        }
+    if (found == needle.size()) return true;
+  }
   return false;
+}
+
+// The sentences of a text (at . ! ? ; and line breaks): the words of a sign
+// are said in one.
+std::vector<std::string_view> sentences(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i)
+    if (i == text.size() || text[i] == '.' || text[i] == '!' || text[i] == '?' || text[i] == ';' ||
+        text[i] == '\n') {
+      if (i > start) out.push_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  return out;
 }
 
 }  // namespace
@@ -91,17 +126,20 @@ RedFlags::RedFlags(text::Analyzer& analyzer) {
 
 std::optional<Emergency> RedFlags::check(std::string_view question,
                                          text::Analyzer& analyzer) const {
-  const auto stems = analyzer.stems(question);
+  std::vector<std::vector<std::string>> said;
+  for (const auto sentence : sentences(question)) said.push_back(analyzer.stems(sentence));
   // A phrase can only be there if its first word is: one hash lookup rules
   // out most phrases before any scan of a long message.
-  const std::unordered_set<std::string_view> present(stems.begin(), stems.end());
+  std::unordered_set<std::string_view> present;
+  for (const auto& stems : said) present.insert(stems.begin(), stems.end());
   for (const auto& rule : rules_) {
     std::string matched;
     bool all = true;
     for (const auto& group : rule.groups) {
       const auto hit = std::find_if(group.begin(), group.end(), [&](const Phrase& p) {
         return !p.stems.empty() && present.count(p.stems.front()) &&
-               contains_phrase(stems, p.stems);
+               std::any_of(said.begin(), said.end(),
+                           [&](const auto& stems) { return says_phrase(stems, p.stems); });
       });
       if (hit == group.end()) {
         all = false;

@@ -105,8 +105,7 @@ TEST_F(Intents, AProcedureAskedForIsATreatment) {
   // A procedure done for a condition treats it, as surgery does.
   EXPECT_INTENTS("How do I find doctors that perform this procedure for gout?", T::treatment);
   // Asked for beside information on it, the treatment comes first.
-  EXPECT_INTENTS("Where can I find information about these procedures?", T::treatment,
-                 T::overview);
+  EXPECT_INTENTS("Where can I find information about these procedures?", T::treatment, T::overview);
 }
 
 TEST_F(Intents, SymptomsTestsOutlook) {
@@ -232,8 +231,8 @@ TEST_F(Intents, TheFocusNamedAsWhatCausesAsksWhatItLeadsTo) {
 
 TEST_F(Intents, TheRiskOfGettingItAsksWhoIsAtRisk) {
   // A verb of getting right after "risk of": the chance of getting it.
-  EXPECT_INTENTS("what is the risk of developing gout and how is it inherited",
-                 T::susceptibility, T::genetics);
+  EXPECT_INTENTS("what is the risk of developing gout and how is it inherited", T::susceptibility,
+                 T::genetics);
   EXPECT_INTENTS("is my risk of getting gout higher", T::susceptibility);
   EXPECT_INTENTS("the risk of having gout again", T::susceptibility);
   // The risks of a thing alone are what it brings.
@@ -626,6 +625,23 @@ TEST_F(FixtureEngine, RedFlagsComeFirstEvenWhenAFocusIsAnswered) {
   r = engine_->ask("I have a headache and my neck is stiff");
   ASSERT_TRUE(r.emergency);
   EXPECT_EQ(r.emergency->kind, "meningitis");
+
+  // The words of a sign said with a verb or a possessive between them, or
+  // in another order, are the sign.
+  r = engine_->ask("my tongue is swelling after a bee sting");
+  ASSERT_TRUE(r.emergency);
+  EXPECT_EQ(r.emergency->kind, "allergy");
+  r = engine_->ask("the bleeding won't stop");
+  ASSERT_TRUE(r.emergency);
+  EXPECT_EQ(r.emergency->kind, "bleeding");
+  r = engine_->ask("I have pain in my chest and I am short of breath");
+  ASSERT_TRUE(r.emergency);
+  EXPECT_EQ(r.emergency->kind, "cardiac");
+  // ... but in one sentence, and close together.
+  EXPECT_FALSE(
+      engine_->ask("My chest is fine. The pain is in my knee and I am short of breath").emergency);
+  EXPECT_FALSE(engine_->ask("my chest feels fine but the knee pain and shortness of breath persist")
+                   .emergency);
 
   // Each red-flag word alone is not an emergency.
   EXPECT_FALSE(engine_->ask("my neck is stiff").emergency);
