@@ -659,19 +659,38 @@ namespace {
 // interpreter's optional words ("very", "really": Interpreter::
 // without_degree_words), which are gone already; HPO's names need
 // "severe" ("Severe short stature"), the texts' matching does not.
+// An abbreviated unit after a number ("95 mm hg", "10 kgs", "5 mg", "15
+// hrs"): English words hold a vowel, and an abbreviation written after a
+// number is what the number measures in. It says how much, never what the
+// finding is, and a text that quotes numbers ("below 130/80 mm Hg") is no
+// likelier the person's condition for it.
+bool unit_after_number(std::string_view folded, bool after_number) {
+  if (!after_number || folded.empty() || folded.size() > 4) return false;
+  return std::all_of(folded.begin(), folded.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) &&
+           std::string_view("aeiouy").find(c) == std::string_view::npos;
+  });
+}
+
 std::string what_it_is(std::string_view text) {
   std::string out, word;
   // "every day", "each night": how often, which the texts say of anything
   // ("check your feet every day"), not what the finding is.
   bool how_often = false;
+  // The word before was a number or a unit of one ("95 mm hg").
+  bool after_number = false;
   auto flush = [&]() {
     const std::string folded = text::fold(word);
     const bool often = folded == "every" || folded == "each";
-    if (!word.empty() && !degree_word(folded) && !often && !how_often) {
+    const bool unit = unit_after_number(folded, after_number);
+    if (!word.empty() && !degree_word(folded) && !often && !how_often && !unit) {
       if (!out.empty()) out.push_back(' ');
       out += word;
     }
-    if (!word.empty()) how_often = often;
+    if (!word.empty()) {
+      how_often = often;
+      after_number = unit || std::isdigit(static_cast<unsigned char>(folded.front()));
+    }
     word.clear();
   };
   for (const char c : text) {

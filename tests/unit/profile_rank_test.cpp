@@ -628,5 +628,36 @@ TEST(ProfileRank, AFindingATextDoesNotWordIsLookedUpThroughItsLayNames) {
   EXPECT_GT(testing::rank_of(model, q, "Kkk disease"), testing::rank_of(model, q, "Ccc disease"));
 }
 
+// An abbreviated unit after a number ("95 mm hg") says how much, not what:
+// a text that quotes numbers in that unit ("below 130/80 mm Hg") is not
+// matched by it; a finding's own words still are.
+TEST(ProfileRank, AUnitAfterANumberIsNotMatchedInTheTexts) {
+  std::vector<Article> a;
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Headache at times. Keep your blood pressure below 130/80 mm Hg."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
+                      "Headaches, nosebleeds and dizziness."));
+  a.push_back(article("c", "Ccc disease", "MPlusHealthTopics", "A rash on the hands."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  const auto aaa = model.resolve("Aaa disease");
+  ASSERT_FALSE(aaa.empty());
+  const auto p = aaa.front().profile;
+
+  ProfileQuery alone;
+  alone.present.push_back(ProfileFinding{"headache", {}});
+  alone.limit = 20;
+  ProfileQuery with_unit = alone;
+  with_unit.present.push_back(ProfileFinding{"95 mm hg", {}});
+  EXPECT_DOUBLE_EQ(model.scores(with_unit)[p], model.scores(alone)[p]);
+  for (const auto& r : model.rank(with_unit))
+    for (const auto& e : r.evidence) EXPECT_NE(e.finding, "95 mm hg");
+
+  // Not after a number, the same letters are words of the finding.
+  ProfileQuery named = alone;
+  named.present.push_back(ProfileFinding{"mm hg", {}});
+  EXPECT_GT(model.scores(named)[p], model.scores(alone)[p]);
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
