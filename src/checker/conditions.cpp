@@ -653,12 +653,6 @@ std::optional<std::size_t> ConditionModel::profile_of_condition(std::size_t cond
 
 namespace {
 
-// A person's words less those that only say how bad it is or how often:
-// a text that says "mild" or "severe" of its own symptoms does not fit "a
-// mild headache" better for it (the degree is Finding::severity). Not the
-// interpreter's optional words ("very", "really": Interpreter::
-// without_degree_words), which are gone already; HPO's names need
-// "severe" ("Severe short stature"), the texts' matching does not.
 // An abbreviated unit after a number ("95 mm hg", "10 kgs", "5 mg", "15
 // hrs"): English words hold a vowel, and an abbreviation written after a
 // number is what the number measures in. It says how much, never what the
@@ -672,6 +666,13 @@ bool unit_after_number(std::string_view folded, bool after_number) {
   });
 }
 
+// A person's words less those that only say how bad it is, how often or in
+// what unit (unit_after_number):
+// a text that says "mild" or "severe" of its own symptoms does not fit "a
+// mild headache" better for it (the degree is Finding::severity). Not the
+// interpreter's optional words ("very", "really": Interpreter::
+// without_degree_words), which are gone already; HPO's names need
+// "severe" ("Severe short stature"), the texts' matching does not.
 std::string what_it_is(std::string_view text) {
   std::string out, word;
   // "every day", "each night": how often, which the texts say of anything
