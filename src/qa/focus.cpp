@@ -457,24 +457,34 @@ bool name_adjective_ending(std::string_view word) {
   return false;
 }
 
+// The words that put a finding in or at a part of the body: "in", "on",
+// "of", and the prepositions of place around it ("sores around my
+// genitals", "a lump under her arm", "pain behind my eye", "pain above my
+// knee"): each says where the finding is, as "genital sores", "arm lump",
+// "eye pain" say it.
+bool place_in_a_body_part(std::string_view link) {
+  for (std::string_view w : {"in", "of", "on", "around", "under", "behind", "above", "below"})
+    if (link == w) return true;
+  return false;
+}
+
 // A finding of a part of someone's body is said either way: "pain in my
 // hip" is "hip pain", "infection in his testis" "testis infection", "a rash
-// on her arm" "arm rash". For the head word at `h`, followed by "in", "on"
-// or "of", a possessive ("my", "his", "her", "your", "their", "our") and
-// one or two words, the keys (stems in the name's order) of the compound the
-// phrase may be, each with the end of the words it takes: "M H", "M1 M2 H",
-// and "M2 H" after a side ("pain in my left hip"). The possessive is what
-// says the words after it are a part of the body: "water in the lung",
-// "loss of blood", "cirrhosis of the liver" name no one's part and stay as
-// written. Only a key that is a name is read; `stop` flags the stopwords
-// among `terms`.
+// on her arm" "arm rash". For the head word at `h`, followed by "in", "on",
+// "of" or another word of place (see place_in_a_body_part), a possessive
+// ("my", "his", "her", "your", "their", "our") and one or two words, the
+// keys (stems in the name's order) of the compound the phrase may be, each
+// with the end of the words it takes: "M H", "M1 M2 H", and "M2 H" after a
+// side ("pain in my left hip"). The possessive is what says the words after
+// it are a part of the body: "water in the lung", "loss of blood",
+// "cirrhosis of the liver" name no one's part and stay as written. Only a
+// key that is a name is read; `stop` flags the stopwords among `terms`.
 std::vector<std::pair<std::string, std::size_t>> reordered_compound_keys(
     const std::vector<text::Term>& terms, const std::vector<char>& stop, std::size_t h) {
   std::vector<std::pair<std::string, std::size_t>> out;
   const std::size_t n = terms.size();
   if (h + 2 >= n || stop[h]) return out;
-  const std::string& link = terms[h + 1].surface;
-  if (link != "in" && link != "of" && link != "on") return out;
+  if (!place_in_a_body_part(terms[h + 1].surface)) return out;
   static constexpr std::string_view kPossessives[] = {"my", "his", "her", "your", "their", "our"};
   std::size_t k = h + 2;
   if (std::find(std::begin(kPossessives), std::end(kPossessives), terms[k].surface) ==
