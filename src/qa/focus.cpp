@@ -279,6 +279,23 @@ bool part_of_a_relation_title(const std::string& part, const std::vector<std::st
   return false;
 }
 
+// Some abbreviations are spelt with a small first letter and capitals after
+// it ("hCG", the hormone; "mRNA", "eGFR", "cAMP"): written so, the letters
+// are that abbreviation, not another that writes the same letters all in
+// capitals ("HCG", a hypertrichosis). True when the word as `written`
+// opens with a small letter followed by two capitals or more (and digits),
+// and the abbreviation `name` is not written so.
+bool spelt_as_another_abbreviation(std::string_view written, std::string_view name) {
+  if (written.size() < 3 || !std::islower(static_cast<unsigned char>(written.front())))
+    return false;
+  std::size_t capitals = 0;
+  for (unsigned char ch : written.substr(1)) {
+    if (std::islower(ch)) return false;
+    capitals += std::isupper(ch) ? 1 : 0;
+  }
+  return capitals >= 2 && written != name;
+}
+
 // Are two letters next to each other on a QWERTY keyboard (a letter hit
 // for its neighbour: "amd" for "and")?
 bool neighbouring_keys(char a, char b) {
@@ -1138,6 +1155,9 @@ bool FocusDictionary::entry_fits_span(const Entry& entry, const SpanContext& q, 
     // "fluoxetine hcl" (the salt), not Hairy cell leukemia.
     if (b > 0 && !q.stop[b - 1] && drug_stems_.count(terms[b - 1].stem)) return false;
     const std::string_view w = terms[b].surface;
+    // "hCG" is not HCG (see spelt_as_another_abbreviation).
+    if (b < q.written.size() && spelt_as_another_abbreviation(q.written[b], entry.name))
+      return false;
     // "COPD", "COPD's", and a plural unless that is a word ("meds").
     const bool same = w.starts_with(entry.letters) &&
                       (w.size() == entry.letters.size() || w.substr(entry.letters.size()) == "'s" ||
@@ -1248,6 +1268,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   // Which words the asker wrote in capitals ("ALL" the leukemia, not "all").
   // The k-th run of letters and digits in the original is the k-th term.
   std::vector<bool> capitalised(n, false);
+  std::vector<std::string_view> written(n);  // each word as written
   {
     std::size_t i = 0;
     auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
@@ -1258,7 +1279,8 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
                                      (question[i] == '\'' && i + 1 < question.size() &&
                                       is_word(static_cast<unsigned char>(question[i + 1])))))
         ++i;
-      capitalised[k] = all_caps_word(question.substr(start, i - start));
+      written[k] = question.substr(start, i - start);
+      capitalised[k] = all_caps_word(written[k]);
     }
     // A message written all in capitals says nothing by its capitals: "FIVE"
     // there is the number, not an abbreviation.
@@ -1503,8 +1525,8 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   // Every span whose content words are a name.
   std::vector<FocusMatch> candidates;
   std::vector<bool> answered_candidate;
-  const SpanContext context{question,           r.terms,    stop,        corrected, capitalised,
-                            joined_to_previous, cue_tokens, token_weight};
+  const SpanContext context{question,           r.terms,    stop,         corrected, capitalised,
+                            joined_to_previous, cue_tokens, token_weight, written};
   auto consider = [&](std::size_t b, std::size_t e, std::size_t words,
                       const std::vector<Entry>& list, bool reordered) {
     read_span(context, b, e, words, list, reordered, candidates, answered_candidate);
