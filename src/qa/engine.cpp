@@ -586,6 +586,9 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
   // A condition named as the topic asked about ("a question about botox")
   // comes before the others asked as plainly.
   prefer_named_topics(reading.matches, reading.terms);
+  // A condition named as the asker's guess at a cause ("Could this be
+  // anxiety?") comes after what "this" points back to.
+  put_guessed_causes_after(reading.matches, reading.terms);
   // A name that lists conditions the message also names comes before them.
   {
     const auto conds = snapshot_->conditions();
@@ -710,6 +713,11 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
       // Not for a lay word ("cold", "runs"): having answers of the kind
       // asked does not make one ordinary word what the message is about.
       if (is_lay_word(matches[i], terms)) continue;
+      // Nor for the asker's guess at a cause ("Could this be anxiety?"): it
+      // was put after what "this" points back to, which is asked about
+      // whatever the knowledge base holds of it (see
+      // put_guessed_causes_after).
+      if (named_as_a_guessed_cause(matches[i], terms)) continue;
       if (other_name_of_own_words(i)) continue;
       const bool front_has = !units_of(matches.front().condition, wanted.front()).empty();
       if (!front_has && !units_of(matches[i].condition, wanted.front()).empty()) {

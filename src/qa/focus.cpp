@@ -279,6 +279,23 @@ bool part_of_a_relation_title(const std::string& part, const std::vector<std::st
   return false;
 }
 
+// Some abbreviations are spelt with a small first letter and capitals after
+// it ("hCG", the hormone; "mRNA", "eGFR", "cAMP"): written so, the letters
+// are that abbreviation, not another that writes the same letters all in
+// capitals ("HCG", a hypertrichosis). True when the word as `written`
+// opens with a small letter followed by two capitals or more (and digits),
+// and the abbreviation `name` is not written so.
+bool spelt_as_another_abbreviation(std::string_view written, std::string_view name) {
+  if (written.size() < 3 || !std::islower(static_cast<unsigned char>(written.front())))
+    return false;
+  std::size_t capitals = 0;
+  for (unsigned char ch : written.substr(1)) {
+    if (std::islower(ch)) return false;
+    capitals += std::isupper(ch) ? 1 : 0;
+  }
+  return capitals >= 2 && written != name;
+}
+
 // Are two letters next to each other on a QWERTY keyboard (a letter hit
 // for its neighbour: "amd" for "and")?
 bool neighbouring_keys(char a, char b) {
@@ -457,24 +474,34 @@ bool name_adjective_ending(std::string_view word) {
   return false;
 }
 
+// The words that put a finding in or at a part of the body: "in", "on",
+// "of", and the prepositions of place around it ("sores around my
+// genitals", "a lump under her arm", "pain behind my eye", "pain above my
+// knee"): each says where the finding is, as "genital sores", "arm lump",
+// "eye pain" say it.
+bool place_in_a_body_part(std::string_view link) {
+  for (std::string_view w : {"in", "of", "on", "around", "under", "behind", "above", "below"})
+    if (link == w) return true;
+  return false;
+}
+
 // A finding of a part of someone's body is said either way: "pain in my
 // hip" is "hip pain", "infection in his testis" "testis infection", "a rash
-// on her arm" "arm rash". For the head word at `h`, followed by "in", "on"
-// or "of", a possessive ("my", "his", "her", "your", "their", "our") and
-// one or two words, the keys (stems in the name's order) of the compound the
-// phrase may be, each with the end of the words it takes: "M H", "M1 M2 H",
-// and "M2 H" after a side ("pain in my left hip"). The possessive is what
-// says the words after it are a part of the body: "water in the lung",
-// "loss of blood", "cirrhosis of the liver" name no one's part and stay as
-// written. Only a key that is a name is read; `stop` flags the stopwords
-// among `terms`.
+// on her arm" "arm rash". For the head word at `h`, followed by "in", "on",
+// "of" or another word of place (see place_in_a_body_part), a possessive
+// ("my", "his", "her", "your", "their", "our") and one or two words, the
+// keys (stems in the name's order) of the compound the phrase may be, each
+// with the end of the words it takes: "M H", "M1 M2 H", and "M2 H" after a
+// side ("pain in my left hip"). The possessive is what says the words after
+// it are a part of the body: "water in the lung", "loss of blood",
+// "cirrhosis of the liver" name no one's part and stay as written. Only a
+// key that is a name is read; `stop` flags the stopwords among `terms`.
 std::vector<std::pair<std::string, std::size_t>> reordered_compound_keys(
     const std::vector<text::Term>& terms, const std::vector<char>& stop, std::size_t h) {
   std::vector<std::pair<std::string, std::size_t>> out;
   const std::size_t n = terms.size();
   if (h + 2 >= n || stop[h]) return out;
-  const std::string& link = terms[h + 1].surface;
-  if (link != "in" && link != "of" && link != "on") return out;
+  if (!place_in_a_body_part(terms[h + 1].surface)) return out;
   static constexpr std::string_view kPossessives[] = {"my", "his", "her", "your", "their", "our"};
   std::size_t k = h + 2;
   if (std::find(std::begin(kPossessives), std::end(kPossessives), terms[k].surface) ==
@@ -1128,6 +1155,9 @@ bool FocusDictionary::entry_fits_span(const Entry& entry, const SpanContext& q, 
     // "fluoxetine hcl" (the salt), not Hairy cell leukemia.
     if (b > 0 && !q.stop[b - 1] && drug_stems_.count(terms[b - 1].stem)) return false;
     const std::string_view w = terms[b].surface;
+    // "hCG" is not HCG (see spelt_as_another_abbreviation).
+    if (b < q.written.size() && spelt_as_another_abbreviation(q.written[b], entry.name))
+      return false;
     // "COPD", "COPD's", and a plural unless that is a word ("meds").
     const bool same = w.starts_with(entry.letters) &&
                       (w.size() == entry.letters.size() || w.substr(entry.letters.size()) == "'s" ||
@@ -1238,6 +1268,7 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   // Which words the asker wrote in capitals ("ALL" the leukemia, not "all").
   // The k-th run of letters and digits in the original is the k-th term.
   std::vector<bool> capitalised(n, false);
+  std::vector<std::string_view> written(n);  // each word as written
   {
     std::size_t i = 0;
     auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
@@ -1248,7 +1279,8 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
                                      (question[i] == '\'' && i + 1 < question.size() &&
                                       is_word(static_cast<unsigned char>(question[i + 1])))))
         ++i;
-      capitalised[k] = all_caps_word(question.substr(start, i - start));
+      written[k] = question.substr(start, i - start);
+      capitalised[k] = all_caps_word(written[k]);
     }
     // A message written all in capitals says nothing by its capitals: "FIVE"
     // there is the number, not an abbreviation.
@@ -1493,8 +1525,8 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
   // Every span whose content words are a name.
   std::vector<FocusMatch> candidates;
   std::vector<bool> answered_candidate;
-  const SpanContext context{question,           r.terms,    stop,        corrected, capitalised,
-                            joined_to_previous, cue_tokens, token_weight};
+  const SpanContext context{question,           r.terms,    stop,         corrected, capitalised,
+                            joined_to_previous, cue_tokens, token_weight, written};
   auto consider = [&](std::size_t b, std::size_t e, std::size_t words,
                       const std::vector<Entry>& list, bool reordered) {
     read_span(context, b, e, words, list, reordered, candidates, answered_candidate);

@@ -152,6 +152,7 @@ class FocusDictionary {
     const std::vector<bool>& joined_to_previous;
     const std::vector<bool>& cue_tokens;
     const std::vector<double>& token_weight;
+    const std::vector<std::string_view>& written;  // each word as the asker wrote it
   };
   bool english_inflected(std::string_view word) const;
   bool entry_fits_span(const Entry& entry, const SpanContext& q, std::size_t b, std::size_t e,

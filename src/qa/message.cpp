@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <initializer_list>
 #include <iterator>
 #include <string>
 
@@ -319,6 +320,59 @@ void prefer_named_topics(std::vector<FocusMatch>& matches, const std::vector<tex
                   matches.begin() + static_cast<std::ptrdiff_t>(i + 1));
       return;
     }
+  }
+}
+
+bool named_as_a_guessed_cause(const FocusMatch& m, const std::vector<text::Term>& terms) {
+  auto word = [&](std::size_t k) -> std::string_view {
+    return k < terms.size() ? std::string_view(terms[k].surface) : std::string_view();
+  };
+  auto one_of = [](std::string_view w, std::initializer_list<std::string_view> words) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  std::size_t k = m.begin;
+  if (k == 0 || k > terms.size()) return false;
+  // "could this be an infection", "is it from my medicine": one word that
+  // points may come between.
+  if (one_of(word(k - 1), {"a", "an", "the", "my", "his", "her", "their", "your", "our"})) --k;
+  // "due to", "caused by", "because of", "from", "a sign of", "a symptom of".
+  if (k >= 2 && ((word(k - 2) == "due" && word(k - 1) == "to") ||
+                 (word(k - 2) == "caused" && word(k - 1) == "by") ||
+                 (word(k - 2) == "because" && word(k - 1) == "of"))) {
+    k -= 2;
+  } else if (k >= 1 && word(k - 1) == "from") {
+    k -= 1;
+  } else if (k >= 2 && word(k - 1) == "of" &&
+             one_of(word(k - 2), {"sign", "signs", "symptom", "symptoms"})) {
+    k -= 2;
+    if (k >= 1 && word(k - 1) == "a") --k;
+  }
+  if (k < 2) return false;
+  // The pronoun points back to what the message tells: "this", "it",
+  // "these", "they" (not "that", which also opens a clause: "is that
+  // foreign objects ...").
+  const auto pronoun = [&](std::size_t at) {
+    return one_of(word(at), {"this", "it", "these", "they"});
+  };
+  // "could this be", "can it be", "might these be" ...
+  if (k >= 3 && word(k - 1) == "be" && pronoun(k - 2) &&
+      one_of(word(k - 3), {"could", "can", "might", "may", "would"}))
+    return true;
+  // ... or "is this", "is it", "are these", "was it".
+  return pronoun(k - 1) && one_of(word(k - 2), {"is", "are", "was", "were"});
+}
+
+void put_guessed_causes_after(std::vector<FocusMatch>& matches,
+                              const std::vector<text::Term>& terms) {
+  if (matches.size() < 2 || !named_as_a_guessed_cause(matches.front(), terms)) return;
+  const FocusMatch& guess = matches.front();
+  for (std::size_t i = 1; i < matches.size(); ++i) {
+    const FocusMatch& told = matches[i];
+    if (told.asked != guess.asked) break;
+    if (told.condition == guess.condition || told.begin >= guess.begin) continue;
+    std::rotate(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
+                matches.begin() + static_cast<std::ptrdiff_t>(i + 1));
+    return;
   }
 }
 

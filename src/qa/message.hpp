@@ -88,6 +88,19 @@ bool named_as_topic(const FocusMatch& m, const std::vector<FocusMatch>& matches,
                     const std::vector<text::Term>& terms);
 void prefer_named_topics(std::vector<FocusMatch>& matches, const std::vector<text::Term>& terms);
 
+// A condition named as the asker's guess at what causes what the message
+// tells ("Could this be anxiety attacks?", "Is this due to diabetes?", "is
+// it from my medicine?") is a candidate for the answer, not what is asked
+// about: the pronoun points back to what the message named before it
+// ("Shortness of breath in the mornings", "Leg pain"), and that is what a
+// reader asks about ("what could cause shortness of breath in the
+// mornings?"). When the first reading is so named, the first reading as
+// plainly asked (the same tier) named before it is put first; the guess
+// stays a reading. `terms` are the question's words.
+bool named_as_a_guessed_cause(const FocusMatch& m, const std::vector<text::Term>& terms);
+void put_guessed_causes_after(std::vector<FocusMatch>& matches,
+                              const std::vector<text::Term>& terms);
+
 // A name that lists conditions the message also names ("MMR Vaccine
 // (Measles, Mumps, and Rubella)" beside measles and rubella) is what they
 // are named for: the one reading that takes them together is put before the

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "ingest/collect.hpp"
+#include "profile_fixture.hpp"
 #include "qa/engine.hpp"
 #include "qa/message.hpp"
 #include "support/temp_dir.hpp"
@@ -164,6 +165,77 @@ TEST(MessageStructure, AConditionNamedAsTheTopicAskedAboutComesFirst) {
                                        match(kBotox, botox, botox + 1, 1.21, false)};
   qa::prefer_named_topics(story, terms);
   EXPECT_EQ(story[0].condition, kStroke);
+}
+
+TEST(MessageStructure, AConditionNamedAsAGuessedCauseComesAfterWhatThisPointsTo) {
+  text::Analyzer an;
+  enum : std::size_t { kBreath, kAnxiety, kHeart };
+  // "Could this be anxiety attacks?": the subject's finding is what is
+  // asked about, the guess a candidate, however strongly it is read.
+  const std::string q =
+      "Shortness of breath in the mornings. My wife has shortness of breath in the mornings. "
+      "Could this be anxiety attacks?";
+  const auto terms = an.terms(q);
+  const std::size_t sob = token(terms, "shortness"), anxiety = token(terms, "anxiety");
+  EXPECT_TRUE(
+      qa::named_as_a_guessed_cause(match(kAnxiety, anxiety, anxiety + 1, 1.0, true), terms));
+  std::vector<qa::FocusMatch> m = {match(kAnxiety, anxiety, anxiety + 1, 0.88, true),
+                                   match(kBreath, sob, sob + 3, 0.72, true)};
+  qa::put_guessed_causes_after(m, terms);
+  ASSERT_EQ(m.size(), 2U);
+  EXPECT_EQ(m[0].condition, kBreath);
+  EXPECT_EQ(m[1].condition, kAnxiety);
+  // "Is this due to ...", "is it from my ...": the other guesses.
+  for (const std::string g :
+       {"Leg pain. Is this due to diabetes or exercise?", "Leg pain. Is it from my diabetes?",
+        "Leg pain. Could it be a sign of diabetes?"}) {
+    const auto t = an.terms(g);
+    const std::size_t d = token(t, "diabetes");
+    EXPECT_TRUE(qa::named_as_a_guessed_cause(match(0, d, d + 1, 1.0, true), t)) << g;
+  }
+  // Not a condition asked about in its own right, nor one "that" opens.
+  for (const std::string g : {"Is diabetes inherited?", "What causes diabetes?",
+                              "The answer is that diabetes runs in families."}) {
+    const auto t = an.terms(g);
+    const std::size_t d = token(t, "diabetes");
+    EXPECT_FALSE(qa::named_as_a_guessed_cause(match(0, d, d + 1, 1.0, true), t)) << g;
+  }
+  // Nothing named before the guess, or only in the story when the guess is
+  // asked: the guess stays first.
+  const std::string q2 = "Could this be anxiety? My wife has shortness of breath.";
+  const auto t2 = an.terms(q2);
+  const std::size_t a2 = token(t2, "anxiety"), s2 = token(t2, "shortness");
+  std::vector<qa::FocusMatch> m2 = {match(kAnxiety, a2, a2 + 1, 0.88, true),
+                                    match(kBreath, s2, s2 + 3, 0.72, true)};
+  qa::put_guessed_causes_after(m2, t2);
+  EXPECT_EQ(m2[0].condition, kAnxiety);
+  std::vector<qa::FocusMatch> m3 = {match(kAnxiety, anxiety, anxiety + 1, 0.88, true),
+                                    match(kHeart, sob, sob + 3, 0.72, false)};
+  qa::put_guessed_causes_after(m3, terms);
+  EXPECT_EQ(m3[0].condition, kAnxiety);
+}
+
+TEST(MessageStructure, AGuessedCauseDoesNotTakeTheFocusForHoldingTheKindAsked) {
+  // Zorb pain holds no causes, Quellin fever does: "What causes it? Could
+  // this be quellin fever?" still asks about the zorb pain the subject
+  // names, not about the guess, which does not take the focus for holding
+  // the causes asked.
+  std::vector<Article> a;
+  a.push_back(
+      testing::condition_entry("zorb-pain", "Zorb pain", "Fixture symptoms.", "MPlusHealthTopics"));
+  Article q = testing::condition_entry("quellin-fever", "Quellin fever", "Fixture symptoms.",
+                                       "MPlusHealthTopics");
+  Section causes;
+  causes.type = SectionType::causes;
+  causes.intro = "The fixture's causes of quellin fever are unknown.";
+  q.sections.push_back(causes);
+  a.push_back(std::move(q));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto r =
+      engine.ask("Zorb pain", "What causes it? Could this be quellin fever? My zorb hurts.", 5);
+  ASSERT_GE(r.focus.size(), 2U);
+  EXPECT_EQ(conditions[r.focus.front().condition].name, "Zorb pain");
 }
 
 // A knowledge base of four conditions, written as Markdown articles.

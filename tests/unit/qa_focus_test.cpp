@@ -32,6 +32,10 @@ class FocusRules : public test::QaCorpusTest<FocusRules> {
     // ... and one a letter off "its", but not by a neighbouring key.
     c.write("ibsix.md", "Ibsix bowel", "ibsix-bowel", "[IBS]",
             "## Treatment of Ibsix bowel\n\nFixture text.\n");
+    // An abbreviation written in capitals that another is spelt as with a
+    // small first letter ("hCG").
+    c.write("hcgix.md", "Hcgix hair", "hcgix-hair", "[HCG]",
+            "## Treatment of Hcgix hair\n\nFixture text.\n");
     // Two titles "X and Y": one relates X to a condition of its own
     // (Zorblax), the other names none.
     c.write("glimmer.md", "Glimmer lamps and zorblax", "glimmer-lamps-and-zorblax", "",
@@ -142,6 +146,16 @@ TEST_F(FocusRules, AFunctionWordMistypedIsNoAbbreviationUnlessWrittenInCapitals)
   // A letter changed is a slip only for its neighbour on the keyboard: "ibs"
   // is IBS, not "its" (b and t are far apart).
   EXPECT_NE(find(engine_->find_focus("what diet helps ibs"), "Ibsix bowel"), nullptr);
+}
+
+TEST_F(FocusRules, AnAbbreviationSpeltWithASmallFirstLetterIsAnotherOne) {
+  // "hCG" (the hormone, as it is spelt) is not HCG; "HCG", and "hcg" written
+  // without capitals at all, are still read as the abbreviation.
+  EXPECT_EQ(
+      find(engine_->find_focus("how can I have a treatment with hCG injections"), "Hcgix hair"),
+      nullptr);
+  EXPECT_NE(find(engine_->find_focus("is HCG inherited"), "Hcgix hair"), nullptr);
+  EXPECT_NE(find(engine_->find_focus("what is hcg"), "Hcgix hair"), nullptr);
 }
 
 }  // namespace

@@ -602,6 +602,26 @@ TEST(NameRulesBodyParts, AFindingInSomeonesBodyPartIsSaidEitherWay) {
   EXPECT_TRUE(engine.ask("is there water in the zorple?", 5).focus.empty());
 }
 
+TEST(NameRulesBodyParts, AFindingAroundOrUnderSomeonesBodyPartIsSaidEitherWay) {
+  // "sores around my zorples" are zorple sores, "a lump under her left
+  // quimbo" a quimbo lump: a word of place says where the finding is, as
+  // "in" and "on" do. Without a possessive it still names no one's part.
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("zorple-sores", "Zorple sores", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry("quimbo-lump", "Quimbo lump", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  const auto sores = engine.ask("I have painful sores around my zorples, what could it be?", 5);
+  ASSERT_FALSE(sores.focus.empty());
+  EXPECT_EQ(conditions[sores.focus.front().condition].name, "Zorple sores");
+  const auto lump = engine.ask("what causes a lump under her left quimbo?", 5);
+  ASSERT_FALSE(lump.focus.empty());
+  EXPECT_EQ(conditions[lump.focus.front().condition].name, "Quimbo lump");
+  EXPECT_TRUE(engine.ask("is there a lump under the quimbo?", 5).focus.empty());
+}
+
 TEST(NameRulesSpeller, TheNamesOwnSlipIsNoTargetOfACorrection) {
   // One synonym writes "deficency"; "deficiency" is in eleven names. The
   // asker's "defiency" is one edit from the slip and two from the word:
