@@ -55,6 +55,14 @@ constexpr std::size_t kMaxGeneralised = 64;
 // contractions, which HPO's names and everyday idioms also use).
 constexpr std::string_view kNegations[] = {"no",   "without", "never", "none",
                                            "deny", "denies",  "denied"};
+// Words that say opposite things of one finding (as the names' stems): a
+// name that says one is no reading of a phrase that says the other, however
+// many other words they share ("high grade fever" is no Low-grade fever,
+// "left chest pain" no right-sided pain).
+constexpr std::pair<std::string_view, std::string_view> kOpposites[] = {
+    {"high", "low"},   {"increas", "decreas"}, {"upper", "lower"},
+    {"larg", "small"}, {"fast", "slow"},       {"hot", "cold"},
+    {"gain", "loss"},  {"left", "right"},      {"tall", "short"}};
 constexpr double kCorrectedFactor = 0.9;  // confidence kept after a spelling correction
 constexpr double kMinConfidence = 0.4;    // "purple elephant" is not "Purple urine"
 // A reading of a name said whole, of any kind of name (a related synonym
@@ -770,6 +778,16 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
           slot[c] = 0xFFFF;  // once per name
         }
   }
+  // The opposites of what the phrase says (kOpposites).
+  std::vector<std::string_view> opposite;
+  const auto says = [&](std::string_view w) {
+    return std::binary_search(stems.begin(), stems.end(), w) ||
+           std::find(optional.begin(), optional.end(), w) != optional.end();
+  };
+  for (const auto& [a, b] : kOpposites) {
+    if (says(a)) opposite.push_back(b);
+    if (says(b)) opposite.push_back(a);
+  }
   std::optional<Scored> best;
   thread_local std::vector<Scored> covering;  // names with every phrase word
   covering.clear();
@@ -785,6 +803,10 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
     slot[c] = 0;
     // At least half of what the user wrote must be in the name.
     if (covered * 2 < stems.size()) continue;
+    if (std::any_of(opposite.begin(), opposite.end(), [&](std::string_view o) {
+          return std::binary_search(n.stems.begin(), n.stems.end(), o);
+        }))
+      continue;
     if (hold_out && covered - through == stems.size() && n.stems.size() == stems.size()) continue;
     const auto cov = static_cast<double>(covered);
     const auto eqv = static_cast<double>(through);

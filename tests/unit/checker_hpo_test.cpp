@@ -130,6 +130,11 @@ TEST_F(CheckerHpo, ReadsAFindingWhateverIsSaidOfItsOnsetOrDegree) {
   // How strong, said as a noun, is how as well.
   EXPECT_EQ(first("tight precordial pain of strong intensity"), "HP:0032141");  // Precordial pain
   EXPECT_EQ(first("abdominal pain of moderate severity"), "HP:0002027");       // Abdominal pain
+  // ... or as a grade; and a name that says the opposite of a word the
+  // phrase says is no reading of it, however many words they share (not
+  // Low-grade fever).
+  EXPECT_EQ(first("high grade fever"), "HP:0001945");  // Fever
+  EXPECT_EQ(first("low grade fever"), "HP:0011134");   // Low-grade fever
   // How often, in one word, is not the name either.
   EXPECT_EQ(first("morning cough daily"), "HP:0012735");  // Cough
   // Nor is where on a part the finding keeps to.
