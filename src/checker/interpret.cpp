@@ -183,14 +183,34 @@ std::string_view before_place(std::string_view s) {
   return {};
 }
 
+// Words after which "not" negates a verb ("does not stop", "can not
+// sleep"), not what a finding is said to be.
+constexpr std::array<std::string_view, 16> kAuxiliaries = {
+    "do",  "does",  "did",  "can", "could", "will", "would", "should",
+    "may", "might", "must", "has", "have",  "had",  "am",    "be"};
+
+// "not" at `at` (after a space) opens a clause about the words before it,
+// as "that" does, when it follows the finding rather than a verb: "chest
+// pain not related to exertion", "a headache not relieved by painkillers".
+bool not_after_a_finding(std::string_view s, std::size_t at) {
+  if (!word_at(s, at, "not")) return false;
+  const auto before = text::trim(s.substr(0, at));
+  const auto space = before.find_last_of(' ');
+  const auto prev = text::fold(space == std::string_view::npos ? before : before.substr(space + 1));
+  return !is_linking_verb(prev) &&
+         std::find(kAuxiliaries.begin(), kAuxiliaries.end(), prev) == kAuxiliaries.end();
+}
+
 // The words before a relative clause ("a rash that won't go away", "a
-// headache which painkillers do not relieve"): what follows says more
-// about the finding; the finding is what comes before. Empty when the text
-// has no "that" or "which" after its first word.
+// headache which painkillers do not relieve", "chest pain not related to
+// exertion"): what follows says more about the finding; the finding is what
+// comes before. Empty when the text has no "that", "which" or such "not"
+// after its first word.
 std::string_view before_relative(std::string_view s) {
   for (std::size_t i = 1; i < s.size(); ++i) {
     if (!std::isspace(static_cast<unsigned char>(s[i - 1]))) continue;
-    if (word_at(s, i, "that") || word_at(s, i, "which")) return text::trim(s.substr(0, i));
+    if (word_at(s, i, "that") || word_at(s, i, "which") || not_after_a_finding(s, i))
+      return text::trim(s.substr(0, i));
   }
   return {};
 }

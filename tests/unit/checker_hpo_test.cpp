@@ -161,6 +161,11 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_EQ(first("excessive tearing from the right eye"), "HP:0009926");  // Epiphora
   // How often it comes is when, not what: the finding is what comes before.
   EXPECT_EQ(first("I have headaches every day"), "HP:0002315");  // Headache
+  // "not" after a finding says more of it, as "that" does; after a verb it
+  // is the verb's.
+  EXPECT_EQ(first("headache not relieved by painkillers"), "HP:0002315");  // Headache
+  EXPECT_EQ(first("chest pain not related to exertion"), "HP:0100749");    // Chest pain
+  EXPECT_EQ(first("I can not sleep"), "HP:0002360");                       // Sleep disturbance
   // A piece that opens with its verb says it of the first piece's subject:
   // "is cloudy" is the urine's, not a cloudy lens (Cataract).
   std::vector<std::string> ids;
