@@ -21,31 +21,27 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return out;
 }
 
-// A phrase of a sign is said when its words come close together in one
-// sentence, in any order, with up to kBetween other words among them: people
-// put a verb, a possessive or a preposition between the words of a sign ("my
-// tongue is swelling" says "tongue swelling", "pain in my chest" "chest
-// pain", "the bleeding won't stop" "won't stop bleeding"), and a sign missed
-// is worse than a notice too many.
+// A phrase of a sign is said when its words come in its order in one
+// sentence, with up to kBetween other words among them: people put a verb,
+// a possessive or an article between the words of a sign ("my tongue is
+// swelling" says "tongue swelling", "my lips are turning blue" "lips turning
+// blue", "pain in my chest" "pain in chest"), and a sign missed is worse than
+// a notice too many. Another order is another phrase of the table ("bleeding
+// won't stop" beside "won't stop bleeding"): in any order, "my life will end"
+// would say "end my life".
 constexpr std::size_t kBetween = 2;
 
 bool says_phrase(const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
   if (needle.empty() || needle.size() > hay.size()) return false;
-  const std::size_t span = needle.size() + kBetween;
-  std::vector<char> used(needle.size());
   for (std::size_t i = 0; i < hay.size(); ++i) {
-    // A window opens on a word of the phrase.
-    if (std::find(needle.begin(), needle.end(), hay[i]) == needle.end()) continue;
-    std::fill(used.begin(), used.end(), 0);
-    std::size_t found = 0;
-    for (std::size_t j = i; j < hay.size() && j < i + span && found < needle.size(); ++j)
-      for (std::size_t k = 0; k < needle.size(); ++k)
-        if (!used[k] && needle[k] == hay[j]) {
-          used[k] = 1;
-          ++found;
-          break;
-        }
-    if (found == needle.size()) return true;
+    if (hay[i] != needle.front()) continue;
+    std::size_t k = 1, extra = 0;
+    for (std::size_t j = i + 1; j < hay.size() && k < needle.size() && extra <= kBetween; ++j)
+      if (hay[j] == needle[k])
+        ++k;
+      else
+        ++extra;
+    if (k == needle.size() && extra <= kBetween) return true;
   }
   return false;
 }

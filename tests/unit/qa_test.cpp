@@ -626,8 +626,8 @@ TEST_F(FixtureEngine, RedFlagsComeFirstEvenWhenAFocusIsAnswered) {
   ASSERT_TRUE(r.emergency);
   EXPECT_EQ(r.emergency->kind, "meningitis");
 
-  // The words of a sign said with a verb or a possessive between them, or
-  // in another order, are the sign.
+  // The words of a sign said with a verb or a possessive between them are
+  // the sign; the table names the other orders people use.
   r = engine_->ask("my tongue is swelling after a bee sting");
   ASSERT_TRUE(r.emergency);
   EXPECT_EQ(r.emergency->kind, "allergy");
@@ -637,7 +637,8 @@ TEST_F(FixtureEngine, RedFlagsComeFirstEvenWhenAFocusIsAnswered) {
   r = engine_->ask("I have pain in my chest and I am short of breath");
   ASSERT_TRUE(r.emergency);
   EXPECT_EQ(r.emergency->kind, "cardiac");
-  // ... but in one sentence, and close together.
+  // ... but in its order, in one sentence, and close together.
+  EXPECT_FALSE(engine_->ask("I am afraid my life will end soon").emergency);
   EXPECT_FALSE(
       engine_->ask("My chest is fine. The pain is in my knee and I am short of breath").emergency);
   EXPECT_FALSE(engine_->ask("my chest feels fine but the knee pain and shortness of breath persist")
