@@ -362,6 +362,86 @@ bool ends_unfinished(std::string_view word) {
   return word == "of" || word == "the" || word == "a" || word == "an";
 }
 
+// A result, an examination or a function said to be as it should be
+// ("her ECG was normal", "covid-19 negative", "normal urine output",
+// "the X-ray came back unremarkable") names no finding the person has: it
+// says that one is absent, as "no" does. Read as the thing named, negated:
+// "normal urine output" is no Abnormal urine output, where the name's own
+// words would read the opposite.
+constexpr std::array<std::string_view, 4> kNormalWords = {"normal", "unremarkable", "negative",
+                                                          "fine"};
+// What may stand between the thing and the word that says it is normal.
+constexpr std::array<std::string_view, 16> kNormalLead = {
+    "is",     "are",    "was",   "were",       "been",     "be",      "has",       "have",
+    "came",   "come",   "back",  "completely", "entirely", "totally", "perfectly", "all"};
+
+// The words of a clause less what says they are normal, when it says so at
+// its front ("normal urine output") or its end ("... were completely
+// normal", "... within normal limits"); nothing otherwise. `plural` is set
+// when the end says it with "were" or "are", the verb of a list's subject.
+std::optional<std::vector<std::string>> normal_thing(const std::vector<std::string>& w,
+                                                     bool& plural) {
+  plural = false;
+  std::size_t from = 0;
+  if (from < w.size() && (w[from] == "a" || w[from] == "an")) ++from;
+  if (from + 1 < w.size() && (w[from] == "normal" || w[from] == "negative"))
+    return std::vector<std::string>(w.begin() + static_cast<std::ptrdiff_t>(from + 1), w.end());
+  std::size_t end = w.size();
+  if (end >= 3 && w[end - 3] == "within" && w[end - 2] == "normal" &&
+      (w[end - 1] == "limits" || w[end - 1] == "range"))
+    end -= 3;
+  else if (end >= 2 && in(kNormalWords, w[end - 1]))
+    end -= 1;
+  else
+    return std::nullopt;
+  while (end > 1 && in(kNormalLead, w[end - 1])) {
+    plural = plural || w[end - 1] == "were" || w[end - 1] == "are";
+    --end;
+  }
+  return std::vector<std::string>(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(end));
+}
+
+// An item of a list that a normal result's verb speaks of ("her ECG, blood
+// pressure, and cholesterol level were normal"): a short noun phrase with
+// no verb of its own, after the story that leads into it ("she was told
+// that").
+std::optional<std::vector<std::string>> list_item(const std::vector<std::string>& w) {
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < w.size(); ++i)
+    if (w[i] == "that") from = i + 1;
+  if (from >= w.size() || w.size() - from > 4) return std::nullopt;
+  if (std::any_of(w.begin() + static_cast<std::ptrdiff_t>(from), w.end(),
+                  [](const std::string& x) { return is_linking_verb(x) || in(kSubjects, x); }))
+    return std::nullopt;
+  return std::vector<std::string>(w.begin() + static_cast<std::ptrdiff_t>(from), w.end());
+}
+
+// Each clause that says something is normal (normal_thing) becomes that
+// thing, negated; a list's "and X were normal" takes the items before it in
+// its sentence along.
+void read_normal_results(std::vector<Clause>& clauses) {
+  for (std::size_t k = 0; k < clauses.size(); ++k) {
+    Clause& c = clauses[k];
+    if (c.negated) continue;
+    bool plural = false;
+    auto thing = normal_thing(c.words, plural);
+    if (!thing) continue;
+    const bool ends_a_list = plural && c.after_comma && c.words.front() == "and";
+    c.words = std::move(*thing);
+    c.negated = true;
+    if (!ends_a_list) continue;
+    for (std::size_t j = k; j-- > 0;) {
+      Clause& item = clauses[j];
+      if (item.sentence != c.sentence || item.negated) break;
+      auto words = list_item(item.words);
+      if (!words) break;
+      item.words = std::move(*words);
+      item.negated = true;
+      if (!item.after_comma) break;
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<double> parse_duration_days(std::string_view phrase) {
@@ -553,6 +633,7 @@ Description read_description(std::string_view text) {
   }
   carry = false;
   close();
+  read_normal_results(clauses);
 
   // Sentences counted over those that gave a finding, so a greeting or an
   // empty line before the complaint does not push it back.

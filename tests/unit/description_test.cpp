@@ -2,6 +2,7 @@
 // from articles, and triage (issue 12).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "checker/conditions.hpp"
@@ -105,6 +106,38 @@ TEST(Description, NegationCoversAListUntilTheSentenceTurns) {
   EXPECT_TRUE(find(d, "chest pain")->negated);
   ASSERT_NE(find(d, "headache"), nullptr);
   EXPECT_FALSE(find(d, "headache")->negated);
+}
+
+// A result or function said to be normal is that thing, negated: "normal
+// urine output" is no finding of the urine, and a list's "were normal"
+// speaks of every item of the list.
+TEST(Description, AThingSaidToBeNormalIsNegated) {
+  const auto d = read_description(
+      "Cough for a week. Normal urine output. Her PCR test was negative. She was told that "
+      "her ECG, blood pressure, and cholesterol level were completely normal. Headache, "
+      "fever, and my blood tests were within normal limits.");
+  const auto negated = [&](std::string_view text) {
+    const Finding* f = find(d, text);
+    return f != nullptr && f->negated && f->text.find("normal") == std::string::npos &&
+           f->text.find("negative") == std::string::npos;
+  };
+  ASSERT_NE(find(d, "cough"), nullptr);
+  EXPECT_FALSE(find(d, "cough")->negated);
+  EXPECT_TRUE(negated("urine output"));
+  EXPECT_TRUE(negated("pcr test"));
+  EXPECT_TRUE(negated("ecg"));
+  EXPECT_TRUE(negated("blood pressure"));
+  EXPECT_TRUE(negated("cholesterol level"));
+  EXPECT_TRUE(negated("blood tests"));
+  // Items before "and my ...": that clause has a subject of its own.
+  ASSERT_NE(find(d, "headache"), nullptr);
+  EXPECT_FALSE(find(d, "headache")->negated);
+  ASSERT_NE(find(d, "fever"), nullptr);
+  EXPECT_FALSE(find(d, "fever")->negated);
+  // "normal" inside a clause is no result.
+  const auto story = read_description("She thought it was a normal response to stress.");
+  EXPECT_TRUE(std::none_of(story.findings.begin(), story.findings.end(),
+                           [](const Finding& f) { return f.negated; }));
 }
 
 TEST(Description, ContractedNegationNeedsAVerbOfHaving) {
