@@ -18,12 +18,30 @@ TriageLevel level_of(Urgency u) {
   }
 }
 
+// The words of a finding that tell the story around it, not the finding:
+// those of its text that its core leaves out ("i", "feel" of "I feel like
+// ..."), as whole words.
+bool story_word(const Description& description, std::string_view finding, std::string_view word) {
+  const auto has = [](std::string_view text, std::string_view w) {
+    for (std::size_t at = text.find(w); at != std::string_view::npos; at = text.find(w, at + 1)) {
+      const bool starts = at == 0 || text[at - 1] == ' ';
+      const bool ends = at + w.size() == text.size() || text[at + w.size()] == ' ';
+      if (starts && ends) return true;
+    }
+    return false;
+  };
+  for (const auto& f : description.findings)
+    if (f.text == finding) return has(f.text, word) && !has(f.core, word);
+  return false;
+}
+
 // How much of what the person describes a ranked condition matches: the
 // condition's own main symptoms the person has, when the ranking weighed
 // them (a story's words such as "feel" or "time" are not among them);
-// otherwise the distinct words of the present findings it shares. A ranking
-// without evidence says nothing of it: no limit then.
-std::size_t words_matched(const RankedProfile& r) {
+// otherwise the distinct words of the present findings it shares, less
+// their story words. A ranking without evidence says nothing of it: no
+// limit then.
+std::size_t words_matched(const RankedProfile& r, const Description& description) {
   if (r.evidence.empty()) return kEmergencyWords;
   for (const auto& e : r.evidence)
     if (e.main_symptoms) return e.words.size();
@@ -31,7 +49,9 @@ std::size_t words_matched(const RankedProfile& r) {
   for (const auto& e : r.evidence) {
     if (e.absent || e.overall || e.contribution <= 0) continue;
     for (const auto& w : e.words)
-      if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
+      if (std::find(words.begin(), words.end(), w) == words.end() &&
+          !story_word(description, e.finding, w))
+        words.push_back(w);
   }
   return words.size();
 }
@@ -119,7 +139,7 @@ Triage triage(const Description& description, const ConditionModel& model,
     // is not likely enough to send the person to emergency care: most
     // conditions share a word with any story. It still asks for a doctor
     // today, erring to safety.
-    const bool one_word = l == TriageLevel::emergency && words_matched(r) < kEmergencyWords;
+    const bool one_word = l == TriageLevel::emergency && words_matched(r, description) < kEmergencyWords;
     if (one_word) l = TriageLevel::urgent;
     if (l != TriageLevel::self_care) all_self_limited = false;
     if (!any || l > t.level) {

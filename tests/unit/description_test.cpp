@@ -518,6 +518,28 @@ TEST(Triage, AConditionMatchedOnOneWordAloneIsNotAnEmergency) {
             TriageLevel::emergency);
 }
 
+// The words of the story around a finding ("he started", "I feel like")
+// are in many texts and say nothing of it: they do not make a condition
+// that matched one word of the finding itself an emergency.
+TEST(Triage, StoryWordsDoNotCountAsWordsOfTheFinding) {
+  std::vector<Article> a;
+  a.push_back(article("zeta", "Zeta attack", "NHLBI",
+                      "Zeta attack causes sweating that started with effort.",
+                      "A zeta attack is a medical emergency. Call 911 right away."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  const std::string story = "he started sweating";
+  const auto ranked = model.rank(query(story));
+  ASSERT_FALSE(ranked.empty());
+  ASSERT_EQ(model.profile(ranked[0].profile).name, "Zeta attack");
+  const auto t = triage(read_description(story), model, ranked, {});
+  EXPECT_EQ(t.level, TriageLevel::urgent) << t.reason;
+  // Two words of the finding itself: an emergency.
+  const std::string finding = "sweating with effort";
+  EXPECT_EQ(triage(read_description(finding), model, model.rank(query(finding)), {}).level,
+            TriageLevel::emergency);
+}
+
 // Urgency is what the text says of the condition as it presents; what it
 // can lead to, an untreated course or a denial is not an emergency.
 TEST(ConditionProfiles, UrgencyIsWhatTheTextSaysOfTheConditionItself) {
