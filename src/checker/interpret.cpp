@@ -65,6 +65,10 @@ constexpr std::pair<std::string_view, std::string_view> kOpposites[] = {
     {"gain", "loss"},  {"left", "right"},      {"tall", "short"}};
 constexpr double kCorrectedFactor = 0.9;  // confidence kept after a spelling correction
 constexpr double kMinConfidence = 0.4;    // "purple elephant" is not "Purple urine"
+// Below this a reading of a segment as a whole is a guess (as the clause
+// reader's without_guesses holds it), and the pieces of it that are read
+// are what was said.
+constexpr double kWeakWhole = 0.5;
 // A reading of a name said whole, of any kind of name (a related synonym
 // reads 0.8, HPO's "swelling" for Edema 0.7); a part of a longer name reads
 // lower (one word of two, 0.5).
@@ -308,6 +312,7 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
 Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
                          std::vector<double> weights, Options options)
     : ontology_(std::move(ontology)), weights_(std::move(weights)), options_(options) {
+  if (options_.english_not_corrected) english_ = EnglishWords::installed();
   const ontology::Ontology& onto = *ontology_;
   weights_.resize(onto.size(), 0.0);
   for (const auto& [from, to] : lay_phrasings()) {
@@ -718,7 +723,12 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
       out.push_back(noun);
       continue;
     }
-    // Not a word any name uses: correct it against the names' vocabulary.
+    // Not a word any name uses: correct it against the names' vocabulary,
+    // unless it is a word of English.
+    if (english_.contains(t.surface)) {
+      out.push_back(t.stem);
+      continue;
+    }
     const auto fixes = fuzzy_.lookup(t.surface, 1);
     if (!fixes.empty()) {
       const auto it = stem_of_word_.find(fixes.front().word);
@@ -1126,7 +1136,11 @@ Interpreter::Result Interpreter::interpret(std::string_view text) const {
       parts.emplace_back(p, std::move(read));
       all_matched = all_matched && parts.back().second.has_value();
     }
-    if (whole && !all_matched) {
+    // Unless the whole is a weak guess and some piece is read: "hedache
+    // and diarea" is Headache and a word not known, not a guess at both.
+    const bool some_matched = std::any_of(parts.begin(), parts.end(),
+                                          [](const auto& part) { return part.second.has_value(); });
+    if (whole && !all_matched && (whole->confidence >= kWeakWhole || !some_matched)) {
       emit(std::move(whole), segment);
       continue;
     }

@@ -16,6 +16,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/spelling.hpp"
 #include "ontology/ontology.hpp"
 #include "text/fuzzy.hpp"
 
@@ -55,6 +56,10 @@ class Interpreter {
     // a weak name: definitions are written in plain words ("Inability to
     // see well at night").
     bool definitions = true;
+    // A word of the installed English word list (core/spelling.hpp) is
+    // never "corrected" into a word of HPO's names: "crap" is no slip for
+    // "carp" (Carp-like mouth), as "wife" is none for "life" in a question.
+    bool english_not_corrected = true;
   };
 
   // `weights` (optional, indexed by TermIndex) break ties between equally
@@ -197,6 +202,7 @@ class Interpreter {
   // corrects query words against these.
   std::unordered_map<std::string, std::string> stem_of_word_;
   text::FuzzyIndex fuzzy_;
+  EnglishWords english_;  // Options::english_not_corrected
   // Lay phrase (folded words) -> the words HPO uses, longest phrases first.
   std::vector<std::pair<std::vector<std::string>, std::string>> lay_;
   // Words of degree and duration ("very", "all the time"; lay_words.tsv
