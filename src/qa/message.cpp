@@ -376,6 +376,37 @@ void put_guessed_causes_after(std::vector<FocusMatch>& matches,
   }
 }
 
+bool describes_the_people_asked_about(const FocusMatch& m, const std::vector<text::Term>& terms) {
+  if (m.end != m.begin + 1 || m.end >= terms.size()) return false;
+  // An adjective ("postmenopausal", "diabetic", "pregnant", "nervous"), not
+  // a noun ("cancer patients" are people with cancer, asked about as such).
+  const std::string_view w = terms[m.begin].surface;
+  const bool adjective = w.size() > 5 && (w.ends_with("al") || w.ends_with("ic") ||
+                                          w.ends_with("ant") || w.ends_with("ous"));
+  if (!adjective) return false;
+  static constexpr std::string_view kPeople[] = {
+      "women",   "woman",  "men",      "man",     "patients", "patient",    "people",
+      "persons", "person", "children", "child",   "kids",     "adults",     "adult",
+      "girls",   "boys",   "mothers",  "females", "males",    "individuals"};
+  return std::find(std::begin(kPeople), std::end(kPeople), terms[m.end].surface) !=
+         std::end(kPeople);
+}
+
+void put_descriptions_of_people_after(std::vector<FocusMatch>& matches,
+                                      const std::vector<text::Term>& terms) {
+  if (matches.size() < 2 || !describes_the_people_asked_about(matches.front(), terms)) return;
+  const FocusMatch& who = matches.front();
+  for (std::size_t i = 1; i < matches.size(); ++i) {
+    if (matches[i].asked != who.asked) break;
+    if (matches[i].condition == who.condition ||
+        describes_the_people_asked_about(matches[i], terms))
+      continue;
+    std::rotate(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
+                matches.begin() + static_cast<std::ptrdiff_t>(i + 1));
+    return;
+  }
+}
+
 bool asks_about_an_unknown_product(const std::vector<text::Term>& terms,
                                    const std::vector<SentenceRole>& role,
                                    const std::vector<FocusMatch>& matches,

@@ -101,6 +101,16 @@ bool named_as_a_guessed_cause(const FocusMatch& m, const std::vector<text::Term>
 void put_guessed_causes_after(std::vector<FocusMatch>& matches,
                               const std::vector<text::Term>& terms);
 
+// A condition read from one adjective that says who is asked about, right
+// before a word for people ("letrozole in postmenopausal women", "diabetic
+// patients", "pregnant women"), describes the people, not what is asked
+// about: when it is the first reading, the next reading as plainly asked
+// (the same tier) is put first; the description stays a reading (alone,
+// it is still the focus). `terms` are the question's words.
+bool describes_the_people_asked_about(const FocusMatch& m, const std::vector<text::Term>& terms);
+void put_descriptions_of_people_after(std::vector<FocusMatch>& matches,
+                                      const std::vector<text::Term>& terms);
+
 // A product the message asks about that the knowledge base does not hold:
 // a word no name, no word of the corpus and no English word (nor a slip
 // corrected to one) where the asker asks, in the subject line or a sentence

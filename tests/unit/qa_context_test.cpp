@@ -215,6 +215,34 @@ TEST(MessageStructure, AConditionNamedAsAGuessedCauseComesAfterWhatThisPointsTo)
   EXPECT_EQ(m3[0].condition, kAnxiety);
 }
 
+TEST(MessageStructure, AnAdjectiveThatSaysWhoIsAskedAboutComesAfterWhatIsAsked) {
+  text::Analyzer an;
+  enum : std::size_t { kZorplex, kQuimbosis, kOther };
+  // "zorplex in quimbotic women": the adjective says who takes it.
+  const std::string q = "What are the side effects of zorplex in quimbotic women?";
+  const auto terms = an.terms(q);
+  const std::size_t z = token(terms, "zorplex"), w = token(terms, "quimbotic");
+  EXPECT_TRUE(qa::describes_the_people_asked_about(match(kQuimbosis, w, w + 1, 1.0, true), terms));
+  std::vector<qa::FocusMatch> m = {match(kQuimbosis, w, w + 1, 0.96, true),
+                                   match(kZorplex, z, z + 1, 0.70, true)};
+  qa::put_descriptions_of_people_after(m, terms);
+  ASSERT_EQ(m.size(), 2U);
+  EXPECT_EQ(m[0].condition, kZorplex);
+  EXPECT_EQ(m[1].condition, kQuimbosis);
+  // Alone, it is still the focus.
+  std::vector<qa::FocusMatch> alone = {match(kQuimbosis, w, w + 1, 0.96, true)};
+  qa::put_descriptions_of_people_after(alone, terms);
+  EXPECT_EQ(alone[0].condition, kQuimbosis);
+  // Not a noun ("quimbosis patients" are people with it), nor an adjective
+  // before another word.
+  for (const std::string g :
+       {"Can quimbosis patients take zorplex?", "Is quimbotic pain treated with zorplex?"}) {
+    const auto t = an.terms(g);
+    const std::size_t k = t[1].surface.starts_with("quimbo") ? 1 : token(t, "quimbotic");
+    EXPECT_FALSE(qa::describes_the_people_asked_about(match(kOther, k, k + 1, 1.0, true), t)) << g;
+  }
+}
+
 TEST(MessageStructure, AnUnknownProductAskedAboutLeavesTheStoryUnanswered) {
   text::Analyzer an;
   enum : std::size_t { kStory };
