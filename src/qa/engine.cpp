@@ -589,6 +589,32 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
   // A condition named as the asker's guess at a cause ("Could this be
   // anxiety?") comes after what "this" points back to.
   put_guessed_causes_after(reading.matches, reading.terms);
+  // A condition read from an adjective that says who is asked about
+  // ("postmenopausal women") comes after what is asked about them.
+  put_descriptions_of_people_after(reading.matches, reading.terms);
+  // A product the asker asks about that the knowledge base does not hold
+  // ("can daytrana be prescribed ...?", "their Klor-Con M20 Tabs"), where
+  // every reading is of the story (or "side effects"): what is read is not
+  // what is asked, and the reply is "not covered". Unknown: no name's word,
+  // no word of the corpus, no English word or proper name, not corrected.
+  if (!role.empty()) {
+    std::vector<bool> corrected(terms.size(), false);
+    for (const auto& c : reading.corrections)
+      if (c.token < terms.size()) corrected[c.token] = true;
+    auto unknown = [&](std::size_t k) {
+      const auto& w = terms[k].surface;
+      if (corrected[k] || w.size() < 4 || text::is_stopword(w)) return false;
+      if (!std::all_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
+        return false;
+      if (english_.contains(w) || english_.contains_name(w)) return false;
+      // A word of a name ("glucosamine" of "Glucosamine sulfate") is known.
+      if (name_stems_.count(terms[k].stem)) return false;
+      const auto t = index_.term(terms[k].stem);
+      return !t || index_.collection_frequency(*t) < 3;
+    };
+    if (asks_about_an_unknown_product(terms, role, reading.matches, unknown))
+      reading.matches.clear();
+  }
   // A name that lists conditions the message also names comes before them.
   {
     const auto conds = snapshot_->conditions();
@@ -718,6 +744,9 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
       // whatever the knowledge base holds of it (see
       // put_guessed_causes_after).
       if (named_as_a_guessed_cause(matches[i], terms)) continue;
+      // Nor for an adjective that says who is asked about ("postmenopausal
+      // women"; see put_descriptions_of_people_after).
+      if (describes_the_people_asked_about(matches[i], terms)) continue;
       if (other_name_of_own_words(i)) continue;
       const bool front_has = !units_of(matches.front().condition, wanted.front()).empty();
       if (!front_has && !units_of(matches[i].condition, wanted.front()).empty()) {

@@ -296,6 +296,19 @@ bool spelt_as_another_abbreviation(std::string_view written, std::string_view na
   return capitals >= 2 && written != name;
 }
 
+// Is the name read written with the very words the asker wrote (folded,
+// punctuation aside), not only the same stems: "Central venous catheters"
+// for "central venous catheters", not "Central venous catheter"?
+bool named_as_written(const FocusMatch& m) {
+  std::string words;
+  for (unsigned char ch : text::fold(m.name)) {
+    const char c = std::isalnum(ch) ? static_cast<char>(ch) : ' ';
+    if (c != ' ' || (!words.empty() && words.back() != ' ')) words += c;
+  }
+  while (!words.empty() && words.back() == ' ') words.pop_back();
+  return words == m.matched;
+}
+
 // Are two letters next to each other on a QWERTY keyboard (a letter hit
 // for its neighbour: "amd" for "and")?
 bool neighbouring_keys(char a, char b) {
@@ -1615,9 +1628,16 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       m.score *= 1.0 + 0.2 * static_cast<double>(times - 1);
     }
   }
+  // Of two names read as strongly from the same words, the one written as
+  // the asker wrote them comes first: "central venous catheters" is the
+  // page "Central venous catheters - ports" before "Central venous catheter
+  // - dressing change", which only shares its stems. (Without it the order
+  // of equal readings is no order at all.)
   std::sort(candidates.begin(), candidates.end(), [](const FocusMatch& a, const FocusMatch& b) {
     if (a.score != b.score) return a.score > b.score;
-    return a.begin < b.begin;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    const bool wa = named_as_written(a), wb = named_as_written(b);
+    return wa && !wb;
   });
   // Greedy non-overlapping choice; a condition is reported once. Another
   // condition named by exactly the same words is an alternative reading

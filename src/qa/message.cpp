@@ -376,6 +376,104 @@ void put_guessed_causes_after(std::vector<FocusMatch>& matches,
   }
 }
 
+bool describes_the_people_asked_about(const FocusMatch& m, const std::vector<text::Term>& terms) {
+  if (m.end != m.begin + 1 || m.end >= terms.size()) return false;
+  // An adjective ("postmenopausal", "diabetic", "pregnant", "nervous"), not
+  // a noun ("cancer patients" are people with cancer, asked about as such).
+  const std::string_view w = terms[m.begin].surface;
+  const bool adjective = w.size() > 5 && (w.ends_with("al") || w.ends_with("ic") ||
+                                          w.ends_with("ant") || w.ends_with("ous"));
+  if (!adjective) return false;
+  static constexpr std::string_view kPeople[] = {
+      "women",   "woman",  "men",      "man",     "patients", "patient",    "people",
+      "persons", "person", "children", "child",   "kids",     "adults",     "adult",
+      "girls",   "boys",   "mothers",  "females", "males",    "individuals"};
+  return std::find(std::begin(kPeople), std::end(kPeople), terms[m.end].surface) !=
+         std::end(kPeople);
+}
+
+void put_descriptions_of_people_after(std::vector<FocusMatch>& matches,
+                                      const std::vector<text::Term>& terms) {
+  if (matches.size() < 2 || !describes_the_people_asked_about(matches.front(), terms)) return;
+  const FocusMatch& who = matches.front();
+  for (std::size_t i = 1; i < matches.size(); ++i) {
+    if (matches[i].asked != who.asked) break;
+    if (matches[i].condition == who.condition ||
+        describes_the_people_asked_about(matches[i], terms))
+      continue;
+    std::rotate(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
+                matches.begin() + static_cast<std::ptrdiff_t>(i + 1));
+    return;
+  }
+}
+
+bool asks_about_an_unknown_product(const std::vector<text::Term>& terms,
+                                   const std::vector<SentenceRole>& role,
+                                   const std::vector<FocusMatch>& matches,
+                                   const std::function<bool(std::size_t)>& unknown) {
+  if (matches.empty() || role.size() < terms.size()) return false;
+  auto where_asked = [&](std::size_t k) {
+    return role[k] == SentenceRole::ask || role[k] == SentenceRole::subject;
+  };
+  auto one_of = [](std::string_view w, std::initializer_list<std::string_view> words) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  // A dose: a unit after a number ("20 mg") or glued to it ("20mg", "20meq").
+  auto unit = [&](std::string_view w) { return one_of(w, {"mg", "mcg", "ml", "meq", "iu"}); };
+  auto dose = [&](std::size_t k) {
+    const std::string_view w = terms[k].surface;
+    if (unit(w))
+      return k > 0 && !terms[k - 1].surface.empty() &&
+             std::isdigit(static_cast<unsigned char>(terms[k - 1].surface[0]));
+    std::size_t i = 0;
+    while (i < w.size() && std::isdigit(static_cast<unsigned char>(w[i]))) ++i;
+    return i > 0 && unit(w.substr(i));
+  };
+  auto form = [&](std::string_view w) {
+    return one_of(w,
+                  {"tab",     "tabs",     "tablet",      "tablets",      "pill",       "pills",
+                   "capsule", "capsules", "caplet",      "caplets",      "cream",      "ointment",
+                   "gel",     "patch",    "patches",     "injection",    "injections", "inhaler",
+                   "syrup",   "lotion",   "suppository", "suppositories"});
+  };
+  auto taking = [&](std::string_view w) {
+    return one_of(w,
+                  {"take", "taking", "took", "taken", "prescribe", "prescribed", "use", "using"});
+  };
+  // What a product does to the one who takes it: "the side effects of X",
+  // "sideeffects from X". A reading of these words asks what the product
+  // does; it is not what the message is about.
+  auto effect = [&](std::string_view w) {
+    return one_of(w,
+                  {"side", "effect", "effects", "affect", "affects", "sideeffect", "sideeffects"});
+  };
+  std::vector<bool> read(terms.size(), false);
+  for (const auto& m : matches)
+    for (std::size_t k = m.begin; k < m.end && k < terms.size(); ++k) read[k] = true;
+  bool product = false;
+  for (std::size_t k = 0; k < terms.size() && !product; ++k) {
+    if (read[k] || !where_asked(k) || !unknown(k)) continue;
+    // The words around it, in the same part of the message: three before
+    // it ("the side effects of X"), three after it ("Klor-Con M20 Tabs").
+    const std::size_t from = k >= 3 ? k - 3 : 0, to = std::min(terms.size(), k + 4);
+    for (std::size_t j = from; j < to && !product; ++j) {
+      if (j == k || role[j] != role[k]) continue;
+      const std::string_view w = terms[j].surface;
+      product =
+          dose(j) || form(w) || (j + 2 >= k && j <= k + 2 && taking(w)) || (j < k && effect(w));
+    }
+  }
+  if (!product) return false;
+  // Every reading is of the story, or of the words that ask what a
+  // product does.
+  return std::all_of(matches.begin(), matches.end(), [&](const FocusMatch& m) {
+    if (!m.asked) return true;
+    for (std::size_t k = m.begin; k < m.end && k < terms.size(); ++k)
+      if (!text::is_stopword(terms[k].surface) && !effect(terms[k].surface)) return false;
+    return true;
+  });
+}
+
 void prefer_names_that_list(std::vector<FocusMatch>& matches,
                             const std::function<std::string_view(std::size_t)>& name_of) {
   // A name's words, folded, one space between.

@@ -101,6 +101,36 @@ bool named_as_a_guessed_cause(const FocusMatch& m, const std::vector<text::Term>
 void put_guessed_causes_after(std::vector<FocusMatch>& matches,
                               const std::vector<text::Term>& terms);
 
+// A condition read from one adjective that says who is asked about, right
+// before a word for people ("letrozole in postmenopausal women", "diabetic
+// patients", "pregnant women"), describes the people, not what is asked
+// about: when it is the first reading, the next reading as plainly asked
+// (the same tier) is put first; the description stays a reading (alone,
+// it is still the focus). `terms` are the question's words.
+bool describes_the_people_asked_about(const FocusMatch& m, const std::vector<text::Term>& terms);
+void put_descriptions_of_people_after(std::vector<FocusMatch>& matches,
+                                      const std::vector<text::Term>& terms);
+
+// A product the message asks about that the knowledge base does not hold:
+// a word no name, no word of the corpus and no English word (nor a slip
+// corrected to one) where the asker asks, in the subject line or a sentence
+// that asks, and said to be a product by the words around it: a dose ("20mg
+// generic Adderall", "M20 Tabs 20meq"), a drug's form ("ointment", "tabs",
+// "capsule", "patch"), a verb of taking or prescribing it ("can daytrana be
+// prescribed", "Can I use Novolin") or what it does to the one who takes it
+// ("the side effects of tecfidera"). An unknown word said so is a drug, a
+// cream, a supplement, not a misspelt condition. When every reading of the
+// message is of the story around the question (none where it asks), or of
+// the words that ask what a product does ("side effects", which name a
+// general topic), the message asks about that product, and what is read is
+// no answer: the reply is an honest "not covered". `unknown(k)`: is word k
+// such a word (the caller knows the vocabularies); `role` is each word's
+// sentence role.
+bool asks_about_an_unknown_product(const std::vector<text::Term>& terms,
+                                   const std::vector<SentenceRole>& role,
+                                   const std::vector<FocusMatch>& matches,
+                                   const std::function<bool(std::size_t)>& unknown);
+
 // A name that lists conditions the message also names ("MMR Vaccine
 // (Measles, Mumps, and Rubella)" beside measles and rubella) is what they
 // are named for: the one reading that takes them together is put before the

@@ -215,6 +215,95 @@ TEST(MessageStructure, AConditionNamedAsAGuessedCauseComesAfterWhatThisPointsTo)
   EXPECT_EQ(m3[0].condition, kAnxiety);
 }
 
+TEST(MessageStructure, AnAdjectiveThatSaysWhoIsAskedAboutComesAfterWhatIsAsked) {
+  text::Analyzer an;
+  enum : std::size_t { kZorplex, kQuimbosis, kOther };
+  // "zorplex in quimbotic women": the adjective says who takes it.
+  const std::string q = "What are the side effects of zorplex in quimbotic women?";
+  const auto terms = an.terms(q);
+  const std::size_t z = token(terms, "zorplex"), w = token(terms, "quimbotic");
+  EXPECT_TRUE(qa::describes_the_people_asked_about(match(kQuimbosis, w, w + 1, 1.0, true), terms));
+  std::vector<qa::FocusMatch> m = {match(kQuimbosis, w, w + 1, 0.96, true),
+                                   match(kZorplex, z, z + 1, 0.70, true)};
+  qa::put_descriptions_of_people_after(m, terms);
+  ASSERT_EQ(m.size(), 2U);
+  EXPECT_EQ(m[0].condition, kZorplex);
+  EXPECT_EQ(m[1].condition, kQuimbosis);
+  // Alone, it is still the focus.
+  std::vector<qa::FocusMatch> alone = {match(kQuimbosis, w, w + 1, 0.96, true)};
+  qa::put_descriptions_of_people_after(alone, terms);
+  EXPECT_EQ(alone[0].condition, kQuimbosis);
+  // Not a noun ("quimbosis patients" are people with it), nor an adjective
+  // before another word.
+  for (const std::string g :
+       {"Can quimbosis patients take zorplex?", "Is quimbotic pain treated with zorplex?"}) {
+    const auto t = an.terms(g);
+    const std::size_t k = t[1].surface.starts_with("quimbo") ? 1 : token(t, "quimbotic");
+    EXPECT_FALSE(qa::describes_the_people_asked_about(match(kOther, k, k + 1, 1.0, true), t)) << g;
+  }
+}
+
+TEST(MessageStructure, AnUnknownProductAskedAboutLeavesTheStoryUnanswered) {
+  text::Analyzer an;
+  enum : std::size_t { kStory };
+  // The words no vocabulary holds (the engine's test: not a name, not a
+  // word of the corpus, not English, not corrected).
+  auto asks = [&](const std::string& q, const std::string& story_word) {
+    const auto terms = an.terms(q);
+    const auto sentences = qa::read_message(q, terms);
+    std::vector<qa::SentenceRole> role(terms.size(), qa::SentenceRole::ask);
+    for (const auto& s : sentences)
+      for (std::size_t k = s.first; k < s.last; ++k) role[k] = s.role;
+    const std::size_t w = token(terms, story_word);
+    const bool asked = role[w] == qa::SentenceRole::ask;
+    const std::vector<qa::FocusMatch> m = {match(kStory, w, w + 1, 0.4, asked)};
+    return qa::asks_about_an_unknown_product(terms, role, m, [&](std::size_t k) {
+      return terms[k].surface == "zorplex" || terms[k].surface == "quimbolia";
+    });
+  };
+  // Prescribed, dosed, a form: a product, asked about where the asker asks,
+  // and the condition is only of the story.
+  EXPECT_TRUE(asks("Zorplex. My son has migraine and is 18. Can zorplex be prescribed for him?",
+                   "migraine"));
+  EXPECT_TRUE(
+      asks("I have migraine and I am very sensitive. Does 20mg generic zorplex contain "
+           "gluten?",
+           "migraine"));
+  EXPECT_TRUE(
+      asks("I have migraine all the time. I am wondering if the zorplex tabs contain "
+           "sugar.",
+           "migraine"));
+  // An unknown word with nothing around it that makes it a product may be
+  // a condition misspelt or one the knowledge base does not hold.
+  EXPECT_FALSE(asks("My mother has migraine since last year. Is quimbolia serious?", "migraine"));
+  // The product only in the story, the question about something else.
+  EXPECT_FALSE(
+      asks("My mother has had migraine since last year, and I take zorplex 20mg every "
+           "day. What can she do?",
+           "migraine"));
+  // A condition read where the asker asks: that is the focus.
+  EXPECT_FALSE(asks("My son is 18. Can zorplex be prescribed for his migraine?", "migraine"));
+  // "Side effects" read as a topic where the question asks what the
+  // product does is no focus either; another reading where it asks is.
+  {
+    const std::string q = "What are the side effects of zorplex?";
+    const auto terms = an.terms(q);
+    const std::vector<qa::SentenceRole> role(terms.size(), qa::SentenceRole::ask);
+    const std::size_t side = token(terms, "side");
+    auto unknown = [&](std::size_t k) { return terms[k].surface == "zorplex"; };
+    EXPECT_TRUE(qa::asks_about_an_unknown_product(
+        terms, role, {match(kStory, side, side + 2, 0.28, true)}, unknown));
+    const std::string q2 = "What are the side effects of zorplex for migraine?";
+    const auto t2 = an.terms(q2);
+    const std::vector<qa::SentenceRole> r2(t2.size(), qa::SentenceRole::ask);
+    const std::size_t s2 = token(t2, "side"), m2 = token(t2, "migraine");
+    auto unknown2 = [&](std::size_t k) { return t2[k].surface == "zorplex"; };
+    EXPECT_FALSE(qa::asks_about_an_unknown_product(
+        t2, r2, {match(kStory, s2, s2 + 2, 0.28, true), match(kStory + 1, m2, m2 + 1, 0.7, true)},
+        unknown2));
+  }
+}
+
 TEST(MessageStructure, AGuessedCauseDoesNotTakeTheFocusForHoldingTheKindAsked) {
   // Zorb pain holds no causes, Quellin fever does: "What causes it? Could
   // this be quellin fever?" still asks about the zorb pain the subject

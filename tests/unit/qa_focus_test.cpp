@@ -42,6 +42,12 @@ class FocusRules : public test::QaCorpusTest<FocusRules> {
             "## Glimmer lamps and zorblax\n\nFixture text.\n");
     c.write("tromble.md", "Tromble cups and the weary person", "tromble-cups", "",
             "## Tromble cups and the weary person\n\nFixture text.\n");
+    // Two conditions named by the same words as strongly, one in the
+    // singular and one in the plural (as pages of one thing may be).
+    c.write("quimbo-ports.md", "Quimbo ports", "quimbo-ports", "[Zorble tubes]",
+            "## Treatment of quimbo ports\n\nFixture text.\n");
+    c.write("quimbo-flushing.md", "Quimbo flushing", "quimbo-flushing", "[Zorble tube]",
+            "## Treatment of quimbo flushing\n\nFixture text.\n");
   }
 
  protected:
@@ -156,6 +162,19 @@ TEST_F(FocusRules, AnAbbreviationSpeltWithASmallFirstLetterIsAnotherOne) {
       nullptr);
   EXPECT_NE(find(engine_->find_focus("is HCG inherited"), "Hcgix hair"), nullptr);
   EXPECT_NE(find(engine_->find_focus("what is hcg"), "Hcgix hair"), nullptr);
+}
+
+TEST_F(FocusRules, OfNamesReadAsStronglyTheOneWrittenAsTheAskerWroteComesFirst) {
+  // "zorble tubes" and "zorble tube" have the same stems, and each names
+  // both conditions as strongly: the name written so comes first.
+  const auto plural = engine_->find_focus("what are the complications of zorble tubes");
+  ASSERT_GE(plural.size(), 2U);
+  EXPECT_EQ(name(plural[0]), "Quimbo ports");
+  EXPECT_EQ(name(plural[1]), "Quimbo flushing");
+  const auto singular = engine_->find_focus("what are the complications of a zorble tube");
+  ASSERT_GE(singular.size(), 2U);
+  EXPECT_EQ(name(singular[0]), "Quimbo flushing");
+  EXPECT_EQ(name(singular[1]), "Quimbo ports");
 }
 
 }  // namespace
