@@ -33,6 +33,14 @@ constexpr std::array<std::string_view, 9> kChildren = {" child", " infant",  " b
 constexpr std::array<std::string_view, 7> kOlder = {" older adult", " older people", " older men",
                                                     " older women", " elderly",      " over age 6",
                                                     " older than 6"};
+// Words of kinship: in a sentence that names one, "children" (and
+// "babies") are someone's offspring, not an age group: "Parents,
+// siblings, or children of a person who has had colorectal cancer are more
+// likely to develop it", "Babies born to mothers who had gestational
+// diabetes are more likely to develop obesity". English, no condition.
+constexpr std::array<std::string_view, 9> kKin = {" parent", " sibling", " brother", " sister",
+                                                  " mother", " father",  " relative", " offspring",
+                                                  " family member"};
 constexpr std::array<std::string_view, 3> kWomen = {" women", " woman", " female"};
 constexpr std::array<std::string_view, 3> kMen = {" men ", " men,", " males"};
 
@@ -79,7 +87,7 @@ Affected who_is_affected(std::string_view name, std::string_view text, std::stri
     sentence.push_back(' ');
     sentence = without_comparisons(sentence);
     if (has_any(sentence, kHowOften)) {
-      a.children = a.children || has_any(sentence, kChildren);
+      a.children = a.children || (has_any(sentence, kChildren) && !has_any(sentence, kKin));
       a.older = a.older || has_any(sentence, kOlder);
       const bool w = has_any(sentence, kWomen), m = has_any(sentence, kMen);
       if (w != m) (w ? a.women : a.men) = true;

@@ -83,6 +83,24 @@ TEST(ProfileSources, WhoIsAffectedNeedsAStatementOfFrequencyAboutOneGroup) {
   EXPECT_TRUE(who_is_affected("X", "", "X is a complication of pregnancy.").pregnancy);
 }
 
+// In a sentence that names kin, "children" are someone's offspring, not the
+// age group the condition affects most.
+TEST(ProfileSources, ChildrenNamedAsKinAreNoAgeGroup) {
+  EXPECT_FALSE(who_is_affected("X",
+                               "Parents, siblings, or children of a person who has had X are "
+                               "somewhat more likely to develop X themselves.",
+                               "")
+                   .children);
+  EXPECT_FALSE(who_is_affected("X",
+                               "Babies born to mothers who had X are also more likely to "
+                               "develop obesity.",
+                               "")
+                   .children);
+  // Without kin, children are the group.
+  EXPECT_TRUE(who_is_affected("X", "X is more common in children than in adults.", "").children);
+  EXPECT_TRUE(who_is_affected("X", "Babies born early are more likely to have X.", "").children);
+}
+
 TEST(ProfileSources, AffectedPriorRewardsTheGroupAndRulesOutPregnancyForMen) {
   Affected kids;
   kids.children = true;
