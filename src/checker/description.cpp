@@ -370,6 +370,8 @@ bool ends_unfinished(std::string_view word) {
 // words would read the opposite.
 constexpr std::array<std::string_view, 4> kNormalWords = {"normal", "unremarkable", "negative",
                                                           "fine"};
+// Whose a thing is: after "and", a list's last item that has its own.
+constexpr std::array<std::string_view, 6> kOwners = {"my", "his", "her", "their", "our", "your"};
 // What may stand between the thing and the word that says it is normal.
 constexpr std::array<std::string_view, 16> kNormalLead = {
     "is",     "are",    "was",   "were",       "been",     "be",      "has",       "have",
@@ -426,7 +428,10 @@ void read_normal_results(std::vector<Clause>& clauses) {
     bool plural = false;
     auto thing = normal_thing(c.words, plural);
     if (!thing) continue;
-    const bool ends_a_list = plural && c.after_comma && c.words.front() == "and";
+    // "..., and X were normal": the last item of a list, unless it has a
+    // subject of its own ("headache, fever, and my tests were normal").
+    const bool ends_a_list = plural && c.after_comma && c.words.size() > 1 &&
+                             c.words[0] == "and" && !in(kOwners, c.words[1]);
     c.words = std::move(*thing);
     c.negated = true;
     if (!ends_a_list) continue;
