@@ -18,10 +18,11 @@ TriageLevel level_of(Urgency u) {
   }
 }
 
-// The words of a finding that tell the story around it, not the finding:
-// those of its text that its core leaves out ("i", "feel" of "I feel like
-// ..."), as whole words.
-bool story_word(const Description& description, std::string_view finding, std::string_view word) {
+// A word that tells the story around the findings, not a finding: one of
+// the words of a finding's text that its core leaves out ("i", "feel" of
+// "I feel like ...", "started" of "he started shivering"), and of no
+// finding's core. Whole words.
+bool story_word(const Description& description, std::string_view word) {
   const auto has = [](std::string_view text, std::string_view w) {
     for (std::size_t at = text.find(w); at != std::string_view::npos; at = text.find(w, at + 1)) {
       const bool starts = at == 0 || text[at - 1] == ' ';
@@ -30,29 +31,35 @@ bool story_word(const Description& description, std::string_view finding, std::s
     }
     return false;
   };
-  for (const auto& f : description.findings)
-    if (f.text == finding) return has(f.text, word) && !has(f.core, word);
-  return false;
+  bool in_a_story = false;
+  for (const auto& f : description.findings) {
+    if (has(f.core, word)) return false;
+    in_a_story = in_a_story || has(f.text, word);
+  }
+  return in_a_story;
 }
 
 // How much of what the person describes a ranked condition matches: the
 // condition's own main symptoms the person has, when the ranking weighed
-// them (a story's words such as "feel" or "time" are not among them);
-// otherwise the distinct words of the present findings it shares, less
-// their story words. A ranking without evidence says nothing of it: no
+// them; otherwise the distinct words of the present findings it shares.
+// Either way less the story's words (story_word), which many texts share
+// with any description. A ranking without evidence says nothing of it: no
 // limit then.
 std::size_t words_matched(const RankedProfile& r, const Description& description) {
   if (r.evidence.empty()) return kEmergencyWords;
-  for (const auto& e : r.evidence)
-    if (e.main_symptoms) return e.words.size();
+  const auto count = [&](const std::vector<std::string>& ws, std::vector<std::string>& into) {
+    for (const auto& w : ws)
+      if (std::find(into.begin(), into.end(), w) == into.end() && !story_word(description, w))
+        into.push_back(w);
+  };
   std::vector<std::string> words;
-  for (const auto& e : r.evidence) {
-    if (e.absent || e.overall || e.contribution <= 0) continue;
-    for (const auto& w : e.words)
-      if (std::find(words.begin(), words.end(), w) == words.end() &&
-          !story_word(description, e.finding, w))
-        words.push_back(w);
-  }
+  for (const auto& e : r.evidence)
+    if (e.main_symptoms) {
+      count(e.words, words);
+      return words.size();
+    }
+  for (const auto& e : r.evidence)
+    if (!e.absent && !e.overall && e.contribution > 0) count(e.words, words);
   return words.size();
 }
 

@@ -371,7 +371,7 @@ Article article(std::string slug, std::string name, std::string collection, std:
   return a;
 }
 
-Snapshot test_snapshot() {
+std::vector<Article> test_articles() {
   std::vector<Article> a;
   a.push_back(article("alpha", "Alpha fever", "MPlusHealthTopics",
                       "Alpha fever causes a runny nose, sneezing and a sore throat. Most people "
@@ -385,8 +385,10 @@ Snapshot test_snapshot() {
                       "Gamma attack causes crushing chest pain, sweating and shortness of breath "
                       "with pain spreading to the arm.",
                       "A gamma attack is a medical emergency. Call 911 right away."));
-  return Snapshot(std::move(a));
+  return a;
 }
+
+Snapshot test_snapshot() { return Snapshot(test_articles()); }
 
 ProfileQuery query(std::string_view text) {
   ProfileQuery q;
@@ -522,20 +524,21 @@ TEST(Triage, AConditionMatchedOnOneWordAloneIsNotAnEmergency) {
 // are in many texts and say nothing of it: they do not make a condition
 // that matched one word of the finding itself an emergency.
 TEST(Triage, StoryWordsDoNotCountAsWordsOfTheFinding) {
-  std::vector<Article> a;
+  auto a = test_articles();
   a.push_back(article("zeta", "Zeta attack", "NHLBI",
-                      "Zeta attack causes sweating that started with effort.",
+                      "Zeta attack causes shivering that started with effort, with cold hands, a dry "
+                      "mouth and a fast heartbeat.",
                       "A zeta attack is a medical emergency. Call 911 right away."));
   const Snapshot snap(std::move(a));
   const auto model = ConditionModel::build(snap);
-  const std::string story = "he started sweating";
+  const std::string story = "he started shivering";
   const auto ranked = model.rank(query(story));
   ASSERT_FALSE(ranked.empty());
   ASSERT_EQ(model.profile(ranked[0].profile).name, "Zeta attack");
   const auto t = triage(read_description(story), model, ranked, {});
   EXPECT_EQ(t.level, TriageLevel::urgent) << t.reason;
   // Two words of the finding itself: an emergency.
-  const std::string finding = "sweating with effort";
+  const std::string finding = "shivering with effort";
   EXPECT_EQ(triage(read_description(finding), model, model.rank(query(finding)), {}).level,
             TriageLevel::emergency);
 }
