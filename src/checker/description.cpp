@@ -210,6 +210,30 @@ constexpr std::array<std::string_view, 6> kMild = {"mild",     "mildly", "slight
 // Who a stated age is ("a 30 year old woman").
 constexpr std::array<std::string_view, 8> kPersonWords = {"man", "woman", "male", "female",
                                                           "boy", "girl",  "guy",  "lady"};
+// Words that say what follows is not the cause of what came before ("not
+// related to", "unrelated to", "not from", "not due to", "not caused by",
+// "not associated with"): the tokens the cue takes at tokens[i], with the
+// preposition after it; 0 when there is none.
+constexpr std::array<std::string_view, 8> kCauseWords = {
+    "related", "due", "caused", "associated", "linked", "connected", "attributable", "from"};
+constexpr std::array<std::string_view, 4> kCauseLinks = {"to", "by", "with", "of"};
+std::size_t not_the_cause_at(const std::vector<Token>& tokens, std::size_t i) {
+  auto word_at = [&](std::size_t k) -> std::string_view {
+    return k < tokens.size() && tokens[k].word ? std::string_view(tokens[k].text)
+                                               : std::string_view();
+  };
+  std::size_t used = 0;
+  if (word_at(i) == "unrelated" && word_at(i + 1) == "to")
+    used = 1;
+  else if (word_at(i) == "not" && in(kCauseWords, word_at(i + 1)))
+    used = 2;
+  else
+    return 0;
+  if (in(kCauseLinks, word_at(i + used))) ++used;
+  // Something must follow: "the pain is not related" says no more.
+  return word_at(i + used).empty() ? 0 : used;
+}
+
 // A number-unit pair starting at words[i] ("3 days", "a couple of weeks"),
 // or one unit back from now ("last week", "the past month").
 std::optional<double> duration_at(const std::vector<std::string>& words, std::size_t i,
@@ -593,6 +617,18 @@ Description read_description(std::string_view text) {
     }
     if (w == "and" && in(kSubjects, next)) {
       close();
+      continue;
+    }
+    // "spotting not related to menstruation", "unrelated to exertion", "not
+    // from Y", "not due to Y": Y is said not to be the cause of what came
+    // before. It is neither had nor denied, so its words, to the clause's
+    // end, are left out (read as a denied finding, the same figures).
+    if (const auto cue = not_the_cause_at(tokens, i)) {
+      i += cue - 1;
+      while (i + 1 < tokens.size() && tokens[i + 1].word && !in(kClauseBreaks, tokens[i + 1].text) &&
+             !(tokens[i + 1].text == "and" && i + 2 < tokens.size() &&
+               in(kSubjects, tokens[i + 2].text)))
+        ++i;
       continue;
     }
     bool negator = false;

@@ -34,6 +34,33 @@ TEST(Description, AFindingThatHasGoneOnForWeeksIsLongStanding) {
   EXPECT_FALSE(long_standing(first("severe chest pain for three weeks")));
 }
 
+// "X not related to Y", "not from Y", "unrelated to Y", "not due to Y": Y
+// is said not to be the cause, neither a finding the person has nor one
+// denied.
+TEST(Description, WhatIsSaidNotToBeTheCauseIsNoFinding) {
+  auto texts = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& f : read_description(text).findings) out.push_back(f.text);
+    return out;
+  };
+  EXPECT_EQ(texts("2 days of vaginal spotting not related to menstruation"),
+            (std::vector<std::string>{"2 days of vaginal spotting"}));
+  EXPECT_EQ(texts("Vaginal bleeding, not from menstruation"),
+            (std::vector<std::string>{"vaginal bleeding"}));
+  EXPECT_EQ(texts("chest pain unrelated to exertion, but worse with deep breaths"),
+            (std::vector<std::string>{"chest pain", "worse with deep breaths"}));
+  EXPECT_EQ(texts("fatigue not due to lack of sleep"), (std::vector<std::string>{"fatigue"}));
+  // What says no cause ends with its clause: a new subject after "and" is
+  // a finding again.
+  EXPECT_EQ(texts("a rash not related to food and I have a fever"),
+            (std::vector<std::string>{"a rash", "i have a fever"}));
+  // "not" that says no cause is no negation either.
+  const auto d = read_description("headache not related to stress");
+  ASSERT_EQ(d.findings.size(), 1u);
+  EXPECT_EQ(d.findings[0].text, "headache");
+  EXPECT_FALSE(d.findings[0].negated);
+}
+
 // A clause that only says how long says it of the finding before it.
 TEST(Description, AShortClauseAfterACommaSaysItOfTheSubjectBefore) {
   auto texts = [](std::string_view text) {
