@@ -398,8 +398,8 @@ constexpr std::array<std::string_view, 4> kNormalWords = {"normal", "unremarkabl
 constexpr std::array<std::string_view, 6> kOwners = {"my", "his", "her", "their", "our", "your"};
 // What may stand between the thing and the word that says it is normal.
 constexpr std::array<std::string_view, 16> kNormalLead = {
-    "is",     "are",    "was",   "were",       "been",     "be",      "has",       "have",
-    "came",   "come",   "back",  "completely", "entirely", "totally", "perfectly", "all"};
+    "is",   "are",  "was",  "were",       "been",     "be",      "has",       "have",
+    "came", "come", "back", "completely", "entirely", "totally", "perfectly", "all"};
 
 // The words of a clause less what says they are normal, when it says so at
 // its front ("normal urine output") or its end ("... were completely
@@ -452,10 +452,10 @@ void read_normal_results(std::vector<Clause>& clauses) {
     bool plural = false;
     auto thing = normal_thing(c.words, plural);
     if (!thing) continue;
-    // "..., and X were normal": the last item of a list, unless it has a
-    // subject of its own ("headache, fever, and my tests were normal").
-    const bool ends_a_list = plural && c.after_comma && c.words.size() > 1 &&
-                             c.words[0] == "and" && !in(kOwners, c.words[1]);
+    // "..., and X were normal": the last item of a list, unless it has an
+    // owner of its own ("headache, fever, and my tests were normal").
+    const bool ends_a_list = plural && c.after_comma && c.words.size() > 1 && c.words[0] == "and" &&
+                             !in(kOwners, c.words[1]);
     c.words = std::move(*thing);
     c.negated = true;
     if (!ends_a_list) continue;
@@ -625,7 +625,8 @@ Description read_description(std::string_view text) {
     // end, are left out (read as a denied finding, the same figures).
     if (const auto cue = not_the_cause_at(tokens, i)) {
       i += cue - 1;
-      while (i + 1 < tokens.size() && tokens[i + 1].word && !in(kClauseBreaks, tokens[i + 1].text) &&
+      while (i + 1 < tokens.size() && tokens[i + 1].word &&
+             !in(kClauseBreaks, tokens[i + 1].text) &&
              !(tokens[i + 1].text == "and" && i + 2 < tokens.size() &&
                in(kSubjects, tokens[i + 2].text)))
         ++i;

@@ -38,9 +38,9 @@ constexpr std::array<std::string_view, 7> kOlder = {" older adult", " older peop
 // siblings, or children of a person who has had colorectal cancer are more
 // likely to develop it", "Babies born to mothers who had gestational
 // diabetes are more likely to develop obesity". English, no condition.
-constexpr std::array<std::string_view, 9> kKin = {" parent", " sibling", " brother", " sister",
-                                                  " mother", " father",  " relative", " offspring",
-                                                  " family member"};
+constexpr std::array<std::string_view, 9> kKin = {" parent",   " sibling",   " brother",
+                                                  " sister",   " mother",    " father",
+                                                  " relative", " offspring", " family member"};
 constexpr std::array<std::string_view, 3> kWomen = {" women", " woman", " female"};
 constexpr std::array<std::string_view, 3> kMen = {" men ", " men,", " males"};
 

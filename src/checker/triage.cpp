@@ -146,7 +146,8 @@ Triage triage(const Description& description, const ConditionModel& model,
     // is not likely enough to send the person to emergency care: most
     // conditions share a word with any story. It still asks for a doctor
     // today, erring to safety.
-    const bool one_word = l == TriageLevel::emergency && words_matched(r, description) < kEmergencyWords;
+    const bool one_word =
+        l == TriageLevel::emergency && words_matched(r, description) < kEmergencyWords;
     if (one_word) l = TriageLevel::urgent;
     if (l != TriageLevel::self_care) all_self_limited = false;
     if (!any || l > t.level) {

@@ -340,8 +340,7 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   // The verbs by which someone tells or finds out what follows open it too.
   EXPECT_EQ(core("he mentions severe eye itching"), "severe eye itching");
   EXPECT_EQ(core("she noted that she has night sweats"), "night sweats");
-  EXPECT_EQ(core("on further questioning it is revealed that he has eye itching"),
-            "eye itching");
+  EXPECT_EQ(core("on further questioning it is revealed that he has eye itching"), "eye itching");
   EXPECT_EQ(core("on examination there is a rash"), "rash");
   EXPECT_EQ(core("a rash in the last week"), "rash");
   // ... and a day named from now: when it began, not part of its name.
@@ -415,7 +414,9 @@ std::vector<Article> test_articles() {
   return a;
 }
 
-Snapshot test_snapshot() { return Snapshot(test_articles()); }
+Snapshot test_snapshot() {
+  return Snapshot(test_articles());
+}
 
 ProfileQuery query(std::string_view text) {
   ProfileQuery q;
@@ -552,10 +553,11 @@ TEST(Triage, AConditionMatchedOnOneWordAloneIsNotAnEmergency) {
 // that matched one word of the finding itself an emergency.
 TEST(Triage, StoryWordsDoNotCountAsWordsOfTheFinding) {
   auto a = test_articles();
-  a.push_back(article("zeta", "Zeta attack", "NHLBI",
-                      "Zeta attack causes shivering that started with effort, with cold hands, a dry "
-                      "mouth and a fast heartbeat.",
-                      "A zeta attack is a medical emergency. Call 911 right away."));
+  a.push_back(
+      article("zeta", "Zeta attack", "NHLBI",
+              "Zeta attack causes shivering that started with effort, with cold hands, a dry "
+              "mouth and a fast heartbeat.",
+              "A zeta attack is a medical emergency. Call 911 right away."));
   const Snapshot snap(std::move(a));
   const auto model = ConditionModel::build(snap);
   const std::string story = "he started shivering";

@@ -269,8 +269,7 @@ TEST_F(PlainWords, EverydayPhrasingsOfCommonComplaints) {
   EXPECT_EQ(id_of("feeling feverish"), "HP:0000500");
   EXPECT_EQ(interpreter_.in_names_words("I feel feverish and shivery"),
             "i feel fever and shivering");
-  EXPECT_EQ(interpreter_.in_names_words("episodes of feeling very hot"),
-            "episodes of feeling hot");
+  EXPECT_EQ(interpreter_.in_names_words("episodes of feeling very hot"), "episodes of feeling hot");
 }
 
 // An amount of body weight says "weight": to lose ten pounds is to lose
