@@ -59,17 +59,37 @@ int roman_numeral(std::string_view w) {
   return 0;
 }
 
+// The words that number a kind, a stage or a factor: after one, a figure
+// is a name's word, not a quantity ("Type 2 diabetes", "Factor V").
+bool numbering_word(std::string_view folded) {
+  for (std::string_view w : {"type", "stage", "grade", "factor", "class"})
+    if (folded == w) return true;
+  return false;
+}
+
+// A Roman numeral of one letter ("I", "V", "X"), as a number; 0 when the
+// word is none. One letter is a numeral only after a word that numbers
+// a kind ("Factor V", "Type I"): elsewhere it is a word or a letter of a
+// name ("Fragile X", "vitamin A").
+int one_letter_numeral(std::string_view w) {
+  return w == "I" ? 1 : w == "V" ? 5 : w == "X" ? 10 : 0;
+}
+
 // The knowledge base writes numbers in names in Roman numerals ("Factor XII
 // deficiency", "Type III collagen"), people in figures ("factor 12
 // deficiency"): both name the same thing. The name with each Roman numeral
-// of two letters or more (written in capitals, as a word of its own) in
-// figures; empty when it has none.
+// of two letters or more (written in capitals, as a word of its own), and
+// of one letter after a word that numbers a kind ("Factor V deficiency" is
+// "factor 5 deficiency", and so "factor five deficiency", see
+// with_number_words), in figures; empty when it has none.
 std::string with_arabic_numerals(const std::string& name) {
   std::string out;
   bool changed = false;
+  std::string previous;  // the word before, folded
   std::size_t i = 0;
   while (i < name.size()) {
     if (!std::isalpha(static_cast<unsigned char>(name[i]))) {
+      if (!std::isspace(static_cast<unsigned char>(name[i]))) previous.clear();
       out.push_back(name[i++]);
       continue;
     }
@@ -79,9 +99,13 @@ std::string with_arabic_numerals(const std::string& name) {
     if (const int v = roman_numeral(word); v != 0) {
       out += std::to_string(v);
       changed = true;
+    } else if (const int one = numbering_word(previous) ? one_letter_numeral(word) : 0; one != 0) {
+      out += std::to_string(one);
+      changed = true;
     } else {
       out += word;
     }
+    previous = text::fold(word);
     i = j;
   }
   return changed ? out : std::string();
@@ -115,7 +139,6 @@ std::string with_injury_for_trauma(const std::string& name) {
 std::string with_number_words(const std::string& name) {
   static constexpr std::string_view kWords[] = {"one", "two",   "three", "four", "five",
                                                 "six", "seven", "eight", "nine", "ten"};
-  static constexpr std::string_view kNumbering[] = {"type", "stage", "grade", "factor", "class"};
   std::string out;
   bool changed = false;
   std::string previous;  // the word before, folded
@@ -128,8 +151,7 @@ std::string with_number_words(const std::string& name) {
     std::size_t j = i;
     while (j < name.size() && std::isalnum(static_cast<unsigned char>(name[j]))) ++j;
     const std::string word = name.substr(i, j - i);
-    const bool numbering =
-        std::find(std::begin(kNumbering), std::end(kNumbering), previous) != std::end(kNumbering);
+    const bool numbering = numbering_word(previous);
     const bool figures =
         std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
     if (numbering && figures && word.size() <= 2 && std::stoi(word) >= 1 && std::stoi(word) <= 10) {

@@ -685,6 +685,33 @@ TEST(NameRulesNumerals, ARomanNumeralInANameIsReadInFiguresToo) {
   EXPECT_TRUE(engine.ask("what is brolax 10 syndrome", 5).focus.empty());
 }
 
+TEST(NameRulesNumerals, AOneLetterRomanNumeralAfterAWordThatNumbersAKindIsANumber) {
+  // The knowledge base writes "Quellin factor V deficiency" and "Type I
+  // zorbosis", the asker "factor 5", "factor five", "type 1". Only after a
+  // word that numbers a kind: "Brolax V syndrome" is no "brolax 5
+  // syndrome" (the letter is a name's own there, as in "Fragile X").
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("quellin-factor-v", "Quellin factor V deficiency",
+                                       "Fixture symptoms.", "GARD"));
+  a.push_back(
+      testing::condition_entry("type-i-zorbosis", "Type I zorbosis", "Fixture symptoms.", "GARD"));
+  a.push_back(
+      testing::condition_entry("brolax-v", "Brolax V syndrome", "Fixture symptoms.", "GARD"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  for (const std::string q : {"is quellin factor five deficiency inherited?",
+                              "my son has quellin factor 5 deficiency"}) {
+    SCOPED_TRACE(q);
+    const auto r = engine.ask(q, 5);
+    ASSERT_FALSE(r.focus.empty());
+    EXPECT_EQ(conditions[r.focus.front().condition].name, "Quellin factor V deficiency");
+  }
+  const auto type1 = engine.ask("how is type 1 zorbosis treated?", 5);
+  ASSERT_FALSE(type1.focus.empty());
+  EXPECT_EQ(conditions[type1.focus.front().condition].name, "Type I zorbosis");
+  EXPECT_TRUE(engine.ask("what is brolax 5 syndrome", 5).focus.empty());
+}
+
 TEST(NameRulesInjury, AnInjuryIsTheTraumaTheNameSays) {
   // The knowledge base writes "Zorple trauma" (and files an aftercare page
   // under it), the asker "zorple injury". Not for a longer name: "Quimbo
