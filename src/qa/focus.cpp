@@ -7,6 +7,9 @@
 #include <cstdlib>
 #include <initializer_list>
 #include <set>
+#include <unordered_set>
+#include <unordered_map>
+#include <functional>
 
 #include "core/embedded.hpp"
 #include "core/page_title.hpp"
@@ -299,6 +302,28 @@ bool part_of_a_relation_title(const std::string& part, const std::vector<std::st
     if (second == p && !names_a_condition(second) && names_a_condition(first)) return true;
   }
   return false;
+}
+
+// The part after " - " of an index entry or title names the condition
+// alone only when it is the condition's own: "Aortic valve surgery -
+// minimally invasive", "Esophagectomy - minimally invasive", "Mitral valve
+// surgery - minimally invasive" (and five more) share "minimally
+// invasive"; "Biopsy - bone marrow", "Culture - bone marrow" and
+// "Transplant - bone marrow" share "bone marrow". A part that three
+// conditions or more give after " - " runs across the index as a kind of
+// page (an approach, a sample, a task), and someone who asks whether a
+// minimally invasive surgery is riskier, or about bone marrow cancer,
+// names none of them. Two entries may be two things of one place ("Tumor -
+// spinal cord", "Abscess - spinal cord"), which a message naming the place
+// may ask about: they keep the part. A part that is some condition's own
+// name or synonym is left to part_of_a_relation_title. `tails`: each
+// folded part after " - " and the conditions whose names give it.
+bool tail_of_several_titles(
+    const std::string& alias,
+    const std::unordered_map<std::string, std::unordered_set<std::size_t>>& tails,
+    const std::function<bool(const std::string&)>& names_a_condition) {
+  const auto it = tails.find(text::fold(alias));
+  return it != tails.end() && it->second.size() >= 3 && !names_a_condition(alias);
 }
 
 // Some abbreviations are spelt with a small first letter and capitals after
@@ -925,6 +950,22 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
   const std::function<bool(const std::string&)> names_a_condition = [&](const std::string& phrase) {
     return condition_names.count(condition_key(phrase)) > 0;
   };
+  // The parts after " - " of the index entries and titles of every
+  // condition, with how many conditions give each (see
+  // tail_of_several_titles).
+  std::unordered_map<std::string, std::unordered_set<std::size_t>> title_tails;
+  for (std::size_t c = 0; c < conditions.size(); ++c) {
+    auto add_tails = [&](const std::string& n) {
+      for (auto dash = n.find(" - "); dash != std::string::npos; dash = n.find(" - ", dash + 3)) {
+        const auto next = n.find(" - ", dash + 3);
+        title_tails[text::fold(n.substr(dash + 3, next == std::string::npos ? std::string::npos
+                                                                            : next - dash - 3))]
+            .insert(c);
+      }
+    };
+    add_tails(conditions[c].name);
+    for (const auto& s : conditions[c].synonyms) add_tails(s);
+  }
   for (std::size_t c = 0; c < conditions.size(); ++c) {
     const auto& cond = conditions[c];
     by_key.emplace(condition_key(cond.name), c);
@@ -952,6 +993,7 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     names.insert(names.end(), aliases.begin(), aliases.end());
     for (const auto& a : aliases) {
       if (part_of_a_relation_title(a, names, names_a_condition)) continue;
+      if (tail_of_several_titles(a, title_tails, names_a_condition)) continue;
       // A one-word alias must be a specific word: "Spinal and bulbar
       // muscular atrophy" does not make "spinal" a name.
       const auto words = analyzer.terms(a);
