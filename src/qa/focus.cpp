@@ -7,6 +7,9 @@
 #include <cstdlib>
 #include <initializer_list>
 #include <set>
+#include <unordered_set>
+#include <unordered_map>
+#include <functional>
 
 #include "core/embedded.hpp"
 #include "core/page_title.hpp"
@@ -59,17 +62,37 @@ int roman_numeral(std::string_view w) {
   return 0;
 }
 
+// The words that number a kind, a stage or a factor: after one, a figure
+// is a name's word, not a quantity ("Type 2 diabetes", "Factor V").
+bool numbering_word(std::string_view folded) {
+  for (std::string_view w : {"type", "stage", "grade", "factor", "class"})
+    if (folded == w) return true;
+  return false;
+}
+
+// A Roman numeral of one letter ("I", "V", "X"), as a number; 0 when the
+// word is none. One letter is a numeral only after a word that numbers
+// a kind ("Factor V", "Type I"): elsewhere it is a word or a letter of a
+// name ("Fragile X", "vitamin A").
+int one_letter_numeral(std::string_view w) {
+  return w == "I" ? 1 : w == "V" ? 5 : w == "X" ? 10 : 0;
+}
+
 // The knowledge base writes numbers in names in Roman numerals ("Factor XII
 // deficiency", "Type III collagen"), people in figures ("factor 12
 // deficiency"): both name the same thing. The name with each Roman numeral
-// of two letters or more (written in capitals, as a word of its own) in
-// figures; empty when it has none.
+// of two letters or more (written in capitals, as a word of its own), and
+// of one letter after a word that numbers a kind ("Factor V deficiency" is
+// "factor 5 deficiency", and so "factor five deficiency", see
+// with_number_words), in figures; empty when it has none.
 std::string with_arabic_numerals(const std::string& name) {
   std::string out;
   bool changed = false;
+  std::string previous;  // the word before, folded
   std::size_t i = 0;
   while (i < name.size()) {
     if (!std::isalpha(static_cast<unsigned char>(name[i]))) {
+      if (!std::isspace(static_cast<unsigned char>(name[i]))) previous.clear();
       out.push_back(name[i++]);
       continue;
     }
@@ -79,9 +102,13 @@ std::string with_arabic_numerals(const std::string& name) {
     if (const int v = roman_numeral(word); v != 0) {
       out += std::to_string(v);
       changed = true;
+    } else if (const int one = numbering_word(previous) ? one_letter_numeral(word) : 0; one != 0) {
+      out += std::to_string(one);
+      changed = true;
     } else {
       out += word;
     }
+    previous = text::fold(word);
     i = j;
   }
   return changed ? out : std::string();
@@ -115,7 +142,6 @@ std::string with_injury_for_trauma(const std::string& name) {
 std::string with_number_words(const std::string& name) {
   static constexpr std::string_view kWords[] = {"one", "two",   "three", "four", "five",
                                                 "six", "seven", "eight", "nine", "ten"};
-  static constexpr std::string_view kNumbering[] = {"type", "stage", "grade", "factor", "class"};
   std::string out;
   bool changed = false;
   std::string previous;  // the word before, folded
@@ -128,8 +154,7 @@ std::string with_number_words(const std::string& name) {
     std::size_t j = i;
     while (j < name.size() && std::isalnum(static_cast<unsigned char>(name[j]))) ++j;
     const std::string word = name.substr(i, j - i);
-    const bool numbering =
-        std::find(std::begin(kNumbering), std::end(kNumbering), previous) != std::end(kNumbering);
+    const bool numbering = numbering_word(previous);
     const bool figures =
         std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
     if (numbering && figures && word.size() <= 2 && std::stoi(word) >= 1 && std::stoi(word) <= 10) {
@@ -277,6 +302,28 @@ bool part_of_a_relation_title(const std::string& part, const std::vector<std::st
     if (second == p && !names_a_condition(second) && names_a_condition(first)) return true;
   }
   return false;
+}
+
+// The part after " - " of an index entry or title names the condition
+// alone only when it is the condition's own: "Aortic valve surgery -
+// minimally invasive", "Esophagectomy - minimally invasive", "Mitral valve
+// surgery - minimally invasive" (and five more) share "minimally
+// invasive"; "Biopsy - bone marrow", "Culture - bone marrow" and
+// "Transplant - bone marrow" share "bone marrow". A part that three
+// conditions or more give after " - " runs across the index as a kind of
+// page (an approach, a sample, a task), and someone who asks whether a
+// minimally invasive surgery is riskier, or about bone marrow cancer,
+// names none of them. Two entries may be two things of one place ("Tumor -
+// spinal cord", "Abscess - spinal cord"), which a message naming the place
+// may ask about: they keep the part. A part that is some condition's own
+// name or synonym is left to part_of_a_relation_title. `tails`: each
+// folded part after " - " and the conditions whose names give it.
+bool tail_of_several_titles(
+    const std::string& alias,
+    const std::unordered_map<std::string, std::unordered_set<std::size_t>>& tails,
+    const std::function<bool(const std::string&)>& names_a_condition) {
+  const auto it = tails.find(text::fold(alias));
+  return it != tails.end() && it->second.size() >= 3 && !names_a_condition(alias);
 }
 
 // Some abbreviations are spelt with a small first letter and capitals after
@@ -903,6 +950,22 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
   const std::function<bool(const std::string&)> names_a_condition = [&](const std::string& phrase) {
     return condition_names.count(condition_key(phrase)) > 0;
   };
+  // The parts after " - " of the index entries and titles of every
+  // condition, with how many conditions give each (see
+  // tail_of_several_titles).
+  std::unordered_map<std::string, std::unordered_set<std::size_t>> title_tails;
+  for (std::size_t c = 0; c < conditions.size(); ++c) {
+    auto add_tails = [&](const std::string& n) {
+      for (auto dash = n.find(" - "); dash != std::string::npos; dash = n.find(" - ", dash + 3)) {
+        const auto next = n.find(" - ", dash + 3);
+        title_tails[text::fold(n.substr(dash + 3, next == std::string::npos ? std::string::npos
+                                                                            : next - dash - 3))]
+            .insert(c);
+      }
+    };
+    add_tails(conditions[c].name);
+    for (const auto& s : conditions[c].synonyms) add_tails(s);
+  }
   for (std::size_t c = 0; c < conditions.size(); ++c) {
     const auto& cond = conditions[c];
     by_key.emplace(condition_key(cond.name), c);
@@ -930,6 +993,7 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     names.insert(names.end(), aliases.begin(), aliases.end());
     for (const auto& a : aliases) {
       if (part_of_a_relation_title(a, names, names_a_condition)) continue;
+      if (tail_of_several_titles(a, title_tails, names_a_condition)) continue;
       // A one-word alias must be a specific word: "Spinal and bulbar
       // muscular atrophy" does not make "spinal" a name.
       const auto words = analyzer.terms(a);

@@ -542,6 +542,41 @@ TEST(NameRulesIndexEntries, AQualifierAfterTheDashIsSaidFirstToo) {
   EXPECT_EQ(eat.focus.front().matched, "zorbtube");
 }
 
+TEST(NameRulesIndexEntries, APartAfterTheDashThatThreeEntriesShareIsNoName) {
+  // "Zorbal repair - quimbly invasive", "Trelix repair - quimbly invasive"
+  // and "Vostril repair - quimbly invasive" share what follows the dash:
+  // it is a kind of page, and "quimbly invasive" alone names none of them.
+  // A part one entry gives ("Brolax - zentor wash"), or two ("Tumor -
+  // glimmer cord", "Abscess - glimmer cord"), still names them, and the
+  // shared part said with the head still reads its own title.
+  std::vector<Article> a;
+  for (const char* head : {"Zorbal", "Trelix", "Vostril"}) {
+    std::string slug = head;
+    for (auto& ch : slug) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    a.push_back(testing::condition_entry(slug + "-repair-qi",
+                                         std::string(head) + " repair - quimbly invasive",
+                                         "Fixture symptoms.", "MPlusHealthTopics"));
+  }
+  a.push_back(testing::condition_entry("brolax-zentor-wash", "Brolax - zentor wash",
+                                       "Fixture symptoms.", "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry("glimmer-cord-tumor", "Glimmer cord tumor",
+                                       "Fixture symptoms.", "MPlusHealthTopics",
+                                       {{"Tumor - glimmer cord"}, {}}));
+  a.push_back(testing::condition_entry("glimmer-cord-abscess", "Glimmer cord abscess",
+                                       "Fixture symptoms.", "MPlusHealthTopics",
+                                       {{"Abscess - glimmer cord"}, {}}));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  EXPECT_TRUE(engine.ask("Is quimbly invasive better or riskier?", 5).focus.empty());
+  const auto wash = engine.ask("how is a zentor wash done?", 5);
+  ASSERT_FALSE(wash.focus.empty());
+  EXPECT_EQ(conditions[wash.focus.front().condition].name, "Brolax - zentor wash");
+  EXPECT_FALSE(engine.ask("what can go wrong in the glimmer cord?", 5).focus.empty());
+  const auto full = engine.ask("is trelix repair quimbly invasive safe?", 5);
+  ASSERT_FALSE(full.focus.empty());
+  EXPECT_EQ(conditions[full.focus.front().condition].name, "Trelix repair - quimbly invasive");
+}
+
 TEST(NameRulesBodyParts, ASorePartOfTheBodyIsAPainOfIt) {
   // "sore" says a part hurts: a "sore stomach" is stomach pain. A name said
   // with "sore" is read as written: a "sore throat" is Sore throat, not
@@ -683,6 +718,33 @@ TEST(NameRulesNumerals, ARomanNumeralInANameIsReadInFiguresToo) {
   ASSERT_FALSE(r.focus.empty());
   EXPECT_EQ(conditions[r.focus.front().condition].name, "Zentor XII (Quellin factor) deficiency");
   EXPECT_TRUE(engine.ask("what is brolax 10 syndrome", 5).focus.empty());
+}
+
+TEST(NameRulesNumerals, AOneLetterRomanNumeralAfterAWordThatNumbersAKindIsANumber) {
+  // The knowledge base writes "Quellin factor V deficiency" and "Type I
+  // zorbosis", the asker "factor 5", "factor five", "type 1". Only after a
+  // word that numbers a kind: "Brolax V syndrome" is no "brolax 5
+  // syndrome" (the letter is a name's own there, as in "Fragile X").
+  std::vector<Article> a;
+  a.push_back(testing::condition_entry("quellin-factor-v", "Quellin factor V deficiency",
+                                       "Fixture symptoms.", "GARD"));
+  a.push_back(
+      testing::condition_entry("type-i-zorbosis", "Type I zorbosis", "Fixture symptoms.", "GARD"));
+  a.push_back(
+      testing::condition_entry("brolax-v", "Brolax V syndrome", "Fixture symptoms.", "GARD"));
+  qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
+  const auto& conditions = engine.snapshot().conditions();
+  for (const std::string q : {"is quellin factor five deficiency inherited?",
+                              "my son has quellin factor 5 deficiency"}) {
+    SCOPED_TRACE(q);
+    const auto r = engine.ask(q, 5);
+    ASSERT_FALSE(r.focus.empty());
+    EXPECT_EQ(conditions[r.focus.front().condition].name, "Quellin factor V deficiency");
+  }
+  const auto type1 = engine.ask("how is type 1 zorbosis treated?", 5);
+  ASSERT_FALSE(type1.focus.empty());
+  EXPECT_EQ(conditions[type1.focus.front().condition].name, "Type I zorbosis");
+  EXPECT_TRUE(engine.ask("what is brolax 5 syndrome", 5).focus.empty());
 }
 
 TEST(NameRulesInjury, AnInjuryIsTheTraumaTheNameSays) {
