@@ -5,11 +5,11 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <initializer_list>
 #include <set>
-#include <unordered_set>
 #include <unordered_map>
-#include <functional>
+#include <unordered_set>
 
 #include "core/embedded.hpp"
 #include "core/page_title.hpp"
@@ -958,8 +958,8 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
     auto add_tails = [&](const std::string& n) {
       for (auto dash = n.find(" - "); dash != std::string::npos; dash = n.find(" - ", dash + 3)) {
         const auto next = n.find(" - ", dash + 3);
-        title_tails[text::fold(n.substr(dash + 3, next == std::string::npos ? std::string::npos
-                                                                            : next - dash - 3))]
+        title_tails[text::fold(n.substr(
+                        dash + 3, next == std::string::npos ? std::string::npos : next - dash - 3))]
             .insert(c);
       }
     };

@@ -336,9 +336,10 @@ TEST_F(NameRules, APossessivePronounOpensNoEponymsName) {
 TEST_F(NameRules, SeveralEponymsNameTheirConditionWithoutItsHead) {
   EXPECT_TRUE(names("How is Zorb-Quaxter-Plimm syndrome treated?", "Zorb-Quaxter-Plimm syndrome"));
   // Without "syndrome": the names of its people mean nothing else.
-  EXPECT_TRUE(names("Zorb Quaxter Plimm- slow heart rate. My husband has it, where can I read "
-                    "about it?",
-                    "Zorb-Quaxter-Plimm syndrome"));
+  EXPECT_TRUE(
+      names("Zorb Quaxter Plimm- slow heart rate. My husband has it, where can I read "
+            "about it?",
+            "Zorb-Quaxter-Plimm syndrome"));
 }
 
 TEST_F(NameRules, ANameListingTheConditionsReadComesBeforeThem) {
@@ -489,14 +490,13 @@ TEST(NameRulesIndexEntries, AWordSaidTwiceAroundToOrByIsNoName) {
   a.push_back(testing::condition_entry("day-to-day-with-zorblax", "Day to day with Zorblax",
                                        "Fixture symptoms.", "MPlusHealthTopics",
                                        {{"Zorblax - day to day"}, {}}));
-  a.push_back(testing::condition_entry("quellitis", "Quellitis", "Fixture symptoms.",
-                                       "MPlusHealthTopics"));
+  a.push_back(
+      testing::condition_entry("quellitis", "Quellitis", "Fixture symptoms.", "MPlusHealthTopics"));
   qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
   const auto& conditions = engine.snapshot().conditions();
   const auto r = engine.ask("My quellitis gets worse day by day. What can I do?", 5);
   ASSERT_FALSE(r.focus.empty());
-  for (const auto& f : r.focus)
-    EXPECT_EQ(conditions[f.condition].name, "Quellitis") << f.matched;
+  for (const auto& f : r.focus) EXPECT_EQ(conditions[f.condition].name, "Quellitis") << f.matched;
   EXPECT_TRUE(engine.ask("I feel worse day to day", 5).focus.empty());
 }
 
@@ -525,8 +525,8 @@ TEST(NameRulesIndexEntries, AQualifierAfterTheDashIsSaidFirstToo) {
                                        "MPlusHealthTopics"));
   a.push_back(testing::condition_entry("zorbleg-type-2", "Zorbleg - type 2", "Fixture symptoms.",
                                        "MPlusHealthTopics"));
-  a.push_back(testing::condition_entry("zorbtube-eating", "Zorbtube - eating",
-                                       "Fixture symptoms.", "MPlusHealthTopics"));
+  a.push_back(testing::condition_entry("zorbtube-eating", "Zorbtube - eating", "Fixture symptoms.",
+                                       "MPlusHealthTopics"));
   qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
   const auto& conditions = engine.snapshot().conditions();
   const auto low = engine.ask("what causes low quellin?", 5);
@@ -710,8 +710,8 @@ TEST(NameRulesNumerals, ARomanNumeralInANameIsReadInFiguresToo) {
   std::vector<Article> a;
   a.push_back(testing::condition_entry("zentor-xii", "Zentor XII (Quellin factor) deficiency",
                                        "Fixture symptoms.", "GARD"));
-  a.push_back(testing::condition_entry("brolax-x", "Brolax X syndrome", "Fixture symptoms.",
-                                       "GARD"));
+  a.push_back(
+      testing::condition_entry("brolax-x", "Brolax X syndrome", "Fixture symptoms.", "GARD"));
   qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
   const auto& conditions = engine.snapshot().conditions();
   const auto r = engine.ask("I have zentor 12 deficiency, is it inherited?", 5);
@@ -734,8 +734,8 @@ TEST(NameRulesNumerals, AOneLetterRomanNumeralAfterAWordThatNumbersAKindIsANumbe
       testing::condition_entry("brolax-v", "Brolax V syndrome", "Fixture symptoms.", "GARD"));
   qa::Engine engine(std::make_shared<const Snapshot>(std::move(a)));
   const auto& conditions = engine.snapshot().conditions();
-  for (const std::string q : {"is quellin factor five deficiency inherited?",
-                              "my son has quellin factor 5 deficiency"}) {
+  for (const std::string q :
+       {"is quellin factor five deficiency inherited?", "my son has quellin factor 5 deficiency"}) {
     SCOPED_TRACE(q);
     const auto r = engine.ask(q, 5);
     ASSERT_FALSE(r.focus.empty());
