@@ -612,8 +612,23 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
       const auto t = index_.term(terms[k].stem);
       return !t || index_.collection_frequency(*t) < 3;
     };
-    if (asks_about_an_unknown_product(terms, role, reading.matches, unknown))
+    // The same for a condition so named ("CPTII deficiency"; see
+    // asks_about_an_unknown_condition).
+    if (asks_about_an_unknown_product(terms, role, reading.matches, unknown) ||
+        asks_about_an_unknown_condition(terms, role, reading.matches, [&](std::size_t k) {
+          // Nor a slip of a name's word ("dry maculare tetinal degeneration"),
+          // which the story may name as written.
+          return unknown(k) && focus_->near(terms[k].surface, 1).empty();
+        })) {
+      // What the story names is covered, and may be what the asker wants
+      // next ("... for my son, who has ADHD"): offered as a suggestion, not
+      // given as the answer to what was asked.
+      for (const auto& m : reading.matches)
+        if (std::find(r.suggestions.begin(), r.suggestions.end(), m.condition) ==
+            r.suggestions.end())
+          r.suggestions.push_back(m.condition);
       reading.matches.clear();
+    }
   }
   // A name that lists conditions the message also names comes before them.
   {

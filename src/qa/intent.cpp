@@ -434,6 +434,11 @@ const CueSpec kCues[] = {
     {"can he use", T::treatment, 1},
     {"could she use", T::treatment, 1},
     {"could he use", T::treatment, 1},
+    // Whether something can (or should) be prescribed for it asks for a
+    // treatment as whether one could use it does ("can daytrana be
+    // prescribed for my son who has ADHD?"); being prescribed something is
+    // the story ("I was prescribed ...": no "be").
+    {"be prescribed", T::treatment, 1},
     {"alternatives", T::treatment, 1},
     {"stop it", T::treatment, 1},
     {"make it go away", T::treatment, 1.5},

@@ -474,6 +474,32 @@ bool asks_about_an_unknown_product(const std::vector<text::Term>& terms,
   });
 }
 
+bool asks_about_an_unknown_condition(const std::vector<text::Term>& terms,
+                                     const std::vector<SentenceRole>& role,
+                                     const std::vector<FocusMatch>& matches,
+                                     const std::function<bool(std::size_t)>& unknown) {
+  if (matches.empty() || role.size() < terms.size()) return false;
+  // Every reading is of the story.
+  if (std::any_of(matches.begin(), matches.end(), [](const FocusMatch& m) { return m.asked; }))
+    return false;
+  auto head = [](std::string_view w) {
+    static constexpr std::string_view kHeads[] = {
+        "syndrome",  "syndromes", "disease", "diseases",    "deficiency", "deficiencies",
+        "disorder",  "disorders", "gene",    "genes",       "mutation",   "mutations",
+        "dystrophy", "tumor",     "tumour",  "degeneration"};
+    return std::find(std::begin(kHeads), std::end(kHeads), w) != std::end(kHeads);
+  };
+  std::vector<bool> read(terms.size(), false);
+  for (const auto& m : matches)
+    for (std::size_t k = m.begin; k < m.end && k < terms.size(); ++k) read[k] = true;
+  for (std::size_t k = 0; k + 1 < terms.size(); ++k) {
+    if (role[k] != SentenceRole::ask && role[k] != SentenceRole::subject) continue;
+    if (read[k] || role[k + 1] != role[k] || read[k + 1] || !head(terms[k + 1].surface)) continue;
+    if (unknown(k)) return true;
+  }
+  return false;
+}
+
 void prefer_names_that_list(std::vector<FocusMatch>& matches,
                             const std::function<std::string_view(std::size_t)>& name_of) {
   // A name's words, folded, one space between.

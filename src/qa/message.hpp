@@ -131,6 +131,20 @@ bool asks_about_an_unknown_product(const std::vector<text::Term>& terms,
                                    const std::vector<FocusMatch>& matches,
                                    const std::function<bool(std::size_t)>& unknown);
 
+// A condition the message asks about that the knowledge base does not hold:
+// an unknown word (as for a product, above) where the asker asks, named as
+// a condition by the word right after it, a head noun that says what kind
+// of condition a name is ("CPTII deficiency", "Testing for CETP gene",
+// "quimbolia syndrome"). When every reading of the message is of the story
+// around the question, what is read is not what is asked, and the reply is
+// an honest "not covered". An unknown word with no such head after it may
+// be a misspelt condition the story names too ("athrtics"), and is left be;
+// so is a word a letter or two from a name's word (the caller's `unknown`).
+bool asks_about_an_unknown_condition(const std::vector<text::Term>& terms,
+                                     const std::vector<SentenceRole>& role,
+                                     const std::vector<FocusMatch>& matches,
+                                     const std::function<bool(std::size_t)>& unknown);
+
 // A name that lists conditions the message also names ("MMR Vaccine
 // (Measles, Mumps, and Rubella)" beside measles and rubella) is what they
 // are named for: the one reading that takes them together is put before the

@@ -243,6 +243,50 @@ TEST(MessageStructure, AnAdjectiveThatSaysWhoIsAskedAboutComesAfterWhatIsAsked) 
   }
 }
 
+TEST(MessageStructure, AnUnknownConditionAskedAboutLeavesTheStoryUnanswered) {
+  text::Analyzer an;
+  enum : std::size_t { kStory };
+  // The words no vocabulary holds (the engine's test), read as in a
+  // message with its subject line.
+  auto asks = [&](const std::string& subject, const std::string& message,
+                  const std::string& story_word) {
+    const std::string q = subject + ". " + message;
+    const auto terms = an.terms(q);
+    const auto sentences = qa::read_message(q, terms, subject.size());
+    std::vector<qa::SentenceRole> role(terms.size(), qa::SentenceRole::ask);
+    for (const auto& s : sentences)
+      for (std::size_t k = s.first; k < s.last; ++k) role[k] = s.role;
+    const std::size_t w = token(terms, story_word);
+    const bool asked = role[w] == qa::SentenceRole::ask || role[w] == qa::SentenceRole::subject;
+    const std::vector<qa::FocusMatch> m = {match(kStory, w, w + 1, 0.4, asked)};
+    return qa::asks_about_an_unknown_condition(terms, role, m, [&](std::size_t k) {
+      return terms[k].surface == "zorplex" || terms[k].surface == "quimbolia";
+    });
+  };
+  // Named as a condition by the head noun after it, in the subject line or
+  // where the asker asks; the condition read is only of the story.
+  EXPECT_TRUE(asks("Quimbolia deficiency",
+                   "My sister was diagnosed today after years of migraine. Which test should "
+                   "she ask for?",
+                   "migraine"));
+  EXPECT_TRUE(asks("Testing for the zorplex gene",
+                   "My father had migraine all his life. Where can I be tested?", "migraine"));
+  EXPECT_TRUE(asks("A question",
+                   "My son has had migraine for years. What is quimbolia syndrome, and is it "
+                   "treated?",
+                   "migraine"));
+  // An unknown word with no head after it may be a misspelt condition.
+  EXPECT_FALSE(asks("Quimbolia", "My son has had migraine for years. Is it serious?", "migraine"));
+  // Named only in the story, the question about something else.
+  EXPECT_FALSE(asks("A question",
+                    "My son has quimbolia syndrome and migraine. What can he take for the "
+                    "migraine?",
+                    "migraine"));
+  // A condition read where the asker asks: that is the focus.
+  EXPECT_FALSE(
+      asks("Quimbolia syndrome and migraine", "Are the two linked? Thank you.", "migraine"));
+}
+
 TEST(MessageStructure, AnUnknownProductAskedAboutLeavesTheStoryUnanswered) {
   text::Analyzer an;
   enum : std::size_t { kStory };

@@ -399,6 +399,17 @@ TEST_F(IntentWords, WhetherOneCouldUseSomethingAsksTheTreatment) {
       << names(types("please send me any literature you feel i could use"));
 }
 
+TEST_F(IntentWords, WhetherSomethingCanBePrescribedForItAsksTheTreatment) {
+  for (const std::string q :
+       {"can zorplex be prescribed for my son who has it?", "should it be prescribed for him"}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(types(q), std::vector<T>{T::treatment}) << names(types(q));
+  }
+  // Having been prescribed something is the story.
+  EXPECT_TRUE(types("i was prescribed zorplex last year").empty())
+      << names(types("i was prescribed zorplex last year"));
+}
+
 TEST_F(IntentWords, WhetherTheNextChildWillHaveItAsksTheGenetics) {
   for (const std::string q :
        {"can we plan another baby", "can she have normal children or not",
@@ -409,10 +420,9 @@ TEST_F(IntentWords, WhetherTheNextChildWillHaveItAsksTheGenetics) {
 }
 
 TEST_F(IntentWords, TabletsCapsulesCreamsAndOintmentsAskTheTreatmentAsPillsDo) {
-  for (const std::string q :
-       {"i heard about a tablet named zorbex, will it be suited for me",
-        "are there any skin creams that have positive effects on it",
-        "should i take the capsules", "is there an ointment for it"}) {
+  for (const std::string q : {"i heard about a tablet named zorbex, will it be suited for me",
+                              "are there any skin creams that have positive effects on it",
+                              "should i take the capsules", "is there an ointment for it"}) {
     SCOPED_TRACE(q);
     EXPECT_EQ(types(q), std::vector<T>{T::treatment}) << names(types(q));
   }

@@ -600,6 +600,21 @@ TEST_F(FixtureEngine, UnknownTopicNearANameSuggestsIt) {
   EXPECT_EQ(name(r.suggestions[0]), "Kidney stone");
 }
 
+TEST_F(FixtureEngine, AnUnknownProductAskedAboutIsNotCoveredAndTheStorysConditionIsSuggested) {
+  // "Can daytrana be prescribed ...? He has ADHD": the product asked about
+  // is not covered, so no answer is given for it (nor one about gout made to
+  // stand for it); gout, which the story names, is offered first, before
+  // names near other words of the message ("stones" of Kidney stone).
+  const auto r = engine_->ask("Zorplex",
+                              "My son is 18, weighs 15 stones and has had gout for a year. Can "
+                              "zorplex be prescribed for him? If so, what dosage?",
+                              5);
+  EXPECT_TRUE(r.focus.empty());
+  EXPECT_TRUE(r.answers.empty());
+  ASSERT_FALSE(r.suggestions.empty());
+  EXPECT_EQ(name(r.suggestions[0]), "Gout");
+}
+
 TEST_F(FixtureEngine, RedFlagsComeFirstEvenWhenAFocusIsAnswered) {
   auto r = engine_->ask("I have chest pain and shortness of breath, could it be COPD?");
   ASSERT_TRUE(r.emergency);
