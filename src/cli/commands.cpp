@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -399,9 +400,14 @@ int ask(const std::string& db, const std::string& question, std::size_t limit, b
         out << "  - " << conditions[h.condition].name << ": \"" << h.passage << "\"\n";
     }
     if (r.answers.empty() && !r.reverse) {
-      out << "No answer found: the question names no condition this knowledge base covers.\n";
+      if (r.not_covered.empty())
+        out << "No answer found: the question names no condition this knowledge base covers.\n";
+      else
+        out << "No answer found: the question asks about "
+            << fmt::format("{}", fmt::join(r.not_covered, ", "))
+            << ", which this knowledge base holds nothing about.\n";
       if (!r.suggestions.empty()) {
-        out << "Did you mean:";
+        out << (r.not_covered.empty() ? "Did you mean:" : "The message also names:");
         for (auto c : r.suggestions) out << " " << conditions[c].name << ";";
         out << "\n";
       }

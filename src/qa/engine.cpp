@@ -614,12 +614,16 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
     };
     // The same for a condition so named ("CPTII deficiency"; see
     // asks_about_an_unknown_condition).
-    if (asks_about_an_unknown_product(terms, role, reading.matches, unknown) ||
-        asks_about_an_unknown_condition(terms, role, reading.matches, [&](std::size_t k) {
-          // Nor a slip of a name's word ("dry maculare tetinal degeneration"),
-          // which the story may name as written.
-          return unknown(k) && focus_->near(terms[k].surface, 1).empty();
-        })) {
+    auto asked = asks_about_an_unknown_product(terms, role, reading.matches, unknown);
+    if (!asked)
+      asked = asks_about_an_unknown_condition(terms, role, reading.matches, [&](std::size_t k) {
+        // Nor a slip of a name's word ("dry maculare tetinal degeneration"),
+        // which the story may name as written.
+        return unknown(k) && focus_->near(terms[k].surface, 1).empty();
+      });
+    if (asked) {
+      // The reply names what is not covered, as the asker wrote it.
+      r.not_covered.push_back(terms[*asked].surface);
       // What the story names is covered, and may be what the asker wants
       // next ("... for my son, who has ADHD"): offered as a suggestion, not
       // given as the answer to what was asked.

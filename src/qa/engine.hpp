@@ -83,6 +83,10 @@ struct Result {
   std::vector<SectionType> missing;      // asked about the focus but not held
   std::vector<SectionType> available;    // what is held about the main focus
   std::vector<std::size_t> suggestions;  // conditions, when the focus is unclear
+  // What the question asks about that the knowledge base holds nothing on
+  // (a product or condition it does not know: "daytrana"), when that, not
+  // a condition it names, is what is asked.
+  std::vector<std::string> not_covered;
   std::optional<Emergency> emergency;
   bool reverse = false;  // "what can cause X": conditions are the answer
   std::vector<std::string> findings;

@@ -407,11 +407,10 @@ void put_descriptions_of_people_after(std::vector<FocusMatch>& matches,
   }
 }
 
-bool asks_about_an_unknown_product(const std::vector<text::Term>& terms,
-                                   const std::vector<SentenceRole>& role,
-                                   const std::vector<FocusMatch>& matches,
-                                   const std::function<bool(std::size_t)>& unknown) {
-  if (matches.empty() || role.size() < terms.size()) return false;
+std::optional<std::size_t> asks_about_an_unknown_product(
+    const std::vector<text::Term>& terms, const std::vector<SentenceRole>& role,
+    const std::vector<FocusMatch>& matches, const std::function<bool(std::size_t)>& unknown) {
+  if (matches.empty() || role.size() < terms.size()) return std::nullopt;
   auto where_asked = [&](std::size_t k) {
     return role[k] == SentenceRole::ask || role[k] == SentenceRole::subject;
   };
@@ -450,7 +449,7 @@ bool asks_about_an_unknown_product(const std::vector<text::Term>& terms,
   std::vector<bool> read(terms.size(), false);
   for (const auto& m : matches)
     for (std::size_t k = m.begin; k < m.end && k < terms.size(); ++k) read[k] = true;
-  bool product = false;
+  std::optional<std::size_t> product;
   for (std::size_t k = 0; k < terms.size() && !product; ++k) {
     if (read[k] || !where_asked(k) || !unknown(k)) continue;
     // The words around it, in the same part of the message: three before
@@ -459,29 +458,29 @@ bool asks_about_an_unknown_product(const std::vector<text::Term>& terms,
     for (std::size_t j = from; j < to && !product; ++j) {
       if (j == k || role[j] != role[k]) continue;
       const std::string_view w = terms[j].surface;
-      product =
-          dose(j) || form(w) || (j + 2 >= k && j <= k + 2 && taking(w)) || (j < k && effect(w));
+      if (dose(j) || form(w) || (j + 2 >= k && j <= k + 2 && taking(w)) || (j < k && effect(w)))
+        product = k;
     }
   }
-  if (!product) return false;
+  if (!product) return std::nullopt;
   // Every reading is of the story, or of the words that ask what a
   // product does.
-  return std::all_of(matches.begin(), matches.end(), [&](const FocusMatch& m) {
+  const bool of_the_story = std::all_of(matches.begin(), matches.end(), [&](const FocusMatch& m) {
     if (!m.asked) return true;
     for (std::size_t k = m.begin; k < m.end && k < terms.size(); ++k)
       if (!text::is_stopword(terms[k].surface) && !effect(terms[k].surface)) return false;
     return true;
   });
+  return of_the_story ? product : std::nullopt;
 }
 
-bool asks_about_an_unknown_condition(const std::vector<text::Term>& terms,
-                                     const std::vector<SentenceRole>& role,
-                                     const std::vector<FocusMatch>& matches,
-                                     const std::function<bool(std::size_t)>& unknown) {
-  if (matches.empty() || role.size() < terms.size()) return false;
+std::optional<std::size_t> asks_about_an_unknown_condition(
+    const std::vector<text::Term>& terms, const std::vector<SentenceRole>& role,
+    const std::vector<FocusMatch>& matches, const std::function<bool(std::size_t)>& unknown) {
+  if (matches.empty() || role.size() < terms.size()) return std::nullopt;
   // Every reading is of the story.
   if (std::any_of(matches.begin(), matches.end(), [](const FocusMatch& m) { return m.asked; }))
-    return false;
+    return std::nullopt;
   auto head = [](std::string_view w) {
     static constexpr std::string_view kHeads[] = {
         "syndrome",  "syndromes", "disease", "diseases",    "deficiency", "deficiencies",
@@ -495,9 +494,9 @@ bool asks_about_an_unknown_condition(const std::vector<text::Term>& terms,
   for (std::size_t k = 0; k + 1 < terms.size(); ++k) {
     if (role[k] != SentenceRole::ask && role[k] != SentenceRole::subject) continue;
     if (read[k] || role[k + 1] != role[k] || read[k + 1] || !head(terms[k + 1].surface)) continue;
-    if (unknown(k)) return true;
+    if (unknown(k)) return k;
   }
-  return false;
+  return std::nullopt;
 }
 
 void prefer_names_that_list(std::vector<FocusMatch>& matches,

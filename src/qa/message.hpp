@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -125,11 +126,10 @@ void put_descriptions_of_people_after(std::vector<FocusMatch>& matches,
 // general topic), the message asks about that product, and what is read is
 // no answer: the reply is an honest "not covered". `unknown(k)`: is word k
 // such a word (the caller knows the vocabularies); `role` is each word's
-// sentence role.
-bool asks_about_an_unknown_product(const std::vector<text::Term>& terms,
-                                   const std::vector<SentenceRole>& role,
-                                   const std::vector<FocusMatch>& matches,
-                                   const std::function<bool(std::size_t)>& unknown);
+// sentence role. Returns the product's word, to be named in the reply.
+std::optional<std::size_t> asks_about_an_unknown_product(
+    const std::vector<text::Term>& terms, const std::vector<SentenceRole>& role,
+    const std::vector<FocusMatch>& matches, const std::function<bool(std::size_t)>& unknown);
 
 // A condition the message asks about that the knowledge base does not hold:
 // an unknown word (as for a product, above) where the asker asks, named as
@@ -140,10 +140,10 @@ bool asks_about_an_unknown_product(const std::vector<text::Term>& terms,
 // an honest "not covered". An unknown word with no such head after it may
 // be a misspelt condition the story names too ("athrtics"), and is left be;
 // so is a word a letter or two from a name's word (the caller's `unknown`).
-bool asks_about_an_unknown_condition(const std::vector<text::Term>& terms,
-                                     const std::vector<SentenceRole>& role,
-                                     const std::vector<FocusMatch>& matches,
-                                     const std::function<bool(std::size_t)>& unknown);
+// Returns the unknown word, to be named in the reply.
+std::optional<std::size_t> asks_about_an_unknown_condition(
+    const std::vector<text::Term>& terms, const std::vector<SentenceRole>& role,
+    const std::vector<FocusMatch>& matches, const std::function<bool(std::size_t)>& unknown);
 
 // A name that lists conditions the message also names ("MMR Vaccine
 // (Measles, Mumps, and Rubella)" beside measles and rubella) is what they

@@ -122,6 +122,8 @@ json result_view(const qa::Engine& engine, const qa::Result& r) {
       suggestions.push_back({{"name", conditions[s].name}, {"id", conditions[s].slug}});
     view["no_answer"] = true;
     view["suggestions"] = std::move(suggestions);
+    view["has_not_covered"] = !r.not_covered.empty();
+    view["not_covered_text"] = fmt::format("{}", fmt::join(r.not_covered, ", "));
   }
   if (medquad) view["attribution"] = web::medquad_attribution();
   return view;

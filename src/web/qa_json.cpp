@@ -98,7 +98,14 @@ json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
     }
     out["reverse"] = {{"findings", r.findings}, {"conditions", std::move(conds)}};
   }
-  if (r.answers.empty() && r.focus.empty())
+  if (!r.not_covered.empty()) out["not_covered"] = r.not_covered;
+  if (r.answers.empty() && r.focus.empty() && !r.not_covered.empty()) {
+    std::string words;
+    for (const auto& w : r.not_covered) words += (words.empty() ? "'" : ", '") + w + "'";
+    out["message"] = "No answer: the question asks about " + words +
+                     ", which this knowledge base holds nothing about; 'suggestions' lists what "
+                     "the message also names that it does cover.";
+  } else if (r.answers.empty() && r.focus.empty())
     out["message"] = "No answer: the question names no condition this knowledge base covers.";
   else if (!r.missing.empty())
     out["message"] =

@@ -68,6 +68,32 @@ TEST_F(AskSubjectTest, AskTakesTheSubjectApartByGetAndPost) {
   EXPECT_EQ(r.body.find("Migraine <b>"), std::string::npos);
 }
 
+// A product the message asks about that the knowledge base does not hold
+// ("can zorplex be prescribed"), beside a condition only its story names:
+// no answer, the reply names what is not covered, and the story's
+// condition is offered, in the JSON and on the page (issue 13, item 4).
+TEST_F(AskSubjectTest, WhatIsAskedAboutAndNotCoveredIsNamed) {
+  const std::string message =
+      "My son is 18 and has had asthma for a year. Can zorplex be prescribed for him?";
+  auto r = http_get(port(), "/api/v1/ask?q=" + url_encode(message));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json j = json::parse(r.body);
+  EXPECT_TRUE(j["answers"].empty()) << r.body;
+  ASSERT_EQ(j["not_covered"], json::array({"zorplex"})) << r.body;
+  EXPECT_NE(j["message"].get<std::string>().find("'zorplex'"), std::string::npos) << r.body;
+  ASSERT_FALSE(j["suggestions"].empty()) << r.body;
+  EXPECT_EQ(j["suggestions"][0]["name"], "Asthma") << r.body;
+  r = http_get(port(), "/ask?q=" + url_encode(message));
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("data-not-covered"), std::string::npos);
+  EXPECT_NE(r.body.find("<strong>zorplex</strong>"), std::string::npos);
+  EXPECT_NE(r.body.find(">Asthma</a>"), std::string::npos);
+  // A question about a condition it holds names nothing as not covered.
+  r = http_get(port(), "/api/v1/ask?q=" + url_encode("What is asthma?"));
+  ASSERT_EQ(r.status, 200);
+  EXPECT_FALSE(json::parse(r.body).contains("not_covered")) << r.body;
+}
+
 TEST_F(AskSubjectTest, AskErrorsAre400JsonWithACode) {
   const std::map<std::string, std::string> js = {{"Content-Type", "application/json"}};
   const auto code = [&](const std::string& body, int status = 400) {

@@ -611,6 +611,7 @@ TEST_F(FixtureEngine, AnUnknownProductAskedAboutIsNotCoveredAndTheStorysConditio
                               5);
   EXPECT_TRUE(r.focus.empty());
   EXPECT_TRUE(r.answers.empty());
+  EXPECT_EQ(r.not_covered, std::vector<std::string>{"zorplex"});  // named in the reply
   ASSERT_FALSE(r.suggestions.empty());
   EXPECT_EQ(name(r.suggestions[0]), "Gout");
 }
