@@ -129,6 +129,16 @@ std::vector<std::string> rewrite(
   return out;
 }
 
+// The stem a word is matched by. A word for an inflammation of a part
+// ("vaginitis", "hepatitis") keeps its ending: the English stemmer cuts
+// "-itis" and gives it the stem of the part's adjective ("vaginal",
+// "hepatic"), so "vaginal spotting" was read as Vaginitis.
+std::string own_stem(const text::Term& t) {
+  if (t.surface.size() > 6 && t.surface.ends_with("itis"))
+    return t.surface.substr(0, t.surface.size() - 1);
+  return t.stem;
+}
+
 std::string join(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) {
@@ -351,12 +361,12 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
         if (text::is_stopword(w)) continue;
         const auto terms = analyzer.terms(w);
         if (terms.empty()) continue;
-        n.stems.push_back(terms.front().stem);
+        n.stems.push_back(own_stem(terms.front()));
         // A definition's words are not names: they neither correct the
         // spelling of what users type nor stand for a name's word.
         if (kind == Kind::definition) continue;
-        stem_of_word_.emplace(terms.front().surface, terms.front().stem);
-        stem_of_word_.emplace(w, terms.front().stem);  // before spelling unification
+        stem_of_word_.emplace(terms.front().surface, own_stem(terms.front()));
+        stem_of_word_.emplace(w, own_stem(terms.front()));  // before spelling unification
         ++word_count[terms.front().surface];
       }
       std::sort(n.stems.begin(), n.stems.end());
@@ -466,7 +476,7 @@ Interpreter::said_and_named(const Interpretation& reading) const {
     std::unordered_set<std::string> out;
     for (const auto& w : rewrite(text::tokenize(text::fold(text)), lay_))
       if (!text::is_stopword(w))
-        for (const auto& t : analyzer.terms(w)) out.insert(t.stem);
+        for (const auto& t : analyzer.terms(w)) out.insert(own_stem(t));
     return out;
   };
   // The phrase as names are matched: words of degree aside, misspellings
@@ -693,24 +703,25 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
   for (const auto& w : degree)
     if (!text::is_stopword(w))
       if (const auto terms = analyzer.terms(w); !terms.empty())
-        optional.push_back(terms.front().stem);
+        optional.push_back(own_stem(terms.front()));
   std::vector<std::string> out;
   for (const auto& w : rewrite(std::move(words), lay_)) {
     if (text::is_stopword(w)) continue;
     const auto terms = analyzer.terms(w);
     if (terms.empty()) continue;
     const auto& t = terms.front();
+    const std::string stem = own_stem(t);
     // How a finding began and how bad it is ("sudden", "gradual",
     // "severe"), which the description reader keeps as Finding::onset and
     // Finding::severity: optional, as words of degree are. A name that has
     // them fits better; one without them loses nothing ("sudden onset of
     // dyspnea" is Dyspnea, as "onset of dyspnea" is).
     if (onset_word(w) || degree_word(w)) {
-      optional.push_back(t.stem);
+      optional.push_back(stem);
       continue;
     }
-    if (by_stem_.count(t.stem)) {
-      out.push_back(t.stem);
+    if (by_stem_.count(stem)) {
+      out.push_back(stem);
       continue;
     }
     if (const auto it = stem_of_word_.find(t.surface); it != stem_of_word_.end()) {
@@ -726,7 +737,7 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
     // Not a word any name uses: correct it against the names' vocabulary,
     // unless it is a word of English.
     if (english_.contains(t.surface)) {
-      out.push_back(t.stem);
+      out.push_back(stem);
       continue;
     }
     const auto fixes = fuzzy_.lookup(t.surface, 1);
@@ -738,7 +749,7 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
         continue;
       }
     }
-    out.push_back(t.stem);  // unknown: counts as a word no name covers
+    out.push_back(stem);  // unknown: counts as a word no name covers
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
