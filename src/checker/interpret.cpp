@@ -63,6 +63,9 @@ constexpr std::pair<std::string_view, std::string_view> kOpposites[] = {
     {"high", "low"},   {"increas", "decreas"}, {"upper", "lower"},
     {"larg", "small"}, {"fast", "slow"},       {"hot", "cold"},
     {"gain", "loss"},  {"left", "right"},      {"tall", "short"}};
+// Words shorter than this are not corrected by their spelling key: a short
+// word's key is shared by too many ("mole", "mol").
+constexpr std::size_t kMinKeyedLength = 5;
 constexpr double kCorrectedFactor = 0.9;  // confidence kept after a spelling correction
 constexpr double kMinConfidence = 0.4;    // "purple elephant" is not "Purple urine"
 // Below this a reading of a segment as a whole is a guess (as the clause
@@ -137,6 +140,24 @@ std::string own_stem(const text::Term& t) {
   if (t.surface.size() > 6 && t.surface.ends_with("itis"))
     return t.surface.substr(0, t.surface.size() - 1);
   return t.stem;
+}
+
+// A misspelling's key: letters said once however often written, and an "h"
+// after a consonant dropped, so that the ways people miss a doubled letter
+// or a silent "h" share a key with the word ("diarea", "diarrhea": "diarea";
+// "hemorage", "hemorrhage"; "rythm", "rhythm"). Such a misspelling is often
+// two edits away, more than a word under eight letters is corrected by.
+std::string spelling_key(std::string_view word) {
+  auto vowel = [](char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+  };
+  std::string out;
+  for (const char c : word) {
+    if (!out.empty() && out.back() == c) continue;
+    if (c == 'h' && !out.empty() && !vowel(out.back())) continue;
+    out.push_back(c);
+  }
+  return out;
 }
 
 std::string join(const std::vector<std::string>& words) {
@@ -391,6 +412,18 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
   }
   for (const auto& [w, n] : word_count) fuzzy_.add(w, n);
   fuzzy_.finish();
+  // The most used word of the names for each spelling key (spelling_key).
+  std::unordered_map<std::string, std::uint32_t> key_count;
+  for (const auto& [w, n] : word_count) {
+    if (w.size() < kMinKeyedLength) continue;
+    const auto key = spelling_key(w);
+    auto& best = by_spelling_key_[key];
+    auto& count = key_count[key];
+    if (best.empty() || n > count || (n == count && w < best)) {
+      best = w;
+      count = n;
+    }
+  }
 
   // Suggestion order: layperson names, then labels, then other synonyms;
   // within each the more annotated term, then the shorter name.
@@ -749,6 +782,16 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
         continue;
       }
     }
+    // Nothing that near: a word of the names spelled alike but for a
+    // doubled letter or a silent "h" ("diarea": diarrhea).
+    if (t.surface.size() >= kMinKeyedLength)
+      if (const auto key = by_spelling_key_.find(spelling_key(t.surface));
+          key != by_spelling_key_.end())
+        if (const auto it = stem_of_word_.find(key->second); it != stem_of_word_.end()) {
+          out.push_back(it->second);
+          corrected = true;
+          continue;
+        }
     out.push_back(stem);  // unknown: counts as a word no name covers
   }
   std::sort(out.begin(), out.end());

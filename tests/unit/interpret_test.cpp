@@ -348,6 +348,16 @@ TEST_F(PlainWords, WordsHpoUsesInterchangeably) {
   EXPECT_EQ(id_of("recurrent cough"), "HP:0000610");
 }
 
+// A misspelling that misses a doubled letter and a silent "h" is two edits
+// from the word, more than a word of six letters is corrected by; it shares
+// the word's spelling key.
+TEST_F(PlainWords, AMissedDoubledLetterOrSilentHIsCorrected) {
+  EXPECT_EQ(id_of("diarea"), "HP:0002014");
+  EXPECT_EQ(id_of("diarrea"), "HP:0002014");  // one edit: as before
+  EXPECT_EQ(id_of("diarrhea"), "HP:0002014");
+  EXPECT_EQ(id_of("darea"), "none");  // another key
+}
+
 // The stemmer gives "vaginitis" the stem of "vaginal": the adjective of the
 // part is no word of the inflammation's name.
 TEST_F(PlainWords, AnAdjectiveOfAPartIsNotItsInflammation) {
