@@ -421,6 +421,12 @@ class ConditionModel {
   // at most `limit`. Not explanations of the findings, so never ranked
   // among the conditions; what a health site shows beside them.
   std::vector<std::size_t> symptom_articles(const ProfileQuery& q, std::size_t limit = 3) const;
+  // True when a run of the text's words (up to four) is a profile's name as
+  // people write it ("I think I have the flu", "I burned my hand": Burns),
+  // word order, plurals and stop words aside (name_identity). What tells a
+  // description about a condition from one that names nothing the knowledge
+  // base knows ("I feel like crap"), when no finding was read as a term.
+  bool names_condition(std::string_view text) const;
   // How much a word (stem, or a pair as profile_terms gives it) is the
   // language of symptoms: of the profiles that use it, the smoothed share
   // that use it in a symptom section (0.5 for a word never seen).
@@ -620,6 +626,7 @@ class ConditionModel {
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_identity_;
   // The profiles named by a present finding of the query.
   std::vector<char> named_by(const ProfileQuery& q) const;
+
   std::vector<float> symptom_share_;       // per term
   std::vector<double> idf_all_;            // idf over all profiles, as built
   std::vector<std::uint32_t> general_df_;  // per term: general topics whose text has it

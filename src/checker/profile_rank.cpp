@@ -187,6 +187,21 @@ std::vector<char> ConditionModel::named_by(const ProfileQuery& q) const {
   return out;
 }
 
+bool ConditionModel::names_condition(std::string_view text) const {
+  constexpr std::size_t kMaxNameWords = 4;
+  text::Analyzer analyzer;
+  const auto words = text::tokenize(text::fold(text));
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string run;
+    for (std::size_t n = 0; n < kMaxNameWords && i + n < words.size(); ++n) {
+      run += (run.empty() ? "" : " ") + words[i + n];
+      const auto id = name_identity(run, analyzer);
+      if (!id.empty() && by_name_identity_.contains(id)) return true;
+    }
+  }
+  return false;
+}
+
 std::vector<std::size_t> ConditionModel::symptom_articles(const ProfileQuery& q,
                                                           std::size_t limit) const {
   std::vector<std::size_t> out;

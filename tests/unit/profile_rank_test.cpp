@@ -64,6 +64,26 @@ TEST(ProfileRank, ThePersonsWordsAreMatchedAsTheTextsWriteThem) {
   EXPECT_EQ(q.present[0].text, "i have the runs");  // what the person wrote stays
 }
 
+// A description names a condition when a run of its words is a profile's
+// name as people write it (plural, word order and stop words aside); one
+// that names none, and whose findings are read as no term, tells the server
+// nothing to rank on ("I feel like crap": web/check_description.cpp).
+TEST(ProfileRank, ADescriptionNamesAConditionByARunOfItsWords) {
+  std::vector<Article> a;
+  a.push_back(article("a", "Burns", "MPlusHealthTopics", "A burn hurts and the skin is red."));
+  a.push_back(article("b", "Common Cold", "MPlusHealthTopics",
+                      "A cold causes a runny nose and you may feel like sneezing."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  EXPECT_TRUE(model.names_condition("I burned my hand on the stove"));
+  EXPECT_TRUE(model.names_condition("i think it is a cold, a common one"));
+  EXPECT_TRUE(model.names_condition("the common cold again"));
+  // Words the texts use, but no condition's name.
+  EXPECT_FALSE(model.names_condition("I feel like crap"));
+  EXPECT_FALSE(model.names_condition("my skin is red"));
+  EXPECT_FALSE(model.names_condition(""));
+}
+
 // A word that only says how bad a finding is (read as its severity) is no
 // word of the finding to match: a text that calls its headache "mild" does
 // not fit "a mild headache" better than one that says headache more.
