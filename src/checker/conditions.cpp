@@ -820,6 +820,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
   text::Analyzer analyzer;
   std::optional<MainWords> main_words_of_query;  // only if a returned one was re-ranked
   const auto concept_terms_of_query = concept_terms(prepared);
+  const auto said = said_by(q);
   // Display shares: a softmax over the returned scores.
   const double t = params_.share_temperature > 0 ? params_.share_temperature : 1.0;
   double z = 0;
@@ -893,6 +894,14 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
     }
     explain_contrast(prepared, contrast, i, r.evidence);
     context_.explain(i, q, profiles_[i].affected, params_, r.evidence);
+    if (!said.empty() && said[i]) {
+      ProfileEvidence e;
+      e.finding = "you name this condition";
+      e.overall = true;
+      e.words = {profiles_[i].name};
+      e.contribution = std::round(params_.said_prior * 1000) / 1000;
+      r.evidence.push_back(std::move(e));
+    }
     out.push_back(std::move(r));
   }
   return out;

@@ -149,6 +149,15 @@ struct ProfileParameters {
   // "Hematuria (Blood in the Urine)") names the symptom rather than explains
   // it; added to its score, so it still ranks when nothing else matches.
   double named_prior = -20.0;
+  // A condition whose name a run of the words of a finding no term was read
+  // in says ("I burned my hand on the stove": Burns; names_condition), less
+  // than the whole finding: the person names what happened or what they
+  // have, where a finding that is a name whole ("back pain") or is read as
+  // a symptom names what a condition explains (named_prior). Added to
+  // its score, and explained (0: off). Measured on the vignettes
+  // (bench/checker/README.md, twenty-third session): 3 and 6 change no
+  // cell of either half; 8 loses even top-3 (Lyme Disease 3rd -> 4th).
+  double said_prior = 6;
   // Findings an annotation file lists for the condition (profile_sources.hpp).
   // A quarter: such a list names every feature any patient with the disease
   // was recorded with, so it shares words with many stories ("Ethylene glycol
@@ -421,6 +430,12 @@ class ConditionModel {
   // at most `limit`. Not explanations of the findings, so never ranked
   // among the conditions; what a health site shows beside them.
   std::vector<std::size_t> symptom_articles(const ProfileQuery& q, std::size_t limit = 3) const;
+  // True when a run of the text's words (up to four) is a profile's name as
+  // people write it ("I think I have the flu", "I burned my hand": Burns),
+  // word order, plurals and stop words aside (name_identity). What tells a
+  // description about a condition from one that names nothing the knowledge
+  // base knows ("I feel like crap"), when no finding was read as a term.
+  bool names_condition(std::string_view text) const;
   // How much a word (stem, or a pair as profile_terms gives it) is the
   // language of symptoms: of the profiles that use it, the smoothed share
   // that use it in a symptom section (0.5 for a word never seen).
@@ -620,6 +635,12 @@ class ConditionModel {
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_identity_;
   // The profiles named by a present finding of the query.
   std::vector<char> named_by(const ProfileQuery& q) const;
+  // The profiles whose names a run of the words of `text` says
+  // (names_condition), each once.
+  std::vector<std::uint32_t> named_in(std::string_view text) const;
+  // Per profile, whether a finding no term was read in names it
+  // (said_prior); empty when off.
+  std::vector<char> said_by(const ProfileQuery& q) const;
   std::vector<float> symptom_share_;       // per term
   std::vector<double> idf_all_;            // idf over all profiles, as built
   std::vector<std::uint32_t> general_df_;  // per term: general topics whose text has it

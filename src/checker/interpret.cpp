@@ -63,6 +63,9 @@ constexpr std::pair<std::string_view, std::string_view> kOpposites[] = {
     {"high", "low"},   {"increas", "decreas"}, {"upper", "lower"},
     {"larg", "small"}, {"fast", "slow"},       {"hot", "cold"},
     {"gain", "loss"},  {"left", "right"},      {"tall", "short"}};
+// Words shorter than this are not corrected by their spelling key: a short
+// word's key is shared by too many ("mole", "mol").
+constexpr std::size_t kMinKeyedLength = 5;
 constexpr double kCorrectedFactor = 0.9;  // confidence kept after a spelling correction
 constexpr double kMinConfidence = 0.4;    // "purple elephant" is not "Purple urine"
 // Below this a reading of a segment as a whole is a guess (as the clause
@@ -125,6 +128,34 @@ std::vector<std::string> rewrite(
       break;
     }
     if (!replaced) out.push_back(std::move(words[i++]));
+  }
+  return out;
+}
+
+// The stem a word is matched by. A word for an inflammation of a part
+// ("vaginitis", "hepatitis") keeps its ending: the English stemmer cuts
+// "-itis" and gives it the stem of the part's adjective ("vaginal",
+// "hepatic"), so "vaginal spotting" was read as Vaginitis.
+std::string own_stem(const text::Term& t) {
+  if (t.surface.size() > 6 && t.surface.ends_with("itis"))
+    return t.surface.substr(0, t.surface.size() - 1);
+  return t.stem;
+}
+
+// A misspelling's key: letters said once however often written, and an "h"
+// after a consonant dropped, so that the ways people miss a doubled letter
+// or a silent "h" share a key with the word ("diarea", "diarrhea": "diarea";
+// "hemorage", "hemorrhage"; "rythm", "rhythm"). Such a misspelling is often
+// two edits away, more than a word under eight letters is corrected by.
+std::string spelling_key(std::string_view word) {
+  auto vowel = [](char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+  };
+  std::string out;
+  for (const char c : word) {
+    if (!out.empty() && out.back() == c) continue;
+    if (c == 'h' && !out.empty() && !vowel(out.back())) continue;
+    out.push_back(c);
   }
   return out;
 }
@@ -351,12 +382,12 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
         if (text::is_stopword(w)) continue;
         const auto terms = analyzer.terms(w);
         if (terms.empty()) continue;
-        n.stems.push_back(terms.front().stem);
+        n.stems.push_back(own_stem(terms.front()));
         // A definition's words are not names: they neither correct the
         // spelling of what users type nor stand for a name's word.
         if (kind == Kind::definition) continue;
-        stem_of_word_.emplace(terms.front().surface, terms.front().stem);
-        stem_of_word_.emplace(w, terms.front().stem);  // before spelling unification
+        stem_of_word_.emplace(terms.front().surface, own_stem(terms.front()));
+        stem_of_word_.emplace(w, own_stem(terms.front()));  // before spelling unification
         ++word_count[terms.front().surface];
       }
       std::sort(n.stems.begin(), n.stems.end());
@@ -381,6 +412,18 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
   }
   for (const auto& [w, n] : word_count) fuzzy_.add(w, n);
   fuzzy_.finish();
+  // The most used word of the names for each spelling key (spelling_key).
+  std::unordered_map<std::string, std::uint32_t> key_count;
+  for (const auto& [w, n] : word_count) {
+    if (w.size() < kMinKeyedLength) continue;
+    const auto key = spelling_key(w);
+    auto& best = by_spelling_key_[key];
+    auto& count = key_count[key];
+    if (best.empty() || n > count || (n == count && w < best)) {
+      best = w;
+      count = n;
+    }
+  }
 
   // Suggestion order: layperson names, then labels, then other synonyms;
   // within each the more annotated term, then the shorter name.
@@ -466,7 +509,7 @@ Interpreter::said_and_named(const Interpretation& reading) const {
     std::unordered_set<std::string> out;
     for (const auto& w : rewrite(text::tokenize(text::fold(text)), lay_))
       if (!text::is_stopword(w))
-        for (const auto& t : analyzer.terms(w)) out.insert(t.stem);
+        for (const auto& t : analyzer.terms(w)) out.insert(own_stem(t));
     return out;
   };
   // The phrase as names are matched: words of degree aside, misspellings
@@ -693,24 +736,25 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
   for (const auto& w : degree)
     if (!text::is_stopword(w))
       if (const auto terms = analyzer.terms(w); !terms.empty())
-        optional.push_back(terms.front().stem);
+        optional.push_back(own_stem(terms.front()));
   std::vector<std::string> out;
   for (const auto& w : rewrite(std::move(words), lay_)) {
     if (text::is_stopword(w)) continue;
     const auto terms = analyzer.terms(w);
     if (terms.empty()) continue;
     const auto& t = terms.front();
+    const std::string stem = own_stem(t);
     // How a finding began and how bad it is ("sudden", "gradual",
     // "severe"), which the description reader keeps as Finding::onset and
     // Finding::severity: optional, as words of degree are. A name that has
     // them fits better; one without them loses nothing ("sudden onset of
     // dyspnea" is Dyspnea, as "onset of dyspnea" is).
     if (onset_word(w) || degree_word(w)) {
-      optional.push_back(t.stem);
+      optional.push_back(stem);
       continue;
     }
-    if (by_stem_.count(t.stem)) {
-      out.push_back(t.stem);
+    if (by_stem_.count(stem)) {
+      out.push_back(stem);
       continue;
     }
     if (const auto it = stem_of_word_.find(t.surface); it != stem_of_word_.end()) {
@@ -726,7 +770,7 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
     // Not a word any name uses: correct it against the names' vocabulary,
     // unless it is a word of English.
     if (english_.contains(t.surface)) {
-      out.push_back(t.stem);
+      out.push_back(stem);
       continue;
     }
     const auto fixes = fuzzy_.lookup(t.surface, 1);
@@ -738,7 +782,17 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
         continue;
       }
     }
-    out.push_back(t.stem);  // unknown: counts as a word no name covers
+    // Nothing that near: a word of the names spelled alike but for a
+    // doubled letter or a silent "h" ("diarea": diarrhea).
+    if (t.surface.size() >= kMinKeyedLength)
+      if (const auto key = by_spelling_key_.find(spelling_key(t.surface));
+          key != by_spelling_key_.end())
+        if (const auto it = stem_of_word_.find(key->second); it != stem_of_word_.end()) {
+          out.push_back(it->second);
+          corrected = true;
+          continue;
+        }
+    out.push_back(stem);  // unknown: counts as a word no name covers
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

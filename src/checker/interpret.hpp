@@ -202,6 +202,10 @@ class Interpreter {
   // corrects query words against these.
   std::unordered_map<std::string, std::string> stem_of_word_;
   text::FuzzyIndex fuzzy_;
+  // Spelling key (doubled letters once, an "h" after a consonant dropped)
+  // -> the most used word of the names with that key, for misspellings the
+  // fuzzy index does not reach ("diarea": diarrhea).
+  std::unordered_map<std::string, std::string> by_spelling_key_;
   EnglishWords english_;  // Options::english_not_corrected
   // Lay phrase (folded words) -> the words HPO uses, longest phrases first.
   std::vector<std::pair<std::vector<std::string>, std::string>> lay_;

@@ -187,6 +187,47 @@ std::vector<char> ConditionModel::named_by(const ProfileQuery& q) const {
   return out;
 }
 
+std::vector<std::uint32_t> ConditionModel::named_in(std::string_view text) const {
+  constexpr std::size_t kMaxNameWords = 4;
+  std::vector<std::uint32_t> out;
+  text::Analyzer analyzer;
+  const auto words = text::tokenize(text::fold(text));
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string run;
+    for (std::size_t n = 0; n < kMaxNameWords && i + n < words.size(); ++n) {
+      run += (run.empty() ? "" : " ") + words[i + n];
+      const auto id = name_identity(run, analyzer);
+      if (id.empty()) continue;
+      if (const auto it = by_name_identity_.find(id); it != by_name_identity_.end())
+        for (const auto p : it->second)
+          if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+    }
+  }
+  return out;
+}
+
+bool ConditionModel::names_condition(std::string_view text) const {
+  return !named_in(text).empty();
+}
+
+std::vector<char> ConditionModel::said_by(const ProfileQuery& q) const {
+  std::vector<char> out;
+  if (params_.said_prior == 0) return out;
+  out.assign(profiles_.size(), 0);
+  text::Analyzer analyzer;
+  for (const auto& f : q.present) {
+    if (!f.expansions.empty()) continue;
+    // A name the whole finding says ("back pain": Back Pain) is the
+    // symptom itself (named_prior), not what happened.
+    const auto whole = by_name_identity_.find(name_identity(f.text, analyzer));
+    for (const auto p : named_in(f.text))
+      if (whole == by_name_identity_.end() ||
+          std::find(whole->second.begin(), whole->second.end(), p) == whole->second.end())
+        out[p] = 1;
+  }
+  return out;
+}
+
 std::vector<std::size_t> ConditionModel::symptom_articles(const ProfileQuery& q,
                                                           std::size_t limit) const {
   std::vector<std::size_t> out;
@@ -367,6 +408,7 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<ch
   std::vector<char> worded(n, 0);
   const auto prepared = prepare(q);
   const auto named = named_by(q);
+  const auto said = said_by(q);
   const auto context = context_.scores(q, params_);
   std::size_t findings = 0;
   for (const auto& f : prepared) {
@@ -398,6 +440,7 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<ch
       score[i] += prior(i, q);
       if (!context.empty()) score[i] += context[i];
       if (!named.empty() && named[i]) score[i] += params_.named_prior;
+      if (!said.empty() && said[i]) score[i] += params_.said_prior;
       if (!covered.empty() && findings > 0)
         score[i] += params_.coverage * covered[i] / static_cast<double>(findings);
       if (!covered_read.empty() && read_findings > 0)

@@ -185,6 +185,9 @@ class PlainWords : public ::testing::Test {
         term("HP:0033709", "Increased sputum production", {"HP:0000118"}, {{"Increased phlegm"}}),
         term("HP:0000600", "Abnormality of immunity", {"HP:0000118"}),
         term("HP:0000610", "Recurrent cough", {"HP:0000600"}),
+        term("HP:0000700", "Abnormality of the genital system", {"HP:0000118"}),
+        term("HP:0000701", "Recurrent vaginosis", {"HP:0000700"}, {{"Vaginitis"}}),
+        term("HP:0000702", "Vaginal dryness", {"HP:0000700"}),
     };
     // Five terms whose names differ only in "recurrent"/"repeated": HPO's own
     // usage makes the two words stand for each other.
@@ -343,6 +346,25 @@ TEST_F(PlainWords, WordsHpoUsesInterchangeably) {
   EXPECT_EQ(interpreter_.ontology().term(i->term).id, "HP:0000610");
   EXPECT_LT(i->confidence, 1.0);  // less sure than the user's own word
   EXPECT_EQ(id_of("recurrent cough"), "HP:0000610");
+}
+
+// A misspelling that misses a doubled letter and a silent "h" is two edits
+// from the word, more than a word of six letters is corrected by; it shares
+// the word's spelling key.
+TEST_F(PlainWords, AMissedDoubledLetterOrSilentHIsCorrected) {
+  EXPECT_EQ(id_of("diarea"), "HP:0002014");
+  EXPECT_EQ(id_of("diarrea"), "HP:0002014");  // one edit: as before
+  EXPECT_EQ(id_of("diarrhea"), "HP:0002014");
+  EXPECT_EQ(id_of("darea"), "none");  // another key
+}
+
+// The stemmer gives "vaginitis" the stem of "vaginal": the adjective of the
+// part is no word of the inflammation's name.
+TEST_F(PlainWords, AnAdjectiveOfAPartIsNotItsInflammation) {
+  EXPECT_EQ(id_of("vaginitis"), "HP:0000701");
+  EXPECT_NE(id_of("vaginal spotting"), "HP:0000701");
+  EXPECT_NE(id_of("vaginal"), "HP:0000701");
+  EXPECT_EQ(id_of("vaginal dryness"), "HP:0000702");
 }
 
 TEST_F(PlainWords, NegatedPhrasesAreNotReadAsTheFinding) {

@@ -64,6 +64,57 @@ TEST(ProfileRank, ThePersonsWordsAreMatchedAsTheTextsWriteThem) {
   EXPECT_EQ(q.present[0].text, "i have the runs");  // what the person wrote stays
 }
 
+// A description names a condition when a run of its words is a profile's
+// name as people write it (plural, word order and stop words aside); one
+// that names none, and whose findings are read as no term, tells the server
+// nothing to rank on ("I feel like crap": web/check_description.cpp).
+TEST(ProfileRank, ADescriptionNamesAConditionByARunOfItsWords) {
+  std::vector<Article> a;
+  a.push_back(article("a", "Burns", "MPlusHealthTopics", "A burn hurts and the skin is red."));
+  a.push_back(article("b", "Common Cold", "MPlusHealthTopics",
+                      "A cold causes a runny nose and you may feel like sneezing."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  EXPECT_TRUE(model.names_condition("I burned my hand on the stove"));
+  EXPECT_TRUE(model.names_condition("i think it is a cold, a common one"));
+  EXPECT_TRUE(model.names_condition("the common cold again"));
+  // Words the texts use, but no condition's name.
+  EXPECT_FALSE(model.names_condition("I feel like crap"));
+  EXPECT_FALSE(model.names_condition("my skin is red"));
+  EXPECT_FALSE(model.names_condition(""));
+}
+
+// A finding no term was read in that names a condition ("I burned my hand":
+// Burns) says what happened: that condition is raised (said_prior) above one
+// whose text merely shares more of the story's words, and the answer says why.
+TEST(ProfileRank, AConditionTheUnreadFindingNamesIsRaisedAndExplained) {
+  std::vector<Article> a;
+  a.push_back(article("a", "Burns", "MPlusHealthTopics", "A burn damages the skin and hurts."));
+  a.push_back(article("b", "Frostbite", "MPlusHealthTopics",
+                      "Frozen hands hurt. Do not warm frozen hands on a stove, as they are easily "
+                      "burned."));
+  a.push_back(article("c", "Cccc disease", "MPlusHealthTopics", "Cccc disease causes a cough."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  const auto q = query("I burned my hand on the stove");
+  EXPECT_EQ(testing::rank_of(model, q, "Burns"), 1u);
+  const auto ranked = model.rank(q);
+  ASSERT_FALSE(ranked.empty());
+  double sum = ranked[0].prior;
+  bool said = false;
+  for (const auto& e : ranked[0].evidence) {
+    sum += e.contribution;
+    said = said || (e.overall && e.finding == "you name this condition");
+  }
+  EXPECT_TRUE(said);
+  EXPECT_NEAR(sum, ranked[0].score, 0.01);
+  // Off, the text that shares more of the words ranks first.
+  auto p = model.parameters();
+  p.said_prior = 0;
+  model.set_query_parameters(p);
+  EXPECT_EQ(testing::rank_of(model, q, "Frostbite"), 1u);
+}
+
 // A word that only says how bad a finding is (read as its severity) is no
 // word of the finding to match: a text that calls its headache "mild" does
 // not fit "a mild headache" better than one that says headache more.
