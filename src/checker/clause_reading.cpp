@@ -46,6 +46,11 @@ ClauseReading read_clause(const Interpreter& interpreter, std::string_view claus
       }
       auto reading = interpreter.interpret_phrase(window);
       if (!reading || reading->confidence < min_confidence) continue;
+      // A word for a mood or behaviour that follows a word for a part of
+      // the body says how that part is ("urethral irritation"), not the mood.
+      if (first > 0 && interpreter.is_behaviour(reading->term) &&
+          interpreter.says_a_part(tokens[first - 1]))
+        continue;
       std::fill(taken.begin() + static_cast<std::ptrdiff_t>(first),
                 taken.begin() + static_cast<std::ptrdiff_t>(last) + 1, 1);
       kept.push_back({first, last, std::move(*reading)});

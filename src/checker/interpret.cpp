@@ -481,6 +481,40 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
   for (const std::string_view w : {"limb", "limbs", "extremity", "extremities"})
     for (const auto& t : analyzer.terms(w)) site_of_stem_.emplace(t.stem, "limb");
 
+  // Words for a part of the body: the body-site words, and the words of
+  // HPO's "Abnormal X morphology" and "Abnormality of the X" labels (a
+  // Latin noun in "-a" also by its adjective's stem: "urethra", "urethral"),
+  // less any word a name of the mental-function branch uses.
+  behaviour_.assign(onto.size(), false);
+  if (const auto behaviour_root = onto.find("HP:0011446"))  // "Abnormality of mental function"
+    for (TermIndex t = 0; t < onto.size(); ++t)
+      behaviour_[t] = onto.is_ancestor_or_self(*behaviour_root, t);
+  {
+    std::unordered_set<std::string> parts, in_behaviour;
+    for (const auto& [stem, part] : site_of_stem_) parts.insert(stem);
+    for (TermIndex t = 0; t < onto.size(); ++t) {
+      const std::string& label = onto.term(t).label;
+      std::string_view x(label);
+      if (x.starts_with("Abnormal ") && x.ends_with(" morphology"))
+        x = x.substr(9, x.size() - 9 - 11);
+      else if (x.starts_with("Abnormality of the "))
+        x = x.substr(19);
+      else
+        continue;
+      for (const auto& w : text::tokenize(text::fold(x)))
+        if (!text::is_stopword(w))
+          for (const auto& a : analyzer.terms(w)) {
+            parts.insert(a.stem);
+            if (a.stem.size() > 4 && a.stem.back() == 'a')
+              parts.insert(a.stem.substr(0, a.stem.size() - 1));
+          }
+    }
+    for (const auto& n : names_)
+      if (behaviour_[n.term]) in_behaviour.insert(n.stems.begin(), n.stems.end());
+    for (const auto& p : parts)
+      if (!in_behaviour.contains(p)) part_stems_.insert(p);
+  }
+
   // The words HPO itself uses to qualify a finding: its clinical modifiers
   // (severity, course, laterality, distribution) named in one word. Their
   // longer names ("Aggravated by activity") hold words of findings too.
@@ -589,6 +623,15 @@ bool Interpreter::names_another_place(const std::unordered_set<std::string>& sai
   if (name_parts.empty()) return false;
   return std::none_of(name_parts.begin(), name_parts.end(),
                       [&](std::string_view p) { return phrase_parts.contains(p); });
+}
+
+bool Interpreter::says_a_part(std::string_view text) const {
+  text::Analyzer analyzer;
+  for (const auto& w : text::tokenize(text::fold(text)))
+    if (!text::is_stopword(w))
+      for (const auto& t : analyzer.terms(w))
+        if (part_stems_.contains(t.stem)) return true;
+  return false;
 }
 
 bool Interpreter::says_too_little(const Interpretation& reading) const {
@@ -892,6 +935,12 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
         }))
       continue;
     if (hold_out && covered - through == stems.size() && n.stems.size() == stems.size()) continue;
+    // A phrase that says a part of the body the name does not is no mood
+    // or behaviour ("urethral irritation" is not Irritability).
+    if (behaviour_[n.term] && std::any_of(stems.begin(), stems.end(), [&](const std::string& w) {
+          return part_stems_.contains(w) && !std::binary_search(n.stems.begin(), n.stems.end(), w);
+        }))
+      continue;
     const auto cov = static_cast<double>(covered);
     const auto eqv = static_cast<double>(through);
     const double extra = static_cast<double>(n.stems.size()) - cov - opt;

@@ -121,6 +121,15 @@ class Interpreter {
   // with, so that "runs" does not meet "runs in families".
   std::string in_names_words(std::string_view phrase) const;
 
+  // True when a word of the text names a part of the body as HPO's
+  // morphology names do ("vaginal", "urethra", "knee"): a description that
+  // says where tells something even when no finding of it is read as a term
+  // ("vaginal spotting"), unlike one that names nothing ("I feel like crap").
+  bool says_a_part(std::string_view text) const;
+  // True for a term of HPO's mental-function branch (HP:0011446): a mood,
+  // a behaviour, a way of thinking, which no part of the body has.
+  bool is_behaviour(TermIndex t) const { return t < behaviour_.size() && behaviour_[t]; }
+
   const ontology::Ontology& ontology() const { return *ontology_; }
   std::shared_ptr<const ontology::Ontology> ontology_ptr() const { return ontology_; }
 
@@ -188,6 +197,13 @@ class Interpreter {
   std::optional<TermIndex> phenotype_root_;
   // Stems of the one-word names of HPO's clinical modifiers (says_only_how).
   std::unordered_set<std::string> modifier_stems_;
+  // Terms of HPO's mental-function branch (HP:0011446: moods, behaviour,
+  // cognition), and the stems of words for a part of the body that HPO's
+  // morphology names use and that branch's names do not ("urethral", "vaginal", "knee"): a
+  // phrase that says a part is no mood ("urethral irritation" is not
+  // Irritability).
+  std::vector<bool> behaviour_;
+  std::unordered_set<std::string> part_stems_;
   // Stem of a word for a part of the body -> the part ("abdomin", "stomach"
   // -> "abdomen"), for names_another_place.
   std::unordered_map<std::string, std::string> site_of_stem_;

@@ -30,6 +30,11 @@ constexpr std::string_view kNotice =
     "share words with yours, to discuss with a doctor. If symptoms are sudden or severe, seek "
     "care now.";
 
+constexpr std::string_view kNotTold =
+    "We could not tell what you describe: no symptom, part of the body or condition we know. "
+    "Please name your symptoms and where you have them (for example \"headache\", \"sore "
+    "throat\", \"pain in my knee\").";
+
 struct Input {
   std::string description;
   std::vector<std::string> excluded;  // free text or HPO ids
@@ -141,7 +146,17 @@ json answer(const Site& site, const Input& in) {
     for (const auto& f : checker::read_description(x).findings) read(f.text, true, nullptr);
   }
 
-  const auto ranked = model.rank(q);
+  // Whether the description says anything the checker can tell: a finding
+  // read as a term, a part of the body (a body-site word, or a word of
+  // HPO's morphology names: "vaginal spotting"), or a condition named. When none
+  // ("I feel like crap"), a ranking would rest on its story words alone
+  // ("feel", "like"): the answer says so and lists no condition. Without
+  // HPO data no finding is read as a term, and the ranking stands.
+  bool told = !data || !interpreted.empty();
+  for (const auto& f : d.findings)
+    told = told || !f.site.empty() || model.names_condition(f.text) ||
+           (data && data->interpreter->says_a_part(f.text));
+  const auto ranked = told ? model.rank(q) : std::vector<checker::RankedProfile>{};
   // A red flag only findings that are not acute raise (weeks long, or
   // breathlessness with effort) asks for a doctor today.
   const auto course =
@@ -228,11 +243,13 @@ json answer(const Site& site, const Input& in) {
               {"emergency", std::move(emergency)},
               {"conditions", std::move(conditions)},
               {"about_your_symptoms", std::move(about)},
+              {"understood", told},
               {"notice", kNotice},
               {"attribution",
                "Condition descriptions: MedQuAD (Ben Abacha & Demner-Fushman, 2019; CC BY 4.0) "
                "from NIH sources, and the site's own articles; each suggestion names its "
                "source."}};
+  if (!told) out["message"] = kNotTold;
   if (d.age_years) out["description"]["age"] = *d.age_years;
   if (d.female) out["description"]["sex"] = *d.female ? "female" : "male";
   // The history as read: each phrase weighed against the conditions' risk
@@ -360,6 +377,7 @@ std::optional<Response> handle_description_page(const App& app, const Request& r
     view["has_not_understood"] = !view["not_understood"].empty();
     view["has_about_your_symptoms"] = !view["about_your_symptoms"].empty();
     view["has_d_conditions"] = !view["conditions"].empty();
+    view["not_told"] = !view["understood"].get<bool>();
     view["d_conditions"] = std::move(view["conditions"]);
     view.erase("conditions");
     view.erase("interpreted");

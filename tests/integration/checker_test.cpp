@@ -251,6 +251,33 @@ TEST_F(CheckerTest, UserTextIsEscapedAndUnmatchedWordsAreShown) {
   EXPECT_EQ(j["unmatched"][0], "qwzx vbnm");
 }
 
+// A description in which nothing is read (no finding as a term, no part of
+// the body, no condition named) is answered with no conditions and a request
+// to name the symptoms, in the JSON and on the page; a ranking on its story
+// words ("feel", "like") would explain nothing.
+TEST_F(CheckerTest, ADescriptionThatSaysNothingKnownIsAnsweredHonestly) {
+  auto r = check(port(), R"({"description": "I feel like crap"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = json::parse(r.body);
+  EXPECT_EQ(j["understood"], false) << r.body;
+  EXPECT_TRUE(j["conditions"].empty()) << r.body;
+  EXPECT_NE(j.value("message", "").find("could not tell what you describe"), std::string::npos)
+      << r.body;
+  EXPECT_FALSE(j["triage"]["reason"].get<std::string>().empty());
+
+  r = check(port(), R"({"description": "I have muscle wasting"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  j = json::parse(r.body);
+  EXPECT_EQ(j["understood"], true) << r.body;
+  EXPECT_FALSE(j.contains("message"));
+
+  const auto page = http_get(port(), "/check?d=I+feel+like+crap");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("data-understood=\"false\""), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("We could not tell what you describe"), std::string::npos);
+  EXPECT_EQ(page.body.find("No condition in our knowledge base matches"), std::string::npos);
+}
+
 TEST_F(CheckerTest, BadRequestsGetClearErrors) {
   auto code = [](const HttpResponse& r) { return json::parse(r.body)["error"]["code"]; };
   auto r = check(port(), "{not json");

@@ -1,4 +1,5 @@
 #include "checker/interpret.hpp"
+#include "checker/clause_reading.hpp"
 
 #include <gtest/gtest.h>
 
@@ -188,6 +189,11 @@ class PlainWords : public ::testing::Test {
         term("HP:0000700", "Abnormality of the genital system", {"HP:0000118"}),
         term("HP:0000701", "Recurrent vaginosis", {"HP:0000700"}, {{"Vaginitis"}}),
         term("HP:0000702", "Vaginal dryness", {"HP:0000700"}),
+        term("HP:0000795", "Abnormality of the urethra", {"HP:0000700"}),
+        term("HP:0000796", "Abnormal vagina morphology", {"HP:0000700"}),
+        term("HP:0500006", "Urethritis", {"HP:0000795"}),
+        term("HP:0011446", "Abnormality of mental function", {"HP:0000107"}),
+        term("HP:0000737", "Irritability", {"HP:0011446"}, {lay("Irritable")}),
     };
     // Five terms whose names differ only in "recurrent"/"repeated": HPO's own
     // usage makes the two words stand for each other.
@@ -365,6 +371,37 @@ TEST_F(PlainWords, AnAdjectiveOfAPartIsNotItsInflammation) {
   EXPECT_NE(id_of("vaginal spotting"), "HP:0000701");
   EXPECT_NE(id_of("vaginal"), "HP:0000701");
   EXPECT_EQ(id_of("vaginal dryness"), "HP:0000702");
+}
+
+// "Irritation" of a named part of the body is no mood: a behaviour term is
+// not read from a phrase that says a part its name does not.
+TEST_F(PlainWords, IrritationOfAPartIsNoMood) {
+  EXPECT_EQ(id_of("irritable"), "HP:0000737");
+  EXPECT_EQ(id_of("irritation"), "HP:0000737");
+  EXPECT_NE(id_of("urethral irritation"), "HP:0000737");
+  EXPECT_NE(id_of("irritation of the urethra"), "HP:0000737");
+  EXPECT_NE(id_of("knee irritation"), "HP:0000737");
+  // Nor is a word of the clause read alone as the mood after a part's word.
+  auto clause_reads = [&](std::string_view clause) {
+    const auto r = read_clause(interpreter_, clause);
+    return std::any_of(r.terms.begin(), r.terms.end(), [&](const Interpretation& i) {
+      return interpreter_.ontology().term(i.term).id == "HP:0000737";
+    });
+  };
+  EXPECT_TRUE(clause_reads("some irritation"));
+  EXPECT_FALSE(clause_reads("urethral irritation"));
+  EXPECT_FALSE(clause_reads("she denies urethral irritation"));
+}
+
+// A word for a part of the body (a body-site word, or a word of HPO's
+// morphology names) tells where; a description of none names nothing.
+TEST_F(PlainWords, ADescriptionSaysAPartOfTheBody) {
+  EXPECT_TRUE(interpreter_.says_a_part("vaginal spotting"));
+  EXPECT_TRUE(interpreter_.says_a_part("some urethral irritation"));
+  EXPECT_TRUE(interpreter_.says_a_part("my knee hurts"));
+  EXPECT_FALSE(interpreter_.says_a_part("I feel like crap"));
+  EXPECT_FALSE(interpreter_.says_a_part("something is wrong with me"));
+  EXPECT_FALSE(interpreter_.says_a_part("hello"));
 }
 
 TEST_F(PlainWords, NegatedPhrasesAreNotReadAsTheFinding) {
