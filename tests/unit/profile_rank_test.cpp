@@ -157,9 +157,9 @@ TEST(ProfileRank, ANounInEncyIsTheAdjectiveInEnt) {
                       "frequent urination."));
   const Snapshot snap(std::move(a));
   const auto model = ConditionModel::build(snap);
-  EXPECT_EQ(testing::rank_of(model, query("I have urinary urgency and urinary frequency"),
-                             "Aaa disease"),
-            1u);
+  EXPECT_EQ(
+      testing::rank_of(model, query("I have urinary urgency and urinary frequency"), "Aaa disease"),
+      1u);
 }
 
 TEST(ProfileRank, TheComplaintOfTheFirstSentenceWeighsMoreThanTheStory) {
@@ -686,8 +686,8 @@ TEST(ProfileRank, AUnitAfterANumberIsNotMatchedInTheTexts) {
   std::vector<Article> a;
   a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
                       "Headache at times. Keep your blood pressure below 130/80 mm Hg."));
-  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
-                      "Headaches, nosebleeds and dizziness."));
+  a.push_back(
+      article("b", "Bbb disease", "MPlusHealthTopics", "Headaches, nosebleeds and dizziness."));
   a.push_back(article("c", "Ccc disease", "MPlusHealthTopics", "A rash on the hands."));
   const Snapshot snap(std::move(a));
   const auto model = ConditionModel::build(snap);
