@@ -777,7 +777,10 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
   }
   r.focus = matches;
   if (r.focus.empty()) {
-    // Honest "no answer", with conditions whose names are near the words used.
+    // Honest "no answer", with conditions whose names are near the words
+    // used; but not beside a "not covered" reply, whose suggestions are what
+    // the message names ("tried" is near Carney triad, which nobody named).
+    if (!r.not_covered.empty()) return r;
     for (const auto& t : terms) {
       if (t.surface.size() < 4 || text::is_stopword(t.surface)) continue;
       for (auto c : focus_->near(t.surface, 3))
