@@ -136,22 +136,6 @@ void read_with_opening(const Interpreter& interpreter, const Finding& finding,
   core.unmatched = std::move(still);
 }
 
-// A partial reading of a piece whose name says a part of the body the
-// finding does not, when the finding says another ("fullness in his head
-// and neck": Full lips), is a guess at a finding elsewhere
-// (Interpreter::names_a_part_not_in); its words stay unread.
-Interpreter::Result in_its_place(const Interpreter& interpreter, const Finding& finding,
-                                 Interpreter::Result r) {
-  std::vector<Interpretation> kept;
-  for (auto& i : r.terms)
-    if (interpreter.names_a_part_not_in(i, finding.text))
-      r.unmatched.push_back(std::move(i.text));
-    else
-      kept.push_back(std::move(i));
-  r.terms = std::move(kept);
-  return r;
-}
-
 }  // namespace
 
 Interpreter::Result interpret_finding(const Interpreter& interpreter, const Finding& finding) {
@@ -160,15 +144,13 @@ Interpreter::Result interpret_finding(const Interpreter& interpreter, const Find
   // nothing does.
   if (finding.core.empty() && !finding.text.empty()) return {{}, {finding.text}};
   if (!finding.core.empty() && finding.core != finding.text) {
-    auto core = in_its_place(interpreter, finding,
-                             without_guesses(interpreter, interpreter.interpret(finding.core)));
+    auto core = without_guesses(interpreter, interpreter.interpret(finding.core));
     if (!core.terms.empty()) {
       read_with_opening(interpreter, finding, core);
       return core;
     }
   }
-  return in_its_place(interpreter, finding,
-                      without_guesses(interpreter, interpreter.interpret(finding.text)));
+  return without_guesses(interpreter, interpreter.interpret(finding.text));
 }
 
 std::vector<std::string> lay_names(const ontology::Term& term) {

@@ -634,30 +634,6 @@ bool Interpreter::says_a_part(std::string_view text) const {
   return false;
 }
 
-bool Interpreter::names_a_part_not_in(const Interpretation& reading,
-                                      std::string_view finding) const {
-  if (reading.confidence >= 0.999) return false;
-  text::Analyzer analyzer;
-  const auto parts = [&](std::string_view text) {
-    std::set<std::string> out;
-    for (const auto& w : rewrite(text::tokenize(text::fold(text)), lay_))
-      if (!text::is_stopword(w))
-        for (const auto& t : analyzer.terms(w)) {
-          if (const auto it = site_of_stem_.find(t.stem); it != site_of_stem_.end())
-            out.insert(it->second);
-          else if (part_stems_.contains(t.stem))
-            out.insert(t.stem);
-        }
-    return out;
-  };
-  const auto said = parts(finding);
-  if (said.empty()) return false;
-  const auto named = parts(reading.matched);
-  if (named.empty()) return false;
-  return std::none_of(named.begin(), named.end(),
-                      [&](const std::string& p) { return said.contains(p); });
-}
-
 bool Interpreter::says_too_little(const Interpretation& reading) const {
   if (reading.confidence >= 0.999 || names_.empty()) return false;
   // A definition is matched as prose, not as a name whose words all count.

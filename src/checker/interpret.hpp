@@ -126,16 +126,6 @@ class Interpreter {
   // says where tells something even when no finding of it is read as a term
   // ("vaginal spotting"), unlike one that names nothing ("I feel like crap").
   bool says_a_part(std::string_view text) const;
-  // True when a partial reading's name says a part of the body that the
-  // finding it was read in does not, and the finding says another part:
-  // "fullness" of "he feels fullness in his head and neck" is no Full lips,
-  // "little red bumps" of "my skin is itchy with little red bumps" no Red
-  // bump on eyelid. The piece read lost the place; the finding still says
-  // it. Parts as names_another_place keys them (a body-site word by its
-  // part: "stomach", "abdominal"), and the words of HPO's morphology names
-  // (says_a_part: "lip", "eyelid") by themselves. A name said whole
-  // (confidence 1) is what was said.
-  bool names_a_part_not_in(const Interpretation& reading, std::string_view finding) const;
   // True for a term of HPO's mental-function branch (HP:0011446): a mood,
   // a behaviour, a way of thinking, which no part of the body has.
   bool is_behaviour(TermIndex t) const { return t < behaviour_.size() && behaviour_[t]; }

@@ -260,29 +260,6 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_NE(std::find(glands.begin(), glands.end(), "HP:0033050"), glands.end());  // Pharyngalgia
 }
 
-// A piece read as part of a name that says another part of the body than
-// the finding does is a guess at a finding elsewhere: "fullness" of the head
-// and neck is no Full lips (Thick vermilion border), "little red bumps" on
-// the skin no Red bump on eyelid (Hordeolum). The finding's other readings,
-// and a reading whose name says the finding's own part, stay.
-TEST_F(CheckerHpo, APieceIsNotReadAsAFindingOfAnotherPartThanTheFindingSays) {
-  auto read = [&](std::string_view text) {
-    std::vector<std::string> out;
-    for (const auto& f : read_description(text).findings)
-      for (const auto& t : interpret_finding(*served_, f).terms)
-        out.push_back(checker_->ontology().term(t.term).id);
-    return out;
-  };
-  const auto has = [](const std::vector<std::string>& v, std::string_view id) {
-    return std::find(v.begin(), v.end(), id) != v.end();
-  };
-  EXPECT_FALSE(has(read("he feels fullness in his head and neck"), "HP:0012471"));
-  const auto skin = read("my skin is itchy with little red bumps");
-  EXPECT_FALSE(has(skin, "HP:0010606"));
-  EXPECT_TRUE(has(skin, "HP:0000989"));  // Pruritus
-  EXPECT_TRUE(has(read("my leg is hot and swollen"), "HP:0010741"));  // Pedal edema (Leg edema)
-}
-
 // A red flag (breathlessness, chest pain) that the description says has
 // gone on for weeks asks for a doctor today, not an ambulance; a finding of
 // it that says nothing of its course takes the course the others state, but
