@@ -720,9 +720,13 @@ Description read_description(std::string_view text) {
         f.severity = Severity::moderate;
       else if (in(kMild, w) && f.severity == Severity::unknown)
         f.severity = Severity::mild;
-      if (is_body_site(w)) {
+      // A part said in one word with its ache ("toothache", "earache",
+      // "backache") says where as the part does.
+      const bool ache = w.size() > 4 && w.ends_with("ache") &&
+                        is_body_site(std::string_view(w).substr(0, w.size() - 4));
+      if (is_body_site(w) || ache) {
         if (!f.site.empty()) f.site += ' ';
-        f.site += w;
+        f.site += ache ? w.substr(0, w.size() - 4) : w;
       }
       kept.push_back(w);
     }

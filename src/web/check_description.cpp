@@ -157,6 +157,10 @@ json answer(const Site& site, const Input& in) {
     told = told || !f.site.empty() || model.names_condition(f.text) ||
            (data && data->interpreter->says_a_part(f.text));
   const auto ranked = told ? model.rank(q) : std::vector<checker::RankedProfile>{};
+  // How bad or how sudden is said of a finding. When nothing the checker can
+  // tell is said ("I feel awful"), the word of degree qualifies nothing: it
+  // does not raise the level of an answer that names no condition.
+  if (!told) d.any_severe = d.any_sudden = false;
   // A red flag only findings that are not acute raise (weeks long, or
   // breathlessness with effort) asks for a doctor today.
   const auto course =

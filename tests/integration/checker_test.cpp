@@ -278,6 +278,18 @@ TEST_F(CheckerTest, ADescriptionThatSaysNothingKnownIsAnsweredHonestly) {
   EXPECT_EQ(page.body.find("No condition in our knowledge base matches"), std::string::npos);
 }
 
+// A word of degree said of nothing the checker can tell ("I feel awful")
+// qualifies no finding: the answer that names no condition is not raised
+// to "see a doctor today" by it. Said of a finding, it still raises.
+TEST_F(CheckerTest, AWordOfDegreeAloneDoesNotRaiseTheLevel) {
+  auto r = check(port(), R"({"description": "I feel awful"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = json::parse(r.body);
+  EXPECT_EQ(j["understood"], false) << r.body;
+  EXPECT_EQ(j["triage"]["level"], "routine") << r.body;
+  EXPECT_EQ(j["triage"]["reason"].get<std::string>().find("severe"), std::string::npos) << r.body;
+}
+
 TEST_F(CheckerTest, BadRequestsGetClearErrors) {
   auto code = [](const HttpResponse& r) { return json::parse(r.body)["error"]["code"]; };
   auto r = check(port(), "{not json");

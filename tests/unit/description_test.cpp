@@ -210,6 +210,15 @@ TEST(Description, AssertionEndsANegatedList) {
   EXPECT_TRUE(find(d, "fever")->negated);
 }
 
+// A part said in one word with its ache says where, as the part does: a
+// description of a toothache tells the checker something, though no
+// phenotype term names it.
+TEST(Description, APartSaidWithItsAcheIsTheSite) {
+  EXPECT_EQ(read_description("I have a bad toothache").findings.at(0).site, "tooth");
+  EXPECT_EQ(read_description("earache since Monday").findings.at(0).site, "ear");
+  EXPECT_EQ(read_description("a dull ache").findings.at(0).site, "");  // no part: no site
+}
+
 TEST(Description, DurationOnsetSeveritySite) {
   const auto d = read_description(
       "Sudden severe pain in my lower right abdomen since yesterday. A mild cough for 3 weeks.");
