@@ -525,6 +525,16 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
   }
   auto reading = focus_->read(question, analyzer, cue_tokens, token_weight);
   r.corrections = reading.corrections;
+  // A sign said partly by what the message names ("he swallowed some of my
+  // bleach" names Sodium hypochlorite poisoning): asked once the names are
+  // read, from every reading, the story's too.
+  if (!r.emergency && !reading.matches.empty()) {
+    std::vector<std::string_view> names;
+    names.reserve(reading.matches.size());
+    for (const auto& m : reading.matches)
+      names.push_back(snapshot_->conditions()[m.condition].name);
+    r.emergency = red_flags_->check(question, names, analyzer);
+  }
   const auto& terms = reading.terms;
   cue_tokens.resize(terms.size(), false);
   role.resize(terms.size(), SentenceRole::ask);

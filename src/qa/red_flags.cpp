@@ -112,8 +112,11 @@ RedFlags::RedFlags(text::Analyzer& analyzer) {
     Rule rule{std::string(cols[0]), {}};
     for (std::size_t c = 1; c < cols.size(); ++c) {
       std::vector<Phrase> group;
-      for (auto alt : split(cols[c], '|'))
-        if (!alt.empty()) group.push_back({analyzer.stems(alt), std::string(alt)});
+      for (auto alt : split(cols[c], '|')) {
+        const bool of_a_name = alt.size() > 2 && alt.front() == '{' && alt.back() == '}';
+        if (of_a_name) alt = alt.substr(1, alt.size() - 2);
+        if (!alt.empty()) group.push_back({analyzer.stems(alt), std::string(alt), of_a_name});
+      }
       if (!group.empty()) rule.groups.push_back(std::move(group));
     }
     rules_.push_back(std::move(rule));
@@ -124,25 +127,63 @@ std::optional<Emergency> RedFlags::check(std::string_view question,
                                          text::Analyzer& analyzer) const {
   std::vector<std::vector<std::string>> said;
   for (const auto sentence : sentences(question)) said.push_back(analyzer.stems(sentence));
+  return first_said(said, {}, {});
+}
+
+std::optional<Emergency> RedFlags::check(std::string_view question,
+                                         const std::vector<std::string_view>& names_read,
+                                         text::Analyzer& analyzer) const {
+  if (names_read.empty()) return std::nullopt;
+  std::vector<std::vector<std::string>> said, names;
+  for (const auto sentence : sentences(question)) said.push_back(analyzer.stems(sentence));
+  for (const auto name : names_read) names.push_back(analyzer.stems(name));
+  return first_said(said, names, names_read);
+}
+
+std::optional<Emergency> RedFlags::first_said(
+    const std::vector<std::vector<std::string>>& said,
+    const std::vector<std::vector<std::string>>& names,
+    const std::vector<std::string_view>& names_read) const {
+  const bool with_names = !names_read.empty();
   // A phrase can only be there if its first word is: one hash lookup rules
   // out most phrases before any scan of a long message.
   std::unordered_set<std::string_view> present;
   for (const auto& stems : said) present.insert(stems.begin(), stems.end());
+  auto says = [&](const Phrase& p) {
+    if (p.stems.empty()) return false;
+    if (p.of_a_name)
+      return std::any_of(names.begin(), names.end(),
+                         [&](const auto& stems) { return says_phrase(stems, p.stems); });
+    return present.count(p.stems.front()) &&
+           std::any_of(said.begin(), said.end(),
+                       [&](const auto& stems) { return says_phrase(stems, p.stems); });
+  };
   for (const auto& rule : rules_) {
+    // Each rule is asked once: by the question alone when it says no name's
+    // word, else only once the names read are known.
+    const bool needs_names = std::any_of(rule.groups.begin(), rule.groups.end(), [](const auto& g) {
+      return std::any_of(g.begin(), g.end(), [](const Phrase& p) { return p.of_a_name; });
+    });
+    if (needs_names != with_names) continue;
     std::string matched;
     bool all = true;
     for (const auto& group : rule.groups) {
-      const auto hit = std::find_if(group.begin(), group.end(), [&](const Phrase& p) {
-        return !p.stems.empty() && present.count(p.stems.front()) &&
-               std::any_of(said.begin(), said.end(),
-                           [&](const auto& stems) { return says_phrase(stems, p.stems); });
-      });
+      const auto hit = std::find_if(group.begin(), group.end(), says);
       if (hit == group.end()) {
         all = false;
         break;
       }
       if (!matched.empty()) matched += " + ";
-      matched += hit->text;
+      if (!hit->of_a_name) {
+        matched += hit->text;
+        continue;
+      }
+      // Not the question's words: the name read that says it.
+      for (std::size_t n = 0; n < names.size(); ++n)
+        if (says_phrase(names[n], hit->stems)) {
+          matched += names_read[n];
+          break;
+        }
     }
     if (all) return Emergency{rule.kind, std::string(emergency_message(rule.kind)), matched};
   }

@@ -22,17 +22,32 @@ class RedFlags {
  public:
   // Loads the built-in patterns.
   explicit RedFlags(text::Analyzer& analyzer);
+  // The rules that say only words of the question.
   std::optional<Emergency> check(std::string_view question, text::Analyzer& analyzer) const;
+  // The rules that also say a word of a condition the question was read as
+  // naming (a table phrase in braces, "{poisoning}"): "he swallowed some of
+  // my bleach" names Sodium hypochlorite poisoning through its other name,
+  // though no word of the question says poisoning. `names_read` are those
+  // conditions' names.
+  std::optional<Emergency> check(std::string_view question,
+                                 const std::vector<std::string_view>& names_read,
+                                 text::Analyzer& analyzer) const;
 
  private:
   struct Phrase {
     std::vector<std::string> stems;
     std::string text;
+    bool of_a_name = false;  // said by a name read, not by the question
   };
   struct Rule {
     std::string kind;
     std::vector<std::vector<Phrase>> groups;  // every group must match one phrase
   };
+  // The first rule said; with `names_read` (their stems in `names`) only
+  // the rules that say a name's word, without them only the others.
+  std::optional<Emergency> first_said(const std::vector<std::vector<std::string>>& said,
+                                      const std::vector<std::vector<std::string>>& names,
+                                      const std::vector<std::string_view>& names_read) const;
   std::vector<Rule> rules_;
 };
 

@@ -1,0 +1,48 @@
+// Red flags said partly by what a question names: a table phrase in braces
+// is said by the name of a condition the question is read as naming. The
+// conditions are invented fixture text; the rule is the one the engine
+// loads (src/qa/data/red_flags.tsv).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "qa/engine.hpp"
+#include "qa_fixture_corpus.hpp"
+
+namespace symptomdb {
+namespace {
+
+class NamedRedFlags : public test::QaCorpusTest<NamedRedFlags> {
+ public:
+  static void fill(const test::QaFixtureCorpus& c) {
+    // An entry named for a poisoning, reached by the thing's own name (as
+    // A.D.A.M.'s "Sodium hypochlorite poisoning" is by "bleach").
+    c.write("glorp.md", "Glorpane poisoning", "glorpane-poisoning", "[Glorp]",
+            "## Treatment of Glorpane poisoning\n\nFixture text.\n");
+    c.write("wimble.md", "Wimble disease", "wimble-disease", "",
+            "## Treatment of Wimble disease\n\nFixture text.\n");
+  }
+  static std::string kind(const qa::Result& r) {
+    return r.emergency ? r.emergency->kind : "(none)";
+  }
+};
+
+TEST_F(NamedRedFlags, SwallowingWhatANamedPoisoningIsOfIsAnEmergency) {
+  // No word of the question says poisoning; the name it is read as does.
+  auto r = engine_->ask(
+      "My 3 year old found the glorp under the sink and I think he swallowed some. What do I do?");
+  EXPECT_EQ(kind(r), "poisoning");
+  ASSERT_TRUE(r.emergency);
+  EXPECT_NE(r.emergency->matched.find("Glorpane poisoning"), std::string::npos)
+      << r.emergency->matched;
+  // Named without anything taken: no notice.
+  EXPECT_EQ(kind(engine_->ask("Is glorp safe to keep at home?")), "(none)");
+  // Swallowed, but what is named is no poisoning: no notice.
+  EXPECT_EQ(kind(engine_->ask("He swallowed a pill for his wimble disease. Is that enough?")),
+            "(none)");
+  // The question's own words still say it as before.
+  EXPECT_EQ(kind(engine_->ask("I think my son swallowed poison")), "poisoning");
+}
+
+}  // namespace
+}  // namespace symptomdb
