@@ -63,6 +63,22 @@ std::size_t words_matched(const RankedProfile& r, const Description& description
   return words.size();
 }
 
+// Whether the ranking weighed a condition's main symptoms and the person has
+// none of them (its "main symptoms" line names no word of theirs: "placed
+// below conditions whose main symptoms you have more of"). What it shares
+// with the description is then what many conditions list besides their own
+// picture ("runny nose" of a serious allergic reaction), not that picture.
+bool none_of_its_main_symptoms(const RankedProfile& r, const Description& description) {
+  bool weighed = false;
+  for (const auto& e : r.evidence) {
+    if (!e.main_symptoms) continue;
+    weighed = true;
+    for (const auto& w : e.words)
+      if (!story_word(description, w)) return false;
+  }
+  return weighed;
+}
+
 }  // namespace
 
 std::string_view to_string(TriageLevel level) {
@@ -149,11 +165,18 @@ Triage triage(const Description& description, const ConditionModel& model,
     const bool one_word =
         l == TriageLevel::emergency && words_matched(r, description) < kEmergencyWords;
     if (one_word) l = TriageLevel::urgent;
+    // A condition that can be serious but none of whose main symptoms the
+    // person has raises nothing: it is one a doctor should assess, as any
+    // likely condition is. With one of them it still asks for a doctor today.
+    // (Its article's words on how serious it is are not quoted then.)
+    const bool none_main =
+        l > TriageLevel::routine && none_of_its_main_symptoms(r, description);
+    if (none_main) l = TriageLevel::routine;
     if (l != TriageLevel::self_care) all_self_limited = false;
     if (!any || l > t.level) {
       t.level = l;
       t.condition = p.name;
-      t.quote = p.urgency_quote;
+      t.quote = none_main ? std::string() : p.urgency_quote;
       thin = one_word;
       any = true;
     }

@@ -696,5 +696,43 @@ TEST(Triage, AnEmergencyCloseBehindTheFirstRaisesTheLevel) {
             TriageLevel::self_care);
 }
 
+// A likely condition that can be an emergency, but none of whose main
+// symptoms the person has (the ranking weighed them: "placed below conditions
+// whose main symptoms you have more of"), shares only what many conditions
+// list ("runny nose" of a serious allergic reaction): it raises nothing, and
+// is one a doctor should assess. With one of its main symptoms it still asks
+// for a doctor today; with two it is an emergency.
+TEST(Triage, AConditionNoneOfWhoseMainSymptomsYouHaveRaisesNothing) {
+  const auto snap = test_snapshot();
+  const auto model = ConditionModel::build(snap);
+  const auto alpha = *model.profile_of_condition(0), gamma = *model.profile_of_condition(2);
+  ASSERT_EQ(model.profile(gamma).name, "Gamma attack");
+  ASSERT_EQ(model.profile(gamma).urgency, Urgency::emergency);
+  auto ranked_with = [&](std::vector<std::string> main_words) {
+    std::vector<RankedProfile> r(2);
+    r[0].profile = alpha, r[0].score = 10, r[0].probability = 0.6;
+    r[1].profile = gamma, r[1].score = 9.5, r[1].probability = 0.4;
+    ProfileEvidence said;
+    said.finding = "i have a runny nose";
+    said.words = {"runny", "nose"};
+    said.contribution = 9;
+    ProfileEvidence main;
+    main.finding = main_words.empty() ? "placed below conditions whose main symptoms you have more of"
+                                      : "its main symptoms that you have";
+    main.overall = true;
+    main.main_symptoms = true;
+    main.words = std::move(main_words);
+    main.contribution = main.words.empty() ? -1 : 1;
+    r[1].evidence = {said, main};
+    return r;
+  };
+  const auto d = read_description("I have a runny nose");
+  auto t = triage(d, model, ranked_with({}), {});
+  EXPECT_EQ(t.level, TriageLevel::routine) << t.reason;
+  EXPECT_EQ(t.reason.find("emergency"), std::string::npos) << t.reason;
+  EXPECT_EQ(triage(d, model, ranked_with({"nose"}), {}).level, TriageLevel::urgent);
+  EXPECT_EQ(triage(d, model, ranked_with({"runny", "nose"}), {}).level, TriageLevel::emergency);
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
