@@ -529,10 +529,10 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
   // bleach" names Sodium hypochlorite poisoning): asked once the names are
   // read, from every reading, the story's too.
   if (!r.emergency && !reading.matches.empty()) {
-    std::vector<std::string_view> names;
+    std::vector<RedFlags::NameRead> names;
     names.reserve(reading.matches.size());
     for (const auto& m : reading.matches)
-      names.push_back(snapshot_->conditions()[m.condition].name);
+      names.push_back({snapshot_->conditions()[m.condition].name, m.matched});
     r.emergency = red_flags_->check(question, names, analyzer);
   }
   const auto& terms = reading.terms;

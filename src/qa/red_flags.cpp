@@ -131,13 +131,29 @@ std::optional<Emergency> RedFlags::check(std::string_view question,
 }
 
 std::optional<Emergency> RedFlags::check(std::string_view question,
-                                         const std::vector<std::string_view>& names_read,
+                                         const std::vector<NameRead>& names_read,
                                          text::Analyzer& analyzer) const {
   if (names_read.empty()) return std::nullopt;
-  std::vector<std::vector<std::string>> said, names;
-  for (const auto sentence : sentences(question)) said.push_back(analyzer.stems(sentence));
-  for (const auto name : names_read) names.push_back(analyzer.stems(name));
-  return first_said(said, names, names_read);
+  std::vector<std::vector<std::string>> names, words;
+  for (const auto& n : names_read) {
+    names.push_back(analyzer.stems(n.name));
+    words.push_back(analyzer.stems(n.words));
+  }
+  // Sentence by sentence: "easier to swallow" says nothing of a drug named
+  // in the sentence before.
+  for (const auto sentence : sentences(question)) {
+    const std::vector<std::vector<std::string>> said{analyzer.stems(sentence)};
+    std::vector<std::vector<std::string>> here;
+    std::vector<std::string_view> here_names;
+    for (std::size_t n = 0; n < names_read.size(); ++n)
+      if (says_phrase(said.front(), words[n])) {
+        here.push_back(names[n]);
+        here_names.push_back(names_read[n].name);
+      }
+    if (here.empty()) continue;
+    if (auto e = first_said(said, here, here_names)) return e;
+  }
+  return std::nullopt;
 }
 
 std::optional<Emergency> RedFlags::first_said(

@@ -24,13 +24,17 @@ class RedFlags {
   explicit RedFlags(text::Analyzer& analyzer);
   // The rules that say only words of the question.
   std::optional<Emergency> check(std::string_view question, text::Analyzer& analyzer) const;
+  // A condition the question was read as naming: its name, and the words of
+  // the question it was read from.
+  struct NameRead {
+    std::string_view name;
+    std::string_view words;
+  };
   // The rules that also say a word of a condition the question was read as
-  // naming (a table phrase in braces, "{poisoning}"): "he swallowed some of
-  // my bleach" names Sodium hypochlorite poisoning through its other name,
-  // though no word of the question says poisoning. `names_read` are those
-  // conditions' names.
-  std::optional<Emergency> check(std::string_view question,
-                                 const std::vector<std::string_view>& names_read,
+  // naming (a table phrase in braces, "{poisoning}"), in the sentence that
+  // names it: "he swallowed some of my bleach" names Sodium hypochlorite
+  // poisoning through its other name, though no word of it says poisoning.
+  std::optional<Emergency> check(std::string_view question, const std::vector<NameRead>& names_read,
                                  text::Analyzer& analyzer) const;
 
  private:

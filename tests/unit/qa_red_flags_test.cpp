@@ -40,6 +40,10 @@ TEST_F(NamedRedFlags, SwallowingWhatANamedPoisoningIsOfIsAnEmergency) {
   // Swallowed, but what is named is no poisoning: no notice.
   EXPECT_EQ(kind(engine_->ask("He swallowed a pill for his wimble disease. Is that enough?")),
             "(none)");
+  // Swallowing said in another sentence than the name: no notice.
+  EXPECT_EQ(
+      kind(engine_->ask("Is glorp in these tablets? They are coated to be easier to swallow.")),
+      "(none)");
   // The question's own words still say it as before.
   EXPECT_EQ(kind(engine_->ask("I think my son swallowed poison")), "poisoning");
 }
