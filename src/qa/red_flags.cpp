@@ -60,6 +60,13 @@ std::vector<std::string_view> sentences(std::string_view text) {
   return out;
 }
 
+// The folded words of a text as written, unstemmed.
+std::vector<std::string> words_as_written(std::string_view text, text::Analyzer& analyzer) {
+  std::vector<std::string> out;
+  for (auto& t : analyzer.terms(text)) out.push_back(std::move(t.surface));
+  return out;
+}
+
 }  // namespace
 
 std::string_view emergency_message(std::string_view kind) {
@@ -110,12 +117,20 @@ RedFlags::RedFlags(text::Analyzer& analyzer) {
   for (const auto& cols : embedded_table("src/qa/data/red_flags.tsv")) {
     if (cols.size() < 2) continue;
     Rule rule{std::string(cols[0]), {}};
+    // A rule that says a name's word takes its other words as written, not
+    // stemmed: "swallowed" is something done, "easier to swallow" is not.
+    const bool as_written = std::any_of(cols.begin() + 1, cols.end(), [](std::string_view col) {
+      return col.find('{') != std::string_view::npos;
+    });
     for (std::size_t c = 1; c < cols.size(); ++c) {
       std::vector<Phrase> group;
       for (auto alt : split(cols[c], '|')) {
         const bool of_a_name = alt.size() > 2 && alt.front() == '{' && alt.back() == '}';
         if (of_a_name) alt = alt.substr(1, alt.size() - 2);
-        if (!alt.empty()) group.push_back({analyzer.stems(alt), std::string(alt), of_a_name});
+        if (alt.empty()) continue;
+        group.push_back(
+            {as_written && !of_a_name ? words_as_written(alt, analyzer) : analyzer.stems(alt),
+             std::string(alt), of_a_name});
       }
       if (!group.empty()) rule.groups.push_back(std::move(group));
     }
@@ -139,14 +154,14 @@ std::optional<Emergency> RedFlags::check(std::string_view question,
     names.push_back(analyzer.stems(n.name));
     words.push_back(analyzer.stems(n.words));
   }
-  // Sentence by sentence: "easier to swallow" says nothing of a drug named
-  // in the sentence before.
+  // Sentence by sentence: what is done is said of what the sentence names.
   for (const auto sentence : sentences(question)) {
-    const std::vector<std::vector<std::string>> said{analyzer.stems(sentence)};
+    const auto stems = analyzer.stems(sentence);
+    const std::vector<std::vector<std::string>> said{words_as_written(sentence, analyzer)};
     std::vector<std::vector<std::string>> here;
     std::vector<std::string_view> here_names;
     for (std::size_t n = 0; n < names_read.size(); ++n)
-      if (says_phrase(said.front(), words[n])) {
+      if (says_phrase(stems, words[n])) {
         here.push_back(names[n]);
         here_names.push_back(names_read[n].name);
       }

@@ -44,6 +44,9 @@ TEST_F(NamedRedFlags, SwallowingWhatANamedPoisoningIsOfIsAnEmergency) {
   EXPECT_EQ(
       kind(engine_->ask("Is glorp in these tablets? They are coated to be easier to swallow.")),
       "(none)");
+  // Nor when it is no act, in the same sentence ("to swallow", not "swallowed").
+  EXPECT_EQ(kind(engine_->ask("Is there glorp in the coating that makes them easier to swallow?")),
+            "(none)");
   // The question's own words still say it as before.
   EXPECT_EQ(kind(engine_->ask("I think my son swallowed poison")), "poisoning");
 }
