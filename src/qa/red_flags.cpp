@@ -148,12 +148,19 @@ std::optional<Emergency> RedFlags::check(std::string_view question,
 std::optional<Emergency> RedFlags::check(std::string_view question,
                                          const std::vector<NameRead>& names_read,
                                          text::Analyzer& analyzer) const {
-  if (names_read.empty()) return std::nullopt;
+  // Most questions name nothing a rule's name phrase says: they are done
+  // before any sentence of a long message is read again.
   std::vector<std::vector<std::string>> names, words;
+  bool any = false;
   for (const auto& n : names_read) {
     names.push_back(analyzer.stems(n.name));
     words.push_back(analyzer.stems(n.words));
+    for (const auto& rule : rules_)
+      for (const auto& group : rule.groups)
+        for (const auto& p : group)
+          any = any || (p.of_a_name && says_phrase(names.back(), p.stems));
   }
+  if (!any) return std::nullopt;
   // Sentence by sentence: what is done is said of what the sentence names.
   for (const auto sentence : sentences(question)) {
     const auto stems = analyzer.stems(sentence);
