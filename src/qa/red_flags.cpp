@@ -119,9 +119,10 @@ RedFlags::RedFlags(text::Analyzer& analyzer) {
     Rule rule{std::string(cols[0]), {}};
     // A rule that says a name's word takes its other words as written, not
     // stemmed: "swallowed" is something done, "easier to swallow" is not.
-    const bool as_written = std::any_of(cols.begin() + 1, cols.end(), [](std::string_view col) {
+    rule.needs_names = std::any_of(cols.begin() + 1, cols.end(), [](std::string_view col) {
       return col.find('{') != std::string_view::npos;
     });
+    const bool as_written = rule.needs_names;
     for (std::size_t c = 1; c < cols.size(); ++c) {
       std::vector<Phrase> group;
       for (auto alt : split(cols[c], '|')) {
@@ -199,10 +200,7 @@ std::optional<Emergency> RedFlags::first_said(
   for (const auto& rule : rules_) {
     // Each rule is asked once: by the question alone when it says no name's
     // word, else only once the names read are known.
-    const bool needs_names = std::any_of(rule.groups.begin(), rule.groups.end(), [](const auto& g) {
-      return std::any_of(g.begin(), g.end(), [](const Phrase& p) { return p.of_a_name; });
-    });
-    if (needs_names != with_names) continue;
+    if (rule.needs_names != with_names) continue;
     std::string matched;
     bool all = true;
     for (const auto& group : rule.groups) {

@@ -39,6 +39,8 @@ class RedFlags {
 
  private:
   struct Phrase {
+    // Stemmed; in a rule that says a name's word, the question's words of it
+    // are as written (folded, unstemmed).
     std::vector<std::string> stems;
     std::string text;
     bool of_a_name = false;  // said by a name read, not by the question
@@ -46,6 +48,7 @@ class RedFlags {
   struct Rule {
     std::string kind;
     std::vector<std::vector<Phrase>> groups;  // every group must match one phrase
+    bool needs_names = false;                 // a phrase of it is said by a name read
   };
   // The first rule said; with `names_read` (their stems in `names`) only
   // the rules that say a name's word, without them only the others.
