@@ -169,8 +169,7 @@ Triage triage(const Description& description, const ConditionModel& model,
     // person has raises nothing: it is one a doctor should assess, as any
     // likely condition is. With one of them it still asks for a doctor today.
     // (Its article's words on how serious it is are not quoted then.)
-    const bool none_main =
-        l > TriageLevel::routine && none_of_its_main_symptoms(r, description);
+    const bool none_main = l > TriageLevel::routine && none_of_its_main_symptoms(r, description);
     if (none_main) l = TriageLevel::routine;
     if (l != TriageLevel::self_care) all_self_limited = false;
     if (!any || l > t.level) {

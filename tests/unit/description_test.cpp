@@ -717,8 +717,9 @@ TEST(Triage, AConditionNoneOfWhoseMainSymptomsYouHaveRaisesNothing) {
     said.words = {"runny", "nose"};
     said.contribution = 9;
     ProfileEvidence main;
-    main.finding = main_words.empty() ? "placed below conditions whose main symptoms you have more of"
-                                      : "its main symptoms that you have";
+    main.finding = main_words.empty()
+                       ? "placed below conditions whose main symptoms you have more of"
+                       : "its main symptoms that you have";
     main.overall = true;
     main.main_symptoms = true;
     main.words = std::move(main_words);
