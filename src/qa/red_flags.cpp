@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 #include <unordered_set>
+#include <utility>
 
 #include "core/embedded.hpp"
 
@@ -113,26 +114,42 @@ std::string_view emergency_message(std::string_view kind) {
   return "This may be an emergency. Call your local emergency number now.";
 }
 
-RedFlags::RedFlags(text::Analyzer& analyzer) {
-  for (const auto& cols : embedded_table("src/qa/data/red_flags.tsv")) {
+namespace {
+constexpr std::string_view kTable = "src/qa/data/red_flags.tsv";
+}  // namespace
+
+RedFlags::RedFlags(text::Analyzer& analyzer) : RedFlags(embedded_table(kTable), analyzer) {}
+
+RedFlags::RedFlags(const std::vector<std::vector<std::string_view>>& table,
+                   text::Analyzer& analyzer) {
+  for (const auto& cols : table) {
     if (cols.size() < 2) continue;
     Rule rule{std::string(cols[0]), {}};
-    // A rule that says a name's word takes its other words as written, not
-    // stemmed: "swallowed" is something done, "easier to swallow" is not.
-    rule.needs_names = std::any_of(cols.begin() + 1, cols.end(), [](std::string_view col) {
-      return col.find('{') != std::string_view::npos;
-    });
-    const bool as_written = rule.needs_names;
+    // A phrase in braces is said by a name read. A brace anywhere else is a
+    // slip in the table, and such a rule would never fire: the build's own
+    // table is wrong, so say so at start-up rather than stay silent.
+    std::vector<std::vector<std::pair<std::string_view, bool>>> parsed;
     for (std::size_t c = 1; c < cols.size(); ++c) {
-      std::vector<Phrase> group;
+      auto& alts = parsed.emplace_back();
       for (auto alt : split(cols[c], '|')) {
         const bool of_a_name = alt.size() > 2 && alt.front() == '{' && alt.back() == '}';
         if (of_a_name) alt = alt.substr(1, alt.size() - 2);
-        if (alt.empty()) continue;
-        group.push_back(
-            {as_written && !of_a_name ? words_as_written(alt, analyzer) : analyzer.stems(alt),
-             std::string(alt), of_a_name});
+        if (alt.find_first_of("{}") != std::string_view::npos)
+          throw std::invalid_argument(std::string(kTable) + ": rule '" + rule.kind +
+                                      "': a brace that does not enclose a whole phrase: '" +
+                                      std::string(alt) + "'");
+        if (!alt.empty()) alts.emplace_back(alt, of_a_name);
+        rule.needs_names = rule.needs_names || of_a_name;
       }
+    }
+    // A rule that says a name's word takes its other words as written, not
+    // stemmed: "swallowed" is something done, "easier to swallow" is not.
+    for (const auto& alts : parsed) {
+      std::vector<Phrase> group;
+      for (const auto& [alt, of_a_name] : alts)
+        group.push_back(
+            {rule.needs_names && !of_a_name ? words_as_written(alt, analyzer) : analyzer.stems(alt),
+             std::string(alt), of_a_name});
       if (!group.empty()) rule.groups.push_back(std::move(group));
     }
     rules_.push_back(std::move(rule));
@@ -164,8 +181,14 @@ std::optional<Emergency> RedFlags::check(std::string_view question,
   if (!any) return std::nullopt;
   // Sentence by sentence: what is done is said of what the sentence names.
   for (const auto sentence : sentences(question)) {
-    const auto stems = analyzer.stems(sentence);
-    const std::vector<std::vector<std::string>> said{words_as_written(sentence, analyzer)};
+    // One reading of the sentence gives both: its stems find the names'
+    // words, its words as written what is done.
+    std::vector<std::string> stems;
+    std::vector<std::vector<std::string>> said(1);
+    for (auto& t : analyzer.terms(sentence)) {
+      stems.push_back(std::move(t.stem));
+      said.front().push_back(std::move(t.surface));
+    }
     std::vector<std::vector<std::string>> here;
     std::vector<std::string_view> here_names;
     for (std::size_t n = 0; n < names_read.size(); ++n)

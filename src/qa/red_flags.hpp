@@ -22,6 +22,10 @@ class RedFlags {
  public:
   // Loads the built-in patterns.
   explicit RedFlags(text::Analyzer& analyzer);
+  // Loads the given rows, as red_flags.tsv lays them out (kind, then one
+  // column per group of alternatives). Throws std::invalid_argument for a
+  // brace that does not enclose a whole phrase.
+  RedFlags(const std::vector<std::vector<std::string_view>>& table, text::Analyzer& analyzer);
   // The rules that say only words of the question.
   std::optional<Emergency> check(std::string_view question, text::Analyzer& analyzer) const;
   // A condition the question was read as naming: its name, and the words of

@@ -4,10 +4,15 @@
 // loads (src/qa/data/red_flags.tsv).
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "qa/engine.hpp"
+#include "qa/red_flags.hpp"
 #include "qa_fixture_corpus.hpp"
+#include "text/analyzer.hpp"
 
 namespace symptomdb {
 namespace {
@@ -49,6 +54,27 @@ TEST_F(NamedRedFlags, SwallowingWhatANamedPoisoningIsOfIsAnEmergency) {
             "(none)");
   // The question's own words still say it as before.
   EXPECT_EQ(kind(engine_->ask("I think my son swallowed poison")), "poisoning");
+}
+
+TEST(RedFlagsTable, ABraceThatEnclosesNoWholePhraseIsRefusedAtLoad) {
+  text::Analyzer analyzer;
+  using Rows = std::vector<std::vector<std::string_view>>;
+  // Well formed: the name phrase is said by a name read in the sentence.
+  const qa::RedFlags good(Rows{{"poisoning", "swallowed", "{poisoning}"}}, analyzer);
+  const std::vector<qa::RedFlags::NameRead> names{{"Glorpane poisoning", "glorp"}};
+  auto e = good.check("He swallowed the glorp.", names, analyzer);
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->kind, "poisoning");
+  EXPECT_EQ(e->matched, "swallowed + Glorpane poisoning");
+  // A slip would make a rule that never fires: it is refused, naming the rule.
+  for (const std::string_view col : {"{poisoning", "poisoning}", "{poi}soning", "x|{}"}) {
+    try {
+      qa::RedFlags bad(Rows{{"poisoning", "swallowed", col}}, analyzer);
+      ADD_FAILURE() << "accepted " << col;
+    } catch (const std::invalid_argument& err) {
+      EXPECT_NE(std::string(err.what()).find("rule 'poisoning'"), std::string::npos) << err.what();
+    }
+  }
 }
 
 }  // namespace
