@@ -803,11 +803,12 @@ const ConditionModel::Sentence* ConditionModel::sentence_naming_most(
 }
 
 std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
-  std::vector<char> hit;
-  std::vector<double> delta;
-  Contrast contrast;
-  const auto score = scores(q, &hit, &delta, &contrast);
-  const auto prepared = prepare(q);
+  Scoring scoring;
+  const auto score = scores(q, &scoring);
+  const auto& hit = scoring.hit;
+  const auto& delta = scoring.delta;
+  const auto& contrast = scoring.contrast;
+  const auto& prepared = scoring.prepared;
   std::vector<std::uint32_t> order;
   for (std::uint32_t i = 0; i < score.size(); ++i)
     if (hit[i]) order.push_back(i);
@@ -820,7 +821,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
   text::Analyzer analyzer;
   std::optional<MainWords> main_words_of_query;  // only if a returned one was re-ranked
   const auto concept_terms_of_query = concept_terms(prepared);
-  const auto said = said_by(q);
+  const auto& said = scoring.said;
   // Display shares: a softmax over the returned scores.
   const double t = params_.share_temperature > 0 ? params_.share_temperature : 1.0;
   double z = 0;

@@ -516,9 +516,16 @@ class ConditionModel {
   double length_factor(std::size_t profile) const;
   // Fixed at build: which profiles are symptom topics or named for a group.
   void prepare_ranking();
-  std::vector<double> scores(const ProfileQuery& q, std::vector<char>* hit,
-                             std::vector<double>* delta = nullptr,
-                             Contrast* contrast = nullptr) const;
+  // What scoring a query worked out on the way, for rank() to explain the
+  // scores with the same findings rather than work them out again.
+  struct Scoring {
+    std::vector<char> hit;  // the profiles any finding reached
+    std::vector<double> delta;
+    Contrast contrast;
+    std::vector<PreparedFinding> prepared;
+    std::vector<char> said;
+  };
+  std::vector<double> scores(const ProfileQuery& q, Scoring* out) const;
   QueryTerms terms_of(const ProfileFinding& f, text::Analyzer& analyzer, bool story) const;
   // Whether the general topics' texts hardly use a name (lay_share).
   bool unsaid(std::string_view name, text::Analyzer& analyzer) const;

@@ -394,21 +394,23 @@ double ConditionModel::prior(std::size_t i, const ProfileQuery& q) const {
   return out;
 }
 
-std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<char>* hit,
-                                           std::vector<double>* delta, Contrast* contrast) const {
+std::vector<double> ConditionModel::scores(const ProfileQuery& q, Scoring* out) const {
   const std::size_t n = profiles_.size();
   std::vector<double> score(n, 0.0), raw(n, 0.0);
-  std::vector<char> local;
-  std::vector<char>& matched = hit ? *hit : local;
+  Scoring local;
+  Scoring& scoring = out ? *out : local;
+  std::vector<char>& matched = scoring.hit;
   matched.assign(n, 0);
   std::vector<std::uint16_t> covered(params_.coverage != 0 ? n : 0, 0);
   std::vector<std::uint16_t> covered_read(params_.read_coverage != 0 ? n : 0, 0);
   std::size_t read_findings = 0;
   std::vector<std::uint32_t> touched;
   std::vector<char> worded(n, 0);
-  const auto prepared = prepare(q);
+  scoring.prepared = prepare(q);
+  scoring.said = said_by(q);
+  const auto& prepared = scoring.prepared;
+  const auto& said = scoring.said;
   const auto named = named_by(q);
-  const auto said = said_by(q);
   const auto context = context_.scores(q, params_);
   std::size_t findings = 0;
   for (const auto& f : prepared) {
@@ -447,8 +449,8 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, std::vector<ch
         score[i] += params_.read_coverage * covered_read[i] / static_cast<double>(read_findings);
     }
   apply_concepts(prepared, score, matched);
-  apply_contrast(prepared, matched, score, contrast);
-  apply_main_fit(prepared, matched, score, delta);
+  apply_contrast(prepared, matched, score, out ? &scoring.contrast : nullptr);
+  apply_main_fit(prepared, matched, score, out ? &scoring.delta : nullptr);
   return score;
 }
 
