@@ -185,6 +185,12 @@ void ConditionModel::explain_main_fit(const MainWords& words, std::size_t profil
     line(rest >= 0 ? "its main symptoms that you have"
                    : "placed below conditions whose main symptoms you have more of",
          fit.have_terms, rest, false);
+  else if (!main_terms_[profile].empty())
+    // Weighed, and none of them is the person's, though nothing ranked
+    // above it for that: said all the same, since what it shares is then
+    // what many conditions list besides their own picture (and triage
+    // reads this line so).
+    line("none of its main symptoms is among what you describe", {}, 0, false);
 }
 
 }  // namespace symptomdb::checker

@@ -39,6 +39,13 @@ bool story_word(const Description& description, std::string_view word) {
   return in_a_story;
 }
 
+// The main-symptom line of a condition the fit weighed, none of whose main
+// symptoms the person has, that nothing outranked for it: it says what the
+// condition does not share, not how much it does.
+bool kept_its_place_with_none(const ProfileEvidence& e) {
+  return e.main_symptoms && e.words.empty() && e.contribution == 0;
+}
+
 // How much of what the person describes a ranked condition matches: the
 // condition's own main symptoms the person has, when the ranking weighed
 // them; otherwise the distinct words of the present findings it shares.
@@ -54,7 +61,7 @@ std::size_t words_matched(const RankedProfile& r, const Description& description
   };
   std::vector<std::string> words;
   for (const auto& e : r.evidence)
-    if (e.main_symptoms) {
+    if (e.main_symptoms && !kept_its_place_with_none(e)) {
       count(e.words, words);
       return words.size();
     }
@@ -69,9 +76,15 @@ std::size_t words_matched(const RankedProfile& r, const Description& description
 // with the description is then what many conditions list besides their own
 // picture ("runny nose" of a serious allergic reaction), not that picture.
 bool none_of_its_main_symptoms(const RankedProfile& r, const Description& description) {
+  // With several findings, a condition that kept its place by the fit kept
+  // it by what else it shares; with one, it shares that one alone
+  // ("a stuffy nose", listed in passing by a serious allergic reaction).
+  const auto present = std::count_if(description.findings.begin(), description.findings.end(),
+                                     [](const Finding& f) { return !f.negated; });
   bool weighed = false;
   for (const auto& e : r.evidence) {
     if (!e.main_symptoms) continue;
+    if (kept_its_place_with_none(e) && present > 1) continue;
     weighed = true;
     for (const auto& w : e.words)
       if (!story_word(description, w)) return false;

@@ -735,5 +735,39 @@ TEST(Triage, AConditionNoneOfWhoseMainSymptomsYouHaveRaisesNothing) {
   EXPECT_EQ(triage(d, model, ranked_with({"runny", "nose"}), {}).level, TriageLevel::emergency);
 }
 
+// The same when the fit weighed the condition's main symptoms, it has none
+// of them, but nothing outranked it for that ("none of its main symptoms is
+// among what you describe", no change to its score): with one finding it
+// shares that one alone, and raises nothing. With several findings it kept
+// its place by what else it shares, and its level stands.
+TEST(Triage, AConditionThatKeptItsPlaceWithNoneOfItsMainSymptomsRaisesNothingForOneFinding) {
+  const auto snap = test_snapshot();
+  const auto model = ConditionModel::build(snap);
+  const auto gamma = *model.profile_of_condition(2);
+  ASSERT_EQ(model.profile(gamma).urgency, Urgency::emergency);
+  auto ranked = [&](std::vector<std::string> words) {
+    std::vector<RankedProfile> r(1);
+    r[0].profile = gamma, r[0].score = 10, r[0].probability = 1;
+    ProfileEvidence said;
+    said.finding = "stuffy nose";
+    said.words = std::move(words);
+    said.contribution = 9;
+    ProfileEvidence none;
+    none.finding = "none of its main symptoms is among what you describe";
+    none.overall = true;
+    none.main_symptoms = true;
+    r[0].evidence = {said, none};
+    return r;
+  };
+  auto t = triage(read_description("I have a stuffy nose"), model, ranked({"stuffy", "nose"}), {});
+  EXPECT_EQ(t.level, TriageLevel::routine) << t.reason;
+  EXPECT_EQ(t.reason.find("emergency"), std::string::npos) << t.reason;
+  // Two findings: the words it shares count as before.
+  const auto two = read_description("I have a stuffy nose. I have a headache.");
+  ASSERT_EQ(two.findings.size(), 2u);
+  t = triage(two, model, ranked({"stuffy", "nose"}), {});
+  EXPECT_EQ(t.level, TriageLevel::emergency) << t.reason;
+}
+
 }  // namespace
 }  // namespace symptomdb::checker

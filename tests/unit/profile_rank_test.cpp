@@ -390,6 +390,29 @@ TEST(ProfileRank, AConditionWhoseMainSymptomsThePersonHasPassesANeighbourHolding
   EXPECT_EQ(testing::rank_of(model, q, "Bbb disease"), 1u);
 }
 
+// A condition first by a word its text says in passing, none of whose main
+// symptoms the person has, keeps its place when nothing outranks it for
+// that; its explanation says so all the same (triage reads the line).
+TEST(ProfileRank, AConditionThatKeepsItsPlaceWithNoneOfItsMainSymptomsSaysSo) {
+  std::vector<Article> a;
+  add_ringing_and_nausea_topics(a);
+  add_unrelated_topics(a);
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  ASSERT_GT(model.parameters().main_have, 0.0);
+  const auto ranked = model.rank(query("Sweating at work."));
+  ASSERT_FALSE(ranked.empty());
+  ASSERT_EQ(model.profile(ranked.front().profile).name, "Bbb disease");
+  const auto& ev = ranked.front().evidence;
+  const auto it = std::find_if(ev.begin(), ev.end(), [](const auto& e) {
+    return e.finding == "none of its main symptoms is among what you describe";
+  });
+  ASSERT_NE(it, ev.end());
+  EXPECT_TRUE(it->main_symptoms);
+  EXPECT_TRUE(it->words.empty());
+  EXPECT_EQ(it->contribution, 0.0);
+}
+
 TEST(ProfileRank, MainSymptomsThePersonDeniesCountAgainstAndAreExplained) {
   std::vector<Article> a;
   a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
