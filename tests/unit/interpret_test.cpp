@@ -488,7 +488,7 @@ TEST_F(BroaderPart, AnAdjectiveOfAPartIsReadAsOfItsBroaderClass) {
   EXPECT_EQ(id_of("a swollen knee"), "HP:0001386");
   const auto knee = interpreter_.read_before_circumstance("a swollen knee");
   ASSERT_TRUE(knee);
-  EXPECT_EQ(knee->text, "a swollen knee");  // as written
+  EXPECT_EQ(knee->text, "a swollen knee");               // as written
   EXPECT_EQ(id_of("my knee is painful"), "HP:0030839");  // the part's own name first
   // A list of adjectives said of the part: each read.
   const auto ids = ids_in("my knee is swollen and painful");
