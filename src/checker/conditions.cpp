@@ -744,9 +744,16 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
   add(f.words.empty() ? f.text : f.words, 1.0, story);
   std::vector<std::size_t> said;
   for (std::size_t k = 0; k < f.expansions.size(); ++k) {
-    add(f.expansions[k], params_.expansion_weight, false);
+    // A name the general texts hardly use ("odynophagia") is a rare word the
+    // person did not say: it weighs as its everyday wording does ("painful
+    // swallowing"), so a text that uses the clinical word gains no more than
+    // one that says it in plain words.
+    const bool hardly_used =
+        params_.lay_weight > 0 && k < f.synonyms.size() && unsaid(f.expansions[k], analyzer);
+    add(f.expansions[k], params_.expansion_weight * (hardly_used ? params_.lay_weight : 1.0),
+        false);
     if (params_.lay_weight > 0 && k < f.synonyms.size()) {
-      if (!unsaid(f.expansions[k], analyzer))
+      if (!hardly_used)
         said.push_back(k);
       else
         for (const auto& s : f.synonyms[k])

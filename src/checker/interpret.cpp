@@ -76,6 +76,9 @@ constexpr double kWeakWhole = 0.5;
 // reads 0.8, HPO's "swelling" for Edema 0.7); a part of a longer name reads
 // lower (one word of two, 0.5).
 constexpr double kWholeNameConfidence = 0.7;
+// How many terms must show a part under a broader one (a child's name with
+// the broader part in its parent's name) for the one to stand for the other.
+constexpr std::uint32_t kBroaderPairs = 2;
 
 // Whose: "losing my hair" is "losing hair", "hurts his back" "hurts back".
 constexpr std::array<std::string_view, 6> kPossessives = {"my",  "his",  "her",
@@ -202,9 +205,10 @@ std::string_view before_circumstance(std::string_view s) {
 // The words before where on the body a finding is ("rash on my arms",
 // "a lump in her neck", "tearing from the right eye"): a preposition of
 // place and whose the place is. Empty when the phrase says no such place.
-// The place itself is read apart (description.cpp's body sites).
-std::string_view before_place(std::string_view s) {
-  for (std::size_t i = 1; i < s.size(); ++i) {
+// The place itself is read apart (description.cpp's body sites). `from`:
+// the first place at or after that position.
+std::string_view before_place(std::string_view s, std::size_t from = 1) {
+  for (std::size_t i = std::max<std::size_t>(from, 1); i < s.size(); ++i) {
     if (!std::isspace(static_cast<unsigned char>(s[i - 1]))) continue;
     for (const std::string_view w : {"on", "in", "at", "around", "under", "behind", "from"}) {
       if (!word_at(s, i, w) || i + w.size() + 1 >= s.size()) continue;
@@ -513,6 +517,51 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
       if (behaviour_[n.term]) in_behaviour.insert(n.stems.begin(), n.stems.end());
     for (const auto& p : parts)
       if (!in_behaviour.contains(p)) part_stems_.insert(p);
+  }
+
+  // A part's broader class, as HPO's own names say it: a term named for a
+  // part whose parent has the same name with a broader part in its place
+  // ("Limitation of knee mobility" under "Limitation of joint mobility")
+  // makes that part a kind of the other (knee: joint). Kept when at least
+  // kBroaderPairs terms show it, the most shown first.
+  {
+    auto part_stem = [&](const std::string& w) -> std::string {
+      const auto a = analyzer.terms(w);
+      if (a.empty() || text::is_stopword(w)) return {};
+      return part_stems_.contains(a.front().stem) ? a.front().stem : std::string();
+    };
+    auto names_of = [&](TermIndex t) {
+      std::vector<std::vector<std::string>> out{text::tokenize(text::fold(onto.term(t).label))};
+      for (const auto& syn : onto.term(t).synonyms)
+        if (syn.scope == ontology::SynonymScope::exact)
+          out.push_back(text::tokenize(text::fold(syn.text)));
+      return out;
+    };
+    std::map<std::pair<std::string, std::string>, std::uint32_t> shown;
+    for (TermIndex t = 0; t < onto.size(); ++t) {
+      if (phenotype_root && !onto.is_ancestor_or_self(*phenotype_root, t)) continue;
+      const auto own = names_of(t);
+      for (const TermIndex p : onto.parents(t)) {
+        std::set<std::pair<std::string, std::string>> here;  // once per term and parent
+        for (const auto& above : names_of(p))
+          for (const auto& name : own) {
+            if (name.size() != above.size()) continue;
+            std::size_t differ = 0, at = 0;
+            for (std::size_t i = 0; i < name.size(); ++i)
+              if (name[i] != above[i]) ++differ, at = i;
+            if (differ != 1) continue;
+            const auto narrow = part_stem(name[at]);
+            if (narrow.empty() || part_stem(above[at]).empty()) continue;
+            here.emplace(narrow, above[at]);
+          }
+        for (const auto& pair : here) ++shown[pair];
+      }
+    }
+    for (const auto& [pair, n] : shown)
+      if (n >= kBroaderPairs) broader_parts_[pair.first].emplace_back(n, pair.second);
+    for (auto& [stem, broader] : broader_parts_)
+      std::sort(broader.begin(), broader.end(),
+                [](const auto& a, const auto& b) { return a.first > b.first; });
   }
 
   // The words HPO itself uses to qualify a finding: its clinical modifiers
@@ -1128,25 +1177,42 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
 
 std::optional<Interpretation> Interpreter::read_before_circumstance(std::string_view phrase) const {
   auto whole = interpret_phrase(phrase);
+  // The words before each place the phrase says ("pain", "pain in my
+  // stomach" in "pain in my stomach on the right side").
+  std::vector<std::string_view> heads;
+  for (auto head = before_place(phrase); !head.empty();) {
+    heads.push_back(head);
+    const auto place = phrase.find_first_not_of(" \t", head.size());  // where the place opens
+    if (place == std::string_view::npos) break;
+    head = before_place(phrase, place + 1);
+  }
   // A guess at the whole phrase from a few of its words ("excessive tearing
   // from the right eye" as Alacrima, the eye and tears) yields to a better
   // reading of the words before the place, when those are a name's few
   // words (a long story before "in the" is no name, and reading it again
-  // costs a description of many clauses milliseconds).
-  if (whole && whole->confidence < kWholeNameConfidence)
-    if (const auto head = before_place(phrase);
-        !head.empty() && std::count(head.begin(), head.end(), ' ') < 3)
-      if (auto read = interpret_phrase(head); read && read->confidence > whole->confidence)
-        return read;
+  // costs a description of many clauses milliseconds). With two places the
+  // words before the second first, when they read as a name said whole
+  // (below).
+  if (whole && whole->confidence < kWholeNameConfidence && !heads.empty() &&
+      std::count(heads.front().begin(), heads.front().end(), ' ') < 3) {
+    for (std::size_t k = heads.size(); k-- > 1;)
+      if (auto read = interpret_phrase(heads[k]); read && read->confidence >= 0.999) return read;
+    if (auto read = interpret_phrase(heads.front()); read && read->confidence > whole->confidence)
+      return read;
+  }
   if (whole) return whole;
   if (const auto head = before_circumstance(phrase); !head.empty())
     if (auto read = interpret_phrase(head)) return read;
   // The place can tell which finding a word is ("a lump in my neck" is no
   // breast lump): without it, only a name said whole ("rash": "Rash", a
   // broad synonym of Skin rash, 0.8), not a part of a longer one ("lump" of
-  // "Breast lump", 0.5).
-  if (const auto head = before_place(phrase); !head.empty())
-    if (auto read = interpret_phrase(head); read && read->confidence >= kWholeNameConfidence)
+  // "Breast lump", 0.5). A finding said with two places ("pain in my
+  // stomach on the right side"): the first may be part of its name
+  // ("Stomach pain"), the second says where on it; the words before the
+  // last place first, so that the finding is read with as much of what it
+  // is as a name says whole.
+  for (auto head = heads.rbegin(); head != heads.rend(); ++head)
+    if (auto read = interpret_phrase(*head); read && read->confidence >= kWholeNameConfidence)
       return read;
   // What a relative clause adds can be anything ("that won't go away"), so
   // again only a name said whole; the words before it may say when or where
@@ -1155,7 +1221,11 @@ std::optional<Interpretation> Interpreter::read_before_circumstance(std::string_
     if (auto read = read_before_circumstance(head);
         read && read->confidence >= kWholeNameConfidence)
       return read;
-  return read_inverted(phrase);
+  if (auto read = read_inverted(phrase)) return read;
+  // "a swollen knee": a short phrase may say its part by a narrower word
+  // than the names do.
+  if (std::count(phrase.begin(), phrase.end(), ' ') < 3) return read_as_broader_part(phrase, 0);
+  return std::nullopt;
 }
 
 std::optional<Interpretation> Interpreter::read_inverted(std::string_view phrase) const {
@@ -1172,9 +1242,35 @@ std::optional<Interpretation> Interpreter::read_inverted(std::string_view phrase
     if (w != "the" && std::find(kPossessives.begin(), kPossessives.end(), w) == kPossessives.end())
       inverted += w + " ";
   auto read = interpret_phrase(text::trim(inverted));
-  if (!read || read->confidence < 0.999) return std::nullopt;
+  if (!read || read->confidence < 0.999) read = read_as_broader_part(inverted, said.size() - 1);
+  if (!read) return std::nullopt;
   read->text = std::string(phrase);
   return read;
+}
+
+std::optional<Interpretation> Interpreter::read_as_broader_part(std::string_view phrase,
+                                                                std::size_t from) const {
+  // "swollen knee" is no name, but a knee is a joint and "swollen joint" is
+  // one (Joint swelling): the part said, from word `from` on, in turn by each
+  // broader part HPO's names put in its place; only a name said whole.
+  auto words = text::tokenize(text::fold(phrase));
+  text::Analyzer analyzer;
+  for (std::size_t i = from; i < words.size(); ++i) {
+    const auto a = analyzer.terms(words[i]);
+    if (a.empty()) continue;
+    const auto it = broader_parts_.find(a.front().stem);
+    if (it == broader_parts_.end()) continue;
+    const std::string own = words[i];
+    for (const auto& [n, broader] : it->second) {
+      words[i] = broader;
+      if (auto read = interpret_phrase(join(words)); read && read->confidence >= 0.999) {
+        read->text = std::string(phrase);
+        return read;
+      }
+    }
+    words[i] = own;
+  }
+  return std::nullopt;
 }
 
 Interpreter::Result Interpreter::interpret(std::string_view text) const {

@@ -138,6 +138,10 @@ class Interpreter {
   // as the name would say it ("swollen glands"), when that is a name said
   // whole; nothing otherwise.
   std::optional<Interpretation> read_inverted(std::string_view phrase) const;
+  // The phrase with a part word, from word `from` on, replaced by a broader
+  // part (broader_parts_), when that is a name said whole; nothing otherwise.
+  std::optional<Interpretation> read_as_broader_part(std::string_view phrase,
+                                                     std::size_t from) const;
 
   enum class Kind : std::uint8_t { label, layperson, exact, related, definition };
   struct Name {
@@ -204,6 +208,10 @@ class Interpreter {
   // Irritability).
   std::vector<bool> behaviour_;
   std::unordered_set<std::string> part_stems_;
+  // Stem of a part word -> the broader parts HPO's names put in its place,
+  // each with how many terms show it, the most shown first ("knee": joint).
+  std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::string>>>
+      broader_parts_;
   // Stem of a word for a part of the body -> the part ("abdomin", "stomach"
   // -> "abdomen"), for names_another_place.
   std::unordered_map<std::string, std::string> site_of_stem_;

@@ -1,6 +1,8 @@
 #include "checker/interpret.hpp"
 #include "checker/clause_reading.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "unit/checker_fixture.hpp"
@@ -420,6 +422,89 @@ TEST_F(PlainWords, HeldOutPhraseLandsOnItsTermOrAbove) {
   EXPECT_FALSE(tall && interpreter_.ontology().term(tall->term).id == "HP:0000312");
   EXPECT_EQ(interpreter_.interpret_phrase("Tall stature")->term,
             interpreter_.ontology().find("HP:0000301"));
+}
+
+// "PART is ADJ" is read as "ADJ PART"; where that is no name, as the
+// adjective of the part's broader class, which HPO's own names show: a term
+// named for the knee under one named the same for the joint (made-up ids; the
+// names are as the test needs them, not medical statements).
+class BroaderPart : public ::testing::Test {
+ protected:
+  static std::shared_ptr<const ontology::Ontology> ontology() {
+    using ontology::Synonym;
+    using ontology::SynonymScope;
+    using ontology::TermRecord;
+    auto term = [](std::string id, std::string label, std::vector<std::string> parents,
+                   std::vector<Synonym> synonyms = {}) {
+      TermRecord t;
+      t.id = std::move(id);
+      t.label = std::move(label);
+      t.parents = std::move(parents);
+      t.synonyms = std::move(synonyms);
+      return t;
+    };
+    ontology::OntologyRecords r;
+    r.version = "test";
+    r.terms = {
+        term("HP:0000001", "All", {}),
+        term("HP:0000118", "Phenotypic abnormality", {"HP:0000001"}),
+        term("HP:0001367", "Abnormal joint morphology", {"HP:0000118"}),
+        term("HP:0002815", "Abnormality of the knee", {"HP:0001367"}),
+        term("HP:0001386", "Joint swelling", {"HP:0001367"}),
+        term("HP:0001376", "Limitation of joint mobility", {"HP:0001367"}),
+        term("HP:0005085", "Limitation of knee mobility", {"HP:0001376"}),
+        term("HP:0001387", "Stiff joints", {"HP:0001367"}),
+        term("HP:0002813", "Stiff knees", {"HP:0001387"}),
+        term("HP:0002829", "Arthralgia", {"HP:0000118"}, {{"Joint pain", SynonymScope::exact}}),
+        term("HP:0030839", "Knee pain", {"HP:0002829"}),
+        // The ear under the skin once only: too few to stand for it.
+        term("HP:0000598", "Abnormality of the ear", {"HP:0000118"}),
+        term("HP:0000951", "Abnormality of the skin", {"HP:0000118"}),
+        term("HP:0001100", "Telangiectasia of the skin", {"HP:0000951"}),
+        term("HP:0001101", "Telangiectasia of the ear", {"HP:0001100"}),
+        term("HP:0000989", "Pruritus", {"HP:0000951"}, {{"Itchy skin", SynonymScope::exact}}),
+        term("HP:0012531", "Pain", {"HP:0000118"}),
+        term("HP:0002027", "Abdominal pain", {"HP:0012531"},
+             {{"Stomach pain", SynonymScope::exact}}),
+    };
+    return std::make_shared<const ontology::Ontology>(ontology::Ontology::build(r));
+  }
+  BroaderPart() : interpreter_(ontology()) {}
+  std::string id_of(std::string_view phrase) const {
+    const auto i = interpreter_.read_before_circumstance(phrase);
+    return i ? interpreter_.ontology().term(i->term).id : std::string("none");
+  }
+  std::vector<std::string> ids_in(std::string_view text) const {
+    std::vector<std::string> ids;
+    for (const auto& i : interpreter_.interpret(text).terms)
+      ids.push_back(interpreter_.ontology().term(i.term).id);
+    return ids;
+  }
+  Interpreter interpreter_;
+};
+
+TEST_F(BroaderPart, AnAdjectiveOfAPartIsReadAsOfItsBroaderClass) {
+  EXPECT_EQ(id_of("my knee is swollen"), "HP:0001386");  // Joint swelling
+  EXPECT_EQ(id_of("a swollen knee"), "HP:0001386");
+  const auto knee = interpreter_.read_before_circumstance("a swollen knee");
+  ASSERT_TRUE(knee);
+  EXPECT_EQ(knee->text, "a swollen knee");               // as written
+  EXPECT_EQ(id_of("my knee is painful"), "HP:0030839");  // the part's own name first
+  // A list of adjectives said of the part: each read.
+  const auto ids = ids_in("my knee is swollen and painful");
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "HP:0001386"), ids.end());
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "HP:0030839"), ids.end());
+  // A part shown under another by one term only does not stand for it.
+  EXPECT_EQ(id_of("my ear is itchy"), "none");
+}
+
+// A finding said with two places: the first may be part of its name, the
+// second says where on it ("pain in my stomach on the right side" is
+// stomach pain, not pain).
+TEST_F(BroaderPart, AFindingWithTwoPlacesIsReadWithTheFirst) {
+  EXPECT_EQ(id_of("pain in my stomach"), "HP:0002027");
+  EXPECT_EQ(id_of("pain in my stomach on the right side low down"), "HP:0002027");
+  EXPECT_EQ(id_of("pain on the right side"), "HP:0012531");
 }
 
 }  // namespace

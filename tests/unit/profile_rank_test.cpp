@@ -647,6 +647,35 @@ TEST(ProfileRank, AClinicalTermTheTextsDoNotUseIsMatchedThroughItsLayNames) {
   EXPECT_DOUBLE_EQ(model.scores(used)[u], used_without[u]);
 }
 
+// A clinical name the general texts hardly use ("odynophagia") is a rare
+// word the person did not say: a text that uses it gains no more from it than
+// one that says it in the name's everyday words ("painful swallowing") gains
+// from one of them.
+TEST(ProfileRank, AClinicalNameTheTextsHardlyUseWeighsAsItsLayNames) {
+  std::vector<Article> a;
+  for (int i = 0; i < 150; ++i)
+    a.push_back(article("g" + std::to_string(i), "General topic " + std::to_string(i),
+                        "MPlusHealthTopics",
+                        "Tiredness and aches in topic number " + std::to_string(i) + "."));
+  a.push_back(article("o", "Ooo disease", "MPlusHealthTopics", "Odynophagia."));
+  a.push_back(article("s", "Sss disease", "MPlusHealthTopics", "Swallowing."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  ASSERT_GT(model.parameters().lay_weight, 0.0);
+  const auto ooo = model.resolve("Ooo disease");
+  const auto sss = model.resolve("Sss disease");
+  ASSERT_FALSE(ooo.empty());
+  ASSERT_FALSE(sss.empty());
+  ProfileQuery q;
+  ProfileFinding hurts{"it hurts", {"Odynophagia"}};
+  hurts.synonyms = {{"Painful swallowing"}};
+  q.present.push_back(hurts);
+  const auto s = model.scores(q);
+  const auto o = s[ooo.front().profile], w = s[sss.front().profile];
+  ASSERT_GT(w, 0.0);
+  EXPECT_LT(o, 1.2 * w);
+}
+
 // ProfileParameters::unworded_weight: a clinical term the texts do use keeps
 // its label alone, but a text that words the finding in none of its terms
 // ("shortness of breath" for "dyspnea") is looked up through the term's lay
