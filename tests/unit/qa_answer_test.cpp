@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "qa/engine.hpp"
+#include "web/pages.hpp"
+#include "web/qa_json.hpp"
 
 namespace symptomdb {
 namespace {
@@ -199,6 +201,99 @@ TEST_F(AnswerChoice, ADocumentHeldTwiceIsOneAnswerWhateverTheOtherWords) {
       "Glimmerfoot disease. My feet hurt. Would splints and warm baths treat glimmerfoot disease?");
   ASSERT_EQ(focus_name(message), "Glimmerfoot disease");
   EXPECT_EQ(first_document(message), "NINDS 20");
+}
+
+// An entry that holds no answer of the kind asked (or none at all), whose
+// name's head words name a broader entry that does: "Sodium hypochlorite
+// poisoning" and "Poisoning". Invented names.
+class BroaderEntries : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::vector<Article> a;
+    a.push_back(document("MPlusHealthTopics", "1", "Snorkelitis", "Snorkelitis",
+                         {{T::overview, "Snorkelitis is a made-up test condition."},
+                          {T::treatment, "Snorkelitis is treated with pretend rest."}}));
+    // Holds nothing: its name ends with the broader one's.
+    a.push_back(
+        document("ADAM", "2", "Brazzle snorkelitis", "Brazzle snorkelitis", {}, {"Zimflop"}));
+    // Holds nothing: written "head - part".
+    a.push_back(document("ADAM", "3", "Snorkelitis - toes", "Snorkelitis - toes", {}, {"Toeflop"}));
+    // Holds an overview only.
+    a.push_back(document("GARD", "4", "Crumble snorkelitis", "Crumble snorkelitis",
+                         {{T::overview, "Crumble snorkelitis is invented."}}, {"Plinkwort"}));
+    // "X in Y" is not of the kind Y.
+    a.push_back(document("ADAM", "5", "Snorkelitis in wumbles", "Snorkelitis in wumbles", {},
+                         {"Wumblitis"}));
+    a.push_back(document("MPlusHealthTopics", "6", "Wumbles", "Wumbles",
+                         {{T::overview, "Wumbles are invented."},
+                          {T::treatment, "Wumbles are treated with pretend songs."}}));
+    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(a)));
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    engine_ = nullptr;
+  }
+  static std::string focus_name(const qa::Result& r) {
+    return r.focus.empty() ? "(none)" : engine_->snapshot().conditions()[r.focus[0].condition].name;
+  }
+  static std::string name(std::size_t c) { return engine_->snapshot().conditions()[c].name; }
+  static inline qa::Engine* engine_ = nullptr;
+};
+
+TEST_F(BroaderEntries, AnEntryThatHoldsNothingIsAnsweredFromTheBroaderOneItsNameIsOf) {
+  for (const char* q : {"What are the treatments for zimflop?", "How is toeflop treated?"}) {
+    const auto r = engine_->ask(q);
+    ASSERT_FALSE(r.focus.empty()) << q;
+    ASSERT_NE(focus_name(r), "Snorkelitis") << q;
+    ASSERT_FALSE(r.answers.empty()) << q;
+    // The kind asked, from the broader entry, marked as such...
+    EXPECT_EQ(name(r.answers[0].condition), "Snorkelitis") << q;
+    EXPECT_EQ(r.answers[0].type, T::treatment) << q;
+    EXPECT_TRUE(r.answers[0].asked) << q;
+    EXPECT_EQ(r.answers[0].via, qa::Answer::Via::broader) << q;
+    // ...then what else it holds, offered instead, marked the same way.
+    ASSERT_GE(r.answers.size(), 2u) << q;
+    EXPECT_EQ(r.answers[1].type, T::overview) << q;
+    EXPECT_FALSE(r.answers[1].asked) << q;
+    EXPECT_EQ(r.answers[1].via, qa::Answer::Via::broader) << q;
+  }
+}
+
+TEST_F(BroaderEntries, AKindTheFocusDoesNotHoldComesFromTheBroaderOneAfterItsOwnAnswer) {
+  const auto r = engine_->ask("What are the treatments for plinkwort?");
+  ASSERT_EQ(focus_name(r), "Crumble snorkelitis");
+  ASSERT_GE(r.answers.size(), 2u);
+  EXPECT_EQ(name(r.answers[0].condition), "Crumble snorkelitis");
+  EXPECT_EQ(r.answers[0].via, qa::Answer::Via::focus);
+  EXPECT_EQ(name(r.answers[1].condition), "Snorkelitis");
+  EXPECT_EQ(r.answers[1].type, T::treatment);
+  EXPECT_EQ(r.answers[1].via, qa::Answer::Via::broader);
+}
+
+TEST_F(BroaderEntries, NoBroaderEntryAcrossAPrepositionOrWhenTheFocusHoldsTheKind) {
+  // "Snorkelitis in wumbles" is no kind of Wumbles: nothing is answered.
+  const auto in = engine_->ask("What are the treatments for wumblitis?");
+  ASSERT_EQ(focus_name(in), "Snorkelitis in wumbles");
+  EXPECT_TRUE(in.answers.empty()) << name(in.answers.front().condition);
+  // The focus's own answer of the kind asked: nothing from elsewhere.
+  const auto own = engine_->ask("What are the treatments for snorkelitis?");
+  for (const auto& a : own.answers) EXPECT_NE(a.via, qa::Answer::Via::broader);
+}
+
+TEST_F(BroaderEntries, TheReplySaysTheAnswerIsAboutTheBroaderEntryAndNamesTheOneAsked) {
+  const auto r = engine_->ask("What are the treatments for zimflop?");
+  const auto j = web::ask_json(*engine_, r);
+  ASSERT_FALSE(j["answers"].empty());
+  EXPECT_EQ(j["answers"][0]["via"], "broader condition");
+  const std::string note = j["answers"][0].value("note", "");
+  EXPECT_NE(note.find("Snorkelitis, the broader condition"), std::string::npos) << note;
+  EXPECT_NE(note.find("Brazzle snorkelitis"), std::string::npos) << note;
+  EXPECT_NE(j["message"].get<std::string>().find("broader condition"), std::string::npos);
+  const std::string page = web::render_ask_page(*engine_, &r);
+  EXPECT_NE(page.find("data-broader"), std::string::npos);
+  EXPECT_NE(page.find("the broader condition: we hold no answer of this kind about Brazzle "
+                      "snorkelitis"),
+            std::string::npos);
 }
 
 }  // namespace
