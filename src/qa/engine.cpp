@@ -202,6 +202,10 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
     const auto& cond = snapshot_->conditions()[c];
     std::vector<std::string> names = {cond.name};
     names.insert(names.end(), cond.synonyms.begin(), cond.synonyms.end());
+    {
+      const auto own = analyzer.terms(cond.name);
+      name_last_stem_.push_back(own.empty() ? std::string() : own.back().stem);
+    }
     for (const auto& n : names)
       for (const auto& t : analyzer.terms(n)) {
         if (text::is_stopword(t.surface)) continue;
@@ -641,6 +645,10 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
   // A condition read from an adjective that says who is asked about
   // ("postmenopausal women") comes after what is asked about them.
   put_descriptions_of_people_after(reading.matches, reading.terms);
+  // "bleach poisoning": the poisoning "bleach" names, not Poisoning.
+  put_the_kind_named_before_its_head_first(reading.matches, reading.terms, [this](std::size_t c) {
+    return c < name_last_stem_.size() ? name_last_stem_[c] : std::string();
+  });
   // A product the asker asks about that the knowledge base does not hold
   // ("can daytrana be prescribed ...?", "their Klor-Con M20 Tabs"), where
   // every reading is of the story (or "side effects"): what is read is not

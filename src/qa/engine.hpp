@@ -176,6 +176,9 @@ class Engine {
   // Content stem of a condition name or synonym -> conditions so named
   // (sorted): narrower conditions are those named with all the focus's stems.
   std::unordered_map<std::string, std::vector<std::uint32_t>> name_stems_;
+  // The stem of the last word of each condition's own name ("poison" for
+  // "Sodium hypochlorite poisoning"): the kind of thing it names.
+  std::vector<std::string> name_last_stem_;
   std::vector<std::size_t> narrower(std::size_t condition, const std::string& name,
                                     text::Analyzer& analyzer) const;
   // Condition -> the broader conditions that hold answers, nearest first:

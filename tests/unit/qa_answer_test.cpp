@@ -88,6 +88,21 @@ class AnswerChoice : public ::testing::Test {
     a.push_back(document(
         "NINDS", "21", "Glimmerfoot disease", "Glimmerfoot disease",
         {{T::treatment, "Glimmerfoot disease is treated with rest, splints and warm baths."}}));
+    // Snorkelitis, a general name with answers, and Brazzle snorkelitis, one
+    // of its kind that the word "zimflop" also names (as a product names
+    // the poisoning it gives).
+    a.push_back(document("MPlusHealthTopics", "30", "Snorkelitis", "Snorkelitis",
+                         {{T::overview, "Snorkelitis is a made-up test condition."}}));
+    a.push_back(
+        document("ADAM", "31", "Brazzle snorkelitis", "Brazzle snorkelitis", {}, {"Zimflop"}));
+    // Fillers, one of them naming zimflop: a word of the corpus, which
+    // alone names Brazzle snorkelitis less strongly than its last word
+    // names Snorkelitis (as "bleach" and "poisoning").
+    for (int id = 32; id < 56; ++id)
+      a.push_back(document("MPlusHealthTopics", std::to_string(id), "Grobnik " + std::to_string(id),
+                           "Grobnik " + std::to_string(id),
+                           {{T::overview, id == 32 ? "Grobnik is kept apart from zimflop."
+                                                   : "Grobnik is a made-up filler."}}));
     engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(a)));
   }
   static void TearDownTestSuite() {
@@ -96,6 +111,13 @@ class AnswerChoice : public ::testing::Test {
   }
   static std::string focus_name(const qa::Result& r) {
     return r.focus.empty() ? "(none)" : engine_->snapshot().conditions()[r.focus[0].condition].name;
+  }
+  static std::string scores(const qa::Result& r) {
+    std::string out;
+    for (const auto& f : r.focus)
+      out +=
+          engine_->snapshot().conditions()[f.condition].name + " " + std::to_string(f.score) + "; ";
+    return out;
   }
   static std::string first_document(const qa::Result& r) {
     return r.answers.empty() ? "(none)"
@@ -166,6 +188,23 @@ TEST_F(AnswerChoice, AFocusWithNothingBehindItIsNotAnsweredAboutAnotherCondition
       "Flumadrol. Who makes flumadrol? I need it every week, I also have wobblewort syndrome.");
   ASSERT_EQ(focus_name(r), "Flumadrol");
   EXPECT_TRUE(r.answers.empty()) << first_document(r);
+}
+
+TEST_F(AnswerChoice, AConditionNamedRightBeforeTheHeadOfItsNameIsThatOneOfItsKind) {
+  // "zimflop snorkelitis" is the snorkelitis "zimflop" names, not the general
+  // Snorkelitis its last word names (though that one holds the answers).
+  const auto r = engine_->ask("What are the treatments for zimflop snorkelitis?");
+  EXPECT_EQ(focus_name(r), "Brazzle snorkelitis") << scores(r);
+  // It holds nothing: the general one's answer comes, marked as from the
+  // broader condition (not the honest "not covered" of an empty entry).
+  ASSERT_FALSE(r.answers.empty());
+  EXPECT_EQ(condition_of(r.answers[0]), "Snorkelitis");
+  EXPECT_EQ(r.answers[0].via, qa::Answer::Via::broader);
+  // Not named right before it: the general name stays first.
+  const auto apart = engine_->ask("What are the treatments for snorkelitis after zimflop?");
+  EXPECT_EQ(focus_name(apart), "Snorkelitis") << scores(apart);
+  const auto alone = engine_->ask("What are the treatments for snorkelitis?");
+  EXPECT_EQ(focus_name(alone), "Snorkelitis");
 }
 
 TEST_F(AnswerChoice, AConditionAskedAsStronglyAsTheFocusIsAnswered) {
