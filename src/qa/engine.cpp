@@ -202,12 +202,55 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
     const auto& cond = snapshot_->conditions()[c];
     std::vector<std::string> names = {cond.name};
     names.insert(names.end(), cond.synonyms.begin(), cond.synonyms.end());
+    {
+      const auto own = analyzer.terms(cond.name);
+      name_last_stem_.push_back(own.empty() ? std::string() : own.back().stem);
+    }
     for (const auto& n : names)
       for (const auto& t : analyzer.terms(n)) {
         if (text::is_stopword(t.surface)) continue;
         auto& list = name_stems_[t.stem];
         if (list.empty() || list.back() != c) list.push_back(static_cast<std::uint32_t>(c));
       }
+  }
+
+  // Broader conditions, from the names alone: the condition whose own name
+  // is the head words of another's (see broader_).
+  {
+    const auto conditions = snapshot_->conditions();
+    auto key = [](const std::vector<text::Term>& ts, std::size_t from) {
+      std::string k;
+      for (std::size_t i = from; i < ts.size(); ++i) (k += ts[i].stem) += ' ';
+      return k;
+    };
+    std::unordered_map<std::string, std::uint32_t> by_name;  // stems of an own name
+    for (std::size_t c = 0; c < conditions.size(); ++c)
+      if (const auto ts = analyzer.terms(conditions[c].name); !ts.empty())
+        by_name.try_emplace(key(ts, 0), static_cast<std::uint32_t>(c));
+    broader_.resize(conditions.size());
+    for (std::size_t c = 0; c < conditions.size(); ++c) {
+      std::string name = conditions[c].name;
+      if (auto open = name.find(" ("); open != std::string::npos) name.resize(open);
+      std::vector<std::string> heads;
+      if (auto dash = name.find(" - "); dash != std::string::npos) {
+        if (const auto ts = analyzer.terms(name.substr(0, dash)); !ts.empty())
+          heads.push_back(key(ts, 0));
+      } else {
+        // The head of "X in Y", "X and Y" is not what it ends with.
+        const auto ts = analyzer.terms(name);
+        if (std::none_of(ts.begin(), ts.end(),
+                         [](const text::Term& t) { return text::is_stopword(t.surface); }))
+          for (std::size_t from = 1; from < ts.size(); ++from) heads.push_back(key(ts, from));
+      }
+      // A condition (MedQuAD's focus category "disease"), not a topic such
+      // as a procedure ("Surgery" for "Knee microfracture surgery"), whose
+      // general page says nothing of the one asked about.
+      for (const auto& h : heads)
+        if (auto it = by_name.find(h); it != by_name.end() && it->second != c &&
+                                       !condition_units_[it->second].empty() &&
+                                       conditions[it->second].kind == "disease")
+          broader_[c].push_back(it->second);
+    }
   }
 
   red_flags_ = std::make_unique<RedFlags>(analyzer);
@@ -602,6 +645,10 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
   // A condition read from an adjective that says who is asked about
   // ("postmenopausal women") comes after what is asked about them.
   put_descriptions_of_people_after(reading.matches, reading.terms);
+  // "bleach poisoning": the poisoning "bleach" names, not Poisoning.
+  put_the_kind_named_before_its_head_first(reading.matches, reading.terms, [this](std::size_t c) {
+    return c < name_last_stem_.size() ? name_last_stem_[c] : std::string();
+  });
   // A product the asker asks about that the knowledge base does not hold
   // ("can daytrana be prescribed ...?", "their Klor-Con M20 Tabs"), where
   // every reading is of the story (or "side effects"): what is read is not
@@ -1017,6 +1064,41 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
         }
       }
     if (r.answers.size() < limit) from_narrower(false);
+  }
+  // A kind the focus does not hold may be held by a broader condition
+  // ("bleach poisoning": Sodium hypochlorite poisoning holds nothing,
+  // Poisoning does): its answers come next, marked as about the broader
+  // condition. When the focus holds nothing at all, the nearest broader one
+  // that holds anything stands in for it, its other kinds offered instead.
+  // Not when the words read are only the part after a dash ("pneumococcal"
+  // of "Meningitis - pneumococcal"): the head was not named.
+  const auto read_only_the_part = [&] {
+    const std::string& own = conditions[primary].name;
+    const auto dash = own.find(" - ");
+    return dash != std::string::npos &&
+           text::fold(r.focus.front().name) == text::fold(own.substr(dash + 3));
+  };
+  if (!r.missing.empty() && r.answers.size() < limit && !broader_[primary].empty() &&
+      !read_only_the_part()) {
+    for (auto b : broader_[primary]) {
+      for (auto t : r.missing) {
+        auto list = ranked(b, t);
+        if (!list.empty())
+          push(list.front().second, 2 * focus_score + list.front().first, true,
+               Answer::Via::broader);
+      }
+      if (r.answers.size() >= limit) break;
+    }
+    if (!focus_held && r.answers.size() < limit) {
+      const auto b = broader_[primary].front();
+      for (auto t : {SectionType::overview, SectionType::symptoms, SectionType::causes,
+                     SectionType::treatment}) {
+        auto list = ranked(b, t);
+        if (!list.empty())
+          push(list.front().second, list.front().first, false, Answer::Via::broader);
+        if (r.answers.size() >= limit) break;
+      }
+    }
   }
   // ...then the other conditions the question asks about, read less
   // strongly. Not before the focus's own answers: "what can I do about the

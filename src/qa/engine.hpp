@@ -60,8 +60,11 @@ struct Answer {
   // How the answer was found: about a condition the question names; about a
   // narrower condition (its name contains the focus's: "familial Alzheimer
   // disease" for "Alzheimer disease") because the focus holds no answer of
-  // the kind asked; or by searching all answers for the question's words.
-  enum class Via : std::uint8_t { focus, narrower, search };
+  // the kind asked; about a broader condition (the one its name's head
+  // words name: "Poisoning" for "Sodium hypochlorite poisoning") because the
+  // focus holds no answer of the kind asked; or by searching all answers for
+  // the question's words.
+  enum class Via : std::uint8_t { focus, narrower, broader, search };
   Via via = Via::focus;
 };
 
@@ -173,8 +176,17 @@ class Engine {
   // Content stem of a condition name or synonym -> conditions so named
   // (sorted): narrower conditions are those named with all the focus's stems.
   std::unordered_map<std::string, std::vector<std::uint32_t>> name_stems_;
+  // The stem of the last word of each condition's own name ("poison" for
+  // "Sodium hypochlorite poisoning"): the kind of thing it names.
+  std::vector<std::string> name_last_stem_;
   std::vector<std::size_t> narrower(std::size_t condition, const std::string& name,
                                     text::Analyzer& analyzer) const;
+  // Condition -> the broader conditions that hold answers, nearest first:
+  // those whose own name is the head of its own name, the words it ends
+  // with ("Poisoning" for "Sodium hypochlorite poisoning", "X disease" for
+  // "familial X disease") or, in a name written "Head - part" or "Head,
+  // kind", the words before the dash or comma. From the names alone.
+  std::vector<std::vector<std::uint32_t>> broader_;
   EnglishWords english_;
   std::vector<std::string> collection_names_;
   std::vector<std::uint16_t> article_collection_;      // article -> collection_names_

@@ -407,6 +407,27 @@ void put_descriptions_of_people_after(std::vector<FocusMatch>& matches,
   }
 }
 
+void put_the_kind_named_before_its_head_first(
+    std::vector<FocusMatch>& matches, const std::vector<text::Term>& terms,
+    const std::function<std::string(std::size_t)>& last_name_stem) {
+  if (matches.size() < 2) return;
+  const FocusMatch& head = matches.front();
+  if (head.end != head.begin + 1 || head.end > terms.size() || head.begin == 0) return;
+  const std::string& stem = terms[head.begin].stem;
+  // The general name is the head word itself ("Poisoning").
+  if (last_name_stem(head.condition) != stem) return;
+  for (std::size_t i = 1; i < matches.size(); ++i) {
+    const FocusMatch& kind = matches[i];
+    if (kind.asked != head.asked) break;
+    if (kind.end != head.begin || kind.condition == head.condition ||
+        last_name_stem(kind.condition) != stem)
+      continue;
+    std::rotate(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
+                matches.begin() + static_cast<std::ptrdiff_t>(i + 1));
+    return;
+  }
+}
+
 std::optional<std::size_t> asks_about_an_unknown_product(
     const std::vector<text::Term>& terms, const std::vector<SentenceRole>& role,
     const std::vector<FocusMatch>& matches, const std::function<bool(std::size_t)>& unknown) {

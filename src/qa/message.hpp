@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -111,6 +112,17 @@ void put_guessed_causes_after(std::vector<FocusMatch>& matches,
 bool describes_the_people_asked_about(const FocusMatch& m, const std::vector<text::Term>& terms);
 void put_descriptions_of_people_after(std::vector<FocusMatch>& matches,
                                       const std::vector<text::Term>& terms);
+
+// A word read as a condition right before the word the first reading is
+// read from, whose condition's name ends with that word ("bleach" read as
+// Sodium hypochlorite poisoning, before "poisoning" read as Poisoning),
+// says which one of the first reading's kind is asked about: "bleach
+// poisoning" is that poisoning. It is put first; the general name stays a
+// reading. `last_name_stem` gives the stem of a condition's name's last
+// word.
+void put_the_kind_named_before_its_head_first(
+    std::vector<FocusMatch>& matches, const std::vector<text::Term>& terms,
+    const std::function<std::string(std::size_t)>& last_name_stem);
 
 // A product the message asks about that the knowledge base does not hold:
 // a word no name, no word of the corpus and no English word (nor a slip

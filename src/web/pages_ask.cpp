@@ -77,6 +77,11 @@ json result_view(const qa::Engine& engine, const qa::Result& r) {
       json answer = source_view(a.source);
       answer["heading"] = a.heading;
       answer["html"] = markdown_to_html(a.text);
+      // An answer about the broader condition says so, and names the one asked about.
+      if (a.via == qa::Answer::Via::broader && !r.focus.empty()) {
+        answer["broader"] = conditions[a.condition].name;
+        answer["asked_name"] = conditions[r.focus.front().condition].name;
+      }
       medquad = medquad || from_medquad(a.source.collection, a.source.license);
       answers.push_back(std::move(answer));
     }

@@ -47,12 +47,20 @@ json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
                    {"focus_id", conditions[a.condition].slug},
                    {"type", to_string(a.type)},
                    {"asked", a.asked},
-                   {"via", a.via == qa::Answer::Via::narrower ? "narrower condition"
-                           : a.via == qa::Answer::Via::search ? "search"
-                                                              : "focus"},
+                   {"via", a.via == qa::Answer::Via::narrower  ? "narrower condition"
+                           : a.via == qa::Answer::Via::broader ? "broader condition"
+                           : a.via == qa::Answer::Via::search  ? "search"
+                                                               : "focus"},
                    {"heading", a.heading},
                    {"text", a.text},
                    {"source", source_json(a.source)}};
+    // Said in words: the answer is about the broader condition, because the
+    // one asked about holds none of this kind.
+    if (a.via == qa::Answer::Via::broader && !r.focus.empty())
+      answer["note"] = "About " + conditions[a.condition].name +
+                       ", the broader condition: this knowledge base holds no answer of this "
+                       "kind about " +
+                       conditions[r.focus.front().condition].name + ".";
     if (with_html) answer["html"] = markdown_to_html(a.text);
     answers.push_back(std::move(answer));
   }
@@ -107,15 +115,23 @@ json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
                      "the message also names that it does cover.";
   } else if (r.answers.empty() && r.focus.empty())
     out["message"] = "No answer: the question names no condition this knowledge base covers.";
-  else if (!r.missing.empty())
+  else if (!r.missing.empty()) {
+    auto any_via = [&](qa::Answer::Via v) {
+      return std::any_of(r.answers.begin(), r.answers.end(),
+                         [v](const qa::Answer& a) { return a.via == v; });
+    };
     out["message"] =
-        std::any_of(r.answers.begin(), r.answers.end(),
-                    [](const qa::Answer& a) { return a.via == qa::Answer::Via::narrower; })
+        any_via(qa::Answer::Via::narrower)
             ? "The knowledge base has no answer of the kind asked for this condition; answers "
               "about narrower conditions that have one come first (via 'narrower condition'), "
               "then what it holds about the condition itself."
+        : any_via(qa::Answer::Via::broader)
+            ? "The knowledge base has no answer of the kind asked for this condition; answers "
+              "about the broader condition its name is of are given instead (via 'broader "
+              "condition', each with a 'note' that says so)."
             : "The knowledge base has no answer of the kind asked for this condition; "
               "what it does hold is listed in 'available'.";
+  }
   return out;
 }
 

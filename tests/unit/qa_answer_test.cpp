@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "qa/engine.hpp"
+#include "web/pages.hpp"
+#include "web/qa_json.hpp"
 
 namespace symptomdb {
 namespace {
@@ -86,6 +88,21 @@ class AnswerChoice : public ::testing::Test {
     a.push_back(document(
         "NINDS", "21", "Glimmerfoot disease", "Glimmerfoot disease",
         {{T::treatment, "Glimmerfoot disease is treated with rest, splints and warm baths."}}));
+    // Snorkelitis, a general name with answers, and Brazzle snorkelitis, one
+    // of its kind that the word "zimflop" also names (as a product names
+    // the poisoning it gives).
+    a.push_back(document("MPlusHealthTopics", "30", "Snorkelitis", "Snorkelitis",
+                         {{T::overview, "Snorkelitis is a made-up test condition."}}));
+    a.push_back(
+        document("ADAM", "31", "Brazzle snorkelitis", "Brazzle snorkelitis", {}, {"Zimflop"}));
+    // Fillers, one of them naming zimflop: a word of the corpus, which
+    // alone names Brazzle snorkelitis less strongly than its last word
+    // names Snorkelitis (as "bleach" and "poisoning").
+    for (int id = 32; id < 56; ++id)
+      a.push_back(document("MPlusHealthTopics", std::to_string(id), "Grobnik " + std::to_string(id),
+                           "Grobnik " + std::to_string(id),
+                           {{T::overview, id == 32 ? "Grobnik is kept apart from zimflop."
+                                                   : "Grobnik is a made-up filler."}}));
     engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(a)));
   }
   static void TearDownTestSuite() {
@@ -94,6 +111,13 @@ class AnswerChoice : public ::testing::Test {
   }
   static std::string focus_name(const qa::Result& r) {
     return r.focus.empty() ? "(none)" : engine_->snapshot().conditions()[r.focus[0].condition].name;
+  }
+  static std::string scores(const qa::Result& r) {
+    std::string out;
+    for (const auto& f : r.focus)
+      out +=
+          engine_->snapshot().conditions()[f.condition].name + " " + std::to_string(f.score) + "; ";
+    return out;
   }
   static std::string first_document(const qa::Result& r) {
     return r.answers.empty() ? "(none)"
@@ -166,6 +190,23 @@ TEST_F(AnswerChoice, AFocusWithNothingBehindItIsNotAnsweredAboutAnotherCondition
   EXPECT_TRUE(r.answers.empty()) << first_document(r);
 }
 
+TEST_F(AnswerChoice, AConditionNamedRightBeforeTheHeadOfItsNameIsThatOneOfItsKind) {
+  // "zimflop snorkelitis" is the snorkelitis "zimflop" names, not the general
+  // Snorkelitis its last word names (though that one holds the answers).
+  const auto r = engine_->ask("What are the treatments for zimflop snorkelitis?");
+  EXPECT_EQ(focus_name(r), "Brazzle snorkelitis") << scores(r);
+  // It holds nothing: the general one's answer comes, marked as from the
+  // broader condition (not the honest "not covered" of an empty entry).
+  ASSERT_FALSE(r.answers.empty());
+  EXPECT_EQ(condition_of(r.answers[0]), "Snorkelitis");
+  EXPECT_EQ(r.answers[0].via, qa::Answer::Via::broader);
+  // Not named right before it: the general name stays first.
+  const auto apart = engine_->ask("What are the treatments for snorkelitis after zimflop?");
+  EXPECT_EQ(focus_name(apart), "Snorkelitis") << scores(apart);
+  const auto alone = engine_->ask("What are the treatments for snorkelitis?");
+  EXPECT_EQ(focus_name(alone), "Snorkelitis");
+}
+
 TEST_F(AnswerChoice, AConditionAskedAsStronglyAsTheFocusIsAnswered) {
   // Asked about both, named alike: the second's answer of the kind asked
   // comes before the first's answers of other kinds.
@@ -199,6 +240,99 @@ TEST_F(AnswerChoice, ADocumentHeldTwiceIsOneAnswerWhateverTheOtherWords) {
       "Glimmerfoot disease. My feet hurt. Would splints and warm baths treat glimmerfoot disease?");
   ASSERT_EQ(focus_name(message), "Glimmerfoot disease");
   EXPECT_EQ(first_document(message), "NINDS 20");
+}
+
+// An entry that holds no answer of the kind asked (or none at all), whose
+// name's head words name a broader entry that does: "Sodium hypochlorite
+// poisoning" and "Poisoning". Invented names.
+class BroaderEntries : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::vector<Article> a;
+    a.push_back(document("MPlusHealthTopics", "1", "Snorkelitis", "Snorkelitis",
+                         {{T::overview, "Snorkelitis is a made-up test condition."},
+                          {T::treatment, "Snorkelitis is treated with pretend rest."}}));
+    // Holds nothing: its name ends with the broader one's.
+    a.push_back(
+        document("ADAM", "2", "Brazzle snorkelitis", "Brazzle snorkelitis", {}, {"Zimflop"}));
+    // Holds nothing: written "head - part".
+    a.push_back(document("ADAM", "3", "Snorkelitis - toes", "Snorkelitis - toes", {}, {"Toeflop"}));
+    // Holds an overview only.
+    a.push_back(document("GARD", "4", "Crumble snorkelitis", "Crumble snorkelitis",
+                         {{T::overview, "Crumble snorkelitis is invented."}}, {"Plinkwort"}));
+    // "X in Y" is not of the kind Y.
+    a.push_back(document("ADAM", "5", "Snorkelitis in wumbles", "Snorkelitis in wumbles", {},
+                         {"Wumblitis"}));
+    a.push_back(document("MPlusHealthTopics", "6", "Wumbles", "Wumbles",
+                         {{T::overview, "Wumbles are invented."},
+                          {T::treatment, "Wumbles are treated with pretend songs."}}));
+    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(a)));
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    engine_ = nullptr;
+  }
+  static std::string focus_name(const qa::Result& r) {
+    return r.focus.empty() ? "(none)" : engine_->snapshot().conditions()[r.focus[0].condition].name;
+  }
+  static std::string name(std::size_t c) { return engine_->snapshot().conditions()[c].name; }
+  static inline qa::Engine* engine_ = nullptr;
+};
+
+TEST_F(BroaderEntries, AnEntryThatHoldsNothingIsAnsweredFromTheBroaderOneItsNameIsOf) {
+  for (const char* q : {"What are the treatments for zimflop?", "How is toeflop treated?"}) {
+    const auto r = engine_->ask(q);
+    ASSERT_FALSE(r.focus.empty()) << q;
+    ASSERT_NE(focus_name(r), "Snorkelitis") << q;
+    ASSERT_FALSE(r.answers.empty()) << q;
+    // The kind asked, from the broader entry, marked as such...
+    EXPECT_EQ(name(r.answers[0].condition), "Snorkelitis") << q;
+    EXPECT_EQ(r.answers[0].type, T::treatment) << q;
+    EXPECT_TRUE(r.answers[0].asked) << q;
+    EXPECT_EQ(r.answers[0].via, qa::Answer::Via::broader) << q;
+    // ...then what else it holds, offered instead, marked the same way.
+    ASSERT_GE(r.answers.size(), 2u) << q;
+    EXPECT_EQ(r.answers[1].type, T::overview) << q;
+    EXPECT_FALSE(r.answers[1].asked) << q;
+    EXPECT_EQ(r.answers[1].via, qa::Answer::Via::broader) << q;
+  }
+}
+
+TEST_F(BroaderEntries, AKindTheFocusDoesNotHoldComesFromTheBroaderOneAfterItsOwnAnswer) {
+  const auto r = engine_->ask("What are the treatments for plinkwort?");
+  ASSERT_EQ(focus_name(r), "Crumble snorkelitis");
+  ASSERT_GE(r.answers.size(), 2u);
+  EXPECT_EQ(name(r.answers[0].condition), "Crumble snorkelitis");
+  EXPECT_EQ(r.answers[0].via, qa::Answer::Via::focus);
+  EXPECT_EQ(name(r.answers[1].condition), "Snorkelitis");
+  EXPECT_EQ(r.answers[1].type, T::treatment);
+  EXPECT_EQ(r.answers[1].via, qa::Answer::Via::broader);
+}
+
+TEST_F(BroaderEntries, NoBroaderEntryAcrossAPrepositionOrWhenTheFocusHoldsTheKind) {
+  // "Snorkelitis in wumbles" is no kind of Wumbles: nothing is answered.
+  const auto in = engine_->ask("What are the treatments for wumblitis?");
+  ASSERT_EQ(focus_name(in), "Snorkelitis in wumbles");
+  EXPECT_TRUE(in.answers.empty()) << name(in.answers.front().condition);
+  // The focus's own answer of the kind asked: nothing from elsewhere.
+  const auto own = engine_->ask("What are the treatments for snorkelitis?");
+  for (const auto& a : own.answers) EXPECT_NE(a.via, qa::Answer::Via::broader);
+}
+
+TEST_F(BroaderEntries, TheReplySaysTheAnswerIsAboutTheBroaderEntryAndNamesTheOneAsked) {
+  const auto r = engine_->ask("What are the treatments for zimflop?");
+  const auto j = web::ask_json(*engine_, r);
+  ASSERT_FALSE(j["answers"].empty());
+  EXPECT_EQ(j["answers"][0]["via"], "broader condition");
+  const std::string note = j["answers"][0].value("note", "");
+  EXPECT_NE(note.find("Snorkelitis, the broader condition"), std::string::npos) << note;
+  EXPECT_NE(note.find("Brazzle snorkelitis"), std::string::npos) << note;
+  EXPECT_NE(j["message"].get<std::string>().find("broader condition"), std::string::npos);
+  const std::string page = web::render_ask_page(*engine_, &r);
+  EXPECT_NE(page.find("data-broader"), std::string::npos);
+  EXPECT_NE(page.find("the broader condition: we hold no answer of this kind about Brazzle "
+                      "snorkelitis"),
+            std::string::npos);
 }
 
 }  // namespace
