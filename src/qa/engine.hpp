@@ -184,8 +184,9 @@ class Engine {
   // Condition -> the broader conditions that hold answers, nearest first:
   // those whose own name is the head of its own name, the words it ends
   // with ("Poisoning" for "Sodium hypochlorite poisoning", "X disease" for
-  // "familial X disease") or, in a name written "Head - part" or "Head,
-  // kind", the words before the dash or comma. From the names alone.
+  // "familial X disease") or, in a name written "Head - part", the words
+  // before the dash. Not across a name of several words joined by a stop
+  // word ("X in Y", "X and Y"). From the names alone.
   std::vector<std::vector<std::uint32_t>> broader_;
   EnglishWords english_;
   std::vector<std::string> collection_names_;
