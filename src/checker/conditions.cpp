@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <unordered_set>
 
@@ -666,8 +667,58 @@ bool unit_after_number(std::string_view folded, bool after_number) {
   });
 }
 
+// A verb said as not done, at the start of `words[at]`: a contracted
+// negation ("won't", "doesn't", "isn't"; with or without the apostrophe),
+// "cannot" or "never", or an auxiliary and "not" ("does not", "has not").
+bool negated_verb_at(const std::vector<std::string>& words, std::size_t at) {
+  static constexpr std::array<std::string_view, 18> kWithoutApostrophe = {
+      "wont",   "dont",  "doesnt", "didnt",  "isnt",    "arent",   "wasnt",    "werent", "hasnt",
+      "havent", "hadnt", "cant",   "cannot", "couldnt", "wouldnt", "shouldnt", "never",  "aint"};
+  static constexpr std::array<std::string_view, 20> kAuxiliary = {
+      "do",   "does", "did",  "can", "could", "will", "would", "should", "may", "might",
+      "must", "has",  "have", "had", "is",    "are",  "was",   "were",   "am",  "be"};
+  if (at >= words.size()) return false;
+  const std::string w = text::fold(words[at]);
+  if (w.ends_with("n't") || std::find(kWithoutApostrophe.begin(), kWithoutApostrophe.end(), w) !=
+                                kWithoutApostrophe.end())
+    return true;
+  if (at + 1 >= words.size() ||
+      std::find(kAuxiliary.begin(), kAuxiliary.end(), w) == kAuxiliary.end())
+    return false;
+  const std::string next = text::fold(words[at + 1]);
+  return next == "not" || next == "never";
+}
+
+// A relative clause that says what a finding does not do ("a cough that
+// won't go away", "a rash which does not heal", "pain that has not
+// responded to ibuprofen") says how it goes, not what it is: its words are
+// not matched against the texts, where they meet what is said of another
+// finding ("bad breath that won't go away"). The clause must follow the
+// finding at once with its verb: "that his bladder is not emptied" has a
+// subject of its own, and says a finding.
+std::string_view before_negated_relative(std::string_view text) {
+  std::vector<std::string> words;
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < text.size();) {
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    if (i >= text.size()) break;
+    std::size_t j = i;
+    while (j < text.size() && !std::isspace(static_cast<unsigned char>(text[j]))) ++j;
+    words.emplace_back(text.substr(i, j - i));
+    starts.push_back(i);
+    i = j;
+  }
+  for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+    const std::string w = text::fold(words[i]);
+    if ((w == "that" || w == "which") && negated_verb_at(words, i + 1))
+      return text.substr(0, starts[i]);
+  }
+  return text;
+}
+
 // A person's words less those that only say how bad it is, how often or in
-// what unit (unit_after_number):
+// what unit (unit_after_number), and less a relative clause of what the
+// finding does not do (before_negated_relative):
 // a text that says "mild" or "severe" of its own symptoms does not fit "a
 // mild headache" better for it (the degree is Finding::severity). Not the
 // interpreter's optional words ("very", "really": Interpreter::
@@ -694,7 +745,7 @@ std::string what_it_is(std::string_view text) {
     }
     word.clear();
   };
-  for (const char c : text) {
+  for (const char c : before_negated_relative(text)) {
     if (std::isspace(static_cast<unsigned char>(c)))
       flush();
     else

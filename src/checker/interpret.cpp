@@ -985,9 +985,14 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
       continue;
     if (hold_out && covered - through == stems.size() && n.stems.size() == stems.size()) continue;
     // A phrase that says a part of the body the name does not is no mood
-    // or behaviour ("urethral irritation" is not Irritability).
+    // or behaviour ("urethral irritation" is not Irritability). A body-site
+    // word counts here even when a behaviour's name uses it and so it is no
+    // part word elsewhere (part_stems_): "cut my finger" says what was done
+    // to a finger, which Self-cutting's "Cutting" does not name, as
+    // Nail-biting names the nail in "I bite my nails".
     if (behaviour_[n.term] && std::any_of(stems.begin(), stems.end(), [&](const std::string& w) {
-          return part_stems_.contains(w) && !std::binary_search(n.stems.begin(), n.stems.end(), w);
+          return (part_stems_.contains(w) || site_of_stem_.contains(w)) &&
+                 !std::binary_search(n.stems.begin(), n.stems.end(), w);
         }))
       continue;
     const auto cov = static_cast<double>(covered);

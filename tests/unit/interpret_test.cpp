@@ -196,6 +196,11 @@ class PlainWords : public ::testing::Test {
         term("HP:0500006", "Urethritis", {"HP:0000795"}),
         term("HP:0011446", "Abnormality of mental function", {"HP:0000107"}),
         term("HP:0000737", "Irritability", {"HP:0011446"}, {lay("Irritable")}),
+        // Behaviours whose names use body-site words, so that those words are
+        // no part words (part_stems_) in this fixture, as in HPO.
+        term("HP:0010525", "Finger agnosia", {"HP:0011446"}),
+        term("HP:0012170", "Nail-biting", {"HP:0011446"}),
+        term("HP:5200339", "Self-cutting", {"HP:0011446"}, {{"Cutting"}}),
     };
     // Five terms whose names differ only in "recurrent"/"repeated": HPO's own
     // usage makes the two words stand for each other.
@@ -393,6 +398,18 @@ TEST_F(PlainWords, IrritationOfAPartIsNoMood) {
   EXPECT_TRUE(clause_reads("some irritation"));
   EXPECT_FALSE(clause_reads("urethral irritation"));
   EXPECT_FALSE(clause_reads("she denies urethral irritation"));
+}
+
+// What was done to a part of the body ("I cut my finger") is no behaviour
+// whose name does not say the part, though the part's word is in another
+// behaviour's name ("Finger agnosia"); one whose name says it still reads.
+TEST_F(PlainWords, AnActOnAPartIsNoBehaviourThatDoesNotNameIt) {
+  EXPECT_EQ(id_of("cutting"), "HP:5200339");
+  EXPECT_EQ(id_of("cutting myself"), "HP:5200339");
+  EXPECT_NE(id_of("cut my finger"), "HP:5200339");
+  EXPECT_NE(id_of("I cut my finger"), "HP:5200339");
+  EXPECT_EQ(id_of("I bite my nails"), "HP:0012170");
+  EXPECT_EQ(id_of("finger agnosia"), "HP:0010525");
 }
 
 // A word for a part of the body (a body-site word, or a word of HPO's

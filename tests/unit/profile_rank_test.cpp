@@ -762,5 +762,29 @@ TEST(ProfileRank, AUnitAfterANumberIsNotMatchedInTheTexts) {
   EXPECT_GT(model.scores(named)[p], model.scores(alone)[p]);
 }
 
+// A relative clause of what a finding does not do ("a cough that won't go
+// away") says how it goes, not what it is: a text that says the same of
+// another finding ("bad breath that won't go away") does not fit for it. A
+// clause with a subject of its own still counts.
+TEST(ProfileRank, ARelativeClauseOfWhatAFindingDoesNotDoIsNotMatched) {
+  std::vector<Article> a;
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Aaa disease causes bad breath that won't go away and sore gums."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
+                      "Bbb disease causes a cough, a fever and tiredness."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  EXPECT_EQ(testing::rank_of(model, query("I have a cough that won't go away"), "Bbb disease"), 1u);
+  EXPECT_EQ(testing::rank_of(model, query("a cough which does not go away"), "Bbb disease"), 1u);
+  const auto aaa = model.resolve("Aaa disease");
+  ASSERT_FALSE(aaa.empty());
+  const auto p = aaa.front().profile;
+  EXPECT_DOUBLE_EQ(model.scores(query("I have a cough that won't go away"))[p],
+                   model.scores(query("I have a cough"))[p]);
+  // "that" with a subject of its own opens no such clause.
+  EXPECT_GT(model.scores(query("I noticed that my breath won't go away"))[p],
+            model.scores(query("I noticed that my breath"))[p]);
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
