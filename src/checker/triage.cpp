@@ -79,12 +79,17 @@ bool none_of_its_main_symptoms(const RankedProfile& r, const Description& descri
   // With several findings, a condition that kept its place by the fit kept
   // it by what else it shares; with one, it shares that one alone
   // ("a stuffy nose", listed in passing by a serious allergic reaction).
+  // Not when it shares more words of that one than an emergency asks for
+  // ("pain ... right side low" of "pain in my stomach on the right side low
+  // down"): the fit reads the main symptoms by stems and can miss one said
+  // in another form ("abdominal", "abdomen"), so it errs to the level.
   const auto present = std::count_if(description.findings.begin(), description.findings.end(),
                                      [](const Finding& f) { return !f.negated; });
+  const bool one_short_finding = present == 1 && words_matched(r, description) <= kEmergencyWords;
   bool weighed = false;
   for (const auto& e : r.evidence) {
     if (!e.main_symptoms) continue;
-    if (kept_its_place_with_none(e) && present > 1) continue;
+    if (kept_its_place_with_none(e) && !one_short_finding) continue;
     weighed = true;
     for (const auto& w : e.words)
       if (!story_word(description, w)) return false;
