@@ -335,6 +335,20 @@ TEST_F(BroaderEntries, TheReplySaysTheAnswerIsAboutTheBroaderEntryAndNamesTheOne
             std::string::npos);
 }
 
+TEST_F(BroaderEntries, AnEntryThatHoldsNothingIsSaidToHoldNothingNotPointedToAvailable) {
+  // "Snorkelitis in wumbles" holds nothing and has no broader entry: the
+  // reply has no answer and nothing in 'available', and says so.
+  const auto r = engine_->ask("What are the treatments for wumblitis?");
+  ASSERT_EQ(focus_name(r), "Snorkelitis in wumbles");
+  ASSERT_TRUE(r.answers.empty());
+  const auto j = web::ask_json(*engine_, r);
+  ASSERT_TRUE(j["available"].empty());
+  const std::string message = j.value("message", "");
+  EXPECT_EQ(message.find("'available'"), std::string::npos) << message;
+  EXPECT_NE(message.find("Snorkelitis in wumbles but holds no answer"), std::string::npos)
+      << message;
+}
+
 // Narrower conditions are kinds of the focus: a name that holds the focus's
 // words followed by another condition's own name is of that other condition
 // (as "exercise-induced asthma" is an asthma, not a kind of exercise).
