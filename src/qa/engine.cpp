@@ -227,6 +227,8 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
     for (std::size_t c = 0; c < conditions.size(); ++c)
       if (const auto ts = analyzer.terms(conditions[c].name); !ts.empty())
         by_name.try_emplace(key(ts, 0), static_cast<std::uint32_t>(c));
+    for (const auto& [k, c] : by_name)
+      if (conditions[c].kind == "disease") own_name_keys_.insert(k);
     broader_.resize(conditions.size());
     for (std::size_t c = 0; c < conditions.size(); ++c) {
       std::string name = conditions[c].name;
@@ -1259,8 +1261,55 @@ std::vector<std::size_t> Engine::narrower(std::size_t condition, const std::stri
   std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
     return condition_units_[a].size() > condition_units_[b].size();
   });
-  if (out.size() > 20) out.resize(20);
-  return out;
+  // A kind of the focus only when, in some name of it, the focus's words
+  // are not followed by the own name of another condition (a disease, not
+  // a topic such as "Acute"): "small intestine cancer" is a cancer and
+  // "exercise-induced asthma" an asthma, "Candida - endocarditis" an
+  // endocarditis, not kinds of the small intestine, exercise or Candida;
+  // "Kidney injury - acute" and "lichen planus pigmentosus" are kinds.
+  std::vector<std::string> focus;
+  for (const auto& t : analyzer.terms(name))
+    if (!text::is_stopword(t.surface)) focus.push_back(t.stem);
+  auto of_another = [&](const std::string& n) {
+    const auto ts = analyzer.terms(n);
+    std::size_t last = ts.size(), seen = 0;
+    for (std::size_t i = 0; i < ts.size(); ++i)
+      if (std::find(focus.begin(), focus.end(), ts[i].stem) != focus.end()) {
+        last = i;
+        ++seen;
+      }
+    if (seen < focus.size() || last + 1 >= ts.size()) return false;
+    for (std::size_t from = last + 1; from < ts.size(); ++from) {
+      std::string k;
+      for (std::size_t i = from; i < ts.size(); ++i) (k += ts[i].stem) += ' ';
+      if (own_name_keys_.contains(k)) return true;
+    }
+    return false;
+  };
+  const auto conditions = snapshot_->conditions();
+  std::vector<std::size_t> kinds;
+  for (auto c : out) {
+    if (kinds.size() >= 20) break;
+    // Kept when no name holds all the focus's words (they are spread over
+    // its names, as before) or when one that holds them is a kind of it.
+    bool holds = false, kind = false;
+    std::vector<std::string> names = {conditions[c].name};
+    names.insert(names.end(), conditions[c].synonyms.begin(), conditions[c].synonyms.end());
+    for (const auto& n : names) {
+      const auto ts = analyzer.terms(n);
+      const bool all = std::all_of(focus.begin(), focus.end(), [&](const std::string& f) {
+        return std::any_of(ts.begin(), ts.end(), [&](const text::Term& t) { return t.stem == f; });
+      });
+      if (!all) continue;
+      holds = true;
+      if (!of_another(n)) {
+        kind = true;
+        break;
+      }
+    }
+    if (!holds || kind) kinds.push_back(c);
+  }
+  return kinds;
 }
 
 std::vector<Suggestion> Engine::suggest(std::string_view prefix, std::size_t limit) const {

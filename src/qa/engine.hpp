@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/spelling.hpp"
@@ -181,6 +182,10 @@ class Engine {
   std::vector<std::string> name_last_stem_;
   std::vector<std::size_t> narrower(std::size_t condition, const std::string& name,
                                     text::Analyzer& analyzer) const;
+  // The stems of every disease's own name, each followed by a space
+  // ("cancer "): a name whose words after the focus's end in one of these
+  // is of that other condition, not a kind of the focus (see narrower).
+  std::unordered_set<std::string> own_name_keys_;
   // Condition -> the broader conditions that hold answers, nearest first:
   // those whose own name is the head of its own name, the words it ends
   // with ("Poisoning" for "Sodium hypochlorite poisoning", "X disease" for

@@ -115,6 +115,13 @@ json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
                      "the message also names that it does cover.";
   } else if (r.answers.empty() && r.focus.empty())
     out["message"] = "No answer: the question names no condition this knowledge base covers.";
+  else if (r.answers.empty() && r.available.empty())
+    // The focus is a name the knowledge base lists without any answer (an
+    // entry that holds nothing, a drug only listed): there is nothing in
+    // 'available' to point to, so the reply says what it lacks.
+    out["message"] = "No answer: this knowledge base lists " +
+                     conditions[r.focus.front().condition].name +
+                     " but holds no answer about it.";
   else if (!r.missing.empty()) {
     auto any_via = [&](qa::Answer::Via v) {
       return std::any_of(r.answers.begin(), r.answers.end(),

@@ -335,5 +335,60 @@ TEST_F(BroaderEntries, TheReplySaysTheAnswerIsAboutTheBroaderEntryAndNamesTheOne
             std::string::npos);
 }
 
+TEST_F(BroaderEntries, AnEntryThatHoldsNothingIsSaidToHoldNothingNotPointedToAvailable) {
+  // "Snorkelitis in wumbles" holds nothing and has no broader entry: the
+  // reply has no answer and nothing in 'available', and says so.
+  const auto r = engine_->ask("What are the treatments for wumblitis?");
+  ASSERT_EQ(focus_name(r), "Snorkelitis in wumbles");
+  ASSERT_TRUE(r.answers.empty());
+  const auto j = web::ask_json(*engine_, r);
+  ASSERT_TRUE(j["available"].empty());
+  const std::string message = j.value("message", "");
+  EXPECT_EQ(message.find("'available'"), std::string::npos) << message;
+  EXPECT_NE(message.find("Snorkelitis in wumbles but holds no answer"), std::string::npos)
+      << message;
+}
+
+// Narrower conditions are kinds of the focus: a name that holds the focus's
+// words followed by another condition's own name is of that other condition
+// (as "exercise-induced asthma" is an asthma, not a kind of exercise).
+class NarrowerKinds : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::vector<Article> a;
+    // The focus: holds an overview only.
+    a.push_back(document("MPlusHealthTopics", "1", "Plonkery", "Plonkery",
+                         {{T::overview, "Plonkery is a made-up test topic."}}));
+    // Another condition, one of whose other names starts with the focus's.
+    a.push_back(document("GARD", "2", "Wheezeritis", "Wheezeritis",
+                         {{T::causes, "Wheezeritis follows pretend dust."},
+                          {T::overview, "Wheezeritis is invented."},
+                          {T::symptoms, "Wheezeritis gives pretend wheezing."}},
+                         {"Plonkery-induced wheezeritis"}));
+    // Kinds of the focus: its words at the end, or before a dash.
+    a.push_back(document("GARD", "3", "Familial plonkery", "Familial plonkery",
+                         {{T::causes, "Familial plonkery runs in made-up families."}}));
+    a.push_back(document("GARD", "4", "Plonkery - wheezeritis type", "Plonkery - wheezeritis type",
+                         {{T::causes, "This plonkery follows pretend germs."}}));
+    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(a)));
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    engine_ = nullptr;
+  }
+  static std::string name(std::size_t c) { return engine_->snapshot().conditions()[c].name; }
+  static inline qa::Engine* engine_ = nullptr;
+};
+
+TEST_F(NarrowerKinds, ANameWhoseWordsAfterTheFocusNameAnotherConditionIsNoKindOfIt) {
+  const auto r = engine_->ask("What causes plonkery?");
+  ASSERT_FALSE(r.focus.empty());
+  ASSERT_EQ(name(r.focus[0].condition), "Plonkery");
+  std::set<std::string> narrower;
+  for (const auto& a : r.answers)
+    if (a.via == qa::Answer::Via::narrower) narrower.insert(name(a.condition));
+  EXPECT_EQ(narrower, (std::set<std::string>{"Familial plonkery", "Plonkery - wheezeritis type"}));
+}
+
 }  // namespace
 }  // namespace symptomdb
