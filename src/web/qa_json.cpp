@@ -120,8 +120,7 @@ json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
     // entry that holds nothing, a drug only listed): there is nothing in
     // 'available' to point to, so the reply says what it lacks.
     out["message"] = "No answer: this knowledge base lists " +
-                     conditions[r.focus.front().condition].name +
-                     " but holds no answer about it.";
+                     conditions[r.focus.front().condition].name + " but holds no answer about it.";
   else if (!r.missing.empty()) {
     auto any_via = [&](qa::Answer::Via v) {
       return std::any_of(r.answers.begin(), r.answers.end(),
