@@ -206,6 +206,11 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
       const auto own = analyzer.terms(cond.name);
       name_last_stem_.push_back(own.empty() ? std::string() : own.back().stem);
     }
+    auto& stems_of_names = name_term_stems_.emplace_back();
+    for (const auto& n : names) {
+      auto& stems = stems_of_names.emplace_back();
+      for (const auto& t : analyzer.terms(n)) stems.push_back(t.stem);
+    }
     for (const auto& n : names)
       for (const auto& t : analyzer.terms(n)) {
         if (text::is_stopword(t.surface)) continue;
@@ -1270,39 +1275,35 @@ std::vector<std::size_t> Engine::narrower(std::size_t condition, const std::stri
   std::vector<std::string> focus;
   for (const auto& t : analyzer.terms(name))
     if (!text::is_stopword(t.surface)) focus.push_back(t.stem);
-  auto of_another = [&](const std::string& n) {
-    const auto ts = analyzer.terms(n);
+  auto of_another = [&](const std::vector<std::string>& ts) {
     std::size_t last = ts.size(), seen = 0;
     for (std::size_t i = 0; i < ts.size(); ++i)
-      if (std::find(focus.begin(), focus.end(), ts[i].stem) != focus.end()) {
+      if (std::find(focus.begin(), focus.end(), ts[i]) != focus.end()) {
         last = i;
         ++seen;
       }
     if (seen < focus.size() || last + 1 >= ts.size()) return false;
     for (std::size_t from = last + 1; from < ts.size(); ++from) {
       std::string k;
-      for (std::size_t i = from; i < ts.size(); ++i) (k += ts[i].stem) += ' ';
+      for (std::size_t i = from; i < ts.size(); ++i) (k += ts[i]) += ' ';
       if (own_name_keys_.contains(k)) return true;
     }
     return false;
   };
-  const auto conditions = snapshot_->conditions();
   std::vector<std::size_t> kinds;
   for (auto c : out) {
     if (kinds.size() >= 20) break;
     // Kept when no name holds all the focus's words (they are spread over
     // its names, as before) or when one that holds them is a kind of it.
+    // The names' stems were read once, at start (name_term_stems_).
     bool holds = false, kind = false;
-    std::vector<std::string> names = {conditions[c].name};
-    names.insert(names.end(), conditions[c].synonyms.begin(), conditions[c].synonyms.end());
-    for (const auto& n : names) {
-      const auto ts = analyzer.terms(n);
+    for (const auto& ts : name_term_stems_[c]) {
       const bool all = std::all_of(focus.begin(), focus.end(), [&](const std::string& f) {
-        return std::any_of(ts.begin(), ts.end(), [&](const text::Term& t) { return t.stem == f; });
+        return std::find(ts.begin(), ts.end(), f) != ts.end();
       });
       if (!all) continue;
       holds = true;
-      if (!of_another(n)) {
+      if (!of_another(ts)) {
         kind = true;
         break;
       }

@@ -186,6 +186,9 @@ class Engine {
   // ("cancer "): a name whose words after the focus's end in one of these
   // is of that other condition, not a kind of the focus (see narrower).
   std::unordered_set<std::string> own_name_keys_;
+  // Condition -> the stems of each of its names (its own name first, then
+  // its synonyms), every word: read once for narrower().
+  std::vector<std::vector<std::vector<std::string>>> name_term_stems_;
   // Condition -> the broader conditions that hold answers, nearest first:
   // those whose own name is the head of its own name, the words it ends
   // with ("Poisoning" for "Sodium hypochlorite poisoning", "X disease" for
