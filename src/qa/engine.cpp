@@ -1009,6 +1009,14 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
   // condition the asking sentences name is answered: one the story mentions
   // is context, and the reply about the focus stays "not covered".
   const bool focus_held = !condition_units_[primary].empty();
+  // The first answer of each kind asked that the focus does not hold, from
+  // another condition that holds it, placed as the focus's asked ones are.
+  const auto missing_kinds_from = [&](std::size_t c, Answer::Via via) {
+    for (auto t : r.missing) {
+      auto list = ranked(c, t);
+      if (!list.empty()) push(list.front().second, 2 * focus_score + list.front().first, true, via);
+    }
+  };
   const auto english = [this](std::string_view w) { return english_.contains(w); };
   for (std::size_t f = 1; f < r.focus.size(); ++f)
     if (r.focus[f].score >= kOtherFocusShare * focus_score && (focus_held || r.focus[f].asked) &&
@@ -1016,11 +1024,7 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
       other_focus(f);
   // A kind the focus does not hold, held by the condition that lists the
   // focus's own name among its other names (see the main focus above).
-  if (same_words_other)
-    for (auto t : r.missing) {
-      auto list = ranked(*same_words_other, t);
-      if (!list.empty()) push(list.front().second, 2 * focus_score + list.front().first, true);
-    }
+  if (same_words_other) missing_kinds_from(*same_words_other, Answer::Via::focus);
   // A kind of answer the focus does not hold may be held for its narrower
   // conditions ("is dementia inherited?": familial forms of dementia say
   // so): those answers come next, marked as about a narrower condition.
@@ -1048,12 +1052,7 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
     auto from_narrower = [&](bool named) {
       for (auto c : narrow) {
         if (named_in_question(c) != named) continue;
-        for (auto t : r.missing) {
-          auto list = ranked(c, t);
-          if (!list.empty())
-            push(list.front().second, 2 * focus_score + list.front().first, true,
-                 Answer::Via::narrower);
-        }
+        missing_kinds_from(c, Answer::Via::narrower);
         if (r.answers.size() >= limit) break;
       }
     };
@@ -1088,12 +1087,7 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
   if (!r.missing.empty() && r.answers.size() < limit && !broader_[primary].empty() &&
       !read_only_the_part()) {
     for (auto b : broader_[primary]) {
-      for (auto t : r.missing) {
-        auto list = ranked(b, t);
-        if (!list.empty())
-          push(list.front().second, 2 * focus_score + list.front().first, true,
-               Answer::Via::broader);
-      }
+      missing_kinds_from(b, Answer::Via::broader);
       if (r.answers.size() >= limit) break;
     }
     if (!focus_held && r.answers.size() < limit) {

@@ -11,19 +11,20 @@
 
 namespace symptomdb::testing {
 
+// One term of a test ontology.
+inline ontology::TermRecord term(std::string id, std::string label,
+                                 std::vector<std::string> parents,
+                                 std::vector<ontology::Synonym> synonyms = {}) {
+  ontology::TermRecord t;
+  t.id = std::move(id);
+  t.label = std::move(label);
+  t.parents = std::move(parents);
+  t.synonyms = std::move(synonyms);
+  return t;
+}
+
 inline ontology::OntologyRecords checker_ontology_records() {
-  using ontology::Synonym;
   using ontology::SynonymScope;
-  using ontology::TermRecord;
-  auto term = [](std::string id, std::string label, std::vector<std::string> parents,
-                 std::vector<Synonym> synonyms = {}) {
-    TermRecord t;
-    t.id = std::move(id);
-    t.label = std::move(label);
-    t.parents = std::move(parents);
-    t.synonyms = std::move(synonyms);
-    return t;
-  };
   ontology::OntologyRecords r;
   r.version = "test";
   r.terms = {
@@ -52,7 +53,7 @@ inline ontology::OntologyRecords checker_ontology_records() {
       term("HP:0040282", "Frequent", {"HP:0040279"}),
   };
   r.terms[4].alt_ids = {"HP:0002468"};
-  TermRecord gone = term("HP:0009999", "obsolete Unsteadiness", {});
+  ontology::TermRecord gone = term("HP:0009999", "obsolete Unsteadiness", {});
   gone.obsolete = true;
   gone.replaced_by = "HP:0001251";
   r.terms.push_back(gone);

@@ -448,18 +448,8 @@ TEST_F(PlainWords, HeldOutPhraseLandsOnItsTermOrAbove) {
 class BroaderPart : public ::testing::Test {
  protected:
   static std::shared_ptr<const ontology::Ontology> ontology() {
-    using ontology::Synonym;
     using ontology::SynonymScope;
-    using ontology::TermRecord;
-    auto term = [](std::string id, std::string label, std::vector<std::string> parents,
-                   std::vector<Synonym> synonyms = {}) {
-      TermRecord t;
-      t.id = std::move(id);
-      t.label = std::move(label);
-      t.parents = std::move(parents);
-      t.synonyms = std::move(synonyms);
-      return t;
-    };
+    using testing::term;
     ontology::OntologyRecords r;
     r.version = "test";
     r.terms = {
