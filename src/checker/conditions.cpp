@@ -34,6 +34,16 @@ std::string noun_as_adjective(std::string stem) {
   return stem;
 }
 
+// The forms of "be" and "have" the shared stop list leaves out (it serves
+// the question reader, which keeps them): as a tense's helper they say
+// nothing of a condition, and "I have been cutting myself" matched "has
+// been cut off" in a text about the brain's oxygen.
+bool is_auxiliary(std::string_view w) {
+  static constexpr std::array<std::string_view, 5> kAuxiliary = {"am", "been", "being", "had",
+                                                                 "having"};
+  return std::find(kAuxiliary.begin(), kAuxiliary.end(), w) != kAuxiliary.end();
+}
+
 // Content words of a text, with their positions so that word pairs can
 // bridge one stop word ("shortness of breath") but not more.
 std::vector<Word> content_words(std::string_view text, text::Analyzer& analyzer) {
@@ -41,7 +51,7 @@ std::vector<Word> content_words(std::string_view text, text::Analyzer& analyzer)
   const auto terms = analyzer.terms(text::fold(text));
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const auto& t = terms[i];
-    if (text::is_stopword(t.surface) || t.stem.size() < 2) continue;
+    if (text::is_stopword(t.surface) || is_auxiliary(t.surface) || t.stem.size() < 2) continue;
     // Numbers say little about a condition and much about a story.
     if (std::all_of(t.stem.begin(), t.stem.end(), [](char c) { return c >= '0' && c <= '9'; }))
       continue;

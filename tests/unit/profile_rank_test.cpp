@@ -786,5 +786,26 @@ TEST(ProfileRank, ARelativeClauseOfWhatAFindingDoesNotDoIsNotMatched) {
             model.scores(query("I noticed that my breath"))[p]);
 }
 
+// A tense's helper ("have been", "had") says nothing of a condition: "I have
+// been cutting myself" does not fit a text where oxygen "has been cut off"
+// by its "been".
+TEST(ProfileRank, TheFormsOfBeAndHaveAreNoWordsOfAFinding) {
+  std::vector<Article> a;
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Brain cells die once the oxygen supply has been cut off."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
+                      "People with Bbb disease harm themselves by cutting their skin."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  EXPECT_EQ(testing::rank_of(model, query("I have been cutting myself"), "Bbb disease"), 1u);
+  const auto aaa = model.resolve("Aaa disease");
+  ASSERT_FALSE(aaa.empty());
+  const auto p = aaa.front().profile;
+  EXPECT_DOUBLE_EQ(model.scores(query("I have been cutting myself"))[p],
+                   model.scores(query("I have cutting myself"))[p]);
+  EXPECT_DOUBLE_EQ(model.scores(query("I had been cutting myself"))[p],
+                   model.scores(query("I cutting myself"))[p]);
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
