@@ -59,24 +59,6 @@ Relation relation(const ontology::Ontology& onto, TermIndex query,
   return Relation::related;
 }
 
-std::optional<CheckEmergency> emergency_of(const std::vector<RedFlag>& flags,
-                                           const std::optional<qa::Emergency>& text) {
-  if (flags.empty() && !text) return std::nullopt;
-  CheckEmergency e;
-  auto add_kind = [&](const std::string& kind) {
-    if (std::find(e.kinds.begin(), e.kinds.end(), kind) != e.kinds.end()) return;
-    e.kinds.push_back(kind);
-    if (!e.message.empty()) e.message += " ";
-    e.message += qa::emergency_message(kind);
-  };
-  if (text) add_kind(text->kind);
-  for (const auto& f : flags) {
-    add_kind(f.kind);
-    e.findings.push_back(f.query);
-  }
-  return e;
-}
-
 Condition explained(const CheckResources& res, Ranked ranked) {
   const Disease& d = res.checker.disease(ranked.disease);
   Condition c;
@@ -98,6 +80,24 @@ Condition explained(const CheckResources& res, Ranked ranked) {
 }
 
 }  // namespace
+
+std::optional<CheckEmergency> emergency_notice(const std::vector<RedFlag>& flags,
+                                               const std::optional<qa::Emergency>& text) {
+  if (flags.empty() && !text) return std::nullopt;
+  CheckEmergency e;
+  auto add_kind = [&](const std::string& kind) {
+    if (std::find(e.kinds.begin(), e.kinds.end(), kind) != e.kinds.end()) return;
+    e.kinds.push_back(kind);
+    if (!e.message.empty()) e.message += " ";
+    e.message += qa::emergency_message(kind);
+  };
+  if (text) add_kind(text->kind);
+  for (const auto& f : flags) {
+    add_kind(f.kind);
+    e.findings.push_back(f.query);
+  }
+  return e;
+}
 
 std::string_view to_string(CheckErrorCode code) {
   switch (code) {
@@ -244,7 +244,7 @@ std::variant<CheckResult, CheckError> run_check(const CheckResources& res, const
   q.limit = static_cast<std::size_t>(in.limit);
   std::optional<qa::Emergency> text_emergency;
   if (!free_text.empty() && res.engine) text_emergency = res.engine->emergency(free_text);
-  run.emergency = emergency_of(res.red_flags.check(onto, present_terms), text_emergency);
+  run.emergency = emergency_notice(res.red_flags.check(onto, present_terms), text_emergency);
   if (q.present.empty()) return run;
   for (auto& ranked : res.checker.rank(q)) {
     // A condition none of the present findings speaks for is no answer.

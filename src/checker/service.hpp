@@ -18,6 +18,7 @@
 #include "checker/checker.hpp"
 #include "checker/interpret.hpp"
 #include "checker/red_flags.hpp"
+#include "qa/red_flags.hpp"
 
 namespace symptomdb::qa {
 class Engine;
@@ -103,6 +104,12 @@ struct CheckEmergency {
   std::string message;              // the notices of those kinds, joined
   std::vector<TermIndex> findings;  // the present terms that raised a flag
 };
+
+// The notice for red-flag terms among the present findings and red-flag
+// wording in the free text (its kind first); none when neither says one.
+// The list of findings and the free description give the same notice.
+std::optional<CheckEmergency> emergency_notice(const std::vector<RedFlag>& flags,
+                                               const std::optional<qa::Emergency>& text);
 
 // How the annotated term that explains a finding relates to it: the same
 // term, a more specific one (which implies the finding), a more general one

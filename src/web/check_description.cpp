@@ -167,19 +167,26 @@ json answer(const Site& site, const Input& in) {
       checker::split_by_course(data ? data->red_flags.get() : nullptr,
                                data ? data->ontology.get() : nullptr, d.findings, finding_terms);
   checker::TriageSignals signals;
-  json emergency = nullptr;
+  std::vector<checker::RedFlag> acute_flags;
   if (data) {
-    for (const auto& flag : data->red_flags->check(*data->ontology, course.acute_terms))
+    acute_flags = data->red_flags->check(*data->ontology, course.acute_terms);
+    for (const auto& flag : acute_flags)
       signals.red_flags.push_back(data->ontology->term(flag.query).label);
     for (const auto& flag : data->red_flags->check(*data->ontology, course.not_acute_terms))
       signals.red_flags_not_acute.push_back(data->ontology->term(flag.query).label);
   }
-  if (auto e = site.engine().emergency(course.acute_text)) {
-    signals.red_flags.push_back(e->matched.empty() ? e->kind : e->matched);
-    emergency = {{"kinds", json::array({e->kind})}, {"message", e->message}};
+  const auto said = site.engine().emergency(course.acute_text);
+  if (said) {
+    signals.red_flags.push_back(said->matched.empty() ? said->kind : said->matched);
   } else if (auto l = site.engine().emergency(course.acute_text + course.not_acute_text)) {
     signals.red_flags_not_acute.push_back(l->matched.empty() ? l->kind : l->matched);
   }
+  // What to do now, for each kind of sign raised: a finding read as a red
+  // flag term says it as the wording does ("I have been cutting myself"
+  // reads Self-cutting, and the notice gives the crisis lines).
+  json emergency = nullptr;
+  if (const auto e = checker::emergency_notice(acute_flags, said))
+    emergency = {{"kinds", e->kinds}, {"message", e->message}};
   signals.signs = site.warning_signs().found(d, course.not_acute);
   signals.advice = &site.warning_signs();
   const auto tri = checker::triage(d, model, ranked, signals);
@@ -385,8 +392,8 @@ std::optional<Response> handle_description_page(const App& app, const Request& r
     view["d_conditions"] = std::move(view["conditions"]);
     view.erase("conditions");
     view.erase("interpreted");
+    view["d_emergency"] = std::move(view["emergency"]);
     view.erase("emergency");
-    view["d_emergency"] = nullptr;
     if (!site.symptoms()) view["unavailable_hpo"] = true;
     Response r;
     r.body = render_check_page(view);

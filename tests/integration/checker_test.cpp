@@ -193,6 +193,31 @@ TEST_F(CheckerTest, RedFlagFindingsComeWithAnEmergencyNotice) {
   EXPECT_LT(alert, page.body.find("Conditions that fit best"));
 }
 
+// A red flag read from a description in the person's own words gives the
+// same notice as when listed: what to do now for that kind of sign, in the
+// JSON and in the triage box of the page, not only "get emergency care".
+TEST_F(CheckerTest, ARedFlagReadFromADescriptionGivesItsNotice) {
+  const auto r = check(port(), R"({"description": "I have chest pain"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = json::parse(r.body);
+  EXPECT_EQ(j["triage"]["level"], "emergency") << j["triage"].dump();
+  ASSERT_TRUE(j["emergency"].is_object()) << r.body;
+  EXPECT_EQ(j["emergency"]["kinds"], json::array({"cardiac"}));
+  const std::string message = j["emergency"]["message"];
+  EXPECT_NE(message.find("heart attack"), std::string::npos) << message;
+
+  const auto page = http_get(port(), "/check?d=I+have+chest+pain");
+  ASSERT_EQ(page.status, 200);
+  const auto notice = page.body.find("class=\"triage-emergency\"");
+  ASSERT_NE(notice, std::string::npos) << page.body;
+  EXPECT_LT(page.body.find("data-triage="), notice);
+  EXPECT_NE(page.body.find("heart attack", notice), std::string::npos);
+
+  // A description with no red flag has no notice.
+  const auto calm = json::parse(check(port(), R"({"description": "I have a headache"})").body);
+  EXPECT_TRUE(calm["emergency"].is_null()) << calm.dump();
+}
+
 TEST_F(CheckerTest, RankedConditionsLinkToArticlesAndArticlesToTheChecker) {
   const auto r = check(port(), R"({"symptoms": ["headache"]})");
   ASSERT_EQ(r.status, 200) << r.body;

@@ -129,7 +129,7 @@ TEST_F(CheckerHpo, ReadsAFindingWhateverIsSaidOfItsOnsetOrDegree) {
   EXPECT_DOUBLE_EQ(more->confidence, alone->confidence);
   // How strong, said as a noun, is how as well.
   EXPECT_EQ(first("tight precordial pain of strong intensity"), "HP:0032141");  // Precordial pain
-  EXPECT_EQ(first("abdominal pain of moderate severity"), "HP:0002027");       // Abdominal pain
+  EXPECT_EQ(first("abdominal pain of moderate severity"), "HP:0002027");        // Abdominal pain
   // ... or as a grade; and a name that says the opposite of a word the
   // phrase says is no reading of it, however many words they share (not
   // Low-grade fever).
@@ -258,6 +258,25 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   const auto glands = read("my throat is sore and my glands are swollen");
   EXPECT_NE(std::find(glands.begin(), glands.end(), "HP:0002716"), glands.end());
   EXPECT_NE(std::find(glands.begin(), glands.end(), "HP:0033050"), glands.end());  // Pharyngalgia
+}
+
+// Self-harm in a person's own words is a red flag of its own, so the
+// answer gives the crisis lines (red_flag_terms.tsv); a cut while shaving is
+// no such sign.
+TEST_F(CheckerHpo, SelfHarmInAPersonsWordsIsARedFlag) {
+  const auto& onto = checker_->ontology();
+  const RedFlagTerms flags(onto);
+  auto kinds = [&](std::string_view text) {
+    std::vector<TermIndex> terms;
+    for (const auto& f : read_description(text).findings)
+      for (const auto& i : interpret_finding(*served_, f).terms) terms.push_back(i.term);
+    std::string out;
+    for (const auto& f : flags.check(onto, terms)) out += f.kind + ";";
+    return out;
+  };
+  EXPECT_EQ(kinds("I have been cutting myself."), "suicide;");
+  EXPECT_EQ(kinds("I have been self harming."), "suicide;");
+  EXPECT_EQ(kinds("I cut myself shaving."), "");
 }
 
 // A red flag (breathlessness, chest pain) that the description says has
