@@ -390,6 +390,10 @@ std::optional<Response> handle_description_page(const App& app, const Request& r
     view["has_d_conditions"] = !view["conditions"].empty();
     view["not_told"] = !view["understood"].get<bool>();
     view["d_conditions"] = std::move(view["conditions"]);
+    // A line about the whole condition may have no words to show ("none of
+    // its main symptoms is among what you describe"): no colon before none.
+    for (auto& c : view["d_conditions"])
+      for (auto& e : c["evidence"]) e["has_words"] = !e["words"].empty();
     view.erase("conditions");
     view.erase("interpreted");
     view["d_emergency"] = std::move(view["emergency"]);

@@ -263,5 +263,24 @@ TEST_F(DescriptionTest, ThePageShowsTriageFirstAndEscapesTheText) {
   EXPECT_NE(r.body.find("Common cold"), std::string::npos);
 }
 
+// A line about a whole condition with no words of the description to quote
+// ("none of its main symptoms is among what you describe") is a sentence of
+// its own on the page, not a lead-in to an empty list.
+TEST_F(DescriptionTest, ALineWithNoWordsToQuoteEndsWithoutAColon) {
+  const auto j = json::parse(check({{"description", "I feel tired"}}).body);
+  bool wordless = false;
+  for (const auto& c : j["conditions"])
+    for (const auto& e : c["evidence"]) wordless = wordless || (e["overall"] && e["words"].empty());
+  ASSERT_TRUE(wordless) << "the description no longer gives such a line: pick another";
+  EXPECT_FALSE(j["conditions"][0]["evidence"][0].contains("has_words"));  // a page detail only
+
+  const auto r = http_request(port(), "GET", "/check?d=I+feel+tired", {}, "");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("none of its main symptoms is among what you describe<"),
+            std::string::npos);
+  EXPECT_EQ(r.body.find("describe: <"), std::string::npos);
+  EXPECT_EQ(r.body.find("describe: </li>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace symptomdb::test
