@@ -125,20 +125,26 @@ RedFlags::RedFlags(const std::vector<std::vector<std::string_view>>& table,
   for (const auto& cols : table) {
     if (cols.size() < 2) continue;
     Rule rule{std::string(cols[0]), {}};
-    // A phrase in braces is said by a name read. A brace anywhere else is a
+    // A phrase in braces is said by a name read; one in double quotes, by
+    // the question's words as written. A brace or quote anywhere else is a
     // slip in the table, and such a rule would never fire: the build's own
     // table is wrong, so say so at start-up rather than stay silent.
-    std::vector<std::vector<std::pair<std::string_view, bool>>> parsed;
+    struct Parsed {
+      std::string_view text;
+      bool of_a_name, quoted;
+    };
+    std::vector<std::vector<Parsed>> parsed;
     for (std::size_t c = 1; c < cols.size(); ++c) {
       auto& alts = parsed.emplace_back();
       for (auto alt : split(cols[c], '|')) {
         const bool of_a_name = alt.size() > 2 && alt.front() == '{' && alt.back() == '}';
-        if (of_a_name) alt = alt.substr(1, alt.size() - 2);
-        if (alt.find_first_of("{}") != std::string_view::npos)
+        const bool quoted = alt.size() > 2 && alt.front() == '"' && alt.back() == '"';
+        if (of_a_name || quoted) alt = alt.substr(1, alt.size() - 2);
+        if (alt.find_first_of("{}\"") != std::string_view::npos)
           throw std::invalid_argument(std::string(kTable) + ": rule '" + rule.kind +
-                                      "': a brace that does not enclose a whole phrase: '" +
-                                      std::string(alt) + "'");
-        if (!alt.empty()) alts.emplace_back(alt, of_a_name);
+                                      "': a brace or quote that does not enclose a whole " +
+                                      "phrase: '" + std::string(alt) + "'");
+        if (!alt.empty()) alts.push_back({alt, of_a_name, quoted});
         rule.needs_names = rule.needs_names || of_a_name;
       }
     }
@@ -146,10 +152,11 @@ RedFlags::RedFlags(const std::vector<std::vector<std::string_view>>& table,
     // stemmed: "swallowed" is something done, "easier to swallow" is not.
     for (const auto& alts : parsed) {
       std::vector<Phrase> group;
-      for (const auto& [alt, of_a_name] : alts)
-        group.push_back(
-            {rule.needs_names && !of_a_name ? words_as_written(alt, analyzer) : analyzer.stems(alt),
-             std::string(alt), of_a_name});
+      for (const auto& a : alts) {
+        const bool as_written = a.quoted || (rule.needs_names && !a.of_a_name);
+        group.push_back({as_written ? words_as_written(a.text, analyzer) : analyzer.stems(a.text),
+                         std::string(a.text), a.of_a_name, as_written});
+      }
       if (!group.empty()) rule.groups.push_back(std::move(group));
     }
     rules_.push_back(std::move(rule));
@@ -158,8 +165,8 @@ RedFlags::RedFlags(const std::vector<std::vector<std::string_view>>& table,
 
 std::optional<Emergency> RedFlags::check(std::string_view question,
                                          text::Analyzer& analyzer) const {
-  std::vector<std::vector<std::string>> said;
-  for (const auto sentence : sentences(question)) said.push_back(analyzer.stems(sentence));
+  Said said;
+  for (const auto sentence : sentences(question)) said.add(analyzer.terms(sentence));
   return first_said(said, {}, {});
 }
 
@@ -183,16 +190,12 @@ std::optional<Emergency> RedFlags::check(std::string_view question,
   for (const auto sentence : sentences(question)) {
     // One reading of the sentence gives both: its stems find the names'
     // words, its words as written what is done.
-    std::vector<std::string> stems;
-    std::vector<std::vector<std::string>> said(1);
-    for (auto& t : analyzer.terms(sentence)) {
-      stems.push_back(std::move(t.stem));
-      said.front().push_back(std::move(t.surface));
-    }
+    Said said;
+    said.add(analyzer.terms(sentence));
     std::vector<std::vector<std::string>> here;
     std::vector<std::string_view> here_names;
     for (std::size_t n = 0; n < names_read.size(); ++n)
-      if (says_phrase(stems, words[n])) {
+      if (says_phrase(said.stems.front(), words[n])) {
         here.push_back(names[n]);
         here_names.push_back(names_read[n].name);
       }
@@ -202,23 +205,38 @@ std::optional<Emergency> RedFlags::check(std::string_view question,
   return std::nullopt;
 }
 
+void RedFlags::Said::add(std::vector<text::Term> terms) {
+  auto& s = stems.emplace_back();
+  auto& w = written.emplace_back();
+  for (auto& t : terms) {
+    s.push_back(std::move(t.stem));
+    w.push_back(std::move(t.surface));
+  }
+}
+
 std::optional<Emergency> RedFlags::first_said(
-    const std::vector<std::vector<std::string>>& said,
-    const std::vector<std::vector<std::string>>& names,
+    const Said& said, const std::vector<std::vector<std::string>>& names,
     const std::vector<std::string_view>& names_read) const {
   const bool with_names = !names_read.empty();
   // A phrase can only be there if its first word is: one hash lookup rules
   // out most phrases before any scan of a long message.
-  std::unordered_set<std::string_view> present;
-  for (const auto& stems : said) present.insert(stems.begin(), stems.end());
+  std::unordered_set<std::string_view> present, present_written;
+  for (const auto& stems : said.stems) present.insert(stems.begin(), stems.end());
+  // Few phrases are as written: their words are gathered at the first.
+  auto written = [&]() -> const std::unordered_set<std::string_view>& {
+    if (present_written.empty())
+      for (const auto& words : said.written) present_written.insert(words.begin(), words.end());
+    return present_written;
+  };
   auto says = [&](const Phrase& p) {
     if (p.stems.empty()) return false;
     if (p.of_a_name)
       return std::any_of(names.begin(), names.end(),
                          [&](const auto& stems) { return says_phrase(stems, p.stems); });
-    return present.count(p.stems.front()) &&
-           std::any_of(said.begin(), said.end(),
-                       [&](const auto& stems) { return says_phrase(stems, p.stems); });
+    const auto& in = p.as_written ? said.written : said.stems;
+    return (p.as_written ? written() : present).count(p.stems.front()) &&
+           std::any_of(in.begin(), in.end(),
+                       [&](const auto& words) { return says_phrase(words, p.stems); });
   };
   for (const auto& rule : rules_) {
     // Each rule is asked once: by the question alone when it says no name's

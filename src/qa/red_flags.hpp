@@ -43,20 +43,27 @@ class RedFlags {
 
  private:
   struct Phrase {
-    // Stemmed; in a rule that says a name's word, the question's words of it
-    // are as written (folded, unstemmed).
+    // Stemmed, or as written (folded, unstemmed) when `as_written`.
     std::vector<std::string> stems;
     std::string text;
     bool of_a_name = false;  // said by a name read, not by the question
+    // Said by the question's words as written: a phrase in double quotes,
+    // or the question's words of a rule that says a name's word.
+    bool as_written = false;
   };
   struct Rule {
     std::string kind;
     std::vector<std::vector<Phrase>> groups;  // every group must match one phrase
     bool needs_names = false;                 // a phrase of it is said by a name read
   };
+  // The words of the sentences a rule is asked of, stemmed and as written.
+  struct Said {
+    std::vector<std::vector<std::string>> stems, written;
+    void add(std::vector<text::Term> terms);
+  };
   // The first rule said; with `names_read` (their stems in `names`) only
   // the rules that say a name's word, without them only the others.
-  std::optional<Emergency> first_said(const std::vector<std::vector<std::string>>& said,
+  std::optional<Emergency> first_said(const Said& said,
                                       const std::vector<std::vector<std::string>>& names,
                                       const std::vector<std::string_view>& names_read) const;
   std::vector<Rule> rules_;

@@ -77,5 +77,27 @@ TEST(RedFlagsTable, ABraceThatEnclosesNoWholePhraseIsRefusedAtLoad) {
   }
 }
 
+// A phrase in double quotes is said by the question's words as written: a
+// habit said in the progressive ("I have been cutting myself") is one, the
+// stem of it ("I cut myself shaving") is not.
+TEST(RedFlagsTable, AQuotedPhraseIsSaidByTheWordsAsWritten) {
+  text::Analyzer analyzer;
+  using Rows = std::vector<std::vector<std::string_view>>;
+  const qa::RedFlags flags(Rows{{"suicide", "\"cutting myself\"|harm myself"}}, analyzer);
+  auto kind = [&](std::string_view q) {
+    const auto e = flags.check(q, analyzer);
+    return e ? e->kind + ": " + e->matched : std::string("(none)");
+  };
+  EXPECT_EQ(kind("I have been cutting myself again. Who can help?"), "suicide: cutting myself");
+  EXPECT_EQ(kind("How do I stop Cutting myself"), "suicide: cutting myself");
+  EXPECT_EQ(kind("I cut myself shaving, is it infected?"), "(none)");
+  EXPECT_EQ(kind("I cuts myself"), "(none)");
+  // The stemmed phrases of the row are stemmed still.
+  EXPECT_EQ(kind("I think about harming myself"), "suicide: harm myself");
+  // An unclosed quote is a slip, refused at load like a brace.
+  EXPECT_THROW(qa::RedFlags(Rows{{"suicide", "\"cutting myself"}}, analyzer),
+               std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace symptomdb

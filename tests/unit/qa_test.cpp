@@ -636,6 +636,11 @@ TEST_F(FixtureEngine, RedFlagsComeFirstEvenWhenAFocusIsAnswered) {
   ASSERT_TRUE(r.emergency);
   EXPECT_EQ(r.emergency->kind, "suicide");
   EXPECT_NE(r.emergency->message.find("988"), std::string::npos);
+  // Self-harm said as a habit is the same notice; a cut by accident is not.
+  r = engine_->ask("I have been cutting myself, how do I stop?");
+  ASSERT_TRUE(r.emergency);
+  EXPECT_EQ(r.emergency->kind, "suicide");
+  EXPECT_FALSE(engine_->ask("I cut myself shaving, how do I stop the bleeding?").emergency);
 
   // A stiff neck said the other way round ("my neck is stiff") with a
   // headache is the same warning.
