@@ -1101,6 +1101,38 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
       }
     }
   }
+  // The condition read first holds no answer at all, and another the
+  // question names nearly as strongly (kOtherFocusShare of its score or
+  // more, the share at which two readings count as asked together above),
+  // and as plainly (both where the asker asks, or both only in the story),
+  // holds answers: its answers are given, of the kind asked first, then its
+  // most general ones offered instead, each marked as about that other
+  // condition (the reply names both). The nearest such reading only. Not
+  // when the first is a drug (a product the knowledge base only lists: the
+  // reply about it stays "not covered", and the other names are the
+  // story's), and only a disease (MedQuAD's focus category) stands in, not
+  // a topic or product the message mentions ("antibiotics").
+  if (!focus_held && r.answers.empty() && conditions[primary].kind != "drug")
+    for (std::size_t f = 1; f < r.focus.size(); ++f) {
+      const FocusMatch& m = r.focus[f];
+      if (m.score < kOtherFocusShare * focus_score || m.asked != r.focus.front().asked ||
+          conditions[m.condition].kind != "disease" || condition_units_[m.condition].empty())
+        continue;
+      for (auto t : wanted) {
+        auto list = ranked(m.condition, t);
+        if (!list.empty())
+          push(list.front().second, 3 * m.score + list.front().first, true,
+               Answer::Via::other_named);
+      }
+      for (auto t : {SectionType::overview, SectionType::symptoms, SectionType::causes,
+                     SectionType::treatment}) {
+        if (r.answers.size() >= limit) break;
+        auto list = ranked(m.condition, t);
+        if (!list.empty())
+          push(list.front().second, list.front().first, false, Answer::Via::other_named);
+      }
+      break;
+    }
   // ...then the other conditions the question asks about, read less
   // strongly. Not before the focus's own answers: "what can I do about the
   // edema? (I take a diuretic)" is answered about edema even when edema

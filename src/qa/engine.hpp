@@ -63,9 +63,10 @@ struct Answer {
   // disease" for "Alzheimer disease") because the focus holds no answer of
   // the kind asked; about a broader condition (the one its name's head
   // words name: "Poisoning" for "Sodium hypochlorite poisoning") because the
-  // focus holds no answer of the kind asked; or by searching all answers for
-  // the question's words.
-  enum class Via : std::uint8_t { focus, narrower, broader, search };
+  // focus holds no answer of the kind asked; about another condition the
+  // question names nearly as strongly, because the one read first holds no
+  // answer at all; or by searching all answers for the question's words.
+  enum class Via : std::uint8_t { focus, narrower, broader, other_named, search };
   Via via = Via::focus;
 };
 

@@ -82,6 +82,12 @@ json result_view(const qa::Engine& engine, const qa::Result& r) {
         answer["broader"] = conditions[a.condition].name;
         answer["asked_name"] = conditions[r.focus.front().condition].name;
       }
+      // So does one about another condition the question names, when the
+      // one read first holds nothing.
+      if (a.via == qa::Answer::Via::other_named && !r.focus.empty()) {
+        answer["other_named"] = conditions[a.condition].name;
+        answer["asked_name"] = conditions[r.focus.front().condition].name;
+      }
       medquad = medquad || from_medquad(a.source.collection, a.source.license);
       answers.push_back(std::move(answer));
     }

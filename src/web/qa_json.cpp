@@ -47,10 +47,11 @@ json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
                    {"focus_id", conditions[a.condition].slug},
                    {"type", to_string(a.type)},
                    {"asked", a.asked},
-                   {"via", a.via == qa::Answer::Via::narrower  ? "narrower condition"
-                           : a.via == qa::Answer::Via::broader ? "broader condition"
-                           : a.via == qa::Answer::Via::search  ? "search"
-                                                               : "focus"},
+                   {"via", a.via == qa::Answer::Via::narrower      ? "narrower condition"
+                           : a.via == qa::Answer::Via::broader     ? "broader condition"
+                           : a.via == qa::Answer::Via::other_named ? "other condition named"
+                           : a.via == qa::Answer::Via::search      ? "search"
+                                                                   : "focus"},
                    {"heading", a.heading},
                    {"text", a.text},
                    {"source", source_json(a.source)}};
@@ -60,6 +61,13 @@ json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
       answer["note"] = "About " + conditions[a.condition].name +
                        ", the broader condition: this knowledge base holds no answer of this "
                        "kind about " +
+                       conditions[r.focus.front().condition].name + ".";
+    // Said in words: the answer is about another condition the question
+    // names, because the one read first holds no answer at all.
+    if (a.via == qa::Answer::Via::other_named && !r.focus.empty())
+      answer["note"] = "About " + conditions[a.condition].name +
+                       ", which the question also names: this knowledge base holds no answer "
+                       "about " +
                        conditions[r.focus.front().condition].name + ".";
     if (with_html) answer["html"] = markdown_to_html(a.text);
     answers.push_back(std::move(answer));
@@ -131,6 +139,10 @@ json ask_json(const qa::Engine& engine, const qa::Result& r, bool with_html) {
             ? "The knowledge base has no answer of the kind asked for this condition; answers "
               "about narrower conditions that have one come first (via 'narrower condition'), "
               "then what it holds about the condition itself."
+        : any_via(qa::Answer::Via::other_named)
+            ? "The knowledge base holds no answer about this condition; answers about another "
+              "condition the question names are given instead (via 'other condition named', "
+              "each with a 'note' that says so)."
         : any_via(qa::Answer::Via::broader)
             ? "The knowledge base has no answer of the kind asked for this condition; answers "
               "about the broader condition its name is of are given instead (via 'broader "

@@ -349,6 +349,85 @@ TEST_F(BroaderEntries, AnEntryThatHoldsNothingIsSaidToHoldNothingNotPointedToAva
       << message;
 }
 
+// The condition read first holds no answer at all, and another condition
+// the question names as strongly holds answers: those are given, marked as
+// about that other condition, and the reply says so.
+class OtherNamedEntries : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::vector<Article> a;
+    // Holds nothing (a name of four words: read more strongly than the
+    // other's, which holds answers).
+    a.push_back(document("ADAM", "1", "Glimmer toe web syndrome", "Glimmer toe web syndrome", {}));
+    // Holds an overview and a treatment.
+    a.push_back(document("MPlusHealthTopics", "2", "Frobble syndrome", "Frobble syndrome",
+                         {{T::overview, "Frobble syndrome is a made-up test condition."},
+                          {T::treatment, "Frobble syndrome is treated with pretend naps."}}));
+    // A drug the knowledge base only lists.
+    auto drug =
+        document("MedlinePlus", "3", "Quazolam toe web drops", "Quazolam toe web drops", {});
+    drug.condition.kind = "drug";
+    a.push_back(std::move(drug));
+    // A topic, not a condition.
+    auto topic = document("MPlusHealthTopics", "4", "Pillwort tonic", "Pillwort tonic",
+                          {{T::overview, "Pillwort tonic is an invented topic."}});
+    topic.condition.kind = "other";
+    a.push_back(std::move(topic));
+    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(a)));
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    engine_ = nullptr;
+  }
+  static std::string name(std::size_t c) { return engine_->snapshot().conditions()[c].name; }
+  static inline qa::Engine* engine_ = nullptr;
+};
+
+TEST_F(OtherNamedEntries, AnEntryThatHoldsNothingIsAnsweredFromAnotherConditionNamedAsStrongly) {
+  const auto r = engine_->ask("What causes glimmer toe web syndrome with frobble syndrome?");
+  ASSERT_GE(r.focus.size(), 2u);
+  ASSERT_EQ(name(r.focus[0].condition), "Glimmer toe web syndrome");
+  ASSERT_EQ(name(r.focus[1].condition), "Frobble syndrome");
+  // (Frobble syndrome is read less strongly, but more than 0.8 as strongly.)
+  ASSERT_LT(r.focus[1].score, r.focus[0].score);
+  ASSERT_FALSE(r.answers.empty());
+  // Frobble syndrome holds no causes: its most general answer, offered instead,
+  // marked as about the other condition named.
+  EXPECT_EQ(name(r.answers[0].condition), "Frobble syndrome");
+  EXPECT_EQ(r.answers[0].type, T::overview);
+  EXPECT_FALSE(r.answers[0].asked);
+  EXPECT_EQ(r.answers[0].via, qa::Answer::Via::other_named);
+}
+
+TEST_F(OtherNamedEntries, TheReplySaysWhichConditionIsAnswered) {
+  const auto r = engine_->ask("What causes glimmer toe web syndrome with frobble syndrome?");
+  const auto j = web::ask_json(*engine_, r);
+  ASSERT_FALSE(j["answers"].empty());
+  EXPECT_EQ(j["answers"][0]["via"], "other condition named");
+  const std::string note = j["answers"][0].value("note", "");
+  EXPECT_NE(note.find("About Frobble syndrome, which the question also names"), std::string::npos)
+      << note;
+  EXPECT_NE(note.find("no answer about Glimmer toe web syndrome"), std::string::npos) << note;
+  EXPECT_NE(j["message"].get<std::string>().find("other condition named"), std::string::npos);
+  const std::string page = web::render_ask_page(*engine_, &r);
+  EXPECT_NE(page.find("data-other-named"), std::string::npos);
+  EXPECT_NE(page.find("which you also name: we hold no answer about Glimmer toe web syndrome"),
+            std::string::npos);
+}
+
+TEST_F(OtherNamedEntries, NotForADrugReadFirstNorFromATopic) {
+  // A drug only listed stays "not covered"; a topic does not stand in.
+  for (const char* q : {"What causes quazolam toe web drops with frobble syndrome?",
+                        "What causes glimmer toe web syndrome with pillwort tonic?"}) {
+    const auto r = engine_->ask(q);
+    ASSERT_GE(r.focus.size(), 2u) << q;
+    ASSERT_NE(name(r.focus[0].condition), "Frobble syndrome") << q;
+    ASSERT_NE(name(r.focus[0].condition), "Pillwort tonic") << q;
+    ASSERT_GE(r.focus[1].score, 0.8 * r.focus[0].score) << q;
+    EXPECT_TRUE(r.answers.empty()) << q << " " << name(r.answers[0].condition);
+  }
+}
+
 // Narrower conditions are kinds of the focus: a name that holds the focus's
 // words followed by another condition's own name is of that other condition
 // (as "exercise-induced asthma" is an asthma, not a kind of exercise).
