@@ -29,8 +29,14 @@ struct Word {
 // (The interpreter reads the other way, an adjective as the noun HPO's names
 // say, Interpreter::noun_of_adjective: there only one side changes, and
 // only into a word some name uses.)
+// Likewise a part named by a noun in -men has its adjective in -minal
+// ("abdomen", "abdominal"; "lumen", "luminal"): the stemmer keeps "abdomin"
+// and "abdomen" apart, so a finding read as "Abdominal pain" never met a
+// text's "pain in the abdomen". The adjective's stem is folded into the
+// noun's, on both sides. English derivation, not a list.
 std::string noun_as_adjective(std::string stem) {
   if (stem.size() >= 6 && (stem.ends_with("enc") || stem.ends_with("anc"))) stem.back() = 't';
+  if (stem.size() >= 6 && stem.ends_with("min")) stem.replace(stem.size() - 3, 3, "men");
   return stem;
 }
 

@@ -79,17 +79,17 @@ bool none_of_its_main_symptoms(const RankedProfile& r, const Description& descri
   // With several findings, a condition that kept its place by the fit kept
   // it by what else it shares; with one, it shares that one alone
   // ("a stuffy nose", listed in passing by a serious allergic reaction).
-  // Not when it shares more words of that one than an emergency asks for
-  // ("pain ... right side low" of "pain in my stomach on the right side low
-  // down"): the fit reads the main symptoms by stems and can miss one said
-  // in another form ("abdominal", "abdomen"), so it errs to the level.
+  // (This was once limited to a finding of which the condition shares at
+  // most kEmergencyWords words, because the fit missed a main symptom said
+  // in another form, "abdominal" for "abdomen"; the texts now fold the two,
+  // noun_as_adjective in conditions.cpp, and no level moves without it.)
   const auto present = std::count_if(description.findings.begin(), description.findings.end(),
                                      [](const Finding& f) { return !f.negated; });
-  const bool one_short_finding = present == 1 && words_matched(r, description) <= kEmergencyWords;
+  const bool one_finding = present == 1;
   bool weighed = false;
   for (const auto& e : r.evidence) {
     if (!e.main_symptoms) continue;
-    if (kept_its_place_with_none(e) && !one_short_finding) continue;
+    if (kept_its_place_with_none(e) && !one_finding) continue;
     weighed = true;
     for (const auto& w : e.words)
       if (!story_word(description, w)) return false;

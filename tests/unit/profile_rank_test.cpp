@@ -676,6 +676,38 @@ TEST(ProfileRank, AClinicalNameTheTextsHardlyUseWeighsAsItsLayNames) {
   EXPECT_LT(o, 1.2 * w);
 }
 
+// A part's noun in -men and its adjective in -minal are one word to the
+// texts: a finding read as "Abdominal pain" meets a text's "pain in the
+// abdomen" as it meets one that says "abdominal pain" (served, "pain in my
+// stomach on the right side low down" ranked first the text about "the
+// right side of the heart" over "pain in the abdomen, often on the right
+// side").
+TEST(ProfileRank, APartsNounAndItsAdjectiveInMinalAreOneWord) {
+  std::vector<Article> a;
+  for (int i = 0; i < 40; ++i)
+    a.push_back(article("g" + std::to_string(i), "General topic " + std::to_string(i),
+                        "MPlusHealthTopics",
+                        "Tiredness and aches in topic number " + std::to_string(i) + "."));
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics", "Pain in the abdomen."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics", "Pain in the back."));
+  a.push_back(article("c", "Ccc disease", "MPlusHealthTopics", "Abdominal pain."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  const auto aaa = model.resolve("Aaa disease");
+  const auto bbb = model.resolve("Bbb disease");
+  const auto ccc = model.resolve("Ccc disease");
+  ASSERT_FALSE(aaa.empty());
+  ASSERT_FALSE(bbb.empty());
+  ASSERT_FALSE(ccc.empty());
+  ProfileQuery q;
+  q.present.push_back(ProfileFinding{"it hurts", {"Abdominal pain"}});
+  const auto s = model.scores(q);
+  const auto abdomen = s[aaa.front().profile], back = s[bbb.front().profile];
+  ASSERT_GT(back, 0.0);
+  ASSERT_GT(s[ccc.front().profile], back);
+  EXPECT_GT(abdomen, 1.5 * back);
+}
+
 // ProfileParameters::unworded_weight: a clinical term the texts do use keeps
 // its label alone, but a text that words the finding in none of its terms
 // ("shortness of breath" for "dyspnea") is looked up through the term's lay
