@@ -20,34 +20,14 @@ struct Word {
   std::size_t position;  // index among all words, stop words included
 };
 
-// A noun in -ency or -ence and the adjective in -ent it is made from are one
-// word to the texts: a person's "urinary urgency" or "urinary frequency" is
-// the articles' "an urgent need to urinate" or "frequent urination", "a
-// persistence" of a symptom is a "persistent" one. The stemmer keeps them
-// apart ("urgenc" / "urgent"); the stem of the noun is folded into the
-// adjective's, on both sides of the match. English derivation, not a list.
-// (The interpreter reads the other way, an adjective as the noun HPO's names
-// say, Interpreter::noun_of_adjective: there only one side changes, and
-// only into a word some name uses.)
-// Likewise a part named by a noun in -men has its adjective in -minal
-// ("abdomen", "abdominal"; "lumen", "luminal"): the stemmer keeps "abdomin"
-// and "abdomen" apart, so a finding read as "Abdominal pain" never met a
-// text's "pain in the abdomen". The adjective's stem is folded into the
-// noun's, on both sides. English derivation, not a list.
-std::string noun_as_adjective(std::string stem) {
-  if (stem.size() >= 6 && (stem.ends_with("enc") || stem.ends_with("anc"))) stem.back() = 't';
-  if (stem.size() >= 6 && stem.ends_with("min")) stem.replace(stem.size() - 3, 3, "men");
-  return stem;
-}
-
-// The forms of "be" and "have" the shared stop list leaves out (it serves
-// the question reader, which keeps them): as a tense's helper they say
-// nothing of a condition, and "I have been cutting myself" matched "has
-// been cut off" in a text about the brain's oxygen.
-bool is_auxiliary(std::string_view w) {
-  static constexpr std::array<std::string_view, 5> kAuxiliary = {"am", "been", "being", "had",
-                                                                 "having"};
-  return std::find(kAuxiliary.begin(), kAuxiliary.end(), w) != kAuxiliary.end();
+// The forms of "be" the shared stop list leaves out (it serves the question
+// reader, which keeps them): as a tense's helper they say nothing of a
+// condition. "I have been cutting myself" matched "has been cut off" in a
+// text about the brain's oxygen, and a vignette's "have been lumpy" won a
+// near tie by its "been".
+bool is_tense_helper(std::string_view w) {
+  static constexpr std::array<std::string_view, 3> kTenseHelpers = {"am", "been", "being"};
+  return std::find(kTenseHelpers.begin(), kTenseHelpers.end(), w) != kTenseHelpers.end();
 }
 
 // Content words of a text, with their positions so that word pairs can
@@ -57,11 +37,11 @@ std::vector<Word> content_words(std::string_view text, text::Analyzer& analyzer)
   const auto terms = analyzer.terms(text::fold(text));
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const auto& t = terms[i];
-    if (text::is_stopword(t.surface) || is_auxiliary(t.surface) || t.stem.size() < 2) continue;
+    if (text::is_stopword(t.surface) || is_tense_helper(t.surface) || t.stem.size() < 2) continue;
     // Numbers say little about a condition and much about a story.
     if (std::all_of(t.stem.begin(), t.stem.end(), [](char c) { return c >= '0' && c <= '9'; }))
       continue;
-    out.push_back({noun_as_adjective(t.stem), t.surface, i});
+    out.push_back({indexed_stem(t.stem), t.surface, i});
   }
   return out;
 }
@@ -269,6 +249,26 @@ int prevalence_words(std::string_view folded) {
 }
 
 }  // namespace
+
+// A noun in -ency or -ence and the adjective in -ent it is made from are one
+// word to the texts: a person's "urinary urgency" or "urinary frequency" is
+// the articles' "an urgent need to urinate" or "frequent urination", "a
+// persistence" of a symptom is a "persistent" one. The stemmer keeps them
+// apart ("urgenc" / "urgent"); the stem of the noun is folded into the
+// adjective's, on both sides of the match. English derivation, not a list.
+// (The interpreter reads the other way, an adjective as the noun HPO's names
+// say, Interpreter::noun_of_adjective: there only one side changes, and
+// only into a word some name uses.)
+// Likewise a part named by a noun in -men has its adjective in -minal
+// ("abdomen", "abdominal"; "lumen", "luminal"): the stemmer keeps "abdomin"
+// and "abdomen" apart, so a finding read as "Abdominal pain" never met a
+// text's "pain in the abdomen". The adjective's stem is folded into the
+// noun's, on both sides. English derivation, not a list.
+std::string indexed_stem(std::string stem) {
+  if (stem.size() >= 6 && (stem.ends_with("enc") || stem.ends_with("anc"))) stem.back() = 't';
+  if (stem.size() >= 6 && stem.ends_with("min")) stem.replace(stem.size() - 3, 3, "men");
+  return stem;
+}
 
 namespace {
 std::vector<std::string> terms_with(std::string_view text, bool pairs, text::Analyzer& analyzer) {

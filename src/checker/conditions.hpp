@@ -661,4 +661,8 @@ class ConditionModel {
 // them (stop words dropped). Exposed for the BM25 peer and tests.
 std::vector<std::string> profile_terms(std::string_view text, bool pairs);
 
+// A word's stem as the model indexes it: a noun and the adjective made from
+// it are one ("urgency" and "urgent", "abdomen" and "abdominal").
+std::string indexed_stem(std::string stem);
+
 }  // namespace symptomdb::checker

@@ -773,7 +773,7 @@ std::string Interpreter::in_names_words(std::string_view phrase) const {
 // aura, "substantial" no substantia), nor "ous" for "a" ("previous" is no
 // previa): only "eous" and "eal", where the noun ends in "ea". (The
 // condition texts are matched with nouns in -ency folded into adjectives in
-// -ent on both sides, noun_as_adjective in conditions.cpp.)
+// -ent on both sides, indexed_stem in conditions.cpp.)
 constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kAdjectiveEndings = {{
     {"tic", "sis"},  // cyanotic, diaphoretic, septic
     {"ic", "ia"},    // anuric, hypoxic, ataxic

@@ -139,7 +139,7 @@ ConditionModel::MainWords ConditionModel::main_words(
   auto learn = [&](std::string_view text) {
     const auto terms = analyzer.terms(text::fold(text));
     for (const auto& t : terms)
-      if (const auto it = term_ids_.find(t.stem); it != term_ids_.end())
+      if (const auto it = term_ids_.find(indexed_stem(t.stem)); it != term_ids_.end())
         out.surface.emplace(it->second, t.surface);
   };
   for (const auto& f : prepared) {

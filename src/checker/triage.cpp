@@ -82,7 +82,7 @@ bool none_of_its_main_symptoms(const RankedProfile& r, const Description& descri
   // (This was once limited to a finding of which the condition shares at
   // most kEmergencyWords words, because the fit missed a main symptom said
   // in another form, "abdominal" for "abdomen"; the texts now fold the two,
-  // noun_as_adjective in conditions.cpp, and no level moves without it.)
+  // indexed_stem in conditions.cpp, and no level moves without it.)
   const auto present = std::count_if(description.findings.begin(), description.findings.end(),
                                      [](const Finding& f) { return !f.negated; });
   const bool one_finding = present == 1;
