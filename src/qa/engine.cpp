@@ -207,9 +207,31 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
       name_last_stem_.push_back(own.empty() ? std::string() : own.back().stem);
     }
     auto& stems_of_names = name_term_stems_.emplace_back();
+    auto& ends_of_names = name_phrase_ends_.emplace_back();
     for (const auto& n : names) {
       auto& stems = stems_of_names.emplace_back();
-      for (const auto& t : analyzer.terms(n)) stems.push_back(t.stem);
+      auto& ends = ends_of_names.emplace_back();
+      const auto ts = analyzer.terms(n);
+      const std::string folded = text::fold(n);
+      for (std::size_t i = 0; i < ts.size(); ++i) {
+        stems.push_back(ts[i].stem);
+        bool end = i + 1 == ts.size() || text::is_stopword(ts[i + 1].surface);
+        if (!end) {
+          // What stands between this word and the next: a hyphen joins
+          // ("exercise-induced"), a spaced dash, comma or bracket parts.
+          const std::size_t from = std::min(ts[i].offset + ts[i].surface.size(), folded.size());
+          const std::size_t to = std::min(ts[i + 1].offset, folded.size());
+          const std::string_view gap(folded.data() + from, to > from ? to - from : 0);
+          for (std::size_t k = 0; k < gap.size() && !end; ++k) {
+            const char ch = gap[k];
+            if (ch == '-')
+              end = (k > 0 && gap[k - 1] == ' ') || (k + 1 < gap.size() && gap[k + 1] == ' ');
+            else if (ch != ' ' && ch != '\'' && ch != '.')
+              end = true;
+          }
+        }
+        ends.push_back(end);
+      }
     }
     for (const auto& n : names)
       for (const auto& t : analyzer.terms(n)) {
@@ -1030,7 +1052,9 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
   // so): those answers come next, marked as about a narrower condition.
   if (!r.missing.empty() && r.answers.size() < limit) {
     const auto& m = r.focus.front();
-    const auto narrow = narrower(primary, m.name, analyzer);
+    const bool next_is_word = m.end < terms.size() && !text::is_stopword(terms[m.end].surface);
+    const auto narrow =
+        narrower(primary, m.name, analyzer, next_is_word ? terms[m.end].stem : std::string());
     // A narrower condition named with a word the question puts right
     // before or after the focus's words ("what causes high cholesterol?":
     // "High Blood Cholesterol" for "Cholesterol"; "hereditary angioedema")
@@ -1266,7 +1290,8 @@ void Engine::reverse_lookup(Result& r, const std::vector<text::Term>& terms, std
 }
 
 std::vector<std::size_t> Engine::narrower(std::size_t condition, const std::string& name,
-                                          text::Analyzer& analyzer) const {
+                                          text::Analyzer& analyzer,
+                                          const std::string& next) const {
   // Conditions named (by name or synonym) with every content word of the
   // focus's name, those with most answers first: "CHMP2B-related
   // frontotemporal dementia" is narrower than "dementia".
@@ -1323,16 +1348,32 @@ std::vector<std::size_t> Engine::narrower(std::size_t condition, const std::stri
     // its names, as before) or when one that holds them is a kind of it.
     // The names' stems were read once, at start (name_term_stems_).
     bool holds = false, kind = false;
-    for (const auto& ts : name_term_stems_[c]) {
+    for (std::size_t n = 0; n < name_term_stems_[c].size(); ++n) {
+      const auto& ts = name_term_stems_[c][n];
       const bool all = std::all_of(focus.begin(), focus.end(), [&](const std::string& f) {
         return std::find(ts.begin(), ts.end(), f) != ts.end();
       });
       if (!all) continue;
       holds = true;
-      if (!of_another(ts)) {
-        kind = true;
-        break;
+      if (of_another(ts)) continue;
+      // Another name (a synonym) is a kind of the focus only when the
+      // focus's words end a phrase of it, its head: "low serum HDL
+      // cholesterol", "curvature of the penis"; not when they qualify the
+      // word after them ("low blood pressure" is no kind of blood,
+      // "chromosome 5q deletion" none of chromosome), unless the question
+      // puts that same word after them ("trouble falling asleep" for
+      // "Difficulty falling asleep"): then the name is what was asked.
+      if (n > 0) {
+        std::size_t last = ts.size();
+        for (std::size_t i = 0; i < ts.size(); ++i)
+          if (std::find(focus.begin(), focus.end(), ts[i]) != focus.end()) last = i;
+        if (last < ts.size() && !name_phrase_ends_[c][n][last] &&
+            (next.empty() || ts[last + 1] != next)) {
+          continue;
+        }
       }
+      kind = true;
+      break;
     }
     if (!holds || kind) kinds.push_back(c);
   }

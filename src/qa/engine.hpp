@@ -181,8 +181,11 @@ class Engine {
   // The stem of the last word of each condition's own name ("poison" for
   // "Sodium hypochlorite poisoning"): the kind of thing it names.
   std::vector<std::string> name_last_stem_;
+  // `next`: the stem of the word the question puts right after the focus's
+  // words ("asleep" in "trouble falling asleep"), or empty.
   std::vector<std::size_t> narrower(std::size_t condition, const std::string& name,
-                                    text::Analyzer& analyzer) const;
+                                    text::Analyzer& analyzer,
+                                    const std::string& next = {}) const;
   // The stems of every disease's own name, each followed by a space
   // ("cancer "): a name whose words after the focus's end in one of these
   // is of that other condition, not a kind of the focus (see narrower).
@@ -190,6 +193,12 @@ class Engine {
   // Condition -> the stems of each of its names (its own name first, then
   // its synonyms), every word: read once for narrower().
   std::vector<std::vector<std::vector<std::string>>> name_term_stems_;
+  // Condition -> for each of its names, for each word: whether the word
+  // ends a phrase of the name (the name ends after it, or a stop word, a
+  // spaced dash, a comma or a bracket comes next): the head of that phrase.
+  // "blood" in "Low blood pressure" does not, "penis" in "Curvature of the
+  // penis" does (see narrower).
+  std::vector<std::vector<std::vector<bool>>> name_phrase_ends_;
   // Condition -> the broader conditions that hold answers, nearest first:
   // those whose own name is the head of its own name, the words it ends
   // with ("Poisoning" for "Sodium hypochlorite poisoning", "X disease" for

@@ -469,5 +469,66 @@ TEST_F(NarrowerKinds, ANameWhoseWordsAfterTheFocusNameAnotherConditionIsNoKindOf
   EXPECT_EQ(narrower, (std::set<std::string>{"Familial plonkery", "Plonkery - wheezeritis type"}));
 }
 
+// A synonym is a kind of the focus only when the focus's words end a phrase
+// of it (its head, or what an "of" names: "curvature of the penis"), not
+// when they qualify the word after them ("low blood pressure" is no kind of
+// blood). Invented names throughout.
+class NarrowerSynonyms : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::vector<Article> a;
+    // The focus: holds an overview only.
+    a.push_back(document("MPlusHealthTopics", "1", "Glimbus", "Glimbus",
+                         {{T::overview, "Glimbus is a made-up test topic."}}));
+    // Synonyms in which the focus's word qualifies another word.
+    a.push_back(document("GARD", "2", "Drizzlosis", "Drizzlosis",
+                         {{T::causes, "Drizzlosis follows pretend rain."}},
+                         {"Low glimbus pressure"}));
+    a.push_back(document("GARD", "3", "Wobblem syndrome", "Wobblem syndrome",
+                         {{T::causes, "Wobblem syndrome follows a pretend deletion."}},
+                         {"Glimbus 5q deletion syndrome"}));
+    // Synonyms in which the focus's word ends a phrase: kinds of it.
+    a.push_back(document("GARD", "4", "Snorbitis", "Snorbitis",
+                         {{T::causes, "Snorbitis follows pretend bending."}},
+                         {"Curvature of the glimbus"}));
+    a.push_back(document("GARD", "5", "Frattle disease", "Frattle disease",
+                         {{T::causes, "Frattle disease follows pretend frost."}},
+                         {"Glimbus - acute"}));
+    a.push_back(document("GARD", "6", "Pebble deficiency", "Pebble deficiency",
+                         {{T::causes, "Pebble deficiency follows pretend genes."}},
+                         {"low serum glimbus"}));
+    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(a)));
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    engine_ = nullptr;
+  }
+  static std::string name(std::size_t c) { return engine_->snapshot().conditions()[c].name; }
+  static inline qa::Engine* engine_ = nullptr;
+};
+
+TEST_F(NarrowerSynonyms, ASynonymWhoseFocusWordsQualifyTheNextWordIsNoKindOfIt) {
+  const auto r = engine_->ask("What causes glimbus?");
+  ASSERT_FALSE(r.focus.empty());
+  ASSERT_EQ(name(r.focus[0].condition), "Glimbus");
+  std::set<std::string> narrower;
+  for (const auto& a : r.answers)
+    if (a.via == qa::Answer::Via::narrower) narrower.insert(name(a.condition));
+  EXPECT_EQ(narrower,
+            (std::set<std::string>{"Snorbitis", "Frattle disease", "Pebble deficiency"}));
+}
+
+TEST_F(NarrowerSynonyms, UnlessTheQuestionPutsThatSameWordAfterThem) {
+  // "glimbus pressure", as in Drizzlosis's "Low glimbus pressure".
+  const auto r = engine_->ask("What causes my glimbus pressure to drop?");
+  ASSERT_FALSE(r.focus.empty());
+  ASSERT_EQ(name(r.focus[0].condition), "Glimbus");
+  std::set<std::string> narrower;
+  for (const auto& a : r.answers)
+    if (a.via == qa::Answer::Via::narrower) narrower.insert(name(a.condition));
+  EXPECT_TRUE(narrower.contains("Drizzlosis"));
+  EXPECT_FALSE(narrower.contains("Wobblem syndrome"));
+}
+
 }  // namespace
 }  // namespace symptomdb
