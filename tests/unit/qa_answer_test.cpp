@@ -46,9 +46,25 @@ Article document(const std::string& collection, const std::string& id, const std
   return a;
 }
 
-class AnswerChoice : public ::testing::Test {
+// A suite over one made-up knowledge base: Derived::articles() gives its
+// documents, and the engine is built once for all the suite's tests.
+template <class Derived>
+class EngineSuite : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
+    engine_ = std::make_unique<qa::Engine>(std::make_shared<const Snapshot>(Derived::articles()));
+  }
+  static void TearDownTestSuite() { engine_.reset(); }
+  static std::string name(std::size_t c) { return engine_->snapshot().conditions()[c].name; }
+  static std::string focus_name(const qa::Result& r) {
+    return r.focus.empty() ? "(none)" : name(r.focus[0].condition);
+  }
+  static inline std::unique_ptr<qa::Engine> engine_;
+};
+
+class AnswerChoice : public EngineSuite<AnswerChoice> {
+ public:
+  static std::vector<Article> articles() {
     std::vector<Article> a;
     // Zorblat disease: three collections answer its treatment. GARD's text
     // shares the most words with the questions below; it still comes after
@@ -103,14 +119,7 @@ class AnswerChoice : public ::testing::Test {
                            "Grobnik " + std::to_string(id),
                            {{T::overview, id == 32 ? "Grobnik is kept apart from zimflop."
                                                    : "Grobnik is a made-up filler."}}));
-    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(a)));
-  }
-  static void TearDownTestSuite() {
-    delete engine_;
-    engine_ = nullptr;
-  }
-  static std::string focus_name(const qa::Result& r) {
-    return r.focus.empty() ? "(none)" : engine_->snapshot().conditions()[r.focus[0].condition].name;
+    return a;
   }
   static std::string scores(const qa::Result& r) {
     std::string out;
@@ -126,7 +135,6 @@ class AnswerChoice : public ::testing::Test {
   static std::string condition_of(const qa::Answer& a) {
     return engine_->snapshot().conditions()[a.condition].name;
   }
-  static inline qa::Engine* engine_ = nullptr;
 };
 
 TEST_F(AnswerChoice, TheDocumentTitledAsTheFocusComesFirstWhateverTheOtherWords) {
@@ -245,9 +253,9 @@ TEST_F(AnswerChoice, ADocumentHeldTwiceIsOneAnswerWhateverTheOtherWords) {
 // An entry that holds no answer of the kind asked (or none at all), whose
 // name's head words name a broader entry that does: "Sodium hypochlorite
 // poisoning" and "Poisoning". Invented names.
-class BroaderEntries : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
+class BroaderEntries : public EngineSuite<BroaderEntries> {
+ public:
+  static std::vector<Article> articles() {
     std::vector<Article> a;
     a.push_back(document("MPlusHealthTopics", "1", "Snorkelitis", "Snorkelitis",
                          {{T::overview, "Snorkelitis is a made-up test condition."},
@@ -266,17 +274,8 @@ class BroaderEntries : public ::testing::Test {
     a.push_back(document("MPlusHealthTopics", "6", "Wumbles", "Wumbles",
                          {{T::overview, "Wumbles are invented."},
                           {T::treatment, "Wumbles are treated with pretend songs."}}));
-    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(a)));
+    return a;
   }
-  static void TearDownTestSuite() {
-    delete engine_;
-    engine_ = nullptr;
-  }
-  static std::string focus_name(const qa::Result& r) {
-    return r.focus.empty() ? "(none)" : engine_->snapshot().conditions()[r.focus[0].condition].name;
-  }
-  static std::string name(std::size_t c) { return engine_->snapshot().conditions()[c].name; }
-  static inline qa::Engine* engine_ = nullptr;
 };
 
 TEST_F(BroaderEntries, AnEntryThatHoldsNothingIsAnsweredFromTheBroaderOneItsNameIsOf) {
@@ -352,9 +351,9 @@ TEST_F(BroaderEntries, AnEntryThatHoldsNothingIsSaidToHoldNothingNotPointedToAva
 // The condition read first holds no answer at all, and another condition
 // the question names as strongly holds answers: those are given, marked as
 // about that other condition, and the reply says so.
-class OtherNamedEntries : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
+class OtherNamedEntries : public EngineSuite<OtherNamedEntries> {
+ public:
+  static std::vector<Article> articles() {
     std::vector<Article> a;
     // Holds nothing (a name of four words: read more strongly than the
     // other's, which holds answers).
@@ -373,14 +372,8 @@ class OtherNamedEntries : public ::testing::Test {
                           {{T::overview, "Pillwort tonic is an invented topic."}});
     topic.condition.kind = "other";
     a.push_back(std::move(topic));
-    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(a)));
+    return a;
   }
-  static void TearDownTestSuite() {
-    delete engine_;
-    engine_ = nullptr;
-  }
-  static std::string name(std::size_t c) { return engine_->snapshot().conditions()[c].name; }
-  static inline qa::Engine* engine_ = nullptr;
 };
 
 TEST_F(OtherNamedEntries, AnEntryThatHoldsNothingIsAnsweredFromAnotherConditionNamedAsStrongly) {
@@ -431,9 +424,9 @@ TEST_F(OtherNamedEntries, NotForADrugReadFirstNorFromATopic) {
 // Narrower conditions are kinds of the focus: a name that holds the focus's
 // words followed by another condition's own name is of that other condition
 // (as "exercise-induced asthma" is an asthma, not a kind of exercise).
-class NarrowerKinds : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
+class NarrowerKinds : public EngineSuite<NarrowerKinds> {
+ public:
+  static std::vector<Article> articles() {
     std::vector<Article> a;
     // The focus: holds an overview only.
     a.push_back(document("MPlusHealthTopics", "1", "Plonkery", "Plonkery",
@@ -449,14 +442,8 @@ class NarrowerKinds : public ::testing::Test {
                          {{T::causes, "Familial plonkery runs in made-up families."}}));
     a.push_back(document("GARD", "4", "Plonkery - wheezeritis type", "Plonkery - wheezeritis type",
                          {{T::causes, "This plonkery follows pretend germs."}}));
-    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(a)));
+    return a;
   }
-  static void TearDownTestSuite() {
-    delete engine_;
-    engine_ = nullptr;
-  }
-  static std::string name(std::size_t c) { return engine_->snapshot().conditions()[c].name; }
-  static inline qa::Engine* engine_ = nullptr;
 };
 
 TEST_F(NarrowerKinds, ANameWhoseWordsAfterTheFocusNameAnotherConditionIsNoKindOfIt) {
@@ -473,9 +460,9 @@ TEST_F(NarrowerKinds, ANameWhoseWordsAfterTheFocusNameAnotherConditionIsNoKindOf
 // of it (its head, or what an "of" names: "curvature of the penis"), not
 // when they qualify the word after them ("low blood pressure" is no kind of
 // blood). Invented names throughout.
-class NarrowerSynonyms : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
+class NarrowerSynonyms : public EngineSuite<NarrowerSynonyms> {
+ public:
+  static std::vector<Article> articles() {
     std::vector<Article> a;
     // The focus: holds an overview only.
     a.push_back(document("MPlusHealthTopics", "1", "Glimbus", "Glimbus",
@@ -497,14 +484,8 @@ class NarrowerSynonyms : public ::testing::Test {
     a.push_back(document("GARD", "6", "Pebble deficiency", "Pebble deficiency",
                          {{T::causes, "Pebble deficiency follows pretend genes."}},
                          {"low serum glimbus"}));
-    engine_ = new qa::Engine(std::make_shared<const Snapshot>(std::move(a)));
+    return a;
   }
-  static void TearDownTestSuite() {
-    delete engine_;
-    engine_ = nullptr;
-  }
-  static std::string name(std::size_t c) { return engine_->snapshot().conditions()[c].name; }
-  static inline qa::Engine* engine_ = nullptr;
 };
 
 TEST_F(NarrowerSynonyms, ASynonymWhoseFocusWordsQualifyTheNextWordIsNoKindOfIt) {
@@ -514,8 +495,7 @@ TEST_F(NarrowerSynonyms, ASynonymWhoseFocusWordsQualifyTheNextWordIsNoKindOfIt) 
   std::set<std::string> narrower;
   for (const auto& a : r.answers)
     if (a.via == qa::Answer::Via::narrower) narrower.insert(name(a.condition));
-  EXPECT_EQ(narrower,
-            (std::set<std::string>{"Snorbitis", "Frattle disease", "Pebble deficiency"}));
+  EXPECT_EQ(narrower, (std::set<std::string>{"Snorbitis", "Frattle disease", "Pebble deficiency"}));
 }
 
 TEST_F(NarrowerSynonyms, UnlessTheQuestionPutsThatSameWordAfterThem) {
