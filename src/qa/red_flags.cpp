@@ -243,6 +243,7 @@ std::optional<Emergency> RedFlags::first_said(
     // word, else only once the names read are known.
     if (rule.needs_names != with_names) continue;
     std::string matched;
+    std::vector<const Phrase*> shown;
     bool all = true;
     for (const auto& group : rule.groups) {
       const auto hit = std::find_if(group.begin(), group.end(), says);
@@ -250,6 +251,13 @@ std::optional<Emergency> RedFlags::first_said(
         all = false;
         break;
       }
+      // A qualifier inside a phrase already shown ("worst" of "worst
+      // headache") adds no word for the reader.
+      if (!hit->of_a_name && std::any_of(shown.begin(), shown.end(), [&](const Phrase* p) {
+            return !p->of_a_name && says_phrase(p->stems, hit->stems);
+          }))
+        continue;
+      shown.push_back(&*hit);
       if (!matched.empty()) matched += " + ";
       if (!hit->of_a_name) {
         matched += hit->text;

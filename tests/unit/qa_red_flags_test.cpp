@@ -99,5 +99,24 @@ TEST(RedFlagsTable, AQuotedPhraseIsSaidByTheWordsAsWritten) {
                std::invalid_argument);
 }
 
+// The words that said a warning sign are shown once: a qualifier that is a
+// word of the phrase it qualifies ("worst" of "worst headache") is not
+// repeated, and one said apart from it still is.
+TEST(RedFlagsTable, AQualifierInsideTheSignsPhraseIsNotShownTwice) {
+  text::Analyzer analyzer;
+  using Rows = std::vector<std::vector<std::string_view>>;
+  const qa::RedFlags flags(Rows{{"head", "worst headache|head injury", "worst|vomiting"}},
+                           analyzer);
+  auto matched = [&](std::string_view q) {
+    const auto e = flags.check(q, analyzer);
+    return e ? e->matched : std::string("(none)");
+  };
+  EXPECT_EQ(matched("I have the worst headache of my life"), "worst headache");
+  EXPECT_EQ(matched("A head injury and now vomiting"), "head injury + vomiting");
+  EXPECT_EQ(matched("The worst headache, and vomiting"), "worst headache");
+  EXPECT_EQ(matched("A head injury, the worst"), "head injury + worst");
+  EXPECT_EQ(matched("A head injury"), "(none)");
+}
+
 }  // namespace
 }  // namespace symptomdb
