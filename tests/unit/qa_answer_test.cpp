@@ -510,5 +510,51 @@ TEST_F(NarrowerSynonyms, UnlessTheQuestionPutsThatSameWordAfterThem) {
   EXPECT_FALSE(narrower.contains("Wobblem syndrome"));
 }
 
+// A name's word written as an abbreviation, in capitals ("KETTLE"), is met
+// by the focus's word only when that is written in capitals too: "kettles"
+// is no kind of the condition so abbreviated. Invented names throughout.
+class NarrowerAbbreviations : public EngineSuite<NarrowerAbbreviations> {
+ public:
+  static std::vector<Article> articles() {
+    std::vector<Article> a;
+    // Foci: hold an overview only.
+    a.push_back(document("MPlusHealthTopics", "1", "Kettles", "Kettles",
+                         {{T::overview, "Kettles are a made-up test topic."}}));
+    a.push_back(document("MPlusHealthTopics", "2", "BLARP", "BLARP",
+                         {{T::overview, "BLARP is a made-up test topic."}}));
+    // An abbreviation spelt like the focus's word.
+    a.push_back(document("GARD", "3", "Zemple tube disease", "Zemple tube disease",
+                         {{T::causes, "Zemple tube disease follows pretend steam."}},
+                         {"KETTLE"}));
+    // Kinds of the foci.
+    a.push_back(document("GARD", "4", "Kettle fever", "Kettle fever",
+                         {{T::causes, "Kettle fever follows pretend boiling."}}));
+    a.push_back(document("GARD", "5", "Wimple syndrome", "Wimple syndrome",
+                         {{T::causes, "Wimple syndrome follows pretend genes."}},
+                         {"Familial BLARP"}));
+    return a;
+  }
+};
+
+TEST_F(NarrowerAbbreviations, AnAbbreviationIsNoKindOfAnOrdinaryWordSpeltLikeIt) {
+  const auto r = engine_->ask("What causes kettles?");
+  ASSERT_FALSE(r.focus.empty());
+  ASSERT_EQ(name(r.focus[0].condition), "Kettles");
+  std::set<std::string> narrower;
+  for (const auto& a : r.answers)
+    if (a.via == qa::Answer::Via::narrower) narrower.insert(name(a.condition));
+  EXPECT_EQ(narrower, (std::set<std::string>{"Kettle fever"}));
+}
+
+TEST_F(NarrowerAbbreviations, AFocusWrittenInCapitalsStillMeetsCapitals) {
+  const auto r = engine_->ask("What causes BLARP?");
+  ASSERT_FALSE(r.focus.empty());
+  ASSERT_EQ(name(r.focus[0].condition), "BLARP");
+  std::set<std::string> narrower;
+  for (const auto& a : r.answers)
+    if (a.via == qa::Answer::Via::narrower) narrower.insert(name(a.condition));
+  EXPECT_EQ(narrower, (std::set<std::string>{"Wimple syndrome"}));
+}
+
 }  // namespace
 }  // namespace symptomdb
