@@ -556,5 +556,33 @@ TEST_F(NarrowerAbbreviations, AFocusWrittenInCapitalsStillMeetsCapitals) {
   EXPECT_EQ(narrower, (std::set<std::string>{"Wimple syndrome"}));
 }
 
+// What a person does to themselves is what a name of "self-" and the deed
+// calls it ("harming herself" is self-harm). Invented names.
+class DoneToOneself : public EngineSuite<DoneToOneself> {
+ public:
+  static std::vector<Article> articles() {
+    std::vector<Article> a;
+    a.push_back(document("MPlusHealthTopics", "1", "Self-plink", "Self-plink",
+                         {{T::overview, "Self-plink is a made-up test topic."},
+                          {T::treatment, "Self-plink is helped by pretend talks."}}));
+    return a;
+  }
+};
+
+TEST_F(DoneToOneself, ADeedSaidWithAReflexivePronounIsTheSelfName) {
+  for (const char* q : {"My son keeps plinking himself, what can we do?",
+                        "I have been plinking myself for months, how do I stop?",
+                        "my daughter plinked herself again"}) {
+    const auto r = engine_->ask(q);
+    ASSERT_FALSE(r.focus.empty()) << q;
+    EXPECT_EQ(name(r.focus[0].condition), "Self-plink") << q;
+  }
+}
+
+TEST_F(DoneToOneself, NotTheDeedDoneToAnother) {
+  const auto r = engine_->ask("My son keeps plinking his sister, what can we do?");
+  for (const auto& f : r.focus) EXPECT_NE(name(f.condition), "Self-plink");
+}
+
 }  // namespace
 }  // namespace symptomdb
