@@ -558,7 +558,7 @@ TEST_F(NarrowerAbbreviations, AFocusWrittenInCapitalsStillMeetsCapitals) {
 
 // What a person does to themselves is what a name of "self-" and the deed
 // calls it ("harming herself" is self-harm). Invented names.
-class DoneToOneself : public EngineSuite<DoneToOneself> {
+class FocusDoneToOneself : public EngineSuite<FocusDoneToOneself> {
  public:
   static std::vector<Article> articles() {
     std::vector<Article> a;
@@ -569,7 +569,7 @@ class DoneToOneself : public EngineSuite<DoneToOneself> {
   }
 };
 
-TEST_F(DoneToOneself, ADeedSaidWithAReflexivePronounIsTheSelfName) {
+TEST_F(FocusDoneToOneself, ADeedSaidWithAReflexivePronounIsTheSelfName) {
   for (const char* q : {"My son keeps plinking himself, what can we do?",
                         "I have been plinking myself for months, how do I stop?",
                         "my daughter plinked herself again"}) {
@@ -579,7 +579,7 @@ TEST_F(DoneToOneself, ADeedSaidWithAReflexivePronounIsTheSelfName) {
   }
 }
 
-TEST_F(DoneToOneself, NotTheDeedDoneToAnother) {
+TEST_F(FocusDoneToOneself, NotTheDeedDoneToAnother) {
   const auto r = engine_->ask("My son keeps plinking his sister, what can we do?");
   for (const auto& f : r.focus) EXPECT_NE(name(f.condition), "Self-plink");
 }
