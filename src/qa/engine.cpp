@@ -142,6 +142,27 @@ std::vector<bool> asking_sentence(std::string_view question, const std::vector<t
   return mask;
 }
 
+
+// Which words of a name it writes as an abbreviation, in capitals ("PET",
+// "HIV" in "HIV-associated nephropathy"): two capitals or more and no small
+// letter (looks_like_abbreviation). Not in a name of several words written
+// in capitals throughout ("CHARCOT-MARIE-TOOTH DISEASE, AXONAL"): there the
+// capitals say nothing. `terms` are the name's, read from `folded`.
+std::vector<bool> abbreviation_words(const std::string& name, const std::string& folded,
+                                     const std::vector<text::Term>& terms) {
+  std::vector<bool> out(terms.size(), false);
+  if (folded.size() != name.size()) return out;
+  const bool small = std::any_of(name.begin(), name.end(),
+                                 [](unsigned char ch) { return std::islower(ch) != 0; });
+  if (!small && terms.size() > 2) return out;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const auto& t = terms[i];
+    if (t.offset + t.surface.size() > name.size()) continue;
+    out[i] = looks_like_abbreviation(std::string_view(name).substr(t.offset, t.surface.size()));
+  }
+  return out;
+}
+
 }  // namespace
 
 Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(snapshot)) {
@@ -208,13 +229,17 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
     }
     auto& stems_of_names = name_term_stems_.emplace_back();
     auto& ends_of_names = name_phrase_ends_.emplace_back();
+    auto& caps_of_names = name_term_caps_.emplace_back();
     for (const auto& n : names) {
       auto& stems = stems_of_names.emplace_back();
       auto& ends = ends_of_names.emplace_back();
+      auto& caps = caps_of_names.emplace_back();
       const auto ts = analyzer.terms(n);
       const std::string folded = text::fold(n);
+      const auto written_caps = abbreviation_words(n, folded, ts);
       for (std::size_t i = 0; i < ts.size(); ++i) {
         stems.push_back(ts[i].stem);
+        caps.push_back(written_caps[i]);
         bool end = i + 1 == ts.size() || text::is_stopword(ts[i + 1].surface);
         if (!end) {
           // What stands between this word and the next: a hyphen joins
@@ -233,12 +258,18 @@ Engine::Engine(std::shared_ptr<const Snapshot> snapshot) : snapshot_(std::move(s
         ends.push_back(end);
       }
     }
-    for (const auto& n : names)
-      for (const auto& t : analyzer.terms(n)) {
+    for (std::size_t n = 0; n < names.size(); ++n) {
+      const auto ts = analyzer.terms(names[n]);
+      for (std::size_t i = 0; i < ts.size(); ++i) {
+        const auto& t = ts[i];
         if (text::is_stopword(t.surface)) continue;
         auto& list = name_stems_[t.stem];
         if (list.empty() || list.back() != c) list.push_back(static_cast<std::uint32_t>(c));
+        if (i < name_term_caps_[c][n].size() && name_term_caps_[c][n][i]) continue;
+        auto& plain = name_stems_plain_[t.stem];
+        if (plain.empty() || plain.back() != c) plain.push_back(static_cast<std::uint32_t>(c));
       }
+    }
   }
 
   // Broader conditions, from the names alone: the condition whose own name
@@ -1295,12 +1326,21 @@ std::vector<std::size_t> Engine::narrower(std::size_t condition, const std::stri
   // Conditions named (by name or synonym) with every content word of the
   // focus's name, those with most answers first: "CHMP2B-related
   // frontotemporal dementia" is narrower than "dementia".
+  // A word of another name written as an abbreviation, in capitals
+  // ("PET"), is met only by the focus's word written in capitals too:
+  // "pets" is no positron emission tomography, nor a patulous Eustachian
+  // tube (name_stems_plain_).
+  const std::string folded_name = text::fold(name);
+  const auto name_terms = analyzer.terms(name);
+  const auto focus_caps = abbreviation_words(name, folded_name, name_terms);
   std::vector<std::uint32_t> common;
   bool first = true;
-  for (const auto& t : analyzer.terms(name)) {
+  for (std::size_t k = 0; k < name_terms.size(); ++k) {
+    const auto& t = name_terms[k];
     if (text::is_stopword(t.surface)) continue;
-    auto it = name_stems_.find(t.stem);
-    if (it == name_stems_.end()) return {};
+    const auto& index = focus_caps[k] ? name_stems_ : name_stems_plain_;
+    auto it = index.find(t.stem);
+    if (it == index.end()) return {};
     if (first) {
       common = it->second;
       first = false;
@@ -1324,8 +1364,12 @@ std::vector<std::size_t> Engine::narrower(std::size_t condition, const std::stri
   // endocarditis, not kinds of the small intestine, exercise or Candida;
   // "Kidney injury - acute" and "lichen planus pigmentosus" are kinds.
   std::vector<std::string> focus;
-  for (const auto& t : analyzer.terms(name))
-    if (!text::is_stopword(t.surface)) focus.push_back(t.stem);
+  std::vector<bool> focus_in_caps;
+  for (std::size_t k = 0; k < name_terms.size(); ++k)
+    if (!text::is_stopword(name_terms[k].surface)) {
+      focus.push_back(name_terms[k].stem);
+      focus_in_caps.push_back(focus_caps[k]);
+    }
   auto of_another = [&](const std::vector<std::string>& ts) {
     std::size_t last = ts.size(), seen = 0;
     for (std::size_t i = 0; i < ts.size(); ++i)
@@ -1350,9 +1394,14 @@ std::vector<std::size_t> Engine::narrower(std::size_t condition, const std::stri
     bool holds = false, kind = false;
     for (std::size_t n = 0; n < name_term_stems_[c].size(); ++n) {
       const auto& ts = name_term_stems_[c][n];
-      const bool all = std::all_of(focus.begin(), focus.end(), [&](const std::string& f) {
-        return std::find(ts.begin(), ts.end(), f) != ts.end();
-      });
+      const auto& caps = name_term_caps_[c][n];
+      bool all = true;
+      for (std::size_t f = 0; f < focus.size() && all; ++f) {
+        bool met = false;
+        for (std::size_t i = 0; i < ts.size() && !met; ++i)
+          met = ts[i] == focus[f] && (focus_in_caps[f] || i >= caps.size() || !caps[i]);
+        all = met;
+      }
       if (!all) continue;
       holds = true;
       if (of_another(ts)) continue;

@@ -178,6 +178,13 @@ class Engine {
   // Content stem of a condition name or synonym -> conditions so named
   // (sorted): narrower conditions are those named with all the focus's stems.
   std::unordered_map<std::string, std::vector<std::uint32_t>> name_stems_;
+  // The same without the words a name writes as an abbreviation, in
+  // capitals ("PET" of "Patulous Eustachian Tube"): a focus word the asker
+  // wrote in lower case ("pets") is looked up here (see narrower).
+  std::unordered_map<std::string, std::vector<std::uint32_t>> name_stems_plain_;
+  // Condition -> for each of its names, for each word: whether the name
+  // writes it as an abbreviation (see name_stems_plain_).
+  std::vector<std::vector<std::vector<bool>>> name_term_caps_;
   // The stem of the last word of each condition's own name ("poison" for
   // "Sodium hypochlorite poisoning"): the kind of thing it names.
   std::vector<std::string> name_last_stem_;

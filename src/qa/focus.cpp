@@ -631,6 +631,27 @@ std::vector<std::pair<std::string, std::size_t>> part_said_to_hurt_keys(
   return out;
 }
 
+// What a person does to themselves is what a name of "self-" and the
+// deed calls it: "harming herself", "harm myself", "harmed himself" are
+// self-harm, as the name "Self-harm" says it. For the word at `h` followed
+// by a reflexive pronoun, the key of "self" and that word (the stems in the
+// name's order) and the end of the words it takes; a condition so named
+// is read only where the knowledge base names one so.
+std::vector<std::pair<std::string, std::size_t>> done_to_oneself_keys(
+    const std::vector<text::Term>& terms, const std::vector<char>& stop, std::size_t h,
+    const std::string& self_stem) {
+  std::vector<std::pair<std::string, std::size_t>> out;
+  if (self_stem.empty() || h + 1 >= terms.size() || stop[h]) return out;
+  static constexpr std::string_view kReflexive[] = {
+      "myself", "yourself", "himself", "herself", "itself", "oneself", "ourselves",
+      "yourselves", "themselves", "themself"};
+  if (std::find(std::begin(kReflexive), std::end(kReflexive), terms[h + 1].surface) ==
+      std::end(kReflexive))
+    return out;
+  out.emplace_back(self_stem + " " + terms[h].stem, h + 2);
+  return out;
+}
+
 // Is `word` the name's one word `name_word` or an inflection of the same
 // word (either way round: "cramp" / "cramps", "vomit" / "vomiting")? The
 // base they share must be one of the two or, given `english`, an English
@@ -938,6 +959,7 @@ void FocusDictionary::add_defined_abbreviations(const Snapshot& snap, text::Anal
 
 FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer, CorpusStats stats)
     : stats_(std::move(stats)) {
+  if (const auto self = analyzer.terms("self"); !self.empty()) self_stem_ = self.front().stem;
   const auto conditions = snap.conditions();
   std::unordered_map<std::string, std::size_t> by_key;  // condition_key -> condition
   // Every condition's own names and synonyms, to tell a title that relates
@@ -1654,6 +1676,18 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     for (const auto& [key, e] : part_said_to_hurt_keys(r.terms, stop, h)) {
       const auto it = entries_.find(key);
       if (it != entries_.end()) consider(h, e, 2, it->second, true);
+    }
+    // "harming herself" is self-harm (see done_to_oneself_keys).
+    // Only a condition's own or other names: a sign a syndrome shows
+    // ("Self-biting", a phenotype name) is not what the person asks about.
+    for (const auto& [key, e] : done_to_oneself_keys(r.terms, stop, h, self_stem_)) {
+      const auto it = entries_.find(key);
+      if (it == entries_.end()) continue;
+      std::vector<Entry> list;
+      for (const auto& entry : it->second)
+        if (entry.kind != NameKind::phenotype && entry.kind != NameKind::abbreviation)
+          list.push_back(entry);
+      if (!list.empty()) consider(h, e, 2, list, true);
     }
   }
   // A name with nothing behind it (a drug MedQuAD only lists) yields to a

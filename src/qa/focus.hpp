@@ -185,6 +185,9 @@ class FocusDictionary {
   text::FuzzyIndex fuzzy_;
   CorpusStats stats_;
   std::size_t max_words_ = 1;
+  // The stem of "self", as names of what one does to oneself open with it
+  // ("Self-harm"; see done_to_oneself_keys).
+  std::string self_stem_;
   std::size_t entry_count_ = 0;
   // Stems that are the one-word name of a drug ("mefloquine"): letters
   // written right after one are its form ("HCl", "ER"), not a condition.

@@ -510,5 +510,79 @@ TEST_F(NarrowerSynonyms, UnlessTheQuestionPutsThatSameWordAfterThem) {
   EXPECT_FALSE(narrower.contains("Wobblem syndrome"));
 }
 
+// A name's word written as an abbreviation, in capitals ("KETTLE"), is met
+// by the focus's word only when that is written in capitals too: "kettles"
+// is no kind of the condition so abbreviated. Invented names throughout.
+class NarrowerAbbreviations : public EngineSuite<NarrowerAbbreviations> {
+ public:
+  static std::vector<Article> articles() {
+    std::vector<Article> a;
+    // Foci: hold an overview only.
+    a.push_back(document("MPlusHealthTopics", "1", "Kettles", "Kettles",
+                         {{T::overview, "Kettles are a made-up test topic."}}));
+    a.push_back(document("MPlusHealthTopics", "2", "BLARP", "BLARP",
+                         {{T::overview, "BLARP is a made-up test topic."}}));
+    // An abbreviation spelt like the focus's word.
+    a.push_back(document("GARD", "3", "Zemple tube disease", "Zemple tube disease",
+                         {{T::causes, "Zemple tube disease follows pretend steam."}},
+                         {"KETTLE"}));
+    // Kinds of the foci.
+    a.push_back(document("GARD", "4", "Kettle fever", "Kettle fever",
+                         {{T::causes, "Kettle fever follows pretend boiling."}}));
+    a.push_back(document("GARD", "5", "Wimple syndrome", "Wimple syndrome",
+                         {{T::causes, "Wimple syndrome follows pretend genes."}},
+                         {"Familial BLARP"}));
+    return a;
+  }
+};
+
+TEST_F(NarrowerAbbreviations, AnAbbreviationIsNoKindOfAnOrdinaryWordSpeltLikeIt) {
+  const auto r = engine_->ask("What causes kettles?");
+  ASSERT_FALSE(r.focus.empty());
+  ASSERT_EQ(name(r.focus[0].condition), "Kettles");
+  std::set<std::string> narrower;
+  for (const auto& a : r.answers)
+    if (a.via == qa::Answer::Via::narrower) narrower.insert(name(a.condition));
+  EXPECT_EQ(narrower, (std::set<std::string>{"Kettle fever"}));
+}
+
+TEST_F(NarrowerAbbreviations, AFocusWrittenInCapitalsStillMeetsCapitals) {
+  const auto r = engine_->ask("What causes BLARP?");
+  ASSERT_FALSE(r.focus.empty());
+  ASSERT_EQ(name(r.focus[0].condition), "BLARP");
+  std::set<std::string> narrower;
+  for (const auto& a : r.answers)
+    if (a.via == qa::Answer::Via::narrower) narrower.insert(name(a.condition));
+  EXPECT_EQ(narrower, (std::set<std::string>{"Wimple syndrome"}));
+}
+
+// What a person does to themselves is what a name of "self-" and the deed
+// calls it ("harming herself" is self-harm). Invented names.
+class FocusDoneToOneself : public EngineSuite<FocusDoneToOneself> {
+ public:
+  static std::vector<Article> articles() {
+    std::vector<Article> a;
+    a.push_back(document("MPlusHealthTopics", "1", "Self-plink", "Self-plink",
+                         {{T::overview, "Self-plink is a made-up test topic."},
+                          {T::treatment, "Self-plink is helped by pretend talks."}}));
+    return a;
+  }
+};
+
+TEST_F(FocusDoneToOneself, ADeedSaidWithAReflexivePronounIsTheSelfName) {
+  for (const char* q : {"My son keeps plinking himself, what can we do?",
+                        "I have been plinking myself for months, how do I stop?",
+                        "my daughter plinked herself again"}) {
+    const auto r = engine_->ask(q);
+    ASSERT_FALSE(r.focus.empty()) << q;
+    EXPECT_EQ(name(r.focus[0].condition), "Self-plink") << q;
+  }
+}
+
+TEST_F(FocusDoneToOneself, NotTheDeedDoneToAnother) {
+  const auto r = engine_->ask("My son keeps plinking his sister, what can we do?");
+  for (const auto& f : r.focus) EXPECT_NE(name(f.condition), "Self-plink");
+}
+
 }  // namespace
 }  // namespace symptomdb
