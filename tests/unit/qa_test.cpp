@@ -641,6 +641,14 @@ TEST_F(FixtureEngine, RedFlagsComeFirstEvenWhenAFocusIsAnswered) {
   ASSERT_TRUE(r.emergency);
   EXPECT_EQ(r.emergency->kind, "suicide");
   EXPECT_FALSE(engine_->ask("I cut myself shaving, how do I stop the bleeding?").emergency);
+  // Said of someone one writes for, the same.
+  r = engine_->ask("My daughter is harming herself, what should I do?");
+  ASSERT_TRUE(r.emergency);
+  EXPECT_EQ(r.emergency->kind, "suicide");
+  r = engine_->ask("my son has been cutting himself");
+  ASSERT_TRUE(r.emergency);
+  EXPECT_EQ(r.emergency->kind, "suicide");
+  EXPECT_FALSE(engine_->ask("my son cut himself on a tin can").emergency);
 
   // A stiff neck said the other way round ("my neck is stiff") with a
   // headache is the same warning.
