@@ -786,29 +786,47 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
     if (space == std::string::npos) return read.contains(t);
     return read.contains(t.substr(0, space)) && read.contains(t.substr(space + 1));
   };
+  // `names` (QueryTerms::names), when given, tags each term with `tag`: a
+  // term is listed once per wording, and not again in a name of a term read
+  // when the person's own words hold it.
   auto add_to = [&](std::vector<std::pair<std::uint32_t, double>>& into, const std::string& said,
-                    double weight, bool with_story) {
+                    double weight, bool with_story, std::vector<std::uint32_t>* names,
+                    std::uint32_t tag) {
     const std::string text = what_it_is(said);
     for (const auto& t : terms_with(text, true, analyzer)) {
       const auto it = term_ids_.find(t);
       if (it == term_ids_.end()) continue;
       double w = weight * (t.find(' ') != std::string::npos ? params_.pair_boost : 1.0);
       if (with_story && !is_read(t)) w *= params_.story_weight;
-      auto same = std::find_if(into.begin(), into.end(),
-                               [&](const auto& x) { return x.first == it->second; });
-      if (same == into.end())
-        into.emplace_back(it->second, w);
-      else
-        same->second = std::max(same->second, w);
+      std::size_t same = into.size();
+      for (std::size_t k = 0; k < into.size() && same == into.size(); ++k) {
+        if (into[k].first != it->second) continue;
+        const std::uint32_t had = names ? (*names)[k] : 0;
+        if (!names || had == 0 || had == tag) same = k;
+      }
+      if (same < into.size()) {
+        if (!names || (*names)[same] == tag) into[same].second = std::max(into[same].second, w);
+        continue;
+      }
+      into.emplace_back(it->second, w);
+      if (names) names->push_back(tag);
     }
   };
-  auto add = [&](const std::string& said, double weight, bool with_story) {
-    add_to(q.terms, said, weight, with_story);
+  auto add = [&](const std::string& said, double weight, bool with_story, std::uint32_t tag) {
+    add_to(q.terms, said, weight, with_story, &q.names, tag);
   };
   // The person's words as the texts write them (ProfileFinding::words):
   // measured on the vignettes, matching the text as written as well lost
   // top-3 and top-5 ("the runs" still met "runs in families").
-  add(f.words.empty() ? f.text : f.words, 1.0, story);
+  add(f.words.empty() ? f.text : f.words, 1.0, story, 0);
+  // The names of the terms read, in order (tag, text, weight), for the
+  // person's words a name says (below).
+  struct Source {
+    std::uint32_t tag;
+    std::string_view text;
+    double weight;
+  };
+  std::vector<Source> sources;
   std::vector<std::size_t> said;
   for (std::size_t k = 0; k < f.expansions.size(); ++k) {
     // A name the general texts hardly use ("odynophagia") is a rare word the
@@ -817,21 +835,52 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
     // one that says it in plain words.
     const bool hardly_used =
         params_.lay_weight > 0 && k < f.synonyms.size() && unsaid(f.expansions[k], analyzer);
-    add(f.expansions[k], params_.expansion_weight * (hardly_used ? params_.lay_weight : 1.0),
-        false);
+    sources.push_back({name_tag(k, 0), f.expansions[k],
+                       params_.expansion_weight * (hardly_used ? params_.lay_weight : 1.0)});
     if (params_.lay_weight > 0 && k < f.synonyms.size()) {
       if (!hardly_used)
         said.push_back(k);
       else
-        for (const auto& s : f.synonyms[k])
-          add(s, params_.expansion_weight * params_.lay_weight, false);
+        for (std::size_t j = 0; j < f.synonyms[k].size(); ++j)
+          sources.push_back({name_tag(k, j + 1), f.synonyms[k][j],
+                             params_.expansion_weight * params_.lay_weight});
     }
+  }
+  if (params_.names_once > 0) {
+    // The person's words that a name of a term read says ("painful
+    // swallowing", as the reader writes "it hurts to swallow") are that
+    // name said, and count with it, at their own weight: one finding, of
+    // whose names a text counts the largest once.
+    std::vector<std::vector<std::pair<std::uint32_t, double>>> of_source(sources.size());
+    std::unordered_map<std::uint32_t, std::uint32_t> moved;  // own term -> its read
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      add_to(of_source[i], std::string(sources[i].text), sources[i].weight, false, nullptr, 0);
+      for (const auto& [t, w] : of_source[i])
+        if (std::find_if(q.terms.begin(), q.terms.end(),
+                         [&](const auto& x) { return x.first == t; }) != q.terms.end())
+          moved.emplace(t, sources[i].tag >> 16);
+    }
+    std::unordered_map<std::uint32_t, double> own(q.terms.begin(), q.terms.end());
+    std::erase_if(q.terms, [&](const auto& x) { return moved.contains(x.first); });
+    q.names.assign(q.terms.size(), 0);
+    for (std::size_t i = 0; i < sources.size(); ++i)
+      for (auto [t, w] : of_source[i]) {
+        if (const auto m = moved.find(t); m != moved.end()) {
+          if (m->second != sources[i].tag >> 16) continue;  // counted with another read
+          w = own.at(t);
+        }
+        q.terms.emplace_back(t, w);
+        q.names.push_back(sources[i].tag);
+      }
+  } else {
+    for (const auto& src : sources) add(std::string(src.text), src.weight, false, 0);
   }
   if (params_.unworded_weight > 0)
     for (const auto k : said)
       for (const auto& s : f.synonyms[k])
         add_to(q.unworded, s,
-               params_.expansion_weight * params_.lay_weight * params_.unworded_weight, false);
+               params_.expansion_weight * params_.lay_weight * params_.unworded_weight, false,
+               nullptr, 0);
   std::erase_if(q.unworded, [&](const auto& u) {
     return std::any_of(q.terms.begin(), q.terms.end(),
                        [&](const auto& t) { return t.first == u.first; });
@@ -913,7 +962,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
       e.finding = f.text;
       e.absent = pf.absent;
       std::vector<std::uint32_t> hit;
-      double raw = raw_in(pf.terms, i, hit);
+      double raw = raw_in(pf, i, hit);
       if (hit.empty()) raw = raw_in(pf.unworded, i, hit);
       // What the finding adds through concepts (concept_match.cpp).
       ConceptMeet meet;

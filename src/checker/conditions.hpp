@@ -140,6 +140,16 @@ struct ProfileParameters {
   // her hands fingers" read as Pain), and the discount then cuts symptom
   // words: 1 gains top-1 on both halves over 0.25 (eighth session).
   double story_weight = 1;
+  // 1: a word of place the person said around a finding read as a term
+  // ("pain in my stomach on the right side") counts only in a text that
+  // says it in a sentence naming the finding, not where it is said of
+  // another part ("the right side of the heart"); 0: anywhere.
+  double place_in_sentence = 1;
+  // 1: of the names of one term a finding was read as (its label and
+  // layperson synonyms, QueryTerms::names), a text counts the largest once
+  // ("odynophagia (painful swallowing)" is one finding said twice); 0:
+  // every word of every name is summed.
+  double names_once = 1;
   // Per share of the person's read findings (those the interpreter read as
   // HPO terms) that the profile explains: a condition that accounts for
   // most of what was read beats one that shares many story words (0: off).
@@ -472,6 +482,12 @@ class ConditionModel {
   struct QueryTerms {
     // term -> weight (1 for the person's own words, less for expansions)
     std::vector<std::pair<std::uint32_t, double>> terms;
+    // Per term, which wording gave it (name_tag): 0 for the person's own
+    // words; else the HPO term it was read as and which of that term's names
+    // (its label, or one of its layperson synonyms). The names of one term
+    // are one finding said in other words: in a text that says two of them
+    // ("odynophagia (painful swallowing)") only the larger counts.
+    std::vector<std::uint32_t> names;
     // The layperson synonyms of the terms it was read as that `terms` does
     // not hold (ProfileParameters::unworded_weight): matched only in a text
     // that words the finding in none of `terms`.
@@ -484,8 +500,70 @@ class ConditionModel {
     bool absent = false;
     double weight = 1;
     std::vector<std::pair<std::uint32_t, double>> terms;
+    std::vector<std::uint32_t> names;  // per term, QueryTerms::names
     std::vector<std::pair<std::uint32_t, double>> unworded;  // QueryTerms::unworded
+    // Words of place the person said around a finding read as a term ("on
+    // the right side", "low down") that no name of the term says (sorted),
+    // and the names' words (each name's term ids, sorted): a place word
+    // counts only in a text that says it in a sentence naming the finding
+    // (placed).
+    std::vector<std::uint32_t> places;
+    std::vector<std::vector<std::uint32_t>> named;
   };
+  // Whether term `t` of `f` counts in `profile`: any term but a place word
+  // (PreparedFinding::places); a place word where a sentence of the
+  // profile's text holds it and every word of one of the finding's names.
+  bool placed(const PreparedFinding& f, std::uint32_t t, std::uint32_t profile) const;
+  // The wording tag of QueryTerms::names: the `option`th name (0: the
+  // label) of the `read`th term a finding was read as.
+  static std::uint32_t name_tag(std::size_t read, std::size_t option) {
+    return static_cast<std::uint32_t>(((read + 1) << 16) | (option + 1));
+  }
+  // What a finding's terms sum to in one profile, `value(index)` each
+  // term's part (0 when the profile lacks it): the person's own words are
+  // summed; of the names of one term it was read as, the largest sum
+  // counts, once. The terms that counted are added to `counted`, if given.
+  template <typename Value>
+  static double sum_of_names(const PreparedFinding& f, Value&& value,
+                             std::vector<std::size_t>* counted = nullptr) {
+    double sum = 0, best = 0, cur = 0;
+    std::uint32_t option = 0;
+    std::size_t cur_begin = 0, best_begin = 0, best_end = 0;
+    auto close_option = [&](std::size_t end) {
+      if (cur > best) best = cur, best_begin = cur_begin, best_end = end;
+      cur = 0;
+    };
+    auto close_read = [&]() {
+      sum += best;
+      if (counted)
+        for (std::size_t k = best_begin; k < best_end; ++k)
+          if (value(k) != 0) counted->push_back(k);
+      best = 0, best_begin = best_end = 0;
+    };
+    for (std::size_t i = 0; i < f.terms.size(); ++i) {
+      const std::uint32_t tag = i < f.names.size() ? f.names[i] : 0;
+      const double v = value(i);
+      if (tag == 0) {
+        sum += v;
+        if (counted && v != 0) counted->push_back(i);
+        continue;
+      }
+      if (tag != option) {
+        if (option != 0) {
+          close_option(i);
+          if ((tag >> 16) != (option >> 16)) close_read();
+        }
+        option = tag;
+        cur_begin = i;
+      }
+      cur += v;
+    }
+    if (option != 0) {
+      close_option(f.terms.size());
+      close_read();
+    }
+    return sum;
+  }
   std::vector<PreparedFinding> prepare(const ProfileQuery& q) const;
   // The contrast among the near ones (near_contrast.cpp): what it changed
   // in each profile's score, and each of the person's terms' specificity
@@ -513,6 +591,11 @@ class ConditionModel {
   // that holds none of them, its PreparedFinding::unworded).
   double raw_in(const std::vector<std::pair<std::uint32_t, double>>& terms, std::uint32_t profile,
                 std::vector<std::uint32_t>& hit) const;
+  // The same for a finding's terms, its names counted once (sum_of_names).
+  double raw_in(const PreparedFinding& f, std::uint32_t profile,
+                std::vector<std::uint32_t>& hit) const;
+  // One term's score in one profile, times `w` (0 when it lacks the term).
+  double term_in(std::uint32_t term, double w, std::uint32_t profile) const;
   double length_factor(std::size_t profile) const;
   // Fixed at build: which profiles are symptom topics or named for a group.
   void prepare_ranking();
@@ -649,6 +732,7 @@ class ConditionModel {
   // (said_prior); empty when off.
   std::vector<char> said_by(const ProfileQuery& q) const;
   std::vector<float> symptom_share_;       // per term
+  std::vector<char> place_terms_;          // per term: a word of place, or a pair with one
   std::vector<double> idf_all_;            // idf over all profiles, as built
   std::vector<std::uint32_t> general_df_;  // per term: general topics whose text has it
   std::size_t general_count_ = 0;          // general topics (not rare-disease ones)

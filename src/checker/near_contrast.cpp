@@ -71,15 +71,11 @@ void ConditionModel::apply_contrast(const std::vector<PreparedFinding>& prepared
     for (const auto& f : prepared) {
       if (params_.contrast_scope == 1 && !f.finding->chief) continue;
       if (params_.contrast_scope == 2 && f.finding->expansions.empty()) continue;
-      double raw = 0;
-      for (const auto& [t, w] : f.terms) {
-        const auto& posts = postings_[t];
-        const auto it =
-            std::lower_bound(posts.begin(), posts.end(), i,
-                             [](const Posting& p, std::uint32_t v) { return p.profile < v; });
-        if (it == posts.end() || it->profile != i) continue;
-        raw += w * term_score(t, it->tf, i) * (1 - specificity[t]);
-      }
+      // The names of one term read counted once, as scored (sum_of_names).
+      const double raw = sum_of_names(f, [&](std::size_t k) {
+        const auto [t, w] = f.terms[k];
+        return placed(f, t, i) ? term_in(t, w, i) * (1 - specificity[t]) : 0.0;
+      });
       if (raw != 0) shared += finding_contribution(f, raw);
     }
     adjusted[i] = score[i] - params_.contrast_weight * shared * length_factor(i);

@@ -40,7 +40,44 @@ bool any_of_words(const std::vector<std::string>& words,
   });
 }
 
+// Words that say where on a part ("on the right side", "the lower left",
+// "low down"): English words of position, no part and no finding. Stemmed
+// as the model indexes words.
+const std::unordered_set<std::string>& place_stems() {
+  static const std::unordered_set<std::string> stems = [] {
+    std::unordered_set<std::string> out;
+    text::Analyzer analyzer;
+    for (const auto& t :
+         analyzer.terms("right left side sides upper lower low down up top bottom front middle "
+                        "centre center inner outer"))
+      out.insert(indexed_stem(t.stem));
+    return out;
+  }();
+  return stems;
+}
+
+bool place_term(const std::string& term) {
+  const auto space = term.find(' ');
+  if (space == std::string::npos) return place_stems().contains(term);
+  return place_stems().contains(term.substr(0, space)) ||
+         place_stems().contains(term.substr(space + 1));
+}
+
 }  // namespace
+
+bool ConditionModel::placed(const PreparedFinding& f, std::uint32_t t,
+                            std::uint32_t profile) const {
+  if (f.named.empty() || !std::binary_search(f.places.begin(), f.places.end(), t)) return true;
+  for (const auto& s : sentences_[profile]) {
+    if (!std::binary_search(s.terms.begin(), s.terms.end(), t)) continue;
+    for (const auto& name : f.named)
+      if (std::all_of(name.begin(), name.end(), [&](std::uint32_t w) {
+            return std::binary_search(s.terms.begin(), s.terms.end(), w);
+          }))
+        return true;
+  }
+  return false;
+}
 
 void ConditionModel::prepare_ranking() {
   traits_.assign(profiles_.size(), 0);
@@ -110,6 +147,10 @@ void ConditionModel::prepare_ranking() {
     // A topic's own text does not count for itself.
     for (const auto t : name_terms[i]) seen.erase(t);
     for (const auto t : seen) ++df[t];
+  }
+  if (place_terms_.size() != postings_.size()) {
+    place_terms_.assign(postings_.size(), 0);
+    for (const auto& [term, id] : term_ids_) place_terms_[id] = place_term(term);
   }
   // Symptom language: "cough", "epigastric", "redness" are written in
   // symptom sections; "used", "over the counter", "describes" everywhere.
@@ -276,12 +317,42 @@ std::vector<ConditionModel::PreparedFinding> ConditionModel::prepare(const Profi
     if (f.chief) p.weight *= params_.chief_weight;
     if (any_read && f.expansions.empty()) p.weight *= params_.unread_weight;
     const auto read = terms_of(f, analyzer, any_read_words);
-    for (const auto& [t, w] : read.terms)
-      if (params_.min_idf <= 0 || idf_[t] >= params_.min_idf)
+    for (std::size_t k = 0; k < read.terms.size(); ++k)
+      if (const auto [t, w] = read.terms[k]; params_.min_idf <= 0 || idf_[t] >= params_.min_idf) {
         p.terms.emplace_back(t, w * vocabulary_weight_[t]);
+        p.names.push_back(read.names[k]);
+      }
     for (const auto& [t, w] : read.unworded)
       if (params_.min_idf <= 0 || idf_[t] >= params_.min_idf)
         p.unworded.emplace_back(t, w * vocabulary_weight_[t]);
+    // The names of the terms it was read as, and the person's place words
+    // none of them says (placed).
+    if (!f.expansions.empty() && params_.place_in_sentence) {
+      std::vector<std::uint32_t> name_words;
+      auto add_name = [&](std::string_view name) {
+        std::vector<std::uint32_t> ids;
+        for (const auto& t : profile_terms(name, false))
+          if (const auto it = term_ids_.find(t); it != term_ids_.end()) ids.push_back(it->second);
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        name_words.insert(name_words.end(), ids.begin(), ids.end());
+        if (!ids.empty()) p.named.push_back(std::move(ids));
+      };
+      for (std::size_t k = 0; k < f.expansions.size(); ++k) {
+        add_name(f.expansions[k]);
+        if (k < f.synonyms.size())
+          for (const auto& syn : f.synonyms[k]) add_name(syn);
+      }
+      std::sort(name_words.begin(), name_words.end());
+      for (std::size_t k = 0; k < p.terms.size(); ++k) {
+        const auto t = p.terms[k].first;
+        if (p.names[k] != 0 || std::binary_search(name_words.begin(), name_words.end(), t))
+          continue;
+        if (t < place_terms_.size() && place_terms_[t]) p.places.push_back(t);
+      }
+      std::sort(p.places.begin(), p.places.end());
+      if (p.places.empty()) p.named.clear();
+    }
     // A clause of the story ("her son states that she seems more
     // lethargic") holds many words; a named finding ("flank pain") few.
     if (params_.finding_length > 0 && p.terms.size() > 1)
@@ -305,7 +376,16 @@ std::vector<ConditionModel::PreparedFinding> ConditionModel::prepare(const Profi
       }
     }
   for (std::size_t i = 0; i < out.size(); ++i) {
-    std::erase_if(out[i].terms, [&](const auto& x) { return owner.at(x.first).first != i; });
+    auto& f = out[i];
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < f.terms.size(); ++k)
+      if (owner.at(f.terms[k].first).first == i) {
+        f.terms[kept] = f.terms[k];
+        f.names[kept] = f.names[k];
+        ++kept;
+      }
+    f.terms.resize(kept);
+    f.names.resize(kept);
     // A synonym word another finding holds is counted there.
     std::erase_if(out[i].unworded, [&](const auto& x) { return owner.contains(x.first); });
   }
@@ -337,15 +417,34 @@ double ConditionModel::raw_in(const std::vector<std::pair<std::uint32_t, double>
                               std::uint32_t profile, std::vector<std::uint32_t>& hit) const {
   double raw = 0;
   for (const auto& [t, w] : terms) {
-    const auto& posts = postings_[t];
-    // Postings are in profile order (built profile by profile).
-    const auto it =
-        std::lower_bound(posts.begin(), posts.end(), profile,
-                         [](const Posting& p, std::uint32_t v) { return p.profile < v; });
-    if (it == posts.end() || it->profile != profile) continue;
-    raw += w * term_score(t, it->tf, profile);
+    const double v = term_in(t, w, profile);
+    if (v == 0) continue;
+    raw += v;
     hit.push_back(t);
   }
+  return raw;
+}
+
+double ConditionModel::term_in(std::uint32_t t, double w, std::uint32_t profile) const {
+  const auto& posts = postings_[t];
+  // Postings are in profile order (built profile by profile).
+  const auto it = std::lower_bound(posts.begin(), posts.end(), profile,
+                                   [](const Posting& p, std::uint32_t v) { return p.profile < v; });
+  if (it == posts.end() || it->profile != profile) return 0;
+  return w * term_score(t, it->tf, profile);
+}
+
+double ConditionModel::raw_in(const PreparedFinding& f, std::uint32_t profile,
+                              std::vector<std::uint32_t>& hit) const {
+  std::vector<std::size_t> counted;
+  const double raw = sum_of_names(
+      f,
+      [&](std::size_t k) {
+        const auto [t, w] = f.terms[k];
+        return placed(f, t, profile) ? term_in(t, w, profile) : 0.0;
+      },
+      &counted);
+  for (const auto k : counted) hit.push_back(f.terms[k].first);
   return raw;
 }
 
@@ -404,7 +503,8 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, Scoring* out) 
   std::vector<std::uint16_t> covered(params_.coverage != 0 ? n : 0, 0);
   std::vector<std::uint16_t> covered_read(params_.read_coverage != 0 ? n : 0, 0);
   std::size_t read_findings = 0;
-  std::vector<std::uint32_t> touched;
+  std::vector<std::uint32_t> touched, in_option, in_read;
+  std::vector<double> option(n, 0.0), best(n, 0.0);
   std::vector<char> worded(n, 0);
   scoring.prepared = prepare(q);
   scoring.said = said_by(q);
@@ -419,11 +519,45 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, Scoring* out) 
     const bool read = !f.absent && !f.finding->expansions.empty();
     if (read) ++read_findings;
     touched.clear();
-    for (const auto& [t, w] : f.terms)
-      for (const auto& post : postings_[t]) {
-        if (raw[post.profile] == 0) touched.push_back(post.profile);
-        raw[post.profile] += w * term_score(t, post.tf, post.profile);
+    // The person's own words summed; of the names of one term read, the
+    // largest (sum_of_names): `option` sums one name, `best` keeps the
+    // largest name so far of the read term.
+    std::uint32_t tag = 0;
+    auto close_option = [&]() {
+      for (const auto p : in_option) {
+        if (best[p] == 0) in_read.push_back(p);
+        best[p] = std::max(best[p], option[p]);
+        option[p] = 0;
       }
+      in_option.clear();
+    };
+    auto close_read = [&]() {
+      close_option();
+      for (const auto p : in_read) {
+        if (raw[p] == 0) touched.push_back(p);
+        raw[p] += best[p];
+        best[p] = 0;
+      }
+      in_read.clear();
+    };
+    for (std::size_t k = 0; k < f.terms.size(); ++k) {
+      const auto [t, w] = f.terms[k];
+      const std::uint32_t name = f.names[k];
+      if (name != tag && tag != 0) {
+        close_option();
+        if ((name >> 16) != (tag >> 16)) close_read();
+      }
+      tag = name;
+      const bool place =
+          !f.places.empty() && std::binary_search(f.places.begin(), f.places.end(), t);
+      for (const auto& post : postings_[t]) {
+        if (place && !placed(f, t, post.profile)) continue;
+        auto& into = name == 0 ? raw : option;
+        if (into[post.profile] == 0) (name == 0 ? touched : in_option).push_back(post.profile);
+        into[post.profile] += w * term_score(t, post.tf, post.profile);
+      }
+    }
+    if (tag != 0) close_read();
     for (const auto p : touched) {
       score[p] += finding_contribution(f, raw[p]);
       if (!f.absent) {

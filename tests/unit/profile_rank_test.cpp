@@ -866,5 +866,90 @@ TEST(ProfileRank, TheFormsOfBeAreNoWordsOfAFinding) {
                    model.scores(query("I cutting myself"))[p]);
 }
 
+
+// The names of one term a finding was read as are the finding said in other
+// words: a text that says two of them ("odynophagia (painful swallowing)")
+// counts the larger once, and gains nothing over one that says only the
+// everyday name (served, "it hurts to swallow" put the text saying both
+// first).
+TEST(ProfileRank, ATextSayingTwoNamesOfOneFindingCountsTheLargerOnce) {
+  std::vector<Article> a;
+  for (int i = 0; i < 150; ++i)
+    a.push_back(article("g" + std::to_string(i), "General topic " + std::to_string(i),
+                        "MPlusHealthTopics",
+                        "Tiredness and aches in topic number " + std::to_string(i) + "."));
+  a.push_back(article("o", "Ooo disease", "MPlusHealthTopics", "Odynophagia (painful swallowing)."));
+  a.push_back(article("s", "Sss disease", "MPlusHealthTopics", "Painful swallowing."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  ASSERT_GT(model.parameters().lay_weight, 0.0);
+  const auto ooo = model.resolve("Ooo disease");
+  const auto sss = model.resolve("Sss disease");
+  ASSERT_FALSE(ooo.empty());
+  ASSERT_FALSE(sss.empty());
+  ProfileQuery q;
+  ProfileFinding hurts{"it hurts", {"Odynophagia"}};
+  hurts.synonyms = {{"Painful swallowing"}};
+  q.present.push_back(hurts);
+  q.limit = 200;
+  const auto s = model.scores(q);
+  const auto o = s[ooo.front().profile], w = s[sss.front().profile];
+  ASSERT_GT(w, 0.0);
+  EXPECT_LE(o, w);
+  // Explained as scored: the words of the name that counted.
+  for (const auto& r : model.rank(q))
+    if (r.profile == ooo.front().profile)
+      for (const auto& e : r.evidence)
+        if (e.finding == "it hurts") {
+          EXPECT_EQ(std::find(e.words.begin(), e.words.end(), "odynophagia"), e.words.end());
+          EXPECT_NE(std::find(e.words.begin(), e.words.end(), "painful"), e.words.end());
+        }
+  // The same when the person's words are the everyday name, as the reader
+  // writes "it hurts to swallow" (ProfileFinding::words): they are that name
+  // said, not a finding of their own beside it.
+  ProfileQuery said;
+  ProfileFinding as_named{"it hurts to swallow", {"Odynophagia"}};
+  as_named.synonyms = {{"Painful swallowing"}};
+  as_named.words = "painful swallowing";
+  said.present.push_back(as_named);
+  const auto s2 = model.scores(said);
+  ASSERT_GT(s2[sss.front().profile], 0.0);
+  EXPECT_LE(s2[ooo.front().profile], s2[sss.front().profile]);
+}
+
+// A word of place said around a finding ("pain in my stomach on the right
+// side") counts where the text says it in a sentence naming the finding,
+// not where it says it of another part ("the right side of the heart";
+// served, the stomach pain put a heart condition second by 0.4).
+TEST(ProfileRank, AWordOfPlaceCountsOnlyInASentenceNamingTheFinding) {
+  std::vector<Article> a;
+  for (int i = 0; i < 40; ++i)
+    a.push_back(article("g" + std::to_string(i), "General topic " + std::to_string(i),
+                        "MPlusHealthTopics",
+                        "Tiredness and aches in topic number " + std::to_string(i) + "."));
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Pain in the abdomen, often on the right side."));
+  a.push_back(article("h", "Hhh disease", "MPlusHealthTopics",
+                      "Pain in the abdomen. Abdominal pain. The right side of the heart is "
+                      "weak."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  ASSERT_GT(model.parameters().place_in_sentence, 0.0);
+  const auto aaa = model.resolve("Aaa disease");
+  const auto hhh = model.resolve("Hhh disease");
+  ASSERT_FALSE(aaa.empty());
+  ASSERT_FALSE(hhh.empty());
+  ProfileQuery q;
+  q.present.push_back(ProfileFinding{"pain in my stomach on the right side", {"Abdominal pain"}});
+  q.limit = 50;
+  const auto s = model.scores(q);
+  EXPECT_GT(s[aaa.front().profile], s[hhh.front().profile]);
+  EXPECT_EQ(testing::rank_of(model, q, "Aaa disease"), 1u);
+  // Said with no finding read, the words count anywhere, as before.
+  ProfileQuery unread;
+  unread.present.push_back(ProfileFinding{"on the right side", {}});
+  EXPECT_GT(model.scores(unread)[hhh.front().profile], 0.0);
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
