@@ -505,6 +505,9 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
         x = x.substr(19);
       else
         continue;
+      // A part said in one word has its own branch: the term so named.
+      if (const auto one = text::tokenize(text::fold(x)); one.size() == 1)
+        for (const auto& a : analyzer.terms(one.front())) part_terms_[a.stem].push_back(t);
       for (const auto& w : text::tokenize(text::fold(x)))
         if (!text::is_stopword(w))
           for (const auto& a : analyzer.terms(w)) {
@@ -1248,6 +1251,7 @@ std::optional<Interpretation> Interpreter::read_inverted(std::string_view phrase
       inverted += w + " ";
   auto read = interpret_phrase(text::trim(inverted));
   if (!read || read->confidence < 0.999) read = read_as_broader_part(inverted, said.size() - 1);
+  if (!read) read = read_as_narrower_part(inverted, said.size() - 1);
   if (!read) return std::nullopt;
   read->text = std::string(phrase);
   return read;
@@ -1274,6 +1278,64 @@ std::optional<Interpretation> Interpreter::read_as_broader_part(std::string_view
       }
     }
     words[i] = own;
+  }
+  return std::nullopt;
+}
+
+std::optional<Interpretation> Interpreter::read_as_narrower_part(std::string_view phrase,
+                                                                 std::size_t from) const {
+  // "my ear is blocked": "blocked ear" is no name, nor is it said of a
+  // broader part, but HPO names the state of a part within the ear
+  // ("Blocked Eustachian tube", under Abnormality of the ear). Only for a
+  // state said with a linking verb (read_inverted): written before the part
+  // a word may say where, not what ("bilateral hand": no Bilateral
+  // triphalangeal thumbs). The part said, from word `from` on, by
+  // the one term of its own branch (part_terms_) whose name is the phrase's
+  // other words and part words; read as that name said whole. Nothing when
+  // no term or more than one is such: which part within is then not told.
+  const auto words = text::tokenize(text::fold(phrase));
+  text::Analyzer analyzer;
+  for (std::size_t i = from; i < words.size(); ++i) {
+    const auto a = analyzer.terms(words[i]);
+    if (a.empty()) continue;
+    const auto branch = part_terms_.find(a.front().stem);
+    if (branch == part_terms_.end()) continue;
+    std::vector<std::string> state;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      if (k == i || text::is_stopword(words[k]) ||
+          std::find(kPossessives.begin(), kPossessives.end(), words[k]) != kPossessives.end())
+        continue;
+      for (const auto& t : analyzer.terms(words[k])) state.push_back(own_stem(t));
+    }
+    if (state.empty()) return std::nullopt;
+    std::sort(state.begin(), state.end());
+    state.erase(std::unique(state.begin(), state.end()), state.end());
+    const auto first = by_stem_.find(state.front());
+    if (first == by_stem_.end()) continue;
+    std::optional<std::uint32_t> found;
+    bool several = false;
+    for (const std::uint32_t c : first->second) {
+      const Name& n = names_[c];
+      if (n.kind == Kind::related || n.kind == Kind::definition) continue;
+      if (n.stems.size() <= state.size() ||
+          !std::includes(n.stems.begin(), n.stems.end(), state.begin(), state.end()))
+        continue;
+      const bool rest_are_parts =
+          std::all_of(n.stems.begin(), n.stems.end(), [&](const std::string& w) {
+            return std::binary_search(state.begin(), state.end(), w) || part_stems_.contains(w);
+          });
+      if (!rest_are_parts || behaviour_[n.term]) continue;
+      if (std::none_of(branch->second.begin(), branch->second.end(),
+                       [&](TermIndex p) { return ontology_->is_ancestor_or_self(p, n.term); }))
+        continue;
+      if (found && names_[*found].term != n.term) several = true;
+      found = c;
+    }
+    if (!found || several) continue;
+    auto read = interpret_phrase(names_[*found].text);
+    if (!read || read->term != names_[*found].term) continue;
+    read->text = std::string(phrase);
+    return read;
   }
   return std::nullopt;
 }

@@ -143,6 +143,13 @@ class Interpreter {
   std::optional<Interpretation> read_as_broader_part(std::string_view phrase,
                                                      std::size_t from) const;
 
+  // The phrase with a part word, from word `from` on, read as the one term
+  // of that part's own branch whose name is the phrase's other words and
+  // words for a part within it ("blocked ear": Blocked Eustachian tube);
+  // nothing otherwise. For read_inverted: a state said with a linking verb.
+  std::optional<Interpretation> read_as_narrower_part(std::string_view phrase,
+                                                      std::size_t from) const;
+
   enum class Kind : std::uint8_t { label, layperson, exact, related, definition };
   struct Name {
     TermIndex term;
@@ -212,6 +219,10 @@ class Interpreter {
   // each with how many terms show it, the most shown first ("knee": joint).
   std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::string>>>
       broader_parts_;
+  // Stem of a part said in one word -> the terms of its own branch, labelled
+  // "Abnormality of the X" or "Abnormal X morphology" ("ear": Abnormality
+  // of the ear, Abnormal ear morphology).
+  std::unordered_map<std::string, std::vector<TermIndex>> part_terms_;
   // Stem of a word for a part of the body -> the part ("abdomin", "stomach"
   // -> "abdomen"), for names_another_place.
   std::unordered_map<std::string, std::string> site_of_stem_;

@@ -470,6 +470,15 @@ class BroaderPart : public ::testing::Test {
         term("HP:0001100", "Telangiectasia of the skin", {"HP:0000951"}),
         term("HP:0001101", "Telangiectasia of the ear", {"HP:0001100"}),
         term("HP:0000989", "Pruritus", {"HP:0000951"}, {{"Itchy skin", SynonymScope::exact}}),
+        // A state HPO names of a part within the ear, and one it names of
+        // two parts within the nose.
+        term("HP:0000372", "Abnormal Eustachian tube morphology", {"HP:0000598"}),
+        term("HP:0040269", "Blocked Eustachian tube", {"HP:0000372"}),
+        term("HP:0000366", "Abnormality of the nose", {"HP:0000118"}),
+        term("HP:0005288", "Abnormal nostril morphology", {"HP:0000366"}),
+        term("HP:0000453", "Abnormal choana morphology", {"HP:0000366"}),
+        term("HP:0000454", "Blocked nostril", {"HP:0005288"}),
+        term("HP:0000455", "Blocked choana", {"HP:0000453"}),
         term("HP:0012531", "Pain", {"HP:0000118"}),
         term("HP:0002027", "Abdominal pain", {"HP:0012531"},
              {{"Stomach pain", SynonymScope::exact}}),
@@ -503,6 +512,20 @@ TEST_F(BroaderPart, AnAdjectiveOfAPartIsReadAsOfItsBroaderClass) {
   EXPECT_NE(std::find(ids.begin(), ids.end(), "HP:0030839"), ids.end());
   // A part shown under another by one term only does not stand for it.
   EXPECT_EQ(id_of("my ear is itchy"), "none");
+}
+
+// "PART is STATE" where no name says the state of the part or of a broader
+// one: read as the one term of the part's own branch whose name says the
+// state of a part within it; not when names say it of two parts within.
+TEST_F(BroaderPart, AStateOfAPartIsReadAsOfThePartWithinItThatANameSays) {
+  EXPECT_EQ(id_of("my ear is blocked"), "HP:0040269");  // Blocked Eustachian tube
+  EXPECT_EQ(id_of("my ears feel blocked"), "HP:0040269");
+  const auto ear = interpreter_.read_before_circumstance("my ear is blocked");
+  ASSERT_TRUE(ear);
+  EXPECT_EQ(ear->text, "my ear is blocked");        // as written
+  EXPECT_EQ(id_of("my nose is blocked"), "none");  // which part within is not told
+  EXPECT_EQ(id_of("my ear is fine"), "none");
+  EXPECT_EQ(id_of("my knee is swollen"), "HP:0001386");  // the broader part first
 }
 
 // A finding said with two places: the first may be part of its name, the
