@@ -274,6 +274,30 @@ bool opens_with_linking_verb(std::string_view piece) {
   return !words.empty() && is_linking_verb(words.front());
 }
 
+// The -ing form of a linking verb ("feeling", "looking", "getting",
+// "becoming"): English morphology on the forms linking_verbs.hpp lists, a
+// doubled last consonant undone ("getting": gets).
+bool is_progressive_linking_verb(std::string_view word) {
+  if (word.size() < 6 || !word.ends_with("ing")) return false;
+  std::string base(word.substr(0, word.size() - 3));
+  if (is_linking_verb(base) || is_linking_verb(base + "s") || is_linking_verb(base + "es"))
+    return true;
+  if (base.size() < 2 || base.back() != base[base.size() - 2]) return false;
+  base.pop_back();
+  return is_linking_verb(base + "s");
+}
+
+// The words after the -ing form of a linking verb that opens a piece
+// ("dizzy" in "feeling dizzy", "headaches" in "getting headaches"), as a
+// view into it; empty when the piece opens otherwise or says nothing after.
+std::string_view after_progressive_linking_verb(std::string_view piece) {
+  piece = text::trim(piece);
+  const auto space = piece.find_first_of(" \t");
+  if (space == std::string_view::npos) return {};
+  if (!is_progressive_linking_verb(text::fold(piece.substr(0, space)))) return {};
+  return text::trim(piece.substr(space + 1));
+}
+
 // The words of a piece before its first linking verb ("my urine" in "my
 // urine smells bad"), as a view into it; empty when it has no such verb or
 // opens with one.
@@ -1185,6 +1209,18 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
 
 std::optional<Interpretation> Interpreter::read_before_circumstance(std::string_view phrase) const {
   auto whole = interpret_phrase(phrase);
+  // "feeling dizzy" ("I have been feeling dizzy", "I am feeling sick"),
+  // "getting headaches": the -ing form of a linking verb says that what
+  // follows is said of the person, as "I feel" does, which the description
+  // reader takes off the front as story; the finding is what follows, read
+  // as the phrase would be without the verb. A name that opens with the
+  // verb is said whole first ("Feeling bad", "Feeling full quickly when
+  // eating").
+  if (!whole || whole->confidence < 0.999)
+    if (const auto rest = after_progressive_linking_verb(phrase); !rest.empty())
+      if (auto read = read_before_circumstance(rest);
+          read && (!whole || read->confidence > whole->confidence))
+        return read;
   // The words before each place the phrase says ("pain", "pain in my
   // stomach" in "pain in my stomach on the right side").
   std::vector<std::string_view> heads;

@@ -180,6 +180,10 @@ class PlainWords : public ::testing::Test {
         term("HP:0000402", "Premature graying of scalp hair", {"HP:0000401"}),
         term("HP:0000403", "Premature graying of body hair", {"HP:0000401"}),
         term("HP:0000500", "Fever", {"HP:0000118"}),
+        term("HP:0002321", "Vertigo", {"HP:0000118"}, {lay("Dizzy spell")}),
+        term("HP:0000980", "Pallor", {"HP:0000118"}, {lay("Pale")}),
+        term("HP:0025435", "Dysregulated negative emotional state", {"HP:0011446"},
+             {lay("Feeling bad")}),
         term("HP:0002018", "Nausea", {"HP:0000118"}),
         term("HP:0001959", "Polydipsia", {"HP:0000118"}, {lay("Extreme thirst")}),
         term("HP:0100515", "Pollakisuria", {"HP:0000118"}, {lay("Frequent urination")}),
@@ -410,6 +414,23 @@ TEST_F(PlainWords, AnActOnAPartIsNoBehaviourThatDoesNotNameIt) {
   EXPECT_NE(id_of("I cut my finger"), "HP:5200339");
   EXPECT_EQ(id_of("I bite my nails"), "HP:0012170");
   EXPECT_EQ(id_of("finger agnosia"), "HP:0010525");
+}
+
+// "feeling dizzy", "getting cramps": the -ing form of a linking verb opens
+// what is said of the person, as "I feel" does; the finding is what
+// follows. A name that opens with the verb is said whole.
+TEST_F(PlainWords, AProgressiveLinkingVerbOpensWhatIsSaidOfThePerson) {
+  const auto first = [&](std::string_view text) {
+    const auto r = interpreter_.interpret(text);
+    return r.terms.empty() ? std::string("none")
+                           : interpreter_.ontology().term(r.terms.front().term).id;
+  };
+  EXPECT_EQ(first("dizzy"), "HP:0002321");
+  EXPECT_EQ(first("feeling dizzy"), "HP:0002321");
+  EXPECT_EQ(first("looking pale"), "HP:0000980");
+  EXPECT_EQ(first("getting dizzy spells"), "HP:0002321");
+  EXPECT_EQ(first("feeling bad"), "HP:0025435");  // a name said whole
+  EXPECT_EQ(first("feeling"), "none");
 }
 
 // A word for a part of the body (a body-site word, or a word of HPO's
