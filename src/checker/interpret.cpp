@@ -933,7 +933,8 @@ bool Interpreter::better(const Scored& a, const Scored& b) const {
 
 std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std::string>& stems,
                                                           const std::vector<std::string>& optional,
-                                                          bool hold_out) const {
+                                                          bool hold_out,
+                                                          const std::vector<std::string>& ongoing) const {
   if (stems.empty()) return std::nullopt;
   // Count, for every name sharing a stem with the phrase, how many of the
   // phrase's stems it has: one pass over the stems' posting lists, with
@@ -1016,11 +1017,18 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
     // word counts here even when a behaviour's name uses it and so it is no
     // part word elsewhere (part_stems_): "cut my finger" says what was done
     // to a finger, which Self-cutting's "Cutting" does not name, as
-    // Nail-biting names the nail in "I bite my nails".
+    // Nail-biting names the nail in "I bite my nails". Unless the name's
+    // act is said in the -ing form, as going on ("I am cutting my arms",
+    // "I keep cutting my legs"): a behaviour done to a part of oneself.
+    const auto names_an_ongoing_act = [&] {
+      return std::any_of(ongoing.begin(), ongoing.end(), [&](const std::string& w) {
+        return std::binary_search(n.stems.begin(), n.stems.end(), w);
+      });
+    };
     if (behaviour_[n.term] && std::any_of(stems.begin(), stems.end(), [&](const std::string& w) {
           return (part_stems_.contains(w) || site_of_stem_.contains(w)) &&
                  !std::binary_search(n.stems.begin(), n.stems.end(), w);
-        }))
+        }) && !names_an_ongoing_act())
       continue;
     const auto cov = static_cast<double>(covered);
     const auto eqv = static_cast<double>(through);
@@ -1182,7 +1190,17 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
   bool corrected = false;
   std::vector<std::string> optional;
   const auto stems = phrase_stems(phrase, corrected, optional);
-  auto best = best_name(stems, optional, hold_out);
+  // The stems of the acts the phrase says in the -ing form ("cutting" in
+  // "cutting my arms"): something going on or done again and again, which a
+  // behaviour is, where "cut my finger" tells of one event.
+  std::vector<std::string> ongoing;
+  {
+    text::Analyzer analyzer;
+    for (const auto& w : text::tokenize(text::fold(phrase)))
+      if (w.size() > 5 && w.ends_with("ing"))
+        for (const auto& t : analyzer.terms(w)) ongoing.push_back(t.stem);
+  }
+  auto best = best_name(stems, optional, hold_out, ongoing);
   if (!best) return std::nullopt;
   const Name& n = names_[best->name];
   // "no fever" is not fever: a negation the name does not itself carry

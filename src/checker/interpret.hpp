@@ -193,8 +193,12 @@ class Interpreter {
   std::vector<std::string> phrase_stems(std::string_view phrase, bool& corrected,
                                         std::vector<std::string>& optional) const;
   std::optional<Interpretation> read(std::string_view phrase, bool hold_out) const;
+  // `ongoing`: stems of the acts the phrase says in the -ing form ("cutting
+  // my arms"), which a behaviour's name may stand for though the phrase says
+  // a part the name does not.
   std::optional<Scored> best_name(const std::vector<std::string>& stems,
-                                  const std::vector<std::string>& optional, bool hold_out) const;
+                                  const std::vector<std::string>& optional, bool hold_out,
+                                  const std::vector<std::string>& ongoing = {}) const;
   bool better(const Scored& a, const Scored& b) const;
   bool names_another_place(const std::unordered_set<std::string>& said,
                            const std::vector<std::string>& name) const;

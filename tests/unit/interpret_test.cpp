@@ -416,6 +416,18 @@ TEST_F(PlainWords, AnActOnAPartIsNoBehaviourThatDoesNotNameIt) {
   EXPECT_EQ(id_of("finger agnosia"), "HP:0010525");
 }
 
+// An act on a part said in the -ing form, as going on ("I am cutting my
+// arms"), is a behaviour done to oneself: read as the behaviour whose name
+// says the act, though not the part; told as one event ("I cut my finger"),
+// it is not.
+TEST_F(PlainWords, AnActOnAPartSaidAsGoingOnIsABehaviour) {
+  EXPECT_EQ(id_of("cutting my arms"), "HP:5200339");
+  EXPECT_EQ(id_of("I am cutting my arms"), "HP:5200339");
+  EXPECT_EQ(id_of("cutting her legs"), "HP:5200339");
+  EXPECT_NE(id_of("I cut my arm"), "HP:5200339");
+  EXPECT_NE(id_of("cut my finger"), "HP:5200339");
+}
+
 // "feeling dizzy", "getting cramps": the -ing form of a linking verb opens
 // what is said of the person, as "I feel" does; the finding is what
 // follows. A name that opens with the verb is said whole.
