@@ -529,9 +529,15 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
         x = x.substr(19);
       else
         continue;
-      // A part said in one word has its own branch: the term so named.
-      if (const auto one = text::tokenize(text::fold(x)); one.size() == 1)
-        for (const auto& a : analyzer.terms(one.front())) part_terms_[a.stem].push_back(t);
+      // A part has its own branch: the term so named, by the part's stems.
+      {
+        std::vector<std::string> key;
+        for (const auto& w : text::tokenize(text::fold(x)))
+          if (!text::is_stopword(w))
+            for (const auto& a : analyzer.terms(w)) key.push_back(a.stem);
+        std::sort(key.begin(), key.end());
+        if (!key.empty()) part_terms_[join(key)].push_back(t);
+      }
       for (const auto& w : text::tokenize(text::fold(x)))
         if (!text::is_stopword(w))
           for (const auto& a : analyzer.terms(w)) {
@@ -1379,8 +1385,22 @@ std::optional<Interpretation> Interpreter::read_as_narrower_part(std::string_vie
             return std::binary_search(state.begin(), state.end(), w) || part_stems_.contains(w);
           });
       if (!rest_are_parts || behaviour_[n.term]) continue;
-      if (std::none_of(branch->second.begin(), branch->second.end(),
-                       [&](TermIndex p) { return ontology_->is_ancestor_or_self(p, n.term); }))
+      // The part the name says is within the part said: its own branch
+      // lies in the other's ("Abnormal Eustachian tube morphology" under
+      // Abnormality of the ear), as the term does. Not a part HPO files
+      // elsewhere: "Red eyelid" (Eyelid erythema) is under Abnormality of
+      // the skin, but the eyelid's branch is the eye's, so "my skin is red"
+      // is not the eyelid's redness.
+      std::vector<std::string> within;
+      for (const auto& w : n.stems)
+        if (!std::binary_search(state.begin(), state.end(), w)) within.push_back(w);
+      const auto own = part_terms_.find(join(within));
+      if (own == part_terms_.end()) continue;
+      const auto in_branch = [&](TermIndex t) {
+        return std::any_of(branch->second.begin(), branch->second.end(),
+                           [&](TermIndex p) { return ontology_->is_ancestor_or_self(p, t); });
+      };
+      if (!in_branch(n.term) || std::none_of(own->second.begin(), own->second.end(), in_branch))
         continue;
       if (found && names_[*found].term != n.term) several = true;
       found = c;

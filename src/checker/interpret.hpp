@@ -223,9 +223,10 @@ class Interpreter {
   // each with how many terms show it, the most shown first ("knee": joint).
   std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::string>>>
       broader_parts_;
-  // Stem of a part said in one word -> the terms of its own branch, labelled
-  // "Abnormality of the X" or "Abnormal X morphology" ("ear": Abnormality
-  // of the ear, Abnormal ear morphology).
+  // The stems of a part's words (sorted, one space between) -> the terms of
+  // its own branch, labelled "Abnormality of the X" or "Abnormal X
+  // morphology" ("ear": Abnormality of the ear, Abnormal ear morphology;
+  // "eustachian tube": Abnormal Eustachian tube morphology).
   std::unordered_map<std::string, std::vector<TermIndex>> part_terms_;
   // Stem of a word for a part of the body -> the part ("abdomin", "stomach"
   // -> "abdomen"), for names_another_place.

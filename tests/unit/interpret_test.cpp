@@ -507,6 +507,13 @@ class BroaderPart : public ::testing::Test {
         // two parts within the nose.
         term("HP:0000372", "Abnormal Eustachian tube morphology", {"HP:0000598"}),
         term("HP:0040269", "Blocked Eustachian tube", {"HP:0000372"}),
+        // Redness HPO names of the eyelid, filed under the skin's redness;
+        // the eyelid's own branch is the eye's.
+        term("HP:0000478", "Abnormality of the eye", {"HP:0000118"}),
+        term("HP:0000492", "Abnormal eyelid morphology", {"HP:0000478"}),
+        term("HP:0010783", "Erythema", {"HP:0000951"}),
+        term("HP:0040323", "Eyelid erythema", {"HP:0010783", "HP:0000492"},
+             {{"Red eyelid", SynonymScope::exact}}),
         term("HP:0000366", "Abnormality of the nose", {"HP:0000118"}),
         term("HP:0005288", "Abnormal nostril morphology", {"HP:0000366"}),
         term("HP:0000453", "Abnormal choana morphology", {"HP:0000366"}),
@@ -557,6 +564,8 @@ TEST_F(BroaderPart, AStateOfAPartIsReadAsOfThePartWithinItThatANameSays) {
   ASSERT_TRUE(ear);
   EXPECT_EQ(ear->text, "my ear is blocked");        // as written
   EXPECT_EQ(id_of("my nose is blocked"), "none");  // which part within is not told
+  EXPECT_EQ(id_of("my skin is red"), "none");      // the eyelid is no part of the skin
+  EXPECT_EQ(id_of("my eyelid is red"), "HP:0040323");
   EXPECT_EQ(id_of("my ear is fine"), "none");
   EXPECT_EQ(id_of("my knee is swollen"), "HP:0001386");  // the broader part first
 }
