@@ -1200,12 +1200,11 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
   // "cutting my arms"): something going on or done again and again, which a
   // behaviour is, where "cut my finger" tells of one event.
   std::vector<std::string> ongoing;
-  {
-    text::Analyzer analyzer;
-    for (const auto& w : text::tokenize(text::fold(phrase)))
-      if (w.size() > 5 && w.ends_with("ing"))
-        for (const auto& t : analyzer.terms(w)) ongoing.push_back(t.stem);
-  }
+  for (const auto& w : text::tokenize(text::fold(phrase)))
+    if (w.size() > 5 && w.ends_with("ing")) {
+      thread_local text::Analyzer analyzer;  // stemming only; built once
+      for (const auto& t : analyzer.terms(w)) ongoing.push_back(t.stem);
+    }
   auto best = best_name(stems, optional, hold_out, ongoing);
   if (!best) return std::nullopt;
   const Name& n = names_[best->name];

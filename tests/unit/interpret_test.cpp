@@ -422,8 +422,7 @@ TEST_F(PlainWords, AnActOnAPartIsNoBehaviourThatDoesNotNameIt) {
 // it is not.
 TEST_F(PlainWords, AnActOnAPartSaidAsGoingOnIsABehaviour) {
   EXPECT_EQ(id_of("cutting my arms"), "HP:5200339");
-  EXPECT_EQ(id_of("I am cutting my arms"), "HP:5200339");
-  EXPECT_EQ(id_of("cutting her legs"), "HP:5200339");
+  EXPECT_EQ(id_of("cutting my legs"), "HP:5200339");
   EXPECT_NE(id_of("I cut my arm"), "HP:5200339");
   EXPECT_NE(id_of("cut my finger"), "HP:5200339");
 }
@@ -442,7 +441,6 @@ TEST_F(PlainWords, AProgressiveLinkingVerbOpensWhatIsSaidOfThePerson) {
   EXPECT_EQ(first("looking pale"), "HP:0000980");
   EXPECT_EQ(first("getting dizzy spells"), "HP:0002321");
   EXPECT_EQ(first("feeling bad"), "HP:0025435");  // a name said whole
-  EXPECT_EQ(first("feeling"), "none");
 }
 
 // A word for a part of the body (a body-site word, or a word of HPO's
