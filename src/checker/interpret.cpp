@@ -274,6 +274,30 @@ bool opens_with_linking_verb(std::string_view piece) {
   return !words.empty() && is_linking_verb(words.front());
 }
 
+// The -ing form of a linking verb ("feeling", "looking", "getting",
+// "becoming"): English morphology on the forms linking_verbs.hpp lists, a
+// doubled last consonant undone ("getting": gets).
+bool is_progressive_linking_verb(std::string_view word) {
+  if (word.size() < 6 || !word.ends_with("ing")) return false;
+  std::string base(word.substr(0, word.size() - 3));
+  if (is_linking_verb(base) || is_linking_verb(base + "s") || is_linking_verb(base + "es"))
+    return true;
+  if (base.size() < 2 || base.back() != base[base.size() - 2]) return false;
+  base.pop_back();
+  return is_linking_verb(base + "s");
+}
+
+// The words after the -ing form of a linking verb that opens a piece
+// ("dizzy" in "feeling dizzy", "headaches" in "getting headaches"), as a
+// view into it; empty when the piece opens otherwise or says nothing after.
+std::string_view after_progressive_linking_verb(std::string_view piece) {
+  piece = text::trim(piece);
+  const auto space = piece.find_first_of(" \t");
+  if (space == std::string_view::npos) return {};
+  if (!is_progressive_linking_verb(text::fold(piece.substr(0, space)))) return {};
+  return text::trim(piece.substr(space + 1));
+}
+
 // The words of a piece before its first linking verb ("my urine" in "my
 // urine smells bad"), as a view into it; empty when it has no such verb or
 // opens with one.
@@ -505,6 +529,15 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
         x = x.substr(19);
       else
         continue;
+      // A part has its own branch: the term so named, by the part's stems.
+      {
+        std::vector<std::string> key;
+        for (const auto& w : text::tokenize(text::fold(x)))
+          if (!text::is_stopword(w))
+            for (const auto& a : analyzer.terms(w)) key.push_back(a.stem);
+        std::sort(key.begin(), key.end());
+        if (!key.empty()) part_terms_[join(key)].push_back(t);
+      }
       for (const auto& w : text::tokenize(text::fold(x)))
         if (!text::is_stopword(w))
           for (const auto& a : analyzer.terms(w)) {
@@ -906,7 +939,8 @@ bool Interpreter::better(const Scored& a, const Scored& b) const {
 
 std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std::string>& stems,
                                                           const std::vector<std::string>& optional,
-                                                          bool hold_out) const {
+                                                          bool hold_out,
+                                                          const std::vector<std::string>& ongoing) const {
   if (stems.empty()) return std::nullopt;
   // Count, for every name sharing a stem with the phrase, how many of the
   // phrase's stems it has: one pass over the stems' posting lists, with
@@ -989,11 +1023,18 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
     // word counts here even when a behaviour's name uses it and so it is no
     // part word elsewhere (part_stems_): "cut my finger" says what was done
     // to a finger, which Self-cutting's "Cutting" does not name, as
-    // Nail-biting names the nail in "I bite my nails".
+    // Nail-biting names the nail in "I bite my nails". Unless the name's
+    // act is said in the -ing form, as going on ("I am cutting my arms",
+    // "I keep cutting my legs"): a behaviour done to a part of oneself.
+    const auto names_an_ongoing_act = [&] {
+      return std::any_of(ongoing.begin(), ongoing.end(), [&](const std::string& w) {
+        return std::binary_search(n.stems.begin(), n.stems.end(), w);
+      });
+    };
     if (behaviour_[n.term] && std::any_of(stems.begin(), stems.end(), [&](const std::string& w) {
           return (part_stems_.contains(w) || site_of_stem_.contains(w)) &&
                  !std::binary_search(n.stems.begin(), n.stems.end(), w);
-        }))
+        }) && !names_an_ongoing_act())
       continue;
     const auto cov = static_cast<double>(covered);
     const auto eqv = static_cast<double>(through);
@@ -1155,7 +1196,16 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
   bool corrected = false;
   std::vector<std::string> optional;
   const auto stems = phrase_stems(phrase, corrected, optional);
-  auto best = best_name(stems, optional, hold_out);
+  // The stems of the acts the phrase says in the -ing form ("cutting" in
+  // "cutting my arms"): something going on or done again and again, which a
+  // behaviour is, where "cut my finger" tells of one event.
+  std::vector<std::string> ongoing;
+  for (const auto& w : text::tokenize(text::fold(phrase)))
+    if (w.size() > 5 && w.ends_with("ing")) {
+      thread_local text::Analyzer analyzer;  // stemming only; built once
+      for (const auto& t : analyzer.terms(w)) ongoing.push_back(t.stem);
+    }
+  auto best = best_name(stems, optional, hold_out, ongoing);
   if (!best) return std::nullopt;
   const Name& n = names_[best->name];
   // "no fever" is not fever: a negation the name does not itself carry
@@ -1182,6 +1232,18 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
 
 std::optional<Interpretation> Interpreter::read_before_circumstance(std::string_view phrase) const {
   auto whole = interpret_phrase(phrase);
+  // "feeling dizzy" ("I have been feeling dizzy", "I am feeling sick"),
+  // "getting headaches": the -ing form of a linking verb says that what
+  // follows is said of the person, as "I feel" does, which the description
+  // reader takes off the front as story; the finding is what follows, read
+  // as the phrase would be without the verb. A name that opens with the
+  // verb is said whole first ("Feeling bad", "Feeling full quickly when
+  // eating").
+  if (!whole || whole->confidence < 0.999)
+    if (const auto rest = after_progressive_linking_verb(phrase); !rest.empty())
+      if (auto read = read_before_circumstance(rest);
+          read && (!whole || read->confidence > whole->confidence))
+        return read;
   // The words before each place the phrase says ("pain", "pain in my
   // stomach" in "pain in my stomach on the right side").
   std::vector<std::string_view> heads;
@@ -1248,6 +1310,7 @@ std::optional<Interpretation> Interpreter::read_inverted(std::string_view phrase
       inverted += w + " ";
   auto read = interpret_phrase(text::trim(inverted));
   if (!read || read->confidence < 0.999) read = read_as_broader_part(inverted, said.size() - 1);
+  if (!read) read = read_as_narrower_part(inverted, said.size() - 1);
   if (!read) return std::nullopt;
   read->text = std::string(phrase);
   return read;
@@ -1274,6 +1337,78 @@ std::optional<Interpretation> Interpreter::read_as_broader_part(std::string_view
       }
     }
     words[i] = own;
+  }
+  return std::nullopt;
+}
+
+std::optional<Interpretation> Interpreter::read_as_narrower_part(std::string_view phrase,
+                                                                 std::size_t from) const {
+  // "my ear is blocked": "blocked ear" is no name, nor is it said of a
+  // broader part, but HPO names the state of a part within the ear
+  // ("Blocked Eustachian tube", under Abnormality of the ear). Only for a
+  // state said with a linking verb (read_inverted): written before the part
+  // a word may say where, not what ("bilateral hand": no Bilateral
+  // triphalangeal thumbs). The part said, from word `from` on, by
+  // the one term of its own branch (part_terms_) whose name is the phrase's
+  // other words and part words; read as that name said whole. Nothing when
+  // no term or more than one is such: which part within is then not told.
+  const auto words = text::tokenize(text::fold(phrase));
+  text::Analyzer analyzer;
+  for (std::size_t i = from; i < words.size(); ++i) {
+    const auto a = analyzer.terms(words[i]);
+    if (a.empty()) continue;
+    const auto branch = part_terms_.find(a.front().stem);
+    if (branch == part_terms_.end()) continue;
+    std::vector<std::string> state;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      if (k == i || text::is_stopword(words[k]) ||
+          std::find(kPossessives.begin(), kPossessives.end(), words[k]) != kPossessives.end())
+        continue;
+      for (const auto& t : analyzer.terms(words[k])) state.push_back(own_stem(t));
+    }
+    if (state.empty()) return std::nullopt;
+    std::sort(state.begin(), state.end());
+    state.erase(std::unique(state.begin(), state.end()), state.end());
+    const auto first = by_stem_.find(state.front());
+    if (first == by_stem_.end()) continue;
+    std::optional<std::uint32_t> found;
+    bool several = false;
+    for (const std::uint32_t c : first->second) {
+      const Name& n = names_[c];
+      if (n.kind == Kind::related || n.kind == Kind::definition) continue;
+      if (n.stems.size() <= state.size() ||
+          !std::includes(n.stems.begin(), n.stems.end(), state.begin(), state.end()))
+        continue;
+      const bool rest_are_parts =
+          std::all_of(n.stems.begin(), n.stems.end(), [&](const std::string& w) {
+            return std::binary_search(state.begin(), state.end(), w) || part_stems_.contains(w);
+          });
+      if (!rest_are_parts || behaviour_[n.term]) continue;
+      // The part the name says is within the part said: its own branch
+      // lies in the other's ("Abnormal Eustachian tube morphology" under
+      // Abnormality of the ear), as the term does. Not a part HPO files
+      // elsewhere: "Red eyelid" (Eyelid erythema) is under Abnormality of
+      // the skin, but the eyelid's branch is the eye's, so "my skin is red"
+      // is not the eyelid's redness.
+      std::vector<std::string> within;
+      for (const auto& w : n.stems)
+        if (!std::binary_search(state.begin(), state.end(), w)) within.push_back(w);
+      const auto own = part_terms_.find(join(within));
+      if (own == part_terms_.end()) continue;
+      const auto in_branch = [&](TermIndex t) {
+        return std::any_of(branch->second.begin(), branch->second.end(),
+                           [&](TermIndex p) { return ontology_->is_ancestor_or_self(p, t); });
+      };
+      if (!in_branch(n.term) || std::none_of(own->second.begin(), own->second.end(), in_branch))
+        continue;
+      if (found && names_[*found].term != n.term) several = true;
+      found = c;
+    }
+    if (!found || several) continue;
+    auto read = interpret_phrase(names_[*found].text);
+    if (!read || read->term != names_[*found].term) continue;
+    read->text = std::string(phrase);
+    return read;
   }
   return std::nullopt;
 }

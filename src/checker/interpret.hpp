@@ -143,6 +143,13 @@ class Interpreter {
   std::optional<Interpretation> read_as_broader_part(std::string_view phrase,
                                                      std::size_t from) const;
 
+  // The phrase with a part word, from word `from` on, read as the one term
+  // of that part's own branch whose name is the phrase's other words and
+  // words for a part within it ("blocked ear": Blocked Eustachian tube);
+  // nothing otherwise. For read_inverted: a state said with a linking verb.
+  std::optional<Interpretation> read_as_narrower_part(std::string_view phrase,
+                                                      std::size_t from) const;
+
   enum class Kind : std::uint8_t { label, layperson, exact, related, definition };
   struct Name {
     TermIndex term;
@@ -186,8 +193,12 @@ class Interpreter {
   std::vector<std::string> phrase_stems(std::string_view phrase, bool& corrected,
                                         std::vector<std::string>& optional) const;
   std::optional<Interpretation> read(std::string_view phrase, bool hold_out) const;
+  // `ongoing`: stems of the acts the phrase says in the -ing form ("cutting
+  // my arms"), which a behaviour's name may stand for though the phrase says
+  // a part the name does not.
   std::optional<Scored> best_name(const std::vector<std::string>& stems,
-                                  const std::vector<std::string>& optional, bool hold_out) const;
+                                  const std::vector<std::string>& optional, bool hold_out,
+                                  const std::vector<std::string>& ongoing = {}) const;
   bool better(const Scored& a, const Scored& b) const;
   bool names_another_place(const std::unordered_set<std::string>& said,
                            const std::vector<std::string>& name) const;
@@ -212,6 +223,11 @@ class Interpreter {
   // each with how many terms show it, the most shown first ("knee": joint).
   std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::string>>>
       broader_parts_;
+  // The stems of a part's words (sorted, one space between) -> the terms of
+  // its own branch, labelled "Abnormality of the X" or "Abnormal X
+  // morphology" ("ear": Abnormality of the ear, Abnormal ear morphology;
+  // "eustachian tube": Abnormal Eustachian tube morphology).
+  std::unordered_map<std::string, std::vector<TermIndex>> part_terms_;
   // Stem of a word for a part of the body -> the part ("abdomin", "stomach"
   // -> "abdomen"), for names_another_place.
   std::unordered_map<std::string, std::string> site_of_stem_;

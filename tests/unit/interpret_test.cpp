@@ -180,6 +180,10 @@ class PlainWords : public ::testing::Test {
         term("HP:0000402", "Premature graying of scalp hair", {"HP:0000401"}),
         term("HP:0000403", "Premature graying of body hair", {"HP:0000401"}),
         term("HP:0000500", "Fever", {"HP:0000118"}),
+        term("HP:0002321", "Vertigo", {"HP:0000118"}, {lay("Dizzy spell")}),
+        term("HP:0000980", "Pallor", {"HP:0000118"}, {lay("Pale")}),
+        term("HP:0025435", "Dysregulated negative emotional state", {"HP:0011446"},
+             {lay("Feeling bad")}),
         term("HP:0002018", "Nausea", {"HP:0000118"}),
         term("HP:0001959", "Polydipsia", {"HP:0000118"}, {lay("Extreme thirst")}),
         term("HP:0100515", "Pollakisuria", {"HP:0000118"}, {lay("Frequent urination")}),
@@ -412,6 +416,33 @@ TEST_F(PlainWords, AnActOnAPartIsNoBehaviourThatDoesNotNameIt) {
   EXPECT_EQ(id_of("finger agnosia"), "HP:0010525");
 }
 
+// An act on a part said in the -ing form, as going on ("I am cutting my
+// arms"), is a behaviour done to oneself: read as the behaviour whose name
+// says the act, though not the part; told as one event ("I cut my finger"),
+// it is not.
+TEST_F(PlainWords, AnActOnAPartSaidAsGoingOnIsABehaviour) {
+  EXPECT_EQ(id_of("cutting my arms"), "HP:5200339");
+  EXPECT_EQ(id_of("cutting my legs"), "HP:5200339");
+  EXPECT_NE(id_of("I cut my arm"), "HP:5200339");
+  EXPECT_NE(id_of("cut my finger"), "HP:5200339");
+}
+
+// "feeling dizzy", "getting cramps": the -ing form of a linking verb opens
+// what is said of the person, as "I feel" does; the finding is what
+// follows. A name that opens with the verb is said whole.
+TEST_F(PlainWords, AProgressiveLinkingVerbOpensWhatIsSaidOfThePerson) {
+  const auto first = [&](std::string_view text) {
+    const auto r = interpreter_.interpret(text);
+    return r.terms.empty() ? std::string("none")
+                           : interpreter_.ontology().term(r.terms.front().term).id;
+  };
+  EXPECT_EQ(first("dizzy"), "HP:0002321");
+  EXPECT_EQ(first("feeling dizzy"), "HP:0002321");
+  EXPECT_EQ(first("looking pale"), "HP:0000980");
+  EXPECT_EQ(first("getting dizzy spells"), "HP:0002321");
+  EXPECT_EQ(first("feeling bad"), "HP:0025435");  // a name said whole
+}
+
 // A word for a part of the body (a body-site word, or a word of HPO's
 // morphology names) tells where; a description of none names nothing.
 TEST_F(PlainWords, ADescriptionSaysAPartOfTheBody) {
@@ -470,6 +501,22 @@ class BroaderPart : public ::testing::Test {
         term("HP:0001100", "Telangiectasia of the skin", {"HP:0000951"}),
         term("HP:0001101", "Telangiectasia of the ear", {"HP:0001100"}),
         term("HP:0000989", "Pruritus", {"HP:0000951"}, {{"Itchy skin", SynonymScope::exact}}),
+        // A state HPO names of a part within the ear, and one it names of
+        // two parts within the nose.
+        term("HP:0000372", "Abnormal Eustachian tube morphology", {"HP:0000598"}),
+        term("HP:0040269", "Blocked Eustachian tube", {"HP:0000372"}),
+        // Redness HPO names of the eyelid, filed under the skin's redness;
+        // the eyelid's own branch is the eye's.
+        term("HP:0000478", "Abnormality of the eye", {"HP:0000118"}),
+        term("HP:0000492", "Abnormal eyelid morphology", {"HP:0000478"}),
+        term("HP:0010783", "Erythema", {"HP:0000951"}),
+        term("HP:0040323", "Eyelid erythema", {"HP:0010783", "HP:0000492"},
+             {{"Red eyelid", SynonymScope::exact}}),
+        term("HP:0000366", "Abnormality of the nose", {"HP:0000118"}),
+        term("HP:0005288", "Abnormal nostril morphology", {"HP:0000366"}),
+        term("HP:0000453", "Abnormal choana morphology", {"HP:0000366"}),
+        term("HP:0000454", "Blocked nostril", {"HP:0005288"}),
+        term("HP:0000455", "Blocked choana", {"HP:0000453"}),
         term("HP:0012531", "Pain", {"HP:0000118"}),
         term("HP:0002027", "Abdominal pain", {"HP:0012531"},
              {{"Stomach pain", SynonymScope::exact}}),
@@ -503,6 +550,22 @@ TEST_F(BroaderPart, AnAdjectiveOfAPartIsReadAsOfItsBroaderClass) {
   EXPECT_NE(std::find(ids.begin(), ids.end(), "HP:0030839"), ids.end());
   // A part shown under another by one term only does not stand for it.
   EXPECT_EQ(id_of("my ear is itchy"), "none");
+}
+
+// "PART is STATE" where no name says the state of the part or of a broader
+// one: read as the one term of the part's own branch whose name says the
+// state of a part within it; not when names say it of two parts within.
+TEST_F(BroaderPart, AStateOfAPartIsReadAsOfThePartWithinItThatANameSays) {
+  EXPECT_EQ(id_of("my ear is blocked"), "HP:0040269");  // Blocked Eustachian tube
+  EXPECT_EQ(id_of("my ears feel blocked"), "HP:0040269");
+  const auto ear = interpreter_.read_before_circumstance("my ear is blocked");
+  ASSERT_TRUE(ear);
+  EXPECT_EQ(ear->text, "my ear is blocked");        // as written
+  EXPECT_EQ(id_of("my nose is blocked"), "none");  // which part within is not told
+  EXPECT_EQ(id_of("my skin is red"), "none");      // the eyelid is no part of the skin
+  EXPECT_EQ(id_of("my eyelid is red"), "HP:0040323");
+  EXPECT_EQ(id_of("my ear is fine"), "none");
+  EXPECT_EQ(id_of("my knee is swollen"), "HP:0001386");  // the broader part first
 }
 
 // A finding said with two places: the first may be part of its name, the
