@@ -517,6 +517,10 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
   if (const auto behaviour_root = onto.find("HP:0011446"))  // "Abnormality of mental function"
     for (TermIndex t = 0; t < onto.size(); ++t)
       behaviour_[t] = onto.is_ancestor_or_self(*behaviour_root, t);
+  mood_.assign(onto.size(), false);
+  if (const auto affect_root = onto.find("HP:0025766"))  // "Abnormal affect"
+    for (TermIndex t = 0; t < onto.size(); ++t)
+      mood_[t] = onto.is_ancestor_or_self(*affect_root, t);
   {
     std::unordered_set<std::string> parts, in_behaviour;
     for (const auto& [stem, part] : site_of_stem_) parts.insert(stem);
@@ -937,10 +941,9 @@ bool Interpreter::better(const Scored& a, const Scored& b) const {
   return x.rank < y.rank;
 }
 
-std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std::string>& stems,
-                                                          const std::vector<std::string>& optional,
-                                                          bool hold_out,
-                                                          const std::vector<std::string>& ongoing) const {
+std::optional<Interpreter::Scored> Interpreter::best_name(
+    const std::vector<std::string>& stems, const std::vector<std::string>& optional, bool hold_out,
+    const std::vector<std::string>& ongoing) const {
   if (stems.empty()) return std::nullopt;
   // Count, for every name sharing a stem with the phrase, how many of the
   // phrase's stems it has: one pass over the stems' posting lists, with
@@ -1031,10 +1034,14 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
         return std::binary_search(n.stems.begin(), n.stems.end(), w);
       });
     };
-    if (behaviour_[n.term] && std::any_of(stems.begin(), stems.end(), [&](const std::string& w) {
-          return (part_stems_.contains(w) || site_of_stem_.contains(w)) &&
-                 !std::binary_search(n.stems.begin(), n.stems.end(), w);
-        }) && !names_an_ongoing_act())
+    if (behaviour_[n.term] &&
+        std::any_of(stems.begin(), stems.end(),
+                    [&](const std::string& w) {
+                      return (part_stems_.contains(w) || site_of_stem_.contains(w) ||
+                              (mood_[n.term] && part_terms_.contains(w))) &&
+                             !std::binary_search(n.stems.begin(), n.stems.end(), w);
+                    }) &&
+        !names_an_ongoing_act())
       continue;
     const auto cov = static_cast<double>(covered);
     const auto eqv = static_cast<double>(through);
@@ -1181,6 +1188,50 @@ std::optional<Interpretation> Interpreter::interpret_held_out(std::string_view p
   return read(phrase, true);
 }
 
+bool Interpreter::is_part_word(const std::string& stem) const {
+  return part_stems_.contains(stem) || site_of_stem_.contains(stem) || part_terms_.contains(stem);
+}
+
+bool Interpreter::acts_on_another_thing(std::string_view phrase, const Name& n) const {
+  // A behaviour named by its act alone ("Cutting", of Self-cutting) is
+  // done to oneself: "cutting myself", "cutting my arms". The act done to
+  // a thing that is no part of the body ("cutting vegetables", "cut the
+  // bread") is a chore. The thing is the word after the act, past a
+  // determiner or possessive. (Longer names say what the act is done to.)
+  static constexpr std::array<std::string_view, 13> kDeterminers = {
+      "the",   "a",  "an",  "some", "this", "that", "these",
+      "those", "my", "his", "her",  "our",  "their"};
+  static constexpr std::array<std::string_view, 9> kReflexives = {
+      "myself",    "yourself",   "himself",    "herself", "itself",
+      "ourselves", "yourselves", "themselves", "oneself"};
+  thread_local text::Analyzer analyzer;  // stemming only; built once
+  auto stem_of = [&](const std::string& w) {
+    const auto t = analyzer.terms(w);
+    return t.empty() ? std::string() : own_stem(t.front());
+  };
+  auto in_name = [&](const std::string& stem) {
+    return !stem.empty() && std::binary_search(n.stems.begin(), n.stems.end(), stem);
+  };
+  auto one_of = [](const auto& list, std::string_view w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  const auto words = text::tokenize(text::fold(phrase));
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    if (text::is_stopword(words[i]) || !in_name(stem_of(words[i]))) continue;
+    std::size_t j = i + 1;
+    while (j < words.size() && one_of(kDeterminers, words[j])) ++j;
+    // Said as a verb: in the -ing form, or with a determiner before its
+    // object ("cut the bread"); not a word of a name ("Aggressive
+    // behavior": the act's adjective and a noun).
+    const bool verb = (words[i].size() > 5 && words[i].ends_with("ing")) || j > i + 1;
+    if (!verb || j == words.size() || text::is_stopword(words[j]) || one_of(kReflexives, words[j]))
+      continue;
+    const std::string thing = stem_of(words[j]);
+    if (!thing.empty() && !in_name(thing) && !is_part_word(thing)) return true;
+  }
+  return false;
+}
+
 std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool hold_out) const {
   phrase = text::trim(phrase);
   if (phrase.empty()) return std::nullopt;
@@ -1208,6 +1259,8 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
   auto best = best_name(stems, optional, hold_out, ongoing);
   if (!best) return std::nullopt;
   const Name& n = names_[best->name];
+  if (behaviour_[n.term] && n.stems.size() == 1 && acts_on_another_thing(phrase, n))
+    return std::nullopt;
   // "no fever" is not fever: a negation the name does not itself carry
   // leaves the phrase unread rather than read the other way round. Looked
   // for in the words the names use, where a lay phrasing that holds one has

@@ -219,6 +219,17 @@ class Interpreter {
   // Irritability).
   std::vector<bool> behaviour_;
   std::unordered_set<std::string> part_stems_;
+  // Terms of HPO's affect branch (HP:0025766: moods), of the person, never
+  // of a part: a phrase that says any part HPO names alone ("Abnormal lip
+  // morphology"; part_terms_), even one a behaviour's name uses ("Lip
+  // biting") and part_stems_ so leaves out, is no mood ("blue lips").
+  std::vector<bool> mood_;
+  // Whether a stem is a word for a part of the body: part_stems_, a body
+  // site, or a part HPO names alone (part_terms_' one-word keys).
+  bool is_part_word(const std::string& stem) const;
+  // Whether the phrase says the act of behaviour name `n` done to a thing
+  // that is neither the person nor a part of them ("cutting vegetables").
+  bool acts_on_another_thing(std::string_view phrase, const Name& n) const;
   // Stem of a part word -> the broader parts HPO's names put in its place,
   // each with how many terms show it, the most shown first ("knee": joint).
   std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::string>>>

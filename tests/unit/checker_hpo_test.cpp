@@ -277,6 +277,29 @@ TEST_F(CheckerHpo, SelfHarmInAPersonsWordsIsARedFlag) {
   EXPECT_EQ(kinds("I have been cutting myself."), "suicide;");
   EXPECT_EQ(kinds("I have been self harming."), "suicide;");
   EXPECT_EQ(kinds("I cut myself shaving."), "");
+  // The act done to oneself or a part of oneself is; done to a thing, a
+  // chore ("cutting vegetables": Self-cutting's name "Cutting" is the act).
+  EXPECT_EQ(kinds("I am cutting my arms."), "suicide;");
+  EXPECT_EQ(kinds("I was cutting vegetables and cut my finger."), "");
+  EXPECT_EQ(kinds("I was cutting the grass and hurt my back."), "");
+  EXPECT_EQ(kinds("I cut the bread."), "");
+}
+
+// A mood is the person's, not a part's: "blue lips" is not "Has the blues"
+// (Pathological sadness), though a behaviour's name uses the lip ("Lip
+// biting") so that it is no part word for other rules; "I feel blue" is.
+TEST_F(CheckerHpo, AColourOfAPartIsNoMood) {
+  const auto& onto = checker_->ontology();
+  auto read = [&](std::string_view text) {
+    std::string out;
+    for (const auto& f : read_description(text).findings)
+      for (const auto& i : interpret_finding(*served_, f).terms) out += onto.term(i.term).id + ";";
+    return out;
+  };
+  const std::string sadness = "HP:5200273;";
+  EXPECT_EQ(read("I feel blue."), sadness);
+  EXPECT_NE(read("My lips are blue."), sadness);
+  EXPECT_NE(read("blue lips"), sadness);
 }
 
 // A red flag (breathlessness, chest pain) that the description says has
