@@ -392,6 +392,11 @@ class ConditionModel {
 
   std::size_t size() const { return profiles_.size(); }
   const Profile& profile(std::size_t i) const { return profiles_[i]; }
+  // The other profiles of the condition profile `i` is of: those with the
+  // same name, word order, plurals and stop words aside (the site's
+  // "Urinary tract infection" and MedlinePlus's "Urinary Tract
+  // Infections"). What one says of the condition, the others' readers need.
+  const std::vector<std::uint32_t>& same_named(std::size_t i) const { return same_named_[i]; }
   // The profile built for a snapshot condition, if it has enough text.
   std::optional<std::size_t> profile_of_condition(std::size_t condition) const;
   const ProfileParameters& parameters() const { return params_; }
@@ -500,7 +505,7 @@ class ConditionModel {
     bool absent = false;
     double weight = 1;
     std::vector<std::pair<std::uint32_t, double>> terms;
-    std::vector<std::uint32_t> names;  // per term, QueryTerms::names
+    std::vector<std::uint32_t> names;                        // per term, QueryTerms::names
     std::vector<std::pair<std::uint32_t, double>> unworded;  // QueryTerms::unworded
     // Words of place the person said around a finding read as a term ("on
     // the right side", "low down") that no name of the term says (sorted),
@@ -723,6 +728,7 @@ class ConditionModel {
   // Profiles by the identity of their name's forms (name_identity), to find
   // those a finding names (ProfileParameters::named_prior).
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_identity_;
+  std::vector<std::vector<std::uint32_t>> same_named_;  // per profile (same_named)
   // The profiles named by a present finding of the query.
   std::vector<char> named_by(const ProfileQuery& q) const;
   // The profiles whose names a run of the words of `text` says

@@ -90,6 +90,16 @@ void ConditionModel::prepare_ranking() {
           auto& list = by_name_identity_[id];
           if (list.empty() || list.back() != i) list.push_back(static_cast<std::uint32_t>(i));
         }
+    // By the whole name only: a form ("(UTI)") may be shared by others.
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_whole_name;
+    for (std::size_t i = 0; i < profiles_.size(); ++i)
+      if (auto id = name_identity(profiles_[i].name, analyzer); !id.empty())
+        by_whole_name[id].push_back(static_cast<std::uint32_t>(i));
+    same_named_.assign(profiles_.size(), {});
+    for (const auto& [id, list] : by_whole_name)
+      for (const auto i : list)
+        for (const auto o : list)
+          if (o != i) same_named_[i].push_back(o);
   }
   // Who a condition is named for: words of English about people ("in
   // Children", "for Women"), not facts about the condition.

@@ -175,7 +175,13 @@ Triage triage(const Description& description, const ConditionModel& model,
         i < likely.ranks && ranked[0].score > 0 && r.score >= likely.ratio * ranked[0].score;
     if (i > 0 && r.probability < likely.share && !close) continue;
     const Profile& p = model.profile(r.profile);
-    TriageLevel l = level_of(p.urgency);
+    // How urgent the condition can be, as any of its profiles says it: the
+    // site's short article may not say what MedlinePlus's does ("may
+    // spread to the bloodstream").
+    const Profile* said = &p;
+    for (const auto o : model.same_named(r.profile))
+      if (level_of(model.profile(o).urgency) > level_of(said->urgency)) said = &model.profile(o);
+    TriageLevel l = level_of(said->urgency);
     // A condition that shares a single word with the description ("tired")
     // is not likely enough to send the person to emergency care: most
     // conditions share a word with any story. It still asks for a doctor
@@ -193,7 +199,7 @@ Triage triage(const Description& description, const ConditionModel& model,
     if (!any || l > t.level) {
       t.level = l;
       t.condition = p.name;
-      t.quote = none_main ? std::string() : p.urgency_quote;
+      t.quote = none_main ? std::string() : said->urgency_quote;
       thin = one_word;
       any = true;
     }

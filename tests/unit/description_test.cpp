@@ -665,6 +665,55 @@ TEST(ConditionProfiles, UrgencyIsWhatTheTextSaysOfTheConditionItself) {
   EXPECT_EQ(urgency("Nu injury"), Urgency::urgent);
 }
 
+// A condition can have two profiles under one name (the site's own short
+// article and MedlinePlus's): how urgent it can be is what either says,
+// whichever of them ranks first ("Urinary tract infection" and "Urinary
+// Tract Infections", whose kidney infection "may spread to the
+// bloodstream").
+TEST(Triage, AConditionsProfilesUnderOneNameShareItsUrgency) {
+  std::vector<Article> a;
+  a.push_back(article("theta-site", "Theta infection", "site",
+                      "Theta infection causes a cough and a fever, with tiredness, headache, "
+                      "aching muscles, poor sleep and a low mood over several days.",
+                      "Theta infection is an infection of the chest."));
+  a.push_back(article("theta-mplus", "Theta Infections", "MPlusHealthTopics",
+                      "Theta infections cause a cough, with tiredness, poor sleep and a low mood "
+                      "over several days.",
+                      "Theta infection may spread to the blood, causing a life-threatening "
+                      "condition."));
+  a.push_back(article("kappa", "Kappa fever", "MPlusHealthTopics",
+                      "Kappa fever causes a runny nose, with tiredness, headache, aching "
+                      "muscles, poor sleep and a low mood over several days.",
+                      "Most people with kappa fever recover on their own without medical care."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  auto profile_named = [&](std::string_view name) {
+    for (std::size_t p = 0; p < model.size(); ++p)
+      if (model.profile(p).name == name) return p;
+    return model.size();
+  };
+  const auto site = profile_named("Theta infection"), mplus = profile_named("Theta Infections");
+  ASSERT_LT(site, model.size());
+  ASSERT_LT(mplus, model.size());
+  ASSERT_NE(model.profile(site).urgency, Urgency::urgent);
+  ASSERT_NE(model.profile(site).urgency, Urgency::emergency);
+  ASSERT_EQ(model.profile(mplus).urgency, Urgency::urgent);
+  EXPECT_EQ(model.same_named(site), std::vector<std::uint32_t>{static_cast<std::uint32_t>(mplus)});
+  // The site's profile ranks alone: the level is MedlinePlus's, quoted.
+  std::vector<RankedProfile> ranked(1);
+  ranked[0].profile = site, ranked[0].score = 10, ranked[0].probability = 1;
+  ProfileEvidence said;
+  said.finding = "cough and fever";
+  said.words = {"cough", "fever"};
+  said.contribution = 9;
+  ranked[0].evidence = {said};
+  const auto t = triage(read_description("I have a cough and a fever"), model, ranked, {});
+  EXPECT_EQ(t.level, TriageLevel::urgent) << t.reason;
+  EXPECT_EQ(t.condition, "Theta infection");
+  EXPECT_NE(t.reason.find("may spread to the blood"), std::string::npos) << t.reason;
+  EXPECT_TRUE(model.same_named(profile_named("Kappa fever")).empty());
+}
+
 TEST(Triage, SevereOrSuddenIsAtLeastUrgent) {
   const auto snap = test_snapshot();
   const auto model = ConditionModel::build(snap);
