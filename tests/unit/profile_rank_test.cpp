@@ -19,6 +19,17 @@ Article article(std::string slug, std::string name, std::string collection, std:
                                   testing::with_filler(std::move(symptoms)), std::move(collection));
 }
 
+// `n` general health topics that share their words ("tiredness", "aches")
+// and nothing else: the background against which a word is rare or common.
+std::vector<Article> general_topics(int n) {
+  std::vector<Article> a;
+  for (int i = 0; i < n; ++i)
+    a.push_back(article("g" + std::to_string(i), "General topic " + std::to_string(i),
+                        "MPlusHealthTopics",
+                        "Tiredness and aches in topic number " + std::to_string(i) + "."));
+  return a;
+}
+
 // As the server and the bench build it: the first sentence is the complaint.
 ProfileQuery query(std::string_view text) {
   ProfileQuery q;
@@ -592,11 +603,7 @@ TEST(ProfileRank, AmongTheNearOnesAWordAllOfThemHoldTellsNoneApart) {
 TEST(ProfileRank, AClinicalTermTheTextsDoNotUseIsMatchedThroughItsLayNames) {
   // The texts say "pain or burning during urination", never "dysuria"; every
   // one of them says "tiredness".
-  std::vector<Article> a;
-  for (int i = 0; i < 40; ++i)
-    a.push_back(article("g" + std::to_string(i), "General topic " + std::to_string(i),
-                        "MPlusHealthTopics",
-                        "Tiredness and aches in topic number " + std::to_string(i) + "."));
+  std::vector<Article> a = general_topics(40);
   a.push_back(article("u", "Uuu infection", "MPlusHealthTopics",
                       "Pain or burning during urination, tiredness and a fever."));
   a.push_back(
@@ -652,11 +659,7 @@ TEST(ProfileRank, AClinicalTermTheTextsDoNotUseIsMatchedThroughItsLayNames) {
 // one that says it in the name's everyday words ("painful swallowing") gains
 // from one of them.
 TEST(ProfileRank, AClinicalNameTheTextsHardlyUseWeighsAsItsLayNames) {
-  std::vector<Article> a;
-  for (int i = 0; i < 150; ++i)
-    a.push_back(article("g" + std::to_string(i), "General topic " + std::to_string(i),
-                        "MPlusHealthTopics",
-                        "Tiredness and aches in topic number " + std::to_string(i) + "."));
+  std::vector<Article> a = general_topics(150);
   a.push_back(article("o", "Ooo disease", "MPlusHealthTopics", "Odynophagia."));
   a.push_back(article("s", "Sss disease", "MPlusHealthTopics", "Swallowing."));
   const Snapshot snap(std::move(a));
@@ -683,11 +686,7 @@ TEST(ProfileRank, AClinicalNameTheTextsHardlyUseWeighsAsItsLayNames) {
 // right side of the heart" over "pain in the abdomen, often on the right
 // side").
 TEST(ProfileRank, APartsNounAndItsAdjectiveInMinalAreOneWord) {
-  std::vector<Article> a;
-  for (int i = 0; i < 40; ++i)
-    a.push_back(article("g" + std::to_string(i), "General topic " + std::to_string(i),
-                        "MPlusHealthTopics",
-                        "Tiredness and aches in topic number " + std::to_string(i) + "."));
+  std::vector<Article> a = general_topics(40);
   a.push_back(article("a", "Aaa disease", "MPlusHealthTopics", "Pain in the abdomen."));
   a.push_back(article("b", "Bbb disease", "MPlusHealthTopics", "Pain in the back."));
   a.push_back(article("c", "Ccc disease", "MPlusHealthTopics", "Abdominal pain."));
@@ -866,19 +865,15 @@ TEST(ProfileRank, TheFormsOfBeAreNoWordsOfAFinding) {
                    model.scores(query("I cutting myself"))[p]);
 }
 
-
 // The names of one term a finding was read as are the finding said in other
 // words: a text that says two of them ("odynophagia (painful swallowing)")
 // counts the larger once, and gains nothing over one that says only the
 // everyday name (served, "it hurts to swallow" put the text saying both
 // first).
 TEST(ProfileRank, ATextSayingTwoNamesOfOneFindingCountsTheLargerOnce) {
-  std::vector<Article> a;
-  for (int i = 0; i < 150; ++i)
-    a.push_back(article("g" + std::to_string(i), "General topic " + std::to_string(i),
-                        "MPlusHealthTopics",
-                        "Tiredness and aches in topic number " + std::to_string(i) + "."));
-  a.push_back(article("o", "Ooo disease", "MPlusHealthTopics", "Odynophagia (painful swallowing)."));
+  std::vector<Article> a = general_topics(150);
+  a.push_back(
+      article("o", "Ooo disease", "MPlusHealthTopics", "Odynophagia (painful swallowing)."));
   a.push_back(article("s", "Sss disease", "MPlusHealthTopics", "Painful swallowing."));
   const Snapshot snap(std::move(a));
   auto model = ConditionModel::build(snap);
@@ -922,11 +917,7 @@ TEST(ProfileRank, ATextSayingTwoNamesOfOneFindingCountsTheLargerOnce) {
 // not where it says it of another part ("the right side of the heart";
 // served, the stomach pain put a heart condition second by 0.4).
 TEST(ProfileRank, AWordOfPlaceCountsOnlyInASentenceNamingTheFinding) {
-  std::vector<Article> a;
-  for (int i = 0; i < 40; ++i)
-    a.push_back(article("g" + std::to_string(i), "General topic " + std::to_string(i),
-                        "MPlusHealthTopics",
-                        "Tiredness and aches in topic number " + std::to_string(i) + "."));
+  std::vector<Article> a = general_topics(40);
   a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
                       "Pain in the abdomen, often on the right side."));
   a.push_back(article("h", "Hhh disease", "MPlusHealthTopics",
