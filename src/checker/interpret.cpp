@@ -1201,9 +1201,6 @@ bool Interpreter::acts_on_another_thing(std::string_view phrase, const Name& n) 
   static constexpr std::array<std::string_view, 13> kDeterminers = {
       "the",   "a",  "an",  "some", "this", "that", "these",
       "those", "my", "his", "her",  "our",  "their"};
-  static constexpr std::array<std::string_view, 9> kReflexives = {
-      "myself",    "yourself",   "himself",    "herself", "itself",
-      "ourselves", "yourselves", "themselves", "oneself"};
   thread_local text::Analyzer analyzer;  // stemming only; built once
   auto stem_of = [&](const std::string& w) {
     const auto t = analyzer.terms(w);
@@ -1224,7 +1221,8 @@ bool Interpreter::acts_on_another_thing(std::string_view phrase, const Name& n) 
     // object ("cut the bread"); not a word of a name ("Aggressive
     // behavior": the act's adjective and a noun).
     const bool verb = (words[i].size() > 5 && words[i].ends_with("ing")) || j > i + 1;
-    if (!verb || j == words.size() || text::is_stopword(words[j]) || one_of(kReflexives, words[j]))
+    if (!verb || j == words.size() || text::is_stopword(words[j]) ||
+        text::is_reflexive_pronoun(words[j]))
       continue;
     const std::string thing = stem_of(words[j]);
     if (!thing.empty() && !in_name(thing) && !is_part_word(thing)) return true;

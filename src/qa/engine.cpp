@@ -142,7 +142,6 @@ std::vector<bool> asking_sentence(std::string_view question, const std::vector<t
   return mask;
 }
 
-
 // Which words of a name it writes as an abbreviation, in capitals ("PET",
 // "HIV" in "HIV-associated nephropathy"): two capitals or more and no small
 // letter (looks_like_abbreviation). Not in a name of several words written
@@ -152,8 +151,8 @@ std::vector<bool> abbreviation_words(const std::string& name, const std::string&
                                      const std::vector<text::Term>& terms) {
   std::vector<bool> out(terms.size(), false);
   if (folded.size() != name.size()) return out;
-  const bool small = std::any_of(name.begin(), name.end(),
-                                 [](unsigned char ch) { return std::islower(ch) != 0; });
+  const bool small =
+      std::any_of(name.begin(), name.end(), [](unsigned char ch) { return std::islower(ch) != 0; });
   if (!small && terms.size() > 2) return out;
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const auto& t = terms[i];
@@ -1321,8 +1320,7 @@ void Engine::reverse_lookup(Result& r, const std::vector<text::Term>& terms, std
 }
 
 std::vector<std::size_t> Engine::narrower(std::size_t condition, const std::string& name,
-                                          text::Analyzer& analyzer,
-                                          const std::string& next) const {
+                                          text::Analyzer& analyzer, const std::string& next) const {
   // Conditions named (by name or synonym) with every content word of the
   // focus's name, those with most answers first: "CHMP2B-related
   // frontotemporal dementia" is narrower than "dementia".

@@ -191,8 +191,7 @@ class Engine {
   // `next`: the stem of the word the question puts right after the focus's
   // words ("asleep" in "trouble falling asleep"), or empty.
   std::vector<std::size_t> narrower(std::size_t condition, const std::string& name,
-                                    text::Analyzer& analyzer,
-                                    const std::string& next = {}) const;
+                                    text::Analyzer& analyzer, const std::string& next = {}) const;
   // The stems of every disease's own name, each followed by a space
   // ("cancer "): a name whose words after the focus's end in one of these
   // is of that other condition, not a kind of the focus (see narrower).

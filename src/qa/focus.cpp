@@ -642,12 +642,7 @@ std::vector<std::pair<std::string, std::size_t>> done_to_oneself_keys(
     const std::string& self_stem) {
   std::vector<std::pair<std::string, std::size_t>> out;
   if (self_stem.empty() || h + 1 >= terms.size() || stop[h]) return out;
-  static constexpr std::string_view kReflexive[] = {
-      "myself", "yourself", "himself", "herself", "itself", "oneself", "ourselves",
-      "yourselves", "themselves", "themself"};
-  if (std::find(std::begin(kReflexive), std::end(kReflexive), terms[h + 1].surface) ==
-      std::end(kReflexive))
-    return out;
+  if (!text::is_reflexive_pronoun(terms[h + 1].surface)) return out;
   out.emplace_back(self_stem + " " + terms[h].stem, h + 2);
   return out;
 }

@@ -60,4 +60,11 @@ bool is_stopword(std::string_view t) {
   return std::binary_search(kStop.begin(), kStop.end(), t);
 }
 
+bool is_reflexive_pronoun(std::string_view t) {
+  static constexpr std::array<std::string_view, 10> kReflexive = {
+      "myself",  "yourself",  "himself",    "herself",    "itself",
+      "oneself", "ourselves", "yourselves", "themselves", "themself"};
+  return std::find(kReflexive.begin(), kReflexive.end(), t) != kReflexive.end();
+}
+
 }  // namespace symptomdb::text

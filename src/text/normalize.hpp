@@ -20,4 +20,8 @@ std::vector<std::string> tokenize(std::string_view input);
 // Common English function words that carry no meaning for search.
 bool is_stopword(std::string_view token);
 
+// "myself", "herself", "themselves"...: the one who acts is the one acted on
+// ("harming herself" is self-harm; "cutting myself" is no chore).
+bool is_reflexive_pronoun(std::string_view token);
+
 }  // namespace symptomdb::text

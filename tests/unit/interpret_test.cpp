@@ -560,7 +560,7 @@ TEST_F(BroaderPart, AStateOfAPartIsReadAsOfThePartWithinItThatANameSays) {
   EXPECT_EQ(id_of("my ears feel blocked"), "HP:0040269");
   const auto ear = interpreter_.read_before_circumstance("my ear is blocked");
   ASSERT_TRUE(ear);
-  EXPECT_EQ(ear->text, "my ear is blocked");        // as written
+  EXPECT_EQ(ear->text, "my ear is blocked");       // as written
   EXPECT_EQ(id_of("my nose is blocked"), "none");  // which part within is not told
   EXPECT_EQ(id_of("my skin is red"), "none");      // the eyelid is no part of the skin
   EXPECT_EQ(id_of("my eyelid is red"), "HP:0040323");

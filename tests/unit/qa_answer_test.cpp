@@ -524,8 +524,7 @@ class NarrowerAbbreviations : public EngineSuite<NarrowerAbbreviations> {
                          {{T::overview, "BLARP is a made-up test topic."}}));
     // An abbreviation spelt like the focus's word.
     a.push_back(document("GARD", "3", "Zemple tube disease", "Zemple tube disease",
-                         {{T::causes, "Zemple tube disease follows pretend steam."}},
-                         {"KETTLE"}));
+                         {{T::causes, "Zemple tube disease follows pretend steam."}}, {"KETTLE"}));
     // Kinds of the foci.
     a.push_back(document("GARD", "4", "Kettle fever", "Kettle fever",
                          {{T::causes, "Kettle fever follows pretend boiling."}}));
