@@ -739,6 +739,11 @@ class ConditionModel {
   std::vector<char> said_by(const ProfileQuery& q) const;
   std::vector<float> symptom_share_;       // per term
   std::vector<char> place_terms_;          // per term: a word of place, or a pair with one
+  // Per word of place (place_terms_), the sentences that hold it, as
+  // (profile, index in sentences_[profile]) in order: placed() looks only
+  // through these, not through every sentence of a profile.
+  std::unordered_map<std::uint32_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>>
+      place_sentences_;
   std::vector<double> idf_all_;            // idf over all profiles, as built
   std::vector<std::uint32_t> general_df_;  // per term: general topics whose text has it
   std::size_t general_count_ = 0;          // general topics (not rare-disease ones)
