@@ -773,6 +773,54 @@ std::string what_it_is(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// The option of a term read that is the person's own wording of it
+// (ProfileParameters::own_wording), after any of its names.
+constexpr std::size_t kAsSaid = 0xFFFE;
+
+// Where `now` (a phrase rewritten in other words) differs from `was` (as
+// the person wrote it), word by word: each changed run, as (the person's
+// words, the words written in their place), both non-empty.
+std::vector<std::pair<std::string, std::string>> rewritten(std::string_view was,
+                                                           std::string_view now) {
+  const auto a = text::tokenize(text::fold(was));
+  const auto b = text::tokenize(text::fold(now));
+  std::vector<std::pair<std::string, std::string>> out;
+  if (a.empty() || b.empty() || a.size() * b.size() > 250000) return out;
+  // Longest common subsequence of the words, from the end.
+  std::vector<std::vector<std::uint16_t>> lcs(a.size() + 1,
+                                              std::vector<std::uint16_t>(b.size() + 1, 0));
+  for (std::size_t i = a.size(); i-- > 0;)
+    for (std::size_t j = b.size(); j-- > 0;)
+      lcs[i][j] = a[i] == b[j] ? static_cast<std::uint16_t>(lcs[i + 1][j + 1] + 1)
+                               : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+  std::string from, to;
+  auto close = [&]() {
+    if (!from.empty() && !to.empty()) out.emplace_back(from, to);
+    from.clear();
+    to.clear();
+  };
+  auto append = [](std::string& into, const std::string& w) {
+    into += (into.empty() ? "" : " ") + w;
+  };
+  std::size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && j < b.size() && a[i] == b[j]) {
+      close();
+      ++i, ++j;
+    } else if (j == b.size() || (i < a.size() && lcs[i + 1][j] >= lcs[i][j + 1])) {
+      append(from, a[i++]);
+    } else {
+      append(to, b[j++]);
+    }
+  }
+  close();
+  return out;
+}
+
+}  // namespace
+
 ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
                                                     text::Analyzer& analyzer, bool story) const {
   QueryTerms q;
@@ -861,9 +909,36 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
           moved.emplace(t, sources[i].tag >> 16);
     }
     std::unordered_map<std::uint32_t, double> own(q.terms.begin(), q.terms.end());
+    // The person's wording of what the reader wrote in the texts' words
+    // ("feel sick" for "nausea"): one more name of the term read whose name
+    // the rewriting says, counted once with its other names, so a text
+    // saying it as the person did ("Feeling sick") meets it too.
+    std::vector<std::vector<std::pair<std::uint32_t, double>>> as_said(f.expansions.size());
+    if (params_.own_wording > 0 && !f.words.empty())
+      for (const auto& [was, now] : rewritten(f.text, f.words)) {
+        std::uint32_t read = 0;  // the term read + 1
+        for (const auto& t : terms_with(now, true, analyzer))
+          if (const auto it = term_ids_.find(t); it != term_ids_.end())
+            if (const auto m = moved.find(it->second); m != moved.end() && read == 0)
+              read = m->second;
+        if (read == 0 || read > as_said.size()) continue;
+        // As a phrase only (its word pairs): its words apart ("feel",
+        // "sick") say other things in every text.
+        auto& into = as_said[read - 1];
+        for (const auto& t : terms_with(what_it_is(was), true, analyzer)) {
+          if (t.find(' ') == std::string::npos) continue;
+          const auto it = term_ids_.find(t);
+          if (it == term_ids_.end() || (own.contains(it->second) && !moved.contains(it->second)) ||
+              std::any_of(into.begin(), into.end(),
+                          [&](const auto& y) { return y.first == it->second; }))
+            continue;
+          into.emplace_back(
+              it->second, params_.pair_boost * (story && !is_read(t) ? params_.story_weight : 1.0));
+        }
+      }
     std::erase_if(q.terms, [&](const auto& x) { return moved.contains(x.first); });
     q.names.assign(q.terms.size(), 0);
-    for (std::size_t i = 0; i < sources.size(); ++i)
+    for (std::size_t i = 0; i < sources.size(); ++i) {
       for (auto [t, w] : of_source[i]) {
         if (const auto m = moved.find(t); m != moved.end()) {
           if (m->second != sources[i].tag >> 16) continue;  // counted with another read
@@ -872,6 +947,16 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
         q.terms.emplace_back(t, w);
         q.names.push_back(sources[i].tag);
       }
+      // After the read's last name, the person's wording of it.
+      const std::size_t read = (sources[i].tag >> 16) - 1;
+      if (i + 1 < sources.size() && (sources[i + 1].tag >> 16) == (sources[i].tag >> 16)) continue;
+      if (read >= as_said.size() || as_said[read].empty()) continue;
+      const std::uint32_t tag = name_tag(read, kAsSaid);
+      for (const auto& x : as_said[read]) {
+        q.terms.push_back(x);
+        q.names.push_back(tag);
+      }
+    }
   } else {
     for (const auto& src : sources) add(std::string(src.text), src.weight, false, 0);
   }
@@ -980,11 +1065,19 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
       // explained by the word the text holds; each stem once.
       std::unordered_set<std::string> listed;
       auto list_hits = [&](std::string_view text) {
-        for (const auto& w : content_words(text, analyzer)) {
-          const auto it = term_ids_.find(w.stem);
-          if (it == term_ids_.end() || !std::binary_search(hit.begin(), hit.end(), it->second))
-            continue;
-          if (listed.insert(w.stem).second) e.words.push_back(w.surface);
+        const auto words = content_words(text, analyzer);
+        auto is_hit = [&](const std::string& term) {
+          const auto it = term_ids_.find(term);
+          return it != term_ids_.end() && std::binary_search(hit.begin(), hit.end(), it->second);
+        };
+        for (std::size_t k = 0; k < words.size(); ++k) {
+          // A word alone, or one of a word pair that counted as a phrase
+          // (the person's own wording, QueryTerms::names).
+          const bool pair =
+              (k + 1 < words.size() && is_hit(pair_key(words[k].stem, words[k + 1].stem))) ||
+              (k > 0 && is_hit(pair_key(words[k - 1].stem, words[k].stem)));
+          if (!pair && !is_hit(words[k].stem)) continue;
+          if (listed.insert(words[k].stem).second) e.words.push_back(words[k].surface);
         }
       };
       list_hits(f.text);

@@ -150,6 +150,12 @@ struct ProfileParameters {
   // ("odynophagia (painful swallowing)" is one finding said twice); 0:
   // every word of every name is summed.
   double names_once = 1;
+  // 1: where the reader wrote the person's words in the texts' words ("feel
+  // sick" as "nausea", ProfileFinding::words), the words as the person said
+  // them are one more name of the term read, counted once with its other
+  // names (names_once), so a text that says them as the person did
+  // ("Feeling sick") meets them; 0: only the rewritten words count.
+  double own_wording = 1;
   // Per share of the person's read findings (those the interpreter read as
   // HPO terms) that the profile explains: a condition that accounts for
   // most of what was read beats one that shares many story words (0: off).
@@ -737,8 +743,13 @@ class ConditionModel {
   // Per profile, whether a finding no term was read in names it
   // (said_prior); empty when off.
   std::vector<char> said_by(const ProfileQuery& q) const;
-  std::vector<float> symptom_share_;       // per term
-  std::vector<char> place_terms_;          // per term: a word of place, or a pair with one
+  std::vector<float> symptom_share_;  // per term
+  std::vector<char> place_terms_;     // per term: a word of place, or a pair with one
+  // Per word of place (place_terms_), the sentences that hold it, as
+  // (profile, index in sentences_[profile]) in order: placed() looks only
+  // through these, not through every sentence of a profile.
+  std::unordered_map<std::uint32_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>>
+      place_sentences_;
   std::vector<double> idf_all_;            // idf over all profiles, as built
   std::vector<std::uint32_t> general_df_;  // per term: general topics whose text has it
   std::size_t general_count_ = 0;          // general topics (not rare-disease ones)

@@ -68,8 +68,13 @@ bool place_term(const std::string& term) {
 bool ConditionModel::placed(const PreparedFinding& f, std::uint32_t t,
                             std::uint32_t profile) const {
   if (f.named.empty() || !std::binary_search(f.places.begin(), f.places.end(), t)) return true;
-  for (const auto& s : sentences_[profile]) {
-    if (!std::binary_search(s.terms.begin(), s.terms.end(), t)) continue;
+  // The profile's sentences that hold the place word (prepare_ranking).
+  const auto holding = place_sentences_.find(t);
+  if (holding == place_sentences_.end()) return false;
+  const auto& list = holding->second;
+  for (auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(profile, 0u));
+       it != list.end() && it->first == profile; ++it) {
+    const auto& s = sentences_[profile][it->second];
     for (const auto& name : f.named)
       if (std::all_of(name.begin(), name.end(), [&](std::uint32_t w) {
             return std::binary_search(s.terms.begin(), s.terms.end(), w);
@@ -162,6 +167,11 @@ void ConditionModel::prepare_ranking() {
     place_terms_.assign(postings_.size(), 0);
     for (const auto& [term, id] : term_ids_) place_terms_[id] = place_term(term);
   }
+  place_sentences_.clear();
+  for (std::uint32_t i = 0; i < sentences_.size(); ++i)
+    for (std::uint32_t s = 0; s < sentences_[i].size(); ++s)
+      for (const auto t : sentences_[i][s].terms)
+        if (t < place_terms_.size() && place_terms_[t]) place_sentences_[t].emplace_back(i, s);
   // Symptom language: "cough", "epigastric", "redness" are written in
   // symptom sections; "used", "over the counter", "describes" everywhere.
   std::vector<std::uint32_t> in_symptoms(postings_.size(), 0), elsewhere(postings_.size(), 0);

@@ -942,5 +942,44 @@ TEST(ProfileRank, AWordOfPlaceCountsOnlyInASentenceNamingTheFinding) {
   EXPECT_GT(model.scores(unread)[hhh.front().profile], 0.0);
 }
 
+// The person's words that the reader wrote in the texts' words ("feel sick"
+// as "nausea", ProfileFinding::words) are one more name of the term read:
+// a text that says them as the person did ("Feeling sick or being sick")
+// meets the finding (served, "I have a headache and feel sick" met only
+// texts saying "nausea"), and one that says both counts the larger once.
+TEST(ProfileRank, ThePersonsOwnWordingIsOneMoreNameOfTheTermRead) {
+  std::vector<Article> a = general_topics(40);
+  a.push_back(article("f", "Fff disease", "MPlusHealthTopics", "Feeling sick or being sick."));
+  a.push_back(article("n", "Nnn disease", "MPlusHealthTopics", "Nausea."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics", "Nausea (feeling sick)."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  ASSERT_GT(model.parameters().own_wording, 0.0);
+  const auto fff = model.resolve("Fff disease");
+  const auto nnn = model.resolve("Nnn disease");
+  const auto bbb = model.resolve("Bbb disease");
+  ASSERT_FALSE(fff.empty());
+  ASSERT_FALSE(nnn.empty());
+  ASSERT_FALSE(bbb.empty());
+  ProfileQuery q;
+  ProfileFinding sick{"I feel sick", {"Nausea"}};
+  sick.words = "i nausea";
+  q.present.push_back(sick);
+  q.limit = 50;
+  const auto s = model.scores(q);
+  EXPECT_GT(s[fff.front().profile], 0.0);
+  ASSERT_GT(s[nnn.front().profile], 0.0);
+  // Said both ways, the larger counts once: no more than the larger alone.
+  EXPECT_LE(s[bbb.front().profile],
+            std::max(s[fff.front().profile], s[nnn.front().profile]) + 1e-9);
+  // Explained with the words the text holds.
+  bool listed = false;
+  for (const auto& r : model.rank(q))
+    if (r.profile == fff.front().profile)
+      for (const auto& e : r.evidence)
+        listed = listed || std::find(e.words.begin(), e.words.end(), "sick") != e.words.end();
+  EXPECT_TRUE(listed);
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
