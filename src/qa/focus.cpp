@@ -1700,14 +1700,22 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
       if (it != entries_.end()) consider(h, e, 2, it->second, true);
     }
     // "drop foot" is Foot Drop (see swapped_pair_keys), unless the two
-    // words are a name as written. Only a condition's own name: another
-    // name read the other way round is another phrase.
+    // words are a name as written. Only a condition's own name, and one of
+    // two words only ("Foot Drop"): another name read the other way round
+    // is another phrase, and a title's part after a dash ("Zorbtube -
+    // eating") says what the page is about, not a kind of it.
+    auto two_plain_words = [](std::string_view name) {
+      return std::count(name.begin(), name.end(), ' ') == 1 &&
+             std::all_of(name.begin(), name.end(), [](unsigned char ch) {
+               return std::isalpha(ch) || ch == ' ' || ch == '\'';
+             });
+    };
     for (const auto& [key, e] : swapped_pair_keys(question, r.terms, stop, h)) {
       const auto it = entries_.find(key);
       if (it == entries_.end() || entries_.count(key_at(h, e))) continue;
       std::vector<Entry> list;
       for (const auto& entry : it->second)
-        if (entry.kind == NameKind::name) list.push_back(entry);
+        if (entry.kind == NameKind::name && two_plain_words(entry.name)) list.push_back(entry);
       if (!list.empty()) consider(h, e, 2, list, true);
     }
     // "harming herself" is self-harm (see done_to_oneself_keys).
