@@ -647,6 +647,33 @@ std::vector<std::pair<std::string, std::size_t>> done_to_oneself_keys(
   return out;
 }
 
+// A name of two words said the other way round, the two words next to
+// each other in one phrase: "drop foot" is Foot Drop. For the word at `h`
+// and the word right after it (both of three letters or more, no stopword,
+// nothing but spaces between them as written in `question`), the key of
+// the two in the other order and the end of the words it takes. Only a
+// condition's own name is read so (see FocusDictionary::read).
+std::vector<std::pair<std::string, std::size_t>> swapped_pair_keys(
+    std::string_view question, const std::vector<text::Term>& terms, const std::vector<char>& stop,
+    std::size_t h) {
+  std::vector<std::pair<std::string, std::size_t>> out;
+  if (h + 1 >= terms.size() || stop[h] || stop[h + 1]) return out;
+  if (terms[h].surface.size() < 3 || terms[h + 1].surface.size() < 3) return out;
+  const std::size_t from = terms[h].offset, to = terms[h + 1].offset;
+  if (to <= from || to > question.size()) return out;
+  // The first word as written, then only spaces: no full stop, comma,
+  // dash or bracket between the two.
+  std::size_t k = from;
+  while (k < to && (std::isalnum(static_cast<unsigned char>(question[k])) || question[k] == '\'' ||
+                    static_cast<unsigned char>(question[k]) >= 0x80))
+    ++k;
+  if (k == from) return out;
+  for (; k < to; ++k)
+    if (question[k] != ' ') return out;
+  out.emplace_back(terms[h + 1].stem + " " + terms[h].stem, h + 2);
+  return out;
+}
+
 // Is `word` the name's one word `name_word` or an inflection of the same
 // word (either way round: "cramp" / "cramps", "vomit" / "vomiting")? The
 // base they share must be one of the two or, given `english`, an English
@@ -1671,6 +1698,25 @@ FocusDictionary::Reading FocusDictionary::read(std::string_view question, text::
     for (const auto& [key, e] : part_said_to_hurt_keys(r.terms, stop, h)) {
       const auto it = entries_.find(key);
       if (it != entries_.end()) consider(h, e, 2, it->second, true);
+    }
+    // "drop foot" is Foot Drop (see swapped_pair_keys), unless the two
+    // words are a name as written. Only a condition's own name, and one of
+    // two words only ("Foot Drop"): another name read the other way round
+    // is another phrase, and a title's part after a dash ("Zorbtube -
+    // eating") says what the page is about, not a kind of it.
+    auto two_plain_words = [](std::string_view name) {
+      return std::count(name.begin(), name.end(), ' ') == 1 &&
+             std::all_of(name.begin(), name.end(), [](unsigned char ch) {
+               return std::isalpha(ch) || ch == ' ' || ch == '\'';
+             });
+    };
+    for (const auto& [key, e] : swapped_pair_keys(question, r.terms, stop, h)) {
+      const auto it = entries_.find(key);
+      if (it == entries_.end() || entries_.count(key_at(h, e))) continue;
+      std::vector<Entry> list;
+      for (const auto& entry : it->second)
+        if (entry.kind == NameKind::name && two_plain_words(entry.name)) list.push_back(entry);
+      if (!list.empty()) consider(h, e, 2, list, true);
     }
     // "harming herself" is self-harm (see done_to_oneself_keys).
     // Only a condition's own or other names: a sign a syndrome shows

@@ -583,5 +583,43 @@ TEST_F(FocusDoneToOneself, NotTheDeedDoneToAnother) {
   for (const auto& f : r.focus) EXPECT_NE(name(f.condition), "Self-plink");
 }
 
+// A name of two words said the other way round ("drop foot" for Foot
+// Drop) is that name, when the two words stand next to each other in one
+// phrase. Invented names: Plonk wibble, and Zarny fleck with the other
+// name "Gorp twizzle".
+class FocusSaidTheOtherWayRound : public EngineSuite<FocusSaidTheOtherWayRound> {
+ public:
+  static std::vector<Article> articles() {
+    std::vector<Article> a;
+    a.push_back(document("MPlusHealthTopics", "1", "Plonk wibble", "Plonk wibble",
+                         {{T::overview, "Plonk wibble is a made-up test condition."},
+                          {T::treatment, "Plonk wibble is helped by pretend splints."}}));
+    a.push_back(document("GARD", "2", "Zarny fleck", "Zarny fleck",
+                         {{T::overview, "Zarny fleck is invented for tests."},
+                          {T::treatment, "Zarny fleck is treated with rest."}},
+                         {"Gorp twizzle"}));
+    return a;
+  }
+};
+
+TEST_F(FocusSaidTheOtherWayRound, TheTwoWordsOfANameInTheOtherOrderAreThatName) {
+  for (const char* q : {"What are the treatments for wibble plonk?",
+                        "wibble plonk. What can I do to get better from my wibble plonk?"}) {
+    const auto r = engine_->ask(q);
+    ASSERT_FALSE(r.focus.empty()) << q;
+    EXPECT_EQ(name(r.focus[0].condition), "Plonk wibble") << q;
+  }
+}
+
+TEST_F(FocusSaidTheOtherWayRound, NotAcrossAStopNorAnotherName) {
+  // Two sentences: the words only meet across the full stop.
+  for (const auto& f :
+       engine_->ask("It hurts when I wibble. Plonk sounds come from it, why?").focus)
+    EXPECT_NE(name(f.condition), "Plonk wibble");
+  // Only the condition's own name is read the other way round.
+  for (const auto& f : engine_->ask("How is twizzle gorp treated?").focus)
+    EXPECT_NE(name(f.condition), "Zarny fleck");
+}
+
 }  // namespace
 }  // namespace symptomdb
