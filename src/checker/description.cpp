@@ -132,6 +132,10 @@ constexpr std::array<std::string_view, 90> kStory = {
     "described",   "admits",       "admitted",   "feel",        "feels",   "felt",
     "suffers",     "suffered",     "suffering",  "suffer",      "history", "seems",
     "seemed",      "appears",      "appeared",   "looks",       "looked"};
+// Verbs that say a finding began ("the rash started", "the pain began"),
+// of the story words: after the finding, its subject, they say when.
+constexpr std::array<std::string_view, 6> kBeginning = {"started", "starts", "began",
+                                                         "begins",  "begun",  "appeared"};
 // Words by which the one who writes found out what follows ("on further
 // questioning, it is revealed that he has", "on examination", "she found
 // that"): story too, taken off the front the same way.
@@ -763,6 +767,22 @@ Description read_description(std::string_view text) {
           continue;
         core.push_back(kept[i]);
       }
+      // "the rash started yesterday", "the pain began two days ago": a
+      // finding said as the subject of a verb of beginning, with when (a
+      // duration or a day, taken out above). The verb says when it began,
+      // not what it is: the finding is its subject. (At the front the verb
+      // is story already: "started feeling tired".) Only right after the
+      // finding's words: in a clause of its own the verb says more of it
+      // ("pain that started after meals").
+      for (std::size_t i = 1; i < core.size();)
+        if (in(kBeginning, core[i]) && !text::is_stopword(core[i - 1]) &&
+            !lay_phrase_at(core, i)) {
+          const bool to = i + 1 < core.size() && core[i + 1] == "to";  // "started to itch"
+          core.erase(core.begin() + static_cast<std::ptrdiff_t>(i),
+                     core.begin() + static_cast<std::ptrdiff_t>(i + (to ? 2 : 1)));
+        } else {
+          ++i;
+        }
       while (!core.empty() && (text::is_stopword(core.back()) || core.back() == "ago"))
         core.pop_back();
       f.core = join(core, 0, core.size());

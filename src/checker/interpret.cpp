@@ -84,6 +84,13 @@ constexpr std::uint32_t kBroaderPairs = 2;
 constexpr std::array<std::string_view, 6> kPossessives = {"my",  "his",  "her",
                                                           "our", "your", "their"};
 
+// Who a mood can be said of: the person, by a pronoun or a word for one
+// ("she is sad", "my son is depressed").
+constexpr std::array<std::string_view, 22> kPersons = {
+    "i",   "i'm",     "im",       "you",  "he",   "she",  "we",   "they",
+    "me",  "him",     "us",       "them", "son",  "daughter", "child", "baby",
+    "kid", "husband", "wife",     "partner", "boy", "girl"};
+
 // Where a lay phrasing said at `i` ends, possessives between its words
 // skipped; 0 when it is not said there.
 std::size_t phrase_end(const std::vector<std::string>& words, std::size_t i,
@@ -438,6 +445,26 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
       add(d.substr(0, end), Kind::definition);
     }
   }
+  // An adjective's -ish form ("bluish", "reddish", "yellowish") says the
+  // adjective, as HPO's names use it: "Bluish lips" are blue lips. The
+  // stemmer does not join the two, so a name's -ish word is indexed by the
+  // stem of the adjective it is made from, when some name uses that word
+  // (ish_base), and a phrase's -ish word is read the same way.
+  {
+    std::unordered_map<std::string, std::string> base_of;  // -ish stem -> adjective's
+    for (const auto& [word, stem] : stem_of_word_)
+      if (auto base = ish_base(word); !base.empty() && base != stem) base_of.emplace(stem, base);
+    if (!base_of.empty()) {
+      for (auto& n : names_) {
+        for (auto& s : n.stems)
+          if (const auto it = base_of.find(s); it != base_of.end()) s = it->second;
+        std::sort(n.stems.begin(), n.stems.end());
+        n.stems.erase(std::unique(n.stems.begin(), n.stems.end()), n.stems.end());
+      }
+      for (auto& [word, stem] : stem_of_word_)
+        if (const auto it = base_of.find(stem); it != base_of.end()) stem = it->second;
+    }
+  }
   for (const auto& [w, n] : word_count) fuzzy_.add(w, n);
   fuzzy_.finish();
   // The most used word of the names for each spelling key (spelling_key).
@@ -508,6 +535,13 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
   }
   for (const std::string_view w : {"limb", "limbs", "extremity", "extremities"})
     for (const auto& t : analyzer.terms(w)) site_of_stem_.emplace(t.stem, "limb");
+  // Words that say where, and which of a part's sides ("left", "side",
+  // "face"; "one side", "half of the face"): every body-site word, and the
+  // words that count sides or halves.
+  for (const auto w : kBodySites)
+    for (const auto& t : analyzer.terms(w)) where_stems_.insert(t.stem);
+  for (const std::string_view w : {"one", "half", "either", "each"})
+    for (const auto& t : analyzer.terms(w)) where_stems_.insert(t.stem);
 
   // Words for a part of the body: the body-site words, and the words of
   // HPO's "Abnormal X morphology" and "Abnormality of the X" labels (a
@@ -824,6 +858,27 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kAdjecti
     {"al", "e"},     // syncopal
 }};
 
+std::string Interpreter::ish_base(std::string_view word) const {
+  // English makes an adjective of degree with -ish on an adjective, a
+  // silent "e" dropped and a last consonant doubled as before -ed: blue,
+  // bluish; white, whitish; red, reddish; yellow, yellowish. The adjective
+  // must be a word some name uses. Not a verb in -ish ("finish", "anguish",
+  // "polish": "finished" is a word of the installed English list; "fine" is
+  // no base of "finish").
+  if (word.size() < 6 || !word.ends_with("ish")) return {};
+  if (!english_.contains(std::string(word) + "ed") &&
+      !english_.contains(std::string(word) + "es")) {
+    const std::string stem(word.substr(0, word.size() - 3));
+    std::vector<std::string> bases = {stem, stem + "e"};
+    if (stem.size() >= 2 && stem.back() == stem[stem.size() - 2])
+      bases.push_back(stem.substr(0, stem.size() - 1));
+    for (const auto& b : bases)
+      if (b.size() >= 3)
+        if (const auto it = stem_of_word_.find(b); it != stem_of_word_.end()) return it->second;
+  }
+  return {};
+}
+
 std::string Interpreter::noun_of_adjective(std::string_view word) const {
   for (const auto& [adjective, noun] : kAdjectiveEndings) {
     if (word.size() < adjective.size() + 3 || !word.ends_with(adjective)) continue;
@@ -890,6 +945,12 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
       out.push_back(it->second);
       continue;
     }
+    // An adjective's -ish form that no name uses ("reddish"): the
+    // adjective, as in the names (ish_base).
+    if (const auto base = ish_base(t.surface); !base.empty()) {
+      out.push_back(base);
+      continue;
+    }
     // An adjective of a finding whose names say the noun ("dyspneic",
     // "nauseous"): the noun, before any spelling correction.
     if (const auto noun = noun_of_adjective(t.surface); !noun.empty()) {
@@ -943,7 +1004,7 @@ bool Interpreter::better(const Scored& a, const Scored& b) const {
 
 std::optional<Interpreter::Scored> Interpreter::best_name(
     const std::vector<std::string>& stems, const std::vector<std::string>& optional, bool hold_out,
-    const std::vector<std::string>& ongoing) const {
+    const std::vector<std::string>& ongoing, bool state_said) const {
   if (stems.empty()) return std::nullopt;
   // Count, for every name sharing a stem with the phrase, how many of the
   // phrase's stems it has: one pass over the stems' posting lists, with
@@ -1001,6 +1062,10 @@ std::optional<Interpreter::Scored> Interpreter::best_name(
     if (says(a)) opposite.push_back(b);
     if (says(b)) opposite.push_back(a);
   }
+  // Whether the phrase says where (a body site, a side) and what besides.
+  const auto is_where = [&](const std::string& w) { return where_stems_.contains(w); };
+  const bool says_where = std::any_of(stems.begin(), stems.end(), is_where);
+  const bool says_what = !std::all_of(stems.begin(), stems.end(), is_where);
   std::optional<Scored> best;
   thread_local std::vector<Scored> covering;  // names with every phrase word
   covering.clear();
@@ -1043,6 +1108,22 @@ std::optional<Interpreter::Scored> Interpreter::best_name(
                     }) &&
         !names_an_ongoing_act())
       continue;
+    // A phrase that says with a linking verb what state a place is in
+    // ("one side of my face is drooping"): a name that shares with it only
+    // where ("one side of the face"), misses the state and says a finding
+    // of its own names another finding there (Atrophy of one side of the
+    // face).
+    if (state_said && says_what && says_where) {
+      bool only_where = true, other_what = false;
+      for (const auto& w : stems)
+        if (!is_where(w) && std::binary_search(n.stems.begin(), n.stems.end(), w))
+          only_where = false;
+      for (const auto& w : n.stems)
+        if (!is_where(w) && !std::binary_search(stems.begin(), stems.end(), w) &&
+            std::find(optional.begin(), optional.end(), w) == optional.end())
+          other_what = true;
+      if (only_where && other_what) continue;
+    }
     const auto cov = static_cast<double>(covered);
     const auto eqv = static_cast<double>(through);
     const double extra = static_cast<double>(n.stems.size()) - cov - opt;
@@ -1254,11 +1335,27 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
       thread_local text::Analyzer analyzer;  // stemming only; built once
       for (const auto& t : analyzer.terms(w)) ongoing.push_back(t.stem);
     }
-  auto best = best_name(stems, optional, hold_out, ongoing);
+  auto best = best_name(stems, optional, hold_out, ongoing, !subject_of(phrase).empty());
   if (!best) return std::nullopt;
   const Name& n = names_[best->name];
   if (behaviour_[n.term] && n.stems.size() == 1 && acts_on_another_thing(phrase, n))
     return std::nullopt;
+  // A mood is the person's: a phrase that says what a thing is ("the sky
+  // is blue", "my shirt is blue") names no mood through a word of the
+  // mood's name ("Has the blues"), unless its subject is the person ("I
+  // am blue", "she is sad") or the name says the subject ("my mood is
+  // low": Low mood).
+  if (mood_[n.term] && best->confidence < 0.999)
+    if (const auto subject = subject_of(phrase); !subject.empty()) {
+      thread_local text::Analyzer analyzer;  // stemming only; built once
+      bool person = false, named = false;
+      for (const auto& w : text::tokenize(text::fold(subject))) {
+        if (std::find(kPersons.begin(), kPersons.end(), w) != kPersons.end()) person = true;
+        for (const auto& t : analyzer.terms(w))
+          if (std::binary_search(n.stems.begin(), n.stems.end(), own_stem(t))) named = true;
+      }
+      if (!person && !named) return std::nullopt;
+    }
   // "no fever" is not fever: a negation the name does not itself carry
   // leaves the phrase unread rather than read the other way round. Looked
   // for in the words the names use, where a lay phrasing that holds one has

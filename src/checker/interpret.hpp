@@ -187,6 +187,9 @@ class Interpreter {
   // `degree` when given.
   std::vector<std::string> without_degree_words(std::string_view phrase,
                                                 std::vector<std::string>* degree) const;
+  // The stem of the adjective an -ish word is made from ("bluish": blue),
+  // when some name uses that adjective; empty otherwise.
+  std::string ish_base(std::string_view word) const;
   // The stem of the noun a finding's adjective is made from ("dyspneic":
   // dyspnea), when some name uses that noun; empty otherwise.
   std::string noun_of_adjective(std::string_view word) const;
@@ -195,10 +198,13 @@ class Interpreter {
   std::optional<Interpretation> read(std::string_view phrase, bool hold_out) const;
   // `ongoing`: stems of the acts the phrase says in the -ing form ("cutting
   // my arms"), which a behaviour's name may stand for though the phrase says
-  // a part the name does not.
+  // a part the name does not. `state_said`: the phrase says with a linking
+  // verb what state its subject is in ("one side of my face is drooping"),
+  // so a name sharing only where with it is no reading of it.
   std::optional<Scored> best_name(const std::vector<std::string>& stems,
                                   const std::vector<std::string>& optional, bool hold_out,
-                                  const std::vector<std::string>& ongoing = {}) const;
+                                  const std::vector<std::string>& ongoing = {},
+                                  bool state_said = false) const;
   bool better(const Scored& a, const Scored& b) const;
   bool names_another_place(const std::unordered_set<std::string>& said,
                            const std::vector<std::string>& name) const;
@@ -242,6 +248,11 @@ class Interpreter {
   // Stem of a word for a part of the body -> the part ("abdomin", "stomach"
   // -> "abdomen"), for names_another_place.
   std::unordered_map<std::string, std::string> site_of_stem_;
+  // Stems of the words that say where on the body: every body-site word
+  // ("left", "side", "face") and the words that count sides ("one side",
+  // "half of the face"). A name that shares only these with a phrase that
+  // says what besides, and says a finding of its own, is no reading of it.
+  std::unordered_set<std::string> where_stems_;
   // Stem -> stems HPO's names use in its place (Options::equivalents).
   // With the number of terms whose names showed the pair: a held-out
   // phrase may have been one of them, so interpret_held_out() uses only

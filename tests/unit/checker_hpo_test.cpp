@@ -364,5 +364,54 @@ TEST_F(CheckerHpo, CharacteristicTermsRankTheirDiseaseInTheTopTen) {
       << found << " of " << tried;
 }
 
+// The ids of the terms a description's findings are read as, as the served
+// form reads them (read_description, interpret_finding), each with ";".
+std::string read_ids(const Interpreter& interpreter, std::string_view text) {
+  std::string out;
+  for (const auto& f : read_description(text).findings)
+    for (const auto& i : interpret_finding(interpreter, f).terms)
+      out += interpreter.ontology().term(i.term).id + ";";
+  return out;
+}
+
+// An adjective's -ish form says the adjective: HPO's "Bluish lips" (Lip
+// cyanosis) are the person's blue lips; the stemmer does not join "blue"
+// and "bluish". A colour said of a thing is no mood ("Has the blues"),
+// though "I feel blue" is.
+TEST_F(CheckerHpo, AnAdjectivesIshFormIsTheAdjective) {
+  const std::string lips = "HP:0034030;";  // Lip cyanosis: "Bluish lips"
+  EXPECT_EQ(read_ids(*served_, "My lips are blue."), lips);
+  EXPECT_EQ(read_ids(*served_, "my lips are bluish"), lips);
+  EXPECT_EQ(read_ids(*served_, "I have blue lips"), lips);
+  EXPECT_EQ(id_of("blue lips"), "HP:0034030");
+  EXPECT_EQ(read_ids(*served_, "I feel blue."), "HP:5200273;");  // Pathological sadness
+  EXPECT_EQ(read_ids(*served_, "My shirt is blue."), "");
+  EXPECT_EQ(read_ids(*served_, "The sky is blue."), "");
+}
+
+// "the rash started yesterday": a finding said as the subject of a verb of
+// beginning, with when, is its subject (the day is its duration).
+TEST_F(CheckerHpo, AFindingSaidToHaveBegunIsItsSubject) {
+  EXPECT_EQ(read_ids(*served_, "The rash started yesterday."), "HP:0000988;");  // Skin rash
+  EXPECT_EQ(read_ids(*served_, "the rash began two days ago"), "HP:0000988;");
+  EXPECT_EQ(read_ids(*served_, "the pain began two days ago"), read_ids(*served_, "pain"));
+}
+
+// A state said with a linking verb of a place ("one side of my face is
+// drooping"): a name that shares only where with it ("one side of the
+// face"), misses the state and says a finding of its own names another
+// finding there: no Hemifacial atrophy ("Atrophy of one side of the
+// face"): nothing is read, where the atrophy was.
+TEST_F(CheckerHpo, ANameThatSharesOnlyWhereNamesAnotherFinding) {
+  const std::string atrophy = "HP:0011331";
+  EXPECT_EQ(first("atrophy of one side of the face"), atrophy);
+  for (const auto* text : {"one side of my face is drooping", "my face is drooping on one side",
+                           "the left side of my face is drooping"}) {
+    EXPECT_EQ(read_ids(*served_, text).find(atrophy), std::string::npos) << text;
+    EXPECT_EQ(first(text).find(atrophy), std::string::npos) << text;
+  }
+
+}
+
 }  // namespace
 }  // namespace symptomdb::checker

@@ -310,6 +310,10 @@ TEST(Description, TheCoreLeavesOutTheStoryWordsThatOpenAClauseAndItsDurations) {
   };
   EXPECT_EQ(core("A week ago she had experienced dysuria."), "dysuria");
   EXPECT_EQ(core("She complains of fever for 3 days."), "fever");
+  // A verb of beginning after the finding says when, not what.
+  EXPECT_EQ(core("the rash started yesterday"), "rash");
+  EXPECT_EQ(core("The pain began two days ago."), "pain");
+  EXPECT_EQ(core("my knee started to swell"), "knee swell");
   EXPECT_EQ(core("He presented with a rash"), "rash");
   EXPECT_EQ(core("I feel sad"), "sad");
   EXPECT_EQ(core("I've got a splitting headache"), "splitting headache");
