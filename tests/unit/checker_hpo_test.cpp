@@ -285,6 +285,24 @@ TEST_F(CheckerHpo, SelfHarmInAPersonsWordsIsARedFlag) {
   EXPECT_EQ(kinds("I cut the bread."), "");
 }
 
+// Blue lips are a red flag, as in the question answerer's table ("blue
+// lips"); blue fingers in the cold (Acrocyanosis) are not.
+TEST_F(CheckerHpo, BlueLipsAreARedFlag) {
+  const auto& onto = checker_->ontology();
+  const RedFlagTerms flags(onto);
+  auto kinds = [&](std::string_view text) {
+    std::vector<TermIndex> terms;
+    for (const auto& f : read_description(text).findings)
+      for (const auto& i : interpret_finding(*served_, f).terms) terms.push_back(i.term);
+    std::string out;
+    for (const auto& f : flags.check(onto, terms)) out += f.kind + ";";
+    return out;
+  };
+  EXPECT_EQ(kinds("My lips are blue."), "breathing;");
+  EXPECT_EQ(kinds("I have bluish lips."), "breathing;");
+  EXPECT_EQ(kinds("My shirt is blue."), "");
+}
+
 // A mood is the person's, not a part's: "blue lips" is not "Has the blues"
 // (Pathological sadness), though a behaviour's name uses the lip ("Lip
 // biting") so that it is no part word for other rules; "I feel blue" is.
