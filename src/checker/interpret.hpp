@@ -121,6 +121,8 @@ class Interpreter {
   // with, so that "runs" does not meet "runs in families".
   std::string in_names_words(std::string_view phrase) const;
 
+  // The installed English word list (empty when none is installed).
+  const EnglishWords& english() const { return english_; }
   // True when a word of the text names a part of the body as HPO's
   // morphology names do ("vaginal", "urethra", "knee"): a description that
   // says where tells something even when no finding of it is read as a term

@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 
+#include "core/spelling.hpp"
 #include "text/analyzer.hpp"
 #include "text/normalize.hpp"
 
@@ -122,6 +123,47 @@ std::vector<std::string_view> list_items(std::string_view clause) {
   return out;
 }
 
+// Whether a word is an adjective of degree: its superlative is an English
+// word ("blue": "bluest"; "red": "reddest"; "pale": "palest"), as no noun's
+// or verb's is ("fever", "bleed").
+bool gradable(const EnglishWords& english, std::string_view w) {
+  if (w.size() < 3) return false;
+  const std::string s(w);
+  return english.contains(s + "est") || (s.back() == 'e' && english.contains(s + "st")) ||
+         english.contains(s + s.back() + "est");
+}
+
+// A list's items with a head noun they share written out: "blue or grey
+// lips" is "blue lips" or "grey lips", not "blue" (any blue thing) or "grey
+// lips". An item of one adjective of degree (after leading filler: "you
+// have blue") takes the head of the next item of more words, when every
+// item between is one such adjective and that item starts with one too.
+std::vector<std::string> with_shared_heads(const std::vector<std::string_view>& items,
+                                           const EnglishWords& english) {
+  std::vector<std::string> out(items.begin(), items.end());
+  // The item's words after any leading filler or stop word.
+  auto content = [](std::string_view item) {
+    std::vector<std::string> words;
+    for (const auto& w : text::tokenize(item))
+      if (!words.empty() || !(text::is_stopword(w) || kFiller.contains(w))) words.push_back(w);
+    return words;
+  };
+  auto one_adjective = [&](std::string_view item) {
+    const auto words = content(item);
+    return words.size() == 1 && gradable(english, words[0]);
+  };
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!one_adjective(items[i])) continue;
+    std::size_t j = i + 1;
+    while (j < items.size() && one_adjective(items[j])) ++j;
+    if (j == items.size()) continue;
+    const auto words = content(items[j]);
+    if (words.size() < 2 || !gradable(english, words[0])) continue;
+    for (std::size_t k = 1; k < words.size(); ++k) out[i] += " " + words[k];
+  }
+  return out;
+}
+
 std::size_t first_cue_at(std::string_view f) {
   std::size_t at = std::string_view::npos;
   for (const auto c : kEmergency) at = std::min(at, f.find(c));
@@ -153,6 +195,9 @@ WarningSigns WarningSigns::build(const Snapshot& snapshot, const Interpreter* in
   WarningSigns out;
   out.interpreter_ = interpreter;
   text::Analyzer analyzer;
+  // Which words are adjectives of degree (with_shared_heads).
+  const EnglishWords own = interpreter ? EnglishWords() : EnglishWords::installed();
+  const EnglishWords& english = interpreter ? interpreter->english() : own;
   std::set<std::pair<std::string, std::string>> said;  // (words, slug) once
   for (const Article& a : snapshot.articles()) {
     const auto& condition =
@@ -184,7 +229,7 @@ WarningSigns WarningSigns::build(const Snapshot& snapshot, const Interpreter* in
           clause.find("know") != std::string_view::npos ||
           clause.find("not sure") != std::string_view::npos)
         continue;
-      for (auto item : list_items(clause)) {
+      for (const auto& item : with_shared_heads(list_items(clause), english)) {
         std::string words;
         bool vague = false;
         for (const auto& t : analyzer.terms(item)) {

@@ -9,6 +9,7 @@
 #include "checker/triage.hpp"
 #include "checker/warning_signs.hpp"
 #include "checker_fixture.hpp"
+#include "core/spelling.hpp"
 #include "engine/snapshot.hpp"
 
 namespace symptomdb::checker {
@@ -93,6 +94,24 @@ TEST(WarningSigns, AreTheListedItemsOfConditionalEmergencySentences) {
   EXPECT_EQ(found[0].sign->words, "trouble breathing");
   EXPECT_EQ(found[0].stated_by, 3u);
   EXPECT_TRUE(found[0].sign->emergency);
+}
+
+// "blue or grey lips": the adjectives share the noun after the last, so the
+// signs are blue lips and grey lips; "blue" alone (cold blue fingers) is
+// none. A noun before "or" keeps its own item ("fever or stiff neck").
+TEST(WarningSigns, AdjectivesBeforeOrShareTheNounAfterThem) {
+  std::vector<Article> a;
+  a.push_back(entry("iota", "Iota cough", "Iota cough causes a cough and a runny nose.",
+                    "Call 911 if you have blue or grey lips, or fever or stiff neck."));
+  const Snapshot snap(std::move(a));
+  const auto signs = WarningSigns::build(snap);
+  std::string listed;
+  for (const auto& s : signs.signs()) listed += s.words + "; ";
+  if (EnglishWords::installed().size() == 0) GTEST_SKIP() << "no English word list installed";
+  EXPECT_EQ(listed, "blue lips; grey lips; fever; stiff neck; ");
+  EXPECT_TRUE(signs.found(read_description("my fingers are blue when it is cold")).empty());
+  EXPECT_EQ(words(signs.found(read_description("my lips are blue"))),
+            std::vector<std::string>{"blue lips"});
 }
 
 TEST(WarningSigns, AreReadFromThePresentFindingsOnly) {
