@@ -85,11 +85,14 @@ constexpr std::array<std::string_view, 6> kPossessives = {"my",  "his",  "her",
                                                           "our", "your", "their"};
 
 // Who a mood can be said of: the person, by a pronoun or a word for one
-// ("she is sad", "my son is depressed").
-constexpr std::array<std::string_view, 22> kPersons = {
-    "i",   "i'm",     "im",       "you",  "he",   "she",  "we",   "they",
-    "me",  "him",     "us",       "them", "son",  "daughter", "child", "baby",
-    "kid", "husband", "wife",     "partner", "boy", "girl"};
+// ("she is sad", "my son is depressed", "the patient is anxious").
+constexpr std::array<std::string_view, 41> kPersons = {
+    "i",         "i'm",        "im",     "you",      "you're",   "he",      "he's",
+    "she",       "she's",      "we",     "we're",    "they",     "they're", "me",
+    "him",       "us",         "them",   "son",      "daughter", "child",   "baby",
+    "kid",       "husband",    "wife",   "partner",  "boy",      "girl",    "man",
+    "woman",     "patient",    "teen",   "teenager", "toddler",  "infant",  "friend",
+    "boyfriend", "girlfriend", "mother", "father",   "mom",      "dad"};
 
 // Where a lay phrasing said at `i` ends, possessives between its words
 // skipped; 0 when it is not said there.
@@ -1002,9 +1005,11 @@ bool Interpreter::better(const Scored& a, const Scored& b) const {
   return x.rank < y.rank;
 }
 
-std::optional<Interpreter::Scored> Interpreter::best_name(
-    const std::vector<std::string>& stems, const std::vector<std::string>& optional, bool hold_out,
-    const std::vector<std::string>& ongoing, bool state_said) const {
+std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std::string>& stems,
+                                                          const std::vector<std::string>& optional,
+                                                          bool hold_out,
+                                                          const std::vector<std::string>& ongoing,
+                                                          bool state_said) const {
   if (stems.empty()) return std::nullopt;
   // Count, for every name sharing a stem with the phrase, how many of the
   // phrase's stems it has: one pass over the stems' posting lists, with

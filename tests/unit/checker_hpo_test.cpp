@@ -405,6 +405,8 @@ TEST_F(CheckerHpo, AnAdjectivesIshFormIsTheAdjective) {
   EXPECT_EQ(read_ids(*served_, "I feel blue."), "HP:5200273;");  // Pathological sadness
   EXPECT_EQ(read_ids(*served_, "My shirt is blue."), "");
   EXPECT_EQ(read_ids(*served_, "The sky is blue."), "");
+  // A person said by a word for one, not a pronoun, has moods too.
+  EXPECT_EQ(read_ids(*served_, "My friend is blue."), "HP:5200273;");
 }
 
 // "the rash started yesterday": a finding said as the subject of a verb of
