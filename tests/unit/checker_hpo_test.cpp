@@ -411,6 +411,13 @@ TEST_F(CheckerHpo, AnAdjectivesIshFormIsTheAdjective) {
 
 // "the rash started yesterday": a finding said as the subject of a verb of
 // beginning, with when, is its subject (the day is its duration).
+// People say stool where HPO's names say feces (lay_words.tsv).
+TEST_F(CheckerHpo, BlackStoolsAreBlackFeces) {
+  const std::string melena = "HP:0002249;";
+  EXPECT_EQ(read_ids(*served_, "I have black stools."), melena);
+  EXPECT_EQ(read_ids(*served_, "She had a black stool this morning."), melena);
+}
+
 TEST_F(CheckerHpo, AFindingSaidToHaveBegunIsItsSubject) {
   EXPECT_EQ(read_ids(*served_, "The rash started yesterday."), "HP:0000988;");  // Skin rash
   EXPECT_EQ(read_ids(*served_, "the rash began two days ago"), "HP:0000988;");
