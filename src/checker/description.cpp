@@ -135,7 +135,7 @@ constexpr std::array<std::string_view, 90> kStory = {
 // Verbs that say a finding began ("the rash started", "the pain began"),
 // of the story words: after the finding, its subject, they say when.
 constexpr std::array<std::string_view, 6> kBeginning = {"started", "starts", "began",
-                                                         "begins",  "begun",  "appeared"};
+                                                        "begins",  "begun",  "appeared"};
 // Words by which the one who writes found out what follows ("on further
 // questioning, it is revealed that he has", "on examination", "she found
 // that"): story too, taken off the front the same way.
@@ -775,8 +775,7 @@ Description read_description(std::string_view text) {
       // finding's words: in a clause of its own the verb says more of it
       // ("pain that started after meals").
       for (std::size_t i = 1; i < core.size();)
-        if (in(kBeginning, core[i]) && !text::is_stopword(core[i - 1]) &&
-            !lay_phrase_at(core, i)) {
+        if (in(kBeginning, core[i]) && !text::is_stopword(core[i - 1]) && !lay_phrase_at(core, i)) {
           const bool to = i + 1 < core.size() && core[i + 1] == "to";  // "started to itch"
           core.erase(core.begin() + static_cast<std::ptrdiff_t>(i),
                      core.begin() + static_cast<std::ptrdiff_t>(i + (to ? 2 : 1)));

@@ -260,20 +260,24 @@ TEST_F(CheckerHpo, ReadsEverydaySentences) {
   EXPECT_NE(std::find(glands.begin(), glands.end(), "HP:0033050"), glands.end());  // Pharyngalgia
 }
 
+// The kinds of red flag the terms read from a description raise, as
+// "kind;" each (red_flag_terms.tsv).
+std::string red_flag_kinds(const Interpreter& interpreter, std::string_view text) {
+  const auto& onto = interpreter.ontology();
+  const RedFlagTerms flags(onto);
+  std::vector<TermIndex> terms;
+  for (const auto& f : read_description(text).findings)
+    for (const auto& i : interpret_finding(interpreter, f).terms) terms.push_back(i.term);
+  std::string out;
+  for (const auto& f : flags.check(onto, terms)) out += f.kind + ";";
+  return out;
+}
+
 // Self-harm in a person's own words is a red flag of its own, so the
 // answer gives the crisis lines (red_flag_terms.tsv); a cut while shaving is
 // no such sign.
 TEST_F(CheckerHpo, SelfHarmInAPersonsWordsIsARedFlag) {
-  const auto& onto = checker_->ontology();
-  const RedFlagTerms flags(onto);
-  auto kinds = [&](std::string_view text) {
-    std::vector<TermIndex> terms;
-    for (const auto& f : read_description(text).findings)
-      for (const auto& i : interpret_finding(*served_, f).terms) terms.push_back(i.term);
-    std::string out;
-    for (const auto& f : flags.check(onto, terms)) out += f.kind + ";";
-    return out;
-  };
+  auto kinds = [&](std::string_view text) { return red_flag_kinds(*served_, text); };
   EXPECT_EQ(kinds("I have been cutting myself."), "suicide;");
   EXPECT_EQ(kinds("I have been self harming."), "suicide;");
   EXPECT_EQ(kinds("I cut myself shaving."), "");
@@ -286,18 +290,9 @@ TEST_F(CheckerHpo, SelfHarmInAPersonsWordsIsARedFlag) {
 }
 
 // Blue lips are a red flag, as in the question answerer's table ("blue
-// lips"); blue fingers in the cold (Acrocyanosis) are not.
+// lips"); a blue shirt is not.
 TEST_F(CheckerHpo, BlueLipsAreARedFlag) {
-  const auto& onto = checker_->ontology();
-  const RedFlagTerms flags(onto);
-  auto kinds = [&](std::string_view text) {
-    std::vector<TermIndex> terms;
-    for (const auto& f : read_description(text).findings)
-      for (const auto& i : interpret_finding(*served_, f).terms) terms.push_back(i.term);
-    std::string out;
-    for (const auto& f : flags.check(onto, terms)) out += f.kind + ";";
-    return out;
-  };
+  auto kinds = [&](std::string_view text) { return red_flag_kinds(*served_, text); };
   EXPECT_EQ(kinds("My lips are blue."), "breathing;");
   EXPECT_EQ(kinds("I have bluish lips."), "breathing;");
   EXPECT_EQ(kinds("My shirt is blue."), "");
@@ -437,7 +432,6 @@ TEST_F(CheckerHpo, ANameThatSharesOnlyWhereNamesAnotherFinding) {
     EXPECT_EQ(read_ids(*served_, text).find(atrophy), std::string::npos) << text;
     EXPECT_EQ(first(text).find(atrophy), std::string::npos) << text;
   }
-
 }
 
 }  // namespace
