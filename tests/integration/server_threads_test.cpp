@@ -80,7 +80,7 @@ pid_t thread_of_next_connection(const ServerProcess& server) {
   asio::io_context ioc;
   beast::tcp_stream stream(ioc);
   stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), server.port()));
-  const auto before = thread_cpu(server.pid());
+  auto before = thread_cpu(server.pid());
   for (int i = 0; i < 50000; ++i) {
     http::request<http::empty_body> req{http::verb::get,
                                         "/search?q=muscle+weakness+" + std::to_string(i), 11};
@@ -98,8 +98,13 @@ pid_t thread_of_next_connection(const ServerProcess& server) {
       total += d;
       if (d > most) most = d, busiest = tid;
     }
-    // Enough clock ticks to tell, nearly all of them on one thread.
-    if (most >= 15) return most * 10 >= total * 8 ? busiest : 0;
+    // Enough clock ticks to tell, nearly all of them on one thread. When
+    // another thread of the server was busy too (work it does in the
+    // background after start-up), count again from here.
+    if (most >= 15) {
+      if (most * 10 >= total * 8) return busiest;
+      before = thread_cpu(server.pid());
+    }
   }
   return 0;
 }
