@@ -262,7 +262,7 @@ TEST_F(Intents, WhetherPeopleOfAnAgeCanGetItAsksWhoGetsIt) {
   EXPECT_EQ(got, (std::vector<T>{T::susceptibility, T::symptoms})) << names(got);
 }
 
-TEST_F(Intents, NotHowOneGetsItNorGettingSomethingElse) {
+TEST_F(Intents, NotAskedAfterAQuestionWordNorOfSomethingElseGot) {
   auto read = [&](std::string_view q, std::size_t begin, std::size_t end) {
     const auto terms = analyzer_.terms(q);
     std::vector<bool> skip(terms.size(), false);
