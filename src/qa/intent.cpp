@@ -728,6 +728,68 @@ bool focus_named_as_the_cause(const std::vector<text::Term>& terms, std::size_t 
   return true;
 }
 
+// Whether people of an age or a kind can get the focus ("can a 40 year old
+// get X", "can adults develop X", "could someone catch it") asks who gets
+// it, as "who can get X" does. The people are named in ordinary words (an
+// age, "adults", "children", "someone"); the verb of getting is followed by
+// the focus's own words or by a word that points back to it ("it", "this").
+// Not after a question word: "how can a child get X" asks how one gets it,
+// "where can a person get tested" asks for a test. Returns the index of the
+// verb, or npos.
+std::size_t people_can_get_the_focus(const std::vector<text::Term>& terms, std::size_t i,
+                                     const std::vector<bool>& skip) {
+  constexpr auto npos = std::string::npos;
+  const std::string& w = terms[i].surface;
+  if ((w != "can" && w != "could") || skip.empty()) return npos;
+  if (i > 0) {
+    const std::string& b = terms[i - 1].surface;
+    if (b == "how" || b == "where" || b == "what" || b == "when" || b == "why" || b == "who" ||
+        b == "which")
+      return npos;
+  }
+  static constexpr std::string_view kPeople[] = {
+      "adult",     "adults",     "child",       "children", "kid",     "kids",    "people",
+      "person",    "persons",    "someone",     "somebody", "anyone",  "anybody", "man",
+      "men",       "woman",      "women",       "baby",     "babies",  "infant",  "infants",
+      "toddler",   "toddlers",   "newborn",     "newborns", "teen",    "teens",   "teenager",
+      "teenagers", "adolescent", "adolescents", "boy",      "boys",    "girl",    "girls",
+      "male",      "males",      "female",      "females",  "elderly", "senior",  "seniors"};
+  auto person = [](std::string_view s) {
+    return std::find(std::begin(kPeople), std::end(kPeople), s) != std::end(kPeople);
+  };
+  auto age_word = [](std::string_view s) {
+    if (s == "a" || s == "an" || s == "year" || s == "years" || s == "yr" || s == "yrs" ||
+        s == "young" || s == "older" || s == "younger")
+      return true;
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  bool people = false;
+  std::size_t k = i + 1;
+  for (; k < terms.size() && k <= i + 5; ++k) {
+    const std::string& s = terms[k].surface;
+    // "a 40 year old": the age names the person.
+    const bool aged = s == "old" && k > i + 1 &&
+                      (terms[k - 1].surface.starts_with("year") || terms[k - 1].surface == "yr" ||
+                       terms[k - 1].surface == "yrs");
+    if (person(s) || aged)
+      people = true;
+    else if (!age_word(s))
+      break;
+  }
+  if (!people || k + 1 >= terms.size()) return npos;
+  const std::string& verb = terms[k].surface;
+  if (!(verb == "get" || verb.starts_with("develop") || verb == "catch" || verb == "contract" ||
+        verb == "acquire"))
+    return npos;
+  const std::string& next = terms[k + 1].surface;
+  const bool focus_next = k + 1 < skip.size() && skip[k + 1];
+  if (!focus_next && next != "it" && next != "this" && next != "that" && next != "these" &&
+      next != "those" && next != "them")
+    return npos;
+  return k;
+}
+
 }  // namespace
 
 IntentDetector::IntentDetector(text::Analyzer& analyzer) {
@@ -773,6 +835,22 @@ std::vector<Intent> IntentDetector::detect(const std::vector<text::Term>& terms,
     std::string evidence;
   };
   std::vector<Hit> hits;
+  // "Can a 40 year old get X", "can adults develop X": who gets it. Its words
+  // are claimed first, so the verb of getting is no part of another cue.
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const std::size_t verb = people_can_get_the_focus(terms, i, skip);
+    if (verb == std::string::npos) continue;
+    bool free = true;
+    for (std::size_t k = i; k <= verb && free; ++k) free = !taken[k];
+    if (!free) continue;
+    for (std::size_t k = i; k <= verb; ++k) taken[k] = true;
+    if (cue_tokens) {
+      cue_tokens->resize(terms.size(), false);
+      for (std::size_t k = i; k <= verb; ++k) (*cue_tokens)[k] = true;
+    }
+    hits.push_back(
+        {SectionType::susceptibility, 2, i, "can ... get", false, SectionType::other, ""});
+  }
   // Every place a cue's words appear, found through the cue's first word;
   // then claimed in the order of the cue list (longest first), so a cue
   // takes its words before a shorter one can.

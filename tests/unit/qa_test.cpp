@@ -239,6 +239,49 @@ TEST_F(Intents, TheRiskOfGettingItAsksWhoIsAtRisk) {
   EXPECT_INTENTS("what are the risks of smoking", T::complications);
 }
 
+TEST_F(Intents, WhetherPeopleOfAnAgeCanGetItAsksWhoGetsIt) {
+  // The types read for `q` whose focus is the words [begin, end).
+  auto read = [&](std::string_view q, std::size_t begin, std::size_t end) {
+    const auto terms = analyzer_.terms(q);
+    std::vector<bool> skip(terms.size(), false);
+    for (std::size_t k = begin; k < end; ++k) skip[k] = true;
+    std::vector<T> got;
+    for (const auto& i : detector_.detect(terms, begin, skip)) got.push_back(i.type);
+    return got;
+  };
+  // People of an age or a kind, a verb of getting, then the focus (or a
+  // word pointing back to it): who gets it.
+  auto got = read("can a 40 year old get gout", 6, 7);
+  EXPECT_EQ(got, std::vector<T>{T::susceptibility}) << names(got);
+  got = read("can adults develop gout", 3, 4);
+  EXPECT_EQ(got, std::vector<T>{T::susceptibility}) << names(got);
+  got = read("gout. could young children get it from their parents", 0, 1);
+  EXPECT_EQ(got, std::vector<T>{T::susceptibility}) << names(got);
+  // Beside the story's other cues, who gets it is asked first.
+  got = read("can women develop gout, and what are the symptoms", 3, 4);
+  EXPECT_EQ(got, (std::vector<T>{T::susceptibility, T::symptoms})) << names(got);
+}
+
+TEST_F(Intents, NotAskedAfterAQuestionWordNorOfSomethingElseGot) {
+  auto read = [&](std::string_view q, std::size_t begin, std::size_t end) {
+    const auto terms = analyzer_.terms(q);
+    std::vector<bool> skip(terms.size(), false);
+    for (std::size_t k = begin; k < end; ++k) skip[k] = true;
+    std::vector<T> got;
+    for (const auto& i : detector_.detect(terms, begin, skip)) got.push_back(i.type);
+    return got;
+  };
+  // After a question word the same words ask another thing.
+  auto got = read("where can a person get tested for gout", 7, 8);
+  EXPECT_EQ(got, std::vector<T>{T::exams_and_tests}) << names(got);
+  // Something else got ("a cane", "the shot") is no question about who gets it.
+  got = read("gout. can a 70 year old get a cane", 0, 1);
+  EXPECT_EQ(got, std::vector<T>{}) << names(got);
+  // Nor is one's own getting ("can I get gout medicine") asked about people.
+  got = read("can i get gout medicine", 3, 4);
+  EXPECT_EQ(got, std::vector<T>{T::treatment}) << names(got);
+}
+
 // ---------------------------------------------------------------------------
 // The engine over the fixture articles.
 
