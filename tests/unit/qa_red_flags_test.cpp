@@ -118,5 +118,24 @@ TEST(RedFlagsTable, AQualifierInsideTheSignsPhraseIsNotShownTwice) {
   EXPECT_EQ(matched("A head injury"), "(none)");
 }
 
+// A swallowed battery or magnet is said by the installed table, whatever the
+// question is read to name ("battery" is also a synonym of Domestic violence
+// in MedQuAD): the notice must not hang on what the answers are about.
+TEST(RedFlagsTable, ASwallowedBatteryOrMagnetIsAnEmergency) {
+  text::Analyzer analyzer;
+  const qa::RedFlags flags(analyzer);  // the installed table
+  auto kind = [&](std::string_view q) {
+    const auto e = flags.check(q, analyzer);
+    return e ? e->kind : std::string("(none)");
+  };
+  EXPECT_EQ(kind("My toddler swallowed a battery"), "poisoning");
+  EXPECT_EQ(kind("I think my son swallowed a button battery from the remote"), "poisoning");
+  EXPECT_EQ(kind("She ate a battery, what do I do?"), "poisoning");
+  EXPECT_EQ(kind("Our dog got at the toys and my daughter swallowed two magnets"), "poisoning");
+  // A battery that nobody swallowed says nothing.
+  EXPECT_EQ(kind("My hearing aid battery keeps dying"), "(none)");
+  EXPECT_EQ(kind("It hurts to swallow. Can a phone battery cause headaches?"), "(none)");
+}
+
 }  // namespace
 }  // namespace symptomdb
