@@ -945,7 +945,8 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
       std::vector<std::string_view> names{f.expansions[k]};
       if (k < f.synonyms.size())
         for (const auto& s : f.synonyms[k]) names.emplace_back(s);
-      for (const auto name : names)
+      for (const auto name : names) {
+        if (name.find("ache") == std::string_view::npos) continue;  // no compound in -ache
         for (const auto& word : text::tokenize(text::fold(name))) {
           const std::string_view w = word;
           std::size_t cut = 0;
@@ -967,6 +968,7 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
             as_said[k].emplace_back(it->second, params_.pair_boost);
           }
         }
+      }
     }
     std::erase_if(q.terms, [&](const auto& x) { return moved.contains(x.first); });
     q.names.assign(q.terms.size(), 0);
