@@ -936,6 +936,40 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
               it->second, params_.pair_boost * (story && !is_read(t) ? params_.story_weight : 1.0));
         }
       }
+    // An English compound in -ache is the pain of the part it names
+    // ("headache" is "head pain", "earache" "ear pain"): a name of a term
+    // read that is one says that word pair too, as one more name counted
+    // once with the others (a text saying "throbbing head pain" meets the
+    // person's "headache"). As a phrase only, like the person's wording.
+    for (std::size_t k = 0; k < f.expansions.size() && k < as_said.size(); ++k) {
+      std::vector<std::string_view> names{f.expansions[k]};
+      if (k < f.synonyms.size())
+        for (const auto& s : f.synonyms[k]) names.emplace_back(s);
+      for (const auto name : names) {
+        if (name.find("ache") == std::string_view::npos) continue;  // no compound in -ache
+        for (const auto& word : text::tokenize(text::fold(name))) {
+          const std::string_view w = word;
+          std::size_t cut = 0;
+          if (w.ends_with("aches"))
+            cut = 5;
+          else if (w.ends_with("ache"))
+            cut = 4;
+          if (cut == 0 || w.size() < cut + 3) continue;
+          const std::string part(w.substr(0, w.size() - cut));
+          const auto part_terms = terms_with(part, false, analyzer);
+          if (part_terms.size() != 1 || !term_ids_.contains(part_terms.front())) continue;
+          for (const auto& t : terms_with(part + " pain", true, analyzer)) {
+            if (t.find(' ') == std::string::npos) continue;
+            const auto it = term_ids_.find(t);
+            if (it == term_ids_.end() || own.contains(it->second) ||
+                std::any_of(as_said[k].begin(), as_said[k].end(),
+                            [&](const auto& y) { return y.first == it->second; }))
+              continue;
+            as_said[k].emplace_back(it->second, params_.pair_boost);
+          }
+        }
+      }
+    }
     std::erase_if(q.terms, [&](const auto& x) { return moved.contains(x.first); });
     q.names.assign(q.terms.size(), 0);
     for (std::size_t i = 0; i < sources.size(); ++i) {

@@ -981,5 +981,37 @@ TEST(ProfileRank, ThePersonsOwnWordingIsOneMoreNameOfTheTermRead) {
   EXPECT_TRUE(listed);
 }
 
+// An English compound in -ache is the pain of the part it names: a finding
+// read as a term whose name is "Headache" meets a text that says "head
+// pain", as one more name of the term counted once with the others.
+TEST(ProfileRank, ACompoundInAcheIsThePainOfThePartItNames) {
+  std::vector<Article> a = general_topics(40);
+  a.push_back(article("p", "Ppp disease", "MPlusHealthTopics", "Throbbing or pounding head pain."));
+  a.push_back(article("h", "Hhh disease", "MPlusHealthTopics", "A headache."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
+                      "A headache, that is, throbbing or pounding head pain."));
+  a.push_back(article("o", "Ooo disease", "MPlusHealthTopics", "Pain in the head and the back."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  const auto ppp = model.resolve("Ppp disease");
+  const auto hhh = model.resolve("Hhh disease");
+  const auto bbb = model.resolve("Bbb disease");
+  const auto ooo = model.resolve("Ooo disease");
+  ASSERT_FALSE(ppp.empty());
+  ASSERT_FALSE(hhh.empty());
+  ASSERT_FALSE(bbb.empty());
+  ASSERT_FALSE(ooo.empty());
+  ProfileQuery q;
+  q.present.push_back(ProfileFinding{"I have a headache", {"Headache"}});
+  q.limit = 50;
+  const auto s = model.scores(q);
+  // "head pain" said as a phrase scores above "head" and "pain" said apart.
+  EXPECT_GT(s[ppp.front().profile], s[ooo.front().profile] + 1.0);
+  // Said both ways, the larger counts once.
+  ASSERT_GT(s[hhh.front().profile], 0.0);
+  EXPECT_LE(s[bbb.front().profile],
+            std::max(s[ppp.front().profile], s[hhh.front().profile]) + 1e-9);
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
