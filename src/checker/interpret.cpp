@@ -1461,9 +1461,14 @@ std::optional<Interpretation> Interpreter::read_inverted(std::string_view phrase
   for (const auto& w : text::tokenize(text::fold(subject)))
     if (w != "the" && std::find(kPossessives.begin(), kPossessives.end(), w) == kPossessives.end())
       inverted += w + " ";
-  auto read = interpret_phrase(text::trim(inverted));
+  const auto as_said = interpret_phrase(text::trim(inverted));
+  auto read = as_said;
   if (!read || read->confidence < 0.999) read = read_as_broader_part(inverted, said.size() - 1);
   if (!read) read = read_as_narrower_part(inverted, said.size() - 1);
+  // A name said whole that is a broad or related synonym ("black stool":
+  // "Black feces", of Melena) is a name said whole here as everywhere
+  // (kWholeNameConfidence), when no part reads it exactly.
+  if (!read && as_said && as_said->confidence >= kWholeNameConfidence) read = as_said;
   if (!read) return std::nullopt;
   read->text = std::string(phrase);
   return read;

@@ -413,6 +413,21 @@ TEST_F(CheckerHpo, BlackStoolsAreBlackFeces) {
   EXPECT_EQ(read_ids(*served_, "She had a black stool this morning."), melena);
 }
 
+// A state said of a subject with a linking verb ("my stool is black") is
+// read as the names and lay phrasings say it, before the part ("black
+// stool"), and a broad or related synonym said whole ("Black feces", of
+// Melena) is a name said whole there as elsewhere; a state of a thing that
+// is no part of the body reads nothing.
+TEST_F(CheckerHpo, AStateSaidOfASubjectIsReadAsItsNamesSayIt) {
+  const std::string melena = "HP:0002249;";
+  EXPECT_EQ(read_ids(*served_, "My stool is black."), melena);
+  EXPECT_EQ(read_ids(*served_, "my stools are black"), melena);
+  EXPECT_EQ(read_ids(*served_, "my urine is dark"), "HP:0040319;");  // Dark urine
+  EXPECT_EQ(read_ids(*served_, "My car is black."), "");
+  EXPECT_EQ(read_ids(*served_, "my shirt is red"), "");
+  EXPECT_EQ(read_ids(*served_, "my bus is late"), "");
+}
+
 TEST_F(CheckerHpo, AFindingSaidToHaveBegunIsItsSubject) {
   EXPECT_EQ(read_ids(*served_, "The rash started yesterday."), "HP:0000988;");  // Skin rash
   EXPECT_EQ(read_ids(*served_, "the rash began two days ago"), "HP:0000988;");
@@ -436,3 +451,4 @@ TEST_F(CheckerHpo, ANameThatSharesOnlyWhereNamesAnotherFinding) {
 
 }  // namespace
 }  // namespace symptomdb::checker
+
