@@ -604,6 +604,10 @@ std::string_view to_string(Onset onset) {
   }
 }
 
+bool relative_word(std::string_view word) {
+  return in(kRelatives, word);
+}
+
 bool degree_word(std::string_view word) {
   return in(kSevere, word) || in(kModerate, word) || in(kMild, word);
 }

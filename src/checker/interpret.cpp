@@ -85,14 +85,14 @@ constexpr std::array<std::string_view, 6> kPossessives = {"my",  "his",  "her",
                                                           "our", "your", "their"};
 
 // Who a mood can be said of: the person, by a pronoun or a word for one
-// ("she is sad", "my son is depressed", "the patient is anxious").
-constexpr std::array<std::string_view, 41> kPersons = {
-    "i",         "i'm",        "im",     "you",      "you're",   "he",      "he's",
-    "she",       "she's",      "we",     "we're",    "they",     "they're", "me",
-    "him",       "us",         "them",   "son",      "daughter", "child",   "baby",
-    "kid",       "husband",    "wife",   "partner",  "boy",      "girl",    "man",
-    "woman",     "patient",    "teen",   "teenager", "toddler",  "infant",  "friend",
-    "boyfriend", "girlfriend", "mother", "father",   "mom",      "dad"};
+// ("she is sad", "my son is depressed", "the patient is anxious"), or a
+// relative (relative_word, description.hpp: the one list of them).
+constexpr std::array<std::string_view, 37> kPersons = {
+    "i",       "i'm",    "im",       "you",       "you're",    "he",      "he's",    "she",
+    "she's",   "we",     "we're",    "they",      "they're",   "me",      "him",     "us",
+    "them",    "son",    "daughter", "child",     "baby",      "kid",     "husband", "wife",
+    "partner", "boy",    "girl",     "man",       "woman",     "patient", "teen",    "teenager",
+    "toddler", "infant", "friend",   "boyfriend", "girlfriend"};
 
 // Where a lay phrasing said at `i` ends, possessives between its words
 // skipped; 0 when it is not said there.
@@ -1355,7 +1355,8 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
       thread_local text::Analyzer analyzer;  // stemming only; built once
       bool person = false, named = false;
       for (const auto& w : text::tokenize(text::fold(subject))) {
-        if (std::find(kPersons.begin(), kPersons.end(), w) != kPersons.end()) person = true;
+        if (std::find(kPersons.begin(), kPersons.end(), w) != kPersons.end() || relative_word(w))
+          person = true;
         for (const auto& t : analyzer.terms(w))
           if (std::binary_search(n.stems.begin(), n.stems.end(), own_stem(t))) named = true;
       }

@@ -428,6 +428,23 @@ TEST_F(CheckerHpo, AStateSaidOfASubjectIsReadAsItsNamesSayIt) {
   EXPECT_EQ(read_ids(*served_, "my bus is late"), "");
 }
 
+// A mood said of a relative is said of a person: the interpreter asks the
+// description reader's one list of relatives (relative_word), so every
+// relative it knows counts, not only the four the interpreter once listed.
+TEST_F(CheckerHpo, AMoodSaidOfARelativeIsAPersons) {
+  auto ids = [&](std::string_view text) {
+    std::string out;
+    for (const auto& i : served_->interpret(text).terms)
+      out += served_->ontology().term(i.term).id + ";";
+    return out;
+  };
+  const std::string sadness = "HP:5200273;";  // Pathological sadness ("Has the blues")
+  EXPECT_EQ(ids("my mother is blue"), sadness);
+  EXPECT_EQ(ids("my sister is blue"), sadness);
+  EXPECT_EQ(ids("my grandpa is blue"), sadness);
+  EXPECT_EQ(ids("my shirt is blue"), "");
+}
+
 TEST_F(CheckerHpo, AFindingSaidToHaveBegunIsItsSubject) {
   EXPECT_EQ(read_ids(*served_, "The rash started yesterday."), "HP:0000988;");  // Skin rash
   EXPECT_EQ(read_ids(*served_, "the rash began two days ago"), "HP:0000988;");
@@ -451,4 +468,3 @@ TEST_F(CheckerHpo, ANameThatSharesOnlyWhereNamesAnotherFinding) {
 
 }  // namespace
 }  // namespace symptomdb::checker
-
