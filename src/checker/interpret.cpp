@@ -127,20 +127,28 @@ std::vector<std::string> rewrite(
     } else {
       out.push_back(std::move(words[i++]));
     }
-  words = std::exchange(out, {});
-  out.reserve(words.size());
-  std::size_t i = 0;
-  while (i < words.size()) {
-    bool replaced = false;
-    for (const auto& [from, to] : lay) {
-      const std::size_t end = phrase_end(words, i, from);
-      if (end == 0) continue;
-      for (auto& w : text::tokenize(to)) out.push_back(std::move(w));
-      i = end;
-      replaced = true;
-      break;
+  // A phrasing of several words may hold a word another phrasing gives
+  // ("black poo": "poo" is "stool", and "black stool" is "black feces"): a
+  // second pass for those, when the first replaced something.
+  for (int pass = 0; pass < 2; ++pass) {
+    words = std::exchange(out, {});
+    out.reserve(words.size());
+    bool any = false;
+    std::size_t i = 0;
+    while (i < words.size()) {
+      bool replaced = false;
+      for (const auto& [from, to] : lay) {
+        if (pass > 0 && from.size() < 2) continue;
+        const std::size_t end = phrase_end(words, i, from);
+        if (end == 0) continue;
+        for (auto& w : text::tokenize(to)) out.push_back(std::move(w));
+        i = end;
+        replaced = any = true;
+        break;
+      }
+      if (!replaced) out.push_back(std::move(words[i++]));
     }
-    if (!replaced) out.push_back(std::move(words[i++]));
+    if (!any) break;
   }
   return out;
 }

@@ -422,6 +422,10 @@ TEST_F(CheckerHpo, AStateSaidOfASubjectIsReadAsItsNamesSayIt) {
   const std::string melena = "HP:0002249;";
   EXPECT_EQ(read_ids(*served_, "My stool is black."), melena);
   EXPECT_EQ(read_ids(*served_, "my stools are black"), melena);
+  // A lay phrasing that holds a word another gives: "black poo" is "black
+  // stool", and that is "black feces".
+  EXPECT_EQ(read_ids(*served_, "my poo is black"), melena);
+  EXPECT_EQ(read_ids(*served_, "I have black poo"), melena);
   EXPECT_EQ(read_ids(*served_, "my urine is dark"), "HP:0040319;");  // Dark urine
   EXPECT_EQ(read_ids(*served_, "My car is black."), "");
   EXPECT_EQ(read_ids(*served_, "my shirt is red"), "");
