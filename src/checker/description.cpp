@@ -238,11 +238,57 @@ std::size_t not_the_cause_at(const std::vector<Token>& tokens, std::size_t i) {
   return word_at(i + used).empty() ? 0 : used;
 }
 
+// A stage of a person's life: a noun of one said with no "-hood" ("since
+// birth"; a noun in -hood is one by its form: "childhood", "adulthood"), and
+// a person at one ("since I was a kid", "since I was little").
+constexpr std::array<std::string_view, 4> kStagesOfLife = {"birth", "infancy", "puberty",
+                                                           "adolescence"};
+constexpr std::array<std::string_view, 11> kPersonsAtAStage = {
+    "child", "kid",  "baby",  "teen",   "teenager", "toddler",
+    "boy",   "girl", "young", "little", "small"};
+
+// A stage of life at words[i], said after "since": "childhood", "birth",
+// "i was a child", "she was little". The words it takes; 0 when there is
+// none.
+std::size_t life_stage_at(const std::vector<std::string>& words, std::size_t i) {
+  if (i >= words.size()) return 0;
+  const auto stage = [](const std::string& w) {
+    return (w.size() > 6 && w.ends_with("hood")) || in(kStagesOfLife, w);
+  };
+  if (stage(words[i])) return 1;
+  std::size_t j = i;
+  if (j + 1 >= words.size() || (words[j] != "i" && words[j] != "he" && words[j] != "she") ||
+      (words[j + 1] != "was" && words[j + 1] != "were"))
+    return 0;
+  j += 2;
+  if (j < words.size() && (words[j] == "a" || words[j] == "an")) ++j;
+  if (j < words.size() && (in(kPersonsAtAStage, words[j]) || stage(words[j]))) return j + 1 - i;
+  return 0;
+}
+
 // A number-unit pair starting at words[i] ("3 days", "a couple of weeks"),
 // or one unit back from now ("last week", "the past month").
 std::optional<double> duration_at(const std::vector<std::string>& words, std::size_t i,
                                   std::size_t* used = nullptr) {
   if (i >= words.size()) return std::nullopt;
+  // A unit of time in the plural with no number ("for years", "over weeks",
+  // "months ago"): more than one of it, so at least two. Only after "for" or
+  // "over" or before "ago": "the first time in years" tells no finding's
+  // duration.
+  if (words[i].size() > 2 && words[i].back() == 's' && !number_of(words[i]))
+    if (const auto u = unit_days(words[i]);
+        u && ((i > 0 && (words[i - 1] == "for" || words[i - 1] == "over")) ||
+              (i + 1 < words.size() && words[i + 1] == "ago"))) {
+      if (used) *used = 1;
+      return 2 * *u;
+    }
+  // A stage of life after "since" ("since childhood", "since I was a
+  // child"): years at the least, as "for years" is.
+  if (i > 0 && words[i - 1] == "since")
+    if (const auto n = life_stage_at(words, i)) {
+      if (used) *used = n;
+      return 2 * *unit_days("year");
+    }
   if ((words[i] == "last" || words[i] == "past") && i + 1 < words.size())
     if (const auto u = unit_days(words[i + 1])) {
       if (used) *used = 2;
@@ -556,6 +602,10 @@ std::string_view to_string(Onset onset) {
     default:
       return "unknown";
   }
+}
+
+bool relative_word(std::string_view word) {
+  return in(kRelatives, word);
 }
 
 bool degree_word(std::string_view word) {

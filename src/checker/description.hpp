@@ -87,6 +87,10 @@ bool degree_word(std::string_view word);
 // Whether a word only says how a finding began ("sudden", "gradually"):
 // read as Finding::onset.
 bool onset_word(std::string_view word);
+// Whether a word names a relative ("mother", "sister", "grandpa"): a
+// clause about one is family history (read_description), and the
+// interpreter reads a mood said of one as of a person (Interpreter).
+bool relative_word(std::string_view word);
 
 std::string_view to_string(Onset onset);
 std::string_view to_string(Severity severity);

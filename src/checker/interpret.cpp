@@ -85,14 +85,14 @@ constexpr std::array<std::string_view, 6> kPossessives = {"my",  "his",  "her",
                                                           "our", "your", "their"};
 
 // Who a mood can be said of: the person, by a pronoun or a word for one
-// ("she is sad", "my son is depressed", "the patient is anxious").
-constexpr std::array<std::string_view, 41> kPersons = {
-    "i",         "i'm",        "im",     "you",      "you're",   "he",      "he's",
-    "she",       "she's",      "we",     "we're",    "they",     "they're", "me",
-    "him",       "us",         "them",   "son",      "daughter", "child",   "baby",
-    "kid",       "husband",    "wife",   "partner",  "boy",      "girl",    "man",
-    "woman",     "patient",    "teen",   "teenager", "toddler",  "infant",  "friend",
-    "boyfriend", "girlfriend", "mother", "father",   "mom",      "dad"};
+// ("she is sad", "my son is depressed", "the patient is anxious"), or a
+// relative (relative_word, description.hpp: the one list of them).
+constexpr std::array<std::string_view, 37> kPersons = {
+    "i",       "i'm",    "im",       "you",       "you're",    "he",      "he's",    "she",
+    "she's",   "we",     "we're",    "they",      "they're",   "me",      "him",     "us",
+    "them",    "son",    "daughter", "child",     "baby",      "kid",     "husband", "wife",
+    "partner", "boy",    "girl",     "man",       "woman",     "patient", "teen",    "teenager",
+    "toddler", "infant", "friend",   "boyfriend", "girlfriend"};
 
 // Where a lay phrasing said at `i` ends, possessives between its words
 // skipped; 0 when it is not said there.
@@ -127,20 +127,28 @@ std::vector<std::string> rewrite(
     } else {
       out.push_back(std::move(words[i++]));
     }
-  words = std::exchange(out, {});
-  out.reserve(words.size());
-  std::size_t i = 0;
-  while (i < words.size()) {
-    bool replaced = false;
-    for (const auto& [from, to] : lay) {
-      const std::size_t end = phrase_end(words, i, from);
-      if (end == 0) continue;
-      for (auto& w : text::tokenize(to)) out.push_back(std::move(w));
-      i = end;
-      replaced = true;
-      break;
+  // A phrasing of several words may hold a word another phrasing gives
+  // ("black poo": "poo" is "stool", and "black stool" is "black feces"): a
+  // second pass for those, when the first replaced something.
+  for (int pass = 0; pass < 2; ++pass) {
+    words = std::exchange(out, {});
+    out.reserve(words.size());
+    bool any = false;
+    std::size_t i = 0;
+    while (i < words.size()) {
+      bool replaced = false;
+      for (const auto& [from, to] : lay) {
+        if (pass > 0 && from.size() < 2) continue;
+        const std::size_t end = phrase_end(words, i, from);
+        if (end == 0) continue;
+        for (auto& w : text::tokenize(to)) out.push_back(std::move(w));
+        i = end;
+        replaced = any = true;
+        break;
+      }
+      if (!replaced) out.push_back(std::move(words[i++]));
     }
-    if (!replaced) out.push_back(std::move(words[i++]));
+    if (!any) break;
   }
   return out;
 }
@@ -1355,7 +1363,8 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
       thread_local text::Analyzer analyzer;  // stemming only; built once
       bool person = false, named = false;
       for (const auto& w : text::tokenize(text::fold(subject))) {
-        if (std::find(kPersons.begin(), kPersons.end(), w) != kPersons.end()) person = true;
+        if (std::find(kPersons.begin(), kPersons.end(), w) != kPersons.end() || relative_word(w))
+          person = true;
         for (const auto& t : analyzer.terms(w))
           if (std::binary_search(n.stems.begin(), n.stems.end(), own_stem(t))) named = true;
       }
@@ -1461,9 +1470,14 @@ std::optional<Interpretation> Interpreter::read_inverted(std::string_view phrase
   for (const auto& w : text::tokenize(text::fold(subject)))
     if (w != "the" && std::find(kPossessives.begin(), kPossessives.end(), w) == kPossessives.end())
       inverted += w + " ";
-  auto read = interpret_phrase(text::trim(inverted));
+  const auto as_said = interpret_phrase(text::trim(inverted));
+  auto read = as_said;
   if (!read || read->confidence < 0.999) read = read_as_broader_part(inverted, said.size() - 1);
   if (!read) read = read_as_narrower_part(inverted, said.size() - 1);
+  // A name said whole that is a broad or related synonym ("black stool":
+  // "Black feces", of Melena) is a name said whole here as everywhere
+  // (kWholeNameConfidence), when no part reads it exactly.
+  if (!read && as_said && as_said->confidence >= kWholeNameConfidence) read = as_said;
   if (!read) return std::nullopt;
   read->text = std::string(phrase);
   return read;

@@ -83,6 +83,10 @@ json answer(const Site& site, const Input& in) {
   q.context = checker::context_of(d, in.history);
   q.limit = in.limit;
   json interpreted = json::array(), unmatched = json::array(), findings = json::array();
+  // Findings read as no term whose words the knowledge base still weighs
+  // (ConditionModel::knows): said back, so the person knows that no symptom
+  // was recognised in them.
+  json read_as_words = json::array();
   // The terms each finding of the description was read as, for its red flags.
   std::vector<std::vector<ontology::TermIndex>> finding_terms(d.findings.size());
   auto read = [&](const std::string& text, bool negated, const checker::Finding* f) {
@@ -123,8 +127,15 @@ json answer(const Site& site, const Input& in) {
         understood = true;
       }
     }
-    // Words the knowledge base knows count as read even without an HPO term.
-    if (!understood && model.knows(pf.text)) understood = true;
+    // Words the knowledge base knows are weighed even without an HPO term,
+    // but a finding read as no term, that names no condition, is said back as
+    // read only as words ("one side of my face is drooping"): the ranking
+    // rests on its words alone and the person should know. Without HPO data
+    // no finding is read as a term, and every finding is words.
+    if (!understood && model.knows(pf.text)) {
+      understood = true;
+      if (data && !model.names_condition(pf.text)) read_as_words.push_back(text);
+    }
     if (!understood) unmatched.push_back(text);
     if (f) {
       json j = {{"text", f->text}, {"negated", f->negated}};
@@ -250,6 +261,7 @@ json answer(const Site& site, const Input& in) {
               {"description", {{"findings", std::move(findings)}}},
               {"interpreted", std::move(interpreted)},
               {"unmatched", std::move(unmatched)},
+              {"read_as_words", std::move(read_as_words)},
               {"not_understood", std::move(not_understood)},
               {"emergency", std::move(emergency)},
               {"conditions", std::move(conditions)},
@@ -385,6 +397,7 @@ std::optional<Response> handle_description_page(const App& app, const Request& r
                                  : level == "routine" ? "See a doctor in the next few days"
                                                       : "You can probably look after this at home";
     view["has_unmatched_words"] = !view["unmatched"].empty();
+    view["has_read_as_words"] = !view["read_as_words"].empty();
     view["has_not_understood"] = !view["not_understood"].empty();
     view["has_about_your_symptoms"] = !view["about_your_symptoms"].empty();
     view["has_d_conditions"] = !view["conditions"].empty();

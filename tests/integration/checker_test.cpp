@@ -303,6 +303,33 @@ TEST_F(CheckerTest, ADescriptionThatSaysNothingKnownIsAnsweredHonestly) {
   EXPECT_EQ(page.body.find("No condition in our knowledge base matches"), std::string::npos);
 }
 
+// A finding read as no term is said back, even when the knowledge base
+// knows its words and weighs them ("face", "drooping" are words of the
+// bundled articles; the fixture's HPO has no name for them): "read only as
+// words" in the JSON and on the page, so the person knows no symptom was
+// recognised in it. A finding read as a term is not listed.
+TEST_F(CheckerTest, AFindingReadAsNoTermIsSaidToBeReadOnlyAsWords) {
+  auto r =
+      check(port(), R"({"description": "I have a headache. One side of my face is drooping."})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = json::parse(r.body);
+  ASSERT_EQ(j["interpreted"].size(), 1u) << r.body;
+  EXPECT_EQ(j["interpreted"][0]["term"], "HP:0002315");
+  EXPECT_TRUE(j["unmatched"].empty()) << r.body;
+  EXPECT_EQ(j["read_as_words"], json::array({"one side of my face is drooping"})) << r.body;
+
+  r = check(port(), R"({"description": "I have a headache"})");
+  EXPECT_TRUE(json::parse(r.body)["read_as_words"].empty()) << r.body;
+
+  const auto page = http_get(port(), "/check?d=one+side+of+my+face+is+drooping");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("read only as words: &ldquo;one side of my face is drooping&rdquo;"),
+            std::string::npos)
+      << page.body;
+  const auto calm = http_get(port(), "/check?d=I+have+a+headache");
+  EXPECT_EQ(calm.body.find("read only as words"), std::string::npos);
+}
+
 // A word of degree said of nothing the checker can tell ("I feel awful")
 // qualifies no finding: the answer that names no condition is not raised
 // to "see a doctor today" by it. Said of a finding, it still raises.

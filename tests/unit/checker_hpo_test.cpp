@@ -413,6 +413,42 @@ TEST_F(CheckerHpo, BlackStoolsAreBlackFeces) {
   EXPECT_EQ(read_ids(*served_, "She had a black stool this morning."), melena);
 }
 
+// A state said of a subject with a linking verb ("my stool is black") is
+// read as the names and lay phrasings say it, before the part ("black
+// stool"), and a broad or related synonym said whole ("Black feces", of
+// Melena) is a name said whole there as elsewhere; a state of a thing that
+// is no part of the body reads nothing.
+TEST_F(CheckerHpo, AStateSaidOfASubjectIsReadAsItsNamesSayIt) {
+  const std::string melena = "HP:0002249;";
+  EXPECT_EQ(read_ids(*served_, "My stool is black."), melena);
+  EXPECT_EQ(read_ids(*served_, "my stools are black"), melena);
+  // A lay phrasing that holds a word another gives: "black poo" is "black
+  // stool", and that is "black feces".
+  EXPECT_EQ(read_ids(*served_, "my poo is black"), melena);
+  EXPECT_EQ(read_ids(*served_, "I have black poo"), melena);
+  EXPECT_EQ(read_ids(*served_, "my urine is dark"), "HP:0040319;");  // Dark urine
+  EXPECT_EQ(read_ids(*served_, "My car is black."), "");
+  EXPECT_EQ(read_ids(*served_, "my shirt is red"), "");
+  EXPECT_EQ(read_ids(*served_, "my bus is late"), "");
+}
+
+// A mood said of a relative is said of a person: the interpreter asks the
+// description reader's one list of relatives (relative_word), so every
+// relative it knows counts, not only the four the interpreter once listed.
+TEST_F(CheckerHpo, AMoodSaidOfARelativeIsAPersons) {
+  auto ids = [&](std::string_view text) {
+    std::string out;
+    for (const auto& i : served_->interpret(text).terms)
+      out += served_->ontology().term(i.term).id + ";";
+    return out;
+  };
+  const std::string sadness = "HP:5200273;";  // Pathological sadness ("Has the blues")
+  EXPECT_EQ(ids("my mother is blue"), sadness);
+  EXPECT_EQ(ids("my sister is blue"), sadness);
+  EXPECT_EQ(ids("my grandpa is blue"), sadness);
+  EXPECT_EQ(ids("my shirt is blue"), "");
+}
+
 TEST_F(CheckerHpo, AFindingSaidToHaveBegunIsItsSubject) {
   EXPECT_EQ(read_ids(*served_, "The rash started yesterday."), "HP:0000988;");  // Skin rash
   EXPECT_EQ(read_ids(*served_, "the rash began two days ago"), "HP:0000988;");

@@ -282,6 +282,38 @@ TEST(Description, DurationsAndDemographics) {
   EXPECT_TRUE(*read_description("a 30-year-old woman").female);
 }
 
+// A unit of time in the plural with no number says more than one of it
+// ("for years": at least two), and a stage of life after "since" says years;
+// both are taken out of the finding's core, as "for 3 years" is. Not a
+// plural after "in" ("the first time in years"), nor a unit said alone.
+TEST(Description, AUnitWithNoNumberAndAStageOfLifeAreDurations) {
+  EXPECT_DOUBLE_EQ(*parse_duration_days("for years"), 730);
+  EXPECT_DOUBLE_EQ(*parse_duration_days("for months"), 60);
+  EXPECT_DOUBLE_EQ(*parse_duration_days("for weeks"), 14);
+  EXPECT_DOUBLE_EQ(*parse_duration_days("over weeks"), 14);
+  EXPECT_DOUBLE_EQ(*parse_duration_days("it started years ago"), 730);
+  EXPECT_DOUBLE_EQ(*parse_duration_days("since childhood"), 730);
+  EXPECT_DOUBLE_EQ(*parse_duration_days("since birth"), 730);
+  EXPECT_DOUBLE_EQ(*parse_duration_days("since i was a kid"), 730);
+  EXPECT_DOUBLE_EQ(*parse_duration_days("for many years"), 6 * 365);  // as before
+  EXPECT_FALSE(parse_duration_days("the first time in years"));
+  EXPECT_FALSE(parse_duration_days("years"));
+  EXPECT_FALSE(parse_duration_days("since i was sick"));
+  const auto d = read_description("I have had a cough for years");
+  ASSERT_EQ(d.findings.size(), 1u);
+  EXPECT_EQ(d.findings[0].core, "cough");
+  ASSERT_TRUE(d.findings[0].duration_days);
+  EXPECT_DOUBLE_EQ(*d.findings[0].duration_days, 730);
+  const auto since = read_description("I have had a cough since childhood");
+  ASSERT_EQ(since.findings.size(), 1u);
+  EXPECT_EQ(since.findings[0].core, "cough");
+  const auto lips = read_description("my lips have been blue for years");
+  ASSERT_EQ(lips.findings.size(), 1u);
+  EXPECT_EQ(lips.findings[0].core, "lips have been blue");
+  ASSERT_TRUE(lips.findings[0].duration_days);
+  EXPECT_DOUBLE_EQ(*lips.findings[0].duration_days, 730);
+}
+
 // An age field as forms and people fill it in, in years.
 TEST(Description, AnAgeAsWrittenIsReadInYears) {
   auto years = [](std::string_view s) { return read_age(s).value_or(-1); };
