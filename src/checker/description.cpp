@@ -115,8 +115,10 @@ constexpr std::array<std::string_view, 40> kFiller = {
 // gerund opens names too, so "feeling" stays where "I feel" goes. Whose
 // story it is ("my child has", "my husband gets") is story too; not a
 // parent's, which is more often family history ("my father had a heart
-// attack") than the person one writes for.
-constexpr std::array<std::string_view, 90> kStory = {
+// attack") than the person one writes for. What the writer thinks or
+// guesses ("I think I am having a panic attack") is how sure they are, not
+// what they have.
+constexpr std::array<std::string_view, 94> kStory = {
     "get",         "gets",         "toddler",    "infant",      "newborn", "boy",
     "girl",        "child",        "son",        "daughter",    "baby",    "husband",
     "wife",        "kid",          "partner",    "i",           "am",      "i'm",
@@ -131,7 +133,8 @@ constexpr std::array<std::string_view, 90> kStory = {
     "presented",   "presenting",   "comes",      "came",        "gives",   "describes",
     "described",   "admits",       "admitted",   "feel",        "feels",   "felt",
     "suffers",     "suffered",     "suffering",  "suffer",      "history", "seems",
-    "seemed",      "appears",      "appeared",   "looks",       "looked"};
+    "seemed",      "appears",      "appeared",   "looks",       "looked",
+    "think",       "thinks",       "believe",    "guess"};
 // Verbs that say a finding began ("the rash started", "the pain began"),
 // of the story words: after the finding, its subject, they say when.
 constexpr std::array<std::string_view, 6> kBeginning = {"started", "starts", "began",

@@ -314,6 +314,22 @@ TEST(Description, AUnitWithNoNumberAndAStageOfLifeAreDurations) {
   EXPECT_DOUBLE_EQ(*lips.findings[0].duration_days, 730);
 }
 
+// How sure the writer is ("I think", "I guess") is story, taken off the
+// front with the rest: "I think I am having a panic attack" read nothing.
+TEST(Description, WhatTheWriterThinksIsNoPartOfTheFinding) {
+  for (const std::string_view text :
+       {"I think I am having a panic attack", "I believe I am having a panic attack",
+        "i guess i have a panic attack"}) {
+    const auto d = read_description(text);
+    ASSERT_EQ(d.findings.size(), 1u) << text;
+    EXPECT_EQ(d.findings[0].core, "panic attack") << text;
+  }
+  // Inside a finding the word stays: only the opening story is taken off.
+  const auto d = read_description("I have trouble to think clearly");
+  ASSERT_EQ(d.findings.size(), 1u);
+  EXPECT_EQ(d.findings[0].core, "trouble to think clearly");
+}
+
 // An age field as forms and people fill it in, in years.
 TEST(Description, AnAgeAsWrittenIsReadInYears) {
   auto years = [](std::string_view s) { return read_age(s).value_or(-1); };
