@@ -133,8 +133,8 @@ constexpr std::array<std::string_view, 94> kStory = {
     "presented",   "presenting",   "comes",      "came",        "gives",   "describes",
     "described",   "admits",       "admitted",   "feel",        "feels",   "felt",
     "suffers",     "suffered",     "suffering",  "suffer",      "history", "seems",
-    "seemed",      "appears",      "appeared",   "looks",       "looked",
-    "think",       "thinks",       "believe",    "guess"};
+    "seemed",      "appears",      "appeared",   "looks",       "looked",  "think",
+    "thinks",      "believe",      "guess"};
 // Verbs that say a finding began ("the rash started", "the pain began"),
 // of the story words: after the finding, its subject, they say when.
 constexpr std::array<std::string_view, 6> kBeginning = {"started", "starts", "began",
