@@ -1208,14 +1208,21 @@ std::optional<TermIndex> Interpreter::generalise(const std::vector<Scored>& cove
   if (std::none_of(covering.begin(), covering.end(),
                    [&](const Scored& c) { return c.name == best.name; }))
     return std::nullopt;  // the best name lacks a phrase word: nothing to generalise
+  // The terms of the best names, at most kMaxGeneralised of them (a bounded
+  // cost for one-word phrases). A one-word phrase ("shortness") is in
+  // thousands of names: only the best few are put in order, and the rest
+  // only if those hold too few terms. `better` orders names totally (by
+  // rank last), so the few are those a full sort puts first.
   std::vector<Scored> order(covering);
-  std::sort(order.begin(), order.end(),
-            [&](const Scored& a, const Scored& b) { return better(a, b); });
+  const auto by_better = [&](const Scored& a, const Scored& b) { return better(a, b); };
+  const auto few = std::min<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(order.size()),
+                                            static_cast<std::ptrdiff_t>(4 * kMaxGeneralised));
+  std::partial_sort(order.begin(), order.begin() + few, order.end(), by_better);
   std::vector<TermIndex> terms;
-  for (const auto& c : order) {
-    if (terms.size() == kMaxGeneralised) break;  // a bounded cost for one-word phrases
-    if (std::find(terms.begin(), terms.end(), names_[c.name].term) == terms.end())
-      terms.push_back(names_[c.name].term);
+  for (std::size_t i = 0; i < order.size() && terms.size() < kMaxGeneralised; ++i) {
+    if (i == static_cast<std::size_t>(few)) std::sort(order.begin() + few, order.end(), by_better);
+    if (std::find(terms.begin(), terms.end(), names_[order[i].name].term) == terms.end())
+      terms.push_back(names_[order[i].name].term);
   }
   if (terms.size() < 2) return std::nullopt;
   auto usable = [&](TermIndex a) {
