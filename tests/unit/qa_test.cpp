@@ -31,6 +31,15 @@ class Intents : public ::testing::Test {
     for (const auto& i : detect(q)) out.push_back(i.type);
     return out;
   }
+  // The types read for `q` whose focus is the words [begin, end).
+  std::vector<T> types_with_focus(std::string_view q, std::size_t begin, std::size_t end) {
+    const auto terms = analyzer_.terms(q);
+    std::vector<bool> skip(terms.size(), false);
+    for (std::size_t k = begin; k < end; ++k) skip[k] = true;
+    std::vector<T> got;
+    for (const auto& i : detector_.detect(terms, begin, skip)) got.push_back(i.type);
+    return got;
+  }
   text::Analyzer analyzer_;
   qa::IntentDetector detector_;
 };
@@ -202,30 +211,21 @@ TEST_F(Intents, CauseRightAfterTheFocusAsksWhatItLeadsTo) {
 }
 
 TEST_F(Intents, TheFocusNamedAsWhatCausesAsksWhatItLeadsTo) {
-  // The types read for `q` whose focus is the words [begin, end).
-  auto read = [&](std::string_view q, std::size_t begin, std::size_t end) {
-    const auto terms = analyzer_.terms(q);
-    std::vector<bool> skip(terms.size(), false);
-    for (std::size_t k = begin; k < end; ++k) skip[k] = true;
-    std::vector<T> got;
-    for (const auto& i : detector_.detect(terms, begin, skip)) got.push_back(i.type);
-    return got;
-  };
   // "Illnesses caused by X": X causes them.
-  auto got = read("what are some illnesses caused by gout", 6, 7);
+  auto got = types_with_focus("what are some illnesses caused by gout", 6, 7);
   EXPECT_EQ(got, std::vector<T>{T::complications}) << names(got);
   // "X may be a cause of Y", "X is one cause of Y".
-  got = read("the tics of gout may be a cause of kidney stones", 3, 4);
+  got = types_with_focus("the tics of gout may be a cause of kidney stones", 3, 4);
   EXPECT_EQ(got, std::vector<T>{T::complications}) << names(got);
-  got = read("is gout one cause of kidney stones", 1, 2);
+  got = types_with_focus("is gout one cause of kidney stones", 1, 2);
   EXPECT_EQ(got, std::vector<T>{T::complications}) << names(got);
   // What the focus is caused by, and its cause asked in any other words,
   // still ask its causes.
-  got = read("is gout caused by diet", 1, 2);
+  got = types_with_focus("is gout caused by diet", 1, 2);
   EXPECT_EQ(got, std::vector<T>{T::causes}) << names(got);
-  got = read("what is the cause of gout", 5, 6);
+  got = types_with_focus("what is the cause of gout", 5, 6);
   EXPECT_EQ(got, std::vector<T>{T::causes}) << names(got);
-  got = read("gout what is the cause of it", 0, 1);
+  got = types_with_focus("gout what is the cause of it", 0, 1);
   EXPECT_EQ(got, std::vector<T>{T::causes}) << names(got);
 }
 
@@ -240,45 +240,28 @@ TEST_F(Intents, TheRiskOfGettingItAsksWhoIsAtRisk) {
 }
 
 TEST_F(Intents, WhetherPeopleOfAnAgeCanGetItAsksWhoGetsIt) {
-  // The types read for `q` whose focus is the words [begin, end).
-  auto read = [&](std::string_view q, std::size_t begin, std::size_t end) {
-    const auto terms = analyzer_.terms(q);
-    std::vector<bool> skip(terms.size(), false);
-    for (std::size_t k = begin; k < end; ++k) skip[k] = true;
-    std::vector<T> got;
-    for (const auto& i : detector_.detect(terms, begin, skip)) got.push_back(i.type);
-    return got;
-  };
   // People of an age or a kind, a verb of getting, then the focus (or a
   // word pointing back to it): who gets it.
-  auto got = read("can a 40 year old get gout", 6, 7);
+  auto got = types_with_focus("can a 40 year old get gout", 6, 7);
   EXPECT_EQ(got, std::vector<T>{T::susceptibility}) << names(got);
-  got = read("can adults develop gout", 3, 4);
+  got = types_with_focus("can adults develop gout", 3, 4);
   EXPECT_EQ(got, std::vector<T>{T::susceptibility}) << names(got);
-  got = read("gout. could young children get it from their parents", 0, 1);
+  got = types_with_focus("gout. could young children get it from their parents", 0, 1);
   EXPECT_EQ(got, std::vector<T>{T::susceptibility}) << names(got);
   // Beside the story's other cues, who gets it is asked first.
-  got = read("can women develop gout, and what are the symptoms", 3, 4);
+  got = types_with_focus("can women develop gout, and what are the symptoms", 3, 4);
   EXPECT_EQ(got, (std::vector<T>{T::susceptibility, T::symptoms})) << names(got);
 }
 
 TEST_F(Intents, NotAskedAfterAQuestionWordNorOfSomethingElseGot) {
-  auto read = [&](std::string_view q, std::size_t begin, std::size_t end) {
-    const auto terms = analyzer_.terms(q);
-    std::vector<bool> skip(terms.size(), false);
-    for (std::size_t k = begin; k < end; ++k) skip[k] = true;
-    std::vector<T> got;
-    for (const auto& i : detector_.detect(terms, begin, skip)) got.push_back(i.type);
-    return got;
-  };
   // After a question word the same words ask another thing.
-  auto got = read("where can a person get tested for gout", 7, 8);
+  auto got = types_with_focus("where can a person get tested for gout", 7, 8);
   EXPECT_EQ(got, std::vector<T>{T::exams_and_tests}) << names(got);
   // Something else got ("a cane", "the shot") is no question about who gets it.
-  got = read("gout. can a 70 year old get a cane", 0, 1);
+  got = types_with_focus("gout. can a 70 year old get a cane", 0, 1);
   EXPECT_EQ(got, std::vector<T>{}) << names(got);
   // Nor is one's own getting ("can I get gout medicine") asked about people.
-  got = read("can i get gout medicine", 3, 4);
+  got = types_with_focus("can i get gout medicine", 3, 4);
   EXPECT_EQ(got, std::vector<T>{T::treatment}) << names(got);
 }
 
