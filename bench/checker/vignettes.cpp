@@ -882,7 +882,7 @@ int main(int argc, char** argv) {
     else if (auto l = wording.check(course.acute_text + course.not_acute_text, analyzer))
       s.red_flags_not_acute.push_back(l->kind);
     if (step < 2) return s;
-    s.signs = warning.found(d, course.not_acute);
+    s.signs = warning.found(d, course.not_acute, read);
     s.advice = &warning;
     return s;
   };

@@ -144,10 +144,22 @@ Triage triage(const Description& description, const ConditionModel& model,
   const WarningSign* sign = nullptr;
   std::size_t stated_by = 0;
   bool sign_emergency = false;
+  // Whether the i-th ranked condition is reasonably likely: the first, one
+  // close to it among the first few, or one with a fair share.
+  auto likely_at = [&](std::size_t i) {
+    const auto& r = ranked[i];
+    const bool close =
+        i < likely.ranks && ranked[0].score > 0 && r.score >= likely.ratio * ranked[0].score;
+    return i == 0 || r.probability >= likely.share || close;
+  };
   for (const auto& f : signals.signs) {
-    const bool of_ranked = std::any_of(
-        ranked.begin(), ranked.begin() + std::min(ranked.size(), kSignRanks),
-        [&](const RankedProfile& r) { return model.profile(r.profile).slug == f.sign->slug; });
+    // A sign from a list of one condition's own symptoms ("nausea",
+    // "dizziness") counts only where that condition is likely.
+    const std::size_t ranks = f.sign->listed ? ranked.size() : kSignRanks;
+    bool of_ranked = false;
+    for (std::size_t i = 0; i < std::min(ranked.size(), ranks) && !of_ranked; ++i)
+      of_ranked = model.profile(ranked[i].profile).slug == f.sign->slug &&
+                  (!f.sign->listed || likely_at(i));
     if (!of_ranked && f.stated_by < kGeneralSign) continue;
     // A sign shown only by findings that are not acute asks for a doctor
     // today, as any sign that is no emergency does.
@@ -171,9 +183,7 @@ Triage triage(const Description& description, const ConditionModel& model,
   bool thin = false;  // the condition that set the level matched one word only
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     const auto& r = ranked[i];
-    const bool close =
-        i < likely.ranks && ranked[0].score > 0 && r.score >= likely.ratio * ranked[0].score;
-    if (i > 0 && r.probability < likely.share && !close) continue;
+    if (!likely_at(i)) continue;
     const Profile& p = model.profile(r.profile);
     // How urgent the condition can be, as any of its profiles says it: the
     // site's short article may not say what MedlinePlus's does ("may

@@ -59,18 +59,33 @@ bool any_of(std::string_view folded, const std::array<std::string_view, N>& cues
                      [&](std::string_view c) { return folded.find(c) != std::string_view::npos; });
 }
 
-std::vector<std::string> sentences(std::string_view text) {
-  std::vector<std::string> out;
+// A sentence of an article's text, and whether it opens a line of a list
+// ("- dark-colored urine"): a sentence that points to "the following
+// symptoms" names its signs there.
+struct Sentence {
+  std::string text;
+  bool item = false;
+};
+
+std::vector<Sentence> sentences(std::string_view text) {
+  std::vector<Sentence> out;
   std::string cur;
+  bool line_start = true, item = false;
   auto flush = [&] {
     const auto a = cur.find_first_not_of(" \t-*#");
-    if (a != std::string::npos && cur.size() - a > 3) out.push_back(cur.substr(a));
+    if (a != std::string::npos && cur.size() - a > 3) out.push_back({cur.substr(a), item});
     cur.clear();
+    item = false;
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') {
       flush();
+      line_start = true;
       continue;
+    }
+    if (line_start && text[i] != ' ' && text[i] != '\t') {
+      item = (text[i] == '-' || text[i] == '*') && i + 1 < text.size() && text[i + 1] == ' ';
+      line_start = false;
     }
     cur.push_back(text[i]);
     if ((text[i] == '.' || text[i] == '!' || text[i] == '?') &&
@@ -104,6 +119,19 @@ std::string_view condition_clause(std::string_view f, std::size_t cue_at) {
   while (!clause.empty() && (clause.back() == '.' || clause.back() == ' ' || clause.back() == ','))
     clause.remove_suffix(1);
   return clause;
+}
+
+// Whether a sentence that ties care to a person names its signs elsewhere:
+// "People who have any of the following symptoms should see a health care
+// provider right away:", "A person with these symptoms should seek medical
+// attention immediately.", "A person with any signs or symptoms of bleeding
+// in the stomach should call ...". Its signs are the list after its colon,
+// or the list just before it. Language, not medical facts.
+bool points_to_a_list(std::string_view f, std::size_t cue_at) {
+  const auto subject = f.substr(0, std::min(cue_at, f.size()));
+  auto has = [&](std::string_view w) { return subject.find(w) != std::string_view::npos; };
+  return (has("who ") || has("with ")) && (has("any ") || has("these ") || has("following ")) &&
+         (has("symptom") || has("sign"));
 }
 
 std::vector<std::string_view> list_items(std::string_view clause) {
@@ -207,28 +235,14 @@ WarningSigns WarningSigns::build(const Snapshot& snapshot, const Interpreter* in
       text += "\n" + s.intro;
       for (const auto& item : s.items) text += "\n" + item.heading + ".\n" + item.text;
     }
-    for (const auto& sentence : sentences(text)) {
-      const std::string f = text::fold(sentence);
-      const bool emergency = any_of(f, kEmergency);
-      const bool urgent =
-          !emergency && any_of(f, kUrgent) &&
-          (f.find("doctor") != std::string::npos || f.find("provider") != std::string::npos ||
-           f.find("medical") != std::string::npos);
-      const bool conditional =
-          f.find("if ") != std::string::npos || f.find("when ") != std::string::npos;
-      if ((emergency || urgent || any_of(f, kCare)) && conditional) {
-        auto& care = out.care_[condition.slug];
-        if (care.size() < 3 && std::find(care.begin(), care.end(), sentence) == care.end())
-          care.push_back(sentence);
-      }
-      if (!(emergency || urgent)) continue;
-      const auto clause = condition_clause(f, first_cue_at(f));
-      // "If you think you are having a stroke or TIA": what the person
-      // believes, not a sign; split into items it would read as "TIA".
-      if (clause.empty() || clause.find("think") != std::string_view::npos ||
-          clause.find("know") != std::string_view::npos ||
-          clause.find("not sure") != std::string_view::npos)
-        continue;
+    // One sign per listed item. `general`: the sentence says when to get care
+    // in general ("call 911 if you have trouble breathing"), so the sign
+    // counts towards how many conditions state it; a list of one condition's
+    // symptoms pointed to ("any of the following symptoms") counts only
+    // where that condition is ranked: its items ("nausea") are signs of it,
+    // not of every illness.
+    auto add_signs = [&](std::string_view clause, bool emergency, const std::string& sentence,
+                         bool general) {
       for (const auto& item : with_shared_heads(list_items(clause), english)) {
         std::string words;
         bool vague = false;
@@ -243,42 +257,117 @@ WarningSigns WarningSigns::build(const Snapshot& snapshot, const Interpreter* in
         // One sign per stems ("confused", "confusion") and condition.
         const std::string key = stems_key(stems);
         if (!said.emplace(key, condition.slug).second) continue;
-        out.stated_by_[key]++;
+        auto& count = out.stated_by_[key];
+        if (general) ++count;
         auto matched =
             interpreter ? content_stems(interpreter->in_names_words(words), analyzer) : stems;
         out.signs_.push_back({std::move(stems), std::move(matched), std::move(words), emergency,
-                              sentence, condition.name, condition.slug});
+                              sentence, condition.name, condition.slug, !general});
       }
+    };
+    const auto all = sentences(text);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const std::string& sentence = all[i].text;
+      const std::string f = text::fold(sentence);
+      const bool emergency = any_of(f, kEmergency);
+      const bool urgent =
+          !emergency && any_of(f, kUrgent) &&
+          (f.find("doctor") != std::string::npos || f.find("provider") != std::string::npos ||
+           f.find("medical") != std::string::npos);
+      const bool conditional =
+          f.find("if ") != std::string::npos || f.find("when ") != std::string::npos;
+      if ((emergency || urgent || any_of(f, kCare)) && conditional) {
+        auto& care = out.care_[condition.slug];
+        if (care.size() < 3 && std::find(care.begin(), care.end(), sentence) == care.end())
+          care.push_back(sentence);
+      }
+      if (!(emergency || urgent)) continue;
+      const auto cue_at = first_cue_at(f);
+      const auto clause = condition_clause(f, cue_at);
+      if (clause.empty() && points_to_a_list(f, cue_at)) {
+        const auto colon = f.find(':', cue_at);
+        const auto after =
+            colon == std::string::npos ? std::string_view() : std::string_view(f).substr(colon + 1);
+        if (after.find_first_not_of(" .") != std::string_view::npos) {
+          add_signs(after, emergency, sentence, false);  // "...right away: a, b, or c."
+        } else if (colon != std::string::npos) {
+          for (std::size_t j = i + 1; j < all.size() && all[j].item; ++j)
+            add_signs(text::fold(all[j].text), emergency, sentence, false);
+        } else {
+          std::size_t from = i;  // the first line of the list just before
+          while (from > 0 && all[from - 1].item) --from;
+          for (std::size_t j = from; j < i; ++j)
+            add_signs(text::fold(all[j].text), emergency, sentence, false);
+        }
+        continue;
+      }
+      // "If you think you are having a stroke or TIA": what the person
+      // believes, not a sign; split into items it would read as "TIA".
+      if (clause.empty() || clause.find("think") != std::string_view::npos ||
+          clause.find("know") != std::string_view::npos ||
+          clause.find("not sure") != std::string_view::npos)
+        continue;
+      add_signs(clause, emergency, sentence, true);
     }
   }
   return out;
 }
 
-std::vector<WarningSigns::Found> WarningSigns::found(const Description& description,
-                                                     const std::vector<bool>& given) const {
+std::vector<WarningSigns::Found> WarningSigns::found(
+    const Description& description, const std::vector<bool>& given,
+    std::span<const std::vector<ontology::TermIndex>> read) const {
   thread_local text::Analyzer analyzer;
+  // Per present finding: the stems of its words, and of each name (label or
+  // synonym) of the terms it was read as.
   std::vector<std::vector<std::string>> findings;
+  std::vector<std::vector<std::vector<std::string>>> names;
   std::vector<bool> not_acute;  // of the present findings, in order
+  auto stems_of = [&](std::string_view words) {
+    auto stems =
+        analyzer.stems(text::fold(interpreter_ ? interpreter_->in_names_words(words) : words));
+    std::sort(stems.begin(), stems.end());
+    return stems;
+  };
   for (std::size_t i = 0; i < description.findings.size(); ++i) {
     const auto& f = description.findings[i];
     if (f.negated) continue;
-    auto stems =
-        analyzer.stems(text::fold(interpreter_ ? interpreter_->in_names_words(f.text) : f.text));
+    auto stems = stems_of(f.text);
     // "Worst", "crushing", "excruciating" read as severe (the description's
     // own reading) meet a sign the articles write as "severe ...".
-    if (f.severity == Severity::severe) stems.push_back(analyzer.stem("severe"));
-    std::sort(stems.begin(), stems.end());
+    if (f.severity == Severity::severe) {
+      stems.push_back(analyzer.stem("severe"));
+      std::sort(stems.begin(), stems.end());
+    }
     findings.push_back(std::move(stems));
+    auto& named = names.emplace_back();
+    if (interpreter_ && i < read.size())
+      for (const auto t : read[i]) {
+        const auto& term = interpreter_->ontology().term(t);
+        named.push_back(stems_of(term.label));
+        for (const auto& syn : term.synonyms) named.push_back(stems_of(syn.text));
+      }
     not_acute.push_back(i < given.size() ? given[i] : long_standing(f));
   }
+  auto says = [](const std::vector<std::string>& words, const std::vector<std::string>& sign) {
+    return std::includes(words.begin(), words.end(), sign.begin(), sign.end());
+  };
   std::vector<Found> out;
   for (const auto& s : signs_) {
     // The sign in the same words as the findings.
     const auto& sign = s.matched;
     if (sign.empty()) continue;
+    // A sign in lay words that HPO's names say otherwise ("black stools":
+    // black feces) is also met by a finding worded another way ("my stools
+    // are black") when it was read as a term one of whose names says it
+    // (Melena: "Black feces"). Other signs are met by the person's own words
+    // alone: a reading of them ("visual disorientation" read as Confusion) is
+    // no sign an article states ("becomes confused").
+    const bool by_name = s.matched != s.stems;
     bool shown = false, shown_now = false;
     for (std::size_t i = 0; i < findings.size(); ++i)
-      if (std::includes(findings[i].begin(), findings[i].end(), sign.begin(), sign.end())) {
+      if (says(findings[i], sign) ||
+          (by_name && std::any_of(names[i].begin(), names[i].end(),
+                                  [&](const auto& n) { return says(n, sign); }))) {
         shown = true;
         shown_now = shown_now || !not_acute[i];
       }

@@ -2,12 +2,15 @@
 // chest pain, severe shortness of breath or fainting", "Get urgent medical
 // help if you have a high fever with shivering". Read from every article's
 // sentences that tie emergency (or same-day) care to a condition ("if",
-// "when"), split into the signs they list, and matched against what a person
+// "when"), or to a list of symptoms they point to ("People who have any of
+// the following symptoms should see a health care provider right away:"),
+// split into the signs they list, and matched against what a person
 // describes. Nothing here is written per condition: the cue words are
 // language, the signs are the articles' own.
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,6 +33,10 @@ struct WarningSign {
   std::string sentence;   // the article's sentence
   std::string condition;  // the article's condition name
   std::string slug;       // the condition's slug (Snapshot conditions)
+  // From a list of one condition's symptoms that a sentence points to ("any
+  // of the following symptoms"), not from a sentence that says when to get
+  // care in general: it counts only where that condition is likely.
+  bool listed = false;
 };
 
 class WarningSigns {
@@ -52,8 +59,12 @@ class WarningSigns {
     std::size_t stated_by;
     bool not_acute = false;
   };
-  std::vector<Found> found(const Description& description,
-                           const std::vector<bool>& not_acute = {}) const;
+  // `read` (one per finding, may be empty): the terms each finding was read
+  // as. With an interpreter, a finding also shows a sign in the words of the
+  // label of a term it was read as: "my stools are black", read as Melena,
+  // shows the sign "black stools", which HPO's names say as "melena".
+  std::vector<Found> found(const Description& description, const std::vector<bool>& not_acute = {},
+                           std::span<const std::vector<ontology::TermIndex>> read = {}) const;
 
   // What a condition's articles say about when to get care ("See a doctor if
   // symptoms last more than about three weeks..."), for a self-care answer's

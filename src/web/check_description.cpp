@@ -198,7 +198,7 @@ json answer(const Site& site, const Input& in) {
   json emergency = nullptr;
   if (const auto e = checker::emergency_notice(acute_flags, said))
     emergency = {{"kinds", e->kinds}, {"message", e->message}};
-  signals.signs = site.warning_signs().found(d, course.not_acute);
+  signals.signs = site.warning_signs().found(d, course.not_acute, finding_terms);
   signals.advice = &site.warning_signs();
   const auto tri = checker::triage(d, model, ranked, signals);
 

@@ -3,6 +3,8 @@
 // The article texts are test data, not medical statements.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "checker/conditions.hpp"
 #include "checker/description.hpp"
 #include "checker/interpret.hpp"
@@ -114,6 +116,40 @@ TEST(WarningSigns, AdjectivesBeforeOrShareTheNounAfterThem) {
             std::vector<std::string>{"blue lips"});
 }
 
+// "People who have any of the following symptoms should see a health care
+// provider right away:" names no sign itself: its signs are the list after
+// it, or, for "a person with these symptoms", the list just before it. Such
+// a list is one condition's own: its signs count only where that condition
+// is ranked, never towards a sign many conditions state.
+TEST(WarningSigns, ASentenceThatPointsToAListOfSymptomsHasTheListsItemsAsSigns) {
+  std::vector<Article> a;
+  a.push_back(entry("kappa", "Kappa ulcer", "Kappa ulcer causes a burning pain in the stomach.",
+                    "A person who has any of the following symptoms should call or see a health "
+                    "care provider right away:\n\n- red blood in vomit\n- black stools\n\n"
+                    "Most people get better with treatment."));
+  a.push_back(entry("lambda", "Lambda blockage", "Lambda blockage causes bloating.",
+                    "Symptoms of a blockage include\n- severe cramping\n- swollen belly\n\nA "
+                    "person with these symptoms should seek medical attention immediately."));
+  a.push_back(entry("mu", "Mu fever", "Mu fever causes aching joints.",
+                    "Children with any of the following symptoms should see a health care "
+                    "provider right away: a stiff neck, or a purple rash."));
+  a.push_back(entry("nu", "Nu cold", "Nu cold causes sneezing.",
+                    "Symptoms include\n- sneezing\n- a runny nose\n\nMost people get better "
+                    "in a week."));
+  const Snapshot snap(std::move(a));
+  const auto signs = WarningSigns::build(snap);
+  std::vector<std::string> all;
+  for (const auto& s : signs.signs())
+    all.push_back(s.words + " @" + s.condition + (s.emergency ? " !" : ""));
+  EXPECT_EQ(all, (std::vector<std::string>{
+                     "red blood in vomit @Kappa ulcer", "black stools @Kappa ulcer",
+                     "severe cramping @Lambda blockage", "swollen belly @Lambda blockage",
+                     "stiff neck @Mu fever", "purple rash @Mu fever"}));
+  const auto found = signs.found(read_description("my stools are black"));
+  ASSERT_EQ(words(found), std::vector<std::string>{"black stools"});
+  EXPECT_EQ(found[0].stated_by, 0u);  // one condition's list: only where it is ranked
+}
+
 TEST(WarningSigns, AreReadFromThePresentFindingsOnly) {
   const auto snap = snapshot();
   const auto signs = WarningSigns::build(snap);
@@ -173,6 +209,66 @@ TEST(Triage, ASignOfOneConditionCountsOnlyWhenThatConditionIsRanked) {
     return model.profile(r.profile).name == "Epsilon infection";
   });
   EXPECT_LT(triage(d, model, ranked, s).level, TriageLevel::emergency);
+}
+
+// A sign in lay words that HPO's names say otherwise ("black stools", which
+// the names say as "black feces") is met by a finding worded another way
+// ("my stools are black") when it was read as a term one of whose names says
+// it; a sign in the names' own words only by the person's words.
+TEST(WarningSigns, ASignInLayWordsIsShownByTheNameOfTheTermAFindingWasReadAs) {
+  std::vector<Article> a;
+  a.push_back(entry("pi", "Pi ulcer", "Pi ulcer causes a burning pain.",
+                    "A person with any of the following symptoms should see a health care "
+                    "provider right away:\n\n- black stools\n- muscle spasm\n"));
+  const Snapshot snap(std::move(a));
+  // The test ontology with a term named as HPO names Melena.
+  auto records = testing::checker_ontology_records();
+  records.terms.push_back(testing::term("HP:0002249", "Melena", {"HP:0000118"},
+                                        {{"Black feces", ontology::SynonymScope::broad, false}}));
+  const Interpreter interpreter(
+      std::make_shared<const ontology::Ontology>(ontology::Ontology::build(records)));
+  const auto signs = WarningSigns::build(snap, &interpreter);
+  const auto d = read_description("my stools are black. my calf keeps seizing up");
+  ASSERT_EQ(d.findings.size(), 2u);
+  EXPECT_TRUE(signs.found(d).empty());
+  const auto melena = interpreter.ontology().find("HP:0002249");
+  const auto spasm = interpreter.ontology().find("HP:0003394");
+  ASSERT_TRUE(melena && spasm);
+  const std::vector<std::vector<ontology::TermIndex>> read = {{*melena}, {*spasm}};
+  EXPECT_EQ(words(signs.found(d, {}, read)), std::vector<std::string>{"black stools"});
+}
+
+// A sign from one condition's own list of symptoms asks for a doctor today
+// where that condition is likely; ranked low among many, it raises nothing.
+TEST(Triage, ASignFromAConditionsListCountsOnlyWhereThatConditionIsLikely) {
+  std::vector<Article> a;
+  a.push_back(entry("kappa", "Kappa ulcer",
+                    "Kappa ulcer causes a burning pain in the stomach and black stools.",
+                    "A person who has any of the following symptoms should call or see a health "
+                    "care provider right away:\n\n- black stools\n- red blood in vomit"));
+  a.push_back(entry("xi", "Xi colitis", "Xi colitis causes loose stools and cramps.",
+                    "Most people get better in a week."));
+  a.push_back(entry("omicron", "Omicron worms", "Omicron worms cause itching and loose stools.",
+                    "Most people get better in a week."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  const auto signs = WarningSigns::build(snap);
+  const auto d = read_description("my stools are black");
+  TriageSignals s;
+  s.signs = signs.found(d);
+  ASSERT_EQ(words(s.signs), std::vector<std::string>{"black stools"});
+  auto ranked = model.rank(query(d));
+  ASSERT_FALSE(ranked.empty());
+  ASSERT_EQ(model.profile(ranked[0].profile).name, "Kappa ulcer");
+  const auto t = triage(d, model, ranked, s);
+  EXPECT_EQ(t.level, TriageLevel::urgent);
+  EXPECT_NE(t.reason.find("black stools"), std::string::npos) << t.reason;
+  // The same ranking with Kappa last, far below the others: not likely.
+  ASSERT_GE(ranked.size(), 3u);
+  std::rotate(ranked.begin(), ranked.begin() + 1, ranked.end());
+  ranked.back().score = ranked.front().score / 10;
+  ranked.back().probability = 0.01;
+  EXPECT_EQ(triage(d, model, ranked, s).level, TriageLevel::routine);
 }
 
 // A sign that has gone on for weeks (long_standing) is a doctor today, with
