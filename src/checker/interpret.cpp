@@ -527,6 +527,10 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
     for (const auto& w : words) word_index_.emplace_back(w, i);
   }
   std::sort(word_index_.begin(), word_index_.end());
+  for (auto& n : names_) {
+    n.share_weights.reserve(n.stems.size());
+    for (const auto& w : n.stems) n.share_weights.push_back(share_weight(w));
+  }
   if (options_.equivalents) find_equivalents();
 
   // Parts of the body, one key per part whatever the word ("abdominal",
@@ -726,16 +730,31 @@ double Interpreter::said_share(const std::unordered_set<std::string>& said,
   // Each word of the name weighs what it tells among HPO's names: the
   // fewer names use it, the more ("clang" in Clang associations; not
   // "associations", not "short" in Short limb).
-  const double n = static_cast<double>(names_.size());
   double total = 0, shared = 0;
   for (const auto& w : name) {
-    const auto it = by_stem_.find(w);
-    const double df = it == by_stem_.end() ? 1.0 : static_cast<double>(it->second.size());
-    const double weight = std::log(n / df);
+    const double weight = share_weight(w);
     total += weight;
     if (said.contains(w)) shared += weight;
   }
   return total > 0 ? shared / total : 1.0;
+}
+
+double Interpreter::said_share(const std::unordered_set<std::string>& said,
+                               const Name& name) const {
+  double total = 0, shared = 0;
+  for (std::size_t k = 0; k < name.stems.size(); ++k) {
+    const double weight = name.share_weights[k];
+    total += weight;
+    if (said.contains(name.stems[k])) shared += weight;
+  }
+  return total > 0 ? shared / total : 1.0;
+}
+
+double Interpreter::share_weight(const std::string& stem) const {
+  const double n = static_cast<double>(names_.size());
+  const auto it = by_stem_.find(stem);
+  const double df = it == by_stem_.end() ? 1.0 : static_cast<double>(it->second.size());
+  return std::log(n / df);
 }
 
 bool Interpreter::names_another_place(const std::unordered_set<std::string>& said,
@@ -1075,6 +1094,16 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
     if (says(a)) opposite.push_back(b);
     if (says(b)) opposite.push_back(a);
   }
+  // The names that have an opposite, marked through its posting list once
+  // rather than looked for in each candidate's stems.
+  thread_local std::vector<char> opposed;
+  opposed.resize(names_.size());
+  std::vector<const std::vector<std::uint32_t>*> opposed_lists;
+  for (const auto o : opposite)
+    if (const auto it = by_stem_.find(std::string(o)); it != by_stem_.end()) {
+      opposed_lists.push_back(&it->second);
+      for (const std::uint32_t c : it->second) opposed[c] = 1;
+    }
   // Whether the phrase says where (a body site, a side) and what besides.
   const auto is_where = [&](const std::string& w) { return where_stems_.contains(w); };
   const bool says_where = std::any_of(stems.begin(), stems.end(), is_where);
@@ -1094,10 +1123,7 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
     slot[c] = 0;
     // At least half of what the user wrote must be in the name.
     if (covered * 2 < stems.size()) continue;
-    if (std::any_of(opposite.begin(), opposite.end(), [&](std::string_view o) {
-          return std::binary_search(n.stems.begin(), n.stems.end(), o);
-        }))
-      continue;
+    if (opposed[c]) continue;
     if (hold_out && covered - through == stems.size() && n.stems.size() == stems.size()) continue;
     // A phrase that says a part of the body the name does not is no mood
     // or behaviour ("urethral irritation" is not Irritability). A body-site
@@ -1153,6 +1179,8 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
     scored.push_back(s);
     if (!best || better(s, *best)) best = s;
   }
+  for (const auto* list : opposed_lists)
+    for (const std::uint32_t c : *list) opposed[c] = 0;
   if (best && best->confidence < kMinConfidence) return std::nullopt;
   // The best name has every phrase word and more, and no name has just
   // them: the phrase says less than any name.
@@ -1181,7 +1209,7 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
       const auto it = std::lower_bound(names_.begin(), names_.end(), *x.general,
                                        [](const Name& n, TermIndex t) { return n.term < t; });
       for (auto n = it; n != names_.end() && n->term == *x.general; ++n)
-        if (n->kind == Kind::label) return said_share(said, n->stems) >= kSaidShare;
+        if (n->kind == Kind::label) return said_share(said, *n) >= kSaidShare;
       return false;
     };
     if (!general_enough(*best) && (too_little(said, names_[best->name].stems) ||
@@ -1193,7 +1221,7 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
       std::optional<Scored> alt;
       for (const auto& x : scored)
         if (names_[x.name].stems.size() <= said.size() && (!alt || better(x, *alt)) &&
-            said_share(said, names_[x.name].stems) >= 0.999)
+            said_share(said, names_[x.name]) >= 0.999)
           alt = x;
       best = alt;
       if (best && best->confidence < kMinConfidence) return std::nullopt;

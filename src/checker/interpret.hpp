@@ -160,6 +160,9 @@ class Interpreter {
     std::string folded;              // folded, words separated by one space
     std::vector<std::string> stems;  // content-word stems, sorted, unique
     std::uint32_t rank;              // position in suggestion order (lower first)
+    // What each stem tells among all names, as said_share weighs it: set
+    // once the names are indexed (by_stem_).
+    std::vector<double> share_weights = {};
   };
   struct Scored {
     std::uint32_t name;
@@ -177,6 +180,11 @@ class Interpreter {
   // use it) that `said` holds (says_too_little).
   double said_share(const std::unordered_set<std::string>& said,
                     const std::vector<std::string>& name) const;
+  // The same for one of names_, with the weights computed once.
+  double said_share(const std::unordered_set<std::string>& said, const Name& name) const;
+  // log(names / names with the stem): the fewer names use a stem, the more
+  // it tells.
+  double share_weight(const std::string& stem) const;
   // Less than half, yet something (says_too_little).
   bool too_little(const std::unordered_set<std::string>& said,
                   const std::vector<std::string>& name) const;
