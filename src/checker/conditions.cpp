@@ -1040,6 +1040,7 @@ const ConditionModel::Sentence* ConditionModel::sentence_naming_most(
     std::size_t n = 0;
     for (const auto t : terms) n += std::binary_search(s.terms.begin(), s.terms.end(), t);
     if (n > best) best = n, out = &s;
+    if (best == terms.size()) break;  // none after it can name more: the first is kept
   }
   return out;
 }
