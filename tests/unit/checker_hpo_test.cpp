@@ -479,12 +479,12 @@ TEST_F(CheckerHpo, ANameThatSharesOnlyWhereNamesAnotherFinding) {
 // the next phrase. Derived from the names read, not from hard-coded terms.
 TEST_F(CheckerHpo, APhraseIsNeverReadAsANameThatSaysItsOpposite) {
   const std::pair<std::string_view, std::string_view> opposites[] = {
-      {"short", "tall"}, {"tall", "short"}, {"high", "low"}, {"low", "high"},
+      {"short", "tall"},  {"tall", "short"},  {"high", "low"},  {"low", "high"},
       {"large", "small"}, {"small", "large"}, {"fast", "slow"}, {"slow", "fast"}};
   for (const auto& [said, other] : opposites)
-    for (const auto& phrase : {std::string(said), std::string(said) + " stature",
-                               std::string(said) + " blood pressure",
-                               std::string(said) + " heart rate"}) {
+    for (const auto& phrase :
+         {std::string(said), std::string(said) + " stature", std::string(said) + " blood pressure",
+          std::string(said) + " heart rate"}) {
       const auto r = served_->interpret_phrase(phrase);
       if (!r) continue;
       std::string words = " " + r->matched + " ";
