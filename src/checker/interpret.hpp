@@ -280,7 +280,7 @@ class Interpreter {
   // pairs that stay above the threshold without it.
   std::unordered_map<std::string, std::vector<std::pair<std::string, std::uint32_t>>> equivalents_;
   std::vector<Name> names_;
-  std::vector<NameFacts> facts_;  // of names_[i], at i
+  std::vector<NameFacts> facts_;                             // of names_[i], at i
   std::unordered_map<std::string, std::uint32_t> stem_ids_;  // a number for each key of by_stem_
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_stem_;  // stem -> names
   // Surface word -> stem, for every word in any name; the fuzzy index
