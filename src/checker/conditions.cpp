@@ -411,8 +411,13 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     auto add = [&](std::string_view text, double weight, bool counts) {
       const auto words = content_words(text, analyzer);
       for_each_term(words, true, [&](const std::string& t, const std::string&) {
-        auto [it, fresh] = m.term_ids_.emplace(t, static_cast<std::uint32_t>(m.postings_.size()));
-        if (fresh) m.postings_.emplace_back();
+        // Looked up first: emplace makes a node (a string copy) even for a
+        // term already numbered, which nearly every term of a text is.
+        auto it = m.term_ids_.find(t);
+        if (it == m.term_ids_.end()) {
+          it = m.term_ids_.emplace(t, static_cast<std::uint32_t>(m.postings_.size())).first;
+          m.postings_.emplace_back();
+        }
         tf[it->second] += static_cast<float>(weight);
       });
       if (counts) length += static_cast<std::uint32_t>(words.size());
@@ -1040,6 +1045,7 @@ const ConditionModel::Sentence* ConditionModel::sentence_naming_most(
     std::size_t n = 0;
     for (const auto t : terms) n += std::binary_search(s.terms.begin(), s.terms.end(), t);
     if (n > best) best = n, out = &s;
+    if (best == terms.size()) break;  // none after it can name more: the first is kept
   }
   return out;
 }

@@ -527,6 +527,16 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
     for (const auto& w : words) word_index_.emplace_back(w, i);
   }
   std::sort(word_index_.begin(), word_index_.end());
+  for (const auto& [stem, list] : by_stem_)
+    stem_ids_.emplace(stem, static_cast<std::uint32_t>(stem_ids_.size()));
+  for (auto& n : names_) {
+    n.share_weights.reserve(n.stems.size());
+    for (const auto& w : n.stems) {
+      n.share_weights.push_back(share_weight(w));
+      n.stem_ids.push_back(stem_ids_.at(w));
+    }
+    facts_.push_back({n.term, n.rank, static_cast<std::uint32_t>(n.stems.size()), n.kind});
+  }
   if (options_.equivalents) find_equivalents();
 
   // Parts of the body, one key per part whatever the word ("abdominal",
@@ -726,16 +736,30 @@ double Interpreter::said_share(const std::unordered_set<std::string>& said,
   // Each word of the name weighs what it tells among HPO's names: the
   // fewer names use it, the more ("clang" in Clang associations; not
   // "associations", not "short" in Short limb).
-  const double n = static_cast<double>(names_.size());
   double total = 0, shared = 0;
   for (const auto& w : name) {
-    const auto it = by_stem_.find(w);
-    const double df = it == by_stem_.end() ? 1.0 : static_cast<double>(it->second.size());
-    const double weight = std::log(n / df);
+    const double weight = share_weight(w);
     total += weight;
     if (said.contains(w)) shared += weight;
   }
   return total > 0 ? shared / total : 1.0;
+}
+
+double Interpreter::said_share(const std::vector<std::uint32_t>& said, const Name& name) const {
+  double total = 0, shared = 0;
+  for (std::size_t k = 0; k < name.stems.size(); ++k) {
+    const double weight = name.share_weights[k];
+    total += weight;
+    if (std::binary_search(said.begin(), said.end(), name.stem_ids[k])) shared += weight;
+  }
+  return total > 0 ? shared / total : 1.0;
+}
+
+double Interpreter::share_weight(const std::string& stem) const {
+  const double n = static_cast<double>(names_.size());
+  const auto it = by_stem_.find(stem);
+  const double df = it == by_stem_.end() ? 1.0 : static_cast<double>(it->second.size());
+  return std::log(n / df);
 }
 
 bool Interpreter::names_another_place(const std::unordered_set<std::string>& said,
@@ -1002,7 +1026,7 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
 
 bool Interpreter::better(const Scored& a, const Scored& b) const {
   if (a.score != b.score) return a.score > b.score;
-  const Name &x = names_[a.name], &y = names_[b.name];
+  const NameFacts &x = facts_[a.name], &y = facts_[b.name];
   if (weights_[x.term] != weights_[y.term]) return weights_[x.term] > weights_[y.term];
   // Equally good names: the more general term ("tall": "Tall stature"
   // before "Tall chin"), never the rarer, more specific one.
@@ -1075,6 +1099,16 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
     if (says(a)) opposite.push_back(b);
     if (says(b)) opposite.push_back(a);
   }
+  // The names that have an opposite, marked through its posting list once
+  // rather than looked for in each candidate's stems.
+  thread_local std::vector<char> opposed;
+  opposed.resize(names_.size());
+  std::vector<const std::vector<std::uint32_t>*> opposed_lists;
+  for (const auto o : opposite)
+    if (const auto it = by_stem_.find(std::string(o)); it != by_stem_.end()) {
+      opposed_lists.push_back(&it->second);
+      for (const std::uint32_t c : it->second) opposed[c] = 1;
+    }
   // Whether the phrase says where (a body site, a side) and what besides.
   const auto is_where = [&](const std::string& w) { return where_stems_.contains(w); };
   const bool says_where = std::any_of(stems.begin(), stems.end(), is_where);
@@ -1087,18 +1121,16 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
   bool said_exactly = false;  // some name, even a weak one, has just the phrase's words
   const auto q = static_cast<double>(stems.size());
   for (const std::uint32_t c : candidates) {
-    const Name& n = names_[c];
+    const Name& n = names_[c];  // its strings, read only where needed
+    const NameFacts& f = facts_[c];
     const std::size_t covered = std::exchange(cover[c], 0);
     const std::size_t through = std::exchange(equivalent[c], 0);
     const auto opt = static_cast<double>(std::exchange(extra_cover[c], 0));
     slot[c] = 0;
     // At least half of what the user wrote must be in the name.
     if (covered * 2 < stems.size()) continue;
-    if (std::any_of(opposite.begin(), opposite.end(), [&](std::string_view o) {
-          return std::binary_search(n.stems.begin(), n.stems.end(), o);
-        }))
-      continue;
-    if (hold_out && covered - through == stems.size() && n.stems.size() == stems.size()) continue;
+    if (opposed[c]) continue;
+    if (hold_out && covered - through == stems.size() && f.stems == stems.size()) continue;
     // A phrase that says a part of the body the name does not is no mood
     // or behaviour ("urethral irritation" is not Irritability). A body-site
     // word counts here even when a behaviour's name uses it and so it is no
@@ -1112,11 +1144,11 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
         return std::binary_search(n.stems.begin(), n.stems.end(), w);
       });
     };
-    if (behaviour_[n.term] &&
+    if (behaviour_[f.term] &&
         std::any_of(stems.begin(), stems.end(),
                     [&](const std::string& w) {
                       return (part_stems_.contains(w) || site_of_stem_.contains(w) ||
-                              (mood_[n.term] && part_terms_.contains(w))) &&
+                              (mood_[f.term] && part_terms_.contains(w))) &&
                              !std::binary_search(n.stems.begin(), n.stems.end(), w);
                     }) &&
         !names_an_ongoing_act())
@@ -1139,8 +1171,8 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
     }
     const auto cov = static_cast<double>(covered);
     const auto eqv = static_cast<double>(through);
-    const double extra = static_cast<double>(n.stems.size()) - cov - opt;
-    const bool weak = n.kind == Kind::related || n.kind == Kind::definition;
+    const double extra = static_cast<double>(f.stems) - cov - opt;
+    const bool weak = f.kind == Kind::related || f.kind == Kind::definition;
     Scored s{
         .name = c,
         .score = cov + opt - kEquivalentCost * eqv - kMissingCost * (q - cov) - kExtraCost * extra -
@@ -1153,6 +1185,8 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
     scored.push_back(s);
     if (!best || better(s, *best)) best = s;
   }
+  for (const auto* list : opposed_lists)
+    for (const std::uint32_t c : *list) opposed[c] = 0;
   if (best && best->confidence < kMinConfidence) return std::nullopt;
   // The best name has every phrase word and more, and no name has just
   // them: the phrase says less than any name.
@@ -1171,6 +1205,10 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
   // any, is read instead.
   if (best && best->confidence < 0.999 && names_[best->name].kind != Kind::definition) {
     const auto said = said_stems(stems, optional);
+    std::vector<std::uint32_t> said_ids;  // of the stems any name has
+    for (const auto& w : said)
+      if (const auto it = stem_ids_.find(w); it != stem_ids_.end()) said_ids.push_back(it->second);
+    std::sort(said_ids.begin(), said_ids.end());
     // A reading as what several names have in common holds enough when
     // that term's label does ("bleeding": Abnormal bleeding), not when only
     // the longer names it stands for share a word ("presents": Breech
@@ -1181,7 +1219,7 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
       const auto it = std::lower_bound(names_.begin(), names_.end(), *x.general,
                                        [](const Name& n, TermIndex t) { return n.term < t; });
       for (auto n = it; n != names_.end() && n->term == *x.general; ++n)
-        if (n->kind == Kind::label) return said_share(said, n->stems) >= kSaidShare;
+        if (n->kind == Kind::label) return said_share(said_ids, *n) >= kSaidShare;
       return false;
     };
     if (!general_enough(*best) && (too_little(said, names_[best->name].stems) ||
@@ -1192,8 +1230,8 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
       // Flushing; "rash": Skin rash, through its broad synonym "Rash").
       std::optional<Scored> alt;
       for (const auto& x : scored)
-        if (names_[x.name].stems.size() <= said.size() && (!alt || better(x, *alt)) &&
-            said_share(said, names_[x.name].stems) >= 0.999)
+        if (facts_[x.name].stems <= said.size() && (!alt || better(x, *alt)) &&
+            said_share(said_ids, names_[x.name]) >= 0.999)
           alt = x;
       best = alt;
       if (best && best->confidence < kMinConfidence) return std::nullopt;

@@ -160,6 +160,19 @@ class Interpreter {
     std::string folded;              // folded, words separated by one space
     std::vector<std::string> stems;  // content-word stems, sorted, unique
     std::uint32_t rank;              // position in suggestion order (lower first)
+    // What each stem tells among all names, as said_share weighs it: set
+    // once the names are indexed (by_stem_).
+    std::vector<double> share_weights = {};
+    std::vector<std::uint32_t> stem_ids = {};  // stem_ids_ of the stems, in their order
+  };
+  // What best_name and better read of every candidate name, kept apart
+  // from the names' strings: a one-word clause has thousands of candidates,
+  // scanned in few cache lines (facts_, one per name).
+  struct NameFacts {
+    TermIndex term;
+    std::uint32_t rank;
+    std::uint32_t stems;  // Name::stems.size()
+    Kind kind;
   };
   struct Scored {
     std::uint32_t name;
@@ -177,6 +190,12 @@ class Interpreter {
   // use it) that `said` holds (says_too_little).
   double said_share(const std::unordered_set<std::string>& said,
                     const std::vector<std::string>& name) const;
+  // The same for one of names_, with the weights computed once, `said` as
+  // the sorted stem_ids_ of the stems said.
+  double said_share(const std::vector<std::uint32_t>& said, const Name& name) const;
+  // log(names / names with the stem): the fewer names use a stem, the more
+  // it tells.
+  double share_weight(const std::string& stem) const;
   // Less than half, yet something (says_too_little).
   bool too_little(const std::unordered_set<std::string>& said,
                   const std::vector<std::string>& name) const;
@@ -261,6 +280,8 @@ class Interpreter {
   // pairs that stay above the threshold without it.
   std::unordered_map<std::string, std::vector<std::pair<std::string, std::uint32_t>>> equivalents_;
   std::vector<Name> names_;
+  std::vector<NameFacts> facts_;                             // of names_[i], at i
+  std::unordered_map<std::string, std::uint32_t> stem_ids_;  // a number for each key of by_stem_
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_stem_;  // stem -> names
   // Surface word -> stem, for every word in any name; the fuzzy index
   // corrects query words against these.
