@@ -470,5 +470,21 @@ TEST_F(CheckerHpo, ANameThatSharesOnlyWhereNamesAnotherFinding) {
   }
 }
 
+// A finding said with when it comes is the narrower finding HPO names for
+// that circumstance, found among the finding's own kinds by a word of the
+// circumstance in their names or definition (as stems: "stand", "standing");
+// the finding alone when no kind says it.
+TEST_F(CheckerHpo, AFindingSaidWithWhenItComesIsItsKindForThatCircumstance) {
+  EXPECT_EQ(read_ids(*served_, "I get short of breath when I exercise"),
+            "HP:0002875;");                                                // Exertional dyspnea
+  EXPECT_EQ(read_ids(*served_, "I faint when I stand up"), "HP:0012670;");  // Orthostatic syncope
+  EXPECT_EQ(read_ids(*served_, "I get short of breath when I walk"), "HP:0002094;");  // Dyspnea
+  EXPECT_EQ(read_ids(*served_, "I get a headache when I read"), "HP:0002315;");       // Headache
+  EXPECT_EQ(read_ids(*served_, "I feel dizzy when I stand up"), "HP:0002321;");       // Vertigo
+  // A finding whose names say the circumstance already is read as said.
+  EXPECT_EQ(read_ids(*served_, "I get cramps when I exercise"),
+            "HP:0003710;");  // Exercise-induced muscle cramps
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
