@@ -486,5 +486,15 @@ TEST_F(CheckerHpo, AFindingSaidWithWhenItComesIsItsKindForThatCircumstance) {
             "HP:0003710;");  // Exercise-induced muscle cramps
 }
 
+// What a person did to a part of their own body, in the past tense, is the
+// state the verb leaves it in ("I broke my wrist": my wrist is broken); done
+// to a thing or a person that is no part of the body it names nothing.
+TEST_F(CheckerHpo, AnActDoneToOnesOwnPartIsTheStateItLeaves) {
+  EXPECT_EQ(read_ids(*served_, "I broke my wrist"), "HP:0041248;");  // Fractured carpal bone
+  EXPECT_EQ(read_ids(*served_, "I think I broke my ankle"), "HP:0041153;");  // Fractured ankle
+  EXPECT_EQ(read_ids(*served_, "I broke my phone"), "");
+  EXPECT_EQ(read_ids(*served_, "I hit my brother"), "");
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
