@@ -1101,8 +1101,9 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
     if (hold_out && covered - through == stems.size() && n.stems.size() == stems.size()) continue;
     // A phrase that says a part of the body the name does not is no mood
     // or behaviour ("urethral irritation" is not Irritability). A body-site
-    // word counts here even when a behaviour's name uses it and so it is no
-    // part word elsewhere (part_stems_): "cut my finger" says what was done
+    // word, or a part HPO names alone (part_terms_: "hair", "nail"), counts
+    // here even when a behaviour's name uses it and so it is no part word
+    // elsewhere (part_stems_): "cut my finger", "cut my hair" say what was done
     // to a finger, which Self-cutting's "Cutting" does not name, as
     // Nail-biting names the nail in "I bite my nails". Unless the name's
     // act is said in the -ing form, as going on ("I am cutting my arms",
@@ -1115,8 +1116,7 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
     if (behaviour_[n.term] &&
         std::any_of(stems.begin(), stems.end(),
                     [&](const std::string& w) {
-                      return (part_stems_.contains(w) || site_of_stem_.contains(w) ||
-                              (mood_[n.term] && part_terms_.contains(w))) &&
+                      return is_part_word(w) &&
                              !std::binary_search(n.stems.begin(), n.stems.end(), w);
                     }) &&
         !names_an_ongoing_act())
@@ -1360,6 +1360,22 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
   const Name& n = names_[best->name];
   if (behaviour_[n.term] && n.stems.size() == 1 && acts_on_another_thing(phrase, n))
     return std::nullopt;
+  // A behaviour named by its act in the -ing form ("Cutting") is not the
+  // act's other form said alone or after an article ("I have a cut"): a
+  // noun, the hurt, not the act.
+  if (behaviour_[n.term] && n.stems.size() == 1 && n.folded.ends_with("ing") && ongoing.empty()) {
+    thread_local text::Analyzer analyzer;  // stemming only; built once
+    const auto words = text::tokenize(text::fold(phrase));
+    const auto is_act = [&](const std::string& w) {
+      const auto t = analyzer.terms(w);
+      return !t.empty() && std::binary_search(n.stems.begin(), n.stems.end(), own_stem(t.front()));
+    };
+    for (std::size_t i = 0; i < words.size(); ++i)
+      if (is_act(words[i]) &&
+          (words.size() == 1 ||
+           (i > 0 && (words[i - 1] == "a" || words[i - 1] == "an" || words[i - 1] == "the"))))
+        return std::nullopt;
+  }
   // A mood is the person's: a phrase that says what a thing is ("the sky
   // is blue", "my shirt is blue") names no mood through a word of the
   // mood's name ("Has the blues"), unless its subject is the person ("I

@@ -496,5 +496,17 @@ TEST_F(CheckerHpo, AnActDoneToOnesOwnPartIsTheStateItLeaves) {
   EXPECT_EQ(read_ids(*served_, "I hit my brother"), "");
 }
 
+// A behaviour named by its act alone ("Cutting", of Self-cutting) is not read
+// from the act done once to a part its name does not say, even a part a
+// behaviour's name uses ("hair", "nails": Hair pulling, Nail-biting), nor from
+// the act's word said alone as a noun ("a cut on my finger").
+TEST_F(CheckerHpo, AnActOnceDoneToHairOrNailsOrACutIsNoSelfHarm) {
+  EXPECT_EQ(read_ids(*served_, "I cut my hair"), "");
+  EXPECT_EQ(read_ids(*served_, "I cut my nails"), "");
+  EXPECT_EQ(read_ids(*served_, "I have a cut on my finger"), "");
+  EXPECT_EQ(read_ids(*served_, "I am cutting my arms"), "HP:5200339;");  // Self-cutting
+  EXPECT_EQ(read_ids(*served_, "I bite my nails"), "HP:0012170;");  // Nail-biting
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
