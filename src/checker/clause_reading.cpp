@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "checker/linking_verbs.hpp"
 #include "text/analyzer.hpp"
 #include "text/normalize.hpp"
 
@@ -136,6 +137,49 @@ void read_with_opening(const Interpreter& interpreter, const Finding& finding,
   core.unmatched = std::move(still);
 }
 
+// What a person did to a part of their own body, said in the past tense
+// ("I broke my wrist", "she sprained her ankle", "I have cut my finger"):
+// the state the verb leaves the part in, as a linking verb would say it
+// ("my wrist is broken": Fractured carpal bone), or as the participle
+// before the part ("broken leg"), read as a name said whole. English
+// syntax and morphology only (past_participle); what is done to a thing
+// that is no part of the body ("I broke my phone") names no finding, nor
+// does a state no name says ("my knee is twisted"). Of two acts joined by
+// "and" the last ("I fell and hurt my hip"). The words before the
+// verb must be stop words (the subject, "have"): "the dog bit my hand" is
+// no act of the person's own. Empty when the clause says no such act or
+// the state reads as nothing.
+Interpreter::Result read_as_done_to_part(const Interpreter& interpreter, std::string_view clause) {
+  constexpr double kWholeName = 0.7;  // Interpreter's kWholeNameConfidence
+  static constexpr std::array<std::string_view, 6> kOwners = {"my",  "his",   "her",
+                                                              "our", "their", "your"};
+  auto words = text::tokenize(text::fold(clause));
+  // "I fell and hurt my hip": the act after the last "and".
+  if (const auto last_and = std::find(words.rbegin(), words.rend(), "and");
+      last_and != words.rend())
+    words.erase(words.begin(), last_and.base());
+  for (std::size_t k = 0; k + 2 < words.size() && k < 3; ++k) {
+    if (!text::is_stopword(words[k]) && past_participle(words[k]).empty()) return {};
+    const auto participle = past_participle(words[k]);
+    if (participle.empty() ||
+        std::find(kOwners.begin(), kOwners.end(), words[k + 1]) == kOwners.end())
+      continue;
+    std::string part;
+    for (std::size_t i = k + 2; i < words.size(); ++i) part += (part.empty() ? "" : " ") + words[i];
+    auto r = without_guesses(interpreter,
+                             interpreter.interpret("my " + part + " is " + std::string(participle)));
+    if (r.terms.empty()) {
+      r = without_guesses(interpreter, interpreter.interpret(std::string(participle) + " " + part));
+      std::erase_if(r.terms, [&](const Interpretation& i) { return i.confidence < kWholeName; });
+    }
+    if (r.terms.empty()) return {};
+    for (auto& i : r.terms) i.text = std::string(clause);
+    r.unmatched.clear();
+    return r;
+  }
+  return {};
+}
+
 }  // namespace
 
 Interpreter::Result interpret_finding(const Interpreter& interpreter, const Finding& finding) {
@@ -150,7 +194,13 @@ Interpreter::Result interpret_finding(const Interpreter& interpreter, const Find
       return core;
     }
   }
-  return without_guesses(interpreter, interpreter.interpret(finding.text));
+  auto whole = without_guesses(interpreter, interpreter.interpret(finding.text));
+  if (whole.terms.empty())
+    if (auto done = read_as_done_to_part(interpreter, finding.core.empty() ? finding.text
+                                                                          : finding.core);
+        !done.terms.empty())
+      return done;
+  return whole;
 }
 
 std::vector<std::string> lay_names(const ontology::Term& term) {

@@ -1133,8 +1133,9 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
     if (hold_out && covered - through == stems.size() && f.stems == stems.size()) continue;
     // A phrase that says a part of the body the name does not is no mood
     // or behaviour ("urethral irritation" is not Irritability). A body-site
-    // word counts here even when a behaviour's name uses it and so it is no
-    // part word elsewhere (part_stems_): "cut my finger" says what was done
+    // word, or a part HPO names alone (part_terms_: "hair", "nail"), counts
+    // here even when a behaviour's name uses it and so it is no part word
+    // elsewhere (part_stems_): "cut my finger", "cut my hair" say what was done
     // to a finger, which Self-cutting's "Cutting" does not name, as
     // Nail-biting names the nail in "I bite my nails". Unless the name's
     // act is said in the -ing form, as going on ("I am cutting my arms",
@@ -1147,8 +1148,7 @@ std::optional<Interpreter::Scored> Interpreter::best_name(const std::vector<std:
     if (behaviour_[f.term] &&
         std::any_of(stems.begin(), stems.end(),
                     [&](const std::string& w) {
-                      return (part_stems_.contains(w) || site_of_stem_.contains(w) ||
-                              (mood_[f.term] && part_terms_.contains(w))) &&
+                      return is_part_word(w) &&
                              !std::binary_search(n.stems.begin(), n.stems.end(), w);
                     }) &&
         !names_an_ongoing_act())
@@ -1398,6 +1398,22 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
   const Name& n = names_[best->name];
   if (behaviour_[n.term] && n.stems.size() == 1 && acts_on_another_thing(phrase, n))
     return std::nullopt;
+  // A behaviour named by its act in the -ing form ("Cutting") is not the
+  // act's other form said alone or after an article ("I have a cut"): a
+  // noun, the hurt, not the act.
+  if (behaviour_[n.term] && n.stems.size() == 1 && n.folded.ends_with("ing") && ongoing.empty()) {
+    thread_local text::Analyzer analyzer;  // stemming only; built once
+    const auto words = text::tokenize(text::fold(phrase));
+    const auto is_act = [&](const std::string& w) {
+      const auto t = analyzer.terms(w);
+      return !t.empty() && std::binary_search(n.stems.begin(), n.stems.end(), own_stem(t.front()));
+    };
+    for (std::size_t i = 0; i < words.size(); ++i)
+      if (is_act(words[i]) &&
+          (words.size() == 1 ||
+           (i > 0 && (words[i - 1] == "a" || words[i - 1] == "an" || words[i - 1] == "the"))))
+        return std::nullopt;
+  }
   // A mood is the person's: a phrase that says what a thing is ("the sky
   // is blue", "my shirt is blue") names no mood through a word of the
   // mood's name ("Has the blues"), unless its subject is the person ("I
@@ -1438,6 +1454,68 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
 }
 
 std::optional<Interpretation> Interpreter::read_before_circumstance(std::string_view phrase) const {
+  return narrowed_by_circumstance(read_finding(phrase), phrase);
+}
+
+std::optional<Interpretation> Interpreter::narrowed_by_circumstance(
+    std::optional<Interpretation> read, std::string_view phrase) const {
+  // A finding said with when it comes ("short of breath when I exercise",
+  // "I faint when I stand up") is the narrower finding HPO names for that
+  // circumstance, when one is: a term at most kMaxClimb is_a steps below the
+  // finding read whose names or definition say a word of the circumstance,
+  // as stems (English morphology: "stand", "standing"; "exercise",
+  // "exercising"), Exertional dyspnea ("... occurs with exercise or
+  // exertion"), Orthostatic syncope ("... to standing"). Only when one such
+  // term is: otherwise the finding alone.
+  if (!read) return read;
+  const auto head = before_circumstance(phrase);
+  if (head.empty()) return read;
+  thread_local text::Analyzer analyzer;  // stemming only; built once
+  auto words = text::tokenize(text::fold(phrase.substr(head.size())));
+  if (words.size() < 2 || words.front() == "every" || words.front() == "each") return read;
+  std::vector<std::string> said;  // the circumstance's own words, less "i", "my", "up"
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    if (text::is_stopword(words[k]) ||
+        std::find(kPossessives.begin(), kPossessives.end(), words[k]) != kPossessives.end())
+      continue;
+    for (const auto& t : analyzer.terms(words[k])) said.push_back(own_stem(t));
+  }
+  if (said.empty()) return read;
+  const auto says_it = [&](std::string_view text) {
+    for (const auto& t : analyzer.terms(text))
+      if (std::find(said.begin(), said.end(), own_stem(t)) != said.end()) return true;
+    return false;
+  };
+  const auto term_says_it = [&](TermIndex t) {
+    const auto& term = ontology_->term(t);
+    bool says = says_it(term.label) || says_it(term.definition);
+    for (const auto& s : term.synonyms) says = says || says_it(s.text);
+    return says;
+  };
+  // A finding whose own names say the circumstance ("cramps when I
+  // exercise": Exercise-induced muscle cramps) is read as said.
+  if (term_says_it(read->term)) return read;
+  std::optional<TermIndex> found;
+  std::vector<TermIndex> level{read->term};
+  for (std::size_t step = 0; step < kMaxClimb && !level.empty(); ++step) {
+    std::vector<TermIndex> next;
+    for (const TermIndex t : level)
+      for (const TermIndex c : ontology_->children(t)) {
+        next.push_back(c);
+        if (found == c || !term_says_it(c)) continue;
+        if (found) return read;  // which one is not told
+        found = c;
+      }
+    level = std::move(next);
+  }
+  if (!found) return read;
+  read->term = *found;
+  read->label = ontology_->term(*found).label;
+  read->matched = read->label;
+  return read;
+}
+
+std::optional<Interpretation> Interpreter::read_finding(std::string_view phrase) const {
   auto whole = interpret_phrase(phrase);
   // "feeling dizzy" ("I have been feeling dizzy", "I am feeling sick"),
   // "getting headaches": the -ing form of a linking verb says that what

@@ -140,6 +140,12 @@ class Interpreter {
   // as the name would say it ("swollen glands"), when that is a name said
   // whole; nothing otherwise.
   std::optional<Interpretation> read_inverted(std::string_view phrase) const;
+  // read_before_circumstance without the narrowing below.
+  std::optional<Interpretation> read_finding(std::string_view phrase) const;
+  // `read`, the finding of a phrase that says when it comes, as the one
+  // narrower term whose names or definition say that circumstance.
+  std::optional<Interpretation> narrowed_by_circumstance(std::optional<Interpretation> read,
+                                                         std::string_view phrase) const;
   // The phrase with a part word, from word `from` on, replaced by a broader
   // part (broader_parts_), when that is a name said whole; nothing otherwise.
   std::optional<Interpretation> read_as_broader_part(std::string_view phrase,

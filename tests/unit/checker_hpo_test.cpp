@@ -505,5 +505,43 @@ TEST_F(CheckerHpo, APhraseIsNeverReadAsANameThatSaysItsOpposite) {
   EXPECT_EQ(after->matched, before->matched);
 }
 
+// A finding said with when it comes is the narrower finding HPO names for
+// that circumstance, found among the finding's own kinds by a word of the
+// circumstance in their names or definition (as stems: "stand", "standing");
+// the finding alone when no kind says it.
+TEST_F(CheckerHpo, AFindingSaidWithWhenItComesIsItsKindForThatCircumstance) {
+  EXPECT_EQ(read_ids(*served_, "I get short of breath when I exercise"),
+            "HP:0002875;");                                                // Exertional dyspnea
+  EXPECT_EQ(read_ids(*served_, "I faint when I stand up"), "HP:0012670;");  // Orthostatic syncope
+  EXPECT_EQ(read_ids(*served_, "I get short of breath when I walk"), "HP:0002094;");  // Dyspnea
+  EXPECT_EQ(read_ids(*served_, "I get a headache when I read"), "HP:0002315;");       // Headache
+  EXPECT_EQ(read_ids(*served_, "I feel dizzy when I stand up"), "HP:0002321;");       // Vertigo
+  // A finding whose names say the circumstance already is read as said.
+  EXPECT_EQ(read_ids(*served_, "I get cramps when I exercise"),
+            "HP:0003710;");  // Exercise-induced muscle cramps
+}
+
+// What a person did to a part of their own body, in the past tense, is the
+// state the verb leaves it in ("I broke my wrist": my wrist is broken); done
+// to a thing or a person that is no part of the body it names nothing.
+TEST_F(CheckerHpo, AnActDoneToOnesOwnPartIsTheStateItLeaves) {
+  EXPECT_EQ(read_ids(*served_, "I broke my wrist"), "HP:0041248;");  // Fractured carpal bone
+  EXPECT_EQ(read_ids(*served_, "I think I broke my ankle"), "HP:0041153;");  // Fractured ankle
+  EXPECT_EQ(read_ids(*served_, "I broke my phone"), "");
+  EXPECT_EQ(read_ids(*served_, "I hit my brother"), "");
+}
+
+// A behaviour named by its act alone ("Cutting", of Self-cutting) is not read
+// from the act done once to a part its name does not say, even a part a
+// behaviour's name uses ("hair", "nails": Hair pulling, Nail-biting), nor from
+// the act's word said alone as a noun ("a cut on my finger").
+TEST_F(CheckerHpo, AnActOnceDoneToHairOrNailsOrACutIsNoSelfHarm) {
+  EXPECT_EQ(read_ids(*served_, "I cut my hair"), "");
+  EXPECT_EQ(read_ids(*served_, "I cut my nails"), "");
+  EXPECT_EQ(read_ids(*served_, "I have a cut on my finger"), "");
+  EXPECT_EQ(read_ids(*served_, "I am cutting my arms"), "HP:5200339;");  // Self-cutting
+  EXPECT_EQ(read_ids(*served_, "I bite my nails"), "HP:0012170;");  // Nail-biting
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
