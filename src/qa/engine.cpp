@@ -557,6 +557,37 @@ std::optional<Emergency> Engine::emergency(std::string_view text) const {
   return red_flags_->check(text, analyzer);
 }
 
+bool Engine::other_sense_of_a_word(const FocusMatch& m,
+                                   const std::vector<text::Term>& terms) const {
+  if (!is_lay_word(m, terms) || condition_units_[m.condition].empty()) return false;
+  // The one word the name was read from, as the asker wrote it (or as
+  // corrected), and the name of one word.
+  const text::Term* word = nullptr;
+  for (std::size_t k = m.begin; k < m.end && k < terms.size(); ++k)
+    if (!text::is_stopword(terms[k].surface)) word = &terms[k];
+  if (word == nullptr || word->stem.size() < 3 || !english_.contains(word->surface)) return false;
+  // (A name written as an abbreviation, "PAD", is read only as written.)
+  if (m.name.find_first_of(" -,/(") != std::string::npos || looks_like_abbreviation(m.name))
+    return false;
+  // A word the knowledge base's answers never use at all ("piles") has no
+  // other sense there: the other name is all it says of the word.
+  const auto used_anywhere = index_.term(word->stem);
+  if (!used_anywhere || index_.df(*used_anywhere) == 0) return false;
+  // A word of the condition's own name is its own word ("Goiter" of
+  // "Goiter - simple").
+  const auto& own = name_term_stems_[m.condition].front();
+  if (std::find(own.begin(), own.end(), word->stem) != own.end()) return false;
+  // Used by the condition's own answers, in any form sharing the stem's
+  // beginning ("menses" in a text on menstruation, "rehab" in one on
+  // rehabilitation): a word of its own vocabulary.
+  const std::string& stem = word->stem;
+  const std::string prefix = stem.substr(0, std::max<std::size_t>(4, stem.size() - 2));
+  for (auto u : condition_units_[m.condition])
+    for (auto t : index_.tokens(static_cast<search::DocId>(u)))
+      if (t < index_.term_count() && index_.term_text(t).starts_with(prefix)) return false;
+  return true;
+}
+
 std::vector<FocusMatch> Engine::find_focus(std::string_view text) const {
   thread_local text::Analyzer analyzer;  // per thread, as in ask()
   return focus_->read(text, analyzer).matches;
@@ -637,6 +668,11 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
       names.push_back({snapshot_->conditions()[m.condition].name, m.matched});
     r.emergency = red_flags_->check(question, names, analyzer);
   }
+  // An ordinary word read as another name of a condition whose own answers
+  // never use it ("my toddler swallowed a battery" as Child Abuse through
+  // its other name "Battery") is not read: the word is meant otherwise.
+  std::erase_if(reading.matches,
+                [&](const FocusMatch& m) { return other_sense_of_a_word(m, reading.terms); });
   const auto& terms = reading.terms;
   cue_tokens.resize(terms.size(), false);
   role.resize(terms.size(), SentenceRole::ask);

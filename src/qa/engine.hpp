@@ -156,6 +156,12 @@ class Engine {
   // `question`'s first `subject_end` bytes are a subject given apart (0: none).
   Result ask_text(std::string_view question, std::size_t subject_end, std::size_t limit) const;
   std::vector<std::size_t> units_of(std::size_t condition, SectionType type) const;
+  // A reading through another name of one ordinary English word ("Battery"
+  // of Child Abuse, "Snow" of Cocaine, "Tension" of Anxiety) that the
+  // condition's own answers never use, nor its own name, though other
+  // answers do: the word is said in another sense, not as that condition's
+  // name.
+  bool other_sense_of_a_word(const FocusMatch& m, const std::vector<text::Term>& terms) const;
   double answer_score(std::size_t unit, const std::vector<search::TermId>& terms) const;
   // How well a unit's title (its article's and its own heading) fits what is
   // asked: the share of the title's

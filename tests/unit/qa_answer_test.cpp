@@ -621,5 +621,50 @@ TEST_F(FocusSaidTheOtherWayRound, NotAcrossAStopNorAnotherName) {
     EXPECT_NE(name(f.condition), "Zarny fleck");
 }
 
+// An ordinary English word given as another name of a condition whose own
+// answers never use it, though other answers do, is that word in another
+// sense ("Battery" of a violence topic, "my toddler swallowed a battery");
+// one its answers use is the condition's word ("Swelling" of Edema), and
+// one no answer uses has no other sense here ("Piles" of Hemorrhoids).
+class FocusOrdinaryWordInAnotherSense : public EngineSuite<FocusOrdinaryWordInAnotherSense> {
+ public:
+  static std::vector<Article> articles() {
+    std::vector<Article> a;
+    a.push_back(document("MPlusHealthTopics", "1", "Zorbic harm", "Zorbic harm",
+                         {{T::overview, "Zorbic harm is a made-up test condition."},
+                          {T::treatment, "Zorbic harm is helped by pretend counselling."}},
+                         {"Lantern"}));
+    a.push_back(document("MPlusHealthTopics", "2", "Plimsy gout", "Plimsy gout",
+                         {{T::overview, "Plimsy gout is an invented ache of the knuckles."},
+                          {T::treatment, "Plimsy gout is treated with rest."}},
+                         {"Knuckles", "Trinkets"}));
+    a.push_back(
+        document("MPlusHealthTopics", "3", "Quibble fatigue", "Quibble fatigue",
+                 {{T::overview, "Quibble fatigue is made-up tiredness."},
+                  {T::treatment, "Quibble fatigue is eased by reading by lantern light."}}));
+    // Other made-up entries, so that a word one answer uses is a rare one.
+    for (const char* n : {"Dobble itch", "Frazzle cough", "Gimble ache", "Hobnob rash",
+                          "Jiggle fever", "Kerfuffle sneeze", "Lollop cramp", "Mizzle blotch"})
+      a.push_back(document("MPlusHealthTopics", std::string("f-") + n, n, n,
+                           {{T::overview, std::string(n) + " is a made-up test condition."},
+                            {T::treatment, std::string(n) + " is helped by pretend rest."}}));
+    return a;
+  }
+};
+
+TEST_F(FocusOrdinaryWordInAnotherSense, AWordTheAnswersNeverUseIsNotTheirCondition) {
+  for (const char* q : {"my toddler swallowed a lantern",
+                        "Lantern. Is there a lantern that could be used in a power outage?"})
+    for (const auto& f : engine_->ask(q).focus) EXPECT_NE(name(f.condition), "Zorbic harm") << q;
+  // Its own name still reads it.
+  EXPECT_EQ(focus_name(engine_->ask("what is zorbic harm?")), "Zorbic harm");
+}
+
+TEST_F(FocusOrdinaryWordInAnotherSense, AWordItsAnswersUseOrNoAnswerUsesIsStillRead) {
+  EXPECT_EQ(focus_name(engine_->ask("how do i get rid of knuckles")), "Plimsy gout");
+  // No answer uses "trinkets" in any sense: the other name is its only one.
+  EXPECT_EQ(focus_name(engine_->ask("how do i get rid of trinkets")), "Plimsy gout");
+}
+
 }  // namespace
 }  // namespace symptomdb
