@@ -166,8 +166,8 @@ Interpreter::Result read_as_done_to_part(const Interpreter& interpreter, std::st
       continue;
     std::string part;
     for (std::size_t i = k + 2; i < words.size(); ++i) part += (part.empty() ? "" : " ") + words[i];
-    auto r = without_guesses(interpreter,
-                             interpreter.interpret("my " + part + " is " + std::string(participle)));
+    auto r = without_guesses(
+        interpreter, interpreter.interpret("my " + part + " is " + std::string(participle)));
     if (r.terms.empty()) {
       r = without_guesses(interpreter, interpreter.interpret(std::string(participle) + " " + part));
       std::erase_if(r.terms, [&](const Interpretation& i) { return i.confidence < kWholeName; });
@@ -196,8 +196,8 @@ Interpreter::Result interpret_finding(const Interpreter& interpreter, const Find
   }
   auto whole = without_guesses(interpreter, interpreter.interpret(finding.text));
   if (whole.terms.empty())
-    if (auto done = read_as_done_to_part(interpreter, finding.core.empty() ? finding.text
-                                                                          : finding.core);
+    if (auto done =
+            read_as_done_to_part(interpreter, finding.core.empty() ? finding.text : finding.core);
         !done.terms.empty())
       return done;
   return whole;

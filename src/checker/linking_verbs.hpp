@@ -27,13 +27,13 @@ inline bool is_linking_verb(std::string_view word) {
 // what a past tense says was done to a thing is the state the participle
 // names ("I broke my wrist": my wrist is broken). A verb in -ed is its own
 // participle ("I sprained my ankle": my ankle is sprained).
-inline constexpr std::array<std::array<std::string_view, 2>, 21> kIrregularPasts = {{
-    {"broke", "broken"}, {"broken", "broken"}, {"tore", "torn"},     {"torn", "torn"},
-    {"bit", "bitten"},   {"bitten", "bitten"}, {"froze", "frozen"},  {"frozen", "frozen"},
-    {"cut", "cut"},      {"hit", "hit"},       {"hurt", "hurt"},     {"burnt", "burnt"},
-    {"bent", "bent"},    {"stung", "stung"},   {"struck", "struck"}, {"split", "split"},
-    {"shot", "shot"},    {"stuck", "stuck"},   {"sprang", "sprung"}, {"wore", "worn"},
-    {"swelled", "swollen"}}};
+inline constexpr std::array<std::array<std::string_view, 2>, 21> kIrregularPasts = {
+    {{"broke", "broken"},   {"broken", "broken"}, {"tore", "torn"},     {"torn", "torn"},
+     {"bit", "bitten"},     {"bitten", "bitten"}, {"froze", "frozen"},  {"frozen", "frozen"},
+     {"cut", "cut"},        {"hit", "hit"},       {"hurt", "hurt"},     {"burnt", "burnt"},
+     {"bent", "bent"},      {"stung", "stung"},   {"struck", "struck"}, {"split", "split"},
+     {"shot", "shot"},      {"stuck", "stuck"},   {"sprang", "sprung"}, {"wore", "worn"},
+     {"swelled", "swollen"}}};
 
 // The past participle of `word` (folded) said as a past tense or
 // participle, or empty when it is none: the irregular ones above, and a

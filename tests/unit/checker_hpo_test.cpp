@@ -511,7 +511,7 @@ TEST_F(CheckerHpo, APhraseIsNeverReadAsANameThatSaysItsOpposite) {
 // the finding alone when no kind says it.
 TEST_F(CheckerHpo, AFindingSaidWithWhenItComesIsItsKindForThatCircumstance) {
   EXPECT_EQ(read_ids(*served_, "I get short of breath when I exercise"),
-            "HP:0002875;");                                                // Exertional dyspnea
+            "HP:0002875;");                                                 // Exertional dyspnea
   EXPECT_EQ(read_ids(*served_, "I faint when I stand up"), "HP:0012670;");  // Orthostatic syncope
   EXPECT_EQ(read_ids(*served_, "I get short of breath when I walk"), "HP:0002094;");  // Dyspnea
   EXPECT_EQ(read_ids(*served_, "I get a headache when I read"), "HP:0002315;");       // Headache
@@ -540,7 +540,7 @@ TEST_F(CheckerHpo, AnActOnceDoneToHairOrNailsOrACutIsNoSelfHarm) {
   EXPECT_EQ(read_ids(*served_, "I cut my nails"), "");
   EXPECT_EQ(read_ids(*served_, "I have a cut on my finger"), "");
   EXPECT_EQ(read_ids(*served_, "I am cutting my arms"), "HP:5200339;");  // Self-cutting
-  EXPECT_EQ(read_ids(*served_, "I bite my nails"), "HP:0012170;");  // Nail-biting
+  EXPECT_EQ(read_ids(*served_, "I bite my nails"), "HP:0012170;");       // Nail-biting
 }
 
 }  // namespace
