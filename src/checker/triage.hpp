@@ -32,7 +32,8 @@ struct TriageSignals {
   // condition whose article states it is among the ranked answers, or when
   // at least `kGeneralSign` conditions' articles state it: a sign said of one
   // condition alone ("vomiting", for a kidney infection) is no emergency for
-  // everyone who vomits.
+  // everyone who vomits. A sign from a list of one condition's symptoms
+  // (WarningSign::listed) counts only where that condition is likely.
   std::vector<WarningSigns::Found> signs;
   // What the likely conditions' articles say about when to see a doctor
   // (WarningSigns::when_to_get_care), for a self-care answer; may be null.
