@@ -239,8 +239,8 @@ WarningSigns WarningSigns::build(const Snapshot& snapshot, const Interpreter* in
     // in general ("call 911 if you have trouble breathing"), so the sign
     // counts towards how many conditions state it; a list of one condition's
     // symptoms pointed to ("any of the following symptoms") counts only
-    // where that condition is ranked: its items ("nausea") are signs of it,
-    // not of every illness.
+    // where that condition is likely (triage): its items ("nausea") are
+    // signs of it, not of every illness.
     auto add_signs = [&](std::string_view clause, bool emergency, const std::string& sentence,
                          bool general) {
       for (const auto& item : with_shared_heads(list_items(clause), english)) {
