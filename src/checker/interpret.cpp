@@ -66,8 +66,9 @@ constexpr std::pair<std::string_view, std::string_view> kOpposites[] = {
 // Words shorter than this are not corrected by their spelling key: a short
 // word's key is shared by too many ("mole", "mol").
 constexpr std::size_t kMinKeyedLength = 5;
-constexpr double kCorrectedFactor = 0.9;  // confidence kept after a spelling correction
-constexpr double kMinConfidence = 0.4;    // "purple elephant" is not "Purple urine"
+constexpr std::size_t kMinSoundLength = 4;  // "gate": shorter words sound like too many
+constexpr double kCorrectedFactor = 0.9;    // confidence kept after a spelling correction
+constexpr double kMinConfidence = 0.4;      // "purple elephant" is not "Purple urine"
 // Below this a reading of a segment as a whole is a guess (as the clause
 // reader's without_guesses holds it), and the pieces of it that are read
 // are what was said.
@@ -176,6 +177,24 @@ std::string spelling_key(std::string_view word) {
   for (const char c : word) {
     if (!out.empty() && out.back() == c) continue;
     if (c == 'h' && !out.empty() && !vowel(out.back())) continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// How a word sounds, roughly: its first letter and its consonants after
+// it, a letter doubled once ("gate" and "gait": "gt"; "sore" and "sour").
+// Written English spells one sound many ways; a word of English written for
+// a name's word that sounds the same is no slip of one letter.
+std::string sound_key(std::string_view word) {
+  auto silent = [](char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w' ||
+           c == 'h';
+  };
+  std::string out;
+  for (const char c : word) {
+    if (c < 'a' || c > 'z') return {};
+    if (!out.empty() && (silent(c) || out.back() == c)) continue;
     out.push_back(c);
   }
   return out;
@@ -498,6 +517,18 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
       best = w;
       count = n;
     }
+  }
+
+  // The names' words by how they sound (sound_key), for a word of English
+  // written in place of one (read).
+  for (const auto& [w, n] : word_count)
+    if (w.size() >= kMinSoundLength)
+      if (const auto key = sound_key(w); key.size() >= 2)
+        if (const auto it = stem_of_word_.find(w); it != stem_of_word_.end())
+          by_sound_[key].push_back(it->second);
+  for (auto& [key, list] : by_sound_) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
   }
 
   // Suggestion order: layperson names, then labels, then other synonyms;
@@ -1466,6 +1497,45 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
         best = as_how;
         corrected = how_corrected;
       }
+  }
+  // A word of English that no name uses, written for a name's word that
+  // sounds the same ("unsteady gate": Unsteady gait), is read as that word
+  // when, with it, the phrase is a name said whole; a word of English is
+  // otherwise never corrected (Options::english_not_corrected), and one
+  // letter from a name's word is no slip ("tinkling"). Only when the phrase
+  // reads no name whole, only when one word sounding so makes a name, and
+  // only beside another word of it: a word alone sounds like too many
+  // ("comes": Chemosis, "tries": Tearing).
+  if (english_.size() > 0 && stems.size() >= 2 &&
+      (!best || best->confidence < kWholeNameConfidence)) {
+    std::optional<Scored> heard;
+    bool told = true;  // one sound-alike reading, not two
+    for (const auto& w : text::tokenize(text::fold(phrase))) {
+      if (w.size() < kMinSoundLength || !english_.contains(w) || stem_of_word_.contains(w))
+        continue;
+      thread_local text::Analyzer analyzer;  // stemming only; built once
+      const auto t = analyzer.terms(w);
+      if (t.empty()) continue;
+      const std::string stem = own_stem(t.front());
+      if (!std::binary_search(stems.begin(), stems.end(), stem)) continue;
+      const auto it = by_sound_.find(sound_key(w));
+      if (it == by_sound_.end()) continue;
+      for (const auto& alike : it->second) {
+        auto as_heard = stems;
+        std::replace(as_heard.begin(), as_heard.end(), stem, alike);
+        std::sort(as_heard.begin(), as_heard.end());
+        as_heard.erase(std::unique(as_heard.begin(), as_heard.end()), as_heard.end());
+        const auto read =
+            best_name(as_heard, optional, hold_out, ongoing, !subject_of(phrase).empty());
+        if (!read || read->confidence < 0.999) continue;
+        if (heard && names_[heard->name].term != names_[read->name].term) told = false;
+        heard = read;
+      }
+    }
+    if (heard && told) {
+      best = heard;
+      corrected = true;
+    }
   }
   if (!best) return std::nullopt;
   const Name& n = names_[best->name];

@@ -303,6 +303,8 @@ class Interpreter {
   // -> the most used word of the names with that key, for misspellings the
   // fuzzy index does not reach ("diarea": diarrhea).
   std::unordered_map<std::string, std::string> by_spelling_key_;
+  // Sound key (sound_key) -> the stems of the names' words that sound so.
+  std::unordered_map<std::string, std::vector<std::string>> by_sound_;
   EnglishWords english_;  // Options::english_not_corrected
   // Lay phrase (folded words) -> the words HPO uses, longest phrases first.
   std::vector<std::pair<std::vector<std::string>, std::string>> lay_;

@@ -608,6 +608,8 @@ class HowAndIsh : public ::testing::Test {
         term("HP:0012300", "Abnormal lung morphology", {"HP:0000118"}),
         term("HP:0033000", "Pulmonary nodule", {"HP:0012300"}, {{"Spot on the lung"}}),
         term("HP:0040318", "Red urine", {"HP:0000118"}),
+        term("HP:0002317", "Unsteady gait", {"HP:0000118"}),
+        term("HP:0000520", "Chemosis", {"HP:0000118"}),
     };
     // "reddish" only in a definition.
     auto petechiae = term("HP:0000967", "Petechiae", {"HP:0000118"});
@@ -642,6 +644,19 @@ TEST_F(HowAndIsh, AWordOfHowAFindingGoesLeavesANameWhole) {
   EXPECT_EQ(id_of("occasional spotting"), "none");  // no "Spot on the lung"
   // A finding's one-word name says what, though HPO files it under course.
   EXPECT_GE(confidence_of("a miscarriage occasionally"), 0.999);
+}
+
+// A word of English written for a name's word that sounds the same is
+// that word where, with it, the phrase is a name said whole; a word alone
+// is not ("comes" sounds like "chemosis" to a rough key).
+TEST_F(HowAndIsh, AnEnglishWordThatSoundsLikeANamesWordCompletesTheName) {
+  if (EnglishWords::installed().size() == 0)
+    GTEST_SKIP() << "no English word list installed (Debian package wamerican)";
+  EXPECT_EQ(id_of("unsteady gate"), "HP:0002317");
+  EXPECT_EQ(id_of("my gait is unsteady"), "HP:0002317");
+  EXPECT_EQ(id_of("gate"), "none");
+  EXPECT_EQ(id_of("comes"), "none");
+  EXPECT_EQ(id_of("unsteady gatepost"), "none");
 }
 
 // An -ish word is its adjective also where only a definition uses it.
