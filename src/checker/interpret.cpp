@@ -66,8 +66,9 @@ constexpr std::pair<std::string_view, std::string_view> kOpposites[] = {
 // Words shorter than this are not corrected by their spelling key: a short
 // word's key is shared by too many ("mole", "mol").
 constexpr std::size_t kMinKeyedLength = 5;
-constexpr double kCorrectedFactor = 0.9;  // confidence kept after a spelling correction
-constexpr double kMinConfidence = 0.4;    // "purple elephant" is not "Purple urine"
+constexpr std::size_t kMinSoundLength = 4;  // "gate": shorter words sound like too many
+constexpr double kCorrectedFactor = 0.9;    // confidence kept after a spelling correction
+constexpr double kMinConfidence = 0.4;      // "purple elephant" is not "Purple urine"
 // Below this a reading of a segment as a whole is a guess (as the clause
 // reader's without_guesses holds it), and the pieces of it that are read
 // are what was said.
@@ -176,6 +177,24 @@ std::string spelling_key(std::string_view word) {
   for (const char c : word) {
     if (!out.empty() && out.back() == c) continue;
     if (c == 'h' && !out.empty() && !vowel(out.back())) continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// How a word sounds, roughly: its first letter and its consonants after
+// it, a letter doubled once ("gate" and "gait": "gt"; "sore" and "sour").
+// Written English spells one sound many ways; a word of English written for
+// a name's word that sounds the same is no slip of one letter.
+std::string sound_key(std::string_view word) {
+  auto silent = [](char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w' ||
+           c == 'h';
+  };
+  std::string out;
+  for (const char c : word) {
+    if (c < 'a' || c > 'z') return {};
+    if (!out.empty() && (silent(c) || out.back() == c)) continue;
     out.push_back(c);
   }
   return out;
@@ -416,6 +435,7 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
   phenotype_root_ = phenotype_root;
   text::Analyzer analyzer;
   std::unordered_map<std::string, std::uint32_t> word_count;
+  std::unordered_map<std::string, std::string> ish_words;  // of every name, definitions too
   for (TermIndex t = 0; t < onto.size(); ++t) {
     if (phenotype_root && !onto.is_ancestor_or_self(*phenotype_root, t)) continue;
     const ontology::Term& term = onto.term(t);
@@ -429,6 +449,10 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
         const auto terms = analyzer.terms(w);
         if (terms.empty()) continue;
         n.stems.push_back(own_stem(terms.front()));
+        // A definition's -ish word is joined to its adjective as a name's
+        // is (below): "reddish" in a definition, read as "red" from a phrase.
+        if (terms.front().surface.ends_with("ish"))
+          ish_words.emplace(terms.front().surface, own_stem(terms.front()));
         // A definition's words are not names: they neither correct the
         // spelling of what users type nor stand for a name's word.
         if (kind == Kind::definition) continue;
@@ -463,7 +487,11 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
   // (ish_base), and a phrase's -ish word is read the same way.
   {
     std::unordered_map<std::string, std::string> base_of;  // -ish stem -> adjective's
-    for (const auto& [word, stem] : stem_of_word_)
+    // The -ish words of definitions too, which stem_of_word_ leaves out: a
+    // definition's "reddish" left as it was kept the -ish stem indexed, so
+    // that a phrase's "reddish" was looked up as itself, met only
+    // definitions, and "reddish urine" never read Red urine.
+    for (const auto& [word, stem] : ish_words)
       if (auto base = ish_base(word); !base.empty() && base != stem) base_of.emplace(stem, base);
     if (!base_of.empty()) {
       for (auto& n : names_) {
@@ -489,6 +517,18 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
       best = w;
       count = n;
     }
+  }
+
+  // The names' words by how they sound (sound_key), for a word of English
+  // written in place of one (read).
+  for (const auto& [w, n] : word_count)
+    if (w.size() >= kMinSoundLength)
+      if (const auto key = sound_key(w); key.size() >= 2)
+        if (const auto it = stem_of_word_.find(w); it != stem_of_word_.end())
+          by_sound_[key].push_back(it->second);
+  for (auto& [key, list] : by_sound_) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
   }
 
   // Suggestion order: layperson names, then labels, then other synonyms;
@@ -673,6 +713,40 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
       add(term.label);
       for (const auto& syn : term.synonyms) add(syn.text);
     }
+
+  // The words that say how bad a finding is, how it goes over time and how
+  // often it comes, as HPO names them alone: the one-word names of its
+  // severities, clinical courses and frequencies ("profound", "recurrent",
+  // "chronic", "episodic", "occasional"), less any that is a finding's
+  // one-word name ("Miscarriage" and "Stillbirth" are filed under course as
+  // outcomes). Not where (a position: a name may need it) and not what brings
+  // a finding on or eases it ("triggered", "improved": verbs of other things
+  // too). A phrase's such word may be set aside (read).
+  {
+    std::vector<TermIndex> roots;
+    for (const char* id :
+         {"HP:0012824", "HP:0031797", "HP:0040279"})  // severity, course, frequency
+      if (const auto r = onto.find(id)) roots.push_back(*r);
+    std::unordered_set<std::string> finding_words;
+    for (const auto& n : names_)
+      if (n.kind != Kind::definition && n.stems.size() == 1) finding_words.insert(n.stems.front());
+    for (TermIndex t = 0; t < onto.size(); ++t) {
+      if (std::none_of(roots.begin(), roots.end(),
+                       [&](TermIndex r) { return onto.is_ancestor_or_self(r, t); }))
+        continue;
+      const ontology::Term& term = onto.term(t);
+      auto add = [&](const std::string& name) {
+        std::vector<std::string> stems;
+        for (const auto& w : text::tokenize(text::fold(name)))
+          if (!text::is_stopword(w))
+            for (const auto& x : analyzer.terms(w)) stems.push_back(own_stem(x));
+        if (stems.size() == 1 && !finding_words.contains(stems.front()))
+          how_stems_.insert(stems.front());
+      };
+      add(term.label);
+      for (const auto& syn : term.synonyms) add(syn.text);
+    }
+  }
 }
 
 std::pair<std::unordered_set<std::string>, std::unordered_set<std::string>>
@@ -925,7 +999,8 @@ std::string Interpreter::noun_of_adjective(std::string_view word) const {
 }
 
 std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool& corrected,
-                                                   std::vector<std::string>& optional) const {
+                                                   std::vector<std::string>& optional,
+                                                   bool how_optional) const {
   corrected = false;
   optional.clear();
   text::Analyzer analyzer;  // per call: the analyzer caches and is not thread-safe
@@ -968,7 +1043,7 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
     // Finding::severity: optional, as words of degree are. A name that has
     // them fits better; one without them loses nothing ("sudden onset of
     // dyspnea" is Dyspnea, as "onset of dyspnea" is).
-    if (onset_word(w) || degree_word(w)) {
+    if (onset_word(w) || degree_word(w) || (how_optional && how_stems_.contains(stem))) {
       optional.push_back(stem);
       continue;
     }
@@ -1394,6 +1469,74 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
       for (const auto& t : analyzer.terms(w)) ongoing.push_back(t.stem);
     }
   auto best = best_name(stems, optional, hold_out, ongoing, !subject_of(phrase).empty());
+  // A word that says how a finding goes (how_stems_: "occasional",
+  // "recurrent", "profound") beside a name said whole leaves that name
+  // whole: "occasional mild abdominal pain" is Abdominal pain, "profound
+  // fatigue" Fatigue, as a word of degree is set aside ("mild"). Only for a
+  // name said whole (kWholeNameConfidence): set aside for a partial reading,
+  // such a word leaves a phrase too few words to tell its name ("occasional
+  // spotting" is no "Spot on the lung", "intermittent burning" no Skin burn).
+  // Not over a name said whole, nor over a narrower kind of the finding
+  // read so, which says the how in its own words ("recurrent episodes of
+  // vertigo": Paroxysmal vertigo, a kind of Vertigo; "frequent epistaxis":
+  // Recurrent epistaxis).
+  if (!best || best->confidence < kWholeNameConfidence) {
+    bool how_corrected = false;
+    std::vector<std::string> how_optional;
+    const auto rest = phrase_stems(phrase, how_corrected, how_optional, true);
+    const auto term_of = [&](const Scored& s) {
+      return s.general ? *s.general : names_[s.name].term;
+    };
+    if (rest.size() < stems.size())
+      if (auto as_how =
+              best_name(rest, how_optional, hold_out, ongoing, !subject_of(phrase).empty());
+          as_how && as_how->confidence >= kWholeNameConfidence &&
+          (!best || (as_how->confidence > best->confidence &&
+                     (term_of(*as_how) == term_of(*best) ||
+                      !ontology_->is_ancestor_or_self(term_of(*as_how), term_of(*best)))))) {
+        best = as_how;
+        corrected = how_corrected;
+      }
+  }
+  // A word of English that no name uses, written for a name's word that
+  // sounds the same ("unsteady gate": Unsteady gait), is read as that word
+  // when, with it, the phrase is a name said whole; a word of English is
+  // otherwise never corrected (Options::english_not_corrected), and one
+  // letter from a name's word is no slip ("tinkling"). Only when the phrase
+  // reads no name whole, only when one word sounding so makes a name, and
+  // only beside another word of it: a word alone sounds like too many
+  // ("comes": Chemosis, "tries": Tearing).
+  if (english_.size() > 0 && stems.size() >= 2 &&
+      (!best || best->confidence < kWholeNameConfidence)) {
+    std::optional<Scored> heard;
+    bool told = true;  // one sound-alike reading, not two
+    for (const auto& w : text::tokenize(text::fold(phrase))) {
+      if (w.size() < kMinSoundLength || !english_.contains(w) || stem_of_word_.contains(w))
+        continue;
+      thread_local text::Analyzer analyzer;  // stemming only; built once
+      const auto t = analyzer.terms(w);
+      if (t.empty()) continue;
+      const std::string stem = own_stem(t.front());
+      if (!std::binary_search(stems.begin(), stems.end(), stem)) continue;
+      const auto it = by_sound_.find(sound_key(w));
+      if (it == by_sound_.end()) continue;
+      for (const auto& alike : it->second) {
+        auto as_heard = stems;
+        std::replace(as_heard.begin(), as_heard.end(), stem, alike);
+        std::sort(as_heard.begin(), as_heard.end());
+        as_heard.erase(std::unique(as_heard.begin(), as_heard.end()), as_heard.end());
+        const auto read =
+            best_name(as_heard, optional, hold_out, ongoing, !subject_of(phrase).empty());
+        if (!read || read->confidence < 0.999) continue;
+        if (heard && names_[heard->name].term != names_[read->name].term) told = false;
+        heard = read;
+      }
+    }
+    if (heard && told) {
+      best = heard;
+      corrected = true;
+    }
+  }
   if (!best) return std::nullopt;
   const Name& n = names_[best->name];
   if (behaviour_[n.term] && n.stems.size() == 1 && acts_on_another_thing(phrase, n))

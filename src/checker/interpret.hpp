@@ -220,8 +220,11 @@ class Interpreter {
   // The stem of the noun a finding's adjective is made from ("dyspneic":
   // dyspnea), when some name uses that noun; empty otherwise.
   std::string noun_of_adjective(std::string_view word) const;
+  // `how_optional`: the words that say how a finding goes (how_stems_)
+  // are set aside as optional too.
   std::vector<std::string> phrase_stems(std::string_view phrase, bool& corrected,
-                                        std::vector<std::string>& optional) const;
+                                        std::vector<std::string>& optional,
+                                        bool how_optional = false) const;
   std::optional<Interpretation> read(std::string_view phrase, bool hold_out) const;
   // `ongoing`: stems of the acts the phrase says in the -ing form ("cutting
   // my arms"), which a behaviour's name may stand for though the phrase says
@@ -245,6 +248,9 @@ class Interpreter {
   std::optional<TermIndex> phenotype_root_;
   // Stems of the one-word names of HPO's clinical modifiers (says_only_how).
   std::unordered_set<std::string> modifier_stems_;
+  // The stems of the one-word names of HPO's severities, clinical courses
+  // and frequencies, less any finding's one-word name (read).
+  std::unordered_set<std::string> how_stems_;
   // Terms of HPO's mental-function branch (HP:0011446: moods, behaviour,
   // cognition), and the stems of words for a part of the body that HPO's
   // morphology names use and that branch's names do not ("urethral", "vaginal", "knee"): a
@@ -297,6 +303,8 @@ class Interpreter {
   // -> the most used word of the names with that key, for misspellings the
   // fuzzy index does not reach ("diarea": diarrhea).
   std::unordered_map<std::string, std::string> by_spelling_key_;
+  // Sound key (sound_key) -> the stems of the names' words that sound so.
+  std::unordered_map<std::string, std::vector<std::string>> by_sound_;
   EnglishWords english_;  // Options::english_not_corrected
   // Lay phrase (folded words) -> the words HPO uses, longest phrases first.
   std::vector<std::pair<std::vector<std::string>, std::string>> lay_;

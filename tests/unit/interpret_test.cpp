@@ -577,5 +577,94 @@ TEST_F(BroaderPart, AFindingWithTwoPlacesIsReadWithTheFirst) {
   EXPECT_EQ(id_of("pain on the right side"), "HP:0012531");
 }
 
+// Words HPO names as how a finding goes (made-up ids and names shaped as
+// HPO's: a severity, a course and a frequency, each named in one word) and
+// words of colour in -ish (the names are as the tests need them, not medical
+// statements).
+class HowAndIsh : public ::testing::Test {
+ protected:
+  static std::shared_ptr<const ontology::Ontology> ontology() {
+    using testing::term;
+    ontology::OntologyRecords r;
+    r.version = "test";
+    r.terms = {
+        term("HP:0000001", "All", {}),
+        term("HP:0000118", "Phenotypic abnormality", {"HP:0000001"}),
+        term("HP:0012823", "Clinical modifier", {"HP:0000001"}),
+        term("HP:0012824", "Severity", {"HP:0012823"}),
+        term("HP:0012829", "Profound", {"HP:0012824"}),
+        term("HP:0031797", "Clinical course", {"HP:0012823"}),
+        term("HP:0031796", "Recurrent", {"HP:0031797"}),
+        // An outcome filed under course that is a finding's one-word name too.
+        term("HP:0031798", "Miscarriage", {"HP:0031797"}),
+        term("HP:0040279", "Frequency", {"HP:0000001"}),
+        term("HP:0040283", "Occasional", {"HP:0040279"}),
+        term("HP:0012531", "Pain", {"HP:0000118"}),
+        term("HP:0002027", "Abdominal pain", {"HP:0012531"}),
+        term("HP:0012378", "Fatigue", {"HP:0000118"}),
+        term("HP:0000500", "Fever", {"HP:0000118"}),
+        term("HP:0001954", "Recurrent fever", {"HP:0000500"}),
+        term("HP:0005268", "Miscarriage", {"HP:0000118"}),
+        term("HP:0012300", "Abnormal lung morphology", {"HP:0000118"}),
+        term("HP:0033000", "Pulmonary nodule", {"HP:0012300"}, {{"Spot on the lung"}}),
+        term("HP:0040318", "Red urine", {"HP:0000118"}),
+        term("HP:0002317", "Unsteady gait", {"HP:0000118"}),
+        term("HP:0000520", "Chemosis", {"HP:0000118"}),
+    };
+    // "reddish" only in a definition.
+    auto petechiae = term("HP:0000967", "Petechiae", {"HP:0000118"});
+    petechiae.definition = "Small reddish spots.";
+    r.terms.push_back(std::move(petechiae));
+    return std::make_shared<const ontology::Ontology>(ontology::Ontology::build(r));
+  }
+  HowAndIsh() : interpreter_(ontology()) {}
+  std::string id_of(std::string_view phrase) const {
+    const auto i = interpreter_.read_before_circumstance(phrase);
+    return i ? interpreter_.ontology().term(i->term).id : std::string("none");
+  }
+  double confidence_of(std::string_view phrase) const {
+    const auto i = interpreter_.interpret_phrase(phrase);
+    return i ? i->confidence : 0.0;
+  }
+  Interpreter interpreter_;
+};
+
+// A word HPO names as how bad a finding is, how it goes or how often it
+// comes, beside a name said whole, leaves the name whole, as a word of
+// degree does; a name that says the word fits better; set aside for a
+// partial reading it is not.
+TEST_F(HowAndIsh, AWordOfHowAFindingGoesLeavesANameWhole) {
+  EXPECT_EQ(id_of("occasional mild abdominal pain"), "HP:0002027");
+  EXPECT_GE(confidence_of("occasional mild abdominal pain"), 0.999);
+  EXPECT_GE(confidence_of("profound fatigue"), 0.999);
+  // Said before a place: the words before it are a name said whole.
+  EXPECT_EQ(id_of("occasional mild abdominal pain on the right side"), "HP:0002027");
+  EXPECT_EQ(id_of("recurrent fever"), "HP:0001954");
+  EXPECT_EQ(id_of("occasional fever"), "HP:0000500");
+  EXPECT_EQ(id_of("occasional spotting"), "none");  // no "Spot on the lung"
+  // A finding's one-word name says what, though HPO files it under course.
+  EXPECT_GE(confidence_of("a miscarriage occasionally"), 0.999);
+}
+
+// A word of English written for a name's word that sounds the same is
+// that word where, with it, the phrase is a name said whole; a word alone
+// is not ("comes" sounds like "chemosis" to a rough key).
+TEST_F(HowAndIsh, AnEnglishWordThatSoundsLikeANamesWordCompletesTheName) {
+  if (EnglishWords::installed().size() == 0)
+    GTEST_SKIP() << "no English word list installed (Debian package wamerican)";
+  EXPECT_EQ(id_of("unsteady gate"), "HP:0002317");
+  EXPECT_EQ(id_of("my gait is unsteady"), "HP:0002317");
+  EXPECT_EQ(id_of("gate"), "none");
+  EXPECT_EQ(id_of("comes"), "none");
+  EXPECT_EQ(id_of("unsteady gatepost"), "none");
+}
+
+// An -ish word is its adjective also where only a definition uses it.
+TEST_F(HowAndIsh, AnIshWordOfADefinitionIsItsAdjective) {
+  EXPECT_EQ(id_of("reddish urine"), "HP:0040318");
+  EXPECT_EQ(id_of("my urine is reddish"), "HP:0040318");
+  EXPECT_EQ(id_of("red urine"), "HP:0040318");
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
