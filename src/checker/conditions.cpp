@@ -396,6 +396,8 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     prof.slug = cond.slug;
     prof.also_called = cond.synonyms;
     prof.focus = focus[c];
+    prof.sign = std::find(cond.semantic_types.begin(), cond.semantic_types.end(), "T184") !=
+                cond.semantic_types.end();
     prof.rare = true;
     tf.clear();
     std::uint32_t length = 0;
@@ -664,6 +666,7 @@ ConditionModel ConditionModel::build(const Snapshot& snapshot, ProfileParameters
     m.profiles_[i].covers = std::move(covered[i]);
   m.prepare_ranking();
   m.prepare_main_terms();
+  m.prepare_causes();
   return m;
 }
 
@@ -1159,6 +1162,7 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
       e.contribution = std::round(params_.said_prior * 1000) / 1000;
       r.evidence.push_back(std::move(e));
     }
+    if (!scoring.caused.empty()) explain_cause(scoring.caused[i], r.evidence);
     out.push_back(std::move(r));
   }
   return out;

@@ -174,6 +174,28 @@ struct ProfileParameters {
   // (bench/checker/README.md, twenty-third session): 3 and 6 change no
   // cell of either half; 8 loses even top-3 (Lyme Disease 3rd -> 4th).
   double said_prior = 6;
+  // A symptom page (symptom_articles: a topic about a sign or symptom the
+  // person reports, "Sore Throat") names what causes its symptom ("Often,
+  // colds and flu cause sore throats. Other causes can include: ...
+  // Tonsillitis"): a differential written by the site's own sources. A
+  // condition a page of the person's findings names (resolved by its name,
+  // named_in; not the page itself nor another symptom page) gets
+  // `cause_prior` added to its score, and `cause_common` more when the
+  // sentence naming it says the cause is a frequent one ("often", "most
+  // common"); explained with that sentence (symptom_causes.cpp).
+  // `cause_scope`: 1 only the pages of the findings of the person's first
+  // sentence (ProfileFinding::chief), 0 any present finding's.
+  // `cause_words`: 1 only pages the person's own words name, 0 also those
+  // of the HPO terms a finding was read as. 0 weights: off.
+  double cause_prior = 20;
+  double cause_common = 10;
+  double cause_scope = 1;
+  double cause_words = 0;
+  // The raise, times (1 / the number of the person's present findings)^this:
+  // what a symptom's page says causes it is the best guess when that
+  // symptom is all the person says, and their own findings decide more the
+  // more of them there are (0: the same for every description).
+  double cause_dilution = 1;
   // Findings an annotation file lists for the condition (profile_sources.hpp).
   // A quarter: such a list names every feature any patient with the disease
   // was recorded with, so it shares words with many stories ("Ethylene glycol
@@ -388,6 +410,10 @@ struct Profile {
   std::vector<CoveredName> covers;
   Affected affected;              // who its text says it affects most (profile_sources.hpp)
   Focus focus = Focus::disorder;  // what its sources say it is about
+  // Some source files it as a sign or symptom (UMLS T184: "Sore Throat",
+  // "Chest Pain"), whatever else they say: a page about what a person
+  // reports, whose text names its causes (ProfileParameters::cause_prior).
+  bool sign = false;
 };
 
 class ConditionModel {
@@ -428,6 +454,7 @@ class ConditionModel {
         p.general_idf != kept.general_idf) {
       prepare_ranking();
       prepare_main_terms();  // weighed by the idf prepare_ranking sets
+      prepare_causes();      // which profiles are symptom pages may change
     }
     params_.weight_annotations = kept.weight_annotations;
     params_.annotate_described = kept.annotate_described;
@@ -610,6 +637,30 @@ class ConditionModel {
   double length_factor(std::size_t profile) const;
   // Fixed at build: which profiles are symptom topics or named for a group.
   void prepare_ranking();
+  // The conditions each symptom page names as causes of its symptom
+  // (ProfileParameters::cause_prior; symptom_causes.cpp): per profile, empty
+  // but for symptom pages; fixed at build, so a query pays a lookup.
+  struct Cause {
+    std::uint32_t profile;
+    std::uint32_t sentence;  // index in sentences_ of the page
+    bool common;             // that sentence says the cause is a frequent one
+  };
+  std::vector<std::vector<Cause>> causes_;
+  void prepare_causes();
+  // What a query's symptom pages say of one profile: the page and sentence
+  // naming it (page + 1; 0: none) and what it adds to the score.
+  struct CauseNamed {
+    std::uint32_t page = 0;
+    std::uint32_t sentence = 0;
+    double bonus = 0;
+    bool common = false;
+  };
+  // The symptom pages of the query's findings (as cause_scope and
+  // cause_words say), in the findings' order, each once.
+  std::vector<std::uint32_t> cause_pages(const ProfileQuery& q) const;
+  std::vector<CauseNamed> caused_by(const ProfileQuery& q) const;
+  // The line that explains it (in rank()).
+  void explain_cause(const CauseNamed& c, std::vector<ProfileEvidence>& evidence) const;
   // What scoring a query worked out on the way, for rank() to explain the
   // scores with the same findings rather than work them out again.
   struct Scoring {
@@ -618,6 +669,7 @@ class ConditionModel {
     Contrast contrast;
     std::vector<PreparedFinding> prepared;
     std::vector<char> said;
+    std::vector<CauseNamed> caused;  // per profile (cause_by); empty when off
   };
   std::vector<double> scores(const ProfileQuery& q, Scoring* out) const;
   QueryTerms terms_of(const ProfileFinding& f, text::Analyzer& analyzer, bool story) const;

@@ -528,6 +528,8 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, Scoring* out) 
   std::vector<char> worded(n, 0);
   scoring.prepared = prepare(q);
   scoring.said = said_by(q);
+  scoring.caused = caused_by(q);
+  const auto& caused = scoring.caused;
   const auto& prepared = scoring.prepared;
   const auto& said = scoring.said;
   const auto named = named_by(q);
@@ -597,6 +599,7 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, Scoring* out) 
       if (!context.empty()) score[i] += context[i];
       if (!named.empty() && named[i]) score[i] += params_.named_prior;
       if (!said.empty() && said[i]) score[i] += params_.said_prior;
+      if (!caused.empty()) score[i] += caused[i].bonus;
       if (!covered.empty() && findings > 0)
         score[i] += params_.coverage * covered[i] / static_cast<double>(findings);
       if (!covered_read.empty() && read_findings > 0)

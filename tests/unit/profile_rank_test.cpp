@@ -1013,5 +1013,61 @@ TEST(ProfileRank, ACompoundInAcheIsThePainOfThePartItNames) {
             std::max(s[ppp.front().profile], s[hhh.front().profile]) + 1e-9);
 }
 
+// A page about a symptom (UMLS "Sign or Symptom") names what causes it: a
+// condition the page of the person's finding names is raised
+// (cause_prior), more where the page says it is a frequent cause
+// (cause_common), above a short text that merely lists the finding; the
+// answer quotes the page's sentence. The page itself and another symptom
+// page it names are not raised.
+TEST(ProfileRank, AConditionTheSymptomPageNamesAsACauseIsRaisedAndExplained) {
+  std::vector<Article> a;
+  Article page = article("p", "Sore Throat", "MPlusHealthTopics",
+                         "You can have a sore throat for many reasons. Often, Aaa disease causes "
+                         "a sore throat. Other causes include Bbb disease and Hoarseness.");
+  page.condition.semantic_types = {"T184"};
+  a.push_back(std::move(page));
+  Article other = article("h", "Hoarseness", "MPlusHealthTopics",
+                          "Hoarseness is a rough voice, sometimes with a sore throat.");
+  other.condition.semantic_types = {"T184"};
+  a.push_back(std::move(other));
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Aaa disease causes a runny nose, sneezing, a cough, a sore throat, a "
+                      "headache and watery eyes, and you may feel tired for days."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics",
+                      "Bbb disease causes a fever, swollen glands, a rash, aching joints and a "
+                      "sore throat that lasts for weeks."));
+  a.push_back(article("z", "Zzz cancer", "MPlusHealthTopics", "Signs include a sore throat."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  auto p = model.parameters();
+  p.cause_prior = 3;
+  p.cause_common = 3;
+  model.set_query_parameters(p);
+  const auto q = query("I have a sore throat");
+  EXPECT_EQ(testing::rank_of(model, q, "Aaa disease"), 1u);
+  EXPECT_EQ(testing::rank_of(model, q, "Bbb disease"), 2u);
+  const auto ranked = model.rank(q);
+  ASSERT_FALSE(ranked.empty());
+  double sum = ranked[0].prior;
+  std::string quote;
+  for (const auto& e : ranked[0].evidence) {
+    sum += e.contribution;
+    if (e.overall && e.finding == "the article on Sore Throat names it as a common cause")
+      quote = e.quote;
+  }
+  EXPECT_EQ(quote, "Often, Aaa disease causes a sore throat.");
+  EXPECT_NEAR(sum, ranked[0].score, 0.01);
+  // A symptom page is named, but not raised: still below every disorder.
+  for (const auto& r : ranked) {
+    if (model.profile(r.profile).name != "Hoarseness") continue;
+    for (const auto& e : r.evidence) EXPECT_EQ(e.finding.find("names it as"), std::string::npos);
+  }
+  // Off, the short text that lists the finding ranks first.
+  p.cause_prior = 0;
+  p.cause_common = 0;
+  model.set_query_parameters(p);
+  EXPECT_EQ(testing::rank_of(model, q, "Zzz cancer"), 1u);
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
