@@ -788,7 +788,8 @@ constexpr std::size_t kAsSaid = 0xFFFE;
 struct Rewrite {
   std::string was;     // the person's words
   std::string now;     // the words written in their place
-  std::string around;  // `was` with the unchanged word before and after it
+  std::string before;  // the unchanged word before it, if any
+  std::string after;   // the unchanged word after it, if any
 };
 
 // Where `now` (a phrase rewritten in other words) differs from `was` (as
@@ -812,9 +813,8 @@ std::vector<Rewrite> rewritten(std::string_view was, std::string_view now) {
     if (!from.empty() && !to.empty()) {
       const std::size_t words =
           static_cast<std::size_t>(std::count(from.begin(), from.end(), ' ')) + 1;
-      std::string around = first > 0 ? a[first - 1] + " " + from : from;
-      if (first + words < a.size()) around += " " + a[first + words];
-      out.push_back({from, to, std::move(around)});
+      out.push_back({from, to, first > 0 ? a[first - 1] : std::string(),
+                     first + words < a.size() ? a[first + words] : std::string()});
     }
     from.clear();
     to.clear();
@@ -941,32 +941,44 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
           if (const auto it = term_ids_.find(t); it != term_ids_.end())
             if (const auto m = moved.find(it->second); m != moved.end() && read == 0)
               read = m->second;
-        // The words written in place came from a name of a term read that
-        // is no name looked up here (a layperson synonym of a label the
-        // texts use: "black stools" written as Melena's "Black feces").
-        const bool through_names = read != 0;
-        for (std::size_t k = 0; read == 0 && k < f.expansions.size(); ++k) {
+        // The stems of the names of the term read k (its label and lay names).
+        auto name_stems = [&](std::size_t k) {
+          std::vector<std::string> out;
           std::vector<std::string_view> names{f.expansions[k]};
           if (k < f.synonyms.size())
             for (const auto& n : f.synonyms[k]) names.emplace_back(n);
           for (const auto name : names)
-            for (const auto& t : terms_with(name, false, analyzer))
-              if (read == 0 && std::find(now.begin(), now.end(), t) != now.end())
-                read = static_cast<std::uint32_t>(k + 1);
+            for (auto& t : terms_with(name, false, analyzer)) out.push_back(std::move(t));
+          return out;
+        };
+        // The words written in place may come from a name of a term read
+        // that is no name looked up here (a layperson synonym of a label
+        // the texts use).
+        for (std::size_t k = 0; read == 0 && k < f.expansions.size(); ++k) {
+          const auto stems = name_stems(k);
+          for (const auto& t : now)
+            if (read == 0 && std::find(stems.begin(), stems.end(), t) != stems.end())
+              read = static_cast<std::uint32_t>(k + 1);
         }
         if (read == 0 || read > as_said.size()) continue;
         // As a phrase only (its word pairs): its words apart ("feel",
-        // "sick") say other things in every text. One word rewritten
-        // ("stools" as "feces") has no pair of its own: its pairs with the
-        // words beside it ("black stools") are the phrase. Only where the
-        // words came from a name not looked up, whose term no text then
-        // meets in the person's word at all: a word written as a name that
-        // is looked up ("tired" as "fatigue") is met through that name, and
-        // taking its neighbours too ("feels tired after") moved a vignette
-        // out of the first 20 on the dev set (bench/checker/README.md).
+        // "sick") say other things in every text. One word rewritten within
+        // a name ("black stools" written as Melena's "Black feces") has no
+        // pair of its own: the person's wording of that name is the word
+        // with the unchanged words beside it that the name says too
+        // ("black"), not any word beside it ("feels tired after").
+        std::string phrase = r.was;
+        if (r.was.find(' ') == std::string::npos) {
+          const auto stems = name_stems(read - 1);
+          auto of_name = [&](const std::string& w) {
+            const auto t = terms_with(w, false, analyzer);
+            return t.size() == 1 && std::find(stems.begin(), stems.end(), t[0]) != stems.end();
+          };
+          if (!r.before.empty() && of_name(r.before)) phrase = r.before + " " + phrase;
+          if (!r.after.empty() && of_name(r.after)) phrase += " " + r.after;
+        }
         auto& into = as_said[read - 1];
-        const bool one_word = !through_names && r.was.find(' ') == std::string::npos;
-        for (const auto& t : terms_with(what_it_is(one_word ? r.around : r.was), true, analyzer)) {
+        for (const auto& t : terms_with(what_it_is(phrase), true, analyzer)) {
           if (t.find(' ') == std::string::npos) continue;
           const auto it = term_ids_.find(t);
           if (it == term_ids_.end() || (own.contains(it->second) && !moved.contains(it->second)) ||

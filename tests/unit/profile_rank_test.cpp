@@ -982,32 +982,45 @@ TEST(ProfileRank, ThePersonsOwnWordingIsOneMoreNameOfTheTermRead) {
 }
 
 // The reader wrote one of the person's words as a word of a layperson
-// synonym that is no name looked up ("black stools" as Melena's "Black
-// feces", where the texts use the label "melena"): the person's word with
-// the words beside it ("black stools") is one more name of the term read,
-// so a text saying it as the person did meets the phrase, not only "black".
-TEST(ProfileRank, AWordRewrittenAsALayNameKeepsItsPhraseWithTheWordsBesideIt) {
-  std::vector<Article> a = general_topics(40);
-  a.push_back(article("s", "Sss disease", "MPlusHealthTopics", "Black stools."));
-  a.push_back(article("k", "Kkk disease", "MPlusHealthTopics", "Black skin."));
-  // The label is a word the texts use, so its lay names are not looked up.
-  for (const auto* id : {"m1", "m2", "m3"})
-    a.push_back(article(id, std::string("Melena topic ") + id, "MPlusHealthTopics", "Melena."));
-  const Snapshot snap(std::move(a));
-  const auto model = ConditionModel::build(snap);
-  const auto sss = model.resolve("Sss disease");
-  const auto kkk = model.resolve("Kkk disease");
-  ASSERT_FALSE(sss.empty());
-  ASSERT_FALSE(kkk.empty());
-  ProfileQuery q;
-  ProfileFinding black{"I have black stools", {"Melena"}};
-  black.synonyms = {{"Black feces"}};
-  black.words = "i have black feces";
-  q.present.push_back(black);
-  q.limit = 50;
-  const auto s = model.scores(q);
-  ASSERT_GT(s[kkk.front().profile], 0.0);
-  EXPECT_GT(s[sss.front().profile], s[kkk.front().profile] + 0.5);
+// name ("black stools" as Melena's "Black feces"): the person's word with
+// the words beside it that the name says too ("black stools") is one more
+// name of the term read, so a text saying it as the person did meets the
+// phrase, not only "black". Whether the label is a word the texts use (its
+// lay names are then not looked up) or not; a neighbour the name does not
+// say ("stools smell") is no part of it.
+TEST(ProfileRank, AWordRewrittenWithinALayNameKeepsItsPhraseWithTheNamesWordsBesideIt) {
+  for (const bool label_used : {false, true}) {
+    SCOPED_TRACE(label_used ? "label used by the texts" : "label unused");
+    std::vector<Article> a = general_topics(40);
+    a.push_back(article("s", "Sss disease", "MPlusHealthTopics", "Black stools."));
+    a.push_back(article("k", "Kkk disease", "MPlusHealthTopics", "Black skin."));
+    a.push_back(article("t", "Ttt disease", "MPlusHealthTopics", "Stools smell sour."));
+    a.push_back(article("u", "Uuu disease", "MPlusHealthTopics", "Stools sour smell."));
+    if (label_used)
+      for (const auto* id : {"m1", "m2", "m3"})
+        a.push_back(article(id, std::string("Melena topic ") + id, "MPlusHealthTopics", "Melena."));
+    const Snapshot snap(std::move(a));
+    const auto model = ConditionModel::build(snap);
+    const auto sss = model.resolve("Sss disease");
+    const auto kkk = model.resolve("Kkk disease");
+    const auto ttt = model.resolve("Ttt disease");
+    ASSERT_FALSE(sss.empty());
+    ASSERT_FALSE(kkk.empty());
+    const auto uuu = model.resolve("Uuu disease");
+    ASSERT_FALSE(ttt.empty());
+    ASSERT_FALSE(uuu.empty());
+    ProfileQuery q;
+    ProfileFinding black{"My black stools smell", {"Melena"}};
+    black.synonyms = {{"Black feces"}};
+    black.words = "my black feces smell";
+    q.present.push_back(black);
+    q.limit = 50;
+    const auto s = model.scores(q);
+    ASSERT_GT(s[kkk.front().profile], 0.0);
+    EXPECT_GT(s[sss.front().profile], s[kkk.front().profile] + 0.5);
+    // "stools smell" is no phrase of the name: said so or apart alike.
+    EXPECT_NEAR(s[ttt.front().profile], s[uuu.front().profile], 1e-9);
+  }
 }
 
 // An English compound in -ache is the pain of the part it names: a finding
