@@ -8,6 +8,7 @@
 
 #include "checker/description.hpp"
 #include "checker/profile_sources.hpp"
+#include "checker/quantities.hpp"
 #include "checker/section_sentences.hpp"
 #include "text/analyzer.hpp"
 #include "text/normalize.hpp"
@@ -30,6 +31,16 @@ bool is_tense_helper(std::string_view w) {
   return std::find(kTenseHelpers.begin(), kTenseHelpers.end(), w) != kTenseHelpers.end();
 }
 
+// A subject and its helper written as one word ("I've", "I'm"), folded
+// without the apostrophe: who, not what. The stop list has their parts
+// ("i", "have", "am"); "I've been throwing up" matched "ive" nowhere useful
+// and "i've" in no text, but the folded word counted as a rare one.
+bool is_subject_contraction(std::string_view w) {
+  static constexpr std::array<std::string_view, 7> kContractions = {
+      "ive", "im", "weve", "youve", "theyve", "youre", "theyre"};
+  return std::find(kContractions.begin(), kContractions.end(), w) != kContractions.end();
+}
+
 // Content words of a text, with their positions so that word pairs can
 // bridge one stop word ("shortness of breath") but not more.
 std::vector<Word> content_words(std::string_view text, text::Analyzer& analyzer) {
@@ -37,7 +48,12 @@ std::vector<Word> content_words(std::string_view text, text::Analyzer& analyzer)
   const auto terms = analyzer.terms(text::fold(text));
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const auto& t = terms[i];
-    if (text::is_stopword(t.surface) || is_tense_helper(t.surface) || t.stem.size() < 2) continue;
+    if (text::is_stopword(t.surface) || is_tense_helper(t.surface) ||
+        is_subject_contraction(t.surface) || t.stem.size() < 2)
+      continue;
+    // "all" before a unit of time ("all night") counts the unit as a number
+    // does ("3 days", below): how long, not what.
+    if (t.surface == "all" && i + 1 < terms.size() && unit_days(terms[i + 1].surface)) continue;
     // Numbers say little about a condition and much about a story.
     if (std::all_of(t.stem.begin(), t.stem.end(), [](char c) { return c >= '0' && c <= '9'; }))
       continue;

@@ -1023,6 +1023,28 @@ TEST(ProfileRank, AWordRewrittenWithinALayNameKeepsItsPhraseWithTheNamesWordsBes
   }
 }
 
+// A subject and its helper written as one word ("I've") and "all" before a
+// unit of time ("all night") say who and how long, not what: a text whose
+// only shared words they are does not match. "I've been vomiting all night"
+// ranked Erectile Dysfunction first through "ive", "all" and "night".
+TEST(ProfileRank, AContractedSubjectAndAllBeforeAUnitOfTimeAreNoWordsOfAFinding) {
+  std::vector<Article> a = general_topics(40);
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics", "Ive got it all."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics", "Being sick."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  const auto aaa = model.resolve("Aaa disease");
+  const auto bbb = model.resolve("Bbb disease");
+  ASSERT_FALSE(aaa.empty());
+  ASSERT_FALSE(bbb.empty());
+  ProfileQuery q;
+  q.present.push_back(ProfileFinding{"I've been sick all night", {}});
+  q.limit = 50;
+  const auto s = model.scores(q);
+  EXPECT_GT(s[bbb.front().profile], 0.0);
+  EXPECT_LE(s[aaa.front().profile], 0.0);
+}
+
 // An English compound in -ache is the pain of the part it names: a finding
 // read as a term whose name is "Headache" meets a text that says "head
 // pain", as one more name of the term counted once with the others.
