@@ -8,6 +8,7 @@
 
 #include "checker/description.hpp"
 #include "checker/profile_sources.hpp"
+#include "checker/quantities.hpp"
 #include "checker/section_sentences.hpp"
 #include "text/analyzer.hpp"
 #include "text/normalize.hpp"
@@ -30,6 +31,16 @@ bool is_tense_helper(std::string_view w) {
   return std::find(kTenseHelpers.begin(), kTenseHelpers.end(), w) != kTenseHelpers.end();
 }
 
+// A subject and its helper written as one word ("I've", "I'm"), folded
+// without the apostrophe: who, not what. The stop list has their parts
+// ("i", "have", "am"); "I've been throwing up" matched "ive" nowhere useful
+// and "i've" in no text, but the folded word counted as a rare one.
+bool is_subject_contraction(std::string_view w) {
+  static constexpr std::array<std::string_view, 7> kContractions = {
+      "ive", "im", "weve", "youve", "theyve", "youre", "theyre"};
+  return std::find(kContractions.begin(), kContractions.end(), w) != kContractions.end();
+}
+
 // Content words of a text, with their positions so that word pairs can
 // bridge one stop word ("shortness of breath") but not more.
 std::vector<Word> content_words(std::string_view text, text::Analyzer& analyzer) {
@@ -37,7 +48,12 @@ std::vector<Word> content_words(std::string_view text, text::Analyzer& analyzer)
   const auto terms = analyzer.terms(text::fold(text));
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const auto& t = terms[i];
-    if (text::is_stopword(t.surface) || is_tense_helper(t.surface) || t.stem.size() < 2) continue;
+    if (text::is_stopword(t.surface) || is_tense_helper(t.surface) ||
+        is_subject_contraction(t.surface) || t.stem.size() < 2)
+      continue;
+    // "all" before a unit of time ("all night") counts the unit as a number
+    // does ("3 days", below): how long, not what.
+    if (t.surface == "all" && i + 1 < terms.size() && unit_days(terms[i + 1].surface)) continue;
     // Numbers say little about a condition and much about a story.
     if (std::all_of(t.stem.begin(), t.stem.end(), [](char c) { return c >= '0' && c <= '9'; }))
       continue;
@@ -787,14 +803,21 @@ namespace {
 // (ProfileParameters::own_wording), after any of its names.
 constexpr std::size_t kAsSaid = 0xFFFE;
 
+// One run of a phrase the reader wrote in other words.
+struct Rewrite {
+  std::string was;     // the person's words
+  std::string now;     // the words written in their place
+  std::string before;  // the unchanged word before it, if any
+  std::string after;   // the unchanged word after it, if any
+};
+
 // Where `now` (a phrase rewritten in other words) differs from `was` (as
-// the person wrote it), word by word: each changed run, as (the person's
-// words, the words written in their place), both non-empty.
-std::vector<std::pair<std::string, std::string>> rewritten(std::string_view was,
-                                                           std::string_view now) {
+// the person wrote it), word by word: each changed run, both sides
+// non-empty.
+std::vector<Rewrite> rewritten(std::string_view was, std::string_view now) {
   const auto a = text::tokenize(text::fold(was));
   const auto b = text::tokenize(text::fold(now));
-  std::vector<std::pair<std::string, std::string>> out;
+  std::vector<Rewrite> out;
   if (a.empty() || b.empty() || a.size() * b.size() > 250000) return out;
   // Longest common subsequence of the words, from the end.
   std::vector<std::vector<std::uint16_t>> lcs(a.size() + 1,
@@ -804,8 +827,14 @@ std::vector<std::pair<std::string, std::string>> rewritten(std::string_view was,
       lcs[i][j] = a[i] == b[j] ? static_cast<std::uint16_t>(lcs[i + 1][j + 1] + 1)
                                : std::max(lcs[i + 1][j], lcs[i][j + 1]);
   std::string from, to;
+  std::size_t first = 0;  // where `from` begins in `a`
   auto close = [&]() {
-    if (!from.empty() && !to.empty()) out.emplace_back(from, to);
+    if (!from.empty() && !to.empty()) {
+      const std::size_t words =
+          static_cast<std::size_t>(std::count(from.begin(), from.end(), ' ')) + 1;
+      out.push_back({from, to, first > 0 ? a[first - 1] : std::string(),
+                     first + words < a.size() ? a[first + words] : std::string()});
+    }
     from.clear();
     to.clear();
   };
@@ -818,6 +847,7 @@ std::vector<std::pair<std::string, std::string>> rewritten(std::string_view was,
       close();
       ++i, ++j;
     } else if (j == b.size() || (i < a.size() && lcs[i + 1][j] >= lcs[i][j + 1])) {
+      if (from.empty()) first = i;
       append(from, a[i++]);
     } else {
       append(to, b[j++]);
@@ -923,17 +953,51 @@ ConditionModel::QueryTerms ConditionModel::terms_of(const ProfileFinding& f,
     // saying it as the person did ("Feeling sick") meets it too.
     std::vector<std::vector<std::pair<std::uint32_t, double>>> as_said(f.expansions.size());
     if (params_.own_wording > 0 && !f.words.empty())
-      for (const auto& [was, now] : rewritten(f.text, f.words)) {
+      for (const auto& r : rewritten(f.text, f.words)) {
+        const auto now = terms_with(r.now, true, analyzer);
         std::uint32_t read = 0;  // the term read + 1
-        for (const auto& t : terms_with(now, true, analyzer))
+        for (const auto& t : now)
           if (const auto it = term_ids_.find(t); it != term_ids_.end())
             if (const auto m = moved.find(it->second); m != moved.end() && read == 0)
               read = m->second;
+        // The stems of the names of the term read k (its label and lay names).
+        auto name_stems = [&](std::size_t k) {
+          std::vector<std::string> out;
+          std::vector<std::string_view> names{f.expansions[k]};
+          if (k < f.synonyms.size())
+            for (const auto& n : f.synonyms[k]) names.emplace_back(n);
+          for (const auto name : names)
+            for (auto& t : terms_with(name, false, analyzer)) out.push_back(std::move(t));
+          return out;
+        };
+        // The words written in place may come from a name of a term read
+        // that is no name looked up here (a layperson synonym of a label
+        // the texts use).
+        for (std::size_t k = 0; read == 0 && k < f.expansions.size(); ++k) {
+          const auto stems = name_stems(k);
+          for (const auto& t : now)
+            if (read == 0 && std::find(stems.begin(), stems.end(), t) != stems.end())
+              read = static_cast<std::uint32_t>(k + 1);
+        }
         if (read == 0 || read > as_said.size()) continue;
         // As a phrase only (its word pairs): its words apart ("feel",
-        // "sick") say other things in every text.
+        // "sick") say other things in every text. One word rewritten within
+        // a name ("black stools" written as Melena's "Black feces") has no
+        // pair of its own: the person's wording of that name is the word
+        // with the unchanged words beside it that the name says too
+        // ("black"), not any word beside it ("feels tired after").
+        std::string phrase = r.was;
+        if (r.was.find(' ') == std::string::npos) {
+          const auto stems = name_stems(read - 1);
+          auto of_name = [&](const std::string& w) {
+            const auto t = terms_with(w, false, analyzer);
+            return t.size() == 1 && std::find(stems.begin(), stems.end(), t[0]) != stems.end();
+          };
+          if (!r.before.empty() && of_name(r.before)) phrase = r.before + " " + phrase;
+          if (!r.after.empty() && of_name(r.after)) phrase += " " + r.after;
+        }
         auto& into = as_said[read - 1];
-        for (const auto& t : terms_with(what_it_is(was), true, analyzer)) {
+        for (const auto& t : terms_with(what_it_is(phrase), true, analyzer)) {
           if (t.find(' ') == std::string::npos) continue;
           const auto it = term_ids_.find(t);
           if (it == term_ids_.end() || (own.contains(it->second) && !moved.contains(it->second)) ||

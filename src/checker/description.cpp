@@ -292,6 +292,13 @@ std::optional<double> duration_at(const std::vector<std::string>& words, std::si
       if (used) *used = n;
       return 2 * *unit_days("year");
     }
+  // The whole of one unit ("all night", "all day", "all week"): that long,
+  // as "for a night" would say.
+  if (words[i] == "all" && i + 1 < words.size())
+    if (const auto u = unit_days(words[i + 1])) {
+      if (used) *used = 2;
+      return *u;
+    }
   if ((words[i] == "last" || words[i] == "past") && i + 1 < words.size())
     if (const auto u = unit_days(words[i + 1])) {
       if (used) *used = 2;

@@ -314,6 +314,20 @@ TEST(Description, AUnitWithNoNumberAndAStageOfLifeAreDurations) {
   EXPECT_DOUBLE_EQ(*lips.findings[0].duration_days, 730);
 }
 
+// The whole of one unit of time ("all night", "all day") is a duration of
+// that unit, taken out of the finding's core: "I've been throwing up all
+// night" read no finding while "I have been throwing up" read Vomiting.
+TEST(Description, TheWholeOfOneUnitOfTimeIsADuration) {
+  EXPECT_DOUBLE_EQ(*parse_duration_days("all night"), 1);
+  EXPECT_DOUBLE_EQ(*parse_duration_days("all week"), 7);
+  EXPECT_FALSE(parse_duration_days("all of it"));
+  const auto d = read_description("I've been throwing up all night");
+  ASSERT_EQ(d.findings.size(), 1u);
+  EXPECT_EQ(d.findings[0].core, "throwing up");
+  ASSERT_TRUE(d.findings[0].duration_days);
+  EXPECT_DOUBLE_EQ(*d.findings[0].duration_days, 1);
+}
+
 // How sure the writer is ("I think", "I guess") is story, taken off the
 // front with the rest: "I think I am having a panic attack" read nothing.
 TEST(Description, WhatTheWriterThinksIsNoPartOfTheFinding) {

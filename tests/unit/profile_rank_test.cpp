@@ -981,6 +981,70 @@ TEST(ProfileRank, ThePersonsOwnWordingIsOneMoreNameOfTheTermRead) {
   EXPECT_TRUE(listed);
 }
 
+// The reader wrote one of the person's words as a word of a layperson
+// name ("black stools" as Melena's "Black feces"): the person's word with
+// the words beside it that the name says too ("black stools") is one more
+// name of the term read, so a text saying it as the person did meets the
+// phrase, not only "black". Whether the label is a word the texts use (its
+// lay names are then not looked up) or not; a neighbour the name does not
+// say ("stools smell") is no part of it.
+TEST(ProfileRank, AWordRewrittenWithinALayNameKeepsItsPhraseWithTheNamesWordsBesideIt) {
+  for (const bool label_used : {false, true}) {
+    SCOPED_TRACE(label_used ? "label used by the texts" : "label unused");
+    std::vector<Article> a = general_topics(40);
+    a.push_back(article("s", "Sss disease", "MPlusHealthTopics", "Black stools."));
+    a.push_back(article("k", "Kkk disease", "MPlusHealthTopics", "Black skin."));
+    a.push_back(article("t", "Ttt disease", "MPlusHealthTopics", "Stools smell sour."));
+    a.push_back(article("u", "Uuu disease", "MPlusHealthTopics", "Stools sour smell."));
+    if (label_used)
+      for (const auto* id : {"m1", "m2", "m3"})
+        a.push_back(article(id, std::string("Melena topic ") + id, "MPlusHealthTopics", "Melena."));
+    const Snapshot snap(std::move(a));
+    const auto model = ConditionModel::build(snap);
+    const auto sss = model.resolve("Sss disease");
+    const auto kkk = model.resolve("Kkk disease");
+    const auto ttt = model.resolve("Ttt disease");
+    ASSERT_FALSE(sss.empty());
+    ASSERT_FALSE(kkk.empty());
+    const auto uuu = model.resolve("Uuu disease");
+    ASSERT_FALSE(ttt.empty());
+    ASSERT_FALSE(uuu.empty());
+    ProfileQuery q;
+    ProfileFinding black{"My black stools smell", {"Melena"}};
+    black.synonyms = {{"Black feces"}};
+    black.words = "my black feces smell";
+    q.present.push_back(black);
+    q.limit = 50;
+    const auto s = model.scores(q);
+    ASSERT_GT(s[kkk.front().profile], 0.0);
+    EXPECT_GT(s[sss.front().profile], s[kkk.front().profile] + 0.5);
+    // "stools smell" is no phrase of the name: said so or apart alike.
+    EXPECT_NEAR(s[ttt.front().profile], s[uuu.front().profile], 1e-9);
+  }
+}
+
+// A subject and its helper written as one word ("I've") and "all" before a
+// unit of time ("all night") say who and how long, not what: a text whose
+// only shared words they are does not match. "I've been vomiting all night"
+// ranked Erectile Dysfunction first through "ive", "all" and "night".
+TEST(ProfileRank, AContractedSubjectAndAllBeforeAUnitOfTimeAreNoWordsOfAFinding) {
+  std::vector<Article> a = general_topics(40);
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics", "Ive got it all."));
+  a.push_back(article("b", "Bbb disease", "MPlusHealthTopics", "Being sick."));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  const auto aaa = model.resolve("Aaa disease");
+  const auto bbb = model.resolve("Bbb disease");
+  ASSERT_FALSE(aaa.empty());
+  ASSERT_FALSE(bbb.empty());
+  ProfileQuery q;
+  q.present.push_back(ProfileFinding{"I've been sick all night", {}});
+  q.limit = 50;
+  const auto s = model.scores(q);
+  EXPECT_GT(s[bbb.front().profile], 0.0);
+  EXPECT_LE(s[aaa.front().profile], 0.0);
+}
+
 // An English compound in -ache is the pain of the part it names: a finding
 // read as a term whose name is "Headache" meets a text that says "head
 // pain", as one more name of the term counted once with the others.
