@@ -1,6 +1,7 @@
 #include "qa/engine.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <iterator>
@@ -75,6 +76,21 @@ bool treatments_stand_for_new_ones(const std::vector<SectionType>& wanted,
          std::any_of(intents.begin(), intents.end(), [](const Intent& i) {
            return i.type == SectionType::research && i.cue == "new treatments";
          });
+}
+
+// English prepositions and determiners (closed classes of words): after a
+// word that may describe the next, one of these says the next word is no
+// thing described.
+bool function_word(std::string_view w) {
+  static constexpr std::string_view kFunctionWords[] = {
+      "above",   "across",  "after",  "against", "all",    "along",   "among",   "another",
+      "any",     "around",  "before", "behind",  "below",  "beneath", "beside",  "between",
+      "beyond",  "during",  "each",   "every",   "except", "few",     "inside",  "like",
+      "many",    "more",    "most",   "much",    "near",   "off",     "onto",    "other",
+      "out",     "outside", "over",   "past",    "since",  "some",    "through", "toward",
+      "towards", "under",   "until",  "upon",    "via",    "within",  "without"};
+  return std::find(std::begin(kFunctionWords), std::end(kFunctionWords), w) !=
+         std::end(kFunctionWords);
 }
 
 bool is_native(const Article& a) {
@@ -577,15 +593,95 @@ bool Engine::other_sense_of_a_word(const FocusMatch& m,
   // "Goiter - simple").
   const auto& own = name_term_stems_[m.condition].front();
   if (std::find(own.begin(), own.end(), word->stem) != own.end()) return false;
-  // Used by the condition's own answers, in any form sharing the stem's
-  // beginning ("menses" in a text on menstruation, "rehab" in one on
-  // rehabilitation): a word of its own vocabulary.
-  const std::string& stem = word->stem;
+  // Used by the condition's own answers: a word of its own vocabulary.
+  return !used_by_own_answers(m.condition, word->stem);
+}
+
+bool Engine::used_by_own_answers(std::size_t condition, const std::string& stem) const {
+  // In any form sharing the stem's beginning ("menses" in a text on
+  // menstruation, "rehab" in one on rehabilitation).
   const std::string prefix = stem.substr(0, std::max<std::size_t>(4, stem.size() - 2));
-  for (auto u : condition_units_[m.condition])
+  for (auto u : condition_units_[condition])
     for (auto t : index_.tokens(static_cast<search::DocId>(u)))
-      if (t < index_.term_count() && index_.term_text(t).starts_with(prefix)) return false;
-  return true;
+      if (t < index_.term_count() && index_.term_text(t).starts_with(prefix)) return true;
+  return false;
+}
+
+bool Engine::other_sense_said_the_other_way(const FocusMatch& m,
+                                            const std::vector<text::Term>& terms,
+                                            text::Analyzer& analyzer) const {
+  if (m.kind == NameKind::name || m.kind == NameKind::abbreviation ||
+      condition_units_[m.condition].empty())
+    return false;
+  std::vector<std::string> said, named;
+  for (std::size_t k = m.begin; k < m.end && k < terms.size(); ++k)
+    if (!text::is_stopword(terms[k].surface)) said.push_back(terms[k].stem);
+  for (const auto& t : analyzer.terms(m.name))
+    if (!text::is_stopword(t.surface)) named.push_back(t.stem);
+  // Only a name read from the asker's words in another order ("patches on
+  // my skin" as "Skin patch"; see reordered_compound_keys).
+  if (said.size() < 2 || named.size() != said.size() || said == named) return false;
+  const auto& own = name_term_stems_[m.condition].front();
+  for (const auto& stem : named) {
+    if (stem.size() < 3 || std::find(own.begin(), own.end(), stem) != own.end()) continue;
+    const auto used_anywhere = index_.term(stem);
+    if (used_anywhere && index_.df(*used_anywhere) > 0 && !used_by_own_answers(m.condition, stem))
+      return true;
+  }
+  return false;
+}
+
+bool Engine::word_that_describes_the_next(const FocusMatch& m, std::string_view question,
+                                          const std::vector<text::Term>& terms) const {
+  if (m.kind == NameKind::abbreviation || condition_units_[m.condition].empty()) return false;
+  // The one word the name was read from.
+  std::size_t k = terms.size(), words = 0;
+  for (std::size_t j = m.begin; j < m.end && j < terms.size(); ++j)
+    if (!text::is_stopword(terms[j].surface)) {
+      k = j;
+      ++words;
+    }
+  if (words != 1 || k + 1 >= terms.size()) return false;
+  // Only a word that is not the condition's whole name as written: a word
+  // of its own longer name, read alone through another name ("Cold" of
+  // "Common cold": the case other_sense_of_a_word leaves as its own word),
+  // or its one-word name in another form ("burning" for Burns, "fall" for
+  // Falls). The name itself, as written ("sodium intake"), is the name.
+  const auto& own = name_term_stems_[m.condition].front();
+  const bool part_of_own_name = is_lay_word(m, terms) && own.size() >= 2 &&
+                                std::find(own.begin(), own.end(), terms[k].stem) != own.end();
+  const bool name_in_another_form =
+      m.kind == NameKind::name && own.size() == 1 && text::fold(m.name) != terms[k].surface;
+  if (!part_of_own_name && !name_in_another_form) return false;
+  // A name of an act ("Vomiting") is said by its verb, which takes the next
+  // word as what it acts on ("vomit bile", "vomiting bile", "falling
+  // asleep"): the act the condition is named for is still said.
+  if (terms[k].surface.ends_with("ing") || text::fold(m.name).ends_with("ing")) return false;
+  // The next word, in the same phrase as written: only spaces between; and
+  // a word a name can describe, not a preposition or a determiner ("a rash
+  // across her cheeks" is a rash, "painful any time" is pain).
+  const text::Term& next = terms[k + 1];
+  if (text::is_stopword(next.surface) || next.stem.size() < 3 || function_word(next.surface))
+    return false;
+  if (next.offset <= terms[k].offset || next.offset > question.size()) return false;
+  std::size_t i = terms[k].offset;
+  while (i < next.offset &&
+         (std::isalnum(static_cast<unsigned char>(question[i])) || question[i] == '\'' ||
+          static_cast<unsigned char>(question[i]) >= 0x80))
+    ++i;
+  for (; i < next.offset; ++i)
+    if (question[i] != ' ') return false;
+  // The condition's answers never use the next word, and other answers
+  // say the two words together: "weather" is no word of Common cold's,
+  // "cold weather" is Raynaud's and hypothermia's.
+  if (used_by_own_answers(m.condition, next.stem)) return false;
+  const auto a = index_.term(terms[k].stem), b = index_.term(next.stem);
+  if (!a || !b) return false;
+  const std::array<search::TermId, 2> phrase{*a, *b};
+  const auto& units = condition_units_[m.condition];
+  return index_.any_phrase(phrase, [&](search::DocId d) {
+    return std::find(units.begin(), units.end(), static_cast<std::size_t>(d)) == units.end();
+  });
 }
 
 std::vector<FocusMatch> Engine::find_focus(std::string_view text) const {
@@ -671,8 +767,16 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
   // An ordinary word read as another name of a condition whose own answers
   // never use it ("my toddler swallowed a battery" as Child Abuse through
   // its other name "Battery") is not read: the word is meant otherwise.
-  std::erase_if(reading.matches,
-                [&](const FocusMatch& m) { return other_sense_of_a_word(m, reading.terms); });
+  // Nor is a word of a condition's name said of the word after it ("cold
+  // weather" is no Common cold), nor another name read from words said the
+  // other way round ("patches on my skin" is no Birth Control through
+  // "Skin patch"): see word_that_describes_the_next and
+  // other_sense_said_the_other_way.
+  std::erase_if(reading.matches, [&](const FocusMatch& m) {
+    return other_sense_of_a_word(m, reading.terms) ||
+           word_that_describes_the_next(m, question, reading.terms) ||
+           other_sense_said_the_other_way(m, reading.terms, analyzer);
+  });
   const auto& terms = reading.terms;
   cue_tokens.resize(terms.size(), false);
   role.resize(terms.size(), SentenceRole::ask);

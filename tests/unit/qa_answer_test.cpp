@@ -666,5 +666,96 @@ TEST_F(FocusOrdinaryWordInAnotherSense, AWordItsAnswersUseOrNoAnswerUsesIsStillR
   EXPECT_EQ(focus_name(engine_->ask("how do i get rid of trinkets")), "Plimsy gout");
 }
 
+// A word of a condition's own longer name, read alone through another name
+// ("Cold" of Common cold), that describes the next word in one phrase ("is
+// cold weather bad for arthritis") names a kind of that thing: the
+// condition's answers never use the next word, and other answers say the
+// two together. Where its answers use the next word ("cold symptoms"), or
+// nothing follows ("my wife has a cold"), it is the condition.
+class FocusWordOfANameSaidOfTheNextWord : public EngineSuite<FocusWordOfANameSaidOfTheNextWord> {
+ public:
+  static std::vector<Article> articles() {
+    std::vector<Article> a;
+    a.push_back(document(
+        "MPlusHealthTopics", "1", "Common wibble", "Common wibble",
+        {{T::overview, "Common wibble is a made-up sniffle with symptoms like a runny nose."}},
+        {"Wibble"}));
+    a.push_back(document("MPlusHealthTopics", "2", "Frost blotch", "Frost blotch",
+                         {{T::overview, "Frost blotch is an invented mark."},
+                          {T::causes,
+                           "Frost blotch comes on in wibble gusts of wind, "
+                           "or in zapping gusts."}}));
+    a.push_back(document("MPlusHealthTopics", "4", "Zaps", "Zaps",
+                         {{T::overview, "Zaps are made-up shocks."}}));
+    a.push_back(document("MPlusHealthTopics", "3", "Plonky ache", "Plonky ache",
+                         {{T::overview, "Plonky ache is an invented joint ache."},
+                          {T::treatment, "Plonky ache is treated with rest."}}));
+    // Other made-up entries, so that a word two answers use is a rare one.
+    for (const char* first :
+         {"Dobble", "Frazzle", "Gimble", "Hobnob", "Jiggle", "Kerfuffle", "Lollop", "Mizzle"})
+      for (const char* second : {"itch", "cough", "fever"}) {
+        const std::string n = std::string(first) + " " + second;
+        a.push_back(document("MPlusHealthTopics", "f-" + n, n, n,
+                             {{T::overview, n + " is a made-up test condition."},
+                              {T::treatment, n + " is helped by pretend rest."}}));
+      }
+    return a;
+  }
+};
+
+TEST_F(FocusWordOfANameSaidOfTheNextWord, AWordThatDescribesTheNextIsNotTheCondition) {
+  const auto r = engine_->ask("are wibble gusts bad for plonky ache");
+  EXPECT_EQ(focus_name(r), "Plonky ache");
+  for (const auto& f : r.focus) EXPECT_NE(name(f.condition), "Common wibble");
+  // A one-word name in another form, said of the next word, likewise.
+  const auto z = engine_->ask("are zap gusts bad for plonky ache");
+  EXPECT_EQ(focus_name(z), "Plonky ache");
+  for (const auto& f : z.focus) EXPECT_NE(name(f.condition), "Zaps");
+}
+
+TEST_F(FocusWordOfANameSaidOfTheNextWord, TheWordAloneOrBeforeItsOwnAnswersWordsIsStillRead) {
+  EXPECT_EQ(focus_name(engine_->ask("my wife has a wibble")), "Common wibble");
+  EXPECT_EQ(focus_name(engine_->ask("what are wibble symptoms")), "Common wibble");
+  EXPECT_EQ(focus_name(engine_->ask("what are zaps")), "Zaps");
+  // Not across a stop: "wibble. Gusts" are two phrases.
+  EXPECT_EQ(focus_name(engine_->ask("my wife has a wibble. Gusts make it worse")), "Common wibble");
+}
+
+// Another name of several words read from the asker's words said in
+// another order ("patches on my skin" as Birth Control's "Skin patch") is
+// not that condition when a word of the name is one its answers never use,
+// though other answers do: the words say where a finding is. A name read as
+// written, or one whose words its answers use, is still read.
+class FocusOtherNameSaidTheOtherWay : public EngineSuite<FocusOtherNameSaidTheOtherWay> {
+ public:
+  static std::vector<Article> articles() {
+    std::vector<Article> a;
+    a.push_back(document("MPlusHealthTopics", "1", "Zeppo control", "Zeppo control",
+                         {{T::overview, "Zeppo control methods include pretend pills and straps."}},
+                         {"Knee strap"}));
+    a.push_back(document("MPlusHealthTopics", "2", "Wonky joint", "Wonky joint",
+                         {{T::overview, "Wonky joint is an invented ache of the knee."}}));
+    a.push_back(document("MPlusHealthTopics", "3", "Tummy grumble", "Tummy grumble",
+                         {{T::overview, "Tummy grumble is a made-up ache in the belly."}},
+                         {"Belly ache"}));
+    for (const char* n : {"Dobble itch", "Frazzle cough", "Gimble sore", "Hobnob rash",
+                          "Jiggle fever", "Kerfuffle sneeze", "Lollop cramp", "Mizzle spot"})
+      a.push_back(document("MPlusHealthTopics", std::string("f-") + n, n, n,
+                           {{T::overview, std::string(n) + " is a made-up test condition."},
+                            {T::treatment, std::string(n) + " is helped by pretend rest."}}));
+    return a;
+  }
+};
+
+TEST_F(FocusOtherNameSaidTheOtherWay, ANameItsAnswersDoNotSpeakOfIsNotRead) {
+  for (const char* q : {"I have straps on my knee", "I have red straps on my knee"})
+    for (const auto& f : engine_->ask(q).focus) EXPECT_NE(name(f.condition), "Zeppo control") << q;
+}
+
+TEST_F(FocusOtherNameSaidTheOtherWay, AsWrittenOrInItsAnswersWordsItIsStillRead) {
+  EXPECT_EQ(focus_name(engine_->ask("is a knee strap safe")), "Zeppo control");
+  EXPECT_EQ(focus_name(engine_->ask("I have an ache in my belly")), "Tummy grumble");
+}
+
 }  // namespace
 }  // namespace symptomdb
