@@ -165,13 +165,6 @@ class Engine {
   // Does any answer about the condition use the word (any form sharing the
   // stem's beginning)?
   bool used_by_own_answers(std::size_t condition, const std::string& stem) const;
-  // A word of a condition's own longer name read alone through another name
-  // ("Cold" of Common cold), or its one-word name in another form
-  // ("burning" for Burns), where it describes the next word, said with it
-  // in one phrase ("is cold weather bad for arthritis", "burning rash"): the
-  // condition's answers never use that next word, and other answers say the
-  // two words together. The word then names a kind of the next thing, not
-  // the condition.
   // Another name of several words read from the asker's words said in
   // another order ("patches on my skin" as Birth Control's "Skin patch")
   // when a word of it is one the condition's answers never use, though
@@ -179,6 +172,13 @@ class Engine {
   // was taken to say, not the condition (see reordered_compound_keys).
   bool other_sense_said_the_other_way(const FocusMatch& m, const std::vector<text::Term>& terms,
                                       text::Analyzer& analyzer) const;
+  // A word of a condition's own longer name read alone through another name
+  // ("Cold" of Common cold), or its one-word name in another form
+  // ("burning" for Burns), where it describes the next word, said with it
+  // in one phrase ("is cold weather bad for arthritis", "burning rash"): the
+  // condition's answers never use that next word, and other answers say the
+  // two words together. The word then names a kind of the next thing, not
+  // the condition.
   bool word_that_describes_the_next(const FocusMatch& m, std::string_view question,
                                     const std::vector<text::Term>& terms) const;
   double answer_score(std::size_t unit, const std::vector<search::TermId>& terms) const;
