@@ -792,6 +792,15 @@ class ConditionModel {
   // The profiles whose names a run of the words of `text` says
   // (names_condition), each once.
   std::vector<std::uint32_t> named_in(std::string_view text) const;
+  // Each run of up to four words of `text` that is a profile's name (its
+  // name_identity), with that profile and the run as written: what
+  // named_in and the symptom pages' causes (prepare_causes) read.
+  struct NamedRun {
+    std::uint32_t profile;
+    std::string run;    // folded words, as written
+    std::size_t words;  // in the run
+  };
+  std::vector<NamedRun> named_runs(std::string_view text) const;
   // Per profile, whether a finding no term was read in names it
   // (said_prior); empty when off.
   std::vector<char> said_by(const ProfileQuery& q) const;

@@ -248,9 +248,9 @@ std::vector<char> ConditionModel::named_by(const ProfileQuery& q) const {
   return out;
 }
 
-std::vector<std::uint32_t> ConditionModel::named_in(std::string_view text) const {
+std::vector<ConditionModel::NamedRun> ConditionModel::named_runs(std::string_view text) const {
   constexpr std::size_t kMaxNameWords = 4;
-  std::vector<std::uint32_t> out;
+  std::vector<NamedRun> out;
   text::Analyzer analyzer;
   const auto words = text::tokenize(text::fold(text));
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -260,10 +260,16 @@ std::vector<std::uint32_t> ConditionModel::named_in(std::string_view text) const
       const auto id = name_identity(run, analyzer);
       if (id.empty()) continue;
       if (const auto it = by_name_identity_.find(id); it != by_name_identity_.end())
-        for (const auto p : it->second)
-          if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+        for (const auto p : it->second) out.push_back({p, run, n + 1});
     }
   }
+  return out;
+}
+
+std::vector<std::uint32_t> ConditionModel::named_in(std::string_view text) const {
+  std::vector<std::uint32_t> out;
+  for (const auto& r : named_runs(text))
+    if (std::find(out.begin(), out.end(), r.profile) == out.end()) out.push_back(r.profile);
   return out;
 }
 

@@ -70,8 +70,6 @@ void ConditionModel::prepare_causes() {
   // collection (a rare-disease text lists a syndrome's features, not the
   // causes of a symptom).
   auto page = [&](std::size_t p) { return profiles_[p].sign && !profiles_[p].rare; };
-  constexpr std::size_t kMaxNameWords = 4;
-  text::Analyzer analyzer;
   for (std::size_t i = 0; i < profiles_.size(); ++i) {
     if (!page(i)) continue;
     auto& causes = causes_[i];
@@ -101,22 +99,11 @@ void ConditionModel::prepare_causes() {
       // "Flu" is the "Influenza" article too). A one-word name must be the
       // word as written, or its plural: by stems alone "burning" would name
       // "Burns" and "sweating" "Sweat".
-      const auto words = text::tokenize(text::fold(sentence.text));
-      for (std::size_t w = 0; w < words.size(); ++w) {
-        std::string run;
-        for (std::size_t n = 0; n < kMaxNameWords && w + n < words.size(); ++n) {
-          run += (run.empty() ? "" : " ") + words[w + n];
-          const auto id = name_identity(run, analyzer);
-          if (id.empty()) continue;
-          const auto it = by_name_identity_.find(id);
-          if (it == by_name_identity_.end()) continue;
-          for (const auto p : it->second) {
-            if (n == 0 && !written_as(profiles_[p].name, run)) continue;
-            add(p);
-            for (const auto& m : resolve(profiles_[p].name))
-              if (m.link != NameLink::narrower) add(static_cast<std::uint32_t>(m.profile));
-          }
-        }
+      for (const auto& r : named_runs(sentence.text)) {
+        if (r.words == 1 && !written_as(profiles_[r.profile].name, r.run)) continue;
+        add(r.profile);
+        for (const auto& m : resolve(profiles_[r.profile].name))
+          if (m.link != NameLink::narrower) add(static_cast<std::uint32_t>(m.profile));
       }
     }
   }
