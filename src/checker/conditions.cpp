@@ -1117,6 +1117,26 @@ const ConditionModel::Sentence* ConditionModel::sentence_naming_most(
   return out;
 }
 
+std::vector<RankedProfile> ConditionModel::one_per_condition(
+    std::vector<RankedProfile> ranked) const {
+  std::vector<RankedProfile> out;
+  for (auto& r : ranked) {
+    const auto same = resolve(profiles_[r.profile].name);
+    const auto into = std::find_if(out.begin(), out.end(), [&](const RankedProfile& kept) {
+      return std::any_of(same.begin(), same.end(), [&](const NameMatch& m) {
+        return m.link != NameLink::narrower && m.profile == kept.profile;
+      });
+    });
+    if (into == out.end()) {
+      out.push_back(std::move(r));
+      continue;
+    }
+    into->also.push_back(r.profile);
+    into->probability += r.probability;
+  }
+  return out;
+}
+
 std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
   Scoring scoring;
   const auto score = scores(q, &scoring);

@@ -385,6 +385,9 @@ struct RankedProfile {
   double probability = 0;  // share among the returned, for display
   double prior = 0;
   std::vector<ProfileEvidence> evidence;
+  // Other entries of the same condition that ranked lower, folded into
+  // this one for display (ConditionModel::one_per_condition).
+  std::vector<std::size_t> also;
 };
 
 struct Profile {
@@ -506,6 +509,16 @@ class ConditionModel {
   std::vector<double> scores(const ProfileQuery& q) const;
   // The best `limit`, explained.
   std::vector<RankedProfile> rank(const ProfileQuery& q) const;
+  // The ranked list with each condition once, for display: the sources
+  // describe some conditions under two entries with different names
+  // ("Influenza" and "Flu", tied by a synonym or identical UMLS CUIs:
+  // condition_names.hpp), and both rank when the condition fits. A lower
+  // entry of a condition already listed is folded into it (its `also`), and
+  // its share added to that one's. Triage reads the list as ranked, before
+  // this: folding moves conditions up into the places triage counts as
+  // likely, which sent a story of ear wax to `emergency` through
+  // Meniere's disease when tried (bench/checker/README.md).
+  std::vector<RankedProfile> one_per_condition(std::vector<RankedProfile> ranked) const;
 
  private:
   struct Posting {

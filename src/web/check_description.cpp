@@ -203,7 +203,7 @@ json answer(const Site& site, const Input& in) {
   const auto tri = checker::triage(d, model, ranked, signals);
 
   json conditions = json::array();
-  for (const auto& r : ranked) {
+  for (const auto& r : model.one_per_condition(ranked)) {
     const auto& p = model.profile(r.profile);
     const Article* art = site.snapshot().article(p.article);
     json evidence = json::array();
@@ -214,8 +214,15 @@ json answer(const Site& site, const Input& in) {
       if (!e.quote.empty()) j["quote"] = e.quote, j["section"] = e.section;
       evidence.push_back(std::move(j));
     }
+    // Another entry of the same condition, folded into this one, is one
+    // more name it is called by.
+    auto also_called = p.also_called;
+    for (const auto o : r.also)
+      if (std::find(also_called.begin(), also_called.end(), model.profile(o).name) ==
+          also_called.end())
+        also_called.push_back(model.profile(o).name);
     json c = {{"name", p.name},
-              {"also_called", p.also_called},
+              {"also_called", std::move(also_called)},
               {"slug", p.slug},
               {"url", "/conditions/" + p.slug},
               {"score", std::round(r.score * 1000) / 1000},

@@ -161,5 +161,37 @@ TEST(ConditionNames, TwoProfilesOfOneConditionAreFoundTogether) {
             std::vector<std::string>{"Hearing Loss in Children"});
 }
 
+// Two entries of one condition both rank when it fits; the list shown
+// holds the condition once, at the first one's place, the other folded into
+// it with its share added; an entry of another condition keeps its place.
+TEST(ConditionNames, AConditionIsListedOnceWithItsOtherEntryFoldedIn) {
+  std::vector<Article> a;
+  a.push_back(entry("cb", "Chronic bronchitis", {"COPD", "Chronic obstructive lung disease"},
+                    testing::with_filler(kLungs)));
+  a.push_back(entry("copd", "COPD", {}, testing::with_filler(kLungs)));
+  a.push_back(entry("ad", "Addison Disease", {}, testing::with_filler(kLungs)));
+  const Snapshot snap(std::move(a));
+  const auto model = ConditionModel::build(snap);
+  ProfileQuery q;
+  q.present.push_back(ProfileFinding{"a cough with phlegm and short of breath", {}});
+  q.limit = 10;
+  const auto ranked = model.rank(q);
+  ASSERT_EQ(ranked.size(), 3u);
+  const auto shown = model.one_per_condition(ranked);
+  ASSERT_EQ(shown.size(), 2u);
+  const std::string first = model.profile(ranked[0].profile).name;
+  EXPECT_EQ(model.profile(shown[0].profile).name, first);
+  ASSERT_EQ(shown[0].also.size(), 1u);
+  const std::string other = model.profile(shown[0].also[0]).name;
+  EXPECT_TRUE((first == "COPD" && other == "Chronic bronchitis") ||
+              (first == "Chronic bronchitis" && other == "COPD"))
+      << first << " / " << other;
+  EXPECT_EQ(model.profile(shown[1].profile).name, "Addison Disease");
+  double before = 0, after = 0;
+  for (const auto& r : ranked) before += r.probability;
+  for (const auto& r : shown) after += r.probability;
+  EXPECT_NEAR(before, after, 1e-9);
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
