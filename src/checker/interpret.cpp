@@ -1592,22 +1592,6 @@ std::optional<Interpretation> Interpreter::read(std::string_view phrase, bool ho
     return std::find(std::begin(kNegations), std::end(kNegations), w) != std::end(kNegations);
   };
   const auto written = text::tokenize(text::fold(phrase));
-  // A name's -ness word is the state of an adjective ("Coldness": being
-  // cold). A word said as a noun -- in the plural ("colds") or after "a"
-  // ("a cold") -- is no adjective, so it names no such state, though the
-  // two share a stem: "I have colds" is not Coldness, "I feel cold" is.
-  for (const auto& named : text::tokenize(text::fold(n.text))) {
-    if (named.size() < 6 || !named.ends_with("ness")) continue;
-    const std::string_view base(named.data(), named.size() - 4);
-    for (std::size_t k = 0; k < written.size(); ++k) {
-      const auto& w = written[k];
-      const bool plural = w.size() == base.size() + 1 && w.back() == 's' && !base.ends_with('s') &&
-                          w.starts_with(base);
-      const bool after_article =
-          w == base && k > 0 && (written[k - 1] == "a" || written[k - 1] == "an");
-      if (plural || after_article) return std::nullopt;
-    }
-  }
   if (std::any_of(written.begin(), written.end(), negation))
     for (const auto& w : rewrite(without_degree_words(phrase, nullptr), lay_))
       if (negation(w) && !std::binary_search(n.stems.begin(), n.stems.end(), w))
