@@ -842,6 +842,26 @@ Description read_description(std::string_view text) {
         } else {
           ++i;
         }
+      // "my head has hurt", "my back has been hurting", "my throat has
+      // been sore": the helpers of the perfect tense after a finding's
+      // subject say since when, not what; the finding is the subject and
+      // what is said of it ("head hurt", "back hurting", "throat sore"),
+      // as the present tense would say it. Only before "been", a past
+      // participle or an -ing form: "has" before a noun says what the
+      // subject has ("my son has a rash").
+      for (std::size_t i = 1; i + 1 < core.size();) {
+        const bool helper = core[i] == "has" || core[i] == "have" || core[i] == "had";
+        const auto& next = core[i + 1];
+        const bool verb_form = next == "been" || !past_participle(next).empty() ||
+                               (next.size() > 4 && next.ends_with("ing"));
+        if (helper && verb_form && !text::is_stopword(core[i - 1])) {
+          const bool been = next == "been" && i + 2 < core.size();
+          core.erase(core.begin() + static_cast<std::ptrdiff_t>(i),
+                     core.begin() + static_cast<std::ptrdiff_t>(i + (been ? 2 : 1)));
+        } else {
+          ++i;
+        }
+      }
       while (!core.empty() && (text::is_stopword(core.back()) || core.back() == "ago"))
         core.pop_back();
       f.core = join(core, 0, core.size());

@@ -419,6 +419,7 @@ Interpreter::Interpreter(std::shared_ptr<const ontology::Ontology> ontology,
       optional_.push_back(from);
     else
       lay_.emplace_back(from, join(to));
+    if (from.size() == 1 && !to.empty()) one_word_lay_.insert(from.front());
   }
   // A phrasing's replacement is itself said in the rewritten words, as the
   // names it must meet are: "swollen glands" becomes "swelling lymph nodes",
@@ -1031,6 +1032,15 @@ std::vector<std::string> Interpreter::phrase_stems(std::string_view phrase, bool
     if (!text::is_stopword(w))
       if (const auto terms = analyzer.terms(w); !terms.empty())
         optional.push_back(own_stem(terms.front()));
+  // A verb of a one-word lay phrasing in its other forms ("hurts": "hurt",
+  // "hurting"; "my head has hurt", "my back is hurting") is that phrasing.
+  // Only for reading names: the condition texts are searched with the
+  // person's own word ("these points hurt"), in_names_words.
+  for (auto& w : words) {
+    if (w.size() < 4 || one_word_lay_.contains(w)) continue;
+    const std::string base = w.ends_with("ing") ? w.substr(0, w.size() - 3) : w;
+    if (one_word_lay_.contains(base + "s")) w = base + "s";
+  }
   std::vector<std::string> out;
   for (const auto& w : rewrite(std::move(words), lay_)) {
     if (text::is_stopword(w)) continue;
@@ -1695,6 +1705,12 @@ std::optional<Interpretation> Interpreter::read_finding(std::string_view phrase)
     if (auto read = interpret_phrase(heads.front()); read && read->confidence > whole->confidence)
       return read;
   }
+  // "my head is aching": the words as they stand share only "pain" with a
+  // name (Pain, half of what is said); what the sentence says of its
+  // subject is a name said whole ("head pain": Headache). That reading,
+  // when it is one, over a guess from part of the words.
+  if (whole && whole->confidence < kWholeNameConfidence && !subject_of(phrase).empty())
+    if (auto read = read_inverted(phrase); read && read->confidence >= 0.999) return read;
   if (whole) return whole;
   if (const auto head = before_circumstance(phrase); !head.empty())
     if (auto read = interpret_phrase(head)) return read;
@@ -1737,6 +1753,21 @@ std::optional<Interpretation> Interpreter::read_inverted(std::string_view phrase
     if (w != "the" && std::find(kPossessives.begin(), kPossessives.end(), w) == kPossessives.end())
       inverted += w + " ";
   const auto as_said = interpret_phrase(text::trim(inverted));
+  // A name may say the part first and what it is after it ("Ear pain",
+  // and "head pain" is a headache): "my head is aching" is the subject
+  // and then what is said of it, in the order the sentence has.
+  if (!as_said || as_said->confidence < 0.999) {
+    std::string in_order;
+    for (const auto& w : text::tokenize(text::fold(subject)))
+      if (w != "the" &&
+          std::find(kPossessives.begin(), kPossessives.end(), w) == kPossessives.end())
+        in_order += w + " ";
+    for (std::size_t i = 1; i < said.size(); ++i) in_order += said[i] + " ";
+    if (auto read = interpret_phrase(text::trim(in_order)); read && read->confidence >= 0.999) {
+      read->text = std::string(phrase);
+      return read;
+    }
+  }
   auto read = as_said;
   if (!read || read->confidence < 0.999) read = read_as_broader_part(inverted, said.size() - 1);
   if (!read) read = read_as_narrower_part(inverted, said.size() - 1);

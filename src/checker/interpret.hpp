@@ -291,6 +291,9 @@ class Interpreter {
   // phrase may have been one of them, so interpret_held_out() uses only
   // pairs that stay above the threshold without it.
   std::unordered_map<std::string, std::vector<std::pair<std::string, std::uint32_t>>> equivalents_;
+  // The one-word lay phrasings ("hurts", "aches"): their verbs' other
+  // forms are read as they are (phrase_stems).
+  std::unordered_set<std::string> one_word_lay_;
   std::vector<Name> names_;
   std::vector<NameFacts> facts_;                             // of names_[i], at i
   std::unordered_map<std::string, std::uint32_t> stem_ids_;  // a number for each key of by_stem_

@@ -22,6 +22,20 @@ const Finding* find(const Description& d, std::string_view text) {
   return nullptr;
 }
 
+// The helpers of the perfect tense after a finding's subject ("has",
+// "has been") say since when, not what: the core is the subject and what
+// is said of it. "has" before a noun says what the subject has.
+TEST(Description, ThePerfectTensesHelpersAreNoWordsOfTheFinding) {
+  auto core = [](std::string_view text) {
+    const auto d = read_description(text);
+    return d.findings.empty() ? std::string("no finding") : d.findings.front().core;
+  };
+  EXPECT_EQ(core("my head has hurt all day"), "head hurt");
+  EXPECT_EQ(core("my back has been hurting"), "back hurting");
+  EXPECT_EQ(core("my throat has been sore for days"), "throat sore");
+  EXPECT_EQ(core("the pain has a burning quality"), "pain has a burning quality");
+}
+
 // Weeks of a symptom, not said to be sudden or severe, is long-standing:
 // the finding's own words decide.
 TEST(Description, AFindingThatHasGoneOnForWeeksIsLongStanding) {
@@ -309,7 +323,7 @@ TEST(Description, AUnitWithNoNumberAndAStageOfLifeAreDurations) {
   EXPECT_EQ(since.findings[0].core, "cough");
   const auto lips = read_description("my lips have been blue for years");
   ASSERT_EQ(lips.findings.size(), 1u);
-  EXPECT_EQ(lips.findings[0].core, "lips have been blue");
+  EXPECT_EQ(lips.findings[0].core, "lips blue");  // "have been": when, not what
   ASSERT_TRUE(lips.findings[0].duration_days);
   EXPECT_DOUBLE_EQ(*lips.findings[0].duration_days, 730);
 }

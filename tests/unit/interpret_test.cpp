@@ -666,5 +666,69 @@ TEST_F(HowAndIsh, AnIshWordOfADefinitionIsItsAdjective) {
   EXPECT_EQ(id_of("red urine"), "HP:0040318");
 }
 
+// Everyday ways of saying a finding: a part and "hurt" in any tense, a
+// wee that burns, a condition said in the plural (issue 12). Made-up ids.
+class EverydayWords : public ::testing::Test {
+ protected:
+  static std::shared_ptr<const ontology::Ontology> ontology() {
+    using testing::term;
+    const auto lay = [](std::string s) {
+      return ontology::Synonym{std::move(s), ontology::SynonymScope::exact, true};
+    };
+    ontology::OntologyRecords r;
+    r.version = "test";
+    r.terms = {
+        term("HP:0000001", "All", {}),
+        term("HP:0000118", "Phenotypic abnormality", {"HP:0000001"}),
+        term("HP:0900001", "Pain", {"HP:0000118"}),
+        term("HP:0900002", "Headache", {"HP:0900001"}, {{"Headaches"}}),
+        term("HP:0900003", "Back pain", {"HP:0900001"}),
+        term("HP:0900004", "Ear pain", {"HP:0900001"}),
+        term("HP:0900005", "Dysuria", {"HP:0000118"}, {lay("Painful urination")}),
+        term("HP:0900007", "Vomiting", {"HP:0000118"}),
+    };
+    return std::make_shared<const ontology::Ontology>(ontology::Ontology::build(r));
+  }
+  EverydayWords() : interpreter_(ontology()) {}
+  // The first finding of a description, read as the checker reads it.
+  std::string id_of(std::string_view description) const {
+    const auto d = read_description(description);
+    if (d.findings.empty()) return "no finding";
+    const auto r = interpret_finding(interpreter_, d.findings.front());
+    return r.terms.empty() ? std::string("none")
+                           : interpreter_.ontology().term(r.terms.front().term).id;
+  }
+  Interpreter interpreter_;
+};
+
+// "hurt" and "aching" in any tense, the part said before or after: a pain
+// of that part, and a pain of the head is a headache.
+TEST_F(EverydayWords, APartThatHurtsInAnyTenseIsItsPain) {
+  EXPECT_EQ(id_of("my ear hurts"), "HP:0900004");
+  EXPECT_EQ(id_of("my head hurts"), "HP:0900002");
+  EXPECT_EQ(id_of("my head has hurt all day"), "HP:0900002");
+  EXPECT_EQ(id_of("my head is aching"), "HP:0900002");
+  EXPECT_EQ(id_of("my back has been hurting"), "HP:0900003");
+  EXPECT_EQ(id_of("my ear has been aching for days"), "HP:0900004");
+  EXPECT_EQ(id_of("I have a headache"), "HP:0900002");
+}
+
+// British English: to wee is to pee, and a wee that burns is a painful
+// one; "a wee bit" is a small amount.
+TEST_F(EverydayWords, AWeeThatBurnsIsPainfulUrination) {
+  EXPECT_EQ(id_of("my wee burns"), "HP:0900005");
+  EXPECT_EQ(id_of("my pee burns"), "HP:0900005");
+  EXPECT_EQ(interpreter_.in_names_words("a wee bit sore"), "a sore");
+}
+
+// The whole of one unit of time says how long, not what: the words the
+// condition texts are searched with leave it out ("night" is no word of
+// vomiting).
+TEST_F(EverydayWords, TheWholeOfOneUnitOfTimeIsNoWordOfTheFinding) {
+  EXPECT_EQ(interpreter_.in_names_words("I've been vomiting all night"), "ive been vomiting");
+  EXPECT_EQ(interpreter_.in_names_words("coughing all day"), "coughing");
+  EXPECT_EQ(interpreter_.in_names_words("pain at night"), "pain at night");
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
