@@ -809,6 +809,34 @@ int main(int argc, char** argv) {
   fmt::print("{}\n{}\n", ours.row("symptomdb (profiles)"), bm25.row("BM25, symptom sections"));
   fmt::print("{}\n{}\n", halves[1].row(fmt::format("symptomdb, odd ids ({})", halves[1].n).c_str()),
              halves[2].row(fmt::format("symptomdb, even ids ({})", halves[2].n).c_str()));
+  {
+    // The list as a person sees it: one entry a condition, its other entries
+    // folded in (ConditionModel::one_per_condition), in the ranking's order
+    // and in the order of the shares shown beside it.
+    Tally listed, by_share;
+    for (std::size_t v = 0; v < vignettes.size(); ++v) {
+      auto q = queries[v];
+      q.limit = 40;
+      auto shown = model.one_per_condition(model.rank(q));
+      auto place = [&] {
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+          auto is_truth = [&](std::size_t p) {
+            return std::find(truth[v].begin(), truth[v].end(), p) != truth[v].end();
+          };
+          if (is_truth(shown[i].profile) ||
+              std::any_of(shown[i].also.begin(), shown[i].also.end(), is_truth))
+            return static_cast<double>(i + 1);
+        }
+        return 0.0;
+      };
+      listed.add(place());
+      std::stable_sort(shown.begin(), shown.end(),
+                       [](const auto& a, const auto& b) { return a.probability > b.probability; });
+      by_share.add(place());
+    }
+    fmt::print("{}\n{}\n", listed.row("symptomdb, as listed (one entry a condition)"),
+               by_share.row("symptomdb, as listed, by the share shown"));
+  }
   fmt::print("| target | 0.400 | | 0.650 | 0.800 |\n");
   std::string list;
   for (const auto& n : uncovered_names) list += (list.empty() ? "" : ", ") + n;

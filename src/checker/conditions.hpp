@@ -513,8 +513,9 @@ class ConditionModel {
   // describe some conditions under two entries with different names
   // ("Influenza" and "Flu", tied by a synonym or identical UMLS CUIs:
   // condition_names.hpp), and both rank when the condition fits. A lower
-  // entry of a condition already listed is folded into it (its `also`), and
-  // its share added to that one's. Triage reads the list as ranked, before
+  // entry of a condition already listed is folded into it (its `also`); the
+  // condition keeps the first entry's place and share, so the shares shown
+  // follow the order. Triage reads the list as ranked, before
   // this: folding moves conditions up into the places triage counts as
   // likely, which sent a story of ear wax to `emergency` through
   // Meniere's disease when tried (bench/checker/README.md).

@@ -288,14 +288,18 @@ void ContextIndex::explain(std::size_t profile, const ProfileQuery& q, const Aff
   const Course c = p.onset_weight != 0 ? course_of(q.context, p) : Course::unknown;
   if (const double f = course_fit(profile, c, p); f != 0) {
     const bool acute = c == Course::acute;
-    std::string what;
     const std::size_t k = p.onset_strict > 0 ? 1 : 0;
-    if (e.course[k] > 0)
-      what = acute ? "it usually comes on suddenly, as yours did"
-                   : "it usually comes on suddenly; yours has built up over a long time";
-    else
-      what = acute ? "it usually develops gradually; yours came on suddenly or only days ago"
-                   : "it usually develops gradually, as yours did";
+    // Say of the person's course only what they said: how it started when
+    // they said so ("suddenly"), otherwise how long it has lasted ("for 3
+    // days" never said that it came on suddenly).
+    const bool said = q.context.sudden != q.context.gradual;
+    const std::string theirs =
+        acute ? (said ? "yours came on suddenly" : "yours began only days ago")
+              : (said ? "yours came on gradually" : "yours has lasted a long time");
+    const bool usually_sudden = e.course[k] > 0;
+    std::string what =
+        usually_sudden ? "it usually comes on suddenly" : "it usually develops gradually";
+    what += usually_sudden == acute ? (said ? ", as yours did" : ", and " + theirs) : "; " + theirs;
     line(std::move(what), {}, f, e.course_quote[k], "course");
   }
 }

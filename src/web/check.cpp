@@ -323,8 +323,7 @@ Response check_page(const Exchange& x) {
     j["remove_url"] = url_without(i);
   }
   for (auto& c : view["conditions"]) {
-    if (c.contains("probability"))
-      c["fit"] = fmt::format("{:.0f}%", c["probability"].get<double>() * 100);
+    if (c.contains("probability")) c["fit"] = fit_text(c["probability"].get<double>());
     for (auto& m : c["matched"]) {
       const double contribution = m["contribution"].get<double>();
       m["fits"] = contribution > 0;

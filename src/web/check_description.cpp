@@ -1,6 +1,7 @@
 #include "web/check_description.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "checker/triage.hpp"
 #include "ingest/medquad.hpp"
 #include "qa/red_flags.hpp"
+#include "text/normalize.hpp"
 #include "web/http_util.hpp"
 #include "web/pages.hpp"
 #include "web/site.hpp"
@@ -93,6 +95,15 @@ json answer(const Site& site, const Input& in) {
     checker::ProfileFinding pf{text, {}};
     pf.chief = f && f->sentence == 0;
     bool understood = false;
+    // The terms read in this finding, said back beside its words: the name
+    // that matched (often the everyday one, "Sore throat") and HPO's label
+    // ("Pharyngalgia"), so the person sees what was recognised where.
+    json read_as = json::array();
+    auto said_as = [&](const ontology::Term& term, const std::string& matched) {
+      read_as.push_back({{"term", term.id},
+                         {"label", term.label},
+                         {"name", matched.empty() ? term.label : matched}});
+    };
     if (data && checker::is_hpo_id(text)) {
       std::string id = text;
       id[0] = 'H', id[1] = 'P';
@@ -104,6 +115,7 @@ json answer(const Site& site, const Input& in) {
         pf.synonyms = {checker::lay_names(term)};
         interpreted.push_back(
             {{"text", text}, {"term", term.id}, {"label", term.label}, {"excluded", negated}});
+        said_as(term, term.label);
         understood = true;
       }
     } else if (data) {
@@ -122,6 +134,7 @@ json answer(const Site& site, const Input& in) {
                                {"label", term.label},
                                {"matched", i.matched},
                                {"excluded", negated}});
+        said_as(term, i.matched);
         if (f && !negated)
           finding_terms[static_cast<std::size_t>(f - d.findings.data())].push_back(i.term);
         understood = true;
@@ -144,6 +157,7 @@ json answer(const Site& site, const Input& in) {
       if (f->severity != checker::Severity::unknown)
         j["severity"] = checker::to_string(f->severity);
       if (!f->site.empty()) j["site"] = f->site;
+      j["read_as"] = std::move(read_as);
       findings.push_back(std::move(j));
     }
     (negated ? q.absent : q.present).push_back(std::move(pf));
@@ -215,19 +229,24 @@ json answer(const Site& site, const Input& in) {
       evidence.push_back(std::move(j));
     }
     // Another entry of the same condition, folded into this one, is one
-    // more name it is called by.
-    auto also_called = p.also_called;
-    for (const auto o : r.also)
-      if (std::find(also_called.begin(), also_called.end(), model.profile(o).name) ==
-          also_called.end())
-        also_called.push_back(model.profile(o).name);
+    // more name it is called by. A name is said once, whatever its case
+    // ("flu" and "Flu" come from different sources), and never the shown one.
+    std::vector<std::string> also_called, seen{text::fold(p.name)};
+    auto call = [&](const std::string& name) {
+      auto folded = text::fold(name);
+      if (std::find(seen.begin(), seen.end(), folded) != seen.end()) return;
+      seen.push_back(std::move(folded));
+      also_called.push_back(name);
+    };
+    for (const auto& n : p.also_called) call(n);
+    for (const auto o : r.also) call(model.profile(o).name);
     json c = {{"name", p.name},
               {"also_called", std::move(also_called)},
               {"slug", p.slug},
               {"url", "/conditions/" + p.slug},
               {"score", std::round(r.score * 1000) / 1000},
               {"probability", std::round(r.probability * 1000) / 1000},
-              {"fit", fmt::format("{:.0f}%", r.probability * 100)},
+              {"fit", fit_text(r.probability)},
               {"rare", p.rare},
               {"evidence", std::move(evidence)}};
     // Names of entries with no text of their own that this article stands
@@ -365,6 +384,12 @@ Input input_from_json(const json& j) {
 
 }  // namespace
 
+std::string fit_text(double probability) {
+  const double percent = std::round(probability * 100);
+  if (probability > 0 && percent < 1) return "<1%";
+  return fmt::format("{:.0f}%", percent);
+}
+
 Response handle_description_api(const App& app, const Request& req, const Site& site,
                                 const nlohmann::json& j) {
   try {
@@ -412,8 +437,13 @@ std::optional<Response> handle_description_page(const App& app, const Request& r
     view["d_conditions"] = std::move(view["conditions"]);
     // A line about the whole condition may have no words to show ("none of
     // its main symptoms is among what you describe"): no colon before none.
-    for (auto& c : view["d_conditions"])
+    for (auto& c : view["d_conditions"]) {
       for (auto& e : c["evidence"]) e["has_words"] = !e["words"].empty();
+      // One line of names: a list of strings has no first and last of its
+      // own for the template to open and close the line with.
+      c["also_called_text"] =
+          fmt::format("{}", fmt::join(c["also_called"].get<std::vector<std::string>>(), ", "));
+    }
     view.erase("conditions");
     view.erase("interpreted");
     view["d_emergency"] = std::move(view["emergency"]);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -15,6 +16,11 @@
 namespace symptomdb::web {
 
 class Site;
+
+// A relative fit as shown: a whole percentage, and "<1%" for a share too
+// small to round to one (over 12,690 rare diseases the first few often
+// are), rather than a row of "0%" that reads as no fit at all.
+std::string fit_text(double probability);
 
 // The answer for a JSON body (already parsed: `body`) that carries
 // "description".

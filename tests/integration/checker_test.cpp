@@ -246,8 +246,10 @@ TEST_F(CheckerTest, ThePageWorksWithoutJavaScript) {
   const auto r = http_get(port(), "/check?text=muscle+wasting%2C+muscle+cramps&sex=female&age=40");
   ASSERT_EQ(r.status, 200);
   const auto& h = r.body;
-  EXPECT_NE(h.find("<form class=\"check-form\" action=\"/check\" method=\"get\">"),
+  EXPECT_NE(h.find("<form class=\"check-form\" action=\"/check\" method=\"get\""),
             std::string::npos);
+  // Said to be the rare-disease ranking, apart from the description above.
+  EXPECT_NE(h.find("Rare diseases from a list of symptoms"), std::string::npos);
   // What each phrase was read as, kept in the form as an id for the next round.
   EXPECT_NE(h.find("Skeletal muscle atrophy"), std::string::npos);
   EXPECT_NE(h.find("&ldquo;muscle wasting&rdquo;"), std::string::npos);
@@ -328,6 +330,40 @@ TEST_F(CheckerTest, AFindingReadAsNoTermIsSaidToBeReadOnlyAsWords) {
       << page.body;
   const auto calm = http_get(port(), "/check?d=I+have+a+headache");
   EXPECT_EQ(calm.body.find("read only as words"), std::string::npos);
+}
+
+// Each finding of a description says what it was read as, beside its own
+// words: the name that matched and HPO's label and id, in the JSON and on the
+// page; a finding read as nothing says nothing of the kind, and a negated one
+// is read as the term it denies.
+TEST_F(CheckerTest, EachFindingOfADescriptionSaysWhatItWasReadAs) {
+  const auto r = check(
+      port(),
+      R"({"description": "I have a headache. One side of my face is drooping. No chest pain."})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = json::parse(r.body);
+  const auto& findings = j["description"]["findings"];
+  ASSERT_EQ(findings.size(), 3u) << r.body;
+  ASSERT_EQ(findings[0]["read_as"].size(), 1u) << r.body;
+  EXPECT_EQ(findings[0]["read_as"][0]["term"], "HP:0002315");
+  EXPECT_EQ(findings[0]["read_as"][0]["label"], "Headache");
+  EXPECT_EQ(findings[0]["read_as"][0]["name"], "Headache");
+  EXPECT_TRUE(findings[1]["read_as"].empty()) << r.body;
+  EXPECT_TRUE(findings[2]["negated"]);
+  ASSERT_EQ(findings[2]["read_as"].size(), 1u) << r.body;
+  EXPECT_EQ(findings[2]["read_as"][0]["term"], "HP:0100749");
+
+  const auto page =
+      http_get(port(), "/check?d=I+have+a+headache.+One+side+of+my+face+is+drooping.");
+  ASSERT_EQ(page.status, 200);
+  const auto chip = page.body.find("<strong>i have a headache</strong>");
+  ASSERT_NE(chip, std::string::npos) << page.body;
+  const auto read = page.body.find(
+      "read as <span class=\"read-term\" title=\"Headache, HP:0002315\">Headache</span>", chip);
+  ASSERT_NE(read, std::string::npos) << page.body;
+  EXPECT_LT(read, page.body.find("</li>", chip));
+  EXPECT_EQ(page.body.find("read as", read + 1), std::string::npos)
+      << "the face finding read as nothing";
 }
 
 // A word of degree said of nothing the checker can tell ("I feel awful")

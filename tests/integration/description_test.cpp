@@ -6,6 +6,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
+#include <string>
+#include <vector>
+
 #include "support/http_client.hpp"
 #include "support/process.hpp"
 #include "support/site_server.hpp"
@@ -261,6 +265,42 @@ TEST_F(DescriptionTest, ThePageShowsTriageFirstAndEscapesTheText) {
   EXPECT_LT(triage, ranked);
   EXPECT_EQ(r.body.find("<script>x</script>"), std::string::npos);
   EXPECT_NE(r.body.find("Common cold"), std::string::npos);
+}
+
+// A condition's other names are one line, said once each, whatever their
+// case, never its shown name: the folded entries of a condition (MedlinePlus
+// and the site's article) bring names that differ only in case.
+TEST_F(DescriptionTest, AConditionsOtherNamesAreOneLineEachNameOnce) {
+  const auto j = json::parse(check({{"description", "sore throat, runny nose"}}).body);
+  std::size_t with_names = 0;
+  for (const auto& c : j["conditions"]) {
+    std::vector<std::string> seen{c["name"].get<std::string>()};
+    for (const auto& n : c["also_called"]) {
+      std::string folded = n.get<std::string>();
+      for (auto& ch : folded) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      for (const auto& s : seen) {
+        std::string t = s;
+        for (auto& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        EXPECT_NE(t, folded) << c.dump();
+      }
+      seen.push_back(n.get<std::string>());
+    }
+    with_names += !c["also_called"].empty();
+  }
+  ASSERT_GT(with_names, 0u) << "no condition has other names here: pick another description";
+
+  const auto r = http_request(port(), "GET", "/check?d=sore+throat%2C+runny+nose", {}, "");
+  ASSERT_EQ(r.status, 200);
+  std::size_t lines = 0;
+  for (auto at = r.body.find("Also called: "); at != std::string::npos;
+       at = r.body.find("Also called: ", at + 1)) {
+    ++lines;
+    const auto end = r.body.find("</p>", at);
+    ASSERT_NE(end, std::string::npos);
+    EXPECT_EQ(r.body.find("Also called", at + 1), r.body.find("Also called", end))
+        << r.body.substr(at, end - at);
+  }
+  EXPECT_EQ(lines, with_names);
 }
 
 // A line about a whole condition with no words of the description to quote

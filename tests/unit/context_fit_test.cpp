@@ -148,6 +148,21 @@ TEST(ContextFit, TheCourseOfTheStoryMeetsTheCourseTheTextStates) {
   EXPECT_EQ(model.context().course_of(query("Knee pain for 2 years.").context, p), Course::chronic);
   EXPECT_EQ(model.context().course_of(query("Knee pain for 2 days.").context, p), Course::acute);
   EXPECT_EQ(model.context().course_of(query("Knee pain.").context, p), Course::unknown);
+  // A course read from a duration alone is said as one: "for 2 days" never
+  // said that it came on suddenly.
+  const auto days = model.rank(query("Knee pain for 2 days."));
+  ASSERT_FALSE(days.empty());
+  EXPECT_EQ(testing::rank_of(model, query("Knee pain for 2 days."), "Aaa disease"), 1u);
+  EXPECT_NE(overall_line(days[0], "it usually comes on suddenly, and yours began only days ago"),
+            nullptr);
+  for (const auto& e : days[0].evidence)
+    EXPECT_EQ(e.finding.find("as yours did"), std::string::npos) << e.finding;
+  const auto years = model.rank(query("Knee pain for 2 years."));
+  EXPECT_NE(
+      overall_line(years[0], "it usually develops gradually, and yours has lasted a long time"),
+      nullptr);
+  const auto said = model.rank(query("Knee pain that started suddenly this morning."));
+  EXPECT_NE(overall_line(said[0], "it usually comes on suddenly, as yours did"), nullptr);
 }
 
 TEST(ContextFit, WhoTheTextSaysItAffectsIsExplainedForThePerson) {

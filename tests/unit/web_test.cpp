@@ -4,6 +4,7 @@
 #include "ingest/seed_text.hpp"
 #include "support/temp_dir.hpp"
 #include "web/article_json.hpp"
+#include "web/check_description.hpp"
 #include "web/http_util.hpp"
 #include "web/markdown_html.hpp"
 #include "web/pages.hpp"
@@ -15,6 +16,15 @@ namespace {
 Article fixture_article() {
   return ingest::parse_seed_text(
       text::read_source_file(test::source_dir() / "tests/fixtures/seed_like.txt"));
+}
+
+// A relative fit too small to round to one percent reads "<1%", not "0%"
+// (the rare-disease ranking spreads over 12,690 diseases); none at all is 0%.
+TEST(CheckPage, ARelativeFitTooSmallToRoundIsUnderOnePercent) {
+  EXPECT_EQ(fit_text(0.004), "<1%");
+  EXPECT_EQ(fit_text(0.0), "0%");
+  EXPECT_EQ(fit_text(0.006), "1%");
+  EXPECT_EQ(fit_text(0.972), "97%");
 }
 
 TEST(HttpUtil, ParsesTargetsAndRejectsMalformedEscapes) {
