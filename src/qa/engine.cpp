@@ -841,6 +841,22 @@ Result Engine::ask_text(std::string_view question, std::size_t subject_end,
   // A condition named as the asker's guess at a cause ("Could this be
   // anxiety?") comes after what "this" points back to.
   put_guessed_causes_after(reading.matches, reading.terms);
+  // A group's name said with a lay head ("heart problems", "a genetic
+  // problem", "mental disease") is the broadest reading there is: any
+  // condition the message names is more nearly what is asked ("a
+  // miscarriage ... genetic problems"), so it comes after every other
+  // reading. Where one of those is named where the asker asks and the
+  // knowledge base holds nothing about it ("a physician who can treat this
+  // medical/mental disease"), the group's name is not read at all: its
+  // answers would stand in for what was asked, which is not covered.
+  {
+    const auto groups_last =
+        std::stable_partition(reading.matches.begin(), reading.matches.end(),
+                              [&](const FocusMatch& m) { return !focus_->other_head_name(m); });
+    if (groups_last != reading.matches.begin() && reading.matches.front().asked &&
+        condition_units_[reading.matches.front().condition].empty())
+      reading.matches.erase(groups_last, reading.matches.end());
+  }
   // A condition read from an adjective that says who is asked about
   // ("postmenopausal women") comes after what is asked about them.
   put_descriptions_of_people_after(reading.matches, reading.terms);

@@ -29,6 +29,11 @@ bool all_caps_word(std::string_view s) {
   return letter;
 }
 
+// The generic heads of a name for a group of conditions, which lay people
+// use for one another ("heart problems" for "Heart Diseases").
+constexpr std::string_view kGroupHeads[] = {"disease",   "diseases", "disorder",
+                                            "disorders", "problem",  "problems"};
+
 // Head words that lay people often leave out: "Parkinson's" for
 // "Parkinson's disease". Only dropped when what is left is an eponym or
 // nearly always followed by the head in the corpus (so "heart disease"
@@ -987,6 +992,8 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
   // Every condition's own names and synonyms, to tell a title that relates
   // two conditions (see part_of_a_relation_title).
   std::unordered_set<std::string> condition_names;
+  // Each condition's names, for the names with another generic head (below).
+  std::vector<std::pair<std::string, std::size_t>> other_head_names;
   for (const auto& cond : conditions) {
     condition_names.insert(condition_key(cond.name));
     for (const auto& s : cond.synonyms) condition_names.insert(condition_key(s));
@@ -1035,6 +1042,7 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
       aliases_of(n, aliases, !title);
     }
     names.insert(names.end(), aliases.begin(), aliases.end());
+    for (const auto& n : names) other_head_names.emplace_back(n, c);
     for (const auto& a : aliases) {
       if (part_of_a_relation_title(a, names, names_a_condition)) continue;
       if (tail_of_several_titles(a, title_tails, names_a_condition)) continue;
@@ -1114,6 +1122,59 @@ FocusDictionary::FocusDictionary(const Snapshot& snap, text::Analyzer& analyzer,
           (stats_.follows && stats_.follows(first.stem, terms.back().stem)))
         add(text::fold(n).substr(0, terms.back().offset), c, NameKind::alias, analyzer);
     }
+  }
+  // "heart problems", "kidney problems", "digestive disorders": a lay name
+  // of a group of conditions that the knowledge base titles with another
+  // of the generic heads ("Heart Diseases", "Digestive Diseases"). The three
+  // heads say the same of what comes before them, so the name is found with
+  // any of them; not where the words with that head already name something
+  // ("Balance problems" is its own entry).
+  struct OtherHead {
+    std::string alias;
+    std::size_t condition;
+    float specific;
+  };
+  std::vector<OtherHead> other_heads;
+  for (const auto& [n, c] : other_head_names) {
+    if (n.find(" - ") != std::string::npos || n.find(',') != std::string::npos) continue;
+    const auto terms = analyzer.terms(n);
+    if (terms.size() < 2 || terms.size() > 4) continue;
+    const auto& head = terms.back().surface;
+    if (std::find(std::begin(kGroupHeads), std::end(kGroupHeads), head) == std::end(kGroupHeads))
+      continue;
+    const std::string before = text::fold(n).substr(0, terms.back().offset);
+    for (std::string_view other : kGroupHeads) {
+      if (analyzer.terms(other).front().stem == terms.back().stem) continue;
+      std::string alias = before;
+      alias.append(other);
+      auto alias_terms = analyzer.terms(alias);
+      std::erase_if(alias_terms, [](const text::Term& t) { return text::is_stopword(t.surface); });
+      if (alias_terms.empty()) continue;
+      const auto key = key_of(alias_terms, 0, alias_terms.size());
+      const auto it = entries_.find(key);
+      if (it != entries_.end() && std::any_of(it->second.begin(), it->second.end(),
+                                              [&](const Entry& e) { return e.condition != c; }))
+        continue;
+      // The name as the knowledge base writes it says how broad the group
+      // is: one its text names everywhere ("genetic disorders", "mental
+      // disorders") is a word of the story more often than what is asked,
+      // and the name with a lay head is only as good a name as that.
+      float specific = 1.0f;
+      if (stats_.phrase_specificity)
+        specific = static_cast<float>(stats_.phrase_specificity(analyzer.stems(n)));
+      other_heads.push_back({std::move(alias), c, specific});
+    }
+  }
+  // (Added once all are known, so that which condition comes first does
+  // not decide which of two gets the name.)
+  for (const auto& h : other_heads) {
+    add(h.alias, h.condition, NameKind::alias, analyzer);
+    other_head_names_.insert(h.alias);
+    auto alias_terms = analyzer.terms(h.alias);
+    std::erase_if(alias_terms, [](const text::Term& t) { return text::is_stopword(t.surface); });
+    for (auto& e : entries_[key_of(alias_terms, 0, alias_terms.size())])
+      if (e.condition == h.condition && e.name == h.alias)
+        e.specific = std::min(e.specific, h.specific);
   }
   // Abbreviations and lay names, attached only to conditions that exist.
   for (const auto& [abbreviation, expansion] : built_in_abbreviations()) {
@@ -1359,6 +1420,24 @@ void FocusDictionary::read_span(const SpanContext& q, std::size_t b, std::size_t
                                 std::vector<bool>& answered_candidate) const {
   for (const auto& entry : list) {
     if (!entry_fits_span(entry, q, b, e, words, reordered)) continue;
+    // A name made with another generic head is a guess at the group meant;
+    // the words in another order ("a problem on my penis") say where a
+    // finding is, not which group.
+    if (entry.kind == NameKind::alias && e >= b + 2 && other_head_names_.count(entry.name)) {
+      if (reordered) continue;
+      // Nor is a head across a full stop or a comma a head ("irregular
+      // bowl movements. problems in bathroom"): only spaces between it and
+      // the word it is said of.
+      std::size_t k = q.terms[e - 2].offset;
+      while (k < q.question.size() && k < q.terms[e - 1].offset &&
+             (std::isalnum(static_cast<unsigned char>(q.question[k])) || q.question[k] == '\'' ||
+              static_cast<unsigned char>(q.question[k]) >= 0x80))
+        ++k;
+      bool apart = false;
+      for (; k < q.terms[e - 1].offset && k < q.question.size(); ++k)
+        apart = apart || !std::isspace(static_cast<unsigned char>(q.question[k]));
+      if (apart) continue;
+    }
     const bool answered = !stats_.has_answers || stats_.has_answers(entry.condition);
     candidates.push_back(scored_reading(entry, q, b, e, words, answered));
     answered_candidate.push_back(answered);

@@ -103,6 +103,11 @@ class FocusDictionary {
 
   // Condition names whose words are near the given word (for "did you mean").
   std::vector<std::size_t> near(std::string_view word, std::size_t limit) const;
+  // Is this reading a group's name said with another generic head ("heart
+  // problems" for "Heart Diseases")? Such a name is the broadest reading.
+  bool other_head_name(const FocusMatch& m) const {
+    return m.kind == NameKind::alias && other_head_names_.count(m.name) > 0;
+  }
   std::size_t entry_count() const { return entry_count_; }
 
  private:
@@ -192,6 +197,8 @@ class FocusDictionary {
   // Stems that are the one-word name of a drug ("mefloquine"): letters
   // written right after one are its form ("HCl", "ER"), not a condition.
   std::unordered_set<std::string> drug_stems_;
+  // The names made with another generic head (see other_head_name).
+  std::unordered_set<std::string> other_head_names_;
 };
 
 }  // namespace symptomdb::qa

@@ -757,5 +757,54 @@ TEST_F(FocusOtherNameSaidTheOtherWay, AsWrittenOrInItsAnswersWordsItIsStillRead)
   EXPECT_EQ(focus_name(engine_->ask("I have an ache in my belly")), "Tummy grumble");
 }
 
+// A group of conditions titled with one generic head ("Heart Diseases") is
+// asked about with another ("heart problems", "heart disorders"); where the
+// words with that head are an entry's own name, they stay that entry's.
+class FocusAnotherGenericHead : public EngineSuite<FocusAnotherGenericHead> {
+ public:
+  static std::vector<Article> articles() {
+    std::vector<Article> a;
+    a.push_back(document("MPlusHealthTopics", "1", "Wibble Diseases", "Wibble Diseases",
+                         {{T::overview, "Wibble diseases are made-up test conditions."},
+                          {T::treatment, "Wibble diseases are helped by pretend splints."}}));
+    a.push_back(document("MPlusHealthTopics", "2", "Zarny disorders", "Zarny disorders",
+                         {{T::overview, "Zarny disorders are invented for tests."},
+                          {T::treatment, "Zarny disorders are treated with rest."}}));
+    a.push_back(document("MPlusHealthTopics", "3", "Gorp diseases", "Gorp diseases",
+                         {{T::overview, "Gorp diseases are invented for tests."}}));
+    a.push_back(document("MPlusHealthTopics", "4", "Gorp problems", "Gorp problems",
+                         {{T::overview, "Gorp problems are another invented entry."}}));
+    a.push_back(document("GARD", "5", "Zonky fever", "Zonky fever",
+                         {{T::overview, "Zonky fever is a made-up test condition."},
+                          {T::treatment, "Zonky fever is treated with pretend drops."}}));
+    return a;
+  }
+};
+
+TEST_F(FocusAnotherGenericHead, ANameWithAnotherGenericHeadIsThatName) {
+  for (const char* q : {"How are wibble problems treated?", "what are wibble disorders"})
+    EXPECT_EQ(focus_name(engine_->ask(q)), "Wibble Diseases") << q;
+  for (const char* q : {"My husband has zarny problems. What can he do?",
+                        "support groups for people with zarny diseases"})
+    EXPECT_EQ(focus_name(engine_->ask(q)), "Zarny disorders") << q;
+}
+
+TEST_F(FocusAnotherGenericHead, AGroupSoNamedComesAfterWhatIsNamedAndNotAcrossAStop) {
+  // The group is the broadest reading: a condition named beside it is
+  // what is asked about.
+  EXPECT_EQ(focus_name(engine_->ask("I have wibble problems and zonky fever, how is it treated?")),
+            "Zonky fever");
+  // "wibble. Problems ..." is no name: a full stop stands between the words.
+  for (const auto& f : engine_->ask("my wibble. problems at work make it worse").focus)
+    EXPECT_NE(name(f.condition), "Wibble Diseases");
+}
+
+TEST_F(FocusAnotherGenericHead, WordsThatNameAnEntryStayItsName) {
+  // "Gorp problems" is an entry of its own: not another name of Gorp
+  // diseases, nor the other way round.
+  EXPECT_EQ(focus_name(engine_->ask("what are gorp problems?")), "Gorp problems");
+  EXPECT_EQ(focus_name(engine_->ask("what are gorp diseases?")), "Gorp diseases");
+}
+
 }  // namespace
 }  // namespace symptomdb
