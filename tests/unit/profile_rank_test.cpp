@@ -1133,5 +1133,44 @@ TEST(ProfileRank, AConditionTheSymptomPageNamesAsACauseIsRaisedAndExplained) {
   EXPECT_EQ(testing::rank_of(model, q, "Zzz cancer"), 1u);
 }
 
+// ProfileParameters::about_weight: a text that is about the finding (the
+// shoulder in most of its sentences) explains a one-finding description
+// better than a short list of signs naming it once in passing, which holds
+// the person's exact phrase and so wins under BM25 alone.
+TEST(ProfileRank, AConditionWhoseTextIsAboutTheFindingPassesOneNamingItInPassing) {
+  auto a = general_topics(20);
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Signs include belly pain and bleeding. Cramps are frequent. Some people "
+                      "faint. Nausea may come and go. The heartbeat may be fast. Some feel weak. "
+                      "Shoulder pain may occur."));
+  a.push_back(article("b", "Bbb injury", "MPlusHealthTopics",
+                      "Bbb injury is a tear of the tissue that holds the shoulder together. The "
+                      "shoulder aches at night. Lifting the arm above the shoulder hurts. The "
+                      "shoulder may feel weak. It is common in people who lift things over the "
+                      "shoulder."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  auto p = model.parameters();
+  p.about_weight = 80;
+  p.about_dilution = 2;
+  model.set_query_parameters(p);
+  const auto q = query("shoulder pain");
+  EXPECT_EQ(testing::rank_of(model, q, "Bbb injury"), 1u);
+  const auto ranked = model.rank(q);
+  ASSERT_FALSE(ranked.empty());
+  double sum = ranked[0].prior, about = 0;
+  for (const auto& e : ranked[0].evidence) {
+    sum += e.contribution;
+    if (e.overall && e.finding == "how much of its text is about what you describe")
+      about = e.contribution;
+  }
+  EXPECT_GT(about, 0);
+  EXPECT_NEAR(sum, ranked[0].score, 0.01);
+  // Off, the list that names the phrase ranks first.
+  p.about_weight = 0;
+  model.set_query_parameters(p);
+  EXPECT_EQ(testing::rank_of(model, q, "Aaa disease"), 1u);
+}
+
 }  // namespace
 }  // namespace symptomdb::checker
