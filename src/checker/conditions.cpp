@@ -1250,6 +1250,13 @@ std::vector<RankedProfile> ConditionModel::rank(const ProfileQuery& q) const {
       r.evidence.push_back(std::move(e));
     }
     if (!scoring.caused.empty()) explain_cause(scoring.caused[i], r.evidence);
+    if (!scoring.about.empty() && scoring.about[i] != 0) {
+      ProfileEvidence e;
+      e.finding = "how much of its text is about what you describe";
+      e.overall = true;
+      e.contribution = std::round(scoring.about[i] * 1000) / 1000;
+      r.evidence.push_back(std::move(e));
+    }
     out.push_back(std::move(r));
   }
   return out;

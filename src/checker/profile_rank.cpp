@@ -163,6 +163,10 @@ void ConditionModel::prepare_ranking() {
     for (const auto t : name_terms[i]) seen.erase(t);
     for (const auto t : seen) ++df[t];
   }
+  if (pair_terms_.size() != postings_.size()) {
+    pair_terms_.assign(postings_.size(), 0);
+    for (const auto& [term, id] : term_ids_) pair_terms_[id] = term.find(' ') != std::string::npos;
+  }
   if (place_terms_.size() != postings_.size()) {
     place_terms_.assign(postings_.size(), 0);
     for (const auto& [term, id] : term_ids_) place_terms_[id] = place_term(term);
@@ -519,6 +523,59 @@ double ConditionModel::prior(std::size_t i, const ProfileQuery& q) const {
   return out;
 }
 
+double ConditionModel::sentence_share(std::uint32_t term, std::size_t profile) const {
+  const auto& list = sentences_[profile];
+  if (list.empty()) return 0;
+  std::size_t n = 0;
+  for (const auto& s : list) n += std::binary_search(s.terms.begin(), s.terms.end(), term);
+  return static_cast<double>(n) / static_cast<double>(list.size());
+}
+
+void ConditionModel::apply_about(const std::vector<PreparedFinding>& prepared,
+                                 const std::vector<char>& matched, std::vector<double>& score,
+                                 std::vector<double>& about) const {
+  about.assign(score.size(), 0.0);
+  // The present findings with words, and how much each weighs.
+  std::vector<const PreparedFinding*> findings;
+  double total = 0;
+  for (const auto& f : prepared)
+    if (!f.absent && !f.terms.empty()) {
+      findings.push_back(&f);
+      total += f.weight;
+    }
+  if (findings.empty() || total <= 0) return;
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t i = 0; i < score.size(); ++i)
+    if (matched[i]) order.push_back(i);
+  const std::size_t depth =
+      params_.about_depth > 0
+          ? std::min(order.size(), static_cast<std::size_t>(params_.about_depth))
+          : order.size();
+  std::partial_sort(
+      order.begin(), order.begin() + static_cast<std::ptrdiff_t>(depth), order.end(),
+      [&](auto a, auto b) { return score[a] > score[b] || (score[a] == score[b] && a < b); });
+  order.resize(depth);
+  const double scale = params_.about_weight *
+                       std::pow(1.0 / static_cast<double>(findings.size()), params_.about_dilution);
+  for (const auto p : order) {
+    double share = 0;
+    for (const auto* f : findings) {
+      // Single words only: a pair is a phrasing of words counted already.
+      double said = 0, all = 0;
+      for (const auto& [t, w] : f->terms) {
+        if (t < pair_terms_.size() && pair_terms_[t]) continue;
+        const double weight = w * idf_[t];
+        if (weight <= 0) continue;
+        all += weight;
+        said += weight * sentence_share(t, p);
+      }
+      if (all > 0) share += f->weight / total * (said / all);
+    }
+    about[p] = scale * share;
+    score[p] += about[p];
+  }
+}
+
 std::vector<double> ConditionModel::scores(const ProfileQuery& q, Scoring* out) const {
   const std::size_t n = profiles_.size();
   std::vector<double> score(n, 0.0), raw(n, 0.0);
@@ -611,6 +668,7 @@ std::vector<double> ConditionModel::scores(const ProfileQuery& q, Scoring* out) 
       if (!covered_read.empty() && read_findings > 0)
         score[i] += params_.read_coverage * covered_read[i] / static_cast<double>(read_findings);
     }
+  if (params_.about_weight != 0) apply_about(prepared, matched, score, scoring.about);
   apply_concepts(prepared, score, matched);
   apply_contrast(prepared, matched, score, out ? &scoring.contrast : nullptr);
   apply_main_fit(prepared, matched, score, out ? &scoring.delta : nullptr);

@@ -286,6 +286,7 @@ TEST(ClauseScoring, AClauseReadAsATermScoresThroughThatTerm) {
   const Snapshot snap(std::move(a));
   ProfileParameters story;
   story.story_weight = 0.25;
+  story.about_weight = 0;  // testing::without_about
   auto model = ConditionModel::build(snap, story);
   const Interpreter interpreter(testing::checker_ontology());
   const std::string clause = "skeletal muscle atrophy in winter";
@@ -353,7 +354,7 @@ TEST(ClauseScoring, StoryWordsAroundWhatWasReadWeighLess) {
   a.push_back(article("bbb", "Bbb disease",
                       "Bbb disease usually comes in winter and rarely lasts; a cough is common."));
   const Snapshot snap(std::move(a));
-  auto model = ConditionModel::build(snap);
+  auto model = testing::without_about(ConditionModel::build(snap));
   EXPECT_DOUBLE_EQ(model.parameters().story_weight, 1);  // off by default (conditions.hpp)
   ProfileFinding clause{"it usually comes in winter with a cough", {}};
   clause.read = {"cough"};

@@ -48,6 +48,17 @@ inline std::string with_filler(std::string symptoms) {
          "look at the history and examine the person before deciding on treatment.";
 }
 
+// The model with the rule of how much of a text is about the finding off
+// (ProfileParameters::about_weight): for the tests of other rules, whose
+// made-up texts are a few sentences long, so that one word is in half of a
+// text's sentences and that rule would decide every one-finding query.
+inline checker::ConditionModel without_about(checker::ConditionModel m) {
+  auto p = m.parameters();
+  p.about_weight = 0;
+  m.set_query_parameters(p);
+  return m;
+}
+
 // Where the profile called `name` ranks for `q`: 1 for first, 0 when it is
 // not ranked at all.
 inline std::size_t rank_of(const checker::ConditionModel& m, const checker::ProfileQuery& q,

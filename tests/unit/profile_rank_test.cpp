@@ -106,7 +106,7 @@ TEST(ProfileRank, AConditionTheUnreadFindingNamesIsRaisedAndExplained) {
                       "burned."));
   a.push_back(article("c", "Cccc disease", "MPlusHealthTopics", "Cccc disease causes a cough."));
   const Snapshot snap(std::move(a));
-  auto model = ConditionModel::build(snap);
+  auto model = testing::without_about(ConditionModel::build(snap));
   const auto q = query("I burned my hand on the stove");
   EXPECT_EQ(testing::rank_of(model, q, "Burns"), 1u);
   const auto ranked = model.rank(q);
@@ -210,7 +210,7 @@ TEST(ProfileRank, SpecificityOfAWordIsJudgedAmongGeneralTopics) {
                         "Affected people have wheezing and tiredness in syndrome number " +
                             std::to_string(i) + "."));
   const Snapshot snap(std::move(a));
-  auto model = ConditionModel::build(snap);
+  auto model = testing::without_about(ConditionModel::build(snap));
   const auto g0 = *model.profile_of_condition(0);  // "General topic 0", A-Z first
   ASSERT_EQ(model.profile(g0).name, "General topic 0");
   // One word as a finding (the description reader would drop "she" alone).
@@ -564,7 +564,7 @@ TEST(ProfileRank, AmongTheNearOnesAWordAllOfThemHoldTellsNoneApart) {
                       "A cough, a sore throat and wheezing after running."));
   add_unrelated_topics(a);
   const Snapshot snap(std::move(a));
-  auto model = ConditionModel::build(snap);
+  auto model = testing::without_about(ConditionModel::build(snap));
   auto p = model.parameters();
   p.main_have = 0;  // only the rule under test reorders
   p.contrast_weight = 0;
@@ -609,7 +609,7 @@ TEST(ProfileRank, AClinicalTermTheTextsDoNotUseIsMatchedThroughItsLayNames) {
   a.push_back(
       article("f", "Fff fever", "MPlusHealthTopics", "Tiredness, a high fever and chills."));
   const Snapshot snap(std::move(a));
-  auto model = ConditionModel::build(snap);
+  auto model = testing::without_about(ConditionModel::build(snap));
   ASSERT_GT(model.parameters().lay_weight, 0.0);
   const auto uuu = model.resolve("Uuu infection");
   ASSERT_FALSE(uuu.empty());
@@ -800,7 +800,7 @@ TEST(ProfileRank, AUnitAfterANumberIsNotMatchedInTheTexts) {
       article("b", "Bbb disease", "MPlusHealthTopics", "Headaches, nosebleeds and dizziness."));
   a.push_back(article("c", "Ccc disease", "MPlusHealthTopics", "A rash on the hands."));
   const Snapshot snap(std::move(a));
-  const auto model = ConditionModel::build(snap);
+  const auto model = testing::without_about(ConditionModel::build(snap));
   const auto aaa = model.resolve("Aaa disease");
   ASSERT_FALSE(aaa.empty());
   const auto p = aaa.front().profile;
@@ -876,7 +876,7 @@ TEST(ProfileRank, ATextSayingTwoNamesOfOneFindingCountsTheLargerOnce) {
       article("o", "Ooo disease", "MPlusHealthTopics", "Odynophagia (painful swallowing)."));
   a.push_back(article("s", "Sss disease", "MPlusHealthTopics", "Painful swallowing."));
   const Snapshot snap(std::move(a));
-  auto model = ConditionModel::build(snap);
+  auto model = testing::without_about(ConditionModel::build(snap));
   ASSERT_GT(model.parameters().lay_weight, 0.0);
   const auto ooo = model.resolve("Ooo disease");
   const auto sss = model.resolve("Sss disease");
@@ -1131,6 +1131,45 @@ TEST(ProfileRank, AConditionTheSymptomPageNamesAsACauseIsRaisedAndExplained) {
   p.cause_common = 0;
   model.set_query_parameters(p);
   EXPECT_EQ(testing::rank_of(model, q, "Zzz cancer"), 1u);
+}
+
+// ProfileParameters::about_weight: a text that is about the finding (the
+// shoulder in most of its sentences) explains a one-finding description
+// better than a short list of signs naming it once in passing, which holds
+// the person's exact phrase and so wins under BM25 alone.
+TEST(ProfileRank, AConditionWhoseTextIsAboutTheFindingPassesOneNamingItInPassing) {
+  auto a = general_topics(20);
+  a.push_back(article("a", "Aaa disease", "MPlusHealthTopics",
+                      "Signs include belly pain and bleeding. Cramps are frequent. Some people "
+                      "faint. Nausea may come and go. The heartbeat may be fast. Some feel weak. "
+                      "Shoulder pain may occur."));
+  a.push_back(article("b", "Bbb injury", "MPlusHealthTopics",
+                      "Bbb injury is a tear of the tissue that holds the shoulder together. The "
+                      "shoulder aches at night. Lifting the arm above the shoulder hurts. The "
+                      "shoulder may feel weak. It is common in people who lift things over the "
+                      "shoulder."));
+  const Snapshot snap(std::move(a));
+  auto model = ConditionModel::build(snap);
+  auto p = model.parameters();
+  p.about_weight = 80;
+  p.about_dilution = 2;
+  model.set_query_parameters(p);
+  const auto q = query("shoulder pain");
+  EXPECT_EQ(testing::rank_of(model, q, "Bbb injury"), 1u);
+  const auto ranked = model.rank(q);
+  ASSERT_FALSE(ranked.empty());
+  double sum = ranked[0].prior, about = 0;
+  for (const auto& e : ranked[0].evidence) {
+    sum += e.contribution;
+    if (e.overall && e.finding == "how much of its text is about what you describe")
+      about = e.contribution;
+  }
+  EXPECT_GT(about, 0);
+  EXPECT_NEAR(sum, ranked[0].score, 0.01);
+  // Off, the list that names the phrase ranks first.
+  p.about_weight = 0;
+  model.set_query_parameters(p);
+  EXPECT_EQ(testing::rank_of(model, q, "Aaa disease"), 1u);
 }
 
 }  // namespace
